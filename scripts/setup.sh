@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages storyfold needs to build and test, only the missing ones.
+# Run as root (or with sudo available). Safe to run again.
+set -euo pipefail
+pkgs=(
+  build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
+  libicu-dev libstemmer-dev libjson-c-dev libxxhash-dev zlib1g-dev libcmocka-dev
+  python3
+)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#pkgs[@]} packages present"
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

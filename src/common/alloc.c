@@ -1,0 +1,54 @@
+/* alloc.c - the library's allocator hook and growable-array helper.
+ * Every allocation in storyfold goes through here so that an embedding
+ * program can supply its own allocator (sf_set_allocator). */
+#include "common.h"
+
+#include <stdlib.h>
+
+static void *(*g_malloc)(size_t) = malloc;
+static void *(*g_realloc)(void *, size_t) = realloc;
+static void (*g_free)(void *) = free;
+
+void sf_set_allocator(void *(*m)(size_t), void *(*r)(void *, size_t), void (*f)(void *)) {
+    if (!m || !r || !f) return;
+    g_malloc = m;
+    g_realloc = r;
+    g_free = f;
+}
+
+void sf_free(void *p) { sf__free(p); }
+void *sf__malloc(size_t n) { return g_malloc(n ? n : 1); }
+void *sf__realloc(void *p, size_t n) { return g_realloc(p, n ? n : 1); }
+void sf__free(void *p) {
+    if (p) g_free(p);
+}
+
+void *sf__calloc(size_t count, size_t size) {
+    if (size && count > SIZE_MAX / size) return NULL;
+    void *p = sf__malloc(count * size);
+    if (p) memset(p, 0, count * size);
+    return p;
+}
+
+char *sf__strndup(const char *s, size_t n) {
+    char *d = sf__malloc(n + 1);
+    if (!d) return NULL;
+    if (n) memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+sf_status sf__grow(void **items, size_t *cap, size_t need, size_t elem) {
+    if (need <= *cap) return SF_OK;
+    size_t ncap = *cap ? *cap : 8;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2) return SF_ERR_NOMEM;
+        ncap *= 2;
+    }
+    if (elem && ncap > SIZE_MAX / elem) return SF_ERR_NOMEM;
+    void *p = sf__realloc(*items, ncap * elem);
+    if (!p) return SF_ERR_NOMEM;
+    *items = p;
+    *cap = ncap;
+    return SF_OK;
+}

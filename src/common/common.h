@@ -1,0 +1,156 @@
+/* common.h - internal building blocks shared by every stage: allocation,
+ * errors, string views, a growable buffer with a size cap, a parsing cursor,
+ * an arena and growable arrays. Depends on nothing but the public header.
+ */
+#ifndef SF_COMMON_H
+#define SF_COMMON_H
+
+#include "storyfold.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#if defined(__GNUC__)
+#define SF_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define SF_PRINTF(f, a)
+#endif
+
+#define SF_MIN(a, b) ((a) < (b) ? (a) : (b))
+#define SF_MAX(a, b) ((a) > (b) ? (a) : (b))
+#define SF_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Forward a failure: `SF_TRY(f(x));` returns f's status when it is not SF_OK. */
+#define SF_TRY(expr)                                                                    \
+    do {                                                                                \
+        sf_status sf__try_st = (expr);                                                  \
+        if (sf__try_st != SF_OK) return sf__try_st;                                      \
+    } while (0)
+
+/* ----------------------------------------------------------- allocation */
+void *sf__malloc(size_t n);
+void *sf__calloc(size_t count, size_t size); /* overflow-checked, zeroed */
+void *sf__realloc(void *p, size_t n);
+void sf__free(void *p);
+char *sf__strndup(const char *s, size_t n); /* NUL-terminated copy */
+
+/* Grow *items (of `elem` bytes each) so that it holds at least `need`
+ * elements; doubles the capacity. Returns SF_ERR_NOMEM on failure and leaves
+ * the array untouched. */
+sf_status sf__grow(void **items, size_t *cap, size_t need, size_t elem);
+
+/* A typed growable array: `SF_VEC(int) v = {0};` then SF_VEC_PUSH(&v, x). */
+#define SF_VEC(T)                                                                       \
+    struct {                                                                            \
+        T *items;                                                                       \
+        size_t n, cap;                                                                  \
+    }
+#define SF_VEC_RESERVE(v, need)                                                         \
+    sf__grow((void **)&(v)->items, &(v)->cap, (need), sizeof(*(v)->items))
+#define SF_VEC_PUSH(v, x)                                                               \
+    (SF_VEC_RESERVE((v), (v)->n + 1) == SF_OK ? ((v)->items[(v)->n++] = (x), SF_OK)      \
+                                              : SF_ERR_NOMEM)
+#define SF_VEC_FREE(v) (sf__free((v)->items), (v)->items = NULL, (v)->n = (v)->cap = 0)
+
+/* --------------------------------------------------------------- errors */
+/* Fill err (may be NULL) with a formatted message; returns `st`. */
+sf_status sf__error_set(sf_error *err, sf_status st, const char *fmt, ...) SF_PRINTF(3, 4);
+void sf__error_clear(sf_error *err);
+
+/* ----------------------------------------------------------------- view */
+typedef struct sf_view {
+    const char *p;
+    size_t n;
+} sf_view;
+
+#define SF_VIEW_LIT(s) ((sf_view){(s), sizeof(s) - 1})
+static inline sf_view sf__view(const char *p, size_t n) { return (sf_view){p, n}; }
+static inline sf_view sf__view_cstr(const char *s) { return (sf_view){s, s ? strlen(s) : 0}; }
+bool sf__view_eq(sf_view a, sf_view b);
+bool sf__view_eq_nocase(sf_view a, sf_view b); /* ASCII case-insensitive */
+sf_view sf__view_trim(sf_view v);              /* ASCII white space */
+bool sf__view_ends_with_nocase(sf_view v, const char *suffix);
+
+/* --------------------------------------------------------------- buffer */
+/* A growable byte buffer, always NUL-terminated when non-empty, with a cap.
+ * Errors are sticky: after a failed append every later append is a no-op and
+ * sf__buf_status() reports the failure, so builders check once at the end.
+ * On failure the memory is released (curl's dynbuf). */
+typedef struct sf_buf {
+    char *p;
+    size_t n, cap, max;
+    sf_status st;
+} sf_buf;
+
+#define SF_BUF_DEFAULT_MAX ((size_t)1 << 31)
+void sf__buf_init(sf_buf *b, size_t max); /* max 0: SF_BUF_DEFAULT_MAX */
+void sf__buf_release(sf_buf *b);
+void sf__buf_reset(sf_buf *b); /* length 0, keeps memory, clears error */
+sf_status sf__buf_add(sf_buf *b, const void *p, size_t n);
+sf_status sf__buf_addc(sf_buf *b, char c);
+sf_status sf__buf_adds(sf_buf *b, const char *s);
+sf_status sf__buf_addf(sf_buf *b, const char *fmt, ...) SF_PRINTF(2, 3);
+static inline sf_status sf__buf_status(const sf_buf *b) { return b->st; }
+/* Hand the bytes to the caller (release with sf__free); buffer becomes empty.
+ * Returns an allocated "" for an empty buffer, NULL after a failure. */
+char *sf__buf_detach(sf_buf *b, size_t *len);
+static inline const char *sf__buf_cstr(const sf_buf *b) { return b->p ? b->p : ""; }
+
+/* --------------------------------------------------------------- cursor */
+/* A read cursor over a byte range, used by every parser (curl's strparse).
+ * It never reads past `end`; `line` counts the newlines consumed (1-based). */
+typedef struct sf_cur {
+    const char *p, *start, *end;
+    size_t line;
+} sf_cur;
+
+void sf__cur_init(sf_cur *c, const char *p, size_t n);
+static inline bool sf__cur_eof(const sf_cur *c) { return c->p >= c->end; }
+static inline size_t sf__cur_left(const sf_cur *c) { return (size_t)(c->end - c->p); }
+static inline size_t sf__cur_offset(const sf_cur *c) { return (size_t)(c->p - c->start); }
+/* Current byte, or -1 at the end. */
+static inline int sf__cur_peek(const sf_cur *c) { return c->p < c->end ? (unsigned char)*c->p : -1; }
+void sf__cur_advance(sf_cur *c, size_t n); /* clamps; counts newlines */
+void sf__cur_skip_ws(sf_cur *c);           /* ASCII white space */
+/* True (and consumes it) when the input continues with `lit`. */
+bool sf__cur_accept(sf_cur *c, const char *lit);
+bool sf__cur_accept_nocase(sf_cur *c, const char *lit);
+bool sf__cur_starts_nocase(const sf_cur *c, const char *lit);
+/* Take one line without its "\n" or "\r\n"; false at the end of input. */
+bool sf__cur_line(sf_cur *c, sf_view *line);
+/* Take bytes up to (not including) `lit`, case-insensitive; the cursor stops
+ * at `lit`. Returns false, taking the rest, when `lit` does not occur. */
+bool sf__cur_until_nocase(sf_cur *c, const char *lit, sf_view *out);
+/* Take a run of bytes for which `pred` holds. */
+sf_view sf__cur_span(sf_cur *c, int (*pred)(int));
+
+/* ---------------------------------------------------------------- arena */
+/* Bump allocator for data that dies together (one article, one batch). */
+typedef struct sf_arena_block sf_arena_block;
+typedef struct sf_arena {
+    sf_arena_block *head;
+    size_t block_size;
+    size_t total;
+} sf_arena;
+
+void sf__arena_init(sf_arena *a, size_t block_size); /* 0: 64 KiB */
+void sf__arena_release(sf_arena *a);
+void *sf__arena_alloc(sf_arena *a, size_t n); /* 16-byte aligned; NULL on failure */
+char *sf__arena_strndup(sf_arena *a, const char *s, size_t n);
+
+/* ----------------------------------------------------------------- hash */
+uint64_t sf__hash64(const void *p, size_t n, uint64_t seed); /* xxh3 */
+
+/* ----------------------------------------------------------------- time */
+/* Parse an ISO 8601 date or date-time ("2017-07-04", "2017-07-04T10:00:00Z",
+ * "+02:00" offsets, "1999-07-07 08:30:27") into seconds since the epoch UTC.
+ * Without a zone, UTC is assumed. Returns false when it is not such a date. */
+bool sf__parse_iso8601(sf_view v, int64_t *out);
+/* Format as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). */
+void sf__format_iso8601(int64_t t, char buf[32]);
+int64_t sf__days_from_civil(int64_t y, unsigned m, unsigned d);
+
+#endif

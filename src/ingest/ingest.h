@@ -1,0 +1,33 @@
+/* ingest.h - readers: one per input format, all parsing through the cursor
+ * toolkit of common.h, all reporting bad records through one diagnostic path
+ * and adding good ones to a corpus. */
+#ifndef SF_INGEST_H
+#define SF_INGEST_H
+
+#include "../common/common.h"
+
+/* What a reader needs besides the bytes: where they came from (for ids and
+ * messages) and how to report. */
+typedef struct sf_reader_ctx {
+    sf_corpus *corpus;
+    const char *name;             /* file name as given, or "-" / "<stdin>" */
+    const sf_read_options *opt;   /* never NULL inside readers */
+    size_t records;               /* good records added */
+    size_t bad;                   /* bad records reported */
+    sf_error *err;
+} sf_reader_ctx;
+
+/* Report a bad record (line/record may be 0). Returns SF_OK when reading may
+ * go on, or `st` when options->strict asks to stop. Fills ctx->err on stop. */
+sf_status sf__reader_diag(sf_reader_ctx *ctx, sf_status st, size_t line, size_t record,
+                          const char *fmt, ...) SF_PRINTF(5, 6);
+
+/* Readers: parse data[0..n) (any bytes) and add each article to ctx->corpus. */
+sf_status sf__read_text(sf_reader_ctx *ctx, const char *data, size_t n);
+sf_status sf__read_jsonl(sf_reader_ctx *ctx, const char *data, size_t n);
+sf_status sf__read_sgml(sf_reader_ctx *ctx, const char *data, size_t n);
+
+/* Guess the format from the file name, then from the first bytes. */
+sf_format sf__detect_format(const char *name, const char *data, size_t n);
+
+#endif

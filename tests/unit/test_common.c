@@ -1,0 +1,109 @@
+/* test_common.c - buffers, cursor, arena, views, time parsing. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "common/common.h"
+
+static void buf_appends_and_caps(void **state) {
+    (void)state;
+    sf_buf b;
+    sf__buf_init(&b, 8);
+    assert_int_equal(sf__buf_adds(&b, "abc"), SF_OK);
+    assert_int_equal(sf__buf_addf(&b, "%d", 42), SF_OK);
+    assert_string_equal(sf__buf_cstr(&b), "abc42");
+    /* exceeding the cap is sticky and frees the memory */
+    assert_int_equal(sf__buf_adds(&b, "overflow"), SF_ERR_TOO_LARGE);
+    assert_int_equal(sf__buf_adds(&b, "x"), SF_ERR_TOO_LARGE);
+    assert_null(b.p);
+    assert_null(sf__buf_detach(&b, NULL));
+    sf__buf_reset(&b);
+    assert_int_equal(sf__buf_adds(&b, "ok"), SF_OK);
+    size_t len = 0;
+    char *s = sf__buf_detach(&b, &len);
+    assert_string_equal(s, "ok");
+    assert_int_equal(len, 2);
+    sf__free(s);
+    sf__buf_release(&b);
+}
+
+static void cursor_lines_and_search(void **state) {
+    (void)state;
+    const char *t = "one\r\ntwo\nthree<DOC>rest";
+    sf_cur c;
+    sf__cur_init(&c, t, strlen(t));
+    sf_view v;
+    assert_true(sf__cur_line(&c, &v));
+    assert_true(sf__view_eq(v, SF_VIEW_LIT("one")));
+    assert_int_equal(c.line, 2);
+    assert_true(sf__cur_line(&c, &v));
+    assert_true(sf__view_eq(v, SF_VIEW_LIT("two")));
+    assert_true(sf__cur_until_nocase(&c, "<doc>", &v));
+    assert_true(sf__view_eq(v, SF_VIEW_LIT("three")));
+    assert_true(sf__cur_accept_nocase(&c, "<DoC>"));
+    assert_false(sf__cur_until_nocase(&c, "<missing>", &v));
+    assert_true(sf__view_eq(v, SF_VIEW_LIT("rest")));
+    assert_true(sf__cur_eof(&c));
+    assert_int_equal(sf__cur_peek(&c), -1);
+    assert_false(sf__cur_line(&c, &v));
+}
+
+static void arena_aligns_and_handles_big(void **state) {
+    (void)state;
+    sf_arena a;
+    sf__arena_init(&a, 64);
+    char *p = sf__arena_alloc(&a, 3);
+    char *q = sf__arena_alloc(&a, 1000); /* bigger than a block */
+    char *r = sf__arena_alloc(&a, 5);
+    assert_non_null(p);
+    assert_non_null(q);
+    assert_non_null(r);
+    assert_int_equal(((uintptr_t)q) % 16, 0);
+    assert_int_equal(((uintptr_t)r) % 16, 0);
+    memset(q, 'x', 1000);
+    char *s = sf__arena_strndup(&a, "hello", 5);
+    assert_string_equal(s, "hello");
+    sf__arena_release(&a);
+}
+
+static void iso8601_parses_news_dates(void **state) {
+    (void)state;
+    int64_t t;
+    assert_true(sf__parse_iso8601(SF_VIEW_LIT("1970-01-01"), &t));
+    assert_int_equal(t, 0);
+    assert_true(sf__parse_iso8601(SF_VIEW_LIT("2017-07-04T10:00:00Z"), &t));
+    assert_int_equal(t, 1499162400);
+    assert_true(sf__parse_iso8601(SF_VIEW_LIT("2017-07-04T12:00:00+02:00"), &t));
+    assert_int_equal(t, 1499162400);
+    assert_true(sf__parse_iso8601(SF_VIEW_LIT(" 1999-07-07 08:30:27 "), &t));
+    char buf[32];
+    sf__format_iso8601(t, buf);
+    assert_string_equal(buf, "1999-07-07T08:30:27Z");
+    assert_false(sf__parse_iso8601(SF_VIEW_LIT("2017-13-01"), &t));
+    assert_false(sf__parse_iso8601(SF_VIEW_LIT("yesterday"), &t));
+    assert_false(sf__parse_iso8601(SF_VIEW_LIT("2017-07-04T10"), &t));
+}
+
+static void views_compare(void **state) {
+    (void)state;
+    assert_true(sf__view_eq_nocase(SF_VIEW_LIT("JSONL"), SF_VIEW_LIT("jsonl")));
+    assert_true(sf__view_ends_with_nocase(SF_VIEW_LIT("a/B.TXT"), ".txt"));
+    sf_view t = sf__view_trim(SF_VIEW_LIT("  x y \n"));
+    assert_true(sf__view_eq(t, SF_VIEW_LIT("x y")));
+    assert_string_equal(sf_strerror(SF_ERR_PARSE), "parse error");
+    assert_int_equal(sf__hash64("a", 1, 0), sf__hash64("a", 1, 0));
+    assert_true(sf__hash64("a", 1, 0) != sf__hash64("b", 1, 0));
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(buf_appends_and_caps),
+        cmocka_unit_test(cursor_lines_and_search),
+        cmocka_unit_test(arena_aligns_and_handles_big),
+        cmocka_unit_test(iso8601_parses_news_dates),
+        cmocka_unit_test(views_compare),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
