@@ -1,7 +1,47 @@
-/* main.c - placeholder entry while the commands are written. */
+/* main.c - the storyfold program: dispatches to one command per file. */
+#include "cli.h"
+
 #include <stdio.h>
-#include "storyfold.h"
-int main(void) {
-    printf("storyfold %s\n", SF_VERSION_STRING);
-    return 0;
+#include <string.h>
+
+static const sf_cli_command COMMANDS[] = {
+    /* {"run", ...} is added with the pipeline */
+    {"sentences", "print each sentence of each article on its own line", sf_cmd_sentences},
+};
+
+static void usage(FILE *f) {
+    fprintf(f,
+            "usage: storyfold COMMAND [OPTIONS] PATH...\n"
+            "\n"
+            "storyfold reads news articles (plain text, JSON Lines, TREC/DUC SGML),\n"
+            "finds copies, groups articles that report the same event into stories\n"
+            "and writes a short summary of each story that cites its sources.\n"
+            "\n"
+            "Commands:\n");
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+        fprintf(f, "  %-10s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
+    fprintf(f,
+            "\n"
+            "Run 'storyfold COMMAND --help' for the options of a command.\n"
+            "Exit codes: 0 ok, 1 bad input or failure, 2 usage error.\n");
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return SF_EXIT_USAGE;
+    }
+    if (sf_cli_is_help(argv[1]) || strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return SF_EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
+        printf("storyfold %s\n", SF_VERSION_STRING);
+        return SF_EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+        if (strcmp(argv[1], COMMANDS[i].name) == 0) return COMMANDS[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "storyfold: unknown command '%s'\n\n", argv[1]);
+    usage(stderr);
+    return SF_EXIT_USAGE;
 }

@@ -1,0 +1,61 @@
+/* cli.h - the storyfold program: one file per command (cmd_<name>.c), shared
+ * helpers for reading inputs and reporting. Uses the public header only.
+ * Exit codes: 0 ok, 1 bad input or failure, 2 usage. */
+#ifndef SF_CLI_H
+#define SF_CLI_H
+
+#include "storyfold.h"
+
+#include <stdbool.h>
+
+enum { SF_EXIT_OK = 0, SF_EXIT_INPUT = 1, SF_EXIT_USAGE = 2 };
+
+typedef struct sf_cli_command {
+    const char *name;
+    const char *summary;
+    int (*run)(int argc, char **argv); /* argv[0] is the command name */
+} sf_cli_command;
+
+/* Options every reading command accepts. */
+typedef struct sf_cli_inputs {
+    sf_format format;
+    bool strict;
+    bool quiet;
+    size_t problems;     /* bad records reported */
+    const char *prog;    /* "storyfold run" etc., for messages */
+} sf_cli_inputs;
+
+/* Try to consume a common input option at argv[*i] (--input-format F,
+ * --strict, --quiet). Returns 1 when consumed, 0 when not an input option,
+ * -1 on a usage error (message printed). */
+int sf_cli_input_option(sf_cli_inputs *in, int argc, char **argv, int *i);
+/* Read every path (a file, a directory, or "-") into a new corpus; bad
+ * records are reported on stderr as "file:line: message". Returns NULL and
+ * sets *exit_code when reading must stop. */
+sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exit_code);
+/* A progress line on stderr, only when stderr is a terminal and the run has
+ * taken more than a second; `done` of `total` (total 0: unknown). */
+void sf_cli_progress(const char *what, size_t done, size_t total);
+void sf_cli_progress_end(void);
+/* Print "storyfold CMD: message" on stderr. */
+void sf_cli_error(const char *prog, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* True when argv[i] is -h or --help. */
+bool sf_cli_is_help(const char *arg);
+
+/* Input options text for --help pages. */
+#define SF_CLI_INPUT_HELP                                                               \
+    "Input options:\n"                                                                  \
+    "  --input-format F  text, jsonl or sgml (default: detect from name and content)\n" \
+    "  --strict          stop at the first bad record (default: report and skip it)\n"  \
+    "  --quiet           do not report skipped records\n"                                \
+    "PATH may be a file, a directory (read recursively) or - for standard input.\n"
+
+/* The commands (one cmd_<name>.c each). */
+int sf_cmd_sentences(int argc, char **argv);
+int sf_cmd_run(int argc, char **argv);
+
+#endif

@@ -1,0 +1,116 @@
+/* cli_common.c - what every reading command shares: input options, reading
+ * with diagnostics on stderr, progress lines, error messages. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+bool sf_cli_is_help(const char *arg) {
+    return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+}
+
+void sf_cli_error(const char *prog, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: ", prog);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int sf_cli_input_option(sf_cli_inputs *in, int argc, char **argv, int *i) {
+    const char *a = argv[*i];
+    if (strcmp(a, "--strict") == 0) {
+        in->strict = true;
+        return 1;
+    }
+    if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+        in->quiet = true;
+        return 1;
+    }
+    const char *val = NULL;
+    if (strncmp(a, "--input-format=", 15) == 0) {
+        val = a + 15;
+    } else if (strcmp(a, "--input-format") == 0) {
+        if (*i + 1 >= argc) {
+            sf_cli_error(in->prog, "--input-format needs a value (text, jsonl, sgml)");
+            return -1;
+        }
+        val = argv[++*i];
+    } else {
+        return 0;
+    }
+    if (sf_format_parse(val, &in->format) != SF_OK) {
+        sf_cli_error(in->prog, "unknown input format '%s' (text, jsonl, sgml)", val);
+        return -1;
+    }
+    return 1;
+}
+
+static void on_diag(void *user, const sf_diag *d) {
+    sf_cli_inputs *in = user;
+    in->problems++;
+    if (in->quiet) return;
+    if (d->line)
+        fprintf(stderr, "%s:%zu: %s\n", d->file, d->line, d->message);
+    else if (d->record)
+        fprintf(stderr, "%s: record %zu: %s\n", d->file, d->record, d->message);
+    else
+        fprintf(stderr, "%s: %s\n", d->file, d->message);
+}
+
+sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exit_code) {
+    sf_corpus *c = sf_corpus_create();
+    if (!c) {
+        sf_cli_error(in->prog, "out of memory");
+        *exit_code = SF_EXIT_INPUT;
+        return NULL;
+    }
+    sf_read_options o = {.format = in->format, .strict = in->strict, .on_diag = on_diag, .user = in};
+    for (int i = 0; i < npaths; i++) {
+        sf_error err = {0};
+        sf_status st = sf_read_path(c, paths[i], &o, &err);
+        sf_cli_progress("reading", (size_t)i + 1, (size_t)npaths);
+        if (st != SF_OK) {
+            sf_cli_progress_end();
+            sf_cli_error(in->prog, "%s", err.message[0] ? err.message : sf_strerror(st));
+            sf_corpus_destroy(c);
+            *exit_code = SF_EXIT_INPUT;
+            return NULL;
+        }
+    }
+    sf_cli_progress_end();
+    return c;
+}
+
+/* Progress goes to a terminal only, and only once a run has taken a second,
+ * so that short runs and pipes stay quiet. */
+static struct timespec g_start;
+static bool g_started, g_shown;
+
+static double elapsed(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - g_start.tv_sec) + (double)(now.tv_nsec - g_start.tv_nsec) / 1e9;
+}
+
+void sf_cli_progress(const char *what, size_t done, size_t total) {
+    if (!g_started) {
+        clock_gettime(CLOCK_MONOTONIC, &g_start);
+        g_started = true;
+    }
+    if (!isatty(STDERR_FILENO) || elapsed() < 1.0) return;
+    if (total)
+        fprintf(stderr, "\r%s %zu/%zu (%.0f%%)   ", what, done, total, 100.0 * (double)done / (double)total);
+    else
+        fprintf(stderr, "\r%s %zu   ", what, done);
+    g_shown = true;
+}
+
+void sf_cli_progress_end(void) {
+    if (g_shown) fputs("\r\033[K", stderr);
+    g_shown = false;
+}
