@@ -144,6 +144,26 @@ char *sf__arena_strndup(sf_arena *a, const char *s, size_t n);
 /* ----------------------------------------------------------------- hash */
 uint64_t sf__hash64(const void *p, size_t n, uint64_t seed); /* xxh3 */
 
+/* ------------------------------------------------------------ u64 map */
+/* Open-addressing hash map from 64-bit keys (e.g. sf__hash64 of a term) to
+ * 64-bit values. Key 0 is reserved (mapped internally), so any key is ok. */
+typedef struct sf_map {
+    uint64_t *keys;
+    uint64_t *vals;
+    size_t n, cap; /* cap is a power of two or 0 */
+    bool has_zero;
+    uint64_t zero_val;
+} sf_map;
+
+void sf__map_init(sf_map *m);
+void sf__map_release(sf_map *m);
+/* Pointer to the value of `key`, inserting 0 when absent; NULL on no memory.
+ * The pointer is valid until the next insertion. */
+uint64_t *sf__map_slot(sf_map *m, uint64_t key);
+/* Pointer to the value of `key`, or NULL when absent. */
+uint64_t *sf__map_find(const sf_map *m, uint64_t key);
+static inline size_t sf__map_count(const sf_map *m) { return m->n + (m->has_zero ? 1 : 0); }
+
 /* ----------------------------------------------------------------- time */
 /* Parse an ISO 8601 date or date-time ("2017-07-04", "2017-07-04T10:00:00Z",
  * "+02:00" offsets, "1999-07-07 08:30:27") into seconds since the epoch UTC.

@@ -97,6 +97,27 @@ static void views_compare(void **state) {
     assert_true(sf__hash64("a", 1, 0) != sf__hash64("b", 1, 0));
 }
 
+static void map_inserts_finds_grows(void **state) {
+    (void)state;
+    sf_map m;
+    sf__map_init(&m);
+    for (uint64_t k = 0; k < 1000; k++) {
+        uint64_t *v = sf__map_slot(&m, k * 7919);
+        assert_non_null(v);
+        *v = k + 1;
+    }
+    assert_int_equal(sf__map_count(&m), 1000);
+    for (uint64_t k = 0; k < 1000; k++) {
+        uint64_t *v = sf__map_find(&m, k * 7919);
+        assert_non_null(v);
+        assert_int_equal(*v, k + 1);
+    }
+    assert_null(sf__map_find(&m, 3));
+    *sf__map_slot(&m, 0) += 5; /* key 0 already present: 1 + 5 */
+    assert_int_equal(*sf__map_find(&m, 0), 6);
+    sf__map_release(&m);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(buf_appends_and_caps),
@@ -104,6 +125,7 @@ int main(void) {
         cmocka_unit_test(arena_aligns_and_handles_big),
         cmocka_unit_test(iso8601_parses_news_dates),
         cmocka_unit_test(views_compare),
+        cmocka_unit_test(map_inserts_finds_grows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
