@@ -1,0 +1,68 @@
+/* json.c - the JSON form of a result, built with json-c so that escaping and
+ * number formatting are a library's job. Schema: docs/json-output.md. */
+#include "output.h"
+
+#include <errno.h>
+#include <json-c/json.h>
+
+static json_object *str_or_null(const char *s) { return s && s[0] ? json_object_new_string(s) : NULL; }
+
+static json_object *time_or_null(int64_t t) {
+    if (t == SF_TIME_UNKNOWN) return NULL;
+    char buf[32];
+    sf__format_iso8601(t, buf);
+    return json_object_new_string(buf);
+}
+
+static json_object *story_json(const sf_result *r, const sf_corpus *c, size_t s) {
+    const sf_story *st = &r->stories[s];
+    json_object *o = json_object_new_object();
+    char id[32];
+    snprintf(id, sizeof id, "s%zu", s + 1);
+    json_object_object_add(o, "id", json_object_new_string(id));
+    json_object_object_add(o, "headline", json_object_new_string(st->headline));
+    json_object *sum = json_object_new_array();
+    for (size_t k = 0; k < st->summary.n; k++) {
+        json_object *sent = json_object_new_object();
+        json_object_object_add(sent, "text", json_object_new_string(st->texts[k]));
+        json_object *src = json_object_new_array();
+        for (size_t j = 0; j < st->summary.sentences[k].nsources; j++)
+            json_object_array_add(src, json_object_new_string(sf_corpus_get(c, st->summary.sentences[k].sources[j])->id));
+        json_object_object_add(sent, "sources", src);
+        json_object_array_add(sum, sent);
+    }
+    json_object_object_add(o, "summary", sum);
+    json_object *arts = json_object_new_array();
+    for (size_t k = 0; k < st->n; k++) {
+        size_t i = st->articles[k];
+        const sf_article *a = sf_corpus_get(c, i);
+        json_object *ao = json_object_new_object();
+        json_object_object_add(ao, "id", json_object_new_string(a->id));
+        json_object_object_add(ao, "title", json_object_new_string(a->title));
+        json_object_object_add(ao, "source", str_or_null(a->source));
+        json_object_object_add(ao, "url", str_or_null(a->url));
+        json_object_object_add(ao, "published", time_or_null(a->published));
+        json_object_object_add(ao, "duplicate_of",
+                               r->dup_of[i] == SIZE_MAX ? NULL : json_object_new_string(sf_corpus_get(c, r->dup_of[i])->id));
+        if (r->dup_of[i] != SIZE_MAX)
+            json_object_object_add(ao, "duplicate_similarity", json_object_new_double(r->dup_sim[i]));
+        json_object_array_add(arts, ao);
+    }
+    json_object_object_add(o, "articles", arts);
+    return o;
+}
+
+sf_status sf_write_json(const sf_result *r, const sf_corpus *c, FILE *f, sf_error *err) {
+    if (!r || !c || !f) return sf__error_set(err, SF_ERR_ARG, "sf_write_json: NULL argument");
+    json_object *root = json_object_new_object();
+    json_object *stories = json_object_new_array();
+    for (size_t s = 0; s < r->nstories; s++) json_object_array_add(stories, story_json(r, c, s));
+    json_object_object_add(root, "stories", stories);
+    const char *text = json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE);
+    sf_status st = SF_OK;
+    if (!text) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory writing JSON");
+    else if (fputs(text, f) < 0 || fputc('\n', f) == EOF)
+        st = sf__error_set(err, SF_ERR_IO, "writing JSON: %s", strerror(errno));
+    json_object_put(root);
+    return st;
+}

@@ -1,0 +1,63 @@
+/* markdown.c - the human-readable form of a result: one section per story,
+ * the summary with numbered citations, then the articles and their copies. */
+#include "output.h"
+
+#include <errno.h>
+
+/* Position of corpus article i in story st's article list (1-based). */
+static size_t ref_number(const sf_story *st, size_t i) {
+    for (size_t k = 0; k < st->n; k++)
+        if (st->articles[k] == i) return k + 1;
+    return 0;
+}
+
+/* Markdown treats some characters specially; a title with "*" or "[" must
+ * stay literal. */
+static void md_text(FILE *f, const char *s) {
+    for (; *s; s++) {
+        if (strchr("\\`*_[]#|<>", *s)) fputc('\\', f);
+        fputc(*s, f);
+    }
+}
+
+sf_status sf_write_markdown(const sf_result *r, const sf_corpus *c, FILE *f, sf_error *err) {
+    if (!r || !c || !f) return sf__error_set(err, SF_ERR_ARG, "sf_write_markdown: NULL argument");
+    size_t ncopies = 0;
+    for (size_t i = 0; i < r->narticles; i++) ncopies += r->dup_of[i] != SIZE_MAX;
+    fprintf(f, "# %zu stories from %zu articles (%zu copies)\n", r->nstories, r->narticles, ncopies);
+    for (size_t s = 0; s < r->nstories; s++) {
+        const sf_story *st = &r->stories[s];
+        fprintf(f, "\n## %zu. ", s + 1);
+        md_text(f, st->headline[0] ? st->headline : "(untitled)");
+        fprintf(f, "\n\n");
+        for (size_t k = 0; k < st->summary.n; k++) {
+            fputs("- ", f);
+            md_text(f, st->texts[k]);
+            fputs(" [", f);
+            for (size_t j = 0; j < st->summary.sentences[k].nsources; j++)
+                fprintf(f, "%s%zu", j ? "," : "", ref_number(st, st->summary.sentences[k].sources[j]));
+            fputs("]\n", f);
+        }
+        fprintf(f, "\nSources:\n");
+        for (size_t k = 0; k < st->n; k++) {
+            size_t i = st->articles[k];
+            const sf_article *a = sf_corpus_get(c, i);
+            fprintf(f, "%zu. ", k + 1);
+            md_text(f, a->title[0] ? a->title : "(untitled)");
+            fprintf(f, " (%s", a->id);
+            if (a->source[0]) fprintf(f, ", %s", a->source);
+            if (a->published != SF_TIME_UNKNOWN) {
+                char buf[32];
+                sf__format_iso8601(a->published, buf);
+                buf[10] = '\0';
+                fprintf(f, ", %s", buf);
+            }
+            fputc(')', f);
+            if (r->dup_of[i] != SIZE_MAX)
+                fprintf(f, " - copy of %zu (similarity %.2f)", ref_number(st, r->dup_of[i]), r->dup_sim[i]);
+            fputc('\n', f);
+        }
+    }
+    if (ferror(f)) return sf__error_set(err, SF_ERR_IO, "writing Markdown: %s", strerror(errno));
+    return SF_OK;
+}

@@ -1,0 +1,28 @@
+/* pipeline.h - the result of a whole run: copies, stories, summaries. The
+ * output writers read it through these fields; the public API exposes it
+ * through sf_story_* getters. */
+#ifndef SF_PIPELINE_H
+#define SF_PIPELINE_H
+
+#include "../common/common.h"
+#include "../summarize/summarize.h"
+
+typedef struct sf_story {
+    char *headline;
+    size_t *articles;      /* corpus indexes, publication order */
+    size_t n;
+    sf_summary summary;
+    char **texts;          /* summary sentence texts, white space folded */
+} sf_story;
+
+struct sf_result {
+    const sf_corpus *corpus;
+    size_t narticles;
+    size_t *dup_of;        /* per article: canonical or SIZE_MAX */
+    double *dup_sim;       /* per article: similarity to its canonical */
+    size_t *story_of;      /* per article: index into stories */
+    sf_story *stories;
+    size_t nstories;
+};
+
+#endif

@@ -1,0 +1,83 @@
+/* clean.c - tells reporting from scraping noise at the sentence level, and
+ * finds wire datelines, so summaries quote what the sources reported and
+ * nothing of the page around it. Rules are shape-based (case, length,
+ * markers), not lists of outlets, so they carry over to unseen sources. */
+#include "summarize.h"
+
+#include <ctype.h>
+
+static bool starts_with_nocase(const char *p, size_t n, const char *lit) {
+    size_t k = strlen(lit);
+    return n >= k && sf__view_eq_nocase(sf__view(p, k), sf__view(lit, k));
+}
+
+/* Markers that open a line of page furniture rather than a sentence. */
+static const char *const NOISE_PREFIXES[] = {
+    "source:", "sources:", "photo:", "photograph:", "image:", "picture:", "credit:",
+    "caption:", "file photo", "read more", "related:", "share this", "click here",
+    "follow us", "subscribe", "advertisement", "copyright", "(c)", "\xC2\xA9" /* © */,
+    "all rights reserved", "sign up", "reporting by", "editing by", "writing by",
+};
+
+bool sf__is_noise_sentence(const char *p, size_t n) {
+    sf_view v = sf__view_trim(sf__view(p, n));
+    p = v.p;
+    n = v.n;
+    if (n == 0) return true;
+    /* bullets and list markers: "•", "▪", "*", "-" at the very start */
+    if (starts_with_nocase(p, n, "\xE2\x80\xA2") || starts_with_nocase(p, n, "\xE2\x96\xAA") ||
+        p[0] == '*' || p[0] == '|')
+        return true;
+    for (size_t i = 0; i < SF_ARRAY_LEN(NOISE_PREFIXES); i++)
+        if (starts_with_nocase(p, n, NOISE_PREFIXES[i])) return true;
+    size_t words = 0, lower = 0, letters = 0;
+    bool in_word = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        bool w = isalnum(ch) || ch >= 0x80;
+        if (w && !in_word) words++;
+        in_word = w;
+        if (isalpha(ch)) letters++;
+        if (islower(ch)) lower++;
+    }
+    /* "By Jane Doe", "By JANE DOE, Associated Press Writer" */
+    if (starts_with_nocase(p, n, "by ") && words <= 8 && p[n - 1] != '.') return true;
+    /* A sentence reports something: several words and some lower case. */
+    if (words < 4) return true;
+    if (letters && lower * 4 < letters) return true; /* shouting headline or credit line */
+    return false;
+}
+
+size_t sf__dateline_length(const char *p, size_t n) {
+    /* A dateline is a short upper-case place, maybe an agency in
+     * parentheses, then a dash: "PINE RIDGE, S.D. (AP) --". Look for the dash
+     * within the first 80 bytes, with no lower-case letters outside the
+     * parentheses before it. */
+    size_t limit = SF_MIN(n, (size_t)80);
+    int depth = 0;
+    size_t upper = 0;
+    for (size_t i = 0; i < limit; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        if (ch == '(') depth++;
+        else if (ch == ')') depth = depth ? depth - 1 : 0;
+        else if (depth == 0 && islower(ch)) {
+            /* "beirut - " in lower case is also a dateline when it is one or
+             * two words; allow lower case only in that short form */
+            if (i > 20) return 0;
+        } else if (depth == 0 && isupper(ch)) upper++;
+        if (depth == 0 && ch == '-' && i > 0 && p[i - 1] == ' ') {
+            size_t end = i;
+            while (end < n && (p[end] == '-' || p[end] == ' ')) end++;
+            /* the text before the dash must look like a place, not a clause */
+            if (i < 3) return 0;
+            bool short_lower_form = upper == 0 && i <= 20;
+            bool upper_form = upper >= 2;
+            if (!short_lower_form && !upper_form) return 0;
+            if (end >= n) return 0;
+            return end;
+        }
+        if (depth == 0 && (ch == '.' && i + 1 < limit && p[i + 1] == ' ' && i > 0 && islower((unsigned char)p[i - 1])))
+            return 0; /* a sentence ended: no dateline */
+    }
+    return 0;
+}

@@ -1,0 +1,324 @@
+/* summarize.c - centroid-based extractive summary with redundancy control and
+ * attribution (after Radev et al.'s MEAD centroid scoring): sentences are
+ * TF-IDF vectors over stemmed terms; a sentence scores by its cosine to the
+ * story centroid; chosen greedily while not too close to one already chosen;
+ * each chosen sentence cites every article holding a sentence close to it. */
+#include "summarize.h"
+
+#include "../text/text.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+typedef struct term_weight {
+    uint64_t term;
+    double w;
+} term_weight;
+
+typedef struct sent {
+    size_t article;   /* corpus index */
+    size_t position;  /* sentence number in its article */
+    sf_span span;     /* after dateline removal */
+    size_t words;
+    size_t tw_begin, tw_end; /* range in the shared term_weight array */
+    double score;
+    bool noise;
+} sent;
+
+typedef struct ctx {
+    SF_VEC(sent) sents;
+    SF_VEC(term_weight) tw;
+    size_t words;
+} ctx;
+
+static int cmp_term(const void *a, const void *b) {
+    uint64_t x = ((const term_weight *)a)->term, y = ((const term_weight *)b)->term;
+    return x < y ? -1 : x > y;
+}
+
+static sf_status on_term(void *user, const char *term, size_t len, const sf_token *tok) {
+    (void)tok;
+    ctx *x = user;
+    x->words++;
+    term_weight t = {sf__hash64(term, len, 0), 1.0};
+    return SF_VEC_PUSH(&x->tw, t);
+}
+
+/* Sort a sentence's terms and merge repeats into counts. */
+static void merge_terms(ctx *x, sent *s) {
+    term_weight *t = x->tw.items + s->tw_begin;
+    size_t n = s->tw_end - s->tw_begin;
+    if (n == 0) return;
+    qsort(t, n, sizeof *t, cmp_term);
+    size_t k = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (t[i].term == t[k].term) t[k].w += 1.0;
+        else t[++k] = t[i];
+    }
+    s->tw_end = s->tw_begin + k + 1;
+}
+
+static double dot(const term_weight *a, size_t na, const term_weight *b, size_t nb) {
+    double d = 0;
+    size_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        if (a[i].term < b[j].term) i++;
+        else if (a[i].term > b[j].term) j++;
+        else d += a[i++].w * b[j++].w;
+    }
+    return d;
+}
+
+static double sent_cos(const ctx *x, const sent *a, const sent *b) {
+    return dot(x->tw.items + a->tw_begin, a->tw_end - a->tw_begin, x->tw.items + b->tw_begin,
+               b->tw_end - b->tw_begin);
+}
+
+static size_t count_words(const char *p, size_t n) {
+    size_t w = 0;
+    bool in = false;
+    for (size_t i = 0; i < n; i++) {
+        bool sp = p[i] == ' ' || p[i] == '\n' || p[i] == '\t' || p[i] == '\r';
+        if (!sp && !in) w++;
+        in = !sp;
+    }
+    return w;
+}
+
+/* Split and analyze every sentence of one article. */
+static sf_status read_article(ctx *x, sf_analyzer *an, const sf_article *a, size_t idx,
+                              const char *lang) {
+    sf_spanvec spans = {0};
+    sf_status st = sf__sentences(a->text, a->text_len, lang, &spans);
+    for (size_t k = 0; st == SF_OK && k < spans.n; k++) {
+        sf_span sp = spans.items[k];
+        const char *p = a->text + sp.begin;
+        size_t n = sp.end - sp.begin;
+        if (k == 0) {
+            size_t d = sf__dateline_length(p, n);
+            sp.begin += d;
+            p += d;
+            n -= d;
+        }
+        sent s = {.article = idx, .position = k, .span = sp};
+        s.noise = sf__is_noise_sentence(p, n);
+        s.words = count_words(p, n);
+        s.tw_begin = x->tw.n;
+        st = sf__analyze(an, p, n, on_term, x);
+        s.tw_end = x->tw.n;
+        if (st == SF_OK) {
+            merge_terms(x, &s);
+            x->tw.n = s.tw_end;
+            st = SF_VEC_PUSH(&x->sents, s);
+        }
+    }
+    SF_VEC_FREE(&spans);
+    return st;
+}
+
+/* TF-IDF with sentence-level document frequencies, then unit length. */
+static sf_status weigh(ctx *x) {
+    sf_map df;
+    sf__map_init(&df);
+    for (size_t i = 0; i < x->sents.n; i++)
+        for (size_t k = x->sents.items[i].tw_begin; k < x->sents.items[i].tw_end; k++) {
+            uint64_t *v = sf__map_slot(&df, x->tw.items[k].term);
+            if (!v) {
+                sf__map_release(&df);
+                return SF_ERR_NOMEM;
+            }
+            (*v)++;
+        }
+    double nsent = (double)x->sents.n;
+    for (size_t i = 0; i < x->sents.n; i++) {
+        sent *s = &x->sents.items[i];
+        double norm = 0;
+        for (size_t k = s->tw_begin; k < s->tw_end; k++) {
+            term_weight *t = &x->tw.items[k];
+            double idf = log((nsent + 1.0) / (double)*sf__map_find(&df, t->term));
+            t->w = (1.0 + log(t->w)) * idf;
+            norm += t->w * t->w;
+        }
+        norm = sqrt(norm);
+        for (size_t k = s->tw_begin; k < s->tw_end && norm > 0; k++) x->tw.items[k].w /= norm;
+    }
+    sf__map_release(&df);
+    return SF_OK;
+}
+
+/* The centroid: the mean of the sentence vectors, as a sorted sparse vector. */
+static sf_status centroid(const ctx *x, term_weight **out, size_t *nout) {
+    size_t total = x->tw.n;
+    term_weight *c = sf__malloc((total ? total : 1) * sizeof *c);
+    if (!c) return SF_ERR_NOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < x->sents.n; i++) {
+        const sent *s = &x->sents.items[i];
+        if (s->noise) continue;
+        for (size_t k = s->tw_begin; k < s->tw_end; k++) c[n++] = x->tw.items[k];
+    }
+    qsort(c, n, sizeof *c, cmp_term);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (m && c[m - 1].term == c[i].term) c[m - 1].w += c[i].w;
+        else c[m++] = c[i];
+    }
+    double norm = 0;
+    for (size_t i = 0; i < m; i++) norm += c[i].w * c[i].w;
+    norm = sqrt(norm);
+    for (size_t i = 0; i < m && norm > 0; i++) c[i].w /= norm;
+    *out = c;
+    *nout = m;
+    return SF_OK;
+}
+
+static int cmp_size(const void *a, const void *b) {
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+typedef struct order_ctx {
+    const sf_corpus *c;
+    const sent *sents;
+} order_ctx;
+
+/* Reading order: earlier article first, then position within it. */
+static int cmp_reading(const sent *a, const sent *b, const sf_corpus *c) {
+    int64_t ta = sf_corpus_get(c, a->article)->published;
+    int64_t tb = sf_corpus_get(c, b->article)->published;
+    if (ta != tb) return ta < tb ? -1 : 1;
+    if (a->article != b->article) return a->article < b->article ? -1 : 1;
+    return a->position < b->position ? -1 : a->position > b->position;
+}
+
+sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
+                        const size_t *dup_of, const sf_summarize_options *o,
+                        sf_summary *out, sf_error *err) {
+    memset(out, 0, sizeof *out);
+    sf_summarize_options opt = o ? *o : (sf_summarize_options){0};
+    if (!opt.lang) opt.lang = "en";
+    if (!opt.max_words) opt.max_words = 100;
+    if (opt.redundancy <= 0) opt.redundancy = 0.5;
+    if (opt.attribution <= 0) opt.attribution = 0.55;
+
+    sf_analyzer *an = sf__analyzer_create(opt.lang);
+    if (!an) return sf__error_set(err, SF_ERR_UNSUPPORTED, "no analyzer for language '%s'", opt.lang);
+    ctx x = {0};
+    sf_status st = SF_OK;
+    for (size_t i = 0; i < n && st == SF_OK; i++) {
+        size_t a = articles[i];
+        if (dup_of && dup_of[a] != SIZE_MAX) continue; /* a copy says what its canonical says */
+        st = read_article(&x, an, sf_corpus_get(c, a), a, opt.lang);
+    }
+    sf__analyzer_destroy(an);
+    term_weight *cen = NULL;
+    size_t ncen = 0;
+    size_t *chosen = NULL;
+    if (st == SF_OK) st = weigh(&x);
+    if (st == SF_OK) st = centroid(&x, &cen, &ncen);
+    if (st == SF_OK) {
+        chosen = sf__malloc((x.sents.n ? x.sents.n : 1) * sizeof *chosen);
+        if (!chosen) st = SF_ERR_NOMEM;
+    }
+    size_t nchosen = 0;
+    if (st == SF_OK) {
+        /* Score: centroid cosine, nudged towards the lead of each article
+         * (news puts the event first) and away from very short or very long
+         * sentences, which are rarely self-contained. */
+        for (size_t i = 0; i < x.sents.n; i++) {
+            sent *s = &x.sents.items[i];
+            double cosv = dot(x.tw.items + s->tw_begin, s->tw_end - s->tw_begin, cen, ncen);
+            double lead = 1.0 + 0.5 / (1.0 + (double)s->position);
+            double shape = s->words < 8 ? 0.5 : s->words > 55 ? 0.7 : 1.0;
+            s->score = s->noise ? -1.0 : cosv * lead * shape;
+        }
+        size_t words = 0;
+        bool *used = sf__calloc(x.sents.n ? x.sents.n : 1, sizeof *used);
+        if (!used) st = SF_ERR_NOMEM;
+        while (st == SF_OK && words < opt.max_words) {
+            size_t best = SIZE_MAX;
+            for (size_t i = 0; i < x.sents.n; i++) {
+                const sent *s = &x.sents.items[i];
+                if (used[i] || s->score <= 0) continue;
+                if (best == SIZE_MAX || s->score > x.sents.items[best].score) best = i;
+            }
+            if (best == SIZE_MAX) break;
+            used[best] = true;
+            bool redundant = false;
+            for (size_t k = 0; k < nchosen && !redundant; k++)
+                redundant = sent_cos(&x, &x.sents.items[best], &x.sents.items[chosen[k]]) > opt.redundancy;
+            if (redundant) continue;
+            /* Leave out a sentence that would overrun the budget by more than
+             * half its length; a shorter one may still fit. */
+            size_t w = x.sents.items[best].words;
+            if (nchosen && words + w > opt.max_words + w / 2) continue;
+            chosen[nchosen++] = best;
+            words += w;
+        }
+        sf__free(used);
+    }
+    if (st == SF_OK && nchosen) {
+        /* insertion sort into reading order (few sentences) */
+        for (size_t i = 1; i < nchosen; i++)
+            for (size_t k = i; k > 0 && cmp_reading(&x.sents.items[chosen[k]], &x.sents.items[chosen[k - 1]], c) < 0; k--) {
+                size_t t = chosen[k];
+                chosen[k] = chosen[k - 1];
+                chosen[k - 1] = t;
+            }
+        out->sentences = sf__calloc(nchosen, sizeof *out->sentences);
+        if (!out->sentences) st = SF_ERR_NOMEM;
+    }
+    for (size_t k = 0; st == SF_OK && k < nchosen; k++) {
+        const sent *s = &x.sents.items[chosen[k]];
+        sf_summary_sentence *o_s = &out->sentences[out->n++];
+        o_s->article = s->article;
+        o_s->span = s->span;
+        /* Attribution: the source article, every article with a sentence
+         * that says nearly the same, and the copies of each. */
+        SF_VEC(size_t) src = {0};
+        st = SF_VEC_PUSH(&src, s->article);
+        for (size_t i = 0; st == SF_OK && i < x.sents.n; i++) {
+            const sent *t = &x.sents.items[i];
+            if (t->article == s->article || t->noise) continue;
+            if (sent_cos(&x, s, t) >= opt.attribution) st = SF_VEC_PUSH(&src, t->article);
+        }
+        if (dup_of) {
+            size_t base = src.n;
+            for (size_t i = 0; st == SF_OK && i < n; i++) {
+                size_t a = articles[i];
+                if (dup_of[a] == SIZE_MAX) continue;
+                for (size_t j = 0; j < base; j++)
+                    if (src.items[j] == dup_of[a]) {
+                        st = SF_VEC_PUSH(&src, a);
+                        break;
+                    }
+            }
+        }
+        if (st == SF_OK) {
+            qsort(src.items, src.n, sizeof *src.items, cmp_size);
+            size_t m = 0;
+            for (size_t i = 0; i < src.n; i++)
+                if (!m || src.items[m - 1] != src.items[i]) src.items[m++] = src.items[i];
+            o_s->sources = src.items;
+            o_s->nsources = m;
+        } else {
+            SF_VEC_FREE(&src);
+        }
+    }
+    sf__free(chosen);
+    sf__free(cen);
+    SF_VEC_FREE(&x.sents);
+    SF_VEC_FREE(&x.tw);
+    if (st != SF_OK) {
+        sf__summary_release(out);
+        return sf__error_set(err, st, "summarizing a story of %zu articles: %s", n, sf_strerror(st));
+    }
+    return SF_OK;
+}
+
+void sf__summary_release(sf_summary *s) {
+    for (size_t i = 0; i < s->n; i++) sf__free(s->sentences[i].sources);
+    sf__free(s->sentences);
+    s->sentences = NULL;
+    s->n = 0;
+}

@@ -1,0 +1,45 @@
+/* summarize.h - extractive multi-document summaries with attribution: pick
+ * sentences that cover what a story's articles say together, without
+ * repeating, and cite every article that says each one. */
+#ifndef SF_SUMMARIZE_H
+#define SF_SUMMARIZE_H
+
+#include "../common/common.h"
+
+typedef struct sf_summary_sentence {
+    size_t article;   /* corpus index of the article the text is taken from */
+    sf_span span;     /* bytes of that article's text, dateline removed */
+    size_t *sources;  /* corpus indexes of the articles that say it, sorted */
+    size_t nsources;
+} sf_summary_sentence;
+
+typedef struct sf_summary {
+    sf_summary_sentence *sentences;
+    size_t n;
+} sf_summary;
+
+typedef struct sf_summarize_options {
+    const char *lang;       /* NULL: "en" */
+    size_t max_words;       /* budget; 0: 100 */
+    double redundancy;      /* max cosine between two chosen sentences; 0: 0.5 */
+    double attribution;     /* min cosine for "says the same"; 0: 0.55 */
+} sf_summarize_options;
+
+/* Summarize the articles c[articles[0..n)]. `dup_of` (may be NULL) gives the
+ * canonical of each corpus article or SIZE_MAX; copies are not read twice but
+ * are cited with their canonical. The summary owns its arrays; release with
+ * sf__summary_release. */
+sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
+                        const size_t *dup_of, const sf_summarize_options *o,
+                        sf_summary *out, sf_error *err);
+void sf__summary_release(sf_summary *s);
+
+/* Sentence cleaning (clean.c). */
+/* True when a sentence is scraping noise rather than reporting: a byline, a
+ * photo caption or credit, a "source:" tag, a share prompt, a bullet line. */
+bool sf__is_noise_sentence(const char *p, size_t n);
+/* Number of bytes at the start of a sentence that are a dateline such as
+ * "PINE RIDGE, S.D. (AP) -- " or "BEIRUT (Reuters) - " (0 when none). */
+size_t sf__dateline_length(const char *p, size_t n);
+
+#endif
