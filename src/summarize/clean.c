@@ -71,7 +71,10 @@ size_t sf__dateline_length(const char *p, size_t n) {
             /* the text before the dash must look like a place, not a clause */
             if (i < 3) return 0;
             bool short_lower_form = upper == 0 && i <= 20;
-            bool upper_form = upper >= 2;
+            /* the place opens with a word in capitals: "PINE RIDGE", "BEIRUT" */
+            size_t w = 0;
+            while (w < i && isupper((unsigned char)p[w])) w++;
+            bool upper_form = upper >= 2 && w >= 2 && (w == i || !isalpha((unsigned char)p[w]));
             if (!short_lower_form && !upper_form) return 0;
             if (end >= n) return 0;
             return end;
