@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The two seed reports are one story with both articles; its summary cites both,
+# carries no scraping noise, and says the SDF breached the Old City wall of Raqqa.
+. "$(dirname "$0")/lib.sh"
+seeds="$SRC/examples"
+expect_exit 0 "run on the seeds" -- "$SF" run --format json "$seeds/000_22cf4d11e3497b41.txt" "$seeds/004_5c81459845075a55.txt"
+python3 - "$TMP/out" <<'PY' && ok "one story with both seeds, summary cites both, no noise" || not_ok "seed story checks"
+import json, sys
+d = json.load(open(sys.argv[1]))
+st = d["stories"]
+assert len(st) == 1, f"{len(st)} stories"
+ids = sorted(a["id"] for a in st[0]["articles"])
+assert ids == ["000_22cf4d11e3497b41", "004_5c81459845075a55"], ids
+cited = {s for sent in st[0]["summary"] for s in sent["sources"]}
+assert cited == set(ids), f"cited {cited}"
+text = " ".join(s["text"] for s in st[0]["summary"])
+for bad in ("source:", "Rogelio Becker", "\u2022"):
+    assert bad not in text, f"noise {bad!r} in summary"
+PY
+expect_exit 0 "sentences on the seeds" -- "$SF" sentences "$seeds/004_5c81459845075a55.txt"
+expect_grep "$TMP/out" '^"There have been fierce clashes \(in the Old City\) since dawn today, with 200 of our fighters mobilising to the area," Syrian Elite Forces spokesman Mohammed Khaled Shaker said\.$' "quoted sentence with its attribution stays whole"
+expect_grep "$TMP/out" '^The U\.S\. -led coalition|^The US envoy to the coalition, Brett McGurk, said on Twitter' "U.S./US sentences are whole"
+finish
