@@ -1,8 +1,9 @@
-/* summarize.c - centroid-based extractive summary with redundancy control and
- * attribution (after Radev et al.'s MEAD centroid scoring): sentences are
- * TF-IDF vectors over stemmed terms; a sentence scores by its cosine to the
- * story centroid; chosen greedily while not too close to one already chosen;
- * each chosen sentence cites every article holding a sentence close to it. */
+/* summarize.c - extractive multi-document summary with attribution.
+ * Two selection methods over the same sentence analysis: concept coverage
+ * (Gillick and Favre 2009: stemmed bigrams weighted by how many articles use
+ * them, covered greedily under the word budget) and the centroid cosine of
+ * MEAD (Radev et al. 2004). Each chosen sentence cites every article that
+ * holds a sentence close to it in TF-IDF cosine, and the copies of those. */
 #include "summarize.h"
 
 #include "../text/text.h"
@@ -21,6 +22,8 @@ typedef struct sent {
     sf_span span;     /* after dateline removal */
     size_t words;
     size_t tw_begin, tw_end; /* range in the shared term_weight array */
+    size_t seq_begin, seq_end; /* term hashes in text order */
+    size_t c_begin, c_end;   /* bigram concepts, sorted, unique */
     double score;
     bool noise;
 } sent;
@@ -28,6 +31,8 @@ typedef struct sent {
 typedef struct ctx {
     SF_VEC(sent) sents;
     SF_VEC(term_weight) tw;
+    SF_VEC(uint64_t) seq;
+    SF_VEC(uint64_t) concepts;
     size_t words;
 } ctx;
 
@@ -41,6 +46,7 @@ static sf_status on_term(void *user, const char *term, size_t len, const sf_toke
     ctx *x = user;
     x->words++;
     term_weight t = {sf__hash64(term, len, 0), 1.0};
+    SF_TRY(SF_VEC_PUSH(&x->seq, t.term));
     return SF_VEC_PUSH(&x->tw, t);
 }
 
@@ -104,8 +110,10 @@ static sf_status read_article(ctx *x, sf_analyzer *an, const sf_article *a, size
         s.noise = sf__is_noise_sentence(p, n);
         s.words = count_words(p, n);
         s.tw_begin = x->tw.n;
+        s.seq_begin = x->seq.n;
         st = sf__analyze(an, p, n, on_term, x);
         s.tw_end = x->tw.n;
+        s.seq_end = x->seq.n;
         if (st == SF_OK) {
             merge_terms(x, &s);
             x->tw.n = s.tw_end;
@@ -177,11 +185,6 @@ static int cmp_size(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-typedef struct order_ctx {
-    const sf_corpus *c;
-    const sent *sents;
-} order_ctx;
-
 /* Reading order: earlier article first, then position within it. */
 static int cmp_reading(const sent *a, const sent *b, const sf_corpus *c) {
     int64_t ta = sf_corpus_get(c, a->article)->published;
@@ -189,6 +192,182 @@ static int cmp_reading(const sent *a, const sent *b, const sf_corpus *c) {
     if (ta != tb) return ta < tb ? -1 : 1;
     if (a->article != b->article) return a->article < b->article ? -1 : 1;
     return a->position < b->position ? -1 : a->position > b->position;
+}
+
+/* Greedy selection by score with redundancy control, shared by both methods:
+ * `score` says how good sentence i is given what is already chosen. */
+typedef double (*score_fn)(void *user, const ctx *x, size_t i);
+typedef void (*take_fn)(void *user, const ctx *x, size_t i);
+
+static size_t select_greedy(const ctx *x, const sf_summarize_options *o, size_t *chosen,
+                            score_fn score, take_fn take, void *user) {
+    size_t nchosen = 0, words = 0;
+    while (words < o->max_words) {
+        size_t best = SIZE_MAX;
+        double best_score = 0;
+        for (size_t i = 0; i < x->sents.n; i++) {
+            const sent *s = &x->sents.items[i];
+            if (s->score < 0) continue; /* noise, or already used */
+            double v = score(user, x, i);
+            if (v > best_score) {
+                best_score = v;
+                best = i;
+            }
+        }
+        if (best == SIZE_MAX) break;
+        sent *b = (sent *)&x->sents.items[best];
+        b->score = -1.0; /* used */
+        bool redundant = false;
+        for (size_t k = 0; k < nchosen && !redundant; k++)
+            redundant = sent_cos(x, b, &x->sents.items[chosen[k]]) > o->redundancy;
+        if (redundant) continue;
+        chosen[nchosen++] = best;
+        words += b->words;
+        if (take) take(user, x, best);
+    }
+    return nchosen;
+}
+
+/* ---- centroid (MEAD) */
+typedef struct centroid_state {
+    term_weight *cen;
+    size_t ncen;
+} centroid_state;
+
+static double centroid_score(void *user, const ctx *x, size_t i) {
+    const centroid_state *cs = user;
+    const sent *s = &x->sents.items[i];
+    double cosv = dot(x->tw.items + s->tw_begin, s->tw_end - s->tw_begin, cs->cen, cs->ncen);
+    /* news puts the event first; very short or long sentences are rarely
+     * self-contained */
+    double lead = 1.0 + 0.5 / (1.0 + (double)s->position);
+    double shape = s->words < 8 ? 0.5 : s->words > 55 ? 0.7 : 1.0;
+    return cosv * lead * shape;
+}
+
+/* ---- concepts (Gillick and Favre 2009) */
+typedef struct concept_state {
+    sf_map weight;  /* concept -> weight (articles using it, when frequent enough) */
+    sf_map covered; /* concepts already in the summary */
+} concept_state;
+
+static uint64_t bigram(uint64_t a, uint64_t b) {
+    uint64_t h = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL + (a << 6) + (a >> 2));
+    return h ? h : 1;
+}
+
+static int cmp_u64(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Each sentence's concepts: its stemmed content-word bigrams (stopwords were
+ * already dropped, so "wall of the city" gives "wall citi"). */
+static sf_status build_concepts(ctx *x, concept_state *cs, size_t ndocs) {
+    sf_map df; /* concept -> (articles << 32) | (last article + 1) */
+    sf__map_init(&df);
+    sf_status st = SF_OK;
+    for (size_t i = 0; st == SF_OK && i < x->sents.n; i++) {
+        sent *s = &x->sents.items[i];
+        s->c_begin = x->concepts.n;
+        for (size_t k = s->seq_begin; st == SF_OK && k + 1 < s->seq_end; k++)
+            st = SF_VEC_PUSH(&x->concepts, bigram(x->seq.items[k], x->seq.items[k + 1]));
+        if (st != SF_OK) break;
+        uint64_t *cv = x->concepts.items + s->c_begin;
+        size_t n = x->concepts.n - s->c_begin, m = 0;
+        qsort(cv, n, sizeof *cv, cmp_u64);
+        for (size_t k = 0; k < n; k++)
+            if (!m || cv[m - 1] != cv[k]) cv[m++] = cv[k];
+        x->concepts.n = s->c_begin + m;
+        s->c_end = x->concepts.n;
+        if (s->score < 0) continue; /* noise does not vote */
+        for (size_t k = s->c_begin; k < s->c_end; k++) {
+            uint64_t *v = sf__map_slot(&df, x->concepts.items[k]);
+            if (!v) {
+                st = SF_ERR_NOMEM;
+                break;
+            }
+            uint64_t last = *v & 0xffffffffu, art = (uint64_t)s->article + 1;
+            if (last != art) *v = ((*v >> 32) + 1) << 32 | art;
+        }
+    }
+    /* A concept counts when several articles use it: what the sources
+     * report together. Small stories need less agreement. */
+    uint64_t min_df = ndocs >= 8 ? 3 : ndocs >= 2 ? 2 : 1;
+    for (size_t i = 0; st == SF_OK && i < df.cap; i++) {
+        if (!df.keys[i]) continue;
+        uint64_t d = df.vals[i] >> 32;
+        if (d < min_df) continue;
+        uint64_t *w = sf__map_slot(&cs->weight, df.keys[i]);
+        if (!w) st = SF_ERR_NOMEM;
+        else *w = d;
+    }
+    sf__map_release(&df);
+    return st;
+}
+
+static double concept_score(void *user, const ctx *x, size_t i) {
+    concept_state *cs = user;
+    const sent *s = &x->sents.items[i];
+    double gain = 0;
+    for (size_t k = s->c_begin; k < s->c_end; k++) {
+        uint64_t c = x->concepts.items[k];
+        if (sf__map_find(&cs->covered, c)) continue;
+        const uint64_t *w = sf__map_find(&cs->weight, c);
+        if (w) gain += (double)*w;
+    }
+    if (s->words < 6) return 0;
+    /* gain per word, the greedy rule for a budgeted coverage objective,
+     * with the lead of each article slightly preferred */
+    double lead = 1.0 + 0.25 / (1.0 + (double)s->position);
+    return gain / (double)s->words * lead;
+}
+
+static void concept_take(void *user, const ctx *x, size_t i) {
+    concept_state *cs = user;
+    const sent *s = &x->sents.items[i];
+    for (size_t k = s->c_begin; k < s->c_end; k++) {
+        uint64_t *v = sf__map_slot(&cs->covered, x->concepts.items[k]);
+        if (v) *v = 1;
+    }
+}
+
+/* Attribution: the source article, every article with a sentence that says
+ * nearly the same, and the copies of each. */
+static sf_status attribute(const ctx *x, const sent *s, const size_t *articles, size_t n,
+                           const size_t *dup_of, double min_cos, sf_summary_sentence *out) {
+    SF_VEC(size_t) src = {0};
+    sf_status st = SF_VEC_PUSH(&src, s->article);
+    for (size_t i = 0; st == SF_OK && i < x->sents.n; i++) {
+        const sent *t = &x->sents.items[i];
+        if (t->article == s->article || t->noise) continue;
+        if (sent_cos(x, s, t) >= min_cos) st = SF_VEC_PUSH(&src, t->article);
+    }
+    if (dup_of) {
+        size_t base = src.n;
+        for (size_t i = 0; st == SF_OK && i < n; i++) {
+            size_t a = articles[i];
+            if (dup_of[a] == SIZE_MAX) continue;
+            for (size_t j = 0; j < base; j++)
+                if (src.items[j] == dup_of[a]) {
+                    st = SF_VEC_PUSH(&src, a);
+                    break;
+                }
+        }
+    }
+    if (st != SF_OK) {
+        SF_VEC_FREE(&src);
+        return st;
+    }
+    qsort(src.items, src.n, sizeof *src.items, cmp_size);
+    size_t m = 0;
+    for (size_t i = 0; i < src.n; i++)
+        if (!m || src.items[m - 1] != src.items[i]) src.items[m++] = src.items[i];
+    out->article = s->article;
+    out->span = s->span;
+    out->sources = src.items;
+    out->nsources = m;
+    return SF_OK;
 }
 
 sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
@@ -205,57 +384,39 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
     if (!an) return sf__error_set(err, SF_ERR_UNSUPPORTED, "no analyzer for language '%s'", opt.lang);
     ctx x = {0};
     sf_status st = SF_OK;
+    size_t ndocs = 0;
     for (size_t i = 0; i < n && st == SF_OK; i++) {
         size_t a = articles[i];
         if (dup_of && dup_of[a] != SIZE_MAX) continue; /* a copy says what its canonical says */
+        ndocs++;
         st = read_article(&x, an, sf_corpus_get(c, a), a, opt.lang);
     }
     sf__analyzer_destroy(an);
-    term_weight *cen = NULL;
-    size_t ncen = 0;
-    size_t *chosen = NULL;
+    for (size_t i = 0; i < x.sents.n; i++) x.sents.items[i].score = x.sents.items[i].noise ? -1.0 : 0.0;
     if (st == SF_OK) st = weigh(&x);
-    if (st == SF_OK) st = centroid(&x, &cen, &ncen);
+    size_t *chosen = NULL, nchosen = 0;
     if (st == SF_OK) {
         chosen = sf__malloc((x.sents.n ? x.sents.n : 1) * sizeof *chosen);
         if (!chosen) st = SF_ERR_NOMEM;
     }
-    size_t nchosen = 0;
-    if (st == SF_OK) {
-        /* Score: centroid cosine, nudged towards the lead of each article
-         * (news puts the event first) and away from very short or very long
-         * sentences, which are rarely self-contained. */
-        for (size_t i = 0; i < x.sents.n; i++) {
-            sent *s = &x.sents.items[i];
-            double cosv = dot(x.tw.items + s->tw_begin, s->tw_end - s->tw_begin, cen, ncen);
-            double lead = 1.0 + 0.5 / (1.0 + (double)s->position);
-            double shape = s->words < 8 ? 0.5 : s->words > 55 ? 0.7 : 1.0;
-            s->score = s->noise ? -1.0 : cosv * lead * shape;
-        }
-        size_t words = 0;
-        bool *used = sf__calloc(x.sents.n ? x.sents.n : 1, sizeof *used);
-        if (!used) st = SF_ERR_NOMEM;
-        while (st == SF_OK && words < opt.max_words) {
-            size_t best = SIZE_MAX;
-            for (size_t i = 0; i < x.sents.n; i++) {
-                const sent *s = &x.sents.items[i];
-                if (used[i] || s->score <= 0) continue;
-                if (best == SIZE_MAX || s->score > x.sents.items[best].score) best = i;
-            }
-            if (best == SIZE_MAX) break;
-            used[best] = true;
-            bool redundant = false;
-            for (size_t k = 0; k < nchosen && !redundant; k++)
-                redundant = sent_cos(&x, &x.sents.items[best], &x.sents.items[chosen[k]]) > opt.redundancy;
-            if (redundant) continue;
-            /* Leave out a sentence that would overrun the budget by more than
-             * half its length; a shorter one may still fit. */
-            size_t w = x.sents.items[best].words;
-            if (nchosen && words + w > opt.max_words + w / 2) continue;
-            chosen[nchosen++] = best;
-            words += w;
-        }
-        sf__free(used);
+    if (st == SF_OK && opt.method == SF_SUMMARY_CONCEPTS) {
+        concept_state cs;
+        sf__map_init(&cs.weight);
+        sf__map_init(&cs.covered);
+        st = build_concepts(&x, &cs, ndocs);
+        if (st == SF_OK) nchosen = select_greedy(&x, &opt, chosen, concept_score, concept_take, &cs);
+        sf__map_release(&cs.weight);
+        sf__map_release(&cs.covered);
+        /* With nothing shared (one article, or sources with no words in
+         * common) concepts say nothing: fall through to the centroid. */
+        if (nchosen == 0)
+            for (size_t i = 0; i < x.sents.n; i++) x.sents.items[i].score = x.sents.items[i].noise ? -1.0 : 0.0;
+    }
+    if (st == SF_OK && nchosen == 0) {
+        centroid_state cs = {0};
+        st = centroid(&x, &cs.cen, &cs.ncen);
+        if (st == SF_OK) nchosen = select_greedy(&x, &opt, chosen, centroid_score, NULL, &cs);
+        sf__free(cs.cen);
     }
     if (st == SF_OK && nchosen) {
         /* insertion sort into reading order (few sentences) */
@@ -269,46 +430,14 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
         if (!out->sentences) st = SF_ERR_NOMEM;
     }
     for (size_t k = 0; st == SF_OK && k < nchosen; k++) {
-        const sent *s = &x.sents.items[chosen[k]];
-        sf_summary_sentence *o_s = &out->sentences[out->n++];
-        o_s->article = s->article;
-        o_s->span = s->span;
-        /* Attribution: the source article, every article with a sentence
-         * that says nearly the same, and the copies of each. */
-        SF_VEC(size_t) src = {0};
-        st = SF_VEC_PUSH(&src, s->article);
-        for (size_t i = 0; st == SF_OK && i < x.sents.n; i++) {
-            const sent *t = &x.sents.items[i];
-            if (t->article == s->article || t->noise) continue;
-            if (sent_cos(&x, s, t) >= opt.attribution) st = SF_VEC_PUSH(&src, t->article);
-        }
-        if (dup_of) {
-            size_t base = src.n;
-            for (size_t i = 0; st == SF_OK && i < n; i++) {
-                size_t a = articles[i];
-                if (dup_of[a] == SIZE_MAX) continue;
-                for (size_t j = 0; j < base; j++)
-                    if (src.items[j] == dup_of[a]) {
-                        st = SF_VEC_PUSH(&src, a);
-                        break;
-                    }
-            }
-        }
-        if (st == SF_OK) {
-            qsort(src.items, src.n, sizeof *src.items, cmp_size);
-            size_t m = 0;
-            for (size_t i = 0; i < src.n; i++)
-                if (!m || src.items[m - 1] != src.items[i]) src.items[m++] = src.items[i];
-            o_s->sources = src.items;
-            o_s->nsources = m;
-        } else {
-            SF_VEC_FREE(&src);
-        }
+        st = attribute(&x, &x.sents.items[chosen[k]], articles, n, dup_of, opt.attribution, &out->sentences[k]);
+        if (st == SF_OK) out->n++;
     }
     sf__free(chosen);
-    sf__free(cen);
     SF_VEC_FREE(&x.sents);
     SF_VEC_FREE(&x.tw);
+    SF_VEC_FREE(&x.seq);
+    SF_VEC_FREE(&x.concepts);
     if (st != SF_OK) {
         sf__summary_release(out);
         return sf__error_set(err, st, "summarizing a story of %zu articles: %s", n, sf_strerror(st));

@@ -18,8 +18,14 @@ typedef struct sf_summary {
     size_t n;
 } sf_summary;
 
+typedef enum sf_summary_method {
+    SF_SUMMARY_CONCEPTS = 0, /* bigram concept coverage (Gillick and Favre 2009) */
+    SF_SUMMARY_CENTROID = 1  /* centroid cosine (Radev et al. 2004, MEAD) */
+} sf_summary_method;
+
 typedef struct sf_summarize_options {
     const char *lang;       /* NULL: "en" */
+    sf_summary_method method;
     size_t max_words;       /* budget; 0: 100 */
     double redundancy;      /* max cosine between two chosen sentences; 0: 0.5 */
     double attribution;     /* min cosine for "says the same"; 0: 0.55 */
