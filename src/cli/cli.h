@@ -57,5 +57,6 @@ bool sf_cli_is_help(const char *arg);
 /* The commands (one cmd_<name>.c each). */
 int sf_cmd_sentences(int argc, char **argv);
 int sf_cmd_run(int argc, char **argv);
+int sf_cmd_summarize(int argc, char **argv);
 
 #endif
