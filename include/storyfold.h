@@ -151,6 +151,84 @@ typedef struct sf_span {
 sf_status sf_sentences(const char *text, size_t n, const char *lang, sf_span **out,
                        size_t *count, sf_error *err);
 
+/* ----------------------------------------------------------- duplicates */
+
+/* How similar two texts are, over their sets of word shingles (k consecutive
+ * words, case and punctuation ignored): Jaccard resemblance |A∩B| / |A∪B|,
+ * or containment |A∩B| / min(|A|, |B|) (Broder 1997: a copy cut to its first
+ * half is contained in the whole). */
+typedef enum sf_dedup_measure {
+    SF_DEDUP_JACCARD = 0,
+    SF_DEDUP_CONTAINMENT = 1
+} sf_dedup_measure;
+
+/* How candidates are found before they are verified exactly. */
+typedef enum sf_dedup_method {
+    SF_DEDUP_MINHASH = 0, /* default: MinHash (K=128 permutations) + LSH bands */
+    SF_DEDUP_OPH = 1,     /* one-permutation MinHash with densification + LSH */
+    SF_DEDUP_SIMHASH = 2  /* 64-bit SimHash, Hamming distance <= 3 */
+} sf_dedup_method;
+
+typedef struct sf_dedup_options {
+    double threshold;          /* on `measure`; 0: default (0.8) */
+    sf_dedup_measure measure;  /* default SF_DEDUP_JACCARD */
+    sf_dedup_method method;    /* default SF_DEDUP_MINHASH */
+    unsigned shingle_words;    /* k; 0: default (5) */
+    unsigned threads;          /* 0: two (the cores this library aims at) */
+} sf_dedup_options;
+
+/* Find the copies in a corpus. For each article i, dup_of[i] receives the
+ * corpus index of the article it copies (its group's canonical article) or
+ * SIZE_MAX, and similarity[i] (may be NULL) its measured similarity to that
+ * article (0 when dup_of[i] is SIZE_MAX). Both arrays have
+ * sf_corpus_count(c) elements and belong to the caller. The canonical
+ * article of a group is the earliest published (unknown dates last), then
+ * the longest, then the first in the corpus; every copy's similarity to it
+ * is at least the threshold. Articles without words are never copies. */
+sf_status sf_dedup_corpus(const sf_corpus *c, const sf_dedup_options *o, size_t *dup_of,
+                          double *similarity, sf_error *err);
+
+/* An incremental near-duplicate index: each article queries, then joins.
+ * Not thread-safe: use one index from one thread at a time. Memory: about
+ * 4 bytes per distinct shingle (roughly one per word) plus about 100 bytes
+ * per article; sf_dedup_index_memory() says exactly. */
+typedef struct sf_dedup_index sf_dedup_index;
+
+/* One indexed article similar to a query: its item number (0-based, in the
+ * order added) and its verified similarity. */
+typedef struct sf_dedup_match {
+    size_t item;
+    double similarity;
+} sf_dedup_match;
+
+/* Create an empty index (o may be NULL for the defaults). NULL on failure
+ * (err says why). Destroy with sf_dedup_index_destroy (NULL is ok). */
+sf_dedup_index *sf_dedup_index_create(const sf_dedup_options *o, sf_error *err);
+void sf_dedup_index_destroy(sf_dedup_index *ix);
+/* Articles indexed so far. */
+size_t sf_dedup_index_count(const sf_dedup_index *ix);
+/* Id given when item was added (owned by the index), NULL when out of range. */
+const char *sf_dedup_index_id(const sf_dedup_index *ix, size_t item);
+/* Bytes of memory the index holds. */
+size_t sf_dedup_index_memory(const sf_dedup_index *ix);
+
+/* Indexed articles whose similarity to text[0..n) reaches the threshold,
+ * verified on the shingle sets, most similar first. *out (release with
+ * sf_free; NULL when *count is 0) and *count receive them. */
+sf_status sf_dedup_index_query(sf_dedup_index *ix, const char *text, size_t n,
+                               sf_dedup_match **out, size_t *count, sf_error *err);
+/* Query (when out is not NULL) and then add the text under `id` (copied;
+ * NULL is ""). *item (may be NULL) receives its item number. A text without
+ * words is added but never matches. */
+sf_status sf_dedup_index_add(sf_dedup_index *ix, const char *id, const char *text, size_t n,
+                             size_t *item, sf_dedup_match **out, size_t *count,
+                             sf_error *err);
+/* Write the index to a file (versioned binary format with an XXH3 checksum)
+ * and read it back; a truncated, corrupted or foreign file is refused with
+ * SF_ERR_PARSE. On success *out is a new index the caller destroys. */
+sf_status sf_dedup_index_save(const sf_dedup_index *ix, const char *path, sf_error *err);
+sf_status sf_dedup_index_load(const char *path, sf_dedup_index **out, sf_error *err);
+
 /* ------------------------------------------------------------- pipeline */
 
 typedef struct sf_run_options {
@@ -158,6 +236,7 @@ typedef struct sf_run_options {
     double dup_threshold;     /* near-duplicate Jaccard; 0: default (0.8) */
     double story_threshold;   /* story similarity to join; 0: default */
     size_t summary_words;     /* summary length budget; 0: default (100) */
+    int summary_method;       /* 0: concept coverage (default), 1: centroid */
 } sf_run_options;
 
 /* The stories found in a corpus. Holds pointers into the corpus, which must
@@ -167,6 +246,11 @@ typedef struct sf_result sf_result;
 /* Runs the whole pipeline: duplicates, stories, summaries. */
 sf_status sf_run(const sf_corpus *c, const sf_run_options *o, sf_result **out,
                  sf_error *err);
+/* Like sf_run, but every article of the corpus is taken as one story (copies
+ * are still found): the result has one story whose summary covers them all,
+ * or none when the corpus is empty. */
+sf_status sf_summarize_all(const sf_corpus *c, const sf_run_options *o, sf_result **out,
+                           sf_error *err);
 void sf_result_destroy(sf_result *r);
 
 size_t sf_result_story_count(const sf_result *r);
@@ -189,6 +273,188 @@ size_t sf_result_duplicate_of(const sf_result *r, size_t i);
 sf_status sf_write_json(const sf_result *r, const sf_corpus *c, FILE *f, sf_error *err);
 sf_status sf_write_markdown(const sf_result *r, const sf_corpus *c, FILE *f,
                             sf_error *err);
+
+/* -------------------------------------------------------------- stories */
+
+/* Streaming story clustering: articles are taken in publication order (ties
+ * broken by id, then content) and each joins the most similar active story or
+ * starts a new one; a repair pass merges stories that turn out to be one event
+ * and splits one that drifted. Zero in a numeric field means "default". */
+typedef struct sf_cluster_options {
+    const char *lang;         /* NULL: "en" */
+    double threshold;         /* similarity an article needs to join a story */
+    double merge_threshold;   /* story-to-story similarity that merges two */
+    double split_threshold;   /* halves less similar than this are split */
+    double active_days;       /* a story quiet this long retires; < 0: never */
+    double time_scale_days;   /* decay of the time signal (days) */
+    double w_body, w_title, w_entity; /* weights of the content signals */
+    double w_time;            /* 0..1: how much a time gap can lower similarity */
+    int no_title, no_entity, no_time, no_repair; /* ablations: drop a signal */
+    int baseline;             /* plain TF-IDF cosine of bodies, single pass */
+    int exhaustive;           /* score every active story (no inverted index) */
+    size_t candidates;        /* stories scored per article (index mode) */
+} sf_cluster_options;
+
+/* Fill `o` with the defaults (the values chosen on DUC 2006). */
+void sf_cluster_options_default(sf_cluster_options *o);
+
+/* Cluster every article of `c` into stories. story_of (caller-allocated,
+ * sf_corpus_count(c) entries) receives each article's story number,
+ * 0..*nstories-1, numbered by first appearance in publication order. The
+ * result depends only on the articles, never on their order in `c`. */
+sf_status sf_cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
+                            size_t *story_of, size_t *nstories, sf_error *err);
+
+/* Agreement of a predicted clustering with a gold one. Pairwise figures follow
+ * Miranda et al. (2018): a pair of items is a true positive when both
+ * clusterings put it together. B-cubed averages per-item precision and recall
+ * (Bagga and Baldwin 1998). ARI is Hubert and Arabie's adjusted Rand index. */
+typedef struct sf_cluster_scores {
+    size_t items;             /* items present in both files (scored) */
+    size_t gold_only;         /* in the gold file only (not scored) */
+    size_t pred_only;         /* in the prediction only (not scored) */
+    size_t gold_clusters, pred_clusters;
+    double pair_p, pair_r, pair_f1;
+    double bcubed_p, bcubed_r, bcubed_f1;
+    double ari;
+} sf_cluster_scores;
+
+/* Score label arrays: gold[i] and pred[i] are the cluster labels of item i
+ * (any numbers; only equality matters). */
+sf_status sf_cluster_scores_compute(const size_t *gold, const size_t *pred, size_t n,
+                                    sf_cluster_scores *out, sf_error *err);
+/* Score two JSON Lines files of {"id": ..., "story": ...} (id a string,
+ * story a string or a number). An id given twice in one file is an error. */
+sf_status sf_cluster_scores_files(const char *gold_path, const char *pred_path,
+                                  sf_cluster_scores *out, sf_error *err);
+
+/* ----------------------------------------------------------- evaluation */
+
+/* ROUGE as computed by ROUGE-1.5.5 (Lin 2004), the script DUC/TAC used:
+ * ROUGE-N, ROUGE-L (summary-level union LCS), ROUGE-S/SU skip bigrams;
+ * recall, precision and F over one or several model (reference) summaries.
+ * Texts are read one sentence per line (ROUGE's SPL format). Reproduces
+ * NIST's official DUC 2006 ROUGE-2 and ROUGE-SU4 figures for all 45 peers.
+ * Not thread-safe: one sf_rouge per thread. */
+
+#define SF_ROUGE_MAX_N 4
+/* Metric indexes: 0..SF_ROUGE_MAX_N-1 are ROUGE-1..ROUGE-4. */
+enum { SF_ROUGE_L = SF_ROUGE_MAX_N, SF_ROUGE_S = SF_ROUGE_MAX_N + 1, SF_ROUGE_METRICS };
+
+/* Options, named after ROUGE-1.5.5's flags. */
+typedef struct sf_rouge_options {
+    int max_n;            /* -n: ROUGE-1..ROUGE-max_n (0 to SF_ROUGE_MAX_N) */
+    int lcs;              /* ROUGE-L (ROUGE-1.5.5's -x turns it off) */
+    int skip_bigrams;     /* -2 given: ROUGE-S */
+    int skip_gap;         /* -2 value: at most this many words between the pair; <0: any */
+    int skip_unigrams;    /* -u: add unigrams, making ROUGE-SU */
+    int stem;             /* -m: Porter stemming of words longer than 3 letters */
+    int remove_stopwords; /* -s: approximate, the project's English list rather
+                           * than ROUGE's SMART list */
+    long limit_words;     /* -l: use only the first N words (0: no limit) */
+    long limit_bytes;     /* -b: use only the first N bytes (0: no limit); not with -l */
+    double alpha;         /* -p: F = PR / ((1-alpha)P + alpha R), 0..1 */
+    int best_model;       /* -f B: score against the best model (0: -f A, model average) */
+    int jackknife;        /* batch: leave-one-out over the models (see sf_rouge_eval_dirs) */
+    int resamples;        /* -r: bootstrap samples for averages (>= 1) */
+    double confidence;    /* -c: confidence interval in percent (0..100) */
+} sf_rouge_options;
+
+/* ROUGE-1.5.5's defaults: ROUGE-L only, no stemming, no limit, alpha 0.5,
+ * model average, 1000 resamples, 95%; jackknife off. */
+void sf_rouge_options_init(sf_rouge_options *o);
+/* The official DUC 2005-2007 setting: -n 2 -x -m -2 4 -u -c 95 -r 1000 -f A
+ * -p 0.5 -t 0 -l 250 with jackknifing. */
+void sf_rouge_options_duc(sf_rouge_options *o);
+
+/* One metric of one evaluation. recall, precision and f are rounded to 5
+ * decimals at the same points as ROUGE-1.5.5 (F from the rounded R and P).
+ * The counts are summed over the models scored against (-f A) or those of
+ * the best model (-f B); ROUGE-L hits are clipped LCS hits. */
+typedef struct sf_rouge_score {
+    double recall, precision, f;
+    double model_count, peer_count, hits;
+    int computed; /* 0 when the options did not ask for this metric */
+} sf_rouge_score;
+
+typedef struct sf_rouge_result {
+    sf_rouge_score m[SF_ROUGE_METRICS];
+} sf_rouge_result;
+
+typedef struct sf_rouge sf_rouge;
+/* A scorer: options, vocabulary and stemming cache. Fails with SF_ERR_ARG on
+ * out-of-range options. Destroy with sf_rouge_destroy (NULL is ok). */
+sf_status sf_rouge_create(const sf_rouge_options *o, sf_rouge **out, sf_error *err);
+void sf_rouge_destroy(sf_rouge *r);
+
+/* One summary, read and counted once, then scored any number of times as a
+ * peer or a model. `text` holds one sentence per line (the bytes are copied
+ * as needed; the caller keeps `text`). The doc belongs to the caller and
+ * must be destroyed before the sf_rouge it was made with. */
+typedef struct sf_rouge_doc sf_rouge_doc;
+sf_status sf_rouge_doc_create(sf_rouge *r, const char *text, size_t n, sf_rouge_doc **out,
+                              sf_error *err);
+void sf_rouge_doc_destroy(sf_rouge_doc *d);
+/* Number of words ROUGE counts in the doc (after limits and filtering). */
+size_t sf_rouge_doc_words(const sf_rouge_doc *d);
+
+/* Score `peer` against models[0..n_models) (n_models >= 1), all made by `r`. */
+sf_status sf_rouge_eval(sf_rouge *r, const sf_rouge_doc *peer,
+                        const sf_rouge_doc *const *models, size_t n_models,
+                        sf_rouge_result *out, sf_error *err);
+/* Jackknifing: with `self` = SIZE_MAX, the mean (R, P, F and counts) of the
+ * n_models leave-one-out evaluations (n_models >= 2); with `self` the index
+ * of the model that is the peer itself (a human peer), the one evaluation
+ * against the other models. */
+sf_status sf_rouge_eval_jackknife(sf_rouge *r, const sf_rouge_doc *peer,
+                                  const sf_rouge_doc *const *models, size_t n_models,
+                                  size_t self, sf_rouge_result *out, sf_error *err);
+
+/* An average over evaluation instances. `rouge` is what ROUGE-1.5.5 reports
+ * as Average_R/P/F: the mean of `resamples` bootstrap sample means drawn with
+ * its seeded generator (Perl's drand48, seed = sample number), rounded to 5
+ * decimals; ci_low/ci_high its confidence interval; `mean` the plain mean. */
+typedef struct sf_rouge_average {
+    double mean;
+    double rouge;
+    double ci_low, ci_high;
+} sf_rouge_average;
+
+/* Average scores[0..n) (in ROUGE's instance order: evaluation ids sorted as
+ * strings) as ROUGE-1.5.5 does. n may be 0 (all zero). */
+sf_status sf_rouge_bootstrap(const double *scores, size_t n, int resamples,
+                             double confidence, sf_rouge_average *out, sf_error *err);
+
+/* One peer's averages over all its evaluation instances. */
+typedef struct sf_rouge_peer {
+    const char *id;
+    size_t instances; /* evaluations averaged */
+    size_t topics;    /* topics with a summary of this peer */
+    sf_rouge_average recall[SF_ROUGE_METRICS];
+    sf_rouge_average precision[SF_ROUGE_METRICS];
+    sf_rouge_average f[SF_ROUGE_METRICS];
+} sf_rouge_peer;
+
+typedef struct sf_rouge_table sf_rouge_table;
+/* Score every peer of a DUC layout: models_dir holds PREFIX.MODELID files
+ * (D0601.M.250.A.A), peers_dir PREFIX.PEERID files (D0601.M.250.A.24); a
+ * topic is a PREFIX with at least one model. peer_ids (NULL: every id found
+ * in peers_dir for a known prefix) selects the peers. With o->jackknife and
+ * at least two models, each topic gives one evaluation per left-out model
+ * (id PREFIX-MODELID), as NIST ran DUC: a peer whose id is a model id is
+ * scored only in the evaluation that leaves its own summary out; others in
+ * all of them. Without jackknifing, one evaluation per topic against all
+ * models but the peer's own. Peers come out ordered by id (numbers
+ * numerically first). Destroy with sf_rouge_table_destroy (NULL is ok). */
+sf_status sf_rouge_eval_dirs(const sf_rouge_options *o, const char *models_dir,
+                             const char *peers_dir, const char *const *peer_ids,
+                             size_t n_peer_ids, sf_rouge_table **out, sf_error *err);
+size_t sf_rouge_table_count(const sf_rouge_table *t);
+/* Peer i, owned by the table; NULL when out of range. */
+const sf_rouge_peer *sf_rouge_table_peer(const sf_rouge_table *t, size_t i);
+/* Number of topics found. */
+size_t sf_rouge_table_topics(const sf_rouge_table *t);
+void sf_rouge_table_destroy(sf_rouge_table *t);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,188 @@
+/* group.c - copies in a corpus. Articles are fingerprinted on several threads,
+ * then taken in canonical order (earliest, then longest, then first) on one:
+ * an exact copy of an article seen before joins that article's group; else
+ * the index of canonical articles is queried and the article joins the most
+ * similar one, or becomes a canonical itself. Only canonicals are indexed,
+ * so every copy is verified directly against its group's canonical. */
+#include "dedup.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+typedef struct fp_job {
+    const sf_corpus *c;
+    const sf_dedup_params *p;
+    sf_dedup_fp *fps;
+    size_t n;
+    size_t next;  /* atomic: first article not yet taken */
+    int failed;   /* atomic: a worker failed */
+    sf_status st; /* written by the failing worker before `failed` */
+    size_t bad;
+} fp_job;
+
+#define FP_CHUNK 32
+
+static void *fp_worker(void *arg) {
+    fp_job *j = arg;
+    sf_shingler sh;
+    sf__shingler_init(&sh);
+    for (;;) {
+        if (__atomic_load_n(&j->failed, __ATOMIC_ACQUIRE)) break;
+        size_t from = __atomic_fetch_add(&j->next, FP_CHUNK, __ATOMIC_RELAXED);
+        if (from >= j->n) break;
+        size_t to = SF_MIN(j->n, from + FP_CHUNK);
+        for (size_t i = from; i < to; i++) {
+            const sf_article *a = sf_corpus_get(j->c, i);
+            sf_status st = sf__dedup_fingerprint(j->p, &sh, a->text, a->text_len, &j->fps[i]);
+            if (st != SF_OK) {
+                int expected = 0;
+                if (__atomic_compare_exchange_n(&j->failed, &expected, 1, false,
+                                                __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+                    j->st = st;
+                    j->bad = i;
+                }
+                break;
+            }
+        }
+    }
+    sf__shingler_release(&sh);
+    return NULL;
+}
+
+/* Fingerprint every article, on p->threads threads when there is enough work. */
+static sf_status fingerprint_all(const sf_corpus *c, const sf_dedup_params *p,
+                                 sf_dedup_fp *fps, sf_error *err) {
+    fp_job j = {.c = c, .p = p, .fps = fps, .n = sf_corpus_count(c)};
+    unsigned nt = p->threads;
+    if (j.n < 4 * FP_CHUNK) nt = 1;
+    pthread_t tids[64];
+    unsigned started = 0;
+    for (unsigned t = 1; t < nt; t++) {
+        if (pthread_create(&tids[started], NULL, fp_worker, &j) != 0) break;
+        started++;
+    }
+    fp_worker(&j); /* this thread works too; fewer threads if creation failed */
+    for (unsigned t = 0; t < started; t++) pthread_join(tids[t], NULL);
+    if (j.failed) {
+        const sf_article *a = sf_corpus_get(c, j.bad);
+        return sf__error_set(err, j.st, "fingerprinting article %zu ('%s', %zu bytes): %s",
+                             j.bad, a->id, a->text_len, sf_strerror(j.st));
+    }
+    return SF_OK;
+}
+
+typedef struct order_key {
+    int64_t published;
+    size_t len;
+    size_t index;
+} order_key;
+
+/* Canonical order: known dates before unknown ones, earlier first, then the
+ * longer text, then the lower corpus index. */
+static int order_cmp(const void *a, const void *b) {
+    const order_key *x = a, *y = b;
+    bool xu = x->published == SF_TIME_UNKNOWN, yu = y->published == SF_TIME_UNKNOWN;
+    if (xu != yu) return xu ? 1 : -1;
+    if (x->published != y->published) return x->published < y->published ? -1 : 1;
+    if (x->len != y->len) return x->len > y->len ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+sf_status sf__dedup_corpus(const sf_corpus *c, const sf_dedup_options *o, size_t *dup_of,
+                           double *similarity, sf_error *err) {
+    if (!c || !dup_of) return sf__error_set(err, SF_ERR_ARG, "sf_dedup_corpus: NULL argument");
+    sf_dedup_params p;
+    SF_TRY(sf__dedup_params(o, &p, err));
+    size_t n = sf_corpus_count(c);
+    for (size_t i = 0; i < n; i++) {
+        dup_of[i] = SIZE_MAX;
+        if (similarity) similarity[i] = 0;
+    }
+    if (n == 0) return SF_OK;
+
+    sf_status st = SF_OK;
+    sf_dedup_fp *fps = sf__calloc(n, sizeof *fps);
+    order_key *ord = sf__calloc(n, sizeof *ord);
+    size_t *canon_of_item = sf__calloc(n, sizeof *canon_of_item);
+    sf_dedup_options io = o ? *o : (sf_dedup_options){0};
+    sf_dedup_index *ix = sf_dedup_index_create(&io, err);
+    sf_map exact;
+    sf__map_init(&exact);
+    if (!fps || !ord || !canon_of_item || !ix) {
+        st = ix ? sf__error_set(err, SF_ERR_NOMEM, "out of memory grouping %zu articles", n)
+                : SF_ERR_NOMEM;
+        goto done;
+    }
+    st = fingerprint_all(c, &p, fps, err);
+    if (st != SF_OK) goto done;
+
+    for (size_t i = 0; i < n; i++) {
+        const sf_article *a = sf_corpus_get(c, i);
+        ord[i] = (order_key){a->published, a->text_len, i};
+    }
+    qsort(ord, n, sizeof *ord, order_cmp);
+
+    for (size_t k = 0; k < n; k++) {
+        size_t i = ord[k].index;
+        sf_dedup_fp *fp = &fps[i];
+        if (fp->nset == 0) continue; /* no words: nothing to be a copy of */
+        /* Exact copies (same word sequence) need no index: they have the
+         * same set as the article seen first, hence its group and its
+         * similarity. */
+        uint64_t *seen = sf__map_slot(&exact, fp->text_hash);
+        if (!seen) {
+            st = sf__error_set(err, SF_ERR_NOMEM, "out of memory grouping %zu articles", n);
+            goto done;
+        }
+        if (*seen) {
+            size_t first = (size_t)*seen - 1;
+            if (dup_of[first] == SIZE_MAX) {
+                dup_of[i] = first;
+                if (similarity) similarity[i] = 1.0;
+            } else {
+                dup_of[i] = dup_of[first];
+                if (similarity) similarity[i] = similarity[first];
+            }
+            sf__dedup_fp_release(fp);
+            continue;
+        }
+        *seen = (uint64_t)i + 1;
+        const sf_dedup_match *m;
+        size_t count;
+        st = sf__index_query_fp(ix, fp, &m, &count);
+        if (st == SF_OK && count > 0) {
+            dup_of[i] = canon_of_item[m[0].item];
+            if (similarity) similarity[i] = m[0].similarity;
+        } else if (st == SF_OK) {
+            size_t item;
+            st = sf__index_add_fp(ix, NULL, fp, &item);
+            if (st == SF_OK) canon_of_item[item] = i;
+        }
+        if (st != SF_OK) {
+            st = sf__error_set(err, st, "indexing article %zu ('%s'): %s", i,
+                               sf_corpus_get(c, i)->id, sf_strerror(st));
+            goto done;
+        }
+        sf__dedup_fp_release(fp);
+    }
+
+done:
+    if (fps)
+        for (size_t i = 0; i < n; i++) sf__dedup_fp_release(&fps[i]);
+    sf__free(fps);
+    sf__free(ord);
+    sf__free(canon_of_item);
+    sf__map_release(&exact);
+    sf_dedup_index_destroy(ix);
+    if (st != SF_OK)
+        for (size_t i = 0; i < n; i++) {
+            dup_of[i] = SIZE_MAX;
+            if (similarity) similarity[i] = 0;
+        }
+    return st;
+}
+
+sf_status sf_dedup_corpus(const sf_corpus *c, const sf_dedup_options *o, size_t *dup_of,
+                          double *similarity, sf_error *err) {
+    return sf__dedup_corpus(c, o, dup_of, similarity, err);
+}

@@ -1,0 +1,612 @@
+/* index.c - the incremental near-duplicate index. Each item keeps its sorted
+ * shingle set (for exact verification) and one chain link per LSH band; a
+ * hash map sends each band key to the newest item with that key, so a query
+ * walks only the chains of its own keys. Candidates are then verified on the
+ * shingle sets, so what is reported never depends on the sketch's luck. */
+#include "dedup.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <xxhash.h>
+
+#define NO_ITEM UINT32_MAX
+
+typedef struct dd_item {
+    uint32_t *set;
+    uint32_t nset;
+    const char *id;
+    uint64_t text_hash;
+    uint64_t simhash;
+} dd_item;
+
+struct sf_dedup_index {
+    sf_dedup_params p;
+    SF_VEC(dd_item) items;
+    uint32_t *next;        /* next[item * bands + band]: older item, same key */
+    size_t next_cap;       /* in items */
+    sf_map buckets;        /* band key -> newest item + 1 */
+    uint32_t *stamp;       /* per item: query number that last saw it */
+    size_t stamp_cap;
+    uint32_t epoch;
+    SF_VEC(uint32_t) cand;
+    SF_VEC(sf_dedup_match) matches;
+    sf_arena ids;
+    sf_shingler sh;
+    size_t set_bytes;
+};
+
+/* ---------------------------------------------------------------- params */
+
+sf_status sf__dedup_params(const sf_dedup_options *o, sf_dedup_params *p, sf_error *err) {
+    sf_dedup_options d = {0};
+    if (!o) o = &d;
+    memset(p, 0, sizeof *p);
+    p->threshold = o->threshold == 0 ? SF_DEDUP_THRESHOLD_DEFAULT : o->threshold;
+    if (!(p->threshold > 0 && p->threshold <= 1))
+        return sf__error_set(err, SF_ERR_ARG, "dedup threshold %g is not in (0, 1]",
+                             o->threshold);
+    if (o->measure != SF_DEDUP_JACCARD && o->measure != SF_DEDUP_CONTAINMENT)
+        return sf__error_set(err, SF_ERR_ARG, "unknown dedup measure %d", (int)o->measure);
+    if (o->method != SF_DEDUP_MINHASH && o->method != SF_DEDUP_OPH &&
+        o->method != SF_DEDUP_SIMHASH)
+        return sf__error_set(err, SF_ERR_ARG, "unknown dedup method %d", (int)o->method);
+    p->measure = o->measure;
+    p->method = o->method;
+    p->shingle_words = o->shingle_words ? o->shingle_words : SF_SHINGLE_WORDS_DEFAULT;
+    if (p->shingle_words > 64)
+        return sf__error_set(err, SF_ERR_ARG, "shingle size %u is over 64 words",
+                             p->shingle_words);
+    p->threads = o->threads ? o->threads : 2;
+    if (p->threads > 64) p->threads = 64;
+    double t = p->threshold;
+    if (p->measure == SF_DEDUP_CONTAINMENT) {
+        /* A pair with containment t whose smaller set is a fraction q of the
+         * larger has Jaccard t*q / (1 + q - t*q): aim the S-curve there. */
+        double q = SF_DEDUP_CONTAIN_MIN_RATIO;
+        t = t * q / (1 + q - t * q);
+    }
+    p->lsh_threshold = t;
+    if (p->method == SF_DEDUP_SIMHASH) {
+        p->bands = SF_SIMHASH_BLOCKS;
+        p->rows = 16;
+    } else {
+        sf__lsh_choose(t, SF_MINHASH_K, &p->bands, &p->rows);
+    }
+    return SF_OK;
+}
+
+double sf__similarity(sf_dedup_measure m, const uint32_t *a, size_t na, const uint32_t *b,
+                      size_t nb) {
+    if (na == 0 || nb == 0) return 0;
+    size_t inter = sf__intersect_count(a, na, b, nb);
+    if (m == SF_DEDUP_CONTAINMENT) return (double)inter / (double)SF_MIN(na, nb);
+    return (double)inter / (double)(na + nb - inter);
+}
+
+/* ----------------------------------------------------------- fingerprint */
+
+/* Sketch and band keys of a set (shared by fingerprinting and loading). */
+static sf_status sketch(const sf_dedup_params *p, sf_dedup_fp *fp) {
+    fp->keys = NULL;
+    fp->simhash = 0;
+    if (fp->nset == 0) return SF_OK;
+    fp->keys = sf__malloc(p->bands * sizeof *fp->keys);
+    if (!fp->keys) return SF_ERR_NOMEM;
+    if (p->method == SF_DEDUP_SIMHASH) {
+        fp->simhash = sf__simhash(fp->set, fp->nset);
+        sf__simhash_keys(fp->simhash, fp->keys);
+        return SF_OK;
+    }
+    uint32_t sig[SF_MINHASH_K];
+    if (p->method == SF_DEDUP_OPH)
+        sf__minhash_oph(fp->set, fp->nset, sig);
+    else
+        sf__minhash(fp->set, fp->nset, sig);
+    sf__band_keys(sig, p->bands, p->rows, fp->keys);
+    return SF_OK;
+}
+
+sf_status sf__dedup_fingerprint(const sf_dedup_params *p, sf_shingler *s, const char *text,
+                                size_t n, sf_dedup_fp *fp) {
+    memset(fp, 0, sizeof *fp);
+    sf_u32vec set = {0};
+    sf_status st = sf__shingle_set(s, text, n, p->shingle_words, &set, &fp->text_hash, NULL);
+    if (st != SF_OK) {
+        SF_VEC_FREE(&set);
+        return st;
+    }
+    if (set.n > UINT32_MAX) {
+        SF_VEC_FREE(&set);
+        return SF_ERR_TOO_LARGE;
+    }
+    fp->nset = (uint32_t)set.n;
+    if (set.n) {
+        /* keep exactly what is needed: the vector over-allocates */
+        fp->set = sf__realloc(set.items, set.n * sizeof *set.items);
+        if (!fp->set) {
+            SF_VEC_FREE(&set);
+            return SF_ERR_NOMEM;
+        }
+    } else {
+        SF_VEC_FREE(&set);
+    }
+    st = sketch(p, fp);
+    if (st != SF_OK) sf__dedup_fp_release(fp);
+    return st;
+}
+
+void sf__dedup_fp_release(sf_dedup_fp *fp) {
+    sf__free(fp->set);
+    sf__free(fp->keys);
+    fp->set = NULL;
+    fp->keys = NULL;
+    fp->nset = 0;
+}
+
+/* ----------------------------------------------------------------- index */
+
+static sf_dedup_index *index_new(const sf_dedup_params *p) {
+    sf_dedup_index *ix = sf__calloc(1, sizeof *ix);
+    if (!ix) return NULL;
+    ix->p = *p;
+    sf__map_init(&ix->buckets);
+    sf__arena_init(&ix->ids, 0);
+    sf__shingler_init(&ix->sh);
+    return ix;
+}
+
+sf_dedup_index *sf_dedup_index_create(const sf_dedup_options *o, sf_error *err) {
+    sf_dedup_params p;
+    if (sf__dedup_params(o, &p, err) != SF_OK) return NULL;
+    sf_dedup_index *ix = index_new(&p);
+    if (!ix) sf__error_set(err, SF_ERR_NOMEM, "out of memory creating a dedup index");
+    return ix;
+}
+
+void sf_dedup_index_destroy(sf_dedup_index *ix) {
+    if (!ix) return;
+    for (size_t i = 0; i < ix->items.n; i++) sf__free(ix->items.items[i].set);
+    SF_VEC_FREE(&ix->items);
+    sf__free(ix->next);
+    sf__free(ix->stamp);
+    sf__map_release(&ix->buckets);
+    SF_VEC_FREE(&ix->cand);
+    SF_VEC_FREE(&ix->matches);
+    sf__arena_release(&ix->ids);
+    sf__shingler_release(&ix->sh);
+    sf__free(ix);
+}
+
+size_t sf_dedup_index_count(const sf_dedup_index *ix) { return ix ? ix->items.n : 0; }
+
+const char *sf_dedup_index_id(const sf_dedup_index *ix, size_t item) {
+    return ix && item < ix->items.n ? ix->items.items[item].id : NULL;
+}
+
+size_t sf_dedup_index_memory(const sf_dedup_index *ix) {
+    if (!ix) return 0;
+    return sizeof *ix + ix->items.cap * sizeof(dd_item) +
+           ix->next_cap * ix->p.bands * sizeof(uint32_t) +
+           ix->stamp_cap * sizeof(uint32_t) + ix->buckets.cap * 2 * sizeof(uint64_t) +
+           ix->ids.total + ix->set_bytes + ix->cand.cap * sizeof(uint32_t) +
+           ix->matches.cap * sizeof(sf_dedup_match);
+}
+
+const sf_dedup_params *sf__index_params(const sf_dedup_index *ix) { return &ix->p; }
+
+const uint32_t *sf__index_set(const sf_dedup_index *ix, size_t item, size_t *n) {
+    if (item >= ix->items.n) {
+        *n = 0;
+        return NULL;
+    }
+    *n = ix->items.items[item].nset;
+    return ix->items.items[item].set;
+}
+
+static int match_cmp(const void *a, const void *b) {
+    const sf_dedup_match *x = a, *y = b;
+    if (x->similarity != y->similarity) return x->similarity > y->similarity ? -1 : 1;
+    return x->item < y->item ? -1 : x->item > y->item;
+}
+
+sf_status sf__index_query_fp(sf_dedup_index *ix, const sf_dedup_fp *fp,
+                             const sf_dedup_match **out, size_t *count) {
+    *out = NULL;
+    *count = 0;
+    ix->matches.n = 0;
+    ix->cand.n = 0;
+    if (fp->nset == 0 || ix->items.n == 0) return SF_OK;
+    if (++ix->epoch == 0) { /* wrapped: forget every stamp */
+        memset(ix->stamp, 0, ix->stamp_cap * sizeof *ix->stamp);
+        ix->epoch = 1;
+    }
+    const unsigned bands = ix->p.bands;
+    for (unsigned b = 0; b < bands; b++) {
+        uint64_t *head = sf__map_find(&ix->buckets, fp->keys[b]);
+        if (!head) continue;
+        for (uint32_t it = (uint32_t)(*head - 1); it != NO_ITEM;
+             it = ix->next[(size_t)it * bands + b]) {
+            if (ix->stamp[it] == ix->epoch) continue;
+            ix->stamp[it] = ix->epoch;
+            SF_TRY(SF_VEC_PUSH(&ix->cand, it));
+        }
+    }
+    const double t = ix->p.threshold;
+    const bool jac = ix->p.measure == SF_DEDUP_JACCARD;
+    for (size_t c = 0; c < ix->cand.n; c++) {
+        const dd_item *o = &ix->items.items[ix->cand.items[c]];
+        if (ix->p.method == SF_DEDUP_SIMHASH &&
+            (unsigned)__builtin_popcountll(o->simhash ^ fp->simhash) > SF_SIMHASH_MAX_DIST)
+            continue;
+        /* Jaccard is at most min/max of the sizes: skip hopeless pairs */
+        if (jac && (double)SF_MIN(o->nset, fp->nset) < t * (double)SF_MAX(o->nset, fp->nset))
+            continue;
+        double s = sf__similarity(ix->p.measure, o->set, o->nset, fp->set, fp->nset);
+        if (s >= t) {
+            sf_dedup_match m = {ix->cand.items[c], s};
+            SF_TRY(SF_VEC_PUSH(&ix->matches, m));
+        }
+    }
+    if (ix->matches.n > 1)
+        qsort(ix->matches.items, ix->matches.n, sizeof *ix->matches.items, match_cmp);
+    *out = ix->matches.items;
+    *count = ix->matches.n;
+    return SF_OK;
+}
+
+static sf_status grow_items(sf_dedup_index *ix, size_t need) {
+    if (need <= ix->next_cap) return SF_OK;
+    size_t cap = ix->next_cap ? ix->next_cap * 2 : 64;
+    while (cap < need) cap *= 2;
+    uint32_t *nx = sf__realloc(ix->next, cap * ix->p.bands * sizeof *nx);
+    if (!nx) return SF_ERR_NOMEM;
+    ix->next = nx;
+    uint32_t *st = sf__realloc(ix->stamp, cap * sizeof *st);
+    if (!st) return SF_ERR_NOMEM;
+    memset(st + ix->stamp_cap, 0, (cap - ix->stamp_cap) * sizeof *st);
+    ix->stamp = st;
+    ix->stamp_cap = cap;
+    ix->next_cap = cap;
+    return SF_OK;
+}
+
+sf_status sf__index_add_fp(sf_dedup_index *ix, const char *id, sf_dedup_fp *fp,
+                           size_t *item) {
+    if (ix->items.n >= NO_ITEM - 1) return SF_ERR_TOO_LARGE;
+    SF_TRY(grow_items(ix, ix->items.n + 1));
+    SF_TRY(SF_VEC_RESERVE(&ix->items, ix->items.n + 1));
+    dd_item it = {.set = fp->set, .nset = fp->nset, .text_hash = fp->text_hash,
+                  .simhash = fp->simhash, .id = ""};
+    if (id && id[0]) {
+        it.id = sf__arena_strndup(&ix->ids, id, strlen(id));
+        if (!it.id) return SF_ERR_NOMEM;
+    }
+    uint32_t me = (uint32_t)ix->items.n;
+    const unsigned bands = ix->p.bands;
+    for (unsigned b = 0; b < bands; b++) ix->next[(size_t)me * bands + b] = NO_ITEM;
+    if (fp->nset) {
+        for (unsigned b = 0; b < bands; b++) {
+            uint64_t *head = sf__map_slot(&ix->buckets, fp->keys[b]);
+            if (!head) return SF_ERR_NOMEM;
+            ix->next[(size_t)me * bands + b] = *head ? (uint32_t)(*head - 1) : NO_ITEM;
+            *head = (uint64_t)me + 1;
+        }
+    }
+    ix->items.items[ix->items.n++] = it;
+    ix->set_bytes += fp->nset * sizeof(uint32_t);
+    fp->set = NULL; /* the index owns it now */
+    if (item) *item = me;
+    return SF_OK;
+}
+
+/* ------------------------------------------------------------ public API */
+
+static sf_status copy_matches(const sf_dedup_match *m, size_t n, sf_dedup_match **out,
+                              size_t *count, sf_error *err) {
+    *out = NULL;
+    *count = 0;
+    if (n == 0) return SF_OK;
+    *out = sf__malloc(n * sizeof *m);
+    if (!*out) return sf__error_set(err, SF_ERR_NOMEM, "out of memory returning %zu matches", n);
+    memcpy(*out, m, n * sizeof *m);
+    *count = n;
+    return SF_OK;
+}
+
+sf_status sf_dedup_index_query(sf_dedup_index *ix, const char *text, size_t n,
+                               sf_dedup_match **out, size_t *count, sf_error *err) {
+    if (!ix || !out || !count || (!text && n))
+        return sf__error_set(err, SF_ERR_ARG, "sf_dedup_index_query: NULL argument");
+    *out = NULL;
+    *count = 0;
+    sf_dedup_fp fp;
+    sf_status st = sf__dedup_fingerprint(&ix->p, &ix->sh, text, n, &fp);
+    if (st != SF_OK)
+        return sf__error_set(err, st, "fingerprinting a query of %zu bytes: %s", n,
+                             sf_strerror(st));
+    const sf_dedup_match *m;
+    size_t k;
+    st = sf__index_query_fp(ix, &fp, &m, &k);
+    sf__dedup_fp_release(&fp);
+    if (st != SF_OK) return sf__error_set(err, st, "querying the dedup index: %s", sf_strerror(st));
+    return copy_matches(m, k, out, count, err);
+}
+
+sf_status sf_dedup_index_add(sf_dedup_index *ix, const char *id, const char *text, size_t n,
+                             size_t *item, sf_dedup_match **out, size_t *count,
+                             sf_error *err) {
+    if (!ix || (!text && n) || (out && !count))
+        return sf__error_set(err, SF_ERR_ARG, "sf_dedup_index_add: NULL argument");
+    if (out) {
+        *out = NULL;
+        *count = 0;
+    }
+    sf_dedup_fp fp;
+    sf_status st = sf__dedup_fingerprint(&ix->p, &ix->sh, text, n, &fp);
+    if (st != SF_OK)
+        return sf__error_set(err, st, "fingerprinting article '%s' (%zu bytes): %s",
+                             id ? id : "", n, sf_strerror(st));
+    if (out) {
+        const sf_dedup_match *m;
+        size_t k;
+        st = sf__index_query_fp(ix, &fp, &m, &k);
+        if (st == SF_OK) st = copy_matches(m, k, out, count, err);
+        if (st != SF_OK) {
+            sf__dedup_fp_release(&fp);
+            return sf__error_set(err, st, "querying the dedup index for '%s': %s",
+                                 id ? id : "", sf_strerror(st));
+        }
+    }
+    st = sf__index_add_fp(ix, id, &fp, item);
+    sf__dedup_fp_release(&fp);
+    if (st != SF_OK) {
+        if (out) {
+            sf__free(*out);
+            *out = NULL;
+            *count = 0;
+        }
+        return sf__error_set(err, st, "adding article '%s' to the dedup index: %s",
+                             id ? id : "", sf_strerror(st));
+    }
+    return SF_OK;
+}
+
+/* ------------------------------------------------------------- the file */
+
+/* Layout, all integers little-endian:
+ *   "SFDEDUP\x1a"  u32 version  u32 measure  u32 method  u32 shingle_words
+ *   f64 threshold (IEEE bits as u64)  u64 count
+ *   count x { u32 id_len, id bytes, u64 text_hash, u32 nset, nset x u32 }
+ *   u64 XXH3 of every byte before it
+ * Sketches are not stored: they are recomputed from the sets on load, so the
+ * file stays valid if the LSH shape is tuned. */
+static const char MAGIC[8] = {'S', 'F', 'D', 'E', 'D', 'U', 'P', 0x1a};
+#define FILE_VERSION 1u
+#define HEADER_BYTES (8 + 4 * 4 + 8 + 8)
+
+typedef struct writer {
+    FILE *f;
+    XXH3_state_t *h;
+    unsigned char buf[1 << 16];
+    size_t n;
+    bool failed;
+} writer;
+
+static void w_flush(writer *w) {
+    if (w->n && !w->failed) {
+        XXH3_64bits_update(w->h, w->buf, w->n);
+        if (fwrite(w->buf, 1, w->n, w->f) != w->n) w->failed = true;
+    }
+    w->n = 0;
+}
+
+static void w_bytes(writer *w, const void *p, size_t n) {
+    const unsigned char *s = p;
+    while (n) {
+        if (w->n == sizeof w->buf) w_flush(w);
+        size_t k = SF_MIN(n, sizeof w->buf - w->n);
+        memcpy(w->buf + w->n, s, k);
+        w->n += k;
+        s += k;
+        n -= k;
+    }
+}
+
+static void w_u32(writer *w, uint32_t v) {
+    unsigned char b[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                          (unsigned char)(v >> 24)};
+    w_bytes(w, b, 4);
+}
+
+static void w_u64(writer *w, uint64_t v) {
+    w_u32(w, (uint32_t)v);
+    w_u32(w, (uint32_t)(v >> 32));
+}
+
+sf_status sf_dedup_index_save(const sf_dedup_index *ix, const char *path, sf_error *err) {
+    if (!ix || !path) return sf__error_set(err, SF_ERR_ARG, "sf_dedup_index_save: NULL argument");
+    writer *w = sf__calloc(1, sizeof *w);
+    if (!w) return sf__error_set(err, SF_ERR_NOMEM, "out of memory saving %s", path);
+    w->h = XXH3_createState();
+    if (!w->h || XXH3_64bits_reset(w->h) != XXH_OK) {
+        XXH3_freeState(w->h);
+        sf__free(w);
+        return sf__error_set(err, SF_ERR_NOMEM, "out of memory saving %s", path);
+    }
+    w->f = fopen(path, "wb");
+    if (!w->f) {
+        int e = errno;
+        XXH3_freeState(w->h);
+        sf__free(w);
+        return sf__error_set(err, SF_ERR_IO, "%s: cannot create: %s", path, strerror(e));
+    }
+    w_bytes(w, MAGIC, sizeof MAGIC);
+    w_u32(w, FILE_VERSION);
+    w_u32(w, (uint32_t)ix->p.measure);
+    w_u32(w, (uint32_t)ix->p.method);
+    w_u32(w, ix->p.shingle_words);
+    uint64_t tbits;
+    memcpy(&tbits, &ix->p.threshold, sizeof tbits);
+    w_u64(w, tbits);
+    w_u64(w, ix->items.n);
+    for (size_t i = 0; i < ix->items.n; i++) {
+        const dd_item *it = &ix->items.items[i];
+        size_t idn = strlen(it->id);
+        w_u32(w, (uint32_t)idn);
+        w_bytes(w, it->id, idn);
+        w_u64(w, it->text_hash);
+        w_u32(w, it->nset);
+        for (uint32_t k = 0; k < it->nset; k++) w_u32(w, it->set[k]);
+    }
+    w_flush(w);
+    uint64_t sum = XXH3_64bits_digest(w->h);
+    unsigned char b[8];
+    for (int k = 0; k < 8; k++) b[k] = (unsigned char)(sum >> (8 * k));
+    if (!w->failed && fwrite(b, 1, 8, w->f) != 8) w->failed = true;
+    bool failed = w->failed;
+    int e = errno;
+    if (fclose(w->f) != 0) failed = true;
+    XXH3_freeState(w->h);
+    sf__free(w);
+    if (failed) return sf__error_set(err, SF_ERR_IO, "%s: write failed: %s", path, strerror(e));
+    return SF_OK;
+}
+
+static uint32_t rd_u32(const unsigned char *p) {
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint64_t rd_u64(const unsigned char *p) {
+    return (uint64_t)rd_u32(p) | (uint64_t)rd_u32(p + 4) << 32;
+}
+
+static sf_status read_file(const char *path, unsigned char **data, size_t *n, sf_error *err) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return sf__error_set(err, SF_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    sf_buf b;
+    sf__buf_init(&b, (size_t)1 << 40);
+    char chunk[1 << 16];
+    size_t k;
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) sf__buf_add(&b, chunk, k);
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        sf__buf_release(&b);
+        return sf__error_set(err, SF_ERR_IO, "%s: read failed", path);
+    }
+    if (sf__buf_status(&b) != SF_OK)
+        return sf__error_set(err, SF_ERR_NOMEM, "%s: out of memory reading", path);
+    *data = (unsigned char *)sf__buf_detach(&b, n);
+    if (!*data) return sf__error_set(err, SF_ERR_NOMEM, "%s: out of memory reading", path);
+    return SF_OK;
+}
+
+sf_status sf_dedup_index_load(const char *path, sf_dedup_index **out, sf_error *err) {
+    if (!path || !out) return sf__error_set(err, SF_ERR_ARG, "sf_dedup_index_load: NULL argument");
+    *out = NULL;
+    unsigned char *d = NULL;
+    size_t n = 0;
+    SF_TRY(read_file(path, &d, &n, err));
+    sf_status st = SF_OK;
+    sf_dedup_index *ix = NULL;
+    char *id = NULL;
+    if (n < sizeof MAGIC || memcmp(d, MAGIC, sizeof MAGIC) != 0) {
+        st = sf__error_set(err, SF_ERR_PARSE, "%s: not a storyfold dedup index (bad magic)", path);
+        goto done;
+    }
+    if (n < HEADER_BYTES + 8) {
+        st = sf__error_set(err, SF_ERR_PARSE, "%s: truncated dedup index (%zu bytes, header needs %d)",
+                           path, n, HEADER_BYTES + 8);
+        goto done;
+    }
+    uint32_t version = rd_u32(d + 8);
+    if (version != FILE_VERSION) {
+        st = sf__error_set(err, SF_ERR_PARSE, "%s: dedup index version %u, this build reads %u",
+                           path, version, FILE_VERSION);
+        goto done;
+    }
+    size_t body = n - 8;
+    if ((uint64_t)XXH3_64bits(d, body) != rd_u64(d + body)) {
+        st = sf__error_set(err, SF_ERR_PARSE,
+                           "%s: dedup index is truncated or corrupted (checksum mismatch)", path);
+        goto done;
+    }
+    sf_dedup_options o = {0};
+    o.measure = (sf_dedup_measure)rd_u32(d + 12);
+    o.method = (sf_dedup_method)rd_u32(d + 16);
+    o.shingle_words = rd_u32(d + 20);
+    uint64_t tbits = rd_u64(d + 24);
+    memcpy(&o.threshold, &tbits, sizeof o.threshold);
+    uint64_t count = rd_u64(d + 32);
+    sf_dedup_params p;
+    if (!isfinite(o.threshold) || o.threshold == 0 || o.shingle_words == 0 ||
+        sf__dedup_params(&o, &p, NULL) != SF_OK) {
+        st = sf__error_set(err, SF_ERR_PARSE, "%s: dedup index has invalid parameters", path);
+        goto done;
+    }
+    ix = index_new(&p);
+    if (!ix) {
+        st = sf__error_set(err, SF_ERR_NOMEM, "%s: out of memory loading", path);
+        goto done;
+    }
+    size_t pos = HEADER_BYTES;
+    for (uint64_t i = 0; i < count; i++) {
+        if (body - pos < 4) goto truncated;
+        uint32_t idn = rd_u32(d + pos);
+        pos += 4;
+        if (body - pos < (size_t)idn + 12) goto truncated;
+        id = sf__strndup((const char *)d + pos, idn);
+        pos += idn;
+        sf_dedup_fp fp = {0};
+        fp.text_hash = rd_u64(d + pos);
+        fp.nset = rd_u32(d + pos + 8);
+        pos += 12;
+        if ((body - pos) / 4 < fp.nset) goto truncated;
+        if (!id) goto nomem;
+        if (fp.nset) {
+            fp.set = sf__malloc((size_t)fp.nset * sizeof *fp.set);
+            if (!fp.set) goto nomem;
+            for (uint32_t k = 0; k < fp.nset; k++) fp.set[k] = rd_u32(d + pos + 4 * (size_t)k);
+            for (uint32_t k = 1; k < fp.nset; k++)
+                if (fp.set[k] <= fp.set[k - 1]) {
+                    sf__dedup_fp_release(&fp);
+                    st = sf__error_set(err, SF_ERR_PARSE,
+                                       "%s: record %llu: shingle set is not sorted", path,
+                                       (unsigned long long)i + 1);
+                    goto done;
+                }
+        }
+        pos += 4 * (size_t)fp.nset;
+        if (sketch(&ix->p, &fp) != SF_OK || sf__index_add_fp(ix, id, &fp, NULL) != SF_OK) {
+            sf__dedup_fp_release(&fp);
+            goto nomem;
+        }
+        sf__dedup_fp_release(&fp);
+        sf__free(id);
+        id = NULL;
+    }
+    if (pos != body) {
+        st = sf__error_set(err, SF_ERR_PARSE, "%s: %zu unexpected bytes after %llu records",
+                           path, body - pos, (unsigned long long)count);
+        goto done;
+    }
+    goto done;
+truncated:
+    st = sf__error_set(err, SF_ERR_PARSE, "%s: dedup index is truncated (record %zu of %llu)",
+                       path, ix->items.n + 1, (unsigned long long)count);
+    goto done;
+nomem:
+    st = sf__error_set(err, SF_ERR_NOMEM, "%s: out of memory loading record %zu", path,
+                       ix->items.n + 1);
+done:
+    sf__free(id);
+    sf__free(d);
+    if (st != SF_OK) {
+        sf_dedup_index_destroy(ix);
+        return st;
+    }
+    *out = ix;
+    return SF_OK;
+}

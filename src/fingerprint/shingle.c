@@ -1,0 +1,192 @@
+/* shingle.c - word shingles straight from UTF-8 bytes, and shingle sets.
+ *
+ * Hand-written instead of going through the ICU tokenizer and NFKC folding of
+ * src/text: duplicate finding must run at crawl speed (over 100 MB/s per core)
+ * and only needs words that are stable between two copies of one text, not
+ * linguistically right ones. So a word is a run of ASCII letters/digits and
+ * non-ASCII bytes (accented and non-Latin words stay whole), ASCII is
+ * lower-cased by table, and each word is hashed with XXH3. Full Unicode
+ * folding happens in src/text for the stages that need it. */
+#include "fingerprint.h"
+
+/* WORD[b]: 0 for a separator, else the byte as it enters the word hash. */
+static const unsigned char *word_table(void) {
+    static const unsigned char t[256] = {
+#define R(c) [c] = c
+        /* digits */
+        R('0'), R('1'), R('2'), R('3'), R('4'), R('5'), R('6'), R('7'), R('8'), R('9'),
+        /* lower case */
+        R('a'), R('b'), R('c'), R('d'), R('e'), R('f'), R('g'), R('h'), R('i'), R('j'),
+        R('k'), R('l'), R('m'), R('n'), R('o'), R('p'), R('q'), R('r'), R('s'), R('t'),
+        R('u'), R('v'), R('w'), R('x'), R('y'), R('z'),
+#undef R
+#define U(c) [c] = (c) + 32
+        U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'), U('J'),
+        U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'), U('T'),
+        U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
+#undef U
+#define H8(c) [c] = c, [c + 1] = c + 1, [c + 2] = c + 2, [c + 3] = c + 3, \
+              [c + 4] = c + 4, [c + 5] = c + 5, [c + 6] = c + 6, [c + 7] = c + 7
+        H8(0x80), H8(0x88), H8(0x90), H8(0x98), H8(0xA0), H8(0xA8), H8(0xB0), H8(0xB8),
+        H8(0xC0), H8(0xC8), H8(0xD0), H8(0xD8), H8(0xE0), H8(0xE8), H8(0xF0), H8(0xF8),
+#undef H8
+    };
+    return t;
+}
+
+#define WORD_SEED 0x5eedf00du
+#define SHINGLE_SEED 0x5817a1e5u
+#define TEXT_SEED 0x7e87a11du
+
+void sf__shingler_init(sf_shingler *s) { memset(s, 0, sizeof *s); }
+
+void sf__shingler_release(sf_shingler *s) {
+    SF_VEC_FREE(&s->words);
+    SF_VEC_FREE(&s->shingles);
+    SF_VEC_FREE(&s->tmp);
+}
+
+/* Hash every word of the text into s->words. A word longer than the chunk is
+ * hashed chunk by chunk, each chunk seeded with the hash so far, so a single
+ * word of megabytes costs no more memory than a short one. */
+static sf_status hash_words(sf_shingler *s, const char *text, size_t n) {
+    const unsigned char *W = word_table();
+    const unsigned char *p = (const unsigned char *)text, *end = p + n;
+    unsigned char chunk[64];
+    s->words.n = 0;
+    /* about one word in six bytes of news; grow when that guess is short */
+    SF_TRY(SF_VEC_RESERVE(&s->words, n / 6 + 16));
+    size_t nw = 0;
+    while (p < end) {
+        while (p < end && !W[*p]) p++;
+        if (p == end) break;
+        uint64_t h = WORD_SEED;
+        size_t len = 0;
+        while (p < end && W[*p]) {
+            chunk[len++] = W[*p++];
+            if (len == sizeof chunk) {
+                h = sf__hash64(chunk, len, h);
+                len = 0;
+            }
+        }
+        if (len) h = sf__hash64(chunk, len, h);
+        if (nw == s->words.cap) {
+            s->words.n = nw;
+            SF_TRY(SF_VEC_RESERVE(&s->words, nw + 1));
+        }
+        s->words.items[nw++] = h;
+    }
+    s->words.n = nw;
+    return SF_OK;
+}
+
+sf_status sf__shingles(sf_shingler *s, const char *text, size_t n, unsigned k,
+                       sf_u64vec *out, uint64_t *text_hash, size_t *nwords) {
+    if (k == 0) k = SF_SHINGLE_WORDS_DEFAULT;
+    out->n = 0;
+    if (text_hash) *text_hash = 0;
+    if (nwords) *nwords = 0;
+    if (!text) return SF_OK;
+    SF_TRY(hash_words(s, text, n));
+    size_t nw = s->words.n;
+    if (nwords) *nwords = nw;
+    if (nw == 0) return SF_OK;
+    const uint64_t *w = s->words.items;
+    if (text_hash) *text_hash = sf__hash64(w, nw * sizeof *w, TEXT_SEED) | 1u;
+    size_t count = nw >= k ? nw - k + 1 : 1;
+    size_t span = (nw >= k ? k : nw) * sizeof *w;
+    SF_TRY(SF_VEC_RESERVE(out, count));
+    /* The shingle hash is XXH3 over the k word hashes in order: any change to
+     * a word or to the order changes it. */
+    for (size_t i = 0; i < count; i++) out->items[i] = sf__hash64(w + i, span, SHINGLE_SEED);
+    out->n = count;
+    return SF_OK;
+}
+
+sf_status sf__shingle_set(sf_shingler *s, const char *text, size_t n, unsigned k,
+                          sf_u32vec *out, uint64_t *text_hash, size_t *nwords) {
+    SF_TRY(sf__shingles(s, text, n, k, &s->shingles, text_hash, nwords));
+    size_t m = s->shingles.n;
+    out->n = 0;
+    SF_TRY(SF_VEC_RESERVE(out, m ? m : 1));
+    for (size_t i = 0; i < m; i++) out->items[i] = (uint32_t)(s->shingles.items[i] >> 32);
+    out->n = sf__sort_unique_u32(out->items, m, &s->tmp);
+    return SF_OK;
+}
+
+/* LSD radix sort, three passes of 11 bits: linear time, which matters here
+ * because sorting is the largest cost after hashing. */
+size_t sf__sort_unique_u32(uint32_t *v, size_t n, sf_u32vec *tmp) {
+    if (n < 2) return n;
+    if (n <= 48) {
+        for (size_t i = 1; i < n; i++) {
+            uint32_t x = v[i];
+            size_t j = i;
+            while (j > 0 && v[j - 1] > x) {
+                v[j] = v[j - 1];
+                j--;
+            }
+            v[j] = x;
+        }
+    } else {
+        if (SF_VEC_RESERVE(tmp, n) != SF_OK) {
+            /* no scratch: fall back to an in-place heap sort */
+            for (size_t start = n / 2; start-- > 0;) {
+                size_t r = start;
+                for (;;) {
+                    size_t c = 2 * r + 1;
+                    if (c >= n) break;
+                    if (c + 1 < n && v[c + 1] > v[c]) c++;
+                    if (v[r] >= v[c]) break;
+                    uint32_t t = v[r]; v[r] = v[c]; v[c] = t;
+                    r = c;
+                }
+            }
+            for (size_t end = n - 1; end > 0; end--) {
+                uint32_t t = v[0]; v[0] = v[end]; v[end] = t;
+                size_t r = 0;
+                for (;;) {
+                    size_t c = 2 * r + 1;
+                    if (c >= end) break;
+                    if (c + 1 < end && v[c + 1] > v[c]) c++;
+                    if (v[r] >= v[c]) break;
+                    uint32_t u = v[r]; v[r] = v[c]; v[c] = u;
+                    r = c;
+                }
+            }
+        } else {
+            uint32_t *a = v, *b = tmp->items;
+            static const unsigned shift[3] = {0, 11, 22};
+            for (int pass = 0; pass < 3; pass++) {
+                size_t count[2048] = {0};
+                unsigned sh = shift[pass];
+                for (size_t i = 0; i < n; i++) count[(a[i] >> sh) & 2047u]++;
+                size_t sum = 0;
+                for (size_t d = 0; d < 2048; d++) {
+                    size_t c = count[d];
+                    count[d] = sum;
+                    sum += c;
+                }
+                for (size_t i = 0; i < n; i++) b[count[(a[i] >> sh) & 2047u]++] = a[i];
+                uint32_t *t = a; a = b; b = t;
+            }
+            /* odd number of passes: the result is in tmp */
+            memcpy(v, a, n * sizeof *v);
+        }
+    }
+    size_t m = 1;
+    for (size_t i = 1; i < n; i++)
+        if (v[i] != v[m - 1]) v[m++] = v[i];
+    return m;
+}
+
+size_t sf__intersect_count(const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {
+    size_t i = 0, j = 0, c = 0;
+    while (i < na && j < nb) {
+        uint32_t x = a[i], y = b[j];
+        c += x == y;
+        i += x <= y;
+        j += y <= x;
+    }
+    return c;
+}
