@@ -126,6 +126,13 @@ bool sf__cur_line(sf_cur *c, sf_view *line);
 bool sf__cur_until_nocase(sf_cur *c, const char *lit, sf_view *out);
 /* Take a run of bytes for which `pred` holds. */
 sf_view sf__cur_span(sf_cur *c, int (*pred)(int));
+/* Take between min_digits and max_digits (at most 19) ASCII digits as an
+ * unsigned number. Returns false, taking nothing, when fewer than min_digits
+ * follow. */
+bool sf__cur_uint(sf_cur *c, size_t min_digits, size_t max_digits, uint64_t *out);
+/* Take bytes up to (not including) the first byte that is in `set`; the
+ * cursor stops there. Returns false, taking the rest, when none occurs. */
+bool sf__cur_until_any(sf_cur *c, const char *set, sf_view *out);
 
 /* ---------------------------------------------------------------- arena */
 /* Bump allocator for data that dies together (one article, one batch). */

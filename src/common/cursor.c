@@ -86,3 +86,27 @@ sf_view sf__cur_span(sf_cur *c, int (*pred)(int)) {
     sf__cur_advance(c, (size_t)(q - from));
     return sf__view(from, (size_t)(q - from));
 }
+
+bool sf__cur_uint(sf_cur *c, size_t min_digits, size_t max_digits, uint64_t *out) {
+    if (max_digits > 19) max_digits = 19; /* 10^19 - 1 fits in uint64_t */
+    size_t k = 0;
+    uint64_t v = 0;
+    while (k < max_digits && k < sf__cur_left(c) && c->p[k] >= '0' && c->p[k] <= '9') {
+        v = v * 10 + (uint64_t)(c->p[k] - '0');
+        k++;
+    }
+    if (k < min_digits || k == 0) return false;
+    sf__cur_advance(c, k);
+    *out = v;
+    return true;
+}
+
+bool sf__cur_until_any(sf_cur *c, const char *set, sf_view *out) {
+    const char *from = c->p;
+    const char *q = c->p;
+    /* a NUL byte is never in `set` (strchr would match the terminator) */
+    while (q < c->end && !(*q && strchr(set, *q))) q++;
+    *out = sf__view(from, (size_t)(q - from));
+    sf__cur_advance(c, (size_t)(q - from));
+    return q < c->end;
+}

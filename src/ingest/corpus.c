@@ -2,6 +2,7 @@
  * corpus; text is repaired to valid UTF-8 on the way in, so every later stage
  * may assume valid UTF-8 without NUL bytes. */
 #include "../text/text.h"
+#include "ingest.h"
 
 struct sf_corpus {
     SF_VEC(sf_article) articles;
@@ -26,33 +27,40 @@ void sf_corpus_destroy(sf_corpus *c) {
     sf__free(c);
 }
 
-/* Copy `s` into the arena as clean UTF-8. */
-static const char *keep(sf_corpus *c, const char *s, size_t *len) {
-    if (!s) s = "";
-    size_t n = strlen(s);
+/* Copy s[0..n) into the arena as clean UTF-8 (NUL bytes included). */
+static const char *keep(sf_corpus *c, sf_view s, size_t *len) {
+    if (!s.p) s = SF_VIEW_LIT("");
     sf__buf_reset(&c->scratch);
-    if (sf__utf8_clean(s, n, &c->scratch, &c->replaced) != SF_OK) return NULL;
+    if (sf__utf8_clean(s.p, s.n, &c->scratch, &c->replaced) != SF_OK) return NULL;
     const char *d = sf__arena_strndup(&c->strings, sf__buf_cstr(&c->scratch), c->scratch.n);
     if (len) *len = c->scratch.n;
     return d;
 }
 
-sf_status sf_corpus_add(sf_corpus *c, const sf_article *a, sf_error *err) {
-    if (!c || !a) return sf__error_set(err, SF_ERR_ARG, "sf_corpus_add: NULL argument");
+sf_status sf__corpus_add_rec(sf_corpus *c, const sf_rec *r, sf_error *err) {
+    if (!c || !r) return sf__error_set(err, SF_ERR_ARG, "sf_corpus_add: NULL argument");
     sf_article k = {0};
-    k.id = keep(c, a->id, NULL);
-    k.title = keep(c, a->title, NULL);
-    k.text = keep(c, a->text, &k.text_len);
-    k.source = keep(c, a->source, NULL);
-    k.url = keep(c, a->url, NULL);
-    k.origin = keep(c, a->origin, NULL);
-    k.published = a->published;
+    k.id = keep(c, r->id, NULL);
+    k.title = keep(c, r->title, NULL);
+    k.text = keep(c, r->text, &k.text_len);
+    k.source = keep(c, r->source, NULL);
+    k.url = keep(c, r->url, NULL);
+    k.origin = keep(c, r->origin, NULL);
+    k.published = r->published;
     if (!k.id || !k.title || !k.text || !k.source || !k.url || !k.origin)
-        return sf__error_set(err, SF_ERR_NOMEM, "out of memory storing article '%s'",
-                             a->id ? a->id : "");
+        return sf__error_set(err, SF_ERR_NOMEM, "out of memory storing article '%.*s'",
+                             (int)SF_MIN(r->id.n, 200), r->id.p ? r->id.p : "");
     if (SF_VEC_PUSH(&c->articles, k) != SF_OK)
         return sf__error_set(err, SF_ERR_NOMEM, "out of memory storing article '%s'", k.id);
     return SF_OK;
+}
+
+sf_status sf_corpus_add(sf_corpus *c, const sf_article *a, sf_error *err) {
+    if (!c || !a) return sf__error_set(err, SF_ERR_ARG, "sf_corpus_add: NULL argument");
+    sf_rec r = {sf__view_cstr(a->id),     sf__view_cstr(a->title), sf__view_cstr(a->text),
+                sf__view_cstr(a->source), sf__view_cstr(a->url),   sf__view_cstr(a->origin),
+                a->published};
+    return sf__corpus_add_rec(c, &r, err);
 }
 
 size_t sf_corpus_count(const sf_corpus *c) { return c ? c->articles.n : 0; }

@@ -27,6 +27,26 @@ sf_status sf__read_text(sf_reader_ctx *ctx, const char *data, size_t n);
 sf_status sf__read_jsonl(sf_reader_ctx *ctx, const char *data, size_t n);
 sf_status sf__read_sgml(sf_reader_ctx *ctx, const char *data, size_t n);
 
+/* One record as views into the reader's input (or its scratch buffers); a
+ * view with p == NULL is an empty field. Views may hold NUL bytes and invalid
+ * UTF-8: the corpus repairs them and counts the repairs. */
+typedef struct sf_rec {
+    sf_view id, title, text, source, url, origin;
+    int64_t published; /* SF_TIME_UNKNOWN when not known */
+} sf_rec;
+
+/* Copy a record into the corpus (corpus.c). sf_corpus_add is this with
+ * NUL-terminated strings. */
+sf_status sf__corpus_add_rec(sf_corpus *c, const sf_rec *r, sf_error *err);
+
+/* Add a record read at `line` (0: no line) of ctx->name: sets its origin to
+ * "name:line" (or "name") and counts it in ctx->records. */
+sf_status sf__reader_add(sf_reader_ctx *ctx, sf_rec *r, size_t line);
+
+/* Report a problem that never stops a read, even in strict mode (an empty or
+ * binary file that is skipped). */
+void sf__reader_note(sf_reader_ctx *ctx, sf_status st, const char *fmt, ...) SF_PRINTF(3, 4);
+
 /* Guess the format from the file name, then from the first bytes. */
 sf_format sf__detect_format(const char *name, const char *data, size_t n);
 

@@ -86,6 +86,36 @@ static void iso8601_parses_news_dates(void **state) {
     assert_false(sf__parse_iso8601(SF_VIEW_LIT("2017-07-04T10"), &t));
 }
 
+static void cursor_numbers_and_sets(void **state) {
+    (void)state;
+    const char d[] = "07/04/1999x\0<b";
+    sf_cur c;
+    sf__cur_init(&c, d, sizeof d - 1);
+    uint64_t v = 99;
+    assert_false(sf__cur_uint(&c, 3, 4, &v)); /* only two digits: takes nothing */
+    assert_int_equal(v, 99);
+    assert_true(sf__cur_uint(&c, 1, 2, &v));
+    assert_int_equal(v, 7);
+    assert_true(sf__cur_accept(&c, "/"));
+    assert_true(sf__cur_uint(&c, 1, 2, &v));
+    assert_int_equal(v, 4);
+    assert_true(sf__cur_accept(&c, "/"));
+    assert_true(sf__cur_uint(&c, 4, 4, &v));
+    assert_int_equal(v, 1999);
+    assert_false(sf__cur_uint(&c, 1, 19, &v));
+    sf_view t;
+    assert_true(sf__cur_until_any(&c, "<&", &t)); /* the NUL byte is not a stop */
+    assert_int_equal(t.n, 2);
+    assert_int_equal(sf__cur_peek(&c), '<');
+    assert_false(sf__cur_until_any(&c, ">", &t));
+    assert_int_equal(t.n, 2);
+    assert_true(sf__cur_eof(&c));
+    sf__cur_init(&c, "12345678901234567890123", 23);
+    assert_true(sf__cur_uint(&c, 1, 40, &v)); /* capped at 19 digits */
+    assert_int_equal(v, 1234567890123456789ULL);
+    assert_int_equal(sf__cur_left(&c), 4);
+}
+
 static void views_compare(void **state) {
     (void)state;
     assert_true(sf__view_eq_nocase(SF_VIEW_LIT("JSONL"), SF_VIEW_LIT("jsonl")));
@@ -124,6 +154,7 @@ int main(void) {
         cmocka_unit_test(cursor_lines_and_search),
         cmocka_unit_test(arena_aligns_and_handles_big),
         cmocka_unit_test(iso8601_parses_news_dates),
+        cmocka_unit_test(cursor_numbers_and_sets),
         cmocka_unit_test(views_compare),
         cmocka_unit_test(map_inserts_finds_grows),
     };

@@ -1,0 +1,174 @@
+/* jsonl.c - JSON Lines: one object per line with id, title, text, source, url
+ * and published (ISO 8601 string or epoch seconds). Lines are cut by the
+ * cursor (no fixed line buffer) and parsed by json-c with their length; a bad
+ * line is reported with its number and what is wrong, and the others are read. */
+#include "ingest.h"
+
+#include <json-c/json.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+
+static const char *type_name(json_type t) {
+    switch (t) {
+    case json_type_null: return "null";
+    case json_type_boolean: return "a boolean";
+    case json_type_double:
+    case json_type_int: return "a number";
+    case json_type_object: return "an object";
+    case json_type_array: return "an array";
+    case json_type_string: return "a string";
+    }
+    return "an unknown type";
+}
+
+/* Outcome of looking at one record. A problem fills `why`. */
+typedef struct line_state {
+    char why[300];
+    char idbuf[32];
+} line_state;
+
+/* A string field: absent or null is an empty view; another type is an error. */
+static bool string_field(json_object *o, const char *key, sf_view *out, line_state *ls) {
+    json_object *v;
+    *out = sf__view(NULL, 0);
+    if (!json_object_object_get_ex(o, key, &v) || !v) return true;
+    if (!json_object_is_type(v, json_type_string)) {
+        snprintf(ls->why, sizeof ls->why, "field '%s' must be a string, not %s", key,
+                 type_name(json_object_get_type(v)));
+        return false;
+    }
+    *out = sf__view(json_object_get_string(v), (size_t)json_object_get_string_len(v));
+    return true;
+}
+
+/* id: a string, or an integer (common in exported data sets). */
+static bool id_field(json_object *o, sf_view *out, line_state *ls) {
+    json_object *v;
+    if (json_object_object_get_ex(o, "id", &v) && json_object_is_type(v, json_type_int)) {
+        snprintf(ls->idbuf, sizeof ls->idbuf, "%lld", (long long)json_object_get_int64(v));
+        *out = sf__view_cstr(ls->idbuf);
+        return true;
+    }
+    return string_field(o, "id", out, ls);
+}
+
+static bool published_field(json_object *o, int64_t *out, line_state *ls) {
+    json_object *v;
+    *out = SF_TIME_UNKNOWN;
+    if (!json_object_object_get_ex(o, "published", &v) || !v) return true;
+    switch (json_object_get_type(v)) {
+    case json_type_int: *out = json_object_get_int64(v); return true;
+    case json_type_double: {
+        double d = json_object_get_double(v);
+        /* +-2^62 s is far beyond any date; it keeps the cast defined */
+        if (isfinite(d) && fabs(d) < 4.6e18) {
+            *out = (int64_t)floor(d);
+            return true;
+        }
+        snprintf(ls->why, sizeof ls->why, "field 'published' is out of range");
+        return false;
+    }
+    case json_type_string: {
+        sf_view s = sf__view(json_object_get_string(v), (size_t)json_object_get_string_len(v));
+        if (sf__parse_iso8601(s, out)) return true;
+        snprintf(ls->why, sizeof ls->why, "field 'published' is not an ISO 8601 date: '%.*s'",
+                 (int)SF_MIN(s.n, 60), s.p);
+        return false;
+    }
+    default:
+        snprintf(ls->why, sizeof ls->why,
+                 "field 'published' must be a date string or epoch seconds, not %s",
+                 type_name(json_object_get_type(v)));
+        return false;
+    }
+}
+
+/* Turn one parsed object into a record; false (with ls->why) when it is bad. */
+static bool to_record(json_object *o, sf_rec *r, line_state *ls) {
+    if (!json_object_is_type(o, json_type_object)) {
+        snprintf(ls->why, sizeof ls->why, "not a JSON object but %s",
+                 type_name(json_object_get_type(o)));
+        return false;
+    }
+    if (!id_field(o, &r->id, ls) || !string_field(o, "title", &r->title, ls) ||
+        !string_field(o, "text", &r->text, ls) || !string_field(o, "source", &r->source, ls) ||
+        !string_field(o, "url", &r->url, ls) || !published_field(o, &r->published, ls))
+        return false;
+    if (!r->text.p) {
+        snprintf(ls->why, sizeof ls->why, "field 'text' is missing");
+        return false;
+    }
+    if (sf__view_trim(r->text).n == 0) {
+        snprintf(ls->why, sizeof ls->why, "field 'text' is empty");
+        return false;
+    }
+    return true;
+}
+
+/* Parse one line with json-c; NULL with ls->why on failure. */
+static json_object *parse_line(json_tokener *tok, sf_view line, line_state *ls) {
+    if (line.n > INT_MAX) {
+        snprintf(ls->why, sizeof ls->why, "line of %zu bytes is too long for the JSON parser",
+                 line.n);
+        return NULL;
+    }
+    json_tokener_reset(tok);
+    json_object *o = json_tokener_parse_ex(tok, line.p, (int)line.n);
+    enum json_tokener_error e = json_tokener_get_error(tok);
+    if (!o || e != json_tokener_success) {
+        if (o) json_object_put(o);
+        sf_view t = sf__view_trim(line);
+        if (e == json_tokener_continue && t.p[0] != '{' && t.p[0] != '[' && t.p[0] != '"') {
+            /* a bare number or word: json-c waits for more digits */
+            snprintf(ls->why, sizeof ls->why, "not a JSON object");
+            return NULL;
+        }
+        /* all bytes given and the parser wants more: the object is cut short */
+        const char *what = e == json_tokener_continue ? "unexpected end of input"
+                                                     : json_tokener_error_desc(e);
+        snprintf(ls->why, sizeof ls->why, "invalid JSON: %s", what);
+        return NULL;
+    }
+    sf_view rest = sf__view(line.p + json_tokener_get_parse_end(tok),
+                            line.n - json_tokener_get_parse_end(tok));
+    if (sf__view_trim(rest).n) {
+        json_object_put(o);
+        snprintf(ls->why, sizeof ls->why, "invalid JSON: unexpected data after the value");
+        return NULL;
+    }
+    return o;
+}
+
+sf_status sf__read_jsonl(sf_reader_ctx *ctx, const char *data, size_t n) {
+    json_tokener *tok = json_tokener_new();
+    if (!tok) return sf__error_set(ctx->err, SF_ERR_NOMEM, "%s: out of memory", ctx->name);
+    sf_cur c;
+    sf__cur_init(&c, data, n);
+    sf_view line;
+    size_t record = 0;
+    sf_status st = SF_OK;
+    char idbuf[4096 + 32];
+    for (size_t at = c.line; st == SF_OK && sf__cur_line(&c, &line); at = c.line) {
+        if (sf__view_trim(line).n == 0) continue;
+        record++;
+        line_state ls;
+        ls.why[0] = '\0';
+        json_object *o = parse_line(tok, line, &ls);
+        sf_rec r = {0};
+        if (o && to_record(o, &r, &ls)) {
+            r.id = sf__view_trim(r.id);
+            if (!r.id.n) {
+                snprintf(idbuf, sizeof idbuf, "%s:%zu", ctx->name, at);
+                r.id = sf__view_cstr(idbuf);
+            }
+            r.title = sf__view_trim(r.title);
+            st = sf__reader_add(ctx, &r, at);
+        } else {
+            st = sf__reader_diag(ctx, SF_ERR_PARSE, at, record, "%s", ls.why);
+        }
+        if (o) json_object_put(o);
+    }
+    json_tokener_free(tok);
+    return st;
+}

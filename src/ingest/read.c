@@ -1,0 +1,306 @@
+/* read.c - the entry points of the readers: files, directories (recursively,
+ * in byte order of names), standard input and memory; format detection; the
+ * one diagnostic path every reader reports through. The bytes of one file are
+ * read whole into a buffer and handed to the reader of its format. */
+#include "ingest.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#define DEFAULT_MAX_FILE ((size_t)1 << 30) /* 1 GiB */
+#define BINARY_SAMPLE 4096
+#define MAX_DEPTH 64 /* nested directories; also stops symlink loops */
+
+/* ------------------------------------------------------------ formats */
+
+const char *sf_format_name(sf_format f) {
+    switch (f) {
+    case SF_FORMAT_AUTO: return "auto";
+    case SF_FORMAT_TEXT: return "text";
+    case SF_FORMAT_JSONL: return "jsonl";
+    case SF_FORMAT_SGML: return "sgml";
+    }
+    return "unknown";
+}
+
+sf_status sf_format_parse(const char *name, sf_format *out) {
+    static const sf_format all[] = {SF_FORMAT_AUTO, SF_FORMAT_TEXT, SF_FORMAT_JSONL,
+                                    SF_FORMAT_SGML};
+    if (!name || !out) return SF_ERR_ARG;
+    for (size_t i = 0; i < SF_ARRAY_LEN(all); i++)
+        if (sf__view_eq_nocase(sf__view_cstr(name), sf__view_cstr(sf_format_name(all[i])))) {
+            *out = all[i];
+            return SF_OK;
+        }
+    return SF_ERR_ARG;
+}
+
+/* The extension of the last path component, without the dot ("" if none). */
+static sf_view extension(const char *name) {
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    const char *dot = strrchr(base, '.');
+    if (!dot || dot == base) return SF_VIEW_LIT("");
+    return sf__view_cstr(dot + 1);
+}
+
+sf_format sf__detect_format(const char *name, const char *data, size_t n) {
+    static const struct {
+        const char *ext;
+        sf_format f;
+    } by_ext[] = {{"txt", SF_FORMAT_TEXT},   {"jsonl", SF_FORMAT_JSONL},
+                  {"json", SF_FORMAT_JSONL}, {"ndjson", SF_FORMAT_JSONL},
+                  {"sgml", SF_FORMAT_SGML},  {"xml", SF_FORMAT_SGML}};
+    if (name) {
+        sf_view ext = extension(name);
+        for (size_t i = 0; i < SF_ARRAY_LEN(by_ext); i++)
+            if (sf__view_eq_nocase(ext, sf__view_cstr(by_ext[i].ext))) return by_ext[i].f;
+    }
+    /* DUC/TREC files are named like APW19990707.0181: look at the content. */
+    sf_cur c;
+    sf__cur_init(&c, data ? data : "", data ? n : 0);
+    sf__cur_accept(&c, "\xEF\xBB\xBF"); /* UTF-8 byte order mark */
+    sf__cur_skip_ws(&c);
+    if (sf__cur_starts_nocase(&c, "<DOC>")) return SF_FORMAT_SGML;
+    if (sf__cur_peek(&c) == '{') return SF_FORMAT_JSONL;
+    return SF_FORMAT_TEXT;
+}
+
+/* -------------------------------------------------------- diagnostics */
+
+static void emit(sf_reader_ctx *ctx, sf_status st, size_t line, size_t record,
+                 const char *msg) {
+    if (ctx->opt->on_diag) {
+        sf_diag d = {st, ctx->name, line, record, msg};
+        ctx->opt->on_diag(ctx->opt->user, &d);
+    }
+}
+
+sf_status sf__reader_diag(sf_reader_ctx *ctx, sf_status st, size_t line, size_t record,
+                          const char *fmt, ...) {
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ctx->bad++;
+    emit(ctx, st, line, record, msg);
+    if (!ctx->opt->strict) return SF_OK;
+    if (line) return sf__error_set(ctx->err, st, "%s:%zu: %s", ctx->name, line, msg);
+    return sf__error_set(ctx->err, st, "%s: %s", ctx->name, msg);
+}
+
+void sf__reader_note(sf_reader_ctx *ctx, sf_status st, const char *fmt, ...) {
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    emit(ctx, st, 0, 0, msg);
+}
+
+sf_status sf__reader_add(sf_reader_ctx *ctx, sf_rec *r, size_t line) {
+    char origin[4096 + 32];
+    if (line) snprintf(origin, sizeof origin, "%s:%zu", ctx->name, line);
+    else snprintf(origin, sizeof origin, "%s", ctx->name);
+    r->origin = sf__view_cstr(origin);
+    SF_TRY(sf__corpus_add_rec(ctx->corpus, r, ctx->err));
+    ctx->records++;
+    return SF_OK;
+}
+
+/* ---------------------------------------------------------- one input */
+
+static size_t limit_of(const sf_read_options *o) {
+    return o->max_file_bytes ? o->max_file_bytes : DEFAULT_MAX_FILE;
+}
+
+/* Binary content: NUL bytes make up more than a tenth of the first 4 KiB
+ * (text with a stray NUL is still read; the NUL becomes a space). */
+static bool looks_binary(const char *data, size_t n) {
+    size_t k = SF_MIN(n, (size_t)BINARY_SAMPLE), nul = 0;
+    for (const char *q = data, *e = data + k; (q = memchr(q, 0, (size_t)(e - q))); q++) nul++;
+    return nul * 10 > k;
+}
+
+static sf_status read_bytes(sf_corpus *c, const char *name, const char *data, size_t n,
+                            const sf_read_options *o, sf_error *err) {
+    sf_reader_ctx ctx = {c, name, o, 0, 0, err};
+    sf_view all = sf__view_trim(sf__view(data, n));
+    if (all.n == 0) {
+        sf__reader_note(&ctx, SF_ERR_EMPTY, "empty file");
+        return SF_OK;
+    }
+    if (looks_binary(data, n)) {
+        sf__reader_note(&ctx, SF_ERR_PARSE, "binary file skipped");
+        return SF_OK;
+    }
+    sf_format f = o->format != SF_FORMAT_AUTO ? o->format : sf__detect_format(name, data, n);
+    sf_cur cur;
+    sf__cur_init(&cur, data, n);
+    /* a byte order mark is not part of the first line; it adds no newline,
+     * so line numbers stay right */
+    sf__cur_accept(&cur, "\xEF\xBB\xBF");
+    data = cur.p;
+    n = sf__cur_left(&cur);
+    switch (f) {
+    case SF_FORMAT_TEXT: return sf__read_text(&ctx, data, n);
+    case SF_FORMAT_JSONL: return sf__read_jsonl(&ctx, data, n);
+    case SF_FORMAT_SGML: return sf__read_sgml(&ctx, data, n);
+    case SF_FORMAT_AUTO: break;
+    }
+    return sf__error_set(err, SF_ERR_ARG, "%s: unknown format %d", name, (int)f);
+}
+
+sf_status sf_read_memory(sf_corpus *c, const char *name, const char *data, size_t n,
+                         const sf_read_options *o, sf_error *err) {
+    static const sf_read_options defaults = {0};
+    if (!c || (!data && n)) return sf__error_set(err, SF_ERR_ARG, "sf_read_memory: NULL argument");
+    if (!o) o = &defaults;
+    if (!name) name = "<memory>";
+    if (!data) data = "";
+    if (o->format < SF_FORMAT_AUTO || o->format > SF_FORMAT_SGML)
+        return sf__error_set(err, SF_ERR_ARG, "%s: unknown format %d", name, (int)o->format);
+    if (n > limit_of(o))
+        return sf__error_set(err, SF_ERR_TOO_LARGE,
+                             "%s: %zu bytes is over the limit of %zu bytes (max_file_bytes)",
+                             name, n, limit_of(o));
+    return read_bytes(c, name, data, n, o, err);
+}
+
+/* Read a whole stream into b, at most `limit` bytes. */
+static sf_status slurp(FILE *f, const char *name, size_t limit, sf_buf *b, sf_error *err) {
+    char chunk[1 << 16];
+    size_t got;
+    sf__buf_init(b, limit);
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (sf__buf_add(b, chunk, got) == SF_ERR_TOO_LARGE)
+            return sf__error_set(err, SF_ERR_TOO_LARGE,
+                                 "%s: more than the limit of %zu bytes (max_file_bytes)", name,
+                                 limit);
+        if (sf__buf_status(b) != SF_OK)
+            return sf__error_set(err, SF_ERR_NOMEM, "%s: out of memory reading the file", name);
+    }
+    if (ferror(f)) {
+        int e = errno;
+        sf__buf_release(b);
+        return sf__error_set(err, SF_ERR_IO, "%s: read failed: %s", name, strerror(e));
+    }
+    return SF_OK;
+}
+
+/* Read one file (or stream) and parse it. Failures to get at the bytes are
+ * returned with err filled; the caller decides whether they stop the read. */
+static sf_status read_file(sf_corpus *c, const char *path, const sf_read_options *o,
+                           sf_error *err) {
+    size_t limit = limit_of(o);
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) return sf__error_set(err, SF_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    struct stat st;
+    if (!is_stdin && fstat(fileno(f), &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            fclose(f);
+            return sf__error_set(err, SF_ERR_IO, "%s: is a directory", path);
+        }
+        if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > (uint64_t)limit) {
+            fclose(f);
+            return sf__error_set(err, SF_ERR_TOO_LARGE,
+                                 "%s: %lld bytes is over the limit of %zu bytes "
+                                 "(max_file_bytes)",
+                                 path, (long long)st.st_size, limit);
+        }
+    }
+    sf_buf b;
+    sf_status s = slurp(f, name, limit, &b, err);
+    if (!is_stdin) fclose(f);
+    if (s != SF_OK) return s;
+    s = read_bytes(c, name, sf__buf_cstr(&b), b.n, o, err);
+    sf__buf_release(&b);
+    return s;
+}
+
+/* Name order is byte order, independent of the locale (alphasort is not). */
+static int by_name(const struct dirent **a, const struct dirent **b) {
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int visible(const struct dirent *d) { return d->d_name[0] != '.'; }
+
+/* Report a problem with one entry of a directory that does not stop the read. */
+static void entry_problem(const sf_read_options *o, const char *path, const sf_error *e) {
+    if (!o->on_diag) return;
+    sf_diag d = {e->status, path, 0, 0, e->message};
+    /* entry messages start with "path: "; the diag carries the path apart */
+    size_t k = strlen(path);
+    if (strncmp(e->message, path, k) == 0 && e->message[k] == ':')
+        d.message = e->message + k + (e->message[k + 1] == ' ' ? 2 : 1);
+    o->on_diag(o->user, &d);
+}
+
+static sf_status read_dir(sf_corpus *c, const char *dir, const sf_read_options *o, int depth,
+                          sf_error *err) {
+    struct dirent **list = NULL;
+    int k = scandir(dir, &list, visible, by_name);
+    if (k < 0) return sf__error_set(err, SF_ERR_IO, "%s: cannot read directory: %s", dir,
+                                    strerror(errno));
+    sf_status s = SF_OK;
+    sf_buf path;
+    sf__buf_init(&path, 0);
+    for (int i = 0; i < k; i++) {
+        if (s != SF_OK) {
+            free(list[i]);
+            continue;
+        }
+        sf__buf_reset(&path);
+        sf__buf_adds(&path, dir);
+        if (path.n && path.p[path.n - 1] != '/') sf__buf_addc(&path, '/');
+        sf__buf_adds(&path, list[i]->d_name);
+        free(list[i]); /* scandir allocates with malloc, not our hook */
+        if (sf__buf_status(&path) != SF_OK) {
+            s = sf__error_set(err, SF_ERR_NOMEM, "%s: out of memory", dir);
+            continue;
+        }
+        const char *p = sf__buf_cstr(&path);
+        sf_error e = {0};
+        struct stat st;
+        sf_status es;
+        if (stat(p, &st) != 0) {
+            es = sf__error_set(&e, SF_ERR_IO, "%s: cannot open: %s", p, strerror(errno));
+        } else if (S_ISDIR(st.st_mode)) {
+            es = depth >= MAX_DEPTH
+                     ? sf__error_set(&e, SF_ERR_IO, "%s: directories nested too deep", p)
+                     : read_dir(c, p, o, depth + 1, &e);
+        } else if (!S_ISREG(st.st_mode)) {
+            es = sf__error_set(&e, SF_ERR_IO, "%s: not a regular file, skipped", p);
+        } else {
+            es = read_file(c, p, o, &e);
+        }
+        if (es == SF_OK) continue;
+        if (es == SF_ERR_NOMEM || o->strict) s = sf__error_set(err, es, "%s", e.message);
+        else entry_problem(o, p, &e);
+    }
+    free(list);
+    sf__buf_release(&path);
+    return s;
+}
+
+sf_status sf_read_path(sf_corpus *c, const char *path, const sf_read_options *o,
+                       sf_error *err) {
+    static const sf_read_options defaults = {0};
+    if (!c || !path || !*path) return sf__error_set(err, SF_ERR_ARG, "sf_read_path: no path");
+    if (!o) o = &defaults;
+    if (o->format < SF_FORMAT_AUTO || o->format > SF_FORMAT_SGML)
+        return sf__error_set(err, SF_ERR_ARG, "%s: unknown format %d", path, (int)o->format);
+    struct stat st;
+    if (strcmp(path, "-") != 0) {
+        if (stat(path, &st) != 0)
+            return sf__error_set(err, SF_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+        if (S_ISDIR(st.st_mode)) return read_dir(c, path, o, 0, err);
+    }
+    return read_file(c, path, o, err);
+}
