@@ -349,6 +349,10 @@ typedef struct sf_rouge_options {
     int skip_gap;         /* -2 value: at most this many words between the pair; <0: any */
     int skip_unigrams;    /* -u: add unigrams, making ROUGE-SU */
     int stem;             /* -m: Porter stemming of words longer than 3 letters */
+    const char *exceptions_dir; /* with stem: a WordNet dict directory whose
+                                 * adj/adv/noun/verb.exc lists map irregular forms
+                                 * to their base first, as ROUGE's WordNet-2.0.exc.db
+                                 * does (NULL: Porter only). Read at create time. */
     int remove_stopwords; /* -s: approximate, the project's English list rather
                            * than ROUGE's SMART list */
     long limit_words;     /* -l: use only the first N words (0: no limit) */

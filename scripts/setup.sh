@@ -5,7 +5,7 @@ set -euo pipefail
 pkgs=(
   build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
   libicu-dev libstemmer-dev libjson-c-dev libxxhash-dev zlib1g-dev libcmocka-dev libxml2-dev
-  python3
+  python3 wordnet-base
 )
 missing=()
 for p in "${pkgs[@]}"; do
