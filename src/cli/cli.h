@@ -58,5 +58,8 @@ bool sf_cli_is_help(const char *arg);
 int sf_cmd_sentences(int argc, char **argv);
 int sf_cmd_run(int argc, char **argv);
 int sf_cmd_summarize(int argc, char **argv);
+int sf_cmd_cluster(int argc, char **argv);
+/* `storyfold eval clusters` (argv[0] is "clusters"), dispatched by `eval`. */
+int sf_cmd_eval_clusters(int argc, char **argv);
 
 #endif

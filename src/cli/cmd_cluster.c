@@ -1,0 +1,165 @@
+/* cmd_cluster.c - `storyfold cluster`: group the articles into stories and
+ * print one JSON line per article, {"id": ..., "story": N}, in publication
+ * order; story numbers count from 0 in order of first appearance. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void help(FILE *f) {
+    fprintf(f,
+            "usage: storyfold cluster [OPTIONS] PATH...\n"
+            "\n"
+            "Group articles that report the same event into stories, taking them in\n"
+            "publication order, and print one line per article:\n"
+            "  {\"id\": \"...\", \"story\": N}\n"
+            "\n"
+            "Options:\n"
+            "  --format jsonl        output format (only jsonl)\n"
+            "  --lang L              language of the text, ISO 639-1 (default: en)\n"
+            "  --threshold X         similarity an article needs to join a story\n"
+            "  --merge-threshold X   story similarity at which two stories merge\n"
+            "  --split-threshold X   split a story whose halves are less similar\n"
+            "  --active-days D       a story quiet for D days retires (never: -1)\n"
+            "  --time-scale D        days over which the time signal decays\n"
+            "  --w-title X, --w-entity X, --w-time X   signal weights\n"
+            "  --no-title, --no-entities, --no-time, --no-repair   drop a signal\n"
+            "  --baseline            plain TF-IDF cosine of bodies, single pass\n"
+            "  --exhaustive          score every active story (no index)\n"
+            SF_CLI_INPUT_HELP);
+}
+
+static void put_json_string(const char *s) {
+    putchar('"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            printf("\\%c", *p);
+        else if (*p < 0x20)
+            printf("\\u%04x", *p);
+        else
+            putchar(*p);
+    }
+    putchar('"');
+}
+
+typedef struct row {
+    const sf_article *a;
+    size_t story;
+    size_t i;
+} row;
+
+static int cmp_row(const void *pa, const void *pb) {
+    const row *x = pa, *y = pb;
+    if (x->a->published != y->a->published) return x->a->published < y->a->published ? -1 : 1;
+    int r = strcmp(x->a->id, y->a->id);
+    if (r) return r;
+    if (x->story != y->story) return x->story < y->story ? -1 : 1;
+    return 0;
+}
+
+static int parse_double(const char *prog, const char *opt, const char *v, double *out) {
+    char *end = NULL;
+    double d = strtod(v, &end);
+    if (!end || end == v || *end) {
+        sf_cli_error(prog, "%s needs a number, not '%s'", opt, v);
+        return -1;
+    }
+    *out = d;
+    return 0;
+}
+
+int sf_cmd_cluster(int argc, char **argv) {
+    sf_cli_inputs in = {.prog = "storyfold cluster"};
+    sf_cluster_options o;
+    sf_cluster_options_default(&o);
+    char **paths = argv + 1;
+    int npaths = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (sf_cli_is_help(a)) {
+            help(stdout);
+            return SF_EXIT_OK;
+        }
+        int r = sf_cli_input_option(&in, argc, argv, &i);
+        if (r < 0) return SF_EXIT_USAGE;
+        if (r > 0) continue;
+        struct {
+            const char *name;
+            double *dst;
+        } nums[] = {{"--threshold", &o.threshold},         {"--merge-threshold", &o.merge_threshold},
+                    {"--split-threshold", &o.split_threshold}, {"--active-days", &o.active_days},
+                    {"--time-scale", &o.time_scale_days},   {"--w-title", &o.w_title},
+                    {"--w-entity", &o.w_entity},            {"--w-time", &o.w_time}};
+        struct {
+            const char *name;
+            int *dst;
+        } flags[] = {{"--no-title", &o.no_title},   {"--no-entities", &o.no_entity},
+                     {"--no-time", &o.no_time},     {"--no-repair", &o.no_repair},
+                     {"--baseline", &o.baseline},   {"--exhaustive", &o.exhaustive}};
+        bool done = false;
+        for (size_t k = 0; k < sizeof nums / sizeof nums[0] && !done; k++)
+            if (strcmp(a, nums[k].name) == 0) {
+                if (i + 1 >= argc) {
+                    sf_cli_error(in.prog, "%s needs a value", a);
+                    return SF_EXIT_USAGE;
+                }
+                if (parse_double(in.prog, a, argv[++i], nums[k].dst)) return SF_EXIT_USAGE;
+                done = true;
+            }
+        for (size_t k = 0; k < sizeof flags / sizeof flags[0] && !done; k++)
+            if (strcmp(a, flags[k].name) == 0) {
+                *flags[k].dst = 1;
+                done = true;
+            }
+        if (done) continue;
+        if (strcmp(a, "--format") == 0 && i + 1 < argc) {
+            if (strcmp(argv[++i], "jsonl") != 0) {
+                sf_cli_error(in.prog, "unknown output format '%s' (jsonl)", argv[i]);
+                return SF_EXIT_USAGE;
+            }
+        } else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
+            o.lang = argv[++i];
+        } else if (a[0] == '-' && a[1] != '\0') {
+            sf_cli_error(in.prog, "unknown option '%s' (see --help)", a);
+            return SF_EXIT_USAGE;
+        } else {
+            paths[npaths++] = argv[i];
+        }
+    }
+    if (npaths == 0) {
+        help(stderr);
+        return SF_EXIT_USAGE;
+    }
+    int code = SF_EXIT_OK;
+    sf_corpus *c = sf_cli_read_all(&in, paths, npaths, &code);
+    if (!c) return code;
+    size_t n = sf_corpus_count(c), nstories = 0;
+    size_t *story_of = malloc((n ? n : 1) * sizeof *story_of);
+    row *rows = malloc((n ? n : 1) * sizeof *rows);
+    sf_error err = {0};
+    if (!story_of || !rows) {
+        sf_cli_error(in.prog, "out of memory");
+        code = SF_EXIT_INPUT;
+    } else if (sf_cluster_corpus(c, &o, story_of, &nstories, &err) != SF_OK) {
+        sf_cli_error(in.prog, "%s", err.message);
+        code = SF_EXIT_INPUT;
+    } else {
+        for (size_t i = 0; i < n; i++) rows[i] = (row){sf_corpus_get(c, i), story_of[i], i};
+        qsort(rows, n, sizeof *rows, cmp_row);
+        for (size_t i = 0; i < n; i++) {
+            fputs("{\"id\": ", stdout);
+            put_json_string(rows[i].a->id);
+            printf(", \"story\": %zu}\n", rows[i].story);
+        }
+        if (fflush(stdout) != 0) {
+            sf_cli_error(in.prog, "cannot write the output");
+            code = SF_EXIT_INPUT;
+        }
+    }
+    free(story_of);
+    free(rows);
+    sf_corpus_destroy(c);
+    if (in.problems && code == SF_EXIT_OK) code = SF_EXIT_INPUT;
+    return code;
+}

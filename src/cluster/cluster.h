@@ -1,0 +1,99 @@
+/* cluster.h - streaming story clustering. Each article becomes sparse TF-IDF
+ * vectors (body, title, named things); it is scored against the active stories
+ * that an inverted index proposes and joins the best one above a threshold or
+ * starts a new story (single-pass clustering as in TDT and Miranda et al. 2018).
+ * Stories quiet for a while retire; a repair step merges and splits stories.
+ */
+#ifndef SF_CLUSTER_H
+#define SF_CLUSTER_H
+
+#include "../common/common.h"
+
+/* sf_cluster_options is public (storyfold.h). */
+void sf__cluster_options_default(sf_cluster_options *o);
+
+/* Cluster a whole corpus (see sf_cluster_corpus). dup_of (may be NULL) gives
+ * per article the index of the article it copies, or SIZE_MAX: duplicates are
+ * not clustered themselves but join their canonical's story. story_of gets
+ * story numbers 0..*nstories-1 by first appearance in publication order. */
+sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
+                             const size_t *dup_of, size_t *story_of, size_t *nstories,
+                             sf_error *err);
+
+/* ---------------------------------------------------------------- stream */
+/* The online clusterer. Articles must be added in publication order. Story
+ * ids are stable numbers from 0, in order of creation; a merge or split moves
+ * articles between ids, so read assignments with sf__stream_story_of at the
+ * end. Memory held per article is 4 bytes once its story retires. */
+typedef struct sf_stream sf_stream;
+
+sf_status sf__stream_create(const sf_cluster_options *o, sf_stream **out, sf_error *err);
+void sf__stream_destroy(sf_stream *s);
+/* Add the next article; *seq (may be NULL) receives its 0-based number. */
+sf_status sf__stream_add(sf_stream *s, const char *title, size_t title_len, const char *text,
+                         size_t text_len, int64_t published, size_t *seq, sf_error *err);
+/* Story id of article `seq` (current, after merges and splits). */
+uint32_t sf__stream_story_of(const sf_stream *s, size_t seq);
+size_t sf__stream_count(const sf_stream *s);
+
+typedef struct sf_stream_stats {
+    size_t articles, stories, active_stories;
+    size_t merges, splits, retired;
+    size_t scored;       /* article-story similarities computed */
+    size_t postings;     /* entries in the inverted index */
+} sf_stream_stats;
+void sf__stream_stats(const sf_stream *s, sf_stream_stats *out);
+
+/* Same-story judgement of two articles, outside the stream: both are read
+ * with the document frequencies the stream has seen so far (feed a
+ * background collection with sf__stream_observe first). *story receives the
+ * combined similarity the clusterer uses, *cosine the plain TF-IDF cosine of
+ * the bodies (the baseline). Either may be NULL. */
+sf_status sf__stream_observe(sf_stream *s, const char *title, size_t title_len,
+                             const char *text, size_t text_len, sf_error *err);
+sf_status sf__stream_pair_similarity(sf_stream *s, const sf_article *a, const sf_article *b,
+                                     double *story, double *cosine, sf_error *err);
+
+/* ------------------------------------------------------------- internals */
+/* Shared by the files of this module only. */
+#include "../text/text.h"
+
+/* One weighted term: a 64-bit hash of the stemmed form and a weight. Vectors
+ * are kept sorted by hash so that two can be joined in one pass. */
+typedef struct sf_tw {
+    uint64_t h;
+    float w;
+} sf_tw;
+typedef SF_VEC(sf_tw) sf_twvec;
+
+enum { SF_CH_BODY = 0, SF_CH_TITLE = 1, SF_CH_ENT = 2, SF_NCH = 3 };
+#define SF_SEED_BODY 0x62u
+#define SF_SEED_TITLE 0x74u
+#define SF_SEED_ENT 0x65u
+
+/* An article's vectors: raw weights are 1 + ln tf, later divided by the
+ * article's TF-IDF norm at arrival (sf__fdoc_normalize). */
+typedef struct sf_fdoc {
+    sf_twvec v[SF_NCH];
+} sf_fdoc;
+void sf__fdoc_release(sf_fdoc *d);
+
+/* Document frequencies of the stream so far. */
+typedef struct sf_dftab {
+    sf_map df;
+    uint64_t n;
+} sf_dftab;
+void sf__df_init(sf_dftab *d);
+void sf__df_release(sf_dftab *d);
+sf_status sf__df_add(sf_dftab *d, const sf_fdoc *doc);
+double sf__idf(const sf_dftab *d, uint64_t h);
+void sf__fdoc_normalize(sf_fdoc *d, const sf_dftab *df);
+
+/* Turns text into an sf_fdoc; one per thread. */
+typedef struct sf_extractor sf_extractor;
+sf_extractor *sf__extractor_create(const char *lang, bool entities);
+void sf__extractor_destroy(sf_extractor *x);
+sf_status sf__extract(sf_extractor *x, const char *title, size_t tn, const char *text, size_t n,
+                      sf_fdoc *out);
+
+#endif

@@ -1,0 +1,164 @@
+/* features.c - what the clusterer sees of an article: three sparse term
+ * vectors (stemmed body words, stemmed title words, named things: capitalized
+ * words not opening a sentence, and numbers of two or more digits) with
+ * sublinear term frequencies, and a document-frequency table that grows with
+ * the stream, so IDF weights always reflect what has been seen so far. */
+#include "cluster.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+void sf__df_init(sf_dftab *d) {
+    sf__map_init(&d->df);
+    d->n = 0;
+}
+
+void sf__df_release(sf_dftab *d) { sf__map_release(&d->df); }
+
+double sf__idf(const sf_dftab *d, uint64_t h) {
+    const uint64_t *v = sf__map_find(&d->df, h);
+    double df = v ? (double)*v : 0.0;
+    /* ln(1 + N/df): positive even for a term in every document, so that a
+     * tiny stream does not zero out everything; unseen terms count as df 1. */
+    return log(1.0 + (double)(d->n ? d->n : 1) / (df > 0 ? df : 1.0));
+}
+
+sf_status sf__df_add(sf_dftab *d, const sf_fdoc *doc) {
+    for (int ch = 0; ch < SF_NCH; ch++)
+        for (size_t i = 0; i < doc->v[ch].n; i++) {
+            uint64_t *v = sf__map_slot(&d->df, doc->v[ch].items[i].h);
+            if (!v) return SF_ERR_NOMEM;
+            (*v)++;
+        }
+    d->n++;
+    return SF_OK;
+}
+
+void sf__fdoc_release(sf_fdoc *d) {
+    for (int ch = 0; ch < SF_NCH; ch++) SF_VEC_FREE(&d->v[ch]);
+}
+
+/* ------------------------------------------------------------ extraction */
+
+struct sf_extractor {
+    sf_analyzer *an;
+    sf_map counts[SF_NCH];
+    const char *text; /* text being analyzed, for the sentence-start test */
+    int in_title;
+    bool entities;
+    sf_status st;
+};
+
+sf_extractor *sf__extractor_create(const char *lang, bool entities) {
+    sf_extractor *x = sf__calloc(1, sizeof *x);
+    if (!x) return NULL;
+    x->an = sf__analyzer_create(lang ? lang : "en");
+    if (!x->an) {
+        sf__free(x);
+        return NULL;
+    }
+    for (int ch = 0; ch < SF_NCH; ch++) sf__map_init(&x->counts[ch]);
+    x->entities = entities;
+    return x;
+}
+
+void sf__extractor_destroy(sf_extractor *x) {
+    if (!x) return;
+    sf__analyzer_destroy(x->an);
+    for (int ch = 0; ch < SF_NCH; ch++) sf__map_release(&x->counts[ch]);
+    sf__free(x);
+}
+
+/* A capitalized word right after a sentence end or at a paragraph start is
+ * most often just capitalized, not a name. */
+static bool opens_sentence(const char *text, size_t begin) {
+    size_t i = begin;
+    while (i > 0) {
+        char ch = text[i - 1];
+        if (ch == ' ' || ch == '\t' || ch == '"' || ch == '\'' || ch == '(' || ch == '`') {
+            i--;
+            continue;
+        }
+        return ch == '.' || ch == '!' || ch == '?' || ch == '\n' || ch == ':';
+    }
+    return true;
+}
+
+static sf_status count(sf_map *m, uint64_t h) {
+    uint64_t *v = sf__map_slot(m, h);
+    if (!v) return SF_ERR_NOMEM;
+    (*v)++;
+    return SF_OK;
+}
+
+static sf_status on_term(void *user, const char *term, size_t len, const sf_token *tok) {
+    sf_extractor *x = user;
+    SF_TRY(count(&x->counts[x->in_title ? SF_CH_TITLE : SF_CH_BODY],
+                 sf__hash64(term, len, x->in_title ? SF_SEED_TITLE : SF_SEED_BODY)));
+    if (!x->entities) return SF_OK;
+    bool named = false;
+    if (tok->kind == SF_TOK_NUMBER)
+        named = len >= 2; /* counts, dates, years; single digits say little */
+    else if (tok->flags & SF_TOKF_ALLCAPS)
+        named = true;
+    else if (tok->flags & SF_TOKF_CAPITAL)
+        named = x->in_title ? false : !opens_sentence(x->text, tok->begin);
+    if (named) SF_TRY(count(&x->counts[SF_CH_ENT], sf__hash64(term, len, SF_SEED_ENT)));
+    return SF_OK;
+}
+
+static int cmp_tw(const void *a, const void *b) {
+    uint64_t x = ((const sf_tw *)a)->h, y = ((const sf_tw *)b)->h;
+    return x < y ? -1 : x > y;
+}
+
+/* Move the counts of map m into v as sorted (hash, 1 + ln tf) pairs. */
+static sf_status flatten(sf_map *m, sf_twvec *v) {
+    v->n = 0;
+    size_t n = sf__map_count(m);
+    if (!n) return SF_OK;
+    SF_TRY(SF_VEC_RESERVE(v, n));
+    if (m->has_zero) v->items[v->n++] = (sf_tw){0, (float)(1.0 + log((double)m->zero_val))};
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->keys[i])
+            v->items[v->n++] = (sf_tw){m->keys[i], (float)(1.0 + log((double)m->vals[i]))};
+    qsort(v->items, v->n, sizeof *v->items, cmp_tw);
+    /* reset the map but keep its memory for the next article */
+    memset(m->keys, 0, m->cap * sizeof *m->keys);
+    m->n = 0;
+    m->has_zero = false;
+    return SF_OK;
+}
+
+sf_status sf__extract(sf_extractor *x, const char *title, size_t tn, const char *text, size_t n,
+                      sf_fdoc *out) {
+    x->in_title = 1;
+    x->text = title;
+    sf_status st = sf__analyze(x->an, title, tn, on_term, x);
+    if (st == SF_OK) {
+        x->in_title = 0;
+        x->text = text;
+        st = sf__analyze(x->an, text, n, on_term, x);
+    }
+    for (int ch = 0; ch < SF_NCH; ch++) {
+        sf_status s2 = flatten(&x->counts[ch], &out->v[ch]);
+        if (st == SF_OK) st = s2;
+    }
+    return st;
+}
+
+/* Divide the raw vectors by their TF-IDF norm at this moment, so that the
+ * vector times the current IDF is a unit vector (the story centroid sums
+ * these). */
+void sf__fdoc_normalize(sf_fdoc *d, const sf_dftab *df) {
+    for (int ch = 0; ch < SF_NCH; ch++) {
+        double ss = 0;
+        for (size_t i = 0; i < d->v[ch].n; i++) {
+            double w = d->v[ch].items[i].w * sf__idf(df, d->v[ch].items[i].h);
+            ss += w * w;
+        }
+        if (ss <= 0) continue;
+        float inv = (float)(1.0 / sqrt(ss));
+        for (size_t i = 0; i < d->v[ch].n; i++) d->v[ch].items[i].w *= inv;
+    }
+}

@@ -1,0 +1,897 @@
+/* stream.c - online story assignment. Each story keeps a centroid per signal
+ * (sum of its members' unit vectors, weighted by the current IDF when
+ * compared) and is indexed under its members' most distinctive terms; an
+ * arriving article scores only the stories that share such terms (the
+ * candidate step of Miranda et al. 2018), joins the best one above the
+ * threshold or starts a story. Repair merges a story that has become similar
+ * to another and splits one whose members fall into two dissimilar halves. */
+#include "cluster.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#define NQ_BODY 10     /* distinctive body terms an article is queried and indexed by */
+#define NQ_ENT 5       /* same for named things */
+#define SCAN_MAX 2000  /* posting entries read per query term, newest first */
+#define CAP_BODY 400   /* centroid sizes kept per story (largest weights) */
+#define CAP_TITLE 80
+#define CAP_ENT 150
+#define MIN_SPLIT 8    /* stories are checked for a split at 8, 16, 32, ... members */
+
+static const size_t CAPS[SF_NCH] = {CAP_BODY, CAP_TITLE, CAP_ENT};
+
+typedef struct mdoc {
+    uint32_t seq;
+    int64_t t;
+    sf_fdoc d;
+} mdoc;
+
+typedef struct story {
+    int64_t first, last; /* publication interval; SF_TIME_UNKNOWN when none known */
+    int64_t touched;     /* stream time of the last addition, for retirement */
+    sf_twvec c[SF_NCH];
+    double norm[SF_NCH];
+    uint64_t norm_n;     /* documents seen when the norms were computed */
+    uint64_t q[NQ_BODY + NQ_ENT];
+    size_t nq;
+    SF_VEC(mdoc *) m;
+    size_t split_at;
+    size_t active_pos;
+} story;
+
+typedef SF_VEC(uint32_t) u32vec;
+
+typedef struct cand {
+    uint32_t id;
+    float hits;
+} cand;
+
+/* An article ready for scoring: per channel (hash, raw * idf^2), so that the
+ * dot product with a centroid c is sum(q * c) and needs no IDF look-ups. */
+typedef struct qdoc {
+    sf_twvec v[SF_NCH];
+    uint64_t q[NQ_BODY + NQ_ENT];
+    float qw[NQ_BODY + NQ_ENT];
+    size_t nq;
+    int64_t t;
+} qdoc;
+
+struct sf_stream {
+    sf_cluster_options o;
+    sf_extractor *x;
+    sf_dftab df;
+    SF_VEC(story *) stories; /* by id; NULL once retired or merged away */
+    u32vec redirect;         /* by id: the story it was merged into, or itself */
+    u32vec stamp;            /* by id: candidate marker */
+    SF_VEC(float) hits;      /* by id */
+    uint32_t cur_stamp;
+    u32vec active;
+    u32vec story_of; /* by article number */
+    size_t active_members;
+    sf_map post_idx; /* term hash -> index into posts */
+    SF_VEC(u32vec) posts;
+    size_t postings;
+    int64_t now;
+    size_t since_retire;
+    SF_VEC(cand) cands;
+    sf_twvec scratch;
+    qdoc qd;
+    sf_stream_stats st;
+};
+
+/* ----------------------------------------------------------- options */
+
+void sf_cluster_options_default(sf_cluster_options *o) {
+    memset(o, 0, sizeof *o);
+    o->lang = "en";
+    o->threshold = 0.20;
+    o->merge_threshold = 0.40;
+    o->split_threshold = 0.03;
+    o->active_days = 30;
+    o->time_scale_days = 7;
+    o->w_body = 1.0;
+    o->w_title = 0.3;
+    o->w_entity = 0.5;
+    o->w_time = 0.3;
+    o->candidates = 40;
+}
+
+void sf__cluster_options_default(sf_cluster_options *o) { sf_cluster_options_default(o); }
+
+/* Zero fields take the default; the baseline switch turns every extra
+ * signal off. */
+static void resolve(sf_cluster_options *o) {
+    sf_cluster_options d;
+    sf_cluster_options_default(&d);
+    if (!o->lang) o->lang = d.lang;
+    if (o->threshold <= 0) o->threshold = d.threshold;
+    if (o->merge_threshold <= 0) o->merge_threshold = d.merge_threshold;
+    if (o->split_threshold <= 0) o->split_threshold = d.split_threshold;
+    if (o->active_days == 0) o->active_days = d.active_days;
+    if (o->time_scale_days <= 0) o->time_scale_days = d.time_scale_days;
+    if (o->w_body <= 0) o->w_body = d.w_body;
+    if (o->w_title <= 0) o->w_title = d.w_title;
+    if (o->w_entity <= 0) o->w_entity = d.w_entity;
+    if (o->w_time <= 0) o->w_time = d.w_time;
+    if (o->w_time > 1) o->w_time = 1;
+    if (o->candidates == 0) o->candidates = d.candidates;
+    if (o->baseline) {
+        o->no_title = o->no_entity = o->no_time = o->no_repair = 1;
+        o->exhaustive = 1;
+    }
+}
+
+/* ------------------------------------------------------------ vectors */
+
+static void twvec_top(const sf_twvec *v, const sf_dftab *df, size_t k, uint64_t *out,
+                      float *outw, size_t *nout) {
+    /* k is small: keep a sorted insertion list of the k heaviest terms */
+    size_t n = 0;
+    for (size_t i = 0; i < v->n; i++) {
+        float w = (float)(v->items[i].w * sf__idf(df, v->items[i].h));
+        if (n == k && w <= outw[*nout + n - 1]) continue;
+        size_t j = n < k ? n++ : n - 1;
+        while (j > 0 && outw[*nout + j - 1] < w) {
+            outw[*nout + j] = outw[*nout + j - 1];
+            out[*nout + j] = out[*nout + j - 1];
+            j--;
+        }
+        outw[*nout + j] = w;
+        out[*nout + j] = v->items[i].h;
+    }
+    *nout += n;
+}
+
+/* c += sign * d (both sorted by hash); terms that fall to zero are dropped. */
+static sf_status centroid_add(sf_twvec *c, const sf_twvec *d, float sign, sf_twvec *tmp) {
+    tmp->n = 0;
+    SF_TRY(SF_VEC_RESERVE(tmp, c->n + d->n));
+    size_t i = 0, j = 0;
+    while (i < c->n || j < d->n) {
+        sf_tw x;
+        if (j >= d->n || (i < c->n && c->items[i].h < d->items[j].h)) {
+            x = c->items[i++];
+        } else if (i >= c->n || d->items[j].h < c->items[i].h) {
+            x = (sf_tw){d->items[j].h, sign * d->items[j].w};
+            j++;
+        } else {
+            x = (sf_tw){c->items[i].h, c->items[i].w + sign * d->items[j].w};
+            i++;
+            j++;
+        }
+        if (x.w > 1e-6f) tmp->items[tmp->n++] = x;
+    }
+    sf_twvec t = *c;
+    *c = *tmp;
+    *tmp = t;
+    return SF_OK;
+}
+
+static int cmp_tw_h(const void *a, const void *b) {
+    uint64_t x = ((const sf_tw *)a)->h, y = ((const sf_tw *)b)->h;
+    return x < y ? -1 : x > y;
+}
+static int cmp_tw_w_desc(const void *a, const void *b) {
+    float x = ((const sf_tw *)a)->w, y = ((const sf_tw *)b)->w;
+    if (x != y) return x > y ? -1 : 1;
+    return cmp_tw_h(a, b);
+}
+
+/* Recompute the TF-IDF norms with the current IDF, trim oversized centroids
+ * to their heaviest terms, and refresh the story's query terms. */
+static sf_status story_refresh(sf_stream *s, story *st) {
+    for (int ch = 0; ch < SF_NCH; ch++) {
+        sf_twvec *c = &st->c[ch];
+        if (c->n > CAPS[ch] + CAPS[ch] / 2) {
+            /* sort by weight * idf, keep the top, restore hash order */
+            s->scratch.n = 0;
+            SF_TRY(SF_VEC_RESERVE(&s->scratch, c->n));
+            for (size_t i = 0; i < c->n; i++)
+                s->scratch.items[i] =
+                    (sf_tw){c->items[i].h, (float)(c->items[i].w * sf__idf(&s->df, c->items[i].h))};
+            s->scratch.n = c->n;
+            qsort(s->scratch.items, s->scratch.n, sizeof(sf_tw), cmp_tw_w_desc);
+            s->scratch.n = CAPS[ch];
+            qsort(s->scratch.items, s->scratch.n, sizeof(sf_tw), cmp_tw_h);
+            size_t k = 0;
+            for (size_t i = 0, j = 0; i < c->n && j < s->scratch.n; i++)
+                if (c->items[i].h == s->scratch.items[j].h) {
+                    c->items[k++] = c->items[i];
+                    j++;
+                }
+            c->n = k;
+        }
+        double ss = 0;
+        for (size_t i = 0; i < c->n; i++) {
+            double w = c->items[i].w * sf__idf(&s->df, c->items[i].h);
+            ss += w * w;
+        }
+        st->norm[ch] = sqrt(ss);
+    }
+    st->norm_n = s->df.n;
+    float w[NQ_BODY + NQ_ENT];
+    st->nq = 0;
+    twvec_top(&st->c[SF_CH_BODY], &s->df, NQ_BODY, st->q, w, &st->nq);
+    if (!s->o.no_entity) twvec_top(&st->c[SF_CH_ENT], &s->df, NQ_ENT, st->q, w, &st->nq);
+    return SF_OK;
+}
+
+static sf_status qdoc_prepare(sf_stream *s, const sf_fdoc *d, int64_t t, qdoc *q) {
+    for (int ch = 0; ch < SF_NCH; ch++) {
+        q->v[ch].n = 0;
+        SF_TRY(SF_VEC_RESERVE(&q->v[ch], d->v[ch].n));
+        for (size_t i = 0; i < d->v[ch].n; i++) {
+            double idf = sf__idf(&s->df, d->v[ch].items[i].h);
+            q->v[ch].items[i] = (sf_tw){d->v[ch].items[i].h, (float)(d->v[ch].items[i].w * idf * idf)};
+        }
+        q->v[ch].n = d->v[ch].n;
+    }
+    q->nq = 0;
+    twvec_top(&d->v[SF_CH_BODY], &s->df, NQ_BODY, q->q, q->qw, &q->nq);
+    if (!s->o.no_entity) twvec_top(&d->v[SF_CH_ENT], &s->df, NQ_ENT, q->q, q->qw, &q->nq);
+    q->t = t;
+    return SF_OK;
+}
+
+static double dot_q(const sf_twvec *q, const sf_twvec *c) {
+    double sum = 0;
+    size_t i = 0, j = 0;
+    while (i < q->n && j < c->n) {
+        uint64_t a = q->items[i].h, b = c->items[j].h;
+        if (a < b)
+            i++;
+        else if (b < a)
+            j++;
+        else
+            sum += (double)q->items[i++].w * c->items[j++].w;
+    }
+    return sum;
+}
+
+/* Similarity from per-signal cosines and a time gap (seconds; < 0 unknown):
+ * a weighted mean of the cosines of the signals both sides have, lowered by
+ * up to w_time as the gap grows past the time scale. */
+static double combine(const sf_cluster_options *o, const double cos[SF_NCH],
+                      const bool have[SF_NCH], double gap) {
+    double w[SF_NCH] = {o->w_body, o->no_title ? 0 : o->w_title, o->no_entity ? 0 : o->w_entity};
+    double num = 0, den = 0;
+    for (int ch = 0; ch < SF_NCH; ch++) {
+        if (!have[ch] || w[ch] <= 0) continue;
+        num += w[ch] * cos[ch];
+        den += w[ch];
+    }
+    double sim = den > 0 ? num / den : 0;
+    if (!o->no_time && gap > 0) {
+        double decay = exp(-gap / (o->time_scale_days * 86400.0));
+        sim *= 1.0 - o->w_time * (1.0 - decay);
+    }
+    return sim;
+}
+
+static double time_gap(int64_t t, int64_t first, int64_t last) {
+    if (t == SF_TIME_UNKNOWN || first == SF_TIME_UNKNOWN) return -1;
+    if (t < first) return (double)(first - t);
+    if (t > last) return (double)(t - last);
+    return 0;
+}
+
+static void story_renorm_if_stale(sf_stream *s, story *st) {
+    /* norms drift as IDF changes; refresh when the stream grew by 10% */
+    if (s->df.n > st->norm_n + st->norm_n / 10 + 16) (void)story_refresh(s, st);
+}
+
+static double sim_doc_story(sf_stream *s, const qdoc *q, story *st) {
+    story_renorm_if_stale(s, st);
+    double cos[SF_NCH] = {0};
+    bool have[SF_NCH] = {0};
+    for (int ch = 0; ch < SF_NCH; ch++) {
+        have[ch] = q->v[ch].n > 0 && st->c[ch].n > 0 && st->norm[ch] > 0;
+        if (have[ch]) cos[ch] = dot_q(&q->v[ch], &st->c[ch]) / st->norm[ch];
+    }
+    s->st.scored++;
+    return combine(&s->o, cos, have, time_gap(q->t, st->first, st->last));
+}
+
+static double sim_story_story(sf_stream *s, story *a, story *b) {
+    story_renorm_if_stale(s, a);
+    story_renorm_if_stale(s, b);
+    double cos[SF_NCH] = {0};
+    bool have[SF_NCH] = {0};
+    for (int ch = 0; ch < SF_NCH; ch++) {
+        const sf_twvec *x = &a->c[ch], *y = &b->c[ch];
+        have[ch] = x->n && y->n && a->norm[ch] > 0 && b->norm[ch] > 0;
+        if (!have[ch]) continue;
+        double sum = 0;
+        size_t i = 0, j = 0;
+        while (i < x->n && j < y->n) {
+            if (x->items[i].h < y->items[j].h)
+                i++;
+            else if (y->items[j].h < x->items[i].h)
+                j++;
+            else {
+                double idf = sf__idf(&s->df, x->items[i].h);
+                sum += (double)x->items[i++].w * y->items[j++].w * idf * idf;
+            }
+        }
+        cos[ch] = sum / (a->norm[ch] * b->norm[ch]);
+    }
+    double gap = -1;
+    if (a->first != SF_TIME_UNKNOWN && b->first != SF_TIME_UNKNOWN) {
+        gap = 0;
+        if (a->last < b->first) gap = (double)(b->first - a->last);
+        if (b->last < a->first) gap = (double)(a->first - b->last);
+    }
+    s->st.scored++;
+    return combine(&s->o, cos, have, gap);
+}
+
+/* ------------------------------------------------------------ stories */
+
+static uint32_t find(sf_stream *s, uint32_t id) {
+    uint32_t r = id;
+    while (s->redirect.items[r] != r) r = s->redirect.items[r];
+    while (s->redirect.items[id] != r) {
+        uint32_t next = s->redirect.items[id];
+        s->redirect.items[id] = r;
+        id = next;
+    }
+    return r;
+}
+
+static sf_status story_new(sf_stream *s, story **out, uint32_t *id) {
+    if (s->stories.n >= UINT32_MAX - 1) return SF_ERR_TOO_LARGE;
+    story *st = sf__calloc(1, sizeof *st);
+    if (!st) return SF_ERR_NOMEM;
+    uint32_t n = (uint32_t)s->stories.n;
+    if (SF_VEC_PUSH(&s->stories, st) != SF_OK || SF_VEC_PUSH(&s->redirect, n) != SF_OK ||
+        SF_VEC_PUSH(&s->stamp, 0) != SF_OK || SF_VEC_PUSH(&s->hits, 0.0f) != SF_OK) {
+        sf__free(st);
+        s->stories.n = n;
+        return SF_ERR_NOMEM;
+    }
+    if (SF_VEC_PUSH(&s->active, n) != SF_OK) {
+        sf__free(st);
+        s->stories.items[n] = NULL;
+        return SF_ERR_NOMEM;
+    }
+    st->active_pos = s->active.n - 1;
+    st->first = st->last = SF_TIME_UNKNOWN;
+    st->touched = s->now;
+    st->split_at = MIN_SPLIT;
+    *out = st;
+    *id = n;
+    s->st.stories++;
+    return SF_OK;
+}
+
+static void mdoc_free(mdoc *m) {
+    if (!m) return;
+    sf__fdoc_release(&m->d);
+    sf__free(m);
+}
+
+static void story_free(story *st) {
+    if (!st) return;
+    for (int ch = 0; ch < SF_NCH; ch++) SF_VEC_FREE(&st->c[ch]);
+    for (size_t i = 0; i < st->m.n; i++) mdoc_free(st->m.items[i]);
+    SF_VEC_FREE(&st->m);
+    sf__free(st);
+}
+
+/* Take story `id` out of the active set (it stays in the output). */
+static void deactivate(sf_stream *s, uint32_t id) {
+    story *st = s->stories.items[id];
+    size_t pos = st->active_pos;
+    uint32_t last = s->active.items[--s->active.n];
+    if (pos < s->active.n) {
+        s->active.items[pos] = last;
+        s->stories.items[last]->active_pos = pos;
+    }
+    s->active_members -= st->m.n;
+    story_free(st);
+    s->stories.items[id] = NULL;
+}
+
+static void story_widen(story *st, int64_t t) {
+    if (t == SF_TIME_UNKNOWN) return;
+    if (st->first == SF_TIME_UNKNOWN || t < st->first) st->first = t;
+    if (st->last == SF_TIME_UNKNOWN || t > st->last) st->last = t;
+}
+
+/* Index story `id` under terms (skipping it when one of the last entries of
+ * a posting list already names it). */
+static sf_status index_story(sf_stream *s, uint32_t id, const uint64_t *terms, size_t n) {
+    for (size_t k = 0; k < n; k++) {
+        uint64_t *slot = sf__map_slot(&s->post_idx, terms[k]);
+        if (!slot) return SF_ERR_NOMEM;
+        if (*slot == 0) {
+            u32vec empty = {0};
+            SF_TRY(SF_VEC_PUSH(&s->posts, empty));
+            *slot = s->posts.n; /* index + 1 */
+        }
+        u32vec *p = &s->posts.items[*slot - 1];
+        bool seen = false;
+        for (size_t i = p->n; i > 0 && i + 4 > p->n; i--)
+            if (p->items[i - 1] == id) seen = true;
+        if (seen) continue;
+        SF_TRY(SF_VEC_PUSH(p, id));
+        s->postings++;
+    }
+    return SF_OK;
+}
+
+/* Drop posting entries of stories that retired and follow merges, so that
+ * the index holds only what the active set needs. */
+static void sweep_postings(sf_stream *s) {
+    size_t total = 0;
+    for (size_t i = 0; i < s->posts.n; i++) {
+        u32vec *p = &s->posts.items[i];
+        size_t k = 0;
+        for (size_t j = 0; j < p->n; j++) {
+            uint32_t r = find(s, p->items[j]);
+            if (s->stories.items[r]) p->items[k++] = r;
+        }
+        p->n = k;
+        if (p->cap > 16 && k < p->cap / 4) {
+            void *q = sf__realloc(p->items, (k ? k : 1) * 2 * sizeof *p->items);
+            if (q) {
+                p->items = q;
+                p->cap = (k ? k : 1) * 2;
+            }
+        }
+        total += k;
+    }
+    s->postings = total;
+}
+
+/* Collect candidate stories that share the query terms (weighted by the
+ * terms' weights), best first, at most o.candidates. */
+static sf_status gather(sf_stream *s, const uint64_t *terms, const float *w, size_t n,
+                        uint32_t exclude) {
+    s->cands.n = 0;
+    if (++s->cur_stamp == 0) {
+        memset(s->stamp.items, 0, s->stamp.n * sizeof *s->stamp.items);
+        s->cur_stamp = 1;
+    }
+    if (s->o.exhaustive) {
+        for (size_t i = 0; i < s->active.n; i++)
+            if (s->active.items[i] != exclude)
+                SF_TRY(SF_VEC_PUSH(&s->cands, ((cand){s->active.items[i], 1.0f})));
+        return SF_OK;
+    }
+    for (size_t k = 0; k < n; k++) {
+        uint64_t *slot = sf__map_find(&s->post_idx, terms[k]);
+        if (!slot) continue;
+        u32vec *p = &s->posts.items[*slot - 1];
+        size_t lo = p->n > SCAN_MAX ? p->n - SCAN_MAX : 0;
+        for (size_t j = p->n; j > lo; j--) {
+            uint32_t r = find(s, p->items[j - 1]);
+            if (!s->stories.items[r] || r == exclude) continue;
+            if (s->stamp.items[r] != s->cur_stamp) {
+                s->stamp.items[r] = s->cur_stamp;
+                s->hits.items[r] = 0;
+                SF_TRY(SF_VEC_PUSH(&s->cands, ((cand){r, 0})));
+            }
+            s->hits.items[r] += w ? w[k] : 1.0f;
+        }
+    }
+    for (size_t i = 0; i < s->cands.n; i++) s->cands.items[i].hits = s->hits.items[s->cands.items[i].id];
+    return SF_OK;
+}
+
+static int cmp_cand(const void *a, const void *b) {
+    const cand *x = a, *y = b;
+    if (x->hits != y->hits) return x->hits > y->hits ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void keep_best_cands(sf_stream *s) {
+    if (s->o.exhaustive || s->cands.n <= s->o.candidates) return;
+    qsort(s->cands.items, s->cands.n, sizeof *s->cands.items, cmp_cand);
+    s->cands.n = s->o.candidates;
+}
+
+static void retire_quiet(sf_stream *s) {
+    if (s->o.active_days < 0 || s->now == SF_TIME_UNKNOWN) return;
+    int64_t horizon = s->now - (int64_t)(s->o.active_days * 86400.0);
+    for (size_t i = s->active.n; i > 0; i--) {
+        uint32_t id = s->active.items[i - 1];
+        story *st = s->stories.items[id];
+        if (st->touched != SF_TIME_UNKNOWN && st->touched < horizon) {
+            deactivate(s, id);
+            s->st.retired++;
+        }
+    }
+    size_t live = s->active_members * (NQ_BODY + NQ_ENT);
+    if (s->postings > 2 * live + 65536) sweep_postings(s);
+}
+
+/* Move every member of story b into story a. */
+static sf_status merge_into(sf_stream *s, uint32_t ida, uint32_t idb) {
+    story *a = s->stories.items[ida], *b = s->stories.items[idb];
+    SF_TRY(SF_VEC_RESERVE(&a->m, a->m.n + b->m.n));
+    for (size_t i = 0; i < b->m.n; i++) {
+        mdoc *m = b->m.items[i];
+        a->m.items[a->m.n++] = m;
+        s->story_of.items[m->seq] = ida;
+    }
+    b->m.n = 0;
+    for (int ch = 0; ch < SF_NCH; ch++) SF_TRY(centroid_add(&a->c[ch], &b->c[ch], 1.0f, &s->scratch));
+    if (b->first != SF_TIME_UNKNOWN) {
+        story_widen(a, b->first);
+        story_widen(a, b->last);
+    }
+    if (b->touched > a->touched) a->touched = b->touched;
+    while (a->split_at <= a->m.n / 2) a->split_at *= 2;
+    deactivate(s, idb);
+    s->redirect.items[idb] = ida;
+    s->st.merges++;
+    return story_refresh(s, a);
+}
+
+/* Repair, merge half: a story that has just grown may now be the same event
+ * as another active story (a bridging article arrived). */
+static sf_status try_merge(sf_stream *s, uint32_t id) {
+    story *st = s->stories.items[id];
+    float w[NQ_BODY + NQ_ENT];
+    for (size_t k = 0; k < st->nq; k++) w[k] = 1.0f;
+    SF_TRY(gather(s, st->q, w, st->nq, id));
+    keep_best_cands(s);
+    double best = -1;
+    uint32_t bid = 0;
+    for (size_t i = 0; i < s->cands.n; i++) {
+        double v = sim_story_story(s, st, s->stories.items[s->cands.items[i].id]);
+        if (v > best || (v == best && s->cands.items[i].id < bid)) {
+            best = v;
+            bid = s->cands.items[i].id;
+        }
+    }
+    if (best < s->o.merge_threshold) return SF_OK;
+    /* the larger story absorbs the smaller; equal sizes: the older id stays */
+    story *o = s->stories.items[bid];
+    bool keep_self = st->m.n > o->m.n || (st->m.n == o->m.n && id < bid);
+    return keep_self ? merge_into(s, id, bid) : merge_into(s, bid, id);
+}
+
+/* A member's body term: local dense index and weight. */
+typedef struct lw {
+    uint32_t i;
+    float w;
+} lw;
+
+/* Repair, split half: 2-means on the body vectors of the members, seeded by
+ * the member farthest from the centroid and the member farthest from that
+ * one (bisecting k-means). A story whose halves are less similar than
+ * split_threshold reported two events. */
+static sf_status try_split(sf_stream *s, uint32_t id) {
+    story *st = s->stories.items[id];
+    st->split_at *= 2;
+    size_t n = st->m.n;
+    sf_map vocab;
+    sf__map_init(&vocab);
+    size_t *start = sf__calloc(n + 1, sizeof *start);
+    SF_VEC(lw) vecs = {0};
+    double *mean[2] = {NULL, NULL};
+    double mnorm[2] = {0, 0};
+    uint8_t *side = sf__calloc(n, 1);
+    sf_status rc = start && side ? SF_OK : SF_ERR_NOMEM;
+    /* local dense indexes for the body terms, weights times the current IDF */
+    for (size_t i = 0; i < n && rc == SF_OK; i++) {
+        start[i] = vecs.n;
+        const sf_twvec *v = &st->m.items[i]->d.v[SF_CH_BODY];
+        for (size_t j = 0; j < v->n && rc == SF_OK; j++) {
+            uint64_t *slot = sf__map_slot(&vocab, v->items[j].h);
+            if (!slot) {
+                rc = SF_ERR_NOMEM;
+                break;
+            }
+            if (*slot == 0) *slot = sf__map_count(&vocab);
+            float w = (float)(v->items[j].w * sf__idf(&s->df, v->items[j].h));
+            rc = SF_VEC_PUSH(&vecs, ((lw){(uint32_t)(*slot - 1), w}));
+        }
+    }
+    if (rc == SF_OK) start[n] = vecs.n;
+    size_t V = sf__map_count(&vocab);
+    if (rc == SF_OK) {
+        mean[0] = sf__calloc(V ? V : 1, sizeof(double));
+        mean[1] = sf__calloc(V ? V : 1, sizeof(double));
+        if (!mean[0] || !mean[1]) rc = SF_ERR_NOMEM;
+    }
+    if (rc == SF_OK) {
+        /* seed 0: the whole story's mean; pick a = least similar to it */
+        memset(mean[0], 0, V * sizeof(double));
+        for (size_t t = 0; t < vecs.n; t++) mean[0][vecs.items[t].i] += vecs.items[t].w;
+        double ss = 0;
+        for (size_t v = 0; v < V; v++) ss += mean[0][v] * mean[0][v];
+        mnorm[0] = sqrt(ss);
+        size_t a = 0;
+        double worst = 2;
+        for (size_t i = 0; i < n; i++) {
+            double c = 0, nn = 0;
+            for (size_t t = start[i]; t < start[i + 1]; t++) {
+                c += vecs.items[t].w * mean[0][vecs.items[t].i];
+                nn += (double)vecs.items[t].w * vecs.items[t].w;
+            }
+            c = nn > 0 && mnorm[0] > 0 ? c / (sqrt(nn) * mnorm[0]) : 0;
+            if (c < worst) {
+                worst = c;
+                a = i;
+            }
+        }
+        /* seed sides: members closer to a than to the rest start on side 1 */
+        for (size_t i = 0; i < n; i++) side[i] = i == a;
+        for (int iter = 0; iter < 5; iter++) {
+            for (int k = 0; k < 2; k++) memset(mean[k], 0, V * sizeof(double));
+            for (size_t i = 0; i < n; i++)
+                for (size_t t = start[i]; t < start[i + 1]; t++)
+                    mean[side[i]][vecs.items[t].i] += vecs.items[t].w;
+            for (int k = 0; k < 2; k++) {
+                double q = 0;
+                for (size_t v = 0; v < V; v++) q += mean[k][v] * mean[k][v];
+                mnorm[k] = sqrt(q);
+            }
+            bool changed = false;
+            for (size_t i = 0; i < n; i++) {
+                double c[2];
+                for (int k = 0; k < 2; k++) {
+                    double d = 0, nn = 0;
+                    for (size_t t = start[i]; t < start[i + 1]; t++) {
+                        d += vecs.items[t].w * mean[k][vecs.items[t].i];
+                        nn += (double)vecs.items[t].w * vecs.items[t].w;
+                    }
+                    c[k] = nn > 0 && mnorm[k] > 0 ? d / (sqrt(nn) * mnorm[k]) : 0;
+                }
+                uint8_t ns = c[1] > c[0] ? 1 : 0;
+                if (ns != side[i]) {
+                    side[i] = ns;
+                    changed = true;
+                }
+            }
+            if (!changed) break;
+        }
+        size_t n1 = 0;
+        for (size_t i = 0; i < n; i++) n1 += side[i];
+        for (int k = 0; k < 2; k++) {
+            memset(mean[k], 0, V * sizeof(double));
+        }
+        for (size_t i = 0; i < n; i++)
+            for (size_t t = start[i]; t < start[i + 1]; t++)
+                mean[side[i]][vecs.items[t].i] += vecs.items[t].w;
+        double dot = 0, q0 = 0, q1 = 0;
+        for (size_t v = 0; v < V; v++) {
+            dot += mean[0][v] * mean[1][v];
+            q0 += mean[0][v] * mean[0][v];
+            q1 += mean[1][v] * mean[1][v];
+        }
+        double between = q0 > 0 && q1 > 0 ? dot / sqrt(q0 * q1) : 0;
+        size_t minside = n / 8 > 2 ? n / 8 : 2;
+        if (n1 >= minside && n - n1 >= minside && between < s->o.split_threshold) {
+            /* members on side 1 become a new story; side 0 stays */
+            story *nst = NULL;
+            uint32_t nid = 0;
+            rc = story_new(s, &nst, &nid);
+            st = s->stories.items[id]; /* the stories array may have moved */
+            if (rc == SF_OK) {
+                size_t k = 0;
+                for (size_t i = 0; i < n; i++) {
+                    mdoc *m = st->m.items[i];
+                    if (!side[i]) {
+                        st->m.items[k++] = m;
+                        continue;
+                    }
+                    if (SF_VEC_PUSH(&nst->m, m) != SF_OK) {
+                        st->m.items[k++] = m; /* keep it where it was */
+                        rc = SF_ERR_NOMEM;
+                        continue;
+                    }
+                    s->story_of.items[m->seq] = nid;
+                }
+                st->m.n = k;
+                /* rebuild both centroids from their members */
+                story *both[2] = {st, nst};
+                for (int b = 0; b < 2 && rc == SF_OK; b++) {
+                    story *x = both[b];
+                    for (int ch = 0; ch < SF_NCH; ch++) x->c[ch].n = 0;
+                    x->first = x->last = SF_TIME_UNKNOWN;
+                    for (size_t i = 0; i < x->m.n && rc == SF_OK; i++) {
+                        for (int ch = 0; ch < SF_NCH && rc == SF_OK; ch++)
+                            rc = centroid_add(&x->c[ch], &x->m.items[i]->d.v[ch], 1.0f, &s->scratch);
+                        story_widen(x, x->m.items[i]->t);
+                    }
+                    if (rc == SF_OK) rc = story_refresh(s, x);
+                }
+                nst->touched = st->touched;
+                while (nst->split_at <= nst->m.n) nst->split_at *= 2;
+                if (rc == SF_OK) rc = index_story(s, nid, nst->q, nst->nq);
+                s->st.splits++;
+            }
+        }
+    }
+    sf__map_release(&vocab);
+    sf__free(start);
+    SF_VEC_FREE(&vecs);
+    sf__free(mean[0]);
+    sf__free(mean[1]);
+    sf__free(side);
+    return rc;
+}
+
+/* ------------------------------------------------------------- public */
+
+sf_status sf__stream_create(const sf_cluster_options *o, sf_stream **out, sf_error *err) {
+    *out = NULL;
+    sf_stream *s = sf__calloc(1, sizeof *s);
+    if (!s) return sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
+    if (o)
+        s->o = *o;
+    else
+        sf_cluster_options_default(&s->o);
+    resolve(&s->o);
+    s->x = sf__extractor_create(s->o.lang, !s->o.no_entity);
+    if (!s->x) {
+        sf__free(s);
+        return sf__error_set(err, SF_ERR_UNSUPPORTED,
+                             "cluster: no analyzer for language '%s'", s->o.lang);
+    }
+    sf__df_init(&s->df);
+    sf__map_init(&s->post_idx);
+    s->now = SF_TIME_UNKNOWN;
+    *out = s;
+    return SF_OK;
+}
+
+void sf__stream_destroy(sf_stream *s) {
+    if (!s) return;
+    sf__extractor_destroy(s->x);
+    sf__df_release(&s->df);
+    for (size_t i = 0; i < s->stories.n; i++) story_free(s->stories.items[i]);
+    SF_VEC_FREE(&s->stories);
+    SF_VEC_FREE(&s->redirect);
+    SF_VEC_FREE(&s->stamp);
+    SF_VEC_FREE(&s->hits);
+    SF_VEC_FREE(&s->active);
+    SF_VEC_FREE(&s->story_of);
+    sf__map_release(&s->post_idx);
+    for (size_t i = 0; i < s->posts.n; i++) SF_VEC_FREE(&s->posts.items[i]);
+    SF_VEC_FREE(&s->posts);
+    SF_VEC_FREE(&s->cands);
+    SF_VEC_FREE(&s->scratch);
+    for (int ch = 0; ch < SF_NCH; ch++) SF_VEC_FREE(&s->qd.v[ch]);
+    sf__free(s);
+}
+
+/* Assign article m; *owned tells whether a story took m (else the caller
+ * frees it). */
+static sf_status add_doc(sf_stream *s, mdoc *m, bool *owned) {
+    *owned = false;
+    qdoc *q = &s->qd;
+    SF_TRY(qdoc_prepare(s, &m->d, m->t, q));
+    SF_TRY(gather(s, q->q, q->qw, q->nq, UINT32_MAX));
+    keep_best_cands(s);
+    double best = -1;
+    uint32_t bid = UINT32_MAX;
+    for (size_t i = 0; i < s->cands.n; i++) {
+        uint32_t id = s->cands.items[i].id;
+        double v = sim_doc_story(s, q, s->stories.items[id]);
+        if (v > best || (v == best && id < bid)) {
+            best = v;
+            bid = id;
+        }
+    }
+    story *st;
+    bool joined = bid != UINT32_MAX && best >= s->o.threshold;
+    if (joined) {
+        st = s->stories.items[bid];
+    } else {
+        SF_TRY(story_new(s, &st, &bid));
+    }
+    SF_TRY(SF_VEC_PUSH(&st->m, m));
+    *owned = true;
+    s->active_members++;
+    s->story_of.items[m->seq] = bid;
+    for (int ch = 0; ch < SF_NCH; ch++) SF_TRY(centroid_add(&st->c[ch], &m->d.v[ch], 1.0f, &s->scratch));
+    story_widen(st, m->t);
+    if (s->now > st->touched) st->touched = s->now;
+    SF_TRY(story_refresh(s, st));
+    SF_TRY(index_story(s, bid, q->q, q->nq));
+    if (s->o.no_repair || !joined) return SF_OK;
+    SF_TRY(try_merge(s, bid));
+    bid = find(s, bid);
+    st = s->stories.items[bid];
+    if (st && st->m.n >= st->split_at) SF_TRY(try_split(s, bid));
+    return SF_OK;
+}
+
+sf_status sf__stream_add(sf_stream *s, const char *title, size_t title_len, const char *text,
+                         size_t text_len, int64_t published, size_t *seq, sf_error *err) {
+    if (s->story_of.n >= UINT32_MAX)
+        return sf__error_set(err, SF_ERR_TOO_LARGE, "cluster: more than 2^32 articles");
+    mdoc *m = sf__calloc(1, sizeof *m);
+    if (!m) return sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
+    m->seq = (uint32_t)s->story_of.n;
+    m->t = published;
+    sf_status st = sf__extract(s->x, title, title_len, text, text_len, &m->d);
+    if (st == SF_OK) st = sf__df_add(&s->df, &m->d);
+    if (st != SF_OK) {
+        mdoc_free(m);
+        return sf__error_set(err, st, "cluster: article %zu: %s", s->story_of.n, sf_strerror(st));
+    }
+    sf__fdoc_normalize(&m->d, &s->df);
+    if (SF_VEC_PUSH(&s->story_of, UINT32_MAX) != SF_OK) {
+        mdoc_free(m);
+        return sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
+    }
+    if (published != SF_TIME_UNKNOWN && (s->now == SF_TIME_UNKNOWN || published > s->now))
+        s->now = published;
+    /* check retirement every 256 articles: the active set changes slowly */
+    if (++s->since_retire >= 256) {
+        s->since_retire = 0;
+        retire_quiet(s);
+    }
+    bool owned = false;
+    st = add_doc(s, m, &owned);
+    if (st != SF_OK) {
+        if (!owned) {
+            mdoc_free(m);
+            s->story_of.n--;
+        }
+        return sf__error_set(err, st, "cluster: article %zu: %s", s->story_of.n,
+                             sf_strerror(st));
+    }
+    s->st.articles++;
+    if (seq) *seq = m->seq;
+    return SF_OK;
+}
+
+uint32_t sf__stream_story_of(const sf_stream *s, size_t seq) {
+    return seq < s->story_of.n ? s->story_of.items[seq] : UINT32_MAX;
+}
+
+size_t sf__stream_count(const sf_stream *s) { return s->story_of.n; }
+
+void sf__stream_stats(const sf_stream *s, sf_stream_stats *out) {
+    *out = s->st;
+    out->active_stories = s->active.n;
+    out->postings = s->postings;
+}
+
+sf_status sf__stream_observe(sf_stream *s, const char *title, size_t title_len,
+                             const char *text, size_t text_len, sf_error *err) {
+    sf_fdoc d = {0};
+    sf_status st = sf__extract(s->x, title, title_len, text, text_len, &d);
+    if (st == SF_OK) st = sf__df_add(&s->df, &d);
+    sf__fdoc_release(&d);
+    if (st != SF_OK) return sf__error_set(err, st, "cluster: observe: %s", sf_strerror(st));
+    return SF_OK;
+}
+
+sf_status sf__stream_pair_similarity(sf_stream *s, const sf_article *a, const sf_article *b,
+                                     double *story_sim, double *cosine, sf_error *err) {
+    sf_fdoc da = {0}, db = {0};
+    story one = {0};
+    sf_status st = sf__extract(s->x, a->title, strlen(a->title), a->text, a->text_len, &da);
+    if (st == SF_OK) st = sf__extract(s->x, b->title, strlen(b->title), b->text, b->text_len, &db);
+    if (st == SF_OK) {
+        sf__fdoc_normalize(&da, &s->df);
+        sf__fdoc_normalize(&db, &s->df);
+        st = qdoc_prepare(s, &da, a->published, &s->qd);
+    }
+    /* b as a story of one article */
+    one.first = one.last = b->published;
+    for (int ch = 0; ch < SF_NCH && st == SF_OK; ch++)
+        st = centroid_add(&one.c[ch], &db.v[ch], 1.0f, &s->scratch);
+    if (st == SF_OK) st = story_refresh(s, &one);
+    if (st == SF_OK) {
+        double v = sim_doc_story(s, &s->qd, &one);
+        if (story_sim) *story_sim = v;
+        if (cosine) {
+            const sf_twvec *q = &s->qd.v[SF_CH_BODY];
+            *cosine = one.norm[SF_CH_BODY] > 0 ? dot_q(q, &one.c[SF_CH_BODY]) / one.norm[SF_CH_BODY] : 0;
+        }
+    }
+    for (int ch = 0; ch < SF_NCH; ch++) SF_VEC_FREE(&one.c[ch]);
+    sf__fdoc_release(&da);
+    sf__fdoc_release(&db);
+    if (st != SF_OK) return sf__error_set(err, st, "cluster: pair similarity: %s", sf_strerror(st));
+    return SF_OK;
+}
