@@ -1,0 +1,462 @@
+/* extract.c - main-text extraction: which paragraphs of a web page are the
+ * article. The page is cut into text blocks (paragraphs, headings, list items,
+ * cells); each block is classed from its own shape, as jusText does (length,
+ * link density, sentence punctuation). The article is then the element of the
+ * tree whose blocks carry the most good text net of boilerplate (a maximum
+ * subtree sum, with class/id/role hints as weights, after boilerpipe's and
+ * readability's observations); inside it, short blocks are kept or dropped by
+ * their neighbours (jusText's context rule), and hinted boilerplate (comments,
+ * share bars, related links, cookie notices) is left out.
+ * Every walk is iterative, so depth costs nothing but memory. */
+#include "html.h"
+
+#include <ctype.h>
+
+/* ------------------------------------------------------------- elements */
+
+enum {
+    E_SKIP = 1,      /* not rendered text: script, style, hidden, nav ... */
+    E_BOILER = 2,    /* class/id/role/tag says boilerplate */
+    E_POSITIVE = 4,  /* class/id/role/tag says article */
+    E_STRONG = 8,    /* itemprop=articleBody and kin */
+    E_BLOCK = 16,    /* starts a new text block */
+    E_LINK = 32,
+};
+
+typedef enum kind { K_OTHER, K_P, K_HEAD, K_LI, K_CELL, K_PRE, K_QUOTE } kind;
+
+typedef struct enode {
+    xmlNodePtr node;
+    int32_t parent;    /* enclosing element, -1 at the root */
+    uint16_t flags;
+    double good, bad;  /* text mass of good and boilerplate blocks below */
+    size_t chars;      /* all block text below */
+} enode;
+
+enum { C_BAD, C_SHORT, C_NEAR, C_GOOD, C_HEAD };
+
+typedef struct block {
+    size_t off, len;   /* bytes in the block text buffer */
+    size_t chars, link_chars, words, stops;
+    int32_t owner;     /* innermost block element holding the text */
+    uint8_t kind, cls;
+    bool keep;
+} block;
+
+typedef struct walker {
+    SF_VEC(enode) el;
+    SF_VEC(block) bl;
+    sf_buf text;       /* every block's text, back to back */
+    size_t cur_start;  /* where the open block begins in text */
+    size_t cur_chars, cur_links, cur_words, cur_stops;
+    bool pending_space, in_word;
+    int link_depth, pre_depth;
+    int32_t cur_owner;
+    int br_run;
+    sf_status st;
+} walker;
+
+static bool name_is(const xmlChar *n, const char *s) { return strcmp((const char *)n, s) == 0; }
+
+static bool in_list(const char *n, const char *const *list, size_t k) {
+    for (size_t i = 0; i < k; i++)
+        if (strcmp(n, list[i]) == 0) return true;
+    return false;
+}
+
+static const char *const SKIP_TAGS[] = {
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "video", "audio", "select", "button", "input", "textarea", "option", "head",
+    "nav", "map", "dialog", "frameset", "frame", "applet", "label"};
+static const char *const BLOCK_TAGS[] = {
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "h1", "h2", "h3",
+    "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot",
+    "tr", "td", "th", "caption", "blockquote", "pre", "figure", "figcaption", "address",
+    "hr", "form", "fieldset", "details", "summary", "center", "body", "html", "menu",
+    "legend", "hgroup", "output", "time_block_never"};
+
+/* Class and id fragments that mark boilerplate, and ones that mark the
+ * article. General web vocabulary (WordPress, CMS themes, schema.org), not
+ * fitted to any site. */
+static const char *const NEG_HINTS[] = {
+    "comment",   "share",     "sharing",    "social",     "related",   "recommend",
+    "cookie",    "consent",   "gdpr",       "footer",     "sidebar",   "widget",
+    "menu",      "navbar",    "navigation", "breadcrumb", "newsletter", "subscri",
+    "promo",     "advert",    "sponsor",    "popup",      "modal",     "banner",
+    "most-read", "mostread",  "popular",    "trending",   "pagination", "pager",
+    "tagcloud",  "tag-list",  "taglist",    "post-tags",  "entry-tags", "author-bio",
+    "authorbio", "byline",    "post-meta",  "entry-meta", "article-meta", "meta-data",
+    "masthead",  "toolbar",   "disqus",     "outbrain",   "taboola",   "login",
+    "signup",    "print-",    "skip-",      "copyright",  "reply",     "rating",
+    "teaser",    "more-from", "read-more",  "readmore",   "newsticker", "paywall",
+    "site-header", "page-header", "header-",  "-header",    "dateline",  "timestamp",
+    "publish-date", "post-date", "entry-date", "caption",  "credit",    "hidden",
+    "ad-",       "-ad",       "ads",        "banner",     "jp-relatedposts", "addthis",
+    "sharedaddy", "nav-",     "-nav",       "pinterest",  "twitter",   "facebook"};
+static const char *const POS_HINTS[] = {
+    "article", "content", "entry", "post", "story", "text", "body", "main", "blog", "prose",
+    "richtext", "rich-text", "column"};
+
+/* Lower-case "class id" of an element into buf (truncated at cap-1). */
+static size_t hint_text(xmlNodePtr n, char *buf, size_t cap) {
+    size_t k = 0;
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        if (!name_is(a->name, "class") && !name_is(a->name, "id")) continue;
+        if (!a->children || !a->children->content) continue;
+        for (const xmlChar *q = a->children->content; *q && k + 2 < cap; q++)
+            buf[k++] = (char)tolower(*q);
+        if (k + 1 < cap) buf[k++] = ' ';
+    }
+    buf[k] = 0;
+    return k;
+}
+
+static const char *attr(xmlNodePtr n, const char *name) {
+    for (xmlAttrPtr a = n->properties; a; a = a->next)
+        if (strcasecmp((const char *)a->name, name) == 0)
+            return a->children && a->children->content ? (const char *)a->children->content
+                                                       : "";
+    return NULL;
+}
+
+static bool contains_nocase(const char *hay, const char *needle) {
+    size_t k = strlen(needle);
+    for (; *hay; hay++)
+        if (strncasecmp(hay, needle, k) == 0) return true;
+    return false;
+}
+
+static uint16_t element_flags(xmlNodePtr n) {
+    const char *name = (const char *)n->name;
+    uint16_t f = 0;
+    if (in_list(name, SKIP_TAGS, SF_ARRAY_LEN(SKIP_TAGS))) return E_SKIP;
+    if (in_list(name, BLOCK_TAGS, SF_ARRAY_LEN(BLOCK_TAGS))) f |= E_BLOCK;
+    if (strcmp(name, "a") == 0) f |= E_LINK;
+    if (!n->properties) {
+        if (strcmp(name, "aside") == 0 || strcmp(name, "footer") == 0) f |= E_BOILER;
+        else if (strcmp(name, "article") == 0 || strcmp(name, "main") == 0) f |= E_POSITIVE;
+        return f;
+    }
+    if (attr(n, "hidden")) return E_SKIP;
+    const char *v;
+    if ((v = attr(n, "aria-hidden")) && strcmp(v, "true") == 0) return E_SKIP;
+    if ((v = attr(n, "style")) &&
+        (contains_nocase(v, "display:none") || contains_nocase(v, "display: none") ||
+         contains_nocase(v, "visibility:hidden")))
+        return E_SKIP;
+    if (strcmp(name, "body") == 0 || strcmp(name, "html") == 0) return f;
+    if (strcmp(name, "aside") == 0 || strcmp(name, "footer") == 0) f |= E_BOILER;
+    if (strcmp(name, "article") == 0 || strcmp(name, "main") == 0) f |= E_POSITIVE;
+    if ((v = attr(n, "itemprop")) && (strcmp(v, "articleBody") == 0 || strcmp(v, "text") == 0))
+        return f | E_POSITIVE | E_STRONG;
+    if ((v = attr(n, "role"))) {
+        if (strcmp(v, "navigation") == 0 || strcmp(v, "contentinfo") == 0 ||
+            strcmp(v, "complementary") == 0 || strcmp(v, "banner") == 0 ||
+            strcmp(v, "menu") == 0 || strcmp(v, "dialog") == 0 || strcmp(v, "alert") == 0)
+            f |= E_BOILER;
+        else if (strcmp(v, "main") == 0 || strcmp(v, "article") == 0)
+            f |= E_POSITIVE;
+    }
+    char h[256];
+    if (hint_text(n, h, sizeof h) == 0) return f;
+    for (size_t i = 0; i < SF_ARRAY_LEN(NEG_HINTS); i++)
+        if (strstr(h, NEG_HINTS[i])) return f | E_BOILER;
+    for (size_t i = 0; i < SF_ARRAY_LEN(POS_HINTS); i++)
+        if (strstr(h, POS_HINTS[i])) return f | E_POSITIVE;
+    return f;
+}
+
+static kind kind_of(const xmlChar *n) {
+    const char *s = (const char *)n;
+    if (s[0] == 'h' && s[1] >= '1' && s[1] <= '6' && !s[2]) return K_HEAD;
+    if (strcmp(s, "p") == 0) return K_P;
+    if (strcmp(s, "li") == 0 || strcmp(s, "dd") == 0 || strcmp(s, "dt") == 0) return K_LI;
+    if (strcmp(s, "td") == 0 || strcmp(s, "th") == 0) return K_CELL;
+    if (strcmp(s, "pre") == 0) return K_PRE;
+    if (strcmp(s, "blockquote") == 0) return K_QUOTE;
+    return K_OTHER;
+}
+
+/* --------------------------------------------------------------- blocks */
+
+static void flush(walker *w) {
+    if (w->st != SF_OK) return;
+    size_t len = w->text.n - w->cur_start;
+    if (len && w->cur_chars) {
+        block b = {0};
+        b.off = w->cur_start;
+        b.len = len;
+        b.chars = w->cur_chars;
+        b.link_chars = w->cur_links;
+        b.words = w->cur_words;
+        b.stops = w->cur_stops;
+        b.owner = w->cur_owner;
+        b.kind = w->cur_owner >= 0 ? (uint8_t)kind_of(w->el.items[w->cur_owner].node->name)
+                                   : K_OTHER;
+        if (SF_VEC_PUSH(&w->bl, b) != SF_OK) w->st = SF_ERR_NOMEM;
+        w->cur_start = w->text.n;
+    } else {
+        w->text.n = w->cur_start; /* drop white space only */
+        if (w->text.p) w->text.p[w->text.n] = 0;
+    }
+    w->cur_chars = w->cur_links = w->cur_words = w->cur_stops = 0;
+    w->pending_space = w->in_word = false;
+    w->br_run = 0;
+}
+
+/* Append text with white space collapsed (kept as is inside <pre>); count
+ * characters, link characters, words and sentence ends. */
+static void add_text(walker *w, const xmlChar *s) {
+    bool pre = w->pre_depth > 0;
+    for (const uint8_t *q = s; *q; q++) {
+        uint8_t c = *q;
+        bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+        if (c == 0xC2 && q[1] == 0xA0) { /* no-break space */
+            space = true;
+            q++;
+        }
+        if (space) {
+            if (pre && c == '\n') {
+                sf__buf_addc(&w->text, '\n');
+                w->pending_space = false;
+            } else {
+                w->pending_space = true;
+            }
+            w->in_word = false;
+            continue;
+        }
+        if (w->pending_space && w->text.n > w->cur_start) sf__buf_addc(&w->text, ' ');
+        w->pending_space = false;
+        w->br_run = 0;
+        sf__buf_addc(&w->text, (char)c);
+        if ((c & 0xC0) == 0x80) continue; /* continuation byte */
+        w->cur_chars++;
+        if (w->link_depth) w->cur_links++;
+        if (c == '.' || c == '!' || c == '?' || c == ';' ||
+            (c == 0xE3 && q[1] == 0x80 && q[2] == 0x82)) /* U+3002 ideographic full stop */
+            w->cur_stops++;
+        bool alnum = c >= 0x80 || isalnum(c);
+        if (alnum && !w->in_word) w->cur_words++;
+        w->in_word = alnum;
+    }
+}
+
+static sf_status walk(walker *w, xmlNodePtr root) {
+    xmlNodePtr n = root;
+    int32_t cur = -1; /* innermost open element */
+    while (n && w->st == SF_OK) {
+        bool descend = false;
+        if (n->type == XML_ELEMENT_NODE) {
+            uint16_t f = element_flags(n);
+            if (!(f & E_SKIP)) {
+                enode e = {n, cur, f, 0, 0, 0};
+                if (SF_VEC_PUSH(&w->el, e) != SF_OK) return SF_ERR_NOMEM;
+                cur = (int32_t)(w->el.n - 1);
+                n->_private = (void *)(intptr_t)(cur + 1);
+                if (f & E_BLOCK) {
+                    flush(w);
+                    w->cur_owner = cur;
+                }
+                if (f & E_LINK) w->link_depth++;
+                if (name_is(n->name, "pre")) w->pre_depth++;
+                if (name_is(n->name, "br")) {
+                    if (++w->br_run >= 2) flush(w);
+                    else w->pending_space = true;
+                }
+                descend = n->children != NULL;
+            }
+        } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            if (n->content && cur >= 0) add_text(w, n->content);
+        }
+        if (descend) {
+            n = n->children;
+            continue;
+        }
+        /* leave n, then climb until a next sibling */
+        while (n) {
+            if (n->type == XML_ELEMENT_NODE && n->_private) {
+                int32_t i = (int32_t)(intptr_t)n->_private - 1;
+                uint16_t f = w->el.items[i].flags;
+                if (f & E_BLOCK) {
+                    flush(w);
+                    /* text after this block belongs to the nearest enclosing block */
+                    int32_t p = w->el.items[i].parent;
+                    while (p >= 0 && !(w->el.items[p].flags & E_BLOCK)) p = w->el.items[p].parent;
+                    w->cur_owner = p;
+                }
+                if (f & E_LINK) w->link_depth--;
+                if (name_is(n->name, "pre")) w->pre_depth--;
+                cur = w->el.items[i].parent;
+            }
+            if (n == root) return sf__buf_status(&w->text);
+            if (n->next) {
+                n = n->next;
+                break;
+            }
+            n = n->parent;
+        }
+    }
+    flush(w);
+    return w->st != SF_OK ? w->st : sf__buf_status(&w->text);
+}
+
+/* ------------------------------------------------------------ classify */
+
+static double link_density(const block *b) {
+    return b->chars ? (double)b->link_chars / (double)b->chars : 0;
+}
+
+/* jusText-style classes from the block alone. */
+static uint8_t classify(const block *b) {
+    double ld = link_density(b);
+    if (b->kind == K_HEAD) return ld > 0.5 ? C_BAD : C_HEAD;
+    if (ld > 0.5) return C_BAD;
+    if (b->chars >= 120 && ld < 0.3 && (b->stops > 0 || b->chars >= 250)) return C_GOOD;
+    if (b->chars >= 50 && ld < 0.35 && b->stops > 0 && b->words >= 5) return C_NEAR;
+    if (b->chars >= 70 && ld < 0.3) return C_NEAR;
+    return C_SHORT;
+}
+
+/* ------------------------------------------------------------- extract */
+
+static bool boiler_between(const walker *w, int32_t e, int32_t top) {
+    for (; e >= 0 && e != top; e = w->el.items[e].parent)
+        if (w->el.items[e].flags & E_BOILER) return true;
+    return false;
+}
+
+static bool under(const walker *w, int32_t e, int32_t top) {
+    if (top < 0) return true;
+    for (; e >= 0; e = w->el.items[e].parent)
+        if (e == top) return true;
+    return false;
+}
+
+sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (!root) return SF_OK;
+    walker w;
+    memset(&w, 0, sizeof w);
+    sf__buf_init(&w.text, 0);
+    w.cur_owner = -1;
+    sf_status st = walk(&w, root);
+    if (st != SF_OK) goto out;
+
+    /* masses: every block's chars go up its ancestor chain */
+    size_t total = 0;
+    for (size_t i = 0; i < w.bl.n; i++) {
+        block *b = &w.bl.items[i];
+        b->cls = classify(b);
+        total += b->chars;
+        double ld = link_density(b);
+        double good = 0, bad = 0;
+        switch (b->cls) {
+        case C_GOOD: good = (double)b->chars * (1 - ld); break;
+        case C_NEAR: good = 0.5 * (double)b->chars * (1 - ld); break;
+        case C_HEAD: break;
+        default: bad = (double)b->chars; break;
+        }
+        for (int32_t e = b->owner; e >= 0; e = w.el.items[e].parent) {
+            enode *en = &w.el.items[e];
+            en->chars += b->chars;
+            if (en->flags & E_BOILER) {
+                /* good text under a boilerplate hint counts against its
+                 * ancestors (comments, teasers), unless the hint is on the
+                 * article itself (decided below by its share of the page) */
+                bad += good;
+                good = 0;
+            }
+            en->good += good;
+            en->bad += bad;
+        }
+    }
+    /* A boilerplate hint on an element that holds most of the page's text is
+     * a theme class on a wrapper, not boilerplate. */
+    for (size_t i = 0; i < w.el.n; i++) {
+        enode *en = &w.el.items[i];
+        if ((en->flags & E_BOILER) && en->chars * 2 > total) en->flags &= (uint16_t)~E_BOILER;
+    }
+
+    /* the article: maximum of good - lambda * bad over the tree */
+    int32_t best = -1;
+    double best_score = 0;
+    for (size_t i = 0; i < w.el.n; i++) {
+        enode *en = &w.el.items[i];
+        double g = en->good;
+        if (en->flags & E_STRONG) g *= 1.5;
+        else if (en->flags & E_POSITIVE) g *= 1.15;
+        double s = g - 0.6 * en->bad;
+        if (s > best_score) {
+            best_score = s;
+            best = (int32_t)i;
+        }
+    }
+
+    /* keep: good and near blocks inside the article and not under a
+     * boilerplate hint below it; short ones and headings by context */
+    size_t nb = w.bl.n;
+    uint8_t *cls = sf__calloc(nb ? nb : 1, 1);
+    if (!cls) {
+        st = SF_ERR_NOMEM;
+        goto out;
+    }
+    for (size_t i = 0; i < nb; i++) {
+        block *b = &w.bl.items[i];
+        if (page->all_text) {
+            cls[i] = C_GOOD;
+            continue;
+        }
+        bool inside = best >= 0 && under(&w, b->owner, best) && !boiler_between(&w, b->owner, best);
+        cls[i] = inside ? b->cls : C_BAD;
+        if (!inside) b->cls = C_BAD;
+    }
+    for (size_t i = 0; i < nb; i++) {
+        uint8_t c = cls[i];
+        if (c == C_GOOD || c == C_NEAR) {
+            w.bl.items[i].keep = true;
+            continue;
+        }
+        if (c != C_SHORT && c != C_HEAD) continue;
+        /* nearest non-short, non-heading neighbours */
+        uint8_t prev = C_BAD, next = C_BAD;
+        for (size_t j = i; j-- > 0;)
+            if (cls[j] != C_SHORT && cls[j] != C_HEAD) {
+                prev = cls[j];
+                break;
+            }
+        for (size_t j = i + 1; j < nb; j++)
+            if (cls[j] != C_SHORT && cls[j] != C_HEAD) {
+                next = cls[j];
+                break;
+            }
+        bool good_next = next == C_GOOD || next == C_NEAR;
+        bool good_prev = prev == C_GOOD || prev == C_NEAR;
+        if (c == C_HEAD) w.bl.items[i].keep = good_next;
+        else w.bl.items[i].keep = good_prev && good_next;
+    }
+    sf__free(cls);
+
+    /* write the kept blocks, skipping a block that repeats the one before */
+    const char *last = NULL;
+    size_t last_len = 0;
+    for (size_t i = 0; i < nb; i++) {
+        block *b = &w.bl.items[i];
+        page->blocks++;
+        if (!b->keep) continue;
+        const char *p = w.text.p + b->off;
+        if (last && last_len == b->len && memcmp(last, p, b->len) == 0) continue;
+        if (page->text.n) sf__buf_add(&page->text, "\n\n", 2);
+        sf__buf_add(&page->text, p, b->len);
+        page->kept++;
+        last = p;
+        last_len = b->len;
+    }
+    st = sf__buf_status(&page->text);
+out:
+    for (size_t i = 0; i < w.el.n; i++) w.el.items[i].node->_private = NULL;
+    SF_VEC_FREE(&w.el);
+    SF_VEC_FREE(&w.bl);
+    sf__buf_release(&w.text);
+    if (st != SF_OK) return sf__error_set(err, st, "out of memory extracting the main text");
+    return SF_OK;
+}

@@ -1,0 +1,351 @@
+/* html.c - reading one web page: find its charset (byte order mark, HTTP
+ * header, <meta>, then the bytes themselves), convert it to UTF-8 with ICU,
+ * parse it with libxml2's forgiving HTML parser and hand the tree to the
+ * main-text extractor and the metadata reader. Declarations are trusted only
+ * as far as the bytes agree with them: valid multi-byte UTF-8 is UTF-8
+ * whatever the page says, and undecodable "UTF-8" goes to ICU's detector. */
+#include "html.h"
+
+#include "../text/text.h"
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/utf8.h>
+
+#define SNIFF_BYTES 16384 /* where a <meta charset> is looked for */
+
+void sf__page_init(sf_page *p) {
+    memset(p, 0, sizeof *p);
+    sf__buf_init(&p->text, 0);
+    p->published = p->modified = SF_TIME_UNKNOWN;
+}
+
+void sf__page_release(sf_page *p) {
+    if (!p) return;
+    bool all = p->all_text;
+    sf__buf_release(&p->text);
+    sf__free(p->title);
+    sf__free(p->author);
+    sf__free(p->site);
+    sf__free(p->url);
+    sf__free(p->lang);
+    memset(p, 0, sizeof *p);
+    p->published = p->modified = SF_TIME_UNKNOWN;
+    p->all_text = all;
+}
+
+/* ------------------------------------------------------------ charset */
+
+static int is_name_char(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '_' || c == ':' || c == '.';
+}
+
+/* After "charset" in v: skip '=', blanks and quotes, copy the name. */
+static bool charset_after(sf_view v, char out[48]) {
+    sf_cur c;
+    sf__cur_init(&c, v.p, v.n);
+    while (!sf__cur_eof(&c)) {
+        if (!sf__cur_accept_nocase(&c, "charset")) {
+            sf__cur_advance(&c, 1);
+            continue;
+        }
+        sf__cur_skip_ws(&c);
+        if (!sf__cur_accept(&c, "=")) continue;
+        sf__cur_skip_ws(&c);
+        while (sf__cur_peek(&c) == '"' || sf__cur_peek(&c) == '\'') sf__cur_advance(&c, 1);
+        sf_view name = sf__cur_span(&c, is_name_char);
+        if (name.n == 0 || name.n >= 48) return false;
+        memcpy(out, name.p, name.n);
+        out[name.n] = 0;
+        return true;
+    }
+    return false;
+}
+
+/* The charset a page declares in its first bytes (<meta charset>, <meta
+ * http-equiv content="...; charset=...">, <?xml encoding>). */
+static bool declared_charset(const char *data, size_t n, char out[48]) {
+    sf_cur c;
+    sf__cur_init(&c, data, SF_MIN(n, (size_t)SNIFF_BYTES));
+    sf_view skip, tag;
+    if (sf__cur_accept_nocase(&c, "<?xml")) {
+        sf_cur x = c;
+        sf__cur_until_nocase(&x, "?>", &tag);
+        sf_cur e;
+        sf__cur_init(&e, tag.p, tag.n);
+        sf_view before;
+        if (sf__cur_until_nocase(&e, "encoding", &before)) {
+            sf__cur_advance(&e, 8);
+            sf__cur_skip_ws(&e);
+            if (sf__cur_accept(&e, "=")) {
+                sf__cur_skip_ws(&e);
+                while (sf__cur_peek(&e) == '"' || sf__cur_peek(&e) == '\'')
+                    sf__cur_advance(&e, 1);
+                sf_view name = sf__cur_span(&e, is_name_char);
+                if (name.n && name.n < 48) {
+                    memcpy(out, name.p, name.n);
+                    out[name.n] = 0;
+                    return true;
+                }
+            }
+        }
+    }
+    while (sf__cur_until_nocase(&c, "<meta", &skip)) {
+        sf__cur_advance(&c, 5);
+        sf__cur_until_any(&c, ">", &tag);
+        if (charset_after(tag, out)) return true;
+    }
+    return false;
+}
+
+/* Map the names pages use to what browsers decode (WHATWG Encoding): latin1
+ * and ASCII labels mean windows-1252; a <meta> cannot declare UTF-16. */
+static void canonical_charset(char cs[48]) {
+    for (char *q = cs; *q; q++)
+        if (*q >= 'A' && *q <= 'Z') *q = (char)(*q - 'A' + 'a');
+    static const char *const latin1[] = {"iso-8859-1", "iso8859-1", "latin1", "latin-1",
+                                         "l1", "us-ascii", "ascii", "iso_8859-1",
+                                         "cp1252", "x-cp1252"};
+    for (size_t i = 0; i < SF_ARRAY_LEN(latin1); i++)
+        if (strcmp(cs, latin1[i]) == 0) {
+            strcpy(cs, "windows-1252");
+            return;
+        }
+    if (strcmp(cs, "utf8") == 0 || strncmp(cs, "utf-16", 6) == 0 || strcmp(cs, "unicode") == 0)
+        strcpy(cs, "utf-8");
+}
+
+/* Count invalid UTF-8 sequences and valid multi-byte ones. */
+static void utf8_stats(const char *data, size_t n, size_t *bad, size_t *multi) {
+    const uint8_t *s = (const uint8_t *)data;
+    size_t i = 0;
+    *bad = *multi = 0;
+    while (i < n) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        UChar32 c;
+        U8_NEXT(s, i, (int64_t)n, c);
+        if (c < 0) (*bad)++;
+        else (*multi)++;
+    }
+}
+
+/* ICU's statistical detector; windows-1252 when it is unsure. */
+static void detect_charset(const char *data, size_t n, char out[48]) {
+    UErrorCode e = U_ZERO_ERROR;
+    UCharsetDetector *d = ucsdet_open(&e);
+    strcpy(out, "windows-1252");
+    if (U_FAILURE(e)) return;
+    ucsdet_setText(d, data, (int32_t)SF_MIN(n, (size_t)1 << 20), &e);
+    const UCharsetMatch *m = U_SUCCESS(e) ? ucsdet_detect(d, &e) : NULL;
+    if (m && U_SUCCESS(e) && ucsdet_getConfidence(m, &e) >= 30) {
+        const char *name = ucsdet_getName(m, &e);
+        if (U_SUCCESS(e) && name && strlen(name) < 48) {
+            strcpy(out, name);
+            canonical_charset(out);
+        }
+    }
+    ucsdet_close(d);
+}
+
+/* Convert from `cs` to UTF-8 and clean it into out. False when ICU does not
+ * know the charset. */
+static bool convert(const char *data, size_t n, const char *cs, sf_buf *out, sf_status *st) {
+    *st = SF_OK;
+    if (n > (size_t)INT32_MAX / 4) {
+        *st = SF_ERR_TOO_LARGE;
+        return true;
+    }
+    size_t cap = n * 3 + 16;
+    char *tmp = sf__malloc(cap);
+    if (!tmp) {
+        *st = SF_ERR_NOMEM;
+        return true;
+    }
+    UErrorCode e = U_ZERO_ERROR;
+    int32_t got = ucnv_convert("UTF-8", cs, tmp, (int32_t)cap, data, (int32_t)n, &e);
+    if (U_FAILURE(e)) {
+        sf__free(tmp);
+        return false;
+    }
+    *st = sf__utf8_clean(tmp, (size_t)got, out, NULL);
+    sf__free(tmp);
+    return true;
+}
+
+sf_status sf__html_decode(const char *data, size_t n, const char *hint, sf_buf *out,
+                          char charset[48], bool *conflict, sf_error *err) {
+    char declared[48] = "";
+    *conflict = false;
+    sf_status st = SF_OK;
+    /* a byte order mark beats any declaration */
+    if (n >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        strcpy(charset, "utf-8");
+        st = sf__utf8_clean(data + 3, n - 3, out, NULL);
+        goto done;
+    }
+    if (n >= 2 && ((uint8_t)data[0] == 0xFF && (uint8_t)data[1] == 0xFE)) {
+        strcpy(charset, "utf-16le");
+    } else if (n >= 2 && ((uint8_t)data[0] == 0xFE && (uint8_t)data[1] == 0xFF)) {
+        strcpy(charset, "utf-16be");
+    } else {
+        if (hint && *hint && strlen(hint) < 48) strcpy(declared, hint);
+        else declared_charset(data, n, declared);
+        canonical_charset(declared);
+        size_t bad, multi;
+        utf8_stats(data, n, &bad, &multi);
+        /* Text in a single-byte charset is almost never valid multi-byte
+         * UTF-8, so valid UTF-8 with a few stray bytes is UTF-8. */
+        bool utf8_ok = bad == 0 || bad * 200 < multi;
+        if (declared[0] == 0) {
+            if (utf8_ok) strcpy(charset, "utf-8");
+            else detect_charset(data, n, charset);
+        } else if (strcmp(declared, "utf-8") == 0) {
+            if (utf8_ok) strcpy(charset, "utf-8");
+            else {
+                detect_charset(data, n, charset);
+                *conflict = true;
+            }
+        } else if (multi > 0 && utf8_ok) {
+            strcpy(charset, "utf-8");
+            *conflict = true;
+        } else {
+            strcpy(charset, declared);
+        }
+    }
+    if (strcmp(charset, "utf-8") == 0) {
+        st = sf__utf8_clean(data, n, out, NULL);
+    } else if (!convert(data, n, charset, out, &st)) {
+        /* a charset ICU does not know: let the detector decide */
+        detect_charset(data, n, charset);
+        *conflict = true;
+        if (strcmp(charset, "utf-8") == 0 || !convert(data, n, charset, out, &st)) {
+            strcpy(charset, "utf-8");
+            st = sf__utf8_clean(data, n, out, NULL);
+        }
+    }
+done:
+    if (st == SF_OK) st = sf__buf_status(out);
+    if (st != SF_OK)
+        return sf__error_set(err, st, "out of memory decoding a page of %zu bytes", n);
+    return SF_OK;
+}
+
+/* ------------------------------------------------------------- parsing */
+
+/* libxml2 reports through callbacks; the library never prints, so errors are
+ * only looked at for the one that means "part of the page was dropped". */
+static void on_parse_error(void *user, xmlErrorPtr e) {
+    sf_page *page = user;
+    if (e && (e->code == XML_ERR_INTERNAL_ERROR || e->code == XML_ERR_NO_MEMORY ||
+              (e->message && strstr(e->message, "depth"))))
+        page->truncated = true;
+}
+
+sf_status sf__html_parse(const char *data, size_t n, const char *hint, htmlDocPtr *doc,
+                         sf_page *page, sf_error *err) {
+    *doc = NULL;
+    if (n > SF_HTML_MAX_BYTES)
+        return sf__error_set(err, SF_ERR_TOO_LARGE,
+                             "page of %zu bytes is over the %zu-byte limit for one HTML page",
+                             n, SF_HTML_MAX_BYTES);
+    sf_buf u;
+    sf__buf_init(&u, 0);
+    SF_TRY(sf__html_decode(data, n, hint, &u, page->charset, &page->charset_conflict, err));
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt) {
+        sf__buf_release(&u);
+        return sf__error_set(err, SF_ERR_NOMEM, "out of memory creating the HTML parser");
+    }
+    xmlSetStructuredErrorFunc(page, on_parse_error);
+    /* The bytes are UTF-8 now: IGNORE_ENC keeps libxml2 from switching to
+     * whatever a <meta> claims. No HUGE: libxml2's depth limit stands. */
+    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+               HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+    *doc = htmlCtxtReadMemory(ctxt, u.n ? u.p : "", (int)u.n, NULL, "UTF-8", opts);
+    if (ctxt->errNo == XML_ERR_NO_MEMORY) page->truncated = true;
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    htmlFreeParserCtxt(ctxt);
+    sf__buf_release(&u);
+    if (!*doc) return sf__error_set(err, SF_ERR_PARSE, "the HTML parser found no document");
+    return SF_OK;
+}
+
+sf_status sf__html_extract(const char *data, size_t n, const char *url,
+                           const char *charset_hint, sf_page *page, sf_error *err) {
+    htmlDocPtr doc;
+    SF_TRY(sf__html_parse(data, n, charset_hint, &doc, page, err));
+    sf_status st = sf__extract_main(doc, page, err);
+    if (st == SF_OK) st = sf__html_meta(doc, url, page, err);
+    xmlFreeDoc(doc);
+    return st;
+}
+
+/* ------------------------------------------------------------- reader */
+
+sf_status sf__page_add(sf_reader_ctx *ctx, const sf_page *page, const char *id,
+                       size_t record, int64_t fallback_time) {
+    if (page->text.n == 0)
+        return sf__reader_diag(ctx, SF_ERR_EMPTY, 0, record,
+                               "no article text found in the page%s%s", id && *id ? " " : "",
+                               id ? id : "");
+    sf_rec r = {0};
+    r.id = sf__view_cstr(id);
+    r.title = sf__view_cstr(page->title);
+    r.text = sf__view(page->text.p, page->text.n);
+    r.source = sf__view_cstr(page->site);
+    r.url = sf__view_cstr(page->url);
+    r.published = page->published != SF_TIME_UNKNOWN ? page->published : fallback_time;
+    char origin[4096 + 32];
+    if (record) snprintf(origin, sizeof origin, "%s:%zu", ctx->name, record);
+    else snprintf(origin, sizeof origin, "%s", ctx->name);
+    r.origin = sf__view_cstr(origin);
+    SF_TRY(sf__corpus_add_rec(ctx->corpus, &r, ctx->err));
+    ctx->records++;
+    return SF_OK;
+}
+
+/* The id of a page read from a file: its name without directories and
+ * without the .html/.htm extension. */
+static void page_id(const char *name, char *out, size_t cap) {
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    size_t k = strlen(base);
+    sf_view v = sf__view(base, k);
+    if (sf__view_ends_with_nocase(v, ".html")) k -= 5;
+    else if (sf__view_ends_with_nocase(v, ".htm")) k -= 4;
+    snprintf(out, cap, "%.*s", (int)k, base);
+}
+
+sf_status sf__read_html(sf_reader_ctx *ctx, const char *data, size_t n) {
+    sf_page page;
+    sf__page_init(&page);
+    sf_error e = {0};
+    sf_status st = sf__html_extract(data, n, NULL, NULL, &page, &e);
+    if (st == SF_ERR_NOMEM) {
+        sf__page_release(&page);
+        return sf__error_set(ctx->err, st, "%s: %s", ctx->name, e.message);
+    }
+    if (st != SF_OK) {
+        sf__page_release(&page);
+        return sf__reader_diag(ctx, st, 0, 0, "%s", e.message);
+    }
+    if (page.truncated)
+        sf__reader_note(ctx, SF_ERR_PARSE,
+                        "the page nests elements deeper than the HTML parser allows; "
+                        "the deepest part was dropped");
+    if (page.charset_conflict)
+        sf__reader_note(ctx, SF_ERR_ENCODING,
+                        "the declared charset does not match the bytes; read as %s",
+                        page.charset);
+    char id[512];
+    page_id(ctx->name, id, sizeof id);
+    st = sf__page_add(ctx, &page, id, 0, SF_TIME_UNKNOWN);
+    sf__page_release(&page);
+    return st;
+}

@@ -1,0 +1,109 @@
+/* html.h - web pages and crawls: decoding and parsing HTML (html.c), main-text
+ * extraction (extract.c), page metadata (htmlmeta.c) and WARC crawl files
+ * (warc.c). A page becomes an sf_page: the article text as paragraphs plus
+ * the facts later stages need (title, times, author, outlet, URL, language).
+ */
+#ifndef SF_HTML_H
+#define SF_HTML_H
+
+#include "ingest.h"
+
+#include <libxml/HTMLparser.h>
+
+/* The largest HTML page read (bytes before decoding). Larger pages are
+ * reported and skipped: no real article is that big, and the parser's tree
+ * takes several times the page's size in memory. */
+#define SF_HTML_MAX_BYTES ((size_t)32 << 20)
+
+/* A page after extraction. Strings are NUL-terminated UTF-8 owned by the
+ * page ("" when unknown); release with sf__page_release. */
+typedef struct sf_page {
+    sf_buf text;          /* main text: paragraphs and headings, "\n\n" between */
+    char *title, *author, *site, *url, *lang;
+    int64_t published, modified; /* SF_TIME_UNKNOWN when not found */
+    char charset[48];     /* the charset the page was decoded from */
+    bool charset_conflict;/* the declared charset was wrong and was overridden */
+    bool truncated;       /* the parser gave up part of the page (depth, size) */
+    size_t blocks, kept;  /* text blocks seen and kept */
+    bool all_text;        /* input: keep every block (the "whole page" baseline) */
+} sf_page;
+
+void sf__page_init(sf_page *p);
+void sf__page_release(sf_page *p);
+
+/* Decode `data` (any bytes) to valid UTF-8 without NUL bytes into `out`.
+ * The charset is taken from a byte order mark, then `hint` (an HTTP
+ * Content-Type charset, may be NULL), then a <meta> declaration, and checked
+ * against the bytes: a page that declares a single-byte charset but is valid
+ * UTF-8 is read as UTF-8, and one that declares UTF-8 but is not is detected
+ * with ICU. `charset` (48 bytes) receives the name used; *conflict is set
+ * when a declaration was overridden. */
+sf_status sf__html_decode(const char *data, size_t n, const char *hint, sf_buf *out,
+                          char charset[48], bool *conflict, sf_error *err);
+
+/* Parse HTML (any bytes) into a libxml2 tree, after sf__html_decode. The
+ * caller frees *doc with xmlFreeDoc. *truncated is set when the parser
+ * stopped early (nesting deeper than libxml2's limit). */
+sf_status sf__html_parse(const char *data, size_t n, const char *hint, htmlDocPtr *doc,
+                         sf_page *page, sf_error *err);
+
+/* Main-text extraction (extract.c): append the article's paragraphs to
+ * page->text and count blocks. The tree is not modified except for the
+ * _private fields, which it uses as scratch and clears again. */
+sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err);
+
+/* Metadata (htmlmeta.c): fill title, author, site, url, lang, published and
+ * modified from <meta>, JSON-LD, <time>, <html lang>, link rel=canonical, the
+ * URL and visible datelines. `url` (may be NULL) is where the page came from,
+ * used when the page names no canonical URL and for dates in the path. */
+sf_status sf__html_meta(htmlDocPtr doc, const char *url, sf_page *page, sf_error *err);
+
+/* The whole path: decode, parse, extract, metadata. `url` and `charset_hint`
+ * may be NULL. Fails only on memory exhaustion, a page over
+ * SF_HTML_MAX_BYTES (SF_ERR_TOO_LARGE) or a page libxml2 cannot parse at all
+ * (SF_ERR_PARSE); err says which. */
+sf_status sf__html_extract(const char *data, size_t n, const char *url,
+                           const char *charset_hint, sf_page *page, sf_error *err);
+
+/* A date in a URL path (/2019/05/31/ or /2019-05-31-...), or SF_TIME_UNKNOWN. */
+int64_t sf__url_date(const char *url);
+
+/* Readers for the corpus (see ingest.h): one HTML page per file, and WARC
+ * files (gzip'd or not). sf__read_warc_stream reads a file with constant
+ * memory; sf__read_warc reads bytes already in memory. */
+sf_status sf__read_html(sf_reader_ctx *ctx, const char *data, size_t n);
+sf_status sf__read_warc(sf_reader_ctx *ctx, const char *data, size_t n);
+sf_status sf__read_warc_stream(sf_reader_ctx *ctx, FILE *f);
+
+/* Add an extracted page to the corpus as one article, id `id`, origin
+ * ctx->name (":record" appended when record > 0). Pages with no text are
+ * reported through sf__reader_diag and skipped. */
+sf_status sf__page_add(sf_reader_ctx *ctx, const sf_page *page, const char *id,
+                       size_t record, int64_t fallback_time);
+
+/* Scoring main-text extraction the way trafilatura's evaluation does
+ * (tests/eval_common.py): per page, each `with` snippet found in the
+ * white-space-normalized text is a true positive, each missing one a false
+ * negative; each `without` snippet found is a false positive, each absent one
+ * a true negative. Pages listed in evaldata.json but missing from html/ are
+ * counted in `missing` and not scored. */
+typedef struct sf_extract_eval {
+    size_t pages, missing, failed;
+    size_t tp, fp, fn, tn;
+    size_t bytes;      /* HTML bytes read */
+    double seconds;    /* time spent in sf__html_extract only */
+} sf_extract_eval;
+
+/* Called per page when given: the page's file, its extracted text and its
+ * counts, for inspection. */
+typedef void (*sf_extract_eval_fn)(void *user, const char *file, const char *text,
+                                   size_t tp, size_t fp, size_t fn, size_t tn);
+
+/* Run the evaluation over DIR/evaldata.json and DIR/html/ (exteval.c). */
+sf_status sf__extract_eval(const char *dir, bool all_text, sf_extract_eval *out,
+                           sf_extract_eval_fn fn, void *user, sf_error *err);
+/* Collapse every run of Unicode white space to one space and trim, as
+ * Python's re.sub(r"\s+", " ", s).strip() does. */
+sf_status sf__norm_space(const char *s, size_t n, sf_buf *out);
+
+#endif
