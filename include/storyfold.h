@@ -156,7 +156,8 @@ sf_status sf_sentences(const char *text, size_t n, const char *lang, sf_span **o
 /* How similar two texts are, over their sets of word shingles (k consecutive
  * words, case and punctuation ignored): Jaccard resemblance |A∩B| / |A∪B|,
  * or containment |A∩B| / min(|A|, |B|) (Broder 1997: a copy cut to its first
- * half is contained in the whole). */
+ * half is contained in the whole). Containment applies when the shorter text
+ * has at least 25 shingles (about 30 words); shorter pairs use Jaccard. */
 typedef enum sf_dedup_measure {
     SF_DEDUP_JACCARD = 0,
     SF_DEDUP_CONTAINMENT = 1

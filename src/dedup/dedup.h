@@ -11,6 +11,10 @@
  * containment threshold has when the smaller set is this fraction of the
  * larger; smaller fractions are found with lower probability. */
 #define SF_DEDUP_CONTAIN_MIN_RATIO 0.4
+/* Containment needs substance: when the smaller set has fewer shingles than
+ * this (about 30 words), a pair is measured by Jaccard instead, so a one-line
+ * snippet is not "contained" in every article that quotes it. */
+#define SF_DEDUP_CONTAIN_MIN_SHINGLES 25
 
 /* Options with defaults filled in and the LSH shape chosen. */
 typedef struct sf_dedup_params {
@@ -25,7 +29,8 @@ typedef struct sf_dedup_params {
 
 sf_status sf__dedup_params(const sf_dedup_options *o, sf_dedup_params *p, sf_error *err);
 
-/* Similarity of two sorted shingle sets under `m` (0 when either is empty). */
+/* Similarity of two sorted shingle sets under `m` (0 when either is empty;
+ * containment falls back to Jaccard for small sets, see above). */
 double sf__similarity(sf_dedup_measure m, const uint32_t *a, size_t na, const uint32_t *b,
                       size_t nb);
 

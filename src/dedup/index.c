@@ -81,7 +81,8 @@ double sf__similarity(sf_dedup_measure m, const uint32_t *a, size_t na, const ui
                       size_t nb) {
     if (na == 0 || nb == 0) return 0;
     size_t inter = sf__intersect_count(a, na, b, nb);
-    if (m == SF_DEDUP_CONTAINMENT) return (double)inter / (double)SF_MIN(na, nb);
+    if (m == SF_DEDUP_CONTAINMENT && SF_MIN(na, nb) >= SF_DEDUP_CONTAIN_MIN_SHINGLES)
+        return (double)inter / (double)SF_MIN(na, nb);
     return (double)inter / (double)(na + nb - inter);
 }
 
