@@ -242,7 +242,9 @@ static void text_lines(sf_buf *text, sf_view v, sf_buf *tmp) {
 
 typedef struct elem {
     sf_view content;
-    size_t line;  /* line of the opening tag */
+    const char *tag;   /* the '<' of the opening tag */
+    const char *after; /* just past the closing tag (or the content) */
+    size_t line;       /* line of the opening tag */
     bool closed;
 } elem;
 
@@ -256,16 +258,20 @@ static bool find_elem(const sf_cur *body, const char *name, elem *e) {
     sf_view skip;
     while (sf__cur_until_nocase(&k, open, &skip)) {
         e->line = k.line;
+        e->tag = k.p;
         sf__cur_advance(&k, strlen(open));
         int ch = sf__cur_peek(&k);
         if (ch != '>' && ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') continue;
         if (!sf__cur_until_any(&k, ">", &skip)) {
             e->content = sf__view(k.p, 0);
+            e->after = k.p;
             e->closed = false;
             return true;
         }
         sf__cur_advance(&k, 1);
         e->closed = sf__cur_until_nocase(&k, close, &e->content);
+        sf__cur_advance(&k, strlen(close));
+        e->after = k.p;
         return true;
     }
     return false;
@@ -388,7 +394,7 @@ static sf_view source_of(sf_view id) {
 
 typedef struct sgml_state {
     sf_reader_ctx *ctx;
-    sf_buf title, text, tmp, id;
+    sf_buf title, text, tmp, id, lead;
 } sgml_state;
 
 static sf_status read_doc(sgml_state *s, sf_view body, size_t doc_line, size_t record,
@@ -419,7 +425,12 @@ static sf_status read_doc(sgml_state *s, sf_view body, size_t doc_line, size_t r
         }
     }
     sf__buf_reset(&s->title);
-    if (find_elem(&b, "HEADLINE", &e)) clean_inline(&s->title, e.content, &s->tmp);
+    const char *lead_from = NULL;
+    if (find_elem(&b, "BODY", &e)) lead_from = e.content.p;
+    if (find_elem(&b, "HEADLINE", &e)) {
+        clean_inline(&s->title, e.content, &s->tmp);
+        lead_from = e.after;
+    }
     r.title = sf__view(sf__buf_cstr(&s->title), s->title.n);
 
     sf__buf_reset(&s->text);
@@ -434,9 +445,25 @@ static sf_status read_doc(sgml_state *s, sf_view body, size_t doc_line, size_t r
         }
         if (paragraphs) text_paragraphs(&s->text, t, &s->tmp);
         else text_lines(&s->text, t, &s->tmp);
+        /* Some NYT wire documents carry the story between </HEADLINE> and
+         * <TEXT>, leaving only a credit line in TEXT. Bylines and notes are
+         * usual there too, so that stretch is read only when it is longer
+         * than the TEXT; it then comes first. */
+        sf__buf_reset(&s->lead);
+        if (lead_from && lead_from < e.tag) {
+            text_lines(&s->lead, sf__view(lead_from, (size_t)(e.tag - lead_from)), &s->tmp);
+            if (s->lead.n > s->text.n) {
+                if (s->text.n) sf__buf_adds(&s->lead, "\n\n");
+                sf__buf_add(&s->lead, sf__buf_cstr(&s->text), s->text.n);
+                sf_buf swap = s->text;
+                s->text = s->lead;
+                s->lead = swap;
+            }
+        }
     }
     if (sf__buf_status(&s->text) != SF_OK || sf__buf_status(&s->title) != SF_OK ||
-        sf__buf_status(&s->id) != SF_OK || sf__buf_status(&s->tmp) != SF_OK)
+        sf__buf_status(&s->id) != SF_OK || sf__buf_status(&s->tmp) != SF_OK ||
+        sf__buf_status(&s->lead) != SF_OK)
         return sf__error_set(ctx->err, SF_ERR_NOMEM, "%s:%zu: out of memory", ctx->name,
                              doc_line);
     if (!s->text.n)
@@ -452,6 +479,7 @@ sf_status sf__read_sgml(sf_reader_ctx *ctx, const char *data, size_t n) {
     sf__buf_init(&s.text, 0);
     sf__buf_init(&s.tmp, 0);
     sf__buf_init(&s.id, 0);
+    sf__buf_init(&s.lead, 0);
     sf_cur c;
     sf__cur_init(&c, data, n);
     sf_view skip, body;
@@ -482,5 +510,6 @@ sf_status sf__read_sgml(sf_reader_ctx *ctx, const char *data, size_t n) {
     sf__buf_release(&s.text);
     sf__buf_release(&s.tmp);
     sf__buf_release(&s.id);
+    sf__buf_release(&s.lead);
     return st;
 }

@@ -1,0 +1,726 @@
+/* test_ingest.c - the readers: text, JSON Lines and TREC/DUC SGML on small
+ * in-memory inputs with exact expected fields; format detection; bad input
+ * (broken lines, bad bytes, truncation, huge lines, unreadable entries) is
+ * reported by line and never crashes; directories and the DUC data. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "common/common.h"
+#include "ingest/ingest.h"
+
+/* ------------------------------------------------------------ helpers */
+
+#define MAX_DIAGS 32
+
+typedef struct diags {
+    size_t n;
+    struct {
+        sf_status status;
+        char file[512];
+        size_t line, record;
+        char message[512];
+    } d[MAX_DIAGS];
+} diags;
+
+static void collect(void *user, const sf_diag *d) {
+    diags *ds = user;
+    if (ds->n < MAX_DIAGS) {
+        ds->d[ds->n].status = d->status;
+        snprintf(ds->d[ds->n].file, sizeof ds->d[0].file, "%s", d->file);
+        ds->d[ds->n].line = d->line;
+        ds->d[ds->n].record = d->record;
+        snprintf(ds->d[ds->n].message, sizeof ds->d[0].message, "%s", d->message);
+    }
+    ds->n++;
+}
+
+static sf_read_options opts(sf_format f, int strict, diags *ds) {
+    memset(ds, 0, sizeof *ds);
+    sf_read_options o = {.format = f, .strict = strict, .on_diag = collect, .user = ds};
+    return o;
+}
+
+static sf_status read_mem(sf_corpus *c, const char *name, const char *data, size_t n,
+                          sf_format f, int strict, diags *ds, sf_error *err) {
+    sf_read_options o = opts(f, strict, ds);
+    return sf_read_memory(c, name, data, n, &o, err);
+}
+
+#define READ_STR(c, name, s, f, strict, ds, err) read_mem(c, name, s, strlen(s), f, strict, ds, err)
+
+static void iso(int64_t t, char buf[32]) { sf__format_iso8601(t, buf); }
+
+static void write_file(const char *path, const char *data) {
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, strlen(data), f), strlen(data));
+    assert_int_equal(fclose(f), 0);
+}
+
+static void path_join(char *out, size_t n, const char *dir, const char *name) {
+    snprintf(out, n, "%s/%s", dir, name);
+}
+
+/* Remove a temporary tree made by a test (small, known layout). */
+static void remove_tree(const char *dir) {
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s' 2>/dev/null; rm -rf '%s'", dir, dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* ------------------------------------------------------------ formats */
+
+static void format_names_parse_back(void **state) {
+    (void)state;
+    sf_format f;
+    for (int i = 0; i <= 3; i++) {
+        assert_int_equal(sf_format_parse(sf_format_name((sf_format)i), &f), SF_OK);
+        assert_int_equal(f, i);
+    }
+    assert_string_equal(sf_format_name(SF_FORMAT_JSONL), "jsonl");
+    assert_int_equal(sf_format_parse("SGML", &f), SF_OK);
+    assert_int_equal(f, SF_FORMAT_SGML);
+    assert_int_equal(sf_format_parse("html", &f), SF_ERR_ARG);
+    assert_int_equal(sf_format_parse(NULL, &f), SF_ERR_ARG);
+}
+
+static void detect_by_extension_then_content(void **state) {
+    (void)state;
+    /* the extension wins over the content */
+    assert_int_equal(sf__detect_format("a/b.txt", "<DOC>", 5), SF_FORMAT_TEXT);
+    assert_int_equal(sf__detect_format("x.JSONL", "hi", 2), SF_FORMAT_JSONL);
+    assert_int_equal(sf__detect_format("x.ndjson", "", 0), SF_FORMAT_JSONL);
+    assert_int_equal(sf__detect_format("x.json", "", 0), SF_FORMAT_JSONL);
+    assert_int_equal(sf__detect_format("x.sgml", "{", 1), SF_FORMAT_SGML);
+    assert_int_equal(sf__detect_format("x.xml", "", 0), SF_FORMAT_SGML);
+    /* DUC names have no known extension: the content decides */
+    assert_int_equal(sf__detect_format("d/APW19990707.0181", "\n \t<DOC>\n", 8), SF_FORMAT_SGML);
+    assert_int_equal(sf__detect_format("NYT19980612.0403", "<doc>", 5), SF_FORMAT_SGML);
+    assert_int_equal(sf__detect_format("feed", "  {\"text\":1}", 12), SF_FORMAT_JSONL);
+    assert_int_equal(sf__detect_format("feed", "\xEF\xBB\xBF{", 4), SF_FORMAT_JSONL);
+    assert_int_equal(sf__detect_format("notes", "Title\nbody", 10), SF_FORMAT_TEXT);
+    assert_int_equal(sf__detect_format("dir.txt/notes", "<DOC>", 5), SF_FORMAT_SGML);
+    assert_int_equal(sf__detect_format(NULL, NULL, 0), SF_FORMAT_TEXT);
+}
+
+/* --------------------------------------------------------------- text */
+
+static void text_title_and_body(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    diags ds;
+    sf_error err = {0};
+    const char *in = "\n  \n  Quake hits city  \n\nA strong quake hit the city.\nsource: AP\n\n";
+    assert_int_equal(READ_STR(c, "dir/story-1.v2.txt", in, SF_FORMAT_AUTO, 0, &ds, &err), SF_OK);
+    assert_int_equal(ds.n, 0);
+    assert_int_equal(sf_corpus_count(c), 1);
+    const sf_article *a = sf_corpus_get(c, 0);
+    assert_string_equal(a->id, "story-1.v2");
+    assert_string_equal(a->title, "Quake hits city");
+    /* the trailing source line is kept: cleaning is a later stage */
+    assert_string_equal(a->text, "A strong quake hit the city.\nsource: AP");
+    assert_int_equal(a->text_len, strlen(a->text));
+    assert_string_equal(a->source, "");
+    assert_string_equal(a->url, "");
+    assert_string_equal(a->origin, "dir/story-1.v2.txt");
+    assert_true(a->published == SF_TIME_UNKNOWN);
+    /* standard input is called "stdin" */
+    assert_int_equal(READ_STR(c, "<stdin>", "T\nbody", SF_FORMAT_TEXT, 0, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, 1)->id, "stdin");
+    sf_corpus_destroy(c);
+}
+
+static void text_problems_are_reported(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    diags ds;
+    sf_error err = {0};
+    assert_int_equal(READ_STR(c, "t.txt", "\n\nOnly a title\n\n", SF_FORMAT_TEXT, 0, &ds, &err),
+                     SF_OK);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(ds.d[0].line, 3);
+    assert_string_equal(ds.d[0].message, "only a title line, no text after it");
+    /* strict mode stops with "file:line: message" */
+    assert_int_equal(READ_STR(c, "t.txt", "\n\nOnly a title\n\n", SF_FORMAT_TEXT, 1, &ds, &err),
+                     SF_ERR_PARSE);
+    assert_string_equal(err.message, "t.txt:3: only a title line, no text after it");
+    assert_int_equal(sf_corpus_count(c), 0);
+    sf_corpus_destroy(c);
+}
+
+static void bad_bytes_are_replaced_and_counted(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    diags ds;
+    sf_error err = {0};
+    static const char in[] = "T\xff itle\nbody\0with NUL \xe2\x82 cut";
+    assert_int_equal(read_mem(c, "x.txt", in, sizeof in - 1, SF_FORMAT_AUTO, 0, &ds, &err),
+                     SF_OK);
+    assert_int_equal(ds.n, 0);
+    const sf_article *a = sf_corpus_get(c, 0);
+    assert_non_null(a);
+    assert_string_equal(a->title, "T\xEF\xBF\xBD itle");
+    assert_string_equal(a->text, "body with NUL \xEF\xBF\xBD cut");
+    assert_int_equal(sf_corpus_replaced(c), 3);
+    /* JSON: raw bad bytes and an escaped NUL */
+    static const char js[] = "{\"id\":\"j\",\"text\":\"a\\u0000b \xc0\xaf\"}";
+    assert_int_equal(read_mem(c, "x.jsonl", js, sizeof js - 1, SF_FORMAT_AUTO, 0, &ds, &err),
+                     SF_OK);
+    a = sf_corpus_get(c, 1);
+    assert_non_null(a);
+    assert_string_equal(a->text, "a b \xEF\xBF\xBD\xEF\xBF\xBD");
+    assert_int_equal(sf_corpus_replaced(c), 6);
+    sf_corpus_destroy(c);
+}
+
+static void empty_and_binary_files_are_skipped(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    diags ds;
+    sf_error err = {0};
+    /* not fatal, even in strict mode */
+    assert_int_equal(read_mem(c, "e.jsonl", "", 0, SF_FORMAT_AUTO, 1, &ds, &err), SF_OK);
+    assert_int_equal(ds.n, 1);
+    assert_string_equal(ds.d[0].message, "empty file");
+    assert_string_equal(ds.d[0].file, "e.jsonl");
+    assert_int_equal(ds.d[0].status, SF_ERR_EMPTY);
+    assert_int_equal(READ_STR(c, "w.txt", " \n\t\n", SF_FORMAT_AUTO, 0, &ds, &err), SF_OK);
+    assert_string_equal(ds.d[0].message, "empty file");
+    char bin[600];
+    for (size_t i = 0; i < sizeof bin; i++) bin[i] = (char)(i % 3 ? 0 : 'A' + i % 26);
+    assert_int_equal(read_mem(c, "img", bin, sizeof bin, SF_FORMAT_AUTO, 1, &ds, &err), SF_OK);
+    assert_int_equal(ds.n, 1);
+    assert_string_equal(ds.d[0].message, "binary file skipped");
+    assert_int_equal(sf_corpus_count(c), 0);
+    sf_corpus_destroy(c);
+}
+
+/* -------------------------------------------------------------- jsonl */
+
+static void jsonl_fields(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    diags ds;
+    sf_error err = {0};
+    const char *in =
+        "{\"id\":\"a1\",\"title\":\" Quake \",\"text\":\"A quake.\",\"source\":\"AP\","
+        "\"url\":\"https://example.org/a1\",\"published\":\"2017-07-04T12:00:00+02:00\","
+        "\"extra\":{\"ignored\":true}}\r\n"
+        "\n"
+        "   \n"
+        "{\"text\":\"No id.\",\"published\":1499162400.7,\"title\":null}\n"
+        "{\"id\":42,\"text\":\"Integer id.\",\"published\":0}";
+    assert_int_equal(READ_STR(c, "news.jsonl", in, SF_FORMAT_AUTO, 0, &ds, &err), SF_OK);
+    assert_int_equal(ds.n, 0);
+    assert_int_equal(sf_corpus_count(c), 3);
+    const sf_article *a = sf_corpus_get(c, 0);
+    assert_string_equal(a->id, "a1");
+    assert_string_equal(a->title, "Quake");
+    assert_string_equal(a->text, "A quake.");
+    assert_string_equal(a->source, "AP");
+    assert_string_equal(a->url, "https://example.org/a1");
+    assert_string_equal(a->origin, "news.jsonl:1");
+    assert_int_equal(a->published, 1499162400);
+    a = sf_corpus_get(c, 1);
+    assert_string_equal(a->id, "news.jsonl:4");
+    assert_string_equal(a->title, "");
+    assert_int_equal(a->published, 1499162400);
+    assert_string_equal(a->origin, "news.jsonl:4");
+    a = sf_corpus_get(c, 2);
+    assert_string_equal(a->id, "42");
+    assert_int_equal(a->published, 0);
+    sf_corpus_destroy(c);
+}
+
+static void jsonl_broken_line_in_the_middle(void **state) {
+    (void)state;
+    const char *in = "{\"id\":\"1\",\"text\":\"one\"}\n"
+                     "{\"id\":\"2\",\"text\":\"tw\n"
+                     "\n"
+                     "{\"id\":\"3\",\"title\":\"no text\"}\n"
+                     "{\"id\":\"4\",\"text\":\"four\"}\n";
+    sf_corpus *c = sf_corpus_create();
+    diags ds;
+    sf_error err = {0};
+    assert_int_equal(READ_STR(c, "f.jsonl", in, SF_FORMAT_AUTO, 0, &ds, &err), SF_OK);
+    assert_int_equal(sf_corpus_count(c), 2);
+    assert_string_equal(sf_corpus_get(c, 0)->id, "1");
+    assert_string_equal(sf_corpus_get(c, 1)->id, "4");
+    assert_string_equal(sf_corpus_get(c, 1)->origin, "f.jsonl:5");
+    assert_int_equal(ds.n, 2);
+    assert_string_equal(ds.d[0].file, "f.jsonl");
+    assert_int_equal(ds.d[0].line, 2);
+    assert_int_equal(ds.d[0].record, 2);
+    assert_int_equal(ds.d[0].status, SF_ERR_PARSE);
+    assert_string_equal(ds.d[0].message, "invalid JSON: unexpected end of input");
+    assert_int_equal(ds.d[1].line, 4);
+    assert_int_equal(ds.d[1].record, 3); /* blank lines are not records */
+    assert_string_equal(ds.d[1].message, "field 'text' is missing");
+    sf_corpus_destroy(c);
+
+    /* strict: the first bad line stops the read with its message */
+    c = sf_corpus_create();
+    assert_int_equal(READ_STR(c, "f.jsonl", in, SF_FORMAT_AUTO, 1, &ds, &err), SF_ERR_PARSE);
+    assert_int_equal(err.status, SF_ERR_PARSE);
+    assert_string_equal(err.message, "f.jsonl:2: invalid JSON: unexpected end of input");
+    assert_int_equal(sf_corpus_count(c), 1);
+    assert_int_equal(ds.n, 1);
+    sf_corpus_destroy(c);
+}
+
+static void jsonl_names_what_is_wrong(void **state) {
+    (void)state;
+    static const struct {
+        const char *line, *message;
+    } cases[] = {
+        {"[1,2]", "not a JSON object but an array"},
+        {"123", "not a JSON object"},
+        {"{\"text\" \"x\"}", "invalid JSON: object property name separator ':' expected"},
+        {"{\"text\":5}", "field 'text' must be a string, not a number"},
+        {"{\"text\":\"x\",\"title\":[]}", "field 'title' must be a string, not an array"},
+        {"{\"text\":\"  \"}", "field 'text' is empty"},
+        {"{\"text\":null}", "field 'text' is missing"},
+        {"{\"text\":\"x\",\"published\":\"yesterday\"}",
+         "field 'published' is not an ISO 8601 date: 'yesterday'"},
+        {"{\"text\":\"x\",\"published\":true}",
+         "field 'published' must be a date string or epoch seconds, not a boolean"},
+        {"{\"text\":\"x\",\"published\":1e300}", "field 'published' is out of range"},
+        {"{\"text\":\"x\"} {\"text\":\"y\"}", "invalid JSON: unexpected data after the value"},
+    };
+    for (size_t i = 0; i < SF_ARRAY_LEN(cases); i++) {
+        sf_corpus *c = sf_corpus_create();
+        diags ds;
+        sf_error err = {0};
+        char in[256];
+        snprintf(in, sizeof in, "{\"text\":\"ok\"}\n%s\n", cases[i].line);
+        assert_int_equal(READ_STR(c, "w.jsonl", in, SF_FORMAT_JSONL, 0, &ds, &err), SF_OK);
+        assert_int_equal(sf_corpus_count(c), 1);
+        assert_int_equal(ds.n, 1);
+        assert_int_equal(ds.d[0].line, 2);
+        assert_string_equal(ds.d[0].message, cases[i].message);
+        sf_corpus_destroy(c);
+    }
+}
+
+static void jsonl_fifty_megabyte_line(void **state) {
+    (void)state;
+    const size_t body = 50u << 20;
+    const char *head = "{\"id\":\"big\",\"text\":\"";
+    const char *tail = "\"}\n{\"id\":\"small\",\"text\":\"after\"}\n";
+    size_t n = strlen(head) + body + strlen(tail);
+    char *in = malloc(n);
+    assert_non_null(in);
+    memcpy(in, head, strlen(head));
+    for (size_t i = 0; i < body; i++) in[strlen(head) + i] = (char)(i % 7 == 6 ? ' ' : 'a' + i % 7);
+    memcpy(in + strlen(head) + body, tail, strlen(tail));
+    sf_corpus *c = sf_corpus_create();
+    diags ds;
+    sf_error err = {0};
+    assert_int_equal(read_mem(c, "big.jsonl", in, n, SF_FORMAT_AUTO, 0, &ds, &err), SF_OK);
+    assert_int_equal(ds.n, 0);
+    assert_int_equal(sf_corpus_count(c), 2);
+    assert_int_equal(sf_corpus_get(c, 0)->text_len, body);
+    assert_memory_equal(sf_corpus_get(c, 0)->text, "abcdef ", 7);
+    assert_string_equal(sf_corpus_get(c, 1)->origin, "big.jsonl:2");
+    sf_corpus_destroy(c);
+    free(in);
+}
+
+/* --------------------------------------------------------------- sgml */
+
+static const char TWO_DOCS[] =
+    "\n<DOC>\n"
+    "<DOCNO> APW19990707.0181 </DOCNO>\n"
+    "<DATE_TIME> 1999-07-07 08:30:27 </DATE_TIME>\n"
+    "<BODY>\n"
+    "<HEADLINE>\n A &AMP; B:\n <I>the\ttest</I> </HEADLINE>\n"
+    "<TEXT>\n"
+    "<P>\n"
+    "\tPINE RIDGE, S.D. (AP) -- First line  \n"
+    "wrapped &amp; joined &#65;&#x42; &lt;x&gt; &QL;\n"
+    "</P>\n"
+    "<ANNOTATION>\n (STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)\n</ANNOTATION>\n"
+    "<P>\nSecond &HT;paragraph.&UR;\n</P>\n"
+    "</TEXT>\n"
+    "</BODY>\n"
+    "<TRAILER> AP-NY-07-07-99 0830EDT </TRAILER>\n"
+    "</DOC>\n"
+    "<DOC>\n"
+    "<DOCNO> XIE19990217.0078 </DOCNO>\n"
+    "<DATE_TIME> 02/17/1999 13:05:00 </DATE_TIME>\n"
+    "<TEXT>\n"
+    "\t   Indented one\n"
+    "wraps here.\n"
+    "\t   Indented two &unknown; & more.\n"
+    "</TEXT>\n"
+    "</DOC>\n";
+
+static void sgml_fields(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    diags ds;
+    sf_error err = {0};
+    char when[32];
+    assert_int_equal(read_mem(c, "APW19990707.0181", TWO_DOCS, sizeof TWO_DOCS - 1,
+                              SF_FORMAT_AUTO, 0, &ds, &err),
+                     SF_OK);
+    assert_int_equal(ds.n, 0);
+    assert_int_equal(sf_corpus_count(c), 2);
+    const sf_article *a = sf_corpus_get(c, 0);
+    assert_string_equal(a->id, "APW19990707.0181");
+    assert_string_equal(a->title, "A & B: the test");
+    assert_string_equal(a->source, "AP");
+    assert_string_equal(a->origin, "APW19990707.0181:2");
+    iso(a->published, when);
+    assert_string_equal(when, "1999-07-07T08:30:27Z");
+    assert_string_equal(a->text, "PINE RIDGE, S.D. (AP) -- First line wrapped & joined AB <x>"
+                                 "\n\nSecond paragraph.");
+    a = sf_corpus_get(c, 1);
+    assert_string_equal(a->id, "XIE19990217.0078");
+    assert_string_equal(a->source, "Xinhua");
+    assert_string_equal(a->title, "");
+    iso(a->published, when);
+    assert_string_equal(when, "1999-02-17T13:05:00Z");
+    /* no <P>: indented lines start paragraphs, wrapped lines are joined */
+    assert_string_equal(a->text, "Indented one wraps here.\n\nIndented two &unknown; & more.");
+    sf_corpus_destroy(c);
+}
+
+static void sgml_text_without_p_or_indent_keeps_lines(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    diags ds;
+    sf_error err = {0};
+    const char *in = "<doc><docno>FOO123</docno><date>19990101</date>\n"
+                     "<text>\nline   one\n\n\nline two\nline three\n\n</text></doc>";
+    assert_int_equal(READ_STR(c, "x.sgml", in, SF_FORMAT_AUTO, 0, &ds, &err), SF_OK);
+    assert_int_equal(ds.n, 0);
+    const sf_article *a = sf_corpus_get(c, 0);
+    assert_non_null(a);
+    assert_string_equal(a->text, "line one\n\nline two\nline three");
+    assert_string_equal(a->source, "FOO");
+    char when[32];
+    iso(a->published, when);
+    assert_string_equal(when, "1999-01-01T00:00:00Z");
+    sf_corpus_destroy(c);
+}
+
+static void sgml_day_month_swapped_dates(void **state) {
+    (void)state;
+    /* AP copy of June 1998 writes YYYY-DD-MM; the DOCNO names the day */
+    const char *in = "<DOC><DOCNO>APW19980601.0806</DOCNO>"
+                     "<DATE_TIME>1998-01-06 08:28:00</DATE_TIME><TEXT>a</TEXT></DOC>"
+                     "<DOC><DOCNO>APW19980630.0763</DOCNO>"
+                     "<DATE_TIME>1998-30-06 11:49:00</DATE_TIME><TEXT>b</TEXT></DOC>"
+                     "<DOC><DOCNO>NYT19980612.0403</DOCNO>"
+                     "<DATE_TIME>1998-06-11 22:16</DATE_TIME><TEXT>c</TEXT></DOC>"
+                     "<DOC><DOCNO>X</DOCNO><DATE>someday</DATE><TEXT>d</TEXT></DOC>";
+    sf_corpus *c = sf_corpus_create();
+    diags ds;
+    sf_error err = {0};
+    char when[32];
+    assert_int_equal(READ_STR(c, "d.sgml", in, SF_FORMAT_AUTO, 0, &ds, &err), SF_OK);
+    assert_int_equal(sf_corpus_count(c), 4);
+    iso(sf_corpus_get(c, 0)->published, when);
+    assert_string_equal(when, "1998-06-01T08:28:00Z");
+    iso(sf_corpus_get(c, 1)->published, when);
+    assert_string_equal(when, "1998-06-30T11:49:00Z");
+    iso(sf_corpus_get(c, 2)->published, when); /* a day off is a time zone, kept */
+    assert_string_equal(when, "1998-06-11T22:16:00Z");
+    assert_true(sf_corpus_get(c, 3)->published == SF_TIME_UNKNOWN);
+    assert_int_equal(ds.n, 1);
+    assert_string_equal(ds.d[0].message, "document 'X': unrecognised date 'someday'");
+    sf_corpus_destroy(c);
+}
+
+static void sgml_truncated_keeps_what_is_complete(void **state) {
+    (void)state;
+    const char *in = "<DOC>\n<DOCNO> A1 </DOCNO>\n<TEXT>one</TEXT>\n"       /* lines 1-3 */
+                     "<DOC>\n<DOCNO> A2 </DOCNO>\n<TEXT>two</TEXT>\n</DOC>\n" /* 4-7 */
+                     "<DOC>\n<DOCNO> A3 </DOCNO>\n<TEXT>\n<P>complete</P>\n<P>cut o";
+    sf_corpus *c = sf_corpus_create();
+    diags ds;
+    sf_error err = {0};
+    assert_int_equal(READ_STR(c, "t.sgml", in, SF_FORMAT_SGML, 0, &ds, &err), SF_OK);
+    assert_int_equal(sf_corpus_count(c), 3);
+    assert_string_equal(sf_corpus_get(c, 0)->text, "one");
+    assert_string_equal(sf_corpus_get(c, 1)->text, "two");
+    assert_string_equal(sf_corpus_get(c, 2)->id, "A3");
+    assert_string_equal(sf_corpus_get(c, 2)->text, "complete");
+    assert_int_equal(ds.n, 3);
+    assert_int_equal(ds.d[0].line, 1);
+    assert_int_equal(ds.d[0].record, 1);
+    assert_string_equal(ds.d[0].message, "<DOC> without </DOC> (truncated document)");
+    assert_int_equal(ds.d[1].line, 8);
+    assert_int_equal(ds.d[1].record, 3);
+    assert_int_equal(ds.d[2].line, 10);
+    assert_string_equal(ds.d[2].message, "document 'A3': <TEXT> without </TEXT>");
+    sf_corpus_destroy(c);
+
+    c = sf_corpus_create();
+    assert_int_equal(READ_STR(c, "t.sgml", in, SF_FORMAT_SGML, 1, &ds, &err), SF_ERR_PARSE);
+    assert_string_equal(err.message, "t.sgml:1: <DOC> without </DOC> (truncated document)");
+    assert_int_equal(sf_corpus_count(c), 0);
+    sf_corpus_destroy(c);
+
+    /* no <DOC> at all, and a document without text */
+    c = sf_corpus_create();
+    assert_int_equal(READ_STR(c, "n.sgml", "hello <DOCNO>x</DOCNO>", SF_FORMAT_SGML, 0, &ds,
+                              &err),
+                     SF_OK);
+    assert_int_equal(ds.n, 1);
+    assert_string_equal(ds.d[0].message, "no <DOC> element found");
+    assert_int_equal(READ_STR(c, "n.sgml", "<DOC><DOCNO>E1</DOCNO><TEXT> <P> </P> </TEXT></DOC>",
+                              SF_FORMAT_SGML, 0, &ds, &err),
+                     SF_OK);
+    assert_int_equal(ds.n, 1);
+    assert_string_equal(ds.d[0].message, "document 'E1' has no text");
+    assert_int_equal(sf_corpus_count(c), 0);
+    sf_corpus_destroy(c);
+}
+
+static void garbage_never_crashes(void **state) {
+    (void)state;
+    static const char *inputs[] = {
+        "<DOC", "<DOC><TEXT", "<DOC><DOCNO", "<DOC><TEXT><P", "<DOC><TEXT>&#", "<DOC><TEXT>&#x",
+        "<DOC><TEXT>&#99999999999;&#xFFFFFFFFFFFF;&#0;</TEXT>", "<DOC><TEXT><ANNOTATION>",
+        "{", "{\"text\":", "{\"text\":\"\\u", "\"", "\\", "\xff\xfe\xfd", "<DOC><DATE>1/1/",
+    };
+    for (size_t i = 0; i < SF_ARRAY_LEN(inputs); i++)
+        for (int f = SF_FORMAT_AUTO; f <= SF_FORMAT_SGML; f++) {
+            sf_corpus *c = sf_corpus_create();
+            diags ds;
+            sf_error err = {0};
+            sf_status st = READ_STR(c, "g", inputs[i], (sf_format)f, 0, &ds, &err);
+            assert_int_equal(st, SF_OK);
+            /* every article is well-formed; otherwise a diag said why */
+            for (size_t k = 0; k < sf_corpus_count(c); k++)
+                assert_true(sf_corpus_get(c, k)->text[0] != '\0');
+            assert_true(sf_corpus_count(c) + ds.n > 0);
+            sf_corpus_destroy(c);
+        }
+}
+
+/* --------------------------------------------------------- paths, dirs */
+
+static void path_errors_and_limits(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    sf_error err = {0};
+    assert_int_equal(sf_read_path(c, "/nonexistent/storyfold/x.txt", NULL, &err), SF_ERR_IO);
+    assert_string_equal(err.message, "/nonexistent/storyfold/x.txt: cannot open: No such file "
+                                     "or directory");
+    assert_int_equal(sf_read_path(c, NULL, NULL, &err), SF_ERR_ARG);
+    assert_int_equal(sf_read_memory(NULL, "x", "", 0, NULL, &err), SF_ERR_ARG);
+
+    char dir[] = "/tmp/sf_ingest_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char p[600];
+    path_join(p, sizeof p, dir, "big.txt");
+    write_file(p, "Title\n0123456789012345678901234567890123456789\n");
+    sf_read_options o = {.max_file_bytes = 20};
+    assert_int_equal(sf_read_path(c, p, &o, &err), SF_ERR_TOO_LARGE);
+    assert_non_null(strstr(err.message, p));
+    assert_non_null(strstr(err.message, "over the limit of 20 bytes"));
+    assert_int_equal(sf_read_memory(c, "mem", "0123456789012345678901", 22, &o, &err),
+                     SF_ERR_TOO_LARGE);
+    o.max_file_bytes = 0;
+    assert_int_equal(sf_read_path(c, p, &o, &err), SF_OK);
+    assert_int_equal(sf_corpus_count(c), 1);
+    assert_string_equal(sf_corpus_get(c, 0)->id, "big");
+
+    /* "-" reads standard input fully */
+    fflush(stdin);
+    assert_non_null(freopen(p, "rb", stdin));
+    assert_int_equal(sf_read_path(c, "-", NULL, &err), SF_OK);
+    assert_int_equal(sf_corpus_count(c), 2);
+    assert_string_equal(sf_corpus_get(c, 1)->id, "stdin");
+    assert_string_equal(sf_corpus_get(c, 1)->origin, "<stdin>");
+    assert_string_equal(sf_corpus_get(c, 1)->text, "0123456789012345678901234567890123456789");
+    sf_corpus_destroy(c);
+    remove_tree(dir);
+}
+
+static void directory_read_recursively_in_name_order(void **state) {
+    (void)state;
+    char dir[] = "/tmp/sf_ingest_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char p[600];
+    path_join(p, sizeof p, dir, "b.txt");
+    write_file(p, "B\nbee");
+    path_join(p, sizeof p, dir, "a.jsonl");
+    write_file(p, "{\"id\":\"a1\",\"text\":\"x\"}\n{\"id\":\"a2\",\"text\":\"y\"}\n");
+    path_join(p, sizeof p, dir, "Z.txt"); /* byte order: capitals first */
+    write_file(p, "Z\nzed");
+    path_join(p, sizeof p, dir, ".hidden.txt");
+    write_file(p, "H\nhidden");
+    path_join(p, sizeof p, dir, "sub");
+    assert_int_equal(mkdir(p, 0700), 0);
+    path_join(p, sizeof p, dir, "sub/APW1");
+    write_file(p, "<DOC><DOCNO>APW1</DOCNO><TEXT>s</TEXT></DOC>");
+    path_join(p, sizeof p, dir, "sub/.git");
+    assert_int_equal(mkdir(p, 0700), 0);
+    path_join(p, sizeof p, dir, "sub/.git/c.txt");
+    write_file(p, "G\ngit");
+    path_join(p, sizeof p, dir, "c");
+    assert_int_equal(mkdir(p, 0700), 0);
+    path_join(p, sizeof p, dir, "c/empty.txt");
+    write_file(p, "");
+
+    sf_corpus *c = sf_corpus_create();
+    diags ds;
+    sf_error err = {0};
+    sf_read_options o = opts(SF_FORMAT_AUTO, 0, &ds);
+    assert_int_equal(sf_read_path(c, dir, &o, &err), SF_OK);
+    static const char *order[] = {"Z", "a1", "a2", "b", "APW1"};
+    assert_int_equal(sf_corpus_count(c), SF_ARRAY_LEN(order));
+    for (size_t i = 0; i < SF_ARRAY_LEN(order); i++)
+        assert_string_equal(sf_corpus_get(c, i)->id, order[i]);
+    path_join(p, sizeof p, dir, "sub/APW1:1"); /* file and line of the <DOC> */
+    assert_string_equal(sf_corpus_get(c, 4)->origin, p);
+    assert_int_equal(ds.n, 1);
+    path_join(p, sizeof p, dir, "c/empty.txt");
+    assert_string_equal(ds.d[0].file, p);
+    assert_string_equal(ds.d[0].message, "empty file");
+    sf_corpus_destroy(c);
+    remove_tree(dir);
+}
+
+static void directory_with_unreadable_entries(void **state) {
+    (void)state;
+    char dir[] = "/tmp/sf_ingest_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char p[600], q[600];
+    path_join(p, sizeof p, dir, "a.txt");
+    write_file(p, "A\nay");
+    /* a dangling symlink cannot be opened, even by root */
+    path_join(p, sizeof p, dir, "b.txt");
+    path_join(q, sizeof q, dir, "missing-target");
+    assert_int_equal(symlink(q, p), 0);
+    /* a FIFO is not read from (it could block forever) */
+    path_join(p, sizeof p, dir, "c.txt");
+    assert_int_equal(mkfifo(p, 0600), 0);
+    /* mode 000 stops everyone but root */
+    bool as_root = geteuid() == 0;
+    path_join(p, sizeof p, dir, "d.txt");
+    write_file(p, "D\ndee");
+    assert_int_equal(chmod(p, 0), 0);
+    path_join(p, sizeof p, dir, "e.txt");
+    write_file(p, "E\nee");
+
+    sf_corpus *c = sf_corpus_create();
+    diags ds;
+    sf_error err = {0};
+    sf_read_options o = opts(SF_FORMAT_AUTO, 0, &ds);
+    assert_int_equal(sf_read_path(c, dir, &o, &err), SF_OK);
+    assert_int_equal(sf_corpus_count(c), as_root ? 3 : 2);
+    assert_string_equal(sf_corpus_get(c, 0)->id, "a");
+    assert_string_equal(sf_corpus_get(c, sf_corpus_count(c) - 1)->id, "e");
+    assert_int_equal(ds.n, as_root ? 2 : 3);
+    path_join(p, sizeof p, dir, "b.txt");
+    assert_string_equal(ds.d[0].file, p);
+    assert_int_equal(ds.d[0].status, SF_ERR_IO);
+    assert_string_equal(ds.d[0].message, "cannot open: No such file or directory");
+    assert_string_equal(ds.d[1].message, "not a regular file, skipped");
+    if (!as_root) assert_string_equal(ds.d[2].message, "cannot open: Permission denied");
+    sf_corpus_destroy(c);
+
+    /* strict: the first unreadable entry stops the read */
+    c = sf_corpus_create();
+    o = opts(SF_FORMAT_AUTO, 1, &ds);
+    assert_int_equal(sf_read_path(c, dir, &o, &err), SF_ERR_IO);
+    path_join(p, sizeof p, dir, "b.txt");
+    assert_non_null(strstr(err.message, p));
+    assert_non_null(strstr(err.message, "No such file or directory"));
+    assert_int_equal(sf_corpus_count(c), 1);
+    sf_corpus_destroy(c);
+    remove_tree(dir);
+}
+
+/* ----------------------------------------------------------- DUC data */
+
+static void duc_collections_read_cleanly(void **state) {
+    (void)state;
+    const char *shared = getenv("SF_SHARED_DIR");
+    char d6[1024], d7[1024];
+    snprintf(d6, sizeof d6, "%s/data/duc2006/docs", shared ? shared : "");
+    snprintf(d7, sizeof d7, "%s/data/duc2007/docs/main", shared ? shared : "");
+    struct stat st;
+    if (!shared || stat(d6, &st) != 0 || stat(d7, &st) != 0) {
+        print_message("skipped: DUC data not found (SF_SHARED_DIR=%s)\n", shared ? shared : "");
+        skip();
+    }
+    sf_corpus *c = sf_corpus_create();
+    diags ds;
+    sf_error err = {0};
+    sf_read_options o = opts(SF_FORMAT_AUTO, 0, &ds);
+    assert_int_equal(sf_read_path(c, d6, &o, &err), SF_OK);
+    assert_int_equal(sf_corpus_count(c), 50 * 25);
+    /* the only diagnostic: a Mac Finder file (_DS_Store) that ships with the
+     * collection, which is binary and skipped */
+    assert_int_equal(ds.n, 1);
+    assert_non_null(strstr(ds.d[0].file, "/_DS_Store"));
+    assert_string_equal(ds.d[0].message, "binary file skipped");
+    const sf_article *known = NULL;
+    for (size_t i = 0; i < sf_corpus_count(c); i++) {
+        const sf_article *a = sf_corpus_get(c, i);
+        assert_true(a->id[0] && a->text_len > 0 && a->text_len == strlen(a->text));
+        assert_true(a->published != SF_TIME_UNKNOWN);
+        assert_true(!strcmp(a->source, "AP") || !strcmp(a->source, "NYT") ||
+                    !strcmp(a->source, "Xinhua"));
+        if (!strcmp(a->id, "APW19990707.0181")) known = a;
+    }
+    assert_non_null(known);
+    assert_string_equal(known->title, "Clinton Focuses on American Indians");
+    char when[32];
+    iso(known->published, when);
+    assert_string_equal(when, "1999-07-07T08:30:27Z");
+    assert_memory_equal(known->text, "PINE RIDGE, S.D. (AP) --", 24);
+    assert_non_null(strstr(known->text, "American Indians.\n\nClinton was going"));
+    assert_int_equal(sf_corpus_replaced(c), 0);
+    /* this NYT story sits between </HEADLINE> and <TEXT>, not in TEXT */
+    for (size_t i = 0; i < sf_corpus_count(c); i++)
+        if (!strcmp(sf_corpus_get(c, i)->id, "NYT20000124.0244"))
+            assert_memory_equal(sf_corpus_get(c, i)->text,
+                                "ASTONISHING MEDICAL FACT: Placebos Work!", 40);
+
+    o = opts(SF_FORMAT_AUTO, 1, &ds); /* strict: DUC 2007 has nothing to complain about */
+    assert_int_equal(sf_read_path(c, d7, &o, &err), SF_OK);
+    assert_int_equal(ds.n, 0);
+    assert_int_equal(sf_corpus_count(c), 50 * 25 + 45 * 25);
+    sf_corpus_destroy(c);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(format_names_parse_back),
+        cmocka_unit_test(detect_by_extension_then_content),
+        cmocka_unit_test(text_title_and_body),
+        cmocka_unit_test(text_problems_are_reported),
+        cmocka_unit_test(bad_bytes_are_replaced_and_counted),
+        cmocka_unit_test(empty_and_binary_files_are_skipped),
+        cmocka_unit_test(jsonl_fields),
+        cmocka_unit_test(jsonl_broken_line_in_the_middle),
+        cmocka_unit_test(jsonl_names_what_is_wrong),
+        cmocka_unit_test(jsonl_fifty_megabyte_line),
+        cmocka_unit_test(sgml_fields),
+        cmocka_unit_test(sgml_text_without_p_or_indent_keeps_lines),
+        cmocka_unit_test(sgml_day_month_swapped_dates),
+        cmocka_unit_test(sgml_truncated_keeps_what_is_complete),
+        cmocka_unit_test(garbage_never_crashes),
+        cmocka_unit_test(path_errors_and_limits),
+        cmocka_unit_test(directory_read_recursively_in_name_order),
+        cmocka_unit_test(directory_with_unreadable_entries),
+        cmocka_unit_test(duc_collections_read_cleanly),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
