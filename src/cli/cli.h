@@ -56,6 +56,7 @@ bool sf_cli_is_help(const char *arg);
 
 /* The commands (one cmd_<name>.c each). */
 int sf_cmd_sentences(int argc, char **argv);
+int sf_cmd_dedup(int argc, char **argv);
 int sf_cmd_run(int argc, char **argv);
 int sf_cmd_summarize(int argc, char **argv);
 int sf_cmd_cluster(int argc, char **argv);

@@ -7,6 +7,7 @@
 static const sf_cli_command COMMANDS[] = {
     /* {"run", ...} is added with the pipeline */
     {"sentences", "print each sentence of each article on its own line", sf_cmd_sentences},
+    {"dedup", "find copies (exact and near duplicates), one JSON line per group", sf_cmd_dedup},
     {"cluster", "group articles into stories, one JSON line per article", sf_cmd_cluster},
 };
 

@@ -1,0 +1,207 @@
+/* cmd_dedup.c - `storyfold dedup`: groups of copies (exact and near
+ * duplicates) as JSON Lines, one line per group: the canonical article and
+ * each copy with its similarity to it. */
+#include "cli.h"
+
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void help(FILE *f) {
+    fprintf(f,
+            "usage: storyfold dedup [OPTIONS] PATH...\n"
+            "\n"
+            "Find articles that are copies of one another: the same text whole, cut\n"
+            "short, lightly edited, or wrapped in another outlet's boilerplate. Texts\n"
+            "are compared as sets of word shingles (k consecutive words, case and\n"
+            "punctuation ignored); candidates come from MinHash LSH and every reported\n"
+            "pair is verified on the shingles themselves.\n"
+            "\n"
+            "Output: one JSON line per group of copies,\n"
+            "  {\"canonical\": ID, \"members\": [{\"id\": ID, \"similarity\": S}, ...]}\n"
+            "The canonical article is the earliest published (unknown dates last),\n"
+            "then the longest; each member's similarity to it is at least T.\n"
+            "Articles without copies are not printed.\n"
+            "\n"
+            "Options:\n"
+            "  --threshold T     similarity needed, 0 < T <= 1 (default: 0.8)\n"
+            "  --measure M       jaccard: |A and B| / |A or B| (default);\n"
+            "                    containment: |A and B| / size of the smaller, so a copy\n"
+            "                    cut to its first half matches the whole (texts under\n"
+            "                    about 30 words are compared by jaccard)\n"
+            "  --method M        minhash (default), oph (one-permutation MinHash) or\n"
+            "                    simhash (64-bit, Hamming distance <= 3; finds only\n"
+            "                    very close copies)\n"
+            "  --shingle K       words per shingle (default: 5)\n"
+            "  --threads N       threads for fingerprinting (default: 2)\n"
+            "  --format F        output format: jsonl (the only one)\n"
+            SF_CLI_INPUT_HELP);
+}
+
+static bool parse_double(const char *s, double *out) {
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end) return false;
+    *out = v;
+    return true;
+}
+
+static bool parse_uint(const char *s, unsigned *out) {
+    char *end;
+    unsigned long v = strtoul(s, &end, 10);
+    if (end == s || *end || s[0] == '-' || v > 1000) return false;
+    *out = (unsigned)v;
+    return true;
+}
+
+/* "--name VALUE" or "--name=VALUE"; NULL when argv[*i] is not --name. */
+static const char *value_of(const char *name, int argc, char **argv, int *i, bool *missing) {
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0) return NULL;
+    if (argv[*i][n] == '=') return argv[*i] + n + 1;
+    if (argv[*i][n] != '\0') return NULL;
+    if (*i + 1 >= argc) {
+        *missing = true;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static int print_groups(const sf_corpus *c, const size_t *dup, const double *sim) {
+    size_t n = sf_corpus_count(c);
+    /* members listed under their canonical, both in corpus order */
+    size_t *first = malloc((n + 1) * sizeof *first), *next = malloc((n + 1) * sizeof *next);
+    size_t *last = malloc((n + 1) * sizeof *last);
+    if (!first || !next || !last) {
+        free(first);
+        free(next);
+        free(last);
+        return SF_EXIT_INPUT;
+    }
+    for (size_t i = 0; i < n; i++) first[i] = last[i] = next[i] = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        size_t g = dup[i];
+        if (g == SIZE_MAX) continue;
+        if (first[g] == SIZE_MAX)
+            first[g] = i;
+        else
+            next[last[g]] = i;
+        last[g] = i;
+    }
+    for (size_t g = 0; g < n; g++) {
+        if (first[g] == SIZE_MAX) continue;
+        json_object *o = json_object_new_object();
+        json_object *members = json_object_new_array();
+        json_object_object_add(o, "canonical", json_object_new_string(sf_corpus_get(c, g)->id));
+        for (size_t m = first[g]; m != SIZE_MAX; m = next[m]) {
+            json_object *e = json_object_new_object();
+            char num[32];
+            snprintf(num, sizeof num, "%.4f", sim[m]);
+            json_object_object_add(e, "id", json_object_new_string(sf_corpus_get(c, m)->id));
+            json_object_object_add(e, "similarity", json_object_new_double_s(sim[m], num));
+            json_object_array_add(members, e);
+        }
+        json_object_object_add(o, "members", members);
+        puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+                                                   JSON_C_TO_STRING_NOSLASHESCAPE));
+        json_object_put(o);
+    }
+    free(first);
+    free(next);
+    free(last);
+    return SF_EXIT_OK;
+}
+
+int sf_cmd_dedup(int argc, char **argv) {
+    sf_cli_inputs in = {.prog = "storyfold dedup"};
+    sf_dedup_options o = {0};
+    char **paths = argv + 1;
+    int npaths = 0;
+    for (int i = 1; i < argc; i++) {
+        if (sf_cli_is_help(argv[i])) {
+            help(stdout);
+            return SF_EXIT_OK;
+        }
+        int r = sf_cli_input_option(&in, argc, argv, &i);
+        if (r < 0) return SF_EXIT_USAGE;
+        if (r > 0) continue;
+        bool missing = false;
+        const char *v;
+        if ((v = value_of("--threshold", argc, argv, &i, &missing))) {
+            if (!parse_double(v, &o.threshold) || !(o.threshold > 0 && o.threshold <= 1)) {
+                sf_cli_error(in.prog, "--threshold needs a number in (0, 1], not '%s'", v);
+                return SF_EXIT_USAGE;
+            }
+        } else if ((v = value_of("--measure", argc, argv, &i, &missing))) {
+            if (strcmp(v, "jaccard") == 0)
+                o.measure = SF_DEDUP_JACCARD;
+            else if (strcmp(v, "containment") == 0)
+                o.measure = SF_DEDUP_CONTAINMENT;
+            else {
+                sf_cli_error(in.prog, "unknown measure '%s' (jaccard, containment)", v);
+                return SF_EXIT_USAGE;
+            }
+        } else if ((v = value_of("--method", argc, argv, &i, &missing))) {
+            if (strcmp(v, "minhash") == 0)
+                o.method = SF_DEDUP_MINHASH;
+            else if (strcmp(v, "oph") == 0)
+                o.method = SF_DEDUP_OPH;
+            else if (strcmp(v, "simhash") == 0)
+                o.method = SF_DEDUP_SIMHASH;
+            else {
+                sf_cli_error(in.prog, "unknown method '%s' (minhash, oph, simhash)", v);
+                return SF_EXIT_USAGE;
+            }
+        } else if ((v = value_of("--shingle", argc, argv, &i, &missing))) {
+            if (!parse_uint(v, &o.shingle_words) || o.shingle_words == 0 || o.shingle_words > 64) {
+                sf_cli_error(in.prog, "--shingle needs a number of words from 1 to 64, not '%s'", v);
+                return SF_EXIT_USAGE;
+            }
+        } else if ((v = value_of("--threads", argc, argv, &i, &missing))) {
+            if (!parse_uint(v, &o.threads) || o.threads == 0 || o.threads > 64) {
+                sf_cli_error(in.prog, "--threads needs a number from 1 to 64, not '%s'", v);
+                return SF_EXIT_USAGE;
+            }
+        } else if ((v = value_of("--format", argc, argv, &i, &missing))) {
+            if (strcmp(v, "jsonl") != 0) {
+                sf_cli_error(in.prog, "unknown output format '%s' (jsonl)", v);
+                return SF_EXIT_USAGE;
+            }
+        } else if (missing) {
+            sf_cli_error(in.prog, "%s needs a value (see --help)", argv[i]);
+            return SF_EXIT_USAGE;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            sf_cli_error(in.prog, "unknown option '%s' (see --help)", argv[i]);
+            return SF_EXIT_USAGE;
+        } else {
+            paths[npaths++] = argv[i];
+        }
+    }
+    if (npaths == 0) {
+        help(stderr);
+        return SF_EXIT_USAGE;
+    }
+    int code = SF_EXIT_OK;
+    sf_corpus *c = sf_cli_read_all(&in, paths, npaths, &code);
+    if (!c) return code;
+    size_t n = sf_corpus_count(c);
+    size_t *dup = malloc((n + 1) * sizeof *dup);
+    double *sim = malloc((n + 1) * sizeof *sim);
+    sf_error err = {0};
+    if (!dup || !sim) {
+        sf_cli_error(in.prog, "out of memory for %zu articles", n);
+        code = SF_EXIT_INPUT;
+    } else if (sf_dedup_corpus(c, &o, dup, sim, &err) != SF_OK) {
+        sf_cli_error(in.prog, "%s", err.message);
+        code = SF_EXIT_INPUT;
+    } else {
+        code = print_groups(c, dup, sim);
+        if (code != SF_EXIT_OK) sf_cli_error(in.prog, "out of memory writing groups");
+    }
+    free(dup);
+    free(sim);
+    sf_corpus_destroy(c);
+    if (in.problems && code == SF_EXIT_OK) code = SF_EXIT_INPUT;
+    return code;
+}
