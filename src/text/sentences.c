@@ -280,9 +280,44 @@ static bool agency_credit(const ctx *x, size_t b) {
     return c >= 0 && is_dash(c);
 }
 
+/* True when [seg, at) leaves a quotation open ("..., ``..., or the curly
+ * pair). Single quotes are left out: they double as apostrophes. */
+static bool quote_open(const char *s, size_t seg, size_t at) {
+    int dq = 0, tex = 0, curly = 0;
+    for (size_t i = seg; i < at; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '"') dq ^= 1;
+        else if (ch == '`' && i + 1 < at && s[i + 1] == '`') tex++, i++;
+        else if (ch == '\'' && i + 1 < at && s[i + 1] == '\'') tex--, i++;
+        else if (ch == 0xE2 && i + 2 < at && (unsigned char)s[i + 1] == 0x80) {
+            if ((unsigned char)s[i + 2] == 0x9C) curly++;
+            else if ((unsigned char)s[i + 2] == 0x9D) curly--;
+        }
+    }
+    return dq || tex > 0 || curly > 0;
+}
+
+/* True when the open quotation closes, within the paragraph, with a comma:
+ * ``One. Two,'' he said. The attribution governs the whole quotation, so the
+ * sentences inside it stay with it. */
+static bool quote_ends_in_comma(const ctx *x, size_t b) {
+    const char *s = x->s;
+    size_t lim = SF_MIN(x->n, b + 600);
+    for (size_t i = b; i < lim; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        bool close = ch == '"' || (ch == '\'' && i + 1 < lim && s[i + 1] == '\'') ||
+                     (ch == 0xE2 && i + 2 < lim && (unsigned char)s[i + 1] == 0x80 &&
+                      (unsigned char)s[i + 2] == 0x9D);
+        if (close) return i > b && s[i - 1] == ',';
+        if ((ch == '\n' || ch == '\r') && paragraph_break_at(s, x->n, i)) return false;
+    }
+    return false;
+}
+
 /* Decide whether the ICU boundary at byte b (start of the next sentence)
- * stands. seg is where the current sentence began. */
-static bool keep_boundary(const ctx *x, size_t seg, size_t b) {
+ * stands. seg is where the current sentence began; *moved may receive a
+ * later position for the boundary. */
+static bool keep_boundary(const ctx *x, size_t seg, size_t b, size_t *moved) {
     const char *s = x->s;
     size_t e = b;
     size_t p = e;
@@ -309,7 +344,18 @@ static bool keep_boundary(const ctx *x, size_t seg, size_t b) {
     size_t nx;
     int32_t first_raw = cp_at(s, x->n, b, &nx);
     if (is_dash(first_raw) || agency_credit(x, b)) return false;
+    /* closing marks follow after a space ("are.' ''"): they end this
+     * sentence, so the boundary moves past them */
+    if (first_raw == 0x201D || first_raw == ')' ||
+        (first_raw == '\'' && b + 1 < x->n && x->s[b + 1] == '\'') ||
+        (first_raw == '"' && (b + 1 >= x->n || is_space((unsigned char)x->s[b + 1])))) {
+        size_t i = b;
+        while ((c = cp_at(s, x->n, i, &nx)) >= 0 && (is_closer(c) || is_space(c))) i = nx;
+        *moved = i;
+        return i < x->n;
+    }
     if (w.lower) return false; /* "?" she asked; e.g. the; ... and then */
+    if (!closers && quote_open(s, seg, term_at) && quote_ends_in_comma(x, b)) return false;
     if (term != '.') return true; /* ? ! and the other terminators ICU knows */
     if (closers) return true;      /* the period closed a quotation */
     size_t pp = term_at;
@@ -450,9 +496,12 @@ sf_status sf__sentences(const char *text, size_t n, const char *lang, sf_spanvec
     for (int32_t bpos = ubrk_next(bi); bpos != UBRK_DONE && bpos < len; bpos = ubrk_next(bi)) {
         size_t b = map[bpos];
         /* paragraph breaks before b start a new sentence anyway */
-        while (pi < npara && cuts.items[pi] < b) seg = SF_MAX(seg, cuts.items[pi++]);
+        for (; pi < npara && cuts.items[pi] < b; pi++)
+            if (cuts.items[pi] > seg) seg = cuts.items[pi];
         if (b <= seg) continue;
-        if (keep_boundary(&x, seg, b)) {
+        size_t moved = b;
+        if (keep_boundary(&x, seg, b, &moved)) {
+            b = moved;
             st = SF_VEC_PUSH(&cuts, b);
             if (st != SF_OK) goto done;
             seg = b;
