@@ -60,6 +60,8 @@ int sf_cmd_dedup(int argc, char **argv);
 int sf_cmd_run(int argc, char **argv);
 int sf_cmd_summarize(int argc, char **argv);
 int sf_cmd_cluster(int argc, char **argv);
+/* `storyfold eval SUBCOMMAND` (cmd_eval.c): rouge, clusters. */
+int sf_cmd_eval(int argc, char **argv);
 /* `storyfold eval clusters` (argv[0] is "clusters"), dispatched by `eval`. */
 int sf_cmd_eval_clusters(int argc, char **argv);
 

@@ -9,6 +9,7 @@ static const sf_cli_command COMMANDS[] = {
     {"sentences", "print each sentence of each article on its own line", sf_cmd_sentences},
     {"dedup", "find copies (exact and near duplicates), one JSON line per group", sf_cmd_dedup},
     {"cluster", "group articles into stories, one JSON line per article", sf_cmd_cluster},
+    {"eval", "measure against human judgements (rouge, clusters)", sf_cmd_eval},
 };
 
 static void usage(FILE *f) {
