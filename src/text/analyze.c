@@ -2,13 +2,24 @@
  * punctuation and stopwords, stem words; numbers become their bare digits
  * ("2,500" -> "2500") and a glued letter unit (2.5km) becomes a term of its
  * own. Buffers live in the analyzer and are reused, so no call allocates
- * per token once they have grown.
+ * per token once they have grown; news repeats its words, so a small
+ * direct-mapped cache of stems saves most calls into the stemmer.
  */
 #include "text.h"
 
 #include <unicode/uchar.h>
 
+/* A direct-mapped cache of word -> stem for short words. */
+#define STEM_CACHE_SLOTS 4096
+#define STEM_CACHE_LEN 23
+typedef struct stem_slot {
+    uint8_t wlen, slen; /* wlen 0: empty */
+    char word[STEM_CACHE_LEN];
+    char stem[STEM_CACHE_LEN];
+} stem_slot;
+
 struct sf_analyzer {
+    stem_slot cache[STEM_CACHE_SLOTS];
     char lang[16];
     sf_stemmer *stem; /* NULL when libstemmer lacks the language */
     sf_tokvec toks;
@@ -58,8 +69,21 @@ static sf_status emit_word(sf_analyzer *a, const char *w, size_t n, const sf_tok
     }
     len = o;
     if (len == 0 || sf__is_stopword(a->lang, p, len)) return SF_OK;
+    if (!a->stem) return fn(user, p, len, tok);
+    stem_slot *slot = NULL;
+    if (len <= STEM_CACHE_LEN) {
+        slot = &a->cache[sf__hash64(p, len, 0) & (STEM_CACHE_SLOTS - 1)];
+        if (slot->wlen == len && memcmp(slot->word, p, len) == 0)
+            return fn(user, slot->stem, slot->slen, tok);
+    }
     size_t slen = len;
-    const char *term = a->stem ? sf__stem(a->stem, p, len, &slen) : p;
+    const char *term = sf__stem(a->stem, p, len, &slen);
+    if (slot && slen <= STEM_CACHE_LEN) {
+        slot->wlen = (uint8_t)len;
+        slot->slen = (uint8_t)slen;
+        memcpy(slot->word, p, len);
+        memcpy(slot->stem, term, slen);
+    }
     return fn(user, term, slen, tok);
 }
 

@@ -7,80 +7,87 @@
 
 #include <stdlib.h>
 
+#define W(s) {s, sizeof(s) - 1}
+
 /* English: pronouns, determiners, auxiliaries, prepositions, conjunctions
  * and their contractions (written with the ASCII apostrophe). */
-static const char *const STOP_EN[] = {
-    "a", "about", "above", "after", "again", "against", "all", "almost",
-    "also", "although", "always", "am", "among", "an", "and", "another",
-    "any", "anyone", "anything", "are", "aren't", "around", "as", "at",
-    "be", "because", "been", "before", "being", "below", "between", "both",
-    "but", "by", "can", "can't", "cannot", "could", "couldn't", "did",
-    "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during",
-    "each", "either", "else", "enough", "even", "ever", "every", "few",
-    "for", "from", "further", "had", "hadn't", "has", "hasn't", "have",
-    "haven't", "having", "he", "he's", "her", "here", "hers", "herself",
-    "him", "himself", "his", "how", "however", "i", "i'd", "i'll",
-    "i'm", "i've", "if", "in", "into", "is", "isn't", "it",
-    "it's", "its", "itself", "just", "least", "less", "let's", "many",
-    "may", "me", "might", "more", "most", "much", "must", "my",
-    "myself", "neither", "never", "no", "nor", "not", "now", "of",
-    "off", "often", "on", "once", "only", "or", "other", "others",
-    "ought", "our", "ours", "ourselves", "out", "over", "own", "per",
-    "perhaps", "quite", "rather", "same", "several", "shall", "she", "she's",
-    "should", "shouldn't", "since", "so", "some", "such", "than", "that",
-    "that's", "the", "their", "theirs", "them", "themselves", "then", "there",
-    "there's", "these", "they", "they're", "they've", "this", "those", "though",
-    "through", "thus", "to", "too", "toward", "towards", "under", "until",
-    "up", "upon", "us", "very", "was", "wasn't", "we", "we're",
-    "we've", "were", "weren't", "what", "what's", "whatever", "when", "where",
-    "whether", "which", "while", "who", "who's", "whom", "whose", "why",
-    "will", "with", "within", "without", "won't", "would", "wouldn't", "yet",
-    "you", "you're", "you've", "your", "yours", "yourself", "yourselves",
+static const sf_view STOP_EN[] = {
+    W("a"), W("about"), W("above"), W("after"), W("again"), W("against"), W("all"),
+    W("almost"), W("also"), W("although"), W("always"), W("am"), W("among"), W("an"),
+    W("and"), W("another"), W("any"), W("anyone"), W("anything"), W("are"), W("aren't"),
+    W("around"), W("as"), W("at"), W("be"), W("because"), W("been"), W("before"),
+    W("being"), W("below"), W("between"), W("both"), W("but"), W("by"), W("can"),
+    W("can't"), W("cannot"), W("could"), W("couldn't"), W("did"), W("didn't"), W("do"),
+    W("does"), W("doesn't"), W("doing"), W("don't"), W("down"), W("during"), W("each"),
+    W("either"), W("else"), W("enough"), W("even"), W("ever"), W("every"), W("few"),
+    W("for"), W("from"), W("further"), W("had"), W("hadn't"), W("has"), W("hasn't"),
+    W("have"), W("haven't"), W("having"), W("he"), W("he's"), W("her"), W("here"),
+    W("hers"), W("herself"), W("him"), W("himself"), W("his"), W("how"), W("however"),
+    W("i"), W("i'd"), W("i'll"), W("i'm"), W("i've"), W("if"), W("in"), W("into"),
+    W("is"), W("isn't"), W("it"), W("it's"), W("its"), W("itself"), W("just"),
+    W("least"), W("less"), W("let's"), W("many"), W("may"), W("me"), W("might"),
+    W("more"), W("most"), W("much"), W("must"), W("my"), W("myself"), W("neither"),
+    W("never"), W("no"), W("nor"), W("not"), W("now"), W("of"), W("off"), W("often"),
+    W("on"), W("once"), W("only"), W("or"), W("other"), W("others"), W("ought"),
+    W("our"), W("ours"), W("ourselves"), W("out"), W("over"), W("own"), W("per"),
+    W("perhaps"), W("quite"), W("rather"), W("same"), W("several"), W("shall"),
+    W("she"), W("she's"), W("should"), W("shouldn't"), W("since"), W("so"), W("some"),
+    W("such"), W("than"), W("that"), W("that's"), W("the"), W("their"), W("theirs"),
+    W("them"), W("themselves"), W("then"), W("there"), W("there's"), W("these"),
+    W("they"), W("they're"), W("they've"), W("this"), W("those"), W("though"),
+    W("through"), W("thus"), W("to"), W("too"), W("toward"), W("towards"), W("under"),
+    W("until"), W("up"), W("upon"), W("us"), W("very"), W("was"), W("wasn't"), W("we"),
+    W("we're"), W("we've"), W("were"), W("weren't"), W("what"), W("what's"),
+    W("whatever"), W("when"), W("where"), W("whether"), W("which"), W("while"),
+    W("who"), W("who's"), W("whom"), W("whose"), W("why"), W("will"), W("with"),
+    W("within"), W("without"), W("won't"), W("would"), W("wouldn't"), W("yet"),
+    W("you"), W("you're"), W("you've"), W("your"), W("yours"), W("yourself"),
+    W("yourselves"),
 };
 
-static const char *const STOP_DE[] = {
-    "aber", "alle", "als", "also", "am", "an", "auch", "auf",
-    "aus", "bei", "bin", "bis", "bist", "da", "damit", "dann",
-    "das", "dass", "dem", "den", "denn", "der", "des", "die",
-    "dies", "diese", "diesem", "diesen", "dieser", "doch", "dort", "du",
-    "durch", "ein", "eine", "einem", "einen", "einer", "eines", "er",
-    "es", "etwa", "euch", "für", "gegen", "hat", "hatte", "hier",
-    "ich", "ihm", "ihn", "ihr", "im", "in", "ist", "ja",
-    "jedoch", "kann", "kein", "keine", "mit", "nach", "nicht", "noch",
-    "nun", "nur", "ob", "oder", "ohne", "schon", "sehr", "sein",
-    "seine", "sich", "sie", "sind", "so", "um", "und", "uns",
-    "unter", "vom", "von", "vor", "war", "waren", "was", "weil",
-    "wenn", "wer", "wie", "wir", "wird", "wo", "zu", "zum",
-    "zur", "über",
+static const sf_view STOP_DE[] = {
+    W("aber"), W("alle"), W("als"), W("also"), W("am"), W("an"), W("auch"), W("auf"),
+    W("aus"), W("bei"), W("bin"), W("bis"), W("bist"), W("da"), W("damit"), W("dann"),
+    W("das"), W("dass"), W("dem"), W("den"), W("denn"), W("der"), W("des"), W("die"),
+    W("dies"), W("diese"), W("diesem"), W("diesen"), W("dieser"), W("doch"), W("dort"),
+    W("du"), W("durch"), W("ein"), W("eine"), W("einem"), W("einen"), W("einer"),
+    W("eines"), W("er"), W("es"), W("etwa"), W("euch"), W("für"), W("gegen"), W("hat"),
+    W("hatte"), W("hier"), W("ich"), W("ihm"), W("ihn"), W("ihr"), W("im"), W("in"),
+    W("ist"), W("ja"), W("jedoch"), W("kann"), W("kein"), W("keine"), W("mit"),
+    W("nach"), W("nicht"), W("noch"), W("nun"), W("nur"), W("ob"), W("oder"), W("ohne"),
+    W("schon"), W("sehr"), W("sein"), W("seine"), W("sich"), W("sie"), W("sind"),
+    W("so"), W("um"), W("und"), W("uns"), W("unter"), W("vom"), W("von"), W("vor"),
+    W("war"), W("waren"), W("was"), W("weil"), W("wenn"), W("wer"), W("wie"), W("wir"),
+    W("wird"), W("wo"), W("zu"), W("zum"), W("zur"), W("über"),
 };
 
-static const char *const STOP_FR[] = {
-    "a", "ai", "au", "aux", "avait", "avec", "ce", "cela",
-    "ces", "cet", "cette", "comme", "dans", "de", "des", "donc",
-    "du", "elle", "elles", "en", "est", "et", "il", "ils",
-    "je", "la", "le", "les", "leur", "leurs", "lui", "mais",
-    "me", "mes", "moi", "même", "ne", "nous", "on", "ont",
-    "ou", "où", "par", "pas", "plus", "pour", "qu", "que",
-    "qui", "sa", "sans", "se", "sera", "ses", "son", "sont",
-    "sur", "ta", "te", "tes", "toi", "ton", "tu", "un",
-    "une", "vos", "votre", "vous", "y", "à", "était", "été",
-    "être",
+static const sf_view STOP_FR[] = {
+    W("a"), W("ai"), W("au"), W("aux"), W("avait"), W("avec"), W("ce"), W("cela"),
+    W("ces"), W("cet"), W("cette"), W("comme"), W("dans"), W("de"), W("des"), W("donc"),
+    W("du"), W("elle"), W("elles"), W("en"), W("est"), W("et"), W("il"), W("ils"),
+    W("je"), W("la"), W("le"), W("les"), W("leur"), W("leurs"), W("lui"), W("mais"),
+    W("me"), W("mes"), W("moi"), W("même"), W("ne"), W("nous"), W("on"), W("ont"),
+    W("ou"), W("où"), W("par"), W("pas"), W("plus"), W("pour"), W("qu"), W("que"),
+    W("qui"), W("sa"), W("sans"), W("se"), W("sera"), W("ses"), W("son"), W("sont"),
+    W("sur"), W("ta"), W("te"), W("tes"), W("toi"), W("ton"), W("tu"), W("un"),
+    W("une"), W("vos"), W("votre"), W("vous"), W("y"), W("à"), W("était"), W("été"),
+    W("être"),
 };
 
-static const char *const STOP_ES[] = {
-    "a", "al", "algo", "como", "con", "de", "del", "desde",
-    "donde", "el", "ella", "ellas", "ellos", "en", "entre", "era",
-    "es", "esta", "este", "esto", "estos", "fue", "ha", "han",
-    "hay", "la", "las", "le", "les", "lo", "los", "me",
-    "mi", "muy", "más", "ni", "no", "nos", "o", "para",
-    "pero", "por", "porque", "que", "se", "ser", "si", "sin",
-    "sobre", "son", "su", "sus", "también", "te", "tiene", "todo",
-    "un", "una", "uno", "unos", "y", "ya", "yo",
+static const sf_view STOP_ES[] = {
+    W("a"), W("al"), W("algo"), W("como"), W("con"), W("de"), W("del"), W("desde"),
+    W("donde"), W("el"), W("ella"), W("ellas"), W("ellos"), W("en"), W("entre"),
+    W("era"), W("es"), W("esta"), W("este"), W("esto"), W("estos"), W("fue"), W("ha"),
+    W("han"), W("hay"), W("la"), W("las"), W("le"), W("les"), W("lo"), W("los"),
+    W("me"), W("mi"), W("muy"), W("más"), W("ni"), W("no"), W("nos"), W("o"), W("para"),
+    W("pero"), W("por"), W("porque"), W("que"), W("se"), W("ser"), W("si"), W("sin"),
+    W("sobre"), W("son"), W("su"), W("sus"), W("también"), W("te"), W("tiene"),
+    W("todo"), W("un"), W("una"), W("uno"), W("unos"), W("y"), W("ya"), W("yo"),
 };
 
 typedef struct stoplist {
     const char *lang;
-    const char *const *words;
+    const sf_view *words;
     size_t count;
 } stoplist;
 
@@ -91,10 +98,10 @@ static const stoplist LISTS[] = {
     {"es", STOP_ES, SF_ARRAY_LEN(STOP_ES)},
 };
 
-/* strcmp order between a (ptr, len) word and a NUL-terminated entry. */
-static int cmp_word(const char *w, size_t n, const char *entry) {
-    size_t m = strlen(entry);
-    int c = memcmp(w, entry, SF_MIN(n, m));
+/* strcmp order between a (ptr, len) word and an entry. */
+static int cmp_word(const char *w, size_t n, sf_view entry) {
+    size_t m = entry.n;
+    int c = memcmp(w, entry.p, SF_MIN(n, m));
     if (c) return c;
     return n < m ? -1 : n > m ? 1 : 0;
 }
