@@ -9,6 +9,16 @@
  * folding happens in src/text for the stages that need it. */
 #include "fingerprint.h"
 
+/* XXH3 inlined here: a call into the shared library per word and per shingle
+ * costs more than the hashing itself at these lengths. Same function, same
+ * bits as sf__hash64. */
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+static inline uint64_t hash64(const void *p, size_t n, uint64_t seed) {
+    return (uint64_t)XXH3_64bits_withSeed(p, n, (XXH64_hash_t)seed);
+}
+
 /* WORD[b]: 0 for a separator, else the byte as it enters the word hash. */
 static const unsigned char *word_table(void) {
     static const unsigned char t[256] = {
@@ -65,11 +75,11 @@ static sf_status hash_words(sf_shingler *s, const char *text, size_t n) {
         while (p < end && W[*p]) {
             chunk[len++] = W[*p++];
             if (len == sizeof chunk) {
-                h = sf__hash64(chunk, len, h);
+                h = hash64(chunk, len, h);
                 len = 0;
             }
         }
-        if (len) h = sf__hash64(chunk, len, h);
+        if (len) h = hash64(chunk, len, h);
         if (nw == s->words.cap) {
             s->words.n = nw;
             SF_TRY(SF_VEC_RESERVE(&s->words, nw + 1));
@@ -92,13 +102,13 @@ sf_status sf__shingles(sf_shingler *s, const char *text, size_t n, unsigned k,
     if (nwords) *nwords = nw;
     if (nw == 0) return SF_OK;
     const uint64_t *w = s->words.items;
-    if (text_hash) *text_hash = sf__hash64(w, nw * sizeof *w, TEXT_SEED) | 1u;
+    if (text_hash) *text_hash = hash64(w, nw * sizeof *w, TEXT_SEED) | 1u;
     size_t count = nw >= k ? nw - k + 1 : 1;
     size_t span = (nw >= k ? k : nw) * sizeof *w;
     SF_TRY(SF_VEC_RESERVE(out, count));
     /* The shingle hash is XXH3 over the k word hashes in order: any change to
      * a word or to the order changes it. */
-    for (size_t i = 0; i < count; i++) out->items[i] = sf__hash64(w + i, span, SHINGLE_SEED);
+    for (size_t i = 0; i < count; i++) out->items[i] = hash64(w + i, span, SHINGLE_SEED);
     out->n = count;
     return SF_OK;
 }
