@@ -84,14 +84,14 @@ struct sf_stream {
 void sf_cluster_options_default(sf_cluster_options *o) {
     memset(o, 0, sizeof *o);
     o->lang = "en";
-    o->threshold = 0.20;
-    o->merge_threshold = 0.40;
+    o->threshold = 0.15;
+    o->merge_threshold = 0.30;
     o->split_threshold = 0.03;
     o->active_days = 30;
     o->time_scale_days = 7;
     o->w_body = 1.0;
     o->w_title = 0.3;
-    o->w_entity = 0.5;
+    o->w_entity = 0.1;
     o->w_time = 0.3;
     o->candidates = 40;
 }
