@@ -5,7 +5,8 @@
 #include <string.h>
 
 static const sf_cli_command COMMANDS[] = {
-    /* {"run", ...} is added with the pipeline */
+    {"run", "read articles, find copies and stories, print summarized stories", sf_cmd_run},
+    {"summarize", "summarize all the articles given as one story", sf_cmd_summarize},
     {"sentences", "print each sentence of each article on its own line", sf_cmd_sentences},
     {"dedup", "find copies (exact and near duplicates), one JSON line per group", sf_cmd_dedup},
     {"cluster", "group articles into stories, one JSON line per article", sf_cmd_cluster},

@@ -58,7 +58,7 @@ sf_status sf_write_json(const sf_result *r, const sf_corpus *c, FILE *f, sf_erro
     json_object *stories = json_object_new_array();
     for (size_t s = 0; s < r->nstories; s++) json_object_array_add(stories, story_json(r, c, s));
     json_object_object_add(root, "stories", stories);
-    const char *text = json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE);
+    const char *text = json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
     sf_status st = SF_OK;
     if (!text) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory writing JSON");
     else if (fputs(text, f) < 0 || fputc('\n', f) == EOF)

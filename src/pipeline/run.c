@@ -1,0 +1,225 @@
+/* run.c - the whole pipeline over a corpus: near-duplicates, then stories,
+ * then one summary per story. Each stage lives in its own module; this file
+ * only sequences them and owns the result. */
+#include "pipeline.h"
+
+#include "../cluster/cluster.h"
+#include "../dedup/dedup.h"
+
+#include <stdlib.h>
+
+static char *fold_ws(const char *p, size_t n) {
+    sf_buf b;
+    sf__buf_init(&b, 0);
+    bool space = false;
+    for (size_t i = 0; i < n; i++) {
+        char ch = p[i];
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+            space = b.n > 0;
+            continue;
+        }
+        if (space) sf__buf_addc(&b, ' ');
+        space = false;
+        sf__buf_addc(&b, ch);
+    }
+    return sf__buf_detach(&b, NULL);
+}
+
+typedef struct story_key {
+    size_t story, size;
+    int64_t first;
+    size_t first_article;
+} story_key;
+
+static int cmp_story_key(const void *a, const void *b) {
+    const story_key *x = a, *y = b;
+    if (x->size != y->size) return x->size > y->size ? -1 : 1;
+    if (x->first != y->first) return x->first < y->first ? -1 : 1;
+    return x->first_article < y->first_article ? -1 : x->first_article > y->first_article;
+}
+
+
+/* Publication order inside a story, unknown times last, then corpus order. */
+static int cmp_pub(const sf_corpus *c, size_t a, size_t b) {
+    int64_t ta = sf_corpus_get(c, a)->published, tb = sf_corpus_get(c, b)->published;
+    if (ta == SF_TIME_UNKNOWN) ta = INT64_MAX;
+    if (tb == SF_TIME_UNKNOWN) tb = INT64_MAX;
+    if (ta != tb) return ta < tb ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+static void sort_by_pub(const sf_corpus *c, size_t *v, size_t n) {
+    for (size_t i = 1; i < n; i++)
+        for (size_t k = i; k > 0 && cmp_pub(c, v[k], v[k - 1]) < 0; k--) {
+            size_t t = v[k];
+            v[k] = v[k - 1];
+            v[k - 1] = t;
+        }
+}
+
+/* The pipeline; with one_story set, every article is taken as one story
+ * (`storyfold summarize`) and clustering is skipped. */
+static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story,
+                     sf_result **out, sf_error *err) {
+    if (!c || !out) return sf__error_set(err, SF_ERR_ARG, "sf_run: NULL argument");
+    *out = NULL;
+    sf_run_options opt = o ? *o : (sf_run_options){0};
+    sf_result *r = sf__calloc(1, sizeof *r);
+    if (!r) return sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+    r->corpus = c;
+    size_t n = r->narticles = sf_corpus_count(c);
+    r->dup_of = sf__malloc((n ? n : 1) * sizeof *r->dup_of);
+    r->dup_sim = sf__calloc(n ? n : 1, sizeof *r->dup_sim);
+    r->story_of = sf__malloc((n ? n : 1) * sizeof *r->story_of);
+    if (!r->dup_of || !r->dup_sim || !r->story_of) {
+        sf_result_destroy(r);
+        return sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++) r->dup_of[i] = SIZE_MAX;
+
+    sf_status st = SF_OK;
+    sf_dedup_options dopt = {0}; /* zero fields take the defaults */
+    if (opt.dup_threshold > 0) dopt.threshold = opt.dup_threshold;
+    if (n) st = sf__dedup_corpus(c, &dopt, r->dup_of, r->dup_sim, err);
+
+    size_t nstories = 0;
+    if (st == SF_OK && n && one_story) {
+        for (size_t i = 0; i < n; i++) r->story_of[i] = 0;
+        nstories = 1;
+    } else if (st == SF_OK && n) {
+        sf_cluster_options copt;
+        sf_cluster_options_default(&copt);
+        if (opt.lang) copt.lang = opt.lang;
+        if (opt.story_threshold > 0) copt.threshold = opt.story_threshold;
+        st = sf__cluster_corpus(c, &copt, r->dup_of, r->story_of, &nstories, err);
+    }
+
+    /* Order stories: most articles first, then earliest. */
+    story_key *keys = NULL;
+    if (st == SF_OK && nstories) {
+        keys = sf__calloc(nstories, sizeof *keys);
+        r->stories = sf__calloc(nstories, sizeof *r->stories);
+        if (!keys || !r->stories) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+    }
+    if (st == SF_OK && nstories) {
+        for (size_t s = 0; s < nstories; s++) {
+            keys[s].story = s;
+            keys[s].first = INT64_MAX;
+            keys[s].first_article = SIZE_MAX;
+        }
+        for (size_t i = 0; i < n; i++) {
+            story_key *k = &keys[r->story_of[i]];
+            k->size++;
+            int64_t t = sf_corpus_get(c, i)->published;
+            if (t == SF_TIME_UNKNOWN) t = INT64_MAX;
+            if (t < k->first || (t == k->first && i < k->first_article)) {
+                k->first = t;
+                k->first_article = i;
+            }
+        }
+        qsort(keys, nstories, sizeof *keys, cmp_story_key);
+        size_t *rank = sf__malloc(nstories * sizeof *rank);
+        if (!rank) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+        for (size_t s = 0; st == SF_OK && s < nstories; s++) rank[keys[s].story] = s;
+        for (size_t i = 0; st == SF_OK && i < n; i++) r->story_of[i] = rank[r->story_of[i]];
+        sf__free(rank);
+        r->nstories = nstories;
+        for (size_t s = 0; st == SF_OK && s < nstories; s++) {
+            r->stories[s].articles = sf__malloc(keys[s].size * sizeof(size_t));
+            if (!r->stories[s].articles) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+        }
+        for (size_t i = 0; st == SF_OK && i < n; i++) {
+            sf_story *s = &r->stories[r->story_of[i]];
+            s->articles[s->n++] = i;
+        }
+    }
+    sf__free(keys);
+
+    sf_summarize_options sopt = {.lang = opt.lang, .max_words = opt.summary_words,
+                                 .method = opt.summary_method == 1 ? SF_SUMMARY_CENTROID : SF_SUMMARY_CONCEPTS};
+    for (size_t s = 0; st == SF_OK && s < r->nstories; s++) {
+        sf_story *story = &r->stories[s];
+        sort_by_pub(c, story->articles, story->n);
+        /* Headline: the title of the earliest original article that has one. */
+        const char *title = "";
+        for (size_t k = 0; k < story->n && !title[0]; k++)
+            if (r->dup_of[story->articles[k]] == SIZE_MAX) title = sf_corpus_get(c, story->articles[k])->title;
+        story->headline = fold_ws(title, strlen(title));
+        if (!story->headline) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+        if (st == SF_OK) st = sf__summarize(c, story->articles, story->n, r->dup_of, &sopt, &story->summary, err);
+        if (st == SF_OK && story->summary.n) {
+            story->texts = sf__calloc(story->summary.n, sizeof *story->texts);
+            if (!story->texts) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+        }
+        for (size_t k = 0; st == SF_OK && k < story->summary.n; k++) {
+            const sf_summary_sentence *ss = &story->summary.sentences[k];
+            const sf_article *a = sf_corpus_get(c, ss->article);
+            story->texts[k] = fold_ws(a->text + ss->span.begin, ss->span.end - ss->span.begin);
+            if (!story->texts[k]) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+        }
+    }
+    if (st != SF_OK) {
+        sf_result_destroy(r);
+        return st;
+    }
+    *out = r;
+    return SF_OK;
+}
+
+sf_status sf_run(const sf_corpus *c, const sf_run_options *o, sf_result **out, sf_error *err) {
+    return run(c, o, false, out, err);
+}
+
+sf_status sf_summarize_all(const sf_corpus *c, const sf_run_options *o, sf_result **out,
+                           sf_error *err) {
+    return run(c, o, true, out, err);
+}
+
+void sf_result_destroy(sf_result *r) {
+    if (!r) return;
+    for (size_t s = 0; s < r->nstories; s++) {
+        sf_story *story = &r->stories[s];
+        for (size_t k = 0; story->texts && k < story->summary.n; k++) sf__free(story->texts[k]);
+        sf__free(story->texts);
+        sf__summary_release(&story->summary);
+        sf__free(story->articles);
+        sf__free(story->headline);
+    }
+    sf__free(r->stories);
+    sf__free(r->dup_of);
+    sf__free(r->dup_sim);
+    sf__free(r->story_of);
+    sf__free(r);
+}
+
+size_t sf_result_story_count(const sf_result *r) { return r ? r->nstories : 0; }
+
+const char *sf_story_headline(const sf_result *r, size_t s) {
+    return r && s < r->nstories ? r->stories[s].headline : NULL;
+}
+
+const size_t *sf_story_articles(const sf_result *r, size_t s, size_t *count) {
+    if (!r || s >= r->nstories) {
+        if (count) *count = 0;
+        return NULL;
+    }
+    if (count) *count = r->stories[s].n;
+    return r->stories[s].articles;
+}
+
+size_t sf_story_summary_count(const sf_result *r, size_t s) {
+    return r && s < r->nstories ? r->stories[s].summary.n : 0;
+}
+
+const char *sf_story_summary_sentence(const sf_result *r, size_t s, size_t k,
+                                      const size_t **sources, size_t *nsources) {
+    if (!r || s >= r->nstories || k >= r->stories[s].summary.n) return NULL;
+    const sf_summary_sentence *ss = &r->stories[s].summary.sentences[k];
+    if (sources) *sources = ss->sources;
+    if (nsources) *nsources = ss->nsources;
+    return r->stories[s].texts[k];
+}
+
+size_t sf_result_duplicate_of(const sf_result *r, size_t i) {
+    return r && i < r->narticles ? r->dup_of[i] : SIZE_MAX;
+}
