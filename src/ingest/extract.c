@@ -21,6 +21,7 @@ enum {
     E_STRONG = 8,    /* itemprop=articleBody and kin */
     E_BLOCK = 16,    /* starts a new text block */
     E_LINK = 32,
+    E_INBOILER = 64, /* this or an ancestor has E_BOILER */
 };
 
 typedef enum kind { K_OTHER, K_P, K_HEAD, K_LI, K_CELL, K_PRE, K_QUOTE } kind;
@@ -30,10 +31,11 @@ typedef struct enode {
     int32_t parent;    /* enclosing element, -1 at the root */
     uint16_t flags;
     double good, bad;  /* text mass of good and boilerplate blocks below */
+    double rgood;      /* good text below, hints ignored */
     size_t chars;      /* all block text below */
 } enode;
 
-enum { C_BAD, C_SHORT, C_NEAR, C_GOOD, C_HEAD };
+enum { C_BAD, C_SHORT, C_NEAR, C_GOOD, C_HEAD, C_OUT };
 
 typedef struct block {
     size_t off, len;   /* bytes in the block text buffer */
@@ -67,9 +69,9 @@ static bool in_list(const char *n, const char *const *list, size_t k) {
 static const char *const SKIP_TAGS[] = {
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
     "canvas", "video", "audio", "select", "button", "input", "textarea", "option", "head",
-    "nav", "map", "dialog", "frameset", "frame", "applet", "label"};
+    "map", "frameset", "frame", "applet"};
 static const char *const BLOCK_TAGS[] = {
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "h1", "h2", "h3",
+    "p", "div", "section", "nav", "dialog", "article", "main", "header", "footer", "aside", "h1", "h2", "h3",
     "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot",
     "tr", "td", "th", "caption", "blockquote", "pre", "figure", "figcaption", "address",
     "hr", "form", "fieldset", "details", "summary", "center", "body", "html", "menu",
@@ -133,7 +135,9 @@ static uint16_t element_flags(xmlNodePtr n) {
     if (in_list(name, BLOCK_TAGS, SF_ARRAY_LEN(BLOCK_TAGS))) f |= E_BLOCK;
     if (strcmp(name, "a") == 0) f |= E_LINK;
     if (!n->properties) {
-        if (strcmp(name, "aside") == 0 || strcmp(name, "footer") == 0) f |= E_BOILER;
+        if (strcmp(name, "aside") == 0 || strcmp(name, "footer") == 0 ||
+            strcmp(name, "nav") == 0 || strcmp(name, "dialog") == 0)
+            f |= E_BOILER;
         else if (strcmp(name, "article") == 0 || strcmp(name, "main") == 0) f |= E_POSITIVE;
         return f;
     }
@@ -145,7 +149,9 @@ static uint16_t element_flags(xmlNodePtr n) {
          contains_nocase(v, "visibility:hidden")))
         return E_SKIP;
     if (strcmp(name, "body") == 0 || strcmp(name, "html") == 0) return f;
-    if (strcmp(name, "aside") == 0 || strcmp(name, "footer") == 0) f |= E_BOILER;
+    if (strcmp(name, "aside") == 0 || strcmp(name, "footer") == 0 || strcmp(name, "nav") == 0 ||
+        strcmp(name, "dialog") == 0)
+        f |= E_BOILER;
     if (strcmp(name, "article") == 0 || strcmp(name, "main") == 0) f |= E_POSITIVE;
     if ((v = attr(n, "itemprop")) && (strcmp(v, "articleBody") == 0 || strcmp(v, "text") == 0))
         return f | E_POSITIVE | E_STRONG;
@@ -249,7 +255,7 @@ static sf_status walk(walker *w, xmlNodePtr root) {
         if (n->type == XML_ELEMENT_NODE) {
             uint16_t f = element_flags(n);
             if (!(f & E_SKIP)) {
-                enode e = {n, cur, f, 0, 0, 0};
+                enode e = {n, cur, f, 0, 0, 0, 0};
                 if (SF_VEC_PUSH(&w->el, e) != SF_OK) return SF_ERR_NOMEM;
                 cur = (int32_t)(w->el.n - 1);
                 n->_private = (void *)(intptr_t)(cur + 1);
@@ -317,6 +323,12 @@ static uint8_t classify(const block *b) {
     return C_SHORT;
 }
 
+/* Good text of a block: characters outside links, half for near-good. */
+static double block_good(const block *b) {
+    double t = (double)b->chars * (1 - link_density(b));
+    return b->cls == C_GOOD ? t : b->cls == C_NEAR ? 0.5 * t : 0;
+}
+
 /* ------------------------------------------------------------- extract */
 
 static bool boiler_between(const walker *w, int32_t e, int32_t top) {
@@ -342,56 +354,83 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
     sf_status st = walk(&w, root);
     if (st != SF_OK) goto out;
 
-    /* masses: every block's chars go up its ancestor chain */
-    size_t total = 0;
+    /* raw masses: every block's good text goes up its ancestor chain */
     for (size_t i = 0; i < w.bl.n; i++) {
         block *b = &w.bl.items[i];
         b->cls = classify(b);
-        total += b->chars;
-        double ld = link_density(b);
-        double good = 0, bad = 0;
-        switch (b->cls) {
-        case C_GOOD: good = (double)b->chars * (1 - ld); break;
-        case C_NEAR: good = 0.5 * (double)b->chars * (1 - ld); break;
-        case C_HEAD: break;
-        default: bad = (double)b->chars; break;
+        double g = block_good(b);
+        for (int32_t e = b->owner; e >= 0; e = w.el.items[e].parent) {
+            w.el.items[e].chars += b->chars;
+            w.el.items[e].rgood += g;
         }
+    }
+    /* A boilerplate hint on an element that holds an article-hinted element
+     * with most of its good text is a theme class on a wrapper
+     * ("has-sidebar"), not boilerplate. */
+    for (size_t i = 0; i < w.el.n; i++) {
+        enode *en = &w.el.items[i];
+        if (!(en->flags & (E_POSITIVE | E_STRONG)) || en->rgood < 200) continue;
+        for (int32_t e = en->parent; e >= 0; e = w.el.items[e].parent)
+            if ((w.el.items[e].flags & E_BOILER) && en->rgood * 2 >= w.el.items[e].rgood)
+                w.el.items[e].flags &= (uint16_t)~E_BOILER;
+    }
+    /* masses for choosing: good text under a boilerplate hint (comments,
+     * teasers) counts against the hinted element's ancestors */
+    for (size_t i = 0; i < w.bl.n; i++) {
+        block *b = &w.bl.items[i];
+        double good = block_good(b);
+        double bad = (b->cls == C_GOOD || b->cls == C_NEAR || b->cls == C_HEAD) ? 0
+                                                                               : (double)b->chars;
         for (int32_t e = b->owner; e >= 0; e = w.el.items[e].parent) {
             enode *en = &w.el.items[e];
-            en->chars += b->chars;
+            en->good += good;
+            en->bad += bad;
             if (en->flags & E_BOILER) {
-                /* good text under a boilerplate hint counts against its
-                 * ancestors (comments, teasers), unless the hint is on the
-                 * article itself (decided below by its share of the page) */
                 bad += good;
                 good = 0;
             }
-            en->good += good;
-            en->bad += bad;
         }
-    }
-    /* A boilerplate hint on an element that holds most of the page's text is
-     * a theme class on a wrapper, not boilerplate. */
-    for (size_t i = 0; i < w.el.n; i++) {
-        enode *en = &w.el.items[i];
-        if ((en->flags & E_BOILER) && en->chars * 2 > total) en->flags &= (uint16_t)~E_BOILER;
     }
 
     /* the article: maximum of good - lambda * bad over the tree */
-    int32_t best = -1;
-    double best_score = 0;
+    /* candidates under a boilerplate hint (a quote in a sidebar widget) are
+     * taken only when nothing else has good text */
+    int32_t best = -1, best_boiler = -1;
+    double best_score = 0, best_boiler_score = 0;
     for (size_t i = 0; i < w.el.n; i++) {
         enode *en = &w.el.items[i];
+        int32_t p = en->parent;
+        if ((en->flags & E_BOILER) || (p >= 0 && (w.el.items[p].flags & E_INBOILER)))
+            en->flags |= E_INBOILER;
         double g = en->good;
         if (en->flags & E_STRONG) g *= 1.5;
         else if (en->flags & E_POSITIVE) g *= 1.15;
         double s = g - 0.6 * en->bad;
-        if (s > best_score) {
+        if (en->flags & E_INBOILER) {
+            if (s > best_boiler_score) {
+                best_boiler_score = s;
+                best_boiler = (int32_t)i;
+            }
+        } else if (s > best_score) {
             best_score = s;
             best = (int32_t)i;
         }
     }
 
+#ifdef SF_EXTRACT_DEBUG
+    if (best >= 0) {
+        char h[256];
+        hint_text(w.el.items[best].node, h, sizeof h);
+        fprintf(stderr, "BEST <%s %s> good %.0f bad %.0f\n", w.el.items[best].node->name, h,
+                w.el.items[best].good, w.el.items[best].bad);
+        for (int32_t e = w.el.items[best].parent; e >= 0; e = w.el.items[e].parent) {
+            hint_text(w.el.items[e].node, h, sizeof h);
+            fprintf(stderr, "  up <%s %s> good %.0f bad %.0f fl %d\n", w.el.items[e].node->name, h,
+                    w.el.items[e].good, w.el.items[e].bad, w.el.items[e].flags);
+        }
+    }
+#endif
+    if (best < 0) best = best_boiler;
     /* keep: good and near blocks inside the article and not under a
      * boilerplate hint below it; short ones and headings by context */
     size_t nb = w.bl.n;
@@ -407,7 +446,7 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
             continue;
         }
         bool inside = best >= 0 && under(&w, b->owner, best) && !boiler_between(&w, b->owner, best);
-        cls[i] = inside ? b->cls : C_BAD;
+        cls[i] = inside ? b->cls : C_OUT;
         if (!inside) b->cls = C_BAD;
     }
     for (size_t i = 0; i < nb; i++) {
@@ -417,8 +456,9 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
             continue;
         }
         if (c != C_SHORT && c != C_HEAD) continue;
-        /* nearest non-short, non-heading neighbours */
-        uint8_t prev = C_BAD, next = C_BAD;
+        /* nearest non-short, non-heading neighbours; the edge of the
+         * article counts as neither good nor bad */
+        uint8_t prev = C_OUT, next = C_OUT;
         for (size_t j = i; j-- > 0;)
             if (cls[j] != C_SHORT && cls[j] != C_HEAD) {
                 prev = cls[j];
@@ -431,10 +471,25 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
             }
         bool good_next = next == C_GOOD || next == C_NEAR;
         bool good_prev = prev == C_GOOD || prev == C_NEAR;
+        const block *b = &w.bl.items[i];
         if (c == C_HEAD) w.bl.items[i].keep = good_next;
-        else w.bl.items[i].keep = good_prev && good_next;
+        else if (good_prev && good_next) w.bl.items[i].keep = true;
+        /* a short paragraph or list item closing the article */
+        else if (good_prev && next == C_OUT && (b->kind == K_P || b->kind == K_LI) &&
+                 link_density(b) < 0.2)
+            w.bl.items[i].keep = true;
     }
     sf__free(cls);
+#ifdef SF_EXTRACT_DEBUG
+    for (size_t i = 0; i < nb; i++) {
+        block *b = &w.bl.items[i];
+        char h[256];
+        hint_text(w.el.items[b->owner].node, h, sizeof h);
+        fprintf(stderr, "%c c%d k%d ch%zu ld%.2f <%s %.40s> %.70s\n", b->keep ? '+' : '-', b->cls,
+                b->kind, b->chars, link_density(b), w.el.items[b->owner].node->name, h,
+                w.text.p + b->off);
+    }
+#endif
 
     /* write the kept blocks, skipping a block that repeats the one before */
     const char *last = NULL;
