@@ -1,0 +1,91 @@
+/* bench_cluster.c - throughput and memory of the story stream on a generated
+ * stream (bench/gen_stream.py): articles per second and peak resident memory
+ * after 10k, 100k and 1M articles, with the brute-force variant (every active
+ * story scored, no inverted index) on the first 10k beside it.
+ *
+ * usage: bench_cluster STREAM.jsonl [MAX]
+ */
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "cluster/cluster.h"
+
+static double now(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static double peak_mib(void) {
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_maxrss / 1024.0;
+}
+
+static int run(const char *path, size_t max, int exhaustive, const char *label) {
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        perror(path);
+        return 1;
+    }
+    sf_cluster_options o;
+    sf__cluster_options_default(&o);
+    o.exhaustive = exhaustive;
+    sf_stream *s = NULL;
+    sf_error err = {0};
+    if (sf__stream_create(&o, &s, &err) != SF_OK) {
+        fprintf(stderr, "%s\n", err.message);
+        fclose(f);
+        return 1;
+    }
+    char *line = NULL;
+    size_t cap = 0, n = 0, next = 10000;
+    double t0 = now(), parse = 0;
+    ssize_t len;
+    while (n < max && (len = getline(&line, &cap, f)) > 0) {
+        double p0 = now();
+        json_object *j = json_tokener_parse(line), *v;
+        const char *title = "", *text = "";
+        int64_t pub = SF_TIME_UNKNOWN;
+        if (j && json_object_object_get_ex(j, "title", &v)) title = json_object_get_string(v);
+        if (j && json_object_object_get_ex(j, "text", &v)) text = json_object_get_string(v);
+        if (j && json_object_object_get_ex(j, "published", &v)) pub = json_object_get_int64(v);
+        parse += now() - p0;
+        if (sf__stream_add(s, title, strlen(title), text, strlen(text), pub, NULL, &err) != SF_OK) {
+            fprintf(stderr, "%s\n", err.message);
+            break;
+        }
+        json_object_put(j);
+        n++;
+        if (n == next) {
+            double el = now() - t0 - parse;
+            sf_stream_stats st;
+            sf__stream_stats(s, &st);
+            printf("%-12s %9zu  %9.0f art/s  peak %7.1f MiB  stories %8zu  active %6zu  "
+                   "scored/art %5.1f  postings %8zu\n",
+                   label, n, (double)n / el, peak_mib(), st.stories, st.active_stories,
+                   (double)st.scored / (double)n, st.postings);
+            fflush(stdout);
+            next *= 10;
+        }
+    }
+    free(line);
+    fclose(f);
+    sf__stream_destroy(s);
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        fprintf(stderr, "usage: bench_cluster STREAM.jsonl [MAX]\n");
+        return 2;
+    }
+    size_t max = argc > 2 ? (size_t)strtoull(argv[2], NULL, 10) : (size_t)-1;
+    printf("articles/s exclude JSON parsing; include analysis (tokenize, fold, stem)\n");
+    if (run(argv[1], max < 10000 ? max : 10000, 1, "brute-force")) return 1;
+    return run(argv[1], max, 0, "index");
+}
