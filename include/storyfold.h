@@ -75,6 +75,13 @@ typedef struct sf_article {
     const char *origin;
     size_t text_len;
     int64_t published;
+    /* Read from web pages (other readers leave them ""/unknown): the byline,
+     * the ISO 639-1 language the page declares, and the last modification
+     * time (SF_TIME_UNKNOWN when unknown; 0 given to sf_corpus_add also
+     * means unknown). */
+    const char *author;
+    const char *lang;
+    int64_t modified;
 } sf_article;
 
 /* A collection of articles, in the order they were added. */
@@ -97,10 +104,12 @@ typedef enum sf_format {
     SF_FORMAT_AUTO = 0, /* detect from the name, then from the content */
     SF_FORMAT_TEXT = 1, /* plain text: first non-empty line is the title */
     SF_FORMAT_JSONL = 2,/* JSON Lines: id, title, text, source, url, published */
-    SF_FORMAT_SGML = 3  /* TREC/DUC newswire: <DOC><DOCNO>...<TEXT><P>... */
+    SF_FORMAT_SGML = 3, /* TREC/DUC newswire: <DOC><DOCNO>...<TEXT><P>... */
+    SF_FORMAT_HTML = 4, /* one web page; its main text becomes the article */
+    SF_FORMAT_WARC = 5  /* WARC 1.0/1.1 crawl, plain or gzip'd: HTML responses */
 } sf_format;
 
-/* Name of a format ("text", "jsonl", "sgml", "auto"). */
+/* Name of a format ("text", "jsonl", "sgml", "html", "warc", "auto"). */
 const char *sf_format_name(sf_format f);
 /* Parse a format name; returns SF_ERR_ARG for an unknown one. */
 sf_status sf_format_parse(const char *name, sf_format *out);

@@ -49,7 +49,8 @@ bool sf_cli_is_help(const char *arg);
 /* Input options text for --help pages. */
 #define SF_CLI_INPUT_HELP                                                               \
     "Input options:\n"                                                                  \
-    "  --input-format F  text, jsonl or sgml (default: detect from name and content)\n" \
+    "  --input-format F  text, jsonl, sgml, html or warc (default: detect from name\n" \
+    "                    and content)\n"                                             \
     "  --strict          stop at the first bad record (default: report and skip it)\n"  \
     "  --quiet           do not report skipped records\n"                                \
     "PATH may be a file, a directory (read recursively) or - for standard input.\n"
@@ -58,6 +59,7 @@ bool sf_cli_is_help(const char *arg);
 int sf_cmd_sentences(int argc, char **argv);
 int sf_cmd_dedup(int argc, char **argv);
 int sf_cmd_run(int argc, char **argv);
+int sf_cmd_extract(int argc, char **argv);
 int sf_cmd_summarize(int argc, char **argv);
 int sf_cmd_cluster(int argc, char **argv);
 /* `storyfold eval SUBCOMMAND` (cmd_eval.c): rouge, clusters. */

@@ -52,7 +52,7 @@ int sf_cli_input_option(sf_cli_inputs *in, int argc, char **argv, int *i) {
 
 static void on_diag(void *user, const sf_diag *d) {
     sf_cli_inputs *in = user;
-    in->problems++;
+    if (d->status != SF_OK) in->problems++; /* SF_OK: a note (WARC summary) */
     if (in->quiet) return;
     if (d->line)
         fprintf(stderr, "%s:%zu: %s\n", d->file, d->line, d->message);

@@ -11,6 +11,8 @@ static const sf_cli_command COMMANDS[] = {
     {"dedup", "find copies (exact and near duplicates), one JSON line per group", sf_cmd_dedup},
     {"cluster", "group articles into stories, one JSON line per article", sf_cmd_cluster},
     {"eval", "measure against human judgements (rouge, clusters)", sf_cmd_eval},
+    {"extract", "print the main text of web pages and WARC crawls (json: with metadata)",
+     sf_cmd_extract},
 };
 
 static void usage(FILE *f) {

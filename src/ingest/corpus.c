@@ -47,7 +47,11 @@ sf_status sf__corpus_add_rec(sf_corpus *c, const sf_rec *r, sf_error *err) {
     k.url = keep(c, r->url, NULL);
     k.origin = keep(c, r->origin, NULL);
     k.published = r->published;
-    if (!k.id || !k.title || !k.text || !k.source || !k.url || !k.origin)
+    k.author = keep(c, r->author, NULL);
+    k.lang = keep(c, r->lang, NULL);
+    k.modified = r->modified == 0 ? SF_TIME_UNKNOWN : r->modified;
+    if (!k.id || !k.title || !k.text || !k.source || !k.url || !k.origin || !k.author ||
+        !k.lang)
         return sf__error_set(err, SF_ERR_NOMEM, "out of memory storing article '%.*s'",
                              (int)SF_MIN(r->id.n, 200), r->id.p ? r->id.p : "");
     if (SF_VEC_PUSH(&c->articles, k) != SF_OK)
@@ -59,7 +63,10 @@ sf_status sf_corpus_add(sf_corpus *c, const sf_article *a, sf_error *err) {
     if (!c || !a) return sf__error_set(err, SF_ERR_ARG, "sf_corpus_add: NULL argument");
     sf_rec r = {sf__view_cstr(a->id),     sf__view_cstr(a->title), sf__view_cstr(a->text),
                 sf__view_cstr(a->source), sf__view_cstr(a->url),   sf__view_cstr(a->origin),
-                a->published};
+                a->published, {NULL, 0}, {NULL, 0}, 0};
+    r.author = sf__view_cstr(a->author);
+    r.lang = sf__view_cstr(a->lang);
+    r.modified = a->modified;
     return sf__corpus_add_rec(c, &r, err);
 }
 

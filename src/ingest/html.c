@@ -301,6 +301,9 @@ sf_status sf__page_add(sf_reader_ctx *ctx, const sf_page *page, const char *id,
     r.source = sf__view_cstr(page->site);
     r.url = sf__view_cstr(page->url);
     r.published = page->published != SF_TIME_UNKNOWN ? page->published : fallback_time;
+    r.author = sf__view_cstr(page->author);
+    r.lang = sf__view_cstr(page->lang);
+    r.modified = page->modified;
     char origin[4096 + 32];
     if (record) snprintf(origin, sizeof origin, "%s:%zu", ctx->name, record);
     else snprintf(origin, sizeof origin, "%s", ctx->name);
@@ -336,11 +339,11 @@ sf_status sf__read_html(sf_reader_ctx *ctx, const char *data, size_t n) {
         return sf__reader_diag(ctx, st, 0, 0, "%s", e.message);
     }
     if (page.truncated)
-        sf__reader_note(ctx, SF_ERR_PARSE,
+        sf__reader_note(ctx, SF_OK,
                         "the page nests elements deeper than the HTML parser allows; "
                         "the deepest part was dropped");
     if (page.charset_conflict)
-        sf__reader_note(ctx, SF_ERR_ENCODING,
+        sf__reader_note(ctx, SF_OK,
                         "the declared charset does not match the bytes; read as %s",
                         page.charset);
     char id[512];

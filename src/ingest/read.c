@@ -3,6 +3,7 @@
  * one diagnostic path every reader reports through. The bytes of one file are
  * read whole into a buffer and handed to the reader of its format. */
 #include "ingest.h"
+#include "html.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -22,13 +23,15 @@ const char *sf_format_name(sf_format f) {
     case SF_FORMAT_TEXT: return "text";
     case SF_FORMAT_JSONL: return "jsonl";
     case SF_FORMAT_SGML: return "sgml";
+    case SF_FORMAT_HTML: return "html";
+    case SF_FORMAT_WARC: return "warc";
     }
     return "unknown";
 }
 
 sf_status sf_format_parse(const char *name, sf_format *out) {
     static const sf_format all[] = {SF_FORMAT_AUTO, SF_FORMAT_TEXT, SF_FORMAT_JSONL,
-                                    SF_FORMAT_SGML};
+                                    SF_FORMAT_SGML, SF_FORMAT_HTML, SF_FORMAT_WARC};
     if (!name || !out) return SF_ERR_ARG;
     for (size_t i = 0; i < SF_ARRAY_LEN(all); i++)
         if (sf__view_eq_nocase(sf__view_cstr(name), sf__view_cstr(sf_format_name(all[i])))) {
@@ -53,7 +56,10 @@ sf_format sf__detect_format(const char *name, const char *data, size_t n) {
         sf_format f;
     } by_ext[] = {{"txt", SF_FORMAT_TEXT},   {"jsonl", SF_FORMAT_JSONL},
                   {"json", SF_FORMAT_JSONL}, {"ndjson", SF_FORMAT_JSONL},
-                  {"sgml", SF_FORMAT_SGML},  {"xml", SF_FORMAT_SGML}};
+                  {"sgml", SF_FORMAT_SGML},  {"xml", SF_FORMAT_SGML},
+                  {"html", SF_FORMAT_HTML},  {"htm", SF_FORMAT_HTML},
+                  {"xhtml", SF_FORMAT_HTML}, {"warc", SF_FORMAT_WARC}};
+    if (name && sf__view_ends_with_nocase(sf__view_cstr(name), ".warc.gz")) return SF_FORMAT_WARC;
     if (name) {
         sf_view ext = extension(name);
         for (size_t i = 0; i < SF_ARRAY_LEN(by_ext); i++)
@@ -65,6 +71,11 @@ sf_format sf__detect_format(const char *name, const char *data, size_t n) {
     sf__cur_accept(&c, "\xEF\xBB\xBF"); /* UTF-8 byte order mark */
     sf__cur_skip_ws(&c);
     if (sf__cur_starts_nocase(&c, "<DOC>")) return SF_FORMAT_SGML;
+    /* gzip is read only as WARC; web pages by their opening tags */
+    if (n >= 2 && (uint8_t)data[0] == 0x1f && (uint8_t)data[1] == 0x8b) return SF_FORMAT_WARC;
+    if (sf__cur_starts_nocase(&c, "WARC/1.")) return SF_FORMAT_WARC;
+    if (sf__cur_starts_nocase(&c, "<!doctype html") || sf__cur_starts_nocase(&c, "<html"))
+        return SF_FORMAT_HTML;
     if (sf__cur_peek(&c) == '{') return SF_FORMAT_JSONL;
     return SF_FORMAT_TEXT;
 }
@@ -134,6 +145,9 @@ static sf_status read_bytes(sf_corpus *c, const char *name, const char *data, si
         sf__reader_note(&ctx, SF_ERR_EMPTY, "empty file");
         return SF_OK;
     }
+    if (o->format == SF_FORMAT_WARC || (o->format == SF_FORMAT_AUTO &&
+                                        sf__detect_format(name, data, n) == SF_FORMAT_WARC))
+        return sf__read_warc(&ctx, data, n); /* gzip'd bytes look binary */
     if (looks_binary(data, n)) {
         sf__reader_note(&ctx, SF_ERR_PARSE, "binary file skipped");
         return SF_OK;
@@ -150,6 +164,8 @@ static sf_status read_bytes(sf_corpus *c, const char *name, const char *data, si
     case SF_FORMAT_TEXT: return sf__read_text(&ctx, data, n);
     case SF_FORMAT_JSONL: return sf__read_jsonl(&ctx, data, n);
     case SF_FORMAT_SGML: return sf__read_sgml(&ctx, data, n);
+    case SF_FORMAT_HTML: return sf__read_html(&ctx, data, n);
+    case SF_FORMAT_WARC: return sf__read_warc(&ctx, data, n);
     case SF_FORMAT_AUTO: break;
     }
     return sf__error_set(err, SF_ERR_ARG, "%s: unknown format %d", name, (int)f);
@@ -162,7 +178,7 @@ sf_status sf_read_memory(sf_corpus *c, const char *name, const char *data, size_
     if (!o) o = &defaults;
     if (!name) name = "<memory>";
     if (!data) data = "";
-    if (o->format < SF_FORMAT_AUTO || o->format > SF_FORMAT_SGML)
+    if (o->format < SF_FORMAT_AUTO || o->format > SF_FORMAT_WARC)
         return sf__error_set(err, SF_ERR_ARG, "%s: unknown format %d", name, (int)o->format);
     if (n > limit_of(o))
         return sf__error_set(err, SF_ERR_TOO_LARGE,
@@ -202,6 +218,16 @@ static sf_status read_file(sf_corpus *c, const char *path, const sf_read_options
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) return sf__error_set(err, SF_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
     struct stat st;
+    /* WARC files named as such are streamed with constant memory, any size */
+    if (!is_stdin && (o->format == SF_FORMAT_WARC ||
+                      (o->format == SF_FORMAT_AUTO &&
+                       sf__detect_format(path, NULL, 0) == SF_FORMAT_WARC)) &&
+        fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
+        sf_reader_ctx ctx = {c, name, o, 0, 0, err};
+        sf_status ws = sf__read_warc_stream(&ctx, f);
+        fclose(f);
+        return ws;
+    }
     if (!is_stdin && fstat(fileno(f), &st) == 0) {
         if (S_ISDIR(st.st_mode)) {
             fclose(f);
@@ -294,7 +320,7 @@ sf_status sf_read_path(sf_corpus *c, const char *path, const sf_read_options *o,
     static const sf_read_options defaults = {0};
     if (!c || !path || !*path) return sf__error_set(err, SF_ERR_ARG, "sf_read_path: no path");
     if (!o) o = &defaults;
-    if (o->format < SF_FORMAT_AUTO || o->format > SF_FORMAT_SGML)
+    if (o->format < SF_FORMAT_AUTO || o->format > SF_FORMAT_WARC)
         return sf__error_set(err, SF_ERR_ARG, "%s: unknown format %d", path, (int)o->format);
     struct stat st;
     if (strcmp(path, "-") != 0) {

@@ -1,0 +1,490 @@
+/* warc.c - WARC 1.0/1.1 crawl files (ISO 28500), plain or gzip'd as many
+ * members, read as a stream with constant memory: one input window, one
+ * output window and one record body at a time. `response` records whose HTTP
+ * payload is HTML become articles (URL and crawl time from the WARC headers);
+ * other records are counted and skipped. A corrupt gzip member is reported
+ * with its offset and reading resumes at the next gzip header; a record cut
+ * short by the end of its member or of the file is reported and dropped.
+ * Written over zlib: no Debian library reads WARC with its headers intact. */
+#include "html.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <zlib.h>
+
+#define WIN (1 << 16)
+#define MAX_HEADER ((size_t)1 << 16)               /* WARC or HTTP header block */
+#define MAX_BODY (SF_HTML_MAX_BYTES + MAX_HEADER)  /* bodies kept; larger are skipped */
+
+enum { WR_DATA, WR_MEMBER_END, WR_CORRUPT, WR_EOF };
+
+typedef struct wreader {
+    FILE *f;                  /* source: a file ... */
+    const uint8_t *mem;       /* ... or memory */
+    size_t mem_n, mem_off;
+    uint8_t in[WIN];
+    size_t in_len;            /* bytes in `in`; z.next_in points inside */
+    uint64_t in_base;         /* file offset of in[0] */
+    bool src_eof, gz, z_live;
+    z_stream z;
+    uint8_t out[WIN];
+    size_t out_pos, out_len;
+    uint8_t chunk[WIN];       /* staging for record bodies */
+    uint64_t member_start;    /* compressed offset of the current member */
+    uint64_t plain_off;       /* uncompressed bytes consumed (plain files) */
+    int state;
+    char zmsg[128];
+} wreader;
+
+static uint64_t in_pos(const wreader *r) {
+    return r->in_base + (uint64_t)(r->z.next_in - r->in);
+}
+
+/* Move unread input to the front and read more. False at the end. The last
+ * KEEP bytes already read stay in front of it: when inflate fails it has
+ * often read past the next member's header, and resyncing looks there. */
+#define KEEP 1024
+static bool refill(wreader *r) {
+    size_t unread = (size_t)(r->z.next_in - r->in);
+    size_t used = unread > KEEP ? unread - KEEP : 0;
+    size_t left = r->in_len - used;
+    memmove(r->in, r->in + used, left);
+    r->in_base += used;
+    r->in_len = left;
+    r->z.next_in = r->in + (unread - used);
+    size_t got = 0;
+    if (r->src_eof || left == WIN) {
+    } else if (r->f) {
+        got = fread(r->in + left, 1, WIN - left, r->f);
+        if (got == 0) r->src_eof = true;
+    } else {
+        got = SF_MIN(WIN - left, r->mem_n - r->mem_off);
+        memcpy(r->in + left, r->mem + r->mem_off, got);
+        r->mem_off += got;
+        if (got == 0) r->src_eof = true;
+    }
+    r->in_len += got;
+    r->z.avail_in = (uInt)(r->in_len - (size_t)(r->z.next_in - r->in));
+    return got > 0;
+}
+
+/* Position at the next gzip header at or after the current input position
+ * and start inflating there. False when none is left. */
+static bool start_member(wreader *r) {
+    for (;;) {
+        while (r->z.avail_in < 3 && refill(r)) {}
+        if (r->z.avail_in == 0) return false;
+        const uint8_t *p = r->z.next_in;
+        size_t k = r->z.avail_in;
+        for (size_t i = 0; i + 2 < k; i++) {
+            if (p[i] == 0x1f && p[i + 1] == 0x8b && p[i + 2] == 0x08) {
+                r->z.next_in += i;
+                r->z.avail_in -= (uInt)i;
+                r->member_start = in_pos(r);
+                inflateReset(&r->z);
+                r->state = WR_DATA;
+                return true;
+            }
+        }
+        if (k < 3) return false; /* a tail too short for a header */
+        /* keep the last two bytes: a header may straddle the window */
+        r->z.next_in += k - 2;
+        r->z.avail_in = 2;
+        if (!refill(r)) return false;
+    }
+}
+
+/* Make output bytes available. Returns the state: WR_DATA when some are. */
+static int pull(wreader *r) {
+    if (r->out_pos < r->out_len) return WR_DATA;
+    if (r->state != WR_DATA) return r->state;
+    r->out_pos = r->out_len = 0;
+    if (!r->gz) {
+        if (r->z.avail_in == 0 && !refill(r)) return r->state = WR_EOF;
+        size_t k = r->z.avail_in;
+        memcpy(r->out, r->z.next_in, k);
+        r->z.next_in += k;
+        r->z.avail_in = 0;
+        r->out_len = k;
+        return WR_DATA;
+    }
+    while (r->out_len == 0) {
+        if (r->z.avail_in == 0 && !refill(r)) {
+            snprintf(r->zmsg, sizeof r->zmsg, "gzip member ends early (file truncated)");
+            return r->state = WR_CORRUPT;
+        }
+        r->z.next_out = r->out;
+        r->z.avail_out = WIN;
+        int zs = inflate(&r->z, Z_NO_FLUSH);
+        r->out_len = WIN - r->z.avail_out;
+        if (zs == Z_STREAM_END) {
+            r->state = WR_MEMBER_END;
+            break;
+        }
+        if (zs != Z_OK && zs != Z_BUF_ERROR) {
+            snprintf(r->zmsg, sizeof r->zmsg, "%s", r->z.msg ? r->z.msg : "inflate failed");
+            r->out_len = 0;
+            return r->state = WR_CORRUPT;
+        }
+        if (zs == Z_BUF_ERROR && r->z.avail_in == 0 && !refill(r)) {
+            snprintf(r->zmsg, sizeof r->zmsg, "gzip member ends early (file truncated)");
+            return r->state = WR_CORRUPT;
+        }
+    }
+    return r->out_len ? WR_DATA : r->state;
+}
+
+/* Take up to n bytes (copied into dst when not NULL). Returns the number
+ * taken; fewer than n means the member or the file ended (see r->state). */
+static size_t take(wreader *r, uint8_t *dst, size_t n) {
+    size_t got = 0;
+    while (got < n && pull(r) == WR_DATA) {
+        size_t k = SF_MIN(n - got, r->out_len - r->out_pos);
+        if (dst) memcpy(dst + got, r->out + r->out_pos, k);
+        r->out_pos += k;
+        got += k;
+    }
+    r->plain_off += got;
+    return got;
+}
+
+/* Read the header block up to and including "\r\n\r\n" (or "\n\n") into b.
+ * Returns false when the data ends first or the block is too long. */
+static bool take_header(wreader *r, sf_buf *b) {
+    sf__buf_reset(b);
+    while (b->n < MAX_HEADER) {
+        uint8_t c;
+        if (take(r, &c, 1) != 1) return false;
+        sf__buf_addc(b, (char)c);
+        size_t n = b->n;
+        if (n >= 2 && b->p[n - 1] == '\n' &&
+            (b->p[n - 2] == '\n' || (n >= 4 && b->p[n - 2] == '\r' && b->p[n - 3] == '\n')))
+            return sf__buf_status(b) == SF_OK;
+    }
+    return false;
+}
+
+/* ------------------------------------------------------------ headers */
+
+/* The value of header `name` in a header block (case-insensitive). */
+static sf_view header(sf_view block, const char *name) {
+    sf_cur c;
+    sf__cur_init(&c, block.p, block.n);
+    sf_view line;
+    size_t k = strlen(name);
+    while (sf__cur_line(&c, &line)) {
+        if (line.n > k && line.p[k] == ':' && strncasecmp(line.p, name, k) == 0)
+            return sf__view_trim(sf__view(line.p + k + 1, line.n - k - 1));
+    }
+    return sf__view(NULL, 0);
+}
+
+static bool view_has_nocase(sf_view v, const char *s) {
+    size_t k = strlen(s);
+    for (size_t i = 0; i + k <= v.n; i++)
+        if (strncasecmp(v.p + i, s, k) == 0) return true;
+    return false;
+}
+
+/* The charset parameter of a Content-Type value, into out (48 bytes). */
+static void charset_of(sf_view ct, char out[48]) {
+    out[0] = 0;
+    for (size_t i = 0; i + 8 <= ct.n; i++) {
+        if (strncasecmp(ct.p + i, "charset=", 8) != 0) continue;
+        size_t j = i + 8, k = 0;
+        while (j < ct.n && (ct.p[j] == '"' || ct.p[j] == '\'')) j++;
+        while (j < ct.n && k < 47 && (isalnum((unsigned char)ct.p[j]) || ct.p[j] == '-' ||
+                                      ct.p[j] == '_' || ct.p[j] == ':' || ct.p[j] == '.'))
+            out[k++] = ct.p[j++];
+        out[k] = 0;
+        return;
+    }
+}
+
+/* ------------------------------------------------------------- records */
+
+typedef struct counts {
+    size_t records, articles, other_types, not_html, not_ok, empty, broken;
+} counts;
+
+/* One response payload (HTTP message) -> article. */
+static sf_status response(sf_reader_ctx *ctx, counts *k, sf_view warc, const char *body,
+                          size_t n, size_t recno) {
+    sf_cur c;
+    sf__cur_init(&c, body, n);
+    sf_view status;
+    if (!sf__cur_line(&c, &status) || status.n < 12 || strncmp(status.p, "HTTP/", 5) != 0) {
+        k->broken++;
+        return sf__reader_diag(ctx, SF_ERR_PARSE, 0, recno,
+                               "response record without an HTTP status line");
+    }
+    const char *sp = memchr(status.p, ' ', status.n);
+    if (!sp || sp[1] != '2') {
+        k->not_ok++;
+        return SF_OK;
+    }
+    /* the HTTP header block ends at the first empty line */
+    const char *hstart = c.p, *hend = NULL;
+    sf_view line;
+    while (sf__cur_line(&c, &line))
+        if (sf__view_trim(line).n == 0) {
+            hend = line.p;
+            break;
+        }
+    if (!hend) {
+        k->broken++;
+        return sf__reader_diag(ctx, SF_ERR_PARSE, 0, recno, "HTTP headers do not end");
+    }
+    sf_view hb = sf__view(hstart, (size_t)(hend - hstart));
+    sf_view ct = header(hb, "Content-Type");
+    if (!view_has_nocase(ct, "html") && !(ct.n == 0 && view_has_nocase(sf__view(c.p, SF_MIN(sf__cur_left(&c), (size_t)512)), "<html"))) {
+        k->not_html++;
+        return SF_OK;
+    }
+    sf_view ce = header(hb, "Content-Encoding");
+    sf_view te = header(hb, "Transfer-Encoding");
+    if ((ce.n && !view_has_nocase(ce, "identity")) || view_has_nocase(te, "chunked")) {
+        k->broken++;
+        return sf__reader_diag(ctx, SF_ERR_UNSUPPORTED, 0, recno,
+                               "HTTP payload is still content- or transfer-encoded; skipped");
+    }
+    char cs[48];
+    charset_of(ct, cs);
+    char url[2048], id[512];
+    sf_view u = header(warc, "WARC-Target-URI");
+    if (u.n && u.p[0] == '<' && u.p[u.n - 1] == '>') u = sf__view(u.p + 1, u.n - 2);
+    snprintf(url, sizeof url, "%.*s", (int)SF_MIN(u.n, sizeof url - 1), u.p ? u.p : "");
+    sf_view rid = header(warc, "WARC-Record-ID");
+    if (rid.n > 2 && rid.p[0] == '<') rid = sf__view(rid.p + 1, rid.n - 2);
+    if (rid.n > 9 && strncmp(rid.p, "urn:uuid:", 9) == 0) rid = sf__view(rid.p + 9, rid.n - 9);
+    snprintf(id, sizeof id, "%.*s", (int)SF_MIN(rid.n, sizeof id - 1), rid.p ? rid.p : "");
+    if (!id[0]) snprintf(id, sizeof id, "%.*s", (int)(sizeof id - 1), url);
+    int64_t crawled = SF_TIME_UNKNOWN;
+    sf_view d = header(warc, "WARC-Date");
+    if (d.n) sf__parse_iso8601(d, &crawled);
+
+    sf_page page;
+    sf__page_init(&page);
+    sf_error e = {0};
+    sf_status st = sf__html_extract(c.p, sf__cur_left(&c), url, cs[0] ? cs : NULL, &page, &e);
+    if (st == SF_ERR_NOMEM) {
+        sf__page_release(&page);
+        return sf__error_set(ctx->err, st, "%s: record %zu: %s", ctx->name, recno, e.message);
+    }
+    if (st != SF_OK) {
+        k->broken++;
+        sf__page_release(&page);
+        return sf__reader_diag(ctx, st, 0, recno, "%s", e.message);
+    }
+    /* the URL the crawler fetched is the article's address */
+    if (url[0]) {
+        char *dup = sf__strndup(url, strlen(url));
+        if (dup) {
+            sf__free(page.url);
+            page.url = dup;
+        }
+    }
+    if (page.text.n == 0) {
+        k->empty++;
+        sf__page_release(&page);
+        return SF_OK;
+    }
+    st = sf__page_add(ctx, &page, id, recno, crawled);
+    if (st == SF_OK) k->articles++;
+    sf__page_release(&page);
+    return st;
+}
+
+static sf_status read_all(sf_reader_ctx *ctx, wreader *r) {
+    counts k = {0};
+    sf_buf head, body;
+    sf__buf_init(&head, MAX_HEADER + 1);
+    sf__buf_init(&body, MAX_BODY);
+    sf_status st = SF_OK;
+    uint8_t peek[2];
+    size_t np = r->f ? fread(peek, 1, 2, r->f) : SF_MIN((size_t)2, r->mem_n);
+    if (!r->f) memcpy(peek, r->mem, np);
+    if (r->f && np) {
+        if (fseek(r->f, 0, SEEK_SET) != 0) {
+            /* a pipe: put the two bytes back through the window */
+            memcpy(r->in, peek, np);
+            r->in_len = np;
+        }
+    }
+    r->z.next_in = r->in;
+    r->z.avail_in = (uInt)r->in_len;
+    r->gz = np == 2 && peek[0] == 0x1f && peek[1] == 0x8b;
+    if (r->gz) {
+        if (inflateInit2(&r->z, 15 + 16) != Z_OK) {
+            st = sf__error_set(ctx->err, SF_ERR_NOMEM, "%s: zlib could not start", ctx->name);
+            goto done;
+        }
+        r->z_live = true;
+        if (!start_member(r)) r->state = WR_EOF;
+    }
+    for (;;) {
+        /* between records: move on to the next member when this one ended */
+        if (r->gz && r->state == WR_MEMBER_END && r->out_pos == r->out_len) {
+            if (!start_member(r)) break;
+        }
+        if (r->state == WR_CORRUPT && r->out_pos == r->out_len) {
+            k.broken++;
+            st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, k.records + 1,
+                                 "corrupt gzip member at byte offset %llu: %s; resuming at the "
+                                 "next member",
+                                 (unsigned long long)r->member_start, r->zmsg);
+            if (st != SF_OK) goto done;
+            /* search from one byte past the broken member's header when it
+             * is still in the window (inflate may have read into the next
+             * member before it failed) */
+            if (r->member_start + 1 < r->in_base + r->in_len) {
+                size_t at = r->member_start + 1 >= r->in_base
+                                ? (size_t)(r->member_start + 1 - r->in_base)
+                                : 0;
+                r->z.next_in = r->in + at;
+                r->z.avail_in = (uInt)(r->in_len - at);
+            }
+            r->state = WR_DATA;
+            r->out_pos = r->out_len = 0;
+            if (!start_member(r)) break;
+            continue;
+        }
+        uint64_t rec_off = r->gz ? r->member_start : r->plain_off;
+        if (!take_header(r, &head)) {
+            sf_view rest = sf__view_trim(sf__view(head.p ? head.p : "", head.n));
+            if (rest.n == 0 && (r->state == WR_EOF || r->state == WR_MEMBER_END)) continue;
+            if (r->state == WR_CORRUPT) continue;
+            k.broken++;
+            st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, k.records + 1,
+                                 "record at byte offset %llu: header block %s",
+                                 (unsigned long long)rec_off,
+                                 head.n >= MAX_HEADER ? "too long" : "cut short");
+            if (st != SF_OK || !r->gz) goto done;
+            r->out_pos = r->out_len;
+            continue;
+        }
+        /* tolerate blank lines between records */
+        sf_view hv = sf__view(head.p, head.n);
+        size_t lead = 0;
+        while (lead < hv.n && (hv.p[lead] == '\r' || hv.p[lead] == '\n')) lead++;
+        hv = sf__view(hv.p + lead, hv.n - lead);
+        if (hv.n == 0) continue;
+        k.records++;
+        size_t recno = k.records;
+        if (hv.n < 7 || strncmp(hv.p, "WARC/1.", 7) != 0) {
+            k.broken++;
+            st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, recno,
+                                 "record at byte offset %llu does not start with WARC/1.x",
+                                 (unsigned long long)rec_off);
+            if (st != SF_OK) goto done;
+            if (!r->gz) break; /* no way to find the next record reliably */
+            r->out_pos = r->out_len;
+            take(r, NULL, SIZE_MAX); /* drop the rest of this member */
+            continue;
+        }
+        sf_view cl = header(hv, "Content-Length");
+        sf_cur cc;
+        sf__cur_init(&cc, cl.p ? cl.p : "", cl.n);
+        uint64_t len = 0;
+        if (!sf__cur_uint(&cc, 1, 19, &len) || !sf__cur_eof(&cc)) {
+            k.broken++;
+            st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, recno,
+                                 "record at byte offset %llu: no valid Content-Length",
+                                 (unsigned long long)rec_off);
+            if (st != SF_OK || !r->gz) goto done;
+            take(r, NULL, SIZE_MAX);
+            continue;
+        }
+        sf_view type = header(hv, "WARC-Type");
+        bool want = sf__view_eq_nocase(type, SF_VIEW_LIT("response")) &&
+                    view_has_nocase(header(hv, "Content-Type"), "application/http");
+        bool fits = len <= MAX_BODY;
+        size_t got;
+        sf__buf_reset(&body);
+        if (want && fits) {
+            got = 0;
+            while (got < len) {
+                size_t want_n = (size_t)SF_MIN((uint64_t)WIN, len - got);
+                size_t t = take(r, r->chunk, want_n);
+                sf__buf_add(&body, r->chunk, t);
+                got += t;
+                if (t < want_n) break;
+            }
+            if (sf__buf_status(&body) != SF_OK) {
+                st = sf__error_set(ctx->err, SF_ERR_NOMEM, "%s: out of memory reading record %zu",
+                                   ctx->name, recno);
+                goto done;
+            }
+        } else {
+            got = take(r, NULL, (size_t)SF_MIN(len, (uint64_t)SIZE_MAX));
+        }
+        if (got < len && r->state == WR_CORRUPT) continue; /* reported as the member */
+        if (got < len) {
+            k.broken++;
+            st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, recno,
+                                 "record at byte offset %llu is truncated: Content-Length %llu, "
+                                 "only %zu bytes %s",
+                                 (unsigned long long)rec_off, (unsigned long long)len, got,
+                                 r->state == WR_EOF ? "before the end of the file"
+                                 : r->state == WR_MEMBER_END ? "before its gzip member ends"
+                                                             : "before the data breaks off");
+            if (st != SF_OK) goto done;
+            continue;
+        }
+        /* the record ends with CRLF CRLF; tolerate its absence */
+        if (!want) {
+            k.other_types++;
+            if (sf__view_eq_nocase(type, SF_VIEW_LIT("response")) && !fits) {
+                k.broken++;
+                k.other_types--;
+                st = sf__reader_diag(ctx, SF_ERR_TOO_LARGE, 0, recno,
+                                     "response at byte offset %llu: %llu bytes is over the "
+                                     "limit for one page; skipped",
+                                     (unsigned long long)rec_off, (unsigned long long)len);
+                if (st != SF_OK) goto done;
+            }
+            continue;
+        }
+        st = response(ctx, &k, hv, body.p ? body.p : "", body.n, recno);
+        if (st != SF_OK) goto done;
+    }
+    if (k.records == 0 && k.broken == 0) {
+        sf__reader_note(ctx, SF_ERR_EMPTY, "WARC file holds no records");
+    } else {
+        sf__reader_note(ctx, SF_OK,
+                        "WARC: %zu records: %zu articles; skipped %zu other records, %zu "
+                        "non-HTML responses, %zu non-2xx responses, %zu pages without text; "
+                        "%zu broken",
+                        k.records, k.articles, k.other_types, k.not_html, k.not_ok, k.empty,
+                        k.broken);
+    }
+done:
+    if (r->z_live) inflateEnd(&r->z);
+    sf__buf_release(&head);
+    sf__buf_release(&body);
+    return st;
+}
+
+sf_status sf__read_warc_stream(sf_reader_ctx *ctx, FILE *f) {
+    wreader *r = sf__calloc(1, sizeof *r);
+    if (!r) return sf__error_set(ctx->err, SF_ERR_NOMEM, "%s: out of memory", ctx->name);
+    r->f = f;
+    sf_status st = read_all(ctx, r);
+    if (st == SF_OK && ferror(f)) {
+        int e = errno;
+        st = sf__error_set(ctx->err, SF_ERR_IO, "%s: read failed: %s", ctx->name, strerror(e));
+    }
+    sf__free(r);
+    return st;
+}
+
+sf_status sf__read_warc(sf_reader_ctx *ctx, const char *data, size_t n) {
+    wreader *r = sf__calloc(1, sizeof *r);
+    if (!r) return sf__error_set(ctx->err, SF_ERR_NOMEM, "%s: out of memory", ctx->name);
+    r->mem = (const uint8_t *)data;
+    r->mem_n = n;
+    r->mem_off = 0;
+    sf_status st = read_all(ctx, r);
+    sf__free(r);
+    return st;
+}
