@@ -84,3 +84,35 @@ size_t sf__dateline_length(const char *p, size_t n) {
     }
     return 0;
 }
+
+
+bool sf__has_quotation(const char *p, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '"') return true;
+        if (i + 1 < n && p[i] == '`' && p[i + 1] == '`') return true;
+        if (i + 2 < n && (unsigned char)p[i] == 0xE2 && (unsigned char)p[i + 1] == 0x80 &&
+            ((unsigned char)p[i + 2] == 0x9C || (unsigned char)p[i + 2] == 0x9D))
+            return true; /* “ ” */
+    }
+    return false;
+}
+
+/* Openers that refer back, per language (ISO 639-1). Each entry is matched
+ * as a whole first word, case-sensitively (a capital at sentence start). */
+static const char *const BACKREF_EN[] = {
+    "He", "She", "It", "They", "This", "That", "These", "Those", "His", "Her", "Their",
+    "Its", "We", "I", "But", "And", "So", "Also", "However", "Still", "Yet", "Then",
+    "Meanwhile", "Instead", "Nevertheless",
+};
+
+bool sf__needs_context(const char *p, size_t n, const char *lang) {
+    if (!lang || strncmp(lang, "en", 2) != 0) return false;
+    size_t w = 0;
+    while (w < n && isalpha((unsigned char)p[w])) w++;
+    if (w == 0 || w == n) return false;
+    char next = p[w];
+    if (next != ' ' && next != ',') return false;
+    for (size_t i = 0; i < SF_ARRAY_LEN(BACKREF_EN); i++)
+        if (strlen(BACKREF_EN[i]) == w && memcmp(p, BACKREF_EN[i], w) == 0) return true;
+    return false;
+}

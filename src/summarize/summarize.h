@@ -48,4 +48,11 @@ bool sf__is_noise_sentence(const char *p, size_t n);
  * "PINE RIDGE, S.D. (AP) -- " or "BEIRUT (Reuters) - " (0 when none). */
 size_t sf__dateline_length(const char *p, size_t n);
 
+/* True when the sentence quotes someone ("...", ``...'', “...”). */
+bool sf__has_quotation(const char *p, size_t n);
+/* True when the sentence opens with a word that points back to an earlier
+ * one (a pronoun or a connective: "He", "They", "But", "However,"), so it
+ * does not stand on its own. Languages without a list: false. */
+bool sf__needs_context(const char *p, size_t n, const char *lang);
+
 #endif

@@ -42,10 +42,26 @@ static void datelines_are_found(void **state) {
     assert_int_equal(DATELINE(""), 0);
 }
 
+static void standalone_rules(void **state) {
+    (void)state;
+    assert_true(sf__has_quotation("\"We will stay,\" she said.", 25));
+    assert_true(sf__has_quotation("``No tribe needs it,'' he said.", 31));
+    assert_true(sf__has_quotation("He called it \xE2\x80\x9C" "a milestone\xE2\x80\x9D.", 28));
+    assert_false(sf__has_quotation("The river rose two metres.", 26));
+    const char *a = "He said the river rose.";
+    const char *b = "Hebron was quiet on Monday.";
+    const char *c = "However, the road stayed open.";
+    assert_true(sf__needs_context(a, strlen(a), "en"));
+    assert_false(sf__needs_context(b, strlen(b), "en"));
+    assert_true(sf__needs_context(c, strlen(c), "en"));
+    assert_false(sf__needs_context(a, strlen(a), "de")); /* no list: no guess */
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(noise_is_recognised),
         cmocka_unit_test(datelines_are_found),
+        cmocka_unit_test(standalone_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
