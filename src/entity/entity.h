@@ -1,0 +1,154 @@
+/* entity.h - names in news text and who they refer to. Mentions are found
+ * from capitalization, acronyms, titles and speech cues; within a story they
+ * are merged into entities by an alias table, acronym/expansion matching,
+ * spelling-skeleton and case variants, possessives and surnames, each merge
+ * keeping the reason it was made.
+ */
+#ifndef SF_ENTITY_H
+#define SF_ENTITY_H
+
+#include "../common/common.h"
+#include "../text/text.h"
+
+/* ------------------------------------------------------------------ doc */
+/* One article analysed once: tokens, sentences and the map between them.
+ * Offsets are bytes into `text`, which the doc borrows (it must outlive it). */
+typedef struct sf_doc {
+    size_t article;      /* corpus index */
+    const char *text;
+    size_t n;
+    sf_tokvec toks;
+    sf_spanvec sents;
+    size_t *sent_tok;    /* first token of sentence s; sent_tok[nsents] = ntoks */
+} sf_doc;
+
+sf_status sf__doc_init(sf_doc *d, size_t article, const char *text, size_t n, const char *lang);
+void sf__doc_release(sf_doc *d);
+/* Token i compared with an ASCII word, case-insensitively. */
+bool sf__tok_is(const sf_doc *d, size_t i, const char *word);
+/* True when token i is one of the NULL-terminated list. */
+bool sf__tok_in(const sf_doc *d, size_t i, const char *const *words);
+/* Sentence index of byte offset `at` (the last sentence starting at or before it). */
+size_t sf__doc_sentence_of(const sf_doc *d, size_t at);
+
+/* ---------------------------------------------------------------- types */
+typedef enum sf_entity_type {
+    SF_ENT_UNKNOWN = 0,
+    SF_ENT_PERSON = 1,
+    SF_ENT_ORG = 2,
+    SF_ENT_PLACE = 3
+} sf_entity_type;
+
+/* "person", "organization", "place", "unknown". Static string. */
+const char *sf__entity_type_name(sf_entity_type t);
+
+/* ---------------------------------------------------------- alias table */
+/* Groups of names for one thing. File format (UTF-8), one group per line:
+ *
+ *     # comment
+ *     Islamic State = IS = ISIS = ISIL = Daesh
+ *     org: United Nations = UN = U.N.
+ *
+ * Names are separated by " = " (a '=' with white space around it); the first
+ * name is the canonical one; an optional "person:", "org:" or "place:" prefix
+ * gives the type. Names are matched case-insensitively after removing
+ * periods, except that a short all-capital name (up to four letters, such as
+ * "IS" or "US") matches only text written in capitals, so the verb "is" or
+ * the pronoun "us" never match. Blank lines and lines starting with '#' are
+ * skipped; a line with fewer than two names, an empty name, or a name longer
+ * than 200 bytes is an error naming the file and line. A name already in an
+ * earlier group joins that group (the tables merge). */
+typedef struct sf_alias_table sf_alias_table;
+
+/* An empty table (destroy with sf__alias_table_destroy; NULL is ok). */
+sf_status sf__alias_table_create(sf_alias_table **out, sf_error *err);
+void sf__alias_table_destroy(sf_alias_table *t);
+/* Add the groups of data[0..n); `name` is used in messages; `user` marks the
+ * groups as user-supplied (merge reasons say "alias file" rather than
+ * "bundled alias list"). On a bad line nothing of `data` is kept. */
+sf_status sf__alias_table_parse(sf_alias_table *t, const char *name, const char *data,
+                                size_t n, bool user, sf_error *err);
+/* Read a file into the table (as user-supplied). */
+sf_status sf__alias_table_load(sf_alias_table *t, const char *path, sf_error *err);
+/* Add the bundled list of widely known aliases (data/aliases.txt, compiled in). */
+sf_status sf__alias_table_add_bundled(sf_alias_table *t, sf_error *err);
+/* The bundled list as text (static). */
+const char *sf__alias_bundled_text(void);
+/* Group of a name as written (SIZE_MAX when none). */
+size_t sf__alias_lookup(const sf_alias_table *t, const char *name, size_t n);
+/* Canonical name, type and origin of a group (owned by the table). */
+const char *sf__alias_canonical(const sf_alias_table *t, size_t group);
+sf_entity_type sf__alias_type(const sf_alias_table *t, size_t group);
+bool sf__alias_user(const sf_alias_table *t, size_t group);
+size_t sf__alias_group_count(const sf_alias_table *t);
+
+/* -------------------------------------------------------------- mentions */
+#define SF_MENTION_ACRONYM 1u    /* all capitals: SDF, U.N. */
+#define SF_MENTION_TITLED 2u     /* after a personal title: Mr., Gen., spokesman */
+#define SF_MENTION_POSSESSIVE 4u /* written with 's (the 's is not in the span) */
+#define SF_MENTION_INITIAL 8u    /* first word of its sentence */
+#define SF_MENTION_SPEAKER 16u   /* subject or object of a speech verb */
+#define SF_MENTION_PLACE_CUE 32u /* after in/at/near/from */
+
+typedef struct sf_mention {
+    size_t article;        /* corpus index */
+    size_t begin, end;     /* the name in the article text (no title, no 's) */
+    size_t sentence;       /* sentence index in its doc */
+    size_t tok_begin, tok_end; /* tokens covered */
+    unsigned flags;
+    sf_entity_type hint;   /* type the local evidence suggests */
+    size_t entity;         /* set by sf__resolve_entities */
+} sf_mention;
+typedef SF_VEC(sf_mention) sf_mentionvec;
+
+/* Verbs that introduce speech ("said", "told", "added" ...), NULL-ended. */
+extern const char *const sf__speech_verbs[];
+
+/* Longest run of capitalized words taken as one name; longer runs (shouting
+ * headlines, tables) give no mention at all. */
+#define SF_MENTION_MAX_WORDS 7
+
+/* Append the name mentions of a doc to `out`. */
+sf_status sf__find_mentions(const sf_doc *d, sf_mentionvec *out);
+
+/* -------------------------------------------------------------- entities */
+typedef struct sf_alias {
+    char *name;    /* as written in an article */
+    char *reason;  /* why it was merged ("acronym of Syrian Democratic Forces") */
+    bool variant;  /* a near-miss form rather than an exact equivalent */
+} sf_alias;
+
+typedef struct sf_entity {
+    char *name;              /* canonical name */
+    sf_entity_type type;
+    sf_alias *aliases;       /* other names, each with its reason */
+    size_t naliases;
+    size_t *articles;        /* corpus indexes, ascending */
+    size_t narticles;
+    size_t mentions;         /* number of mentions */
+} sf_entity;
+
+/* Merge the mentions m[0..n) of one story into entities; sets m[i].entity.
+ * `table` may be NULL. `lower_words` (may be NULL) holds sf__hash64 of the
+ * folded words the story writes in lower case: a capitalized sentence-initial
+ * word also seen in lower case ("Coalition officials said") is not a name.
+ * *out (release with sf__entities_release) receives the entities, most
+ * mentioned first; mentions that are not names get entity SIZE_MAX. */
+sf_status sf__resolve_entities(const sf_doc *docs, size_t ndocs, sf_mention *m, size_t n,
+                               const sf_alias_table *table, const sf_map *lower_words,
+                               sf_entity **out, size_t *count, sf_error *err);
+void sf__entities_release(sf_entity *e, size_t n);
+
+/* Name-matching helpers (exposed for tests). */
+/* Key for matching: NFKC case fold, periods and a leading "the " removed,
+ * white space and hyphens made single spaces. */
+sf_status sf__name_key(const char *s, size_t n, sf_buf *out);
+/* Spelling skeleton of a key: doubled letters collapsed, vowels (and y)
+ * made one class, spaces/hyphens/apostrophes dropped (Raqqa = Raqa,
+ * Mohammed = Muhammad). */
+sf_status sf__name_skeleton(const char *key, size_t n, sf_buf *out);
+/* True when `acr` (letters only, e.g. "SDF") is the initials of the words of
+ * `name`, skipping of/the/for/and/de. */
+bool sf__is_acronym_of(const char *acr, size_t an, const char *name, size_t n);
+
+#endif

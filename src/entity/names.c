@@ -1,0 +1,101 @@
+/* names.c - the keys names are matched by: a case-folded key (periods and a
+ * leading article dropped), a spelling skeleton for transliteration variants
+ * (doubled letters and vowel differences ignored, as Raqqa/Raqa or
+ * Mohammed/Muhammad differ), and acronym initials. */
+#include "entity.h"
+
+sf_status sf__name_key(const char *s, size_t n, sf_buf *out) {
+    sf_buf f;
+    sf__buf_init(&f, 0);
+    sf_status st = sf__fold(s, n, &f);
+    if (st != SF_OK) {
+        sf__buf_release(&f);
+        return st;
+    }
+    size_t start = out->n;
+    bool space = true; /* drop leading spaces and collapse runs */
+    for (size_t i = 0; i < f.n; i++) {
+        char c = f.p[i];
+        if (c == '.') continue;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-') {
+            if (!space) sf__buf_addc(out, ' ');
+            space = true;
+            continue;
+        }
+        sf__buf_addc(out, c);
+        space = false;
+    }
+    sf__buf_release(&f);
+    if (sf__buf_status(out) != SF_OK) return sf__buf_status(out);
+    if (out->n > start && out->p[out->n - 1] == ' ') out->n--;
+    if (out->n - start > 4 && memcmp(out->p + start, "the ", 4) == 0) {
+        memmove(out->p + start, out->p + start + 4, out->n - start - 4);
+        out->n -= 4;
+    }
+    if (out->p) out->p[out->n] = '\0';
+    return SF_OK;
+}
+
+static bool is_vowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+sf_status sf__name_skeleton(const char *key, size_t n, sf_buf *out) {
+    char prev = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = key[i];
+        if (c == ' ' || c == '-' || c == '\'') continue;
+        if (is_vowel(c)) c = 'a';
+        if (c == prev) continue; /* doubled letters, and vowel runs (ou, ae) */
+        sf__buf_addc(out, c);
+        prev = c;
+    }
+    return sf__buf_status(out);
+}
+
+static bool is_connector(const char *w, size_t n) {
+    static const char *const C[] = {"of", "the", "for", "and", "de", "on", "in", "&", "du", "des", NULL};
+    for (const char *const *c = C; *c; c++)
+        if (strlen(*c) == n && sf__view_eq_nocase(sf__view(w, n), sf__view_cstr(*c))) return true;
+    return false;
+}
+
+/* Initials of the words of name (split at spaces and hyphens), upper case;
+ * with skip, connector words are left out. */
+static size_t initials(const char *name, size_t n, bool skip, char *out, size_t cap) {
+    size_t k = 0, i = 0;
+    while (i < n) {
+        while (i < n && (name[i] == ' ' || name[i] == '-')) i++;
+        size_t b = i;
+        while (i < n && name[i] != ' ' && name[i] != '-') i++;
+        if (i == b) break;
+        if (skip && is_connector(name + b, i - b)) continue;
+        if (k == cap) return cap + 1;
+        char c = name[b];
+        if (c >= 'a' && c <= 'z') c = (char)(c - 32);
+        out[k++] = c;
+    }
+    return k;
+}
+
+bool sf__is_acronym_of(const char *acr, size_t an, const char *name, size_t n) {
+    char letters[16];
+    size_t k = 0;
+    for (size_t i = 0; i < an; i++) {
+        char c = acr[i];
+        if (c >= 'a' && c <= 'z') c = (char)(c - 32);
+        if (c >= 'A' && c <= 'Z') {
+            if (k == sizeof letters) return false;
+            letters[k++] = c;
+        } else if (c != '.') {
+            return false;
+        }
+    }
+    if (k < 2) return false;
+    char ini[16];
+    for (int skip = 1; skip >= 0; skip--) {
+        size_t m = initials(name, n, skip != 0, ini, sizeof ini);
+        if (m == k && memcmp(ini, letters, k) == 0 && m >= 2) return true;
+    }
+    return false;
+}

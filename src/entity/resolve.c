@@ -1,0 +1,545 @@
+/* resolve.c - mentions of one story merged into entities. Mentions with the
+ * same matching key form one "form"; forms are joined by union-find, each
+ * join recording why: the alias table, acronym = initials of an expansion
+ * (a near-miss expansion with the same initials is a marked variant), the
+ * spelling skeleton, a surname of a full name. Case and period variants
+ * share a key; possessives were cut off by the mention finder. */
+#include "entity.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef struct surface {
+    char *text;
+    size_t count;
+} surface;
+
+typedef struct form {
+    char *key;
+    size_t keylen, words;
+    SF_VEC(surface) surfaces;
+    size_t mentions, first;
+    unsigned flags_or, flags_and;
+    int votes[4];
+    size_t group;    /* alias table group or SIZE_MAX */
+    size_t parent;   /* union-find */
+    char *reason;    /* why it joined its entity */
+    bool variant;
+    bool dropped;
+} form;
+
+typedef SF_VEC(form) formvec;
+
+static size_t find(formvec *fv, size_t i) {
+    while (fv->items[i].parent != i) {
+        fv->items[i].parent = fv->items[fv->items[i].parent].parent;
+        i = fv->items[i].parent;
+    }
+    return i;
+}
+
+/* Join form `child` to form `to`, recording the reason on the child. */
+static sf_status link(formvec *fv, size_t child, size_t to, bool variant, const char *fmt, ...)
+    SF_PRINTF(5, 6);
+static sf_status link(formvec *fv, size_t child, size_t to, bool variant, const char *fmt, ...) {
+    size_t a = find(fv, child), b = find(fv, to);
+    if (a == b) return SF_OK;
+    form *c = &fv->items[child];
+    if (!c->reason) {
+        char msg[512];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        va_end(ap);
+        c->reason = sf__strndup(msg, strlen(msg));
+        if (!c->reason) return SF_ERR_NOMEM;
+        c->variant = variant;
+    }
+    /* the root stays with the form that was linked to */
+    fv->items[a].parent = b;
+    return SF_OK;
+}
+
+static const char *main_surface(const form *f) {
+    size_t best = 0;
+    for (size_t i = 1; i < f->surfaces.n; i++) {
+        const surface *s = &f->surfaces.items[i], *b = &f->surfaces.items[best];
+        bool sl = false, bl = false;
+        for (const char *p = s->text; *p; p++) sl |= (*p >= 'a' && *p <= 'z');
+        for (const char *p = b->text; *p; p++) bl |= (*p >= 'a' && *p <= 'z');
+        /* long names read better in mixed case (BEIRUT -> Beirut) */
+        if (f->keylen > 6 && sl != bl) {
+            if (sl) best = i;
+            continue;
+        }
+        if (s->count > b->count) best = i;
+    }
+    return f->surfaces.items[best].text;
+}
+
+static bool is_acronym_form(const form *f) {
+    return (f->flags_and & SF_MENTION_ACRONYM) && f->words == 1;
+}
+
+static sf_entity_type vote_type(const int v[4]) {
+    sf_entity_type best = SF_ENT_UNKNOWN;
+    int bv = 0;
+    for (int t = 1; t < 4; t++)
+        if (v[t] > bv) bv = v[t], best = (sf_entity_type)t;
+    return best;
+}
+
+static void forms_free(formvec *fv) {
+    for (size_t i = 0; i < fv->n; i++) {
+        form *f = &fv->items[i];
+        for (size_t k = 0; k < f->surfaces.n; k++) sf__free(f->surfaces.items[k].text);
+        SF_VEC_FREE(&f->surfaces);
+        sf__free(f->key);
+        sf__free(f->reason);
+    }
+    SF_VEC_FREE(fv);
+}
+
+/* Last word of a key (after the last space). */
+static sf_view last_word(const form *f) {
+    size_t k = f->keylen;
+    while (k > 0 && f->key[k - 1] != ' ') k--;
+    return sf__view(f->key + k, f->keylen - k);
+}
+
+/* Number of differing words between two keys of equal word count, and the
+ * first differing pair (views into the keys); SIZE_MAX when counts differ. */
+static size_t word_diff(const form *a, const form *b, sf_view *wa, sf_view *wb) {
+    if (a->words != b->words) return SIZE_MAX;
+    size_t diff = 0, i = 0, j = 0;
+    while (i <= a->keylen && j <= b->keylen) {
+        size_t ie = i, je = j;
+        while (ie < a->keylen && a->key[ie] != ' ') ie++;
+        while (je < b->keylen && b->key[je] != ' ') je++;
+        if (!sf__view_eq(sf__view(a->key + i, ie - i), sf__view(b->key + j, je - j))) {
+            if (!diff) *wa = sf__view(a->key + i, ie - i), *wb = sf__view(b->key + j, je - j);
+            diff++;
+        }
+        i = ie + 1, j = je + 1;
+    }
+    return diff;
+}
+
+static sf_status build_forms(const sf_doc *docs, size_t ndocs, sf_mention *m, size_t n,
+                             formvec *fv, size_t *mform) {
+    sf_map idx;
+    sf__map_init(&idx);
+    sf_buf key;
+    sf__buf_init(&key, 1 << 16);
+    sf_status st = SF_OK;
+    for (size_t i = 0; i < n && st == SF_OK; i++) {
+        mform[i] = SIZE_MAX;
+        const sf_doc *d = NULL;
+        for (size_t k = 0; k < ndocs; k++)
+            if (docs[k].article == m[i].article) d = &docs[k];
+        if (!d) continue;
+        sf__buf_reset(&key);
+        st = sf__name_key(d->text + m[i].begin, m[i].end - m[i].begin, &key);
+        if (st != SF_OK || key.n == 0) continue;
+        bool letters = false;
+        for (size_t k = 0; k < key.n; k++) letters |= ((unsigned char)key.p[k] >= 0x80 || (key.p[k] >= 'a' && key.p[k] <= 'z'));
+        if (!letters) continue;
+        uint64_t *slot = sf__map_slot(&idx, sf__hash64(key.p, key.n, 7));
+        if (!slot) {
+            st = SF_ERR_NOMEM;
+            break;
+        }
+        if (*slot == 0) {
+            form f = {0};
+            f.key = sf__strndup(key.p, key.n);
+            f.keylen = key.n;
+            f.words = 1;
+            for (size_t k = 0; k < key.n; k++) f.words += key.p[k] == ' ';
+            f.first = i;
+            f.flags_and = ~0u;
+            f.group = SIZE_MAX;
+            f.parent = fv->n;
+            if (!f.key || SF_VEC_PUSH(fv, f) != SF_OK) {
+                sf__free(f.key);
+                st = SF_ERR_NOMEM;
+                break;
+            }
+            *slot = fv->n;
+        }
+        size_t fi = (size_t)*slot - 1;
+        form *f = &fv->items[fi];
+        mform[i] = fi;
+        f->mentions++;
+        f->flags_or |= m[i].flags;
+        f->flags_and &= m[i].flags;
+        f->votes[m[i].hint]++;
+        if (m[i].flags & SF_MENTION_PLACE_CUE) f->votes[SF_ENT_PLACE]++;
+        const char *txt = d->text + m[i].begin;
+        size_t tn = m[i].end - m[i].begin;
+        size_t k = 0;
+        while (k < f->surfaces.n && !(strlen(f->surfaces.items[k].text) == tn &&
+                                      memcmp(f->surfaces.items[k].text, txt, tn) == 0))
+            k++;
+        if (k == f->surfaces.n) {
+            surface s = {sf__strndup(txt, tn), 0};
+            if (!s.text || SF_VEC_PUSH(&f->surfaces, s) != SF_OK) {
+                sf__free(s.text);
+                st = SF_ERR_NOMEM;
+                break;
+            }
+        }
+        f->surfaces.items[k].count++;
+    }
+    sf__buf_release(&key);
+    sf__map_release(&idx);
+    return st;
+}
+
+static sf_status link_aliases(formvec *fv, const sf_alias_table *t) {
+    if (!t) return SF_OK;
+    size_t ng = sf__alias_group_count(t);
+    size_t *first = sf__malloc((ng ? ng : 1) * sizeof(size_t));
+    if (!first) return SF_ERR_NOMEM;
+    for (size_t g = 0; g < ng; g++) first[g] = SIZE_MAX;
+    sf_status st = SF_OK;
+    for (size_t i = 0; i < fv->n && st == SF_OK; i++) {
+        form *f = &fv->items[i];
+        if (f->dropped) continue;
+        for (size_t k = 0; k < f->surfaces.n && f->group == SIZE_MAX; k++) {
+            const char *s = f->surfaces.items[k].text;
+            f->group = sf__alias_lookup(t, s, strlen(s));
+        }
+        if (f->group == SIZE_MAX) continue;
+        if (first[f->group] == SIZE_MAX) {
+            first[f->group] = i;
+            continue;
+        }
+        st = link(fv, i, first[f->group], false, "%s: %s",
+                  sf__alias_user(t, f->group) ? "alias file" : "bundled alias list",
+                  sf__alias_canonical(t, f->group));
+        /* the first form of the group gets its reason when someone joins */
+        form *g0 = &fv->items[first[f->group]];
+        if (st == SF_OK && !g0->reason) {
+            char msg[300];
+            snprintf(msg, sizeof msg, "%s: %s",
+                     sf__alias_user(t, f->group) ? "alias file" : "bundled alias list",
+                     sf__alias_canonical(t, f->group));
+            g0->reason = sf__strndup(msg, strlen(msg));
+            if (!g0->reason) st = SF_ERR_NOMEM;
+        }
+    }
+    sf__free(first);
+    return st;
+}
+
+/* An acronym joins the expansion used where it is used most; another
+ * expansion with the same initials that differs in one word is a variant. */
+static sf_status link_acronyms(formvec *fv, const sf_mention *m, const size_t *mform, size_t nm) {
+    for (size_t a = 0; a < fv->n; a++) {
+        form *A = &fv->items[a];
+        if (A->dropped || !is_acronym_form(A)) continue;
+        const char *acr = main_surface(A);
+        size_t best = SIZE_MAX, best_score = 0;
+        for (size_t e = 0; e < fv->n; e++) {
+            form *E = &fv->items[e];
+            if (e == a || E->dropped || E->words < 2) continue;
+            if (!sf__is_acronym_of(acr, strlen(acr), E->key, E->keylen)) continue;
+            /* score: mentions of the acronym in the articles that use E */
+            size_t score = 1;
+            for (size_t i = 0; i < nm; i++) {
+                if (mform[i] != a) continue;
+                for (size_t j = 0; j < nm; j++)
+                    if (mform[j] == e && m[j].article == m[i].article) {
+                        score++;
+                        break;
+                    }
+            }
+            score = score * 4 + E->mentions;
+            if (score > best_score) best_score = score, best = e;
+        }
+        if (best == SIZE_MAX) continue;
+        if (A->group != SIZE_MAX && fv->items[best].group != SIZE_MAX && A->group != fv->items[best].group)
+            continue; /* the alias table says they are different things */
+        const char *exp = main_surface(&fv->items[best]);
+        SF_TRY(link(fv, a, best, false, "acronym of %s", exp));
+        for (size_t e = 0; e < fv->n; e++) {
+            form *V = &fv->items[e];
+            if (e == best || e == a || V->dropped || V->words < 2) continue;
+            if (!sf__is_acronym_of(acr, strlen(acr), V->key, V->keylen)) continue;
+            sf_view wa, wb;
+            if (word_diff(V, &fv->items[best], &wa, &wb) != 1) continue;
+            SF_TRY(link(fv, e, best, true, "variant of %s: same initials %s, \"%.*s\" for \"%.*s\"",
+                        exp, acr, (int)wa.n, wa.p, (int)wb.n, wb.p));
+        }
+    }
+    return SF_OK;
+}
+
+static sf_status link_spelling(formvec *fv) {
+    sf_map idx;
+    sf__map_init(&idx);
+    sf_buf sk;
+    sf__buf_init(&sk, 1 << 16);
+    sf_status st = SF_OK;
+    for (size_t i = 0; i < fv->n && st == SF_OK; i++) {
+        form *f = &fv->items[i];
+        if (f->dropped || f->keylen < 4 || is_acronym_form(f)) continue;
+        sf__buf_reset(&sk);
+        sf__buf_addc(&sk, f->key[0]); /* same first letter required */
+        st = sf__name_skeleton(f->key, f->keylen, &sk);
+        if (st != SF_OK) break;
+        uint64_t *slot = sf__map_slot(&idx, sf__hash64(sk.p, sk.n, 11));
+        if (!slot) {
+            st = SF_ERR_NOMEM;
+            break;
+        }
+        if (*slot == 0) {
+            *slot = i + 1;
+            continue;
+        }
+        form *o = &fv->items[*slot - 1];
+        if (o->words != f->words) continue;
+        if (f->group != SIZE_MAX && o->group != SIZE_MAX && f->group != o->group) continue;
+        st = link(fv, i, (size_t)*slot - 1, false, "spelling variant of %s", main_surface(o));
+        /* either may end up the entity's name: both say why */
+        if (st == SF_OK && !o->reason) {
+            char msg[300];
+            snprintf(msg, sizeof msg, "spelling variant of %s", main_surface(f));
+            o->reason = sf__strndup(msg, strlen(msg));
+            if (!o->reason) st = SF_ERR_NOMEM;
+        }
+    }
+    sf__buf_release(&sk);
+    sf__map_release(&idx);
+    return st;
+}
+
+/* "McGurk" after "Brett McGurk": a single word that is the last word of
+ * exactly one person's full name. */
+static sf_status link_surnames(formvec *fv) {
+    for (size_t s = 0; s < fv->n; s++) {
+        form *S = &fv->items[s];
+        if (S->dropped || S->words != 1 || is_acronym_form(S) || S->group != SIZE_MAX) continue;
+        size_t found = SIZE_MAX, roots = 0;
+        for (size_t p = 0; p < fv->n; p++) {
+            form *P = &fv->items[p];
+            if (p == s || P->dropped || P->words < 2 || P->words > 4) continue;
+            sf_view lw = last_word(P);
+            if (!sf__view_eq(lw, sf__view(S->key, S->keylen))) continue;
+            sf_entity_type pt = vote_type(P->votes), st = vote_type(S->votes);
+            if (!(pt == SF_ENT_PERSON || (st == SF_ENT_PERSON && pt == SF_ENT_UNKNOWN))) continue;
+            if (found == SIZE_MAX || find(fv, found) != find(fv, p)) roots++;
+            found = p;
+        }
+        if (roots == 1) SF_TRY(link(fv, s, found, false, "surname of %s", main_surface(&fv->items[found])));
+    }
+    return SF_OK;
+}
+
+void sf__entities_release(sf_entity *e, size_t n) {
+    if (!e) return;
+    for (size_t i = 0; i < n; i++) {
+        sf__free(e[i].name);
+        for (size_t k = 0; k < e[i].naliases; k++) {
+            sf__free(e[i].aliases[k].name);
+            sf__free(e[i].aliases[k].reason);
+        }
+        sf__free(e[i].aliases);
+        sf__free(e[i].articles);
+    }
+    sf__free(e);
+}
+
+static bool only_periods_differ(const char *a, const char *b) {
+    for (;;) {
+        while (*a == '.') a++;
+        while (*b == '.') b++;
+        if (*a != *b) return false;
+        if (!*a) return true;
+        a++, b++;
+    }
+}
+
+static sf_status add_alias(sf_entity *e, const char *name, const char *reason, bool variant) {
+    if (strcmp(name, e->name) == 0) return SF_OK;
+    for (size_t k = 0; k < e->naliases; k++)
+        if (strcmp(e->aliases[k].name, name) == 0) return SF_OK;
+    sf_alias *na = sf__realloc(e->aliases, (e->naliases + 1) * sizeof(*na));
+    if (!na) return SF_ERR_NOMEM;
+    e->aliases = na;
+    sf_alias a = {sf__strndup(name, strlen(name)), sf__strndup(reason, strlen(reason)), variant};
+    if (!a.name || !a.reason) {
+        sf__free(a.name);
+        sf__free(a.reason);
+        return SF_ERR_NOMEM;
+    }
+    e->aliases[e->naliases++] = a;
+    return SF_OK;
+}
+
+typedef struct ent_order {
+    size_t root, mentions, first;
+} ent_order;
+
+static int cmp_order(const void *x, const void *y) {
+    const ent_order *a = x, *b = y;
+    if (a->mentions != b->mentions) return a->mentions > b->mentions ? -1 : 1;
+    return a->first < b->first ? -1 : a->first > b->first;
+}
+
+static int cmp_size(const void *x, const void *y) {
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static sf_status make_entity(formvec *fv, size_t root, const sf_alias_table *t,
+                             const sf_mention *m, const size_t *mform, size_t nm, sf_entity *e) {
+    memset(e, 0, sizeof(*e));
+    /* canonical form: the alias table's name, else the fullest non-variant */
+    size_t canon = SIZE_MAX, group = SIZE_MAX;
+    int votes[4] = {0};
+    for (size_t i = 0; i < fv->n; i++) {
+        form *f = &fv->items[i];
+        if (f->dropped || find(fv, i) != root) continue;
+        if (f->group != SIZE_MAX && group == SIZE_MAX) group = f->group;
+        for (int k = 0; k < 4; k++) votes[k] += f->votes[k];
+        e->mentions += f->mentions;
+        if (f->variant) continue;
+        if (canon == SIZE_MAX) {
+            canon = i;
+            continue;
+        }
+        form *c = &fv->items[canon];
+        bool fa = is_acronym_form(f), ca = is_acronym_form(c);
+        if (fa != ca) {
+            if (ca) canon = i;
+            continue;
+        }
+        if (f->words != c->words) {
+            if (f->words > c->words) canon = i;
+            continue;
+        }
+        if (f->mentions > c->mentions) canon = i;
+    }
+    if (canon == SIZE_MAX) canon = root;
+    const char *name = group != SIZE_MAX ? sf__alias_canonical(t, group) : main_surface(&fv->items[canon]);
+    e->name = sf__strndup(name, strlen(name));
+    if (!e->name) return SF_ERR_NOMEM;
+    e->type = group != SIZE_MAX && sf__alias_type(t, group) != SF_ENT_UNKNOWN ? sf__alias_type(t, group)
+                                                                             : vote_type(votes);
+    for (size_t i = 0; i < fv->n; i++) {
+        form *f = &fv->items[i];
+        if (f->dropped || find(fv, i) != root) continue;
+        const char *ms = main_surface(f);
+        char why[600];
+        if (strcmp(ms, e->name) != 0) {
+            if (f->reason) snprintf(why, sizeof why, "%s", f->reason);
+            else if (only_periods_differ(ms, e->name)) snprintf(why, sizeof why, "written with periods");
+            else snprintf(why, sizeof why, "same key as %s", e->name);
+            SF_TRY(add_alias(e, ms, why, f->variant));
+        }
+        for (size_t k = 0; k < f->surfaces.n; k++) {
+            const char *s = f->surfaces.items[k].text;
+            if (s == ms) continue;
+            const char *base = strcmp(ms, e->name) == 0 || !f->reason ? e->name : ms;
+            if (only_periods_differ(s, base)) snprintf(why, sizeof why, "%s written with periods", base);
+            else snprintf(why, sizeof why, "case variant of %s", base);
+            SF_TRY(add_alias(e, s, why, false));
+        }
+        if (i == canon && (f->flags_or & SF_MENTION_POSSESSIVE)) {
+            char pos[300];
+            snprintf(pos, sizeof pos, "%s's", ms);
+            snprintf(why, sizeof why, "possessive of %s", ms);
+            SF_TRY(add_alias(e, pos, why, false));
+        }
+    }
+    /* articles */
+    SF_VEC(size_t) arts = {0};
+    for (size_t i = 0; i < nm; i++)
+        if (mform[i] != SIZE_MAX && !fv->items[mform[i]].dropped && find(fv, mform[i]) == root) {
+            bool seen = false;
+            for (size_t k = 0; k < arts.n && !seen; k++) seen = arts.items[k] == m[i].article;
+            if (!seen) SF_TRY(SF_VEC_PUSH(&arts, m[i].article));
+        }
+    if (arts.n) qsort(arts.items, arts.n, sizeof(size_t), cmp_size);
+    e->articles = arts.items;
+    e->narticles = arts.n;
+    return SF_OK;
+}
+
+sf_status sf__resolve_entities(const sf_doc *docs, size_t ndocs, sf_mention *m, size_t n,
+                               const sf_alias_table *table, const sf_map *lower_words,
+                               sf_entity **out, size_t *count, sf_error *err) {
+    *out = NULL;
+    *count = 0;
+    formvec fv = {0};
+    size_t *mform = sf__calloc(n ? n : 1, sizeof(size_t));
+    ent_order *ord = NULL;
+    sf_entity *ents = NULL;
+    size_t nents = 0;
+    sf_status st = mform ? build_forms(docs, ndocs, m, n, &fv, mform) : SF_ERR_NOMEM;
+    /* a sentence-initial word the story also writes in lower case is an
+     * ordinary word ("Coalition officials said") */
+    for (size_t i = 0; st == SF_OK && i < fv.n; i++) {
+        form *f = &fv.items[i];
+        if (f->words == 1 && (f->flags_and & SF_MENTION_INITIAL) && !(f->flags_or & SF_MENTION_ACRONYM) &&
+            lower_words && sf__map_find(lower_words, sf__hash64(f->key, f->keylen, 0)))
+            f->dropped = true;
+    }
+    if (st == SF_OK) st = link_aliases(&fv, table);
+    if (st == SF_OK) st = link_acronyms(&fv, m, mform, n);
+    if (st == SF_OK) st = link_spelling(&fv);
+    if (st == SF_OK) st = link_surnames(&fv);
+    if (st == SF_OK) {
+        ord = sf__calloc(fv.n ? fv.n : 1, sizeof(*ord));
+        if (!ord) st = SF_ERR_NOMEM;
+    }
+    size_t nroots = 0;
+    for (size_t i = 0; st == SF_OK && i < fv.n; i++) {
+        if (fv.items[i].dropped || find(&fv, i) != i) continue;
+        ord[nroots].root = i;
+        ord[nroots].first = SIZE_MAX;
+        for (size_t k = 0; k < fv.n; k++)
+            if (!fv.items[k].dropped && find(&fv, k) == i) {
+                ord[nroots].mentions += fv.items[k].mentions;
+                ord[nroots].first = SF_MIN(ord[nroots].first, fv.items[k].first);
+            }
+        nroots++;
+    }
+    if (st == SF_OK && nroots) {
+        qsort(ord, nroots, sizeof(*ord), cmp_order);
+        ents = sf__calloc(nroots, sizeof(*ents));
+        if (!ents) st = SF_ERR_NOMEM;
+    }
+    for (size_t r = 0; st == SF_OK && r < nroots; r++) {
+        st = make_entity(&fv, ord[r].root, table, m, mform, n, &ents[r]);
+        nents = r + 1;
+    }
+    if (st == SF_OK) {
+        for (size_t i = 0; i < n; i++) {
+            m[i].entity = SIZE_MAX;
+            if (mform[i] == SIZE_MAX || fv.items[mform[i]].dropped) continue;
+            size_t root = find(&fv, mform[i]);
+            for (size_t r = 0; r < nroots; r++)
+                if (ord[r].root == root) m[i].entity = r;
+        }
+        *out = ents;
+        *count = nents;
+    } else {
+        sf__entities_release(ents, nents);
+        sf__error_set(err, st, "resolving entities: %s", sf_strerror(st));
+    }
+    sf__free(ord);
+    sf__free(mform);
+    forms_free(&fv);
+    return st;
+}
+
+const char *sf__entity_type_name(sf_entity_type t) {
+    switch (t) {
+    case SF_ENT_PERSON: return "person";
+    case SF_ENT_ORG: return "organization";
+    case SF_ENT_PLACE: return "place";
+    default: return "unknown";
+    }
+}

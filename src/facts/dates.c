@@ -1,0 +1,233 @@
+/* dates.c - dates as news writes them: "July 4, 2017", "4 July", "March
+ * 2003", "in 1999", and relative ones ("on Monday", "yesterday", "last
+ * year") resolved against the publication time when it is known. Each date
+ * is tied to the verb it qualifies, so a breach on Monday and a statement on
+ * Tuesday are two events, not two answers to one question. */
+#include "facts.h"
+
+#include <stdio.h>
+
+static const char *const MONTH_NAMES[] = {"january", "february", "march", "april", "may", "june",
+                                          "july", "august", "september", "october", "november",
+                                          "december"};
+static const char *const MONTH_ABBR[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                         "jul", "aug", "sep", "oct", "nov", "dec"};
+static const char *const WEEKDAYS[] = {"sunday", "monday", "tuesday", "wednesday",
+                                       "thursday", "friday", "saturday"};
+static const char *const IRREGULAR_PAST[] = {
+    "said", "told", "began", "took", "made", "broke", "fell", "hit", "won", "lost", "left",
+    "came", "went", "met", "held", "gave", "struck", "seized", "overran", "fled", "began",
+    "rose", "sent", "spoke", "wrote", "shot", "ran", "led", "saw", "got", "put", "set", "sold",
+    "caught", "brought", "fought", "thought", "built", "drove", "flew", "stood", "bought", "took",
+    "says", "say", NULL};
+
+static int month_of(const sf_doc *d, size_t i) {
+    for (int m = 0; m < 12; m++) {
+        if (sf__tok_is(d, i, MONTH_NAMES[m])) return m + 1;
+        /* "Sept." and "Aug." are written with a period token after them */
+        if (m != 4 && sf__tok_is(d, i, MONTH_ABBR[m]) && i + 1 < d->toks.n &&
+            d->text[d->toks.items[i + 1].begin] == '.')
+            return m + 1;
+    }
+    if (sf__tok_is(d, i, "sept") && i + 1 < d->toks.n && d->text[d->toks.items[i + 1].begin] == '.') return 9;
+    return 0;
+}
+
+static bool capital(const sf_doc *d, size_t i) { return (d->toks.items[i].flags & SF_TOKF_CAPITAL) != 0; }
+
+static int num_at(const sf_doc *d, size_t i, double lo, double hi) {
+    if (i >= d->toks.n) return 0;
+    const sf_token *t = &d->toks.items[i];
+    if (t->kind != SF_TOK_NUMBER || t->value < lo || t->value > hi || t->value != (double)(int)t->value)
+        return 0;
+    if (memchr(d->text + t->begin, ',', t->end - t->begin)) return 0;
+    return (int)t->value;
+}
+
+/* Proleptic Gregorian date of a day count since 1970-01-01 (the inverse of
+ * sf__days_from_civil; Hinnant's civil_from_days). */
+static void civil_from_days(int64_t z, int *y, int *m, int *d) {
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t yy = yoe + era * 400;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yy + (*m <= 2));
+}
+
+static int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+static bool past_verb(const sf_doc *d, size_t i) {
+    const sf_token *t = &d->toks.items[i];
+    if (t->kind != SF_TOK_WORD || capital(d, i)) return false;
+    size_t n = t->end - t->begin;
+    if (sf__tok_in(d, i, IRREGULAR_PAST) || sf__tok_in(d, i, sf__speech_verbs)) return true;
+    return n > 4 && memcmp(d->text + t->end - 2, "ed", 2) == 0;
+}
+
+static void attach_event(const sf_doc *d, size_t s, size_t a, size_t b, sf_date *dt) {
+    size_t s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
+    size_t best = SIZE_MAX;
+    for (size_t k = a; k > s0 && a - k < 14; k--)
+        if (past_verb(d, k - 1)) {
+            best = k - 1;
+            break;
+        }
+    if (best == SIZE_MAX)
+        for (size_t k = b; k < e && k - b < 6; k++)
+            if (past_verb(d, k)) {
+                best = k;
+                break;
+            }
+    if (best == SIZE_MAX) return;
+    dt->event_begin = d->toks.items[best].begin;
+    dt->event_end = d->toks.items[best].end;
+    dt->statement = sf__tok_in(d, best, sf__speech_verbs);
+}
+
+void sf__date_format(const sf_date *dt, char buf[16]) {
+    switch (dt->precision) {
+    case SF_DATE_YEAR: snprintf(buf, 16, "%04d", dt->year); break;
+    case SF_DATE_MONTH: snprintf(buf, 16, "%04d-%02d", dt->year, dt->month); break;
+    case SF_DATE_DAY: snprintf(buf, 16, "%04d-%02d-%02d", dt->year, dt->month, dt->day); break;
+    default: buf[0] = '\0';
+    }
+}
+
+sf_status sf__find_dates(const sf_doc *d, int64_t published, sf_datevec *out) {
+    bool known = published != SF_TIME_UNKNOWN;
+    int64_t pday = known ? floor_div(published, 86400) : 0;
+    int py = 0, pm = 0, pd = 0;
+    if (known) civil_from_days(pday, &py, &pm, &pd);
+    for (size_t s = 0; s < d->sents.n; s++) {
+        size_t s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
+        for (size_t i = s0; i < e; i++) {
+            sf_date dt;
+            memset(&dt, 0, sizeof dt);
+            dt.sentence = s;
+            size_t a = i, b = i + 1; /* tokens used */
+            int m = capital(d, i) ? month_of(d, i) : 0;
+            if (m) {
+                size_t j = i + 1;
+                if (j < e && d->text[d->toks.items[j].begin] == '.' && d->toks.items[j].begin == d->toks.items[i].end) j++;
+                int day = num_at(d, j, 1, 31), year = 0;
+                if (day) {
+                    j++;
+                    size_t k = j;
+                    if (k < e && d->text[d->toks.items[k].begin] == ',') k++;
+                    year = num_at(d, k, 1000, 2200);
+                    if (year) j = k + 1;
+                } else {
+                    year = num_at(d, j, 1000, 2200);
+                    if (year) j++;
+                }
+                /* "May" alone is a verb more often than a month */
+                if (!day && !year) continue;
+                b = j;
+                dt.month = m;
+                dt.day = day;
+                if (year) {
+                    dt.year = year;
+                    dt.precision = day ? SF_DATE_DAY : SF_DATE_MONTH;
+                } else if (known) {
+                    dt.relative = true;
+                    dt.year = py;
+                    dt.precision = SF_DATE_DAY;
+                } else {
+                    dt.relative = true;
+                    dt.precision = SF_DATE_UNRESOLVED;
+                }
+            } else if (num_at(d, i, 1, 31) && i + 1 < e && capital(d, i + 1) && month_of(d, i + 1)) {
+                /* "4 July 2017" */
+                dt.day = num_at(d, i, 1, 31);
+                dt.month = month_of(d, i + 1);
+                b = i + 2;
+                int year = num_at(d, b, 1000, 2200);
+                if (year) {
+                    dt.year = year, dt.precision = SF_DATE_DAY;
+                    b++;
+                } else if (known) {
+                    dt.relative = true, dt.year = py, dt.precision = SF_DATE_DAY;
+                } else {
+                    dt.relative = true, dt.precision = SF_DATE_UNRESOLVED;
+                }
+            } else if (num_at(d, i, 1000, 2200) && i > s0 &&
+                       (sf__tok_is(d, i - 1, "in") || sf__tok_is(d, i - 1, "since") ||
+                        sf__tok_is(d, i - 1, "until") || sf__tok_is(d, i - 1, "by")) &&
+                       d->toks.items[i].unit_end == d->toks.items[i].unit_begin) {
+                dt.year = num_at(d, i, 1000, 2200);
+                dt.precision = SF_DATE_YEAR;
+                a = i - 1;
+            } else {
+                int wd = -1;
+                for (int k = 0; k < 7; k++)
+                    if (capital(d, i) && sf__tok_is(d, i, WEEKDAYS[k])) wd = k;
+                int64_t delta = 0;
+                int prec = SF_DATE_DAY;
+                if (wd >= 0) {
+                    if (i > s0 && sf__tok_is(d, i - 1, "on")) a = i - 1;
+                    if (known) {
+                        int pwd = (int)(((pday % 7) + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
+                        delta = -(int64_t)((pwd - wd + 7) % 7);
+                    }
+                } else if (sf__tok_is(d, i, "yesterday")) {
+                    delta = -1;
+                } else if (sf__tok_is(d, i, "today")) {
+                    delta = 0;
+                } else if (sf__tok_is(d, i, "tomorrow")) {
+                    delta = 1;
+                } else if ((sf__tok_is(d, i, "last") || sf__tok_is(d, i, "next") || sf__tok_is(d, i, "this")) &&
+                           i + 1 < e && (sf__tok_is(d, i + 1, "year") || sf__tok_is(d, i + 1, "month") ||
+                                         sf__tok_is(d, i + 1, "week"))) {
+                    int dir = sf__tok_is(d, i, "last") ? -1 : sf__tok_is(d, i, "next") ? 1 : 0;
+                    b = i + 2;
+                    if (sf__tok_is(d, i + 1, "year")) {
+                        dt.relative = true;
+                        if (known) dt.year = py + dir, dt.precision = SF_DATE_YEAR;
+                        attach_event(d, s, a, b, &dt);
+                        dt.begin = d->toks.items[a].begin, dt.end = d->toks.items[b - 1].end;
+                        SF_TRY(SF_VEC_PUSH(out, dt));
+                        i = b - 1;
+                        continue;
+                    }
+                    if (sf__tok_is(d, i + 1, "month")) {
+                        dt.relative = true;
+                        if (known) {
+                            int mm = pm + dir, yy = py;
+                            if (mm < 1) mm += 12, yy--;
+                            if (mm > 12) mm -= 12, yy++;
+                            dt.year = yy, dt.month = mm, dt.precision = SF_DATE_MONTH;
+                        }
+                        attach_event(d, s, a, b, &dt);
+                        dt.begin = d->toks.items[a].begin, dt.end = d->toks.items[b - 1].end;
+                        SF_TRY(SF_VEC_PUSH(out, dt));
+                        i = b - 1;
+                        continue;
+                    }
+                    delta = 7 * dir; /* a week: the day a week away (day precision is too fine) */
+                    prec = SF_DATE_MONTH;
+                } else {
+                    continue;
+                }
+                dt.relative = true;
+                if (known) {
+                    civil_from_days(pday + delta, &dt.year, &dt.month, &dt.day);
+                    dt.precision = (sf_date_precision)prec;
+                    if (prec == SF_DATE_MONTH) dt.day = 0;
+                } else {
+                    dt.precision = SF_DATE_UNRESOLVED;
+                }
+            }
+            attach_event(d, s, a, b, &dt);
+            dt.begin = d->toks.items[a].begin;
+            dt.end = d->toks.items[b - 1].end;
+            SF_TRY(SF_VEC_PUSH(out, dt));
+            i = b - 1;
+        }
+    }
+    return SF_OK;
+}
