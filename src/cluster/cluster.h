@@ -78,12 +78,17 @@ typedef struct sf_fdoc {
 } sf_fdoc;
 void sf__fdoc_release(sf_fdoc *d);
 
-/* Document frequencies of the stream so far. */
+/* Document frequencies of the stream so far (a fixed-size hashed count
+ * table, see features.c). frozen: sf__df_add leaves it as it is (a batch
+ * run counts the whole corpus first). */
 typedef struct sf_dftab {
-    sf_map df;
+    uint32_t *cnt;
+    float *ln;
     uint64_t n;
+    double ln_n1;
+    bool frozen;
 } sf_dftab;
-void sf__df_init(sf_dftab *d);
+sf_status sf__df_init(sf_dftab *d);
 void sf__df_release(sf_dftab *d);
 sf_status sf__df_add(sf_dftab *d, const sf_fdoc *doc);
 double sf__idf(const sf_dftab *d, uint64_t h);

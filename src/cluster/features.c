@@ -8,29 +8,53 @@
 #include <math.h>
 #include <stdlib.h>
 
-void sf__df_init(sf_dftab *d) {
-    sf__map_init(&d->df);
-    d->n = 0;
+/* The document-frequency table is a fixed array of counters indexed by the
+ * term hash (the hashing trick): memory stays constant however long the
+ * stream runs, and a collision only makes a rare term look a little less
+ * rare. A plain hash map would grow with the vocabulary, which in news
+ * never stops growing (new names every day). */
+#define DF_BITS 22
+#define LN_TAB 4096 /* ln(k) for small k, so that most IDF look-ups need no log() */
+
+sf_status sf__df_init(sf_dftab *d) {
+    memset(d, 0, sizeof *d);
+    d->cnt = sf__calloc((size_t)1 << DF_BITS, sizeof *d->cnt);
+    d->ln = sf__malloc(LN_TAB * sizeof *d->ln);
+    if (!d->cnt || !d->ln) {
+        sf__df_release(d);
+        return SF_ERR_NOMEM;
+    }
+    d->ln[0] = 0;
+    for (size_t k = 1; k < LN_TAB; k++) d->ln[k] = (float)log((double)k);
+    d->ln_n1 = 0;
+    return SF_OK;
 }
 
-void sf__df_release(sf_dftab *d) { sf__map_release(&d->df); }
+void sf__df_release(sf_dftab *d) {
+    sf__free(d->cnt);
+    sf__free(d->ln);
+    d->cnt = NULL;
+    d->ln = NULL;
+}
 
 double sf__idf(const sf_dftab *d, uint64_t h) {
-    const uint64_t *v = sf__map_find(&d->df, h);
-    double df = v ? (double)*v : 0.0;
-    /* ln(1 + N/df): positive even for a term in every document, so that a
-     * tiny stream does not zero out everything; unseen terms count as df 1. */
-    return log(1.0 + (double)(d->n ? d->n : 1) / (df > 0 ? df : 1.0));
+    /* smoothed IDF, ln((1 + N) / (1 + df)) + 1: positive even for a term in
+     * every document, so that a tiny stream does not zero out everything */
+    uint32_t df1 = d->cnt[h & (((uint64_t)1 << DF_BITS) - 1)] + 1;
+    double l = df1 < LN_TAB ? (double)d->ln[df1] : log((double)df1);
+    return d->ln_n1 - l + 1.0;
 }
 
 sf_status sf__df_add(sf_dftab *d, const sf_fdoc *doc) {
+    if (d->frozen) return SF_OK;
+    uint64_t mask = ((uint64_t)1 << DF_BITS) - 1;
     for (int ch = 0; ch < SF_NCH; ch++)
         for (size_t i = 0; i < doc->v[ch].n; i++) {
-            uint64_t *v = sf__map_slot(&d->df, doc->v[ch].items[i].h);
-            if (!v) return SF_ERR_NOMEM;
-            (*v)++;
+            uint32_t *c = &d->cnt[doc->v[ch].items[i].h & mask];
+            if (*c < UINT32_MAX) (*c)++;
         }
     d->n++;
+    d->ln_n1 = log(1.0 + (double)d->n);
     return SF_OK;
 }
 

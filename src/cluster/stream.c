@@ -13,12 +13,16 @@
 #define NQ_BODY 10     /* distinctive body terms an article is queried and indexed by */
 #define NQ_ENT 5       /* same for named things */
 #define SCAN_MAX 2000  /* posting entries read per query term, newest first */
-#define CAP_BODY 400   /* centroid sizes kept per story (largest weights) */
+#define CAP_BODY 250   /* centroid sizes kept per story (largest weights) */
 #define CAP_TITLE 80
-#define CAP_ENT 150
-#define MIN_SPLIT 8    /* stories are checked for a split at 8, 16, 32, ... members */
+#define CAP_ENT 100
+#define MIN_SPLIT 8    /* stories are checked for a split at 8, 16, 32, 64 members */
+#define KEEP_VECS 64   /* member vectors kept for split checks; a larger story
+                        * keeps only its centroid and member numbers */
 
 static const size_t CAPS[SF_NCH] = {CAP_BODY, CAP_TITLE, CAP_ENT};
+
+typedef SF_VEC(uint32_t) u32vec;
 
 typedef struct mdoc {
     uint32_t seq;
@@ -34,12 +38,13 @@ typedef struct story {
     uint64_t norm_n;     /* documents seen when the norms were computed */
     uint64_t q[NQ_BODY + NQ_ENT];
     size_t nq;
-    SF_VEC(mdoc *) m;
+    u32vec seqs;         /* every member's article number */
+    SF_VEC(mdoc *) m;    /* member vectors, while the story has <= KEEP_VECS */
+    bool vecs_dropped;
     size_t split_at;
+    size_t merge_at;     /* size at which to look for a merge next */
     size_t active_pos;
 } story;
-
-typedef SF_VEC(uint32_t) u32vec;
 
 typedef struct cand {
     uint32_t id;
@@ -358,6 +363,7 @@ static sf_status story_new(sf_stream *s, story **out, uint32_t *id) {
     st->first = st->last = SF_TIME_UNKNOWN;
     st->touched = s->now;
     st->split_at = MIN_SPLIT;
+    st->merge_at = 2;
     *out = st;
     *id = n;
     s->st.stories++;
@@ -375,6 +381,7 @@ static void story_free(story *st) {
     for (int ch = 0; ch < SF_NCH; ch++) SF_VEC_FREE(&st->c[ch]);
     for (size_t i = 0; i < st->m.n; i++) mdoc_free(st->m.items[i]);
     SF_VEC_FREE(&st->m);
+    SF_VEC_FREE(&st->seqs);
     sf__free(st);
 }
 
@@ -387,7 +394,7 @@ static void deactivate(sf_stream *s, uint32_t id) {
         s->active.items[pos] = last;
         s->stories.items[last]->active_pos = pos;
     }
-    s->active_members -= st->m.n;
+    s->active_members -= st->seqs.n;
     story_free(st);
     s->stories.items[id] = NULL;
 }
@@ -506,23 +513,33 @@ static void retire_quiet(sf_stream *s) {
     if (s->postings > 2 * live + 65536) sweep_postings(s);
 }
 
+/* Free a story's member vectors; it will not be split any more. */
+static void drop_vecs(story *st) {
+    for (size_t i = 0; i < st->m.n; i++) mdoc_free(st->m.items[i]);
+    SF_VEC_FREE(&st->m);
+    st->vecs_dropped = true;
+}
+
 /* Move every member of story b into story a. */
 static sf_status merge_into(sf_stream *s, uint32_t ida, uint32_t idb) {
     story *a = s->stories.items[ida], *b = s->stories.items[idb];
-    SF_TRY(SF_VEC_RESERVE(&a->m, a->m.n + b->m.n));
-    for (size_t i = 0; i < b->m.n; i++) {
-        mdoc *m = b->m.items[i];
-        a->m.items[a->m.n++] = m;
-        s->story_of.items[m->seq] = ida;
+    SF_TRY(SF_VEC_RESERVE(&a->seqs, a->seqs.n + b->seqs.n));
+    for (size_t i = 0; i < b->seqs.n; i++) {
+        a->seqs.items[a->seqs.n++] = b->seqs.items[i];
+        s->story_of.items[b->seqs.items[i]] = ida;
     }
+    b->seqs.n = 0;
+    SF_TRY(SF_VEC_RESERVE(&a->m, a->m.n + b->m.n));
+    for (size_t i = 0; i < b->m.n; i++) a->m.items[a->m.n++] = b->m.items[i];
     b->m.n = 0;
+    if (b->vecs_dropped || a->m.n > KEEP_VECS) drop_vecs(a);
     for (int ch = 0; ch < SF_NCH; ch++) SF_TRY(centroid_add(&a->c[ch], &b->c[ch], 1.0f, &s->scratch));
     if (b->first != SF_TIME_UNKNOWN) {
         story_widen(a, b->first);
         story_widen(a, b->last);
     }
     if (b->touched > a->touched) a->touched = b->touched;
-    while (a->split_at <= a->m.n / 2) a->split_at *= 2;
+    while (a->split_at <= a->seqs.n / 2) a->split_at *= 2;
     deactivate(s, idb);
     s->redirect.items[idb] = ida;
     s->st.merges++;
@@ -549,7 +566,7 @@ static sf_status try_merge(sf_stream *s, uint32_t id) {
     if (best < s->o.merge_threshold) return SF_OK;
     /* the larger story absorbs the smaller; equal sizes: the older id stays */
     story *o = s->stories.items[bid];
-    bool keep_self = st->m.n > o->m.n || (st->m.n == o->m.n && id < bid);
+    bool keep_self = st->seqs.n > o->seqs.n || (st->seqs.n == o->seqs.n && id < bid);
     return keep_self ? merge_into(s, id, bid) : merge_into(s, bid, id);
 }
 
@@ -687,12 +704,16 @@ static sf_status try_split(sf_stream *s, uint32_t id) {
                     s->story_of.items[m->seq] = nid;
                 }
                 st->m.n = k;
-                /* rebuild both centroids from their members */
+                /* rebuild both stories' member lists and centroids */
                 story *both[2] = {st, nst};
                 for (int b = 0; b < 2 && rc == SF_OK; b++) {
                     story *x = both[b];
                     for (int ch = 0; ch < SF_NCH; ch++) x->c[ch].n = 0;
                     x->first = x->last = SF_TIME_UNKNOWN;
+                    x->seqs.n = 0;
+                    rc = SF_VEC_RESERVE(&x->seqs, x->m.n);
+                    for (size_t i = 0; i < x->m.n && rc == SF_OK; i++)
+                        x->seqs.items[x->seqs.n++] = x->m.items[i]->seq;
                     for (size_t i = 0; i < x->m.n && rc == SF_OK; i++) {
                         for (int ch = 0; ch < SF_NCH && rc == SF_OK; ch++)
                             rc = centroid_add(&x->c[ch], &x->m.items[i]->d.v[ch], 1.0f, &s->scratch);
@@ -701,7 +722,7 @@ static sf_status try_split(sf_stream *s, uint32_t id) {
                     if (rc == SF_OK) rc = story_refresh(s, x);
                 }
                 nst->touched = st->touched;
-                while (nst->split_at <= nst->m.n) nst->split_at *= 2;
+                while (nst->split_at <= nst->seqs.n) nst->split_at *= 2;
                 if (rc == SF_OK) rc = index_story(s, nid, nst->q, nst->nq);
                 s->st.splits++;
             }
@@ -733,7 +754,11 @@ sf_status sf__stream_create(const sf_cluster_options *o, sf_stream **out, sf_err
         return sf__error_set(err, SF_ERR_UNSUPPORTED,
                              "cluster: no analyzer for language '%s'", s->o.lang);
     }
-    sf__df_init(&s->df);
+    if (sf__df_init(&s->df) != SF_OK) {
+        sf__extractor_destroy(s->x);
+        sf__free(s);
+        return sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
+    }
     sf__map_init(&s->post_idx);
     s->now = SF_TIME_UNKNOWN;
     *out = s;
@@ -785,20 +810,36 @@ static sf_status add_doc(sf_stream *s, mdoc *m, bool *owned) {
     } else {
         SF_TRY(story_new(s, &st, &bid));
     }
-    SF_TRY(SF_VEC_PUSH(&st->m, m));
-    *owned = true;
+    SF_TRY(SF_VEC_PUSH(&st->seqs, m->seq));
     s->active_members++;
     s->story_of.items[m->seq] = bid;
     for (int ch = 0; ch < SF_NCH; ch++) SF_TRY(centroid_add(&st->c[ch], &m->d.v[ch], 1.0f, &s->scratch));
     story_widen(st, m->t);
+    /* from here on m belongs to the story, or is freed */
+    *owned = true;
+    if (st->vecs_dropped) {
+        mdoc_free(m);
+    } else if (SF_VEC_PUSH(&st->m, m) != SF_OK) {
+        mdoc_free(m);
+        drop_vecs(st);
+    } else if (st->m.n > KEEP_VECS) {
+        drop_vecs(st);
+    }
     if (s->now > st->touched) st->touched = s->now;
     SF_TRY(story_refresh(s, st));
     SF_TRY(index_story(s, bid, q->q, q->nq));
     if (s->o.no_repair || !joined) return SF_OK;
-    SF_TRY(try_merge(s, bid));
-    bid = find(s, bid);
-    st = s->stories.items[bid];
-    if (st && st->m.n >= st->split_at) SF_TRY(try_split(s, bid));
+    /* a story's centroid moves most while it is small: look for a merge when
+     * it has grown by a quarter since the last look (2, 3, 4, 5, 6, 8, ...
+     * members), which keeps the repair cost per article nearly constant */
+    if (st->seqs.n >= st->merge_at) {
+        st->merge_at = st->seqs.n + (st->seqs.n + 3) / 4;
+        SF_TRY(try_merge(s, bid));
+        bid = find(s, bid);
+        st = s->stories.items[bid];
+    }
+    if (st && !st->vecs_dropped && st->m.n >= st->split_at && st->m.n == st->seqs.n)
+        SF_TRY(try_split(s, bid));
     return SF_OK;
 }
 
@@ -829,6 +870,7 @@ sf_status sf__stream_add(sf_stream *s, const char *title, size_t title_len, cons
         retire_quiet(s);
     }
     bool owned = false;
+    uint32_t myseq = m->seq; /* add_doc may free m */
     st = add_doc(s, m, &owned);
     if (st != SF_OK) {
         if (!owned) {
@@ -839,7 +881,7 @@ sf_status sf__stream_add(sf_stream *s, const char *title, size_t title_len, cons
                              sf_strerror(st));
     }
     s->st.articles++;
-    if (seq) *seq = m->seq;
+    if (seq) *seq = myseq;
     return SF_OK;
 }
 
