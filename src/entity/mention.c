@@ -11,27 +11,30 @@ static const char *const CALENDAR[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", NULL};
+    "sep", "sept", "oct", "nov", "dec", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "dozens", "hundreds", "thousands", "millions", NULL};
 /* abbreviated titles (the period is its own token) */
 static const char *const TITLE_ABBR[] = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov",
                                          "col", "lt", "capt", "sgt", "adm", "rev", "prof",
                                          "maj", "cmdr", "pres", "amb", "cpl", "pvt", "messrs", NULL};
 /* titles written as words, capitalized before a name or lower case before it */
 static const char *const TITLE_WORD[] = {
-    "president", "minister", "secretary", "senator", "governor", "general", "king", "queen",
-    "prince", "princess", "pope", "chancellor", "judge", "justice", "mayor", "sheikh", "ayatollah",
+    "president", "minister", "secretary", "senator", "governor", "king", "queen",
+    "prince", "princess", "pope", "chancellor", "judge", "mayor", "sheikh", "ayatollah",
     "commander", "director", "chairman", "chairwoman", "ambassador", "envoy", "spokesman",
     "spokeswoman", "spokesperson", "premier", "colonel", "lieutenant", "captain", "sergeant",
     "admiral", "bishop", "cardinal", "rabbi", "imam", "emir", "sultan", "leader", "officer",
     "attorney", "detective", "inspector", "professor", "chief", "deputy", "vice", "prime",
     "representative", "congressman", "congresswoman", "sen", "rev", "dr", "mr", "mrs", "ms",
-    "lawyer", "analyst", "official", "economist", "researcher", "coach", "manager", NULL};
+    "lawyer", "analyst", "official", "economist", "researcher", "coach", "manager",
+    "commissioner", "sir", "dame", "lord", "lady", "parasitologist", "scientist", NULL};
 const char *const sf__speech_verbs[] = {
     "said", "says", "say", "told", "tells", "added", "adds", "stated", "declared", "announced",
     "warned", "noted", "explained", "insisted", "claimed", "argued", "asserted", "acknowledged",
     "admitted", "confirmed", "denied", "wrote", "writes", "recalled", "urged", "predicted",
     "testified", "replied", "continued", "conceded", "contended", "maintained", "stressed",
-    "emphasized", "complained", "suggested", "concluded", "observed", "remarked", NULL};
+    "emphasized", "complained", "suggested", "concluded", "observed", "remarked", "reported",
+    "cautioned", NULL};
 static const char *const PLACE_PREP[] = {"in", "at", "near", "from", "into", "across", "outside",
                                          "inside", "toward", "towards", NULL};
 static const char *const ORG_WORDS[] = {
@@ -127,8 +130,12 @@ static sf_status emit(const sf_doc *d, size_t s, size_t a, size_t b, unsigned fl
         flags |= SF_MENTION_POSSESSIVE;
     }
     if (end <= begin) return SF_OK;
-    if (b - a == 1 && (ta->flags & SF_TOKF_ALLCAPS) && letters_of(d->text, begin, end) <= 6)
-        flags |= SF_MENTION_ACRONYM;
+    if (b - a == 1 && letters_of(d->text, begin, end) >= 2 && letters_of(d->text, begin, end) <= 6) {
+        bool caps = true; /* judged without the possessive: "FTC's" */
+        for (size_t k = begin; k < end; k++)
+            if (d->text[k] >= 'a' && d->text[k] <= 'z') caps = false;
+        if (caps) flags |= SF_MENTION_ACRONYM;
+    }
     /* type from the words of the name itself */
     if (hint == SF_ENT_UNKNOWN) {
         if (last_in(d, b, ORG_WORDS)) hint = SF_ENT_ORG;
@@ -173,18 +180,29 @@ static sf_status take_run(const sf_doc *d, size_t s, size_t a, size_t b, sf_ment
         flags |= SF_MENTION_TITLED;
     else if (p > d->sent_tok[s] && sf__tok_in(d, p - 1, TITLE_WORD))
         flags |= SF_MENTION_TITLED;
-    /* titles at the start of the run: "President Bill Clinton", "Secretary of
-     * State Madeleine Albright" */
-    size_t t = a;
-    while (t < b && sf__tok_in(d, t, TITLE_WORD)) {
-        t++;
-        if (t + 1 < b && sf__tok_is(d, t, "of")) t += 2;
+    /* titles inside the run: "President Bill Clinton", "Canadian Secretary
+     * of State Christine Stewart", "Attorney General Janet Reno": the name
+     * is what follows the last title, when that is a short name */
+    size_t t = a, after_title = SIZE_MAX;
+    while (t < b) {
+        if (sf__tok_in(d, t, TITLE_WORD)) {
+            size_t u = t + 1;
+            for (;;) {
+                if (u < b && (sf__tok_in(d, u, TITLE_WORD) || sf__tok_is(d, u, "general"))) u++;
+                else if (u + 1 < b && sf__tok_is(d, u, "of")) u += 2;
+                else break;
+            }
+            after_title = u;
+            t = u;
+        } else {
+            t++;
+        }
     }
-    if (t > a && t < b) {
-        a = t;
-        flags |= SF_MENTION_TITLED;
-    } else if (t == b) {
+    if (after_title == b && (after_title == a + 1 || sf__tok_in(d, a, TITLE_WORD))) {
         return SF_OK; /* a title alone ("President") is not a name */
+    } else if (after_title != SIZE_MAX && after_title < b && b - after_title <= 4) {
+        a = after_title;
+        flags |= SF_MENTION_TITLED;
     }
     if (flags & SF_MENTION_TITLED) hint = SF_ENT_PERSON;
     /* single words that are not names: stopwords, demonyms, titles */
@@ -262,8 +280,11 @@ sf_status sf__find_mentions(const sf_doc *d, sf_mentionvec *out) {
                 break;
             }
             /* a possessive ends a name: "Raqqa's Old City" is two names */
+            static const char *const GROUP_OWNERS[] = {"people's", "children's", "women's", "men's",
+                                                       "workers'", "workers's", "veterans'", NULL};
             for (size_t k = i; k < j; k++)
-                if (possessive_len(d->text, d->toks.items[k].begin, d->toks.items[k].end) && k + 1 < j) {
+                if (possessive_len(d->text, d->toks.items[k].begin, d->toks.items[k].end) && k + 1 < j &&
+                    !sf__tok_in(d, k, GROUP_OWNERS)) {
                     SF_TRY(take_run(d, s, i, k + 1, out));
                     i = k + 1;
                 }

@@ -327,7 +327,11 @@ static sf_status link_surnames(formvec *fv) {
             sf_view lw = last_word(P);
             if (!sf__view_eq(lw, sf__view(S->key, S->keylen))) continue;
             sf_entity_type pt = vote_type(P->votes), st = vote_type(S->votes);
-            if (!(pt == SF_ENT_PERSON || (st == SF_ENT_PERSON && pt == SF_ENT_UNKNOWN))) continue;
+            /* a full name of unknown type counts when nothing says the
+             * word is an organisation or a place */
+            if (!(pt == SF_ENT_PERSON || (pt == SF_ENT_UNKNOWN && st != SF_ENT_ORG && st != SF_ENT_PLACE &&
+                                          P->group == SIZE_MAX && P->words <= 3)))
+                continue;
             if (found == SIZE_MAX || find(fv, found) != find(fv, p)) roots++;
             found = p;
         }

@@ -123,6 +123,7 @@ typedef struct sf_fact {
 
 typedef struct sf_quote {
     char *speaker;       /* entity name, or the words written ("the alliance") */
+    size_t entity;       /* index into entities, or SIZE_MAX (pronoun, noun phrase) */
     char *speaker_text;  /* as written in the sentence */
     char *text;          /* what was said */
     size_t article;      /* corpus index */

@@ -171,11 +171,44 @@ static bool plural_noun(const sf_doc *d, size_t i) {
            !(n >= 4 && memcmp(s + n - 3, "ous", 3) == 0) && !sf__tok_in(d, i, (const char *const[]){"was", "has", "is", "this", "his", "its", "as", "us", "yes", "thus", "plus", "less", "always", "perhaps", NULL});
 }
 
+static bool stop_word(const sf_doc *d, size_t i);
+
+static bool adjective_like(const sf_doc *d, size_t i) {
+    static const char *const ADJ[] = {"new", "old", "long", "large", "big", "small", "high", "low",
+                                      "main", "overall", "entire", "whole", "total", "full", "last",
+                                      "first", "next", "wide", "deep", "short", "tall", NULL};
+    static const char *const SUFFIX[] = {"al", "ic", "ous", "ive", "ful", "less", "ern", "ary", "ed",
+                                         "en", "ish", "ian", "ese", "ble", "ant", "ent", NULL};
+    if (sf__tok_in(d, i, ADJ)) return true;
+    const sf_token *t = &d->toks.items[i];
+    sf_view w = sf__view(d->text + t->begin, t->end - t->begin);
+    for (const char *const *s = SUFFIX; *s; s++)
+        if (w.n > strlen(*s) + 2 && sf__view_ends_with_nocase(w, *s)) return true;
+    return false;
+}
+static bool lower_word(const sf_doc *d, size_t i);
+static bool is_word(const sf_doc *d, size_t i);
+
 /* The thing a measure is about: a capitalized run, or the first content
  * word, within three tokens after `i` ("2.5km Rafiqah Wall", "2,500-meter
- * wall", "5 km of road"). */
+ * wall", "5 km of road"); for "the dam is 1.2km long" the noun before. */
 static void thing_after(const sf_doc *d, size_t i, size_t e, size_t *tb, size_t *te) {
     *tb = *te = 0;
+    static const char *const DIMENSION[] = {"long", "wide", "high", "tall", "deep", "thick", "away", NULL};
+    if (i < e && sf__tok_in(d, i, DIMENSION)) {
+        size_t s0 = d->sent_tok[sf__doc_sentence_of(d, d->toks.items[i].begin)];
+        size_t k = i, seen_num = 0;
+        while (k > s0 && i - k < 10) {
+            k--;
+            if (d->toks.items[k].kind == SF_TOK_NUMBER) seen_num = 1;
+            if (!seen_num || !is_word(d, k) || stop_word(d, k)) continue;
+            if (!lower_word(d, k) && !(d->toks.items[k].flags & SF_TOKF_CAPITAL)) continue;
+            *tb = d->toks.items[k].begin;
+            *te = d->toks.items[k].end;
+            return;
+        }
+        return;
+    }
     size_t k = i;
     while (k < e && k < i + 3 && is_word(d, k) && sf__tok_in(d, k, SKIP_BEFORE_NOUN)) k++;
     if (k >= e || !is_word(d, k)) return;
@@ -187,12 +220,11 @@ static void thing_after(const sf_doc *d, size_t i, size_t e, size_t *tb, size_t 
         return;
     }
     if (stop_word(d, k)) return;
-    /* an adjective-noun pair is common ("overall wall" is rare, "mediaeval
-     * wall" is not): take the last of up to two lower-case content words */
+    /* "mediaeval wall", "overall wall": an adjective before the noun is
+     * common, a verb after it too ("dam held"); without a tagger, skip the
+     * first word only when it looks like an adjective */
     size_t j = k;
-    if (j + 1 < e && lower_word(d, j + 1) && !stop_word(d, j + 1) && !event_of(d, j + 1) &&
-        !(d->toks.items[j + 1].end - d->toks.items[j + 1].begin > 3 &&
-          memcmp(d->text + d->toks.items[j + 1].end - 2, "ed", 2) == 0))
+    if (j + 1 < e && lower_word(d, j + 1) && !stop_word(d, j + 1) && adjective_like(d, j))
         j++;
     *tb = d->toks.items[j].begin;
     *te = d->toks.items[j].end;
@@ -253,6 +285,16 @@ static void apply_qual(const qual *q, double v, double *lo, double *hi) {
     case 5: *lo = v * 0.9, *hi = v; break;
     default: *lo = *hi = v;
     }
+}
+
+static const char *const WEEKDAY[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday", NULL};
+static bool possessive(const sf_doc *d, size_t i) {
+    const sf_token *t = &d->toks.items[i];
+    size_t n = t->end - t->begin;
+    const char *w = d->text + t->begin;
+    return (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') ||
+           (n > 4 && (unsigned char)w[n - 2] == 0x99 && w[n - 1] == 's');
 }
 
 static bool has_comma(const sf_doc *d, size_t i) {
@@ -410,9 +452,12 @@ sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out) {
             if (ue > ub && cur == NULL && t->kind == SF_TOK_NUMBER) {
                 /* glued letters after the digits: a unit or nothing */
             } else if (j < e && scale_word(d, j) > 0) {
-                sc = scale_word(d, j);
-                q.end = d->toks.items[j].end;
-                j++;
+                /* "5 billion trillion" multiplies on (and then is dropped as absurd) */
+                while (j < e && scale_word(d, j) > 0) {
+                    sc *= scale_word(d, j);
+                    q.end = d->toks.items[j].end;
+                    j++;
+                }
             } else if (cur && j < e && d->toks.items[j].begin == t->end &&
                        (sf__tok_is(d, j, "m") || sf__tok_is(d, j, "bn") || sf__tok_is(d, j, "k"))) {
                 sc = sf__tok_is(d, j, "m") ? 1e6 : sf__tok_is(d, j, "bn") ? 1e9 : 1e3;
@@ -430,11 +475,15 @@ sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out) {
                 if (!u) continue; /* "5zork": not a unit anyone writes */
                 q.unit_begin = ub, q.unit_end = ue;
                 /* "25-year-old" */
+                static const unit_def AGE = {"year", "year", "age", 1};
                 if (strcmp(u->name, "year") == 0 && is_punct(d, j, '-') && sf__tok_is(d, j + 1, "old")) {
-                    static const unit_def AGE = {"year", "year", "age", 1};
                     u = &AGE;
                     q.end = d->toks.items[j + 1].end;
                     j += 2;
+                } else if (strcmp(u->name, "year") == 0 && sf__tok_is(d, j, "old")) { /* "19-year old" */
+                    u = &AGE;
+                    q.end = d->toks.items[j].end;
+                    j += 1;
                 }
             } else if (!u && j < e && (sf__tok_is(d, j, "square") || sf__tok_is(d, j, "sq")) &&
                        j + 1 < e && is_word(d, j + 1)) {
@@ -451,7 +500,18 @@ sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out) {
             } else if (!u && j < e && is_word(d, j)) {
                 const unit_def *w = unit_find(d->text + d->toks.items[j].begin,
                                               d->toks.items[j].end - d->toks.items[j].begin);
-                if (sf__tok_is(d, j, "per") && sf__tok_is(d, j + 1, "cent")) {
+                if ((sf__tok_is(d, j, "u.s.") || sf__tok_is(d, j, "us")) && j + 1 < e &&
+                    (sf__tok_is(d, j + 1, "dollars") || sf__tok_is(d, j + 1, "dollar"))) {
+                    j++; /* "1.7 billion U.S. dollars" */
+                    w = unit_find("dollars", 7);
+                }
+                if (sf__tok_is(d, j, "percentage") && (sf__tok_is(d, j + 1, "points") || sf__tok_is(d, j + 1, "point"))) {
+                    w = unit_find("%", 1);
+                    q.unit_begin = d->toks.items[j].begin, q.unit_end = d->toks.items[j + 1].end;
+                    q.end = q.unit_end;
+                    j += 2;
+                    u = w;
+                } else if (sf__tok_is(d, j, "per") && sf__tok_is(d, j + 1, "cent")) {
                     w = unit_find("%", 1);
                     q.unit_begin = d->toks.items[j].begin, q.unit_end = d->toks.items[j + 1].end;
                     q.end = q.unit_end;
@@ -501,12 +561,24 @@ sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out) {
                     if (i > s0 && sf__tok_in(d, i - 1, YEAR_PREP)) continue;
                     if (!plural_noun(d, j)) continue;
                 }
-                /* part of a name: "Boeing 747", "Resolution 1441" */
+                /* part of a name: "Boeing 747", "Resolution 1441" (not after
+                 * a possessive, a weekday or a month) */
                 if (i > s0 && is_word(d, i - 1) && (d->toks.items[i - 1].flags & SF_TOKF_CAPITAL) &&
-                    i - 1 != s0 && sc == 1)
+                    i - 1 != s0 && sc == 1 && !possessive(d, i - 1) && !sf__tok_in(d, i - 1, WEEKDAY))
                     continue;
                 size_t k = j;
                 while (k < e && k < j + 2 && is_word(d, k) && sf__tok_in(d, k, SKIP_BEFORE_NOUN)) k++;
+                /* up to two modifiers before the counted noun ("20,000
+                 * intercountry adoptions", "50 African heads") */
+                if (!plural_noun(d, k)) {
+                    for (size_t x = k + 1; x < e && x <= k + 2; x++) {
+                        if (!is_word(d, x - 1) || stop_word(d, x - 1)) break;
+                        if (plural_noun(d, x)) {
+                            k = x;
+                            break;
+                        }
+                    }
+                }
                 bool noun = plural_noun(d, k) || (is_word(d, k) && (d->toks.items[k].flags & SF_TOKF_CAPITAL) &&
                                                    !(d->toks.items[k].flags & SF_TOKF_ALLCAPS) && k > s0 &&
                                                    d->text[d->toks.items[k].end - 1] == 's');

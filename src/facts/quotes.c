@@ -25,6 +25,8 @@ static const char *const DETERMINERS[] = {"a", "an", "the", "its", "his", "her",
 static const char *const STOP_NP[] = {"a", "an", "the", "what", "which", "who", "and", "but", "as",
                                       "in", "on", "of", "to", "for", "with", "by", "at", "its",
                                       "his", "her", "their", "this", "that", "it", "is", "was", NULL};
+static const char *const PASSIVE[] = {"was", "were", "is", "are", "be", "been", "being", NULL};
+static const char *const PREPS[] = {"in", "at", "from", "by", "on", "with", "for", "to", "near", NULL};
 static const char *const BETWEEN[] = {"also", "has", "had", "later", "then", "previously",
                                       "earlier", "have", "once", "reportedly", "repeatedly",
                                       "recently", "again", "further", "would", "will", NULL};
@@ -71,7 +73,8 @@ sf_status sf__find_quotes(const sf_doc *d, const sf_mention *m, size_t nm,
         size_t v = SIZE_MAX, vend = SIZE_MAX;
         for (size_t i = s0; i < e && v == SIZE_MAX; i++) {
             if (inside[i - s0]) continue;
-            if (sf__tok_in(d, i, sf__speech_verbs) && !(d->toks.items[i].flags & SF_TOKF_CAPITAL))
+            if (sf__tok_in(d, i, sf__speech_verbs) && !(d->toks.items[i].flags & SF_TOKF_CAPITAL) &&
+                !(i > s0 && sf__tok_in(d, i - 1, PASSIVE)))
                 v = i, vend = i + 1;
             else if (sf__tok_is(d, i, "according") && i + 1 < e && sf__tok_is(d, i + 1, "to"))
                 v = i, vend = i + 2;
@@ -140,7 +143,9 @@ sf_status sf__find_quotes(const sf_doc *d, const sf_mention *m, size_t nm,
                 if (m[k].sentence != s || m[k].tok_begin < vend || m[k].tok_begin > vend + 6) continue;
                 bool blocked = false;
                 for (size_t t = vend; t < m[k].tok_begin; t++)
-                    if (d->toks.items[t].kind == SF_TOK_PUNCT || sf__tok_is(d, t, "that")) blocked = true;
+                    if (d->toks.items[t].kind == SF_TOK_PUNCT || sf__tok_is(d, t, "that") ||
+                        sf__tok_in(d, t, PREPS))
+                        blocked = true;
                 if (blocked) continue;
                 if (best == SIZE_MAX || (m[k].flags & SF_MENTION_TITLED)) best = k;
             }
@@ -177,11 +182,16 @@ sf_status sf__find_quotes(const sf_doc *d, const sf_mention *m, size_t nm,
             size_t first = s0, last = SF_MIN(sp_b, v);
             while (last > first && d->toks.items[last - 1].kind == SF_TOK_PUNCT) last--;
             bool after = sp_b >= vend;
-            if (after && last - first >= 4) {
+            /* a dateline ("WASHINGTON, Aug. 27 (Xinhua) --") is not said */
+            for (size_t t = s0; t < last && t < s0 + 14; t++)
+                if (d->toks.items[t].kind == SF_TOK_PUNCT && d->toks.items[t].end - d->toks.items[t].begin >= 2 &&
+                    d->text[d->toks.items[t].begin] == '-')
+                    first = t + 1;
+            if (after && last > first && last - first >= 4) {
                 h.begin = d->toks.items[first].begin, h.end = d->toks.items[last - 1].end;
             } else if (hi - lo >= 4) {
                 h.begin = d->toks.items[lo].begin, h.end = d->toks.items[hi - 1].end;
-            } else if (last - first >= 4) {
+            } else if (last > first && last - first >= 4) {
                 h.begin = d->toks.items[first].begin, h.end = d->toks.items[last - 1].end;
             } else {
                 continue;

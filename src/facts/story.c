@@ -376,8 +376,10 @@ static sf_status make_quotes(sf_doc *docs, size_t nd, const sf_mention *m, size_
             q.span = (sf_span){h->begin, h->end};
             q.sentence = d->sents.items[h->sentence];
             q.direct = h->direct;
+            q.entity = SIZE_MAX;
             q.speaker_text = dup_view(d->text + h->speaker_begin, h->speaker_end - h->speaker_begin);
             size_t ent = h->speaker != SIZE_MAX ? m[mstart + h->speaker].entity : SIZE_MAX;
+            q.entity = ent;
             q.speaker = ent != SIZE_MAX ? sf__strndup(ents[ent].name, strlen(ents[ent].name))
                                         : dup_view(d->text + h->speaker_begin, h->speaker_end - h->speaker_begin);
             q.text = dup_view(d->text + h->begin, h->end - h->begin);

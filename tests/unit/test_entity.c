@@ -1,0 +1,212 @@
+/* test_entity.c - mentions, alias tables and entity merging: acronyms and
+ * their near-miss expansions, spelling and case variants, possessives,
+ * surnames, titles, and runaway capitalized runs. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "facts/facts.h"
+
+static sf_corpus *corpus_of(const char *const *texts, size_t n) {
+    sf_corpus *c = sf_corpus_create();
+    for (size_t i = 0; i < n; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "a%zu", i);
+        sf_article a = {.id = id, .text = texts[i], .published = SF_TIME_UNKNOWN};
+        assert_int_equal(sf_corpus_add(c, &a, NULL), SF_OK);
+    }
+    return c;
+}
+
+static void facts_of(sf_corpus *c, const sf_alias_table *t, sf_story_facts *f) {
+    size_t n = sf_corpus_count(c);
+    size_t arts[16];
+    for (size_t i = 0; i < n; i++) arts[i] = i;
+    sf_facts_options o = {"en", t};
+    sf_error err = {0};
+    assert_int_equal(sf__story_facts(c, arts, n, NULL, &o, f, &err), SF_OK);
+}
+
+static const sf_entity *entity_named(const sf_story_facts *f, const char *name) {
+    for (size_t i = 0; i < f->nentities; i++) {
+        if (strcmp(f->entities[i].name, name) == 0) return &f->entities[i];
+        for (size_t k = 0; k < f->entities[i].naliases; k++)
+            if (strcmp(f->entities[i].aliases[k].name, name) == 0) return &f->entities[i];
+    }
+    return NULL;
+}
+
+static const sf_alias *alias_of(const sf_entity *e, const char *name) {
+    for (size_t k = 0; e && k < e->naliases; k++)
+        if (strcmp(e->aliases[k].name, name) == 0) return &e->aliases[k];
+    return NULL;
+}
+
+static void test_name_helpers(void **state) {
+    (void)state;
+    assert_true(sf__is_acronym_of("SDF", 3, "Syrian Democratic Forces", 24));
+    assert_true(sf__is_acronym_of("OPEC", 4, "Organization of the Petroleum Exporting Countries", 49));
+    assert_true(sf__is_acronym_of("U.N.", 4, "United Nations", 14));
+    assert_false(sf__is_acronym_of("SDF", 3, "Syrian Elite Forces", 19));
+    assert_false(sf__is_acronym_of("S", 1, "Syria", 5));
+    sf_buf a, b;
+    sf__buf_init(&a, 0);
+    sf__buf_init(&b, 0);
+    assert_int_equal(sf__name_skeleton("raqqa", 5, &a), SF_OK);
+    assert_int_equal(sf__name_skeleton("raqa", 4, &b), SF_OK);
+    assert_string_equal(sf__buf_cstr(&a), sf__buf_cstr(&b));
+    sf__buf_reset(&a), sf__buf_reset(&b);
+    sf__name_skeleton("iran", 4, &a);
+    sf__name_skeleton("iraq", 4, &b);
+    assert_string_not_equal(sf__buf_cstr(&a), sf__buf_cstr(&b));
+    sf__buf_reset(&a);
+    assert_int_equal(sf__name_key("The U.N.", 8, &a), SF_OK);
+    assert_string_equal(sf__buf_cstr(&a), "un");
+    sf__buf_release(&a);
+    sf__buf_release(&b);
+}
+
+static void test_alias_file(void **state) {
+    (void)state;
+    sf_alias_table *t;
+    sf_error err = {0};
+    assert_int_equal(sf__alias_table_create(&t, &err), SF_OK);
+    const char *ok = "# comment\n\norg: Acme Widget Company = AWC = Acme\nplace: Foo City = Fooville\n";
+    assert_int_equal(sf__alias_table_parse(t, "my.txt", ok, strlen(ok), true, &err), SF_OK);
+    size_t g = sf__alias_lookup(t, "AWC", 3);
+    assert_int_not_equal(g, SIZE_MAX);
+    assert_int_equal(sf__alias_lookup(t, "acme", 4), g); /* long names: any case */
+    assert_int_equal(sf__alias_lookup(t, "awc", 3), SIZE_MAX); /* short caps: caps only */
+    assert_string_equal(sf__alias_canonical(t, g), "Acme Widget Company");
+    assert_int_equal(sf__alias_type(t, g), SF_ENT_ORG);
+    assert_true(sf__alias_user(t, g));
+    /* bad lines name the file and line, and add nothing */
+    size_t before = sf__alias_group_count(t);
+    const char *bad1 = "A = B\nlonely name\n";
+    assert_int_equal(sf__alias_table_parse(t, "bad.txt", bad1, strlen(bad1), true, &err), SF_ERR_PARSE);
+    assert_non_null(strstr(err.message, "bad.txt:2"));
+    assert_int_equal(sf__alias_group_count(t), before);
+    const char *bad2 = "A =  = B\n";
+    assert_int_equal(sf__alias_table_parse(t, "bad2.txt", bad2, strlen(bad2), true, &err), SF_ERR_PARSE);
+    assert_non_null(strstr(err.message, "bad2.txt:1"));
+    assert_int_equal(sf__alias_table_load(t, "/nonexistent/aliases.txt", &err), SF_ERR_IO);
+    /* the bundled list */
+    assert_int_equal(sf__alias_table_add_bundled(t, &err), SF_OK);
+    size_t is = sf__alias_lookup(t, "ISIL", 4);
+    assert_int_not_equal(is, SIZE_MAX);
+    assert_int_equal(sf__alias_lookup(t, "Daesh", 5), is);
+    assert_int_equal(sf__alias_lookup(t, "is", 2), SIZE_MAX); /* the verb */
+    assert_int_equal(sf__alias_lookup(t, "U.S.", 4), sf__alias_lookup(t, "USA", 3));
+    sf__alias_table_destroy(t);
+}
+
+static void test_acronym_and_variant(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "The Northern Reform Coalition - a militia of local groups - entered the town. The NRC said "
+        "it had met little resistance.",
+        "On Tuesday fighters of the Northern Reform Council moved in, the NRC said. The NRC has "
+        "led the campaign since spring and the NRC now holds the bridge."};
+    sf_corpus *c = corpus_of(texts, 2);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const sf_entity *e = entity_named(&f, "NRC");
+    assert_non_null(e);
+    /* the expansion used where the acronym is used most wins */
+    assert_string_equal(e->name, "Northern Reform Council");
+    const sf_alias *v = alias_of(e, "Northern Reform Coalition");
+    assert_non_null(v);
+    assert_true(v->variant);
+    assert_non_null(strstr(v->reason, "variant of Northern Reform Council"));
+    const sf_alias *a = alias_of(e, "NRC");
+    assert_non_null(a);
+    assert_false(a->variant);
+    assert_non_null(strstr(a->reason, "acronym of"));
+    assert_int_equal(e->narticles, 2);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+static void test_spelling_case_possessive_surname(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "Troops reached Qandahar on Monday. Qandahar's governor, Mr. Oleg Petrovsky, fled. "
+        "Petrovsky said the city would hold.",
+        "Officials in Qandaharr said the KOLMAR group and the Kolmar fighters left. Iran and Iraq "
+        "both protested."};
+    sf_corpus *c = corpus_of(texts, 2);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const sf_entity *q = entity_named(&f, "Qandahar");
+    assert_non_null(q);
+    assert_non_null(alias_of(q, "Qandaharr"));
+    assert_non_null(strstr(alias_of(q, "Qandaharr")->reason, "spelling variant"));
+    assert_non_null(alias_of(q, "Qandahar's"));
+    const sf_entity *p = entity_named(&f, "Petrovsky");
+    assert_non_null(p);
+    assert_string_equal(p->name, "Oleg Petrovsky");
+    assert_int_equal(p->type, SF_ENT_PERSON);
+    assert_non_null(strstr(alias_of(p, "Petrovsky")->reason, "surname of Oleg Petrovsky"));
+    const sf_entity *k = entity_named(&f, "Kolmar");
+    assert_non_null(k);
+    assert_ptr_equal(k, entity_named(&f, "KOLMAR"));
+    /* one letter apart but different places */
+    assert_ptr_not_equal(entity_named(&f, "Iran"), entity_named(&f, "Iraq"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+static void test_user_alias_table(void **state) {
+    (void)state;
+    sf_alias_table *t;
+    assert_int_equal(sf__alias_table_create(&t, NULL), SF_OK);
+    const char *list = "Blue Heron Party = BHP = the Herons\n";
+    assert_int_equal(sf__alias_table_parse(t, "user", list, strlen(list), true, NULL), SF_OK);
+    const char *texts[] = {"The Herons won the vote. BHP leaders celebrated in Dunmore."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, t, &f);
+    const sf_entity *e = entity_named(&f, "BHP");
+    assert_non_null(e);
+    assert_string_equal(e->name, "Blue Heron Party");
+    assert_non_null(strstr(alias_of(e, "BHP")->reason, "alias file"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+    sf__alias_table_destroy(t);
+}
+
+static void test_endless_capitals(void **state) {
+    (void)state;
+    /* a capitalized run far longer than any name gives no mention, and
+     * nothing crashes on long, odd or empty input */
+    sf_buf b;
+    sf__buf_init(&b, 0);
+    sf__buf_adds(&b, "Reports said ");
+    for (int i = 0; i < 5000; i++) sf__buf_addf(&b, "Word%c Alpha ", 'a' + i % 26);
+    sf__buf_adds(&b, "was here. Then Smith left.");
+    const char *texts[] = {sf__buf_cstr(&b), "", "\"\"\" '' `` -- ,,, said said said."};
+    sf_corpus *c = corpus_of(texts, 3);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    for (size_t i = 0; i < f.nentities; i++) assert_true(strlen(f.entities[i].name) < 200);
+    assert_non_null(entity_named(&f, "Smith"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+    sf__buf_release(&b);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_name_helpers),
+        cmocka_unit_test(test_alias_file),
+        cmocka_unit_test(test_acronym_and_variant),
+        cmocka_unit_test(test_spelling_case_possessive_surname),
+        cmocka_unit_test(test_user_alias_table),
+        cmocka_unit_test(test_endless_capitals),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

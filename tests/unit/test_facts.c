@@ -1,0 +1,316 @@
+/* test_facts.c - quantities normalized to base units, vague amounts as
+ * ranges, relative dates against publication time, quote attribution,
+ * alignment across sources, bad input, and the two seed reports. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "facts/facts.h"
+#include "output/facts_out.h"
+
+static sf_quantvec quantities(const char *text, sf_doc *d) {
+    assert_int_equal(sf__doc_init(d, 0, text, strlen(text), "en"), SF_OK);
+    sf_quantvec q = {0};
+    assert_int_equal(sf__find_quantities(d, &q), SF_OK);
+    return q;
+}
+
+static void expect_one(const char *text, double value, double lo, double hi, const char *base) {
+    sf_doc d;
+    sf_quantvec q = quantities(text, &d);
+    if (q.n != 1) fail_msg("%s: %zu quantities", text, q.n);
+    if (fabs(q.items[0].value - value) > 1e-6 * fabs(value) + 1e-9)
+        fail_msg("%s: value %g, expected %g", text, q.items[0].value, value);
+    if (!(q.items[0].low == lo || fabs(q.items[0].low - lo) < 1e-6 * fabs(lo) + 1e-9))
+        fail_msg("%s: low %g, expected %g", text, q.items[0].low, lo);
+    if (!(q.items[0].high == hi || fabs(q.items[0].high - hi) < 1e-6 * fabs(hi) + 1e-9))
+        fail_msg("%s: high %g, expected %g", text, q.items[0].high, hi);
+    assert_string_equal(q.items[0].base, base);
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+}
+
+static void expect_none(const char *text) {
+    sf_doc d;
+    sf_quantvec q = quantities(text, &d);
+    if (q.n != 0) fail_msg("%s: %zu quantities, expected none (first %g %s)", text, q.n, q.items[0].value, q.items[0].base);
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+}
+
+static void test_quantities(void **state) {
+    (void)state;
+    expect_one("The overall 2,500-meter wall stands.", 2500, 2500, 2500, "m");
+    expect_one("They breached the 2.5km wall.", 2500, 2500, 2500, "m");
+    expect_one("The road runs 150 miles north.", 241401.6, 241401.6, 241401.6, "m");
+    expect_one("Militants hold one square kilometre of the city.", 1e6, 1e6, 1e6, "m2");
+    expect_one("The plan costs $14 million in all.", 14e6, 14e6, 14e6, "USD");
+    expect_one("He paid 58 yuan for it.", 58, 58, 58, "CNY");
+    expect_one("Turnout rose 12% on the day.", 12, 12, 12, "%");
+    expect_one("Turnout rose 12 per cent on the day.", 12, 12, 12, "%");
+    expect_one("A 19-year-old student waited.", 19, 19, 19, "year");
+    expect_one("There were 200 of our fighters there.", 200, 200, 200, "count");
+    expect_one("He said 1,500 people were polled.", 1500, 1500, 1500, "count");
+}
+
+static void test_vague_amounts(void **state) {
+    (void)state;
+    expect_one("Tens of thousands of civilians are trapped.", 20000, 20000, 100000, "count");
+    expect_one("A few hundred militants remain.", 200, 200, 500, "count");
+    expect_one("Up to 100,000 civilians are trapped.", 100000, 0, 100000, "count");
+    expect_one("More than 50 ministers came.", 50, 50, INFINITY, "count");
+    expect_one("About 100 farmers protested.", 100, 90, 110, "count");
+    expect_one("Hundreds of police were sent.", 200, 200, 1000, "count");
+}
+
+static void test_not_quantities(void **state) {
+    (void)state;
+    expect_none("It happened in 2014 and again in 1999.");
+    expect_none("The flight left at 10:30 on July 4, 2017.");
+    expect_none("The Boeing 747 landed at 9 a.m.");
+    expect_none("He finished 8th in the 1990s.");
+    /* bad input: units nobody writes, absurd magnitudes, endless digits */
+    expect_none("The wall is 25zorks long.");
+    expect_none("They found 5 billion trillion people.");
+    expect_none("A 99999999999999999999999999999 km road.");
+    expect_none("Value 1e999 and 0x1F and ,,,,, and ... and $ and %.");
+}
+
+static void test_dates(void **state) {
+    (void)state;
+    /* Wednesday 2017-07-05 12:00 UTC */
+    int64_t pub = sf__days_from_civil(2017, 7, 5) * 86400 + 43200;
+    const char *text = "Forces breached the wall on Monday. Officials said on Tuesday it was held. "
+                       "The group seized the city in 2014. Talks resumed on March 3, 2016. It "
+                       "failed last year.";
+    sf_doc d;
+    assert_int_equal(sf__doc_init(&d, 0, text, strlen(text), "en"), SF_OK);
+    sf_datevec v = {0};
+    assert_int_equal(sf__find_dates(&d, pub, &v), SF_OK);
+    assert_int_equal(v.n, 5);
+    char buf[16];
+    sf__date_format(&v.items[0], buf);
+    assert_string_equal(buf, "2017-07-03"); /* the Monday before */
+    assert_true(v.items[0].relative);
+    assert_false(v.items[0].statement);
+    sf__date_format(&v.items[1], buf);
+    assert_string_equal(buf, "2017-07-04");
+    assert_true(v.items[1].statement);
+    sf__date_format(&v.items[2], buf);
+    assert_string_equal(buf, "2014");
+    sf__date_format(&v.items[3], buf);
+    assert_string_equal(buf, "2016-03-03");
+    assert_false(v.items[3].relative);
+    sf__date_format(&v.items[4], buf);
+    assert_string_equal(buf, "2016");
+    /* without a publication time, relative dates stay unresolved */
+    v.n = 0;
+    assert_int_equal(sf__find_dates(&d, SF_TIME_UNKNOWN, &v), SF_OK);
+    assert_int_equal(v.n, 5);
+    assert_int_equal(v.items[0].precision, SF_DATE_UNRESOLVED);
+    assert_int_equal(v.items[2].precision, SF_DATE_YEAR);
+    SF_VEC_FREE(&v);
+    sf__doc_release(&d);
+}
+
+static sf_corpus *corpus_of(const char *const *texts, size_t n, int64_t pub) {
+    sf_corpus *c = sf_corpus_create();
+    for (size_t i = 0; i < n; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "a%zu", i);
+        sf_article a = {.id = id, .text = texts[i], .published = pub};
+        assert_int_equal(sf_corpus_add(c, &a, NULL), SF_OK);
+    }
+    return c;
+}
+
+static void story(sf_corpus *c, const size_t *dup_of, sf_story_facts *f) {
+    size_t arts[16], n = sf_corpus_count(c);
+    for (size_t i = 0; i < n; i++) arts[i] = i;
+    sf_error err = {0};
+    assert_int_equal(sf__story_facts(c, arts, n, dup_of, NULL, f, &err), SF_OK);
+}
+
+static const sf_quote *quote_by(const sf_story_facts *f, const char *speaker) {
+    for (size_t i = 0; i < f->nquotes; i++)
+        if (strcmp(f->quotes[i].speaker, speaker) == 0) return &f->quotes[i];
+    return NULL;
+}
+
+static void test_quotes(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "\"We will rebuild the bridge,\" Mayor Anna Kowalski said on Friday. "
+        "The envoy to the talks, Pieter Janssen, said the ceasefire would hold for now. "
+        "\"Nobody expected this,\" said Carlos Mendes, who leads the rescue team. "
+        "The river rose overnight, according to Hydrology Institute figures released late. "
+        "Kowalski added that the roads would reopen by Monday."};
+    sf_corpus *c = corpus_of(texts, 1, SF_TIME_UNKNOWN);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    const sf_quote *q = quote_by(&f, "Anna Kowalski");
+    assert_non_null(q);
+    assert_true(q->direct);
+    assert_string_equal(q->text, "We will rebuild the bridge,");
+    q = quote_by(&f, "Pieter Janssen");
+    assert_non_null(q);
+    assert_false(q->direct);
+    assert_string_equal(q->text, "the ceasefire would hold for now");
+    q = quote_by(&f, "Carlos Mendes");
+    assert_non_null(q);
+    assert_string_equal(q->text, "Nobody expected this,");
+    /* the surname joins the full name, so the second quote is hers too */
+    size_t hers = 0;
+    for (size_t i = 0; i < f.nquotes; i++) hers += strcmp(f.quotes[i].speaker, "Anna Kowalski") == 0;
+    assert_int_equal(hers, 2);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+static const sf_fact *fact_about(const sf_story_facts *f, const char *what) {
+    for (size_t i = 0; i < f->nfacts; i++)
+        if (strstr(f->facts[i].what, what)) return &f->facts[i];
+    return NULL;
+}
+
+static void test_alignment(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "The new dam is 1.2km long. At least 40 people were killed in the floods. The dam "
+        "opened on Monday.",
+        "Officials said the 1,200-metre dam held. Some 12 people were killed in the floods, "
+        "officials said on Tuesday.",
+        "The new dam is 1.2km long. At least 40 people were killed in the floods. The dam "
+        "opened on Monday."};
+    sf_corpus *c = corpus_of(texts, 3, sf__days_from_civil(2020, 5, 6) * 86400);
+    sf_story_facts f;
+    size_t dup_of[3] = {SIZE_MAX, SIZE_MAX, 0}; /* the third copies the first */
+    story(c, dup_of, &f);
+    const sf_fact *dam = fact_about(&f, "dam / length");
+    assert_non_null(dam);
+    assert_int_equal(dam->status, SF_FACT_AGREE);
+    assert_int_equal(dam->nmentions, 2); /* the copy is not a second source */
+    assert_true(fabs(dam->normalized - 1200) < 1e-9);
+    const sf_fact *dead = fact_about(&f, "killed / number");
+    assert_non_null(dead);
+    assert_int_equal(dead->status, SF_FACT_CONFLICT);
+    /* a statement date and an opening date are different events */
+    for (size_t i = 0; i < f.nfacts; i++) assert_int_not_equal(f.facts[i].kind == SF_FACT_DATE && f.facts[i].status == SF_FACT_CONFLICT, 1);
+    /* facts come conflicts first */
+    assert_int_equal(f.facts[0].status, SF_FACT_CONFLICT);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+static void test_output(void **state) {
+    (void)state;
+    const char *texts[] = {"The United Nations said 2,000 people fled. The UN | team left.",
+                           "UN officials said 2,000 people fled on Monday."};
+    sf_corpus *c = corpus_of(texts, 2, SF_TIME_UNKNOWN);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    json_object *j = sf__facts_to_json(c, &f);
+    assert_non_null(j);
+    json_object *ents, *facts, *quotes;
+    assert_true(json_object_object_get_ex(j, "entities", &ents));
+    assert_true(json_object_object_get_ex(j, "facts", &facts));
+    assert_true(json_object_object_get_ex(j, "quotes", &quotes));
+    json_object *e0 = json_object_array_get_idx(ents, 0);
+    json_object *name;
+    assert_true(json_object_object_get_ex(e0, "name", &name));
+    assert_string_equal(json_object_get_string(name), "United Nations");
+    json_object_put(j);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    sf__facts_to_markdown(m, c, &f);
+    fclose(m);
+    assert_non_null(strstr(buf, "| United Nations | organization | UN | [1,2] |"));
+    assert_non_null(strstr(buf, "| agree | [1,2] |"));
+    free(buf);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* ---------------------------------------------------------------- seeds */
+
+static const sf_entity *entity_with(const sf_story_facts *f, const char *name) {
+    for (size_t i = 0; i < f->nentities; i++) {
+        if (strcmp(f->entities[i].name, name) == 0) return &f->entities[i];
+        for (size_t k = 0; k < f->entities[i].naliases; k++)
+            if (strcmp(f->entities[i].aliases[k].name, name) == 0) return &f->entities[i];
+    }
+    return NULL;
+}
+
+static void test_seeds(void **state) {
+    (void)state;
+    const char *shared = getenv("SF_SHARED_DIR");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/seeds", shared ? shared : "");
+    FILE *probe = shared ? fopen(path, "r") : NULL;
+    if (!probe) {
+        printf("skipped: seeds not found under SF_SHARED_DIR (%s)\n", path);
+        skip();
+    }
+    fclose(probe);
+    sf_corpus *c = sf_corpus_create();
+    sf_error err = {0};
+    assert_int_equal(sf_read_path(c, path, NULL, &err), SF_OK);
+    assert_int_equal(sf_corpus_count(c), 2);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    /* the group's five names are one entity */
+    const sf_entity *is = entity_with(&f, "Islamic State");
+    assert_non_null(is);
+    const char *names[] = {"IS", "ISIS", "Isis", "Daesh"};
+    for (size_t i = 0; i < 4; i++) assert_ptr_equal(entity_with(&f, names[i]), is);
+    /* Raqqa/Raqa, and the SDF with its variant marked */
+    assert_ptr_equal(entity_with(&f, "Raqa"), entity_with(&f, "Raqqa"));
+    const sf_entity *sdf = entity_with(&f, "SDF");
+    assert_non_null(sdf);
+    assert_string_equal(sdf->name, "Syrian Democratic Forces");
+    bool variant = false;
+    for (size_t k = 0; k < sdf->naliases; k++)
+        if (strcmp(sdf->aliases[k].name, "Syrian Democratic Fighters") == 0) variant = sdf->aliases[k].variant;
+    assert_true(variant);
+    /* the wall length is one fact, marked agree */
+    const sf_fact *wall = fact_about(&f, "Wall / length");
+    assert_non_null(wall);
+    assert_int_equal(wall->status, SF_FACT_AGREE);
+    assert_int_equal(wall->narticles, 2);
+    assert_true(fabs(wall->normalized - 2500) < 1e-9);
+    /* quotes of Shaker and McGurk are attributed */
+    const sf_quote *q = quote_by(&f, "Mohammed Khaled Shaker");
+    assert_non_null(q);
+    assert_non_null(strstr(q->text, "fierce clashes"));
+    q = quote_by(&f, "Brett McGurk");
+    assert_non_null(q);
+    assert_non_null(strstr(q->text, "key milestone"));
+    /* no conflict at all; Monday (breach) and Tuesday (statement) differ */
+    for (size_t i = 0; i < f.nfacts; i++) assert_int_not_equal(f.facts[i].status, SF_FACT_CONFLICT);
+    bool monday = false, tuesday = false;
+    for (size_t i = 0; i < f.nfacts; i++) {
+        if (f.facts[i].kind != SF_FACT_DATE) continue;
+        if (strstr(f.facts[i].value, "Monday")) monday = true, assert_null(f.facts[i].date);
+        if (strstr(f.facts[i].value, "Tuesday")) tuesday = true;
+    }
+    assert_true(monday && tuesday);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_quantities), cmocka_unit_test(test_vague_amounts),
+        cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_quotes), cmocka_unit_test(test_alignment),
+        cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
