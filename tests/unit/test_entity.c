@@ -14,7 +14,7 @@
 static sf_corpus *corpus_of(const char *const *texts, size_t n) {
     sf_corpus *c = sf_corpus_create();
     for (size_t i = 0; i < n; i++) {
-        char id[16];
+        char id[32];
         snprintf(id, sizeof id, "a%zu", i);
         sf_article a = {.id = id, .text = texts[i], .published = SF_TIME_UNKNOWN};
         assert_int_equal(sf_corpus_add(c, &a, NULL), SF_OK);
