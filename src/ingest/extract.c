@@ -417,19 +417,6 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
         }
     }
 
-#ifdef SF_EXTRACT_DEBUG
-    if (best >= 0) {
-        char h[256];
-        hint_text(w.el.items[best].node, h, sizeof h);
-        fprintf(stderr, "BEST <%s %s> good %.0f bad %.0f\n", w.el.items[best].node->name, h,
-                w.el.items[best].good, w.el.items[best].bad);
-        for (int32_t e = w.el.items[best].parent; e >= 0; e = w.el.items[e].parent) {
-            hint_text(w.el.items[e].node, h, sizeof h);
-            fprintf(stderr, "  up <%s %s> good %.0f bad %.0f fl %d\n", w.el.items[e].node->name, h,
-                    w.el.items[e].good, w.el.items[e].bad, w.el.items[e].flags);
-        }
-    }
-#endif
     if (best < 0) best = best_boiler;
     /* keep: good and near blocks inside the article and not under a
      * boilerplate hint below it; short ones and headings by context */
@@ -480,16 +467,6 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
             w.bl.items[i].keep = true;
     }
     sf__free(cls);
-#ifdef SF_EXTRACT_DEBUG
-    for (size_t i = 0; i < nb; i++) {
-        block *b = &w.bl.items[i];
-        char h[256];
-        hint_text(w.el.items[b->owner].node, h, sizeof h);
-        fprintf(stderr, "%c c%d k%d ch%zu ld%.2f <%s %.40s> %.70s\n", b->keep ? '+' : '-', b->cls,
-                b->kind, b->chars, link_density(b), w.el.items[b->owner].node->name, h,
-                w.text.p + b->off);
-    }
-#endif
 
     /* write the kept blocks, skipping a block that repeats the one before */
     const char *last = NULL;

@@ -323,6 +323,7 @@ static sf_status read_all(sf_reader_ctx *ctx, wreader *r) {
         if (!start_member(r)) r->state = WR_EOF;
     }
     for (;;) {
+        if (r->state == WR_EOF && r->out_pos == r->out_len) break;
         /* between records: move on to the next member when this one ended */
         if (r->gz && r->state == WR_MEMBER_END && r->out_pos == r->out_len) {
             if (!start_member(r)) break;
