@@ -595,6 +595,11 @@ sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out) {
                 i = j - 1;
                 continue;
             }
+            /* "five years ago" is a date, not a duration */
+            if (strcmp(u->attribute, "duration") == 0 && sf__tok_is(d, j, "ago")) {
+                i = j;
+                continue;
+            }
             double f = square ? u->factor * u->factor : u->factor;
             if (square && strcmp(u->base, "m") == 0) q.base = "m2", q.attribute = "area";
             else q.base = u->base, q.attribute = u->attribute;

@@ -231,6 +231,16 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
                 st = head_key(d->text + q->thing_begin, q->thing_end - q->thing_begin, &key);
                 it.thing = dup_view(d->text + q->thing_begin, q->thing_end - q->thing_begin);
                 it.thing_cap = d->text[q->thing_begin] >= 'A' && d->text[q->thing_begin] <= 'Z';
+                /* a count, share or sum with no participle to qualify it
+                 * ("23 tribes", "38 percent") is lined up only with others
+                 * about the same named subject of its sentence */
+                bool anchored = q->event || (strcmp(q->base, "count") != 0 && strcmp(q->attribute, "share") != 0 &&
+                                                strcmp(q->attribute, "amount") != 0);
+                if (!anchored) {
+                    size_t subj = subject_of(m, nm, d->article, q->sentence, d->sents.items[q->sentence].end);
+                    if (subj != SIZE_MAX) sf__buf_addf(&key, "|e%zu", subj);
+                    else sf__buf_addf(&key, "@%zu:%zu", d->article, q->begin);
+                }
                 if (q->event) {
                     sf__buf_addf(&key, "|%s", q->event);
                     char *t2 = sf__malloc(strlen(it.thing) + strlen(q->event) + 4);
@@ -266,17 +276,23 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             sf__date_format(dt, it.date);
             sf__buf_reset(&key);
             char thing[300] = "";
-            if (dt->event_end > dt->event_begin) {
-                size_t subj = subject_of(m, nm, d->article, dt->sentence, dt->event_begin);
-                sf__buf_adds(&key, "d|");
-                if (subj != SIZE_MAX) sf__buf_addf(&key, "%zu|", subj);
+            size_t subj = dt->event_end > dt->event_begin
+                              ? subject_of(m, nm, d->article, dt->sentence, dt->event_begin) : SIZE_MAX;
+            /* a date is lined up only as "when <named subject> <verb>";
+             * statements are made on many days and never disagree */
+            if (dt->event_end > dt->event_begin && subj != SIZE_MAX && !dt->statement) {
+                sf__buf_addf(&key, "d|%zu|", subj);
                 st = head_key(d->text + dt->event_begin, dt->event_end - dt->event_begin, &key);
-                snprintf(thing, sizeof thing, "%s%s%.*s", subj != SIZE_MAX ? ents[subj].name : "",
-                         subj != SIZE_MAX ? " " : "", (int)(dt->event_end - dt->event_begin),
-                         d->text + dt->event_begin);
+                snprintf(thing, sizeof thing, "%s %.*s", ents[subj].name,
+                         (int)(dt->event_end - dt->event_begin), d->text + dt->event_begin);
             } else {
                 sf__buf_addf(&key, "d@%zu:%zu", d->article, dt->begin);
-                snprintf(thing, sizeof thing, "(event)");
+                if (dt->event_end > dt->event_begin)
+                    snprintf(thing, sizeof thing, "%s%s%.*s", subj != SIZE_MAX ? ents[subj].name : "",
+                             subj != SIZE_MAX ? " " : "", (int)(dt->event_end - dt->event_begin),
+                             d->text + dt->event_begin);
+                else
+                    snprintf(thing, sizeof thing, "(event)");
             }
             it.thing = sf__strndup(thing, strlen(thing));
             it.key = sf__strndup(key.p ? key.p : "", key.n);
