@@ -343,16 +343,31 @@ static void concept_take(void *user, const ctx *x, size_t i) {
     }
 }
 
+/* Share of s's distinct stemmed terms that t also has: does t say what s
+ * says (it may say more)? */
+static double containment(const ctx *x, const sent *s, const sent *t) {
+    size_t ns = s->tw_end - s->tw_begin, inter = 0;
+    if (!ns) return 0;
+    const term_weight *a = x->tw.items + s->tw_begin, *b = x->tw.items + t->tw_begin;
+    size_t nb = t->tw_end - t->tw_begin;
+    for (size_t i = 0, j = 0; i < ns && j < nb;) {
+        if (a[i].term < b[j].term) i++;
+        else if (a[i].term > b[j].term) j++;
+        else inter++, i++, j++;
+    }
+    return (double)inter / (double)ns;
+}
+
 /* Attribution: the source article, every article with a sentence that says
  * nearly the same, and the copies of each. */
 static sf_status attribute(const ctx *x, const sent *s, const size_t *articles, size_t n,
-                           const size_t *dup_of, double min_cos, sf_summary_sentence *out) {
+                           const size_t *dup_of, double min_share, sf_summary_sentence *out) {
     SF_VEC(size_t) src = {0};
     sf_status st = SF_VEC_PUSH(&src, s->article);
     for (size_t i = 0; st == SF_OK && i < x->sents.n; i++) {
         const sent *t = &x->sents.items[i];
         if (t->article == s->article || t->noise) continue;
-        if (sent_cos(x, s, t) >= min_cos) st = SF_VEC_PUSH(&src, t->article);
+        if (containment(x, s, t) >= min_share) st = SF_VEC_PUSH(&src, t->article);
     }
     if (dup_of) {
         size_t base = src.n;
@@ -389,7 +404,11 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
     if (!opt.lang) opt.lang = "en";
     if (!opt.max_words) opt.max_words = 100;
     if (opt.redundancy <= 0) opt.redundancy = 0.6;
-    if (opt.attribution <= 0) opt.attribution = 0.55;
+    /* Calibrated on the MSRP paraphrase pairs (bench/bench_paraphrase.c):
+     * the overlap coefficient of stemmed terms is most accurate at 0.59
+     * (accuracy 0.710, precision 0.742, recall 0.876); containment of the
+     * summary sentence is the same measure seen from that sentence. */
+    if (opt.attribution <= 0) opt.attribution = 0.6;
 
     sf_analyzer *an = sf__analyzer_create(opt.lang);
     if (!an) return sf__error_set(err, SF_ERR_UNSUPPORTED, "no analyzer for language '%s'", opt.lang);

@@ -28,7 +28,8 @@ typedef struct sf_summarize_options {
     sf_summary_method method;
     size_t max_words;       /* budget; 0: 100 */
     double redundancy;      /* max cosine between two chosen sentences; 0: 0.5 */
-    double attribution;     /* min cosine for "says the same"; 0: 0.55 */
+    double attribution;     /* min share of a sentence's terms another must
+                               hold to "say the same"; 0: 0.6 */
 } sf_summarize_options;
 
 /* Summarize the articles c[articles[0..n)]. `dup_of` (may be NULL) gives the
