@@ -18,17 +18,19 @@ import argparse
 import gzip
 import json
 import os
+import random
 import sys
 import uuid
 import zlib
 
+RNG = random.Random(2021)  # the same file on every run
 EVAL_DIR = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data",
                         "trafilatura-eval")
 
 
 def record(wtype, headers, payload):
     head = ["WARC/1.1", "WARC-Type: " + wtype,
-            "WARC-Record-ID: <urn:uuid:%s>" % uuid.uuid4(),
+            "WARC-Record-ID: <urn:uuid:%s>" % uuid.UUID(int=RNG.getrandbits(128)),
             "WARC-Date: 2021-03-04T05:06:07Z"]
     head += ["%s: %s" % kv for kv in headers]
     head.append("Content-Length: %d" % len(payload))
@@ -36,7 +38,7 @@ def record(wtype, headers, payload):
 
 
 def member(data):
-    return gzip.compress(data, compresslevel=6)
+    return gzip.compress(data, compresslevel=6, mtime=0)
 
 
 def main():

@@ -338,7 +338,19 @@ static sf_status read_all(sf_reader_ctx *ctx, wreader *r) {
             /* search from one byte past the broken member's header when it
              * is still in the window (inflate may have read into the next
              * member before it failed) */
-            if (r->member_start + 1 < r->in_base + r->in_len) {
+            uint64_t from = r->member_start + 1;
+            bool seekable = r->f ? fseeko(r->f, (off_t)from, SEEK_SET) == 0
+                                 : from <= r->mem_n;
+            if (seekable) {
+                /* inflate may have read far into the following members: go
+                 * back and look for the next header right after this one */
+                if (!r->f) r->mem_off = (size_t)from;
+                r->in_base = from;
+                r->in_len = 0;
+                r->z.next_in = r->in;
+                r->z.avail_in = 0;
+                r->src_eof = false;
+            } else if (r->member_start + 1 < r->in_base + r->in_len) {
                 size_t at = r->member_start + 1 >= r->in_base
                                 ? (size_t)(r->member_start + 1 - r->in_base)
                                 : 0;
@@ -419,7 +431,19 @@ static sf_status read_all(sf_reader_ctx *ctx, wreader *r) {
         } else {
             got = take(r, NULL, (size_t)SF_MIN(len, (uint64_t)SIZE_MAX));
         }
-        if (got < len && r->state == WR_CORRUPT) continue; /* reported as the member */
+        /* a record from a member that turned out corrupt is not trusted, even
+         * when inflate produced enough bytes; the member is reported */
+        if (r->gz && got == len) {
+            /* take the record's closing CRLFs and look one step further: a
+             * member that fails its check right after the record means
+             * inflate made the record up from the next member's bytes */
+            for (int t = 0; t < 4 && pull(r) == WR_DATA &&
+                            (r->out[r->out_pos] == '\r' || r->out[r->out_pos] == '\n');
+                 t++)
+                take(r, NULL, 1);
+            pull(r);
+        }
+        if (r->state == WR_CORRUPT) continue;
         if (got < len) {
             k.broken++;
             st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, recno,
