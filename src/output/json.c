@@ -1,6 +1,7 @@
 /* json.c - the JSON form of a result, built with json-c so that escaping and
  * number formatting are a library's job. Schema: docs/json-output.md. */
 #include "output.h"
+#include "facts_out.h"
 
 #include <errno.h>
 #include <json-c/json.h>
@@ -49,6 +50,12 @@ static json_object *story_json(const sf_result *r, const sf_corpus *c, size_t s)
         json_object_array_add(arts, ao);
     }
     json_object_object_add(o, "articles", arts);
+    /* entities, facts and quotes */
+    json_object *fx = sf__facts_to_json(c, &st->facts);
+    if (fx) {
+        json_object_object_foreach(fx, k, v) json_object_object_add(o, k, json_object_get(v));
+        json_object_put(fx);
+    }
     return o;
 }
 

@@ -1,6 +1,7 @@
 /* markdown.c - the human-readable form of a result: one section per story,
  * the summary with numbered citations, then the articles and their copies. */
 #include "output.h"
+#include "facts_out.h"
 
 #include <errno.h>
 
@@ -38,6 +39,7 @@ sf_status sf_write_markdown(const sf_result *r, const sf_corpus *c, FILE *f, sf_
                 fprintf(f, "%s%zu", j ? "," : "", ref_number(st, st->summary.sentences[k].sources[j]));
             fputs("]\n", f);
         }
+        sf__facts_to_markdown(f, c, &st->facts);
         fprintf(f, "\nSources:\n");
         for (size_t k = 0; k < st->n; k++) {
             size_t i = st->articles[k];

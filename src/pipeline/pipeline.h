@@ -5,6 +5,7 @@
 #define SF_PIPELINE_H
 
 #include "../common/common.h"
+#include "../facts/facts.h"
 #include "../summarize/summarize.h"
 
 typedef struct sf_story {
@@ -13,6 +14,7 @@ typedef struct sf_story {
     size_t n;
     sf_summary summary;
     char **texts;          /* summary sentence texts, white space folded */
+    sf_story_facts facts;  /* entities, facts lined up across sources, quotes */
 } sf_story;
 
 struct sf_result {

@@ -147,6 +147,10 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
         story->headline = fold_ws(title, strlen(title));
         if (!story->headline) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
         if (st == SF_OK) st = sf__summarize(c, story->articles, story->n, r->dup_of, &sopt, &story->summary, err);
+        if (st == SF_OK) {
+            sf_facts_options fo = {.lang = opt.lang};
+            st = sf__story_facts(c, story->articles, story->n, r->dup_of, &fo, &story->facts, err);
+        }
         if (st == SF_OK && story->summary.n) {
             story->texts = sf__calloc(story->summary.n, sizeof *story->texts);
             if (!story->texts) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
@@ -182,6 +186,7 @@ void sf_result_destroy(sf_result *r) {
         for (size_t k = 0; story->texts && k < story->summary.n; k++) sf__free(story->texts[k]);
         sf__free(story->texts);
         sf__summary_release(&story->summary);
+        sf__story_facts_release(&story->facts);
         sf__free(story->articles);
         sf__free(story->headline);
     }
