@@ -28,6 +28,10 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
     if (starts_with_nocase(p, n, "\xE2\x80\xA2") || starts_with_nocase(p, n, "\xE2\x96\xAA") ||
         p[0] == '*' || p[0] == '|')
         return true;
+    /* an editor's note wholly in parentheses or brackets, or a lead-in to a
+     * list that ends in a colon, says nothing on its own */
+    if ((p[0] == '(' && p[n - 1] == ')') || (p[0] == '[' && p[n - 1] == ']') || p[n - 1] == ':')
+        return true;
     for (size_t i = 0; i < SF_ARRAY_LEN(NOISE_PREFIXES); i++)
         if (starts_with_nocase(p, n, NOISE_PREFIXES[i])) return true;
     size_t words = 0, lower = 0, letters = 0;
@@ -65,9 +69,10 @@ size_t sf__dateline_length(const char *p, size_t n) {
              * two words; allow lower case only in that short form */
             if (i > 20) return 0;
         } else if (depth == 0 && isupper(ch)) upper++;
-        if (depth == 0 && ch == '-' && i > 0 && p[i - 1] == ' ') {
+        /* "--" and "-" (AP, Reuters), "_" (the New York Times wire) */
+        if (depth == 0 && (ch == '-' || ch == '_') && i > 0 && p[i - 1] == ' ') {
             size_t end = i;
-            while (end < n && (p[end] == '-' || p[end] == ' ')) end++;
+            while (end < n && (p[end] == ch || p[end] == ' ')) end++;
             /* the text before the dash must look like a place, not a clause */
             if (i < 3) return 0;
             bool short_lower_form = upper == 0 && i <= 20;
@@ -79,8 +84,8 @@ size_t sf__dateline_length(const char *p, size_t n) {
             if (end >= n) return 0;
             return end;
         }
-        if (depth == 0 && (ch == '.' && i + 1 < limit && p[i + 1] == ' ' && i > 0 && islower((unsigned char)p[i - 1])))
-            return 0; /* a sentence ended: no dateline */
+        /* no check for a sentence end: state abbreviations ("Fla.") end in
+         * a period; the capitalized opening word is the guard */
     }
     return 0;
 }

@@ -21,6 +21,8 @@ static void noise_is_recognised(void **state) {
     assert_true(NOISE("Share this article: Facebook | X | Email"));
     assert_true(NOISE("ASSOCIATED PRESS WRITER"));
     assert_true(NOISE("Read more"));
+    assert_true(NOISE("(Distributed by New York Times Special Features)"));
+    assert_true(NOISE("The measures adopted by the council include the following:"));
     assert_true(NOISE(""));
     assert_false(NOISE("The Tamsin River overflowed into the centre of Marlow Bridge early on Monday."));
     assert_false(NOISE("By Monday, the river had risen two metres and the road was closed."));
@@ -37,6 +39,8 @@ static void datelines_are_found(void **state) {
     assert_int_equal(DATELINE(c), strlen("beirut - "));
     assert_int_equal(DATELINE("The river rose - fast - overnight after the rain."), 0);
     assert_int_equal(DATELINE("Officials said on Monday that the bridge - built in 1820 - was safe."), 0);
+    const char *d = "WEST PALM BEACH, Fla. _ She was only 19.";
+    assert_int_equal(DATELINE(d), strlen("WEST PALM BEACH, Fla. _ "));
     assert_int_equal(DATELINE("The Tamsin River - swollen by rain - burst its banks."), 0);
     assert_int_equal(DATELINE("WASHINGTON --"), 0); /* nothing after it */
     assert_int_equal(DATELINE(""), 0);
