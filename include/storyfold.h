@@ -250,6 +250,9 @@ typedef struct sf_run_options {
     double story_threshold;   /* story similarity to join; 0: default */
     size_t summary_words;     /* summary length budget; 0: default (100) */
     int summary_method;       /* 0: concept coverage (default), 1: centroid */
+    const char *query;        /* NULL: generic summaries; else what the reader
+                                 asks (a topic, a question): concepts that
+                                 share its words weigh more */
 } sf_run_options;
 
 /* The stories found in a corpus. Holds pointers into the corpus, which must
@@ -306,6 +309,12 @@ typedef struct sf_cluster_options {
     int baseline;             /* plain TF-IDF cosine of bodies, single pass */
     int exhaustive;           /* score every active story (no inverted index) */
     size_t candidates;        /* stories scored per article (index mode) */
+    double pace_factor;       /* time gaps are read on max(time_scale_days,
+                               * pace_factor * the story's mean gap between reports) */
+    double link_threshold;    /* corpus runs: mean article similarity at which
+                               * two stories are merged after the single pass */
+    int no_refine;            /* corpus runs: keep the single-pass result */
+    int no_reassign;          /* corpus runs: merge stories but move no article */
 } sf_cluster_options;
 
 /* Fill `o` with the defaults (the values chosen on DUC 2006). */

@@ -22,9 +22,14 @@ static void help(FILE *f) {
             "  --merge-threshold X   story similarity at which two stories merge\n"
             "  --split-threshold X   split a story whose halves are less similar\n"
             "  --active-days D       a story quiet for D days retires (never: -1)\n"
-            "  --time-scale D        days over which the time signal decays\n"
-            "  --w-title X, --w-entity X, --w-time X   signal weights\n"
+            "  --time-scale D        days over which the time signal decays at least\n"
+            "  --pace-factor X       ... or X times the story's mean gap between reports\n"
+            "  --link-threshold X    after the single pass, merge stories whose articles\n"
+            "                        are this similar on average\n"
+            "  --w-body X, --w-title X, --w-entity X, --w-time X   signal weights\n"
             "  --no-title, --no-entities, --no-time, --no-repair   drop a signal\n"
+            "  --no-refine           keep the single-pass result (no batch refinement)\n"
+            "  --no-reassign         refine by merging stories only\n"
             "  --baseline            plain TF-IDF cosine of bodies, single pass\n"
             "  --exhaustive          score every active story (no index)\n"
             SF_CLI_INPUT_HELP);
@@ -90,13 +95,16 @@ int sf_cmd_cluster(int argc, char **argv) {
         } nums[] = {{"--threshold", &o.threshold},         {"--merge-threshold", &o.merge_threshold},
                     {"--split-threshold", &o.split_threshold}, {"--active-days", &o.active_days},
                     {"--time-scale", &o.time_scale_days},   {"--w-title", &o.w_title},
-                    {"--w-entity", &o.w_entity},            {"--w-time", &o.w_time}};
+                    {"--w-entity", &o.w_entity},            {"--w-time", &o.w_time},
+                    {"--pace-factor", &o.pace_factor},      {"--link-threshold", &o.link_threshold},
+                    {"--w-body", &o.w_body}};
         struct {
             const char *name;
             int *dst;
         } flags[] = {{"--no-title", &o.no_title},   {"--no-entities", &o.no_entity},
                      {"--no-time", &o.no_time},     {"--no-repair", &o.no_repair},
-                     {"--baseline", &o.baseline},   {"--exhaustive", &o.exhaustive}};
+                     {"--baseline", &o.baseline},   {"--exhaustive", &o.exhaustive},
+                     {"--no-refine", &o.no_refine}, {"--no-reassign", &o.no_reassign}};
         bool done = false;
         for (size_t k = 0; k < sizeof nums / sizeof nums[0] && !done; k++)
             if (strcmp(a, nums[k].name) == 0) {

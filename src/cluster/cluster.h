@@ -11,6 +11,8 @@
 
 /* sf_cluster_options is public (storyfold.h). */
 void sf__cluster_options_default(sf_cluster_options *o);
+/* Give zero fields their defaults; the baseline switch turns extras off. */
+void sf__cluster_options_resolve(sf_cluster_options *o);
 
 /* Cluster a whole corpus (see sf_cluster_corpus). dup_of (may be NULL) gives
  * per article the index of the article it copies, or SIZE_MAX: duplicates are
@@ -67,6 +69,7 @@ typedef struct sf_tw {
 typedef SF_VEC(sf_tw) sf_twvec;
 
 enum { SF_CH_BODY = 0, SF_CH_TITLE = 1, SF_CH_ENT = 2, SF_NCH = 3 };
+#define SF_DF_BITS 22
 #define SF_SEED_BODY 0x62u
 #define SF_SEED_TITLE 0x74u
 #define SF_SEED_ENT 0x65u
@@ -94,11 +97,33 @@ sf_status sf__df_add(sf_dftab *d, const sf_fdoc *doc);
 double sf__idf(const sf_dftab *d, uint64_t h);
 void sf__fdoc_normalize(sf_fdoc *d, const sf_dftab *df);
 
+/* Time: a story's pace is the mean gap between its reports (seconds; 0 for
+ * one report); the factor (w_time..1) by which a similarity is lowered for a
+ * gap of `gap` seconds, read on the scale max(time_scale_days, pace_factor *
+ * pace). */
+double sf__story_pace(int64_t first, int64_t last, size_t n);
+double sf__time_factor(const sf_cluster_options *o, double gap, double pace);
+
+/* Batch refinement (refine.c): v[i] is article i's unit vector (sorted by
+ * hash), t[i] its time, lab[i] its story in 0..nlab-1 from the single pass;
+ * stories are merged by average link and articles reassigned; lab is
+ * rewritten (labels stay below nlab, some unused). */
+sf_status sf__refine(const sf_cluster_options *o, const sf_twvec *v, const int64_t *t, size_t n,
+                     uint32_t *lab, size_t nlab);
+
 /* Turns text into an sf_fdoc; one per thread. */
 typedef struct sf_extractor sf_extractor;
 sf_extractor *sf__extractor_create(const char *lang, bool entities);
 void sf__extractor_destroy(sf_extractor *x);
 sf_status sf__extract(sf_extractor *x, const char *title, size_t tn, const char *text, size_t n,
                       sf_fdoc *out);
+
+/* sf__stream_add for an article already analyzed: takes over d's vectors
+ * (d is left empty, also on failure). */
+sf_status sf__stream_add_fdoc(sf_stream *s, sf_fdoc *d, int64_t published, size_t *seq,
+                              sf_error *err);
+/* Use the document frequencies df (copied) from now on and stop counting
+ * (a batch run counts the whole corpus first). */
+sf_status sf__stream_set_df(sf_stream *s, const sf_dftab *df);
 
 #endif

@@ -1,9 +1,12 @@
 /* corpus.c - clustering a whole corpus: sort the articles by publication
  * time (ties by id, then title and text, so the input order never matters),
- * stream them through the online clusterer, give duplicates their
- * canonical's story and number stories by first appearance. */
+ * count document frequencies over the whole corpus, stream the articles
+ * through the online clusterer with them, refine the result in batch
+ * (refine.c), give duplicates their canonical's story and number stories by
+ * first appearance. */
 #include "cluster.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 static int cmp_article(const sf_article *x, const sf_article *y) {
@@ -29,11 +32,49 @@ static int cmp_keyed(const void *pa, const void *pb) {
     return x->i < y->i ? -1 : x->i > y->i;
 }
 
+static int cmp_tw_hash(const void *pa, const void *pb) {
+    uint64_t x = ((const sf_tw *)pa)->h, y = ((const sf_tw *)pb)->h;
+    return x < y ? -1 : x > y;
+}
+
 static size_t canonical(const size_t *dup_of, size_t n, size_t i) {
     size_t steps = 0;
     while (dup_of && dup_of[i] != SIZE_MAX && dup_of[i] < n && dup_of[i] != i && steps++ < n)
         i = dup_of[i];
     return i;
+}
+
+/* Article i's vectors as one unit vector: each signal's TF-IDF vector made
+ * unit and weighted by the square root of its share of the weights, so that
+ * the dot product of two such vectors is the weighted mean of the per-signal
+ * cosines, as the stream's similarity is. */
+static sf_status combined(const sf_cluster_options *o, const sf_fdoc *d, const sf_dftab *df,
+                          sf_twvec *out) {
+    double w[SF_NCH] = {o->w_body, o->no_title ? 0 : o->w_title, o->no_entity ? 0 : o->w_entity};
+    double norm[SF_NCH] = {0}, total = 0;
+    size_t need = 0;
+    for (int ch = 0; ch < SF_NCH; ch++) {
+        for (size_t i = 0; i < d->v[ch].n; i++) {
+            double x = d->v[ch].items[i].w * sf__idf(df, d->v[ch].items[i].h);
+            norm[ch] += x * x;
+        }
+        if (norm[ch] > 0 && w[ch] > 0) {
+            total += w[ch];
+            need += d->v[ch].n;
+        }
+    }
+    out->n = 0;
+    if (total <= 0) return SF_OK;
+    SF_TRY(SF_VEC_RESERVE(out, need));
+    for (int ch = 0; ch < SF_NCH; ch++) {
+        if (norm[ch] <= 0 || w[ch] <= 0) continue;
+        double k = sqrt(w[ch] / total) / sqrt(norm[ch]);
+        for (size_t i = 0; i < d->v[ch].n; i++)
+            out->items[out->n++] =
+                (sf_tw){d->v[ch].items[i].h, (float)(d->v[ch].items[i].w * sf__idf(df, d->v[ch].items[i].h) * k)};
+    }
+    qsort(out->items, out->n, sizeof *out->items, cmp_tw_hash);
+    return SF_OK;
 }
 
 sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
@@ -44,47 +85,97 @@ sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
     size_t n = sf_corpus_count(c);
     *nstories = 0;
     if (n == 0) return SF_OK;
+    sf_cluster_options opt;
+    if (o)
+        opt = *o;
+    else
+        sf_cluster_options_default(&opt);
+    sf__cluster_options_resolve(&opt);
     keyed *order = sf__calloc(n, sizeof *order);
     size_t *seq_of = sf__calloc(n, sizeof *seq_of);
+    sf_fdoc *docs = sf__calloc(n, sizeof *docs);
+    sf_twvec *vec = sf__calloc(n, sizeof *vec);
+    int64_t *tm = sf__calloc(n, sizeof *tm);
+    uint32_t *lab = sf__calloc(n, sizeof *lab);
     uint32_t *renum = NULL;
     sf_stream *s = NULL;
-    sf_status st = order && seq_of ? SF_OK : sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
+    sf_extractor *x = NULL;
+    sf_dftab df = {0};
+    size_t m = 0; /* canonical articles, in publication order */
+    sf_status st = order && seq_of && docs && vec && tm && lab
+                       ? SF_OK
+                       : sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
     if (st == SF_OK) {
         for (size_t i = 0; i < n; i++) order[i] = (keyed){sf_corpus_get(c, i), i};
         qsort(order, n, sizeof *order, cmp_keyed);
-        st = sf__stream_create(o, &s, err);
+        x = sf__extractor_create(opt.lang, !opt.no_entity);
+        if (!x)
+            st = sf__error_set(err, SF_ERR_UNSUPPORTED, "cluster: no analyzer for language '%s'",
+                               opt.lang);
     }
+    if (st == SF_OK && sf__df_init(&df) != SF_OK)
+        st = sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
+    /* first pass: the whole corpus's document frequencies, so that early
+     * articles are weighted as well as late ones */
     for (size_t k = 0; k < n && st == SF_OK; k++) {
         size_t i = order[k].i;
         seq_of[i] = SIZE_MAX;
         if (canonical(dup_of, n, i) != i) continue;
         const sf_article *a = order[k].a;
-        st = sf__stream_add(s, a->title, strlen(a->title), a->text, a->text_len, a->published,
-                            &seq_of[i], err);
+        sf_status s2 = sf__extract(x, a->title, strlen(a->title), a->text, a->text_len, &docs[m]);
+        if (s2 == SF_OK) s2 = sf__df_add(&df, &docs[m]);
+        if (s2 != SF_OK) st = sf__error_set(err, s2, "cluster: article '%s': %s", a->id, sf_strerror(s2));
+        tm[m] = a->published;
+        seq_of[i] = m++;
     }
-    size_t nst = 0;
+    bool refine = !opt.no_refine;
+    for (size_t k = 0; k < m && st == SF_OK && refine; k++)
+        if (combined(&opt, &docs[k], &df, &vec[k]) != SF_OK)
+            st = sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
+    /* second pass: the online clusterer, reading with those frequencies */
+    if (st == SF_OK) st = sf__stream_create(&opt, &s, err);
+    if (st == SF_OK && !opt.baseline) st = sf__stream_set_df(s, &df);
+    for (size_t k = 0; k < m && st == SF_OK; k++) st = sf__stream_add_fdoc(s, &docs[k], tm[k], NULL, err);
+    size_t nlab = 0;
     if (st == SF_OK) {
         sf_stream_stats ss;
         sf__stream_stats(s, &ss);
-        renum = sf__malloc((ss.stories ? ss.stories : 1) * sizeof *renum);
+        nlab = ss.stories;
+        for (size_t k = 0; k < m; k++) {
+            lab[k] = sf__stream_story_of(s, k);
+            if (lab[k] == UINT32_MAX) {
+                st = sf__error_set(err, SF_ERR_INTERNAL, "cluster: article %zu has no story", k);
+                break;
+            }
+        }
+    }
+    /* third: refinement over the whole corpus */
+    if (st == SF_OK && refine && sf__refine(&opt, vec, tm, m, lab, nlab) != SF_OK)
+        st = sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
+    size_t nst = 0;
+    if (st == SF_OK) {
+        renum = sf__malloc((nlab ? nlab : 1) * sizeof *renum);
         if (!renum) st = sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
         else
-            for (size_t k = 0; k < ss.stories; k++) renum[k] = UINT32_MAX;
+            for (size_t k = 0; k < nlab; k++) renum[k] = UINT32_MAX;
     }
     /* number stories by first appearance in publication order */
     for (size_t k = 0; k < n && st == SF_OK; k++) {
         size_t i = order[k].i;
-        size_t canon = canonical(dup_of, n, i);
-        uint32_t sid = sf__stream_story_of(s, seq_of[canon]);
-        if (sid == UINT32_MAX) {
-            st = sf__error_set(err, SF_ERR_INTERNAL, "cluster: article %zu has no story", i);
-            break;
-        }
+        uint32_t sid = lab[seq_of[canonical(dup_of, n, i)]];
         if (renum[sid] == UINT32_MAX) renum[sid] = (uint32_t)nst++;
         story_of[i] = renum[sid];
     }
     if (st == SF_OK) *nstories = nst;
     sf__stream_destroy(s);
+    sf__extractor_destroy(x);
+    sf__df_release(&df);
+    for (size_t k = 0; docs && k < n; k++) sf__fdoc_release(&docs[k]);
+    for (size_t k = 0; vec && k < n; k++) SF_VEC_FREE(&vec[k]);
+    sf__free(docs);
+    sf__free(vec);
+    sf__free(tm);
+    sf__free(lab);
     sf__free(order);
     sf__free(seq_of);
     sf__free(renum);

@@ -13,7 +13,7 @@
  * stream runs, and a collision only makes a rare term look a little less
  * rare. A plain hash map would grow with the vocabulary, which in news
  * never stops growing (new names every day). */
-#define DF_BITS 22
+#define DF_BITS SF_DF_BITS
 #define LN_TAB 4096 /* ln(k) for small k, so that most IDF look-ups need no log() */
 
 sf_status sf__df_init(sf_dftab *d) {

@@ -96,16 +96,18 @@ void sf_cluster_options_default(sf_cluster_options *o) {
     o->time_scale_days = 7;
     o->w_body = 1.0;
     o->w_title = 0.3;
-    o->w_entity = 0.1;
-    o->w_time = 0.3;
+    o->w_entity = 0.02;
+    o->w_time = 0.4;
     o->candidates = 40;
+    o->pace_factor = 2.0;
+    o->link_threshold = 0.10;
 }
 
 void sf__cluster_options_default(sf_cluster_options *o) { sf_cluster_options_default(o); }
 
 /* Zero fields take the default; the baseline switch turns every extra
  * signal off. */
-static void resolve(sf_cluster_options *o) {
+void sf__cluster_options_resolve(sf_cluster_options *o) {
     sf_cluster_options d;
     sf_cluster_options_default(&d);
     if (!o->lang) o->lang = d.lang;
@@ -120,8 +122,10 @@ static void resolve(sf_cluster_options *o) {
     if (o->w_time <= 0) o->w_time = d.w_time;
     if (o->w_time > 1) o->w_time = 1;
     if (o->candidates == 0) o->candidates = d.candidates;
+    if (o->pace_factor <= 0) o->pace_factor = d.pace_factor;
+    if (o->link_threshold <= 0) o->link_threshold = d.link_threshold;
     if (o->baseline) {
-        o->no_title = o->no_entity = o->no_time = o->no_repair = 1;
+        o->no_title = o->no_entity = o->no_time = o->no_repair = o->no_refine = 1;
         o->exhaustive = 1;
     }
 }
@@ -257,7 +261,7 @@ static double dot_q(const sf_twvec *q, const sf_twvec *c) {
  * a weighted mean of the cosines of the signals both sides have, lowered by
  * up to w_time as the gap grows past the time scale. */
 static double combine(const sf_cluster_options *o, const double cos[SF_NCH],
-                      const bool have[SF_NCH], double gap) {
+                      const bool have[SF_NCH], double gap, double pace) {
     double w[SF_NCH] = {o->w_body, o->no_title ? 0 : o->w_title, o->no_entity ? 0 : o->w_entity};
     double num = 0, den = 0;
     for (int ch = 0; ch < SF_NCH; ch++) {
@@ -266,11 +270,23 @@ static double combine(const sf_cluster_options *o, const double cos[SF_NCH],
         den += w[ch];
     }
     double sim = den > 0 ? num / den : 0;
-    if (!o->no_time && gap > 0) {
-        double decay = exp(-gap / (o->time_scale_days * 86400.0));
-        sim *= 1.0 - o->w_time * (1.0 - decay);
-    }
+    if (!o->no_time && gap > 0) sim *= sf__time_factor(o, gap, pace);
     return sim;
+}
+
+double sf__story_pace(int64_t first, int64_t last, size_t n) {
+    if (n < 2 || first == SF_TIME_UNKNOWN || last == SF_TIME_UNKNOWN) return 0;
+    return (double)(last - first) / (double)(n - 1);
+}
+
+double sf__time_factor(const sf_cluster_options *o, double gap, double pace) {
+    if (o->no_time || gap <= 0) return 1.0;
+    /* the gap is read on the story's own clock: a story reported every few
+     * hours is unlikely to resume after weeks, one that has run for months
+     * with reports weeks apart may well; never faster than time_scale_days */
+    double scale = o->time_scale_days * 86400.0;
+    if (o->pace_factor * pace > scale) scale = o->pace_factor * pace;
+    return 1.0 - o->w_time * (1.0 - exp(-gap / scale));
 }
 
 static double time_gap(int64_t t, int64_t first, int64_t last) {
@@ -294,7 +310,8 @@ static double sim_doc_story(sf_stream *s, const qdoc *q, story *st) {
         if (have[ch]) cos[ch] = dot_q(&q->v[ch], &st->c[ch]) / st->norm[ch];
     }
     s->st.scored++;
-    return combine(&s->o, cos, have, time_gap(q->t, st->first, st->last));
+    return combine(&s->o, cos, have, time_gap(q->t, st->first, st->last),
+                   sf__story_pace(st->first, st->last, st->seqs.n));
 }
 
 static double sim_story_story(sf_stream *s, story *a, story *b) {
@@ -327,7 +344,9 @@ static double sim_story_story(sf_stream *s, story *a, story *b) {
         if (b->last < a->first) gap = (double)(a->first - b->last);
     }
     s->st.scored++;
-    return combine(&s->o, cos, have, gap);
+    double pa = sf__story_pace(a->first, a->last, a->seqs.n);
+    double pb = sf__story_pace(b->first, b->last, b->seqs.n);
+    return combine(&s->o, cos, have, gap, pa > pb ? pa : pb);
 }
 
 /* ------------------------------------------------------------ stories */
@@ -747,7 +766,7 @@ sf_status sf__stream_create(const sf_cluster_options *o, sf_stream **out, sf_err
         s->o = *o;
     else
         sf_cluster_options_default(&s->o);
-    resolve(&s->o);
+    sf__cluster_options_resolve(&s->o);
     s->x = sf__extractor_create(s->o.lang, !s->o.no_entity);
     if (!s->x) {
         sf__free(s);
@@ -845,14 +864,39 @@ static sf_status add_doc(sf_stream *s, mdoc *m, bool *owned) {
 
 sf_status sf__stream_add(sf_stream *s, const char *title, size_t title_len, const char *text,
                          size_t text_len, int64_t published, size_t *seq, sf_error *err) {
-    if (s->story_of.n >= UINT32_MAX)
+    sf_fdoc d = {0};
+    sf_status st = sf__extract(s->x, title, title_len, text, text_len, &d);
+    if (st != SF_OK) {
+        sf__fdoc_release(&d);
+        return sf__error_set(err, st, "cluster: article %zu: %s", s->story_of.n, sf_strerror(st));
+    }
+    return sf__stream_add_fdoc(s, &d, published, seq, err);
+}
+
+sf_status sf__stream_set_df(sf_stream *s, const sf_dftab *df) {
+    memcpy(s->df.cnt, df->cnt, ((size_t)1 << SF_DF_BITS) * sizeof *df->cnt);
+    s->df.n = df->n;
+    s->df.ln_n1 = df->ln_n1;
+    s->df.frozen = true;
+    return SF_OK;
+}
+
+sf_status sf__stream_add_fdoc(sf_stream *s, sf_fdoc *d, int64_t published, size_t *seq,
+                              sf_error *err) {
+    if (s->story_of.n >= UINT32_MAX) {
+        sf__fdoc_release(d);
         return sf__error_set(err, SF_ERR_TOO_LARGE, "cluster: more than 2^32 articles");
+    }
     mdoc *m = sf__calloc(1, sizeof *m);
-    if (!m) return sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
+    if (!m) {
+        sf__fdoc_release(d);
+        return sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
+    }
     m->seq = (uint32_t)s->story_of.n;
     m->t = published;
-    sf_status st = sf__extract(s->x, title, title_len, text, text_len, &m->d);
-    if (st == SF_OK) st = sf__df_add(&s->df, &m->d);
+    m->d = *d;
+    memset(d, 0, sizeof *d);
+    sf_status st = sf__df_add(&s->df, &m->d);
     if (st != SF_OK) {
         mdoc_free(m);
         return sf__error_set(err, st, "cluster: article %zu: %s", s->story_of.n, sf_strerror(st));
