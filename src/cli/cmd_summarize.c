@@ -21,6 +21,8 @@ static void help(FILE *f) {
             "  --bytes N         cut the text output at N bytes instead\n"
             "  --format F        text (default: one sentence per line, cut as above) or json\n"
             "  --method M        concepts (default: bigram coverage) or centroid\n"
+            "  --query TEXT      what the reader asks (a topic or question): the summary\n"
+            "                    favours what shares its words (default: generic)\n"
             "  --lang L          language of the articles, ISO 639-1 (default en)\n"
             SF_CLI_INPUT_HELP);
 }
@@ -102,6 +104,8 @@ int sf_cmd_summarize(int argc, char **argv) {
                 sf_cli_error(in.prog, "unknown method '%s' (concepts, centroid)", v);
                 return SF_EXIT_USAGE;
             }
+        } else if (strcmp(a, "--query") == 0 && has_value) {
+            opt.query = argv[++i];
         } else if (strcmp(a, "--lang") == 0 && has_value) {
             opt.lang = argv[++i];
         } else if (a[0] == '-' && a[1] != '\0') {

@@ -253,7 +253,16 @@ static double centroid_score(void *user, const ctx *x, size_t i) {
 typedef struct concept_state {
     sf_map weight;  /* concept -> weight (articles using it, when frequent enough) */
     sf_map covered; /* concepts already in the summary */
+    sf_map query;   /* terms of the reader's query (empty: generic) */
 } concept_state;
+
+static sf_status collect_query_term(void *user, const char *term, size_t len, const sf_token *tok) {
+    (void)tok;
+    uint64_t *v = sf__map_slot(user, sf__hash64(term, len, 0));
+    if (!v) return SF_ERR_NOMEM;
+    *v = 1;
+    return SF_OK;
+}
 
 static uint64_t bigram(uint64_t a, uint64_t b) {
     uint64_t h = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL + (a << 6) + (a >> 2));
@@ -269,13 +278,24 @@ static int cmp_u64(const void *a, const void *b) {
  * already dropped, so "wall of the city" gives "wall citi"). */
 static sf_status build_concepts(ctx *x, concept_state *cs, size_t ndocs) {
     sf_map df; /* concept -> (articles << 32) | (last article + 1) */
+    sf_map boosted; /* concepts that share a word with the query */
     sf__map_init(&df);
+    sf__map_init(&boosted);
     sf_status st = SF_OK;
     for (size_t i = 0; st == SF_OK && i < x->sents.n; i++) {
         sent *s = &x->sents.items[i];
         s->c_begin = x->concepts.n;
         for (size_t k = s->seq_begin; st == SF_OK && k + 1 < s->seq_end; k++)
-            st = SF_VEC_PUSH(&x->concepts, bigram(x->seq.items[k], x->seq.items[k + 1]));
+        {
+            uint64_t cpt = bigram(x->seq.items[k], x->seq.items[k + 1]);
+            st = SF_VEC_PUSH(&x->concepts, cpt);
+            if (st == SF_OK && sf__map_count(&cs->query) &&
+                (sf__map_find(&cs->query, x->seq.items[k]) || sf__map_find(&cs->query, x->seq.items[k + 1]))) {
+                uint64_t *b = sf__map_slot(&boosted, cpt);
+                if (!b) st = SF_ERR_NOMEM;
+                else *b = 1;
+            }
+        }
         if (st != SF_OK) break;
         uint64_t *cv = x->concepts.items + s->c_begin;
         size_t n = x->concepts.n - s->c_begin, m = 0;
@@ -304,9 +324,10 @@ static sf_status build_concepts(ctx *x, concept_state *cs, size_t ndocs) {
         if (d < min_df) continue;
         uint64_t *w = sf__map_slot(&cs->weight, df.keys[i]);
         if (!w) st = SF_ERR_NOMEM;
-        else *w = d;
+        else *w = sf__map_find(&boosted, df.keys[i]) ? 2 * d : d;
     }
     sf__map_release(&df);
+    sf__map_release(&boosted);
     return st;
 }
 
@@ -433,10 +454,18 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
         concept_state cs;
         sf__map_init(&cs.weight);
         sf__map_init(&cs.covered);
+        sf__map_init(&cs.query);
+        if (opt.query) {
+            sf_analyzer *qa = sf__analyzer_create(opt.lang);
+            if (!qa) st = SF_ERR_NOMEM;
+            else st = sf__analyze(qa, opt.query, strlen(opt.query), collect_query_term, &cs.query);
+            sf__analyzer_destroy(qa);
+        }
         st = build_concepts(&x, &cs, ndocs);
         if (st == SF_OK) nchosen = select_greedy(&x, &opt, chosen, concept_score, concept_take, &cs);
         sf__map_release(&cs.weight);
         sf__map_release(&cs.covered);
+        sf__map_release(&cs.query);
         /* With nothing shared (one article, or sources with no words in
          * common) concepts say nothing: fall through to the centroid. */
         if (nchosen == 0)

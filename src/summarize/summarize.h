@@ -26,6 +26,7 @@ typedef enum sf_summary_method {
 typedef struct sf_summarize_options {
     const char *lang;       /* NULL: "en" */
     sf_summary_method method;
+    const char *query;      /* NULL: generic; else concepts with its words weigh double */
     size_t max_words;       /* budget; 0: 100 */
     double redundancy;      /* max cosine between two chosen sentences; 0: 0.5 */
     double attribution;     /* min share of a sentence's terms another must
