@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# storyfold cluster on the bundled example: the festival in Marlow Bridge 18
+# days after the flood is its own story, the two seeds are one, the output
+# does not depend on the order of the input lines, and `storyfold eval
+# clusters` scores a prediction against itself as perfect. With DUC 2006 at
+# hand: two topics, given together, come out as two stories.
+. "$(dirname "$0")/lib.sh"
+ex="$SRC/examples"
+expect_exit 0 "cluster the example" -- "$SF" cluster "$ex"
+cp "$TMP/out" "$TMP/pred"
+python3 - "$TMP/pred" <<'PY' && ok "flood, festival and seeds where they belong" || not_ok "example stories"
+import json, sys
+s = {d["id"]: d["story"] for d in map(json.loads, open(sys.argv[1]))}
+assert len(s) == 9, s
+assert s["courier-flood"] == s["ledger-flood"] == s["valley-flood"], s
+assert s["courier-festival"] != s["courier-flood"], s
+assert s["000_22cf4d11e3497b41"] == s["004_5c81459845075a55"], s
+assert s["dispatch-quillon"] == s["harbor-quillon"] != s["courier-flood"], s
+PY
+mkdir -p "$TMP/shuf"
+cp "$ex"/*.txt "$TMP/shuf/"
+python3 -c "import random,sys; l=open(sys.argv[1]).readlines(); random.Random(7).shuffle(l); open(sys.argv[2],'w').writelines(l)" \
+    "$ex/fictional.jsonl" "$TMP/shuf/z.jsonl"
+expect_exit 0 "cluster the shuffled example" -- "$SF" cluster "$TMP/shuf"
+if cmp -s "$TMP/out" "$TMP/pred"; then ok "shuffled input gives the same stories"; else
+    not_ok "shuffled input changed the stories"; diff "$TMP/pred" "$TMP/out" | head -5; fi
+expect_exit 0 "eval clusters against itself" -- "$SF" eval clusters --gold "$TMP/pred" --pred "$TMP/pred"
+expect_grep "$TMP/out" 'B-cubed +P 1\.0000 +R 1\.0000 +F1 1\.0000' "self agreement is perfect"
+expect_exit 2 "eval clusters needs --gold and --pred" -- "$SF" eval clusters --gold "$TMP/pred"
+duc="$SHARED/data/duc2006/docs"
+if [ -d "$duc/D0601A" ] && [ -d "$duc/D0617H" ]; then
+    expect_exit 0 "cluster two DUC topics" -- "$SF" cluster "$duc/D0601A" "$duc/D0617H"
+    python3 - "$TMP/out" <<'PY' && ok "two DUC topics, two stories" || not_ok "two DUC topics"
+import json, sys
+st = [d["story"] for d in map(json.loads, open(sys.argv[1]))]
+assert len(st) == 50 and len(set(st)) == 2, (len(st), sorted(set(st)))
+PY
+else
+    echo "skipped: DUC 2006 not found under $SHARED (set SF_SHARED_DIR) for the two-topic check"
+fi
+finish
