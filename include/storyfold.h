@@ -253,6 +253,11 @@ typedef struct sf_run_options {
     const char *query;        /* NULL: generic summaries; else what the reader
                                  asks (a topic, a question): concepts that
                                  share its words weigh more */
+    const char *aliases_path; /* NULL: the bundled alias list only; else a
+                                 file of alias groups (docs/aliases.md) read
+                                 once per run and added to it; the caller
+                                 owns the string. A bad line fails the run
+                                 with SF_ERR_PARSE and "FILE:LINE: ..." */
 } sf_run_options;
 
 /* The stories found in a corpus. Holds pointers into the corpus, which must

@@ -19,6 +19,10 @@ static void help(FILE *f) {
             "  --lang L          language of the articles, ISO 639-1 (default en)\n"
             "  --dup-threshold T similarity at which an article is a copy (default 0.8)\n"
             "  --story-threshold T  similarity at which an article joins a story\n"
+            "  --aliases FILE    names of one thing, one group a line, \" = \" between\n"
+            "                    names, the first canonical, '#' starts a comment:\n"
+            "                      Islamic State = IS = ISIS = ISIL = Daesh\n"
+            "                    (added to the bundled list; see docs/aliases.md)\n"
             SF_CLI_INPUT_HELP);
 }
 
@@ -62,6 +66,8 @@ int sf_cmd_run(int argc, char **argv) {
                 return SF_EXIT_USAGE;
             }
             opt.summary_words = (size_t)w;
+        } else if (strcmp(a, "--aliases") == 0 && has_value) {
+            opt.aliases_path = argv[++i];
         } else if (strcmp(a, "--lang") == 0 && has_value) {
             opt.lang = argv[++i];
         } else if ((strcmp(a, "--dup-threshold") == 0 || strcmp(a, "--story-threshold") == 0) && has_value) {

@@ -24,6 +24,10 @@ static void help(FILE *f) {
             "  --query TEXT      what the reader asks (a topic or question): the summary\n"
             "                    favours what shares its words (default: generic)\n"
             "  --lang L          language of the articles, ISO 639-1 (default en)\n"
+            "  --aliases FILE    names of one thing, one group a line, \" = \" between\n"
+            "                    names, the first canonical, '#' starts a comment:\n"
+            "                      Islamic State = IS = ISIS = ISIL = Daesh\n"
+            "                    (added to the bundled list; see docs/aliases.md)\n"
             SF_CLI_INPUT_HELP);
 }
 
@@ -106,6 +110,8 @@ int sf_cmd_summarize(int argc, char **argv) {
             }
         } else if (strcmp(a, "--query") == 0 && has_value) {
             opt.query = argv[++i];
+        } else if (strcmp(a, "--aliases") == 0 && has_value) {
+            opt.aliases_path = argv[++i];
         } else if (strcmp(a, "--lang") == 0 && has_value) {
             opt.lang = argv[++i];
         } else if (a[0] == '-' && a[1] != '\0') {

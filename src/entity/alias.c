@@ -226,3 +226,18 @@ sf_status sf__alias_table_add_bundled(sf_alias_table *t, sf_error *err) {
     const char *s = sf__alias_bundled_text();
     return sf__alias_table_parse(t, "<bundled aliases>", s, strlen(s), false, err);
 }
+
+sf_status sf__alias_table_open(const char *path, sf_alias_table **out, sf_error *err) {
+    if (!out) return sf__error_set(err, SF_ERR_ARG, "alias table: NULL argument");
+    *out = NULL;
+    sf_alias_table *t = NULL;
+    sf_status st = sf__alias_table_create(&t, err);
+    if (st == SF_OK) st = sf__alias_table_add_bundled(t, err);
+    if (st == SF_OK && path) st = sf__alias_table_load(t, path, err);
+    if (st != SF_OK) {
+        sf__alias_table_destroy(t);
+        return st;
+    }
+    *out = t;
+    return SF_OK;
+}

@@ -70,6 +70,11 @@ sf_status sf__alias_table_parse(sf_alias_table *t, const char *name, const char 
                                 size_t n, bool user, sf_error *err);
 /* Read a file into the table (as user-supplied). */
 sf_status sf__alias_table_load(sf_alias_table *t, const char *path, sf_error *err);
+/* The table a run uses: the bundled list, plus the groups of the file at
+ * `path` when it is not NULL (a name in both joins the bundled group). On
+ * success *out is a new table the caller destroys; on failure *out is NULL
+ * and err says "FILE:LINE: what is wrong" (or why the file cannot be read). */
+sf_status sf__alias_table_open(const char *path, sf_alias_table **out, sf_error *err);
 /* Add the bundled list of widely known aliases (data/aliases.txt, compiled in). */
 sf_status sf__alias_table_add_bundled(sf_alias_table *t, sf_error *err);
 /* The bundled list as text (static). */

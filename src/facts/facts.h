@@ -119,6 +119,9 @@ typedef struct sf_fact {
     sf_fact_mention *mentions;
     size_t nmentions;
     size_t narticles;    /* distinct articles among the mentions */
+    size_t entity;       /* dates: the entity whose act is dated (index into
+                          * the story's entities; `what` starts with its
+                          * name), else SIZE_MAX */
 } sf_fact;
 
 typedef struct sf_quote {
@@ -161,5 +164,16 @@ sf_status sf__story_facts(const sf_corpus *c, const size_t *articles, size_t n,
                           sf_story_facts *out, sf_error *err);
 /* Free what sf__story_facts filled; the struct is left zeroed. NULL is ok. */
 void sf__story_facts_release(sf_story_facts *f);
+
+/* Entity names across the stories of one run: an entity named differently
+ * in two stories (case, an alias of the other's entity, acronym and its one
+ * expansion, spelling skeleton, a surname of exactly one person) takes one
+ * canonical name everywhere, by the rules of sf__resolve_entities; the name
+ * it had is kept as an alias whose reason starts "across stories:". Quote
+ * speakers and dated facts follow the new name. Links between entities of
+ * different known types, ambiguous ones (a surname or acronym that fits two
+ * entities) and groups that would join two entities of one story are not
+ * made. stories[i] may be NULL. */
+sf_status sf__unify_story_entities(sf_story_facts *const *stories, size_t n, sf_error *err);
 
 #endif

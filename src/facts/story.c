@@ -34,6 +34,7 @@ typedef struct item {
     int precision;
     bool relative;
     size_t group;
+    size_t entity;       /* dates: the named subject (entity index) or SIZE_MAX */
 } item;
 
 typedef SF_VEC(item) itemvec;
@@ -137,6 +138,7 @@ static sf_status build_fact(const sf_doc *docs, itemvec *iv, const group_info *g
     f->kind = first->kind;
     f->status = g->status;
     f->narticles = g->narticles;
+    f->entity = first->entity;
     f->base = first->kind == SF_FACT_DATE ? "date" : first->base;
     /* display thing: one written with capitals if any */
     const char *thing = first->thing;
@@ -221,6 +223,7 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             const sf_quantity *q = &qv.items[k];
             item it = {0};
             it.kind = SF_FACT_QUANTITY;
+            it.entity = SIZE_MAX;
             it.attribute = q->attribute;
             it.doc = di, it.sentence = q->sentence;
             it.begin = q->begin, it.end = q->end, it.unit_begin = q->unit_begin, it.unit_end = q->unit_end;
@@ -268,6 +271,7 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             const sf_date *dt = &dv.items[k];
             item it = {0};
             it.kind = SF_FACT_DATE;
+            it.entity = SIZE_MAX;
             it.attribute = "date";
             it.doc = di, it.sentence = dt->sentence;
             it.begin = dt->begin, it.end = dt->end, it.unit_begin = it.unit_end = dt->begin;
@@ -282,11 +286,13 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
              * statements are made on many days and never disagree */
             if (dt->event_end > dt->event_begin && subj != SIZE_MAX && !dt->statement) {
                 sf__buf_addf(&key, "d|%zu|", subj);
+                it.entity = subj;
                 st = head_key(d->text + dt->event_begin, dt->event_end - dt->event_begin, &key);
                 snprintf(thing, sizeof thing, "%s %.*s", ents[subj].name,
                          (int)(dt->event_end - dt->event_begin), d->text + dt->event_begin);
             } else {
                 sf__buf_addf(&key, "d@%zu:%zu", d->article, dt->begin);
+                if (dt->event_end > dt->event_begin && subj != SIZE_MAX) it.entity = subj;
                 if (dt->event_end > dt->event_begin)
                     snprintf(thing, sizeof thing, "%s%s%.*s", subj != SIZE_MAX ? ents[subj].name : "",
                              subj != SIZE_MAX ? " " : "", (int)(dt->event_end - dt->event_begin),

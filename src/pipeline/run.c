@@ -78,9 +78,12 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
     for (size_t i = 0; i < n; i++) r->dup_of[i] = SIZE_MAX;
 
     sf_status st = SF_OK;
+    /* aliases: loaded once per run (bundled list + the user's file) */
+    sf_alias_table *aliases = NULL;
+    st = sf__alias_table_open(opt.aliases_path, &aliases, err);
     sf_dedup_options dopt = {0}; /* zero fields take the defaults */
     if (opt.dup_threshold > 0) dopt.threshold = opt.dup_threshold;
-    if (n) st = sf__dedup_corpus(c, &dopt, r->dup_of, r->dup_sim, err);
+    if (st == SF_OK && n) st = sf__dedup_corpus(c, &dopt, r->dup_of, r->dup_sim, err);
 
     size_t nstories = 0;
     if (st == SF_OK && n && one_story) {
@@ -148,7 +151,7 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
         if (!story->headline) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
         if (st == SF_OK) st = sf__summarize(c, story->articles, story->n, r->dup_of, &sopt, &story->summary, err);
         if (st == SF_OK) {
-            sf_facts_options fo = {.lang = opt.lang};
+            sf_facts_options fo = {.lang = opt.lang, .aliases = aliases};
             st = sf__story_facts(c, story->articles, story->n, r->dup_of, &fo, &story->facts, err);
         }
         if (st == SF_OK && story->summary.n) {
@@ -162,6 +165,13 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
             if (!story->texts[k]) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
         }
     }
+    /* one canonical name per entity across the stories of the run */
+    sf_story_facts **all = st == SF_OK ? sf__calloc(r->nstories + 1, sizeof *all) : NULL;
+    if (st == SF_OK && !all) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+    for (size_t s = 0; all && s < r->nstories; s++) all[s] = &r->stories[s].facts;
+    if (st == SF_OK) st = sf__unify_story_entities(all, r->nstories, err);
+    sf__free(all);
+    sf__alias_table_destroy(aliases);
     if (st != SF_OK) {
         sf_result_destroy(r);
         return st;

@@ -305,12 +305,76 @@ static void test_seeds(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* --------------------------------------------------------- across stories */
+
+static sf_story_facts story_of(sf_corpus *c, size_t first, size_t n) {
+    size_t arts[8];
+    for (size_t i = 0; i < n; i++) arts[i] = first + i;
+    sf_story_facts f;
+    sf_error err = {0};
+    assert_int_equal(sf__story_facts(c, arts, n, NULL, NULL, &f, &err), SF_OK);
+    return f;
+}
+
+static const char *reason_of(const sf_entity *e, const char *alias) {
+    for (size_t k = 0; e && k < e->naliases; k++)
+        if (strcmp(e->aliases[k].name, alias) == 0) return e->aliases[k].reason;
+    return NULL;
+}
+
+static void test_across_stories(void **state) {
+    (void)state;
+    const char *texts[] = {
+        /* story 0: the full names */
+        "The Syrian Democratic Forces advanced near Raqqa on Monday. Fighting in Raqqa went on. Raqqa was dark. "
+        "The US envoy Brett McGurk said the city would fall.",
+        /* story 1: only the acronym and another spelling */
+        "SDF fighters entered Raqa, the commanders of the SDF said. Shelling hit Raqa again.",
+        /* story 2: the surname alone, as a speaker */
+        "\"The city will fall soon,\" McGurk said on Tuesday. McGurk spoke to reporters.",
+        /* story 3: a place that shares nothing with the others */
+        "Floods hit Dhaka on Monday."};
+    sf_corpus *c = corpus_of(texts, 4, sf__days_from_civil(2017, 7, 5) * 86400);
+    sf_story_facts f[4];
+    for (size_t i = 0; i < 4; i++) f[i] = story_of(c, i, 1);
+    assert_string_equal(entity_with(&f[1], "SDF")->name, "SDF"); /* alone, a story keeps its name */
+    sf_story_facts *all[5] = {&f[0], &f[1], &f[2], &f[3], NULL};
+    sf_error err = {0};
+    assert_int_equal(sf__unify_story_entities(all, 5, &err), SF_OK);
+    const sf_entity *sdf = entity_with(&f[1], "SDF");
+    assert_non_null(sdf);
+    assert_string_equal(sdf->name, "Syrian Democratic Forces");
+    const char *why = reason_of(sdf, "SDF");
+    assert_non_null(why);
+    assert_string_equal(why, "across stories: acronym of Syrian Democratic Forces");
+    const sf_entity *raqa = entity_with(&f[1], "Raqa");
+    assert_non_null(raqa);
+    assert_string_equal(raqa->name, "Raqqa"); /* more mentions in the run */
+    assert_non_null(strstr(reason_of(raqa, "Raqa"), "spelling variant"));
+    const sf_entity *mcg = entity_with(&f[2], "McGurk");
+    assert_non_null(mcg);
+    assert_string_equal(mcg->name, "Brett McGurk");
+    /* the quote follows the new name */
+    const sf_quote *q = quote_by(&f[2], "Brett McGurk");
+    assert_non_null(q);
+    assert_non_null(strstr(q->text, "will fall"));
+    /* untouched: story 0 keeps its names, story 3 has no "across" reason */
+    assert_string_equal(entity_with(&f[0], "Syrian Democratic Forces")->name, "Syrian Democratic Forces");
+    for (size_t i = 0; i < f[3].nentities; i++) assert_int_equal(f[3].entities[i].naliases, 0);
+    /* a second pass changes nothing */
+    assert_int_equal(sf__unify_story_entities(all, 4, &err), SF_OK);
+    assert_int_equal(sdf->naliases, entity_with(&f[1], "SDF")->naliases);
+    for (size_t i = 0; i < 4; i++) sf__story_facts_release(&f[i]);
+    sf_corpus_destroy(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quantities), cmocka_unit_test(test_vague_amounts),
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_dates),
         cmocka_unit_test(test_quotes), cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
+        cmocka_unit_test(test_across_stories),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

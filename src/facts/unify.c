@@ -1,0 +1,289 @@
+/* unify.c - one name per entity across the stories of a run. Each story's
+ * entities were resolved alone; here the entities of all stories are nodes
+ * of one union-find, linked by the within-story rules applied to their
+ * canonical names (same key, alias of another, acronym of one expansion,
+ * spelling skeleton, surname of one person), and each group takes one name.
+ * Lookups go through hash maps of keys, so the pass is linear in names. */
+#include "facts.h"
+
+#include <stdio.h>
+
+typedef struct node {
+    size_t story, entity;
+    char *key;        /* sf__name_key of the canonical name */
+    size_t keylen, words;
+    bool acronym;     /* one word, all capitals */
+    size_t parent;
+    size_t linked_to; /* node it was linked to (SIZE_MAX: none) */
+    const char *rule; /* why ("acronym of", ...), static */
+} node;
+
+typedef SF_VEC(node) nodevec;
+
+static size_t uf_find(nodevec *v, size_t i) {
+    while (v->items[i].parent != i) {
+        v->items[i].parent = v->items[v->items[i].parent].parent;
+        i = v->items[i].parent;
+    }
+    return i;
+}
+
+static const sf_entity *ent_of(sf_story_facts *const *s, const node *x) {
+    return &s[x->story]->entities[x->entity];
+}
+
+/* Types that disagree (both known) keep two entities apart: "Jordan" the
+ * country and "Jordan" a player are not one thing. */
+static bool types_clash(sf_story_facts *const *s, const node *a, const node *b) {
+    sf_entity_type ta = ent_of(s, a)->type, tb = ent_of(s, b)->type;
+    return ta != SF_ENT_UNKNOWN && tb != SF_ENT_UNKNOWN && ta != tb;
+}
+
+static void uf_link(sf_story_facts *const *s, nodevec *v, size_t child, size_t to, const char *rule) {
+    if (types_clash(s, &v->items[child], &v->items[to])) return;
+    size_t a = uf_find(v, child), b = uf_find(v, to);
+    if (a == b) return;
+    if (v->items[child].linked_to == SIZE_MAX) {
+        v->items[child].linked_to = to;
+        v->items[child].rule = rule;
+    }
+    v->items[a].parent = b;
+}
+
+static uint64_t hkey(const char *p, size_t n, uint64_t seed) { return sf__hash64(p, n, seed); }
+
+#define AMBIGUOUS UINT64_MAX
+
+/* Record that `root`-group node `i` claims key h; a key claimed by two
+ * groups becomes AMBIGUOUS. Slots hold node + 1. */
+static sf_status claim(sf_map *m, nodevec *v, uint64_t h, size_t i) {
+    uint64_t *slot = sf__map_slot(m, h);
+    if (!slot) return SF_ERR_NOMEM;
+    if (*slot == 0) *slot = i + 1;
+    else if (*slot != AMBIGUOUS && uf_find(v, (size_t)*slot - 1) != uf_find(v, i)) *slot = AMBIGUOUS;
+    return SF_OK;
+}
+
+static sf_status rename_entity(sf_story_facts *f, size_t e, const char *name, const char *reason) {
+    sf_entity *en = &f->entities[e];
+    if (strcmp(en->name, name) == 0) return SF_OK;
+    char *old = en->name;
+    char *nn = sf__strndup(name, strlen(name));
+    if (!nn) return SF_ERR_NOMEM;
+    /* the old name becomes an alias, the new one stops being one */
+    size_t k = 0;
+    while (k < en->naliases && strcmp(en->aliases[k].name, name) != 0) k++;
+    if (k < en->naliases) {
+        sf__free(en->aliases[k].name);
+        sf__free(en->aliases[k].reason);
+        en->aliases[k] = (sf_alias){old, sf__strndup(reason, strlen(reason)), false};
+        if (!en->aliases[k].reason) {
+            sf__free(nn);
+            return SF_ERR_NOMEM;
+        }
+    } else {
+        sf_alias *na = sf__realloc(en->aliases, (en->naliases + 1) * sizeof(*na));
+        char *why = sf__strndup(reason, strlen(reason));
+        if (!na || !why) {
+            if (na) en->aliases = na;
+            sf__free(nn), sf__free(why);
+            return SF_ERR_NOMEM;
+        }
+        en->aliases = na;
+        en->aliases[en->naliases++] = (sf_alias){old, why, false};
+    }
+    en->name = nn;
+    size_t oldlen = strlen(old);
+    for (size_t q = 0; q < f->nquotes; q++) {
+        if (f->quotes[q].entity != e) continue;
+        char *s = sf__strndup(name, strlen(name));
+        if (!s) return SF_ERR_NOMEM;
+        sf__free(f->quotes[q].speaker);
+        f->quotes[q].speaker = s;
+    }
+    for (size_t i = 0; i < f->nfacts; i++) {
+        sf_fact *x = &f->facts[i];
+        if (x->entity != e || strncmp(x->what, old, oldlen) != 0) continue;
+        size_t rest = strlen(x->what + oldlen);
+        char *w = sf__malloc(strlen(name) + rest + 1);
+        if (!w) return SF_ERR_NOMEM;
+        memcpy(w, name, strlen(name));
+        memcpy(w + strlen(name), x->what + oldlen, rest + 1);
+        sf__free(x->what);
+        x->what = w;
+    }
+    return SF_OK;
+}
+
+static bool better_name(sf_story_facts *const *s, const node *a, const node *b, size_t ma, size_t mb) {
+    /* the fullest form: not an acronym, more words, more mentions */
+    if (a->acronym != b->acronym) return !a->acronym;
+    if (a->words != b->words) return a->words > b->words;
+    if (ma != mb) return ma > mb;
+    return strcmp(ent_of(s, a)->name, ent_of(s, b)->name) < 0;
+}
+
+sf_status sf__unify_story_entities(sf_story_facts *const *s, size_t n, sf_error *err) {
+    nodevec v = {0};
+    sf_buf kb;
+    sf__buf_init(&kb, 1 << 16);
+    sf_map bykey, byalias, byskel, bylast;
+    sf__map_init(&bykey), sf__map_init(&byalias), sf__map_init(&byskel), sf__map_init(&bylast);
+    size_t *mentions = NULL;
+    sf_status st = SF_OK;
+    for (size_t i = 0; i < n && st == SF_OK; i++) {
+        for (size_t e = 0; s[i] && e < s[i]->nentities && st == SF_OK; e++) {
+            const char *name = s[i]->entities[e].name;
+            sf__buf_reset(&kb);
+            st = sf__name_key(name, strlen(name), &kb);
+            if (st != SF_OK || kb.n == 0) continue;
+            node x = {i, e, sf__strndup(kb.p, kb.n), kb.n, 1, false, v.n, SIZE_MAX, NULL};
+            if (!x.key) {
+                st = SF_ERR_NOMEM;
+                break;
+            }
+            for (size_t k = 0; k < kb.n; k++) x.words += kb.p[k] == ' ';
+            bool lower = false, letters = false;
+            for (const char *p = name; *p; p++) {
+                lower |= *p >= 'a' && *p <= 'z';
+                letters |= (*p >= 'A' && *p <= 'Z');
+            }
+            x.acronym = x.words == 1 && letters && !lower && strlen(name) <= 8;
+            if (SF_VEC_PUSH(&v, x) != SF_OK) {
+                sf__free(x.key);
+                st = SF_ERR_NOMEM;
+            }
+        }
+    }
+    /* 1. same key (case and period variants) */
+    for (size_t i = 0; i < v.n && st == SF_OK; i++) {
+        uint64_t *slot = sf__map_slot(&bykey, hkey(v.items[i].key, v.items[i].keylen, 1));
+        if (!slot) st = SF_ERR_NOMEM;
+        else if (*slot == 0) *slot = i + 1;
+        else uf_link(s, &v, i, (size_t)*slot - 1, "case variant of");
+    }
+    /* 2. a name that another story's entity has as an exact alias (not a
+     * variant); surnames wait for rule 5, which asks for one person */
+    for (size_t i = 0; i < v.n && st == SF_OK; i++) {
+        const sf_entity *en = ent_of(s, &v.items[i]);
+        for (size_t k = 0; k < en->naliases && st == SF_OK; k++) {
+            const sf_alias *a = &en->aliases[k];
+            if (a->variant || strncmp(a->reason, "surname of", 10) == 0 ||
+                strncmp(a->reason, "possessive of", 13) == 0)
+                continue;
+            sf__buf_reset(&kb);
+            st = sf__name_key(a->name, strlen(a->name), &kb);
+            if (st == SF_OK && kb.n) st = claim(&byalias, &v, hkey(kb.p, kb.n, 2), i);
+        }
+    }
+    for (size_t i = 0; i < v.n && st == SF_OK; i++) {
+        const uint64_t *c = sf__map_find(&byalias, hkey(v.items[i].key, v.items[i].keylen, 2));
+        if (c && *c != AMBIGUOUS && v.items[*c - 1].story != v.items[i].story)
+            uf_link(s, &v, i, (size_t)*c - 1, "alias of");
+    }
+    /* 3. an acronym with exactly one expansion among the run's names */
+    for (size_t i = 0; i < v.n && st == SF_OK; i++) {
+        if (!v.items[i].acronym) continue;
+        const char *acr = ent_of(s, &v.items[i])->name;
+        size_t found = SIZE_MAX;
+        bool ambiguous = false;
+        for (size_t j = 0; j < v.n && !ambiguous; j++) {
+            /* cheap filter first: the expansion starts with the first letter */
+            char c0 = acr[0] >= 'A' && acr[0] <= 'Z' ? (char)(acr[0] + 32) : acr[0];
+            if (v.items[j].words < 2 || v.items[j].key[0] != c0 || ent_of(s, &v.items[j])->type == SF_ENT_PERSON ||
+                !sf__is_acronym_of(acr, strlen(acr), v.items[j].key, v.items[j].keylen))
+                continue;
+            if (found != SIZE_MAX && uf_find(&v, found) != uf_find(&v, j)) ambiguous = true;
+            found = j;
+        }
+        if (found != SIZE_MAX && !ambiguous) uf_link(s, &v, i, found, "acronym of");
+    }
+    /* 4. spelling skeleton (same first letter, same number of words) */
+    for (size_t i = 0; i < v.n && st == SF_OK; i++) {
+        node *x = &v.items[i];
+        if (x->keylen < 4 || x->acronym) continue;
+        sf__buf_reset(&kb);
+        sf__buf_addf(&kb, "%c%zu|", x->key[0], x->words);
+        st = sf__name_skeleton(x->key, x->keylen, &kb);
+        if (st != SF_OK) break;
+        uint64_t *slot = sf__map_slot(&byskel, hkey(kb.p, kb.n, 4));
+        if (!slot) st = SF_ERR_NOMEM;
+        else if (*slot == 0) *slot = i + 1;
+        else uf_link(s, &v, i, (size_t)*slot - 1, "spelling variant of");
+    }
+    /* 5. a one-word name that is the surname of exactly one person */
+    for (size_t i = 0; i < v.n && st == SF_OK; i++) {
+        node *x = &v.items[i];
+        if (x->words < 2 || x->words > 4 || ent_of(s, x)->type != SF_ENT_PERSON) continue;
+        size_t b = x->keylen;
+        while (b > 0 && x->key[b - 1] != ' ') b--;
+        st = claim(&bylast, &v, hkey(x->key + b, x->keylen - b, 5), i);
+    }
+    for (size_t i = 0; i < v.n && st == SF_OK; i++) {
+        node *x = &v.items[i];
+        if (x->words != 1 || x->acronym) continue;
+        const uint64_t *c = sf__map_find(&bylast, hkey(x->key, x->keylen, 5));
+        if (c && *c != AMBIGUOUS) uf_link(s, &v, i, (size_t)*c - 1, "surname of");
+    }
+    /* names: per group, the fullest; groups holding two entities of one
+     * story are left alone (that story's resolver kept them apart) */
+    if (st == SF_OK && v.n) {
+        mentions = sf__calloc(v.n, sizeof(size_t));
+        if (!mentions) st = SF_ERR_NOMEM;
+    }
+    size_t *best = mentions ? sf__malloc(v.n * sizeof(size_t)) : NULL;
+    if (st == SF_OK && v.n && !best) st = SF_ERR_NOMEM;
+    bool *split = st == SF_OK && v.n ? sf__calloc(v.n, sizeof(bool)) : NULL;
+    if (st == SF_OK && v.n && !split) st = SF_ERR_NOMEM;
+    sf_map seen;
+    sf__map_init(&seen);
+    for (size_t i = 0; st == SF_OK && i < v.n; i++) best[i] = SIZE_MAX;
+    for (size_t i = 0; st == SF_OK && i < v.n; i++) {
+        size_t r = uf_find(&v, i);
+        mentions[i] = ent_of(s, &v.items[i])->mentions;
+        size_t pair[2] = {r, v.items[i].story};
+        uint64_t *slot = sf__map_slot(&seen, sf__hash64(pair, sizeof pair, 6));
+        if (!slot) {
+            st = SF_ERR_NOMEM;
+            break;
+        }
+        if (*slot) split[r] = true;
+        *slot = 1;
+    }
+    for (size_t i = 0; st == SF_OK && i < v.n; i++) {
+        size_t r = uf_find(&v, i);
+        if (best[r] == SIZE_MAX || better_name(s, &v.items[i], &v.items[best[r]], mentions[i], mentions[best[r]]))
+            best[r] = i;
+    }
+    for (size_t i = 0; st == SF_OK && i < v.n; i++) {
+        size_t r = uf_find(&v, i);
+        node *x = &v.items[i];
+        const char *canon = ent_of(s, &v.items[best[r]])->name;
+        if (split[r] || strcmp(ent_of(s, x)->name, canon) == 0) continue;
+        /* the reason names the link this node was made by; a node others
+         * were linked to says which name it now goes by */
+        char reason[600];
+        if (x->linked_to != SIZE_MAX) {
+            snprintf(reason, sizeof reason, "across stories: %s %s", x->rule,
+                     ent_of(s, &v.items[x->linked_to])->name);
+        } else {
+            const node *b = &v.items[best[r]];
+            if (b->linked_to != SIZE_MAX)
+                snprintf(reason, sizeof reason, "across stories: same entity as %s (%s %s)", canon, b->rule,
+                         ent_of(s, &v.items[b->linked_to])->name);
+            else
+                snprintf(reason, sizeof reason, "across stories: same entity as %s", canon);
+        }
+        st = rename_entity(s[x->story], x->entity, canon, reason);
+    }
+    sf__map_release(&seen);
+    sf__free(split);
+    sf__free(best);
+    sf__free(mentions);
+    for (size_t i = 0; i < v.n; i++) sf__free(v.items[i].key);
+    SF_VEC_FREE(&v);
+    sf__map_release(&bykey), sf__map_release(&byalias), sf__map_release(&byskel), sf__map_release(&bylast);
+    sf__buf_release(&kb);
+    if (st != SF_OK) return sf__error_set(err, st, "entities across stories: %s", sf_strerror(st));
+    return SF_OK;
+}
