@@ -12,6 +12,9 @@ written beside the file (OUT.expect.json) for tests to check:
   - a response whose member carries garbage instead of deflate data
   - the file ends in the middle of a last record
 
+Every 13th page is sent gzip'd and chunked over HTTP, as servers do and as
+CC-NEWS keeps it; those count as good responses.
+
 usage: gen_warc.py [--pages DIR] [--repeat N] [--limit N] OUT.warc.gz
 """
 import argparse
@@ -37,6 +40,14 @@ def record(wtype, headers, payload):
     return ("\r\n".join(head) + "\r\n\r\n").encode() + payload + b"\r\n\r\n"
 
 
+def chunked(data, size=4000):
+    out = b""
+    for k in range(0, len(data), size):
+        part = data[k:k + size]
+        out += b"%x\r\n" % len(part) + part + b"\r\n"
+    return out + b"0\r\n\r\n"
+
+
 def member(data):
     return gzip.compress(data, compresslevel=6, mtime=0)
 
@@ -59,7 +70,7 @@ def main():
     if not names:
         sys.exit("gen_warc: no pages in %s" % pages_dir)
     expect = {"records": 0, "responses": 0, "other_records": 0, "non_html": 0,
-              "broken": 0, "broken_offsets": []}
+              "broken": 0, "broken_offsets": [], "encoded": 0}
     with open(a.out, "wb") as f:
         def put(data, kind):
             f.write(member(data))
@@ -81,8 +92,16 @@ def main():
                 put(record("request", [("WARC-Target-URI", url),
                                        ("Content-Type", "application/http; msgtype=request")],
                            req), "other_records")
-                http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
-                        b"Content-Length: %d\r\n\r\n" % len(html)) + html
+                if i % 13 == 5:
+                    # as some servers send and CC-NEWS keeps: gzip'd and chunked
+                    body = chunked(gzip.compress(html, compresslevel=6, mtime=0))
+                    http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                            b"Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n"
+                            + body)
+                    expect["encoded"] += 1
+                else:
+                    http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                            b"Content-Length: %d\r\n\r\n" % len(html)) + html
                 resp = record("response", [("WARC-Target-URI", url),
                                            ("Content-Type", "application/http; msgtype=response")],
                               http)

@@ -94,44 +94,61 @@ static bool start_member(wreader *r) {
     }
 }
 
-/* Make output bytes available. Returns the state: WR_DATA when some are. */
-static int pull(wreader *r) {
-    if (r->out_pos < r->out_len) return WR_DATA;
-    if (r->state != WR_DATA) return r->state;
-    r->out_pos = r->out_len = 0;
-    if (!r->gz) {
-        if (r->z.avail_in == 0 && !refill(r)) return r->state = WR_EOF;
-        size_t k = r->z.avail_in;
-        memcpy(r->out, r->z.next_in, k);
-        r->z.next_in += k;
-        r->z.avail_in = 0;
-        r->out_len = k;
-        return WR_DATA;
-    }
-    while (r->out_len == 0) {
+/* Make at least `need` (<= WIN) output bytes available, fewer only when the
+ * member or the file ends or the data breaks off (see r->state). Unread
+ * output moves to the front of the window first, so a caller can look a few
+ * bytes ahead across a window boundary. */
+static void fill(wreader *r, size_t need) {
+    while (r->out_len - r->out_pos < need && r->state == WR_DATA) {
+        size_t have = r->out_len - r->out_pos;
+        if (r->out_pos) memmove(r->out, r->out + r->out_pos, have);
+        r->out_pos = 0;
+        r->out_len = have;
+        if (!r->gz) {
+            if (r->z.avail_in == 0 && !refill(r)) {
+                r->state = WR_EOF;
+                break;
+            }
+            size_t k = SF_MIN((size_t)r->z.avail_in, WIN - r->out_len);
+            memcpy(r->out + r->out_len, r->z.next_in, k);
+            r->z.next_in += k;
+            r->z.avail_in -= (uInt)k;
+            r->out_len += k;
+            continue;
+        }
         if (r->z.avail_in == 0 && !refill(r)) {
             snprintf(r->zmsg, sizeof r->zmsg, "gzip member ends early (file truncated)");
-            return r->state = WR_CORRUPT;
+            r->state = WR_CORRUPT;
+            break;
         }
-        r->z.next_out = r->out;
-        r->z.avail_out = WIN;
+        r->z.next_out = r->out + r->out_len;
+        r->z.avail_out = (uInt)(WIN - r->out_len);
         int zs = inflate(&r->z, Z_NO_FLUSH);
-        r->out_len = WIN - r->z.avail_out;
+        size_t made = WIN - r->out_len - r->z.avail_out;
         if (zs == Z_STREAM_END) {
+            /* the gzip trailer's CRC and length matched: the member is sound */
+            r->out_len += made;
             r->state = WR_MEMBER_END;
             break;
         }
         if (zs != Z_OK && zs != Z_BUF_ERROR) {
             snprintf(r->zmsg, sizeof r->zmsg, "%s", r->z.msg ? r->z.msg : "inflate failed");
-            r->out_len = 0;
-            return r->state = WR_CORRUPT;
+            r->state = WR_CORRUPT; /* this step's output is not trusted */
+            break;
         }
+        r->out_len += made;
         if (zs == Z_BUF_ERROR && r->z.avail_in == 0 && !refill(r)) {
             snprintf(r->zmsg, sizeof r->zmsg, "gzip member ends early (file truncated)");
-            return r->state = WR_CORRUPT;
+            r->state = WR_CORRUPT;
+            break;
         }
     }
-    return r->out_len ? WR_DATA : r->state;
+}
+
+/* Make output bytes available. Returns the state: WR_DATA when some are. */
+static int pull(wreader *r) {
+    fill(r, 1);
+    return r->out_pos < r->out_len ? WR_DATA : r->state;
 }
 
 /* Take up to n bytes (copied into dst when not NULL). Returns the number
@@ -201,6 +218,67 @@ static void charset_of(sf_view ct, char out[48]) {
     }
 }
 
+/* ------------------------------------------------------ HTTP payloads */
+
+/* Undo Transfer-Encoding: chunked (RFC 9112 7.1): hex size lines, each
+ * followed by that many bytes and CRLF, up to a zero-size chunk; trailers
+ * are ignored. False when the framing is malformed or cut short. */
+static bool dechunk(const char *p, size_t n, sf_buf *out) {
+    size_t i = 0;
+    for (;;) {
+        uint64_t size = 0;
+        size_t digits = 0;
+        while (i < n && isxdigit((unsigned char)p[i])) {
+            int c = (unsigned char)p[i++];
+            int v = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+            if (++digits > 15) return false;
+            size = size * 16 + (uint64_t)v;
+        }
+        if (!digits) return false;
+        while (i < n && p[i] != '\n') i++; /* chunk extensions, CR */
+        if (i >= n) return false;
+        i++;
+        if (size == 0) return true;
+        if (size > n - i) return false;
+        if (sf__buf_add(out, p + i, (size_t)size) != SF_OK) return false;
+        i += (size_t)size;
+        if (i < n && p[i] == '\r') i++;
+        if (i < n && p[i] == '\n') i++;
+    }
+}
+
+/* Undo Content-Encoding gzip (or zlib) and deflate; for deflate, servers
+ * send zlib-wrapped or raw streams alike, so a raw stream is tried when the
+ * wrapped one fails at once. At most SF_HTML_MAX_BYTES come out. */
+static bool inflate_payload(const char *p, size_t n, bool deflate_coding, sf_buf *out) {
+    for (int attempt = 0; attempt < 2; attempt++) {
+        z_stream z;
+        memset(&z, 0, sizeof z);
+        int bits = attempt == 0 ? 15 + 32 : -15; /* 32: gzip or zlib header */
+        if (inflateInit2(&z, bits) != Z_OK) return false;
+        z.next_in = (Bytef *)(uintptr_t)p;
+        z.avail_in = (uInt)SF_MIN(n, (size_t)UINT32_MAX);
+        uint8_t tmp[1 << 14];
+        int zs = Z_OK;
+        sf__buf_reset(out);
+        while (zs == Z_OK && out->n < SF_HTML_MAX_BYTES) {
+            z.next_out = tmp;
+            z.avail_out = sizeof tmp;
+            zs = inflate(&z, Z_NO_FLUSH);
+            size_t made = sizeof tmp - z.avail_out;
+            if (made && sf__buf_add(out, tmp, made) != SF_OK) break;
+            if (zs == Z_BUF_ERROR || (zs == Z_OK && made == 0 && z.avail_in == 0)) break;
+        }
+        inflateEnd(&z);
+        if (sf__buf_status(out) != SF_OK) return false;
+        /* a stream cut short still gives its first part, which is a page */
+        if (zs == Z_STREAM_END || ((zs == Z_OK || zs == Z_BUF_ERROR) && out->n > 0))
+            return true;
+        if (!deflate_coding) return false;
+    }
+    return false;
+}
+
 /* ------------------------------------------------------------- records */
 
 typedef struct counts {
@@ -241,12 +319,44 @@ static sf_status response(sf_reader_ctx *ctx, counts *k, sf_view warc, const cha
         k->not_html++;
         return SF_OK;
     }
-    sf_view ce = header(hb, "Content-Encoding");
+    sf_view ce = sf__view_trim(header(hb, "Content-Encoding"));
     sf_view te = header(hb, "Transfer-Encoding");
-    if ((ce.n && !view_has_nocase(ce, "identity")) || view_has_nocase(te, "chunked")) {
+    const char *payload = c.p;
+    size_t payload_n = sf__cur_left(&c);
+    sf_buf dec[2];
+    sf__buf_init(&dec[0], SF_HTML_MAX_BYTES);
+    sf__buf_init(&dec[1], SF_HTML_MAX_BYTES);
+    const char *why = NULL;
+    if (view_has_nocase(te, "chunked")) {
+        if (dechunk(payload, payload_n, &dec[0])) {
+            payload = dec[0].p ? dec[0].p : "";
+            payload_n = dec[0].n;
+        } else {
+            why = "its chunked transfer coding is malformed or cut short";
+        }
+    }
+    bool gz = sf__view_eq_nocase(ce, SF_VIEW_LIT("gzip")) ||
+              sf__view_eq_nocase(ce, SF_VIEW_LIT("x-gzip"));
+    bool defl = sf__view_eq_nocase(ce, SF_VIEW_LIT("deflate"));
+    if (!why && (gz || defl)) {
+        if (inflate_payload(payload, payload_n, defl, &dec[1])) {
+            payload = dec[1].p ? dec[1].p : "";
+            payload_n = dec[1].n;
+        } else {
+            why = "its gzip/deflate content coding does not decode";
+        }
+    } else if (!why && ce.n && !sf__view_eq_nocase(ce, SF_VIEW_LIT("identity"))) {
+        why = "its content coding is not gzip or deflate";
+    }
+    if (why || sf__buf_status(&dec[0]) == SF_ERR_NOMEM || sf__buf_status(&dec[1]) == SF_ERR_NOMEM) {
+        bool nomem = !why;
+        sf__buf_release(&dec[0]);
+        sf__buf_release(&dec[1]);
+        if (nomem)
+            return sf__error_set(ctx->err, SF_ERR_NOMEM, "%s: record %zu: out of memory decoding "
+                                 "the HTTP payload", ctx->name, recno);
         k->broken++;
-        return sf__reader_diag(ctx, SF_ERR_UNSUPPORTED, 0, recno,
-                               "HTTP payload is still content- or transfer-encoded; skipped");
+        return sf__reader_diag(ctx, SF_ERR_UNSUPPORTED, 0, recno, "HTTP payload skipped: %s", why);
     }
     char cs[48];
     charset_of(ct, cs);
@@ -266,7 +376,9 @@ static sf_status response(sf_reader_ctx *ctx, counts *k, sf_view warc, const cha
     sf_page page;
     sf__page_init(&page);
     sf_error e = {0};
-    sf_status st = sf__html_extract(c.p, sf__cur_left(&c), url, cs[0] ? cs : NULL, &page, &e);
+    sf_status st = sf__html_extract(payload, payload_n, url, cs[0] ? cs : NULL, &page, &e);
+    sf__buf_release(&dec[0]);
+    sf__buf_release(&dec[1]);
     if (st == SF_ERR_NOMEM) {
         sf__page_release(&page);
         return sf__error_set(ctx->err, st, "%s: record %zu: %s", ctx->name, recno, e.message);
@@ -431,17 +543,31 @@ static sf_status read_all(sf_reader_ctx *ctx, wreader *r) {
         } else {
             got = take(r, NULL, (size_t)SF_MIN(len, (uint64_t)SIZE_MAX));
         }
-        /* a record from a member that turned out corrupt is not trusted, even
-         * when inflate produced enough bytes; the member is reported */
+        /* A record is trusted only once its gzip member is known sound: a
+         * member cut short can go on inflating the next member's bytes into
+         * a record that looks whole. After the record's closing CRLFs the
+         * member must end cleanly (CRC and length checked by zlib) or go on
+         * with the next record ("WARC/1." in the same member, where only the
+         * member's end could tell, which constant memory cannot wait for).
+         * Anything else is drained, so a broken member shows as corrupt and
+         * its record is dropped. */
         if (r->gz && got == len) {
-            /* take the record's closing CRLFs and look one step further: a
-             * member that fails its check right after the record means
-             * inflate made the record up from the next member's bytes */
             for (int t = 0; t < 4 && pull(r) == WR_DATA &&
                             (r->out[r->out_pos] == '\r' || r->out[r->out_pos] == '\n');
                  t++)
                 take(r, NULL, 1);
-            pull(r);
+            fill(r, 7);
+            size_t ahead = r->out_len - r->out_pos;
+            bool next_rec = ahead >= 7 && memcmp(r->out + r->out_pos, "WARC/1.", 7) == 0;
+            if (ahead && !next_rec) {
+                take(r, NULL, SIZE_MAX);
+                if (r->state != WR_CORRUPT) {
+                    sf__reader_note(ctx, SF_OK,
+                                    "record at byte offset %llu: its gzip member goes on with "
+                                    "bytes that are not a WARC record; they were ignored",
+                                    (unsigned long long)rec_off);
+                }
+            }
         }
         if (r->state == WR_CORRUPT) continue;
         if (got < len) {
