@@ -244,7 +244,14 @@ sf_status sf_dedup_index_load(const char *path, sf_dedup_index **out, sf_error *
 
 /* ------------------------------------------------------------- pipeline */
 
+/* Called between the steps of a run, for a progress display: `stage` is a
+ * static string ("copies", "stories", "summaries"), `done` of `total` units
+ * (total 0: unknown). Must not call back into the library. */
+typedef void (*sf_progress_fn)(void *user, const char *stage, size_t done, size_t total);
+
 typedef struct sf_run_options {
+    sf_progress_fn progress;  /* NULL: no progress reports */
+    void *progress_user;
     const char *lang;         /* NULL: "en" */
     double dup_threshold;     /* near-duplicate Jaccard; 0: default (0.8) */
     double story_threshold;   /* story similarity to join; 0: default */

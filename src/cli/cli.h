@@ -37,6 +37,8 @@ sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exi
  * taken more than a second; `done` of `total` (total 0: unknown). */
 void sf_cli_progress(const char *what, size_t done, size_t total);
 void sf_cli_progress_end(void);
+/* An sf_progress_fn that shows the stages of a run with sf_cli_progress. */
+void sf_cli_run_progress(void *user, const char *stage, size_t done, size_t total);
 /* Print "storyfold CMD: message" on stderr. */
 void sf_cli_error(const char *prog, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -114,3 +114,8 @@ void sf_cli_progress_end(void) {
     if (g_shown) fputs("\r\033[K", stderr);
     g_shown = false;
 }
+
+void sf_cli_run_progress(void *user, const char *stage, size_t done, size_t total) {
+    (void)user;
+    sf_cli_progress(stage, done, total);
+}

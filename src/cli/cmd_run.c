@@ -97,7 +97,9 @@ int sf_cmd_run(int argc, char **argv) {
     }
     sf_result *res = NULL;
     sf_error err = {0};
+    opt.progress = sf_cli_run_progress;
     sf_status st = sf_run(c, &opt, &res, &err);
+    sf_cli_progress_end();
     if (st == SF_OK)
         st = json ? sf_write_json(res, c, stdout, &err) : sf_write_markdown(res, c, stdout, &err);
     if (st != SF_OK) {

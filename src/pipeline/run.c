@@ -83,6 +83,7 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
     st = sf__alias_table_open(opt.aliases_path, &aliases, err);
     sf_dedup_options dopt = {0}; /* zero fields take the defaults */
     if (opt.dup_threshold > 0) dopt.threshold = opt.dup_threshold;
+    if (opt.progress) opt.progress(opt.progress_user, "copies", 0, n);
     if (st == SF_OK && n) st = sf__dedup_corpus(c, &dopt, r->dup_of, r->dup_sim, err);
 
     size_t nstories = 0;
@@ -90,6 +91,7 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
         for (size_t i = 0; i < n; i++) r->story_of[i] = 0;
         nstories = 1;
     } else if (st == SF_OK && n) {
+        if (opt.progress) opt.progress(opt.progress_user, "stories", 0, n);
         sf_cluster_options copt;
         sf_cluster_options_default(&copt);
         if (opt.lang) copt.lang = opt.lang;
@@ -142,6 +144,7 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
                                  .method = opt.summary_method == 1 ? SF_SUMMARY_CENTROID : SF_SUMMARY_CONCEPTS};
     for (size_t s = 0; st == SF_OK && s < r->nstories; s++) {
         sf_story *story = &r->stories[s];
+        if (opt.progress) opt.progress(opt.progress_user, "summaries", s, r->nstories);
         sort_by_pub(c, story->articles, story->n);
         /* Headline: the title of the earliest original article that has one. */
         const char *title = "";
