@@ -96,6 +96,7 @@ size_t sf__alias_group_count(const sf_alias_table *t) { return t ? t->groups.n :
 /* One line split into names: views into the line. */
 typedef struct line_names {
     sf_view names[64];
+    uint64_t hash[64]; /* key hash of each name */
     size_t n;
     sf_entity_type type;
 } line_names;
@@ -131,6 +132,13 @@ static sf_status split_line(sf_view line, line_names *ln, const char *file, size
                                  file, lineno, SF_ARRAY_LEN(ln->names));
         if (!sf__utf8_valid(name.p, name.n))
             return sf__error_set(err, SF_ERR_PARSE, "%s:%zu: name is not valid UTF-8", file, lineno);
+        /* a name must leave something to match once folded ("..." does not),
+         * checked here so that a bad file is refused before anything is kept */
+        sf_status kst = key_hash(name.p, name.n, &ln->hash[ln->n]);
+        if (kst == SF_ERR_PARSE)
+            return sf__error_set(err, SF_ERR_PARSE, "%s:%zu: name \"%.*s\" has nothing to match", file,
+                                 lineno, (int)name.n, name.p);
+        if (kst != SF_OK) return sf__error_set(err, kst, "%s:%zu: %s", file, lineno, sf_strerror(kst));
         ln->names[ln->n++] = name;
         start = i + 1;
     }
@@ -144,9 +152,8 @@ static sf_status split_line(sf_view line, line_names *ln, const char *file, size
 static sf_status add_group(sf_alias_table *t, const line_names *ln, bool user) {
     /* a name already known puts the whole line into its group */
     size_t group = SIZE_MAX;
-    uint64_t h[64];
+    const uint64_t *h = ln->hash;
     for (size_t i = 0; i < ln->n; i++) {
-        SF_TRY(key_hash(ln->names[i].p, ln->names[i].n, &h[i]));
         const uint64_t *v = sf__map_find(&t->index, h[i]);
         if (v && group == SIZE_MAX) group = t->names.items[*v - 1].group;
     }
