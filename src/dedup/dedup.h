@@ -55,11 +55,17 @@ const sf_dedup_params *sf__index_params(const sf_dedup_index *ix);
  * index and valid until its next call. */
 sf_status sf__index_query_fp(sf_dedup_index *ix, const sf_dedup_fp *fp,
                              const sf_dedup_match **out, size_t *count);
-/* Add fp under id, taking ownership of fp->set (fp->set becomes NULL). */
+/* Add fp under id (the index keeps a compact copy of fp->set; fp stays the
+ * caller's). On failure the index is unchanged except for the id's bytes. */
 sf_status sf__index_add_fp(sf_dedup_index *ix, const char *id, sf_dedup_fp *fp,
                            size_t *item);
-/* The stored shingle set of an item. */
-const uint32_t *sf__index_set(const sf_dedup_index *ix, size_t item, size_t *n);
+/* Where an index's memory goes, in bytes (sf_dedup_index_memory is the sum):
+ * verification sets, LSH tables (band chains and the key map), per-item
+ * records, ids, and scratch. */
+typedef struct sf_dedup_mem {
+    size_t sets, lsh, items, ids, other;
+} sf_dedup_mem;
+void sf__index_memory_parts(const sf_dedup_index *ix, sf_dedup_mem *m);
 
 /* The grouping the pipeline calls (see sf_dedup_corpus in storyfold.h). */
 sf_status sf__dedup_corpus(const sf_corpus *c, const sf_dedup_options *o, size_t *dup_of,
