@@ -35,6 +35,14 @@ typedef struct item {
     bool relative;
     size_t group;
     size_t entity;       /* dates: the named subject (entity index) or SIZE_MAX */
+    /* quantities: what may confirm that two values are about one thing */
+    size_t anchors[8];   /* entities named in the sentence, outside the value and its thing */
+    size_t nanchors;
+    bool loose;          /* "a 12-acre project", "her 18-year-old son": a referent
+                          * introduced, not one already known */
+    bool rate;           /* "a year", "annually": a rate, not a total */
+    uint64_t place;      /* counts of an event: hash of the head after "in/at/
+                          * during/by/from" ("killed in the floods"), or 0 */
 } item;
 
 typedef SF_VEC(item) itemvec;
@@ -95,6 +103,23 @@ static bool compatible(const item *a, const item *b) {
     double alo = a->low, ahi = a->high, blo = b->low, bhi = b->high;
     double tol = 0.01;
     return alo <= bhi * (1 + tol) + 1e-9 && blo <= ahi * (1 + tol) + 1e-9;
+}
+
+/* May two values that do not fit be called a conflict? Dates are keyed by
+ * their named subject and verb already. Quantities must be anchored: their
+ * sentences name a common entity (besides the thing itself), neither
+ * introduces its thing as one of many, and both are totals or both rates. */
+static bool same_thing(const item *a, const item *b) {
+    if (a->kind != SF_FACT_DATE && (a->loose || b->loose || a->rate != b->rate)) return false;
+    /* counts of one event placed alike: "killed in the floods" twice */
+    if (a->place && a->place == b->place) return true;
+    for (size_t i = 0; i < a->nanchors; i++)
+        for (size_t j = 0; j < b->nanchors; j++)
+            /* a date is keyed by its subject: another name must be shared
+             * ("the board recommended" twice is two recommendations) */
+            if (a->anchors[i] == b->anchors[j] && (a->kind != SF_FACT_DATE || a->anchors[i] != a->entity))
+                return true;
+    return false;
 }
 
 static void fmt_num(char *buf, size_t n, double v) {
@@ -206,10 +231,152 @@ static size_t subject_of(const sf_mention *m, size_t nm, size_t article, size_t 
     return SIZE_MAX;
 }
 
+/* Token index of the first token of sentence s beginning at or after `at`. */
+static size_t tok_at(const sf_doc *d, size_t s, size_t at) {
+    size_t k = d->sent_tok[s], e = d->sent_tok[s + 1];
+    while (k < e && d->toks.items[k].begin < at) k++;
+    return k;
+}
+
+/* Mention of `article` in sentence s whose last token is t - 1 (SIZE_MAX). */
+static size_t mention_ending(const sf_mention *m, size_t nm, size_t article, size_t s, size_t t) {
+    for (size_t k = 0; k < nm; k++)
+        if (m[k].article == article && m[k].sentence == s && m[k].tok_end == t && m[k].entity != SIZE_MAX) return k;
+    return SIZE_MAX;
+}
+
+/* The named subject of the verb at token v: the mention that ends right
+ * before it, past auxiliaries and adverbs ("has also said") and a relative
+ * "who"/"which" after a comma ("Shaker, who led ..."). Not the first name of
+ * the sentence: in "the envoy to the US said", the US said nothing. A
+ * coordinated subject ("Washington and the SDF said") is several actors:
+ * the result is SIZE_MAX with *compound set. *phrase is where the subject's
+ * words begin (SIZE_MAX when there is no named subject). */
+static size_t verb_subject(const sf_doc *d, const sf_mention *m, size_t nm, size_t s, size_t v,
+                           size_t *phrase, bool *compound) {
+    static const char *const SKIP[] = {"has", "have", "had", "was", "were", "is", "are", "will", "would",
+                                       "could", "should", "may", "might", "can", "also", "then", "later",
+                                       "reportedly", "officially", "formally", "finally", "already", "just",
+                                       "not", "never", "jointly", "again", "still", "first", "last", NULL};
+    static const char *const REL[] = {"who", "which", "that", NULL};
+    *phrase = SIZE_MAX;
+    *compound = false;
+    size_t s0 = d->sent_tok[s], k = v;
+    while (k > s0 && sf__tok_in(d, k - 1, SKIP)) k--;
+    if (k > s0 && sf__tok_in(d, k - 1, REL)) {
+        k--;
+        if (k > s0 && d->text[d->toks.items[k - 1].begin] == ',') k--;
+    }
+    size_t mi = mention_ending(m, nm, d->article, s, k);
+    if (mi == SIZE_MAX) return SIZE_MAX;
+    *phrase = m[mi].begin;
+    /* "X and (the) Y", "X, Y and Z" */
+    size_t b = m[mi].tok_begin;
+    for (;;) {
+        size_t j = b;
+        if (j > s0 && sf__tok_is(d, j - 1, "the")) j--;
+        if (j <= s0 || !(sf__tok_is(d, j - 1, "and") || d->text[d->toks.items[j - 1].begin] == ',')) break;
+        j--;
+        if (j > s0 && sf__tok_is(d, j - 1, "the")) j--;
+        size_t other = mention_ending(m, nm, d->article, s, j);
+        if (other == SIZE_MAX) break;
+        *compound = true;
+        *phrase = m[other].begin;
+        b = m[other].tok_begin;
+    }
+    return *compound ? SIZE_MAX : m[mi].entity;
+}
+
+/* Entities named in sentence s of the doc outside bytes [lo, hi) (the value
+ * and its thing): what a second sentence must share with this one before
+ * their values can be said to disagree. */
+static size_t sentence_anchors(const sf_mention *m, size_t nm, size_t article, size_t s, size_t lo,
+                               size_t hi, size_t *out, size_t cap) {
+    size_t n = 0;
+    for (size_t k = 0; k < nm && n < cap; k++) {
+        if (m[k].article != article || m[k].sentence != s || m[k].entity == SIZE_MAX) continue;
+        if (m[k].begin < hi && m[k].end > lo) continue;
+        /* a dateline ("BEIJING (AP) _") names where the desk is, in every article */
+        if (s == 0 && (m[k].flags & SF_MENTION_ACRONYM) && (m[k].flags & SF_MENTION_INITIAL)) continue;
+        bool dup = false;
+        for (size_t j = 0; j < n; j++) dup |= out[j] == m[k].entity;
+        if (!dup) out[n++] = m[k].entity;
+    }
+    return n;
+}
+
+/* Is the value introduced as one of many ("a new 2.5-minute trailer", "an
+ * 885-acre expansion", "a 2-minute 10-second trailer") or owned by a
+ * pronoun ("their 7,300-acre reservation")? Then two sources cannot be
+ * known to speak of one thing. "an estimated 100", "a total of 500" are
+ * hedges, not new referents. */
+static bool loose_referent(const sf_doc *d, size_t s, size_t at) {
+    static const char *const INTRO[] = {"a", "an", "another", "his", "her", "their", "its", "my", "our",
+                                        "your", "one", NULL};
+    static const char *const HEDGE[] = {"estimated", "total", "record", "reported", "combined", "further",
+                                        "additional", "mere", "whopping", "staggering", "maximum", "minimum",
+                                        NULL};
+    size_t s0 = d->sent_tok[s], t = tok_at(d, s, at);
+    for (size_t back = 0; back < 5 && t > s0; back++, t--) {
+        const sf_token *tk = &d->toks.items[t - 1];
+        if (tk->kind == SF_TOK_NUMBER || (tk->kind == SF_TOK_PUNCT && d->text[tk->begin] == '-')) continue;
+        if (tk->kind != SF_TOK_WORD) return false;
+        if (sf__tok_in(d, t - 1, INTRO)) return !(t < d->sent_tok[s + 1] && sf__tok_in(d, t, HEDGE));
+    }
+    return false;
+}
+
+/* "16,500 deaths a year", "save 1,300 lives annually": a rate. */
+static bool rate_cue(const sf_doc *d, size_t s, size_t after) {
+    static const char *const CUES[] = {" a year", " annually", " per year", " each year", " every year",
+                                       " a day", " per day", " each day", " a month", " per month",
+                                       " a week", " per week", " per capita", " per person", NULL};
+    size_t end = SF_MIN(d->sents.items[s].end, after + 48);
+    for (const char *const *c = CUES; *c; c++) {
+        size_t cl = strlen(*c);
+        for (size_t i = after; i + cl <= end; i++)
+            if (sf__view_eq_nocase(sf__view(d->text + i, cl), sf__view(*c, cl))) return true;
+    }
+    return false;
+}
+
+/* "killed in the floods", "hurt during the protest": the head word that
+ * places the counted event, as a hash of its folded singular (0: none). */
+static uint64_t event_place(const sf_doc *d, size_t s, size_t after, sf_buf *tmp) {
+    static const char *const PREP[] = {"in", "at", "during", "by", "from", "after", "near", NULL};
+    static const char *const DET[] = {"the", "a", "an", "this", "that", "last", "its", "their", "his", "her",
+                                      "recent", "deadly", "latest", NULL};
+    size_t e = d->sent_tok[s + 1], t = tok_at(d, s, after);
+    for (size_t k = t; k < e && k < t + 10; k++) {
+        if (!sf__tok_in(d, k, PREP)) continue;
+        size_t w = k + 1;
+        while (w < e && sf__tok_in(d, w, DET)) w++;
+        if (w >= e || d->toks.items[w].kind != SF_TOK_WORD) return 0;
+        sf__buf_reset(tmp);
+        if (head_key(d->text + d->toks.items[w].begin, d->toks.items[w].end - d->toks.items[w].begin, tmp) !=
+                SF_OK ||
+            tmp->n == 0)
+            return 0;
+        return sf__hash64(tmp->p, tmp->n, 9) | 1;
+    }
+    return 0;
+}
+
+/* Words that place an amount in time ("four days earlier", "60 years
+ * later"): not a thing the amount measures. */
+static bool relative_time_word(const char *p, size_t n) {
+    static const char *const W[] = {"earlier", "later", "before", "after", "ago", "since", "afterward",
+                                    "afterwards", NULL};
+    for (const char *const *w = W; *w; w++)
+        if (sf__view_eq_nocase(sf__view(p, n), sf__view_cstr(*w))) return true;
+    return false;
+}
+
 static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_mention *m,
                          size_t nm, const sf_entity *ents, itemvec *iv) {
-    sf_buf key;
+    sf_buf key, tmp;
     sf__buf_init(&key, 1 << 16);
+    sf__buf_init(&tmp, 1 << 12);
     sf_quantvec qv = {0};
     sf_datevec dv = {0};
     sf_status st = SF_OK;
@@ -228,9 +395,15 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             it.doc = di, it.sentence = q->sentence;
             it.begin = q->begin, it.end = q->end, it.unit_begin = q->unit_begin, it.unit_end = q->unit_end;
             it.value = q->value, it.low = q->low, it.high = q->high, it.base = q->base;
+            it.nanchors = sentence_anchors(m, nm, d->article, q->sentence, q->begin,
+                                           SF_MAX(q->end, q->thing_end), it.anchors, SF_ARRAY_LEN(it.anchors));
+            it.loose = loose_referent(d, q->sentence, q->begin);
+            it.rate = rate_cue(d, q->sentence, SF_MAX(q->end, q->thing_end));
+            if (q->event) it.place = event_place(d, q->sentence, SF_MAX(q->end, q->thing_end), &tmp);
             sf__buf_reset(&key);
             sf__buf_addf(&key, "q|%s|%s|", q->attribute, q->base);
-            if (q->thing_end > q->thing_begin) {
+            if (q->thing_end > q->thing_begin &&
+                !relative_time_word(d->text + q->thing_begin, q->thing_end - q->thing_begin)) {
                 st = head_key(d->text + q->thing_begin, q->thing_end - q->thing_begin, &key);
                 it.thing = dup_view(d->text + q->thing_begin, q->thing_end - q->thing_begin);
                 it.thing_cap = d->text[q->thing_begin] >= 'A' && d->text[q->thing_begin] <= 'Z';
@@ -278,27 +451,44 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             it.value = it.low = it.high = NAN;
             it.base = "date";
             sf__date_format(dt, it.date);
+            it.nanchors = sentence_anchors(m, nm, d->article, dt->sentence, dt->begin, dt->end, it.anchors,
+                                           SF_ARRAY_LEN(it.anchors));
             sf__buf_reset(&key);
             char thing[300] = "";
-            size_t subj = dt->event_end > dt->event_begin
-                              ? subject_of(m, nm, d->article, dt->sentence, dt->event_begin) : SIZE_MAX;
+            bool has_event = dt->event_end > dt->event_begin;
+            size_t phrase = SIZE_MAX;
+            bool compound = false;
+            size_t subj = has_event ? verb_subject(d, m, nm, dt->sentence, tok_at(d, dt->sentence, dt->event_begin),
+                                                   &phrase, &compound)
+                                    : SIZE_MAX;
+            const char *verb = d->text + dt->event_begin;
+            int vn = (int)(dt->event_end - dt->event_begin);
             /* a date is lined up only as "when <named subject> <verb>";
              * statements are made on many days and never disagree */
-            if (dt->event_end > dt->event_begin && subj != SIZE_MAX && !dt->statement) {
+            if (subj != SIZE_MAX && !dt->statement) {
                 sf__buf_addf(&key, "d|%zu|", subj);
                 it.entity = subj;
-                st = head_key(d->text + dt->event_begin, dt->event_end - dt->event_begin, &key);
-                snprintf(thing, sizeof thing, "%s %.*s", ents[subj].name,
-                         (int)(dt->event_end - dt->event_begin), d->text + dt->event_begin);
+                st = head_key(verb, dt->event_end - dt->event_begin, &key);
+                snprintf(thing, sizeof thing, "%s %.*s", ents[subj].name, vn, verb);
             } else {
                 sf__buf_addf(&key, "d@%zu:%zu", d->article, dt->begin);
-                if (dt->event_end > dt->event_begin && subj != SIZE_MAX) it.entity = subj;
-                if (dt->event_end > dt->event_begin)
-                    snprintf(thing, sizeof thing, "%s%s%.*s", subj != SIZE_MAX ? ents[subj].name : "",
-                             subj != SIZE_MAX ? " " : "", (int)(dt->event_end - dt->event_begin),
-                             d->text + dt->event_begin);
-                else
+                if (subj != SIZE_MAX) {
+                    it.entity = subj;
+                    snprintf(thing, sizeof thing, "%s %.*s", ents[subj].name, vn, verb);
+                } else if (compound && dt->event_end - phrase < 200) {
+                    /* several actors: their words as written, spaces folded */
+                    size_t o = 0;
+                    for (size_t i = phrase; i < dt->event_end && o + 1 < sizeof thing; i++) {
+                        char ch = d->text[i] == '\n' || d->text[i] == '\r' || d->text[i] == '\t' ? ' ' : d->text[i];
+                        if (ch == ' ' && o && thing[o - 1] == ' ') continue;
+                        thing[o++] = ch;
+                    }
+                    thing[o] = '\0';
+                } else if (has_event) {
+                    snprintf(thing, sizeof thing, "%.*s", vn, verb);
+                } else {
                     snprintf(thing, sizeof thing, "(event)");
+                }
             }
             it.thing = sf__strndup(thing, strlen(thing));
             it.key = sf__strndup(key.p ? key.p : "", key.n);
@@ -311,6 +501,7 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
     SF_VEC_FREE(&qv);
     SF_VEC_FREE(&dv);
     sf__buf_release(&key);
+    sf__buf_release(&tmp);
     return st;
 }
 
@@ -333,36 +524,80 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
         iv->items[i].group = (size_t)*slot - 1;
         gs.items[*slot - 1].count++;
     }
-    /* status: compare every pair of articles of a group */
+    /* Within each key group, values are joined when one article gives them,
+     * when they fit each other, or when their sentences are confirmed to be
+     * about one thing (same_thing); each joined set is one fact. A fact is a
+     * conflict when two of its articles give no value that fits, and a pair
+     * of their values is confirmed to be about one thing; values that are
+     * neither fitting nor confirmed stay apart as single-source facts. */
+    size_t nkeys = gs.n;
+    size_t *uf = NULL, *order = NULL, *start = NULL, *newg = NULL;
+    if (st == SF_OK) {
+        uf = sf__malloc((iv->n + 1) * sizeof(size_t));
+        order = sf__malloc((iv->n + 1) * sizeof(size_t));
+        start = sf__calloc(nkeys + 2, sizeof(size_t));
+        newg = sf__malloc((iv->n + 1) * sizeof(size_t));
+        if (!uf || !order || !start || !newg) st = SF_ERR_NOMEM;
+    }
+    if (st == SF_OK) {
+        /* items by key group (counting sort), so pairs are looked at per group */
+        for (size_t i = 0; i < iv->n; i++) start[iv->items[i].group + 1]++;
+        for (size_t g = 0; g < nkeys; g++) start[g + 1] += start[g];
+        size_t *fill = newg; /* borrowed as a cursor (nkeys <= n), reset below */
+        for (size_t g = 0; g < nkeys; g++) fill[g] = start[g];
+        for (size_t i = 0; i < iv->n; i++) order[fill[iv->items[i].group]++] = i;
+        for (size_t i = 0; i < iv->n; i++) uf[i] = i, newg[i] = SIZE_MAX;
+        for (size_t g = 0; g < nkeys; g++)
+            for (size_t x = start[g]; x < start[g + 1]; x++)
+                for (size_t y = x + 1; y < start[g + 1]; y++) {
+                    const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
+                    if (a->doc != b->doc && !compatible(a, b) && !same_thing(a, b)) continue;
+                    size_t ra = order[x], rb = order[y];
+                    while (uf[ra] != ra) ra = uf[ra];
+                    while (uf[rb] != rb) rb = uf[rb];
+                    if (ra != rb) uf[rb] = ra;
+                }
+        /* number the components; they replace the key groups */
+        gs.n = 0;
+        for (size_t i = 0; i < iv->n && st == SF_OK; i++) {
+            size_t r = i;
+            while (uf[r] != r) r = uf[r];
+            if (newg[r] == SIZE_MAX) {
+                group_info gi = {i, 0, 0, SF_FACT_SINGLE};
+                st = SF_VEC_PUSH(&gs, gi);
+                newg[r] = gs.n - 1;
+            }
+            iv->items[i].group = newg[r];
+        }
+    }
     for (size_t g = 0; g < gs.n && st == SF_OK; g++) {
         group_info *gi = &gs.items[g];
-        size_t arts = 0;
-        bool conflict = false;
-        for (size_t i = 0; i < iv->n; i++) {
+        size_t arts = 0, count = 0;
+        for (size_t i = gi->first; i < iv->n; i++) {
             if (iv->items[i].group != g) continue;
+            order[count++] = i;
             bool seen = false;
-            for (size_t j = 0; j < i; j++)
-                if (iv->items[j].group == g && iv->items[j].doc == iv->items[i].doc) seen = true;
+            for (size_t k = 0; k + 1 < count && !seen; k++) seen = iv->items[order[k]].doc == iv->items[i].doc;
             if (!seen) arts++;
         }
-        /* articles a, b conflict when no value of a fits a value of b */
-        for (size_t i = 0; i < iv->n && !conflict; i++) {
-            if (iv->items[i].group != g) continue;
-            for (size_t j = i + 1; j < iv->n && !conflict; j++) {
-                if (iv->items[j].group != g || iv->items[j].doc == iv->items[i].doc) continue;
-                size_t da = iv->items[i].doc, db = iv->items[j].doc;
-                bool any = false;
-                for (size_t x = 0; x < iv->n && !any; x++)
-                    if (iv->items[x].group == g && iv->items[x].doc == da)
-                        for (size_t y = 0; y < iv->n && !any; y++)
-                            if (iv->items[y].group == g && iv->items[y].doc == db)
-                                any = compatible(&iv->items[x], &iv->items[y]);
-                conflict = !any;
+        bool conflict = false;
+        for (size_t x = 0; x < count && !conflict; x++)
+            for (size_t y = x + 1; y < count && !conflict; y++) {
+                const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
+                if (a->doc == b->doc || compatible(a, b) || !same_thing(a, b)) continue;
+                /* confirmed and apart: a conflict unless the two articles
+                 * also give values that fit */
+                bool fits = false;
+                for (size_t u = 0; u < count && !fits; u++)
+                    for (size_t v = 0; v < count && !fits; v++)
+                        fits = iv->items[order[u]].doc == a->doc && iv->items[order[v]].doc == b->doc &&
+                               compatible(&iv->items[order[u]], &iv->items[order[v]]);
+                conflict = !fits;
             }
-        }
-        gi->narticles = arts;
+        gi->count = count, gi->narticles = arts;
         gi->status = arts < 2 ? SF_FACT_SINGLE : conflict ? SF_FACT_CONFLICT : SF_FACT_AGREE;
     }
+    sf__free(uf), sf__free(order), sf__free(start), sf__free(newg);
     /* group numbers are needed by build_fact before sorting changes order */
     if (st == SF_OK && gs.n) {
         for (size_t g = 0; g < gs.n; g++) iv->items[gs.items[g].first].group = g;
