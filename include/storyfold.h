@@ -241,6 +241,18 @@ sf_status sf_dedup_index_add(sf_dedup_index *ix, const char *id, const char *tex
  * SF_ERR_PARSE. On success *out is a new index the caller destroys. */
 sf_status sf_dedup_index_save(const sf_dedup_index *ix, const char *path, sf_error *err);
 sf_status sf_dedup_index_load(const char *path, sf_dedup_index **out, sf_error *err);
+/* The options the index was made with (threads: 0), e.g. of a loaded one. */
+void sf_dedup_index_options(const sf_dedup_index *ix, sf_dedup_options *o);
+/* Group a corpus against and into an index (a crawl deduplicated day by
+ * day): articles are taken in canonical order (see sf_dedup_corpus); one
+ * that reaches the threshold against an indexed article is its copy
+ * (copy_of[i] = that item, similarity[i] the verified similarity) and is
+ * not indexed; any other article with words joins the index under its id
+ * (item[i] = its new item number). Unused entries are SIZE_MAX (and 0).
+ * The arrays have sf_corpus_count(c) elements and belong to the caller;
+ * item and similarity may be NULL. Fingerprints on the index's threads. */
+sf_status sf_dedup_index_add_corpus(sf_dedup_index *ix, const sf_corpus *c, size_t *item,
+                                    size_t *copy_of, double *similarity, sf_error *err);
 
 /* ------------------------------------------------------------- pipeline */
 

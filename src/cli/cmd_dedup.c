@@ -1,12 +1,15 @@
 /* cmd_dedup.c - `storyfold dedup`: groups of copies (exact and near
  * duplicates) as JSON Lines, one line per group: the canonical article and
- * each copy with its similarity to it. */
+ * each copy with its similarity to it. With --index FILE the canonicals of
+ * earlier runs are kept in a file, so a crawl is deduplicated day by day. */
 #include "cli.h"
 
 #include <json-c/json.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void help(FILE *f) {
     fprintf(f,
@@ -37,6 +40,13 @@ static void help(FILE *f) {
             "  --shingle K       words per shingle (default: 5)\n"
             "  --threads N       threads for fingerprinting (default: 2)\n"
             "  --format F        output format: jsonl (the only one)\n"
+            "  --index FILE      read the index of earlier runs from FILE (when it exists),\n"
+            "                    match today's articles against it and among themselves,\n"
+            "                    and write it back with today's canonical articles added;\n"
+            "                    a group's canonical may then be an article of an earlier\n"
+            "                    run. The file keeps the options it was made with; giving\n"
+            "                    different ones is an error. A truncated or foreign file\n"
+            "                    is refused and left as it is.\n"
             SF_CLI_INPUT_HELP);
 }
 
@@ -114,11 +124,100 @@ static int print_groups(const sf_corpus *c, const size_t *dup, const double *sim
     return SF_EXIT_OK;
 }
 
+/* One line per indexed article that has copies in this corpus, in item
+ * order (earlier runs first); members in corpus order. */
+static int print_index_groups(const sf_dedup_index *ix, const sf_corpus *c,
+                              const size_t *copy_of, const double *sim) {
+    size_t n = sf_corpus_count(c), items = sf_dedup_index_count(ix);
+    size_t *order = malloc((n + 1) * sizeof *order);
+    if (!order) return SF_EXIT_INPUT;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (copy_of[i] != SIZE_MAX) order[k++] = i;
+    /* stable counting sort of the copies by their canonical item */
+    size_t *count = calloc(items + 1, sizeof *count), *sorted = malloc((k + 1) * sizeof *sorted);
+    if (!count || !sorted) {
+        free(order);
+        free(count);
+        free(sorted);
+        return SF_EXIT_INPUT;
+    }
+    for (size_t j = 0; j < k; j++) count[copy_of[order[j]] + 1]++;
+    for (size_t g = 1; g <= items; g++) count[g] += count[g - 1];
+    for (size_t j = 0; j < k; j++) sorted[count[copy_of[order[j]]]++] = order[j];
+    for (size_t j = 0; j < k;) {
+        size_t g = copy_of[sorted[j]];
+        json_object *o = json_object_new_object();
+        json_object *members = json_object_new_array();
+        json_object_object_add(o, "canonical", json_object_new_string(sf_dedup_index_id(ix, g)));
+        for (; j < k && copy_of[sorted[j]] == g; j++) {
+            size_t m = sorted[j];
+            json_object *e = json_object_new_object();
+            char num[32];
+            snprintf(num, sizeof num, "%.4f", sim[m]);
+            json_object_object_add(e, "id", json_object_new_string(sf_corpus_get(c, m)->id));
+            json_object_object_add(e, "similarity", json_object_new_double_s(sim[m], num));
+            json_object_array_add(members, e);
+        }
+        json_object_object_add(o, "members", members);
+        puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+                                                   JSON_C_TO_STRING_NOSLASHESCAPE));
+        json_object_put(o);
+    }
+    free(order);
+    free(count);
+    free(sorted);
+    return SF_EXIT_OK;
+}
+
+/* The index in `path`, or a new one when there is no such file. NULL after
+ * printing why. Options the user gave must match a loaded index's. */
+static sf_dedup_index *open_index(const char *prog, const char *path, const sf_dedup_options *o,
+                                  const bool given[4]) {
+    sf_error err = {0};
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        if (errno != ENOENT) {
+            sf_cli_error(prog, "%s: %s", path, strerror(errno));
+            return NULL;
+        }
+        sf_dedup_index *ix = sf_dedup_index_create(o, &err);
+        if (!ix) sf_cli_error(prog, "%s", err.message);
+        return ix;
+    }
+    sf_dedup_index *ix = NULL;
+    if (sf_dedup_index_load(path, &ix, &err) != SF_OK) {
+        sf_cli_error(prog, "%s (the file was left as it is)", err.message);
+        return NULL;
+    }
+    sf_dedup_options f;
+    sf_dedup_index_options(ix, &f);
+    static const char *const measures[] = {"jaccard", "containment"};
+    static const char *const methods[] = {"oph", "minhash", "simhash"};
+    const char *diff = NULL;
+    if (given[0] && o->threshold != f.threshold) diff = "--threshold";
+    else if (given[1] && o->measure != f.measure) diff = "--measure";
+    else if (given[2] && o->method != f.method) diff = "--method";
+    else if (given[3] && o->shingle_words != f.shingle_words) diff = "--shingle";
+    if (diff) {
+        sf_cli_error(prog,
+                     "%s: the index was made with --threshold %g --measure %s --method %s "
+                     "--shingle %u; %s differs (drop it, or use another index file)",
+                     path, f.threshold, (unsigned)f.measure < 2 ? measures[f.measure] : "?",
+                     (unsigned)f.method < 3 ? methods[f.method] : "?", f.shingle_words, diff);
+        sf_dedup_index_destroy(ix);
+        return NULL;
+    }
+    return ix;
+}
+
 int sf_cmd_dedup(int argc, char **argv) {
     sf_cli_inputs in = {.prog = "storyfold dedup"};
     sf_dedup_options o = {0};
     char **paths = argv + 1;
     int npaths = 0;
+    const char *index_path = NULL;
+    bool given[4] = {false, false, false, false}; /* threshold, measure, method, shingle */
     for (int i = 1; i < argc; i++) {
         if (sf_cli_is_help(argv[i])) {
             help(stdout);
@@ -134,7 +233,9 @@ int sf_cmd_dedup(int argc, char **argv) {
                 sf_cli_error(in.prog, "--threshold needs a number in (0, 1], not '%s'", v);
                 return SF_EXIT_USAGE;
             }
+            given[0] = true;
         } else if ((v = value_of("--measure", argc, argv, &i, &missing))) {
+            given[1] = true;
             if (strcmp(v, "jaccard") == 0)
                 o.measure = SF_DEDUP_JACCARD;
             else if (strcmp(v, "containment") == 0)
@@ -144,6 +245,7 @@ int sf_cmd_dedup(int argc, char **argv) {
                 return SF_EXIT_USAGE;
             }
         } else if ((v = value_of("--method", argc, argv, &i, &missing))) {
+            given[2] = true;
             if (strcmp(v, "minhash") == 0)
                 o.method = SF_DEDUP_MINHASH;
             else if (strcmp(v, "oph") == 0)
@@ -155,6 +257,7 @@ int sf_cmd_dedup(int argc, char **argv) {
                 return SF_EXIT_USAGE;
             }
         } else if ((v = value_of("--shingle", argc, argv, &i, &missing))) {
+            given[3] = true;
             if (!parse_uint(v, &o.shingle_words) || o.shingle_words == 0 || o.shingle_words > 64) {
                 sf_cli_error(in.prog, "--shingle needs a number of words from 1 to 64, not '%s'", v);
                 return SF_EXIT_USAGE;
@@ -164,6 +267,12 @@ int sf_cmd_dedup(int argc, char **argv) {
                 sf_cli_error(in.prog, "--threads needs a number from 1 to 64, not '%s'", v);
                 return SF_EXIT_USAGE;
             }
+        } else if ((v = value_of("--index", argc, argv, &i, &missing))) {
+            if (!*v) {
+                sf_cli_error(in.prog, "--index needs a file name");
+                return SF_EXIT_USAGE;
+            }
+            index_path = v;
         } else if ((v = value_of("--format", argc, argv, &i, &missing))) {
             if (strcmp(v, "jsonl") != 0) {
                 sf_cli_error(in.prog, "unknown output format '%s' (jsonl)", v);
@@ -184,8 +293,38 @@ int sf_cmd_dedup(int argc, char **argv) {
         return SF_EXIT_USAGE;
     }
     int code = SF_EXIT_OK;
+    sf_dedup_index *ix = NULL;
+    /* the index first: a bad file is reported before reading a day's crawl */
+    if (index_path && !(ix = open_index(in.prog, index_path, &o, given))) return SF_EXIT_INPUT;
     sf_corpus *c = sf_cli_read_all(&in, paths, npaths, &code);
-    if (!c) return code;
+    if (!c) {
+        sf_dedup_index_destroy(ix);
+        return code;
+    }
+    if (ix) {
+        size_t n = sf_corpus_count(c);
+        size_t *copy_of = malloc((n + 1) * sizeof *copy_of);
+        double *sim = malloc((n + 1) * sizeof *sim);
+        sf_error err = {0};
+        if (!copy_of || !sim) {
+            sf_cli_error(in.prog, "out of memory for %zu articles", n);
+            code = SF_EXIT_INPUT;
+        } else if (sf_dedup_index_add_corpus(ix, c, NULL, copy_of, sim, &err) != SF_OK) {
+            sf_cli_error(in.prog, "%s", err.message);
+            code = SF_EXIT_INPUT;
+        } else if ((code = print_index_groups(ix, c, copy_of, sim)) != SF_EXIT_OK) {
+            sf_cli_error(in.prog, "out of memory writing groups");
+        } else if (sf_dedup_index_save(ix, index_path, &err) != SF_OK) {
+            sf_cli_error(in.prog, "%s", err.message);
+            code = SF_EXIT_INPUT;
+        }
+        free(copy_of);
+        free(sim);
+        sf_dedup_index_destroy(ix);
+        sf_corpus_destroy(c);
+        if (in.problems && code == SF_EXIT_OK) code = SF_EXIT_INPUT;
+        return code;
+    }
     size_t n = sf_corpus_count(c);
     size_t *dup = malloc((n + 1) * sizeof *dup);
     double *sim = malloc((n + 1) * sizeof *sim);

@@ -3,7 +3,8 @@
  * an exact copy of an article seen before joins that article's group; else
  * the index of canonical articles is queried and the article joins the most
  * similar one, or becomes a canonical itself. Only canonicals are indexed,
- * so every copy is verified directly against its group's canonical. */
+ * so every copy is verified directly against its group's canonical. The
+ * index may already hold the canonicals of earlier runs (a crawl day by day). */
 #include "dedup.h"
 
 #include <pthread.h>
@@ -88,32 +89,27 @@ static int order_cmp(const void *a, const void *b) {
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-sf_status sf__dedup_corpus(const sf_corpus *c, const sf_dedup_options *o, size_t *dup_of,
-                           double *similarity, sf_error *err) {
-    if (!c || !dup_of) return sf__error_set(err, SF_ERR_ARG, "sf_dedup_corpus: NULL argument");
-    sf_dedup_params p;
-    SF_TRY(sf__dedup_params(o, &p, err));
+/* The grouping of c against and into ix (see sf_dedup_index_add_corpus):
+ * item[i], copy_of[i] and sim[i] for every article. */
+static sf_status group_into(sf_dedup_index *ix, const sf_corpus *c, size_t *item,
+                            size_t *copy_of, double *sim, sf_error *err) {
+    const sf_dedup_params *p = sf__index_params(ix);
     size_t n = sf_corpus_count(c);
     for (size_t i = 0; i < n; i++) {
-        dup_of[i] = SIZE_MAX;
-        if (similarity) similarity[i] = 0;
+        item[i] = copy_of[i] = SIZE_MAX;
+        sim[i] = 0;
     }
     if (n == 0) return SF_OK;
-
     sf_status st = SF_OK;
     sf_dedup_fp *fps = sf__calloc(n, sizeof *fps);
     order_key *ord = sf__calloc(n, sizeof *ord);
-    size_t *canon_of_item = sf__calloc(n, sizeof *canon_of_item);
-    sf_dedup_options io = o ? *o : (sf_dedup_options){0};
-    sf_dedup_index *ix = sf_dedup_index_create(&io, err);
     sf_map exact;
     sf__map_init(&exact);
-    if (!fps || !ord || !canon_of_item || !ix) {
-        st = ix ? sf__error_set(err, SF_ERR_NOMEM, "out of memory grouping %zu articles", n)
-                : SF_ERR_NOMEM;
+    if (!fps || !ord) {
+        st = sf__error_set(err, SF_ERR_NOMEM, "out of memory grouping %zu articles", n);
         goto done;
     }
-    st = fingerprint_all(c, &p, fps, err);
+    st = fingerprint_all(c, p, fps, err);
     if (st != SF_OK) goto done;
 
     for (size_t i = 0; i < n; i++) {
@@ -126,9 +122,8 @@ sf_status sf__dedup_corpus(const sf_corpus *c, const sf_dedup_options *o, size_t
         size_t i = ord[k].index;
         sf_dedup_fp *fp = &fps[i];
         if (fp->nset == 0) continue; /* no words: nothing to be a copy of */
-        /* Exact copies (same word sequence) need no index: they have the
-         * same set as the article seen first, hence its group and its
-         * similarity. */
+        /* Exact copies (same word sequence) of an article of this corpus need
+         * no query: they have its set, hence its group and its similarity. */
         uint64_t *seen = sf__map_slot(&exact, fp->text_hash);
         if (!seen) {
             st = sf__error_set(err, SF_ERR_NOMEM, "out of memory grouping %zu articles", n);
@@ -136,12 +131,12 @@ sf_status sf__dedup_corpus(const sf_corpus *c, const sf_dedup_options *o, size_t
         }
         if (*seen) {
             size_t first = (size_t)*seen - 1;
-            if (dup_of[first] == SIZE_MAX) {
-                dup_of[i] = first;
-                if (similarity) similarity[i] = 1.0;
+            if (copy_of[first] == SIZE_MAX) {
+                copy_of[i] = item[first];
+                sim[i] = 1.0;
             } else {
-                dup_of[i] = dup_of[first];
-                if (similarity) similarity[i] = similarity[first];
+                copy_of[i] = copy_of[first];
+                sim[i] = sim[first];
             }
             sf__dedup_fp_release(fp);
             continue;
@@ -151,12 +146,10 @@ sf_status sf__dedup_corpus(const sf_corpus *c, const sf_dedup_options *o, size_t
         size_t count;
         st = sf__index_query_fp(ix, fp, &m, &count);
         if (st == SF_OK && count > 0) {
-            dup_of[i] = canon_of_item[m[0].item];
-            if (similarity) similarity[i] = m[0].similarity;
+            copy_of[i] = m[0].item;
+            sim[i] = m[0].similarity;
         } else if (st == SF_OK) {
-            size_t item;
-            st = sf__index_add_fp(ix, NULL, fp, &item);
-            if (st == SF_OK) canon_of_item[item] = i;
+            st = sf__index_add_fp(ix, sf_corpus_get(c, i)->id, fp, &item[i]);
         }
         if (st != SF_OK) {
             st = sf__error_set(err, st, "indexing article %zu ('%s'): %s", i,
@@ -171,14 +164,64 @@ done:
         for (size_t i = 0; i < n; i++) sf__dedup_fp_release(&fps[i]);
     sf__free(fps);
     sf__free(ord);
-    sf__free(canon_of_item);
     sf__map_release(&exact);
+    return st;
+}
+
+sf_status sf_dedup_index_add_corpus(sf_dedup_index *ix, const sf_corpus *c, size_t *item,
+                                    size_t *copy_of, double *similarity, sf_error *err) {
+    if (!ix || !c || !copy_of)
+        return sf__error_set(err, SF_ERR_ARG, "sf_dedup_index_add_corpus: NULL argument");
+    size_t n = sf_corpus_count(c);
+    size_t *it = item ? item : sf__calloc(n + 1, sizeof *it);
+    double *sim = similarity ? similarity : sf__calloc(n + 1, sizeof *sim);
+    sf_status st = it && sim ? group_into(ix, c, it, copy_of, sim, err)
+                             : sf__error_set(err, SF_ERR_NOMEM, "out of memory grouping %zu articles", n);
+    if (!item) sf__free(it);
+    if (!similarity) sf__free(sim);
+    return st;
+}
+
+sf_status sf__dedup_corpus(const sf_corpus *c, const sf_dedup_options *o, size_t *dup_of,
+                           double *similarity, sf_error *err) {
+    if (!c || !dup_of) return sf__error_set(err, SF_ERR_ARG, "sf_dedup_corpus: NULL argument");
+    sf_dedup_params p;
+    SF_TRY(sf__dedup_params(o, &p, err));
+    size_t n = sf_corpus_count(c);
+    for (size_t i = 0; i < n; i++) {
+        dup_of[i] = SIZE_MAX;
+        if (similarity) similarity[i] = 0;
+    }
+    if (n == 0) return SF_OK;
+    /* Only canonical articles join the index, so every copy is verified
+     * directly against its group's canonical. */
+    sf_status st = SF_OK;
+    size_t *item = sf__calloc(n, sizeof *item), *copy_of = sf__calloc(n, sizeof *copy_of);
+    size_t *canon_of_item = sf__calloc(n, sizeof *canon_of_item);
+    double *sim = sf__calloc(n, sizeof *sim);
+    sf_dedup_options io = o ? *o : (sf_dedup_options){0};
+    sf_dedup_index *ix = sf_dedup_index_create(&io, err);
+    if (!item || !copy_of || !canon_of_item || !sim || !ix) {
+        st = ix ? sf__error_set(err, SF_ERR_NOMEM, "out of memory grouping %zu articles", n)
+                : SF_ERR_NOMEM;
+        goto done;
+    }
+    st = group_into(ix, c, item, copy_of, sim, err);
+    if (st != SF_OK) goto done;
+    for (size_t i = 0; i < n; i++)
+        if (item[i] != SIZE_MAX) canon_of_item[item[i]] = i;
+    for (size_t i = 0; i < n; i++) {
+        if (copy_of[i] == SIZE_MAX) continue;
+        dup_of[i] = canon_of_item[copy_of[i]];
+        if (similarity) similarity[i] = sim[i];
+    }
+
+done:
+    sf__free(item);
+    sf__free(copy_of);
+    sf__free(canon_of_item);
+    sf__free(sim);
     sf_dedup_index_destroy(ix);
-    if (st != SF_OK)
-        for (size_t i = 0; i < n; i++) {
-            dup_of[i] = SIZE_MAX;
-            if (similarity) similarity[i] = 0;
-        }
     return st;
 }
 

@@ -331,6 +331,15 @@ size_t sf_dedup_index_memory(const sf_dedup_index *ix) {
 
 const sf_dedup_params *sf__index_params(const sf_dedup_index *ix) { return &ix->p; }
 
+void sf_dedup_index_options(const sf_dedup_index *ix, sf_dedup_options *o) {
+    memset(o, 0, sizeof *o);
+    if (!ix) return;
+    o->threshold = ix->p.threshold;
+    o->measure = ix->p.measure;
+    o->method = ix->p.method;
+    o->shingle_words = ix->p.shingle_words;
+}
+
 static int match_cmp(const void *a, const void *b) {
     const sf_dedup_match *x = a, *y = b;
     if (x->similarity != y->similarity) return x->similarity > y->similarity ? -1 : 1;
