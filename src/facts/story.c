@@ -238,10 +238,13 @@ static size_t tok_at(const sf_doc *d, size_t s, size_t at) {
     return k;
 }
 
-/* Mention of `article` in sentence s whose last token is t - 1 (SIZE_MAX). */
-static size_t mention_ending(const sf_mention *m, size_t nm, size_t article, size_t s, size_t t) {
+/* Mention of the doc in sentence s whose last token is t - 1 (SIZE_MAX).
+ * Matched by bytes: a mention ends where its last token ends. */
+static size_t mention_ending(const sf_doc *d, const sf_mention *m, size_t nm, size_t s, size_t t) {
+    if (t == 0) return SIZE_MAX;
+    size_t end = d->toks.items[t - 1].end;
     for (size_t k = 0; k < nm; k++)
-        if (m[k].article == article && m[k].sentence == s && m[k].tok_end == t && m[k].entity != SIZE_MAX) return k;
+        if (m[k].article == d->article && m[k].sentence == s && m[k].end == end && m[k].entity != SIZE_MAX) return k;
     return SIZE_MAX;
 }
 
@@ -267,22 +270,22 @@ static size_t verb_subject(const sf_doc *d, const sf_mention *m, size_t nm, size
         k--;
         if (k > s0 && d->text[d->toks.items[k - 1].begin] == ',') k--;
     }
-    size_t mi = mention_ending(m, nm, d->article, s, k);
+    size_t mi = mention_ending(d, m, nm, s, k);
     if (mi == SIZE_MAX) return SIZE_MAX;
     *phrase = m[mi].begin;
     /* "X and (the) Y", "X, Y and Z" */
-    size_t b = m[mi].tok_begin;
+    size_t b = tok_at(d, s, m[mi].begin);
     for (;;) {
         size_t j = b;
         if (j > s0 && sf__tok_is(d, j - 1, "the")) j--;
         if (j <= s0 || !(sf__tok_is(d, j - 1, "and") || d->text[d->toks.items[j - 1].begin] == ',')) break;
         j--;
         if (j > s0 && sf__tok_is(d, j - 1, "the")) j--;
-        size_t other = mention_ending(m, nm, d->article, s, j);
+        size_t other = mention_ending(d, m, nm, s, j);
         if (other == SIZE_MAX) break;
         *compound = true;
         *phrase = m[other].begin;
-        b = m[other].tok_begin;
+        b = tok_at(d, s, m[other].begin);
     }
     return *compound ? SIZE_MAX : m[mi].entity;
 }

@@ -68,6 +68,9 @@ json_object *sf__facts_to_json(const sf_corpus *c, const sf_story_facts *f) {
             json_object_object_add(nv, "value", num(x->normalized));
             json_object_object_add(nv, "low", num(x->low));
             json_object_object_add(nv, "high", num(x->high));
+            char readable[200];
+            sf__fact_readable(x, readable, sizeof readable);
+            json_object_object_add(nv, "readable", readable[0] ? str(readable) : NULL);
         }
         json_object_object_add(nv, "unit", str(x->base));
         json_object_object_add(o, "normalized", nv);

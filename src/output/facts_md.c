@@ -27,6 +27,72 @@ static void cell(FILE *f, const char *s, size_t max) {
     }
 }
 
+/* One value in a unit chosen for it: the largest of `units` (descending)
+ * that keeps it at least 1. */
+typedef struct unit_step {
+    double size;
+    const char *one, *many;
+} unit_step;
+
+static void with_thousands(char *buf, size_t n, double v) {
+    char digits[64];
+    snprintf(digits, sizeof digits, "%.0f", fabs(v));
+    size_t len = strlen(digits), o = 0;
+    if (v < 0 && o + 1 < n) buf[o++] = '-';
+    for (size_t i = 0; i < len && o + 1 < n; i++) {
+        if (i && (len - i) % 3 == 0 && o + 1 < n) buf[o++] = ',';
+        if (o + 1 < n) buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+}
+
+static void in_steps(char *buf, size_t n, double v, const unit_step *u, size_t nu) {
+    size_t k = 0;
+    while (k + 1 < nu && fabs(v) < u[k].size) k++;
+    double x = v / u[k].size;
+    char num[64];
+    if (fabs(x - round(x)) < 0.005 * fabs(x) && fabs(x) >= 1000) with_thousands(num, sizeof num, round(x));
+    else if (fabs(x - round(x)) < 0.005 * SF_MAX(fabs(x), 1.0)) snprintf(num, sizeof num, "%.0f", round(x));
+    else snprintf(num, sizeof num, "%.3g", x);
+    snprintf(buf, n, "%s %s", num, strcmp(num, "1") == 0 ? u[k].one : u[k].many);
+}
+
+static void readable_value(char *buf, size_t n, double v, const char *base) {
+    static const unit_step DURATION[] = {{31557600, "year", "years"}, {2629800, "month", "months"},
+                                         {604800, "week", "weeks"},    {86400, "day", "days"},
+                                         {3600, "hour", "hours"},      {60, "minute", "minutes"},
+                                         {1, "second", "seconds"}};
+    static const unit_step LENGTH[] = {{1000, "km", "km"}, {1, "m", "m"}, {0.01, "cm", "cm"}};
+    static const unit_step AREA[] = {{1e6, "km2", "km2"}, {1, "m2", "m2"}};
+    if (strcmp(base, "s") == 0) in_steps(buf, n, v, DURATION, SF_ARRAY_LEN(DURATION));
+    else if (strcmp(base, "m") == 0) in_steps(buf, n, v, LENGTH, SF_ARRAY_LEN(LENGTH));
+    else if (strcmp(base, "m2") == 0) in_steps(buf, n, v, AREA, SF_ARRAY_LEN(AREA));
+    else {
+        char num[64];
+        if (fabs(v - round(v)) < 1e-9 && fabs(v) < 1e15) with_thousands(num, sizeof num, v);
+        else snprintf(num, sizeof num, "%.4g", v);
+        if (strcmp(base, "count") == 0) snprintf(buf, n, "%s", num);
+        else if (strcmp(base, "%") == 0) snprintf(buf, n, "%s%%", num);
+        else snprintf(buf, n, "%s %s", num, base);
+    }
+}
+
+void sf__fact_readable(const sf_fact *x, char *buf, size_t n) {
+    buf[0] = '\0';
+    if (x->kind != SF_FACT_QUANTITY || !x->base) return;
+    double lo = x->low, hi = x->high;
+    if (isfinite(lo) && isfinite(hi) && lo != hi) {
+        /* the range all sources allow */
+        char a[96], b[96];
+        readable_value(a, sizeof a, lo, x->base);
+        readable_value(b, sizeof b, hi, x->base);
+        if (lo == 0) snprintf(buf, n, "up to %s", b);
+        else snprintf(buf, n, "%s to %s", a, b);
+    } else if (isfinite(x->normalized)) {
+        readable_value(buf, n, x->normalized, x->base);
+    }
+}
+
 static size_t ref(const sf_story_facts *st, size_t art) {
     for (size_t k = 0; k < st->narticles; k++)
         if (st->articles[k] == art) return k + 1;
@@ -80,8 +146,13 @@ void sf__facts_to_markdown(FILE *f, const sf_corpus *c, const sf_story_facts *st
             if (k) fputs("; ", f);
             cell(f, x->mentions[k].text, 40);
         }
-        if (x->kind == SF_FACT_QUANTITY && isfinite(x->normalized))
-            fprintf(f, " (= %.6g %s)", x->normalized, x->base);
+        char readable[200];
+        sf__fact_readable(x, readable, sizeof readable);
+        if (readable[0]) {
+            fputs(" (= ", f);
+            cell(f, readable, sizeof readable);
+            fputc(')', f);
+        }
         fprintf(f, " | %s | ", sf__fact_status_name(x->status));
         refs_of_fact(f, st, x);
         fputs(" |\n", f);

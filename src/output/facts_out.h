@@ -21,4 +21,13 @@ json_object *sf__facts_to_json(const sf_corpus *c, const sf_story_facts *f);
  * Writes nothing when there is nothing to show. */
 void sf__facts_to_markdown(FILE *out, const sf_corpus *c, const sf_story_facts *f);
 
+/* A quantity fact's normalized value (or the range all mentions allow) for
+ * a reader: durations in the largest unit that keeps the number at least 1
+ * (seconds to years: "8 months", "2.5 years", not "2.10384e+07 s"), areas
+ * of a square kilometre or more in km2, lengths of a kilometre or more in
+ * km, other values in their base unit with whole numbers written out
+ * ("1200000000 count" as "1,200,000,000"). Writes "" for dates and values
+ * that are not finite. Always NUL-terminates buf (n >= 1). */
+void sf__fact_readable(const sf_fact *x, char *buf, size_t n);
+
 #endif

@@ -305,6 +305,50 @@ static void test_seeds(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* ------------------------------------------------------- readable values */
+
+static void expect_readable(double v, double lo, double hi, const char *base, const char *want) {
+    sf_fact x = {0};
+    x.kind = SF_FACT_QUANTITY;
+    x.normalized = v, x.low = lo, x.high = hi, x.base = base;
+    char buf[200];
+    sf__fact_readable(&x, buf, sizeof buf);
+    if (strcmp(buf, want) != 0) fail_msg("%g %s: \"%s\", expected \"%s\"", v, base, buf, want);
+}
+
+static void test_readable(void **state) {
+    (void)state;
+    /* durations in a unit a reader uses, not "2.10384e+07 s" */
+    expect_readable(8 * 2629800.0, 8 * 2629800.0, 8 * 2629800.0, "s", "8 months");
+    expect_readable(2.5 * 31557600, 2.5 * 31557600, 2.5 * 31557600, "s", "2.5 years");
+    expect_readable(4 * 86400.0, 4 * 86400.0, 4 * 86400.0, "s", "4 days");
+    expect_readable(86400, 86400, 86400, "s", "1 day");
+    expect_readable(90, 90, 90, "s", "1.5 minutes");
+    expect_readable(3 * 31557600.0, 0, 3 * 31557600.0, "s", "up to 3 years");
+    expect_readable(2500, 2500, 2500, "m", "2.5 km");
+    expect_readable(1e6, 1e6, 1e6, "m2", "1 km2");
+    expect_readable(1.2e9, 1.2e9, 1.2e9, "count", "1,200,000,000");
+    expect_readable(38, 38, 38, "%", "38%");
+    expect_readable(200, 20000, 100000, "count", "20,000 to 100,000");
+    expect_readable(1400, 1400, INFINITY, "count", "1,400");
+    /* JSON keeps the base unit beside the readable form */
+    sf_fact x = {0};
+    x.kind = SF_FACT_QUANTITY;
+    x.what = "campaign / duration", x.value = "eight-month", x.unit = "month", x.note = "";
+    x.normalized = x.low = x.high = 8 * 2629800.0, x.base = "s";
+    x.entity = SIZE_MAX;
+    sf_story_facts f = {0};
+    f.facts = &x, f.nfacts = 1;
+    sf_corpus *c = sf_corpus_create();
+    json_object *o = sf__facts_to_json(c, &f);
+    const char *js = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN);
+    assert_non_null(strstr(js, "\"readable\":\"8 months\""));
+    assert_non_null(strstr(js, "\"unit\":\"s\""));
+    assert_non_null(strstr(js, "21038400"));
+    json_object_put(o);
+    sf_corpus_destroy(c);
+}
+
 /* --------------------------------------------------------- across stories */
 
 static sf_story_facts story_of(sf_corpus *c, size_t first, size_t n) {
@@ -374,7 +418,7 @@ int main(void) {
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_dates),
         cmocka_unit_test(test_quotes), cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
-        cmocka_unit_test(test_across_stories),
+        cmocka_unit_test(test_across_stories), cmocka_unit_test(test_readable),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
