@@ -10,7 +10,44 @@
  * Every walk is iterative, so depth costs nothing but memory. */
 #include "html.h"
 
+#include "../text/text.h"
+
 #include <ctype.h>
+#ifdef SF_EXTRACT_DEBUG
+#include <stdio.h>
+#endif
+
+/* tuning (compile-time, for experiments) */
+#ifndef SPAN_LD
+#define SPAN_LD -1.0
+#endif
+#ifndef SD_MINW
+#define SD_MINW 4
+#endif
+#ifndef SD_MINC
+#define SD_MINC 25
+#endif
+#ifndef SD_HIGH
+#define SD_HIGH 0.4
+#endif
+#ifndef SD_LOW
+#define SD_LOW 0.1
+#endif
+#ifndef FALLBACK_CHARS
+#define FALLBACK_CHARS 800
+#endif
+#ifndef FALLBACK_MIN
+#define FALLBACK_MIN 100
+#endif
+#ifndef LAMBDA
+#define LAMBDA 0.25
+#endif
+#ifndef HEAD_SPAN
+#define HEAD_SPAN 0
+#endif
+#ifndef CLOSE_GAP
+#define CLOSE_GAP 0
+#endif
 
 /* ------------------------------------------------------------- elements */
 
@@ -77,9 +114,12 @@ static const char *const BLOCK_TAGS[] = {
     "hr", "form", "fieldset", "details", "summary", "center", "body", "html", "menu",
     "legend", "hgroup", "output", "time_block_never"};
 
-/* Class and id fragments that mark boilerplate, and ones that mark the
+/* Class and id words that mark boilerplate, and fragments that mark the
  * article. General web vocabulary (WordPress, CMS themes, schema.org), not
- * fitted to any site. */
+ * fitted to any site. Words of 6 letters and more match anywhere
+ * ("textwidget", "usercomments"); shorter ones must start a word of the
+ * class or id (after a space, '-', '_' or the start), and under 5 letters be
+ * the whole word ("ad" is not "read-all", "nav" is not "canvas"). */
 static const char *const NEG_HINTS[] = {
     "comment",   "share",     "sharing",    "social",     "related",   "recommend",
     "cookie",    "consent",   "gdpr",       "footer",     "sidebar",   "widget",
@@ -89,12 +129,28 @@ static const char *const NEG_HINTS[] = {
     "tagcloud",  "tag-list",  "taglist",    "post-tags",  "entry-tags", "author-bio",
     "authorbio", "byline",    "post-meta",  "entry-meta", "article-meta", "meta-data",
     "masthead",  "toolbar",   "disqus",     "outbrain",   "taboola",   "login",
-    "signup",    "print-",    "skip-",      "copyright",  "reply",     "rating",
+    "signup",    "print-",    "skip",       "copyright",  "reply",     "rating",
     "teaser",    "more-from", "read-more",  "readmore",   "newsticker", "paywall",
-    "site-header", "page-header", "header-",  "-header",    "dateline",  "timestamp",
+    "site-header", "page-header", "header",   "dateline",  "timestamp",
     "publish-date", "post-date", "entry-date", "caption",  "credit",    "hidden",
-    "ad-",       "-ad",       "ads",        "banner",     "jp-relatedposts", "addthis",
-    "sharedaddy", "nav-",     "-nav",       "pinterest",  "twitter",   "facebook"};
+    "ad",        "ads",       "adv",       "hide",        "jp-relatedposts", "addthis",
+    "sharedaddy", "nav",      "pinterest",  "twitter",    "facebook",  "tags"};
+
+static bool word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+/* Is `hint` at the start of a word of h (see NEG_HINTS)? */
+static bool hint_word(const char *h, const char *hint) {
+    size_t k = strlen(hint);
+    for (const char *q = strstr(h, hint); q; q = strstr(q + 1, hint)) {
+        if (k < 6 && q > h && word_char(q[-1])) continue;
+        if (k < 5 && word_char(q[k])) continue;
+        /* an opinion piece ("commentary") is an article, not comments */
+        if (k == 7 && strncmp(q, "commentar", 9) == 0) continue;
+        return true;
+    }
+    return false;
+}
+
 static const char *const POS_HINTS[] = {
     "article", "content", "entry", "post", "story", "text", "body", "main", "blog", "prose",
     "richtext", "rich-text", "column"};
@@ -166,7 +222,7 @@ static uint16_t element_flags(xmlNodePtr n) {
     char h[256];
     if (hint_text(n, h, sizeof h) == 0) return f;
     for (size_t i = 0; i < SF_ARRAY_LEN(NEG_HINTS); i++)
-        if (strstr(h, NEG_HINTS[i])) return f | E_BOILER;
+        if (hint_word(h, NEG_HINTS[i])) return f | E_BOILER;
     for (size_t i = 0; i < SF_ARRAY_LEN(POS_HINTS); i++)
         if (strstr(h, POS_HINTS[i])) return f | E_POSITIVE;
     return f;
@@ -312,15 +368,58 @@ static double link_density(const block *b) {
     return b->chars ? (double)b->link_chars / (double)b->chars : 0;
 }
 
-/* jusText-style classes from the block alone. */
-static uint8_t classify(const block *b) {
+/* Share of a block's words that are stopwords of `lang` (or of any listed
+ * language when lang is NULL), as jusText measures text against
+ * boilerplate: running prose is about a third function words, menus and
+ * labels almost none. Negative when no list applies. Words are folded to
+ * lower case in ASCII only, enough for the function words of en/de/fr/es. */
+static double stop_density(const char *p, size_t n, const char *lang) {
+    static const char *const ALL[] = {"en", "de", "fr", "es"};
+    size_t words = 0, stops = 0, i = 0;
+    char wbuf[33];
+    while (i < n) {
+        while (i < n && !((uint8_t)p[i] >= 0x80 || isalnum((unsigned char)p[i]))) i++;
+        size_t k = 0;
+        while (i < n && ((uint8_t)p[i] >= 0x80 || isalnum((unsigned char)p[i]))) {
+            if (k < sizeof wbuf - 1) wbuf[k] = (char)tolower((unsigned char)p[i]);
+            k++;
+            i++;
+        }
+        if (!k) break;
+        words++;
+        if (k >= sizeof wbuf) continue;
+        if (lang) {
+            if (sf__is_stopword(lang, wbuf, k)) stops++;
+        } else {
+            for (size_t j = 0; j < SF_ARRAY_LEN(ALL); j++)
+                if (sf__is_stopword(ALL[j], wbuf, k)) {
+                    stops++;
+                    break;
+                }
+        }
+    }
+    return words ? (double)stops / (double)words : -1;
+}
+
+/* jusText-style classes from the block alone: length, link density and
+ * sentence punctuation; where the page's language has a stopword list,
+ * stopword density lifts short prose and sinks word lists. */
+static uint8_t classify(const block *b, const char *text, const char *lang, bool has_list) {
     double ld = link_density(b);
     if (b->kind == K_HEAD) return ld > 0.5 ? C_BAD : C_HEAD;
     if (ld > 0.5) return C_BAD;
-    if (b->chars >= 120 && ld < 0.3 && (b->stops > 0 || b->chars >= 250)) return C_GOOD;
-    if (b->chars >= 50 && ld < 0.35 && b->stops > 0 && b->words >= 5) return C_NEAR;
-    if (b->chars >= 70 && ld < 0.3) return C_NEAR;
-    return C_SHORT;
+    uint8_t c;
+    if (b->chars >= 120 && ld < 0.3 && (b->stops > 0 || b->chars >= 250)) c = C_GOOD;
+    else if (b->chars >= 50 && ld < 0.35 && b->stops > 0 && b->words >= 5) c = C_NEAR;
+    else if (b->chars >= 70 && ld < 0.3) c = C_NEAR;
+    else c = C_SHORT;
+    if (!has_list || b->words < SD_MINW) return c;
+    if (c == C_SHORT && b->chars >= SD_MINC && ld < 0.2) {
+        if (stop_density(text + b->off, b->len, lang) >= SD_HIGH) c = C_NEAR;
+    } else if (c == C_NEAR && b->stops == 0) {
+        if (stop_density(text + b->off, b->len, lang) < SD_LOW) c = C_SHORT;
+    }
+    return c;
 }
 
 /* Good text of a block: characters outside links, half for near-good. */
@@ -330,6 +429,7 @@ static double block_good(const block *b) {
 }
 
 /* ------------------------------------------------------------- extract */
+
 
 static bool boiler_between(const walker *w, int32_t e, int32_t top) {
     for (; e >= 0 && e != top; e = w->el.items[e].parent)
@@ -354,10 +454,26 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
     sf_status st = walk(&w, root);
     if (st != SF_OK) goto out;
 
+    /* the page's language from <html lang>, for stopword density; any of
+     * the listed languages when the page does not say */
+    const char *lang = attr(root, "lang");
+    if (!lang) lang = attr(root, "xml:lang");
+    bool has_list = true;
+    if (lang && *lang) {
+        char two[3] = {(char)tolower((unsigned char)lang[0]),
+                       lang[1] ? (char)tolower((unsigned char)lang[1]) : 0, 0};
+        has_list = sf__is_stopword(two, "und", 3) || sf__is_stopword(two, "the", 3) ||
+                   sf__is_stopword(two, "de", 2);
+        lang = has_list ? (two[0] == 'e' && two[1] == 'n' ? "en" : two[0] == 'd' ? "de"
+                           : two[0] == 'f' ? "fr" : "es")
+                        : NULL;
+    } else {
+        lang = NULL;
+    }
     /* raw masses: every block's good text goes up its ancestor chain */
     for (size_t i = 0; i < w.bl.n; i++) {
         block *b = &w.bl.items[i];
-        b->cls = classify(b);
+        b->cls = classify(b, w.text.p, lang, has_list);
         double g = block_good(b);
         for (int32_t e = b->owner; e >= 0; e = w.el.items[e].parent) {
             w.el.items[e].chars += b->chars;
@@ -405,7 +521,7 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
         double g = en->good;
         if (en->flags & E_STRONG) g *= 1.5;
         else if (en->flags & E_POSITIVE) g *= 1.15;
-        double s = g - 0.6 * en->bad;
+        double s = g - LAMBDA * en->bad;
         if (en->flags & E_INBOILER) {
             if (s > best_boiler_score) {
                 best_boiler_score = s;
@@ -418,6 +534,15 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
     }
 
     if (best < 0) best = best_boiler;
+#ifdef SF_EXTRACT_DEBUG
+    for (int32_t e = best; e >= 0; e = w.el.items[e].parent) {
+        char h[256];
+        hint_text(w.el.items[e].node, h, sizeof h);
+        fprintf(stderr, "  %s[%s] flags %x good %.0f bad %.0f\n",
+                (const char *)w.el.items[e].node->name, h, w.el.items[e].flags,
+                w.el.items[e].good, w.el.items[e].bad);
+    }
+#endif
     /* keep: good and near blocks inside the article and not under a
      * boilerplate hint below it; short ones and headings by context */
     size_t nb = w.bl.n;
@@ -436,6 +561,13 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
         cls[i] = inside ? b->cls : C_OUT;
         if (!inside) b->cls = C_BAD;
     }
+    /* the article's span: from its first good block to its last */
+    size_t first_good = nb, last_good = 0;
+    for (size_t i = 0; i < nb; i++)
+        if (cls[i] == C_GOOD || cls[i] == C_NEAR) {
+            if (first_good == nb) first_good = i;
+            last_good = i;
+        }
     for (size_t i = 0; i < nb; i++) {
         uint8_t c = cls[i];
         if (c == C_GOOD || c == C_NEAR) {
@@ -446,9 +578,11 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
         /* nearest non-short, non-heading neighbours; the edge of the
          * article counts as neither good nor bad */
         uint8_t prev = C_OUT, next = C_OUT;
+        size_t gap_prev = 0;
         for (size_t j = i; j-- > 0;)
             if (cls[j] != C_SHORT && cls[j] != C_HEAD) {
                 prev = cls[j];
+                gap_prev = i - j;
                 break;
             }
         for (size_t j = i + 1; j < nb; j++)
@@ -459,14 +593,42 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
         bool good_next = next == C_GOOD || next == C_NEAR;
         bool good_prev = prev == C_GOOD || prev == C_NEAR;
         const block *b = &w.bl.items[i];
-        if (c == C_HEAD) w.bl.items[i].keep = good_next;
+        double ld = link_density(b);
+        bool span = i > first_good && i < last_good;
+        if (c == C_HEAD) w.bl.items[i].keep = good_next || (HEAD_SPAN && span && ld < 0.5);
         else if (good_prev && good_next) w.bl.items[i].keep = true;
-        /* a short paragraph or list item closing the article */
-        else if (good_prev && next == C_OUT && (b->kind == K_P || b->kind == K_LI) &&
-                 link_density(b) < 0.2)
+        /* inside the article's span, short lines (an address, a date, a
+         * list of ingredients) belong to it unless they are links */
+        else if (span && ld < SPAN_LD) w.bl.items[i].keep = true;
+        /* a few short paragraphs or list items closing the article */
+        else if (good_prev && (next == C_OUT || gap_prev <= CLOSE_GAP) &&
+                 (b->kind == K_P || b->kind == K_LI) && ld < 0.2)
             w.bl.items[i].keep = true;
     }
     sf__free(cls);
+
+    /* Too little kept (the container held a teaser, or the page is made of
+     * many small boxes): fall back, as trafilatura falls back on its
+     * baselines, to every good or near-good paragraph of the page that is
+     * not under a boilerplate hint. */
+    size_t kept_chars = 0;
+    for (size_t i = 0; i < nb; i++)
+        if (w.bl.items[i].keep) kept_chars += w.bl.items[i].chars;
+    if (!page->all_text && kept_chars < FALLBACK_CHARS) {
+        size_t alt = 0;
+        for (size_t i = 0; i < nb; i++) {
+            block *b = &w.bl.items[i];
+            uint8_t c = classify(b, w.text.p, lang, has_list);
+            if ((c == C_GOOD || c == C_NEAR) && !boiler_between(&w, b->owner, -1))
+                alt += b->chars;
+        }
+        if (alt > 2 * kept_chars + FALLBACK_MIN)
+            for (size_t i = 0; i < nb; i++) {
+                block *b = &w.bl.items[i];
+                uint8_t c = classify(b, w.text.p, lang, has_list);
+                b->keep = (c == C_GOOD || c == C_NEAR) && !boiler_between(&w, b->owner, -1);
+            }
+    }
 
     /* write the kept blocks, skipping a block that repeats the one before */
     const char *last = NULL;
