@@ -564,7 +564,8 @@ sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out) {
                 /* part of a name: "Boeing 747", "Resolution 1441" (not after
                  * a possessive, a weekday or a month) */
                 if (i > s0 && is_word(d, i - 1) && (d->toks.items[i - 1].flags & SF_TOKF_CAPITAL) &&
-                    i - 1 != s0 && sc == 1 && !possessive(d, i - 1) && !sf__tok_in(d, i - 1, WEEKDAY))
+                    i - 1 != s0 && sc == 1 && !possessive(d, i - 1) && !sf__tok_in(d, i - 1, WEEKDAY) &&
+                    !stop_word(d, i - 1) /* "-- About 2,000": a capital after a dash */)
                     continue;
                 size_t k = j;
                 while (k < e && k < j + 2 && is_word(d, k) && sf__tok_in(d, k, SKIP_BEFORE_NOUN)) k++;

@@ -41,6 +41,8 @@ typedef struct item {
     bool loose;          /* "a 12-acre project", "her 18-year-old son": a referent
                           * introduced, not one already known */
     bool rate;           /* "a year", "annually": a rate, not a total */
+    bool by_noun;        /* keyed by its noun alone (no subject, no event):
+                          * lined up only when two names are shared */
     uint64_t place;      /* counts of an event: hash of the head after "in/at/
                           * during/by/from" ("killed in the floods"), or 0 */
 } item;
@@ -113,11 +115,16 @@ static bool same_thing(const item *a, const item *b) {
     if (a->kind != SF_FACT_DATE && (a->loose || b->loose || a->rate != b->rate)) return false;
     /* counts of one event placed alike: "killed in the floods" twice */
     if (a->place && a->place == b->place) return true;
+    /* a count keyed by its noun alone needs two shared names ("residents"
+     * of Marlow Bridge by the Tamsin River, twice); one shared country is
+     * too little in a broad story */
+    size_t need = a->by_noun || b->by_noun ? 2 : 1, shared = 0;
     for (size_t i = 0; i < a->nanchors; i++)
         for (size_t j = 0; j < b->nanchors; j++)
             /* a date is keyed by its subject: another name must be shared
              * ("the board recommended" twice is two recommendations) */
-            if (a->anchors[i] == b->anchors[j] && (a->kind != SF_FACT_DATE || a->anchors[i] != a->entity))
+            if (a->anchors[i] == b->anchors[j] && (a->kind != SF_FACT_DATE || a->anchors[i] != a->entity) &&
+                ++shared >= need)
                 return true;
     return false;
 }
@@ -415,9 +422,13 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
                  * about the same named subject of its sentence */
                 bool anchored = q->event || (strcmp(q->base, "count") != 0 && strcmp(q->attribute, "share") != 0 &&
                                                 strcmp(q->attribute, "amount") != 0);
+                /* An unqualified count is keyed by its subject when it has
+                 * one; with none, by its noun alone, and same_thing decides
+                 * from the names both sentences share. */
                 if (!anchored) {
                     size_t subj = subject_of(m, nm, d->article, q->sentence, d->sents.items[q->sentence].end);
-                    if (subj != SIZE_MAX) sf__buf_addf(&key, "|e%zu", subj);
+                    (void)subj;
+                    if (it.nanchors) it.by_noun = true;
                     else sf__buf_addf(&key, "@%zu:%zu", d->article, q->begin);
                 }
                 if (q->event) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The bundled example: several stories, the syndicated copy marked, the flood
-# reports (which disagree on the number evacuated) in one story, the later
-# festival in the same town in another.
+# reports in one story with their disagreement on the number evacuated
+# (1,200 against about 2,000) reported as a conflict, the later festival in
+# the same town in another story.
 . "$(dirname "$0")/lib.sh"
 expect_exit 0 "run on examples/" -- "$SF" run --format json "$SRC/examples"
 python3 - "$TMP/out" <<'PY' && ok "example stories are right" || not_ok "example story checks"
@@ -18,6 +19,12 @@ assert story_of["000_22cf4d11e3497b41"] == story_of["004_5c81459845075a55"]
 assert story_of["courier-festival"] != story_of["courier-flood"]
 assert story_of["arts-halvern"] not in (story_of["courier-flood"], story_of["dispatch-quillon"])
 assert len(d["stories"]) == 5, len(d["stories"])
+flood = next(s for s in d["stories"] if any(a["id"] == "courier-flood" for a in s["articles"]))
+conflicts = [f for f in flood["facts"] if f["status"] == "conflict"]
+assert any({m["article"] for m in f["mentions"]} >= {"courier-flood", "ledger-flood"} and
+           {m["text"] for m in f["mentions"]} >= {"1,200", "About 2,000"} for f in conflicts), conflicts
+raqqa = next(s for s in d["stories"] if any(a["id"] == "000_22cf4d11e3497b41" for a in s["articles"]))
+assert not [f for f in raqqa["facts"] if f["status"] == "conflict"], "no conflict in the seed story"
 for s in d["stories"]:
     assert s["summary"], f"story {s['id']} has no summary"
     for sent in s["summary"]:
