@@ -339,6 +339,9 @@ typedef struct sf_cluster_options {
                                * two stories are merged after the single pass */
     int no_refine;            /* corpus runs: keep the single-pass result */
     int no_reassign;          /* corpus runs: merge stories but move no article */
+    double link_cohesion;     /* corpus runs: two stories merge only when their mean
+                               * cross similarity is at least this fraction of the
+                               * less cohesive one's mean inner similarity; < 0: off */
 } sf_cluster_options;
 
 /* Fill `o` with the defaults (the values chosen on DUC 2006). */

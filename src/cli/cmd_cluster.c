@@ -26,6 +26,8 @@ static void help(FILE *f) {
             "  --pace-factor X       ... or X times the story's mean gap between reports\n"
             "  --link-threshold X    after the single pass, merge stories whose articles\n"
             "                        are this similar on average\n"
+            "  --link-cohesion X     ... and across at least X times as similar as within\n"
+            "                        the looser of the two (negative: no such rule)\n"
             "  --w-body X, --w-title X, --w-entity X, --w-time X   signal weights\n"
             "  --no-title, --no-entities, --no-time, --no-repair   drop a signal\n"
             "  --no-refine           keep the single-pass result (no batch refinement)\n"
@@ -97,7 +99,7 @@ int sf_cmd_cluster(int argc, char **argv) {
                     {"--time-scale", &o.time_scale_days},   {"--w-title", &o.w_title},
                     {"--w-entity", &o.w_entity},            {"--w-time", &o.w_time},
                     {"--pace-factor", &o.pace_factor},      {"--link-threshold", &o.link_threshold},
-                    {"--w-body", &o.w_body}};
+                    {"--w-body", &o.w_body},                {"--link-cohesion", &o.link_cohesion}};
         struct {
             const char *name;
             int *dst;

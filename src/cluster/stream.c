@@ -100,7 +100,8 @@ void sf_cluster_options_default(sf_cluster_options *o) {
     o->w_time = 0.4;
     o->candidates = 40;
     o->pace_factor = 2.0;
-    o->link_threshold = 0.10;
+    o->link_threshold = 0.05;
+    o->link_cohesion = 0.55;
 }
 
 void sf__cluster_options_default(sf_cluster_options *o) { sf_cluster_options_default(o); }
@@ -124,6 +125,7 @@ void sf__cluster_options_resolve(sf_cluster_options *o) {
     if (o->candidates == 0) o->candidates = d.candidates;
     if (o->pace_factor <= 0) o->pace_factor = d.pace_factor;
     if (o->link_threshold <= 0) o->link_threshold = d.link_threshold;
+    if (o->link_cohesion == 0) o->link_cohesion = d.link_cohesion;
     if (o->baseline) {
         o->no_title = o->no_entity = o->no_time = o->no_repair = o->no_refine = 1;
         o->exhaustive = 1;
