@@ -13,6 +13,8 @@
 #include "../text/text.h"
 
 #include <ctype.h>
+#include <stdlib.h>
+#include <xxhash.h>
 #ifdef SF_EXTRACT_DEBUG
 #include <stdio.h>
 #endif
@@ -86,6 +88,7 @@ typedef struct walker {
     SF_VEC(enode) el;
     SF_VEC(block) bl;
     sf_buf text;       /* every block's text, back to back */
+    struct hcache *hc; /* hints by class string */
     size_t cur_start;  /* where the open block begins in text */
     size_t cur_chars, cur_links, cur_words, cur_stops;
     bool pending_space, in_word;
@@ -97,22 +100,42 @@ typedef struct walker {
 
 static bool name_is(const xmlChar *n, const char *s) { return strcmp((const char *)n, s) == 0; }
 
-static bool in_list(const char *n, const char *const *list, size_t k) {
-    for (size_t i = 0; i < k; i++)
-        if (strcmp(n, list[i]) == 0) return true;
-    return false;
+/* Tag names the walk cares about, sorted for binary search: not rendered
+ * (script, style, hidden widgets ...) or starting a text block. */
+enum { T_SKIP = 1, T_BLOCK = 2 };
+typedef struct tagrow {
+    const char *name;
+    uint8_t t;
+} tagrow;
+static const tagrow TAGS[] = {
+    {"address", T_BLOCK}, {"applet", T_SKIP}, {"article", T_BLOCK}, {"aside", T_BLOCK},
+    {"audio", T_SKIP}, {"blockquote", T_BLOCK}, {"body", T_BLOCK}, {"button", T_SKIP},
+    {"canvas", T_SKIP}, {"caption", T_BLOCK}, {"center", T_BLOCK}, {"dd", T_BLOCK},
+    {"details", T_BLOCK}, {"dialog", T_BLOCK}, {"div", T_BLOCK}, {"dl", T_BLOCK},
+    {"dt", T_BLOCK}, {"embed", T_SKIP}, {"fieldset", T_BLOCK}, {"figcaption", T_BLOCK},
+    {"figure", T_BLOCK}, {"footer", T_BLOCK}, {"form", T_BLOCK}, {"frame", T_SKIP},
+    {"frameset", T_SKIP}, {"h1", T_BLOCK}, {"h2", T_BLOCK}, {"h3", T_BLOCK}, {"h4", T_BLOCK},
+    {"h5", T_BLOCK}, {"h6", T_BLOCK}, {"head", T_SKIP}, {"header", T_BLOCK},
+    {"hgroup", T_BLOCK}, {"hr", T_BLOCK}, {"html", T_BLOCK}, {"iframe", T_SKIP},
+    {"input", T_SKIP}, {"legend", T_BLOCK}, {"li", T_BLOCK}, {"main", T_BLOCK},
+    {"map", T_SKIP}, {"math", T_SKIP}, {"menu", T_BLOCK}, {"nav", T_BLOCK},
+    {"noscript", T_SKIP}, {"object", T_SKIP}, {"ol", T_BLOCK}, {"option", T_SKIP},
+    {"output", T_BLOCK}, {"p", T_BLOCK}, {"pre", T_BLOCK}, {"script", T_SKIP},
+    {"section", T_BLOCK}, {"select", T_SKIP}, {"style", T_SKIP}, {"summary", T_BLOCK},
+    {"svg", T_SKIP}, {"table", T_BLOCK}, {"tbody", T_BLOCK}, {"td", T_BLOCK},
+    {"template", T_SKIP}, {"textarea", T_SKIP}, {"tfoot", T_BLOCK}, {"th", T_BLOCK},
+    {"thead", T_BLOCK}, {"tr", T_BLOCK}, {"ul", T_BLOCK},
+    {"video", T_SKIP},
+};
+
+static int tag_cmp(const void *k, const void *e) {
+    return strcmp(k, ((const tagrow *)e)->name);
 }
 
-static const char *const SKIP_TAGS[] = {
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "video", "audio", "select", "button", "input", "textarea", "option", "head",
-    "map", "frameset", "frame", "applet"};
-static const char *const BLOCK_TAGS[] = {
-    "p", "div", "section", "nav", "dialog", "article", "main", "header", "footer", "aside", "h1", "h2", "h3",
-    "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot",
-    "tr", "td", "th", "caption", "blockquote", "pre", "figure", "figcaption", "address",
-    "hr", "form", "fieldset", "details", "summary", "center", "body", "html", "menu",
-    "legend", "hgroup", "output", "time_block_never"};
+static uint8_t tag_class(const char *name) {
+    const tagrow *r = bsearch(name, TAGS, SF_ARRAY_LEN(TAGS), sizeof TAGS[0], tag_cmp);
+    return r ? r->t : 0;
+}
 
 /* Class and id words that mark boilerplate, and fragments that mark the
  * article. General web vocabulary (WordPress, CMS themes, schema.org), not
@@ -184,11 +207,35 @@ static bool contains_nocase(const char *hay, const char *needle) {
     return false;
 }
 
-static uint16_t element_flags(xmlNodePtr n) {
+/* Pages repeat the same class strings on many elements: the hint found for
+ * a "class id" string is remembered by its 64-bit hash (direct-mapped; a
+ * clash only costs a recomputation). */
+#define HCACHE 512
+typedef struct hcache {
+    uint64_t key[HCACHE];
+    uint16_t flags[HCACHE];
+} hcache;
+
+static uint16_t hint_flags(const char *h, size_t k, hcache *hc) {
+    uint64_t key = XXH3_64bits(h, k) | 1; /* 0 marks an empty slot */
+    size_t slot = (size_t)(key % HCACHE);
+    if (hc->key[slot] == key) return hc->flags[slot];
+    uint16_t f = 0;
+    for (size_t i = 0; i < SF_ARRAY_LEN(NEG_HINTS) && !f; i++)
+        if (hint_word(h, NEG_HINTS[i])) f = E_BOILER;
+    for (size_t i = 0; i < SF_ARRAY_LEN(POS_HINTS) && !f; i++)
+        if (strstr(h, POS_HINTS[i])) f = E_POSITIVE;
+    hc->key[slot] = key;
+    hc->flags[slot] = f;
+    return f;
+}
+
+static uint16_t element_flags(xmlNodePtr n, hcache *hc) {
     const char *name = (const char *)n->name;
     uint16_t f = 0;
-    if (in_list(name, SKIP_TAGS, SF_ARRAY_LEN(SKIP_TAGS))) return E_SKIP;
-    if (in_list(name, BLOCK_TAGS, SF_ARRAY_LEN(BLOCK_TAGS))) f |= E_BLOCK;
+    uint8_t tc = tag_class(name);
+    if (tc & T_SKIP) return E_SKIP;
+    if (tc & T_BLOCK) f |= E_BLOCK;
     if (strcmp(name, "a") == 0) f |= E_LINK;
     if (!n->properties) {
         if (strcmp(name, "aside") == 0 || strcmp(name, "footer") == 0 ||
@@ -220,12 +267,9 @@ static uint16_t element_flags(xmlNodePtr n) {
             f |= E_POSITIVE;
     }
     char h[256];
-    if (hint_text(n, h, sizeof h) == 0) return f;
-    for (size_t i = 0; i < SF_ARRAY_LEN(NEG_HINTS); i++)
-        if (hint_word(h, NEG_HINTS[i])) return f | E_BOILER;
-    for (size_t i = 0; i < SF_ARRAY_LEN(POS_HINTS); i++)
-        if (strstr(h, POS_HINTS[i])) return f | E_POSITIVE;
-    return f;
+    size_t hk = hint_text(n, h, sizeof h);
+    if (hk == 0) return f;
+    return f | hint_flags(h, hk, hc);
 }
 
 static kind kind_of(const xmlChar *n) {
@@ -309,7 +353,7 @@ static sf_status walk(walker *w, xmlNodePtr root) {
     while (n && w->st == SF_OK) {
         bool descend = false;
         if (n->type == XML_ELEMENT_NODE) {
-            uint16_t f = element_flags(n);
+            uint16_t f = element_flags(n, w->hc);
             if (!(f & E_SKIP)) {
                 enode e = {n, cur, f, 0, 0, 0, 0};
                 if (SF_VEC_PUSH(&w->el, e) != SF_OK) return SF_ERR_NOMEM;
@@ -451,7 +495,13 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
     memset(&w, 0, sizeof w);
     sf__buf_init(&w.text, 0);
     w.cur_owner = -1;
-    sf_status st = walk(&w, root);
+    sf_status st = SF_OK;
+    w.hc = sf__calloc(1, sizeof *w.hc);
+    if (!w.hc) {
+        st = SF_ERR_NOMEM;
+        goto out;
+    }
+    st = walk(&w, root);
     if (st != SF_OK) goto out;
 
     /* the page's language from <html lang>, for stopword density; any of
@@ -648,6 +698,7 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
     st = sf__buf_status(&page->text);
 out:
     for (size_t i = 0; i < w.el.n; i++) w.el.items[i].node->_private = NULL;
+    sf__free(w.hc);
     SF_VEC_FREE(&w.el);
     SF_VEC_FREE(&w.bl);
     sf__buf_release(&w.text);
