@@ -54,6 +54,13 @@ int main(int argc, char **argv) {
     row("jusText", 0, 0, 0.862, "published (F1 only)");
     row("readability-lxml", 0, 0, 0.826, "published (F1 only)");
     row("all text of the page", 0, 0, 0.691, "published (F1 only)");
+    printf("\nmetadata against evaldata.json (pages where it gives a value):\n");
+    printf("  title  %4zu/%4zu = %.3f   (equal, white space and case aside)\n", ours.title_ok,
+           ours.title_n, ours.title_n ? (double)ours.title_ok / (double)ours.title_n : 0);
+    printf("  author %4zu/%4zu = %.3f\n", ours.author_ok, ours.author_n,
+           ours.author_n ? (double)ours.author_ok / (double)ours.author_n : 0);
+    printf("  date   %4zu/%4zu = %.3f   (same day of publication)\n", ours.date_ok, ours.date_n,
+           ours.date_n ? (double)ours.date_ok / (double)ours.date_n : 0);
     double ms = ours.seconds * 1e3 / (double)ours.pages;
     double ams = all.seconds * 1e3 / (double)all.pages;
     printf("\nspeed, one core, decode+parse+extract+metadata:\n");

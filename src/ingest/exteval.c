@@ -70,6 +70,43 @@ static size_t found(json_object *list, const char *hay, sf_buf *tmp, size_t *tot
     return k;
 }
 
+static int64_t day_of(int64_t t) { return t >= 0 ? t / 86400 : (t - 86399) / 86400; }
+
+/* Does our value equal the gold one, white space normalized, case ignored
+ * (ASCII)? */
+static bool same_text(const char *ours, const char *gold, sf_buf *a, sf_buf *b) {
+    sf__buf_reset(a);
+    sf__buf_reset(b);
+    sf__norm_space(ours ? ours : "", ours ? strlen(ours) : 0, a);
+    sf__norm_space(gold, strlen(gold), b);
+    if (sf__buf_status(a) != SF_OK || sf__buf_status(b) != SF_OK) return false;
+    return a->n == b->n && a->n && strncasecmp(sf__buf_cstr(a), sf__buf_cstr(b), a->n) == 0;
+}
+
+static void score_meta(json_object *item, const sf_page *page, sf_extract_eval *out,
+                       sf_buf *a, sf_buf *b) {
+    json_object *v;
+    if (json_object_object_get_ex(item, "title", &v) && json_object_is_type(v, json_type_string) &&
+        json_object_get_string_len(v) > 0) {
+        out->title_n++;
+        if (same_text(page->title, json_object_get_string(v), a, b)) out->title_ok++;
+    }
+    if (json_object_object_get_ex(item, "author", &v) &&
+        json_object_is_type(v, json_type_string) && json_object_get_string_len(v) > 0) {
+        out->author_n++;
+        if (same_text(page->author, json_object_get_string(v), a, b)) out->author_ok++;
+    }
+    if (json_object_object_get_ex(item, "date", &v) && json_object_is_type(v, json_type_string) &&
+        json_object_get_string_len(v) >= 10) {
+        out->date_n++;
+        int64_t gold;
+        if (page->published != SF_TIME_UNKNOWN &&
+            sf__parse_iso8601(sf__view(json_object_get_string(v), 10), &gold) &&
+            day_of(page->published) == day_of(gold))
+            out->date_ok++;
+    }
+}
+
 sf_status sf__extract_eval(const char *dir, bool all_text, sf_extract_eval *out,
                            sf_extract_eval_fn fn, void *user, sf_error *err) {
     memset(out, 0, sizeof *out);
@@ -84,6 +121,8 @@ sf_status sf__extract_eval(const char *dir, bool all_text, sf_extract_eval *out,
     sf__buf_init(&html, 0);
     sf__buf_init(&norm, 0);
     sf__buf_init(&tmp, 0);
+    sf_buf tmp2;
+    sf__buf_init(&tmp2, 0);
     sf_status st = SF_OK;
     json_object_object_foreach(root, url, item) {
         json_object *file, *with = NULL, *without = NULL;
@@ -118,6 +157,7 @@ sf_status sf__extract_eval(const char *dir, bool all_text, sf_extract_eval *out,
             st = sf__error_set(err, SF_ERR_NOMEM, "out of memory scoring %s", path);
             break;
         }
+        score_meta(item, &page, out, &tmp, &tmp2);
         size_t nw, nwo;
         size_t tp = found(with, sf__buf_cstr(&norm), &tmp, &nw);
         size_t fp = found(without, sf__buf_cstr(&norm), &tmp, &nwo);
@@ -132,6 +172,7 @@ sf_status sf__extract_eval(const char *dir, bool all_text, sf_extract_eval *out,
     sf__buf_release(&html);
     sf__buf_release(&norm);
     sf__buf_release(&tmp);
+    sf__buf_release(&tmp2);
     json_object_put(root);
     return st;
 }

@@ -91,6 +91,10 @@ typedef struct sf_extract_eval {
     size_t pages, missing, failed;
     size_t tp, fp, fn, tn;
     size_t bytes;      /* HTML bytes read */
+    /* metadata against evaldata.json's title/author/date, over the pages
+     * where it gives one: equal after white space is normalized (title and
+     * author ignoring case), dates by calendar day of publication */
+    size_t title_n, title_ok, author_n, author_ok, date_n, date_ok;
     double seconds;    /* time spent in sf__html_extract only */
 } sf_extract_eval;
 
