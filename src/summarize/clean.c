@@ -49,6 +49,24 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
     /* A sentence reports something: several words and some lower case. */
     if (words < 4) return true;
     if (letters && lower * 4 < letters) return true; /* shouting headline or credit line */
+    /* A sentence ends as one: a headline, a caption or a cut line does not. */
+    size_t end = n;
+    while (end && strchr("\"')]}'`", p[end - 1])) end--;
+    if (end >= 3 && (unsigned char)p[end - 3] == 0xE2 && (unsigned char)p[end - 2] == 0x80 &&
+        ((unsigned char)p[end - 1] == 0x9D || (unsigned char)p[end - 1] == 0x99))
+        end -= 3; /* ” ’ */
+    if (!end || !strchr(".!?", p[end - 1])) return true;
+    /* Title Case all along ("For Use By Clients of the News Service") is a
+     * heading or a credit, not reporting. */
+    size_t capitalized = 0;
+    in_word = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        bool w = isalnum(ch) || ch >= 0x80;
+        if (w && !in_word && isupper(ch)) capitalized++;
+        in_word = w;
+    }
+    if (words >= 4 && capitalized * 10 >= words * 7) return true;
     return false;
 }
 
@@ -95,6 +113,7 @@ bool sf__has_quotation(const char *p, size_t n) {
     for (size_t i = 0; i < n; i++) {
         if (p[i] == '"') return true;
         if (i + 1 < n && p[i] == '`' && p[i + 1] == '`') return true;
+        if (i + 1 < n && p[i] == '\'' && p[i + 1] == '\'') return true; /* '' closes `` */
         if (i + 2 < n && (unsigned char)p[i] == 0xE2 && (unsigned char)p[i + 1] == 0x80 &&
             ((unsigned char)p[i + 2] == 0x9C || (unsigned char)p[i + 2] == 0x9D))
             return true; /* “ ” */

@@ -22,6 +22,10 @@ static void noise_is_recognised(void **state) {
     assert_true(NOISE("ASSOCIATED PRESS WRITER"));
     assert_true(NOISE("Read more"));
     assert_true(NOISE("(Distributed by New York Times Special Features)"));
+    assert_true(NOISE("For Use By Clients of the New York Times News Service"));
+    assert_true(NOISE("An Iraqi family flees their home in Mosul on Tuesday"));
+    assert_false(NOISE("\"We will rebuild,\" the mayor said of the bridge.\""));
+    assert_false(NOISE("Is the river still rising?"));
     assert_true(NOISE("The measures adopted by the council include the following:"));
     assert_true(NOISE(""));
     assert_false(NOISE("The Tamsin River overflowed into the centre of Marlow Bridge early on Monday."));
@@ -51,6 +55,7 @@ static void standalone_rules(void **state) {
     assert_true(sf__has_quotation("\"We will stay,\" she said.", 25));
     assert_true(sf__has_quotation("``No tribe needs it,'' he said.", 31));
     assert_true(sf__has_quotation("He called it \xE2\x80\x9C" "a milestone\xE2\x80\x9D.", 28));
+    assert_true(sf__has_quotation("''Schools are under pressure,'' said June.", 41));
     assert_false(sf__has_quotation("The river rose two metres.", 26));
     const char *a = "He said the river rose.";
     const char *b = "Hebron was quiet on Monday.";
