@@ -281,8 +281,9 @@ static void run(const sf_corpus *duc, size_t n, size_t batch, const char *write_
                    mb * (double)n / (double)b / baseline_scaled);
         }
 
-        /* the crawl path: fingerprint the batch on two threads, then each
-         * article queries the index and joins it, in order, on one */
+        /* the crawl path (a batch is a day; as `storyfold dedup --index`):
+         * fingerprint the batch on two threads, then in order on one, each
+         * article queries the index and joins it unless it is a copy */
         sf_dedup_fp *fps = calloc(b, sizeof *fps);
         fp_part parts[2];
         pthread_t tid;
@@ -302,7 +303,8 @@ static void run(const sf_corpus *duc, size_t n, size_t batch, const char *write_
             const sf_dedup_match *m;
             size_t k;
             if (sf__index_query_fp(ix, &fps[i], &m, &k) != SF_OK ||
-                sf__index_add_fp(ix, sf_corpus_get(c, i)->id, &fps[i], NULL) != SF_OK) {
+                (k == 0 && fps[i].nset &&
+                 sf__index_add_fp(ix, sf_corpus_get(c, i)->id, &fps[i], NULL) != SF_OK)) {
                 fprintf(stderr, "index: out of memory\n");
                 exit(1);
             }
@@ -328,17 +330,19 @@ static void run(const sf_corpus *duc, size_t n, size_t batch, const char *write_
     double tot = fp_wall + ix_wall;
     printf("%-46s %8.2f %8s %8.1f %10.0f\n", "crawl: total (generation excluded)", tot, "",
            mb / tot, (double)n / tot);
-    printf("   %.1f MB of text generated in %.1f s; %zu articles matched an earlier one "
-           "(%zu verified pairs >= 0.8)\n", mb, gen, copies, pairs);
+    size_t indexed = sf_dedup_index_count(ix);
+    printf("   %.1f MB of text generated in %.1f s; %zu articles were copies of an indexed one "
+           "(%zu verified pairs >= 0.8), %zu were indexed\n", mb, gen, copies, pairs, indexed);
     printf("   speed-up over the brute-force baseline: %.0fx\n", baseline_scaled / tot);
     sf_dedup_mem mm;
     sf__index_memory_parts(ix, &mm);
     size_t mem = sf_dedup_index_memory(ix);
-    double dn = (double)n;
-    printf("index memory: %.1f MB = %.0f bytes per article (sets %.0f, LSH %.0f, items %.0f, "
-           "ids %.0f, scratch %.0f)\n",
+    double dn = (double)(indexed ? indexed : 1);
+    printf("index memory: %.1f MB = %.0f bytes per indexed article (sets %.0f, LSH %.0f, "
+           "items %.0f, ids %.0f, scratch %.0f); %.0f per article seen\n",
            (double)mem / 1e6, (double)mem / dn, (double)mm.sets / dn, (double)mm.lsh / dn,
-           (double)mm.items / dn, (double)mm.ids / dn, (double)mm.other / dn);
+           (double)mm.items / dn, (double)mm.ids / dn, (double)mm.other / dn,
+           (double)mem / (double)n);
     printf("peak memory of this run: %.0f MB (index, one batch of text and its fingerprints, "
            "the DUC sources)\n", peak_mb());
     sf_dedup_index_destroy(ix);

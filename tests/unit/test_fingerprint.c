@@ -113,7 +113,7 @@ static void sort_unique_matches_qsort(void **state) {
     (void)state;
     sf_u32vec tmp = {0};
     uint64_t seed = 7;
-    static const size_t sizes[] = {0, 1, 2, 17, 48, 49, 100, 1000, 20000};
+    static const size_t sizes[] = {0, 1, 2, 17, 48, 49, 100, 1000, 1001, 20000, 20001};
     for (size_t t = 0; t < SF_ARRAY_LEN(sizes); t++) {
         size_t n = sizes[t];
         uint32_t *v = malloc((n + 1) * sizeof *v), *w = malloc((n + 1) * sizeof *w);
