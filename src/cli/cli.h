@@ -7,6 +7,7 @@
 #include "storyfold.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 
 enum { SF_EXIT_OK = 0, SF_EXIT_INPUT = 1, SF_EXIT_USAGE = 2 };
 
@@ -29,10 +30,48 @@ typedef struct sf_cli_inputs {
  * --strict, --quiet). Returns 1 when consumed, 0 when not an input option,
  * -1 on a usage error (message printed). */
 int sf_cli_input_option(sf_cli_inputs *in, int argc, char **argv, int *i);
+/* A command's own options: return 1 when argv[*i] was consumed (advance *i
+ * past a value), 0 when it is not the command's option, -1 on a usage error
+ * (message printed). */
+typedef int (*sf_cli_option_fn)(void *user, const sf_cli_inputs *in, int argc, char **argv,
+                                 int *i);
+/* Parse a reading command's arguments: -h/--help prints help to stdout;
+ * input options; the command's options through fn; any other "-x" is a usage
+ * error; the rest are paths, gathered in argv order into *paths (pointing
+ * into argv). Returns -1 when the command should go on, or the exit code. No
+ * paths is a usage error (help on stderr). */
+int sf_cli_parse(sf_cli_inputs *in, int argc, char **argv, void (*help)(FILE *),
+                 sf_cli_option_fn fn, void *user, char ***paths, int *npaths);
+
+/* The options of the commands that run the pipeline (cli_runopts.c). */
+typedef struct sf_cli_run_args {
+    sf_run_options opt;
+    bool json;               /* --format json */
+    const char *text_format; /* the other --format: "md" (run) or "text" */
+    bool allow_bytes;        /* --bytes N is accepted (summarize) */
+    size_t bytes;
+} sf_cli_run_args;
+/* An sf_cli_option_fn over an sf_cli_run_args: --format, --words, --bytes,
+ * --method, --query, --lang, --aliases, --dup-threshold, --story-threshold. */
+int sf_cli_run_option(void *user, const sf_cli_inputs *in, int argc, char **argv, int *i);
+#define SF_CLI_RUN_HELP                                                                 \
+    "  --method M        concepts (default: bigram coverage) or centroid\n"              \
+    "  --query TEXT      what the reader asks (a topic or question): the summary\n"      \
+    "                    favours what shares its words (default: generic)\n"             \
+    "  --lang L          language of the articles, ISO 639-1 (default en)\n"             \
+    "  --dup-threshold T similarity at which an article is a copy (default 0.8)\n"       \
+    "  --story-threshold T  similarity at which an article joins a story\n"              \
+    "  --aliases FILE    names of one thing, one group a line, \" = \" between\n"        \
+    "                    names, the first canonical, '#' starts a comment:\n"            \
+    "                      Islamic State = IS = ISIS = ISIL = Daesh\n"                   \
+    "                    (added to the bundled list; see docs/aliases.md)\n"
+
 /* Read every path (a file, a directory, or "-") into a new corpus; bad
  * records are reported on stderr as "file:line: message". Returns NULL and
  * sets *exit_code when reading must stop. */
 sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exit_code);
+/* sf_cli_read_all, and a corpus without articles is an error too. */
+sf_corpus *sf_cli_read_some(sf_cli_inputs *in, char **paths, int npaths, int *exit_code);
 /* A progress line on stderr, only when stderr is a terminal and the run has
  * taken more than a second; `done` of `total` (total 0: unknown). */
 void sf_cli_progress(const char *what, size_t done, size_t total);

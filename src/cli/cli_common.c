@@ -50,6 +50,33 @@ int sf_cli_input_option(sf_cli_inputs *in, int argc, char **argv, int *i) {
     return 1;
 }
 
+int sf_cli_parse(sf_cli_inputs *in, int argc, char **argv, void (*help)(FILE *),
+                 sf_cli_option_fn fn, void *user, char ***paths, int *npaths) {
+    *paths = argv + 1;
+    *npaths = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (sf_cli_is_help(a)) {
+            help(stdout);
+            return SF_EXIT_OK;
+        }
+        int r = sf_cli_input_option(in, argc, argv, &i);
+        if (r == 0 && fn) r = fn(user, in, argc, argv, &i);
+        if (r < 0) return SF_EXIT_USAGE;
+        if (r > 0) continue;
+        if (a[0] == '-' && a[1] != '\0') {
+            sf_cli_error(in->prog, "unknown option or missing value: '%s' (see --help)", a);
+            return SF_EXIT_USAGE;
+        }
+        (*paths)[(*npaths)++] = argv[i];
+    }
+    if (*npaths == 0) {
+        help(stderr);
+        return SF_EXIT_USAGE;
+    }
+    return -1;
+}
+
 static void on_diag(void *user, const sf_diag *d) {
     sf_cli_inputs *in = user;
     if (d->status != SF_OK) in->problems++; /* SF_OK: a note (WARC summary) */
@@ -83,6 +110,17 @@ sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exi
         }
     }
     sf_cli_progress_end();
+    return c;
+}
+
+sf_corpus *sf_cli_read_some(sf_cli_inputs *in, char **paths, int npaths, int *exit_code) {
+    sf_corpus *c = sf_cli_read_all(in, paths, npaths, exit_code);
+    if (c && sf_corpus_count(c) == 0) {
+        sf_cli_error(in->prog, "no articles were read");
+        sf_corpus_destroy(c);
+        *exit_code = SF_EXIT_INPUT;
+        return NULL;
+    }
     return c;
 }
 

@@ -31,33 +31,21 @@ static void print_sentence(const char *p, size_t n) {
     putchar('\n');
 }
 
+static int sentences_option(void *user, const sf_cli_inputs *in, int argc, char **argv, int *i) {
+    (void)in;
+    if (strcmp(argv[*i], "--lang") != 0 || *i + 1 >= argc) return 0;
+    *(const char **)user = argv[++*i];
+    return 1;
+}
+
 int sf_cmd_sentences(int argc, char **argv) {
     sf_cli_inputs in = {.prog = "storyfold sentences"};
     const char *lang = "en";
-    char **paths = argv + 1;
-    int npaths = 0;
-    for (int i = 1; i < argc; i++) {
-        if (sf_cli_is_help(argv[i])) {
-            help(stdout);
-            return SF_EXIT_OK;
-        }
-        int r = sf_cli_input_option(&in, argc, argv, &i);
-        if (r < 0) return SF_EXIT_USAGE;
-        if (r > 0) continue;
-        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
-            lang = argv[++i];
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            sf_cli_error(in.prog, "unknown option '%s' (see --help)", argv[i]);
-            return SF_EXIT_USAGE;
-        } else {
-            paths[npaths++] = argv[i];
-        }
-    }
-    if (npaths == 0) {
-        help(stderr);
-        return SF_EXIT_USAGE;
-    }
-    int code = SF_EXIT_OK;
+    char **paths;
+    int npaths;
+    int code = sf_cli_parse(&in, argc, argv, help, sentences_option, &lang, &paths, &npaths);
+    if (code >= 0) return code;
+    code = SF_EXIT_OK;
     sf_corpus *c = sf_cli_read_all(&in, paths, npaths, &code);
     if (!c) return code;
     size_t n = sf_corpus_count(c);

@@ -20,23 +20,8 @@ static void help(FILE *f) {
             "                    cut at N words\n"
             "  --bytes N         cut the text output at N bytes instead\n"
             "  --format F        text (default: one sentence per line, cut as above) or json\n"
-            "  --method M        concepts (default: bigram coverage) or centroid\n"
-            "  --query TEXT      what the reader asks (a topic or question): the summary\n"
-            "                    favours what shares its words (default: generic)\n"
-            "  --lang L          language of the articles, ISO 639-1 (default en)\n"
-            "  --aliases FILE    names of one thing, one group a line, \" = \" between\n"
-            "                    names, the first canonical, '#' starts a comment:\n"
-            "                      Islamic State = IS = ISIS = ISIL = Daesh\n"
-            "                    (added to the bundled list; see docs/aliases.md)\n"
+            SF_CLI_RUN_HELP
             SF_CLI_INPUT_HELP);
-}
-
-static bool parse_count(const char *s, size_t *out) {
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (end == s || *end || v <= 0 || v > 10000000) return false;
-    *out = (size_t)v;
-    return true;
 }
 
 /* Print sentences one per line, stopping after `words` words or `bytes` bytes
@@ -69,73 +54,20 @@ static void print_cut(const sf_result *r, size_t words, size_t bytes) {
 
 int sf_cmd_summarize(int argc, char **argv) {
     sf_cli_inputs in = {.prog = "storyfold summarize"};
-    sf_run_options opt = {0};
-    size_t bytes = 0;
-    bool json = false;
-    char **paths = argv + 1;
-    int npaths = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (sf_cli_is_help(a)) {
-            help(stdout);
-            return SF_EXIT_OK;
-        }
-        int r = sf_cli_input_option(&in, argc, argv, &i);
-        if (r < 0) return SF_EXIT_USAGE;
-        if (r > 0) continue;
-        bool has_value = i + 1 < argc;
-        if ((strcmp(a, "--words") == 0 || strcmp(a, "--bytes") == 0) && has_value) {
-            size_t v;
-            if (!parse_count(argv[++i], &v)) {
-                sf_cli_error(in.prog, "%s needs a positive number, got '%s'", a, argv[i]);
-                return SF_EXIT_USAGE;
-            }
-            if (a[2] == 'w') opt.summary_words = v;
-            else bytes = v;
-        } else if (strcmp(a, "--format") == 0 && has_value) {
-            const char *v = argv[++i];
-            if (strcmp(v, "json") == 0) json = true;
-            else if (strcmp(v, "text") == 0) json = false;
-            else {
-                sf_cli_error(in.prog, "unknown format '%s' (text, json)", v);
-                return SF_EXIT_USAGE;
-            }
-        } else if (strcmp(a, "--method") == 0 && has_value) {
-            const char *v = argv[++i];
-            if (strcmp(v, "concepts") == 0) opt.summary_method = 0;
-            else if (strcmp(v, "centroid") == 0) opt.summary_method = 1;
-            else {
-                sf_cli_error(in.prog, "unknown method '%s' (concepts, centroid)", v);
-                return SF_EXIT_USAGE;
-            }
-        } else if (strcmp(a, "--query") == 0 && has_value) {
-            opt.query = argv[++i];
-        } else if (strcmp(a, "--aliases") == 0 && has_value) {
-            opt.aliases_path = argv[++i];
-        } else if (strcmp(a, "--lang") == 0 && has_value) {
-            opt.lang = argv[++i];
-        } else if (a[0] == '-' && a[1] != '\0') {
-            sf_cli_error(in.prog, "unknown option or missing value: '%s' (see --help)", a);
-            return SF_EXIT_USAGE;
-        } else {
-            paths[npaths++] = argv[i];
-        }
-    }
-    if (npaths == 0) {
-        help(stderr);
-        return SF_EXIT_USAGE;
-    }
+    sf_cli_run_args ra = {.text_format = "text", .allow_bytes = true};
+    char **paths;
+    int npaths;
+    int code = sf_cli_parse(&in, argc, argv, help, sf_cli_run_option, &ra, &paths, &npaths);
+    if (code >= 0) return code;
+    code = SF_EXIT_OK;
+    sf_run_options opt = ra.opt;
+    size_t bytes = ra.bytes;
+    bool json = ra.json;
     /* a byte budget still needs a word budget for selection: a word is
      * about six bytes of English with its space */
     if (bytes && !opt.summary_words) opt.summary_words = bytes / 6 + 1;
-    int code = SF_EXIT_OK;
-    sf_corpus *c = sf_cli_read_all(&in, paths, npaths, &code);
+    sf_corpus *c = sf_cli_read_some(&in, paths, npaths, &code);
     if (!c) return code;
-    if (sf_corpus_count(c) == 0) {
-        sf_cli_error(in.prog, "no articles were read");
-        sf_corpus_destroy(c);
-        return SF_EXIT_INPUT;
-    }
     sf_result *res = NULL;
     sf_error err = {0};
     opt.progress = sf_cli_run_progress;
