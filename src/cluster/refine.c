@@ -132,7 +132,7 @@ static sf_status graph_build(const sf_twvec *v, size_t n, graph *g) {
         }
     }
     if (st == SF_OK) {
-        qsort(tr.items, tr.n, sizeof *tr.items, cmp_triple);
+        if (tr.n) qsort(tr.items, tr.n, sizeof *tr.items, cmp_triple); /* NULL when empty */
         g->start = sf__calloc(n + 1, sizeof *g->start);
         g->adj = sf__malloc((tr.n ? tr.n : 1) * sizeof *g->adj);
         if (!g->start || !g->adj) st = SF_ERR_NOMEM;
