@@ -146,7 +146,7 @@ static sf_status flatten(sf_map *m, sf_twvec *v) {
     for (size_t i = 0; i < m->cap; i++)
         if (m->keys[i])
             v->items[v->n++] = (sf_tw){m->keys[i], (float)(1.0 + log((double)m->vals[i]))};
-    qsort(v->items, v->n, sizeof *v->items, cmp_tw);
+    if (v->n) qsort(v->items, v->n, sizeof *v->items, cmp_tw);
     /* reset the map but keep its memory for the next article */
     memset(m->keys, 0, m->cap * sizeof *m->keys);
     m->n = 0;

@@ -108,9 +108,12 @@ static sf_status graph_build(const sf_twvec *v, size_t n, graph *g) {
             double w = v[i].items[q].w;
             for (size_t p = lo; p < hi; p++) {
                 uint32_t j = post[p].j;
-                if (j == i) continue;
+                double prod = w * post[p].s;
+                /* a zero product would leave acc[j] at 0 and list j again,
+                 * past the end of `touched` */
+                if (j == i || prod <= 0) continue;
                 if (acc[j] == 0) touched[nt++] = j;
-                acc[j] += w * post[p].s;
+                acc[j] += prod;
             }
         }
         row.n = 0;
