@@ -64,8 +64,14 @@ void sf__fdoc_release(sf_fdoc *d) {
 
 /* ------------------------------------------------------------ extraction */
 
+/* Languages whose stopword lists tell an article's language (text.h). */
+static const char *const LANGS[] = {"en", "de", "fr", "es"};
+#define NLANG (sizeof LANGS / sizeof LANGS[0])
+
 struct sf_extractor {
-    sf_analyzer *an;
+    sf_analyzer *an[NLANG + 1]; /* per detected language, made on first use;
+                                 * [base] is the configured language */
+    int base;                   /* index of the configured language, or NLANG */
     sf_map counts[SF_NCH];
     const char *text; /* text being analyzed, for the sentence-start test */
     int in_title;
@@ -76,8 +82,12 @@ struct sf_extractor {
 sf_extractor *sf__extractor_create(const char *lang, bool entities) {
     sf_extractor *x = sf__calloc(1, sizeof *x);
     if (!x) return NULL;
-    x->an = sf__analyzer_create(lang ? lang : "en");
-    if (!x->an) {
+    if (!lang) lang = "en";
+    x->base = (int)NLANG;
+    for (size_t i = 0; i < NLANG; i++)
+        if (strcmp(lang, LANGS[i]) == 0) x->base = (int)i;
+    x->an[x->base] = sf__analyzer_create(x->base < (int)NLANG ? LANGS[x->base] : lang);
+    if (!x->an[x->base]) {
         sf__free(x);
         return NULL;
     }
@@ -88,7 +98,7 @@ sf_extractor *sf__extractor_create(const char *lang, bool entities) {
 
 void sf__extractor_destroy(sf_extractor *x) {
     if (!x) return;
-    sf__analyzer_destroy(x->an);
+    for (size_t i = 0; i <= NLANG; i++) sf__analyzer_destroy(x->an[i]);
     for (int ch = 0; ch < SF_NCH; ch++) sf__map_release(&x->counts[ch]);
     sf__free(x);
 }
@@ -154,15 +164,57 @@ static sf_status flatten(sf_map *m, sf_twvec *v) {
     return SF_OK;
 }
 
+/* The language of an article, told cheaply by counting the stopwords of
+ * each language among its first words (ASCII lower-casing, no folding). An
+ * English analyzer keeps German function words (der, und); where German is
+ * rare they get a high IDF and pull unrelated German articles together.
+ * Another language wins only with clearly more hits than the configured one
+ * (news quotes foreign words). Returns an index into LANGS, or x->base. */
+#define DETECT_BYTES 4000
+static int detect_lang(const sf_extractor *x, const char *text, size_t n) {
+    if (x->base >= (int)NLANG) return x->base;
+    size_t hits[NLANG] = {0};
+    char w[33];
+    size_t i = 0, lim = n < DETECT_BYTES ? n : DETECT_BYTES;
+    while (i < lim) {
+        unsigned char c = (unsigned char)text[i];
+        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = 0;
+        while (i < n) {
+            c = (unsigned char)text[i];
+            if (!(((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80)) break;
+            if (k < sizeof w - 1) w[k] = (char)(c < 0x80 ? (c | 0x20) : c);
+            k++;
+            i++;
+        }
+        if (k >= sizeof w) continue;
+        for (size_t L = 0; L < NLANG; L++)
+            if (sf__is_stopword(LANGS[L], w, k)) hits[L]++;
+    }
+    int best = x->base;
+    for (size_t L = 0; L < NLANG; L++)
+        if (hits[L] >= 5 && 2 * hits[L] > 3 * hits[x->base] && hits[L] > hits[best]) best = (int)L;
+    return best;
+}
+
 sf_status sf__extract(sf_extractor *x, const char *title, size_t tn, const char *text, size_t n,
                       sf_fdoc *out) {
+    int L = detect_lang(x, text, n);
+    if (!x->an[L]) {
+        x->an[L] = sf__analyzer_create(LANGS[L]);
+        if (!x->an[L]) return SF_ERR_NOMEM;
+    }
+    sf_analyzer *an = x->an[L];
     x->in_title = 1;
     x->text = title;
-    sf_status st = sf__analyze(x->an, title, tn, on_term, x);
+    sf_status st = sf__analyze(an, title, tn, on_term, x);
     if (st == SF_OK) {
         x->in_title = 0;
         x->text = text;
-        st = sf__analyze(x->an, text, n, on_term, x);
+        st = sf__analyze(an, text, n, on_term, x);
     }
     for (int ch = 0; ch < SF_NCH; ch++) {
         sf_status s2 = flatten(&x->counts[ch], &out->v[ch]);

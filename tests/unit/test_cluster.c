@@ -188,11 +188,53 @@ static void duplicates_and_retirement(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* Mixed languages: German function words (der, und, nicht) are no
+ * stopwords to the English analyzer and, where German is rare, get a high
+ * IDF; each article must be read in its own language, so that two unrelated
+ * German reports do not form a story through them. */
+static void mixed_languages_stay_apart(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    sf_article arts[] = {
+        {.id = "de1", .title = "Neue Brücke",
+         .text = "Die Stadt hat am Montag mit dem Bau der neuen Brücke über den Fluss "
+                 "begonnen. Der Bürgermeister sagte, dass die Arbeiten nicht vor dem "
+                 "Winter fertig sein werden, und die Kosten sind noch nicht bekannt. "
+                 "Es ist die erste Brücke, die hier seit dem Krieg gebaut wird.",
+         .published = 1000000},
+        {.id = "en1", .title = "Chile raises rates",
+         .text = "The central bank of Chile raised its benchmark interest rate by half a "
+                 "point on Tuesday to curb inflation, economists in Santiago said.",
+         .published = 1000100},
+        {.id = "de2", .title = "Orchester spielt",
+         .text = "Das Orchester der Oper hat sich für die Saison einen jungen Dirigenten "
+                 "gesucht. Er ist erst dreißig Jahre alt und war bisher in Wien, aber "
+                 "die Musiker sind mit ihm sehr zufrieden, und auch das Publikum ist "
+                 "von seinen Konzerten begeistert, die nicht lange dauern.",
+         .published = 1000200},
+        {.id = "en2", .title = "Wildfire near Athens",
+         .text = "A wildfire spread through pine forests north of Athens overnight, and "
+                 "firefighters with water planes tried to protect villages from flames.",
+         .published = 1000300},
+    };
+    for (size_t i = 0; i < 4; i++) {
+        arts[i].text_len = strlen(arts[i].text);
+        assert_int_equal(sf_corpus_add(c, &arts[i], NULL), SF_OK);
+    }
+    size_t story[4], ns = 0;
+    sf_cluster_options o;
+    sf__cluster_options_default(&o);
+    assert_int_equal(sf__cluster_corpus(c, &o, NULL, story, &ns, NULL), SF_OK);
+    assert_int_equal(ns, 4);
+    sf_corpus_destroy(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seeds_form_one_story),
         cmocka_unit_test(two_topics_interleaved_and_shuffled),
         cmocka_unit_test(duplicates_and_retirement),
+        cmocka_unit_test(mixed_languages_stay_apart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
