@@ -202,9 +202,10 @@ sf_status sf_dedup_corpus(const sf_corpus *c, const sf_dedup_options *o, size_t 
                           double *similarity, sf_error *err);
 
 /* An incremental near-duplicate index: each article queries, then joins.
- * Not thread-safe: use one index from one thread at a time. Memory: about
- * 4 bytes per distinct shingle (roughly one per word) plus about 100 bytes
- * per article; sf_dedup_index_memory() says exactly. */
+ * Not thread-safe: use one index from one thread at a time. Memory: at most
+ * 2.5 bytes per distinct shingle (roughly one per word) plus about 700 bytes
+ * per article for the LSH tables (about 2 KB per news article in all,
+ * measured); sf_dedup_index_memory() says exactly. */
 typedef struct sf_dedup_index sf_dedup_index;
 
 /* One indexed article similar to a query: its item number (0-based, in the
