@@ -76,72 +76,61 @@ static int parse_double(const char *prog, const char *opt, const char *v, double
     return 0;
 }
 
+static int cluster_option(void *user, const sf_cli_inputs *in, int argc, char **argv, int *i) {
+    sf_cluster_options *o = user;
+    const char *a = argv[*i];
+    struct {
+        const char *name;
+        double *dst;
+    } nums[] = {{"--threshold", &o->threshold},         {"--merge-threshold", &o->merge_threshold},
+                {"--split-threshold", &o->split_threshold}, {"--active-days", &o->active_days},
+                {"--time-scale", &o->time_scale_days},   {"--w-title", &o->w_title},
+                {"--w-entity", &o->w_entity},            {"--w-time", &o->w_time},
+                {"--pace-factor", &o->pace_factor},      {"--link-threshold", &o->link_threshold},
+                {"--w-body", &o->w_body},                {"--link-cohesion", &o->link_cohesion}};
+    struct {
+        const char *name;
+        int *dst;
+    } flags[] = {{"--no-title", &o->no_title},   {"--no-entities", &o->no_entity},
+                 {"--no-time", &o->no_time},     {"--no-repair", &o->no_repair},
+                 {"--baseline", &o->baseline},   {"--exhaustive", &o->exhaustive},
+                 {"--no-refine", &o->no_refine}, {"--no-reassign", &o->no_reassign}};
+    for (size_t k = 0; k < sizeof nums / sizeof nums[0]; k++)
+        if (strcmp(a, nums[k].name) == 0) {
+            if (*i + 1 >= argc) {
+                sf_cli_error(in->prog, "%s needs a value", a);
+                return -1;
+            }
+            return parse_double(in->prog, a, argv[++*i], nums[k].dst) ? -1 : 1;
+        }
+    for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++)
+        if (strcmp(a, flags[k].name) == 0) {
+            *flags[k].dst = 1;
+            return 1;
+        }
+    if (strcmp(a, "--format") == 0 && *i + 1 < argc) {
+        if (strcmp(argv[++*i], "jsonl") != 0) {
+            sf_cli_error(in->prog, "unknown output format '%s' (jsonl)", argv[*i]);
+            return -1;
+        }
+        return 1;
+    }
+    if (strcmp(a, "--lang") == 0 && *i + 1 < argc) {
+        o->lang = argv[++*i];
+        return 1;
+    }
+    return 0;
+}
+
 int sf_cmd_cluster(int argc, char **argv) {
     sf_cli_inputs in = {.prog = "storyfold cluster"};
     sf_cluster_options o;
     sf_cluster_options_default(&o);
-    char **paths = argv + 1;
-    int npaths = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (sf_cli_is_help(a)) {
-            help(stdout);
-            return SF_EXIT_OK;
-        }
-        int r = sf_cli_input_option(&in, argc, argv, &i);
-        if (r < 0) return SF_EXIT_USAGE;
-        if (r > 0) continue;
-        struct {
-            const char *name;
-            double *dst;
-        } nums[] = {{"--threshold", &o.threshold},         {"--merge-threshold", &o.merge_threshold},
-                    {"--split-threshold", &o.split_threshold}, {"--active-days", &o.active_days},
-                    {"--time-scale", &o.time_scale_days},   {"--w-title", &o.w_title},
-                    {"--w-entity", &o.w_entity},            {"--w-time", &o.w_time},
-                    {"--pace-factor", &o.pace_factor},      {"--link-threshold", &o.link_threshold},
-                    {"--w-body", &o.w_body},                {"--link-cohesion", &o.link_cohesion}};
-        struct {
-            const char *name;
-            int *dst;
-        } flags[] = {{"--no-title", &o.no_title},   {"--no-entities", &o.no_entity},
-                     {"--no-time", &o.no_time},     {"--no-repair", &o.no_repair},
-                     {"--baseline", &o.baseline},   {"--exhaustive", &o.exhaustive},
-                     {"--no-refine", &o.no_refine}, {"--no-reassign", &o.no_reassign}};
-        bool done = false;
-        for (size_t k = 0; k < sizeof nums / sizeof nums[0] && !done; k++)
-            if (strcmp(a, nums[k].name) == 0) {
-                if (i + 1 >= argc) {
-                    sf_cli_error(in.prog, "%s needs a value", a);
-                    return SF_EXIT_USAGE;
-                }
-                if (parse_double(in.prog, a, argv[++i], nums[k].dst)) return SF_EXIT_USAGE;
-                done = true;
-            }
-        for (size_t k = 0; k < sizeof flags / sizeof flags[0] && !done; k++)
-            if (strcmp(a, flags[k].name) == 0) {
-                *flags[k].dst = 1;
-                done = true;
-            }
-        if (done) continue;
-        if (strcmp(a, "--format") == 0 && i + 1 < argc) {
-            if (strcmp(argv[++i], "jsonl") != 0) {
-                sf_cli_error(in.prog, "unknown output format '%s' (jsonl)", argv[i]);
-                return SF_EXIT_USAGE;
-            }
-        } else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
-            o.lang = argv[++i];
-        } else if (a[0] == '-' && a[1] != '\0') {
-            sf_cli_error(in.prog, "unknown option '%s' (see --help)", a);
-            return SF_EXIT_USAGE;
-        } else {
-            paths[npaths++] = argv[i];
-        }
-    }
-    if (npaths == 0) {
-        help(stderr);
-        return SF_EXIT_USAGE;
-    }
-    int code = SF_EXIT_OK;
+    char **paths;
+    int npaths;
+    int code = sf_cli_parse(&in, argc, argv, help, cluster_option, &o, &paths, &npaths);
+    if (code >= 0) return code;
+    code = SF_EXIT_OK;
     sf_corpus *c = sf_cli_read_all(&in, paths, npaths, &code);
     if (!c) return code;
     size_t n = sf_corpus_count(c), nstories = 0;
