@@ -269,7 +269,8 @@ typedef struct sf_run_options {
     double dup_threshold;     /* near-duplicate Jaccard; 0: default (0.8) */
     double story_threshold;   /* story similarity to join; 0: default */
     size_t summary_words;     /* summary length budget; 0: default (100) */
-    int summary_method;       /* 0: concept coverage (default), 1: centroid */
+    int summary_method;       /* 0: concept coverage (default), 1: centroid,
+                                 2: concept coverage, exact integer program */
     const char *query;        /* NULL: generic summaries; else what the reader
                                  asks (a topic, a question): concepts that
                                  share its words weigh more */

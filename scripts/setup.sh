@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(
   build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
-  libicu-dev libstemmer-dev libjson-c-dev libxxhash-dev zlib1g-dev libcmocka-dev libxml2-dev
+  libicu-dev libstemmer-dev libjson-c-dev libxxhash-dev zlib1g-dev libcmocka-dev libxml2-dev libglpk-dev
   python3 wordnet-base
 )
 missing=()

@@ -45,8 +45,9 @@ int sf_cli_run_option(void *user, const sf_cli_inputs *in, int argc, char **argv
     } else if (strcmp(a, "--method") == 0) {
         if (strcmp(v, "concepts") == 0) ra->opt.summary_method = 0;
         else if (strcmp(v, "centroid") == 0) ra->opt.summary_method = 1;
+        else if (strcmp(v, "concepts-ilp") == 0) ra->opt.summary_method = 2;
         else {
-            sf_cli_error(in->prog, "unknown method '%s' (concepts, centroid)", v);
+            sf_cli_error(in->prog, "unknown method '%s' (concepts, concepts-ilp, centroid)", v);
             return -1;
         }
     } else if (strcmp(a, "--dup-threshold") == 0 || strcmp(a, "--story-threshold") == 0) {

@@ -141,7 +141,9 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
     sf__free(keys);
 
     sf_summarize_options sopt = {.lang = opt.lang, .max_words = opt.summary_words, .query = opt.query,
-                                 .method = opt.summary_method == 1 ? SF_SUMMARY_CENTROID : SF_SUMMARY_CONCEPTS};
+                                 .method = opt.summary_method == 1   ? SF_SUMMARY_CENTROID
+                                           : opt.summary_method == 2 ? SF_SUMMARY_CONCEPTS_ILP
+                                                                     : SF_SUMMARY_CONCEPTS};
     for (size_t s = 0; st == SF_OK && s < r->nstories; s++) {
         sf_story *story = &r->stories[s];
         if (opt.progress) opt.progress(opt.progress_user, "summaries", s, r->nstories);

@@ -19,8 +19,11 @@ typedef struct sf_summary {
 } sf_summary;
 
 typedef enum sf_summary_method {
-    SF_SUMMARY_CONCEPTS = 0, /* bigram concept coverage (Gillick and Favre 2009) */
-    SF_SUMMARY_CENTROID = 1  /* centroid cosine (Radev et al. 2004, MEAD) */
+    SF_SUMMARY_CONCEPTS = 0, /* bigram concept coverage (Gillick and Favre 2009),
+                                covered greedily by gain per square-root length */
+    SF_SUMMARY_CENTROID = 1, /* centroid cosine (Radev et al. 2004, MEAD) */
+    SF_SUMMARY_CONCEPTS_ILP = 2 /* the same concepts, the exact optimum of
+                                   G&F's integer program (GLPK) */
 } sf_summary_method;
 
 typedef struct sf_summarize_options {
