@@ -99,6 +99,14 @@ static inline sf_status sf__buf_status(const sf_buf *b) { return b->st; }
 char *sf__buf_detach(sf_buf *b, size_t *len);
 static inline const char *sf__buf_cstr(const sf_buf *b) { return b->p ? b->p : ""; }
 
+/* ----------------------------------------------------------------- file */
+/* Append everything f (or the file at path) holds to `out`, whose cap
+ * (sf__buf_init's max) limits the size. Errors name the file: "PATH: cannot
+ * open [WHAT]: ..." (`what`, e.g. "alias file", may be NULL), "PATH: more than the limit of N bytes", "PATH: read failed".
+ * On a read failure the buffer is released. */
+sf_status sf__read_stream(FILE *f, const char *name, sf_buf *out, sf_error *err);
+sf_status sf__read_file(const char *path, const char *what, sf_buf *out, sf_error *err);
+
 /* --------------------------------------------------------------- cursor */
 /* A read cursor over a byte range, used by every parser (curl's strparse).
  * It never reads past `end`; `line` counts the newlines consumed (1-based). */

@@ -207,22 +207,12 @@ sf_status sf__alias_table_parse(sf_alias_table *t, const char *name, const char 
 
 sf_status sf__alias_table_load(sf_alias_table *t, const char *path, sf_error *err) {
     if (!t || !path) return sf__error_set(err, SF_ERR_ARG, "alias table: NULL argument");
-    FILE *f = fopen(path, "rb");
-    if (!f) return sf__error_set(err, SF_ERR_IO, "%s: cannot open alias file: %s", path, strerror(errno));
     sf_buf b;
     sf__buf_init(&b, (size_t)64 << 20);
-    char chunk[8192];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) sf__buf_add(&b, chunk, got);
-    bool bad = ferror(f) != 0;
-    fclose(f);
-    if (bad) {
+    sf_status rs = sf__read_file(path, "alias file", &b, err);
+    if (rs != SF_OK) {
         sf__buf_release(&b);
-        return sf__error_set(err, SF_ERR_IO, "%s: read error", path);
-    }
-    if (sf__buf_status(&b) != SF_OK) {
-        sf__buf_release(&b);
-        return sf__error_set(err, SF_ERR_TOO_LARGE, "%s: alias file larger than 64 MiB", path);
+        return rs;
     }
     sf_status st = sf__alias_table_parse(t, path, b.p ? b.p : "", b.n, true, err);
     sf__buf_release(&b);

@@ -113,18 +113,6 @@ void sf__labels_release(sf_labels *l) {
     memset(l, 0, sizeof *l);
 }
 
-static sf_status read_all(const char *path, sf_buf *b, sf_error *err) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return sf__error_set(err, SF_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) sf__buf_add(b, chunk, got);
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) return sf__error_set(err, SF_ERR_IO, "%s: read error", path);
-    if (sf__buf_status(b) != SF_OK) return sf__error_set(err, sf__buf_status(b), "%s: too large", path);
-    return SF_OK;
-}
 
 sf_status sf__labels_read(const char *path, sf_labels *out, sf_error *err) {
     memset(out, 0, sizeof *out);
@@ -132,7 +120,7 @@ sf_status sf__labels_read(const char *path, sf_labels *out, sf_error *err) {
     sf__buf_init(&b, 0);
     SF_VEC(char *) ids = {0};
     SF_VEC(uint64_t) story = {0};
-    sf_status st = read_all(path, &b, err);
+    sf_status st = sf__read_file(path, NULL, &b, err);
     sf_cur c;
     sf__cur_init(&c, sf__buf_cstr(&b), b.n);
     sf_view line;

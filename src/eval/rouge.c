@@ -1127,22 +1127,13 @@ static sf_status list_dir(sf_arena *arena, const char *dir, file_vec *out, sf_er
 }
 
 static sf_status read_file(const char *path, char **data, size_t *len, sf_error *err) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return sf__error_set(err, SF_ERR_IO, "%s: %s", path, strerror(errno));
     sf_buf b;
     sf__buf_init(&b, MAX_FILE_BYTES);
-    char chunk[8192];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) sf__buf_add(&b, chunk, got);
-    bool bad = ferror(f) != 0;
-    fclose(f);
-    if (bad) {
+    sf_status st = sf__read_file(path, NULL, &b, err);
+    if (st != SF_OK) {
         sf__buf_release(&b);
-        return sf__error_set(err, SF_ERR_IO, "%s: read error", path);
+        return st;
     }
-    if (sf__buf_status(&b) != SF_OK)
-        return sf__error_set(err, SF_ERR_TOO_LARGE, "%s: larger than %zu bytes", path,
-                             MAX_FILE_BYTES);
     *data = sf__buf_detach(&b, len);
     if (!*data) return sf__error_set(err, SF_ERR_NOMEM, "rouge: out of memory");
     return SF_OK;

@@ -35,17 +35,6 @@ sf_status sf__norm_space(const char *s, size_t n, sf_buf *out) {
     return sf__buf_status(out);
 }
 
-static sf_status read_file(const char *path, sf_buf *b) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return SF_ERR_IO;
-    char chunk[1 << 16];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) sf__buf_add(b, chunk, got);
-    bool bad = ferror(f) != 0;
-    fclose(f);
-    if (bad) return SF_ERR_IO;
-    return sf__buf_status(b);
-}
 
 static double now(void) {
     struct timespec ts;
@@ -131,7 +120,7 @@ sf_status sf__extract_eval(const char *dir, bool all_text, sf_extract_eval *out,
         json_object_object_get_ex(item, "without", &without);
         snprintf(path, sizeof path, "%s/html/%s", dir, json_object_get_string(file));
         sf__buf_reset(&html);
-        if (read_file(path, &html) != SF_OK) {
+        if (sf__read_file(path, NULL, &html, NULL) != SF_OK) {
             out->missing++;
             continue;
         }

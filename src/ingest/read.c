@@ -188,25 +188,6 @@ sf_status sf_read_memory(sf_corpus *c, const char *name, const char *data, size_
 }
 
 /* Read a whole stream into b, at most `limit` bytes. */
-static sf_status slurp(FILE *f, const char *name, size_t limit, sf_buf *b, sf_error *err) {
-    char chunk[1 << 16];
-    size_t got;
-    sf__buf_init(b, limit);
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (sf__buf_add(b, chunk, got) == SF_ERR_TOO_LARGE)
-            return sf__error_set(err, SF_ERR_TOO_LARGE,
-                                 "%s: more than the limit of %zu bytes (max_file_bytes)", name,
-                                 limit);
-        if (sf__buf_status(b) != SF_OK)
-            return sf__error_set(err, SF_ERR_NOMEM, "%s: out of memory reading the file", name);
-    }
-    if (ferror(f)) {
-        int e = errno;
-        sf__buf_release(b);
-        return sf__error_set(err, SF_ERR_IO, "%s: read failed: %s", name, strerror(e));
-    }
-    return SF_OK;
-}
 
 /* Read one file (or stream) and parse it. Failures to get at the bytes are
  * returned with err filled; the caller decides whether they stop the read. */
@@ -242,7 +223,8 @@ static sf_status read_file(sf_corpus *c, const char *path, const sf_read_options
         }
     }
     sf_buf b;
-    sf_status s = slurp(f, name, limit, &b, err);
+    sf__buf_init(&b, limit);
+    sf_status s = sf__read_stream(f, name, &b, err);
     if (!is_stdin) fclose(f);
     if (s != SF_OK) return s;
     s = read_bytes(c, name, sf__buf_cstr(&b), b.n, o, err);

@@ -7,6 +7,9 @@
 
 #include "common/common.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
 static void buf_appends_and_caps(void **state) {
     (void)state;
     sf_buf b;
@@ -148,6 +151,31 @@ static void map_inserts_finds_grows(void **state) {
     sf__map_release(&m);
 }
 
+static void read_file_caps_and_names(void **state) {
+    (void)state;
+    char path[] = "/tmp/sf_test_fileXXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    fputs("0123456789", f);
+    fclose(f);
+    sf_buf b;
+    sf_error err = {0};
+    sf__buf_init(&b, 100);
+    assert_int_equal(sf__read_file(path, NULL, &b, &err), SF_OK);
+    assert_string_equal(sf__buf_cstr(&b), "0123456789");
+    sf__buf_release(&b);
+    sf__buf_init(&b, 4); /* the buffer's cap is the size limit */
+    assert_int_equal(sf__read_file(path, NULL, &b, &err), SF_ERR_TOO_LARGE);
+    assert_non_null(strstr(err.message, "more than the limit of 4 bytes"));
+    sf__buf_release(&b);
+    remove(path);
+    sf__buf_init(&b, 100);
+    assert_int_equal(sf__read_file(path, "alias file", &b, &err), SF_ERR_IO);
+    assert_non_null(strstr(err.message, ": cannot open alias file: "));
+    sf__buf_release(&b);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(buf_appends_and_caps),
@@ -157,6 +185,7 @@ int main(void) {
         cmocka_unit_test(cursor_numbers_and_sets),
         cmocka_unit_test(views_compare),
         cmocka_unit_test(map_inserts_finds_grows),
+        cmocka_unit_test(read_file_caps_and_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
