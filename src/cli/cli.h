@@ -72,6 +72,10 @@ int sf_cli_run_option(void *user, const sf_cli_inputs *in, int argc, char **argv
 sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exit_code);
 /* sf_cli_read_all, and a corpus without articles is an error too. */
 sf_corpus *sf_cli_read_some(sf_cli_inputs *in, char **paths, int npaths, int *exit_code);
+/* The exit code of a reading command that ended with status st: a failure
+ * is printed (err's message) and is 1; skipped records also make it 1 (the
+ * output is complete for what could be read); else 0. */
+int sf_cli_exit_code(const sf_cli_inputs *in, sf_status st, const sf_error *err);
 /* A progress line on stderr, only when stderr is a terminal and the run has
  * taken more than a second; `done` of `total` (total 0: unknown). */
 void sf_cli_progress(const char *what, size_t done, size_t total);

@@ -157,3 +157,11 @@ void sf_cli_run_progress(void *user, const char *stage, size_t done, size_t tota
     (void)user;
     sf_cli_progress(stage, done, total);
 }
+
+int sf_cli_exit_code(const sf_cli_inputs *in, sf_status st, const sf_error *err) {
+    if (st != SF_OK) {
+        sf_cli_error(in->prog, "%s", err && err->message[0] ? err->message : sf_strerror(st));
+        return SF_EXIT_INPUT;
+    }
+    return in->problems ? SF_EXIT_INPUT : SF_EXIT_OK;
+}

@@ -39,12 +39,7 @@ int sf_cmd_run(int argc, char **argv) {
     sf_cli_progress_end();
     if (st == SF_OK)
         st = json ? sf_write_json(res, c, stdout, &err) : sf_write_markdown(res, c, stdout, &err);
-    if (st != SF_OK) {
-        sf_cli_error(in.prog, "%s", err.message[0] ? err.message : sf_strerror(st));
-        code = SF_EXIT_INPUT;
-    } else if (in.problems) {
-        code = SF_EXIT_INPUT; /* output is complete for what could be read */
-    }
+    code = sf_cli_exit_code(&in, st, &err);
     sf_result_destroy(res);
     sf_corpus_destroy(c);
     return code;

@@ -75,12 +75,7 @@ int sf_cmd_summarize(int argc, char **argv) {
     sf_cli_progress_end();
     if (st == SF_OK && json) st = sf_write_json(res, c, stdout, &err);
     else if (st == SF_OK) print_cut(res, opt.summary_words ? opt.summary_words : 100, bytes);
-    if (st != SF_OK) {
-        sf_cli_error(in.prog, "%s", err.message[0] ? err.message : sf_strerror(st));
-        code = SF_EXIT_INPUT;
-    } else if (in.problems) {
-        code = SF_EXIT_INPUT;
-    }
+    code = sf_cli_exit_code(&in, st, &err);
     sf_result_destroy(res);
     sf_corpus_destroy(c);
     return code;
