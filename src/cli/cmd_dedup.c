@@ -79,6 +79,23 @@ static const char *value_of(const char *name, int argc, char **argv, int *i, boo
     return argv[++*i];
 }
 
+/* One member of a group: its id and similarity, printed with 4 decimals. */
+static void add_member(json_object *members, const char *id, double sim) {
+    json_object *e = json_object_new_object();
+    char num[32];
+    snprintf(num, sizeof num, "%.4f", sim);
+    json_object_object_add(e, "id", json_object_new_string(id));
+    json_object_object_add(e, "similarity", json_object_new_double_s(sim, num));
+    json_object_array_add(members, e);
+}
+
+/* Print one group as a JSON line and release it. */
+static void print_group(json_object *o, json_object *members) {
+    json_object_object_add(o, "members", members);
+    puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+    json_object_put(o);
+}
+
 static int print_groups(const sf_corpus *c, const size_t *dup, const double *sim) {
     size_t n = sf_corpus_count(c);
     /* members listed under their canonical, both in corpus order */
@@ -105,18 +122,9 @@ static int print_groups(const sf_corpus *c, const size_t *dup, const double *sim
         json_object *o = json_object_new_object();
         json_object *members = json_object_new_array();
         json_object_object_add(o, "canonical", json_object_new_string(sf_corpus_get(c, g)->id));
-        for (size_t m = first[g]; m != SIZE_MAX; m = next[m]) {
-            json_object *e = json_object_new_object();
-            char num[32];
-            snprintf(num, sizeof num, "%.4f", sim[m]);
-            json_object_object_add(e, "id", json_object_new_string(sf_corpus_get(c, m)->id));
-            json_object_object_add(e, "similarity", json_object_new_double_s(sim[m], num));
-            json_object_array_add(members, e);
-        }
-        json_object_object_add(o, "members", members);
-        puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
-                                                   JSON_C_TO_STRING_NOSLASHESCAPE));
-        json_object_put(o);
+        for (size_t m = first[g]; m != SIZE_MAX; m = next[m])
+            add_member(members, sf_corpus_get(c, m)->id, sim[m]);
+        print_group(o, members);
     }
     free(first);
     free(next);
@@ -150,19 +158,9 @@ static int print_index_groups(const sf_dedup_index *ix, const sf_corpus *c,
         json_object *o = json_object_new_object();
         json_object *members = json_object_new_array();
         json_object_object_add(o, "canonical", json_object_new_string(sf_dedup_index_id(ix, g)));
-        for (; j < k && copy_of[sorted[j]] == g; j++) {
-            size_t m = sorted[j];
-            json_object *e = json_object_new_object();
-            char num[32];
-            snprintf(num, sizeof num, "%.4f", sim[m]);
-            json_object_object_add(e, "id", json_object_new_string(sf_corpus_get(c, m)->id));
-            json_object_object_add(e, "similarity", json_object_new_double_s(sim[m], num));
-            json_object_array_add(members, e);
-        }
-        json_object_object_add(o, "members", members);
-        puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
-                                                   JSON_C_TO_STRING_NOSLASHESCAPE));
-        json_object_put(o);
+        for (; j < k && copy_of[sorted[j]] == g; j++)
+            add_member(members, sf_corpus_get(c, sorted[j])->id, sim[sorted[j]]);
+        print_group(o, members);
     }
     free(order);
     free(count);
