@@ -279,6 +279,8 @@ typedef struct sf_run_options {
                                  once per run and added to it; the caller
                                  owns the string. A bad line fails the run
                                  with SF_ERR_PARSE and "FILE:LINE: ..." */
+    int no_facts;             /* nonzero: skip entities, facts and quotes
+                                 (the summary alone is wanted) */
 } sf_run_options;
 
 /* The stories found in a corpus. Holds pointers into the corpus, which must

@@ -71,6 +71,7 @@ int sf_cmd_summarize(int argc, char **argv) {
     sf_result *res = NULL;
     sf_error err = {0};
     opt.progress = sf_cli_run_progress;
+    opt.no_facts = !json; /* the text output shows the summary only */
     sf_status st = sf_summarize_all(c, &opt, &res, &err);
     sf_cli_progress_end();
     if (st == SF_OK && json) st = sf_write_json(res, c, stdout, &err);

@@ -155,7 +155,7 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
         story->headline = fold_ws(title, strlen(title));
         if (!story->headline) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
         if (st == SF_OK) st = sf__summarize(c, story->articles, story->n, r->dup_of, &sopt, &story->summary, err);
-        if (st == SF_OK) {
+        if (st == SF_OK && !opt.no_facts) {
             sf_facts_options fo = {.lang = opt.lang, .aliases = aliases};
             st = sf__story_facts(c, story->articles, story->n, r->dup_of, &fo, &story->facts, err);
         }
