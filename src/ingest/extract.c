@@ -47,6 +47,12 @@
 #ifndef HEAD_SPAN
 #define HEAD_SPAN 0
 #endif
+#ifndef BOIL_RATIO
+#define BOIL_RATIO 5
+#endif
+#ifndef DBG_LEN
+#define DBG_LEN 70
+#endif
 #ifndef CLOSE_GAP
 #define CLOSE_GAP 0
 #endif
@@ -142,7 +148,9 @@ static uint8_t tag_class(const char *name) {
  * fitted to any site. Words of 6 letters and more match anywhere
  * ("textwidget", "usercomments"); shorter ones must start a word of the
  * class or id (after a space, '-', '_' or the start), and under 5 letters be
- * the whole word ("ad" is not "read-all", "nav" is not "canvas"). */
+ * the whole word ("ad" is not "read-all", "nav" is not "canvas"). A word
+ * after '=' must be a whole class token: "hidden" hides, but Drupal's
+ * "field--label-hidden" hides only a label and "hidden-xs" only on phones. */
 static const char *const NEG_HINTS[] = {
     "comment",   "share",     "sharing",    "social",     "related",   "recommend",
     "cookie",    "consent",   "gdpr",       "footer",     "sidebar",   "widget",
@@ -153,16 +161,22 @@ static const char *const NEG_HINTS[] = {
     "authorbio", "byline",    "post-meta",  "entry-meta", "article-meta", "meta-data",
     "masthead",  "toolbar",   "disqus",     "outbrain",   "taboola",   "login",
     "signup",    "print-",    "skip",       "copyright",  "reply",     "rating",
-    "teaser",    "more-from", "read-more",  "readmore",   "newsticker", "paywall",
-    "site-header", "page-header", "header",   "dateline",  "timestamp",
-    "publish-date", "post-date", "entry-date", "caption",  "credit",    "hidden",
-    "ad",        "ads",       "adv",       "hide",        "jp-relatedposts", "addthis",
+    "more-from", "read-more",  "readmore",   "newsticker", "paywall",
+    "site-header", "page-header", "dateline",  "timestamp",
+    "publish-date", "post-date", "entry-date", "caption",  "credit",    "=hidden",
+    "ad",        "ads",       "adv",       "=hide",        "jp-relatedposts", "addthis",
     "sharedaddy", "nav",      "pinterest",  "twitter",    "facebook",  "tags"};
 
 static bool word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 /* Is `hint` at the start of a word of h (see NEG_HINTS)? */
 static bool hint_word(const char *h, const char *hint) {
+    if (hint[0] == '=') { /* a whole class token */
+        size_t k = strlen(++hint);
+        for (const char *q = strstr(h, hint); q; q = strstr(q + 1, hint))
+            if ((q == h || q[-1] == ' ') && (q[k] == ' ' || q[k] == 0)) return true;
+        return false;
+    }
     size_t k = strlen(hint);
     for (const char *q = strstr(h, hint); q; q = strstr(q + 1, hint)) {
         if (k < 6 && q > h && word_char(q[-1])) continue;
@@ -174,6 +188,9 @@ static bool hint_word(const char *h, const char *hint) {
     return false;
 }
 
+/* Boilerplate words that name the article's own parts when the same class
+ * also names the article (see hint_flags). */
+static const char *const WEAK_HINTS[] = {"header", "teaser"};
 static const char *const POS_HINTS[] = {
     "article", "content", "entry", "post", "story", "text", "body", "main", "blog", "prose",
     "richtext", "rich-text", "column"};
@@ -223,8 +240,14 @@ static uint16_t hint_flags(const char *h, size_t k, hcache *hc) {
     uint16_t f = 0;
     for (size_t i = 0; i < SF_ARRAY_LEN(NEG_HINTS) && !f; i++)
         if (hint_word(h, NEG_HINTS[i])) f = E_BOILER;
+    bool weak = false;
+    for (size_t i = 0; i < SF_ARRAY_LEN(WEAK_HINTS) && !f && !weak; i++)
+        weak = hint_word(h, WEAK_HINTS[i]);
     for (size_t i = 0; i < SF_ARRAY_LEN(POS_HINTS) && !f; i++)
         if (strstr(h, POS_HINTS[i])) f = E_POSITIVE;
+    /* "article-header", "entry__header", "teaser-text": the article's own
+     * headline and lead; a bare "header" or "teaser" is boilerplate */
+    if (weak && !f) f = E_BOILER;
     hc->key[slot] = key;
     hc->flags[slot] = f;
     return f;
@@ -560,7 +583,7 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
 
     /* the article: maximum of good - lambda * bad over the tree */
     /* candidates under a boilerplate hint (a quote in a sidebar widget) are
-     * taken only when nothing else has good text */
+     * taken only when nothing else has good text, or BOIL_RATIO times less */
     int32_t best = -1, best_boiler = -1;
     double best_score = 0, best_boiler_score = 0;
     for (size_t i = 0; i < w.el.n; i++) {
@@ -583,7 +606,10 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
         }
     }
 
-    if (best < 0) best = best_boiler;
+    /* A hinted candidate far ahead of every other is the article under a
+     * class word used for layout ("elementor-widget-container"), or a page
+     * that is all comments (a forum thread, a live ticker). */
+    if (best < 0 || best_boiler_score > BOIL_RATIO * best_score) best = best_boiler;
 #ifdef SF_EXTRACT_DEBUG
     for (int32_t e = best; e >= 0; e = w.el.items[e].parent) {
         char h[256];
@@ -655,6 +681,23 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
                  (b->kind == K_P || b->kind == K_LI) && ld < 0.2)
             w.bl.items[i].keep = true;
     }
+#ifdef SF_EXTRACT_DEBUG
+    for (size_t i = 0; i < nb; i++) {
+        const block *b = &w.bl.items[i];
+        char bh[256] = "";
+        for (int32_t e = b->owner; e >= 0; e = w.el.items[e].parent)
+            if (w.el.items[e].flags & E_BOILER) {
+                hint_text(w.el.items[e].node, bh, 40);
+                break;
+            }
+        fprintf(stderr, "%4zu %c%c k%u c%u/%u ch%4zu ld%.2f st%zu B[%s] <%s> %.*s\n", i,
+                under(&w, b->owner, best) ? 'U' : ' ',
+                b->keep ? '+' : ' ', b->kind, classify(b, w.text.p, lang, has_list), cls[i],
+                b->chars, link_density(b), b->stops, bh,
+                b->owner >= 0 ? (const char *)w.el.items[b->owner].node->name : "-",
+                (int)SF_MIN(b->len, (size_t)DBG_LEN), w.text.p + b->off);
+    }
+#endif
     sf__free(cls);
 
     /* Too little kept (the container held a teaser, or the page is made of
