@@ -21,7 +21,7 @@
 
 /* tuning (compile-time, for experiments) */
 #ifndef SPAN_LD
-#define SPAN_LD -1.0
+#define SPAN_LD 0.2
 #endif
 #ifndef SD_MINW
 #define SD_MINW 4
@@ -53,6 +53,9 @@
 #ifndef DBG_LEN
 #define DBG_LEN 70
 #endif
+#ifndef SIB_MIN
+#define SIB_MIN 100
+#endif
 #ifndef CLOSE_GAP
 #define CLOSE_GAP 0
 #endif
@@ -67,6 +70,7 @@ enum {
     E_BLOCK = 16,    /* starts a new text block */
     E_LINK = 32,
     E_INBOILER = 64, /* this or an ancestor has E_BOILER */
+    E_ROOT = 128,    /* the article, or a part of it beside the article */
 };
 
 typedef enum kind { K_OTHER, K_P, K_HEAD, K_LI, K_CELL, K_PRE, K_QUOTE } kind;
@@ -504,10 +508,13 @@ static bool boiler_between(const walker *w, int32_t e, int32_t top) {
     return false;
 }
 
-static bool under(const walker *w, int32_t e, int32_t top) {
-    if (top < 0) return true;
-    for (; e >= 0; e = w->el.items[e].parent)
-        if (e == top) return true;
+/* Is element e inside a part of the article, with no boilerplate hint
+ * between? */
+static bool in_article(const walker *w, int32_t e) {
+    for (; e >= 0; e = w->el.items[e].parent) {
+        if (w->el.items[e].flags & E_ROOT) return true;
+        if (w->el.items[e].flags & E_BOILER) return false;
+    }
     return false;
 }
 
@@ -610,6 +617,19 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
      * class word used for layout ("elementor-widget-container"), or a page
      * that is all comments (a forum thread, a live ticker). */
     if (best < 0 || best_boiler_score > BOIL_RATIO * best_score) best = best_boiler;
+    if (best >= 0) {
+        w.el.items[best].flags |= E_ROOT;
+        /* Article parts in sibling boxes (a lead box, then the body; the
+         * body cut by an advertisement slot): a sibling of the article
+         * with good text of its own and little else is part of it, as
+         * readability joins siblings of its top candidate. */
+        int32_t par = w.el.items[best].parent;
+        for (size_t i = (size_t)par + 1; par >= 0 && i < w.el.n; i++) {
+            enode *en = &w.el.items[i];
+            if (en->parent != par || (int32_t)i == best || (en->flags & E_INBOILER)) continue;
+            if (en->good >= SIB_MIN && en->good > en->bad) en->flags |= E_ROOT;
+        }
+    }
 #ifdef SF_EXTRACT_DEBUG
     for (int32_t e = best; e >= 0; e = w.el.items[e].parent) {
         char h[256];
@@ -633,7 +653,7 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
             cls[i] = C_GOOD;
             continue;
         }
-        bool inside = best >= 0 && under(&w, b->owner, best) && !boiler_between(&w, b->owner, best);
+        bool inside = best >= 0 && in_article(&w, b->owner);
         cls[i] = inside ? b->cls : C_OUT;
         if (!inside) b->cls = C_BAD;
     }
@@ -673,9 +693,12 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
         bool span = i > first_good && i < last_good;
         if (c == C_HEAD) w.bl.items[i].keep = good_next || (HEAD_SPAN && span && ld < 0.5);
         else if (good_prev && good_next) w.bl.items[i].keep = true;
-        /* inside the article's span, short lines (an address, a date, a
-         * list of ingredients) belong to it unless they are links */
-        else if (span && ld < SPAN_LD) w.bl.items[i].keep = true;
+        /* inside the article's span, short list items, cells and code lines
+         * (ingredients, a table of figures) belong to it unless they are
+         * links; short paragraphs there are often dates and credits */
+        else if (span && ld < SPAN_LD &&
+                 (b->kind == K_LI || b->kind == K_CELL || b->kind == K_PRE))
+            w.bl.items[i].keep = true;
         /* a few short paragraphs or list items closing the article */
         else if (good_prev && (next == C_OUT || gap_prev <= CLOSE_GAP) &&
                  (b->kind == K_P || b->kind == K_LI) && ld < 0.2)
@@ -691,7 +714,7 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
                 break;
             }
         fprintf(stderr, "%4zu %c%c k%u c%u/%u ch%4zu ld%.2f st%zu B[%s] <%s> %.*s\n", i,
-                under(&w, b->owner, best) ? 'U' : ' ',
+                in_article(&w, b->owner) ? 'U' : ' ',
                 b->keep ? '+' : ' ', b->kind, classify(b, w.text.p, lang, has_list), cls[i],
                 b->chars, link_density(b), b->stops, bh,
                 b->owner >= 0 ? (const char *)w.el.items[b->owner].node->name : "-",
