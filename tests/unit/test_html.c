@@ -329,6 +329,29 @@ static void test_siblings(void **state) {
     sf__page_release(&p);
 }
 
+/* Inline SVG is dropped before parsing: its paths are not read, and the
+ * text after it, even after an SVG nested in another, still is. */
+static const char SVG[] =
+    "<html><body><article><svg viewBox=\"0 0 10 10\"><path d=\"M0 0L10 10\"/><text>Icon "
+    "label</text></svg><p>The museum reopens on Friday after two years of building work, "
+    "with a new wing for its collection of clocks and a cafe on the roof terrace.</p>"
+    "<svg><svg><title>Inner icon</title></svg><path d=\"M1 1\"/></svg>"
+    "<p>Entry stays free for children, and the old rooms keep their painted ceilings, "
+    "which were cleaned for the first time in a century during the works.</p></article>"
+    "</body></html>";
+
+static void test_svg(void **state) {
+    (void)state;
+    sf_page p;
+    extract(SVG, sizeof SVG - 1, &p);
+    const char *t = sf__buf_cstr(&p.text);
+    HAS(t, "The museum reopens on Friday");
+    HAS(t, "Entry stays free for children");
+    HASNT(t, "Icon label");
+    HASNT(t, "Inner icon");
+    sf__page_release(&p);
+}
+
 static void test_eval_floor(void **state) {
     (void)state;
     const char *shared = getenv("SF_SHARED_DIR");
@@ -360,7 +383,7 @@ int main(void) {
         cmocka_unit_test(test_deep_nesting), cmocka_unit_test(test_too_large),
         cmocka_unit_test(test_reader),      cmocka_unit_test(test_layout_classes),
         cmocka_unit_test(test_article_header), cmocka_unit_test(test_siblings),
-        cmocka_unit_test(test_eval_floor),
+        cmocka_unit_test(test_svg),         cmocka_unit_test(test_eval_floor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
