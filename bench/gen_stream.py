@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """gen_stream.py - a synthetic news stream for bench_cluster, built from real
 articles (DUC SGML files). An event is a new mixture: paragraphs drawn from
-three random real articles, plus two invented names (a person and a place)
-that its reports mention; each event has 1 to 12 reports, each a random part
+four random real articles, in which every capitalized word inside a sentence
+(the names) is replaced by an invented one, the same within the event, plus
+an invented person and place that its reports mention; each event has 1 to
+12 reports, each a random part
 of the event's paragraphs in shuffled order, published within three days of
 the event's start; starts are spread uniformly over one year. Events differ
 from each other as real ones do (new names, overlapping vocabulary), so a
@@ -34,6 +36,19 @@ def load(roots):
     return arts
 
 
+CAP = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
+
+
+def rename(p, names, rnd):
+    """Replace the names inside sentences by invented ones, one per name."""
+    def sub(m):
+        w = m.group(0)
+        if w not in names:
+            names[w] = name(rnd)
+        return names[w]
+    return CAP.sub(sub, p)
+
+
 def name(rnd):
     return "".join(rnd.choice(SYL) for _ in range(rnd.randint(2, 3))).capitalize()
 
@@ -45,11 +60,11 @@ def main():
     start, year = 1483228800, 365 * 86400
     out, made, ev = [], 0, 0
     while made < n:
-        srcs = [arts[rnd.randrange(len(arts))] for _ in range(3)]
+        srcs = [arts[rnd.randrange(len(arts))] for _ in range(4)]
         person, place = name(rnd) + " " + name(rnd), name(rnd)
-        ps = []
+        ps, names = [], {}
         for _, sp in srcs:
-            ps += rnd.sample(sp, min(len(sp), rnd.randint(2, 4)))
+            ps += [rename(p, names, rnd) for p in rnd.sample(sp, min(len(sp), rnd.randint(2, 3)))]
         ps[0] = "%s (%s) -- %s" % (place.upper(), person, ps[0])
         title = "%s: %s" % (place, srcs[0][0] or srcs[1][0])
         t0 = start + rnd.randrange(year)

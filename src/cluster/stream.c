@@ -58,6 +58,7 @@ typedef struct qdoc {
     uint64_t q[NQ_BODY + NQ_ENT];
     float qw[NQ_BODY + NQ_ENT];
     size_t nq;
+    double self[SF_NCH]; /* |d|^2 with the current IDF */
     int64_t t;
 } qdoc;
 
@@ -190,6 +191,13 @@ static int cmp_tw_w_desc(const void *a, const void *b) {
 
 /* Recompute the TF-IDF norms with the current IDF, trim oversized centroids
  * to their heaviest terms, and refresh the story's query terms. */
+static void story_query_terms(sf_stream *s, story *st) {
+    float w[NQ_BODY + NQ_ENT];
+    st->nq = 0;
+    twvec_top(&st->c[SF_CH_BODY], &s->df, NQ_BODY, st->q, w, &st->nq);
+    if (!s->o.no_entity) twvec_top(&st->c[SF_CH_ENT], &s->df, NQ_ENT, st->q, w, &st->nq);
+}
+
 static sf_status story_refresh(sf_stream *s, story *st) {
     for (int ch = 0; ch < SF_NCH; ch++) {
         sf_twvec *c = &st->c[ch];
@@ -220,10 +228,26 @@ static sf_status story_refresh(sf_stream *s, story *st) {
         st->norm[ch] = sqrt(ss);
     }
     st->norm_n = s->df.n;
-    float w[NQ_BODY + NQ_ENT];
-    st->nq = 0;
-    twvec_top(&st->c[SF_CH_BODY], &s->df, NQ_BODY, st->q, w, &st->nq);
-    if (!s->o.no_entity) twvec_top(&st->c[SF_CH_ENT], &s->df, NQ_ENT, st->q, w, &st->nq);
+    story_query_terms(s, st);
+    return SF_OK;
+}
+
+/* After article q joined story st (whose centroid already includes it):
+ * the norms follow from |c + d|^2 = |c|^2 + 2 c.d + |d|^2 in IDF space,
+ * with c.d the dot product just scored (dot[]), so a join costs no pass over
+ * the centroid. A full refresh happens when the centroid outgrows its cap
+ * or the IDF has drifted (story_renorm_if_stale); the query terms are only
+ * needed for merge checks and are computed there. Measured on the generated
+ * stream: the full refresh on every join was a fifth of the time. */
+static sf_status story_joined(sf_stream *s, story *st, const qdoc *q, const double dot[SF_NCH]) {
+    bool trim = false;
+    for (int ch = 0; ch < SF_NCH; ch++) trim |= st->c[ch].n > CAPS[ch] + CAPS[ch] / 2;
+    if (trim || s->df.n > st->norm_n + st->norm_n / 10 + 16) return story_refresh(s, st);
+    for (int ch = 0; ch < SF_NCH; ch++) {
+        double n2 = st->norm[ch] * st->norm[ch] + 2.0 * dot[ch] + q->self[ch];
+        st->norm[ch] = n2 > 0 ? sqrt(n2) : 0;
+    }
+    st->nq = SIZE_MAX; /* query terms stale */
     return SF_OK;
 }
 
@@ -231,10 +255,14 @@ static sf_status qdoc_prepare(sf_stream *s, const sf_fdoc *d, int64_t t, qdoc *q
     for (int ch = 0; ch < SF_NCH; ch++) {
         q->v[ch].n = 0;
         SF_TRY(SF_VEC_RESERVE(&q->v[ch], d->v[ch].n));
+        double self = 0;
         for (size_t i = 0; i < d->v[ch].n; i++) {
             double idf = sf__idf(&s->df, d->v[ch].items[i].h);
-            q->v[ch].items[i] = (sf_tw){d->v[ch].items[i].h, (float)(d->v[ch].items[i].w * idf * idf)};
+            double w = d->v[ch].items[i].w;
+            q->v[ch].items[i] = (sf_tw){d->v[ch].items[i].h, (float)(w * idf * idf)};
+            self += w * w * idf * idf;
         }
+        q->self[ch] = self;
         q->v[ch].n = d->v[ch].n;
     }
     q->nq = 0;
@@ -571,6 +599,7 @@ static sf_status merge_into(sf_stream *s, uint32_t ida, uint32_t idb) {
  * as another active story (a bridging article arrived). */
 static sf_status try_merge(sf_stream *s, uint32_t id) {
     story *st = s->stories.items[id];
+    if (st->nq == SIZE_MAX) story_query_terms(s, st);
     float w[NQ_BODY + NQ_ENT];
     for (size_t k = 0; k < st->nq; k++) w[k] = 1.0f;
     SF_TRY(gather(s, st->q, w, st->nq, id));
@@ -826,6 +855,11 @@ static sf_status add_doc(sf_stream *s, mdoc *m, bool *owned) {
     }
     story *st;
     bool joined = bid != UINT32_MAX && best >= s->o.threshold;
+    double bdot[SF_NCH] = {0}; /* c.d in IDF space, for the norm update */
+    if (joined) {
+        const story *b = s->stories.items[bid];
+        for (int ch = 0; ch < SF_NCH; ch++) bdot[ch] = dot_q(&q->v[ch], &b->c[ch]);
+    }
     if (joined) {
         st = s->stories.items[bid];
     } else {
@@ -847,7 +881,11 @@ static sf_status add_doc(sf_stream *s, mdoc *m, bool *owned) {
         drop_vecs(st);
     }
     if (s->now > st->touched) st->touched = s->now;
-    SF_TRY(story_refresh(s, st));
+    if (joined) {
+        SF_TRY(story_joined(s, st, q, bdot));
+    } else {
+        SF_TRY(story_refresh(s, st));
+    }
     SF_TRY(index_story(s, bid, q->q, q->nq));
     if (s->o.no_repair || !joined) return SF_OK;
     /* a story's centroid moves most while it is small: look for a merge when

@@ -1,10 +1,14 @@
 /* stopwords.c - function-word lists per language, for dropping words that
  * carry no topic. Each list is a table sorted by bytes (strcmp order) and
- * searched by bisection; the words were chosen for news text by hand. Words
- * are looked up in their folded (lower-case, NFKC) form.
+ * also hashed into a small open-addressing table on first use (one probe
+ * and one memcmp per token instead of a bisection of ~8 memcmps: the
+ * bisection was a sixth of the clustering benchmark's time). The words were
+ * chosen for news text by hand. Words are looked up in their folded
+ * (lower-case, NFKC) form.
  */
 #include "text.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 
 #define W(s) {s, sizeof(s) - 1}
@@ -118,9 +122,35 @@ static const stoplist *find_list(const char *lang) {
     return NULL;
 }
 
+#define SLOTS 1024 /* per list; every list is under SLOTS / 2 words */
+static uint16_t TABLE[SF_ARRAY_LEN(LISTS)][SLOTS]; /* word index + 1, 0 empty */
+static pthread_once_t TABLE_ONCE = PTHREAD_ONCE_INIT;
+static bool TABLE_OK;
+
+static void build_tables(void) {
+    for (size_t li = 0; li < SF_ARRAY_LEN(LISTS); li++) {
+        if (LISTS[li].count >= SLOTS / 2) return; /* the bisection stays in use */
+        for (size_t i = 0; i < LISTS[li].count; i++) {
+            size_t k = (size_t)sf__hash64(LISTS[li].words[i].p, LISTS[li].words[i].n, 0) & (SLOTS - 1);
+            while (TABLE[li][k]) k = (k + 1) & (SLOTS - 1);
+            TABLE[li][k] = (uint16_t)(i + 1);
+        }
+    }
+    TABLE_OK = true;
+}
+
 bool sf__is_stopword(const char *lang, const char *word, size_t n) {
     const stoplist *l = find_list(lang);
     if (!l || n == 0 || n > 32) return false;
+    pthread_once(&TABLE_ONCE, build_tables);
+    if (TABLE_OK) {
+        const uint16_t *t = TABLE[l - LISTS];
+        for (size_t k = (size_t)sf__hash64(word, n, 0) & (SLOTS - 1); t[k]; k = (k + 1) & (SLOTS - 1)) {
+            sf_view e = l->words[t[k] - 1];
+            if (e.n == n && memcmp(e.p, word, n) == 0) return true;
+        }
+        return false;
+    }
     size_t lo = 0, hi = l->count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
