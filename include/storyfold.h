@@ -270,7 +270,11 @@ typedef struct sf_run_options {
     double story_threshold;   /* story similarity to join; 0: default */
     size_t summary_words;     /* summary length budget; 0: default (100) */
     int summary_method;       /* 0: concept coverage (default), 1: centroid,
-                                 2: concept coverage, exact integer program */
+                                 2: concept coverage, exact integer program,
+                                 3: coverage plus diversity (Lin and Bilmes) */
+    int summary_compress;     /* nonzero: summary sentences lose their opening
+                                 connective, short parentheses and the time
+                                 and place of "said" (English; off by default) */
     const char *query;        /* NULL: generic summaries; else what the reader
                                  asks (a topic, a question): concepts that
                                  share its words weigh more */

@@ -55,7 +55,11 @@ typedef struct sf_cli_run_args {
  * --method, --query, --lang, --aliases, --dup-threshold, --story-threshold. */
 int sf_cli_run_option(void *user, const sf_cli_inputs *in, int argc, char **argv, int *i);
 #define SF_CLI_RUN_HELP                                                                 \
-    "  --method M        concepts (default: bigram coverage) or centroid\n"              \
+    "  --method M        concepts (default: bigram coverage), concepts-ilp (the same,\n" \
+    "                    exact integer program), coverage (coverage plus diversity,\n" \
+    "                    Lin and Bilmes 2011) or centroid\n"                              \
+    "  --compress        cut opening connectives, short parentheses and when/where\n"    \
+    "                    of \"said\" from summary sentences (English)\n"                  \
     "  --query TEXT      what the reader asks (a topic or question): the summary\n"      \
     "                    favours what shares its words (default: generic)\n"             \
     "  --lang L          language of the articles, ISO 639-1 (default en)\n"             \

@@ -24,7 +24,11 @@ static bool parse_count(const char *s, size_t *out) {
 int sf_cli_run_option(void *user, const sf_cli_inputs *in, int argc, char **argv, int *i) {
     sf_cli_run_args *ra = user;
     const char *a = argv[*i];
-    if (*i + 1 >= argc) return 0; /* every option here takes a value */
+    if (strcmp(a, "--compress") == 0) {
+        ra->opt.summary_compress = 1;
+        return 1;
+    }
+    if (*i + 1 >= argc) return 0; /* every option below takes a value */
     const char *v = argv[*i + 1];
     if (strcmp(a, "--format") == 0) {
         if (strcmp(v, "json") == 0) ra->json = true;
@@ -46,8 +50,9 @@ int sf_cli_run_option(void *user, const sf_cli_inputs *in, int argc, char **argv
         if (strcmp(v, "concepts") == 0) ra->opt.summary_method = 0;
         else if (strcmp(v, "centroid") == 0) ra->opt.summary_method = 1;
         else if (strcmp(v, "concepts-ilp") == 0) ra->opt.summary_method = 2;
+        else if (strcmp(v, "coverage") == 0) ra->opt.summary_method = 3;
         else {
-            sf_cli_error(in->prog, "unknown method '%s' (concepts, concepts-ilp, centroid)", v);
+            sf_cli_error(in->prog, "unknown method '%s' (concepts, concepts-ilp, coverage, centroid)", v);
             return -1;
         }
     } else if (strcmp(a, "--dup-threshold") == 0 || strcmp(a, "--story-threshold") == 0) {

@@ -143,7 +143,9 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
     sf_summarize_options sopt = {.lang = opt.lang, .max_words = opt.summary_words, .query = opt.query,
                                  .method = opt.summary_method == 1   ? SF_SUMMARY_CENTROID
                                            : opt.summary_method == 2 ? SF_SUMMARY_CONCEPTS_ILP
-                                                                     : SF_SUMMARY_CONCEPTS};
+                                           : opt.summary_method == 3 ? SF_SUMMARY_COVERAGE_DIVERSITY
+                                                                     : SF_SUMMARY_CONCEPTS,
+                                 .compress = opt.summary_compress ? SF_COMPRESS_ALL : 0u};
     for (size_t s = 0; st == SF_OK && s < r->nstories; s++) {
         sf_story *story = &r->stories[s];
         if (opt.progress) opt.progress(opt.progress_user, "summaries", s, r->nstories);
@@ -166,7 +168,8 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
         for (size_t k = 0; st == SF_OK && k < story->summary.n; k++) {
             const sf_summary_sentence *ss = &story->summary.sentences[k];
             const sf_article *a = sf_corpus_get(c, ss->article);
-            story->texts[k] = fold_ws(a->text + ss->span.begin, ss->span.end - ss->span.begin);
+            story->texts[k] = ss->text ? fold_ws(ss->text, strlen(ss->text))
+                                       : fold_ws(a->text + ss->span.begin, ss->span.end - ss->span.begin);
             if (!story->texts[k]) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
         }
     }

@@ -140,3 +140,143 @@ bool sf__needs_context(const char *p, size_t n, const char *lang) {
         if (strlen(BACKREF_EN[i]) == w && memcmp(p, BACKREF_EN[i], w) == 0) return true;
     return false;
 }
+
+/* ---- sentence compression
+ * A summary pays for every word, so words that carry nothing a reader needs
+ * are cut when the rest still reads as the same sentence: an opening
+ * connective (it points back to a sentence the summary does not hold), a
+ * short parenthesis, and the time and venue of a speech act ("the ministry
+ * said in a statement on Monday" -> "the ministry said"). Who said it stays:
+ * a claim keeps its attribution. Rules are English; other languages pass
+ * through unchanged.
+ * Measured (concept greedy, ROUGE-2 recall; DUC 2006 at 250 words / DUC 2007
+ * update slices at 100): none 0.0949 / 0.0927; openers 0.0941 / 0.0946;
+ * parentheses 0.0944 / 0.0933; speech tails 0.0943 / 0.0928; all three
+ * 0.0928 / 0.0956 (slice A 0.1035 -> 0.1058). Better on the 100-word task,
+ * worse on the 250-word one, so it is an option (--compress), off by
+ * default. Dropping the whole attribution tail (", officials said.") was
+ * not tried: the claim would read as the summary's own. */
+
+/* Openers that join a sentence to the one before, with the comma after them. */
+static const char *const OPENER_COMMA_EN[] = {
+    "However", "Meanwhile", "Still", "Also", "Instead", "Nevertheless", "Moreover",
+    "Furthermore", "In addition", "In fact", "Indeed", "As a result", "Nonetheless",
+    "Separately",
+};
+/* ... and those without one. */
+static const char *const OPENER_BARE_EN[] = {"But", "And"};
+
+/* Words after a speech verb that only say when or where it was said. */
+static const char *const SPEECH_ADVERBIAL_EN[] = {
+    "on", "in", "at", "late", "early", "earlier", "last", "this", "yesterday", "today",
+    "tonight", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+};
+static const char *const SPEECH_VERB_EN[] = {"said", "says", "added", "announced", "reported"};
+
+static bool word_at(const char *p, size_t n, size_t i, const char *w) {
+    size_t k = strlen(w);
+    return i + k <= n && memcmp(p + i, w, k) == 0 && (i + k == n || !isalnum((unsigned char)p[i + k]));
+}
+
+static size_t count_words_in(const char *p, size_t n) {
+    size_t w = 0;
+    bool in = false;
+    for (size_t i = 0; i < n; i++) {
+        bool sp = isspace((unsigned char)p[i]) != 0;
+        if (!sp && !in) w++;
+        in = !sp;
+    }
+    return w;
+}
+
+/* Length of the opening connective with what follows it, 0 when none. */
+static size_t opener_length(const char *p, size_t n) {
+    for (size_t i = 0; i < SF_ARRAY_LEN(OPENER_COMMA_EN); i++) {
+        size_t k = strlen(OPENER_COMMA_EN[i]);
+        if (k + 1 < n && memcmp(p, OPENER_COMMA_EN[i], k) == 0 && p[k] == ',') {
+            k++;
+            while (k < n && p[k] == ' ') k++;
+            return k;
+        }
+    }
+    for (size_t i = 0; i < SF_ARRAY_LEN(OPENER_BARE_EN); i++) {
+        size_t k = strlen(OPENER_BARE_EN[i]);
+        if (k + 1 < n && memcmp(p, OPENER_BARE_EN[i], k) == 0 && p[k] == ' ') {
+            while (k < n && p[k] == ' ') k++;
+            return k;
+        }
+    }
+    return 0;
+}
+
+/* Marks the bytes of short parentheses " (...)" for removal. */
+static void drop_parentheses(const char *p, size_t n, bool *drop) {
+    for (size_t i = 1; i < n; i++) {
+        if (p[i] != '(' || p[i - 1] != ' ') continue;
+        size_t j = i + 1;
+        while (j < n && p[j] != ')' && p[j] != '(') j++;
+        if (j >= n || p[j] != ')') continue;
+        /* "(AP)", "(EU)", "(3.2 million pounds)": a name's initials, an
+         * agency, a conversion; a long one may hold the sentence's news */
+        if (count_words_in(p + i + 1, j - i - 1) > 6) continue;
+        if (j + 1 < n && isalnum((unsigned char)p[j + 1])) continue;
+        for (size_t k = i - 1; k <= j; k++) drop[k] = true;
+        i = j;
+    }
+}
+
+/* Marks the time and venue after the speech verb of a closing attribution
+ * (", the ministry said in a statement on Monday.") for removal. */
+static void drop_speech_adverbial(const char *p, size_t n, bool *drop) {
+    size_t end = n;
+    while (end && (p[end - 1] == '.' || p[end - 1] == ' ')) end--;
+    if (end == n || p[end] != '.') return; /* a statement, ended by a period */
+    size_t comma = end;
+    while (comma && p[comma - 1] != ',') comma--;
+    if (!comma || count_words_in(p, comma) < 6 || count_words_in(p + comma, end - comma) > 10)
+        return;
+    for (size_t i = comma; i < end; i++) {
+        if (i && p[i - 1] != ' ') continue;
+        size_t v = 0;
+        for (; v < SF_ARRAY_LEN(SPEECH_VERB_EN); v++)
+            if (word_at(p, end, i, SPEECH_VERB_EN[v])) break;
+        if (v == SF_ARRAY_LEN(SPEECH_VERB_EN)) continue;
+        size_t after = i + strlen(SPEECH_VERB_EN[v]);
+        if (after >= end || p[after] != ' ') return;
+        for (size_t a = 0; a < SF_ARRAY_LEN(SPEECH_ADVERBIAL_EN); a++)
+            if (word_at(p, end, after + 1, SPEECH_ADVERBIAL_EN[a])) {
+                for (size_t k = after; k < end; k++) drop[k] = true;
+                return;
+            }
+        return;
+    }
+}
+
+sf_status sf__compress_sentence(const char *p, size_t n, const char *lang, unsigned rules,
+                                sf_buf *out, bool *changed) {
+    sf__buf_reset(out);
+    *changed = false;
+    if (!lang || strncmp(lang, "en", 2) != 0 || n == 0 || rules == 0) return SF_OK;
+    bool *drop = sf__calloc(n, sizeof *drop);
+    if (!drop) return SF_ERR_NOMEM;
+    size_t start = 0;
+    if (rules & SF_COMPRESS_OPENER) {
+        start = opener_length(p, n);
+        /* what is left must still open as a sentence, with a letter */
+        if (start && (start >= n || !isalpha((unsigned char)p[start]))) start = 0;
+    }
+    if (rules & SF_COMPRESS_PARENS) drop_parentheses(p, n, drop);
+    if (rules & SF_COMPRESS_SPEECH) drop_speech_adverbial(p, n, drop);
+    for (size_t i = start; i < n; i++) {
+        if (drop[i]) {
+            *changed = true;
+            continue;
+        }
+        char ch = p[i];
+        if (i == start && islower((unsigned char)ch)) ch = (char)toupper((unsigned char)ch);
+        sf__buf_addc(out, ch);
+    }
+    if (start) *changed = true;
+    sf__free(drop);
+    return sf__buf_status(out);
+}

@@ -30,6 +30,8 @@ typedef struct sent {
     bool noise;
     bool quote;          /* holds a quotation */
     bool needs_context;  /* opens by pointing back ("He", "But") */
+    bool compressed;     /* its summary text is ctx.ctext[text_off, +text_len) */
+    size_t text_off, text_len;
 } sent;
 
 typedef struct ctx {
@@ -37,6 +39,9 @@ typedef struct ctx {
     SF_VEC(term_weight) tw;
     SF_VEC(uint64_t) seq;
     SF_VEC(uint64_t) concepts;
+    sf_buf ctext;   /* compressed sentences, one after another */
+    sf_buf scratch;
+    unsigned compress; /* SF_COMPRESS_* rules */
     size_t words;
 } ctx;
 
@@ -113,6 +118,23 @@ static sf_status read_article(ctx *x, sf_analyzer *an, const sf_article *a, size
         sent s = {.article = idx, .position = k, .span = sp};
         s.noise = sf__is_noise_sentence(p, n);
         s.quote = sf__has_quotation(p, n);
+        if (!s.noise && x->compress) {
+            bool changed = false;
+            st = sf__compress_sentence(p, n, lang, x->compress, &x->scratch, &changed);
+            if (st == SF_OK && changed) {
+                s.compressed = true;
+                s.text_off = x->ctext.n;
+                s.text_len = x->scratch.n;
+                st = sf__buf_add(&x->ctext, x->scratch.p, x->scratch.n);
+            }
+            if (st != SF_OK) break;
+        }
+        /* from here on the sentence is what a summary would print; the
+         * buffer may move as it grows, so the text is taken by offset */
+        if (s.compressed) {
+            p = x->ctext.p + s.text_off;
+            n = s.text_len;
+        }
         s.needs_context = sf__needs_context(p, n, lang);
         s.words = count_words(p, n);
         s.tw_begin = x->tw.n;
@@ -406,6 +428,9 @@ static double fill_score(void *user, const ctx *x, size_t i) {
  * (8, 10, 12 or 15 words), a tie-break toward longer or shorter summaries
  * and other concept thresholds (2, 4 articles) did not close the gap. The
  * greedy rule therefore stays the default and this is SF_SUMMARY_CONCEPTS_ILP.
+ * When the optimum leaves words unused it is filled by the centroid rule as
+ * the greedy summary is: DUC 2006 0.0926, DUC 2007 update slices 0.0888
+ * (greedy 0.0927).
  *
  * Speed: GLPK's branch and bound starts from the greedy solution of the same
  * program (fitting sentences only) as its incumbent. Branching stops after
@@ -596,6 +621,123 @@ done:
     return st;
 }
 
+/* ---- coverage and diversity (Lin and Bilmes 2011)
+ *
+ *   F(S) = sum_i min(C_i(S), a/N * C_i(V)) + lambda * sum_k sqrt(sum_{j in S, P_k} r_j)
+ *
+ * C_i(S) = sum_{j in S} w_ij is how well the summary covers sentence i (w: the
+ * TF-IDF cosine), saturated at a/N of what the whole story gives it, so a
+ * part of the story once covered stops paying; the square roots over
+ * clusters P_k of sentences reward drawing from several clusters, with
+ * r_j = mean w_ij, how central sentence j is. F is monotone submodular, so
+ * the cost-scaled greedy rule (gain / words^rho) is near optimal. Settings as
+ * L&B used them on DUC 2004: a = 5, lambda = 6, rho = 0.3, K = N/5 clusters.
+ * Clusters here are k-medoids in one pass (medoids chosen farthest-first,
+ * each sentence joins its most similar medoid) instead of k-means, which
+ * would cost a pass over every term of every centroid per iteration.
+ * Budget as the concept greedy: sentences are added until the budget is
+ * reached and the summary is cut there.
+ * Cost: N x N similarities; stories of more than LB_MAX_GROUND sentences are
+ * covered over an even sample of that many (the candidates are all kept).
+ * Measured (ROUGE-1 / ROUGE-2 recall): DUC 2006 0.4069 / 0.0833 against
+ * 0.4005 / 0.0949 for concepts; DUC 2007 update 0.3512 / 0.0771 against
+ * 0.3580 / 0.0927. Cosine coverage finds the words the story is about
+ * (ROUGE-1 up on 2006) but not the phrases; concepts stay the default. */
+enum { LB_MAX_GROUND = 2000 };
+
+static size_t select_lin_bilmes(ctx *x, size_t budget, size_t *chosen) {
+    size_t nc = 0, ng = 0;
+    size_t *cand = sf__malloc((x->sents.n ? x->sents.n : 1) * sizeof *cand);
+    size_t *ground = sf__malloc((x->sents.n ? x->sents.n : 1) * sizeof *ground);
+    size_t usable = 0;
+    for (size_t i = 0; i < x->sents.n; i++) usable += x->sents.items[i].score >= 0;
+    size_t step = usable > LB_MAX_GROUND ? (usable + LB_MAX_GROUND - 1) / LB_MAX_GROUND : 1;
+    for (size_t i = 0, u = 0; cand && ground && i < x->sents.n; i++) {
+        const sent *s = &x->sents.items[i];
+        if (s->score < 0) continue;
+        if (u++ % step == 0) ground[ng++] = i;
+        if (stands_alone(s)) cand[nc++] = i;
+    }
+    float *w = cand && ground && nc ? sf__calloc(nc * ng, sizeof *w) : NULL;
+    double *sat = sf__calloc(ng ? ng : 1, sizeof *sat), *cov = sf__calloc(ng ? ng : 1, sizeof *cov);
+    double *r = sf__calloc(nc ? nc : 1, sizeof *r), *csum = sf__calloc(nc ? nc : 1, sizeof *csum);
+    size_t *cluster = sf__calloc(nc ? nc : 1, sizeof *cluster), *medoid = sf__calloc(nc ? nc : 1, sizeof *medoid);
+    double *far = sf__calloc(nc ? nc : 1, sizeof *far);
+    bool *used = sf__calloc(nc ? nc : 1, sizeof *used);
+    size_t n = 0;
+    if (!w || !sat || !cov || !r || !csum || !cluster || !medoid || !far || !used) goto done;
+    const double a = 5.0, lambda = 6.0, rho = 0.3;
+    for (size_t j = 0; j < nc; j++)
+        for (size_t g = 0; g < ng; g++) {
+            double v = sent_cos(x, &x->sents.items[cand[j]], &x->sents.items[ground[g]]);
+            w[j * ng + g] = (float)v;
+            sat[g] += v;
+            r[j] += v;
+        }
+    for (size_t g = 0; g < ng; g++) sat[g] *= a / (double)ng;
+    for (size_t j = 0; j < nc; j++) r[j] /= (double)ng;
+    /* k-medoids over the candidates, one pass; similarity between two
+     * candidates by cosine (sentence self-similarity is 1) */
+    size_t k = SF_MAX((size_t)1, nc / 5);
+    for (size_t j = 0; j < nc; j++) far[j] = 2.0;
+    size_t m = 0; /* first medoid: the most central sentence */
+    for (size_t j = 1; j < nc; j++)
+        if (r[j] > r[m]) m = j;
+    for (size_t c = 0; c < k; c++) {
+        medoid[c] = m;
+        size_t next = m;
+        double worst = -1;
+        for (size_t j = 0; j < nc; j++) {
+            double sim = sent_cos(x, &x->sents.items[cand[j]], &x->sents.items[cand[m]]);
+            double d = 1.0 - sim;
+            if (d < far[j]) {
+                far[j] = d;
+                cluster[j] = c;
+            }
+            if (far[j] > worst) worst = far[j], next = j;
+        }
+        m = next;
+    }
+    size_t words = 0;
+    while (words < budget) {
+        size_t best = SIZE_MAX;
+        double best_v = 0;
+        for (size_t j = 0; j < nc; j++) {
+            if (used[j]) continue;
+            const float *row = w + j * ng;
+            double gain = 0;
+            for (size_t g = 0; g < ng; g++) {
+                double before = cov[g] < sat[g] ? cov[g] : sat[g];
+                double after = cov[g] + row[g] < sat[g] ? cov[g] + row[g] : sat[g];
+                gain += after - before;
+            }
+            gain += lambda * (sqrt(csum[cluster[j]] + r[j]) - sqrt(csum[cluster[j]]));
+            double v = gain / pow((double)x->sents.items[cand[j]].words, rho);
+            if (v > best_v) best_v = v, best = j;
+        }
+        if (best == SIZE_MAX) break;
+        used[best] = true;
+        for (size_t g = 0; g < ng; g++) cov[g] += w[best * ng + g];
+        csum[cluster[best]] += r[best];
+        chosen[n++] = cand[best];
+        x->sents.items[cand[best]].score = -1.0;
+        words += x->sents.items[cand[best]].words;
+    }
+done:
+    sf__free(cand);
+    sf__free(ground);
+    sf__free(w);
+    sf__free(sat);
+    sf__free(cov);
+    sf__free(r);
+    sf__free(csum);
+    sf__free(cluster);
+    sf__free(medoid);
+    sf__free(far);
+    sf__free(used);
+    return n;
+}
+
 /* Share of s's distinct stemmed terms that t also has: does t say what s
  * says (it may say more)? */
 static double containment(const ctx *x, const sent *s, const sent *t) {
@@ -615,6 +757,10 @@ static double containment(const ctx *x, const sent *s, const sent *t) {
  * nearly the same, and the copies of each. */
 static sf_status attribute(const ctx *x, const sent *s, const size_t *articles, size_t n,
                            const size_t *dup_of, double min_share, sf_summary_sentence *out) {
+    if (s->compressed) {
+        out->text = sf__strndup(x->ctext.p + s->text_off, s->text_len);
+        if (!out->text) return SF_ERR_NOMEM;
+    }
     SF_VEC(size_t) src = {0};
     sf_status st = SF_VEC_PUSH(&src, s->article);
     for (size_t i = 0; st == SF_OK && i < x->sents.n; i++) {
@@ -636,6 +782,8 @@ static sf_status attribute(const ctx *x, const sent *s, const size_t *articles, 
     }
     if (st != SF_OK) {
         SF_VEC_FREE(&src);
+        sf__free(out->text);
+        out->text = NULL;
         return st;
     }
     qsort(src.items, src.n, sizeof *src.items, cmp_size);
@@ -666,6 +814,9 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
     sf_analyzer *an = sf__analyzer_create(opt.lang);
     if (!an) return sf__error_set(err, SF_ERR_UNSUPPORTED, "no analyzer for language '%s'", opt.lang);
     ctx x = {0};
+    sf__buf_init(&x.ctext, 0);
+    sf__buf_init(&x.scratch, 0);
+    x.compress = opt.compress;
     sf_status st = SF_OK;
     size_t ndocs = 0;
     for (size_t i = 0; i < n && st == SF_OK; i++) {
@@ -726,6 +877,8 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
         if (nchosen == 0)
             for (size_t i = 0; i < x.sents.n; i++) x.sents.items[i].score = x.sents.items[i].noise ? -1.0 : 0.0;
     }
+    if (st == SF_OK && opt.method == SF_SUMMARY_COVERAGE_DIVERSITY)
+        nchosen = select_lin_bilmes(&x, opt.max_words, chosen);
     if (st == SF_OK && nchosen == 0) {
         centroid_state cs = {0};
         st = centroid(&x, &cs.cen, &cs.ncen);
@@ -752,6 +905,8 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
     SF_VEC_FREE(&x.tw);
     SF_VEC_FREE(&x.seq);
     SF_VEC_FREE(&x.concepts);
+    sf__buf_release(&x.ctext);
+    sf__buf_release(&x.scratch);
     if (st != SF_OK) {
         sf__summary_release(out);
         return sf__error_set(err, st, "summarizing a story of %zu articles: %s", n, sf_strerror(st));
@@ -760,7 +915,10 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
 }
 
 void sf__summary_release(sf_summary *s) {
-    for (size_t i = 0; i < s->n; i++) sf__free(s->sentences[i].sources);
+    for (size_t i = 0; i < s->n; i++) {
+        sf__free(s->sentences[i].sources);
+        sf__free(s->sentences[i].text);
+    }
     sf__free(s->sentences);
     s->sentences = NULL;
     s->n = 0;

@@ -9,6 +9,8 @@
 typedef struct sf_summary_sentence {
     size_t article;   /* corpus index of the article the text is taken from */
     sf_span span;     /* bytes of that article's text, dateline removed */
+    char *text;       /* the sentence compressed (NUL-terminated, owned);
+                         NULL: the span's text as it stands */
     size_t *sources;  /* corpus indexes of the articles that say it, sorted */
     size_t nsources;
 } sf_summary_sentence;
@@ -22,8 +24,10 @@ typedef enum sf_summary_method {
     SF_SUMMARY_CONCEPTS = 0, /* bigram concept coverage (Gillick and Favre 2009),
                                 covered greedily by gain per square-root length */
     SF_SUMMARY_CENTROID = 1, /* centroid cosine (Radev et al. 2004, MEAD) */
-    SF_SUMMARY_CONCEPTS_ILP = 2 /* the same concepts, the exact optimum of
+    SF_SUMMARY_CONCEPTS_ILP = 2, /* the same concepts, the exact optimum of
                                    G&F's integer program (GLPK) */
+    SF_SUMMARY_COVERAGE_DIVERSITY = 3 /* saturated coverage plus diversity
+                                         over clusters (Lin and Bilmes 2011) */
 } sf_summary_method;
 
 typedef struct sf_summarize_options {
@@ -34,6 +38,7 @@ typedef struct sf_summarize_options {
     double redundancy;      /* max cosine between two chosen sentences; 0: 0.5 */
     double attribution;     /* min share of a sentence's terms another must
                                hold to "say the same"; 0: 0.6 */
+    unsigned compress;      /* SF_COMPRESS_* cuts in summary sentences; 0: none */
 } sf_summarize_options;
 
 /* Summarize the articles c[articles[0..n)]. `dup_of` (may be NULL) gives the
@@ -59,5 +64,18 @@ bool sf__has_quotation(const char *p, size_t n);
  * one (a pronoun or a connective: "He", "They", "But", "However,"), so it
  * does not stand on its own. Languages without a list: false. */
 bool sf__needs_context(const char *p, size_t n, const char *lang);
+
+/* Sentence compression: which cuts to make (bits). */
+enum {
+    SF_COMPRESS_OPENER = 1, /* "However, the army ..." -> "The army ..." */
+    SF_COMPRESS_PARENS = 2, /* short parentheses: " (AP)", " (EU)" */
+    SF_COMPRESS_SPEECH = 4, /* ", police said on Monday." -> ", police said." */
+    SF_COMPRESS_ALL = 7,
+};
+/* Write a shorter form of the sentence p[0..n) to `out` (reset first) and
+ * set *changed when anything was cut; languages without rules (only "en"
+ * has them) are left whole. Returns SF_ERR_NOMEM when out of memory. */
+sf_status sf__compress_sentence(const char *p, size_t n, const char *lang, unsigned rules,
+                                sf_buf *out, bool *changed);
 
 #endif

@@ -119,12 +119,166 @@ static void exact_optimum_beats_greedy(void **state) {
     sf_corpus_destroy(c);
 }
 
+static void compress_case(const char *in, unsigned rules, const char *want) {
+    sf_buf out;
+    sf__buf_init(&out, 0);
+    bool changed = true;
+    assert_int_equal(sf__compress_sentence(in, strlen(in), "en", rules, &out, &changed), SF_OK);
+    if (strcmp(want, in) == 0) {
+        assert_false(changed);
+    } else {
+        assert_true(changed);
+        assert_string_equal(sf__buf_cstr(&out), want);
+    }
+    sf__buf_release(&out);
+}
+
+static void compression_keeps_sentences_whole(void **state) {
+    (void)state;
+    compress_case("However, the road stayed open on Monday.", SF_COMPRESS_OPENER,
+                  "The road stayed open on Monday.");
+    compress_case("But the river kept rising.", SF_COMPRESS_OPENER, "The river kept rising.");
+    compress_case("In addition, Marlow closed two schools.", SF_COMPRESS_OPENER, "Marlow closed two schools.");
+    /* what is left must open with a letter */
+    compress_case("However, 12 roads closed overnight.", SF_COMPRESS_OPENER, "However, 12 roads closed overnight.");
+    compress_case("Butter prices rose again in March.", SF_COMPRESS_OPENER, "Butter prices rose again in March.");
+    compress_case("The Irish Republican Army (IRA) declared a ceasefire.", SF_COMPRESS_PARENS,
+                  "The Irish Republican Army declared a ceasefire.");
+    compress_case("The fund lost $5 million (3.2 million pounds) last year.", SF_COMPRESS_PARENS,
+                  "The fund lost $5 million last year.");
+    /* a long parenthesis may hold the news; one glued to a word is not an aside */
+    compress_case("The dam (which engineers had warned about for over ten years) failed.", SF_COMPRESS_PARENS,
+                  "The dam (which engineers had warned about for over ten years) failed.");
+    compress_case("Five team(s) withdrew from the league this week.", SF_COMPRESS_PARENS,
+                  "Five team(s) withdrew from the league this week.");
+    /* who said it stays; when and where it was said goes */
+    compress_case("The bridge will reopen next week, the ministry said in a statement on Monday.",
+                  SF_COMPRESS_SPEECH, "The bridge will reopen next week, the ministry said.");
+    compress_case("Three people died in the floods near Marlow, police said Tuesday.", SF_COMPRESS_SPEECH,
+                  "Three people died in the floods near Marlow, police said.");
+    compress_case("The bridge will reopen next week, he told reporters on Monday.", SF_COMPRESS_SPEECH,
+                  "The bridge will reopen next week, he told reporters on Monday.");
+    compress_case("The bridge will reopen next week, the ministry said.", SF_COMPRESS_SPEECH,
+                  "The bridge will reopen next week, the ministry said.");
+    compress_case("However, the Irish Republican Army (IRA) ended its truce, officials said on Friday.",
+                  SF_COMPRESS_ALL, "The Irish Republican Army ended its truce, officials said.");
+    /* no rules for other languages */
+    sf_buf out;
+    sf__buf_init(&out, 0);
+    bool changed = true;
+    const char *de = "Aber der Fluss stieg weiter (AP).";
+    assert_int_equal(sf__compress_sentence(de, strlen(de), "de", SF_COMPRESS_ALL, &out, &changed), SF_OK);
+    assert_false(changed);
+    sf__buf_release(&out);
+}
+
+static size_t summary_words(const sf_corpus *c, const sf_summary *s) {
+    size_t w = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        const sf_article *a = sf_corpus_get(c, s->sentences[i].article);
+        const char *p = s->sentences[i].text ? s->sentences[i].text : a->text + s->sentences[i].span.begin;
+        size_t n = s->sentences[i].text ? strlen(p) : s->sentences[i].span.end - s->sentences[i].span.begin;
+        bool in = false;
+        for (size_t k = 0; k < n; k++) {
+            bool sp = p[k] == ' ';
+            if (!sp && !in) w++;
+            in = !sp;
+        }
+    }
+    return w;
+}
+
+/* Two articles that share one phrase: once the one sentence holding it is
+ * chosen every other sentence gains no concept, and the summary would stop
+ * at 9 words of 40. The rest is filled by the centroid rule. */
+static const char *const FILL_A =
+    "The granite quarry flooded after the storm on Sunday. "
+    "Rescue crews pumped water from the lower pit for six hours. "
+    "Local farmers reported damage to barley fields along the valley road. "
+    "The county council met to discuss the cost of the repairs.";
+static const char *const FILL_B =
+    "Engineers inspected the granite quarry walls for cracks. "
+    "A nearby school opened its gym as a shelter for families. "
+    "Electricity returned to most homes in the district by evening.";
+
+static sf_corpus *fill_corpus(void) {
+    sf_corpus *c = sf_corpus_create();
+    assert_non_null(c);
+    sf_article a = {.id = "a", .text = FILL_A, .text_len = strlen(FILL_A), .published = 1};
+    sf_article b = {.id = "b", .text = FILL_B, .text_len = strlen(FILL_B), .published = 2};
+    assert_int_equal(sf_corpus_add(c, &a, NULL), SF_OK);
+    assert_int_equal(sf_corpus_add(c, &b, NULL), SF_OK);
+    return c;
+}
+
+static void budget_is_filled_when_concepts_run_dry(void **state) {
+    (void)state;
+    sf_corpus *c = fill_corpus();
+    size_t all[2] = {0, 1};
+    sf_summarize_options o = {.max_words = 40};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 2, NULL, &o, &s, &err), SF_OK);
+    assert_true(s.n >= 3);
+    assert_true(summary_words(c, &s) >= 40);
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
+static void coverage_diversity_method(void **state) {
+    (void)state;
+    sf_corpus *c = fill_corpus();
+    size_t all[2] = {0, 1};
+    sf_summarize_options o = {.max_words = 20, .method = SF_SUMMARY_COVERAGE_DIVERSITY};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 2, NULL, &o, &s, &err), SF_OK);
+    /* 20 words take two or three of these sentences, not one and not all */
+    assert_in_range(s.n, 2, 3);
+    assert_true(summary_words(c, &s) >= 20);
+    /* in reading order: article a before b, earlier sentences first */
+    for (size_t i = 1; i < s.n; i++)
+        assert_true(s.sentences[i - 1].article < s.sentences[i].article ||
+                    (s.sentences[i - 1].article == s.sentences[i].article &&
+                     s.sentences[i - 1].span.begin < s.sentences[i].span.begin));
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
+/* --compress: the summary prints the cut sentence, and cites as before. */
+static void compressed_summary_text(void **state) {
+    (void)state;
+    const char *ta = "However, the Tamsin River (Marlow) burst its banks near the old mill, police said on Monday.";
+    const char *tb = "The Tamsin River burst its banks near the old mill and flooded the square.";
+    sf_corpus *c = sf_corpus_create();
+    sf_article a = {.id = "a", .text = ta, .text_len = strlen(ta), .published = 1};
+    sf_article b = {.id = "b", .text = tb, .text_len = strlen(tb), .published = 2};
+    assert_int_equal(sf_corpus_add(c, &a, NULL), SF_OK);
+    assert_int_equal(sf_corpus_add(c, &b, NULL), SF_OK);
+    size_t all[2] = {0, 1};
+    sf_summarize_options o = {.max_words = 12, .compress = SF_COMPRESS_ALL};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 2, NULL, &o, &s, &err), SF_OK);
+    assert_int_equal(s.n, 1);
+    assert_int_equal(s.sentences[0].article, 0);
+    assert_non_null(s.sentences[0].text);
+    assert_string_equal(s.sentences[0].text, "The Tamsin River burst its banks near the old mill, police said.");
+    assert_int_equal(s.sentences[0].nsources, 2);
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(noise_is_recognised),
         cmocka_unit_test(datelines_are_found),
         cmocka_unit_test(standalone_rules),
         cmocka_unit_test(exact_optimum_beats_greedy),
+        cmocka_unit_test(compression_keeps_sentences_whole),
+        cmocka_unit_test(budget_is_filled_when_concepts_run_dry),
+        cmocka_unit_test(coverage_diversity_method),
+        cmocka_unit_test(compressed_summary_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
