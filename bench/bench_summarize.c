@@ -1,7 +1,8 @@
 /* bench_summarize.c - time to summarize one story: every DUC topic (25
  * articles) summarized at 250 words with the default method, the median and
  * the slowest, beside the centroid method as the baseline in the same run and
- * the exact integer program over the same concepts (GLPK);
+ * the exact integer program over the same concepts (GLPK) and coverage plus
+ * diversity (Lin and Bilmes 2011);
  * then stories of 100 and 500 articles (topics pooled) to show how time grows.
  * usage: bench_summarize DUC_DOCS_DIR   (e.g. ../shared/data/duc2006/docs) */
 #include "storyfold.h"
@@ -53,6 +54,7 @@ int main(int argc, char **argv) {
     double *t_concepts = calloc((size_t)nt, sizeof(double));
     double *t_centroid = calloc((size_t)nt, sizeof(double));
     double *t_ilp = calloc((size_t)nt, sizeof(double));
+    double *t_cov = calloc((size_t)nt, sizeof(double));
     sf_corpus *pool = sf_corpus_create();
     sf_read_options ro = {0};
     size_t articles = 0;
@@ -69,27 +71,30 @@ int main(int argc, char **argv) {
         t_concepts[i] = time_summary(c, 0, 250);
         t_centroid[i] = time_summary(c, 1, 250);
         t_ilp[i] = time_summary(c, 2, 250);
+        t_cov[i] = time_summary(c, 3, 250);
         sf_corpus_destroy(c);
     }
     qsort(t_concepts, (size_t)nt, sizeof(double), cmp_double);
     qsort(t_centroid, (size_t)nt, sizeof(double), cmp_double);
     qsort(t_ilp, (size_t)nt, sizeof(double), cmp_double);
+    qsort(t_cov, (size_t)nt, sizeof(double), cmp_double);
     printf("%d topics, %zu articles, 250-word summaries, one core\n\n", nt, articles);
     printf("%-28s %10s %10s\n", "method (per 25-article topic)", "median ms", "max ms");
     printf("%-28s %10.1f %10.1f\n", "concepts (default)", 1e3 * t_concepts[nt / 2], 1e3 * t_concepts[nt - 1]);
     printf("%-28s %10.1f %10.1f\n", "centroid (baseline)", 1e3 * t_centroid[nt / 2], 1e3 * t_centroid[nt - 1]);
     printf("%-28s %10.1f %10.1f\n", "concepts, exact ILP", 1e3 * t_ilp[nt / 2], 1e3 * t_ilp[nt - 1]);
+    printf("%-28s %10.1f %10.1f\n", "coverage+diversity (L&B)", 1e3 * t_cov[nt / 2], 1e3 * t_cov[nt - 1]);
 
     /* growth: the first N articles of the pooled topics as one story */
-    printf("\n%-10s %14s %14s %14s\n", "articles", "concepts ms", "centroid ms", "ILP ms");
+    printf("\n%-10s %14s %14s %14s %14s\n", "articles", "concepts ms", "centroid ms", "ILP ms", "L&B ms");
     size_t sizes[] = {25, 100, 500};
     for (size_t k = 0; k < 3; k++) {
         size_t n = sizes[k];
         if (n > sf_corpus_count(pool)) break;
         sf_corpus *c = sf_corpus_create();
         for (size_t i = 0; i < n; i++) sf_corpus_add(c, sf_corpus_get(pool, i), NULL);
-        printf("%-10zu %14.1f %14.1f %14.1f\n", n, 1e3 * time_summary(c, 0, 250), 1e3 * time_summary(c, 1, 250),
-               1e3 * time_summary(c, 2, 250));
+        printf("%-10zu %14.1f %14.1f %14.1f %14.1f\n", n, 1e3 * time_summary(c, 0, 250), 1e3 * time_summary(c, 1, 250),
+               1e3 * time_summary(c, 2, 250), 1e3 * time_summary(c, 3, 250));
         sf_corpus_destroy(c);
     }
     for (int i = 0; i < nt; i++) free(topics[i]);
@@ -97,6 +102,7 @@ int main(int argc, char **argv) {
     free(t_concepts);
     free(t_centroid);
     free(t_ilp);
+    free(t_cov);
     sf_corpus_destroy(pool);
     return 0;
 }
