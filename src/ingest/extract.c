@@ -7,11 +7,14 @@
  * readability's observations); inside it, short blocks are kept or dropped by
  * their neighbours (jusText's context rule), and hinted boilerplate (comments,
  * share bars, related links, cookie notices) is left out.
- * Every walk is iterative, so depth costs nothing but memory. */
+ * The blocks are built from the parser's SAX events (no tree); elements
+ * nested deeper than SF_HTML_MAX_DEPTH count as their ancestor there, so
+ * every climb up the element chain is bounded. */
 #include "html.h"
 
 #include "../text/text.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <xxhash.h>
@@ -76,12 +79,15 @@ enum {
 typedef enum kind { K_OTHER, K_P, K_HEAD, K_LI, K_CELL, K_PRE, K_QUOTE } kind;
 
 typedef struct enode {
-    xmlNodePtr node;
     int32_t parent;    /* enclosing element, -1 at the root */
     uint16_t flags;
+    uint8_t kind;      /* K_* of the tag; K_PRE is <pre> itself */
     double good, bad;  /* text mass of good and boilerplate blocks below */
     double rgood;      /* good text below, hints ignored */
     size_t chars;      /* all block text below */
+#ifdef SF_EXTRACT_DEBUG
+    char name[12], hint[64];
+#endif
 } enode;
 
 enum { C_BAD, C_SHORT, C_NEAR, C_GOOD, C_HEAD, C_OUT };
@@ -94,21 +100,36 @@ typedef struct block {
     bool keep;
 } block;
 
-typedef struct walker {
+/* Pages repeat the same class strings on many elements: the hint found for
+ * a "class id" string is remembered by its 64-bit hash (direct-mapped; a
+ * clash only costs a recomputation). */
+#define HCACHE 512
+typedef struct hcache {
+    uint64_t key[HCACHE];
+    uint16_t flags[HCACHE];
+} hcache;
+
+typedef struct sf_xwalk walker;
+struct sf_xwalk {
     SF_VEC(enode) el;
     SF_VEC(block) bl;
     sf_buf text;       /* every block's text, back to back */
-    struct hcache *hc; /* hints by class string */
+    hcache hc;         /* hints by class string */
     size_t cur_start;  /* where the open block begins in text */
     size_t cur_chars, cur_links, cur_words, cur_stops;
     bool pending_space, in_word;
     int link_depth, pre_depth;
     int32_t cur_owner;
+    int32_t cur;       /* innermost open element, -1 before the root */
+    size_t depth;      /* open elements recorded */
+    size_t skip;       /* open elements in a skipped one, itself included */
+    size_t flat;       /* open elements past SF_HTML_MAX_DEPTH */
+    bool truncated;    /* the depth limit was met */
+    char lang[16];     /* <html lang>, lower case, "" when absent */
+    bool has_lang;
     int br_run;
     sf_status st;
-} walker;
-
-static bool name_is(const xmlChar *n, const char *s) { return strcmp((const char *)n, s) == 0; }
+};
 
 /* Tag names the walk cares about, sorted for binary search: not rendered
  * (script, style, hidden widgets ...) or starting a text block. */
@@ -171,54 +192,127 @@ static const char *const NEG_HINTS[] = {
     "ad",        "ads",       "adv",       "=hide",        "jp-relatedposts", "addthis",
     "sharedaddy", "nav",      "pinterest",  "twitter",    "facebook",  "tags"};
 
-static bool word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-
-/* Is `hint` at the start of a word of h (see NEG_HINTS)? */
-static bool hint_word(const char *h, const char *hint) {
-    if (hint[0] == '=') { /* a whole class token */
-        size_t k = strlen(++hint);
-        for (const char *q = strstr(h, hint); q; q = strstr(q + 1, hint))
-            if ((q == h || q[-1] == ' ') && (q[k] == ' ' || q[k] == 0)) return true;
-        return false;
-    }
-    size_t k = strlen(hint);
-    for (const char *q = strstr(h, hint); q; q = strstr(q + 1, hint)) {
-        if (k < 6 && q > h && word_char(q[-1])) continue;
-        if (k < 5 && word_char(q[k])) continue;
-        /* an opinion piece ("commentary") is an article, not comments */
-        if (k == 7 && strncmp(q, "commentar", 9) == 0) continue;
-        return true;
-    }
-    return false;
-}
-
 /* Boilerplate words that name the article's own parts when the same class
  * also names the article (see hint_flags). */
 static const char *const WEAK_HINTS[] = {"header", "teaser"};
+/* Fragments that mark the article, matched anywhere. */
 static const char *const POS_HINTS[] = {
     "article", "content", "entry", "post", "story", "text", "body", "main", "blog", "prose",
     "richtext", "rich-text", "column"};
 
-/* Lower-case "class id" of an element into buf (truncated at cap-1). */
-static size_t hint_text(xmlNodePtr n, char *buf, size_t cap) {
+static bool word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+/* All hint words in one table, by first letter, so that a class string is
+ * matched in one pass over its positions instead of one strstr per word
+ * (four fifths of a page's class strings are seen once, so the cache above
+ * does not spare this). */
+enum { H_NEG = 1, H_WEAK = 2, H_POS = 4, H_TOKEN = 8 };
+typedef struct hint {
+    const char *w;
+    uint8_t len, kind;
+} hint;
+#define NHINTS (SF_ARRAY_LEN(NEG_HINTS) + SF_ARRAY_LEN(WEAK_HINTS) + SF_ARRAY_LEN(POS_HINTS))
+typedef struct hint_table {
+    hint h[NHINTS];
+    uint8_t first[27]; /* hints starting with letter i are h[first[i]..first[i+1]) */
+} hint_table;
+
+static void table_add(hint_table *t, size_t *k, const char *const *words, size_t n, uint8_t what,
+                      char letter) {
+    for (size_t i = 0; i < n; i++) {
+        const char *w = words[i];
+        uint8_t kd = what;
+        if (w[0] == '=') {
+            w++;
+            kd |= H_TOKEN;
+        }
+        if (w[0] != letter) continue;
+        t->h[(*k)++] = (hint){w, (uint8_t)strlen(w), kd};
+    }
+}
+
+/* Built once; every word starts with a lower-case letter. */
+static const hint_table *hints(void) {
+    static hint_table t;
+    static bool ready;
+    if (ready) return &t;
     size_t k = 0;
-    for (xmlAttrPtr a = n->properties; a; a = a->next) {
-        if (!name_is(a->name, "class") && !name_is(a->name, "id")) continue;
-        if (!a->children || !a->children->content) continue;
-        for (const xmlChar *q = a->children->content; *q && k + 2 < cap; q++)
+    for (int c = 0; c < 26; c++) {
+        t.first[c] = (uint8_t)k;
+        char letter = (char)('a' + c);
+        table_add(&t, &k, NEG_HINTS, SF_ARRAY_LEN(NEG_HINTS), H_NEG, letter);
+        table_add(&t, &k, WEAK_HINTS, SF_ARRAY_LEN(WEAK_HINTS), H_WEAK, letter);
+        table_add(&t, &k, POS_HINTS, SF_ARRAY_LEN(POS_HINTS), H_POS, letter);
+    }
+    t.first[26] = (uint8_t)k;
+    assert(k == NHINTS);
+    ready = true;
+    return &t;
+}
+
+/* Does hint word x occur at h[i] (h has n bytes) the way its kind asks? A
+ * boilerplate or weak word shorter than 6 letters must start a word, under
+ * 5 end one; an "=" word must be a whole class token; an opinion piece
+ * ("commentary") is an article, not comments. Article fragments match
+ * anywhere. */
+static bool hint_at(const char *h, size_t n, size_t i, const hint *x) {
+    size_t k = x->len;
+    if (n - i < k || memcmp(h + i, x->w, k) != 0) return false;
+    char after = i + k < n ? h[i + k] : 0;
+    if (x->kind & H_POS) return true;
+    if (x->kind & H_TOKEN) return (i == 0 || h[i - 1] == ' ') && (after == ' ' || after == 0);
+    if (k < 6 && i > 0 && word_char(h[i - 1])) return false;
+    if (k < 5 && word_char(after)) return false;
+    if (k == 7 && n - i >= 9 && memcmp(h + i, "commentar", 9) == 0) return false;
+    return true;
+}
+
+static uint16_t hint_flags(const char *h, size_t n, hcache *hc) {
+    uint64_t key = XXH3_64bits(h, n) | 1; /* 0 marks an empty slot */
+    size_t slot = (size_t)(key % HCACHE);
+    if (hc->key[slot] == key) return hc->flags[slot];
+    const hint_table *t = hints();
+    unsigned found = 0;
+    for (size_t i = 0; i < n && !(found & H_NEG); i++) {
+        unsigned c = (unsigned char)h[i] - 'a';
+        if (c >= 26) continue;
+        for (size_t j = t->first[c]; j < t->first[c + 1]; j++)
+            if (!(found & t->h[j].kind) && hint_at(h, n, i, &t->h[j])) found |= t->h[j].kind;
+    }
+    /* "article-header", "entry__header", "teaser-text": the article's own
+     * headline and lead; a bare "header" or "teaser" is boilerplate */
+    uint16_t f = (found & H_NEG)    ? E_BOILER
+                 : (found & H_POS)  ? E_POSITIVE
+                 : (found & H_WEAK) ? E_BOILER
+                                    : 0;
+    hc->key[slot] = key;
+    hc->flags[slot] = f;
+    return f;
+}
+
+/* The value of attribute `name` in libxml2's name/value array (names are
+ * lower case), "" for a bare attribute, NULL when absent. */
+static const char *attr(const xmlChar **atts, const char *name) {
+    if (!atts) return NULL;
+    for (size_t i = 0; atts[i]; i += 2)
+        if (strcmp((const char *)atts[i], name) == 0)
+            return atts[i + 1] ? (const char *)atts[i + 1] : "";
+    return NULL;
+}
+
+/* Lower-case "class id" of an element into buf (truncated at cap-1). */
+static size_t hint_text(const xmlChar **atts, char *buf, size_t cap) {
+    size_t k = 0;
+    for (size_t i = 0; atts && atts[i]; i += 2) {
+        const char *an = (const char *)atts[i];
+        if (strcmp(an, "class") != 0 && strcmp(an, "id") != 0) continue;
+        if (!atts[i + 1]) continue;
+        for (const xmlChar *q = atts[i + 1]; *q && k + 2 < cap; q++)
             buf[k++] = (char)tolower(*q);
         if (k + 1 < cap) buf[k++] = ' ';
     }
     buf[k] = 0;
     return k;
-}
-
-static const char *attr(xmlNodePtr n, const char *name) {
-    for (xmlAttrPtr a = n->properties; a; a = a->next)
-        if (strcasecmp((const char *)a->name, name) == 0)
-            return a->children && a->children->content ? (const char *)a->children->content
-                                                       : "";
-    return NULL;
 }
 
 static bool contains_nocase(const char *hay, const char *needle) {
@@ -228,53 +322,23 @@ static bool contains_nocase(const char *hay, const char *needle) {
     return false;
 }
 
-/* Pages repeat the same class strings on many elements: the hint found for
- * a "class id" string is remembered by its 64-bit hash (direct-mapped; a
- * clash only costs a recomputation). */
-#define HCACHE 512
-typedef struct hcache {
-    uint64_t key[HCACHE];
-    uint16_t flags[HCACHE];
-} hcache;
-
-static uint16_t hint_flags(const char *h, size_t k, hcache *hc) {
-    uint64_t key = XXH3_64bits(h, k) | 1; /* 0 marks an empty slot */
-    size_t slot = (size_t)(key % HCACHE);
-    if (hc->key[slot] == key) return hc->flags[slot];
-    uint16_t f = 0;
-    for (size_t i = 0; i < SF_ARRAY_LEN(NEG_HINTS) && !f; i++)
-        if (hint_word(h, NEG_HINTS[i])) f = E_BOILER;
-    bool weak = false;
-    for (size_t i = 0; i < SF_ARRAY_LEN(WEAK_HINTS) && !f && !weak; i++)
-        weak = hint_word(h, WEAK_HINTS[i]);
-    for (size_t i = 0; i < SF_ARRAY_LEN(POS_HINTS) && !f; i++)
-        if (strstr(h, POS_HINTS[i])) f = E_POSITIVE;
-    /* "article-header", "entry__header", "teaser-text": the article's own
-     * headline and lead; a bare "header" or "teaser" is boilerplate */
-    if (weak && !f) f = E_BOILER;
-    hc->key[slot] = key;
-    hc->flags[slot] = f;
-    return f;
-}
-
-static uint16_t element_flags(xmlNodePtr n, hcache *hc) {
-    const char *name = (const char *)n->name;
+static uint16_t element_flags(const char *name, const xmlChar **atts, hcache *hc) {
     uint16_t f = 0;
     uint8_t tc = tag_class(name);
     if (tc & T_SKIP) return E_SKIP;
     if (tc & T_BLOCK) f |= E_BLOCK;
     if (strcmp(name, "a") == 0) f |= E_LINK;
-    if (!n->properties) {
+    if (!atts || !atts[0]) {
         if (strcmp(name, "aside") == 0 || strcmp(name, "footer") == 0 ||
             strcmp(name, "nav") == 0 || strcmp(name, "dialog") == 0)
             f |= E_BOILER;
         else if (strcmp(name, "article") == 0 || strcmp(name, "main") == 0) f |= E_POSITIVE;
         return f;
     }
-    if (attr(n, "hidden")) return E_SKIP;
+    if (attr(atts, "hidden")) return E_SKIP;
     const char *v;
-    if ((v = attr(n, "aria-hidden")) && strcmp(v, "true") == 0) return E_SKIP;
-    if ((v = attr(n, "style")) &&
+    if ((v = attr(atts, "aria-hidden")) && strcmp(v, "true") == 0) return E_SKIP;
+    if ((v = attr(atts, "style")) &&
         (contains_nocase(v, "display:none") || contains_nocase(v, "display: none") ||
          contains_nocase(v, "visibility:hidden")))
         return E_SKIP;
@@ -283,9 +347,9 @@ static uint16_t element_flags(xmlNodePtr n, hcache *hc) {
         strcmp(name, "dialog") == 0)
         f |= E_BOILER;
     if (strcmp(name, "article") == 0 || strcmp(name, "main") == 0) f |= E_POSITIVE;
-    if ((v = attr(n, "itemprop")) && (strcmp(v, "articleBody") == 0 || strcmp(v, "text") == 0))
+    if ((v = attr(atts, "itemprop")) && (strcmp(v, "articleBody") == 0 || strcmp(v, "text") == 0))
         return f | E_POSITIVE | E_STRONG;
-    if ((v = attr(n, "role"))) {
+    if ((v = attr(atts, "role"))) {
         if (strcmp(v, "navigation") == 0 || strcmp(v, "contentinfo") == 0 ||
             strcmp(v, "complementary") == 0 || strcmp(v, "banner") == 0 ||
             strcmp(v, "menu") == 0 || strcmp(v, "dialog") == 0 || strcmp(v, "alert") == 0)
@@ -294,13 +358,12 @@ static uint16_t element_flags(xmlNodePtr n, hcache *hc) {
             f |= E_POSITIVE;
     }
     char h[256];
-    size_t hk = hint_text(n, h, sizeof h);
+    size_t hk = hint_text(atts, h, sizeof h);
     if (hk == 0) return f;
     return f | hint_flags(h, hk, hc);
 }
 
-static kind kind_of(const xmlChar *n) {
-    const char *s = (const char *)n;
+static kind kind_of(const char *s) {
     if (s[0] == 'h' && s[1] >= '1' && s[1] <= '6' && !s[2]) return K_HEAD;
     if (strcmp(s, "p") == 0) return K_P;
     if (strcmp(s, "li") == 0 || strcmp(s, "dd") == 0 || strcmp(s, "dt") == 0) return K_LI;
@@ -324,8 +387,7 @@ static void flush(walker *w) {
         b.words = w->cur_words;
         b.stops = w->cur_stops;
         b.owner = w->cur_owner;
-        b.kind = w->cur_owner >= 0 ? (uint8_t)kind_of(w->el.items[w->cur_owner].node->name)
-                                   : K_OTHER;
+        b.kind = w->cur_owner >= 0 ? w->el.items[w->cur_owner].kind : K_OTHER;
         if (SF_VEC_PUSH(&w->bl, b) != SF_OK) w->st = SF_ERR_NOMEM;
         w->cur_start = w->text.n;
     } else {
@@ -339,12 +401,13 @@ static void flush(walker *w) {
 
 /* Append text with white space collapsed (kept as is inside <pre>); count
  * characters, link characters, words and sentence ends. */
-static void add_text(walker *w, const xmlChar *s) {
+static void add_text(walker *w, const char *s, size_t n) {
     bool pre = w->pre_depth > 0;
-    for (const uint8_t *q = s; *q; q++) {
+    const uint8_t *end = (const uint8_t *)s + n;
+    for (const uint8_t *q = (const uint8_t *)s; q < end; q++) {
         uint8_t c = *q;
         bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-        if (c == 0xC2 && q[1] == 0xA0) { /* no-break space */
+        if (c == 0xC2 && q + 1 < end && q[1] == 0xA0) { /* no-break space */
             space = true;
             q++;
         }
@@ -366,7 +429,7 @@ static void add_text(walker *w, const xmlChar *s) {
         w->cur_chars++;
         if (w->link_depth) w->cur_links++;
         if (c == '.' || c == '!' || c == '?' || c == ';' ||
-            (c == 0xE3 && q[1] == 0x80 && q[2] == 0x82)) /* U+3002 ideographic full stop */
+            (c == 0xE3 && end - q >= 3 && q[1] == 0x80 && q[2] == 0x82)) /* U+3002 */
             w->cur_stops++;
         bool alnum = c >= 0x80 || isalnum(c);
         if (alnum && !w->in_word) w->cur_words++;
@@ -374,63 +437,100 @@ static void add_text(walker *w, const xmlChar *s) {
     }
 }
 
-static sf_status walk(walker *w, xmlNodePtr root) {
-    xmlNodePtr n = root;
-    int32_t cur = -1; /* innermost open element */
-    while (n && w->st == SF_OK) {
-        bool descend = false;
-        if (n->type == XML_ELEMENT_NODE) {
-            uint16_t f = element_flags(n, w->hc);
-            if (!(f & E_SKIP)) {
-                enode e = {n, cur, f, 0, 0, 0, 0};
-                if (SF_VEC_PUSH(&w->el, e) != SF_OK) return SF_ERR_NOMEM;
-                cur = (int32_t)(w->el.n - 1);
-                n->_private = (void *)(intptr_t)(cur + 1);
-                if (f & E_BLOCK) {
-                    flush(w);
-                    w->cur_owner = cur;
-                }
-                if (f & E_LINK) w->link_depth++;
-                if (name_is(n->name, "pre")) w->pre_depth++;
-                if (name_is(n->name, "br")) {
-                    if (++w->br_run >= 2) flush(w);
-                    else w->pending_space = true;
-                }
-                descend = n->children != NULL;
-            }
-        } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            if (n->content && cur >= 0) add_text(w, n->content);
-        }
-        if (descend) {
-            n = n->children;
-            continue;
-        }
-        /* leave n, then climb until a next sibling */
-        while (n) {
-            if (n->type == XML_ELEMENT_NODE && n->_private) {
-                int32_t i = (int32_t)(intptr_t)n->_private - 1;
-                uint16_t f = w->el.items[i].flags;
-                if (f & E_BLOCK) {
-                    flush(w);
-                    /* text after this block belongs to the nearest enclosing block */
-                    int32_t p = w->el.items[i].parent;
-                    while (p >= 0 && !(w->el.items[p].flags & E_BLOCK)) p = w->el.items[p].parent;
-                    w->cur_owner = p;
-                }
-                if (f & E_LINK) w->link_depth--;
-                if (name_is(n->name, "pre")) w->pre_depth--;
-                cur = w->el.items[i].parent;
-            }
-            if (n == root) return sf__buf_status(&w->text);
-            if (n->next) {
-                n = n->next;
-                break;
-            }
-            n = n->parent;
+sf_xwalk *sf__extract_create(void) {
+    walker *w = sf__calloc(1, sizeof *w);
+    if (!w) return NULL;
+    sf__buf_init(&w->text, 0);
+    w->cur_owner = w->cur = -1;
+    return w;
+}
+
+void sf__extract_destroy(sf_xwalk *w) {
+    if (!w) return;
+    SF_VEC_FREE(&w->el);
+    SF_VEC_FREE(&w->bl);
+    sf__buf_release(&w->text);
+    sf__free(w);
+}
+
+void sf__extract_start(sf_xwalk *w, const char *name, const xmlChar **atts) {
+    if (w->st != SF_OK) return;
+    if (w->skip) {
+        w->skip++;
+        return;
+    }
+    if (w->depth >= SF_HTML_MAX_DEPTH) {
+        w->flat++;
+        w->truncated = true;
+        return;
+    }
+    if (w->el.n == 0) { /* the root: the page's language */
+        const char *lang = attr(atts, "lang");
+        if (!lang) lang = attr(atts, "xml:lang");
+        if (lang) {
+            w->has_lang = true;
+            size_t k = 0;
+            for (; lang[k] && k + 1 < sizeof w->lang; k++)
+                w->lang[k] = (char)tolower((unsigned char)lang[k]);
+            w->lang[k] = 0;
         }
     }
-    flush(w);
-    return w->st != SF_OK ? w->st : sf__buf_status(&w->text);
+    uint16_t f = element_flags(name, atts, &w->hc);
+    if (f & E_SKIP) {
+        w->skip = 1;
+        return;
+    }
+    enode e = {.parent = w->cur, .flags = f, .kind = (uint8_t)kind_of(name)};
+#ifdef SF_EXTRACT_DEBUG
+    snprintf(e.name, sizeof e.name, "%s", name);
+    hint_text(atts, e.hint, sizeof e.hint);
+#endif
+    if (SF_VEC_PUSH(&w->el, e) != SF_OK) {
+        w->st = SF_ERR_NOMEM;
+        return;
+    }
+    w->cur = (int32_t)(w->el.n - 1);
+    w->depth++;
+    if (f & E_BLOCK) {
+        flush(w);
+        w->cur_owner = w->cur;
+    }
+    if (f & E_LINK) w->link_depth++;
+    if (e.kind == K_PRE) w->pre_depth++;
+    if (strcmp(name, "br") == 0) {
+        if (++w->br_run >= 2) flush(w);
+        else w->pending_space = true;
+    }
+}
+
+void sf__extract_end(sf_xwalk *w) {
+    if (w->st != SF_OK) return;
+    if (w->skip) {
+        w->skip--;
+        return;
+    }
+    if (w->flat) {
+        w->flat--;
+        return;
+    }
+    if (w->cur < 0) return;
+    const enode *e = &w->el.items[w->cur];
+    if (e->flags & E_BLOCK) {
+        flush(w);
+        /* text after this block belongs to the nearest enclosing block */
+        int32_t p = e->parent;
+        while (p >= 0 && !(w->el.items[p].flags & E_BLOCK)) p = w->el.items[p].parent;
+        w->cur_owner = p;
+    }
+    if (e->flags & E_LINK) w->link_depth--;
+    if (e->kind == K_PRE) w->pre_depth--;
+    w->cur = e->parent;
+    w->depth--;
+}
+
+void sf__extract_text(sf_xwalk *w, const char *s, size_t n) {
+    if (w->st != SF_OK || w->skip || w->cur < 0) return;
+    add_text(w, s, n);
 }
 
 /* ------------------------------------------------------------ classify */
@@ -518,26 +618,16 @@ static bool in_article(const walker *w, int32_t e) {
     return false;
 }
 
-sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
-    xmlNodePtr root = xmlDocGetRootElement(doc);
-    if (!root) return SF_OK;
-    walker w;
-    memset(&w, 0, sizeof w);
-    sf__buf_init(&w.text, 0);
-    w.cur_owner = -1;
-    sf_status st = SF_OK;
-    w.hc = sf__calloc(1, sizeof *w.hc);
-    if (!w.hc) {
-        st = SF_ERR_NOMEM;
-        goto out;
-    }
-    st = walk(&w, root);
+sf_status sf__extract_finish(sf_xwalk *w, sf_page *page, sf_error *err) {
+    sf_status st = w->st;
     if (st != SF_OK) goto out;
+    flush(w);
+    if ((st = w->st) != SF_OK || (st = sf__buf_status(&w->text)) != SF_OK) goto out;
+    if (w->truncated) page->truncated = true;
 
     /* the page's language from <html lang>, for stopword density; any of
      * the listed languages when the page does not say */
-    const char *lang = attr(root, "lang");
-    if (!lang) lang = attr(root, "xml:lang");
+    const char *lang = w->has_lang ? w->lang : NULL;
     bool has_list = true;
     if (lang && *lang) {
         char two[3] = {(char)tolower((unsigned char)lang[0]),
@@ -551,34 +641,34 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
         lang = NULL;
     }
     /* raw masses: every block's good text goes up its ancestor chain */
-    for (size_t i = 0; i < w.bl.n; i++) {
-        block *b = &w.bl.items[i];
-        b->cls = classify(b, w.text.p, lang, has_list);
+    for (size_t i = 0; i < w->bl.n; i++) {
+        block *b = &w->bl.items[i];
+        b->cls = classify(b, w->text.p, lang, has_list);
         double g = block_good(b);
-        for (int32_t e = b->owner; e >= 0; e = w.el.items[e].parent) {
-            w.el.items[e].chars += b->chars;
-            w.el.items[e].rgood += g;
+        for (int32_t e = b->owner; e >= 0; e = w->el.items[e].parent) {
+            w->el.items[e].chars += b->chars;
+            w->el.items[e].rgood += g;
         }
     }
     /* A boilerplate hint on an element that holds an article-hinted element
      * with most of its good text is a theme class on a wrapper
      * ("has-sidebar"), not boilerplate. */
-    for (size_t i = 0; i < w.el.n; i++) {
-        enode *en = &w.el.items[i];
+    for (size_t i = 0; i < w->el.n; i++) {
+        enode *en = &w->el.items[i];
         if (!(en->flags & (E_POSITIVE | E_STRONG)) || en->rgood < 200) continue;
-        for (int32_t e = en->parent; e >= 0; e = w.el.items[e].parent)
-            if ((w.el.items[e].flags & E_BOILER) && en->rgood * 2 >= w.el.items[e].rgood)
-                w.el.items[e].flags &= (uint16_t)~E_BOILER;
+        for (int32_t e = en->parent; e >= 0; e = w->el.items[e].parent)
+            if ((w->el.items[e].flags & E_BOILER) && en->rgood * 2 >= w->el.items[e].rgood)
+                w->el.items[e].flags &= (uint16_t)~E_BOILER;
     }
     /* masses for choosing: good text under a boilerplate hint (comments,
      * teasers) counts against the hinted element's ancestors */
-    for (size_t i = 0; i < w.bl.n; i++) {
-        block *b = &w.bl.items[i];
+    for (size_t i = 0; i < w->bl.n; i++) {
+        block *b = &w->bl.items[i];
         double good = block_good(b);
         double bad = (b->cls == C_GOOD || b->cls == C_NEAR || b->cls == C_HEAD) ? 0
                                                                                : (double)b->chars;
-        for (int32_t e = b->owner; e >= 0; e = w.el.items[e].parent) {
-            enode *en = &w.el.items[e];
+        for (int32_t e = b->owner; e >= 0; e = w->el.items[e].parent) {
+            enode *en = &w->el.items[e];
             en->good += good;
             en->bad += bad;
             if (en->flags & E_BOILER) {
@@ -593,10 +683,10 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
      * taken only when nothing else has good text, or BOIL_RATIO times less */
     int32_t best = -1, best_boiler = -1;
     double best_score = 0, best_boiler_score = 0;
-    for (size_t i = 0; i < w.el.n; i++) {
-        enode *en = &w.el.items[i];
+    for (size_t i = 0; i < w->el.n; i++) {
+        enode *en = &w->el.items[i];
         int32_t p = en->parent;
-        if ((en->flags & E_BOILER) || (p >= 0 && (w.el.items[p].flags & E_INBOILER)))
+        if ((en->flags & E_BOILER) || (p >= 0 && (w->el.items[p].flags & E_INBOILER)))
             en->flags |= E_INBOILER;
         double g = en->good;
         if (en->flags & E_STRONG) g *= 1.5;
@@ -618,42 +708,41 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
      * that is all comments (a forum thread, a live ticker). */
     if (best < 0 || best_boiler_score > BOIL_RATIO * best_score) best = best_boiler;
     if (best >= 0) {
-        w.el.items[best].flags |= E_ROOT;
+        w->el.items[best].flags |= E_ROOT;
         /* Article parts in sibling boxes (a lead box, then the body; the
          * body cut by an advertisement slot): a sibling of the article
          * with good text of its own and little else is part of it, as
          * readability joins siblings of its top candidate. */
-        int32_t par = w.el.items[best].parent;
-        for (size_t i = (size_t)par + 1; par >= 0 && i < w.el.n; i++) {
-            enode *en = &w.el.items[i];
+        int32_t par = w->el.items[best].parent;
+        for (size_t i = (size_t)par + 1; par >= 0 && i < w->el.n; i++) {
+            enode *en = &w->el.items[i];
             if (en->parent != par || (int32_t)i == best || (en->flags & E_INBOILER)) continue;
             if (en->good >= SIB_MIN && en->good > en->bad) en->flags |= E_ROOT;
         }
     }
 #ifdef SF_EXTRACT_DEBUG
-    for (int32_t e = best; e >= 0; e = w.el.items[e].parent) {
-        char h[256];
-        hint_text(w.el.items[e].node, h, sizeof h);
+    for (int32_t e = best; e >= 0; e = w->el.items[e].parent) {
+        const char *h = w->el.items[e].hint;
         fprintf(stderr, "  %s[%s] flags %x good %.0f bad %.0f\n",
-                (const char *)w.el.items[e].node->name, h, w.el.items[e].flags,
-                w.el.items[e].good, w.el.items[e].bad);
+                w->el.items[e].name, h, w->el.items[e].flags,
+                w->el.items[e].good, w->el.items[e].bad);
     }
 #endif
     /* keep: good and near blocks inside the article and not under a
      * boilerplate hint below it; short ones and headings by context */
-    size_t nb = w.bl.n;
+    size_t nb = w->bl.n;
     uint8_t *cls = sf__calloc(nb ? nb : 1, 1);
     if (!cls) {
         st = SF_ERR_NOMEM;
         goto out;
     }
     for (size_t i = 0; i < nb; i++) {
-        block *b = &w.bl.items[i];
+        block *b = &w->bl.items[i];
         if (page->all_text) {
             cls[i] = C_GOOD;
             continue;
         }
-        bool inside = best >= 0 && in_article(&w, b->owner);
+        bool inside = best >= 0 && in_article(w, b->owner);
         cls[i] = inside ? b->cls : C_OUT;
         if (!inside) b->cls = C_BAD;
     }
@@ -667,7 +756,7 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
     for (size_t i = 0; i < nb; i++) {
         uint8_t c = cls[i];
         if (c == C_GOOD || c == C_NEAR) {
-            w.bl.items[i].keep = true;
+            w->bl.items[i].keep = true;
             continue;
         }
         if (c != C_SHORT && c != C_HEAD) continue;
@@ -688,37 +777,37 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
             }
         bool good_next = next == C_GOOD || next == C_NEAR;
         bool good_prev = prev == C_GOOD || prev == C_NEAR;
-        const block *b = &w.bl.items[i];
+        const block *b = &w->bl.items[i];
         double ld = link_density(b);
         bool span = i > first_good && i < last_good;
-        if (c == C_HEAD) w.bl.items[i].keep = good_next || (HEAD_SPAN && span && ld < 0.5);
-        else if (good_prev && good_next) w.bl.items[i].keep = true;
+        if (c == C_HEAD) w->bl.items[i].keep = good_next || (HEAD_SPAN && span && ld < 0.5);
+        else if (good_prev && good_next) w->bl.items[i].keep = true;
         /* inside the article's span, short list items, cells and code lines
          * (ingredients, a table of figures) belong to it unless they are
          * links; short paragraphs there are often dates and credits */
         else if (span && ld < SPAN_LD &&
                  (b->kind == K_LI || b->kind == K_CELL || b->kind == K_PRE))
-            w.bl.items[i].keep = true;
+            w->bl.items[i].keep = true;
         /* a few short paragraphs or list items closing the article */
         else if (good_prev && (next == C_OUT || gap_prev <= CLOSE_GAP) &&
                  (b->kind == K_P || b->kind == K_LI) && ld < 0.2)
-            w.bl.items[i].keep = true;
+            w->bl.items[i].keep = true;
     }
 #ifdef SF_EXTRACT_DEBUG
     for (size_t i = 0; i < nb; i++) {
-        const block *b = &w.bl.items[i];
+        const block *b = &w->bl.items[i];
         char bh[256] = "";
-        for (int32_t e = b->owner; e >= 0; e = w.el.items[e].parent)
-            if (w.el.items[e].flags & E_BOILER) {
-                hint_text(w.el.items[e].node, bh, 40);
+        for (int32_t e = b->owner; e >= 0; e = w->el.items[e].parent)
+            if (w->el.items[e].flags & E_BOILER) {
+                snprintf(bh, 40, "%s", w->el.items[e].hint);
                 break;
             }
         fprintf(stderr, "%4zu %c%c k%u c%u/%u ch%4zu ld%.2f st%zu B[%s] <%s> %.*s\n", i,
-                in_article(&w, b->owner) ? 'U' : ' ',
-                b->keep ? '+' : ' ', b->kind, classify(b, w.text.p, lang, has_list), cls[i],
+                in_article(w, b->owner) ? 'U' : ' ',
+                b->keep ? '+' : ' ', b->kind, classify(b, w->text.p, lang, has_list), cls[i],
                 b->chars, link_density(b), b->stops, bh,
-                b->owner >= 0 ? (const char *)w.el.items[b->owner].node->name : "-",
-                (int)SF_MIN(b->len, (size_t)DBG_LEN), w.text.p + b->off);
+                b->owner >= 0 ? w->el.items[b->owner].name : "-",
+                (int)SF_MIN(b->len, (size_t)DBG_LEN), w->text.p + b->off);
     }
 #endif
     sf__free(cls);
@@ -729,20 +818,20 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
      * not under a boilerplate hint. */
     size_t kept_chars = 0;
     for (size_t i = 0; i < nb; i++)
-        if (w.bl.items[i].keep) kept_chars += w.bl.items[i].chars;
+        if (w->bl.items[i].keep) kept_chars += w->bl.items[i].chars;
     if (!page->all_text && kept_chars < FALLBACK_CHARS) {
         size_t alt = 0;
         for (size_t i = 0; i < nb; i++) {
-            block *b = &w.bl.items[i];
-            uint8_t c = classify(b, w.text.p, lang, has_list);
-            if ((c == C_GOOD || c == C_NEAR) && !boiler_between(&w, b->owner, -1))
+            block *b = &w->bl.items[i];
+            uint8_t c = classify(b, w->text.p, lang, has_list);
+            if ((c == C_GOOD || c == C_NEAR) && !boiler_between(w, b->owner, -1))
                 alt += b->chars;
         }
         if (alt > 2 * kept_chars + FALLBACK_MIN)
             for (size_t i = 0; i < nb; i++) {
-                block *b = &w.bl.items[i];
-                uint8_t c = classify(b, w.text.p, lang, has_list);
-                b->keep = (c == C_GOOD || c == C_NEAR) && !boiler_between(&w, b->owner, -1);
+                block *b = &w->bl.items[i];
+                uint8_t c = classify(b, w->text.p, lang, has_list);
+                b->keep = (c == C_GOOD || c == C_NEAR) && !boiler_between(w, b->owner, -1);
             }
     }
 
@@ -750,10 +839,10 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
     const char *last = NULL;
     size_t last_len = 0;
     for (size_t i = 0; i < nb; i++) {
-        block *b = &w.bl.items[i];
+        block *b = &w->bl.items[i];
         page->blocks++;
         if (!b->keep) continue;
-        const char *p = w.text.p + b->off;
+        const char *p = w->text.p + b->off;
         if (last && last_len == b->len && memcmp(last, p, b->len) == 0) continue;
         if (page->text.n) sf__buf_add(&page->text, "\n\n", 2);
         sf__buf_add(&page->text, p, b->len);
@@ -763,11 +852,6 @@ sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err) {
     }
     st = sf__buf_status(&page->text);
 out:
-    for (size_t i = 0; i < w.el.n; i++) w.el.items[i].node->_private = NULL;
-    sf__free(w.hc);
-    SF_VEC_FREE(&w.el);
-    SF_VEC_FREE(&w.bl);
-    sf__buf_release(&w.text);
     if (st != SF_OK) return sf__error_set(err, st, "out of memory extracting the main text");
     return SF_OK;
 }

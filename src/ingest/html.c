@@ -1,14 +1,15 @@
 /* html.c - reading one web page: find its charset (byte order mark, HTTP
- * header, <meta>, then the bytes themselves), convert it to UTF-8 with ICU,
- * parse it with libxml2's forgiving HTML parser and hand the tree to the
- * main-text extractor and the metadata reader. Declarations are trusted only
- * as far as the bytes agree with them: valid multi-byte UTF-8 is UTF-8
- * whatever the page says, and undecodable "UTF-8" goes to ICU's detector. */
+ * header, <meta>, then the bytes themselves; declarations trusted only as far
+ * as the bytes agree), convert it to UTF-8 with ICU, and run libxml2's
+ * forgiving HTML parser with SAX callbacks that feed the main-text extractor
+ * and the metadata reader directly: no tree is built (its nodes, their
+ * malloc/free and the walks over them were a third of the time). */
 #include "html.h"
 
 #include "../text/text.h"
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
@@ -186,9 +187,22 @@ static bool convert(const char *data, size_t n, const char *cs, sf_buf *out, sf_
     return true;
 }
 
+/* Bytes already known to be valid UTF-8: copied, NUL bytes made spaces as
+ * sf__utf8_clean makes them, without decoding every sequence a second time
+ * (utf8_stats has just done that). */
+static sf_status copy_valid_utf8(const char *data, size_t n, sf_buf *out) {
+    size_t at = out->n;
+    sf__buf_add(out, data, n);
+    if (sf__buf_status(out) != SF_OK) return sf__buf_status(out);
+    char *p = out->p + at, *end = p + n;
+    while (p < end && (p = memchr(p, 0, (size_t)(end - p))) != NULL) *p++ = ' ';
+    return SF_OK;
+}
+
 sf_status sf__html_decode(const char *data, size_t n, const char *hint, sf_buf *out,
                           char charset[48], bool *conflict, sf_error *err) {
     char declared[48] = "";
+    size_t utf8_bad = 1; /* unknown until counted */
     *conflict = false;
     sf_status st = SF_OK;
     /* a byte order mark beats any declaration */
@@ -207,6 +221,7 @@ sf_status sf__html_decode(const char *data, size_t n, const char *hint, sf_buf *
         canonical_charset(declared);
         size_t bad, multi;
         utf8_stats(data, n, &bad, &multi);
+        utf8_bad = bad;
         /* Text in a single-byte charset is almost never valid multi-byte
          * UTF-8, so valid UTF-8 with a few stray bytes is UTF-8. */
         bool utf8_ok = bad == 0 || bad * 200 < multi;
@@ -227,7 +242,7 @@ sf_status sf__html_decode(const char *data, size_t n, const char *hint, sf_buf *
         }
     }
     if (strcmp(charset, "utf-8") == 0) {
-        st = sf__utf8_clean(data, n, out, NULL);
+        st = utf8_bad == 0 ? copy_valid_utf8(data, n, out) : sf__utf8_clean(data, n, out, NULL);
     } else if (!convert(data, n, charset, out, &st)) {
         /* a charset ICU does not know: let the detector decide */
         detect_charset(data, n, charset);
@@ -245,15 +260,6 @@ done:
 }
 
 /* ------------------------------------------------------------- parsing */
-
-/* libxml2 reports through callbacks; the library never prints, so errors are
- * only looked at for the one that means "part of the page was dropped". */
-static void on_parse_error(void *user, xmlErrorPtr e) {
-    sf_page *page = user;
-    if (e && (e->code == XML_ERR_INTERNAL_ERROR || e->code == XML_ERR_NO_MEMORY ||
-              (e->message && strstr(e->message, "depth"))))
-        page->truncated = true;
-}
 
 /* First occurrence of needle (k > 0 bytes) in p[0..n), or NULL. */
 static const char *find_bytes(const char *p, size_t n, const char *needle, size_t k) {
@@ -336,43 +342,118 @@ static size_t strip_raw_text(char *p, size_t n) {
     return o;
 }
 
-sf_status sf__html_parse(const char *data, size_t n, const char *hint, htmlDocPtr *doc,
-                         sf_page *page, sf_error *err) {
-    *doc = NULL;
+sf_status sf__html_prepare(const char *data, size_t n, const char *hint, sf_buf *out,
+                           sf_page *page, sf_error *err) {
     if (n > SF_HTML_MAX_BYTES)
         return sf__error_set(err, SF_ERR_TOO_LARGE,
                              "page of %zu bytes is over the %zu-byte limit for one HTML page",
                              n, SF_HTML_MAX_BYTES);
-    sf_buf u;
-    sf__buf_init(&u, 0);
-    SF_TRY(sf__html_decode(data, n, hint, &u, page->charset, &page->charset_conflict, err));
-    if (u.n) u.n = strip_raw_text(u.p, u.n);
-    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-    if (!ctxt) {
-        sf__buf_release(&u);
-        return sf__error_set(err, SF_ERR_NOMEM, "out of memory creating the HTML parser");
-    }
-    xmlSetStructuredErrorFunc(page, on_parse_error);
-    /* The bytes are UTF-8 now: IGNORE_ENC keeps libxml2 from switching to
-     * whatever a <meta> claims. No HUGE: libxml2's depth limit stands. */
-    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
-    *doc = htmlCtxtReadMemory(ctxt, u.n ? u.p : "", (int)u.n, NULL, "UTF-8", opts);
-    if (ctxt->errNo == XML_ERR_NO_MEMORY) page->truncated = true;
-    xmlSetStructuredErrorFunc(NULL, NULL);
-    htmlFreeParserCtxt(ctxt);
-    sf__buf_release(&u);
-    if (!*doc) return sf__error_set(err, SF_ERR_PARSE, "the HTML parser found no document");
+    sf__buf_reset(out);
+    SF_TRY(sf__html_decode(data, n, hint, out, page->charset, &page->charset_conflict, err));
+    if (out->n) out->n = strip_raw_text(out->p, out->n);
     return SF_OK;
+}
+
+/* libxml2's SAX events, passed on to the extractor and the metadata reader.
+ * libxml2 hands its context to each callback (userData is the context);
+ * our state rides in the context's _private. */
+typedef struct sax_state {
+    sf_xwalk *xw;
+    sf_xmeta *xm;
+    size_t depth; /* open elements */
+    bool done;    /* the first top-level element has closed */
+} sax_state;
+
+static sax_state *state_of(void *ctx) { return ((htmlParserCtxtPtr)ctx)->_private; }
+
+static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
+    sax_state *s = state_of(ctx);
+    if (s->done) return;
+    s->depth++;
+    sf__extract_start(s->xw, (const char *)name, atts);
+    sf__meta_start(s->xm, (const char *)name, atts);
+}
+
+static void on_end(void *ctx, const xmlChar *name) {
+    (void)name; /* libxml2 balances start and end from its own stack */
+    sax_state *s = state_of(ctx);
+    if (s->done || s->depth == 0) return;
+    sf__extract_end(s->xw);
+    sf__meta_end(s->xm);
+    /* What follows the root element (content after </html> that libxml2
+     * would open a second root for) is left out, as a tree walk from the
+     * root leaves it out. */
+    if (--s->depth == 0) s->done = true;
+}
+
+static void on_text(void *ctx, const xmlChar *ch, int len) {
+    sax_state *s = state_of(ctx);
+    if (s->done || len <= 0) return;
+    sf__extract_text(s->xw, (const char *)ch, (size_t)len);
+    sf__meta_text(s->xm, (const char *)ch, (size_t)len);
+}
+
+/* Contents of <script> and <style> (raw text): only JSON-LD is left in
+ * them, for the metadata. */
+static void on_raw(void *ctx, const xmlChar *ch, int len) {
+    sax_state *s = state_of(ctx);
+    if (s->done || len <= 0) return;
+    sf__meta_text(s->xm, (const char *)ch, (size_t)len);
+}
+
+/* White space libxml2 calls ignorable (in <html>, <head>, at the end): a
+ * tree would not hold it either. */
+static void on_blank(void *ctx, const xmlChar *ch, int len) {
+    (void)ctx;
+    (void)ch;
+    (void)len;
 }
 
 sf_status sf__html_extract(const char *data, size_t n, const char *url,
                            const char *charset_hint, sf_page *page, sf_error *err) {
-    htmlDocPtr doc;
-    SF_TRY(sf__html_parse(data, n, charset_hint, &doc, page, err));
-    sf_status st = sf__extract_main(doc, page, err);
-    if (st == SF_OK) st = sf__html_meta(doc, url, page, err);
-    xmlFreeDoc(doc);
+    sf_buf u;
+    sf__buf_init(&u, 0);
+    sf_status st = sf__html_prepare(data, n, charset_hint, &u, page, err);
+    if (st != SF_OK) {
+        sf__buf_release(&u);
+        return st;
+    }
+    sax_state s = {sf__extract_create(), sf__meta_create(), 0, false};
+    /* libxml2 reads from a memory context built on the UTF-8 bytes; the
+     * options are htmlCtxtReadMemory's: no encoding switch on a <meta>
+     * (IGNORE_ENC), no network, no messages. */
+    htmlParserCtxtPtr ctxt =
+        s.xw && s.xm ? htmlCreateMemoryParserCtxt(u.n ? u.p : " ", u.n ? (int)u.n : 1) : NULL;
+    if (!ctxt) {
+        sf__extract_destroy(s.xw);
+        sf__meta_destroy(s.xm);
+        sf__buf_release(&u);
+        return sf__error_set(err, SF_ERR_NOMEM, "out of memory creating the HTML parser");
+    }
+    htmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.startElement = on_start;
+    sax.endElement = on_end;
+    sax.characters = on_text;
+    sax.cdataBlock = on_raw;
+    sax.ignorableWhitespace = on_blank;
+    memcpy(ctxt->sax, &sax, sizeof sax);
+    ctxt->_private = &s;
+    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                 HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+    /* as htmlCtxtReadMemory(..., "UTF-8", ...) does: otherwise libxml2
+     * takes the first non-ASCII byte for Latin-1 */
+    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    htmlParseDocument(ctxt);
+    bool nomem = ctxt->errNo == XML_ERR_NO_MEMORY;
+    htmlFreeParserCtxt(ctxt);
+    sf__buf_release(&u);
+    st = sf__extract_finish(s.xw, page, err);
+    if (st == SF_OK) st = sf__meta_finish(s.xm, url, page, err);
+    sf__extract_destroy(s.xw);
+    sf__meta_destroy(s.xm);
+    if (st == SF_OK && nomem)
+        st = sf__error_set(err, SF_ERR_NOMEM, "out of memory in the HTML parser");
     return st;
 }
 
@@ -449,8 +530,9 @@ sf_status sf__read_html(sf_reader_ctx *ctx, const char *data, size_t n) {
     }
     if (page.truncated)
         sf__reader_note(ctx, SF_OK,
-                        "the page nests elements deeper than the HTML parser allows; "
-                        "the deepest part was dropped");
+                        "the page nests elements deeper than %d; the deeper ones were "
+                        "read as part of their ancestor at that depth",
+                        SF_HTML_MAX_DEPTH);
     if (page.charset_conflict)
         sf__reader_note(ctx, SF_OK,
                         "the declared charset does not match the bytes; read as %s",

@@ -41,22 +41,52 @@ void sf__page_release(sf_page *p);
 sf_status sf__html_decode(const char *data, size_t n, const char *hint, sf_buf *out,
                           char charset[48], bool *conflict, sf_error *err);
 
-/* Parse HTML (any bytes) into a libxml2 tree, after sf__html_decode. The
- * caller frees *doc with xmlFreeDoc. *truncated is set when the parser
- * stopped early (nesting deeper than libxml2's limit). */
-sf_status sf__html_parse(const char *data, size_t n, const char *hint, htmlDocPtr *doc,
-                         sf_page *page, sf_error *err);
+/* The bytes the parser reads: `data` decoded to UTF-8 (sf__html_decode, the
+ * charset and conflict recorded in page), then the contents of <script>
+ * (JSON-LD aside), <style>, inline <svg> and comments dropped. `out` is the
+ * caller's, reset first. Fails on memory exhaustion and on a page over
+ * SF_HTML_MAX_BYTES (SF_ERR_TOO_LARGE). */
+sf_status sf__html_prepare(const char *data, size_t n, const char *hint, sf_buf *out,
+                           sf_page *page, sf_error *err);
 
-/* Main-text extraction (extract.c): append the article's paragraphs to
- * page->text and count blocks. The tree is not modified except for the
- * _private fields, which it uses as scratch and clears again. */
-sf_status sf__extract_main(htmlDocPtr doc, sf_page *page, sf_error *err);
+/* Elements nested deeper than this are read as part of their ancestor at
+ * this depth (their text is kept, their own boundaries are not), so every
+ * walk up the tree is bounded; page->truncated says it happened. */
+#define SF_HTML_MAX_DEPTH 256
 
-/* Metadata (htmlmeta.c): fill title, author, site, url, lang, published and
- * modified from <meta>, JSON-LD, <time>, <html lang>, link rel=canonical, the
- * URL and visible datelines. `url` (may be NULL) is where the page came from,
- * used when the page names no canonical URL and for dates in the path. */
-sf_status sf__html_meta(htmlDocPtr doc, const char *url, sf_page *page, sf_error *err);
+/* No tree is built: html.c runs libxml2's HTML parser with SAX callbacks
+ * and hands each event, in document order with start and end balanced, to
+ * the main-text extractor and the metadata reader, which keep only what they
+ * need. `name` and attribute names are lower case; `atts` is libxml2's
+ * NULL-terminated name/value array (may be NULL; a value may be NULL for a
+ * bare attribute). The pointers are valid during the call only. Events after
+ * the first top-level element closes are not passed on. */
+
+/* Main-text extraction (extract.c). create returns NULL when out of memory;
+ * destroy accepts NULL. finish scores the blocks, appends the article's
+ * paragraphs to page->text, counts blocks and sets page->truncated when the
+ * nesting limit was hit; it fails only on memory exhaustion. */
+typedef struct sf_xwalk sf_xwalk;
+sf_xwalk *sf__extract_create(void);
+void sf__extract_start(sf_xwalk *w, const char *name, const xmlChar **atts);
+void sf__extract_end(sf_xwalk *w);
+void sf__extract_text(sf_xwalk *w, const char *s, size_t n);
+sf_status sf__extract_finish(sf_xwalk *w, sf_page *page, sf_error *err);
+void sf__extract_destroy(sf_xwalk *w);
+
+/* Metadata (htmlmeta.c): title, author, site, url, lang, published and
+ * modified from <meta>, JSON-LD, <time>, <html lang>, link rel=canonical and
+ * the URL. It also gets the text of raw-text elements (a JSON-LD script),
+ * which the extractor does not. finish fills page; `url` (may be NULL) is where
+ * the page came from, used when the page names no canonical URL and for
+ * dates in the path. Same ownership as the extractor's. */
+typedef struct sf_xmeta sf_xmeta;
+sf_xmeta *sf__meta_create(void);
+void sf__meta_start(sf_xmeta *m, const char *name, const xmlChar **atts);
+void sf__meta_end(sf_xmeta *m);
+void sf__meta_text(sf_xmeta *m, const char *s, size_t n);
+sf_status sf__meta_finish(sf_xmeta *m, const char *url, sf_page *page, sf_error *err);
+void sf__meta_destroy(sf_xmeta *m);
 
 /* The whole path: decode, parse, extract, metadata. `url` and `charset_hint`
  * may be NULL. Fails only on memory exhaustion, a page over

@@ -3,7 +3,8 @@
  * has a list of sources from the most deliberate (JSON-LD, Open Graph and
  * article:* meta tags) to the most incidental (<title>, <time>, a date in the
  * URL, a dateline in the text); the first source that gives a usable value
- * wins. */
+ * wins. It reads the parser's events: tags by their attributes, and the text
+ * of the few elements it needs (title, h1, JSON-LD, author) as they pass. */
 #include "html.h"
 
 #include <ctype.h>
@@ -43,24 +44,17 @@ static void set_time_once(int64_t *t, const char *s) {
     if (sf__parse_iso8601(sf__view_trim(sf__view_cstr(s)), &v)) *t = v;
 }
 
-static const char *attr(xmlNodePtr n, const char *name) {
-    for (xmlAttrPtr a = n->properties; a; a = a->next)
-        if (strcasecmp((const char *)a->name, name) == 0)
-            return a->children && a->children->content ? (const char *)a->children->content
-                                                       : "";
+/* Attribute `name` (lower case, as libxml2 gives names), "" when bare. */
+static const char *attr(const xmlChar **atts, const char *name) {
+    if (!atts) return NULL;
+    for (size_t i = 0; atts[i]; i += 2)
+        if (strcmp((const char *)atts[i], name) == 0)
+            return atts[i + 1] ? (const char *)atts[i + 1] : "";
     return NULL;
 }
 
 static bool ieq(const char *a, const char *b) { return a && strcasecmp(a, b) == 0; }
 
-/* All text below n, into b (white space collapsed by set_once later). */
-static void node_text(xmlNodePtr n, sf_buf *b) {
-    xmlChar *t = xmlNodeGetContent(n);
-    if (t) {
-        sf__buf_adds(b, (const char *)t);
-        xmlFree(t);
-    }
-}
 
 /* ------------------------------------------------------------- JSON-LD */
 
@@ -140,7 +134,7 @@ static void jsonld(const char *text, meta *m) {
 
 /* ---------------------------------------------------------------- tags */
 
-static void meta_tag(xmlNodePtr n, meta *m) {
+static void meta_tag(const xmlChar **n, meta *m) {
     const char *key = attr(n, "property");
     if (!key) key = attr(n, "name");
     if (!key) key = attr(n, "itemprop");
@@ -172,50 +166,88 @@ static void meta_tag(xmlNodePtr n, meta *m) {
         set_once(&m->lang[2], c, cn);
 }
 
-static void visit(xmlNodePtr n, meta *m, sf_buf *scratch) {
-    const char *name = (const char *)n->name;
+/* The text of an element, gathered while it is open: all text below it, as
+ * a tree's node content would be. Captures nest (an author link in an h1). */
+enum { CAP_TITLE, CAP_H1, CAP_JSONLD, CAP_AUTHOR };
+#define MAX_CAPS 8
+
+struct sf_xmeta {
+    meta m;
+    size_t depth;          /* open elements */
+    size_t ncap;
+    struct {
+        size_t depth;      /* the capturing element's */
+        uint8_t what;
+    } cap[MAX_CAPS];
+    sf_buf text[MAX_CAPS]; /* by capture level */
+};
+
+static void capture(sf_xmeta *x, uint8_t what) {
+    if (x->ncap == MAX_CAPS) return;
+    x->cap[x->ncap].depth = x->depth;
+    x->cap[x->ncap].what = what;
+    sf__buf_reset(&x->text[x->ncap]);
+    x->ncap++;
+}
+
+/* An element's start tag: what its attributes say, and whether its text is
+ * wanted. */
+void sf__meta_start(sf_xmeta *x, const char *name, const xmlChar **atts) {
+    meta *m = &x->m;
+    x->depth++;
     const char *v;
     if (strcmp(name, "html") == 0) {
-        if ((v = attr(n, "lang")) || (v = attr(n, "xml:lang"))) set_once(&m->lang[0], v, strlen(v));
+        if ((v = attr(atts, "lang")) || (v = attr(atts, "xml:lang")))
+            set_once(&m->lang[0], v, strlen(v));
     } else if (strcmp(name, "meta") == 0) {
-        meta_tag(n, m);
+        meta_tag(atts, m);
     } else if (strcmp(name, "link") == 0) {
-        const char *rel = attr(n, "rel"), *href = attr(n, "href");
+        const char *rel = attr(atts, "rel"), *href = attr(atts, "href");
         if (rel && href && ieq(rel, "canonical")) set_once(&m->url[0], href, strlen(href));
     } else if (strcmp(name, "script") == 0) {
-        if ((v = attr(n, "type")) && ieq(v, "application/ld+json")) {
-            sf__buf_reset(scratch);
-            node_text(n, scratch);
-            if (scratch->n) jsonld(sf__buf_cstr(scratch), m);
-        }
-    } else if (strcmp(name, "title") == 0 || strcmp(name, "h1") == 0) {
-        sf_buf *t = name[0] == 't' ? &m->title[3] : &m->title[2];
-        if (!t->n) {
-            sf__buf_reset(scratch);
-            node_text(n, scratch);
-            set_once(t, scratch->p, scratch->n);
-        }
+        if ((v = attr(atts, "type")) && ieq(v, "application/ld+json")) capture(x, CAP_JSONLD);
+    } else if (strcmp(name, "title") == 0) {
+        if (!m->title[3].n) capture(x, CAP_TITLE);
+    } else if (strcmp(name, "h1") == 0) {
+        if (!m->title[2].n) capture(x, CAP_H1);
     } else if (strcmp(name, "time") == 0) {
-        const char *ip = attr(n, "itemprop");
-        if ((v = attr(n, "datetime"))) {
+        const char *ip = attr(atts, "itemprop");
+        if ((v = attr(atts, "datetime"))) {
             if (ieq(ip, "dateModified")) set_time_once(&m->mod[2], v);
-            else if (ieq(ip, "datePublished") || attr(n, "pubdate")) set_time_once(&m->pub[2], v);
+            else if (ieq(ip, "datePublished") || attr(atts, "pubdate"))
+                set_time_once(&m->pub[2], v);
             else set_time_once(&m->pub[3], v);
         }
-    } else if ((v = attr(n, "itemprop"))) {
-        const char *c = attr(n, "content");
-        if (ieq(v, "datePublished")) set_time_once(&m->pub[2], c ? c : attr(n, "datetime"));
-        else if (ieq(v, "dateModified")) set_time_once(&m->mod[2], c ? c : attr(n, "datetime"));
-        else if (ieq(v, "author") && !m->author[2].n) {
-            sf__buf_reset(scratch);
-            node_text(n, scratch);
-            if (scratch->n < 200) set_once(&m->author[2], scratch->p, scratch->n);
-        }
-    } else if ((v = attr(n, "rel")) && ieq(v, "author") && !m->author[2].n) {
-        sf__buf_reset(scratch);
-        node_text(n, scratch);
-        if (scratch->n < 200) set_once(&m->author[2], scratch->p, scratch->n);
+    } else if ((v = attr(atts, "itemprop"))) {
+        const char *c = attr(atts, "content");
+        if (ieq(v, "datePublished")) set_time_once(&m->pub[2], c ? c : attr(atts, "datetime"));
+        else if (ieq(v, "dateModified")) set_time_once(&m->mod[2], c ? c : attr(atts, "datetime"));
+        else if (ieq(v, "author") && !m->author[2].n) capture(x, CAP_AUTHOR);
+    } else if ((v = attr(atts, "rel")) && ieq(v, "author") && !m->author[2].n) {
+        capture(x, CAP_AUTHOR);
     }
+}
+
+void sf__meta_text(sf_xmeta *x, const char *s, size_t n) {
+    for (size_t i = 0; i < x->ncap; i++) sf__buf_add(&x->text[i], s, n);
+}
+
+void sf__meta_end(sf_xmeta *x) {
+    if (x->ncap && x->cap[x->ncap - 1].depth == x->depth) {
+        meta *m = &x->m;
+        sf_buf *t = &x->text[--x->ncap];
+        switch (x->cap[x->ncap].what) {
+        case CAP_TITLE: set_once(&m->title[3], t->p, t->n); break;
+        case CAP_H1: set_once(&m->title[2], t->p, t->n); break;
+        case CAP_JSONLD:
+            if (t->n && sf__buf_status(t) == SF_OK) jsonld(sf__buf_cstr(t), m);
+            break;
+        case CAP_AUTHOR:
+            if (t->n < 200) set_once(&m->author[2], t->p, t->n);
+            break;
+        }
+    }
+    if (x->depth) x->depth--;
 }
 
 /* ----------------------------------------------------------- URL dates */
@@ -267,37 +299,47 @@ static int64_t pick_time(const int64_t *t, size_t k) {
     return SF_TIME_UNKNOWN;
 }
 
-sf_status sf__html_meta(htmlDocPtr doc, const char *url, sf_page *page, sf_error *err) {
-    meta m;
-    memset(&m, 0, sizeof m);
-    sf_buf *all[] = {m.title, m.author, m.site, m.url, m.lang};
+sf_xmeta *sf__meta_create(void) {
+    sf_xmeta *x = sf__calloc(1, sizeof *x);
+    if (!x) return NULL;
+    meta *m = &x->m;
+    sf_buf *all[] = {m->title, m->author, m->site, m->url, m->lang};
     size_t counts[] = {4, 3, 3, 3, 3};
     for (size_t i = 0; i < 5; i++)
         for (size_t j = 0; j < counts[i]; j++) sf__buf_init(&all[i][j], 1 << 16);
-    for (size_t i = 0; i < 4; i++) m.pub[i] = SF_TIME_UNKNOWN;
-    for (size_t i = 0; i < 3; i++) m.mod[i] = SF_TIME_UNKNOWN;
-    sf_buf scratch;
-    sf__buf_init(&scratch, (size_t)1 << 24);
+    for (size_t i = 0; i < 4; i++) m->pub[i] = SF_TIME_UNKNOWN;
+    for (size_t i = 0; i < 3; i++) m->mod[i] = SF_TIME_UNKNOWN;
+    for (size_t i = 0; i < MAX_CAPS; i++) sf__buf_init(&x->text[i], (size_t)1 << 24);
+    return x;
+}
 
-    xmlNodePtr root = xmlDocGetRootElement(doc), n = root;
-    while (n) {
-        if (n->type == XML_ELEMENT_NODE) visit(n, &m, &scratch);
-        if (n->type == XML_ELEMENT_NODE && n->children) {
-            n = n->children;
-            continue;
-        }
-        while (n && n != root && !n->next) n = n->parent;
-        n = (n && n != root) ? n->next : NULL;
+void sf__meta_destroy(sf_xmeta *x) {
+    if (!x) return;
+    meta *m = &x->m;
+    sf_buf *all[] = {m->title, m->author, m->site, m->url, m->lang};
+    size_t counts[] = {4, 3, 3, 3, 3};
+    for (size_t i = 0; i < 5; i++)
+        for (size_t j = 0; j < counts[i]; j++) sf__buf_release(&all[i][j]);
+    for (size_t i = 0; i < MAX_CAPS; i++) sf__buf_release(&x->text[i]);
+    sf__free(x);
+}
+
+sf_status sf__meta_finish(sf_xmeta *x, const char *url, sf_page *page, sf_error *err) {
+    meta *m = &x->m;
+    /* elements still open at the end (a page cut short) give what they have */
+    while (x->ncap) {
+        x->depth = x->cap[x->ncap - 1].depth;
+        sf__meta_end(x);
     }
-    if (url && *url) set_once(&m.url[2], url, strlen(url));
+    if (url && *url) set_once(&m->url[2], url, strlen(url));
 
-    page->title = pick(m.title, 4);
-    page->author = pick(m.author, 3);
-    page->site = pick(m.site, 3);
-    page->url = pick(m.url, 3);
-    page->lang = pick(m.lang, 3);
-    page->published = pick_time(m.pub, 4);
-    page->modified = pick_time(m.mod, 3);
+    page->title = pick(m->title, 4);
+    page->author = pick(m->author, 3);
+    page->site = pick(m->site, 3);
+    page->url = pick(m->url, 3);
+    page->lang = pick(m->lang, 3);
+    page->published = pick_time(m->pub, 4);
+    page->modified = pick_time(m->mod, 3);
     if (page->published == SF_TIME_UNKNOWN) page->published = sf__url_date(page->url);
     if (page->published == SF_TIME_UNKNOWN && url) page->published = sf__url_date(url);
     /* language tags: "de-DE", "de_DE" -> "de" */
@@ -310,11 +352,7 @@ sf_status sf__html_meta(htmlDocPtr doc, const char *url, sf_page *page, sf_error
             *q = (char)tolower((unsigned char)*q);
         }
     }
-    sf_status st = SF_OK;
-    for (size_t i = 0; i < 5; i++)
-        for (size_t j = 0; j < counts[i]; j++) sf__buf_release(&all[i][j]);
-    sf__buf_release(&scratch);
     if (!page->title || !page->author || !page->site || !page->url || !page->lang)
-        st = sf__error_set(err, SF_ERR_NOMEM, "out of memory reading the page's metadata");
-    return st;
+        return sf__error_set(err, SF_ERR_NOMEM, "out of memory reading the page's metadata");
+    return SF_OK;
 }

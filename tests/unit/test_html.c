@@ -147,16 +147,47 @@ static void test_deep_nesting(void **state) {
     sf__buf_adds(&b, "<html><body><p>Top paragraph with enough words to be counted as a real "
                      "paragraph of text.</p>");
     for (int i = 0; i < 10000; i++) sf__buf_adds(&b, "<div>");
-    sf__buf_adds(&b, "<p>deep</p>");
+    sf__buf_adds(&b, "<p>A deep paragraph, far below the nesting limit, is still read as part "
+                     "of its ancestor at the limit.</p>");
     for (int i = 0; i < 10000; i++) sf__buf_adds(&b, "</div>");
     sf__buf_adds(&b, "</body></html>");
     assert_int_equal(sf__buf_status(&b), SF_OK);
     sf_page p;
     extract(b.p, b.n, &p);
     HAS(sf__buf_cstr(&p.text), "Top paragraph");
-    assert_true(p.truncated); /* libxml2 stops at its depth limit and says so */
+    HAS(sf__buf_cstr(&p.text), "A deep paragraph"); /* read, not dropped */
+    assert_true(p.truncated); /* the nesting limit was met, and it says so */
     sf__page_release(&p);
     sf__buf_release(&b);
+}
+
+/* The parser's events, not a tree: upper-case tags and attributes count as
+ * lower case, hints and hidden attributes still apply, and an element's
+ * text is gathered for the metadata even when another capture is open. */
+static void test_events(void **state) {
+    (void)state;
+    const char page[] =
+        "<HTML LANG=\"en\"><HEAD><TITLE>Harbour reopens</TITLE></HEAD><BODY>"
+        "<DIV CLASS=\"Comments\"><P>A reader wrote a long comment about the harbour and "
+        "its history, which is not part of the article at all.</P></DIV>"
+        "<ARTICLE><H1>Harbour <SPAN ITEMPROP=\"author\">by <A REL=\"author\">Ann Lee"
+        "</A></SPAN></H1><P HIDDEN>Hidden paragraph that a browser never shows to any reader "
+        "of the page at all.</P>"
+        "<P>The harbour reopened on Monday after repairs that took most of the winter, and "
+        "the first ferries left on time.</P><P>Fishermen said the new quay was a great "
+        "improvement over the old one, which flooded at every spring tide.</P></ARTICLE>"
+        "</BODY></HTML>";
+    sf_page p;
+    extract(page, sizeof page - 1, &p);
+    const char *t = sf__buf_cstr(&p.text);
+    HAS(t, "The harbour reopened on Monday");
+    HASNT(t, "A reader wrote");
+    HASNT(t, "Hidden paragraph");
+    assert_string_equal(p.title, "Harbour by Ann Lee");
+    /* the inner author element ends first and gives the name alone */
+    assert_string_equal(p.author, "Ann Lee");
+    assert_string_equal(p.lang, "en");
+    sf__page_release(&p);
 }
 
 static void test_too_large(void **state) {
@@ -381,6 +412,7 @@ int main(void) {
         cmocka_unit_test(test_main_text),   cmocka_unit_test(test_metadata),
         cmocka_unit_test(test_url_date),    cmocka_unit_test(test_charset),
         cmocka_unit_test(test_deep_nesting), cmocka_unit_test(test_too_large),
+        cmocka_unit_test(test_events),
         cmocka_unit_test(test_reader),      cmocka_unit_test(test_layout_classes),
         cmocka_unit_test(test_article_header), cmocka_unit_test(test_siblings),
         cmocka_unit_test(test_svg),         cmocka_unit_test(test_eval_floor),
