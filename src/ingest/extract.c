@@ -315,10 +315,16 @@ static size_t hint_text(const xmlChar **atts, char *buf, size_t cap) {
     return k;
 }
 
-static bool contains_nocase(const char *hay, const char *needle) {
-    size_t k = strlen(needle);
-    for (; *hay; hay++)
-        if (strncasecmp(hay, needle, k) == 0) return true;
+/* Does a style attribute hide the element? One pass, looking closer only
+ * where a 'd' or 'v' starts "display:none" / "visibility:hidden". */
+static bool style_hides(const char *v) {
+    for (; *v; v++) {
+        char c = (char)(*v | 0x20);
+        if (c == 'd' && (strncasecmp(v, "display:none", 12) == 0 ||
+                         strncasecmp(v, "display: none", 13) == 0))
+            return true;
+        if (c == 'v' && strncasecmp(v, "visibility:hidden", 17) == 0) return true;
+    }
     return false;
 }
 
@@ -338,10 +344,7 @@ static uint16_t element_flags(const char *name, const xmlChar **atts, hcache *hc
     if (attr(atts, "hidden")) return E_SKIP;
     const char *v;
     if ((v = attr(atts, "aria-hidden")) && strcmp(v, "true") == 0) return E_SKIP;
-    if ((v = attr(atts, "style")) &&
-        (contains_nocase(v, "display:none") || contains_nocase(v, "display: none") ||
-         contains_nocase(v, "visibility:hidden")))
-        return E_SKIP;
+    if ((v = attr(atts, "style")) && style_hides(v)) return E_SKIP;
     if (strcmp(name, "body") == 0 || strcmp(name, "html") == 0) return f;
     if (strcmp(name, "aside") == 0 || strcmp(name, "footer") == 0 || strcmp(name, "nav") == 0 ||
         strcmp(name, "dialog") == 0)
@@ -404,7 +407,14 @@ static void flush(walker *w) {
 static void add_text(walker *w, const char *s, size_t n) {
     bool pre = w->pre_depth > 0;
     const uint8_t *end = (const uint8_t *)s + n;
+    /* bytes go out through a local chunk, not one buffer call per byte */
+    char out[1024];
+    size_t k = 0;
     for (const uint8_t *q = (const uint8_t *)s; q < end; q++) {
+        if (k + 2 > sizeof out) {
+            sf__buf_add(&w->text, out, k);
+            k = 0;
+        }
         uint8_t c = *q;
         bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
         if (c == 0xC2 && q + 1 < end && q[1] == 0xA0) { /* no-break space */
@@ -413,7 +423,7 @@ static void add_text(walker *w, const char *s, size_t n) {
         }
         if (space) {
             if (pre && c == '\n') {
-                sf__buf_addc(&w->text, '\n');
+                out[k++] = '\n';
                 w->pending_space = false;
             } else {
                 w->pending_space = true;
@@ -421,10 +431,10 @@ static void add_text(walker *w, const char *s, size_t n) {
             w->in_word = false;
             continue;
         }
-        if (w->pending_space && w->text.n > w->cur_start) sf__buf_addc(&w->text, ' ');
+        if (w->pending_space && w->text.n + k > w->cur_start) out[k++] = ' ';
         w->pending_space = false;
         w->br_run = 0;
-        sf__buf_addc(&w->text, (char)c);
+        out[k++] = (char)c;
         if ((c & 0xC0) == 0x80) continue; /* continuation byte */
         w->cur_chars++;
         if (w->link_depth) w->cur_links++;
@@ -435,6 +445,7 @@ static void add_text(walker *w, const char *s, size_t n) {
         if (alnum && !w->in_word) w->cur_words++;
         w->in_word = alnum;
     }
+    sf__buf_add(&w->text, out, k);
 }
 
 sf_xwalk *sf__extract_create(void) {
