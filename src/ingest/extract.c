@@ -76,7 +76,7 @@ enum {
     E_ROOT = 128,    /* the article, or a part of it beside the article */
 };
 
-typedef enum kind { K_OTHER, K_P, K_HEAD, K_LI, K_CELL, K_PRE, K_QUOTE } kind;
+typedef enum kind { K_OTHER, K_P, K_HEAD, K_LI, K_CELL, K_PRE, K_QUOTE, K_CAPTION } kind;
 
 typedef struct enode {
     int32_t parent;    /* enclosing element, -1 at the root */
@@ -373,6 +373,7 @@ static kind kind_of(const char *s) {
     if (strcmp(s, "td") == 0 || strcmp(s, "th") == 0) return K_CELL;
     if (strcmp(s, "pre") == 0) return K_PRE;
     if (strcmp(s, "blockquote") == 0) return K_QUOTE;
+    if (strcmp(s, "figcaption") == 0) return K_CAPTION;
     return K_OTHER;
 }
 
@@ -612,6 +613,25 @@ static double block_good(const block *b) {
 
 /* ------------------------------------------------------------- extract */
 
+/* A short line that opens with a picture-credit label ("Foto: ...",
+ * "Photo : ...", "Bild: ...", "Quelle: ...", "Credit: ...", "(c) ...",
+ * "© ..."): labels of the languages with stopword lists, not of any site. */
+static bool credit_line(const char *p, size_t n) {
+    static const char *const LABELS[] = {"foto", "photo", "photos", "bild", "bilder", "quelle",
+                                         "credit", "credits", "crédit", "crédits", "fuente",
+                                         "source", "image", "images", "fotos"};
+    if (n >= 2 && (uint8_t)p[0] == 0xC2 && (uint8_t)p[1] == 0xA9) return true; /* © */
+    if (n >= 3 && strncasecmp(p, "(c)", 3) == 0) return true;
+    size_t k = 0;
+    while (k < n && k < 12 && p[k] != ':' && p[k] != ' ') k++;
+    size_t c = k;
+    while (c < n && p[c] == ' ') c++;
+    if (c >= n || p[c] != ':' || k == 0) return false;
+    for (size_t i = 0; i < SF_ARRAY_LEN(LABELS); i++)
+        if (strlen(LABELS[i]) == k && strncasecmp(p, LABELS[i], k) == 0) return true;
+    return false;
+}
+
 
 static bool boiler_between(const walker *w, int32_t e, int32_t top) {
     for (; e >= 0 && e != top; e = w->el.items[e].parent)
@@ -822,6 +842,17 @@ sf_status sf__extract_finish(sf_xwalk *w, sf_page *page, sf_error *err) {
     }
 #endif
     sf__free(cls);
+#ifndef NO_CAPTION_RULE
+    /* A figure caption and a short photo credit are about the picture,
+     * not the story: they stay out even between good paragraphs. (Keeping
+     * captions classed good, which some pages use for a lead, kept 3 true
+     * snippets but 5 false ones on the evaluation set.) */
+    for (size_t i = 0; i < nb && !page->all_text; i++)
+        if (w->bl.items[i].kind == K_CAPTION ||
+            (w->bl.items[i].chars < 80 && credit_line(w->text.p + w->bl.items[i].off,
+                                                      w->bl.items[i].len)))
+            w->bl.items[i].keep = false;
+#endif
 
     /* Too little kept (the container held a teaser, or the page is made of
      * many small boxes): fall back, as trafilatura falls back on its

@@ -138,7 +138,9 @@ static void utf8_stats(const char *data, size_t n, size_t *bad, size_t *multi) {
             continue;
         }
         UChar32 c;
-        U8_NEXT(s, i, (int64_t)n, c);
+        int64_t at = (int64_t)i; /* ICU's macro compares index and length as one type */
+        U8_NEXT(s, at, (int64_t)n, c);
+        i = (size_t)at;
         if (c < 0) (*bad)++;
         else (*multi)++;
     }
@@ -287,7 +289,11 @@ static bool at_word(const char *p, size_t n, const char *w) {
  * Raw-text elements end at the first "</script" / "</style" as in HTML, so
  * the tree is the same less those text nodes; an <svg> ends at its first
  * "</svg" (an SVG nested in another is rare, and its stray end tag is
- * ignored by the parser). Returns the new length. */
+ * ignored by the parser). <noscript> is raw text too, as in a browser that
+ * runs scripts: libxml2 parses its contents as markup, and an element opened
+ * there that its end tag cannot close ("<noscript><div></noscript>") would
+ * put the rest of the page inside the noscript, which is not shown.
+ * Returns the new length. */
 static size_t strip_raw_text(char *p, size_t n) {
     size_t i = 0, o = 0;
     while (i < n) {
@@ -306,7 +312,8 @@ static size_t strip_raw_text(char *p, size_t n) {
         }
         const char *name = at_word(p + i, left, "<script") ? "script"
                            : at_word(p + i, left, "<style") ? "style"
-                           : at_word(p + i, left, "<svg") ? "svg" : NULL;
+                           : at_word(p + i, left, "<svg") ? "svg"
+                           : at_word(p + i, left, "<noscript") ? "noscript" : NULL;
         size_t nl = name ? strlen(name) : 0;
         char c = name && left > nl + 1 ? p[i + nl + 1] : 0;
         if (!name || !(c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/')) {

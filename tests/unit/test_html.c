@@ -190,6 +190,26 @@ static void test_events(void **state) {
     sf__page_release(&p);
 }
 
+/* Captions and picture credits inside the article stay out; the paragraphs
+ * around them stay in. */
+static void test_captions(void **state) {
+    (void)state;
+    const char page[] =
+        "<html><body><article><p>The new bridge over the river opened on Sunday after three "
+        "years of work, and the first cars crossed it at noon.</p><figure><img src=\"b.jpg\">"
+        "<figcaption>The bridge at dawn</figcaption></figure><p>Foto: Max Muster</p>"
+        "<p>Engineers said the bridge would carry twenty thousand vehicles a day once the "
+        "roads on both banks are finished next spring.</p></article></body></html>";
+    sf_page p;
+    extract(page, sizeof page - 1, &p);
+    const char *t = sf__buf_cstr(&p.text);
+    HAS(t, "The new bridge over the river");
+    HAS(t, "Engineers said");
+    HASNT(t, "The bridge at dawn");
+    HASNT(t, "Max Muster");
+    sf__page_release(&p);
+}
+
 static void test_too_large(void **state) {
     (void)state;
     size_t n = (size_t)100 << 20;
@@ -412,7 +432,7 @@ int main(void) {
         cmocka_unit_test(test_main_text),   cmocka_unit_test(test_metadata),
         cmocka_unit_test(test_url_date),    cmocka_unit_test(test_charset),
         cmocka_unit_test(test_deep_nesting), cmocka_unit_test(test_too_large),
-        cmocka_unit_test(test_events),
+        cmocka_unit_test(test_events),      cmocka_unit_test(test_captions),
         cmocka_unit_test(test_reader),      cmocka_unit_test(test_layout_classes),
         cmocka_unit_test(test_article_header), cmocka_unit_test(test_siblings),
         cmocka_unit_test(test_svg),         cmocka_unit_test(test_eval_floor),
