@@ -20,7 +20,9 @@ sf_status sf__utf8_clean(const char *in, size_t n, sf_buf *out, size_t *replaced
             c = -2;
             i++;
         } else {
-            U8_NEXT(s, i, (int64_t)n, c);
+            int64_t j = (int64_t)i; /* U8_NEXT compares the index with a signed length */
+            U8_NEXT(s, j, (int64_t)n, c);
+            i = (size_t)j;
         }
         if (c >= 0) continue;
         /* flush the valid run before `at`, then the replacement */
@@ -45,7 +47,9 @@ bool sf__utf8_valid(const char *in, size_t n) {
             continue;
         }
         UChar32 c;
-        U8_NEXT(s, i, (int64_t)n, c);
+        int64_t j = (int64_t)i; /* U8_NEXT compares the index with a signed length */
+        U8_NEXT(s, j, (int64_t)n, c);
+        i = (size_t)j;
         if (c < 0) return false;
     }
     return true;

@@ -370,8 +370,8 @@ static void test_across_stories(void **state) {
     (void)state;
     const char *texts[] = {
         /* story 0: the full names */
-        "The Syrian Democratic Forces advanced near Raqqa on Monday. Fighting in Raqqa went on. Raqqa was dark. "
-        "The US envoy Brett McGurk said the city would fall.",
+        ("The Syrian Democratic Forces advanced near Raqqa on Monday. Fighting in Raqqa went on. Raqqa was dark. "
+         "The US envoy Brett McGurk said the city would fall."),
         /* story 1: only the acronym and another spelling */
         "SDF fighters entered Raqa, the commanders of the SDF said. Shelling hit Raqa again.",
         /* story 2: the surname alone, as a speaker */
