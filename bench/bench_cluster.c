@@ -40,6 +40,25 @@ static double heap_mib(void) {
     return (double)(mi.uordblks + mi.hblkhd) / (1024.0 * 1024.0);
 }
 
+static int cmp_size(const void *a, const void *b) {
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Members of the largest story (sorts a copy of the labels). */
+static size_t largest_story(const size_t *pred, size_t n) {
+    size_t *c = malloc(n * sizeof *c), best = 0;
+    if (!c) return 0;
+    memcpy(c, pred, n * sizeof *c);
+    qsort(c, n, sizeof *c, cmp_size);
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i; j < n && c[j] == c[i]; j++) {}
+        if (j - i > best) best = j - i;
+    }
+    free(c);
+    return best;
+}
+
 static int run(const char *path, size_t max, int exhaustive, const char *label) {
     FILE *f = fopen(path, "r");
     if (!f) {
@@ -85,14 +104,16 @@ static int run(const char *path, size_t max, int exhaustive, const char *label) 
             double peak = peak_mib();
             size_t *pred = malloc(n * sizeof *pred);
             sf_cluster_scores sc = {0};
+            size_t largest = 0;
             if (pred) {
                 for (size_t i = 0; i < n; i++) pred[i] = sf__stream_story_of(s, i);
+                largest = largest_story(pred, n);
                 (void)sf_cluster_scores_compute(gold.items, pred, n, &sc, NULL);
                 free(pred);
             }
             printf("%-12s %9zu  %9.0f art/s  heap %7.1f MiB  peak %7.1f MiB  stories %8zu  "
-                   "active %6zu  scored/art %5.1f  postings %8zu  B3 F1 %.3f\n",
-                   label, n, (double)n / el, heap_mib() - (double)(gold.cap * sizeof *gold.items) / (1024.0 * 1024.0), peak, st.stories, st.active_stories,
+                   "largest %6zu  active %6zu  retired %8zu  merges %6zu  splits %6zu  scored/art %5.1f  postings %8zu  B3 F1 %.3f\n",
+                   label, n, (double)n / el, heap_mib() - (double)(gold.cap * sizeof *gold.items) / (1024.0 * 1024.0), peak, st.stories, largest, st.active_stories, st.retired, st.merges, st.splits,
                    (double)st.scored / (double)n, st.postings, sc.bcubed_f1);
             fflush(stdout);
             /* checkpoints 10k, 20k, 50k, 100k, 200k, 500k, 1M, ... */
