@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages storyfold needs to build and test, only the missing ones.
 # Run as root (or with sudo available). Safe to run again.
+# --analysis also installs what bench/cluster_ceiling.py needs (not needed to
+# build or test).
 set -euo pipefail
 pkgs=(
   build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
   libicu-dev libstemmer-dev libjson-c-dev libxxhash-dev zlib1g-dev libcmocka-dev libxml2-dev libglpk-dev
   python3 wordnet-base
 )
+if [ "${1:-}" = "--analysis" ]; then pkgs+=(python3-numpy python3-scipy python3-sklearn); fi
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
