@@ -59,6 +59,12 @@
 #ifndef SIB_MIN
 #define SIB_MIN 100
 #endif
+#ifndef LEAD_GAP
+#define LEAD_GAP 3
+#endif
+#ifndef LEAD_HEAD
+#define LEAD_HEAD 100
+#endif
 #ifndef CLOSE_GAP
 #define CLOSE_GAP 0
 #endif
@@ -186,7 +192,7 @@ static const char *const NEG_HINTS[] = {
     "authorbio", "byline",    "post-meta",  "entry-meta", "article-meta", "meta-data",
     "masthead",  "toolbar",   "disqus",     "outbrain",   "taboola",   "login",
     "signup",    "print-",    "skip",       "copyright",  "reply",     "rating",
-    "more-from", "read-more",  "readmore",   "newsticker", "paywall",
+    "more-from", "read-more",  "readmore",   "newsticker",
     "site-header", "page-header", "dateline",  "timestamp",
     "publish-date", "post-date", "entry-date", "caption",  "credit",    "=hidden",
     "ad",        "ads",       "adv",       "=hide",        "jp-relatedposts", "addthis",
@@ -194,7 +200,7 @@ static const char *const NEG_HINTS[] = {
 
 /* Boilerplate words that name the article's own parts when the same class
  * also names the article (see hint_flags). */
-static const char *const WEAK_HINTS[] = {"header", "teaser"};
+static const char *const WEAK_HINTS[] = {"header", "teaser", "paywall"};
 /* Fragments that mark the article, matched anywhere. */
 static const char *const POS_HINTS[] = {
     "article", "content", "entry", "post", "story", "text", "body", "main", "blog", "prose",
@@ -589,7 +595,9 @@ static double stop_density(const char *p, size_t n, const char *lang) {
  * stopword density lifts short prose and sinks word lists. */
 static uint8_t classify(const block *b, const char *text, const char *lang, bool has_list) {
     double ld = link_density(b);
-    if (b->kind == K_HEAD) return ld > 0.5 ? C_BAD : C_HEAD;
+    /* a heading of whole sentences is a lead paragraph set large */
+    if (b->kind == K_HEAD && (b->chars < LEAD_HEAD || b->stops == 0))
+        return ld > 0.5 ? C_BAD : C_HEAD;
     if (ld > 0.5) return C_BAD;
     uint8_t c;
     if (b->chars >= 120 && ld < 0.3 && (b->stops > 0 || b->chars >= 250)) c = C_GOOD;
@@ -853,6 +861,37 @@ sf_status sf__extract_finish(sf_xwalk *w, sf_page *page, sf_error *err) {
                                                       w->bl.items[i].len)))
             w->bl.items[i].keep = false;
 #endif
+
+    /* The lead set apart before the article's container (a standfirst
+     * paragraph, or a lead set as a long heading: "<h2>" of whole
+     * sentences): the nearest block before the first kept one, with at
+     * most LEAD_GAP short blocks (title, date, picture) between, outside any
+     * boilerplate hint, shaped like prose, is the article's too. */
+    if (!page->all_text && best >= 0) {
+        size_t fk = 0;
+        while (fk < nb && !w->bl.items[fk].keep) fk++;
+        for (size_t j = fk, seen = 0; fk < nb && j-- > 0 && seen <= LEAD_GAP;) {
+            block *b = &w->bl.items[j];
+            if (in_article(w, b->owner)) continue;
+            if (boiler_between(w, b->owner, -1)) break;
+            seen++;
+            double ld = link_density(b);
+            if (ld >= 0.2) break;
+            uint8_t c = classify(b, w->text.p, lang, has_list);
+            if ((c == C_GOOD || c == C_NEAR) && b->kind != K_CAPTION &&
+                !(b->chars < 80 && credit_line(w->text.p + b->off, b->len))) {
+                /* a standfirst follows its headline: a box of prose before
+                 * the article with no heading above it is something else
+                 * (an "about us" box) */
+                for (size_t h = j, k = 0; h-- > 0 && k < LEAD_GAP; k++)
+                    if (w->bl.items[h].kind == K_HEAD) {
+                        b->keep = true;
+                        break;
+                    }
+                break;
+            }
+        }
+    }
 
     /* Too little kept (the container held a teaser, or the page is made of
      * many small boxes): fall back, as trafilatura falls back on its

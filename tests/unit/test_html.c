@@ -403,6 +403,56 @@ static void test_svg(void **state) {
     sf__page_release(&p);
 }
 
+/* A lead set apart before the article's box (here beside the title, in a
+ * box the menu keeps from being chosen) is the article's; a heading of
+ * whole sentences is a lead set large and kept like a paragraph, even
+ * where a heading would be dropped (at the article's end). */
+static const char LEADBOX[] =
+    "<html><body><div class=\"top\"><ul><li><a href=\"/s0\">Section number 0</a></li><li><a href=\"/s1\">Section number 1</a></li><li><a href=\"/s2\">Section number 2</a></li><li><a href=\"/s3\">Section number 3</a></li><li><a href=\"/s4\">Section number 4</a></li><li><a href=\"/s5\">Section number 5</a></li><li><a href=\"/s6\">Section number 6</a></li><li><a href=\"/s7\">Section number 7</a></li><li><a href=\"/s8\">Section number 8</a></li><li><a href=\"/s9\">Section number 9</a></li><li><a href=\"/s10\">Section number 10</a></li><li><a href=\"/s11\">Section number 11</a></li><li><a href=\"/s12\">Section number 12</a></li><li><a href=\"/s13\">Section number 13</a></li><li><a href=\"/s14\">Section number 14</a></li><li><a href=\"/s15\">Section number 15</a></li><li><a href=\"/s16\">Section number 16</a></li><li><a href=\"/s17\">Section number 17</a></li><li><a href=\"/s18\">Section number 18</a></li><li><a href=\"/s19\">Section number 19</a></li><li><a href=\"/s20\">Section number 20</a></li><li><a href=\"/s21\">Section number 21</a></li><li><a href=\"/s22\">Section number 22</a></li><li><a href=\"/s23\">Section number 23</a></li><li><a href=\"/s24\">Section number 24</a></li><li><a href=\"/s25\">Section number 25</a></li><li><a href=\"/s26\">Section number 26</a></li><li><a href=\"/s27\">Section number 27</a></li><li><a href=\"/s28\">Section number 28</a></li><li><a href=\"/s29\">Section number 29</a></li><li><a href=\"/s30\">Section number 30</a></li><li><a href=\"/s31\">Section number 31</a></li><li><a href=\"/s32\">Section number 32</a></li><li><a href=\"/s33\">Section number 33</a></li><li><a href=\"/s34\">Section number 34</a></li><li><a href=\"/s35\">Section number 35</a></li><li><a href=\"/s36\">Section number 36</a></li><li><a href=\"/s37\">Section number 37</a></li><li><a href=\"/s38\">Section number 38</a></li><li><a href=\"/s39\">Section number 39</a></li></ul><h1>Ferry returns</h1>"
+    "<p>The island ferry sails again from Monday, after a winter in which the old boat was "
+    "refitted with new engines and a larger deck for bicycles.</p></div>"
+    "<div class=\"story\"><p>The crossing takes forty minutes and the timetable keeps its "
+    "six daily sailings, with an extra late boat on Fridays through the summer.</p>"
+    "<p>Fares rise by a small amount for cars but stay the same for people on foot, the "
+    "operator said in a letter to the island council this week.</p>"
+    "<h2>Islanders who commute to the mainland can buy a monthly pass again. It covers "
+    "every sailing of the year and costs less than it did before.</h2></div></body></html>";
+
+/* A paywall class on the article's own box (the box is also named
+ * entry-content) is the article behind a paywall, not boilerplate; a bare
+ * paywall box is still left out. */
+static const char PAYWALL[] =
+    "<html><body><div class=\"x\"><ul><li><a href=\"/s0\">Section number 0</a></li><li><a href=\"/s1\">Section number 1</a></li><li><a href=\"/s2\">Section number 2</a></li><li><a href=\"/s3\">Section number 3</a></li><li><a href=\"/s4\">Section number 4</a></li><li><a href=\"/s5\">Section number 5</a></li><li><a href=\"/s6\">Section number 6</a></li><li><a href=\"/s7\">Section number 7</a></li><li><a href=\"/s8\">Section number 8</a></li><li><a href=\"/s9\">Section number 9</a></li><li><a href=\"/s10\">Section number 10</a></li><li><a href=\"/s11\">Section number 11</a></li><li><a href=\"/s12\">Section number 12</a></li><li><a href=\"/s13\">Section number 13</a></li><li><a href=\"/s14\">Section number 14</a></li><li><a href=\"/s15\">Section number 15</a></li><li><a href=\"/s16\">Section number 16</a></li><li><a href=\"/s17\">Section number 17</a></li><li><a href=\"/s18\">Section number 18</a></li><li><a href=\"/s19\">Section number 19</a></li><li><a href=\"/s20\">Section number 20</a></li><li><a href=\"/s21\">Section number 21</a></li><li><a href=\"/s22\">Section number 22</a></li><li><a href=\"/s23\">Section number 23</a></li><li><a href=\"/s24\">Section number 24</a></li><li><a href=\"/s25\">Section number 25</a></li><li><a href=\"/s26\">Section number 26</a></li><li><a href=\"/s27\">Section number 27</a></li><li><a href=\"/s28\">Section number 28</a></li><li><a href=\"/s29\">Section number 29</a></li><li><a href=\"/s30\">Section number 30</a></li><li><a href=\"/s31\">Section number 31</a></li><li><a href=\"/s32\">Section number 32</a></li><li><a href=\"/s33\">Section number 33</a></li><li><a href=\"/s34\">Section number 34</a></li><li><a href=\"/s35\">Section number 35</a></li><li><a href=\"/s36\">Section number 36</a></li><li><a href=\"/s37\">Section number 37</a></li><li><a href=\"/s38\">Section number 38</a></li><li><a href=\"/s39\">Section number 39</a></li></ul><div class=\"about\"><p>This small paper "
+    "has covered the valley since 1890 and is owned by its readers, who meet once a year "
+    "in the town hall.</p></div></div>"
+    "<div class=\"entry-content paywall-container\"><p>The valley's only cinema will show "
+    "films again this spring, run by volunteers who bought the building from the town for "
+    "a symbolic sum.</p><p>They have repaired the roof and the projector, and plan a "
+    "festival of old westerns for the opening weekend in April, with music before the films."
+    "</p><div class=\"paywall\"><p>Subscribe to read on: our readers get every story from the "
+    "valley, the weekly letter and the archive, for less than a coffee a week.</p></div>"
+    "<p>Tickets will cost five euros, and children under twelve come in free with a grown-up "
+    "on every afternoon show.</p></div></body></html>";
+
+static void test_leads(void **state) {
+    (void)state;
+    sf_page p;
+    extract(LEADBOX, sizeof LEADBOX - 1, &p);
+    const char *t = sf__buf_cstr(&p.text);
+    HAS(t, "The island ferry sails again");
+    HAS(t, "The crossing takes forty minutes");
+    HAS(t, "Islanders who commute");
+    HASNT(t, "Section number");
+    sf__page_release(&p);
+    extract(PAYWALL, sizeof PAYWALL - 1, &p);
+    t = sf__buf_cstr(&p.text);
+    HAS(t, "The valley's only cinema");
+    HAS(t, "Tickets will cost five euros");
+    HASNT(t, "Subscribe to read on");
+    HASNT(t, "This small paper");
+    sf__page_release(&p);
+}
+
 static void test_eval_floor(void **state) {
     (void)state;
     const char *shared = getenv("SF_SHARED_DIR");
@@ -423,8 +473,8 @@ static void test_eval_floor(void **state) {
     print_message("trafilatura-eval: %zu pages, P %.3f R %.3f F1 %.3f\n", e.pages, p, r, f1);
     assert_true(e.pages >= 800);
     assert_int_equal(e.failed, 0);
-    /* measured 0.920; a regression below 0.91 fails */
-    if (f1 < 0.91) fail_msg("F1 %.3f is below the floor 0.91", f1);
+    /* measured 0.926; a regression below 0.915 fails */
+    if (f1 < 0.915) fail_msg("F1 %.3f is below the floor 0.915", f1);
 }
 
 int main(void) {
@@ -435,7 +485,8 @@ int main(void) {
         cmocka_unit_test(test_events),      cmocka_unit_test(test_captions),
         cmocka_unit_test(test_reader),      cmocka_unit_test(test_layout_classes),
         cmocka_unit_test(test_article_header), cmocka_unit_test(test_siblings),
-        cmocka_unit_test(test_svg),         cmocka_unit_test(test_eval_floor),
+        cmocka_unit_test(test_svg),         cmocka_unit_test(test_leads),
+        cmocka_unit_test(test_eval_floor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
