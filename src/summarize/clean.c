@@ -19,6 +19,40 @@ static const char *const NOISE_PREFIXES[] = {
     "all rights reserved", "sign up", "reporting by", "editing by", "writing by",
 };
 
+/* True when p[0..n) holds contact details: a telephone number written as
+ * digit groups joined by dashes or dots (212-499-3333, 404.526.5456) or an
+ * e-mail address (name@host, or name(at)host as wires spell it to dodge
+ * harvesters). Wire desks end stories with such lines ("The news manager is
+ * ..., 404-526-5429"); they are for editors, not readers. */
+static bool has_contact(const char *p, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '@' && i > 0 && i + 1 < n && isalnum((unsigned char)p[i - 1]) &&
+            isalnum((unsigned char)p[i + 1]))
+            return true;
+        if (i > 0 && i + 5 <= n && isalnum((unsigned char)p[i - 1]) && memcmp(p + i, "(at)", 4) == 0 &&
+            isalnum((unsigned char)p[i + 4]))
+            return true;
+        /* three groups of digits, the last of four: NNN-NNN-NNNN */
+        if (isdigit((unsigned char)p[i]) && (i == 0 || !isalnum((unsigned char)p[i - 1]))) {
+            size_t groups = 0, len = 0, j = i;
+            for (;;) {
+                size_t start = j;
+                while (j < n && isdigit((unsigned char)p[j])) j++;
+                len = j - start;
+                groups++;
+                if (j + 1 < n && (p[j] == '-' || p[j] == '.') && isdigit((unsigned char)p[j + 1]) &&
+                    len == 3 && groups < 3)
+                    j++;
+                else
+                    break;
+            }
+            if (groups >= 3 && len == 4 && (j == n || !isalnum((unsigned char)p[j]))) return true;
+            i = j;
+        }
+    }
+    return false;
+}
+
 bool sf__is_noise_sentence(const char *p, size_t n) {
     sf_view v = sf__view_trim(sf__view(p, n));
     p = v.p;
@@ -46,6 +80,7 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
     }
     /* "By Jane Doe", "By JANE DOE, Associated Press Writer" */
     if (starts_with_nocase(p, n, "by ") && words <= 8 && p[n - 1] != '.') return true;
+    if (has_contact(p, n)) return true;
     /* A sentence reports something: several words and some lower case. */
     if (words < 4) return true;
     if (letters && lower * 4 < letters) return true; /* shouting headline or credit line */

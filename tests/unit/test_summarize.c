@@ -35,6 +35,21 @@ static void noise_is_recognised(void **state) {
     assert_false(NOISE("\"We have never seen the river rise this fast,\" said Owen Trask."));
 }
 
+/* Contact lines that wire desks put at the end of a story are noise; a
+ * sentence with figures, dates or a year range is not. */
+static void contact_lines_are_noise(void **state) {
+    (void)state;
+    assert_true(NOISE("The news manager is Paul Foutch, 404-526-5429, pfoutch(at)coxnews.com."));
+    assert_true(NOISE("Questions should be directed to the desk in Atlanta at 404-526-5456."));
+    assert_true(NOISE("Readers may write to the editor at letters@example.org for a copy."));
+    assert_true(NOISE("Call the hotline on 212.499.3333 for details on the reopening."));
+    assert_false(NOISE("The Aug. 7 bombing killed 11 people, all of them Africans."));
+    assert_false(NOISE("Galileo was launched in 1989 and arrived at Jupiter on Dec. 7, 1995."));
+    assert_false(NOISE("Unemployment fell from 5.4 to 5.1 percent between 1998-2000 in the state."));
+    assert_false(NOISE("The count rose to 1,200-1,500 on the 2006-01-15 report, officials said."));
+    assert_false(NOISE("The meeting is at 10 a.m. in room 404-B, the council said."));
+}
+
 static void datelines_are_found(void **state) {
     (void)state;
     const char *a = "PINE RIDGE, S.D. (AP) -- President Clinton turned the attention";
@@ -272,6 +287,7 @@ static void compressed_summary_text(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(noise_is_recognised),
+        cmocka_unit_test(contact_lines_are_noise),
         cmocka_unit_test(datelines_are_found),
         cmocka_unit_test(standalone_rules),
         cmocka_unit_test(exact_optimum_beats_greedy),
