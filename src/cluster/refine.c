@@ -26,6 +26,11 @@ typedef struct edge {
     float s;
 } edge;
 
+typedef struct triple {
+    uint32_t i, j;
+    float s;
+} triple;
+
 typedef struct graph {
     size_t n;
     size_t *start; /* CSR: article i's neighbours are adj[start[i]..start[i+1]) */
@@ -38,14 +43,36 @@ static int cmp_edge_desc(const void *pa, const void *pb) {
     return x->j < y->j ? -1 : x->j > y->j;
 }
 
-typedef struct triple {
-    uint32_t i, j;
-    float s;
-} triple;
+/* Move the k best edges (cmp_edge_desc order) to e[0..k), in any order: a
+ * heap of the k best with the worst at the root, so that a row of
+ * thousands of candidate edges costs n log k, not a sort of the row. */
+static bool worse(const edge *x, const edge *y) { return cmp_edge_desc(x, y) > 0; }
 
-static int cmp_triple(const void *pa, const void *pb) {
-    const triple *x = pa, *y = pb;
-    if (x->i != y->i) return x->i < y->i ? -1 : 1;
+static void sift_down(edge *h, size_t k, size_t r) {
+    for (;;) {
+        size_t c = 2 * r + 1;
+        if (c >= k) return;
+        if (c + 1 < k && worse(&h[c + 1], &h[c])) c++;
+        if (!worse(&h[c], &h[r])) return;
+        edge t = h[c];
+        h[c] = h[r];
+        h[r] = t;
+        r = c;
+    }
+}
+
+static void select_best(edge *e, size_t n, size_t k) {
+    if (k == 0 || n <= k) return;
+    for (size_t r = k / 2; r-- > 0;) sift_down(e, k, r);
+    for (size_t i = k; i < n; i++)
+        if (worse(&e[0], &e[i])) {
+            e[0] = e[i];
+            sift_down(e, k, 0);
+        }
+}
+
+static int cmp_adj_j(const void *pa, const void *pb) {
+    const edge *x = pa, *y = pb;
     return x->j < y->j ? -1 : x->j > y->j;
 }
 
@@ -124,31 +151,51 @@ static sf_status graph_build(const sf_twvec *v, size_t n, graph *g) {
         }
         if (st != SF_OK) break;
         if (row.n > EDGE_KEEP) {
-            qsort(row.items, row.n, sizeof *row.items, cmp_edge_desc);
+            select_best(row.items, row.n, EDGE_KEEP);
             row.n = EDGE_KEEP;
         }
-        /* keep both directions, so that a pair one side kept is kept */
-        st = SF_VEC_RESERVE(&tr, tr.n + 2 * row.n);
-        for (size_t q = 0; q < row.n && st == SF_OK; q++) {
+        /* keep both directions, so that a pair one side kept is kept: the
+         * rows go to a (from, to) list that becomes the CSR graph below */
+        st = SF_VEC_RESERVE(&tr, tr.n + row.n);
+        for (size_t q = 0; q < row.n && st == SF_OK; q++)
             tr.items[tr.n++] = (triple){(uint32_t)i, row.items[q].j, row.items[q].s};
-            tr.items[tr.n++] = (triple){row.items[q].j, (uint32_t)i, row.items[q].s};
-        }
     }
+    /* CSR by counting (no sort of all edges: glibc's qsort would copy them
+     * all once more), then each row sorted by neighbour and pairs kept by
+     * both sides made one */
     if (st == SF_OK) {
-        if (tr.n) qsort(tr.items, tr.n, sizeof *tr.items, cmp_triple); /* NULL when empty */
         g->start = sf__calloc(n + 1, sizeof *g->start);
-        g->adj = sf__malloc((tr.n ? tr.n : 1) * sizeof *g->adj);
+        g->adj = sf__malloc((tr.n ? 2 * tr.n : 1) * sizeof *g->adj);
         if (!g->start || !g->adj) st = SF_ERR_NOMEM;
     }
     if (st == SF_OK) {
-        size_t m = 0;
-        for (size_t k = 0; k < tr.n; k++) {
-            if (k > 0 && tr.items[k].i == tr.items[k - 1].i && tr.items[k].j == tr.items[k - 1].j)
-                continue;
-            g->adj[m++] = (edge){tr.items[k].j, tr.items[k].s};
-            g->start[tr.items[k].i + 1]++;
+        size_t *fill = sf__calloc(n + 1, sizeof *fill);
+        if (!fill) {
+            st = SF_ERR_NOMEM;
+        } else {
+            for (size_t k = 0; k < tr.n; k++) {
+                fill[tr.items[k].i + 1]++;
+                fill[tr.items[k].j + 1]++;
+            }
+            for (size_t i = 0; i < n; i++) fill[i + 1] += fill[i];
+            memcpy(g->start, fill, (n + 1) * sizeof *fill);
+            for (size_t k = 0; k < tr.n; k++) {
+                triple t = tr.items[k];
+                g->adj[fill[t.i]++] = (edge){t.j, t.s};
+                g->adj[fill[t.j]++] = (edge){t.i, t.s};
+            }
+            /* sort each row by neighbour and drop repeats, compacting */
+            size_t m = 0;
+            for (size_t i = 0; i < n; i++) {
+                size_t lo = g->start[i], hi = g->start[i + 1];
+                if (hi - lo > 1) qsort(g->adj + lo, hi - lo, sizeof *g->adj, cmp_adj_j);
+                g->start[i] = m;
+                for (size_t k = lo; k < hi; k++)
+                    if (k == lo || g->adj[k].j != g->adj[k - 1].j) g->adj[m++] = g->adj[k];
+            }
+            g->start[n] = m;
+            sf__free(fill);
         }
-        for (size_t i = 0; i < n; i++) g->start[i + 1] += g->start[i];
     }
     sf__map_release(&ids);
     sf__free(tid);
