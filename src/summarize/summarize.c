@@ -1,6 +1,6 @@
 /* summarize.c - extractive multi-document summary with attribution.
  * Two selection methods over the same sentence analysis: concept coverage
- * (Gillick and Favre 2009: stemmed bigrams weighted by how many articles use
+ * (Gillick and Favre 2009: word bigrams weighted by how many articles use
  * them, the best set of sentences under the word budget found exactly as an
  * integer program with GLPK, or greedily) and the centroid cosine of MEAD
  * (Radev et al. 2004). Each chosen sentence cites every article that holds a
@@ -24,7 +24,7 @@ typedef struct sent {
     sf_span span;     /* after dateline removal */
     size_t words;
     size_t tw_begin, tw_end; /* range in the shared term_weight array */
-    size_t seq_begin, seq_end; /* term hashes in text order */
+    size_t seq_begin, seq_end; /* its words in text order (ctx.seq, ctx.stop) */
     size_t c_begin, c_end;   /* bigram concepts, sorted, unique */
     double score;
     bool noise;
@@ -37,7 +37,10 @@ typedef struct sent {
 typedef struct ctx {
     SF_VEC(sent) sents;
     SF_VEC(term_weight) tw;
-    SF_VEC(uint64_t) seq;
+    SF_VEC(uint64_t) seq;   /* hashes of folded, unstemmed words and numbers */
+    SF_VEC(uint8_t) stop;   /* per seq entry: a stopword */
+    sf_tokvec toks;
+    sf_buf fold;
     SF_VEC(uint64_t) concepts;
     sf_buf ctext;   /* compressed sentences, one after another */
     sf_buf scratch;
@@ -55,7 +58,6 @@ static sf_status on_term(void *user, const char *term, size_t len, const sf_toke
     ctx *x = user;
     x->words++;
     term_weight t = {sf__hash64(term, len, 0), 1.0};
-    SF_TRY(SF_VEC_PUSH(&x->seq, t.term));
     return SF_VEC_PUSH(&x->tw, t);
 }
 
@@ -100,6 +102,25 @@ static size_t count_words(const char *p, size_t n) {
     return w;
 }
 
+/* Append the words and numbers of p[0..n) to x->seq as hashes of their
+ * case fold, unstemmed, and whether each is a stopword to x->stop: the
+ * material of concepts. The analyzer's terms (stemmed, stopwords dropped)
+ * serve cosines; concepts are phrases as a reader meets them. */
+static sf_status word_seq(ctx *x, const char *p, size_t n, const char *lang) {
+    x->toks.n = 0;
+    SF_TRY(sf__tokenize(p, n, &x->toks));
+    for (size_t q = 0; q < x->toks.n; q++) {
+        const sf_token *t = &x->toks.items[q];
+        if (t->kind == SF_TOK_PUNCT) continue;
+        sf__buf_reset(&x->fold);
+        SF_TRY(sf__fold(p + t->begin, t->end - t->begin, &x->fold));
+        bool stop = t->kind == SF_TOK_WORD && sf__is_stopword(lang, x->fold.p, x->fold.n);
+        SF_TRY(SF_VEC_PUSH(&x->seq, sf__hash64(x->fold.p, x->fold.n, 0)));
+        SF_TRY(SF_VEC_PUSH(&x->stop, (uint8_t)stop));
+    }
+    return SF_OK;
+}
+
 /* Split and analyze every sentence of one article. */
 static sf_status read_article(ctx *x, sf_analyzer *an, const sf_article *a, size_t idx,
                               const char *lang) {
@@ -140,6 +161,7 @@ static sf_status read_article(ctx *x, sf_analyzer *an, const sf_article *a, size
         s.tw_begin = x->tw.n;
         s.seq_begin = x->seq.n;
         st = sf__analyze(an, p, n, on_term, x);
+        if (st == SF_OK) st = word_seq(x, p, n, lang);
         s.tw_end = x->tw.n;
         s.seq_end = x->seq.n;
         if (st == SF_OK) {
@@ -283,14 +305,6 @@ typedef struct concept_state {
     sf_map query;   /* terms of the reader's query (empty: generic) */
 } concept_state;
 
-static sf_status collect_query_term(void *user, const char *term, size_t len, const sf_token *tok) {
-    (void)tok;
-    uint64_t *v = sf__map_slot(user, sf__hash64(term, len, 0));
-    if (!v) return SF_ERR_NOMEM;
-    *v = 1;
-    return SF_OK;
-}
-
 static uint64_t bigram(uint64_t a, uint64_t b) {
     uint64_t h = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL + (a << 6) + (a >> 2));
     return h ? h : 1;
@@ -301,8 +315,19 @@ static int cmp_u64(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-/* Each sentence's concepts: its stemmed content-word bigrams (stopwords were
- * already dropped, so "wall of the city" gives "wall citi"). */
+/* Each sentence's concepts: its bigrams of adjacent words, folded and not
+ * stemmed, except those of two stopwords ("wall of" and "the city" are
+ * concepts, "of the" is not): G&F's definition, and the unit ROUGE-2 counts.
+ *
+ * Measured against the previous concepts (bigrams of stemmed content words,
+ * stopwords skipped: "wall citi"), ROUGE-2 recall, DUC 2006 / DUC 2007
+ * update A-C: previous 0.0958 / 0.0927; adjacent words with one stopword
+ * allowed, stemmed 0.0963 / 0.0955; the same unstemmed (kept) 0.0989 /
+ * 0.0962; content words with stopwords skipped, unstemmed 0.0921 / 0.0900.
+ * A phrase with its function word says how a thing was reported ("killed
+ * in", "the president"), which the reference summaries repeat; unstemmed,
+ * "was killed" and "killing" are not one concept, and a concept needs the
+ * same phrase from min_df articles. */
 static sf_status build_concepts(ctx *x, concept_state *cs, size_t ndocs) {
     sf_map df; /* concept -> (articles << 32) | (last article + 1) */
     sf_map boosted; /* concepts that share a word with the query */
@@ -314,10 +339,12 @@ static sf_status build_concepts(ctx *x, concept_state *cs, size_t ndocs) {
         s->c_begin = x->concepts.n;
         for (size_t k = s->seq_begin; st == SF_OK && k + 1 < s->seq_end; k++)
         {
+            if (x->stop.items[k] && x->stop.items[k + 1]) continue;
             uint64_t cpt = bigram(x->seq.items[k], x->seq.items[k + 1]);
             st = SF_VEC_PUSH(&x->concepts, cpt);
             if (st == SF_OK && sf__map_count(&cs->query) &&
-                (sf__map_find(&cs->query, x->seq.items[k]) || sf__map_find(&cs->query, x->seq.items[k + 1]))) {
+                ((!x->stop.items[k] && sf__map_find(&cs->query, x->seq.items[k])) ||
+                 (!x->stop.items[k + 1] && sf__map_find(&cs->query, x->seq.items[k + 1])))) {
                 uint64_t *b = sf__map_slot(&boosted, cpt);
                 if (!b) st = SF_ERR_NOMEM;
                 else *b = 1;
@@ -817,6 +844,7 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
     sf__buf_init(&x.ctext, 0);
     sf__buf_init(&x.scratch, 0);
     x.compress = opt.compress;
+    sf__buf_init(&x.fold, 0);
     sf_status st = SF_OK;
     size_t ndocs = 0;
     for (size_t i = 0; i < n && st == SF_OK; i++) {
@@ -839,12 +867,19 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
         sf__map_init(&cs.covered);
         sf__map_init(&cs.query);
         if (opt.query) {
-            sf_analyzer *qa = sf__analyzer_create(opt.lang);
-            if (!qa) st = SF_ERR_NOMEM;
-            else st = sf__analyze(qa, opt.query, strlen(opt.query), collect_query_term, &cs.query);
-            sf__analyzer_destroy(qa);
+            /* the query's words as concepts see them, appended past the
+             * sentences' and dropped again */
+            size_t q0 = x.seq.n;
+            st = word_seq(&x, opt.query, strlen(opt.query), opt.lang);
+            for (size_t k = q0; st == SF_OK && k < x.seq.n; k++) {
+                if (x.stop.items[k]) continue;
+                uint64_t *v = sf__map_slot(&cs.query, x.seq.items[k]);
+                if (!v) st = SF_ERR_NOMEM;
+                else *v = 1;
+            }
+            x.seq.n = x.stop.n = q0;
         }
-        st = build_concepts(&x, &cs, ndocs);
+        if (st == SF_OK) st = build_concepts(&x, &cs, ndocs);
         if (st == SF_OK && opt.method == SF_SUMMARY_CONCEPTS_ILP)
             st = select_ilp(&x, &cs, opt.max_words, chosen, &nchosen);
         /* after the exact optimum no sentence that fits adds a concept, and
@@ -905,6 +940,9 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
     SF_VEC_FREE(&x.tw);
     SF_VEC_FREE(&x.seq);
     SF_VEC_FREE(&x.concepts);
+    SF_VEC_FREE(&x.stop);
+    SF_VEC_FREE(&x.toks);
+    sf__buf_release(&x.fold);
     sf__buf_release(&x.ctext);
     sf__buf_release(&x.scratch);
     if (st != SF_OK) {
