@@ -59,8 +59,11 @@
 #ifndef SIB_MIN
 #define SIB_MIN 100
 #endif
-#ifndef LEAD_GAP
-#define LEAD_GAP 3
+#ifndef LEAD_WIN
+#define LEAD_WIN 12
+#endif
+#ifndef LEAD_SHORT
+#define LEAD_SHORT 120
 #endif
 #ifndef LEAD_HEAD
 #define LEAD_HEAD 100
@@ -862,35 +865,39 @@ sf_status sf__extract_finish(sf_xwalk *w, sf_page *page, sf_error *err) {
             w->bl.items[i].keep = false;
 #endif
 
-    /* The lead set apart before the article's container (a standfirst
-     * paragraph, or a lead set as a long heading: "<h2>" of whole
-     * sentences): the nearest block before the first kept one, with at
-     * most LEAD_GAP short blocks (title, date, picture) between, outside any
-     * boilerplate hint, shaped like prose, is the article's too. */
+    /* The lead set apart before the article's box: a standfirst under the
+     * headline, or a lead set as a long heading (classed as prose above).
+     * Walking back from the first kept block over at most LEAD_WIN blocks
+     * outside the article, prose blocks outside boilerplate hints are the
+     * article's when a heading comes before them: a standfirst follows its
+     * headline, while a prose box with no heading above it is something
+     * else (an "about us" box). Short lines between (byline, date, photo
+     * credit) are passed over, hinted or linked or not; a longer linked or
+     * hinted block (a menu, a teaser) ends the walk. */
     if (!page->all_text && best >= 0) {
         size_t fk = 0;
         while (fk < nb && !w->bl.items[fk].keep) fk++;
-        for (size_t j = fk, seen = 0; fk < nb && j-- > 0 && seen <= LEAD_GAP;) {
+        size_t lead[LEAD_WIN], nlead = 0, seen = 0;
+        bool headed = false;
+        for (size_t j = fk; fk < nb && j-- > 0 && seen < LEAD_WIN;) {
             block *b = &w->bl.items[j];
             if (in_article(w, b->owner)) continue;
-            if (boiler_between(w, b->owner, -1)) break;
             seen++;
-            double ld = link_density(b);
-            if (ld >= 0.2) break;
             uint8_t c = classify(b, w->text.p, lang, has_list);
-            if ((c == C_GOOD || c == C_NEAR) && b->kind != K_CAPTION &&
-                !(b->chars < 80 && credit_line(w->text.p + b->off, b->len))) {
-                /* a standfirst follows its headline: a box of prose before
-                 * the article with no heading above it is something else
-                 * (an "about us" box) */
-                for (size_t h = j, k = 0; h-- > 0 && k < LEAD_GAP; k++)
-                    if (w->bl.items[h].kind == K_HEAD) {
-                        b->keep = true;
-                        break;
-                    }
+            if (c == C_HEAD) {
+                headed = true;
                 break;
             }
+            bool hinted = boiler_between(w, b->owner, -1), linked = link_density(b) >= 0.2;
+            if (hinted || linked) {
+                if (b->chars >= LEAD_SHORT) break;
+                continue;
+            }
+            if ((c == C_GOOD || c == C_NEAR) && b->kind != K_CAPTION &&
+                !(b->chars < 80 && credit_line(w->text.p + b->off, b->len)))
+                lead[nlead++] = j;
         }
+        for (size_t k = 0; headed && k < nlead; k++) w->bl.items[lead[k]].keep = true;
     }
 
     /* Too little kept (the container held a teaser, or the page is made of

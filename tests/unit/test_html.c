@@ -403,14 +403,16 @@ static void test_svg(void **state) {
     sf__page_release(&p);
 }
 
-/* A lead set apart before the article's box (here beside the title, in a
- * box the menu keeps from being chosen) is the article's; a heading of
+/* A lead set apart before the article's box (here under the title, in a
+ * box the menu keeps from being chosen, with a byline and a date after it)
+ * is the article's; a heading of
  * whole sentences is a lead set large and kept like a paragraph, even
  * where a heading would be dropped (at the article's end). */
 static const char LEADBOX[] =
     "<html><body><div class=\"top\"><ul><li><a href=\"/s0\">Section number 0</a></li><li><a href=\"/s1\">Section number 1</a></li><li><a href=\"/s2\">Section number 2</a></li><li><a href=\"/s3\">Section number 3</a></li><li><a href=\"/s4\">Section number 4</a></li><li><a href=\"/s5\">Section number 5</a></li><li><a href=\"/s6\">Section number 6</a></li><li><a href=\"/s7\">Section number 7</a></li><li><a href=\"/s8\">Section number 8</a></li><li><a href=\"/s9\">Section number 9</a></li><li><a href=\"/s10\">Section number 10</a></li><li><a href=\"/s11\">Section number 11</a></li><li><a href=\"/s12\">Section number 12</a></li><li><a href=\"/s13\">Section number 13</a></li><li><a href=\"/s14\">Section number 14</a></li><li><a href=\"/s15\">Section number 15</a></li><li><a href=\"/s16\">Section number 16</a></li><li><a href=\"/s17\">Section number 17</a></li><li><a href=\"/s18\">Section number 18</a></li><li><a href=\"/s19\">Section number 19</a></li><li><a href=\"/s20\">Section number 20</a></li><li><a href=\"/s21\">Section number 21</a></li><li><a href=\"/s22\">Section number 22</a></li><li><a href=\"/s23\">Section number 23</a></li><li><a href=\"/s24\">Section number 24</a></li><li><a href=\"/s25\">Section number 25</a></li><li><a href=\"/s26\">Section number 26</a></li><li><a href=\"/s27\">Section number 27</a></li><li><a href=\"/s28\">Section number 28</a></li><li><a href=\"/s29\">Section number 29</a></li><li><a href=\"/s30\">Section number 30</a></li><li><a href=\"/s31\">Section number 31</a></li><li><a href=\"/s32\">Section number 32</a></li><li><a href=\"/s33\">Section number 33</a></li><li><a href=\"/s34\">Section number 34</a></li><li><a href=\"/s35\">Section number 35</a></li><li><a href=\"/s36\">Section number 36</a></li><li><a href=\"/s37\">Section number 37</a></li><li><a href=\"/s38\">Section number 38</a></li><li><a href=\"/s39\">Section number 39</a></li></ul><h1>Ferry returns</h1>"
     "<p>The island ferry sails again from Monday, after a winter in which the old boat was "
-    "refitted with new engines and a larger deck for bicycles.</p></div>"
+    "refitted with new engines and a larger deck for bicycles.</p>"
+    "<div class=\"byline\">By <a href=\"/ann\">Ann Lee</a></div><p>12 March</p></div>"
     "<div class=\"story\"><p>The crossing takes forty minutes and the timetable keeps its "
     "six daily sailings, with an extra late boat on Fridays through the summer.</p>"
     "<p>Fares rise by a small amount for cars but stay the same for people on foot, the "
