@@ -163,6 +163,42 @@ static void concepts_are_phrases_as_written(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A sentence of more than 55 words is not chosen, however much it shares:
+ * here the long one holds every phrase of the other articles, and the short
+ * one a single phrase. */
+static void overlong_sentences_are_not_chosen(void **state) {
+    (void)state;
+    char longs[1024] = "The flood";
+    for (int k = 0; k < 12; k++) {
+        static const char *const parts[] = {"closed the quarry", "moved the barge", "cut the power",
+                                            "shut the school"};
+        strcat(longs, k ? ", and then " : " ");
+        strcat(longs, parts[k % 4]);
+    }
+    strcat(longs, " at Marlow.");
+    char a_text[2048], q[2][1200];
+    snprintf(a_text, sizeof a_text, "%s Officials said the flood closed the quarry on Monday.", longs);
+    snprintf(q[0], sizeof q[0], "\"%s\" said Ann Lowe.", longs);
+    snprintf(q[1], sizeof q[1], "\"%s\" said Tom Reyes.", longs);
+    sf_corpus *c = sf_corpus_create();
+    assert_non_null(c);
+    const char *texts[3] = {a_text, q[0], q[1]};
+    for (int k = 0; k < 3; k++) {
+        sf_article a = {.id = k == 0 ? "a" : k == 1 ? "b" : "c", .text = texts[k], .text_len = strlen(texts[k]),
+                        .published = 1 + k};
+        assert_int_equal(sf_corpus_add(c, &a, NULL), SF_OK);
+    }
+    size_t all[3] = {0, 1, 2};
+    sf_summarize_options o = {.max_words = 10};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 3, NULL, &o, &s, &err), SF_OK);
+    assert_int_equal(s.n, 1);
+    assert_true(chose(c, &s, "Officials said the flood closed the quarry on Monday."));
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
 static void compress_case(const char *in, unsigned rules, const char *want) {
     sf_buf out;
     sf__buf_init(&out, 0);
@@ -321,6 +357,7 @@ int main(void) {
         cmocka_unit_test(standalone_rules),
         cmocka_unit_test(exact_optimum_beats_greedy),
         cmocka_unit_test(concepts_are_phrases_as_written),
+        cmocka_unit_test(overlong_sentences_are_not_chosen),
         cmocka_unit_test(compression_keeps_sentences_whole),
         cmocka_unit_test(budget_is_filled_when_concepts_run_dry),
         cmocka_unit_test(coverage_diversity_method),
