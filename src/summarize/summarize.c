@@ -250,7 +250,15 @@ typedef double (*score_fn)(void *user, const ctx *x, size_t i);
 typedef void (*take_fn)(void *user, const ctx *x, size_t i);
 
 /* `chosen` may already hold `nchosen` sentences (marked used): the greedy
- * pass then extends them. */
+ * pass then extends them.
+ * Tried and not kept (ROUGE-2, DUC 2006 / DUC 2007 update; docs/summaries.md):
+ * ties broken toward the earlier position in its article (0.0989 / 0.0962
+ * -> 0.0989 / 0.0959); a redundancy cosine of 0.5 (0.0949 -> 0.0948 on round
+ * 1 concepts; at 0.7, 0.8 or none the output is the same as at 0.6: concept
+ * coverage already keeps repeats out); a 1-swap local search after the
+ * greedy pass on the objective as ROUGE reads it (reading order, cut at the
+ * budget): 0.0958 / 0.0929 -> 0.0947 / 0.0910 after one swap, lower after
+ * more - like the exact ILP, more concept weight is not more ROUGE. */
 static size_t select_greedy(const ctx *x, const sf_summarize_options *o, size_t *chosen,
                             size_t nchosen, score_fn score, take_fn take, void *user) {
     size_t words = 0;
@@ -370,7 +378,14 @@ static sf_status build_concepts(ctx *x, concept_state *cs, size_t ndocs) {
         }
     }
     /* A concept counts when several articles use it: what the sources
-     * report together. Small stories need less agreement. */
+     * report together. Small stories need less agreement.
+     * Tried and not kept (ROUGE-2, DUC 2006 / DUC 2007 update): thresholds of
+     * 2 and 4 articles (0.0989 / 0.0962 -> 0.0954 / 0.0908, 0.0999 /
+     * 0.0925); one-stopword concepts at half or 1.5 times the weight (0.0991 /
+     * 0.0967 -> 0.0976 / 0.0931, 0.0965 / 0.0954); on round 1 concepts,
+     * weight by sentences instead of articles (0.0949 / 0.0927 -> 0.0906 /
+     * 0.0941), 4 x articles + further sentences (0.0930 / 0.0935), articles x
+     * log(1 + sentences / articles) (0.0919 / 0.0927). */
     uint64_t min_df = ndocs >= 8 ? 3 : ndocs >= 2 ? 2 : 1;
     for (size_t i = 0; st == SF_OK && i < df.cap; i++) {
         if (!df.keys[i]) continue;
@@ -397,7 +412,11 @@ static sf_status build_concepts(ctx *x, concept_state *cs, size_t ndocs) {
  * 0.0991 / 0.0967; 50, 60, 70 raise both as well (0.0993 / 0.0964,
  * 0.0991 / 0.0967, 0.0991 / 0.0962); 45 and 40 trade 2006 for 2007 (0.0987 /
  * 0.0965, 0.0966 / 0.0984). A small gain, inside the noise of either set,
- * but the same sign over the whole range on both. */
+ * but the same sign over the whole range on both.
+ * Tried and not kept (0.0989 / 0.0962 before): leaving out the last
+ * sentence of each article (0.0975 / 0.0961), or sentences of more than N
+ * numbers and parentheses (N = 3, 4, 5: 2006 0.0976, 0.0980, 0.0984, 2007
+ * up to 0.0992; N = 6: 0.0989 / 0.0990, but the 2007 gain is one sentence). */
 enum { MAX_SENTENCE_WORDS = 55 };
 
 static bool stands_alone(const sent *s) {
@@ -468,7 +487,9 @@ static double fill_score(void *user, const ctx *x, size_t i) {
  * greedy rule therefore stays the default and this is SF_SUMMARY_CONCEPTS_ILP.
  * When the optimum leaves words unused it is filled by the centroid rule as
  * the greedy summary is: DUC 2006 0.0926, DUC 2007 update slices 0.0888
- * (greedy 0.0927).
+ * (greedy 0.0927). With round 2's concepts (word pairs with function words,
+ * unstemmed): 0.0982 / 0.0928 against greedy 0.0991 / 0.0967, and slower
+ * (median 60 ms per topic) for the several times as many concepts.
  *
  * Speed: GLPK's branch and bound starts from the greedy solution of the same
  * program (fitting sentences only) as its incumbent. Branching stops after
