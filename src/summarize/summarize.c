@@ -385,7 +385,10 @@ static sf_status build_concepts(ctx *x, concept_state *cs, size_t ndocs) {
      * 0.0967 -> 0.0976 / 0.0931, 0.0965 / 0.0954); on round 1 concepts,
      * weight by sentences instead of articles (0.0949 / 0.0927 -> 0.0906 /
      * 0.0941), 4 x articles + further sentences (0.0930 / 0.0935), articles x
-     * log(1 + sentences / articles) (0.0919 / 0.0927). */
+     * log(1 + sentences / articles) (0.0919 / 0.0927); a background IDF
+     * from the other DUC year's articles, articles x idf, x sqrt(idf),
+     * x (1 + idf / log N): 0.0983 / 0.0979, 0.0991 / 0.0975, 0.0993 /
+     * 0.0955 - the sets move apart, none raises both. */
     uint64_t min_df = ndocs >= 8 ? 3 : ndocs >= 2 ? 2 : 1;
     for (size_t i = 0; st == SF_OK && i < df.cap; i++) {
         if (!df.keys[i]) continue;
