@@ -169,6 +169,12 @@ static void meta_tag(const xmlChar **n, meta *m) {
 /* The text of an element, gathered while it is open: all text below it, as
  * a tree's node content would be. Captures nest (an author link in an h1). */
 enum { CAP_TITLE, CAP_H1, CAP_JSONLD, CAP_AUTHOR };
+#ifndef DATE_PRE
+#define DATE_PRE 256
+#endif
+#ifndef DATE_POST
+#define DATE_POST 2048
+#endif
 #define MAX_CAPS 8
 
 struct sf_xmeta {
@@ -180,6 +186,13 @@ struct sf_xmeta {
         uint8_t what;
     } cap[MAX_CAPS];
     sf_buf text[MAX_CAPS]; /* by capture level */
+    /* Text around the first <h1>, for a visible dateline: the last
+     * DATE_PRE bytes before it (a ring, laid out at the end), and up to
+     * DATE_POST bytes from its start on. */
+    char pre[DATE_PRE];
+    size_t pre_n, pre_at;
+    sf_buf post;
+    int h1_state; /* 0 before the first h1, 1 from its start on */
 };
 
 static void capture(sf_xmeta *x, uint8_t what) {
@@ -210,6 +223,7 @@ void sf__meta_start(sf_xmeta *x, const char *name, const xmlChar **atts) {
         if (!m->title[3].n) capture(x, CAP_TITLE);
     } else if (strcmp(name, "h1") == 0) {
         if (!m->title[2].n) capture(x, CAP_H1);
+        if (!x->h1_state) x->h1_state = 1;
     } else if (strcmp(name, "time") == 0) {
         const char *ip = attr(atts, "itemprop");
         if ((v = attr(atts, "datetime"))) {
@@ -230,6 +244,15 @@ void sf__meta_start(sf_xmeta *x, const char *name, const xmlChar **atts) {
 
 void sf__meta_text(sf_xmeta *x, const char *s, size_t n) {
     for (size_t i = 0; i < x->ncap; i++) sf__buf_add(&x->text[i], s, n);
+    if (x->h1_state == 0) { /* keep the last DATE_PRE bytes */
+        for (size_t i = n > DATE_PRE ? n - DATE_PRE : 0; i < n; i++) {
+            x->pre[x->pre_at] = s[i];
+            x->pre_at = (x->pre_at + 1) % DATE_PRE;
+            if (x->pre_n < DATE_PRE) x->pre_n++;
+        }
+    } else if (x->post.n < DATE_POST) {
+        sf__buf_add(&x->post, s, SF_MIN(n, DATE_POST - x->post.n));
+    }
 }
 
 void sf__meta_end(sf_xmeta *x) {
@@ -285,6 +308,270 @@ int64_t sf__url_date(const char *url) {
     return SF_TIME_UNKNOWN;
 }
 
+/* ----------------------------------------------------------- datelines */
+
+/* Month names and common abbreviations of the languages the extractor has
+ * stopwords for (en, de, fr, es) and Italian, lower case. Matched as whole
+ * words, an abbreviation may carry a dot. */
+static const struct {
+    const char *w;
+    uint8_t m;
+} MONTHS[] = {
+    {"january", 1},  {"jan", 1},       {"januar", 1},     {"jänner", 1},   {"jän", 1},
+    {"janvier", 1},  {"janv", 1},      {"enero", 1},      {"gennaio", 1},  {"february", 2},
+    {"feb", 2},      {"februar", 2},   {"février", 2},    {"févr", 2},     {"fevrier", 2},
+    {"febrero", 2},  {"febbraio", 2},  {"march", 3},      {"mar", 3},      {"märz", 3},
+    {"mrz", 3},      {"mars", 3},      {"marzo", 3},      {"april", 4},    {"apr", 4},
+    {"avril", 4},    {"avr", 4},       {"abril", 4},      {"aprile", 4},   {"may", 5},
+    {"mai", 5},      {"mayo", 5},      {"maggio", 5},     {"june", 6},     {"jun", 6},
+    {"juni", 6},     {"juin", 6},      {"junio", 6},      {"giugno", 6},   {"july", 7},
+    {"jul", 7},      {"juli", 7},      {"juillet", 7},    {"juil", 7},     {"julio", 7},
+    {"luglio", 7},   {"august", 8},    {"aug", 8},        {"août", 8},     {"aout", 8},
+    {"agosto", 8},   {"september", 9}, {"sep", 9},        {"sept", 9},     {"septembre", 9},
+    {"septiembre", 9}, {"setiembre", 9}, {"settembre", 9}, {"october", 10}, {"oct", 10},
+    {"oktober", 10}, {"okt", 10},      {"octobre", 10},   {"octubre", 10}, {"ottobre", 10},
+    {"november", 11}, {"nov", 11},     {"novembre", 11},  {"noviembre", 11}, {"december", 12},
+    {"dec", 12},     {"dezember", 12}, {"dez", 12},       {"décembre", 12}, {"déc", 12},
+    {"diciembre", 12}, {"dicembre", 12},
+};
+
+enum { TK_NUM, TK_WORD, TK_PUNCT };
+typedef struct dtok {
+    uint8_t type, len;
+    char c;      /* TK_PUNCT: the character */
+    unsigned v;  /* TK_NUM: value; TK_WORD: month 1..12 or 0 */
+} dtok;
+
+/* Cut text into numbers, words (only month names are told apart) and
+ * punctuation; white space separates and is dropped. */
+static size_t date_tokens(const char *s, size_t n, dtok *t, size_t cap) {
+    size_t k = 0, i = 0;
+    while (i < n && k < cap) {
+        unsigned char c = (unsigned char)s[i];
+        if (isdigit(c)) {
+            unsigned v = 0;
+            size_t j = i;
+            while (j < n && isdigit((unsigned char)s[j]) && j - i < 9)
+                v = v * 10 + (unsigned)(s[j++] - '0');
+            while (j < n && isdigit((unsigned char)s[j])) j++;
+            t[k++] = (dtok){TK_NUM, (uint8_t)SF_MIN(j - i, (size_t)255), 0, v};
+            i = j;
+        } else if (isalpha(c) || c >= 0x80) {
+            char w[16];
+            size_t j = i, wl = 0;
+            while (j < n && (isalpha((unsigned char)s[j]) || (unsigned char)s[j] >= 0x80)) {
+                /* no-break space (C2 A0) ends a word */
+                if ((unsigned char)s[j] == 0xC2 && j + 1 < n && (unsigned char)s[j + 1] == 0xA0)
+                    break;
+                if (wl < sizeof w - 1) w[wl] = (char)tolower((unsigned char)s[j]);
+                wl++;
+                j++;
+            }
+            unsigned mo = 0;
+            if (wl < sizeof w) {
+                w[wl] = 0;
+                /* "MÄRZ", "DÉC": the capital's UTF-8 lower-cased */
+                for (size_t q = 0; q + 1 < wl; q++)
+                    if ((unsigned char)w[q] == 0xC3 && (unsigned char)w[q + 1] >= 0x80 &&
+                        (unsigned char)w[q + 1] < 0xA0)
+                        w[q + 1] = (char)(w[q + 1] + 0x20);
+                for (size_t q = 0; q < SF_ARRAY_LEN(MONTHS); q++)
+                    if (strcmp(w, MONTHS[q].w) == 0) {
+                        mo = MONTHS[q].m;
+                        break;
+                    }
+            }
+            if (j == i) { /* a no-break space: a separator */
+                i += 2;
+                continue;
+            }
+            t[k++] = (dtok){TK_WORD, (uint8_t)SF_MIN(wl, (size_t)255), 0, mo};
+            i = j;
+        } else {
+            if (!isspace(c)) t[k++] = (dtok){TK_PUNCT, 1, (char)c, 0};
+            i++;
+        }
+    }
+    return k;
+}
+
+static bool is_punct(const dtok *t, char c) { return t->type == TK_PUNCT && t->c == c; }
+static bool is_day(const dtok *t) { return t->type == TK_NUM && t->len <= 2 && t->v >= 1 && t->v <= 31; }
+static bool is_year(const dtok *t) {
+    return t->type == TK_NUM && t->len == 4 && t->v >= 1990 && t->v <= 2100;
+}
+static bool is_month_num(const dtok *t) { return t->type == TK_NUM && t->len <= 2 && t->v >= 1 && t->v <= 12; }
+
+/* The first date written out in text: "May 31, 2019", "31 May 2019",
+ * "31. Mai 2019", "31 de mayo de 2019", "31.05.2019", "2019-05-31". Day
+ * and month orders of numbers only as Europe writes them with dots, and
+ * ISO's; "05/31/2019" and "31/05/2019" only where the day tells which. */
+static int64_t dateline(const char *s, size_t n) {
+    dtok t[256];
+    size_t k = date_tokens(s, n, t, SF_ARRAY_LEN(t));
+    for (size_t i = 0; i < k; i++) {
+        unsigned y = 0, mo = 0, d = 0;
+        size_t j = i;
+        if (t[i].type == TK_WORD && t[i].v) { /* May 31, 2019 / May 31st 2019 */
+            mo = t[i].v;
+            j = i + 1;
+            if (j < k && is_punct(&t[j], '.')) j++;
+            if (j < k && is_day(&t[j])) {
+                d = t[j++].v;
+                if (j < k && t[j].type == TK_WORD && t[j].len == 2 && !t[j].v) j++; /* st, th */
+                if (j < k && is_punct(&t[j], ',')) j++;
+                if (j < k && is_year(&t[j])) y = t[j].v;
+            }
+        } else if (is_day(&t[i])) {
+            j = i + 1;
+            if (j < k && is_punct(&t[j], '.')) j++;
+            if (j < k && t[j].type == TK_WORD && t[j].len == 2 && !t[j].v && j > i + 0 &&
+                j + 1 < k && t[j + 1].type == TK_WORD && t[j + 1].v)
+                j++; /* "31 de mayo" */
+            if (j < k && t[j].type == TK_WORD && t[j].v) { /* 31 May 2019, 31. Mai 2019 */
+                d = t[i].v;
+                mo = t[j++].v;
+                if (j < k && is_punct(&t[j], '.')) j++;
+                if (j < k && is_punct(&t[j], ',')) j++;
+                if (j < k && t[j].type == TK_WORD && t[j].len == 2 && !t[j].v) j++; /* de */
+                if (j < k && is_year(&t[j])) y = t[j].v;
+            } else if (i + 4 < k && (is_punct(&t[i + 1], '.') || is_punct(&t[i + 1], '/')) &&
+                       t[i + 3].c == t[i + 1].c && t[i + 3].type == TK_PUNCT &&
+                       t[i + 2].type == TK_NUM && t[i + 2].len <= 2 && is_year(&t[i + 4])) {
+                unsigned a = t[i].v, b = t[i + 2].v;
+                y = t[i + 4].v;
+                if (t[i + 1].c == '.' && b >= 1 && b <= 12) d = a, mo = b; /* 31.05.2019 */
+                else if (t[i + 1].c == '/' && a > 12 && b >= 1 && b <= 12) d = a, mo = b;
+                else if (t[i + 1].c == '/' && b > 12 && a >= 1 && a <= 12) d = b, mo = a;
+                else y = 0;
+            }
+        } else if (is_year(&t[i]) && i + 4 < k && is_punct(&t[i + 1], '-') &&
+                   is_month_num(&t[i + 2]) && is_punct(&t[i + 3], '-') && is_day(&t[i + 4])) {
+            y = t[i].v, mo = t[i + 2].v, d = t[i + 4].v; /* 2019-05-31 */
+        }
+        if (y && mo && d) return sf__days_from_civil(y, mo, d) * 86400;
+    }
+    return SF_TIME_UNKNOWN;
+}
+
+/* -------------------------------------------------------------- titles */
+
+/* The separators a page puts between headline and site in its <title>:
+ * " | Site", " - Site", " – Site", " › Site" ... (with spaces around; a
+ * colon is left alone, "Topic: headline" is usually the headline). */
+static size_t sep_at(const char *t, size_t n, size_t i) {
+    static const char *const SEPS[] = {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
+                                       " \xe2\x80\xba ", " \xc2\xbb ", " :: ", " // ",
+                                       " \xc2\xb7 ", " \xe2\x80\xa2 ", " \xe2\x80\xb9 "};
+    for (size_t k = 0; k < SF_ARRAY_LEN(SEPS); k++) {
+        size_t m = strlen(SEPS[k]);
+        if (i + m <= n && memcmp(t + i, SEPS[k], m) == 0) return m;
+    }
+    return 0;
+}
+
+/* Letters and digits of s, lower case (ASCII), into out (cap bytes). */
+static size_t squash(const char *s, size_t n, char *out, size_t cap) {
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (isalnum(c) || c >= 0x80) out[k++] = (char)tolower(c);
+    }
+    out[k] = 0;
+    return k;
+}
+
+/* Does a part of a title name the site: its og:site_name / publisher, or
+ * the URL's host ("www.tafelblog.com" for "tafelblog.com" or "Tafelblog")?
+ * Compared on letters and digits only, one containing the other. */
+static bool names_site(const char *p, size_t n, const char *site, const char *host) {
+    char a[256], b[256];
+    size_t an = squash(p, n, a, sizeof a);
+    if (an < 3) return false;
+    if (site && *site) {
+        size_t bn = squash(site, strlen(site), b, sizeof b);
+        if (bn >= 3 && (strstr(a, b) || strstr(b, a))) return true;
+    }
+    if (host && *host) {
+        size_t bn = squash(host, strlen(host), b, sizeof b);
+        if (bn >= 3 && strstr(b, a)) return true; /* "tafelblog" in "wwwtafelblogcom" */
+        /* the host's main label ("happyface313" of "www.happyface313.com") */
+        const char *dot = strrchr(host, '.');
+        const char *lab = host;
+        for (const char *q = host; dot && q < dot; q++)
+            if (*q == '.') lab = q + 1;
+        if (dot && dot > lab) {
+            size_t ln = squash(lab, (size_t)(dot - lab), b, sizeof b);
+            if (ln >= 4 && strstr(a, b)) return true;
+        }
+    }
+    return false;
+}
+
+/* The host of a URL ("https://www.example.org/x" -> "www.example.org"),
+ * into buf. */
+static const char *url_host(const char *url, char *buf, size_t cap) {
+    buf[0] = 0;
+    if (!url) return buf;
+    const char *p = strstr(url, "://");
+    if (!p) return buf;
+    p += 3;
+    size_t k = 0;
+    while (p[k] && p[k] != '/' && p[k] != ':' && p[k] != '?' && p[k] != '#' && k + 1 < cap) {
+        buf[k] = p[k];
+        k++;
+    }
+    buf[k] = 0;
+    return buf;
+}
+
+/* A page title without the site's name: when the title is "Headline |
+ * Site" (or "Site - Headline"), and another of the page's title sources
+ * (JSON-LD headline, og:title, <h1>) is one side of a separator, that side
+ * is the title; otherwise parts at either end that name the site
+ * (og:site_name, publisher, the host) are cut, so long as a part is left.
+ * Cuts in place. */
+static void title_cut(char *t, const meta *m, const char *site, const char *host) {
+    size_t n = strlen(t);
+    /* another source is one side of a separator */
+    for (size_t r = 0; r < 4; r++) {
+        const sf_buf *o = &m->title[r];
+        if (!o->n || o->n >= n) continue;
+        if (memcmp(t, o->p, o->n) == 0 && sep_at(t, n, o->n)) {
+            t[o->n] = 0;
+            return;
+        }
+        if (memcmp(t + n - o->n, o->p, o->n) == 0 && n - o->n >= 3) {
+            for (size_t i = 0; i + 3 <= n - o->n; i++)
+                if (sep_at(t, n, i) == n - o->n - i) {
+                    memmove(t, t + n - o->n, o->n + 1);
+                    return;
+                }
+        }
+    }
+    /* the site's name at the end, then at the start */
+    for (bool again = true; again;) {
+        again = false;
+        size_t last = 0, lm = 0, first = 0, fm = 0;
+        for (size_t i = 1; i < n; i++) {
+            size_t k = sep_at(t, n, i);
+            if (!k) continue;
+            if (!fm) first = i, fm = k;
+            last = i, lm = k;
+        }
+        if (!lm) return;
+        if (names_site(t + last + lm, n - last - lm, site, host)) {
+            t[last] = 0;
+            n = last;
+            again = true;
+        } else if (names_site(t, first, site, host)) {
+            memmove(t, t + first + fm, n - first - fm + 1);
+            n -= first + fm;
+            again = true;
+        }
+    }
+}
+
 /* ------------------------------------------------------------- all */
 
 static char *pick(sf_buf *b, size_t k) {
@@ -310,6 +597,7 @@ sf_xmeta *sf__meta_create(void) {
     for (size_t i = 0; i < 4; i++) m->pub[i] = SF_TIME_UNKNOWN;
     for (size_t i = 0; i < 3; i++) m->mod[i] = SF_TIME_UNKNOWN;
     for (size_t i = 0; i < MAX_CAPS; i++) sf__buf_init(&x->text[i], (size_t)1 << 24);
+    sf__buf_init(&x->post, DATE_POST + 1);
     return x;
 }
 
@@ -321,6 +609,7 @@ void sf__meta_destroy(sf_xmeta *x) {
     for (size_t i = 0; i < 5; i++)
         for (size_t j = 0; j < counts[i]; j++) sf__buf_release(&all[i][j]);
     for (size_t i = 0; i < MAX_CAPS; i++) sf__buf_release(&x->text[i]);
+    sf__buf_release(&x->post);
     sf__free(x);
 }
 
@@ -338,8 +627,27 @@ sf_status sf__meta_finish(sf_xmeta *x, const char *url, sf_page *page, sf_error 
     page->site = pick(m->site, 3);
     page->url = pick(m->url, 3);
     page->lang = pick(m->lang, 3);
+    if (page->title && page->site) {
+        char host[256];
+        title_cut(page->title, m, page->site, url_host(url && *url ? url : page->url, host,
+                                                             sizeof host));
+    }
     page->published = pick_time(m->pub, 4);
     page->modified = pick_time(m->mod, 3);
+    /* no date in the markup: a dateline by the headline, the nearest
+     * first (after its start, then before it) */
+    if (page->published == SF_TIME_UNKNOWN && x->h1_state) {
+        page->published = dateline(x->post.p ? x->post.p : "", x->post.n);
+        if (page->published == SF_TIME_UNKNOWN && x->pre_n) {
+            char pre[DATE_PRE];
+            size_t start = x->pre_n < DATE_PRE ? 0 : x->pre_at;
+            for (size_t i = 0; i < x->pre_n; i++) pre[i] = x->pre[(start + i) % DATE_PRE];
+            /* the date nearest the headline: the last one before it */
+            for (size_t from = x->pre_n; from-- > 0 && page->published == SF_TIME_UNKNOWN;)
+                if (from == 0 || pre[from - 1] == ' ' || pre[from - 1] == '\n')
+                    page->published = dateline(pre + from, x->pre_n - from);
+        }
+    }
     if (page->published == SF_TIME_UNKNOWN) page->published = sf__url_date(page->url);
     if (page->published == SF_TIME_UNKNOWN && url) page->published = sf__url_date(url);
     /* language tags: "de-DE", "de_DE" -> "de" */

@@ -455,6 +455,70 @@ static void test_leads(void **state) {
     sf__page_release(&p);
 }
 
+/* The site's name is cut from a title: by og:site_name, by the host, or
+ * because another title source (the <h1>) is one side of the separator;
+ * a title whose parts do not name the site keeps them. */
+static void title_of(const char *html, const char *url, const char *want) {
+    sf_page p;
+    sf__page_init(&p);
+    sf_error err = {0};
+    assert_int_equal(sf__html_extract(html, strlen(html), url, NULL, &p, &err), SF_OK);
+    assert_string_equal(p.title, want);
+    sf__page_release(&p);
+}
+
+static void test_title_cut(void **state) {
+    (void)state;
+    title_of("<html><head><title>Tide tables change | The Coast Post</title>"
+             "<meta property=\"og:site_name\" content=\"The Coast Post\"></head><body></body></html>",
+             NULL, "Tide tables change");
+    title_of("<html><head><title>Tide tables change - coastpost.example</title></head>"
+             "<body></body></html>",
+             "https://www.coastpost.example/a/1", "Tide tables change");
+    title_of("<html><head><title>Coastpost \xe2\x80\x93 Tide tables change</title></head>"
+             "<body></body></html>",
+             "https://coastpost.example/a/1", "Tide tables change");
+    title_of("<html><head><title>Tide tables change \xe2\x80\xba Harbour \xe2\x80\xba News"
+             "</title></head><body><h1>Tide tables change</h1></body></html>",
+             NULL, "Tide tables change");
+    title_of("<html><head><title>Chapter 1: Prologue - Murder</title></head><body></body></html>",
+             "https://fiction.example/c/1", "Chapter 1: Prologue - Murder");
+}
+
+/* Without a date in the markup, a dateline by the headline gives it: after
+ * the <h1> first, else the nearest before it; the URL's date comes after. */
+static void date_of(const char *body, int64_t y, unsigned m, unsigned d) {
+    char html[1024];
+    snprintf(html, sizeof html, "<html><body>%s</body></html>", body);
+    sf_page p;
+    sf__page_init(&p);
+    sf_error err = {0};
+    assert_int_equal(sf__html_extract(html, strlen(html), "https://x.example/2001/02/03/a", NULL,
+                                      &p, &err),
+                     SF_OK);
+    if (p.published != sf__days_from_civil(y, m, d) * 86400) {
+        char got[32];
+        sf__format_iso8601(p.published, got);
+        fail_msg("%s: got %s, want %04d-%02u-%02u", body, got, (int)y, m, d);
+    }
+    sf__page_release(&p);
+}
+
+static void test_dateline(void **state) {
+    (void)state;
+    date_of("<h1>Tide tables</h1><p>By Ann Lee, May 31, 2019</p>", 2019, 5, 31);
+    date_of("<h1>Gezeiten</h1><p>31. Mai 2019, 10:00 Uhr</p>", 2019, 5, 31);
+    date_of("<h1>Gezeiten</h1><span>31.05.2019</span>", 2019, 5, 31);
+    date_of("<h1>Mareas</h1><p>31 de mayo de 2019</p>", 2019, 5, 31);
+    date_of("<h1>Marées</h1><p>Publié le 4 MARS 2020</p>", 2020, 3, 4);
+    date_of("<h1>Tides</h1><time>2019-05-31</time>", 2019, 5, 31);
+    date_of("<div>Posted 12 June 2018</div><h1>Tides</h1><p>No date here.</p>", 2018, 6, 12);
+    date_of("<h1>Tides</h1><p>Posted 05/31/2019</p>", 2019, 5, 31);
+    /* "03/04/2019" could be either: not taken, the URL's date is */
+    date_of("<h1>Tides</h1><p>Posted 03/04/2019</p>", 2001, 2, 3);
+    date_of("<h1>Tides</h1><p>Version 2.1.3 of the tables, 31 boats</p>", 2001, 2, 3);
+}
+
 static void test_eval_floor(void **state) {
     (void)state;
     const char *shared = getenv("SF_SHARED_DIR");
@@ -488,6 +552,7 @@ int main(void) {
         cmocka_unit_test(test_reader),      cmocka_unit_test(test_layout_classes),
         cmocka_unit_test(test_article_header), cmocka_unit_test(test_siblings),
         cmocka_unit_test(test_svg),         cmocka_unit_test(test_leads),
+        cmocka_unit_test(test_title_cut), cmocka_unit_test(test_dateline),
         cmocka_unit_test(test_eval_floor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
