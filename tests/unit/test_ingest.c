@@ -136,6 +136,16 @@ static void text_title_and_body(void **state) {
     /* standard input is called "stdin" */
     assert_int_equal(READ_STR(c, "<stdin>", "T\nbody", SF_FORMAT_TEXT, 0, &ds, &err), SF_OK);
     assert_string_equal(sf_corpus_get(c, 1)->id, "stdin");
+    /* a first line that reads as a long sentence is a caption, not a title;
+     * a short one with a full stop is still a title */
+    const char *cap = "A family flees their home in the Old City on Tuesday during the offensive.\n\n"
+                      "Forces entered the city.\n";
+    assert_int_equal(READ_STR(c, "cap.txt", cap, SF_FORMAT_TEXT, 0, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, 2)->title, "");
+    assert_string_equal(sf_corpus_get(c, 2)->text, "Forces entered the city.");
+    assert_int_equal(READ_STR(c, "short.txt", "Quake hits city.\n\nBody.\n", SF_FORMAT_TEXT, 0, &ds, &err),
+                     SF_OK);
+    assert_string_equal(sf_corpus_get(c, 3)->title, "Quake hits city.");
     sf_corpus_destroy(c);
 }
 
