@@ -83,6 +83,7 @@ enum {
     E_LINK = 32,
     E_INBOILER = 64, /* this or an ancestor has E_BOILER */
     E_ROOT = 128,    /* the article, or a part of it beside the article */
+    E_WEAK = 256,    /* E_BOILER from a weak word alone ("header", "teaser") */
 };
 
 typedef enum kind { K_OTHER, K_P, K_HEAD, K_LI, K_CELL, K_PRE, K_QUOTE, K_CAPTION } kind;
@@ -292,7 +293,7 @@ static uint16_t hint_flags(const char *h, size_t n, hcache *hc) {
      * headline and lead; a bare "header" or "teaser" is boilerplate */
     uint16_t f = (found & H_NEG)    ? E_BOILER
                  : (found & H_POS)  ? E_POSITIVE
-                 : (found & H_WEAK) ? E_BOILER
+                 : (found & H_WEAK) ? E_BOILER | E_WEAK
                                     : 0;
     hc->key[slot] = key;
     hc->flags[slot] = f;
@@ -650,6 +651,18 @@ static bool boiler_between(const walker *w, int32_t e, int32_t top) {
     return false;
 }
 
+/* Is every boilerplate hint above e a weak word ("header", "teaser": a
+ * headline block, a lead) and is there one? */
+static bool weak_only(const walker *w, int32_t e) {
+    bool weak = false;
+    for (; e >= 0; e = w->el.items[e].parent) {
+        uint16_t f = w->el.items[e].flags;
+        if ((f & E_BOILER) && !(f & E_WEAK)) return false;
+        if ((f & E_BOILER) && (f & E_WEAK)) weak = true;
+    }
+    return weak;
+}
+
 /* Is element e inside a part of the article, with no boilerplate hint
  * between? */
 static bool in_article(const walker *w, int32_t e) {
@@ -889,6 +902,9 @@ sf_status sf__extract_finish(sf_xwalk *w, sf_page *page, sf_error *err) {
                 break;
             }
             bool hinted = boiler_between(w, b->owner, -1), linked = link_density(b) >= 0.2;
+#ifndef NO_WEAK_LEAD
+            if (hinted && weak_only(w, b->owner)) hinted = false;
+#endif
             if (hinted || linked) {
                 if (b->chars >= LEAD_SHORT) break;
                 continue;

@@ -436,6 +436,21 @@ static const char PAYWALL[] =
     "<p>Tickets will cost five euros, and children under twelve come in free with a grown-up "
     "on every afternoon show.</p></div></body></html>";
 
+/* The lead in a box named only by a weak word ("teaser") under the
+ * headline is still the lead; a teaser box with no heading above it (a
+ * "read also" box) is not. */
+static const char TEASERLEAD[] =
+    "<html><body><div class=\"top\"><ul><li><a href=\"/s0\">Section number 0</a></li><li><a href=\"/s1\">Section number 1</a></li><li><a href=\"/s2\">Section number 2</a></li><li><a href=\"/s3\">Section number 3</a></li><li><a href=\"/s4\">Section number 4</a></li><li><a href=\"/s5\">Section number 5</a></li><li><a href=\"/s6\">Section number 6</a></li><li><a href=\"/s7\">Section number 7</a></li><li><a href=\"/s8\">Section number 8</a></li><li><a href=\"/s9\">Section number 9</a></li><li><a href=\"/s10\">Section number 10</a></li><li><a href=\"/s11\">Section number 11</a></li><li><a href=\"/s12\">Section number 12</a></li><li><a href=\"/s13\">Section number 13</a></li><li><a href=\"/s14\">Section number 14</a></li><li><a href=\"/s15\">Section number 15</a></li><li><a href=\"/s16\">Section number 16</a></li><li><a href=\"/s17\">Section number 17</a></li><li><a href=\"/s18\">Section number 18</a></li><li><a href=\"/s19\">Section number 19</a></li><li><a href=\"/s20\">Section number 20</a></li><li><a href=\"/s21\">Section number 21</a></li><li><a href=\"/s22\">Section number 22</a></li><li><a href=\"/s23\">Section number 23</a></li><li><a href=\"/s24\">Section number 24</a></li><li><a href=\"/s25\">Section number 25</a></li><li><a href=\"/s26\">Section number 26</a></li><li><a href=\"/s27\">Section number 27</a></li><li><a href=\"/s28\">Section number 28</a></li><li><a href=\"/s29\">Section number 29</a></li><li><a href=\"/s30\">Section number 30</a></li><li><a href=\"/s31\">Section number 31</a></li><li><a href=\"/s32\">Section number 32</a></li><li><a href=\"/s33\">Section number 33</a></li><li><a href=\"/s34\">Section number 34</a></li><li><a href=\"/s35\">Section number 35</a></li><li><a href=\"/s36\">Section number 36</a></li><li><a href=\"/s37\">Section number 37</a></li><li><a href=\"/s38\">Section number 38</a></li><li><a href=\"/s39\">Section number 39</a></li></ul><div class=\"teaser\"><p>Read also: how "
+    "the town's first library was paid for by a bake sale that lasted a whole summer "
+    "long.</p></div><h1>Library extends hours</h1><div class=\"teaser\"><p>The town "
+    "library will open on Sunday afternoons from next month, after readers asked for it in "
+    "a survey that drew more than a thousand answers.</p></div></div>"
+    "<div class=\"story\"><p>The extra hours are paid for by the district for one year, "
+    "and the staff will take turns so that nobody works every weekend, the librarian said."
+    "</p><p>If the Sunday hours draw enough readers, the council will keep them and may "
+    "add a late evening on Thursdays, when the reading room is busiest.</p></div>"
+    "</body></html>";
+
 static void test_leads(void **state) {
     (void)state;
     sf_page p;
@@ -452,6 +467,12 @@ static void test_leads(void **state) {
     HAS(t, "Tickets will cost five euros");
     HASNT(t, "Subscribe to read on");
     HASNT(t, "This small paper");
+    sf__page_release(&p);
+    extract(TEASERLEAD, sizeof TEASERLEAD - 1, &p);
+    t = sf__buf_cstr(&p.text);
+    HAS(t, "The town library will open on Sunday");
+    HAS(t, "The extra hours are paid");
+    HASNT(t, "Read also");
     sf__page_release(&p);
 }
 
