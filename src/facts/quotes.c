@@ -21,6 +21,9 @@ static int quote_mark(const sf_doc *d, size_t i) {
 
 static const char *const PRONOUNS[] = {"he", "she", NULL};
 static const char *const NEUTRAL[] = {"it", "they", "we", "i", NULL};
+/* verbs that report speech and nothing else ("they declared a caliphate" is
+ * not a quotation) */
+static const char *const PLAIN_SAY[] = {"said", "says", "added", "adds", "told", "stated", NULL};
 static const char *const DETERMINERS[] = {"a", "an", "the", "its", "his", "her", "their", NULL};
 static const char *const STOP_NP[] = {"a", "an", "the", "what", "which", "who", "and", "but", "as",
                                       "in", "on", "of", "to", "for", "with", "by", "at", "its",
@@ -44,6 +47,7 @@ static bool is_comma(const sf_doc *d, size_t i) {
 
 sf_status sf__find_quotes(const sf_doc *d, const sf_mention *m, size_t nm,
                           const sf_entity *ents, sf_quotevec *out) {
+    size_t first_hit = out->n; /* this document's hits start here */
     bool carry = false; /* a quotation left open by the previous sentence */
     for (size_t s = 0; s < d->sents.n; s++) {
         size_t s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
@@ -114,6 +118,22 @@ sf_status sf__find_quotes(const sf_doc *d, const sf_mention *m, size_t nm,
                             h.speaker = j;
                             break;
                         }
+                    }
+                } else if ((sf__tok_is(d, k - 1, "it") || sf__tok_is(d, k - 1, "they")) &&
+                           sf__tok_in(d, v, PLAIN_SAY)) {
+                    /* "it said" / "it added": the body that spoke last, when
+                     * the latest quote within three sentences has a named
+                     * speaker who is not a person ("US Central Command
+                     * said ... it said"); the latest name of any kind is
+                     * often the subject of the quote, not its speaker */
+                    for (size_t j = out->n; j-- > first_hit;) {
+                        const sf_quote_hit *p = &out->items[j];
+                        if (p->sentence + 3 < s) break;
+                        if (p->speaker == SIZE_MAX) continue;
+                        if (m[p->speaker].entity != SIZE_MAX &&
+                            ents[m[p->speaker].entity].type != SF_ENT_PERSON)
+                            h.speaker = p->speaker;
+                        break;
                     }
                 }
             } else if (k > s0 && d->toks.items[k - 1].kind == SF_TOK_WORD) {

@@ -172,6 +172,30 @@ static void test_quotes(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* "it said" goes to the body that spoke last, not to the latest name, and
+ * a pronoun before a verb that is not plain speech is no speaker */
+static void test_quotes_it_said(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "The Harbour Authority said the storm had passed the coast. "
+        "The barrier kept Kellport dry, while it also \"protected every boat in the marina,\" it said. "
+        "Rebels hold the old \"republic\" they declared in 2014."};
+    sf_corpus *c = corpus_of(texts, 1, SF_TIME_UNKNOWN);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    size_t theirs = 0, other = 0;
+    for (size_t i = 0; i < f.nquotes; i++) {
+        if (strcmp(f.quotes[i].speaker, "Harbour Authority") == 0 &&
+            strstr(f.quotes[i].text, "protected every boat"))
+            theirs++;
+        if (strstr(f.quotes[i].text, "republic")) other++;
+    }
+    assert_int_equal(theirs, 1);
+    assert_int_equal(other, 0);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 static const sf_fact *fact_about(const sf_story_facts *f, const char *what) {
     for (size_t i = 0; i < f->nfacts; i++)
         if (strstr(f->facts[i].what, what)) return &f->facts[i];
@@ -416,7 +440,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quantities), cmocka_unit_test(test_vague_amounts),
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_dates),
-        cmocka_unit_test(test_quotes), cmocka_unit_test(test_alignment),
+        cmocka_unit_test(test_quotes), cmocka_unit_test(test_quotes_it_said),
+        cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
         cmocka_unit_test(test_across_stories), cmocka_unit_test(test_readable),
     };
