@@ -68,6 +68,9 @@
 #ifndef LEAD_HEAD
 #define LEAD_HEAD 100
 #endif
+#ifndef NEG_EXTRA
+#define NEG_EXTRA "author", "bio", "disclaimer", "disclosure", "affiliate", "cta"
+#endif
 #ifndef CLOSE_GAP
 #define CLOSE_GAP 0
 #endif
@@ -200,7 +203,8 @@ static const char *const NEG_HINTS[] = {
     "site-header", "page-header", "dateline",  "timestamp",
     "publish-date", "post-date", "entry-date", "caption",  "credit",    "=hidden",
     "ad",        "ads",       "adv",       "=hide",        "jp-relatedposts", "addthis",
-    "sharedaddy", "nav",      "pinterest",  "twitter",    "facebook",  "tags"};
+    "sharedaddy", "nav",      "pinterest",  "twitter",    "facebook",  "tags",
+    NEG_EXTRA};
 
 /* Boilerplate words that name the article's own parts when the same class
  * also names the article (see hint_flags). */

@@ -540,6 +540,38 @@ static void test_dateline(void **state) {
     date_of("<h1>Tides</h1><p>Version 2.1.3 of the tables, 31 boats</p>", 2001, 2, 3);
 }
 
+/* Inside the article, an author's bio box, an affiliate disclosure and a
+ * call to action are left out by their class words. */
+static const char BIOBOX[] =
+    "<html><body><article class=\"post\"><h1>Orchard saved</h1>"
+    "<p>The old orchard above the village will not be built on: the council voted on Tuesday "
+    "to buy the land and keep its two hundred apple trees.</p>"
+    "<p class=\"affiliate-disclosure\">This page contains links to shops that pay us a small "
+    "fee when you buy something, which never changes what we write.</p>"
+    "<p>Volunteers will prune the trees in winter, and the harvest will go to the school "
+    "kitchen and to a cider press that a local family runs in the valley.</p>"
+    "<div class=\"cta\"><p>Enjoyed this story? Tell us what you think and send your letters "
+    "to the editors, we read every single one of them each week.</p></div>"
+    "<div class=\"author-box\"><p>Mara Holm has written about farming and the countryside "
+    "for twenty years, and keeps bees in her own garden by the river.</p></div>"
+    "<div class=\"mini-bio\"><p>Tom Weir is a reporter for the paper, who covers the "
+    "villages in the hills and their councils, schools and local clubs.</p></div>"
+    "</article></body></html>";
+
+static void test_bio_box(void **state) {
+    (void)state;
+    sf_page p;
+    extract(BIOBOX, sizeof BIOBOX - 1, &p);
+    const char *t = sf__buf_cstr(&p.text);
+    HAS(t, "The old orchard above the village");
+    HAS(t, "Volunteers will prune the trees");
+    HASNT(t, "This page contains links");
+    HASNT(t, "Enjoyed this story");
+    HASNT(t, "Mara Holm has written");
+    HASNT(t, "Tom Weir is a reporter");
+    sf__page_release(&p);
+}
+
 static void test_eval_floor(void **state) {
     (void)state;
     const char *shared = getenv("SF_SHARED_DIR");
@@ -574,6 +606,7 @@ int main(void) {
         cmocka_unit_test(test_article_header), cmocka_unit_test(test_siblings),
         cmocka_unit_test(test_svg),         cmocka_unit_test(test_leads),
         cmocka_unit_test(test_title_cut), cmocka_unit_test(test_dateline),
+        cmocka_unit_test(test_bio_box),
         cmocka_unit_test(test_eval_floor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
