@@ -12,7 +12,7 @@
 
 typedef struct meta {
     sf_buf title[4];   /* by rank: JSON-LD headline, og:title, h1, <title> */
-    sf_buf author[3];  /* JSON-LD, meta author, rel/itemprop author */
+    sf_buf author[4];  /* JSON-LD, meta author, rel/itemprop author, author/byline class */
     sf_buf site[3];    /* og:site_name, JSON-LD publisher, application-name */
     sf_buf url[3];     /* canonical, og:url, JSON-LD url */
     sf_buf lang[3];    /* html lang, content-language meta, og:locale / JSON-LD */
@@ -168,7 +168,7 @@ static void meta_tag(const xmlChar **n, meta *m) {
 
 /* The text of an element, gathered while it is open: all text below it, as
  * a tree's node content would be. Captures nest (an author link in an h1). */
-enum { CAP_TITLE, CAP_H1, CAP_JSONLD, CAP_AUTHOR };
+enum { CAP_TITLE, CAP_H1, CAP_JSONLD, CAP_AUTHOR, CAP_BYLINE };
 #ifndef DATE_PRE
 #define DATE_PRE 256
 #endif
@@ -201,6 +201,103 @@ static void capture(sf_xmeta *x, uint8_t what) {
     x->cap[x->ncap].what = what;
     sf__buf_reset(&x->text[x->ncap]);
     x->ncap++;
+}
+
+/* Does a class attribute name a byline: a token holding "author" or
+ * "byline" (case aside), not in a comment or a form (a comment's author,
+ * the "Name *" field of a comment form)? */
+static bool byline_class(const char *c) {
+    bool found = false;
+    for (const char *q = c; *q; q++) {
+        char l = (char)(*q | 0x20);
+        if (l == 'a' && strncasecmp(q, "author", 6) == 0) found = true;
+        else if (l == 'b' && strncasecmp(q, "byline", 6) == 0) found = true;
+        else if (l == 'c' && strncasecmp(q, "comment", 7) == 0) return false;
+        else if (l == 'f' && strncasecmp(q, "form", 4) == 0) return false;
+    }
+    return found;
+}
+
+static bool month_word(const char *p, size_t n);
+
+/* Does v open with word w (case aside), ending at a space, a colon, the
+ * end, or glued to a capital ("AuthorJane Roe", text of two elements)?
+ * Returns the bytes to skip, 0 when not. */
+static size_t lead_word(sf_view v, const char *w) {
+    size_t k = strlen(w);
+    if (v.n < k || strncasecmp(v.p, w, k) != 0) return 0;
+    if (v.n == k) return k;
+    char c = v.p[k];
+    if (c == ' ' || c == ':' || c == '\t' || c == '\n' || c == ',') return k + 1;
+    if (c >= 'A' && c <= 'Z' && !(w[k - 1] >= 'A' && w[k - 1] <= 'Z')) return k;
+    return 0;
+}
+
+/* A byline's text as an author: without a leading "By" / "Von" / "Par" /
+ * "Autor:" / "Posted by" ..., cut where a date or a separator starts and
+ * before a closing "am" / "on" (a date followed), kept only when what is
+ * left looks like a name or two (2 to 60 bytes, at most 6 words) and is not
+ * a label left alone ("Name", "Posted on ..."). Labels of the languages the
+ * extractor knows; hand-written because no library strips bylines. */
+static void byline_author(const char *s, size_t n, sf_buf *out) {
+    static const char *const LEADS[] = {
+        "by",         "von",       "par",         "por",        "di",       "door",
+        "av",         "autor",     "autorin",     "author",     "auteur",   "text",
+        "written",    "posted",    "published",   "article",    "recipe",   "geschrieben",
+        "erstellt",   "veröffentlicht", "eingestellt", "beitrag", "artikel", "rezept",
+        "interview",  "und",       "foto",        "photo",      "redaktion:"};
+    static const char *const LABELS[] = {"name", "nom", "nombre", "datum", "date", "follow",
+                                         "folgen", "publiziert", "abgelegt", "unbenannt",
+                                         "am", "on", "le", "el", "vom"};
+    static const char *const TAILS[] = {" am", " on", " le", " el", " um", " at", " says",
+                                        " sagt", " said", " schreibt", " the"};
+    sf_view v = sf__view_trim(sf__view(s, n));
+    for (bool again = true; again && v.n;) {
+        again = false;
+        for (size_t i = 0; i < SF_ARRAY_LEN(LEADS); i++) {
+            size_t k = lead_word(v, LEADS[i]);
+            if (k) {
+                v = sf__view_trim(sf__view(v.p + k, v.n - k));
+                again = true;
+                break;
+            }
+        }
+        if (v.n && v.p[0] == ':') {
+            v = sf__view_trim(sf__view(v.p + 1, v.n - 1));
+            again = true;
+        }
+    }
+    for (size_t i = 0; i < SF_ARRAY_LEN(LABELS); i++)
+        if (lead_word(v, LABELS[i])) return;
+    size_t end = 0, words = 0;
+    bool in_word = false;
+    for (; end < v.n; end++) {
+        char c = v.p[end];
+        if (isdigit((unsigned char)c) || c == '|' || c == '\n' || c == '(' || c == '@' ||
+            c == '*')
+            break;
+        if (c == ',' && month_word(v.p + end + 1, v.n - end - 1)) break; /* ", May 31" */
+        if ((unsigned char)c == 0xE2 && end + 2 < v.n && (unsigned char)v.p[end + 1] == 0x80 &&
+            ((unsigned char)v.p[end + 2] == 0xA2 || (unsigned char)v.p[end + 2] == 0x94))
+            break; /* bullet, em dash */
+        bool sp = c == ' ' || c == '\t' || c == '\r';
+        if (!sp && !in_word) words++;
+        in_word = !sp;
+    }
+    v = sf__view_trim(sf__view(v.p, end));
+    for (bool again = true; again;) {
+        again = false;
+        while (v.n && strchr(",-:/ .", v.p[v.n - 1])) v.n--;
+        for (size_t i = 0; i < SF_ARRAY_LEN(TAILS); i++) {
+            size_t k = strlen(TAILS[i]);
+            if (v.n > k && strncasecmp(v.p + v.n - k, TAILS[i], k) == 0) {
+                v.n -= k;
+                again = true;
+            }
+        }
+    }
+    if (v.n < 2 || v.n > 60 || words > 6) return;
+    set_once(out, v.p, v.n);
 }
 
 /* An element's start tag: what its attributes say, and whether its text is
@@ -240,6 +337,11 @@ void sf__meta_start(sf_xmeta *x, const char *name, const xmlChar **atts) {
     } else if ((v = attr(atts, "rel")) && ieq(v, "author") && !m->author[2].n) {
         capture(x, CAP_AUTHOR);
     }
+    /* a byline box by its class ("author", "byline", "post-author"): the
+     * last resort for the author, cleaned when it closes */
+    if (!m->author[2].n && !m->author[3].n && (v = attr(atts, "class")) && byline_class(v) &&
+        !(x->ncap && x->cap[x->ncap - 1].depth == x->depth))
+        capture(x, CAP_BYLINE);
 }
 
 void sf__meta_text(sf_xmeta *x, const char *s, size_t n) {
@@ -267,6 +369,9 @@ void sf__meta_end(sf_xmeta *x) {
             break;
         case CAP_AUTHOR:
             if (t->n < 200) set_once(&m->author[2], t->p, t->n);
+            break;
+        case CAP_BYLINE:
+            if (t->n < 400) byline_author(t->p, t->n, &m->author[3]);
             break;
         }
     }
@@ -335,6 +440,23 @@ static const struct {
     {"diciembre", 12}, {"dicembre", 12},
 };
 
+/* Does text (after white space) open with a month name as a word? */
+static bool month_word(const char *p, size_t n) {
+    size_t i = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\t')) i++;
+    size_t j = i;
+    char w[16];
+    while (j < n && j - i < sizeof w - 1 &&
+           (isalpha((unsigned char)p[j]) || (unsigned char)p[j] >= 0x80)) {
+        w[j - i] = (char)tolower((unsigned char)p[j]);
+        j++;
+    }
+    w[j - i] = 0;
+    for (size_t q = 0; j > i && q < SF_ARRAY_LEN(MONTHS); q++)
+        if (strcmp(w, MONTHS[q].w) == 0) return true;
+    return false;
+}
+
 enum { TK_NUM, TK_WORD, TK_PUNCT };
 typedef struct dtok {
     uint8_t type, len;
@@ -396,11 +518,15 @@ static size_t date_tokens(const char *s, size_t n, dtok *t, size_t cap) {
 }
 
 static bool is_punct(const dtok *t, char c) { return t->type == TK_PUNCT && t->c == c; }
-static bool is_day(const dtok *t) { return t->type == TK_NUM && t->len <= 2 && t->v >= 1 && t->v <= 31; }
+static bool is_day(const dtok *t) {
+    return t->type == TK_NUM && t->len <= 2 && t->v >= 1 && t->v <= 31;
+}
 static bool is_year(const dtok *t) {
     return t->type == TK_NUM && t->len == 4 && t->v >= 1990 && t->v <= 2100;
 }
-static bool is_month_num(const dtok *t) { return t->type == TK_NUM && t->len <= 2 && t->v >= 1 && t->v <= 12; }
+static bool is_month_num(const dtok *t) {
+    return t->type == TK_NUM && t->len <= 2 && t->v >= 1 && t->v <= 12;
+}
 
 /* The first date written out in text: "May 31, 2019", "31 May 2019",
  * "31. Mai 2019", "31 de mayo de 2019", "31.05.2019", "2019-05-31". Day
@@ -591,7 +717,7 @@ sf_xmeta *sf__meta_create(void) {
     if (!x) return NULL;
     meta *m = &x->m;
     sf_buf *all[] = {m->title, m->author, m->site, m->url, m->lang};
-    size_t counts[] = {4, 3, 3, 3, 3};
+    size_t counts[] = {4, 4, 3, 3, 3};
     for (size_t i = 0; i < 5; i++)
         for (size_t j = 0; j < counts[i]; j++) sf__buf_init(&all[i][j], 1 << 16);
     for (size_t i = 0; i < 4; i++) m->pub[i] = SF_TIME_UNKNOWN;
@@ -605,7 +731,7 @@ void sf__meta_destroy(sf_xmeta *x) {
     if (!x) return;
     meta *m = &x->m;
     sf_buf *all[] = {m->title, m->author, m->site, m->url, m->lang};
-    size_t counts[] = {4, 3, 3, 3, 3};
+    size_t counts[] = {4, 4, 3, 3, 3};
     for (size_t i = 0; i < 5; i++)
         for (size_t j = 0; j < counts[i]; j++) sf__buf_release(&all[i][j]);
     for (size_t i = 0; i < MAX_CAPS; i++) sf__buf_release(&x->text[i]);
@@ -623,7 +749,7 @@ sf_status sf__meta_finish(sf_xmeta *x, const char *url, sf_page *page, sf_error 
     if (url && *url) set_once(&m->url[2], url, strlen(url));
 
     page->title = pick(m->title, 4);
-    page->author = pick(m->author, 3);
+    page->author = pick(m->author, 4);
     page->site = pick(m->site, 3);
     page->url = pick(m->url, 3);
     page->lang = pick(m->lang, 3);

@@ -491,7 +491,8 @@ static void title_of(const char *html, const char *url, const char *want) {
 static void test_title_cut(void **state) {
     (void)state;
     title_of("<html><head><title>Tide tables change | The Coast Post</title>"
-             "<meta property=\"og:site_name\" content=\"The Coast Post\"></head><body></body></html>",
+             "<meta property=\"og:site_name\" content=\"The Coast Post\"></head>"
+             "<body></body></html>",
              NULL, "Tide tables change");
     title_of("<html><head><title>Tide tables change - coastpost.example</title></head>"
              "<body></body></html>",
@@ -572,6 +573,34 @@ static void test_bio_box(void **state) {
     sf__page_release(&p);
 }
 
+/* Without an author in the markup's named sources, a byline box by its
+ * class gives one, without its "By" and its date; a comment's author and a
+ * comment form's "Name" field do not. */
+static void author_of(const char *body, const char *want) {
+    char html[1024];
+    snprintf(html, sizeof html, "<html><body>%s</body></html>", body);
+    sf_page p;
+    sf__page_init(&p);
+    sf_error err = {0};
+    assert_int_equal(sf__html_extract(html, strlen(html), NULL, NULL, &p, &err), SF_OK);
+    assert_string_equal(p.author, want);
+    sf__page_release(&p);
+}
+
+static void test_byline(void **state) {
+    (void)state;
+    author_of("<h1>Tides</h1><div class=\"byline\">By Ann Lee, May 31, 2019</div>", "Ann Lee");
+    author_of("<h1>Gezeiten</h1><span class=\"post-author\">Von: <b>Jan Ko</b> am 3.5.</span>",
+              "Jan Ko");
+    author_of("<div class=\"entry-author\"><span>Author</span><span>Ann Lee</span></div>",
+              "Ann Lee");
+    author_of("<div class=\"comment-author\">Sam says</div>"
+              "<p class=\"comment-form-author\">Name *</p>", "");
+    author_of("<div class=\"author\">Posted on 3 May</div>", "");
+    /* a named source wins over the byline box */
+    author_of("<div class=\"byline\">By Ann Lee</div><a rel=\"author\">Jan Ko</a>", "Jan Ko");
+}
+
 static void test_eval_floor(void **state) {
     (void)state;
     const char *shared = getenv("SF_SHARED_DIR");
@@ -606,7 +635,7 @@ int main(void) {
         cmocka_unit_test(test_article_header), cmocka_unit_test(test_siblings),
         cmocka_unit_test(test_svg),         cmocka_unit_test(test_leads),
         cmocka_unit_test(test_title_cut), cmocka_unit_test(test_dateline),
-        cmocka_unit_test(test_bio_box),
+        cmocka_unit_test(test_bio_box),   cmocka_unit_test(test_byline),
         cmocka_unit_test(test_eval_floor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
