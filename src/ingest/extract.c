@@ -304,15 +304,6 @@ static uint16_t hint_flags(const char *h, size_t n, hcache *hc) {
     return f;
 }
 
-/* The value of attribute `name` in libxml2's name/value array (names are
- * lower case), "" for a bare attribute, NULL when absent. */
-static const char *attr(const xmlChar **atts, const char *name) {
-    if (!atts) return NULL;
-    for (size_t i = 0; atts[i]; i += 2)
-        if (strcmp((const char *)atts[i], name) == 0)
-            return atts[i + 1] ? (const char *)atts[i + 1] : "";
-    return NULL;
-}
 
 /* Lower-case "class id" of an element into buf (truncated at cap-1). */
 static size_t hint_text(const xmlChar **atts, char *buf, size_t cap) {
@@ -355,18 +346,18 @@ static uint16_t element_flags(const char *name, const xmlChar **atts, hcache *hc
         else if (strcmp(name, "article") == 0 || strcmp(name, "main") == 0) f |= E_POSITIVE;
         return f;
     }
-    if (attr(atts, "hidden")) return E_SKIP;
+    if (sf__html_attr(atts, "hidden")) return E_SKIP;
     const char *v;
-    if ((v = attr(atts, "aria-hidden")) && strcmp(v, "true") == 0) return E_SKIP;
-    if ((v = attr(atts, "style")) && style_hides(v)) return E_SKIP;
+    if ((v = sf__html_attr(atts, "aria-hidden")) && strcmp(v, "true") == 0) return E_SKIP;
+    if ((v = sf__html_attr(atts, "style")) && style_hides(v)) return E_SKIP;
     if (strcmp(name, "body") == 0 || strcmp(name, "html") == 0) return f;
     if (strcmp(name, "aside") == 0 || strcmp(name, "footer") == 0 || strcmp(name, "nav") == 0 ||
         strcmp(name, "dialog") == 0)
         f |= E_BOILER;
     if (strcmp(name, "article") == 0 || strcmp(name, "main") == 0) f |= E_POSITIVE;
-    if ((v = attr(atts, "itemprop")) && (strcmp(v, "articleBody") == 0 || strcmp(v, "text") == 0))
+    if ((v = sf__html_attr(atts, "itemprop")) && (strcmp(v, "articleBody") == 0 || strcmp(v, "text") == 0))
         return f | E_POSITIVE | E_STRONG;
-    if ((v = attr(atts, "role"))) {
+    if ((v = sf__html_attr(atts, "role"))) {
         if (strcmp(v, "navigation") == 0 || strcmp(v, "contentinfo") == 0 ||
             strcmp(v, "complementary") == 0 || strcmp(v, "banner") == 0 ||
             strcmp(v, "menu") == 0 || strcmp(v, "dialog") == 0 || strcmp(v, "alert") == 0)
@@ -491,8 +482,8 @@ void sf__extract_start(sf_xwalk *w, const char *name, const xmlChar **atts) {
         return;
     }
     if (w->el.n == 0) { /* the root: the page's language */
-        const char *lang = attr(atts, "lang");
-        if (!lang) lang = attr(atts, "xml:lang");
+        const char *lang = sf__html_attr(atts, "lang");
+        if (!lang) lang = sf__html_attr(atts, "xml:lang");
         if (lang) {
             w->has_lang = true;
             size_t k = 0;

@@ -550,3 +550,11 @@ sf_status sf__read_html(sf_reader_ctx *ctx, const char *data, size_t n) {
     sf__page_release(&page);
     return st;
 }
+
+const char *sf__html_attr(const xmlChar **atts, const char *name) {
+    if (!atts) return NULL;
+    for (size_t i = 0; atts[i]; i += 2)
+        if (strcmp((const char *)atts[i], name) == 0)
+            return atts[i + 1] ? (const char *)atts[i + 1] : "";
+    return NULL;
+}

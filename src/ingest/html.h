@@ -38,6 +38,11 @@ void sf__page_release(sf_page *p);
  * UTF-8 is read as UTF-8, and one that declares UTF-8 but is not is detected
  * with ICU. `charset` (48 bytes) receives the name used; *conflict is set
  * when a declaration was overridden. */
+/* The value of attribute `name` in libxml2's SAX name/value array (names
+ * are lower case), "" for a bare attribute, NULL when absent or atts NULL.
+ * Borrowed from atts. */
+const char *sf__html_attr(const xmlChar **atts, const char *name);
+
 sf_status sf__html_decode(const char *data, size_t n, const char *hint, sf_buf *out,
                           char charset[48], bool *conflict, sf_error *err);
 

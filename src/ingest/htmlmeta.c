@@ -44,14 +44,6 @@ static void set_time_once(int64_t *t, const char *s) {
     if (sf__parse_iso8601(sf__view_trim(sf__view_cstr(s)), &v)) *t = v;
 }
 
-/* Attribute `name` (lower case, as libxml2 gives names), "" when bare. */
-static const char *attr(const xmlChar **atts, const char *name) {
-    if (!atts) return NULL;
-    for (size_t i = 0; atts[i]; i += 2)
-        if (strcmp((const char *)atts[i], name) == 0)
-            return atts[i + 1] ? (const char *)atts[i + 1] : "";
-    return NULL;
-}
 
 static bool ieq(const char *a, const char *b) { return a && strcasecmp(a, b) == 0; }
 
@@ -135,11 +127,11 @@ static void jsonld(const char *text, meta *m) {
 /* ---------------------------------------------------------------- tags */
 
 static void meta_tag(const xmlChar **n, meta *m) {
-    const char *key = attr(n, "property");
-    if (!key) key = attr(n, "name");
-    if (!key) key = attr(n, "itemprop");
-    const char *he = attr(n, "http-equiv");
-    const char *c = attr(n, "content");
+    const char *key = sf__html_attr(n, "property");
+    if (!key) key = sf__html_attr(n, "name");
+    if (!key) key = sf__html_attr(n, "itemprop");
+    const char *he = sf__html_attr(n, "http-equiv");
+    const char *c = sf__html_attr(n, "content");
     if (!c) return;
     size_t cn = strlen(c);
     if (he && ieq(he, "content-language")) set_once(&m->lang[1], c, cn);
@@ -307,39 +299,39 @@ void sf__meta_start(sf_xmeta *x, const char *name, const xmlChar **atts) {
     x->depth++;
     const char *v;
     if (strcmp(name, "html") == 0) {
-        if ((v = attr(atts, "lang")) || (v = attr(atts, "xml:lang")))
+        if ((v = sf__html_attr(atts, "lang")) || (v = sf__html_attr(atts, "xml:lang")))
             set_once(&m->lang[0], v, strlen(v));
     } else if (strcmp(name, "meta") == 0) {
         meta_tag(atts, m);
     } else if (strcmp(name, "link") == 0) {
-        const char *rel = attr(atts, "rel"), *href = attr(atts, "href");
+        const char *rel = sf__html_attr(atts, "rel"), *href = sf__html_attr(atts, "href");
         if (rel && href && ieq(rel, "canonical")) set_once(&m->url[0], href, strlen(href));
     } else if (strcmp(name, "script") == 0) {
-        if ((v = attr(atts, "type")) && ieq(v, "application/ld+json")) capture(x, CAP_JSONLD);
+        if ((v = sf__html_attr(atts, "type")) && ieq(v, "application/ld+json")) capture(x, CAP_JSONLD);
     } else if (strcmp(name, "title") == 0) {
         if (!m->title[3].n) capture(x, CAP_TITLE);
     } else if (strcmp(name, "h1") == 0) {
         if (!m->title[2].n) capture(x, CAP_H1);
         if (!x->h1_state) x->h1_state = 1;
     } else if (strcmp(name, "time") == 0) {
-        const char *ip = attr(atts, "itemprop");
-        if ((v = attr(atts, "datetime"))) {
+        const char *ip = sf__html_attr(atts, "itemprop");
+        if ((v = sf__html_attr(atts, "datetime"))) {
             if (ieq(ip, "dateModified")) set_time_once(&m->mod[2], v);
-            else if (ieq(ip, "datePublished") || attr(atts, "pubdate"))
+            else if (ieq(ip, "datePublished") || sf__html_attr(atts, "pubdate"))
                 set_time_once(&m->pub[2], v);
             else set_time_once(&m->pub[3], v);
         }
-    } else if ((v = attr(atts, "itemprop"))) {
-        const char *c = attr(atts, "content");
-        if (ieq(v, "datePublished")) set_time_once(&m->pub[2], c ? c : attr(atts, "datetime"));
-        else if (ieq(v, "dateModified")) set_time_once(&m->mod[2], c ? c : attr(atts, "datetime"));
+    } else if ((v = sf__html_attr(atts, "itemprop"))) {
+        const char *c = sf__html_attr(atts, "content");
+        if (ieq(v, "datePublished")) set_time_once(&m->pub[2], c ? c : sf__html_attr(atts, "datetime"));
+        else if (ieq(v, "dateModified")) set_time_once(&m->mod[2], c ? c : sf__html_attr(atts, "datetime"));
         else if (ieq(v, "author") && !m->author[2].n) capture(x, CAP_AUTHOR);
-    } else if ((v = attr(atts, "rel")) && ieq(v, "author") && !m->author[2].n) {
+    } else if ((v = sf__html_attr(atts, "rel")) && ieq(v, "author") && !m->author[2].n) {
         capture(x, CAP_AUTHOR);
     }
     /* a byline box by its class ("author", "byline", "post-author"): the
      * last resort for the author, cleaned when it closes */
-    if (!m->author[2].n && !m->author[3].n && (v = attr(atts, "class")) && byline_class(v) &&
+    if (!m->author[2].n && !m->author[3].n && (v = sf__html_attr(atts, "class")) && byline_class(v) &&
         !(x->ncap && x->cap[x->ncap - 1].depth == x->depth))
         capture(x, CAP_BYLINE);
 }
