@@ -332,13 +332,17 @@ static void story_renorm_if_stale(sf_stream *s, story *st) {
     if (s->df.n > st->norm_n + st->norm_n / 10 + 16) (void)story_refresh(s, st);
 }
 
-static double sim_doc_story(sf_stream *s, const qdoc *q, story *st) {
+/* dots (may be NULL) receives the per-signal dot products c.d in IDF
+ * space, which a join reuses to update the story's norms. */
+static double sim_doc_story(sf_stream *s, const qdoc *q, story *st, double dots[SF_NCH]) {
     story_renorm_if_stale(s, st);
     double cos[SF_NCH] = {0};
     bool have[SF_NCH] = {0};
     for (int ch = 0; ch < SF_NCH; ch++) {
         have[ch] = q->v[ch].n > 0 && st->c[ch].n > 0 && st->norm[ch] > 0;
-        if (have[ch]) cos[ch] = dot_q(&q->v[ch], &st->c[ch]) / st->norm[ch];
+        double d = have[ch] ? dot_q(&q->v[ch], &st->c[ch]) : 0;
+        if (have[ch]) cos[ch] = d / st->norm[ch];
+        if (dots) dots[ch] = d;
     }
     s->st.scored++;
     return combine(&s->o, cos, have, time_gap(q->t, st->first, st->last),
@@ -910,21 +914,19 @@ static sf_status add_doc(sf_stream *s, mdoc *m, bool *owned) {
     keep_best_cands(s);
     double best = -1;
     uint32_t bid = UINT32_MAX;
+    double bdot[SF_NCH] = {0}; /* the best story's c.d, for the norm update */
     for (size_t i = 0; i < s->cands.n; i++) {
         uint32_t id = s->cands.items[i].id;
-        double v = sim_doc_story(s, q, s->stories.items[id]);
+        double dots[SF_NCH];
+        double v = sim_doc_story(s, q, s->stories.items[id], dots);
         if (v > best || (v == best && id < bid)) {
             best = v;
             bid = id;
+            memcpy(bdot, dots, sizeof bdot);
         }
     }
     story *st;
     bool joined = bid != UINT32_MAX && best >= s->o.threshold;
-    double bdot[SF_NCH] = {0}; /* c.d in IDF space, for the norm update */
-    if (joined) {
-        const story *b = s->stories.items[bid];
-        for (int ch = 0; ch < SF_NCH; ch++) bdot[ch] = dot_q(&q->v[ch], &b->c[ch]);
-    }
     if (joined) {
         st = s->stories.items[bid];
     } else {
@@ -1073,7 +1075,7 @@ sf_status sf__stream_pair_similarity(sf_stream *s, const sf_article *a, const sf
         st = centroid_add(&one.c[ch], &db.v[ch], 1.0f, &s->scratch);
     if (st == SF_OK) st = story_refresh(s, &one);
     if (st == SF_OK) {
-        double v = sim_doc_story(s, &s->qd, &one);
+        double v = sim_doc_story(s, &s->qd, &one, NULL);
         if (story_sim) *story_sim = v;
         if (cosine) {
             const sf_twvec *q = &s->qd.v[SF_CH_BODY];
