@@ -20,7 +20,11 @@
 extern "C" {
 #endif
 
-#define SF_VERSION_STRING "0.1.0"
+#include "storyfold_version.h"
+
+/* The version of the library the program runs with ("0.1.0"), which may differ
+ * from SF_VERSION_STRING, the version it was compiled against. Static string. */
+const char *sf_version(void);
 
 /* ---------------------------------------------------------------- status */
 
