@@ -36,7 +36,7 @@ int sf_cli_input_option(sf_cli_inputs *in, int argc, char **argv, int *i) {
         val = a + 15;
     } else if (strcmp(a, "--input-format") == 0) {
         if (*i + 1 >= argc) {
-            sf_cli_error(in->prog, "--input-format needs a value (text, jsonl, sgml)");
+            sf_cli_error(in->prog, "--input-format needs a value (text, jsonl, sgml, html, warc)");
             return -1;
         }
         val = argv[++*i];
@@ -44,7 +44,7 @@ int sf_cli_input_option(sf_cli_inputs *in, int argc, char **argv, int *i) {
         return 0;
     }
     if (sf_format_parse(val, &in->format) != SF_OK) {
-        sf_cli_error(in->prog, "unknown input format '%s' (text, jsonl, sgml)", val);
+        sf_cli_error(in->prog, "unknown input format '%s' (text, jsonl, sgml, html, warc)", val);
         return -1;
     }
     return 1;
@@ -54,8 +54,17 @@ int sf_cli_parse(sf_cli_inputs *in, int argc, char **argv, void (*help)(FILE *),
                  sf_cli_option_fn fn, void *user, char ***paths, int *npaths) {
     *paths = argv + 1;
     *npaths = 0;
+    bool rest = false; /* after "--": paths only */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        if (rest) {
+            (*paths)[(*npaths)++] = argv[i];
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            rest = true;
+            continue;
+        }
         if (sf_cli_is_help(a)) {
             help(stdout);
             return SF_EXIT_OK;
@@ -103,7 +112,9 @@ sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exi
         sf_cli_progress("reading", (size_t)i + 1, (size_t)npaths);
         if (st != SF_OK) {
             sf_cli_progress_end();
-            sf_cli_error(in->prog, "%s", err.message[0] ? err.message : sf_strerror(st));
+            /* with --strict the bad record was already named by on_diag */
+            if (!(in->strict && in->problems))
+                sf_cli_error(in->prog, "%s", err.message[0] ? err.message : sf_strerror(st));
             sf_corpus_destroy(c);
             *exit_code = SF_EXIT_INPUT;
             return NULL;

@@ -94,7 +94,6 @@ int sf_cmd_extract(int argc, char **argv) {
         putchar('\n');
     }
     sf_corpus_destroy(c);
-    if (fflush(stdout) != 0) code = SF_EXIT_INPUT;
     if (n == 0 && code == SF_EXIT_OK) {
         sf_cli_error(in.prog, "no article text found");
         code = SF_EXIT_INPUT;

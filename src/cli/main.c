@@ -1,7 +1,10 @@
 /* main.c - the storyfold program: dispatches to one command per file. */
 #include "cli.h"
 
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const sf_cli_command COMMANDS[] = {
@@ -28,26 +31,112 @@ static void usage(FILE *f) {
         fprintf(f, "  %-10s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
     fprintf(f,
             "\n"
-            "Run 'storyfold COMMAND --help' for the options of a command.\n"
+            "Run 'storyfold help COMMAND' or 'storyfold COMMAND --help' for the options\n"
+            "of a command. Every command takes --name=value as --name value, -o/--output\n"
+            "FILE for its output, and '--' before paths that start with '-'.\n"
             "Exit codes: 0 ok, 1 bad input or failure, 2 usage error.\n");
 }
 
+/* The conventions every command shares, applied before it sees its
+ * arguments (so each command's own parser need not know them):
+ *   --name=value    is --name value (up to a "--");
+ *   -o F, --output F  standard output goes to F (created or truncated);
+ * and after the command: a failed write to standard output (a full disk,
+ * a closed pipe) is an error, exit 1. `--` itself is left for the command:
+ * what follows it are paths. Returns the new argc, or -1 (message printed). */
+static int common_options(int argc, char **argv, char **out, const char **output) {
+    int n = 0;
+    bool rest = false;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!rest && strcmp(a, "--") == 0) rest = true;
+        if (!rest && i > 0 && (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "storyfold %s: %s needs a file name\n", argv[0], a);
+                return -1;
+            }
+            *output = argv[++i];
+            continue;
+        }
+        if (!rest && strncmp(a, "--output=", 9) == 0) {
+            *output = a + 9;
+            continue;
+        }
+        const char *eq = !rest && a[0] == '-' && a[1] == '-' && a[2] ? strchr(a, '=') : NULL;
+        if (eq && eq > a + 2) {
+            /* the name is copied into argv's own storage: the '=' becomes
+             * the name's end and the value follows it */
+            ((char *)eq)[0] = '\0';
+            out[n++] = (char *)a;
+            out[n++] = (char *)eq + 1;
+            continue;
+        }
+        out[n++] = (char *)a;
+    }
+    out[n] = NULL;
+    return n;
+}
+
+static int finish_output(const char *cmd, const char *output, int code) {
+    if (fflush(stdout) == EOF || ferror(stdout)) {
+        if (code != SF_EXIT_OK) return code; /* the command has said what went wrong */
+        fprintf(stderr, "storyfold %s: writing %s: %s\n", cmd, output ? output : "standard output",
+                strerror(errno ? errno : EIO));
+        return SF_EXIT_INPUT;
+    }
+    return code;
+}
+
 int main(int argc, char **argv) {
+    char *hv[5] = {NULL}; /* argv of `storyfold help COMMAND [SUB]` */
     if (argc < 2) {
         usage(stderr);
         return SF_EXIT_USAGE;
     }
-    if (sf_cli_is_help(argv[1]) || strcmp(argv[1], "help") == 0) {
+    if (sf_cli_is_help(argv[1])) {
         usage(stdout);
-        return SF_EXIT_OK;
+        return finish_output("help", NULL, SF_EXIT_OK);
+    }
+    if (strcmp(argv[1], "help") == 0) {
+        if (argc < 3) {
+            usage(stdout);
+            return finish_output("help", NULL, SF_EXIT_OK);
+        }
+        /* storyfold help COMMAND [SUB]: the command's own --help */
+        hv[0] = argv[0];
+        hv[1] = argv[2];
+        hv[2] = argc > 3 ? argv[3] : "--help";
+        hv[3] = argc > 3 ? "--help" : NULL;
+        argv = hv;
+        argc = argc > 3 ? 4 : 3;
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
         printf("storyfold %s\n", sf_version());
-        return SF_EXIT_OK;
+        return finish_output("version", NULL, SF_EXIT_OK);
     }
+    const sf_cli_command *cmd = NULL;
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
-        if (strcmp(argv[1], COMMANDS[i].name) == 0) return COMMANDS[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "storyfold: unknown command '%s'\n\n", argv[1]);
-    usage(stderr);
-    return SF_EXIT_USAGE;
+        if (strcmp(argv[1], COMMANDS[i].name) == 0) cmd = &COMMANDS[i];
+    if (!cmd) {
+        fprintf(stderr, "storyfold: unknown command '%s'\n\n", argv[1]);
+        usage(stderr);
+        return SF_EXIT_USAGE;
+    }
+    char **args = malloc(sizeof(char *) * (size_t)(2 * argc + 1));
+    if (!args) return SF_EXIT_INPUT;
+    const char *output = NULL;
+    int n = common_options(argc - 1, argv + 1, args, &output);
+    if (n < 0) {
+        free(args);
+        return SF_EXIT_USAGE;
+    }
+    if (output && !freopen(output, "w", stdout)) {
+        fprintf(stderr, "storyfold %s: cannot write %s: %s\n", cmd->name, output, strerror(errno));
+        free(args);
+        return SF_EXIT_INPUT;
+    }
+    errno = 0;
+    int code = cmd->run(n, args);
+    free(args);
+    return finish_output(cmd->name, output, code);
 }
