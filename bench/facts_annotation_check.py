@@ -13,12 +13,12 @@ With --docs DIR (the directory holding duc2006/ and duc2007/, that is
 ../shared/data) it also checks that each evidence snippet occurs in the
 article it names, so a snippet can always be found again.
 
-Exit status: 0 when the set is valid, 1 when any row or group is wrong,
-2 on bad usage. Python standard library only.
+Several files may be given; each is checked on its own and ends with a
+line '<file>: N error(s)'. Exit status: 0 when every file is valid, 1 when
+any row or group of any file is wrong, 2 on bad usage. Python standard library only.
 """
 import argparse
 import collections
-import glob
 import math
 import os
 import re
@@ -228,15 +228,25 @@ def load_text(path):
     return re.sub(r"\s+", " ", body)
 
 
-def check_evidence(rows, docs_dir, errors):
-    index = {}
-    for p in glob.glob(os.path.join(docs_dir, "duc200[67]", "docs", "**", "*"),
-                       recursive=True):
+def article_path(docs_dir, topic, docno):
+    """Where the DUC article lies: DUC 2007 update topics have slice folders
+    (D0743J/D0743J-A/...), DUC 2006 and 2007 main topics do not."""
+    for p in (os.path.join(docs_dir, "duc2006", "docs", topic, docno),
+              os.path.join(docs_dir, "duc2007", "docs", "main", topic, docno)):
         if os.path.isfile(p):
-            index[os.path.basename(p)] = p
+            return p
+    for s in "ABC":
+        p = os.path.join(docs_dir, "duc2007", "docs", "update", topic,
+                         f"{topic}-{s}", docno)
+        if os.path.isfile(p):
+            return p
+    return None
+
+
+def check_evidence(rows, docs_dir, errors):
     cache = {}
     for n, r in rows:
-        p = index.get(r["docno"])
+        p = article_path(docs_dir, r["topic"], r["docno"])
         if p is None:
             errors.append(f"line {n}: article {r['docno']} not found in {docs_dir}")
             continue
@@ -270,23 +280,17 @@ def report(rows, groups):
     print(f"quantities written only in words (no digit): {words}")
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("tsv", nargs="?", default=os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data",
-        "facts_annotated.tsv"))
-    ap.add_argument("--docs", help="directory holding duc2006/ and duc2007/ "
-                    "(../shared/data) to check the evidence snippets")
-    ap.add_argument("--quiet", action="store_true", help="no count tables")
-    args = ap.parse_args()
+def check_file(path, docs, quiet):
+    """Checks one TSV file; prints its tables (unless quiet), its errors and
+    a last line '<path>: N error(s)'. Returns the number of errors."""
     errors = []
-    with open(args.tsv, encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     if not lines or lines[0].split("\t") != COLUMNS:
-        print("error: the header must be: " + "\t".join(COLUMNS))
-        return 1
+        errors.append("the header must be: " + "\t".join(COLUMNS))
+        lines = []
     rows = []
     for n, line in enumerate(lines[1:], start=2):
         f = line.split("\t")
@@ -301,14 +305,30 @@ def main():
         groups[r["group"]].append(r)
     for g, rs in groups.items():
         check_group(g, rs, errors)
-    if args.docs:
-        check_evidence(rows, args.docs, errors)
-    if not args.quiet:
+    if docs:
+        check_evidence(rows, docs, errors)
+    if not quiet and rows:
         report([r for _, r in rows], groups)
     for e in errors:
         print("error: " + e)
-    print(f"{len(errors)} error(s)")
-    return 1 if errors else 0
+    print(f"{path}: {len(errors)} error(s)")
+    return len(errors)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("tsv", nargs="*", default=[os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data",
+        "facts_annotated.tsv")], help="TSV files, each checked on its own")
+    ap.add_argument("--docs", help="directory holding duc2006/ and duc2007/ "
+                    "(../shared/data) to check the evidence snippets")
+    ap.add_argument("--quiet", action="store_true", help="no count tables")
+    args = ap.parse_args()
+    bad = 0
+    for path in args.tsv:
+        if check_file(path, args.docs, args.quiet):
+            bad += 1
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":
