@@ -139,7 +139,11 @@ typedef struct sf_ner_scratch {
     sf_ner_sent sent;
 } sf_ner_scratch;
 void sf__ner_scratch_release(sf_ner_scratch *x);
-/* Append the names of sentence s of d to out. */
+/* First sentence after the chain starting at s: sentences the splitter cut
+ * after an abbreviation ("St. | Petersburg") are tagged as one. */
+size_t sf__ner_chain_end(const sf_doc *d, size_t s);
+/* Append the names of sentence s of d to out (its chain is tagged whole;
+ * names that overlap s are kept, a name may run into the next sentence). */
 sf_status sf__ner_tag_sentence(const sf_doc *d, size_t s, sf_ner_scratch *x, sf_name_spanvec *out);
 /* The recognizer's type for exactly the tokens [tok_begin, tok_end) of d
  * (SF_ENT_UNKNOWN when it finds no name with those bounds). For the quote

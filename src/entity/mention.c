@@ -175,15 +175,49 @@ void sf__ner_scratch_release(sf_ner_scratch *x) {
     sf__ner_sent_release(&x->sent);
 }
 
+/* Does sentence s end in an abbreviation ("St.", "Gen.", "J.") that the
+ * sentence splitter took for a full stop, the next starting capitalized? */
+static bool ends_in_abbreviation(const sf_doc *d, size_t s) {
+    size_t a = d->sent_tok[s], e = d->sent_tok[s + 1];
+    if (e - a < 2 || s + 1 >= d->sents.n || e >= d->toks.n) return false;
+    return abbreviation(d, e - 2) && (d->toks.items[e].flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS));
+}
+
+size_t sf__ner_chain_end(const sf_doc *d, size_t s) {
+    while (s + 1 < d->sents.n && ends_in_abbreviation(d, s)) s++;
+    return s + 1;
+}
+
+static sf_status tag_range(const sf_doc *d, size_t a, size_t e, sf_ner_scratch *x, sf_name_spanvec *out);
+
 sf_status sf__ner_tag_sentence(const sf_doc *d, size_t s, sf_ner_scratch *x, sf_name_spanvec *out) {
+    size_t first = s; /* the chain of sentences split at abbreviations holding s */
+    while (first > 0 && ends_in_abbreviation(d, first - 1)) first--;
+    size_t n0 = out->n;
+    SF_TRY(tag_range(d, d->sent_tok[first], d->sent_tok[sf__ner_chain_end(d, s)], x, out));
+    /* keep the names that overlap sentence s */
+    size_t k = n0;
+    for (size_t i = n0; i < out->n; i++)
+        if (out->items[i].tok_end > d->sent_tok[s] && out->items[i].tok_begin < d->sent_tok[s + 1])
+            out->items[k++] = out->items[i];
+    out->n = k;
+    return SF_OK;
+}
+
+/* Tag tokens [a, e) of d as one sentence. */
+static sf_status tag_range(const sf_doc *d, size_t a, size_t e, sf_ner_scratch *x, sf_name_spanvec *out) {
     sf_ner_model m;
     if (sf__ner_model_default(&m, NULL) != SF_OK) return SF_ERR_INTERNAL;
-    size_t a = d->sent_tok[s], e = d->sent_tok[s + 1];
     x->words.n = x->first.n = 0;
     for (size_t i = a; i < e; i++) {
         const sf_token *t = &d->toks.items[i];
         size_t end = t->end, tok = i;
-        if (i + 1 < e && abbreviation(d, i)) end = d->toks.items[++i].end;
+        /* an initial keeps its period ("J."); a short word is read without
+         * it, as the training text mostly writes "St Petersburg", "Corp" */
+        if (i + 1 < e && abbreviation(d, i)) {
+            if (t->end - t->begin == 1) end = d->toks.items[i + 1].end;
+            i++;
+        }
         /* "Raqqa's": the recognizer reads the 's as its own token, as the
          * training text writes it */
         size_t pl = t->kind == SF_TOK_WORD ? possessive_len(d->text, t->begin, end) : 0;
@@ -266,9 +300,12 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
     if (b - a == 1 && lower_hyphen(d->text, d->toks.items[a].begin, d->toks.items[a].end))
         return take_glued(d, s, a, out);
     /* the last word of a longer name says what it is ("Euphrates River",
-     * "Elite Forces") */
+     * "Elite Forces"), and so do St., Mount, Fort before a name that is
+     * not a person's */
+    static const char *const PLACE_FIRST[] = {"st", "mt", "ft", "mount", "fort", "cape", "lake", NULL};
     if (b - a >= 2 && sf__tok_in(d, b - 1, ORG_WORDS)) type = SF_ENT_ORG;
     else if (b - a >= 2 && sf__tok_in(d, b - 1, PLACE_WORDS)) type = SF_ENT_PLACE;
+    else if (b - a >= 2 && type != SF_ENT_PERSON && sf__tok_in(d, a, PLACE_FIRST)) type = SF_ENT_PLACE;
     if (a == first) flags |= SF_MENTION_INITIAL;
     /* a personal title is not part of a person's name */
     if (type == SF_ENT_PERSON) {
@@ -298,18 +335,27 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
     return emit(d, s, a, b, flags, type, out);
 }
 
+/* Sentence of token i, searching forward from sentence s. */
+static size_t sentence_of_tok(const sf_doc *d, size_t s, size_t i) {
+    while (s + 1 < d->sents.n && d->sent_tok[s + 1] <= i) s++;
+    return s;
+}
+
 sf_status sf__find_mentions(const sf_doc *d, sf_mentionvec *out) {
     sf_ner_scratch x = {0};
     sf_name_spanvec spans = {0};
     sf_status st = SF_OK;
-    for (size_t s = 0; s < d->sents.n && st == SF_OK; s++) {
+    for (size_t s0 = 0, s1; s0 < d->sents.n && st == SF_OK; s0 = s1) {
+        /* sentences the splitter cut at an abbreviation are tagged as one
+         * ("St. | Petersburg") */
+        s1 = sf__ner_chain_end(d, s0);
         spans.n = 0;
-        st = sf__ner_tag_sentence(d, s, &x, &spans);
+        st = tag_range(d, d->sent_tok[s0], d->sent_tok[s1], &x, &spans);
         size_t next = 0; /* glued acronyms between the spans */
         for (size_t k = 0; k <= spans.n && st == SF_OK; k++) {
-            size_t until = k < spans.n ? spans.items[k].tok_begin : d->sent_tok[s + 1];
-            for (size_t i = SF_MAX(next, d->sent_tok[s]); i < until && st == SF_OK; i++)
-                st = take_glued(d, s, i, out);
+            size_t until = k < spans.n ? spans.items[k].tok_begin : d->sent_tok[s1];
+            for (size_t i = SF_MAX(next, d->sent_tok[s0]); i < until && st == SF_OK; i++)
+                st = take_glued(d, sentence_of_tok(d, s0, i), i, out);
             if (k == spans.n || st != SF_OK) break;
             sf_name_span sp = spans.items[k];
             /* "Syrian | Democratic Forces", "Kurdish | Workers' Party": a
@@ -333,7 +379,7 @@ sf_status sf__find_mentions(const sf_doc *d, sf_mentionvec *out) {
                 sp.type = SF_ENT_ORG;
                 k++;
             }
-            st = take_span(d, s, sp.tok_begin, sp.tok_end, sp.type, out);
+            st = take_span(d, sentence_of_tok(d, s0, sp.tok_begin), sp.tok_begin, sp.tok_end, sp.type, out);
             next = sp.tok_end;
         }
     }
