@@ -360,12 +360,14 @@ sf_status sf__find_mentions(const sf_doc *d, sf_mentionvec *out) {
             sf_name_span sp = spans.items[k];
             /* "Syrian | Democratic Forces", "Kurdish | Workers' Party": a
              * demonym or name glued to a name the recognizer split, when the
-             * whole ends in a word of organizations or places */
+             * whole ends in a word of organizations or places or the first
+             * piece is one word (then the second piece says the type) */
             while (k + 1 < spans.n && spans.items[k + 1].tok_begin == sp.tok_end &&
                    sp.type != SF_ENT_PERSON && spans.items[k + 1].type != SF_ENT_PERSON) {
                 size_t e = spans.items[k + 1].tok_end;
                 if (sf__tok_in(d, e - 1, ORG_WORDS)) sp.type = SF_ENT_ORG;
                 else if (sf__tok_in(d, e - 1, PLACE_WORDS)) sp.type = SF_ENT_PLACE;
+                else if (sp.tok_end - sp.tok_begin == 1) sp.type = spans.items[k + 1].type;
                 else break;
                 sp.tok_end = e;
                 k++;
