@@ -351,6 +351,14 @@ sf_status sf__find_mentions(const sf_doc *d, sf_mentionvec *out) {
         s1 = sf__ner_chain_end(d, s0);
         spans.n = 0;
         st = tag_range(d, d->sent_tok[s0], d->sent_tok[s1], &x, &spans);
+        /* the last word of a longer name says what it is ("Elite Forces"),
+         * before pieces are joined */
+        for (size_t k = 0; k < spans.n; k++) {
+            sf_name_span *sp = &spans.items[k];
+            if (sp->tok_end - sp->tok_begin < 2) continue;
+            if (sf__tok_in(d, sp->tok_end - 1, ORG_WORDS)) sp->type = SF_ENT_ORG;
+            else if (sf__tok_in(d, sp->tok_end - 1, PLACE_WORDS)) sp->type = SF_ENT_PLACE;
+        }
         size_t next = 0; /* glued acronyms between the spans */
         for (size_t k = 0; k <= spans.n && st == SF_OK; k++) {
             size_t until = k < spans.n ? spans.items[k].tok_begin : d->sent_tok[s1];
@@ -358,6 +366,13 @@ sf_status sf__find_mentions(const sf_doc *d, sf_mentionvec *out) {
                 st = take_glued(d, sentence_of_tok(d, s0, i), i, out);
             if (k == spans.n || st != SF_OK) break;
             sf_name_span sp = spans.items[k];
+            /* "Mohammed | Khaled Shaker": two people's names side by side
+             * without a comma are one name the greedy tagger split */
+            while (k + 1 < spans.n && spans.items[k + 1].tok_begin == sp.tok_end && sp.type == SF_ENT_PERSON &&
+                   spans.items[k + 1].type == SF_ENT_PERSON) {
+                sp.tok_end = spans.items[k + 1].tok_end;
+                k++;
+            }
             /* "Syrian | Democratic Forces", "Kurdish | Workers' Party": a
              * demonym or name glued to a name the recognizer split, when the
              * whole ends in a word of organizations or places or the first
