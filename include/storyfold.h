@@ -398,6 +398,45 @@ sf_status sf_cluster_scores_compute(const size_t *gold, const size_t *pred, size
 sf_status sf_cluster_scores_files(const char *gold_path, const char *pred_path,
                                   sf_cluster_scores *out, sf_error *err);
 
+/* ---------------------------------------------------------------- names */
+/* The trained name recognizer (an averaged perceptron over hashed word,
+ * shape, affix and context features, BIO tags; docs/entities.md) and its
+ * CoNLL-2003 evaluation. Types: person, place, organization, other. */
+
+/* Tag a CoNLL-2003 file (word first on each line, blank lines between
+ * sentences, -DOCSTART- between documents) and write each token's line with
+ * the predicted tag (B-PER, I-LOC, ..., O) appended, in the same layout. */
+sf_status sf_ner_tag_conll(const char *path, FILE *out, sf_error *err);
+
+/* Entity-level counts in the CoNLL evaluation's sense (an entity is right
+ * when its first token, last token and type match). Index: 0 person, 1
+ * place, 2 organization, 3 other, 4 all, 5 person + place + organization. */
+typedef struct sf_ner_scores {
+    size_t gold[6], pred[6], correct[6];
+} sf_ner_scores;
+/* Compare the last column of pred_path with the last column of gold_path
+ * (same tokens in the same order; IOB1 and BIO both read). */
+sf_status sf_ner_eval_conll(const char *gold_path, const char *pred_path, sf_ner_scores *out,
+                            sf_error *err);
+
+/* One name mention of an article: [begin, end) are byte offsets into the
+ * article's text; `text` is those bytes (not NUL-terminated, may hold a line
+ * break), `entity` the canonical name of the entity it belongs to (white
+ * space normalized), `type` "person", "place", "organization" or "other". */
+typedef struct sf_name_mention {
+    size_t article;
+    size_t begin, end;
+    const char *text;
+    const char *type;
+    const char *entity;
+} sf_name_mention;
+typedef sf_status (*sf_name_mention_fn)(void *user, const sf_name_mention *m);
+/* Find the name mentions of one article of a corpus and merge them into
+ * entities (within the article, with the bundled alias list); fn gets each
+ * mention in text order. */
+sf_status sf_article_names(const sf_corpus *c, size_t article, sf_name_mention_fn fn, void *user,
+                           sf_error *err);
+
 /* ----------------------------------------------------------- evaluation */
 
 /* ROUGE as computed by ROUGE-1.5.5 (Lin 2004), the script DUC/TAC used:

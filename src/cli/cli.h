@@ -115,5 +115,9 @@ int sf_cmd_cluster(int argc, char **argv);
 int sf_cmd_eval(int argc, char **argv);
 /* `storyfold eval clusters` (argv[0] is "clusters"), dispatched by `eval`. */
 int sf_cmd_eval_clusters(int argc, char **argv);
+/* `storyfold eval entities` (argv[0] is "entities"), dispatched by `eval`. */
+int sf_cmd_eval_entities(int argc, char **argv);
+int sf_cmd_ner(int argc, char **argv);
+int sf_cmd_entities(int argc, char **argv);
 
 #endif

@@ -14,6 +14,8 @@ static const sf_cli_command COMMANDS[] = {
     {"dedup", "find copies (exact and near duplicates), one JSON line per group", sf_cmd_dedup},
     {"cluster", "group articles into stories, one JSON line per article", sf_cmd_cluster},
     {"eval", "measure against human judgements (rouge, clusters)", sf_cmd_eval},
+    {"entities", "print each name mention of each article, one JSON line each", sf_cmd_entities},
+    {"ner", "tag a CoNLL-2003 file with the name recognizer", sf_cmd_ner},
     {"extract", "print the main text of web pages and WARC crawls (json: with metadata)",
      sf_cmd_extract},
 };

@@ -9,6 +9,7 @@
 
 #include "../common/common.h"
 #include "../text/text.h"
+#include "ner.h"
 
 /* ------------------------------------------------------------------ doc */
 /* One article analysed once: tokens, sentences and the map between them.
@@ -36,10 +37,12 @@ typedef enum sf_entity_type {
     SF_ENT_UNKNOWN = 0,
     SF_ENT_PERSON = 1,
     SF_ENT_ORG = 2,
-    SF_ENT_PLACE = 3
+    SF_ENT_PLACE = 3,
+    SF_ENT_OTHER = 4  /* a name of another kind: events, laws, works (CoNLL MISC) */
 } sf_entity_type;
+#define SF_ENT_TYPES 5
 
-/* "person", "organization", "place", "unknown". Static string. */
+/* "person", "organization", "place", "other", "unknown". Static string. */
 const char *sf__entity_type_name(sf_entity_type t);
 
 /* ---------------------------------------------------------- alias table */
@@ -113,8 +116,40 @@ extern const char *const sf__speech_verbs[];
  * headlines, tables) give no mention at all. */
 #define SF_MENTION_MAX_WORDS 7
 
-/* Append the name mentions of a doc to `out`. */
+/* Append the name mentions of a doc to `out` (their `hint` is the type the
+ * recognizer gave). */
 sf_status sf__find_mentions(const sf_doc *d, sf_mentionvec *out);
+
+/* ------------------------------------------------------------ recognizer */
+/* The trained name recognizer on a doc (ner.c, mention.c). A name span
+ * covers tokens [tok_begin, tok_end) of the doc, as the recognizer tags
+ * them (no rules applied: titles, "the" and one-word "other" names are
+ * still in; sf__find_mentions applies them). */
+typedef struct sf_name_span {
+    size_t tok_begin, tok_end;
+    sf_entity_type type; /* person, place, organization or other */
+} sf_name_span;
+typedef SF_VEC(sf_name_span) sf_name_spanvec;
+/* Buffers reused from sentence to sentence; zero-initialize, release with
+ * sf__ner_scratch_release. */
+typedef struct sf_ner_scratch {
+    SF_VEC(sf_view) words;
+    SF_VEC(size_t) first;
+    SF_VEC(uint8_t) tags;
+    sf_ner_sent sent;
+} sf_ner_scratch;
+void sf__ner_scratch_release(sf_ner_scratch *x);
+/* First sentence after the chain starting at s: sentences the splitter cut
+ * after an abbreviation ("St. | Petersburg") are tagged as one. */
+size_t sf__ner_chain_end(const sf_doc *d, size_t s);
+/* Append the names of sentence s of d to out (its chain is tagged whole;
+ * names that overlap s are kept, a name may run into the next sentence). */
+sf_status sf__ner_tag_sentence(const sf_doc *d, size_t s, sf_ner_scratch *x, sf_name_spanvec *out);
+/* The recognizer's type for exactly the tokens [tok_begin, tok_end) of d
+ * (SF_ENT_UNKNOWN when it finds no name with those bounds). For the quote
+ * finder: "is this span a person?" is sf__name_type_of(...) == SF_ENT_PERSON.
+ * Tags the span's sentence on each call. */
+sf_entity_type sf__name_type_of(const sf_doc *d, size_t tok_begin, size_t tok_end);
 
 /* -------------------------------------------------------------- entities */
 typedef struct sf_alias {
@@ -122,6 +157,12 @@ typedef struct sf_alias {
     char *reason;  /* why it was merged ("acronym of Syrian Democratic Forces") */
     bool variant;  /* a near-miss form rather than an exact equivalent */
 } sf_alias;
+
+/* Where an entity is mentioned: bytes [begin, end) of an article's text. */
+typedef struct sf_entity_span {
+    size_t article;
+    size_t begin, end;
+} sf_entity_span;
 
 typedef struct sf_entity {
     char *name;              /* canonical name */
@@ -131,6 +172,8 @@ typedef struct sf_entity {
     size_t *articles;        /* corpus indexes, ascending */
     size_t narticles;
     size_t mentions;         /* number of mentions */
+    sf_entity_span *spans;   /* its mentions, in the order they were given */
+    size_t nspans;
 } sf_entity;
 
 /* Merge the mentions m[0..n) of one story into entities; sets m[i].entity.

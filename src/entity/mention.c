@@ -1,12 +1,15 @@
-/* mention.c - proper-name mentions from the shape of the text: runs of
- * capitalized words (with inner "of", "al", "bin" ...), acronyms, personal
- * titles before a name, and speech cues around it. Sentence-initial function
- * words, weekdays and months are not names; overlong capitalized runs are
- * dropped whole rather than guessed at. */
+/* mention.c - proper-name mentions from the trained recognizer (ner.c):
+ * each sentence's tokens are tagged (BIO over person, place, organization,
+ * other) and each tagged span becomes a mention typed by the recognizer.
+ * A few rules the recognizer does not guarantee are kept on top: weekdays,
+ * months, a leading "the", sentence-initial function words and runs longer
+ * than SF_MENTION_MAX_WORDS are not names; a personal title before a person ("Rep.", "President") is marked
+ * but left out of the name; an acronym glued to a lower-case word ("US-led")
+ * is a name. Speech and place cues around a mention are recorded for the
+ * quote finder and for typing. */
 #include "entity.h"
+#include "ner.h"
 
-static const char *const CONNECT[] = {"of", "for", "the", "de", "du", "al", "bin", "ibn", "van",
-                                      "von", "der", "la", "le", "el", "da", "di", "y", NULL};
 static const char *const CALENDAR[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "june", "july", "august", "september",
@@ -36,7 +39,11 @@ const char *const sf__speech_verbs[] = {
     "emphasized", "complained", "suggested", "concluded", "observed", "remarked", "reported",
     "cautioned", NULL};
 static const char *const PLACE_PREP[] = {"in", "at", "near", "from", "into", "across", "outside",
-                                         "inside", "toward", "towards", NULL};
+                                         "inside", "toward", "towards",
+                                         /* verbs whose object is a place in news */
+                                         "entered", "reached", "shelled", "bombed", "bombarded",
+                                         "stormed", "besieged", "liberated", "recaptured", "evacuated",
+                                         "hit", NULL};
 static const char *const ORG_WORDS[] = {
     "forces", "force", "army", "party", "group", "council", "committee", "ministry",
     "department", "agency", "organization", "organisation", "union", "association", "bank",
@@ -53,11 +60,6 @@ static const char *const PLACE_WORDS[] = {
     "valley", "sea", "ocean", "lake", "street", "square", "bay", "gulf", "desert", "region",
     "district", "peninsula", "strait", "canal", "village", "town", "coast", "airport",
     "avenue", "road", "bridge", "park", "basin", "heights", "plain", "plains", "state's", NULL};
-
-static bool tok_cap(const sf_doc *d, size_t i) {
-    const sf_token *t = &d->toks.items[i];
-    return t->kind == SF_TOK_WORD && (t->flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS));
-}
 
 static bool is_stop(const sf_doc *d, size_t i) {
     const sf_token *t = &d->toks.items[i];
@@ -100,16 +102,6 @@ static size_t letters_of(const char *s, size_t b, size_t e) {
 /* Does a word list hold the last word of the run [a, b)? */
 static bool last_in(const sf_doc *d, size_t b, const char *const *words) {
     return sf__tok_in(d, b - 1, words);
-}
-
-static bool all_caps_sentence(const sf_doc *d, size_t a, size_t b) {
-    size_t words = 0, caps = 0;
-    for (size_t i = a; i < b; i++) {
-        if (d->toks.items[i].kind != SF_TOK_WORD) continue;
-        words++;
-        caps += (d->toks.items[i].flags & SF_TOKF_ALLCAPS) != 0;
-    }
-    return words >= 5 && caps * 10 > words * 6;
 }
 
 static bool is_quote_tok(const sf_doc *d, size_t i) {
@@ -158,141 +150,271 @@ static sf_status emit(const sf_doc *d, size_t s, size_t a, size_t b, unsigned fl
     return SF_VEC_PUSH(out, m);
 }
 
-/* Handle one capitalized run [a, b) of sentence s. */
-static sf_status take_run(const sf_doc *d, size_t s, size_t a, size_t b, sf_mentionvec *out) {
-    unsigned flags = 0;
-    sf_entity_type hint = SF_ENT_UNKNOWN;
-    size_t first = d->sent_tok[s];
-    while (first < d->sent_tok[s + 1] && is_quote_tok(d, first)) first++;
-    if (a == first) {
-        flags |= SF_MENTION_INITIAL;
-        while (a < b && is_stop(d, a)) a++;
-    }
-    /* leading "The", weekdays and months at either edge */
-    while (a < b && (sf__tok_is(d, a, "the") || sf__tok_in(d, a, CALENDAR))) a++;
-    while (b > a && (sf__tok_in(d, b - 1, CALENDAR) || sf__tok_in(d, b - 1, CONNECT))) b--;
-    if (a >= b) return SF_OK;
-    if (a != first) flags &= ~SF_MENTION_INITIAL;
-    /* a title before the run ("Mr. X", "spokesman X") */
-    size_t p = a;
-    if (p > d->sent_tok[s] && d->text[d->toks.items[p - 1].begin] == '.' && p - 1 > d->sent_tok[s] &&
-        sf__tok_in(d, p - 2, TITLE_ABBR))
-        flags |= SF_MENTION_TITLED;
-    else if (p > d->sent_tok[s] && sf__tok_in(d, p - 1, TITLE_WORD))
-        flags |= SF_MENTION_TITLED;
-    /* titles inside the run: "President Bill Clinton", "Canadian Secretary
-     * of State Christine Stewart", "Attorney General Janet Reno": the name
-     * is what follows the last title, when that is a short name */
-    size_t t = a, after_title = SIZE_MAX;
-    while (t < b) {
-        if (sf__tok_in(d, t, TITLE_WORD)) {
-            size_t u = t + 1;
-            for (;;) {
-                if (u < b && (sf__tok_in(d, u, TITLE_WORD) || sf__tok_is(d, u, "general"))) u++;
-                else if (u + 1 < b && sf__tok_is(d, u, "of")) u += 2;
-                else break;
-            }
-            after_title = u;
-            t = u;
-        } else {
-            t++;
+/* Short words whose period the recognizer reads as part of the word, as
+ * the CoNLL training text writes them ("St.", "Mr.", "Corp."), and single
+ * capital letters (initials). The tokenizer makes the period its own token. */
+static const char *const ABBR[] = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "col", "lt",
+                                   "capt", "sgt", "adm", "rev", "prof", "maj", "cmdr", "pres", "amb",
+                                   "cpl", "pvt", "messrs", "st", "ste", "jr", "sr", "mt", "ft", "co",
+                                   "corp", "inc", "ltd", "bros", "no", "vs", "ave", "blvd", "gov", NULL};
+
+static bool abbreviation(const sf_doc *d, size_t i) {
+    const sf_token *t = &d->toks.items[i];
+    if (t->kind != SF_TOK_WORD || i + 1 >= d->toks.n) return false;
+    const sf_token *p = &d->toks.items[i + 1];
+    if (p->kind != SF_TOK_PUNCT || p->begin != t->end || d->text[p->begin] != '.' || p->end != p->begin + 1)
+        return false;
+    if (t->end - t->begin == 1) return d->text[t->begin] >= 'A' && d->text[t->begin] <= 'Z';
+    return (t->flags & SF_TOKF_CAPITAL) && sf__tok_in(d, i, ABBR);
+}
+
+void sf__ner_scratch_release(sf_ner_scratch *x) {
+    SF_VEC_FREE(&x->words);
+    SF_VEC_FREE(&x->first);
+    SF_VEC_FREE(&x->tags);
+    sf__ner_sent_release(&x->sent);
+}
+
+/* Does sentence s end in an abbreviation ("St.", "Gen.", "J.") that the
+ * sentence splitter took for a full stop, the next starting capitalized? */
+static bool ends_in_abbreviation(const sf_doc *d, size_t s) {
+    size_t a = d->sent_tok[s], e = d->sent_tok[s + 1];
+    if (e - a < 2 || s + 1 >= d->sents.n || e >= d->toks.n) return false;
+    return abbreviation(d, e - 2) && (d->toks.items[e].flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS));
+}
+
+size_t sf__ner_chain_end(const sf_doc *d, size_t s) {
+    while (s + 1 < d->sents.n && ends_in_abbreviation(d, s)) s++;
+    return s + 1;
+}
+
+static sf_status tag_range(const sf_doc *d, size_t a, size_t e, sf_ner_scratch *x, sf_name_spanvec *out);
+
+sf_status sf__ner_tag_sentence(const sf_doc *d, size_t s, sf_ner_scratch *x, sf_name_spanvec *out) {
+    size_t first = s; /* the chain of sentences split at abbreviations holding s */
+    while (first > 0 && ends_in_abbreviation(d, first - 1)) first--;
+    size_t n0 = out->n;
+    SF_TRY(tag_range(d, d->sent_tok[first], d->sent_tok[sf__ner_chain_end(d, s)], x, out));
+    /* keep the names that overlap sentence s */
+    size_t k = n0;
+    for (size_t i = n0; i < out->n; i++)
+        if (out->items[i].tok_end > d->sent_tok[s] && out->items[i].tok_begin < d->sent_tok[s + 1])
+            out->items[k++] = out->items[i];
+    out->n = k;
+    return SF_OK;
+}
+
+/* Tag tokens [a, e) of d as one sentence. */
+static sf_status tag_range(const sf_doc *d, size_t a, size_t e, sf_ner_scratch *x, sf_name_spanvec *out) {
+    sf_ner_model m;
+    if (sf__ner_model_default(&m, NULL) != SF_OK) return SF_ERR_INTERNAL;
+    x->words.n = x->first.n = 0;
+    for (size_t i = a; i < e; i++) {
+        const sf_token *t = &d->toks.items[i];
+        size_t end = t->end, tok = i;
+        /* an initial keeps its period ("J."); a short word is read without
+         * it, as the training text mostly writes "St Petersburg", "Corp" */
+        if (i + 1 < e && abbreviation(d, i)) {
+            if (t->end - t->begin == 1) end = d->toks.items[i + 1].end;
+            i++;
+        }
+        /* "Raqqa's": the recognizer reads the 's as its own token, as the
+         * training text writes it */
+        size_t pl = t->kind == SF_TOK_WORD ? possessive_len(d->text, t->begin, end) : 0;
+        SF_TRY(SF_VEC_PUSH(&x->first, tok));
+        SF_TRY(SF_VEC_PUSH(&x->words, sf__view(d->text + t->begin, end - pl - t->begin)));
+        if (pl) {
+            SF_TRY(SF_VEC_PUSH(&x->first, tok));
+            SF_TRY(SF_VEC_PUSH(&x->words, sf__view(d->text + end - pl, pl)));
         }
     }
-    if (after_title == b && (after_title == a + 1 || sf__tok_in(d, a, TITLE_WORD))) {
-        return SF_OK; /* a title alone ("President") is not a name */
-    } else if (after_title != SIZE_MAX && after_title < b && b - after_title <= 4) {
-        a = after_title;
-        flags |= SF_MENTION_TITLED;
+    size_t n = x->words.n;
+    SF_TRY(SF_VEC_RESERVE(&x->tags, n + 1));
+    SF_TRY(sf__ner_sent_prepare(&x->sent, x->words.items, n));
+    sf__ner_decode(&m, &x->sent, x->tags.items);
+    static const sf_entity_type TYPES[4] = {SF_ENT_PERSON, SF_ENT_PLACE, SF_ENT_ORG, SF_ENT_OTHER};
+    for (size_t i = 0; i < n;) {
+        int tag = x->tags.items[i];
+        if (tag == SF_NER_O) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n && sf__ner_tag_inside(x->tags.items[j]) &&
+               sf__ner_tag_type(x->tags.items[j]) == sf__ner_tag_type(tag))
+            j++;
+        /* doc tokens of the views [i, j): an abbreviation's period and a
+         * possessive stay with their word */
+        size_t last = x->first.items[j - 1];
+        if (last < e && d->toks.items[last].kind == SF_TOK_WORD && last + 1 < e && abbreviation(d, last)) last++;
+        sf_name_span sp = {x->first.items[i], last + 1, TYPES[sf__ner_tag_type(tag)]};
+        SF_TRY(SF_VEC_PUSH(out, sp));
+        i = j;
     }
-    if (flags & SF_MENTION_TITLED) hint = SF_ENT_PERSON;
-    /* single words that are not names: stopwords, demonyms, titles */
-    if (b - a == 1) {
-        const sf_token *tk = &d->toks.items[a];
-        size_t n = tk->end - tk->begin;
-        if (is_stop(d, a)) return SF_OK;
-        if (!(tk->flags & SF_TOKF_ALLCAPS) &&
-            (sf__view_ends_with_nocase(sf__view(d->text + tk->begin, n), "ian") ||
-             sf__view_ends_with_nocase(sf__view(d->text + tk->begin, n), "ish") ||
-             sf__view_ends_with_nocase(sf__view(d->text + tk->begin, n), "ese") ||
-             sf__view_ends_with_nocase(sf__view(d->text + tk->begin, n), "ians") ||
-             sf__view_ends_with_nocase(sf__view(d->text + tk->begin, n), "ic")))
-            return SF_OK;
+    return SF_OK;
+}
+
+/* Does token i hold a capital letter ("Raqqa", "al-Qaeda", "F-16")? */
+static bool has_upper(const sf_doc *d, size_t i) {
+    const sf_token *t = &d->toks.items[i];
+    for (size_t k = t->begin; k < t->end; k++)
+        if (d->text[k] >= 'A' && d->text[k] <= 'Z') return true;
+    return (unsigned char)d->text[t->begin] >= 0xC0 && (t->flags & SF_TOKF_CAPITAL);
+}
+
+/* "US-led", "UN-backed": an acronym glued to a lower-case word. */
+static sf_status take_glued(const sf_doc *d, size_t s, size_t i, sf_mentionvec *out) {
+    const sf_token *tk = &d->toks.items[i];
+    if (tk->kind != SF_TOK_WORD || !(tk->flags & SF_TOKF_CAPITAL)) return SF_OK;
+    size_t h = lower_hyphen(d->text, tk->begin, tk->end);
+    if (!h || letters_of(d->text, tk->begin, h) < 2 || letters_of(d->text, tk->begin, h) > 4) return SF_OK;
+    for (size_t k = tk->begin; k < h; k++)
+        if (d->text[k] >= 'a' && d->text[k] <= 'z') return SF_OK;
+    sf_mention m = {d->article, tk->begin, h, s, i, i + 1, SF_MENTION_ACRONYM, SF_ENT_UNKNOWN, SIZE_MAX};
+    return SF_VEC_PUSH(out, m);
+}
+
+/* Apply the rules on top of the recognizer to the span [a, b) of sentence s
+ * and emit what is left. */
+static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_entity_type type,
+                           sf_mentionvec *out) {
+    unsigned flags = 0;
+    size_t first = d->sent_tok[s];
+    while (first < d->sent_tok[s + 1] && is_quote_tok(d, first)) first++;
+    /* a name starts and ends with a capitalized word ("YPG fighters",
+     * "2.5km", "the Pentagon", "Monday") */
+    while (a < b && (sf__tok_in(d, a, CALENDAR) || !has_upper(d, a))) a++;
+    while (b > a && (sf__tok_in(d, b - 1, CALENDAR) || (!has_upper(d, b - 1) && !(b - 1 > a && abbreviation(d, b - 2)))))
+        b--;
+    if (a >= b) return SF_OK;
+    /* "Raqqa's Old City" is two names: the possessor, typed by its other
+     * mentions, and what it owns ("People's Daily" stays one) */
+    static const char *const GROUP_OWNERS[] = {"people's", "children's", "women's", "men's", "workers'",
+                                               "workers's", "veterans'", NULL};
+    for (size_t k = a; k + 1 < b; k++)
+        if (possessive_len(d->text, d->toks.items[k].begin, d->toks.items[k].end) && !sf__tok_in(d, k, GROUP_OWNERS)) {
+            SF_TRY(take_span(d, s, a, k + 1, SF_ENT_UNKNOWN, out));
+            return take_span(d, s, k + 1, b, type, out);
+        }
+    /* "US-led": only the acronym is a name */
+    if (b - a == 1 && lower_hyphen(d->text, d->toks.items[a].begin, d->toks.items[a].end))
+        return take_glued(d, s, a, out);
+    /* the last word of a longer name says what it is ("Euphrates River",
+     * "Elite Forces"), and so do St., Mount, Fort before a name that is
+     * not a person's */
+    static const char *const PLACE_FIRST[] = {"st", "mt", "ft", "mount", "fort", "cape", "lake", NULL};
+    if (b - a >= 2 && sf__tok_in(d, b - 1, ORG_WORDS)) type = SF_ENT_ORG;
+    else if (b - a >= 2 && sf__tok_in(d, b - 1, PLACE_WORDS)) type = SF_ENT_PLACE;
+    else if (b - a >= 2 && type != SF_ENT_PERSON && sf__tok_in(d, a, PLACE_FIRST)) type = SF_ENT_PLACE;
+    if (a == first) flags |= SF_MENTION_INITIAL;
+    /* a personal title is not part of a person's name */
+    if (type == SF_ENT_PERSON) {
+        for (;;) {
+            if (b - a >= 3 && sf__tok_in(d, a, TITLE_ABBR) && d->text[d->toks.items[a + 1].begin] == '.') a += 2;
+            else if (b - a >= 2 && sf__tok_in(d, a, TITLE_WORD)) a++;
+            else break;
+            flags |= SF_MENTION_TITLED;
+        }
     }
-    /* an acronym closing a run of ordinary words is its own name
-     * ("Kurdish YPG") */
-    if (b - a >= 2 && (d->toks.items[b - 1].flags & SF_TOKF_ALLCAPS) &&
-        !(d->toks.items[b - 2].flags & SF_TOKF_ALLCAPS)) {
-        SF_TRY(take_run(d, s, a, b - 1, out));
-        return emit(d, s, b - 1, b, 0, SF_ENT_UNKNOWN, out);
+    if (!(flags & SF_MENTION_TITLED) && a > d->sent_tok[s]) {
+        size_t p = a;
+        if (d->text[d->toks.items[p - 1].begin] == '.' && p - 1 > d->sent_tok[s] && sf__tok_in(d, p - 2, TITLE_ABBR))
+            flags |= SF_MENTION_TITLED;
+        else if (sf__tok_in(d, p - 1, TITLE_WORD))
+            flags |= SF_MENTION_TITLED;
     }
-    return emit(d, s, a, b, flags, hint, out);
+    /* a sentence-initial function word or title is not a name (one-word
+     * "other" names, mostly demonyms, are dropped by sf__resolve_entities
+     * unless the story also writes the word as another kind of name) */
+    if (b - a == 1 && (is_stop(d, a) || (flags & SF_MENTION_INITIAL && sf__tok_in(d, a, TITLE_WORD))))
+        return SF_OK;
+    /* far longer than any name: a shouted headline or a table */
+    size_t words = 0;
+    for (size_t i = a; i < b; i++) words += d->toks.items[i].kind == SF_TOK_WORD;
+    if (words > SF_MENTION_MAX_WORDS) return SF_OK;
+    return emit(d, s, a, b, flags, type, out);
+}
+
+/* Sentence of token i, searching forward from sentence s. */
+static size_t sentence_of_tok(const sf_doc *d, size_t s, size_t i) {
+    while (s + 1 < d->sents.n && d->sent_tok[s + 1] <= i) s++;
+    return s;
 }
 
 sf_status sf__find_mentions(const sf_doc *d, sf_mentionvec *out) {
-    for (size_t s = 0; s < d->sents.n; s++) {
-        size_t a = d->sent_tok[s], e = d->sent_tok[s + 1];
-        if (all_caps_sentence(d, a, e)) continue;
-        size_t i = a;
-        while (i < e) {
-            if (!tok_cap(d, i)) {
-                i++;
-                continue;
+    sf_ner_scratch x = {0};
+    sf_name_spanvec spans = {0};
+    sf_status st = SF_OK;
+    for (size_t s0 = 0, s1; s0 < d->sents.n && st == SF_OK; s0 = s1) {
+        /* sentences the splitter cut at an abbreviation are tagged as one
+         * ("St. | Petersburg") */
+        s1 = sf__ner_chain_end(d, s0);
+        spans.n = 0;
+        st = tag_range(d, d->sent_tok[s0], d->sent_tok[s1], &x, &spans);
+        /* the last word of a longer name says what it is ("Elite Forces"),
+         * before pieces are joined */
+        for (size_t k = 0; k < spans.n; k++) {
+            sf_name_span *sp = &spans.items[k];
+            if (sp->tok_end - sp->tok_begin < 2) continue;
+            if (sf__tok_in(d, sp->tok_end - 1, ORG_WORDS)) sp->type = SF_ENT_ORG;
+            else if (sf__tok_in(d, sp->tok_end - 1, PLACE_WORDS)) sp->type = SF_ENT_PLACE;
+        }
+        size_t next = 0; /* glued acronyms between the spans */
+        for (size_t k = 0; k <= spans.n && st == SF_OK; k++) {
+            size_t until = k < spans.n ? spans.items[k].tok_begin : d->sent_tok[s1];
+            for (size_t i = SF_MAX(next, d->sent_tok[s0]); i < until && st == SF_OK; i++)
+                st = take_glued(d, sentence_of_tok(d, s0, i), i, out);
+            if (k == spans.n || st != SF_OK) break;
+            sf_name_span sp = spans.items[k];
+            /* "Mohammed | Khaled Shaker": two people's names side by side
+             * without a comma are one name the greedy tagger split */
+            while (k + 1 < spans.n && spans.items[k + 1].tok_begin == sp.tok_end && sp.type == SF_ENT_PERSON &&
+                   spans.items[k + 1].type == SF_ENT_PERSON) {
+                sp.tok_end = spans.items[k + 1].tok_end;
+                k++;
             }
-            /* "US-backed": the capitalized part before a lower-case suffix */
-            const sf_token *tk = &d->toks.items[i];
-            size_t h = lower_hyphen(d->text, tk->begin, tk->end);
-            if (h) {
-                if (letters_of(d->text, tk->begin, h) >= 2) {
-                    unsigned fl = 0;
-                    if (tk->flags & SF_TOKF_ALLCAPS || letters_of(d->text, tk->begin, h) <= 4) {
-                        bool caps = true;
-                        for (size_t k = tk->begin; k < h; k++)
-                            if (d->text[k] >= 'a' && d->text[k] <= 'z') caps = false;
-                        if (caps) fl |= SF_MENTION_ACRONYM;
-                    }
-                    bool demonym = sf__view_ends_with_nocase(sf__view(d->text + tk->begin, h - tk->begin), "ish") ||
-                                   sf__view_ends_with_nocase(sf__view(d->text + tk->begin, h - tk->begin), "ian");
-                    if (!demonym) {
-                        sf_mention m = {d->article, tk->begin, h, s, i, i + 1, fl, SF_ENT_UNKNOWN, SIZE_MAX};
-                        SF_TRY(SF_VEC_PUSH(out, m));
-                    }
-                }
-                i++;
-                continue;
+            /* "Syrian | Democratic Forces", "Kurdish | Workers' Party": a
+             * demonym or name glued to a name the recognizer split, when the
+             * whole ends in a word of organizations or places or the first
+             * piece is one word (then the second piece says the type) */
+            while (k + 1 < spans.n && spans.items[k + 1].tok_begin == sp.tok_end &&
+                   sp.type != SF_ENT_PERSON && spans.items[k + 1].type != SF_ENT_PERSON) {
+                size_t e = spans.items[k + 1].tok_end;
+                if (sf__tok_in(d, e - 1, ORG_WORDS)) sp.type = SF_ENT_ORG;
+                else if (sf__tok_in(d, e - 1, PLACE_WORDS)) sp.type = SF_ENT_PLACE;
+                else if (sp.tok_end - sp.tok_begin == 1) sp.type = spans.items[k + 1].type;
+                else break;
+                sp.tok_end = e;
+                k++;
             }
-            size_t j = i + 1;
-            for (;;) {
-                if (j < e && tok_cap(d, j) && !lower_hyphen(d->text, d->toks.items[j].begin, d->toks.items[j].end) &&
-                    d->toks.items[j - 1].end != d->toks.items[j].begin) {
-                    j++;
-                    continue;
-                }
-                /* connectors inside a name: "Organization of the Petroleum" */
-                size_t k = j;
-                while (k < e && k - j < 2 && sf__tok_in(d, k, CONNECT) &&
-                       !(d->toks.items[k].flags & SF_TOKF_CAPITAL))
-                    k++;
-                if (k > j && k < e && tok_cap(d, k) &&
-                    !lower_hyphen(d->text, d->toks.items[k].begin, d->toks.items[k].end)) {
-                    j = k + 1;
-                    continue;
-                }
-                break;
+            /* "Syrian Observatory | for | Human Rights", "University | of |
+             * Texas": an organization's word, then of/for and a name */
+            while (k + 1 < spans.n && spans.items[k + 1].tok_begin == sp.tok_end + 1 &&
+                   sf__tok_in(d, sp.tok_end - 1, ORG_WORDS) && spans.items[k + 1].type != SF_ENT_PERSON &&
+                   (sf__tok_is(d, sp.tok_end, "of") || sf__tok_is(d, sp.tok_end, "for"))) {
+                sp.tok_end = spans.items[k + 1].tok_end;
+                sp.type = SF_ENT_ORG;
+                k++;
             }
-            /* a possessive ends a name: "Raqqa's Old City" is two names */
-            static const char *const GROUP_OWNERS[] = {"people's", "children's", "women's", "men's",
-                                                       "workers'", "workers's", "veterans'", NULL};
-            for (size_t k = i; k < j; k++)
-                if (possessive_len(d->text, d->toks.items[k].begin, d->toks.items[k].end) && k + 1 < j &&
-                    !sf__tok_in(d, k, GROUP_OWNERS)) {
-                    SF_TRY(take_run(d, s, i, k + 1, out));
-                    i = k + 1;
-                }
-            size_t words = 0;
-            for (size_t k = i; k < j; k++) words += !sf__tok_in(d, k, CONNECT);
-            if (words <= SF_MENTION_MAX_WORDS && i < j) SF_TRY(take_run(d, s, i, j, out));
-            i = j;
+            st = take_span(d, sentence_of_tok(d, s0, sp.tok_begin), sp.tok_begin, sp.tok_end, sp.type, out);
+            next = sp.tok_end;
         }
     }
-    return SF_OK;
+    SF_VEC_FREE(&spans);
+    sf__ner_scratch_release(&x);
+    return st;
+}
+
+sf_entity_type sf__name_type_of(const sf_doc *d, size_t tok_begin, size_t tok_end) {
+    if (tok_begin >= tok_end || tok_end > d->toks.n) return SF_ENT_UNKNOWN;
+    size_t s = sf__doc_sentence_of(d, d->toks.items[tok_begin].begin);
+    sf_ner_scratch x = {0};
+    sf_name_spanvec spans = {0};
+    sf_entity_type t = SF_ENT_UNKNOWN;
+    if (sf__ner_tag_sentence(d, s, &x, &spans) == SF_OK)
+        for (size_t k = 0; k < spans.n; k++)
+            if (spans.items[k].tok_begin == tok_begin && spans.items[k].tok_end == tok_end) t = spans.items[k].type;
+    SF_VEC_FREE(&spans);
+    sf__ner_scratch_release(&x);
+    return t;
 }

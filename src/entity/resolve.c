@@ -20,7 +20,7 @@ typedef struct form {
     SF_VEC(surface) surfaces;
     size_t mentions, first;
     unsigned flags_or, flags_and;
-    int votes[4];
+    int votes[SF_ENT_TYPES];
     size_t group;    /* alias table group or SIZE_MAX */
     size_t parent;   /* union-find */
     char *reason;    /* why it joined its entity */
@@ -81,10 +81,10 @@ static bool is_acronym_form(const form *f) {
     return (f->flags_and & SF_MENTION_ACRONYM) && f->words == 1;
 }
 
-static sf_entity_type vote_type(const int v[4]) {
+static sf_entity_type vote_type(const int v[SF_ENT_TYPES]) {
     sf_entity_type best = SF_ENT_UNKNOWN;
     int bv = 0;
-    for (int t = 1; t < 4; t++)
+    for (int t = 1; t < SF_ENT_TYPES; t++)
         if (v[t] > bv) bv = v[t], best = (sf_entity_type)t;
     return best;
 }
@@ -129,8 +129,9 @@ static sf_status build_forms(const sf_doc *docs, size_t ndocs, sf_mention *m, si
                              formvec *fv, size_t *mform) {
     sf_map idx;
     sf__map_init(&idx);
-    sf_buf key;
+    sf_buf key, surf;
     sf__buf_init(&key, 1 << 16);
+    sf__buf_init(&surf, 1 << 16);
     sf_status st = SF_OK;
     for (size_t i = 0; i < n && st == SF_OK; i++) {
         mform[i] = SIZE_MAX;
@@ -173,9 +174,21 @@ static sf_status build_forms(const sf_doc *docs, size_t ndocs, sf_mention *m, si
         f->flags_or |= m[i].flags;
         f->flags_and &= m[i].flags;
         f->votes[m[i].hint]++;
-        if (m[i].flags & SF_MENTION_PLACE_CUE) f->votes[SF_ENT_PLACE]++;
-        const char *txt = d->text + m[i].begin;
-        size_t tn = m[i].end - m[i].begin;
+        /* "in X", "entered X": a place cue outweighs the recognizer's guess
+         * on a word it may never have seen */
+        if (m[i].flags & SF_MENTION_PLACE_CUE) f->votes[SF_ENT_PLACE] += 2;
+        /* surfaces are written with single spaces: a name broken over two
+         * lines is the same name */
+        sf__buf_reset(&surf);
+        for (size_t k = m[i].begin; k < m[i].end; k++) {
+            char ch = d->text[k];
+            bool ws = ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t';
+            if (!ws) sf__buf_addc(&surf, ch);
+            else if (surf.n && surf.p[surf.n - 1] != ' ') sf__buf_addc(&surf, ' ');
+        }
+        if ((st = sf__buf_status(&surf)) != SF_OK) break;
+        const char *txt = surf.p;
+        size_t tn = surf.n;
         size_t k = 0;
         while (k < f->surfaces.n && !(strlen(f->surfaces.items[k].text) == tn &&
                                       memcmp(f->surfaces.items[k].text, txt, tn) == 0))
@@ -191,6 +204,7 @@ static sf_status build_forms(const sf_doc *docs, size_t ndocs, sf_mention *m, si
         f->surfaces.items[k].count++;
     }
     sf__buf_release(&key);
+    sf__buf_release(&surf);
     sf__map_release(&idx);
     return st;
 }
@@ -243,6 +257,9 @@ static sf_status link_acronyms(formvec *fv, const sf_mention *m, const size_t *m
         for (size_t e = 0; e < fv->n; e++) {
             form *E = &fv->items[e];
             if (e == a || E->dropped || E->words < 2) continue;
+            /* news does not abbreviate people to initials ("AM radio" is
+             * not Ali Mahmoud) */
+            if (vote_type(E->votes) == SF_ENT_PERSON) continue;
             if (!sf__is_acronym_of(acr, strlen(acr), E->key, E->keylen)) continue;
             /* score: mentions of the acronym in the articles that use E */
             size_t score = 1;
@@ -350,6 +367,7 @@ void sf__entities_release(sf_entity *e, size_t n) {
         }
         sf__free(e[i].aliases);
         sf__free(e[i].articles);
+        sf__free(e[i].spans);
     }
     sf__free(e);
 }
@@ -401,12 +419,12 @@ static sf_status make_entity(formvec *fv, size_t root, const sf_alias_table *t,
     memset(e, 0, sizeof(*e));
     /* canonical form: the alias table's name, else the fullest non-variant */
     size_t canon = SIZE_MAX, group = SIZE_MAX;
-    int votes[4] = {0};
+    int votes[SF_ENT_TYPES] = {0};
     for (size_t i = 0; i < fv->n; i++) {
         form *f = &fv->items[i];
         if (f->dropped || find(fv, i) != root) continue;
         if (f->group != SIZE_MAX && group == SIZE_MAX) group = f->group;
-        for (int k = 0; k < 4; k++) votes[k] += f->votes[k];
+        for (int k = 0; k < SF_ENT_TYPES; k++) votes[k] += f->votes[k];
         e->mentions += f->mentions;
         if (f->variant) continue;
         if (canon == SIZE_MAX) {
@@ -471,6 +489,23 @@ static sf_status make_entity(formvec *fv, size_t root, const sf_alias_table *t,
     return SF_OK;
 }
 
+/* Each entity's mentions as (article, begin, end), in the order given. */
+static sf_status add_spans(const sf_mention *m, size_t n, sf_entity *ents, size_t nents) {
+    for (size_t i = 0; i < n; i++)
+        if (m[i].entity != SIZE_MAX) ents[m[i].entity].nspans++;
+    for (size_t r = 0; r < nents; r++) {
+        ents[r].spans = sf__calloc(ents[r].nspans ? ents[r].nspans : 1, sizeof(sf_entity_span));
+        if (!ents[r].spans) return SF_ERR_NOMEM;
+        ents[r].nspans = 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (m[i].entity == SIZE_MAX) continue;
+        sf_entity *e = &ents[m[i].entity];
+        e->spans[e->nspans++] = (sf_entity_span){m[i].article, m[i].begin, m[i].end};
+    }
+    return SF_OK;
+}
+
 sf_status sf__resolve_entities(const sf_doc *docs, size_t ndocs, sf_mention *m, size_t n,
                                const sf_alias_table *table, const sf_map *lower_words,
                                sf_entity **out, size_t *count, sf_error *err) {
@@ -491,6 +526,13 @@ sf_status sf__resolve_entities(const sf_doc *docs, size_t ndocs, sf_mention *m, 
             f->dropped = true;
     }
     if (st == SF_OK) st = link_aliases(&fv, table);
+    /* a one-word name of no known kind is a demonym or an adjective
+     * ("American", "Communist"): not an entity unless the alias table knows
+     * it or the story also writes it as a person, place or organization */
+    for (size_t i = 0; st == SF_OK && i < fv.n; i++) {
+        form *f = &fv.items[i];
+        if (f->words == 1 && vote_type(f->votes) == SF_ENT_OTHER && f->group == SIZE_MAX) f->dropped = true;
+    }
     if (st == SF_OK) st = link_acronyms(&fv, m, mform, n);
     if (st == SF_OK) st = link_spelling(&fv);
     if (st == SF_OK) st = link_surnames(&fv);
@@ -527,6 +569,9 @@ sf_status sf__resolve_entities(const sf_doc *docs, size_t ndocs, sf_mention *m, 
             for (size_t r = 0; r < nroots; r++)
                 if (ord[r].root == root) m[i].entity = r;
         }
+        st = add_spans(m, n, ents, nents);
+    }
+    if (st == SF_OK) {
         *out = ents;
         *count = nents;
     } else {
@@ -544,6 +589,7 @@ const char *sf__entity_type_name(sf_entity_type t) {
     case SF_ENT_PERSON: return "person";
     case SF_ENT_ORG: return "organization";
     case SF_ENT_PLACE: return "place";
+    case SF_ENT_OTHER: return "other";
     default: return "unknown";
     }
 }

@@ -48,6 +48,17 @@ json_object *sf__facts_to_json(const sf_corpus *c, const sf_story_facts *f) {
         json_object *arts = json_object_new_array();
         for (size_t k = 0; k < e->narticles; k++) json_object_array_add(arts, str(art_id(c, e->articles[k])));
         json_object_object_add(o, "articles", arts);
+        /* where each mention is, so that a page can highlight it */
+        json_object *sp = json_object_new_array();
+        for (size_t k = 0; k < e->nspans; k++) {
+            const sf_entity_span *m = &e->spans[k];
+            json_object *x = json_object_new_object();
+            json_object_object_add(x, "article", str(art_id(c, m->article)));
+            json_object_object_add(x, "span", span((sf_span){m->begin, m->end}));
+            json_object_object_add(x, "text", sentence_text(c, m->article, (sf_span){m->begin, m->end}));
+            json_object_array_add(sp, x);
+        }
+        json_object_object_add(o, "spans", sp);
         json_object_array_add(ents, o);
     }
     json_object_object_add(root, "entities", ents);
