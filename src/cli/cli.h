@@ -115,5 +115,6 @@ int sf_cmd_cluster(int argc, char **argv);
 int sf_cmd_eval(int argc, char **argv);
 /* `storyfold eval clusters` (argv[0] is "clusters"), dispatched by `eval`. */
 int sf_cmd_eval_clusters(int argc, char **argv);
+int sf_cmd_eval_quotes(int argc, char **argv);
 
 #endif

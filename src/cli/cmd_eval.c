@@ -21,6 +21,7 @@ static int eval_rouge(int argc, char **argv);
 static const eval_subcommand SUBCOMMANDS[] = {
     {"rouge", "ROUGE-N/L/SU of summaries against references, as ROUGE-1.5.5", eval_rouge},
     {"clusters", "story clusters against gold labels (cmd_eval_clusters.c)", sf_cmd_eval_clusters},
+    {"quotes", "quote attribution against PolNeAR (cmd_eval_quotes.c)", sf_cmd_eval_quotes},
 };
 
 static void eval_usage(FILE *f) {
