@@ -129,8 +129,11 @@ static sf_entity_type mention_type(const ctx *c, size_t k) {
 }
 
 /* A name that may speak: a name (not a place), not only a title. */
+static const char *const SUFFIXES[] = {"ii", "iii", "iv", "jr", "sr", NULL};
+
 static bool speaker_name_ok(const ctx *c, size_t k) {
     const sf_mention *x = &c->m[k];
+    if (x->tok_end - x->tok_begin == 1 && sf__tok_in(c->d, x->tok_begin, SUFFIXES)) return false;
     if (mention_type(c, k) == SF_ENT_PLACE) return false;
     if (x->tok_end - x->tok_begin == 1 && sf__tok_in(c->d, x->tok_begin, TITLES)) return false;
     /* a capitalized first word the story does not take as a name
@@ -177,11 +180,11 @@ static speaker noun_phrase_before(const ctx *c, size_t lo, size_t k) {
     const sf_doc *d = c->d;
     for (size_t t = k; t > lo && t + 5 > k; t--)
         if (contraction(d, t - 1)) return NOBODY;
-    if (k <= lo || !is_word(d, k - 1) || sf__tok_in(d, k - 1, NOT_HEAD) || ly_adverb(d, k - 1) ||
+    if (k <= lo || !is_word(d, k - 1) || (lower_word(d, k - 1) && sf__tok_in(d, k - 1, NOT_HEAD)) || ly_adverb(d, k - 1) ||
         sf__tok_in(d, k - 1, sf__speech_verbs))
         return NOBODY;
     size_t mi = mention_ending(c, k);
-    if (mi != SIZE_MAX && c->m[mi].tok_begin >= lo) return from_mention(c, mi);
+    if (mi != SIZE_MAX && c->m[mi].tok_begin >= lo && speaker_name_ok(c, mi)) return from_mention(c, mi);
     size_t b = k - 1;
     while (b > lo && k - b < 5 && is_word(d, b - 1) && !sf__tok_in(d, b - 1, NP_STOP) &&
            !sf__tok_in(d, b - 1, sf__speech_verbs) && !ly_adverb(d, b - 1))
@@ -211,7 +214,7 @@ static size_t last_speaker(const ctx *c, bool org, size_t *where) {
         const sf_quote_hit *p = &c->out->items[j];
         if (p->speaker == SIZE_MAX) continue;
         sf_entity_type t = mention_type(c, p->speaker);
-        if (org ? t == SF_ENT_ORG : t == SF_ENT_PERSON) {
+        if (org ? t == SF_ENT_ORG : t == SF_ENT_PERSON || t == SF_ENT_UNKNOWN) {
             *where = sf__doc_sentence_of(c->d, p->begin);
             return p->speaker;
         }
@@ -280,7 +283,7 @@ static speaker subject_before(const ctx *c, size_t lo, size_t v) {
     if (punct_is(d, k - 1, ',')) {
         /* an apposition or relative clause between commas */
         size_t cm = k - 1, b = cm;
-        while (b > lo && !punct_is(d, b - 1, ',') && cm - b < 16 && !c->inq[b - 1]) b--;
+        while (b > lo && !punct_is(d, b - 1, ',') && cm - b < 24 && !c->inq[b - 1]) b--;
         size_t ce = skip_paren(d, b, cm);
         bool relative = sf__tok_in(d, b, (const char *const[]){"who", "which", "whose", NULL});
         size_t mi = relative ? SIZE_MAX : mention_ending(c, ce);
@@ -310,17 +313,24 @@ static speaker subject_after(const ctx *c, size_t vend, size_t hi) {
     size_t t = vend;
     for (; t < hi && t < vend + 7; t++) {
         size_t mi = mention_starting(c, t);
+        if (mi != SIZE_MAX && c->m[mi].tok_end == t + 1 && sf__tok_in(d, t, TITLES)) mi = SIZE_MAX;
         if (mi != SIZE_MAX) {
             /* the name ends the cue ("said X." "said X, a spokesman"
              * "said X in a statement"); "said X was ..." is a clause */
             size_t after = c->m[mi].tok_end;
             if (after < hi && is_word(d, after) && !sf__tok_in(d, after, PREP_SKIP) &&
-                !sf__tok_in(d, after, (const char *const[]){"of", "on", "to", NULL}))
-                return NOBODY;
+                !sf__tok_in(d, after, (const char *const[]){"of", "on", "to", "which", "who", "whose", "as", NULL})) {
+                /* "said Compas chairman Conrad Winn": a title or
+                 * description before the name; "said Trump was" stops
+                 * at "was" */
+                t = after - 1;
+                continue;
+            }
             return from_mention(c, mi);
         }
         if (punct_is(d, t, '.') && t > vend && sf__tok_in(d, t - 1, TITLES)) continue;
-        if (!is_word(d, t) || sf__tok_in(d, t, NOT_HEAD) || sf__tok_in(d, t, sf__speech_verbs)) break;
+        if (!is_word(d, t) || (lower_word(d, t) && sf__tok_in(d, t, NOT_HEAD)) || sf__tok_in(d, t, sf__speech_verbs))
+            break;
     }
     /* no name: a phrase of lower-case words ("said the prime minister,") */
     size_t b = vend;
@@ -349,16 +359,17 @@ static const char *const NAMING[] = {"called", "calls", "described", "describes"
                                      "labeled", "labelled", NULL};
 
 /* A speech verb at i (outside quotes): not "Said" as a name, not passive
- * ("was told"); "according to" counts (*vend says where it ends). */
-static bool speech_verb(const ctx *c, size_t i, size_t hi, size_t *vend) {
+ * ("was told"); "according to" counts (*vend says where it ends). `wide`
+ * (next to a quotation) adds verbs that are speech only there ("asked"). */
+static bool speech_verb(const ctx *c, size_t i, size_t hi, bool wide, size_t *vend) {
     const sf_doc *d = c->d;
     if (c->inq[i] || !is_word(d, i)) return false;
     if (sf__tok_is(d, i, "according") && i + 1 < hi && sf__tok_is(d, i + 1, "to")) {
         *vend = i + 2;
         return true;
     }
-    if (!(sf__tok_in(d, i, sf__speech_verbs) || sf__tok_in(d, i, MORE_CUES) || sf__tok_in(d, i, PARTICIPLES) ||
-          sf__tok_in(d, i, NAMING)) ||
+    if (!(sf__tok_in(d, i, sf__speech_verbs) ||
+          (wide && (sf__tok_in(d, i, MORE_CUES) || sf__tok_in(d, i, PARTICIPLES) || sf__tok_in(d, i, NAMING)))) ||
         (d->toks.items[i].flags & SF_TOKF_CAPITAL))
         return false;
     if (i > 0 && sf__tok_in(d, i - 1, PASSIVE)) return false;
@@ -383,14 +394,17 @@ static speaker speaker_of_verb(const ctx *c, size_t lo, size_t v, size_t vend, s
         speaker sp = subject_before(c, lo, v);
         return sp.mention != SIZE_MAX ? sp : NOBODY;
     }
-    speaker before = subject_before(c, lo, v);
-    /* "X, says Y, is ...": a verb between commas has its subject after */
+    /* "X, says Y, is ...": a verb set off by commas has its subject after */
     bool parenthetical = v > lo && punct_is(d, v - 1, ',');
-    if (before.b != before.e && !parenthetical) return before;
+    if (parenthetical && !sf__tok_in(d, v, TO_LISTENER)) {
+        speaker after = subject_after(c, vend, hi);
+        if (after.b != after.e && punct_is(d, after.e, ',')) return after;
+    }
+    speaker before = subject_before(c, lo, v);
+    if (before.b != before.e) return before;
     if (sf__tok_in(d, v, TO_LISTENER)) return before;
     speaker after = subject_after(c, vend, hi);
     if (after.b != after.e) {
-        if (parenthetical) return after;
         /* "said X" only where nothing stands before the verb as subject
          * (after a quote, a comma or at the window's start) */
         size_t k = v;
@@ -486,7 +500,7 @@ static speaker cue_after(const ctx *c, const qspan *q) {
     for (size_t t = lo; t < hi && t < lo + 10; t++) {
         if (ends_sentence(d, t) && !(t > lo && sf__tok_in(d, t - 1, TITLES))) break;
         size_t vend;
-        if (speech_verb(c, t, hi, &vend)) return speaker_of_verb(c, lo, t, vend, hi);
+        if (speech_verb(c, t, hi, true, &vend)) return speaker_of_verb(c, lo, t, vend, hi);
     }
     return NOBODY;
 }
@@ -497,7 +511,7 @@ static speaker cue_before(const ctx *c, size_t open, size_t lo) {
     for (size_t t = open; t-- > lo;) {
         if (c->inq[t]) break;
         size_t vend;
-        if (speech_verb(c, t, open, &vend)) return speaker_of_verb(c, lo, t, vend, open);
+        if (speech_verb(c, t, open, true, &vend)) return speaker_of_verb(c, lo, t, vend, open);
     }
     return NOBODY;
 }
@@ -575,6 +589,9 @@ static sf_status direct_quote(ctx *c, const qspanvec *qs, size_t *hit_of, size_t
     const qspan *q = &qs->items[qi];
     if (q->te <= q->open + 1) return SF_OK;
     speaker sp = cue_after(c, q);
+    /* a word or two in marks ("republic" they declared) is a quote only
+     * when it ends with its own punctuation ('"Cruz," he said') */
+    if (sp.b != sp.e && inside_words(d, q) < 3 && d->toks.items[q->te - 1].kind != SF_TOK_PUNCT) sp = NOBODY;
     if (sp.b == sp.e) sp = cue_before(c, q->open, window_start(c, q->open));
     bool cued = sp.b != sp.e;
     const sf_quote_hit *like = NULL;
@@ -598,7 +615,7 @@ static sf_status indirect(ctx *c, size_t s) {
     size_t s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
     size_t v = SIZE_MAX, vend = 0;
     for (size_t i = s0; i < e && v == SIZE_MAX; i++)
-        if (speech_verb(c, i, e, &vend)) v = i;
+        if (speech_verb(c, i, e, false, &vend)) v = i;
     if (v == SIZE_MAX) return SF_OK;
     speaker sp = speaker_of_verb(c, s0, v, vend, e);
     if (sp.b == sp.e) return SF_OK;
@@ -616,7 +633,10 @@ static sf_status indirect(ctx *c, size_t s) {
             d->text[d->toks.items[t].begin] == '-')
             first = t + 1;
     size_t b, en;
-    if (after && last > first && last - first >= 4) b = first, en = last;
+    /* "..., X said here Friday": the clause before the comma */
+    bool tail = SF_MIN(sp.b, v) > s0 && punct_is(d, SF_MIN(sp.b, v) - 1, ',') &&
+                (hi < lo + 4 || sf__tok_in(d, v, TO_LISTENER));
+    if ((after || tail) && last > first && last - first >= 4) b = first, en = last;
     else if (hi > lo && hi - lo >= 4) b = lo, en = hi;
     else if (last > first && last - first >= 4) b = first, en = last;
     else return SF_OK;
