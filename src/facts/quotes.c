@@ -139,6 +139,10 @@ static bool speaker_name_ok(const ctx *c, size_t k) {
     /* a capitalized first word the story does not take as a name
      * ("Earlier", "Instead"), or one set off by a comma ("Back," "Hours,") */
     if ((x->flags & SF_MENTION_INITIAL) && x->entity == SIZE_MAX) return false;
+    /* a first word written once, of no known kind ("Earlier this week") */
+    if ((x->flags & SF_MENTION_INITIAL) && x->tok_end - x->tok_begin == 1 &&
+        c->ents[x->entity].type == SF_ENT_UNKNOWN && c->ents[x->entity].mentions == 1)
+        return false;
     if ((x->flags & SF_MENTION_INITIAL) && x->tok_end - x->tok_begin == 1 && punct_is(c->d, x->tok_end, ','))
         return false;
     return true;
@@ -242,7 +246,8 @@ static speaker resolve_pronoun(const ctx *c, size_t k) {
     size_t named = SIZE_MAX; /* the latest person named outside quotes */
     for (size_t j = 0; j < c->nm && c->m[j].tok_end <= k; j++)
         if (!c->inq[c->m[j].tok_begin] && mention_type(c, j) == SF_ENT_PERSON &&
-            !(c->m[j].flags & SF_MENTION_POSSESSIVE))
+            !(c->m[j].flags & SF_MENTION_POSSESSIVE) &&
+            c->m[j].tok_begin <= d->sent_tok[c->m[j].sentence] + 2) /* a subject, not an object */
             named = j;
     bool named_here = named != SIZE_MAX && c->para[c->m[named].tok_begin] == c->para[k];
     if (s != SIZE_MAX) {
@@ -273,12 +278,24 @@ static const char *const PREP_SKIP[] = {"at", "in", "on", "during", "after", "be
 /* The subject of the verb at v, written before it and after lo: "X said",
  * "X also said", "X (R-OH) said", "X, the envoy, said", "The envoy, X,
  * said", "X at the time said", "he said". */
+static bool speech_verb(const ctx *c, size_t i, size_t hi, bool wide, size_t *vend);
+static speaker speaker_of_verb(const ctx *c, size_t lo, size_t v, size_t vend, size_t hi);
+
 static speaker subject_before(const ctx *c, size_t lo, size_t v) {
     const sf_doc *d = c->d;
     size_t k = v;
     while (k > lo && (sf__tok_in(d, k - 1, BETWEEN) || ly_adverb(d, k - 1))) k--;
     k = skip_paren(d, lo, k);
     if (k <= lo) return NOBODY;
+    if (lower_word(d, k - 1) && sf__tok_is(d, k - 1, "and")) {
+        /* "X noted ..., and added:": the subject of the speech verb
+         * before, in the same window; else nobody */
+        for (size_t t = k - 1; t-- > lo;) {
+            size_t vend;
+            if (speech_verb(c, t, k - 1, true, &vend)) return speaker_of_verb(c, lo, t, vend, k - 1);
+        }
+        return NOBODY;
+    }
     if (sf__tok_in(d, k - 1, HE_SHE) || sf__tok_in(d, k - 1, IT_THEY)) return resolve_pronoun(c, k - 1);
     if (punct_is(d, k - 1, ',')) {
         /* an apposition or relative clause between commas */
@@ -287,7 +304,13 @@ static speaker subject_before(const ctx *c, size_t lo, size_t v) {
         size_t ce = skip_paren(d, b, cm);
         bool relative = sf__tok_in(d, b, (const char *const[]){"who", "which", "whose", NULL});
         size_t mi = relative ? SIZE_MAX : mention_ending(c, ce);
-        if (mi != SIZE_MAX && c->m[mi].tok_begin >= b && speaker_name_ok(c, mi)) return from_mention(c, mi);
+        /* "X, chief executive of Y, said": Y describes X, it is no
+         * speaker; "The envoy, X, said": X is */
+        bool described = false;
+        for (size_t t = b; mi != SIZE_MAX && t < c->m[mi].tok_begin && !described; t++)
+            described = lower_word(d, t) && sf__tok_in(d, t, (const char *const[]){"of", "for", "at", "in", "with", "from", "to", NULL});
+        if (mi != SIZE_MAX && !described && c->m[mi].tok_begin >= b && speaker_name_ok(c, mi))
+            return from_mention(c, mi);
         if (b <= lo || !punct_is(d, b - 1, ',')) return NOBODY; /* one comma only */
         /* "X, the envoy, said": the name or phrase before the first comma,
          * when what stands between the commas is a description */
@@ -383,12 +406,14 @@ static speaker speaker_of_verb(const ctx *c, size_t lo, size_t v, size_t vend, s
     if (sf__tok_is(d, v, "according")) return subject_after(c, vend, hi);
     if (sf__tok_in(d, v, PARTICIPLES)) {
         /* the sentence's subject: a name at the window's start */
-        size_t t = lo;
-        while (t < v && (d->toks.items[t].kind == SF_TOK_PUNCT || sf__tok_is(d, t, "the"))) t++;
-        size_t mi = mention_starting(c, t);
-        if (mi == SIZE_MAX) return NOBODY;
-        speaker sp = from_mention(c, mi);
-        return sp.b != sp.e && mention_type(c, mi) != SF_ENT_PLACE ? sp : NOBODY;
+        for (size_t j = 0; j < c->nm; j++) {
+            const sf_mention *x = &c->m[j];
+            if (x->tok_begin < lo || x->tok_end > v || c->inq[x->tok_begin]) continue;
+            if (punct_is(d, x->tok_end, ',') && x->tok_begin == lo) continue; /* "Hours later," */
+            speaker sp = from_mention(c, j);
+            return sp.b != sp.e ? sp : NOBODY;
+        }
+        return NOBODY;
     }
     if (sf__tok_in(d, v, NAMING)) {
         speaker sp = subject_before(c, lo, v);
@@ -566,12 +591,19 @@ static const sf_quote_hit *inherited(ctx *c, const qspanvec *qs, const size_t *h
         return NULL;
     }
     if (!first_in_para && ph && ph->speaker_end > ph->speaker_begin) {
-        /* '"A," X said. "B."': nobody else named between the two */
+        /* '"A," X said in an interview in Macau. "B."': no other speech
+         * verb than the first quote's own between the two */
+        size_t verbs = 0, vend;
+        for (size_t t = prev->te; t < q->open; t++)
+            if (!c->inq[t] && speech_verb(c, t, q->open, true, &vend)) verbs++;
+        if (verbs > 1) return NULL;
+        /* nor another person named between ("Trump" in "asked if he had
+         * met Trump"): the second quote may be theirs */
         for (size_t j = 0; j < c->nm; j++) {
             const sf_mention *x = &c->m[j];
-            if (x->tok_begin < prev->te || x->tok_begin >= q->open) continue;
-            if (ph->speaker == SIZE_MAX || x->entity != c->m[ph->speaker].entity || x->entity == SIZE_MAX)
-                return NULL;
+            if (x->tok_begin < prev->te || x->tok_begin >= q->open || c->inq[x->tok_begin]) continue;
+            if (ph->speaker != SIZE_MAX && x->entity == c->m[ph->speaker].entity && x->entity != SIZE_MAX) continue;
+            if (mention_type(c, j) == SF_ENT_PERSON) return NULL;
         }
         return ph;
     }
