@@ -37,7 +37,7 @@ static const char *const IT_THEY[] = {"it", "they", NULL};
 /* words that sit between a subject and its verb ("he also said") */
 static const char *const BETWEEN[] = {"also", "has", "had", "have", "later", "then", "previously",
                                       "earlier", "once", "reportedly", "repeatedly", "recently",
-                                      "again", "further", "would", "will", "had", "just", "still",
+                                      "again", "further", "would", "will", "had", "just", "still", "always",
                                       "has", "already", "never", "often", "finally", NULL};
 static const char *const PASSIVE[] = {"was", "were", "is", "are", "be", "been", "being", NULL};
 /* a head that is never a speaker: conjunctions, prepositions, pronouns
@@ -139,6 +139,9 @@ static bool speaker_name_ok(const ctx *c, size_t k) {
     /* a capitalized first word the story does not take as a name
      * ("Earlier", "Instead"), or one set off by a comma ("Back," "Hours,") */
     if ((x->flags & SF_MENTION_INITIAL) && x->entity == SIZE_MAX) return false;
+    if (x->tok_end - x->tok_begin == 1 && !(c->d->toks.items[x->tok_begin].flags & SF_TOKF_ALLCAPS) &&
+        sf__tok_in(c->d, x->tok_begin, NOT_HEAD))
+        return false; /* "When", not "WHO" */
     /* a first word written once, of no known kind ("Earlier this week") */
     if ((x->flags & SF_MENTION_INITIAL) && x->tok_end - x->tok_begin == 1 &&
         c->ents[x->entity].type == SF_ENT_UNKNOWN && c->ents[x->entity].mentions == 1)
@@ -281,15 +284,40 @@ static const char *const PREP_SKIP[] = {"at", "in", "on", "during", "after", "be
 static bool speech_verb(const ctx *c, size_t i, size_t hi, bool wide, size_t *vend);
 static speaker speaker_of_verb(const ctx *c, size_t lo, size_t v, size_t vend, size_t hi);
 
+static const char *const WHEN_WORDS[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                         "saturday", "sunday", "week", "weekend", "month", "year",
+                                         "night", "morning", "evening", "afternoon", NULL};
+
+/* Skip, going left from k, what stands between a subject and its verb:
+ * "also", "-ly" adverbs, "always", and a time ("last week", "two weeks
+ * ago", "on Monday", "Monday"). */
+static size_t skip_between(const sf_doc *d, size_t lo, size_t k) {
+    for (;;) {
+        if (k > lo && (sf__tok_in(d, k - 1, BETWEEN) || ly_adverb(d, k - 1))) {
+            k--;
+        } else if (k > lo + 1 && sf__tok_is(d, k - 1, "ago")) {
+            k -= 2; /* "weeks ago" */
+            if (k > lo && (lower_word(d, k - 1) || d->toks.items[k - 1].kind == SF_TOK_NUMBER)) k--;
+        } else if (k > lo && sf__tok_in(d, k - 1, WHEN_WORDS)) {
+            k--;
+            if (k > lo && sf__tok_in(d, k - 1, (const char *const[]){"last", "this", "on", "that", "next", NULL})) k--;
+        } else {
+            return k;
+        }
+    }
+}
+
 static speaker subject_before(const ctx *c, size_t lo, size_t v) {
     const sf_doc *d = c->d;
-    size_t k = v;
-    while (k > lo && (sf__tok_in(d, k - 1, BETWEEN) || ly_adverb(d, k - 1))) k--;
+    size_t k = skip_between(d, lo, v);
     k = skip_paren(d, lo, k);
     if (k <= lo) return NOBODY;
     if (lower_word(d, k - 1) && sf__tok_is(d, k - 1, "and")) {
         /* "X noted ..., and added:": the subject of the speech verb
          * before, in the same window; else nobody */
+        /* "Ms. Sherry smiled and said": a name right before one verb */
+        size_t mi = k >= lo + 3 && lower_word(d, k - 2) ? mention_ending(c, k - 2) : SIZE_MAX;
+        if (mi != SIZE_MAX && c->m[mi].tok_begin >= lo && speaker_name_ok(c, mi)) return from_mention(c, mi);
         for (size_t t = k - 1; t-- > lo;) {
             size_t vend;
             if (speech_verb(c, t, k - 1, true, &vend)) return speaker_of_verb(c, lo, t, vend, k - 1);
@@ -309,6 +337,16 @@ static speaker subject_before(const ctx *c, size_t lo, size_t v) {
         bool described = false;
         for (size_t t = b; mi != SIZE_MAX && t < c->m[mi].tok_begin && !described; t++)
             described = lower_word(d, t) && sf__tok_in(d, t, (const char *const[]){"of", "for", "at", "in", "with", "from", "to", NULL});
+        /* "Vian, the editor of the Vatican's paper, L'Osservatore
+         * Romano, said": with more commas before, the name that opens the
+         * clause is the subject when a comma follows it */
+        size_t commas = 0;
+        for (size_t t = lo; b > 1 && t + 1 < b; t++) commas += punct_is(d, t, ',');
+        size_t t0 = lo;
+        while (t0 < b && (d->toks.items[t0].kind == SF_TOK_PUNCT || sf__tok_is(d, t0, "the"))) t0++;
+        size_t first = commas ? mention_starting(c, t0) : SIZE_MAX;
+        if (first != SIZE_MAX && first != mi && punct_is(d, c->m[first].tok_end, ',') && speaker_name_ok(c, first))
+            return from_mention(c, first);
         if (mi != SIZE_MAX && !described && c->m[mi].tok_begin >= b && speaker_name_ok(c, mi))
             return from_mention(c, mi);
         if (b <= lo || !punct_is(d, b - 1, ',')) return NOBODY; /* one comma only */
@@ -319,7 +357,8 @@ static speaker subject_before(const ctx *c, size_t lo, size_t v) {
     }
     speaker np = noun_phrase_before(c, lo, k);
     /* "Trump at the time said": the phrase was a time or place */
-    if (np.b != np.e && np.mention == SIZE_MAX && np.b > lo + 1 && sf__tok_in(d, np.b - 1, PREP_SKIP)) {
+    if (np.b != np.e && np.mention == SIZE_MAX && np.b > lo + 1 &&
+        sf__tok_in(d, np.b - 1, (const char *const[]){"at", "in", "on", "during", NULL})) {
         speaker s2 = noun_phrase_before(c, lo, skip_paren(d, lo, np.b - 1));
         return s2;
     }
@@ -432,8 +471,7 @@ static speaker speaker_of_verb(const ctx *c, size_t lo, size_t v, size_t vend, s
     if (after.b != after.e) {
         /* "said X" only where nothing stands before the verb as subject
          * (after a quote, a comma or at the window's start) */
-        size_t k = v;
-        while (k > lo && (sf__tok_in(d, k - 1, BETWEEN) || ly_adverb(d, k - 1))) k--;
+        size_t k = skip_between(d, lo, v);
         if (k == lo || punct_is(d, k - 1, ',') || punct_is(d, k - 1, ':') || quote_mark(d, k - 1)) return after;
     }
     return before;
@@ -526,6 +564,16 @@ static speaker cue_after(const ctx *c, const qspan *q) {
         if (ends_sentence(d, t) && !(t > lo && sf__tok_in(d, t - 1, TITLES))) break;
         size_t vend;
         if (speech_verb(c, t, hi, true, &vend)) return speaker_of_verb(c, lo, t, vend, hi);
+    }
+    /* '"...," Mr. Rubel pointed out.': a quote ending in a comma, then a
+     * name and a verb of any kind (a past tense or a present in -s) */
+    size_t mi = mention_starting(c, lo);
+    if (q->te > q->open + 1 && punct_is(d, q->te - 1, ',') && mi != SIZE_MAX && lower_word(d, c->m[mi].tok_end)) {
+        const sf_token *v = &d->toks.items[c->m[mi].tok_end];
+        char last = d->text[v->end - 1], prev = d->text[v->end - 2];
+        if (v->end - v->begin > 3 && ((prev == 'e' && last == 'd') || last == 's') &&
+            !sf__tok_in(d, c->m[mi].tok_end, NOT_HEAD))
+            return from_mention(c, mi);
     }
     return NOBODY;
 }

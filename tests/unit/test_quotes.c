@@ -166,6 +166,25 @@ static void test_according_to(void **state) {
     done(&f);
 }
 
+/* Subjects news writes in other shapes: a verb that is no speech verb
+ * after a quote ending in a comma, "X smiled and said", a time between
+ * subject and verb, a parenthesis after the name, nested appositions. */
+static void test_subject_shapes(void **state) {
+    (void)state;
+    found f = run("Markets\n\n"
+                  "\"The stock has not done well this year,\" Howard Rubel pointed out.\n\n"
+                  "When asked whom she supported, Ms. Dana Sherry smiled and said, \"I am waiting for someone new.\"\n\n"
+                  "Governor Tom Reyes last week said \"the budget is balanced for the first time.\"\n\n"
+                  "Sen. Ruth Adler (D-Ohio) said: \"We will not vote for this bill as it stands.\"\n\n"
+                  "Marco Vian, the editor of the city's paper, Il Foglio, said \"both sides are to blame here.\"\n");
+    expect_speaker(&f, "not done well", "Howard Rubel");
+    expect_speaker(&f, "waiting for someone", "Dana Sherry");
+    expect_speaker(&f, "budget is balanced", "Tom Reyes");
+    expect_speaker(&f, "not vote for this bill", "Ruth Adler");
+    expect_speaker(&f, "both sides", "Marco Vian");
+    done(&f);
+}
+
 /* No cue and nobody to inherit from: the quote is kept, its speaker is
  * unknown rather than guessed. */
 static void test_null_speaker(void **state) {
@@ -222,6 +241,7 @@ int main(void) {
         cmocka_unit_test(test_no_fragment_speakers),      cmocka_unit_test(test_multi_paragraph_quote),
         cmocka_unit_test(test_quote_mark_styles),         cmocka_unit_test(test_according_to),
         cmocka_unit_test(test_null_speaker),              cmocka_unit_test(test_score_brat),
+        cmocka_unit_test(test_subject_shapes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
