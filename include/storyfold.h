@@ -436,6 +436,50 @@ typedef sf_status (*sf_name_mention_fn)(void *user, const sf_name_mention *m);
  * mention in text order. */
 sf_status sf_article_names(const sf_corpus *c, size_t article, sf_name_mention_fn fn, void *user,
                            sf_error *err);
+/* --------------------------------------------------------------- quotes */
+
+/* One quotation found in a text (byte offsets into it). */
+typedef struct sf_quote_found {
+    sf_span text;        /* what was said: inside the quote marks, or the
+                          * reported clause */
+    sf_span speaker;     /* the speaker as written ("he", "Ms. Vale", "the
+                          * alliance"); {0, 0} when unknown */
+    char *speaker_name;  /* the entity's name or the words written; NULL when
+                          * no speaker was found with confidence */
+    int direct;          /* nonzero: in quote marks */
+} sf_quote_found;
+
+/* Who said what in one article's text, as `run` finds it (the story of one
+ * article). On success *out holds *count quotes in text order (release with
+ * sf_quotes_free). `lang` NULL means "en". */
+sf_status sf_quotes_find(const char *text, size_t n, const char *lang, sf_quote_found **out,
+                         size_t *count, sf_error *err);
+void sf_quotes_free(sf_quote_found *q, size_t n);
+
+/* Quote attribution against PolNeAR's brat standoff annotation of one
+ * article. Gold direct quotes are the attributions whose Content holds a
+ * quotation mark and whose Source is a name or noun phrase (not a lone
+ * pronoun). A gold quote is found when a predicted quote overlaps its
+ * Content; its speaker is right when the predicted speaker as written
+ * overlaps the gold Source, or the last word of the predicted speaker name
+ * is one of the Source's words (case-insensitive). Counts are added. */
+typedef struct sf_quote_scores {
+    size_t articles;     /* articles scored */
+    size_t gold;         /* gold direct quotes */
+    size_t found;        /* gold quotes a predicted quote overlaps */
+    size_t attributed;   /* found, with a predicted speaker */
+    size_t correct;      /* attributed, and the speaker matches */
+    size_t null_speaker; /* found, with speaker unknown */
+    size_t predicted;    /* predicted direct quotes */
+    size_t predicted_null; /* predicted direct quotes with speaker unknown */
+} sf_quote_scores;
+/* text[0..n) is the article (brat offsets count code points in it), ann the
+ * .ann file. `detail` (may be NULL) receives one tab-separated line per gold
+ * quote that was missed or got a wrong or unknown speaker, starting with
+ * `name` (the article's name). */
+sf_status sf_quote_score_brat(const char *name, const char *text, size_t n, const char *ann, size_t annlen,
+                              const sf_quote_found *pred, size_t npred, sf_quote_scores *acc,
+                              FILE *detail, sf_error *err);
 
 /* ----------------------------------------------------------- evaluation */
 

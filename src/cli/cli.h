@@ -119,5 +119,6 @@ int sf_cmd_eval_clusters(int argc, char **argv);
 int sf_cmd_eval_entities(int argc, char **argv);
 int sf_cmd_ner(int argc, char **argv);
 int sf_cmd_entities(int argc, char **argv);
+int sf_cmd_eval_quotes(int argc, char **argv);
 
 #endif

@@ -22,6 +22,7 @@ static const eval_subcommand SUBCOMMANDS[] = {
     {"rouge", "ROUGE-N/L/SU of summaries against references, as ROUGE-1.5.5", eval_rouge},
     {"clusters", "story clusters against gold labels (cmd_eval_clusters.c)", sf_cmd_eval_clusters},
     {"entities", "names against CoNLL-2003 tags (cmd_eval_entities.c)", sf_cmd_eval_entities},
+    {"quotes", "quote attribution against PolNeAR (cmd_eval_quotes.c)", sf_cmd_eval_quotes},
 };
 
 static void eval_usage(FILE *f) {

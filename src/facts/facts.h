@@ -70,7 +70,8 @@ typedef struct sf_quote_hit {
                               * reported clause */
     size_t sentence;
     size_t speaker;          /* index into the mentions given, or SIZE_MAX */
-    size_t speaker_begin, speaker_end; /* speaker as written ("he", "the alliance") */
+    size_t speaker_begin, speaker_end; /* speaker as written ("he", "the alliance");
+                              * equal when no speaker was found with confidence */
     bool direct;             /* in quote marks */
 } sf_quote_hit;
 typedef SF_VEC(sf_quote_hit) sf_quotevec;
@@ -125,9 +126,11 @@ typedef struct sf_fact {
 } sf_fact;
 
 typedef struct sf_quote {
-    char *speaker;       /* entity name, or the words written ("the alliance") */
+    char *speaker;       /* entity name, or the words written ("the alliance");
+                          * NULL when no speaker was found with confidence */
     size_t entity;       /* index into entities, or SIZE_MAX (pronoun, noun phrase) */
-    char *speaker_text;  /* as written in the sentence */
+    char *speaker_text;  /* as written in the sentence (NULL with speaker) */
+    sf_span speaker_span; /* speaker_text in the article ({0, 0} when NULL) */
     char *text;          /* what was said */
     size_t article;      /* corpus index */
     sf_span span;        /* the text in the article */

@@ -1,223 +1,759 @@
-/* quotes.c - who said what. A sentence with a speech verb outside quote
- * marks gives a quote: the words in quote marks (direct) or the reported
- * clause (indirect); the speaker is the name next to the verb ("X said",
- * "said X", "X, the envoy, said", "according to X"), a pronoun resolved to
- * the latest person named before it, or the noun phrase written there. */
+/* quotes.c - who said what, as news writes it. Quotations are found from
+ * their marks first (straight, curly and `` '' pairs, paired within a
+ * paragraph; a paragraph that opens a quote without closing it continues
+ * into the next paragraph that opens with a mark), then each is given the
+ * subject of the speech verb next to it in its sentence ('"...," X said',
+ * 'X said: "..."', '"...," said X, a spokesman', 'according to X'). A quote
+ * with no verb of its own takes the speaker of the quote it continues, of
+ * the quote before it in the paragraph, or of the "X said:" that ends the
+ * paragraph before. "he/she said" is the latest person who spoke, unless
+ * another person is named in the same paragraph outside quotes. Speakers
+ * are never conjunctions, adverbs, objects, places, possessors or bare
+ * titles; when no speaker is certain the quote has none (a missing speaker
+ * is better than a wrong one). Sentences with a speech verb and no quote
+ * marks give reported (indirect) speech the same way. */
 #include "facts.h"
 
-/* Quote marks as punctuation tokens: " `` '' and the curly pair. */
+#include <string.h>
+#include <strings.h>
+
+/* Quote marks as punctuation tokens: 1 opens, 2 closes, 3 either (").
+ * Single marks are left alone: they are apostrophes too often. */
 static int quote_mark(const sf_doc *d, size_t i) {
     const sf_token *t = &d->toks.items[i];
     if (t->kind != SF_TOK_PUNCT) return 0;
     const unsigned char *p = (const unsigned char *)d->text + t->begin;
     size_t n = t->end - t->begin;
-    if (p[0] == '"') return 3;                  /* either */
-    if (n >= 2 && p[0] == '`' && p[1] == '`') return 1; /* open */
-    if (n >= 2 && p[0] == '\'' && p[1] == '\'') return 2; /* close */
+    if (p[0] == '"') return 3;
+    if (n >= 2 && p[0] == '`' && p[1] == '`') return 1;
+    if (n >= 2 && p[0] == '\'' && p[1] == '\'') return 2;
     if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9C) return 1;
     if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9D) return 2;
     return 0;
 }
 
-static const char *const PRONOUNS[] = {"he", "she", NULL};
-static const char *const NEUTRAL[] = {"it", "they", "we", "i", NULL};
-/* verbs that report speech and nothing else ("they declared a caliphate" is
- * not a quotation) */
-static const char *const PLAIN_SAY[] = {"said", "says", "added", "adds", "told", "stated", NULL};
-static const char *const DETERMINERS[] = {"a", "an", "the", "its", "his", "her", "their", NULL};
-static const char *const STOP_NP[] = {"a", "an", "the", "what", "which", "who", "and", "but", "as",
-                                      "in", "on", "of", "to", "for", "with", "by", "at", "its",
-                                      "his", "her", "their", "this", "that", "it", "is", "was", NULL};
+static const char *const HE_SHE[] = {"he", "she", NULL};
+static const char *const IT_THEY[] = {"it", "they", NULL};
+/* words that sit between a subject and its verb ("he also said") */
+static const char *const BETWEEN[] = {"also", "has", "had", "have", "later", "then", "previously",
+                                      "earlier", "once", "reportedly", "repeatedly", "recently",
+                                      "again", "further", "would", "will", "had", "just", "still", "always",
+                                      "has", "already", "never", "often", "finally", NULL};
 static const char *const PASSIVE[] = {"was", "were", "is", "are", "be", "been", "being", NULL};
-static const char *const PREPS[] = {"in", "at", "from", "by", "on", "with", "for", "to", "near", NULL};
-static const char *const BETWEEN[] = {"also", "has", "had", "later", "then", "previously",
-                                      "earlier", "have", "once", "reportedly", "repeatedly",
-                                      "recently", "again", "further", "would", "will", NULL};
+/* a head that is never a speaker: conjunctions, prepositions, pronouns
+ * used as objects, relative words, adverbs, verbs */
+static const char *const NOT_HEAD[] = {
+    "and", "but", "or", "nor", "so", "yet", "then", "also", "not", "only", "who", "whom",
+    "which", "that", "this", "what", "where", "when", "while", "as", "if", "because", "than",
+    "in", "on", "of", "to", "for", "with", "by", "at", "from", "about", "after", "before",
+    "he", "she", "they", "him", "her", "them", "us", "me", "you", "it", "its", "his", "their", "our", "my", "there",
+    "here", "now", "today", "yesterday", "tonight", "is", "was", "were", "are", "be", "been",
+    "has", "had", "have", "do", "did", "does", "can", "could", "would", "will", "should",
+    "may", "might", "must", "just", "even", "still", "too", "very", "well", "i", "we", "a",
+    "an", "the", "all", "some", "one", "ever", "once", "later", "again", "however", NULL};
+/* words that end a noun phrase going left ("the state and ..." stops at and) */
+static const char *const NP_STOP[] = {
+    "a", "an", "the", "what", "which", "who", "and", "but", "or", "as", "in", "on", "of", "to",
+    "for", "with", "by", "at", "from", "its", "his", "her", "their", "this", "that", "it", "is",
+    "was", "were", "are", "be", "been", "has", "had", "have", "when", "while", "if", "after",
+    "before", "because", "than", "so", "then", "also", "not", "about", "into", "he", "she",
+    "they", "we", "i", "you", "said", "says", "our", "my", "your", NULL};
+static const char *const DETERMINERS[] = {"a", "an", "the", "its", "his", "her", "their", "our",
+                                          "another", "one", "two", "three", "several", "many",
+                                          "some", "other", NULL};
+/* abbreviated titles: alone they are not a speaker ("Rep") */
+static const char *const TITLES[] = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "col",
+                                     "lt", "capt", "sgt", "adm", "rev", "prof", "maj", "pres",
+                                     "amb", "sens", "reps", "st", NULL};
+/* verbs after which the next noun phrase is the listener, never the
+ * speaker ("told reporters") */
+static const char *const TO_LISTENER[] = {"told", "tells", "urged", NULL};
 
-/* Mention ending at token `end` (exclusive), or SIZE_MAX. */
-static size_t mention_ending(const sf_mention *m, size_t nm, size_t s, size_t end) {
-    for (size_t k = 0; k < nm; k++)
-        if (m[k].sentence == s && m[k].tok_end == end) return k;
+typedef struct ctx {
+    const sf_doc *d;
+    const sf_mention *m;
+    size_t nm;
+    const sf_entity *ents;
+    sf_quotevec *out;
+    size_t first_hit;   /* this doc's hits start here in out */
+    unsigned char *inq; /* per token: inside quote marks (or a mark) */
+    size_t *para;       /* per token: paragraph index */
+} ctx;
+
+typedef struct speaker {
+    size_t mention;     /* index into m, or SIZE_MAX */
+    size_t b, e;        /* tokens as written; b == e: none */
+} speaker;
+
+static const speaker NOBODY = {SIZE_MAX, 0, 0};
+
+static bool punct_is(const sf_doc *d, size_t i, char c) {
+    return i < d->toks.n && d->toks.items[i].kind == SF_TOK_PUNCT && d->text[d->toks.items[i].begin] == c;
+}
+
+static bool is_word(const sf_doc *d, size_t i) {
+    return i < d->toks.n && d->toks.items[i].kind == SF_TOK_WORD;
+}
+
+static bool lower_word(const sf_doc *d, size_t i) {
+    return is_word(d, i) && !(d->toks.items[i].flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS));
+}
+
+/* An adverb in -ly between subject and verb ("he quickly said"). */
+static bool ly_adverb(const sf_doc *d, size_t i) {
+    const sf_token *t = &d->toks.items[i];
+    size_t n = t->end - t->begin;
+    return lower_word(d, i) && n > 4 && d->text[t->end - 2] == 'l' && d->text[t->end - 1] == 'y';
+}
+
+static size_t mention_ending(const ctx *c, size_t end) {
+    for (size_t k = 0; k < c->nm; k++)
+        if (c->m[k].tok_end == end) return k;
     return SIZE_MAX;
 }
 
-static bool is_comma(const sf_doc *d, size_t i) {
-    return d->toks.items[i].kind == SF_TOK_PUNCT && d->text[d->toks.items[i].begin] == ',';
+static size_t mention_starting(const ctx *c, size_t begin) {
+    for (size_t k = 0; k < c->nm; k++)
+        if (c->m[k].tok_begin == begin) return k;
+    return SIZE_MAX;
+}
+
+/* The one place that decides what kind of thing a mention names (the
+ * entity's type when resolved, else the mention's own hint). A better
+ * recognizer plugs in here. */
+static sf_entity_type mention_type(const ctx *c, size_t k) {
+    const sf_mention *x = &c->m[k];
+    if (x->entity != SIZE_MAX && c->ents[x->entity].type != SF_ENT_UNKNOWN) return c->ents[x->entity].type;
+    if (x->flags & SF_MENTION_TITLED) return SF_ENT_PERSON;
+    return x->hint;
+}
+
+/* A name that may speak: a name (not a place), not only a title. */
+static const char *const SUFFIXES[] = {"ii", "iii", "iv", "jr", "sr", NULL};
+
+static bool speaker_name_ok(const ctx *c, size_t k) {
+    const sf_mention *x = &c->m[k];
+    if (x->tok_end - x->tok_begin == 1 && sf__tok_in(c->d, x->tok_begin, SUFFIXES)) return false;
+    if (mention_type(c, k) == SF_ENT_PLACE) return false;
+    if (x->tok_end - x->tok_begin == 1 && sf__tok_in(c->d, x->tok_begin, TITLES)) return false;
+    /* a capitalized first word the story does not take as a name
+     * ("Earlier", "Instead"), or one set off by a comma ("Back," "Hours,") */
+    if ((x->flags & SF_MENTION_INITIAL) && x->entity == SIZE_MAX) return false;
+    if (x->tok_end - x->tok_begin == 1 && !(c->d->toks.items[x->tok_begin].flags & SF_TOKF_ALLCAPS) &&
+        sf__tok_in(c->d, x->tok_begin, NOT_HEAD))
+        return false; /* "When", not "WHO" */
+    /* a first word written once, of no known kind ("Earlier this week") */
+    if ((x->flags & SF_MENTION_INITIAL) && x->tok_end - x->tok_begin == 1 &&
+        c->ents[x->entity].type == SF_ENT_UNKNOWN && c->ents[x->entity].mentions == 1)
+        return false;
+    if ((x->flags & SF_MENTION_INITIAL) && x->tok_end - x->tok_begin == 1 && punct_is(c->d, x->tok_end, ','))
+        return false;
+    return true;
+}
+
+static speaker from_mention(const ctx *c, size_t k) {
+    if (!speaker_name_ok(c, k)) return NOBODY;
+    return (speaker){k, c->m[k].tok_begin, c->m[k].tok_end};
+}
+
+/* The noun phrase ending at token k (exclusive), going left no further than
+ * lo: "officials", "the alliance", "a Pentagon spokesman", "Bruce Guy's
+ * son". A name at its end is the speaker; a non-possessive name inside it
+ * ("the Syrian Observatory for Human Rights monitoring group") too; a name
+ * that owns the head ("Bruce Guy's son") is not, the phrase is. */
+/* A lower-case word with an apostrophe that is no possessive of a noun
+ * ("he's", "can't", "it's"): a clause, not a noun phrase. */
+static bool contraction(const sf_doc *d, size_t i) {
+    if (!lower_word(d, i)) return false;
+    const sf_token *t = &d->toks.items[i];
+    for (size_t b = t->begin; b < t->end; b++) {
+        bool ap = d->text[b] == '\'';
+        size_t al = 1;
+        if (!ap && b + 2 < t->end && (unsigned char)d->text[b] == 0xE2 && (unsigned char)d->text[b + 1] == 0x80 &&
+            (unsigned char)d->text[b + 2] == 0x99)
+            ap = true, al = 3;
+        if (!ap) continue;
+        bool poss = b + al + 1 == t->end && d->text[b + al] == 's';
+        static const char *const PRON[] = {"he", "she", "it", "that", "there", "what", "who", "here", NULL};
+        bool pron = false;
+        for (size_t k = 0; PRON[k] && !pron; k++)
+            pron = strlen(PRON[k]) == b - t->begin && strncasecmp(d->text + t->begin, PRON[k], b - t->begin) == 0;
+        return !poss || pron;
+    }
+    return false;
+}
+
+static speaker noun_phrase_before(const ctx *c, size_t lo, size_t k) {
+    const sf_doc *d = c->d;
+    for (size_t t = k; t > lo && t + 5 > k; t--)
+        if (contraction(d, t - 1)) return NOBODY;
+    if (k <= lo || !is_word(d, k - 1) || (lower_word(d, k - 1) && sf__tok_in(d, k - 1, NOT_HEAD)) || ly_adverb(d, k - 1) ||
+        sf__tok_in(d, k - 1, sf__speech_verbs))
+        return NOBODY;
+    size_t mi = mention_ending(c, k);
+    if (mi != SIZE_MAX && c->m[mi].tok_begin >= lo && speaker_name_ok(c, mi)) return from_mention(c, mi);
+    size_t b = k - 1;
+    while (b > lo && k - b < 5 && is_word(d, b - 1) && !sf__tok_in(d, b - 1, NP_STOP) &&
+           !sf__tok_in(d, b - 1, sf__speech_verbs) && !ly_adverb(d, b - 1))
+        b--;
+    if (b > lo && sf__tok_in(d, b - 1, DETERMINERS)) b--;
+    /* a name inside the phrase, not owning it */
+    for (size_t j = 0; j < c->nm; j++) {
+        const sf_mention *x = &c->m[j];
+        if (x->tok_begin >= b && x->tok_end < k && x->tok_end + 3 >= k &&
+            !(x->flags & SF_MENTION_POSSESSIVE) && speaker_name_ok(c, j))
+            return (speaker){j, x->tok_begin, x->tok_end};
+    }
+    /* a lone capitalized word that is no name here ("Officials") is fine;
+     * a lone lower-case word must be a plural or a role ("officials",
+     * "police"), not a fragment: require a determiner or two words */
+    if (k - b == 1 && lower_word(d, b)) {
+        const sf_token *t = &d->toks.items[b];
+        if (d->text[t->end - 1] != 's') return NOBODY;
+    }
+    return (speaker){SIZE_MAX, b, k};
+}
+
+/* The latest speaker of an earlier hit in this doc that is a person (or
+ * an organization with `org`), with the token where its quote starts. */
+static size_t last_speaker(const ctx *c, bool org, size_t *where) {
+    for (size_t j = c->out->n; j-- > c->first_hit;) {
+        const sf_quote_hit *p = &c->out->items[j];
+        if (p->speaker == SIZE_MAX) continue;
+        sf_entity_type t = mention_type(c, p->speaker);
+        if (org ? t == SF_ENT_ORG : t == SF_ENT_PERSON || t == SF_ENT_UNKNOWN) {
+            *where = sf__doc_sentence_of(c->d, p->begin);
+            return p->speaker;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* "he said" / "she said" at token k: the person who spoke last, unless
+ * another person is named outside quotes in the pronoun's own paragraph,
+ * before it (then that person); with no one who spoke, the person named
+ * last in this or the previous paragraph. "it/they said": the organization
+ * that spoke last, within three sentences. Else nobody. */
+static speaker resolve_pronoun(const ctx *c, size_t k) {
+    const sf_doc *d = c->d;
+    speaker sp = {SIZE_MAX, k, k + 1};
+    size_t ssent = 0;
+    if (sf__tok_in(d, k, IT_THEY)) {
+        size_t s = last_speaker(c, true, &ssent);
+        size_t here = sf__doc_sentence_of(d, d->toks.items[k].begin);
+        if (s == SIZE_MAX || ssent + 3 < here) return NOBODY;
+        sp.mention = s;
+        return sp;
+    }
+    size_t s = last_speaker(c, false, &ssent);
+    size_t named = SIZE_MAX; /* the latest person named outside quotes */
+    for (size_t j = 0; j < c->nm && c->m[j].tok_end <= k; j++)
+        if (!c->inq[c->m[j].tok_begin] && mention_type(c, j) == SF_ENT_PERSON &&
+            !(c->m[j].flags & SF_MENTION_POSSESSIVE) &&
+            c->m[j].tok_begin <= d->sent_tok[c->m[j].sentence] + 2) /* a subject, not an object */
+            named = j;
+    bool named_here = named != SIZE_MAX && c->para[c->m[named].tok_begin] == c->para[k];
+    if (s != SIZE_MAX) {
+        bool same = named == SIZE_MAX || c->m[named].entity == c->m[s].entity ||
+                    c->m[named].tok_begin <= c->m[s].tok_begin;
+        sp.mention = same || !named_here ? s : named;
+        return sp;
+    }
+    if (named != SIZE_MAX && c->para[c->m[named].tok_begin] + 1 >= c->para[k]) {
+        sp.mention = named;
+        return sp;
+    }
+    return NOBODY;
+}
+
+/* Token before a parenthesis that ends at k (exclusive): "Kasich (R-OH)"
+ * gives the end of "Kasich"; k itself when there is none. */
+static size_t skip_paren(const sf_doc *d, size_t lo, size_t k) {
+    if (k <= lo || !punct_is(d, k - 1, ')')) return k;
+    for (size_t t = k - 1; t > lo && k - t < 12; t--)
+        if (punct_is(d, t - 1, '(')) return t - 1;
+    return k;
+}
+
+static const char *const PREP_SKIP[] = {"at", "in", "on", "during", "after", "before", "from",
+                                        "with", "for", "since", "over", "through", NULL};
+
+/* The subject of the verb at v, written before it and after lo: "X said",
+ * "X also said", "X (R-OH) said", "X, the envoy, said", "The envoy, X,
+ * said", "X at the time said", "he said". */
+static bool speech_verb(const ctx *c, size_t i, size_t hi, bool wide, size_t *vend);
+static speaker speaker_of_verb(const ctx *c, size_t lo, size_t v, size_t vend, size_t hi);
+
+static const char *const WHEN_WORDS[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                         "saturday", "sunday", "week", "weekend", "month", "year",
+                                         "night", "morning", "evening", "afternoon", NULL};
+
+/* Skip, going left from k, what stands between a subject and its verb:
+ * "also", "-ly" adverbs, "always", and a time ("last week", "two weeks
+ * ago", "on Monday", "Monday"). */
+static size_t skip_between(const sf_doc *d, size_t lo, size_t k) {
+    for (;;) {
+        if (k > lo && (sf__tok_in(d, k - 1, BETWEEN) || ly_adverb(d, k - 1))) {
+            k--;
+        } else if (k > lo + 1 && sf__tok_is(d, k - 1, "ago")) {
+            k -= 2; /* "weeks ago" */
+            if (k > lo && (lower_word(d, k - 1) || d->toks.items[k - 1].kind == SF_TOK_NUMBER)) k--;
+        } else if (k > lo && sf__tok_in(d, k - 1, WHEN_WORDS)) {
+            k--;
+            if (k > lo && sf__tok_in(d, k - 1, (const char *const[]){"last", "this", "on", "that", "next", NULL})) k--;
+        } else {
+            return k;
+        }
+    }
+}
+
+static speaker subject_before(const ctx *c, size_t lo, size_t v) {
+    const sf_doc *d = c->d;
+    size_t k = skip_between(d, lo, v);
+    k = skip_paren(d, lo, k);
+    if (k <= lo) return NOBODY;
+    if (lower_word(d, k - 1) && sf__tok_is(d, k - 1, "and")) {
+        /* "X noted ..., and added:": the subject of the speech verb
+         * before, in the same window; else nobody */
+        /* "Ms. Sherry smiled and said": a name right before one verb */
+        size_t mi = k >= lo + 3 && lower_word(d, k - 2) ? mention_ending(c, k - 2) : SIZE_MAX;
+        if (mi != SIZE_MAX && c->m[mi].tok_begin >= lo && speaker_name_ok(c, mi)) return from_mention(c, mi);
+        for (size_t t = k - 1; t-- > lo;) {
+            size_t vend;
+            if (speech_verb(c, t, k - 1, true, &vend)) return speaker_of_verb(c, lo, t, vend, k - 1);
+        }
+        return NOBODY;
+    }
+    if (sf__tok_in(d, k - 1, HE_SHE) || sf__tok_in(d, k - 1, IT_THEY)) return resolve_pronoun(c, k - 1);
+    if (punct_is(d, k - 1, ',')) {
+        /* an apposition or relative clause between commas */
+        size_t cm = k - 1, b = cm;
+        while (b > lo && !punct_is(d, b - 1, ',') && cm - b < 24 && !c->inq[b - 1]) b--;
+        size_t ce = skip_paren(d, b, cm);
+        bool relative = sf__tok_in(d, b, (const char *const[]){"who", "which", "whose", NULL});
+        size_t mi = relative ? SIZE_MAX : mention_ending(c, ce);
+        /* "X, chief executive of Y, said": Y describes X, it is no
+         * speaker; "The envoy, X, said": X is */
+        bool described = false;
+        for (size_t t = b; mi != SIZE_MAX && t < c->m[mi].tok_begin && !described; t++)
+            described = lower_word(d, t) && sf__tok_in(d, t, (const char *const[]){"of", "for", "at", "in", "with", "from", "to", NULL});
+        /* "Vian, the editor of the Vatican's paper, L'Osservatore
+         * Romano, said": with more commas before, the name that opens the
+         * clause is the subject when a comma follows it */
+        size_t commas = 0;
+        for (size_t t = lo; b > 1 && t + 1 < b; t++) commas += punct_is(d, t, ',');
+        size_t t0 = lo;
+        while (t0 < b && (d->toks.items[t0].kind == SF_TOK_PUNCT || sf__tok_is(d, t0, "the"))) t0++;
+        size_t first = commas ? mention_starting(c, t0) : SIZE_MAX;
+        if (first != SIZE_MAX && first != mi && punct_is(d, c->m[first].tok_end, ',') && speaker_name_ok(c, first))
+            return from_mention(c, first);
+        if (mi != SIZE_MAX && !described && c->m[mi].tok_begin >= b && speaker_name_ok(c, mi))
+            return from_mention(c, mi);
+        if (b <= lo || !punct_is(d, b - 1, ',')) return NOBODY; /* one comma only */
+        /* "X, the envoy, said": the name or phrase before the first comma,
+         * when what stands between the commas is a description */
+        if (!relative && !lower_word(d, b)) return NOBODY;
+        return noun_phrase_before(c, lo, skip_paren(d, lo, b - 1));
+    }
+    speaker np = noun_phrase_before(c, lo, k);
+    /* "Trump at the time said": the phrase was a time or place */
+    if (np.b != np.e && np.mention == SIZE_MAX && np.b > lo + 1 &&
+        sf__tok_in(d, np.b - 1, (const char *const[]){"at", "in", "on", "during", NULL})) {
+        speaker s2 = noun_phrase_before(c, lo, skip_paren(d, lo, np.b - 1));
+        return s2;
+    }
+    if (np.b != np.e && np.mention != SIZE_MAX && mention_type(c, np.mention) == SF_ENT_PLACE) return NOBODY;
+    return np;
+}
+
+/* The speaker written after the verb (ending at vend) and before hi: "said
+ * X", "said Elite Forces spokesman X", "said the prime minister",
+ * "according to X". Stops at punctuation (a period after a title is part
+ * of the name), "that" and prepositions. */
+static speaker subject_after(const ctx *c, size_t vend, size_t hi) {
+    const sf_doc *d = c->d;
+    size_t t = vend;
+    for (; t < hi && t < vend + 7; t++) {
+        size_t mi = mention_starting(c, t);
+        if (mi != SIZE_MAX && c->m[mi].tok_end == t + 1 && sf__tok_in(d, t, TITLES)) mi = SIZE_MAX;
+        if (mi != SIZE_MAX) {
+            /* the name ends the cue ("said X." "said X, a spokesman"
+             * "said X in a statement"); "said X was ..." is a clause */
+            size_t after = c->m[mi].tok_end;
+            if (after < hi && is_word(d, after) && !sf__tok_in(d, after, PREP_SKIP) &&
+                !sf__tok_in(d, after, (const char *const[]){"of", "on", "to", "which", "who", "whose", "as", NULL})) {
+                /* "said Compas chairman Conrad Winn": a title or
+                 * description before the name; "said Trump was" stops
+                 * at "was" */
+                t = after - 1;
+                continue;
+            }
+            return from_mention(c, mi);
+        }
+        if (punct_is(d, t, '.') && t > vend && sf__tok_in(d, t - 1, TITLES)) continue;
+        if (!is_word(d, t) || (lower_word(d, t) && sf__tok_in(d, t, NOT_HEAD)) || sf__tok_in(d, t, sf__speech_verbs))
+            break;
+    }
+    /* no name: a phrase of lower-case words ("said the prime minister,") */
+    size_t b = vend;
+    if (b < hi && sf__tok_in(d, b, DETERMINERS)) b++;
+    size_t e = b;
+    while (e < hi && e < b + 4 && lower_word(d, e) && !sf__tok_in(d, e, NOT_HEAD) &&
+           !sf__tok_in(d, e, sf__speech_verbs) && !contraction(d, e))
+        e++;
+    if (e == b || (e < hi && is_word(d, e))) return NOBODY;
+    if (b == vend && e - b == 1 && d->text[d->toks.items[b].end - 1] != 's') return NOBODY;
+    return (speaker){SIZE_MAX, vend, e};
+}
+
+/* cues that only introduce quotations here, beside sf__speech_verbs */
+static const char *const MORE_CUES[] = {"asked", "asks", "tweeted", "tweets", "posted", "joked",
+                                        "quipped", "responded", "answered", "shouted", "yelled",
+                                        "vowed", "promised", "pledged", "boasted", "chanted",
+                                        "exclaimed", "mused", "reads", "read", "wondered", NULL};
+/* "X emailed supporters, telling them, '...'": the participle's speaker
+ * is the subject the sentence starts with */
+static const char *const PARTICIPLES[] = {"saying", "telling", "adding", "writing", "noting",
+                                          "arguing", "declaring", "calling", "asking", "warning",
+                                          "explaining", "insisting", "tweeting", NULL};
+/* "X called Y 'Z'": a name for something; the speaker must be a name */
+static const char *const NAMING[] = {"called", "calls", "described", "describes", "dubbed",
+                                     "labeled", "labelled", NULL};
+
+/* A speech verb at i (outside quotes): not "Said" as a name, not passive
+ * ("was told"); "according to" counts (*vend says where it ends). `wide`
+ * (next to a quotation) adds verbs that are speech only there ("asked"). */
+static bool speech_verb(const ctx *c, size_t i, size_t hi, bool wide, size_t *vend) {
+    const sf_doc *d = c->d;
+    if (c->inq[i] || !is_word(d, i)) return false;
+    if (sf__tok_is(d, i, "according") && i + 1 < hi && sf__tok_is(d, i + 1, "to")) {
+        *vend = i + 2;
+        return true;
+    }
+    if (!(sf__tok_in(d, i, sf__speech_verbs) ||
+          (wide && (sf__tok_in(d, i, MORE_CUES) || sf__tok_in(d, i, PARTICIPLES) || sf__tok_in(d, i, NAMING)))) ||
+        (d->toks.items[i].flags & SF_TOKF_CAPITAL))
+        return false;
+    if (i > 0 && sf__tok_in(d, i - 1, PASSIVE)) return false;
+    *vend = i + 1;
+    return true;
+}
+
+/* The speaker of the verb [v, vend), given the window [lo, hi) it may use. */
+static speaker speaker_of_verb(const ctx *c, size_t lo, size_t v, size_t vend, size_t hi) {
+    const sf_doc *d = c->d;
+    if (sf__tok_is(d, v, "according")) return subject_after(c, vend, hi);
+    if (sf__tok_in(d, v, PARTICIPLES)) {
+        /* the sentence's subject: a name at the window's start */
+        for (size_t j = 0; j < c->nm; j++) {
+            const sf_mention *x = &c->m[j];
+            if (x->tok_begin < lo || x->tok_end > v || c->inq[x->tok_begin]) continue;
+            if (punct_is(d, x->tok_end, ',') && x->tok_begin == lo) continue; /* "Hours later," */
+            speaker sp = from_mention(c, j);
+            return sp.b != sp.e ? sp : NOBODY;
+        }
+        return NOBODY;
+    }
+    if (sf__tok_in(d, v, NAMING)) {
+        speaker sp = subject_before(c, lo, v);
+        return sp.mention != SIZE_MAX ? sp : NOBODY;
+    }
+    /* "X, says Y, is ...": a verb set off by commas has its subject after */
+    bool parenthetical = v > lo && punct_is(d, v - 1, ',');
+    if (parenthetical && !sf__tok_in(d, v, TO_LISTENER)) {
+        speaker after = subject_after(c, vend, hi);
+        if (after.b != after.e && punct_is(d, after.e, ',')) return after;
+    }
+    speaker before = subject_before(c, lo, v);
+    if (before.b != before.e) return before;
+    if (sf__tok_in(d, v, TO_LISTENER)) return before;
+    speaker after = subject_after(c, vend, hi);
+    if (after.b != after.e) {
+        /* "said X" only where nothing stands before the verb as subject
+         * (after a quote, a comma or at the window's start) */
+        size_t k = skip_between(d, lo, v);
+        if (k == lo || punct_is(d, k - 1, ',') || punct_is(d, k - 1, ':') || quote_mark(d, k - 1)) return after;
+    }
+    return before;
+}
+
+/* ------------------------------------------------------- quote marks */
+
+typedef struct qspan {
+    size_t open, close; /* mark tokens; close SIZE_MAX: ran to the paragraph end */
+    size_t te;          /* end of the inside (exclusive token) */
+    bool cont;          /* continues the previous paragraph's open quote */
+} qspan;
+typedef SF_VEC(qspan) qspanvec;
+
+/* Paragraph of every token: a blank line starts one; a text without blank
+ * lines (one paragraph a line) starts one at every line. */
+static void paragraphs(const sf_doc *d, size_t *para) {
+    bool blank = false;
+    for (size_t i = 0; i + 1 < d->n && !blank; i++)
+        if (d->text[i] == '\n') {
+            size_t j = i + 1;
+            while (j < d->n && (d->text[j] == ' ' || d->text[j] == '\t' || d->text[j] == '\r')) j++;
+            blank = j < d->n && d->text[j] == '\n';
+        }
+    size_t p = 0;
+    for (size_t i = 0; i < d->toks.n; i++) {
+        if (i) {
+            size_t lines = 0;
+            for (size_t b = d->toks.items[i - 1].end; b < d->toks.items[i].begin; b++) lines += d->text[b] == '\n';
+            if (lines >= (blank ? 2u : 1u)) p++;
+        }
+        para[i] = p;
+    }
+}
+
+/* Pair the marks within paragraphs. A quote still open at a paragraph's
+ * end stops there; when the next paragraph opens with a mark, that quote
+ * continues it (news style for quotes over several paragraphs). */
+static sf_status find_spans(const sf_doc *d, const size_t *para, qspanvec *qs) {
+    bool open = false, carry = false;
+    qspan cur = {0};
+    for (size_t i = 0; i < d->toks.n; i++) {
+        bool first = i == 0 || para[i] != para[i - 1];
+        if (first) {
+            carry = open;
+            if (open) {
+                cur.close = SIZE_MAX, cur.te = i;
+                SF_TRY(SF_VEC_PUSH(qs, cur));
+            }
+            open = false;
+        }
+        int q = quote_mark(d, i);
+        /* a closing mark with nothing open opens: some papers write ''
+         * or a right quote on both sides */
+        if (!open && q) {
+            open = true;
+            cur = (qspan){i, SIZE_MAX, 0, first && carry};
+        } else if (open && (q == 2 || q == 3)) {
+            open = false;
+            cur.close = i, cur.te = i;
+            SF_TRY(SF_VEC_PUSH(qs, cur));
+        }
+        if (first && !q) carry = false;
+    }
+    if (open) {
+        cur.close = SIZE_MAX, cur.te = d->toks.n;
+        SF_TRY(SF_VEC_PUSH(qs, cur));
+    }
+    return SF_OK;
+}
+
+static bool ends_sentence(const sf_doc *d, size_t i) {
+    return punct_is(d, i, '.') || punct_is(d, i, '?') || punct_is(d, i, '!') || punct_is(d, i, ';');
+}
+
+/* The cue after a closing mark: '"...," X said', '"...," said X'. A
+ * quote that ends its sentence ('."') followed by a capital starts a new
+ * one, whose verb is not this quote's. */
+static speaker cue_after(const ctx *c, const qspan *q) {
+    const sf_doc *d = c->d;
+    if (q->close == SIZE_MAX) return NOBODY;
+    size_t lo = q->close + 1, n = d->toks.n;
+    if (lo >= n || c->para[lo] != c->para[q->close]) return NOBODY;
+    if (q->te > q->open + 1 && ends_sentence(d, q->te - 1) && is_word(d, lo) &&
+        (d->toks.items[lo].flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS)) && !sf__tok_in(d, lo, sf__speech_verbs))
+        return NOBODY;
+    size_t hi = lo;
+    while (hi < n && hi < lo + 24 && !c->inq[hi] && c->para[hi] == c->para[lo]) hi++;
+    for (size_t t = lo; t < hi && t < lo + 10; t++) {
+        if (ends_sentence(d, t) && !(t > lo && sf__tok_in(d, t - 1, TITLES))) break;
+        size_t vend;
+        if (speech_verb(c, t, hi, true, &vend)) return speaker_of_verb(c, lo, t, vend, hi);
+    }
+    /* '"...," Mr. Rubel pointed out.': a quote ending in a comma, then a
+     * name and a verb of any kind (a past tense or a present in -s) */
+    size_t mi = mention_starting(c, lo);
+    if (q->te > q->open + 1 && punct_is(d, q->te - 1, ',') && mi != SIZE_MAX && lower_word(d, c->m[mi].tok_end)) {
+        const sf_token *v = &d->toks.items[c->m[mi].tok_end];
+        char last = d->text[v->end - 1], prev = d->text[v->end - 2];
+        if (v->end - v->begin > 3 && ((prev == 'e' && last == 'd') || last == 's') &&
+            !sf__tok_in(d, c->m[mi].tok_end, NOT_HEAD))
+            return from_mention(c, mi);
+    }
+    return NOBODY;
+}
+
+/* The cue before an opening mark in its sentence: 'X said: "..."', 'X
+ * told reporters "..."', 'According to X, "..."'. The closest verb wins. */
+static speaker cue_before(const ctx *c, size_t open, size_t lo) {
+    for (size_t t = open; t-- > lo;) {
+        if (c->inq[t]) break;
+        size_t vend;
+        if (speech_verb(c, t, open, true, &vend)) return speaker_of_verb(c, lo, t, vend, open);
+    }
+    return NOBODY;
+}
+
+/* First token of the sentence holding token i, not before the paragraph
+ * nor before the latest quote mark. */
+static size_t window_start(const ctx *c, size_t i) {
+    const sf_doc *d = c->d;
+    size_t s = sf__doc_sentence_of(d, d->toks.items[i].begin);
+    size_t lo = s < d->sents.n ? d->sent_tok[s] : i;
+    if (lo > i) lo = i;
+    size_t t = i;
+    while (t > lo && !c->inq[t - 1] && c->para[t - 1] == c->para[i]) t--;
+    return t;
+}
+
+static sf_status push_hit(ctx *c, size_t sentence, size_t begin, size_t end, bool direct,
+                          speaker sp, const sf_quote_hit *like) {
+    const sf_doc *d = c->d;
+    sf_quote_hit h = {.begin = begin, .end = end, .sentence = sentence, .direct = direct,
+                      .speaker = SIZE_MAX};
+    if (like) {
+        h.speaker = like->speaker;
+        h.speaker_begin = like->speaker_begin, h.speaker_end = like->speaker_end;
+    } else if (sp.b != sp.e) {
+        h.speaker = sp.mention;
+        bool pronoun = sp.mention != SIZE_MAX && c->m[sp.mention].tok_begin != sp.b;
+        if (sp.mention != SIZE_MAX && !pronoun) {
+            h.speaker_begin = c->m[sp.mention].begin, h.speaker_end = c->m[sp.mention].end;
+        } else {
+            h.speaker_begin = d->toks.items[sp.b].begin, h.speaker_end = d->toks.items[sp.e - 1].end;
+        }
+    }
+    return SF_VEC_PUSH(c->out, h);
+}
+
+/* The hit of quote qi when it has no verb of its own: the quote it
+ * continues, the "X said:" ending the paragraph before, or the quote
+ * before it in its paragraph. NULL: none. */
+static const sf_quote_hit *inherited(ctx *c, const qspanvec *qs, const size_t *hit_of, size_t qi,
+                                     speaker *colon) {
+    const sf_doc *d = c->d;
+    const qspan *q = &qs->items[qi];
+    const qspan *prev = qi ? &qs->items[qi - 1] : NULL;
+    const sf_quote_hit *ph = prev && hit_of[qi - 1] != SIZE_MAX ? &c->out->items[hit_of[qi - 1]] : NULL;
+    if (q->cont) return ph;
+    bool first_in_para = !prev || c->para[prev->open] != c->para[q->open];
+    if (first_in_para && q->open > 0 && punct_is(d, q->open - 1, ':') &&
+        c->para[q->open - 1] + 1 == c->para[q->open]) {
+        size_t colon_at = q->open - 1;
+        *colon = cue_before(c, colon_at, window_start(c, colon_at));
+        return NULL;
+    }
+    if (!first_in_para && ph && ph->speaker_end > ph->speaker_begin) {
+        /* '"A," X said in an interview in Macau. "B."': no other speech
+         * verb than the first quote's own between the two */
+        size_t verbs = 0, vend;
+        for (size_t t = prev->te; t < q->open; t++)
+            if (!c->inq[t] && speech_verb(c, t, q->open, true, &vend)) verbs++;
+        if (verbs > 1) return NULL;
+        /* nor another person named between ("Trump" in "asked if he had
+         * met Trump"): the second quote may be theirs */
+        for (size_t j = 0; j < c->nm; j++) {
+            const sf_mention *x = &c->m[j];
+            if (x->tok_begin < prev->te || x->tok_begin >= q->open || c->inq[x->tok_begin]) continue;
+            if (ph->speaker != SIZE_MAX && x->entity == c->m[ph->speaker].entity && x->entity != SIZE_MAX) continue;
+            if (mention_type(c, j) == SF_ENT_PERSON) return NULL;
+        }
+        return ph;
+    }
+    return NULL;
+}
+
+static size_t inside_words(const sf_doc *d, const qspan *q) {
+    size_t w = 0;
+    for (size_t t = q->open + 1; t < q->te; t++) w += is_word(d, t);
+    return w;
+}
+
+static sf_status direct_quote(ctx *c, const qspanvec *qs, size_t *hit_of, size_t qi) {
+    const sf_doc *d = c->d;
+    const qspan *q = &qs->items[qi];
+    if (q->te <= q->open + 1) return SF_OK;
+    speaker sp = cue_after(c, q);
+    /* a word or two in marks ("republic" they declared) is a quote only
+     * when it ends with its own punctuation ('"Cruz," he said') */
+    if (sp.b != sp.e && inside_words(d, q) < 3 && d->toks.items[q->te - 1].kind != SF_TOK_PUNCT) sp = NOBODY;
+    if (sp.b == sp.e) sp = cue_before(c, q->open, window_start(c, q->open));
+    bool cued = sp.b != sp.e;
+    const sf_quote_hit *like = NULL;
+    if (!cued) {
+        like = inherited(c, qs, hit_of, qi, &sp);
+        cued = sp.b != sp.e;
+    }
+    /* a word or two in marks from nobody is a scare quote or a title */
+    if (!cued && inside_words(d, q) < 3) return SF_OK;
+    size_t begin = d->toks.items[q->open].end;
+    size_t end = q->close != SIZE_MAX ? d->toks.items[q->close].begin : d->toks.items[q->te - 1].end;
+    if (end <= begin) return SF_OK;
+    hit_of[qi] = c->out->n;
+    return push_hit(c, sf__doc_sentence_of(d, begin), begin, end, true, sp, like);
+}
+
+/* Reported speech in sentence s (no quote marks in it): "X said (that)
+ * ...", "..., X said", "..., according to X". Only with a speaker. */
+static sf_status indirect(ctx *c, size_t s) {
+    const sf_doc *d = c->d;
+    size_t s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
+    size_t v = SIZE_MAX, vend = 0;
+    for (size_t i = s0; i < e && v == SIZE_MAX; i++)
+        if (speech_verb(c, i, e, false, &vend)) v = i;
+    if (v == SIZE_MAX) return SF_OK;
+    speaker sp = speaker_of_verb(c, s0, v, vend, e);
+    if (sp.b == sp.e) return SF_OK;
+    /* the reported clause: after "said (that)" or before ", X said" */
+    size_t lo = SF_MAX(vend, sp.b >= vend ? sp.e : vend);
+    if (lo < e && sf__tok_is(d, lo, "that")) lo++;
+    size_t hi = e;
+    while (hi > lo && d->toks.items[hi - 1].kind == SF_TOK_PUNCT) hi--;
+    size_t first = s0, last = SF_MIN(sp.b, v);
+    while (last > first && d->toks.items[last - 1].kind == SF_TOK_PUNCT) last--;
+    bool after = sp.b >= vend;
+    /* a dateline ("WASHINGTON, Aug. 27 (Xinhua) --") is not said */
+    for (size_t t = s0; t < last && t < s0 + 14; t++)
+        if (d->toks.items[t].kind == SF_TOK_PUNCT && d->toks.items[t].end - d->toks.items[t].begin >= 2 &&
+            d->text[d->toks.items[t].begin] == '-')
+            first = t + 1;
+    size_t b, en;
+    /* "..., X said here Friday": the clause before the comma */
+    bool tail = SF_MIN(sp.b, v) > s0 && punct_is(d, SF_MIN(sp.b, v) - 1, ',') &&
+                (hi < lo + 4 || sf__tok_in(d, v, TO_LISTENER));
+    if ((after || tail) && last > first && last - first >= 4) b = first, en = last;
+    else if (hi > lo && hi - lo >= 4) b = lo, en = hi;
+    else if (last > first && last - first >= 4) b = first, en = last;
+    else return SF_OK;
+    return push_hit(c, s, d->toks.items[b].begin, d->toks.items[en - 1].end, false, sp, NULL);
 }
 
 sf_status sf__find_quotes(const sf_doc *d, const sf_mention *m, size_t nm,
                           const sf_entity *ents, sf_quotevec *out) {
-    size_t first_hit = out->n; /* this document's hits start here */
-    bool carry = false; /* a quotation left open by the previous sentence */
-    for (size_t s = 0; s < d->sents.n; s++) {
-        size_t s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
-        /* quoted spans (token ranges inside the marks) */
-        size_t qb = SIZE_MAX, qe = SIZE_MAX; /* first open .. last close, bytes */
-        bool inq = carry;
-        if (carry) qb = d->sents.items[s].begin;
-        unsigned char *inside = sf__calloc(e - s0 + 1, 1);
-        if (!inside) return SF_ERR_NOMEM;
-        for (size_t i = s0; i < e; i++) {
-            int q = quote_mark(d, i);
-            if (q == 1 || (q == 3 && !inq)) {
-                inq = true;
-                if (qb == SIZE_MAX) qb = d->toks.items[i].end;
-                continue;
-            }
-            if (q == 2 || (q == 3 && inq)) {
-                inq = false;
-                qe = d->toks.items[i].begin;
-                continue;
-            }
-            inside[i - s0] = inq;
-        }
-        if (inq && qb != SIZE_MAX) qe = d->sents.items[s].end;
-        carry = inq;
-        /* the speech verb outside quotes */
-        size_t v = SIZE_MAX, vend = SIZE_MAX;
-        for (size_t i = s0; i < e && v == SIZE_MAX; i++) {
-            if (inside[i - s0]) continue;
-            if (sf__tok_in(d, i, sf__speech_verbs) && !(d->toks.items[i].flags & SF_TOKF_CAPITAL) &&
-                !(i > s0 && sf__tok_in(d, i - 1, PASSIVE)))
-                v = i, vend = i + 1;
-            else if (sf__tok_is(d, i, "according") && i + 1 < e && sf__tok_is(d, i + 1, "to"))
-                v = i, vend = i + 2;
-        }
-        sf__free(inside);
-        if (v == SIZE_MAX) continue;
-        sf_quote_hit h = {0};
-        h.sentence = s;
-        h.speaker = SIZE_MAX;
-        size_t sp_b = SIZE_MAX, sp_e = SIZE_MAX; /* speaker tokens */
-        bool according = sf__tok_is(d, v, "according");
-        if (!according) {
-            /* before the verb: "X said", "X, the envoy, said", "he also said" */
-            size_t k = v;
-            while (k > s0 && sf__tok_in(d, k - 1, BETWEEN)) k--;
-            size_t mi = mention_ending(m, nm, s, k);
-            if (mi == SIZE_MAX && k > s0 && is_comma(d, k - 1)) {
-                /* an apposition: "X, who oversees ..., said", "X, the envoy
-                 * to the coalition, said" or "The envoy, Brett McGurk, said" */
-                size_t c = k - 1;
-                while (c > s0 && !is_comma(d, c - 1) && k - c < 16) c--;
-                bool relative = c < k - 1 && (sf__tok_is(d, c, "who") || sf__tok_is(d, c, "which") ||
-                                              sf__tok_is(d, c, "whose") || sf__tok_is(d, c, "where"));
-                if (!relative) mi = mention_ending(m, nm, s, k - 1);
-                if (mi == SIZE_MAX && c > s0 && is_comma(d, c - 1)) mi = mention_ending(m, nm, s, c - 1);
-            }
-            if (mi != SIZE_MAX) {
-                h.speaker = mi;
-                sp_b = m[mi].tok_begin, sp_e = m[mi].tok_end;
-            } else if (k > s0 && (sf__tok_in(d, k - 1, PRONOUNS) || sf__tok_in(d, k - 1, NEUTRAL))) {
-                sp_b = k - 1, sp_e = k;
-                if (sf__tok_in(d, k - 1, PRONOUNS)) {
-                    /* the latest person named before */
-                    for (size_t j = nm; j-- > 0;) {
-                        if (m[j].tok_end > k - 1 || m[j].entity == SIZE_MAX) continue;
-                        if (ents[m[j].entity].type == SF_ENT_PERSON) {
-                            h.speaker = j;
-                            break;
-                        }
-                    }
-                } else if ((sf__tok_is(d, k - 1, "it") || sf__tok_is(d, k - 1, "they")) &&
-                           sf__tok_in(d, v, PLAIN_SAY)) {
-                    /* "it said" / "it added": the body that spoke last, when
-                     * the latest quote within three sentences has a named
-                     * speaker who is not a person ("US Central Command
-                     * said ... it said"); the latest name of any kind is
-                     * often the subject of the quote, not its speaker */
-                    for (size_t j = out->n; j-- > first_hit;) {
-                        const sf_quote_hit *p = &out->items[j];
-                        if (p->sentence + 3 < s) break;
-                        if (p->speaker == SIZE_MAX) continue;
-                        if (m[p->speaker].entity != SIZE_MAX &&
-                            ents[m[p->speaker].entity].type != SF_ENT_PERSON)
-                            h.speaker = p->speaker;
-                        break;
-                    }
-                }
-            } else if (k > s0 && d->toks.items[k - 1].kind == SF_TOK_WORD) {
-                /* a noun phrase: "the alliance said", "officials said" */
-                size_t b = k - 1;
-                while (b > s0 && k - b < 4 && d->toks.items[b - 1].kind == SF_TOK_WORD &&
-                       !sf__tok_in(d, b - 1, sf__speech_verbs) && !sf__tok_is(d, b - 1, "that") &&
-                       !sf__tok_in(d, b - 1, STOP_NP))
-                    b--;
-                if (b > s0 && sf__tok_in(d, b - 1, DETERMINERS)) b--;
-                /* a name inside the phrase: "the Syrian Observatory for
-                 * Human Rights monitoring group said" */
-                for (size_t j = 0; j < nm; j++)
-                    if (m[j].sentence == s && m[j].tok_end <= k && m[j].tok_end + 3 >= k &&
-                        m[j].tok_end > b)
-                        mi = j;
-                if (mi != SIZE_MAX) h.speaker = mi, sp_b = m[mi].tok_begin, sp_e = m[mi].tok_end;
-                else sp_b = b, sp_e = k;
-            }
-        }
-        if (h.speaker == SIZE_MAX && (according || sp_b == SIZE_MAX || sp_e - sp_b > 1 ||
-                                      !sf__tok_in(d, sp_b, PRONOUNS))) {
-            /* after the verb: "said X", "said Elite Forces spokesman X",
-             * "according to X" */
-            size_t best = SIZE_MAX;
-            for (size_t k = 0; k < nm; k++) {
-                if (m[k].sentence != s || m[k].tok_begin < vend || m[k].tok_begin > vend + 6) continue;
-                bool blocked = false;
-                for (size_t t = vend; t < m[k].tok_begin; t++)
-                    if (d->toks.items[t].kind == SF_TOK_PUNCT || sf__tok_is(d, t, "that") ||
-                        sf__tok_in(d, t, PREPS))
-                        blocked = true;
-                if (blocked) continue;
-                if (best == SIZE_MAX || (m[k].flags & SF_MENTION_TITLED)) best = k;
-            }
-            if (best != SIZE_MAX && (according || sp_b == SIZE_MAX || vend == e ||
-                                     sp_e != v)) {
-                h.speaker = best;
-                sp_b = m[best].tok_begin, sp_e = m[best].tok_end;
-            }
-        }
-        if (sp_b == SIZE_MAX) continue;
-        h.speaker_begin = d->toks.items[sp_b].begin;
-        h.speaker_end = d->toks.items[sp_e - 1].end;
-        if (h.speaker != SIZE_MAX) {
-            h.speaker_begin = m[h.speaker].begin;
-            h.speaker_end = m[h.speaker].end;
-        }
-        if (qb != SIZE_MAX && qe != SIZE_MAX && qe > qb) {
-            /* a word or two in quote marks from no named speaker is a
-             * scare quote ("caliphate"), not a quotation */
-            size_t words = 0;
-            for (size_t t = s0; t < e; t++)
-                if (d->toks.items[t].begin >= qb && d->toks.items[t].end <= qe &&
-                    d->toks.items[t].kind == SF_TOK_WORD)
-                    words++;
-            if (words < 3 && h.speaker == SIZE_MAX) continue;
-            h.direct = true;
-            h.begin = qb, h.end = qe;
-        } else {
-            /* the reported clause: after "said (that)" or before ", X said" */
-            size_t lo = SF_MAX(vend, sp_e);
-            if (lo < e && sf__tok_is(d, lo, "that")) lo++;
-            size_t hi = e;
-            while (hi > lo && d->toks.items[hi - 1].kind == SF_TOK_PUNCT) hi--;
-            size_t first = s0, last = SF_MIN(sp_b, v);
-            while (last > first && d->toks.items[last - 1].kind == SF_TOK_PUNCT) last--;
-            bool after = sp_b >= vend;
-            /* a dateline ("WASHINGTON, Aug. 27 (Xinhua) --") is not said */
-            for (size_t t = s0; t < last && t < s0 + 14; t++)
-                if (d->toks.items[t].kind == SF_TOK_PUNCT && d->toks.items[t].end - d->toks.items[t].begin >= 2 &&
-                    d->text[d->toks.items[t].begin] == '-')
-                    first = t + 1;
-            if (after && last > first && last - first >= 4) {
-                h.begin = d->toks.items[first].begin, h.end = d->toks.items[last - 1].end;
-            } else if (hi - lo >= 4) {
-                h.begin = d->toks.items[lo].begin, h.end = d->toks.items[hi - 1].end;
-            } else if (last > first && last - first >= 4) {
-                h.begin = d->toks.items[first].begin, h.end = d->toks.items[last - 1].end;
-            } else {
-                continue;
-            }
-        }
-        SF_TRY(SF_VEC_PUSH(out, h));
+    size_t nt = d->toks.n;
+    ctx c = {d, m, nm, ents, out, out->n, sf__calloc(nt + 1, 1), sf__calloc(nt + 1, sizeof(size_t))};
+    qspanvec qs = {0};
+    size_t *hit_of = NULL;
+    sf_status st = c.inq && c.para ? SF_OK : SF_ERR_NOMEM;
+    if (st == SF_OK) {
+        paragraphs(d, c.para);
+        st = find_spans(d, c.para, &qs);
     }
-    return SF_OK;
+    for (size_t k = 0; k < qs.n && st == SF_OK; k++) {
+        const qspan *q = &qs.items[k];
+        size_t end = q->close != SIZE_MAX ? q->close + 1 : q->te;
+        for (size_t t = q->open; t < end; t++) c.inq[t] = 1;
+    }
+    if (st == SF_OK && !(hit_of = sf__malloc((qs.n + 1) * sizeof *hit_of))) st = SF_ERR_NOMEM;
+    for (size_t k = 0; k < qs.n && st == SF_OK; k++) hit_of[k] = SIZE_MAX;
+    /* sentences in order; a sentence's quotes (by their opening mark), or
+     * its reported speech when it has no marks */
+    size_t qi = 0;
+    for (size_t s = 0; s < d->sents.n && st == SF_OK; s++) {
+        size_t s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
+        bool marks = false;
+        for (size_t t = s0; t < e && !marks; t++) marks = c.inq[t];
+        for (; qi < qs.n && qs.items[qi].open < e && st == SF_OK; qi++) st = direct_quote(&c, &qs, hit_of, qi);
+        if (!marks && st == SF_OK) st = indirect(&c, s);
+    }
+    for (; qi < qs.n && st == SF_OK; qi++) st = direct_quote(&c, &qs, hit_of, qi);
+    sf__free(hit_of);
+    SF_VEC_FREE(&qs);
+    sf__free(c.inq), sf__free(c.para);
+    return st;
 }

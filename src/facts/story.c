@@ -648,13 +648,18 @@ static sf_status make_quotes(sf_doc *docs, size_t nd, const sf_mention *m, size_
             q.sentence = d->sents.items[h->sentence];
             q.direct = h->direct;
             q.entity = SIZE_MAX;
-            q.speaker_text = dup_view(d->text + h->speaker_begin, h->speaker_end - h->speaker_begin);
+            bool known = h->speaker_end > h->speaker_begin; /* else speaker NULL */
+            if (known) {
+                q.speaker_span = (sf_span){h->speaker_begin, h->speaker_end};
+                q.speaker_text = dup_view(d->text + h->speaker_begin, h->speaker_end - h->speaker_begin);
+            }
             size_t ent = h->speaker != SIZE_MAX ? m[mstart + h->speaker].entity : SIZE_MAX;
             q.entity = ent;
-            q.speaker = ent != SIZE_MAX ? sf__strndup(ents[ent].name, strlen(ents[ent].name))
-                                        : dup_view(d->text + h->speaker_begin, h->speaker_end - h->speaker_begin);
+            if (known)
+                q.speaker = ent != SIZE_MAX ? sf__strndup(ents[ent].name, strlen(ents[ent].name))
+                                            : dup_view(d->text + h->speaker_begin, h->speaker_end - h->speaker_begin);
             q.text = dup_view(d->text + h->begin, h->end - h->begin);
-            if (!q.speaker_text || !q.speaker || !q.text || SF_VEC_PUSH(&res, q) != SF_OK) {
+            if ((known && (!q.speaker_text || !q.speaker)) || !q.text || SF_VEC_PUSH(&res, q) != SF_OK) {
                 sf__free(q.speaker_text), sf__free(q.speaker), sf__free(q.text);
                 st = SF_ERR_NOMEM;
             }

@@ -163,7 +163,7 @@ void sf__facts_to_markdown(FILE *f, const sf_corpus *c, const sf_story_facts *st
         if (!q->direct) continue;
         if (shown++ == 0) fputs("\n| Speaker | Quote | Source |\n|---|---|---|\n", f);
         fputs("| ", f);
-        cell(f, q->speaker, 60);
+        cell(f, q->speaker ? q->speaker : "(unknown)", 60);
         fputs(" | \"", f);
         cell(f, q->text, MD_QUOTE_BYTES);
         fprintf(f, "\" | [%zu] |\n", ref(st, q->article));

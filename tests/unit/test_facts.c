@@ -138,7 +138,7 @@ static void story(sf_corpus *c, const size_t *dup_of, sf_story_facts *f) {
 
 static const sf_quote *quote_by(const sf_story_facts *f, const char *speaker) {
     for (size_t i = 0; i < f->nquotes; i++)
-        if (strcmp(f->quotes[i].speaker, speaker) == 0) return &f->quotes[i];
+        if (f->quotes[i].speaker && strcmp(f->quotes[i].speaker, speaker) == 0) return &f->quotes[i];
     return NULL;
 }
 
@@ -166,7 +166,8 @@ static void test_quotes(void **state) {
     assert_string_equal(q->text, "Nobody expected this,");
     /* the surname joins the full name, so the second quote is hers too */
     size_t hers = 0;
-    for (size_t i = 0; i < f.nquotes; i++) hers += strcmp(f.quotes[i].speaker, "Anna Kowalski") == 0;
+    for (size_t i = 0; i < f.nquotes; i++)
+        hers += f.quotes[i].speaker && strcmp(f.quotes[i].speaker, "Anna Kowalski") == 0;
     assert_int_equal(hers, 2);
     sf__story_facts_release(&f);
     sf_corpus_destroy(c);
@@ -185,7 +186,7 @@ static void test_quotes_it_said(void **state) {
     story(c, NULL, &f);
     size_t theirs = 0, other = 0;
     for (size_t i = 0; i < f.nquotes; i++) {
-        if (strcmp(f.quotes[i].speaker, "Harbour Authority") == 0 &&
+        if (f.quotes[i].speaker && strcmp(f.quotes[i].speaker, "Harbour Authority") == 0 &&
             strstr(f.quotes[i].text, "protected every boat"))
             theirs++;
         if (strstr(f.quotes[i].text, "republic")) other++;

@@ -1,0 +1,247 @@
+/* test_quotes.c - quote attribution (src/facts/quotes.c) through
+ * sf_quotes_find, on short articles written for these tests in the shapes
+ * news uses, and the PolNeAR scorer (src/eval/quote_eval.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "storyfold.h"
+
+typedef struct found {
+    sf_quote_found *q;
+    size_t n;
+    const char *text;
+} found;
+
+static found run(const char *text) {
+    found f = {NULL, 0, text};
+    sf_error err = {0};
+    assert_int_equal(sf_quotes_find(text, strlen(text), "en", &f.q, &f.n, &err), SF_OK);
+    return f;
+}
+
+/* The quote whose text holds `words`; fails when there is none. */
+static const sf_quote_found *quote_with(const found *f, const char *words) {
+    for (size_t i = 0; i < f->n; i++) {
+        size_t len = f->q[i].text.end - f->q[i].text.begin;
+        char buf[512];
+        snprintf(buf, sizeof buf, "%.*s", (int)len, f->text + f->q[i].text.begin);
+        if (strstr(buf, words)) return &f->q[i];
+    }
+    fail_msg("no quote holds \"%s\"", words);
+    return NULL;
+}
+
+static void expect_speaker(const found *f, const char *words, const char *speaker) {
+    const sf_quote_found *q = quote_with(f, words);
+    if (!speaker) {
+        if (q->speaker_name) fail_msg("\"%s\": speaker '%s', want none", words, q->speaker_name);
+        return;
+    }
+    if (!q->speaker_name || !strstr(q->speaker_name, speaker))
+        fail_msg("\"%s\": speaker '%s', want '%s'", words, q->speaker_name ? q->speaker_name : "(null)", speaker);
+}
+
+static void done(found *f) { sf_quotes_free(f->q, f->n); }
+
+/* A woman speaks after a paragraph that names another woman: the
+ * pronoun goes to the one who spoke. */
+static void test_pronoun_after_other_woman(void **state) {
+    (void)state;
+    found f = run("Charity visit\n\n"
+                  "Meghan Markle spoke to reporters outside the charity's London office on Tuesday.\n\n"
+                  "\"I have always wanted to help young mothers find their feet,\" Meghan Markle said.\n\n"
+                  "Princess Diana visited the same charity in 1995, and Diana was its patron until her death.\n\n"
+                  "\"This work matters to me more than anything else,\" she said. \"It is why I came back.\"\n\n"
+                  "\"We start with the smallest towns,\" she added.\n");
+    expect_speaker(&f, "young mothers", "Meghan Markle");
+    expect_speaker(&f, "This work matters", "Meghan Markle");
+    expect_speaker(&f, "why I came back", "Meghan Markle");
+    expect_speaker(&f, "smallest towns", "Meghan Markle");
+    done(&f);
+}
+
+/* A politician's remarks stay his when a commentator is named nearby. */
+static void test_remarks_stay_with_speaker(void **state) {
+    (void)state;
+    found f = run("Mayor's old remarks resurface\n\n"
+                  "Michael Bloomberg defended the policing policy in a 2015 speech at a policy forum.\n\n"
+                  "\"We put all the cops in the neighborhoods where the crime is,\" Bloomberg said in the "
+                  "remarks, which surfaced this week.\n\n"
+                  "\"You can just take the description and hand it out to the officers,\" he added.\n\n"
+                  "Paul Begala, a Democratic strategist, said the recording would hurt the campaign.\n\n"
+                  "\"He will have to answer for every word of it,\" Begala said.\n");
+    expect_speaker(&f, "all the cops", "Bloomberg");
+    expect_speaker(&f, "take the description", "Bloomberg");
+    expect_speaker(&f, "answer for every word", "Begala");
+    done(&f);
+}
+
+/* A possessor is not the speaker: the son is. */
+static void test_possessive_is_not_speaker(void **state) {
+    (void)state;
+    found f = run("Yacht lost\n\n"
+                  "The yacht Harbor Star sank off the coast on Sunday, killing its skipper, Bruce Guy.\n\n"
+                  "\"Dad loved sailing more than anything,\" said the skipper's son.\n\n"
+                  "\"He knew every rock on this coast,\" Bruce Guy's son said.\n");
+    expect_speaker(&f, "Dad loved sailing", "the skipper's son");
+    expect_speaker(&f, "every rock", "Bruce Guy's son");
+    done(&f);
+}
+
+/* "X, says Y, is ...": Y speaks, X is spoken of. */
+static void test_says_between_commas(void **state) {
+    (void)state;
+    found f = run("Rival attacked\n\n"
+                  "Anwar Ibrahim, says the prime minister, is a despicable man who cannot be trusted.\n\n"
+                  "\"Mahathir,\" says the opposition leader, \"is a danger to the whole country.\"\n");
+    expect_speaker(&f, "despicable man", "the prime minister");
+    expect_speaker(&f, "a danger to the whole country", "the opposition leader");
+    done(&f);
+}
+
+/* Conjunctions, fragments and bare titles never speak. */
+static void test_no_fragment_speakers(void **state) {
+    (void)state;
+    found f = run("Budget vote\n\n"
+                  "The governor thanked the state and said: \"We will balance this budget without new taxes.\"\n\n"
+                  "Jones disagreed with the plan, but said \"the numbers simply do not add up this year.\"\n\n"
+                  "\"We need the money for the schools now,\" said Rep. Ann Vale, a Democrat.\n");
+    for (size_t i = 0; i < f.n; i++) {
+        const char *s = f.q[i].speaker_name;
+        if (!s) continue;
+        assert_null(strstr(s, " and"));
+        assert_string_not_equal(s, "but");
+        assert_string_not_equal(s, "and");
+        assert_string_not_equal(s, "Rep");
+    }
+    expect_speaker(&f, "money for the schools", "Ann Vale");
+    done(&f);
+}
+
+/* A quote over several paragraphs: an opening mark without a closing one
+ * continues into the next paragraph that opens with a mark. */
+static void test_multi_paragraph_quote(void **state) {
+    (void)state;
+    found f = run("Flood night\n\n"
+                  "Mayor Lena Ortiz described the night at a news conference on Monday.\n\n"
+                  "\"The water came up faster than anyone expected,\" Ortiz said. \"We had ten minutes to "
+                  "get everyone out of the school.\n\n"
+                  "\"By midnight the whole street was under water, and the pumps had failed.\"\n\n"
+                  "The council will meet on Friday.\n");
+    expect_speaker(&f, "faster than anyone", "Ortiz");
+    expect_speaker(&f, "ten minutes", "Ortiz");
+    expect_speaker(&f, "By midnight", "Ortiz");
+    done(&f);
+}
+
+/* `` '' (PTB/DUC) and curly marks pair; '' on both sides too. */
+static void test_quote_mark_styles(void **state) {
+    (void)state;
+    found f = run("Storm\n\n"
+                  "``We are ready for the storm,'' said John Hale, a spokesman for the utility.\n\n"
+                  "\xE2\x80\x9CIt was a mistake to wait so long,\xE2\x80\x9D Ms. Vera Lind told reporters.\n\n"
+                  "''The lines will be back by Friday,'' Hale said.\n");
+    expect_speaker(&f, "ready for the storm", "John Hale");
+    expect_speaker(&f, "mistake to wait", "Vera Lind");
+    expect_speaker(&f, "back by Friday", "Hale");
+    /* the text is inside the marks, without them */
+    const sf_quote_found *q = quote_with(&f, "ready for the storm");
+    assert_int_equal(f.text[q->text.begin], 'W');
+    done(&f);
+}
+
+static void test_according_to(void **state) {
+    (void)state;
+    found f = run("Bridge\n\n"
+                  "The bridge will close for six months of repairs, according to transport minister Karl Weber.\n\n"
+                  "\"Repairs will take the whole summer and most of the autumn,\" according to Anna Roth.\n");
+    expect_speaker(&f, "six months of repairs", "Karl Weber");
+    expect_speaker(&f, "whole summer", "Anna Roth");
+    done(&f);
+}
+
+/* Subjects news writes in other shapes: a verb that is no speech verb
+ * after a quote ending in a comma, "X smiled and said", a time between
+ * subject and verb, a parenthesis after the name, nested appositions. */
+static void test_subject_shapes(void **state) {
+    (void)state;
+    found f = run("Markets\n\n"
+                  "\"The stock has not done well this year,\" Howard Rubel pointed out.\n\n"
+                  "When asked whom she supported, Ms. Dana Sherry smiled and said, \"I am waiting for someone new.\"\n\n"
+                  "Governor Tom Reyes last week said \"the budget is balanced for the first time.\"\n\n"
+                  "Sen. Ruth Adler (D-Ohio) said: \"We will not vote for this bill as it stands.\"\n\n"
+                  "Marco Vian, the editor of the city's paper, Il Foglio, said \"both sides are to blame here.\"\n");
+    expect_speaker(&f, "not done well", "Howard Rubel");
+    expect_speaker(&f, "waiting for someone", "Dana Sherry");
+    expect_speaker(&f, "budget is balanced", "Tom Reyes");
+    expect_speaker(&f, "not vote for this bill", "Ruth Adler");
+    expect_speaker(&f, "both sides", "Marco Vian");
+    done(&f);
+}
+
+/* No cue and nobody to inherit from: the quote is kept, its speaker is
+ * unknown rather than guessed. */
+static void test_null_speaker(void **state) {
+    (void)state;
+    found f = run("Housing\n\n"
+                  "The council met on Monday to discuss the housing plan.\n\n"
+                  "\"Nobody will be forced to move out of their home this year.\"\n\n"
+                  "\"It is a promise we cannot keep,\" he said.\n");
+    expect_speaker(&f, "Nobody will be forced", NULL);
+    expect_speaker(&f, "promise we cannot keep", NULL);
+    const sf_quote_found *q = quote_with(&f, "Nobody will be forced");
+    assert_int_equal(q->speaker.begin, q->speaker.end);
+    done(&f);
+}
+
+/* The scorer: gold quotes with a name as source, found by overlap, right
+ * by overlap or the last word; pronoun sources are left out. */
+static void test_score_brat(void **state) {
+    (void)state;
+    const char *text = "\xE2\x80\x9CWe won,\xE2\x80\x9D Ann Vale said. \"Go home,\" he said.";
+    /* code points: the curly marks are one each: Ann Vale at 10..18 */
+    const char *ann = "T1\tSource 10 18\tAnn Vale\n"
+                      "T2\tContent 0 9\t\xE2\x80\x9CWe won,\xE2\x80\x9D\n"
+                      "E1\tAttribution:T9 Content:T2 Cue:T8 Source:T1\n"
+                      "T3\tSource 36 38\the\n"
+                      "T4\tContent 25 35\t\"Go home,\"\n"
+                      "E2\tAttribution:T7 Content:T4 Source:T3\n";
+    size_t n = strlen(text);
+    sf_quote_found pred[2] = {{{3, 10}, {14, 22}, (char *)"Ann Vale", 1}, {{30, 38}, {0, 0}, NULL, 1}};
+    sf_quote_scores s = {0};
+    sf_error err = {0};
+    assert_int_equal(sf_quote_score_brat("t", text, n, ann, strlen(ann), pred, 2, &s, NULL, &err), SF_OK);
+    assert_int_equal(s.gold, 1);
+    assert_int_equal(s.found, 1);
+    assert_int_equal(s.correct, 1);
+    assert_int_equal(s.predicted, 2);
+    assert_int_equal(s.predicted_null, 1);
+    /* a wrong name is counted wrong */
+    pred[0].speaker_name = (char *)"Bob Stone";
+    pred[0].speaker = (sf_span){0, 0};
+    sf_quote_scores w = {0};
+    assert_int_equal(sf_quote_score_brat("t", text, n, ann, strlen(ann), pred, 2, &w, NULL, &err), SF_OK);
+    assert_int_equal(w.attributed, 1);
+    assert_int_equal(w.correct, 0);
+    /* an offset past the text is an error */
+    const char *bad = "T1\tSource 10 999\tx\n";
+    assert_int_not_equal(sf_quote_score_brat("t", text, n, bad, strlen(bad), pred, 2, &w, NULL, &err), SF_OK);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pronoun_after_other_woman), cmocka_unit_test(test_remarks_stay_with_speaker),
+        cmocka_unit_test(test_possessive_is_not_speaker), cmocka_unit_test(test_says_between_commas),
+        cmocka_unit_test(test_no_fragment_speakers),      cmocka_unit_test(test_multi_paragraph_quote),
+        cmocka_unit_test(test_quote_mark_styles),         cmocka_unit_test(test_according_to),
+        cmocka_unit_test(test_null_speaker),              cmocka_unit_test(test_score_brat),
+        cmocka_unit_test(test_subject_shapes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
