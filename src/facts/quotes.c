@@ -37,8 +37,8 @@ static const char *const IT_THEY[] = {"it", "they", NULL};
 /* words that sit between a subject and its verb ("he also said") */
 static const char *const BETWEEN[] = {"also", "has", "had", "have", "later", "then", "previously",
                                       "earlier", "once", "reportedly", "repeatedly", "recently",
-                                      "again", "further", "would", "will", "had", "just", "still", "always",
-                                      "has", "already", "never", "often", "finally", NULL};
+                                      "again", "further", "would", "will", "just", "still", "always",
+                                      "already", "never", "often", "finally", NULL};
 static const char *const PASSIVE[] = {"was", "were", "is", "are", "be", "been", "being", NULL};
 /* a head that is never a speaker: conjunctions, prepositions, pronouns
  * used as objects, relative words, adverbs, verbs */
