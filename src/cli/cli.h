@@ -115,5 +115,10 @@ int sf_cmd_cluster(int argc, char **argv);
 int sf_cmd_eval(int argc, char **argv);
 /* `storyfold eval clusters` (argv[0] is "clusters"), dispatched by `eval`. */
 int sf_cmd_eval_clusters(int argc, char **argv);
+/* The store (cmd_ingest.c, cmd_stories.c; docs/store.md). */
+int sf_cmd_ingest(int argc, char **argv);
+int sf_cmd_stories(int argc, char **argv);
+int sf_cmd_show(int argc, char **argv);
+int sf_cmd_search(int argc, char **argv);
 
 #endif
