@@ -412,11 +412,14 @@ void sf_store_set_max_size(sf_store *s, uint64_t bytes);
 typedef struct sf_store_options {
     const sf_run_options *run; /* summaries, entities, facts (NULL: defaults) */
     int64_t now;               /* the ingest's clock (0: the current time) */
-    double window_days;        /* stories whose latest article is this much
-                                  older than the batch's earliest are not
-                                  candidates (0: 30; < 0: every story) */
-    size_t window_articles;    /* at most this many stored articles are
-                                  re-read as candidates (0: 20000) */
+    double window_days;        /* > 0: stories whose latest article is this
+                                  much older than the batch's earliest are
+                                  left alone (0: no time limit) */
+    size_t window_articles;    /* the stored articles clustered again with a
+                                  batch: whole stories, most recent first, up
+                                  to this many (0: 20000). A window that holds
+                                  every story makes batches add up to one
+                                  batch exactly (docs/store.md) */
 } sf_store_options;
 
 typedef struct sf_store_stats {

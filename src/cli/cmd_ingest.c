@@ -17,8 +17,10 @@ static void help_text(FILE *f, const char *cmd, const char *what) {
             "  --db DB           the store: a file (SQLite, created when absent) or a\n"
             "                    postgresql://... URI (docs/store.md)\n"
             "  --batch N         commit every N articles (default: all in one batch)\n"
-            "  --window-days D   stories quiet for longer than D days before the batch\n"
-            "                    are not candidates for its articles (default 30)\n"
+            "  --window N        cluster the batch again with the stored stories of up\n"
+            "                    to N articles, most recent first (default 20000)\n"
+            "  --window-days D   and only those active within D days of the batch\n"
+            "                    (default: no time limit)\n"
             "  --format F        md (default) or json\n"
             "  --words N         summary length in words (default 100)\n"
             SF_CLI_STORE_HELP
@@ -44,7 +46,7 @@ static void help_run(FILE *f) {
 typedef struct ingest_args {
     sf_cli_store_args st;
     sf_cli_run_args ra;
-    size_t batch;
+    size_t batch, window;
     double window_days;
 } ingest_args;
 
@@ -53,15 +55,17 @@ static int ingest_option(void *user, const sf_cli_inputs *in, int argc, char **a
     int r = sf_cli_store_option(&a->st, in, argc, argv, i);
     if (r != 0) return r;
     const char *o = argv[*i];
-    if ((strcmp(o, "--batch") == 0 || strcmp(o, "--window-days") == 0) && *i + 1 < argc) {
+    bool days = strcmp(o, "--window-days") == 0;
+    if ((strcmp(o, "--batch") == 0 || strcmp(o, "--window") == 0 || days) && *i + 1 < argc) {
         char *end;
         double v = strtod(argv[*i + 1], &end);
-        if (end == argv[*i + 1] || *end || (o[2] == 'b' && (v < 1 || v > 1e9))) {
-            sf_cli_error(in->prog, "%s needs a number, got '%s'", o, argv[*i + 1]);
+        if (end == argv[*i + 1] || *end || v < 0 || v > 1e9 || (!days && v < 1)) {
+            sf_cli_error(in->prog, "%s needs a positive number, got '%s'", o, argv[*i + 1]);
             return -1;
         }
-        if (o[2] == 'b') a->batch = (size_t)v;
-        else a->window_days = v == 0 ? -1 : v;
+        if (days) a->window_days = v;
+        else if (o[2] == 'b') a->batch = (size_t)v;
+        else a->window = (size_t)v;
         ++*i;
         return 1;
     }
@@ -82,7 +86,8 @@ static sf_corpus *slice(const sf_corpus *c, size_t from, size_t to, sf_error *er
 static sf_status ingest_all(sf_store *db, const sf_corpus *c, const ingest_args *a,
                             sf_store_stats *total, sf_error *err) {
     size_t n = sf_corpus_count(c), step = a->batch ? a->batch : (n ? n : 1);
-    sf_store_options o = {.run = &a->ra.opt, .window_days = a->window_days, .now = a->st.now};
+    sf_store_options o = {.run = &a->ra.opt, .window_days = a->window_days,
+                         .window_articles = a->window, .now = a->st.now};
     memset(total, 0, sizeof *total);
     for (size_t from = 0; from < n; from += step) {
         size_t to = from + step < n ? from + step : n;

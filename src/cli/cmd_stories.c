@@ -57,7 +57,7 @@ sf_store *sf_cli_store_open(const sf_cli_store_args *a, sf_error *err) {
 /* The options of the reading commands. */
 typedef struct read_args {
     sf_cli_store_args st;
-    bool json, history;
+    bool json, history, full;
     int64_t since, until;
     size_t limit;
     const char *arg; /* STORY or QUERY */
@@ -68,8 +68,8 @@ static int read_option(read_args *a, const char *prog, int argc, char **argv, in
     int r = sf_cli_store_option(&a->st, &in, argc, argv, i);
     if (r != 0) return r;
     const char *o = argv[*i];
-    if (strcmp(o, "--history") == 0) {
-        a->history = true;
+    if (strcmp(o, "--history") == 0 || strcmp(o, "--full") == 0) {
+        *(o[2] == 'h' ? &a->history : &a->full) = true;
         return 1;
     }
     bool known = strcmp(o, "--format") == 0 || strcmp(o, "--since") == 0 ||
@@ -141,7 +141,8 @@ static void help_stories(FILE *f) {
                "Options:\n" READ_HELP
                "  --since TIME      only stories changed at or after TIME (2026-03-02,\n"
                "                    2026-03-02T08:15:00Z or @SECONDS)\n"
-               "  --limit N         at most N stories (default: all)\n");
+               "  --limit N         at most N stories (default: all)\n"
+               "  --full            each story whole (json: as storyfold run --format json)\n");
 }
 
 static void help_show(FILE *f) {
@@ -179,7 +180,7 @@ int sf_cmd_stories(int argc, char **argv) {
     if (code >= 0) return code;
     sf_error err = {0};
     sf_store *s = sf_cli_store_open(&a.st, &err);
-    sf_status st = s ? sf_store_write_stories(s, a.since, a.limit, 0, a.json ? SF_STORE_JSON : SF_STORE_MARKDOWN,
+    sf_status st = s ? sf_store_write_stories(s, a.since, a.limit, a.full, a.json ? SF_STORE_JSON : SF_STORE_MARKDOWN,
                                               stdout, &err)
                      : err.status;
     return finish("storyfold stories", s, st, &err);

@@ -3,11 +3,15 @@
  * One transaction per batch: (1) each article is looked up by id; the same
  * content hash changes nothing, another one makes a new version; (2) the
  * new articles and the stored articles of recently active stories (the
- * window) are clustered together with the public clustering
- * (sf_cluster_corpus); a new article joins the stored story that most of its
- * cluster's stored articles belong to, else its cluster starts a new story;
- * stored articles never move, which is the arrival-order effect measured in
- * docs/store.md; (3) every story that gained or changed an article is
+ * window: whole stories) are clustered together with the public clustering
+ * (sf_cluster_corpus, whose result does not depend on the order of its
+ * input); clusters are matched one to one with the stored stories they
+ * share most articles with, so stories keep their numbers, and the other
+ * clusters become new stories. Stored articles may move when the new ones
+ * show two stories to be one event (or one to be two): with a window that
+ * holds every story, an ingest in several batches ends with the stories of
+ * one batch; the window's limits are the arrival-order effect measured in
+ * docs/store.md; (3) every story that gained, lost or changed an article is
  * summarized again (sf_summarize_all over its articles) and its JSON kept as
  * its next version, with its entities and their names as rows for search. */
 #include "store.h"
@@ -124,101 +128,172 @@ static sf_status add_rows(sf_corpus *c, const sf_rows *r, sf_error *err) {
     return SF_OK;
 }
 
-static const char SQL_WINDOW[] =
-    "SELECT " ARTICLE_COLS ", a.story FROM articles a JOIN stories s ON a.story = s.id"
-    " WHERE s.last_published IS NULL OR s.last_published >= ?1"
-    " ORDER BY COALESCE(s.last_published, 0) DESC, s.id DESC, a.n LIMIT ?2";
+static const char SQL_WINDOW_STORIES[] =
+    "SELECT id, articles FROM stories WHERE last_published IS NULL OR last_published >= ?1"
+    " ORDER BY COALESCE(last_published, 0) DESC, id DESC";
+static const char SQL_STORY_ARTICLES[] =
+    "SELECT " ARTICLE_COLS ", a.story, a.n, a.version FROM articles a WHERE a.story = ?1 ORDER BY a.n";
 static const char SQL_NEW[] =
-    "SELECT " ARTICLE_COLS ", a.n FROM articles a WHERE a.story IS NULL ORDER BY a.n";
+    "SELECT " ARTICLE_COLS ", a.story, a.n, a.version FROM articles a WHERE a.story IS NULL ORDER BY a.n";
 static const char SQL_BATCH_START[] =
     "SELECT MIN(published) FROM articles WHERE story IS NULL";
 
-/* Step 2a: the window (stored articles of recently active stories, with
- * their stories in *old) followed by the new articles (row numbers in
- * *fresh). */
-static sf_status load_window(sf_store *s, const sf_store_options *o, sf_corpus *c, ids *old,
-                             ids *fresh, sf_error *err) {
+/* The articles clustered together: the stored ones of the window (whole
+ * stories, most recently published first, up to the article cap) with
+ * their story in w->story, then the new ones (story -1); w->row is each
+ * one's row number. */
+typedef struct window {
+    sf_corpus *c;
+    ids story, row, version;
+    size_t nold;
+} window;
+
+static sf_status take_rows(window *w, const sf_rows *r, sf_error *err) {
+    SF_TRY(add_rows(w->c, r, err));
+    for (size_t i = 0; i < r->nrows; i++) {
+        SF_TRY(ids_add(&w->story, sf__rows_int(r, i, 10, -1)));
+        SF_TRY(ids_add(&w->row, sf__rows_int(r, i, 11, 0)));
+        SF_TRY(ids_add(&w->version, sf__rows_int(r, i, 12, 1)));
+    }
+    return SF_OK;
+}
+
+static sf_status load_window(sf_store *s, const sf_store_options *o, window *w, sf_error *err) {
     int64_t start;
     SF_TRY(sf__db_int(s, SQL_BATCH_START, 0, NULL, INT64_MIN, &start, err));
-    double days = o->window_days == 0 ? 30 : o->window_days;
     int64_t from = INT64_MIN + 1;
-    if (days > 0 && start != INT64_MIN) from = start - (int64_t)(days * 86400.0);
-    int64_t limit = (int64_t)(o->window_articles ? o->window_articles : 20000);
-    sf_rows r = {0};
-    sf_status st = sf__db_exec(s, SQL_WINDOW, 2, (sf_val[]){SV_I(from), SV_I(limit)}, &r, err);
-    if (st == SF_OK) st = add_rows(c, &r, err);
-    for (size_t i = 0; st == SF_OK && i < r.nrows; i++) st = ids_add(old, sf__rows_int(&r, i, 10, 0));
+    if (o->window_days > 0 && start != INT64_MIN) from = start - (int64_t)(o->window_days * 86400.0);
+    size_t cap = o->window_articles ? o->window_articles : 20000, taken = 0;
+    sf_rows st_rows = {0}, r = {0};
+    sf_status st = sf__db_exec(s, SQL_WINDOW_STORIES, 1, (sf_val[]){SV_I(from)}, &st_rows, err);
+    for (size_t i = 0; st == SF_OK && i < st_rows.nrows && taken < cap; i++) {
+        taken += (size_t)sf__rows_int(&st_rows, i, 1, 0);
+        st = sf__db_exec(s, SQL_STORY_ARTICLES, 1, (sf_val[]){SV_I(sf__rows_int(&st_rows, i, 0, 0))},
+                         &r, err);
+        if (st == SF_OK) st = take_rows(w, &r, err);
+    }
+    w->nold = sf_corpus_count(w->c);
     if (st == SF_OK) st = sf__db_exec(s, SQL_NEW, 0, NULL, &r, err);
-    if (st == SF_OK) st = add_rows(c, &r, err);
-    for (size_t i = 0; st == SF_OK && i < r.nrows; i++) st = ids_add(fresh, sf__rows_int(&r, i, 10, 0));
+    if (st == SF_OK) st = take_rows(w, &r, err);
+    sf__rows_release(&st_rows);
     sf__rows_release(&r);
     return st;
 }
 
-static const char SQL_JOIN[] = "UPDATE articles SET story = ?2, joined = ?3 WHERE n = ?1";
-static const char SQL_NEXT_STORY[] = "SELECT COALESCE(MAX(id), 0) + 1 FROM stories";
+typedef struct overlap {
+    size_t count, cluster;
+    int64_t story;
+} overlap;
 
-/* Step 2b: each cluster's story: the stored story most of its stored
- * articles belong to (ties: the lower number), else a new one. */
-static sf_status pick_stories(const size_t *story_of, size_t nclusters, const ids *old,
-                              int64_t *pick) {
+static int cmp_pair(const void *a, const void *b) {
+    const overlap *x = a, *y = b;
+    if (x->story != y->story) return x->story < y->story ? -1 : 1;
+    return x->cluster < y->cluster ? -1 : x->cluster > y->cluster;
+}
+
+static int cmp_overlap(const void *a, const void *b) {
+    const overlap *x = a, *y = b;
+    if (x->count != y->count) return x->count > y->count ? -1 : 1;
+    return cmp_pair(a, b);
+}
+
+/* Each cluster's story: clusters and stored stories are matched one to one,
+ * the pairs that share the most stored articles first (ties: lower story
+ * number, then cluster), so a story keeps its number while it grows, and a
+ * cluster that no stored story matches gets -1 (a new story). */
+static sf_status match_stories(const window *w, const size_t *cluster_of, size_t nclusters,
+                               int64_t *pick) {
     for (size_t k = 0; k < nclusters; k++) pick[k] = -1;
-    size_t *best = sf__calloc(nclusters ? nclusters : 1, sizeof *best);
-    if (!best) return SF_ERR_NOMEM;
-    /* Stored articles come grouped by story; count each run. */
-    for (size_t i = 0; i < old->n;) {
-        size_t j = i;
-        while (j < old->n && old->items[j] == old->items[i]) j++;
-        /* votes of this story per cluster, counted over its run */
-        for (size_t a = i; a < j; a++) {
-            size_t k = story_of[a], votes = 0;
-            for (size_t b = i; b < j; b++) votes += story_of[b] == k;
-            if (votes > best[k] || (votes == best[k] && old->items[i] < pick[k])) {
-                best[k] = votes;
-                pick[k] = old->items[i];
-            }
-        }
-        i = j;
+    overlap *p = sf__calloc(w->nold ? w->nold : 1, sizeof *p);
+    bool *used = sf__calloc(w->nold ? w->nold : 1, sizeof *used);
+    if (!p || !used) {
+        sf__free(p);
+        sf__free(used);
+        return SF_ERR_NOMEM;
     }
-    sf__free(best);
+    for (size_t i = 0; i < w->nold; i++) p[i] = (overlap){1, cluster_of[i], w->story.items[i]};
+    qsort(p, w->nold, sizeof *p, cmp_pair);
+    size_t n = 0;
+    for (size_t i = 0; i < w->nold; i++) {
+        if (n && p[n - 1].story == p[i].story && p[n - 1].cluster == p[i].cluster) p[n - 1].count++;
+        else p[n++] = p[i];
+    }
+    /* distinct stories in story order, for marking a story used */
+    ids stories = {0};
+    for (size_t i = 0; i < n; i++)
+        if ((!stories.n || stories.items[stories.n - 1] != p[i].story) && ids_add(&stories, p[i].story) != SF_OK) {
+            sf__free(p);
+            sf__free(used);
+            SF_VEC_FREE(&stories);
+            return SF_ERR_NOMEM;
+        }
+    qsort(p, n, sizeof *p, cmp_overlap);
+    for (size_t i = 0; i < n; i++) {
+        int64_t *at = bsearch(&p[i].story, stories.items, stories.n, sizeof *stories.items, cmp_i64);
+        size_t si = (size_t)(at - stories.items);
+        if (pick[p[i].cluster] >= 0 || used[si]) continue;
+        pick[p[i].cluster] = p[i].story;
+        used[si] = true;
+    }
+    sf__free(p);
+    sf__free(used);
+    SF_VEC_FREE(&stories);
     return SF_OK;
 }
 
-static sf_status assign(sf_store *s, const sf_store_options *o, const sf_corpus *c,
-                        const ids *old, const ids *fresh, int64_t now, ids *touched,
-                        sf_store_stats *stats, sf_error *err) {
-    size_t n = sf_corpus_count(c), nclusters = 0;
-    size_t *story_of = sf__calloc(n ? n : 1, sizeof *story_of);
+static const char SQL_JOIN[] = "UPDATE articles SET story = ?2, joined = ?3 WHERE n = ?1";
+static const char SQL_NEXT_STORY[] =
+    "SELECT COALESCE(MAX(m), 0) + 1 FROM (SELECT MAX(id) AS m FROM stories"
+    " UNION ALL SELECT MAX(story) FROM story_versions) AS t";
+
+/* Article i of the window goes to story `to`: its row and the history. */
+static sf_status move(sf_store *s, const window *w, size_t i, int64_t to, int64_t now,
+                      ids *touched, sf_error *err) {
+    int64_t from = w->story.items[i];
+    const char *id = sf_corpus_get(w->c, i)->id;
+    SF_TRY(sf__db_exec(s, SQL_JOIN, 3, (sf_val[]){SV_I(w->row.items[i]), SV_I(to), SV_I(now)}, NULL, err));
+    SF_TRY(sf__db_exec(s, SQL_EVENT, 5,
+                       (sf_val[]){SV_I(to), SV_I(now), SV_S(from < 0 ? "joined" : "moved in"),
+                                  SV_S(id), SV_I(w->version.items[i])},
+                       NULL, err));
+    if (from >= 0) {
+        SF_TRY(sf__db_exec(s, SQL_EVENT, 5,
+                           (sf_val[]){SV_I(from), SV_I(now), SV_S("moved out"), SV_S(id),
+                                      SV_I(w->version.items[i])},
+                           NULL, err));
+        SF_TRY(ids_add(touched, from));
+    }
+    return ids_add(touched, to);
+}
+
+/* Step 2: cluster the window with the public clustering and write where
+ * each article now belongs. */
+static sf_status assign(sf_store *s, const sf_store_options *o, const window *w, int64_t now,
+                        ids *touched, sf_store_stats *stats, sf_error *err) {
+    size_t n = sf_corpus_count(w->c), nclusters = 0;
+    size_t *cluster_of = sf__calloc(n ? n : 1, sizeof *cluster_of);
     int64_t *pick = sf__calloc(n ? n : 1, sizeof *pick);
-    sf_status st = story_of && pick ? SF_OK : sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+    sf_status st = cluster_of && pick ? SF_OK : sf__error_set(err, SF_ERR_NOMEM, "out of memory");
     sf_cluster_options co;
     sf_cluster_options_default(&co);
     if (o->run && o->run->lang) co.lang = o->run->lang;
     if (o->run && o->run->story_threshold > 0) co.threshold = o->run->story_threshold;
-    if (st == SF_OK) st = sf_cluster_corpus(c, &co, story_of, &nclusters, err);
-    if (st == SF_OK && pick_stories(story_of, nclusters, old, pick) != SF_OK)
+    if (st == SF_OK) st = sf_cluster_corpus(w->c, &co, cluster_of, &nclusters, err);
+    if (st == SF_OK && match_stories(w, cluster_of, nclusters, pick) != SF_OK)
         st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
     int64_t next = 0;
     if (st == SF_OK) st = sf__db_int(s, SQL_NEXT_STORY, 0, NULL, 1, &next, err);
-    /* New stories are numbered in the clusters' order (first appearance in
-     * publication order), so the same batch gives the same numbers. */
-    for (size_t i = old->n; st == SF_OK && i < n; i++) {
-        size_t k = story_of[i];
+    /* New stories are numbered in cluster order (first appearance in
+     * publication order), so the same articles give the same numbers. */
+    for (size_t k = 0; st == SF_OK && k < nclusters; k++)
         if (pick[k] < 0) {
             pick[k] = next++;
             stats->stories_new++;
         }
-        int64_t row = fresh->items[i - old->n];
-        st = sf__db_exec(s, SQL_JOIN, 3, (sf_val[]){SV_I(row), SV_I(pick[k]), SV_I(now)}, NULL,
-                         err);
-        if (st == SF_OK)
-            st = sf__db_exec(s, SQL_EVENT, 5,
-                             (sf_val[]){SV_I(pick[k]), SV_I(now), SV_S("joined"),
-                                        SV_S(sf_corpus_get(c, i)->id), SV_I(1)},
-                             NULL, err);
-        if (st == SF_OK) st = ids_add(touched, pick[k]);
-    }
-    sf__free(story_of);
+    for (size_t i = 0; st == SF_OK && i < n; i++)
+        if (pick[cluster_of[i]] != w->story.items[i])
+            st = move(s, w, i, pick[cluster_of[i]], now, touched, err);
+    sf__free(cluster_of);
     sf__free(pick);
     return st;
 }
@@ -233,14 +308,13 @@ sf_status sf_store_ingest(sf_store *s, const sf_corpus *c, const sf_store_option
     int64_t now = opt.now ? opt.now : (int64_t)time(NULL);
     stats->now = now;
     SF_TRY(sf__db_begin(s, err));
-    ids touched = {0}, old = {0}, fresh = {0};
-    sf_corpus *win = NULL;
+    ids touched = {0};
+    window w = {0};
     sf_status st = put_articles(s, c, now, stats, &touched, err);
     if (st == SF_OK && stats->added) {
-        win = sf_corpus_create();
-        st = win ? load_window(s, &opt, win, &old, &fresh, err)
-                 : sf__error_set(err, SF_ERR_NOMEM, "out of memory");
-        if (st == SF_OK) st = assign(s, &opt, win, &old, &fresh, now, &touched, stats, err);
+        w.c = sf_corpus_create();
+        st = w.c ? load_window(s, &opt, &w, err) : sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+        if (st == SF_OK) st = assign(s, &opt, &w, now, &touched, stats, err);
     }
     ids_unique(&touched);
     for (size_t i = 0; st == SF_OK && i < touched.n; i++) {
@@ -248,10 +322,11 @@ sf_status sf_store_ingest(sf_store *s, const sf_corpus *c, const sf_store_option
         st = sf__store_refresh(s, touched.items[i], opt.run, now, &created, err);
         if (!created) stats->stories_updated++;
     }
-    sf_corpus_destroy(win);
+    sf_corpus_destroy(w.c);
     SF_VEC_FREE(&touched);
-    SF_VEC_FREE(&old);
-    SF_VEC_FREE(&fresh);
+    SF_VEC_FREE(&w.story);
+    SF_VEC_FREE(&w.row);
+    SF_VEC_FREE(&w.version);
     if (st == SF_OK) return sf__db_commit(s, err);
     sf__db_rollback(s);
     return st;

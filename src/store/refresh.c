@@ -170,6 +170,17 @@ static sf_status put_story(sf_store *s, int64_t story, const sf_corpus *c, json_
     return st;
 }
 
+static const char SQL_STORY_DELETE[] = "DELETE FROM stories WHERE id = ?1";
+
+/* A story left without articles goes; its versions and events stay. */
+static sf_status drop_story(sf_store *s, int64_t story, sf_error *err) {
+    sf_val v[1] = {SV_I(story)};
+    SF_TRY(sf__db_exec(s, SQL_NAMES_DELETE, 1, v, NULL, err));
+    SF_TRY(sf__db_exec(s, SQL_ENTITIES_DELETE, 1, v, NULL, err));
+    if (s->kind == SF_DB_SQLITE) SF_TRY(sf__db_exec(s, SQL_FTS_DELETE, 1, v, NULL, err));
+    return sf__db_exec(s, SQL_STORY_DELETE, 1, v, NULL, err);
+}
+
 sf_status sf__store_refresh(sf_store *s, int64_t story, const sf_run_options *run, int64_t now,
                             bool *created, sf_error *err) {
     sf_rows r = {0};
@@ -188,8 +199,10 @@ sf_status sf__store_refresh(sf_store *s, int64_t story, const sf_run_options *ru
     }
     sf__rows_release(&r);
     json_object *js = NULL;
-    if (st == SF_OK && sf_corpus_count(c) == 0)
-        st = sf__error_set(err, SF_ERR_INTERNAL, "story %lld has no articles", (long long)story);
+    if (st == SF_OK && sf_corpus_count(c) == 0) { /* all its articles moved away */
+        sf_corpus_destroy(c);
+        return drop_story(s, story, err);
+    }
     if (st == SF_OK) st = story_json(c, run, story, &js, err);
     if (st == SF_OK) st = put_story(s, story, c, js, now, created, err);
     if (st == SF_OK) st = put_entities(s, story, js, err);
