@@ -270,11 +270,13 @@ sf_status sf__sqlite_open(sf_store *s, sf_error *err) {
     /* WAL: readers go on while one process writes, and a kill at any point
      * leaves the last committed transaction. synchronous=NORMAL keeps every
      * commit across a process crash (a power cut may lose the last ones). */
-    int64_t ver;
+    int64_t ver, mode;
     sf_status st = identify(s, &ver, err);
-    if (st == SF_OK) st = pragma_int(s, "PRAGMA journal_mode = WAL", &ver, err);
+    if (st == SF_OK) st = pragma_int(s, "PRAGMA journal_mode = WAL", &mode, err);
     if (st == SF_OK) st = run_script(s, "PRAGMA synchronous = NORMAL", err);
-    if (st == SF_OK) st = migrate(s, err);
+    /* The write lock is taken only when the schema must be created or
+     * migrated, so opening a current store never waits for a writer. */
+    if (st == SF_OK && ver < SF_STORE_SCHEMA) st = migrate(s, err);
     return st;
 }
 
