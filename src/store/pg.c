@@ -86,6 +86,7 @@ static char *to_dollars(const char *sql) {
 
 sf_status sf__pg_exec(sf_store *s, const char *sql, size_t n, const sf_val *p, sf_rows *rows,
                       sf_error *err) {
+    if (rows) sf__rows_release(rows);
     char *q = to_dollars(sql);
     const char **vals = sf__calloc(n ? n : 1, sizeof *vals);
     char (*nums)[24] = sf__calloc(n ? n : 1, sizeof *nums);

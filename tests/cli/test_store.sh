@@ -143,12 +143,11 @@ python3 - "$ex/fictional.jsonl" "$TMP/stream.jsonl" <<'PY'
 import json, random, sys
 rnd = random.Random(15)
 src = [json.loads(l) for l in open(sys.argv[1])]
-words = "river bridge council plant battery strike orchestra festival lantern mayor".split()
 with open(sys.argv[2], "w") as f:
     for k in range(12):
         for d in src:
             e = dict(d); e["id"] = "%s-%d" % (d["id"], k)
-            e["text"] = d["text"] + "\n\n" + " ".join(rnd.choice(words) for _ in range(30)) + "."
+            e["text"] = d["text"] + "\n\n" + " ".join(rnd.sample(d["text"].split(), 30)) + "."
             f.write(json.dumps(e) + "\n")
 PY
 RANDOM=15
