@@ -110,7 +110,7 @@ static sf_status latest_json(sf_store *s, int64_t story, json_object **out, sf_e
 static const char SQL_STORIES[] =
     "SELECT id, headline, articles, version, created, updated, first_published, last_published"
     " FROM stories WHERE updated >= ?1"
-    " ORDER BY updated DESC, COALESCE(last_published, 0) DESC, id DESC LIMIT ?2";
+    " ORDER BY updated DESC, last_published DESC, id DESC LIMIT ?2"; /* the index's order */
 
 /* The summary line of a stories row (columns of SQL_STORIES). */
 static json_object *story_row_json(const sf_rows *r, size_t i) {

@@ -7,10 +7,13 @@
 # and an ingest killed with SIGKILL twenty times at random moments, then
 # finished: every article stored once and the stories of one clean ingest.
 . "$(dirname "$0")/lib.sh"
+# Debian's python3 (scripts/setup.sh) when present: a version manager's shim
+# can take seconds to start on a loaded machine.
+py() { if [ -x /usr/bin/python3 ]; then /usr/bin/python3 "$@"; else python3 "$@"; fi; }
 ex="$SRC/examples"
 db="$TMP/s.db"
 members() { # DB -> sorted "article story-members" lines: the partition, numbers aside
-    "$SF" stories --db "$1" --full --format json | python3 -c '
+    "$SF" stories --db "$1" --full --format json | py -c '
 import json, sys
 for s in json.load(sys.stdin)["stories"]:
     ids = sorted(a["id"] for a in s["articles"])
@@ -29,7 +32,7 @@ expect_exit 0 "stories" -- "$SF" stories --db "$db"
 expect_grep "$TMP/out" '^- s[0-9]+  2026-03-20T07:30:00Z  1 article  Marlow Bridge lantern festival' "newest story first"
 
 # A changed article: same id, new text.
-python3 - "$ex/fictional.jsonl" "$TMP/changed.jsonl" <<'PY'
+py - "$ex/fictional.jsonl" "$TMP/changed.jsonl" <<'PY'
 import json, sys
 for l in open(sys.argv[1]):
     d = json.loads(l)
@@ -39,10 +42,10 @@ for l in open(sys.argv[1]):
 PY
 expect_exit 0 "ingest a changed article" -- "$SF" ingest --db "$db" --now 2026-04-03 "$TMP/changed.jsonl"
 expect_grep "$TMP/out" '0 added, 1 changed, 0 unchanged; 0 new stories, 1 updated' "a new version, its story updated"
-story=$("$SF" search --db "$db" --format json "river fell half metre" | python3 -c 'import json,sys; print(json.load(sys.stdin)["articles"][0]["story"])')
+story=$("$SF" search --db "$db" --format json "river fell half metre" | py -c 'import json,sys; print(json.load(sys.stdin)["articles"][0]["story"])')
 [ -n "$story" ] && ok "search finds the new text ($story)" || not_ok "search of the new text"
 expect_exit 0 "show --history" -- "$SF" show --db "$db" "$story" --history --format json
-python3 - "$TMP/out" <<'PY' && ok "history: joined, changed, two versions" || not_ok "history"
+py - "$TMP/out" <<'PY' && ok "history: joined, changed, two versions" || not_ok "history"
 import json, sys
 h = json.load(open(sys.argv[1]))["history"]
 ev = [(e["event"], e["article"]) for e in h["events"]]
@@ -57,13 +60,13 @@ expect_grep "$TMP/err" 'no story s999' "unknown story named"
 
 # Search: an alias finds the entity and its story.
 expect_exit 0 "search by an alias" -- "$SF" search --db "$db" --format json Daesh
-python3 - "$TMP/out" <<'PY' && ok "Daesh finds Islamic State" || not_ok "alias search"
+py - "$TMP/out" <<'PY' && ok "Daesh finds Islamic State" || not_ok "alias search"
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert any(e["name"] == "Islamic State" and e["matched"] == "Daesh" for e in d["entities"]), d["entities"]
 PY
 expect_exit 0 "search by time" -- "$SF" search --db "$db" --format json --since 2026-03-04 --until 2026-03-06 Quillon
-python3 - "$TMP/out" <<'PY' && ok "time range keeps the March 5 Quillon reports only" || not_ok "time search"
+py - "$TMP/out" <<'PY' && ok "time range keeps the March 5 Quillon reports only" || not_ok "time search"
 import json, sys
 a = json.load(open(sys.argv[1]))["articles"]
 assert a and all("2026-03-04" <= x["published"] <= "2026-03-06" for x in a), a
@@ -73,7 +76,7 @@ expect_exit 0 "stories --since" -- "$SF" stories --db "$db" --since 2026-04-03
 
 # run --db: ingest and print what changed.
 expect_exit 0 "run --db" -- "$SF" run --db "$TMP/r.db" --format json "$ex"
-python3 - "$TMP/out" <<'PY' && ok "run --db prints five whole stories" || not_ok "run --db"
+py - "$TMP/out" <<'PY' && ok "run --db prints five whole stories" || not_ok "run --db"
 import json, sys
 st = json.load(open(sys.argv[1]))["stories"]
 assert len(st) == 5 and all(s["summary"] and s["articles"] for s in st), len(st)
@@ -83,23 +86,23 @@ PY
 printf 'just some text\n' >"$TMP/foreign.txt"
 expect_exit 1 "a text file is refused" -- "$SF" stories --db "$TMP/foreign.txt"
 expect_grep "$TMP/err" 'not a storyfold store' "says it is not a store"
-python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("create table t(x)"); c.commit()' "$TMP/other.db"
+py -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("create table t(x)"); c.commit()' "$TMP/other.db"
 expect_exit 1 "a foreign SQLite database is refused" -- "$SF" ingest --db "$TMP/other.db" "$ex"
 expect_grep "$TMP/err" 'SQLite database but not a storyfold store' "says so"
-python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute("select count(*) from sqlite_master").fetchone()[0])' "$TMP/other.db" >"$TMP/n"
+py -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute("select count(*) from sqlite_master").fetchone()[0])' "$TMP/other.db" >"$TMP/n"
 [ "$(cat "$TMP/n")" = 1 ] && ok "foreign database untouched" || not_ok "foreign database changed"
 cp "$db" "$TMP/newer.db"
-python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("pragma user_version=99"); c.commit()' "$TMP/newer.db"
+py -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("pragma user_version=99"); c.commit()' "$TMP/newer.db"
 expect_exit 1 "a newer schema is refused" -- "$SF" stories --db "$TMP/newer.db"
 expect_grep "$TMP/err" 'newer storyfold \(schema version 99' "says which version"
 cp "$db" "$TMP/corrupt.db"
-python3 -c '
+py -c '
 import sys
 f = open(sys.argv[1], "r+b"); f.seek(100); f.write(b"\xa5" * 3996); f.close()' "$TMP/corrupt.db"
 expect_exit 1 "a store with a damaged first page is refused" -- "$SF" search --db "$TMP/corrupt.db" river
 expect_grep "$TMP/err" 'is corrupt' "says it is corrupt"
 cp "$db" "$TMP/corrupt2.db"
-python3 -c '
+py -c '
 import os, sys
 f = open(sys.argv[1], "r+b"); n = os.path.getsize(sys.argv[1])
 f.seek(4096); f.write(b"\xa5" * (n - 4096)); f.close()' "$TMP/corrupt2.db"
@@ -107,7 +110,7 @@ expect_exit 1 "a store with damaged tables is refused" -- "$SF" stories --db "$T
 expect_grep "$TMP/err" 'is corrupt' "says it is corrupt"
 
 # Locked: another process holds the write lock.
-python3 - "$db" "$TMP/locked" <<'PY' &
+py - "$db" "$TMP/locked" <<'PY' &
 import sqlite3, sys, time, os
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute("begin immediate")
@@ -125,7 +128,7 @@ wait "$holder"
 # Disk full: the batch fails, the store is as before.
 members "$db" >"$TMP/before"
 size=$(stat -c %s "$db")
-python3 - "$ex/fictional.jsonl" "$TMP/big.jsonl" <<'PY'
+py - "$ex/fictional.jsonl" "$TMP/big.jsonl" <<'PY'
 import json, sys
 for k in range(40):
     for l in open(sys.argv[1]):
@@ -139,7 +142,7 @@ if cmp -s "$TMP/before" "$TMP/after"; then ok "store as before"; else not_ok "st
 expect_exit 0 "the store still takes articles" -- "$SF" ingest --db "$db" "$TMP/changed.jsonl"
 
 # kill -9 at random moments (seeded), twenty times, then finish.
-python3 - "$ex/fictional.jsonl" "$TMP/stream.jsonl" <<'PY'
+py - "$ex/fictional.jsonl" "$TMP/stream.jsonl" <<'PY'
 import json, random, sys
 rnd = random.Random(15)
 src = [json.loads(l) for l in open(sys.argv[1])]

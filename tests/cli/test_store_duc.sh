@@ -4,6 +4,9 @@
 # ingest of all of them (the default window holds every stored story: no
 # arrival-order effect; docs/store.md measures the effect of a smaller one).
 . "$(dirname "$0")/lib.sh"
+# Debian's python3 (scripts/setup.sh) when present: a version manager's shim
+# can take seconds to start on a loaded machine.
+py() { if [ -x /usr/bin/python3 ]; then /usr/bin/python3 "$@"; else python3 "$@"; fi; }
 duc="$SHARED/data/duc2006/docs"
 if [ ! -d "$duc/D0601A" ]; then
     echo "skipped: DUC 2006 not found under $SHARED (set SF_SHARED_DIR)"
@@ -11,10 +14,10 @@ if [ ! -d "$duc/D0601A" ]; then
 fi
 topics=$(ls "$duc" | grep '^D06' | head -10 | sed "s|^|$duc/|")
 # shellcheck disable=SC2086
-python3 "$SRC/bench/store_batches.py" 3 "$TMP/b" $topics
+py "$SRC/bench/store_batches.py" 3 "$TMP/b" $topics
 members() {
-    "$SF" stories --db "$1" --full --format json | python3 "$SRC/bench/store_members.py" |
-        python3 -c '
+    "$SF" stories --db "$1" --full --format json | py "$SRC/bench/store_members.py" |
+        py -c '
 import json, sys, collections
 g = collections.defaultdict(list)
 for l in sys.stdin:
