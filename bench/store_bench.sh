@@ -76,6 +76,6 @@ for f in duc stream; do
 done
 if command -v pg_virtualenv >/dev/null; then
     echo "== PostgreSQL"
-    pg_virtualenv bash "$0" --pg-inner "$BUILD" "$DOCS" "$N" "$BATCH" "$W" 2>&1 |
+    pg_virtualenv -t bash "$0" --pg-inner "$BUILD" "$DOCS" "$N" "$BATCH" "$W" 2>&1 |
         grep -v '^Creating new\|^Dropping cluster\|^Ver Cluster\|^15 \+regress' || true
 fi

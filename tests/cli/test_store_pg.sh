@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The PostgreSQL store on a real throwaway server (pg_virtualenv from
 # Debian's postgresql-common makes a cluster, runs this script inside it
-# with PGHOST etc. set, and drops it): ingest, re-ingest, a changed article,
+# with PGHOST etc. set, and drops it; -t: its own configuration directory, so
+# it does not collide with another "regress" cluster): ingest, re-ingest, a changed article,
 # search by an alias, a newer schema and a foreign database refused; and two
 # processes ingesting the two halves of one stream at the same time, in
 # small batches, end with the stories of one process ingesting all of it.
@@ -16,7 +17,7 @@ if [ "${SF_PG_INNER:-}" != 1 ]; then
         exit 77
     fi
     export SF_PG_MARK="$TMP/started"
-    SF_PG_INNER=1 timeout 600 pg_virtualenv bash "$0" "$SF" >"$TMP/log" 2>&1
+    SF_PG_INNER=1 timeout 600 pg_virtualenv -t bash "$0" "$SF" >"$TMP/log" 2>&1
     rc=$?
     grep -v '^Creating new\|^Dropping cluster\|^Ver Cluster\|^15 \+regress' "$TMP/log"
     if [ ! -f "$SF_PG_MARK" ]; then
