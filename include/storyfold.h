@@ -480,6 +480,82 @@ typedef struct sf_quote_scores {
 sf_status sf_quote_score_brat(const char *name, const char *text, size_t n, const char *ann, size_t annlen,
                               const sf_quote_found *pred, size_t npred, sf_quote_scores *acc,
                               FILE *detail, sf_error *err);
+/* ---------------------------------------------------------------- store */
+
+/* A store keeps articles, stories, their summaries, entities, facts and
+ * quotes and each story's history between runs (docs/store.md). Two
+ * backends behind one interface: an SQLite file (any path) or PostgreSQL
+ * (a "postgresql://..." or "postgres://..." URI, several processes may
+ * share it). Not thread-safe: one sf_store per thread. */
+typedef struct sf_store sf_store;
+
+/* Open a store, creating it when the file (or the database's schema) is
+ * absent. Refused with a message: a file that is not a store (SF_ERR_PARSE),
+ * a corrupt one (SF_ERR_PARSE), a store written by a newer storyfold
+ * (SF_ERR_UNSUPPORTED), a store another process holds locked past the lock
+ * timeout (SF_ERR_IO). NULL on failure (err says why). */
+sf_store *sf_store_open(const char *where, sf_error *err);
+void sf_store_close(sf_store *s);
+/* Backend name: "sqlite" or "postgresql". */
+const char *sf_store_backend(const sf_store *s);
+/* How long to wait for another process's lock (milliseconds; default
+ * 10000) and, for tests and quotas, the largest size an SQLite store may
+ * grow to in bytes (0: no limit; PostgreSQL ignores it). */
+void sf_store_set_lock_timeout(sf_store *s, int ms);
+void sf_store_set_max_size(sf_store *s, uint64_t bytes);
+
+typedef struct sf_store_options {
+    const sf_run_options *run; /* summaries, entities, facts (NULL: defaults) */
+    int64_t now;               /* the ingest's clock (0: the current time) */
+    double window_days;        /* > 0: stories whose latest article is this
+                                  much older than the batch's earliest are
+                                  left alone (0: no time limit) */
+    size_t window_articles;    /* the stored articles clustered again with a
+                                  batch: whole stories, most recent first, up
+                                  to this many (0: 20000). A window that holds
+                                  every story makes batches add up to one
+                                  batch exactly (docs/store.md) */
+} sf_store_options;
+
+typedef struct sf_store_stats {
+    size_t added;       /* new articles */
+    size_t changed;     /* known id, new content: a new version */
+    size_t unchanged;   /* known id, same content hash: nothing done */
+    size_t stories_new, stories_updated;
+    int64_t now;        /* the clock the ingest used */
+} sf_store_stats;
+
+/* Add a corpus to the store as one transaction: all of it or nothing. An
+ * article whose id is known with the same content (title and text) changes
+ * nothing; with other content it becomes the next version of that article
+ * and its story is updated. New articles join existing stories or start new
+ * ones; the summary, entities, facts and quotes of every story that changed
+ * are computed again and kept as its next version. */
+sf_status sf_store_ingest(sf_store *s, const sf_corpus *c, const sf_store_options *o,
+                          sf_store_stats *stats, sf_error *err);
+
+/* What the listing functions write. */
+typedef enum sf_store_format { SF_STORE_MARKDOWN = 0, SF_STORE_JSON = 1 } sf_store_format;
+
+/* Stories, newest activity first (the ingest that last changed them, then
+ * the latest publication): those changed at or after `since` (SF_TIME_UNKNOWN:
+ * all), at most `limit` (0: all). With `full`, each story whole (summary,
+ * articles, entities, facts, quotes; the JSON of docs/json-output.md). */
+sf_status sf_store_write_stories(sf_store *s, int64_t since, size_t limit, int full,
+                                 sf_store_format fmt, FILE *f, sf_error *err);
+/* One story by its number ("12" or "s12"); with `history`, when each
+ * article joined and every version of its summary and facts. SF_ERR_ARG
+ * when there is no such story. */
+sf_status sf_store_write_story(sf_store *s, const char *story, int history,
+                               sf_store_format fmt, FILE *f, sf_error *err);
+/* Full-text search over articles and stories; a query that names an entity
+ * (by any of its aliases) also finds the stories that mention it. Only
+ * articles published in [since, until] when those are not SF_TIME_UNKNOWN.
+ * At most `limit` of each kind (0: 20). */
+sf_status sf_store_search(sf_store *s, const char *query, int64_t since, int64_t until,
+                          size_t limit, sf_store_format fmt, FILE *f, sf_error *err);
+/* Parse "2026-03-02", "2026-03-02T08:15:00Z" (ISO 8601) or "@SECONDS". */
+sf_status sf_time_parse(const char *text, int64_t *out, sf_error *err);
 
 /* ----------------------------------------------------------- evaluation */
 

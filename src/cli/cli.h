@@ -120,5 +120,10 @@ int sf_cmd_eval_entities(int argc, char **argv);
 int sf_cmd_ner(int argc, char **argv);
 int sf_cmd_entities(int argc, char **argv);
 int sf_cmd_eval_quotes(int argc, char **argv);
+/* The store (cmd_ingest.c, cmd_stories.c; docs/store.md). */
+int sf_cmd_ingest(int argc, char **argv);
+int sf_cmd_stories(int argc, char **argv);
+int sf_cmd_show(int argc, char **argv);
+int sf_cmd_search(int argc, char **argv);
 
 #endif

@@ -1,5 +1,6 @@
 /* cmd_run.c - `storyfold run`: the whole pipeline, printing the stories. */
 #include "cli.h"
+#include "cli_store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,11 +17,14 @@ static void help(FILE *f) {
             "Options:\n"
             "  --format F        md (default) or json (schema: docs/json-output.md)\n"
             "  --words N         summary length in words (default 100)\n"
+            "  --db DB           ingest into a store and print the stories that changed\n"
+            "                    (see storyfold ingest --help)\n"
             SF_CLI_RUN_HELP
             SF_CLI_INPUT_HELP);
 }
 
 int sf_cmd_run(int argc, char **argv) {
+    if (sf_cli_has_db(argc, argv)) return sf_cmd_run_db(argc, argv); /* with a store */
     sf_cli_inputs in = {.prog = "storyfold run"};
     sf_cli_run_args ra = {.text_format = "md"};
     char **paths;

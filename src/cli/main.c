@@ -18,6 +18,10 @@ static const sf_cli_command COMMANDS[] = {
     {"ner", "tag a CoNLL-2003 file with the name recognizer", sf_cmd_ner},
     {"extract", "print the main text of web pages and WARC crawls (json: with metadata)",
      sf_cmd_extract},
+    {"ingest", "add articles to a store (--db FILE or postgresql://...)", sf_cmd_ingest},
+    {"stories", "list a store's stories, newest activity first", sf_cmd_stories},
+    {"show", "print one stored story (--history: how it grew)", sf_cmd_show},
+    {"search", "search a store's articles, stories and entities", sf_cmd_search},
 };
 
 static void usage(FILE *f) {

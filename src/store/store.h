@@ -1,0 +1,87 @@
+/* store.h - the store's internals: one small database layer (parameterized
+ * statements returning rows of text) with two backends, SQLite (sqlite.c)
+ * and PostgreSQL (pg.c), under the backend-neutral ingest (ingest.c) and
+ * the listings (query.c). SQL is written once with ?N parameters; the
+ * PostgreSQL backend rewrites them to $N. Where the dialects differ (schema,
+ * full-text search) the caller picks the text by s->kind. */
+#ifndef SF_STORE_H
+#define SF_STORE_H
+
+#include "../common/common.h"
+
+/* The schema version this build writes and the newest it reads. */
+#define SF_STORE_SCHEMA 1
+/* SQLite's application_id for storyfold stores ("SFst"). */
+#define SF_STORE_APP_ID 0x53467374
+
+typedef enum { SF_DB_SQLITE = 0, SF_DB_PG = 1 } sf_db_kind;
+
+/* A parameter: NULL, text or integer. */
+typedef struct sf_val {
+    int type; /* 0 null, 1 text, 2 integer */
+    const char *s;
+    int64_t i;
+} sf_val;
+#define SV_NULL ((sf_val){0, NULL, 0})
+#define SV_S(x) ((sf_val){1, (x), 0})
+#define SV_I(x) ((sf_val){2, NULL, (int64_t)(x)})
+/* Text, or NULL when empty. */
+static inline sf_val sf__sv_opt(const char *x) { return x && x[0] ? SV_S(x) : SV_NULL; }
+/* An integer time, or NULL when unknown. */
+static inline sf_val sf__sv_time(int64_t t) { return t == SF_TIME_UNKNOWN ? SV_NULL : SV_I(t); }
+
+/* Rows of a result: cells[r * ncols + c], NULL for SQL NULL. */
+typedef struct sf_rows {
+    size_t nrows, ncols, cap;
+    char **cells;
+} sf_rows;
+void sf__rows_release(sf_rows *r);
+static inline const char *sf__rows_get(const sf_rows *r, size_t row, size_t col) {
+    return r->cells[row * r->ncols + col];
+}
+int64_t sf__rows_int(const sf_rows *r, size_t row, size_t col, int64_t dflt);
+/* Add one row of n cells (copied; NULL stays NULL). */
+sf_status sf__rows_add(sf_rows *r, size_t n, const char *const *cells, const size_t *lens);
+
+struct sf_store {
+    sf_db_kind kind;
+    char *where;
+    int lock_ms;
+    uint64_t max_size;
+    bool in_tx;
+    void *db;    /* sqlite3 * or PGconn * */
+    void *cache; /* backend's statement cache */
+};
+
+/* Run one statement; rows (may be NULL) receives what it returns. */
+sf_status sf__db_exec(sf_store *s, const char *sql, size_t n, const sf_val *p, sf_rows *rows,
+                      sf_error *err);
+/* Begin the writing transaction (one writer at a time: SQLite's write lock,
+ * a PostgreSQL advisory lock), commit, roll back. */
+sf_status sf__db_begin(sf_store *s, sf_error *err);
+sf_status sf__db_commit(sf_store *s, sf_error *err);
+void sf__db_rollback(sf_store *s);
+
+/* Backends. */
+sf_status sf__sqlite_open(sf_store *s, sf_error *err);
+void sf__sqlite_close(sf_store *s);
+sf_status sf__sqlite_exec(sf_store *s, const char *sql, size_t n, const sf_val *p, sf_rows *rows,
+                          sf_error *err);
+void sf__sqlite_limits(sf_store *s);
+sf_status sf__pg_open(sf_store *s, sf_error *err);
+void sf__pg_close(sf_store *s);
+sf_status sf__pg_exec(sf_store *s, const char *sql, size_t n, const sf_val *p, sf_rows *rows,
+                      sf_error *err);
+
+/* One value of one row (first row, first column) as an integer. */
+sf_status sf__db_int(sf_store *s, const char *sql, size_t n, const sf_val *p, int64_t dflt,
+                     int64_t *out, sf_error *err);
+
+/* Summarize story `story` again from its stored articles and keep the
+ * result as its next version (refresh.c); *created: it was new. */
+sf_status sf__store_refresh(sf_store *s, int64_t story, const sf_run_options *run, int64_t now,
+                            bool *created, sf_error *err);
+/* ASCII case folding of a name for matching (at most cap - 1 bytes). */
+void sf__store_fold(const char *in, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The PostgreSQL store on a real throwaway server (pg_virtualenv from
+# Debian's postgresql-common makes a cluster, runs this script inside it
+# with PGHOST etc. set, and drops it; -t: its own configuration directory, so
+# it does not collide with another "regress" cluster): ingest, re-ingest, a changed article,
+# search by an alias, a newer schema and a foreign database refused; and two
+# processes ingesting the two halves of one stream at the same time, in
+# small batches, end with the stories of one process ingesting all of it.
+# Skipped (77) when no server can be started.
+. "$(dirname "$0")/lib.sh"
+# Debian's python3 (scripts/setup.sh) when present: a version manager's shim
+# can take seconds to start on a loaded machine.
+py() { if [ -x /usr/bin/python3 ]; then /usr/bin/python3 "$@"; else python3 "$@"; fi; }
+if [ "${SF_PG_INNER:-}" != 1 ]; then
+    if ! command -v pg_virtualenv >/dev/null; then
+        echo "skipped: pg_virtualenv not found (install postgresql-common: scripts/setup.sh)"
+        exit 77
+    fi
+    export SF_PG_MARK="$TMP/started"
+    SF_PG_INNER=1 timeout 600 pg_virtualenv -t bash "$0" "$SF" >"$TMP/log" 2>&1
+    rc=$?
+    grep -v '^Creating new\|^Dropping cluster\|^Ver Cluster\|^15 \+regress' "$TMP/log"
+    if [ ! -f "$SF_PG_MARK" ]; then
+        echo "skipped: pg_virtualenv could not start a PostgreSQL server (exit $rc)"
+        exit 77
+    fi
+    exit "$rc"
+fi
+touch "$SF_PG_MARK"
+ex="$SRC/examples"
+db="postgresql:///${PGDATABASE:-postgres}"
+members() {
+    "$SF" stories --db "$1" --full --format json | py -c '
+import json, sys
+for s in json.load(sys.stdin)["stories"]:
+    print(" ".join(sorted(a["id"] for a in s["articles"])))' | sort
+}
+
+expect_exit 0 "ingest the examples" -- "$SF" ingest --db "$db" "$ex"
+expect_grep "$TMP/out" '^postgresql: 9 added, 0 changed, 0 unchanged; 5 new stories' "nine articles, five stories"
+expect_exit 0 "ingest them again" -- "$SF" ingest --db "$db" "$ex"
+expect_grep "$TMP/out" '0 added, 0 changed, 9 unchanged; 0 new stories, 0 updated' "re-ingest changes nothing"
+py - "$ex/fictional.jsonl" "$TMP/changed.jsonl" <<'PY'
+import json, sys
+for l in open(sys.argv[1]):
+    d = json.loads(l)
+    if d["id"] == "valley-flood":
+        d["text"] += "\n\nUpdate: the river fell by half a metre on Tuesday evening, the county said."
+        open(sys.argv[2], "w").write(json.dumps(d) + "\n")
+PY
+expect_exit 0 "a changed article" -- "$SF" ingest --db "$db" "$TMP/changed.jsonl"
+expect_grep "$TMP/out" '0 added, 1 changed, 0 unchanged; 0 new stories, 1 updated' "a new version, its story updated"
+expect_exit 0 "search by an alias" -- "$SF" search --db "$db" --format json Daesh
+py - "$TMP/out" <<'PY' && ok "Daesh finds Islamic State" || not_ok "alias search"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert any(e["name"] == "Islamic State" for e in d["entities"]), d
+assert d["articles"], d
+PY
+expect_exit 0 "search the new text" -- "$SF" search --db "$db" --format json "river fell half metre"
+grep -q '"valley-flood"' "$TMP/out" && ok "full-text search finds it" || not_ok "full-text search"
+expect_exit 0 "show --history" -- "$SF" show --db "$db" s2 --history --format json
+py - "$TMP/out" <<'PY' && ok "two versions in the history" || not_ok "history"
+import json, sys
+h = json.load(open(sys.argv[1]))["history"]
+assert [v["version"] for v in h["versions"]] == [1, 2], h["versions"]
+PY
+
+psql -q -c "CREATE DATABASE newer" && psql -q -d newer -c "CREATE TABLE storyfold_meta(key text primary key, value text); INSERT INTO storyfold_meta VALUES ('schema', '99')"
+expect_exit 1 "a newer schema is refused" -- "$SF" stories --db "postgresql:///newer"
+expect_grep "$TMP/err" 'newer storyfold \(schema version 99' "says which version"
+psql -q -c "CREATE DATABASE foreign_db" && psql -q -d foreign_db -c "CREATE TABLE articles(x int)"
+expect_exit 1 "a foreign database is refused" -- "$SF" ingest --db "postgresql:///foreign_db" "$ex"
+expect_grep "$TMP/err" 'not a storyfold store' "says so"
+expect_exit 1 "no server at that address" -- "$SF" stories --db "postgresql://localhost:1/x?connect_timeout=3"
+expect_grep "$TMP/err" 'cannot connect' "says it cannot connect"
+
+# Two processes, two halves of one stream, at the same time.
+py - "$ex/fictional.jsonl" "$TMP/odd.jsonl" "$TMP/even.jsonl" "$TMP/all.jsonl" <<'PY'
+import json, random, sys
+rnd = random.Random(15)
+src = [json.loads(l) for l in open(sys.argv[1])]
+out = [open(p, "w") for p in sys.argv[2:]]
+for k in range(6):
+    for i, d in enumerate(src):
+        e = dict(d); e["id"] = "%s-%d" % (d["id"], k)
+        e["text"] = d["text"] + "\n\n" + " ".join(rnd.sample(d["text"].split(), 30)) + "."
+        line = json.dumps(e) + "\n"
+        out[(k * len(src) + i) % 2].write(line)
+        out[2].write(line)
+PY
+for d in one two; do psql -q -c "CREATE DATABASE $d"; done
+"$SF" ingest --db "postgresql:///two" --batch 3 "$TMP/odd.jsonl" >"$TMP/p1" 2>&1 &
+p1=$!
+"$SF" ingest --db "postgresql:///two" --batch 3 "$TMP/even.jsonl" >"$TMP/p2" 2>&1 &
+p2=$!
+wait "$p1" && wait "$p2" && ok "two concurrent ingests" || { not_ok "concurrent ingests failed"; cat "$TMP/p1" "$TMP/p2"; }
+expect_exit 0 "one process, the whole stream" -- "$SF" ingest --db "postgresql:///one" "$TMP/all.jsonl"
+members "postgresql:///one" >"$TMP/m1"
+members "postgresql:///two" >"$TMP/m2"
+[ "$(tr ' ' '\n' <"$TMP/m2" | grep -c .)" -eq 42 ] && ok "42 articles stored once" || not_ok "article count"
+if cmp -s "$TMP/m1" "$TMP/m2"; then ok "same stories as one process ($(wc -l <"$TMP/m1"))"; else
+    not_ok "two processes gave other stories"; diff "$TMP/m1" "$TMP/m2" | head -6; fi
+finish

@@ -1,0 +1,301 @@
+/* test_store.c - the store through its public functions (SQLite backend):
+ * ingest statistics for new, known and changed articles; batches that add
+ * up to one batch; refused stores (foreign file, newer schema); a size
+ * limit that fails a batch and leaves the store as it was; search by an
+ * alias; the lock timeout when another connection writes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "storyfold.h"
+
+#include <json-c/json.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char g_dir[] = "/tmp/sf_store_testXXXXXX";
+
+static const char *path(const char *name) {
+    static char p[256];
+    snprintf(p, sizeof p, "%s/%s", g_dir, name);
+    return p;
+}
+
+typedef struct art {
+    const char *id, *title, *text, *published;
+} art;
+
+/* Two events, two reports each, and an unrelated one. */
+static const art ARTS[] = {
+    {"a1", "Flood forces 1,200 from Marlow Bridge homes",
+     "The Tamsin River overflowed into Marlow Bridge on Monday, forcing 1,200 residents from "
+     "their homes, Mayor Ada Penhallow said. The river rose two metres overnight after rain.",
+     "2026-03-02T08:00:00Z"},
+    {"b1", "Quillon Systems picks Dunmore for battery plant",
+     "Quillon Systems will build its battery plant in Dunmore, the company said on Thursday, "
+     "bringing 800 jobs to the valley. Construction of the plant starts in May.",
+     "2026-03-05T09:00:00Z"},
+    {"a2", "Thousands evacuated in Marlow Bridge flood",
+     "About 2,000 residents of Marlow Bridge left their homes as the Tamsin River burst its banks "
+     "on Monday, Mayor Ada Penhallow said. The river rose two metres after three days of rain.",
+     "2026-03-02T12:00:00Z"},
+    {"b2", "Dunmore wins the Quillon battery plant",
+     "Quillon Systems chose Dunmore for its new battery plant, the company said, promising 800 "
+     "jobs in the valley. Building work on the Quillon plant begins in May.",
+     "2026-03-05T15:00:00Z"},
+    {"c1", "Orchestra musicians walk out over pay",
+     "Musicians of the Halvern Symphony walked out before Friday's concert in a dispute over pay, "
+     "their union said. The management of the Halvern Symphony cancelled the concert.",
+     "2026-03-06T18:00:00Z"},
+};
+
+static sf_corpus *corpus_of(size_t from, size_t to, const char *changed_text) {
+    sf_corpus *c = sf_corpus_create();
+    assert_non_null(c);
+    for (size_t i = from; i < to; i++) {
+        sf_article a = {.id = ARTS[i].id, .title = ARTS[i].title, .text = ARTS[i].text,
+                        .text_len = strlen(ARTS[i].text)};
+        if (changed_text && i == from) {
+            a.text = changed_text;
+            a.text_len = strlen(changed_text);
+        }
+        assert_int_equal(sf_time_parse(ARTS[i].published, &a.published, NULL), SF_OK);
+        assert_int_equal(sf_corpus_add(c, &a, NULL), SF_OK);
+    }
+    return c;
+}
+
+static sf_store *open_ok(const char *name) {
+    sf_error err = {0};
+    sf_store *s = sf_store_open(path(name), &err);
+    if (!s) fail_msg("open %s: %s", name, err.message);
+    assert_string_equal(sf_store_backend(s), "sqlite");
+    return s;
+}
+
+static void ingest_ok(sf_store *s, sf_corpus *c, int64_t now, sf_store_stats *stats) {
+    sf_error err = {0};
+    sf_store_options o = {.now = now};
+    if (sf_store_ingest(s, c, &o, stats, &err) != SF_OK) fail_msg("ingest: %s", err.message);
+    sf_corpus_destroy(c);
+}
+
+/* What f received, parsed as JSON. */
+static json_object *capture(sf_status (*fn)(sf_store *, FILE *, void *), sf_store *s, void *u) {
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&buf, &n);
+    assert_non_null(f);
+    assert_int_equal(fn(s, f, u), SF_OK);
+    fclose(f);
+    json_object *o = json_tokener_parse(buf);
+    free(buf);
+    assert_non_null(o);
+    return o;
+}
+
+static sf_status all_stories(sf_store *s, FILE *f, void *u) {
+    (void)u;
+    return sf_store_write_stories(s, SF_TIME_UNKNOWN, 0, 1, SF_STORE_JSON, f, NULL);
+}
+
+/* The partition as a sorted string "a1,a2;b1,b2;c1" (story numbers aside). */
+static void partition(sf_store *s, char *out, size_t cap) {
+    json_object *o = capture(all_stories, s, NULL), *st;
+    assert_true(json_object_object_get_ex(o, "stories", &st));
+    char groups[16][128];
+    size_t ng = json_object_array_length(st);
+    assert_true(ng <= 16);
+    for (size_t i = 0; i < ng; i++) {
+        json_object *arts;
+        json_object_object_get_ex(json_object_array_get_idx(st, i), "articles", &arts);
+        const char *ids[16];
+        size_t na = json_object_array_length(arts);
+        for (size_t k = 0; k < na; k++) {
+            json_object *id;
+            json_object_object_get_ex(json_object_array_get_idx(arts, k), "id", &id);
+            ids[k] = json_object_get_string(id);
+        }
+        for (size_t a = 1; a < na; a++) /* insertion sort of the ids */
+            for (size_t b = a; b > 0 && strcmp(ids[b], ids[b - 1]) < 0; b--) {
+                const char *t = ids[b];
+                ids[b] = ids[b - 1];
+                ids[b - 1] = t;
+            }
+        groups[i][0] = '\0';
+        for (size_t k = 0; k < na; k++)
+            snprintf(groups[i] + strlen(groups[i]), 128 - strlen(groups[i]), "%s%s", k ? "," : "", ids[k]);
+    }
+    qsort(groups, ng, sizeof groups[0], (int (*)(const void *, const void *))strcmp);
+    out[0] = '\0';
+    for (size_t i = 0; i < ng; i++) snprintf(out + strlen(out), cap - strlen(out), "%s%s", i ? ";" : "", groups[i]);
+    json_object_put(o);
+}
+
+static void test_ingest_twice_and_change(void **state) {
+    (void)state;
+    sf_store *s = open_ok("a.db");
+    sf_store_stats st;
+    ingest_ok(s, corpus_of(0, 5, NULL), 1000, &st);
+    assert_int_equal(st.added, 5);
+    assert_int_equal(st.unchanged, 0);
+    assert_int_equal(st.stories_new, 3);
+    char p1[512], p2[512];
+    partition(s, p1, sizeof p1);
+    assert_string_equal(p1, "a1,a2;b1,b2;c1");
+    ingest_ok(s, corpus_of(0, 5, NULL), 2000, &st);
+    assert_int_equal(st.added + st.changed + st.stories_new + st.stories_updated, 0);
+    assert_int_equal(st.unchanged, 5);
+    partition(s, p2, sizeof p2);
+    assert_string_equal(p1, p2);
+    /* a1 again with more text: a new version; one story updated. */
+    ingest_ok(s, corpus_of(0, 1, "The Tamsin River overflowed into Marlow Bridge on Monday, "
+                                 "forcing 1,200 residents from their homes, Mayor Ada Penhallow "
+                                 "said. By Tuesday the river had fallen half a metre."),
+              3000, &st);
+    assert_int_equal(st.changed, 1);
+    assert_int_equal(st.stories_updated, 1);
+    assert_int_equal(st.stories_new, 0);
+    /* only that story was touched at 3000: one story since then */
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&buf, &n);
+    assert_int_equal(sf_store_write_stories(s, 3000, 0, 0, SF_STORE_JSON, f, NULL), SF_OK);
+    fclose(f);
+    json_object *o = json_tokener_parse(buf), *arr;
+    free(buf);
+    json_object_object_get_ex(o, "stories", &arr);
+    assert_int_equal(json_object_array_length(arr), 1);
+    json_object *v;
+    json_object_object_get_ex(json_object_array_get_idx(arr, 0), "version", &v);
+    assert_int_equal(json_object_get_int(v), 2);
+    json_object_put(o);
+    sf_store_close(s);
+}
+
+static void test_batches_equal_one_batch(void **state) {
+    (void)state;
+    sf_store *one = open_ok("one.db"), *inc = open_ok("inc.db");
+    ingest_ok(one, corpus_of(0, 5, NULL), 1000, NULL);
+    ingest_ok(inc, corpus_of(0, 2, NULL), 1000, NULL);
+    ingest_ok(inc, corpus_of(2, 4, NULL), 2000, NULL);
+    ingest_ok(inc, corpus_of(4, 5, NULL), 3000, NULL);
+    char a[512], b[512];
+    partition(one, a, sizeof a);
+    partition(inc, b, sizeof b);
+    assert_string_equal(a, b);
+    sf_store_close(one);
+    sf_store_close(inc);
+}
+
+static void test_refused(void **state) {
+    (void)state;
+    FILE *f = fopen(path("text.db"), "w");
+    fputs("not a database\n", f);
+    fclose(f);
+    sf_error err = {0};
+    assert_null(sf_store_open(path("text.db"), &err));
+    assert_int_equal(err.status, SF_ERR_PARSE);
+    assert_non_null(strstr(err.message, "not a storyfold store"));
+    sf_store *s = open_ok("newer.db");
+    sf_store_close(s);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path("newer.db"), &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 7", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    assert_null(sf_store_open(path("newer.db"), &err));
+    assert_int_equal(err.status, SF_ERR_UNSUPPORTED);
+    assert_non_null(strstr(err.message, "schema version 7"));
+}
+
+static void test_full_disk_keeps_store(void **state) {
+    (void)state;
+    sf_store *s = open_ok("full.db");
+    ingest_ok(s, corpus_of(4, 5, NULL), 1000, NULL);
+    char before[512], after[512];
+    partition(s, before, sizeof before);
+    sf_store_set_max_size(s, 4096); /* smaller than it already is */
+    sf_error err = {0};
+    sf_corpus *c = corpus_of(0, 4, NULL);
+    assert_int_equal(sf_store_ingest(s, c, NULL, NULL, &err), SF_ERR_IO);
+    assert_non_null(strstr(err.message, "is full"));
+    partition(s, after, sizeof after);
+    assert_string_equal(before, after);
+    sf_store_set_max_size(s, 0);
+    assert_int_equal(sf_store_ingest(s, c, NULL, NULL, &err), SF_OK);
+    sf_corpus_destroy(c);
+    partition(s, after, sizeof after);
+    assert_string_equal(after, "a1,a2;b1,b2;c1");
+    sf_store_close(s);
+}
+
+static sf_status search_pen(sf_store *s, FILE *f, void *u) {
+    return sf_store_search(s, u, SF_TIME_UNKNOWN, SF_TIME_UNKNOWN, 0, SF_STORE_JSON, f, NULL);
+}
+
+static void test_search(void **state) {
+    (void)state;
+    sf_store *s = open_ok("search.db");
+    ingest_ok(s, corpus_of(0, 5, NULL), 1000, NULL);
+    json_object *o = capture(search_pen, s, (void *)"battery plant"), *arr;
+    json_object_object_get_ex(o, "articles", &arr);
+    assert_int_equal(json_object_array_length(arr), 2);
+    json_object_put(o);
+    /* FTS5 syntax in a query is read as words */
+    o = capture(search_pen, s, (void *)"\"orchestra OR (musicians*");
+    json_object_object_get_ex(o, "articles", &arr);
+    assert_int_equal(json_object_array_length(arr), 0);
+    json_object_put(o);
+    o = capture(search_pen, s, (void *)"HALVERN symphony");
+    json_object_object_get_ex(o, "entities", &arr);
+    assert_true(json_object_array_length(arr) >= 1);
+    json_object_put(o);
+    sf_store_close(s);
+}
+
+static void test_locked(void **state) {
+    (void)state;
+    sf_store *s = open_ok("lock.db");
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path("lock.db"), &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+    sf_store_set_lock_timeout(s, 50);
+    sf_error err = {0};
+    sf_corpus *c = corpus_of(0, 1, NULL);
+    assert_int_equal(sf_store_ingest(s, c, NULL, NULL, &err), SF_ERR_IO);
+    assert_non_null(strstr(err.message, "locked by another process"));
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(db);
+    assert_int_equal(sf_store_ingest(s, c, NULL, NULL, &err), SF_OK);
+    sf_corpus_destroy(c);
+    sf_store_close(s);
+}
+
+static int setup(void **state) {
+    (void)state;
+    return mkdtemp(g_dir) ? 0 : -1;
+}
+
+static int teardown(void **state) {
+    (void)state;
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", g_dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ingest_twice_and_change),
+        cmocka_unit_test(test_batches_equal_one_batch),
+        cmocka_unit_test(test_refused),
+        cmocka_unit_test(test_full_disk_keeps_store),
+        cmocka_unit_test(test_search),
+        cmocka_unit_test(test_locked),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
