@@ -8,6 +8,15 @@
  * Ownership: a pointer returned by a getter belongs to the object it was read
  * from and stays valid until that object is destroyed, unless said otherwise.
  * Memory that a function hands to the caller is released with sf_free().
+ *
+ * Threads: the library keeps no mutable global state except the allocator
+ * (sf_set_allocator, to be called before anything else) and tables built once
+ * behind pthread_once (stopwords, hash permutations, libxml2's parser set-up).
+ * Objects (sf_corpus, sf_result, sf_dedup_index, sf_rouge, ...) are not
+ * locked: one object is used by one thread at a time, while different objects
+ * may be used from different threads at once. A const object (a finished
+ * corpus or result) may be read from several threads at once.
+ * tests/unit/test_threads.c runs four pipelines at once under ThreadSanitizer.
  */
 #ifndef STORYFOLD_H
 #define STORYFOLD_H
@@ -20,7 +29,11 @@
 extern "C" {
 #endif
 
-#define SF_VERSION_STRING "0.1.0"
+#include "storyfold_version.h"
+
+/* The version of the library the program runs with ("0.1.0"), which may differ
+ * from SF_VERSION_STRING, the version it was compiled against. Static string. */
+const char *sf_version(void);
 
 /* ---------------------------------------------------------------- status */
 

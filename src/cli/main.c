@@ -46,7 +46,7 @@ int main(int argc, char **argv) {
         return SF_EXIT_OK;
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
-        printf("storyfold %s\n", SF_VERSION_STRING);
+        printf("storyfold %s\n", sf_version());
         return SF_EXIT_OK;
     }
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)

@@ -9,6 +9,7 @@
 #include "../text/text.h"
 
 #include <libxml/parser.h>
+#include <pthread.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 #include <unicode/ucnv.h>
@@ -416,8 +417,14 @@ static void on_blank(void *ctx, const xmlChar *ch, int len) {
     (void)len;
 }
 
+/* libxml2 must be initialized once before several threads parse
+ * (xmlInitParser's own rule); pthread_once makes the first caller do it. */
+static pthread_once_t XML_ONCE = PTHREAD_ONCE_INIT;
+static void xml_init(void) { xmlInitParser(); }
+
 sf_status sf__html_extract(const char *data, size_t n, const char *url,
                            const char *charset_hint, sf_page *page, sf_error *err) {
+    pthread_once(&XML_ONCE, xml_init);
     sf_buf u;
     sf__buf_init(&u, 0);
     sf_status st = sf__html_prepare(data, n, charset_hint, &u, page, err);
