@@ -54,44 +54,24 @@ static sf_status outlets(sf_store *s, const char *story, json_object *o, sf_erro
     return SF_OK;
 }
 
-/* The SQL of a page of stories: the filters that are given, numbered in
- * the order their parameters are added to p (so that PostgreSQL, which
- * wants every parameter used, gets no unused one). */
-static size_t page_sql(const sf_store *s, const sf_store_page *q, const char *fts, const char *folded,
-                       char *sql, size_t cap, sf_val *p) {
-    size_t n = 0;
-    int w = snprintf(sql, cap,
-                     "SELECT s.id, s.headline, s.articles, s.version, s.created, s.updated,"
-                     " s.first_published, s.last_published FROM stories s WHERE 1 = 1");
-    size_t len = (size_t)w;
-    if (q->since != SF_TIME_UNKNOWN) {
-        p[n++] = SV_I(q->since);
-        len += (size_t)snprintf(sql + len, cap - len, " AND COALESCE(s.last_published, s.updated) >= ?%zu", n);
-    }
-    if (fts) {
-        p[n++] = SV_S(fts);
-        len += (size_t)snprintf(sql + len, cap - len,
-                                s->kind == SF_DB_PG
-                                    ? " AND s.tsv @@ plainto_tsquery('english', ?%zu)"
-                                    : " AND s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?%zu)",
-                                n);
-    }
-    if (folded) {
-        p[n++] = SV_S(folded);
-        len += (size_t)snprintf(sql + len, cap - len,
-                                " AND s.id IN (SELECT e.story FROM entities e JOIN entity_names n"
-                                " ON n.entity = e.id WHERE n.folded = ?%zu)",
-                                n);
-    }
-    size_t per = q->per_page ? (q->per_page > PAGE_MAX ? PAGE_MAX : q->per_page) : 20;
-    p[n++] = SV_I(per + 1); /* one more than asked: is there a next page? */
-    p[n++] = SV_I(q->page * per);
-    snprintf(sql + len, cap - len,
-             " ORDER BY s.updated DESC, COALESCE(s.last_published, 0) DESC, s.id DESC"
-             " LIMIT ?%zu OFFSET ?%zu",
-             n - 1, n);
-    return n;
-}
+/* A page of stories. Every filter is a parameter that may be NULL (then it
+ * lets every story through), so that each dialect has one statement (the
+ * SQLite backend caches statements by their text's address; PostgreSQL wants
+ * every parameter used, typed by its cast). */
+#define PAGE_COLUMNS                                                                      \
+    "SELECT s.id, s.headline, s.articles, s.version, s.created, s.updated,"               \
+    " s.first_published, s.last_published FROM stories s WHERE"
+#define PAGE_ORDER " ORDER BY s.updated DESC, COALESCE(s.last_published, 0) DESC, s.id DESC"
+static const char SQL_PAGE[] =
+    PAGE_COLUMNS " (?1 IS NULL OR COALESCE(s.last_published, s.updated) >= ?1)"
+    " AND (?2 IS NULL OR s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?2))"
+    " AND (?3 IS NULL OR s.id IN (SELECT e.story FROM entities e JOIN entity_names n"
+    " ON n.entity = e.id WHERE n.folded = ?3))" PAGE_ORDER " LIMIT ?4 OFFSET ?5";
+static const char SQL_PAGE_PG[] =
+    PAGE_COLUMNS " (?1::bigint IS NULL OR COALESCE(s.last_published, s.updated) >= ?1::bigint)"
+    " AND (?2::text IS NULL OR s.tsv @@ plainto_tsquery('english', ?2::text))"
+    " AND (?3::text IS NULL OR s.id IN (SELECT e.story FROM entities e JOIN entity_names n"
+    " ON n.entity = e.id WHERE n.folded = ?3::text))" PAGE_ORDER " LIMIT ?4 OFFSET ?5";
 
 sf_status sf_store_write_story_list(sf_store *s, const sf_store_page *q, FILE *f, sf_error *err) {
     if (!s || !q || !f) return sf__error_set(err, SF_ERR_ARG, "sf_store_write_story_list: NULL argument");
@@ -110,14 +90,15 @@ sf_status sf_store_write_story_list(sf_store *s, const sf_store_page *q, FILE *f
     }
     char folded[512];
     if (q->entity && q->entity[0]) sf__store_fold(q->entity, folded, sizeof folded);
-    char sql[1024];
-    sf_val p[5];
-    size_t np = page_sql(s, q, fts, q->entity && q->entity[0] ? folded : NULL, sql, sizeof sql, p);
+    size_t per = q->per_page ? (q->per_page > PAGE_MAX ? PAGE_MAX : q->per_page) : 20;
+    sf_val p[5] = {q->since == SF_TIME_UNKNOWN ? SV_NULL : SV_I(q->since), fts ? SV_S(fts) : SV_NULL,
+                   q->entity && q->entity[0] ? SV_S(folded) : SV_NULL,
+                   SV_I(per + 1), /* one more than asked: is there a next page? */
+                   SV_I(q->page * per)};
     sf_rows r = {0};
-    sf_status st = sf__db_exec(s, sql, np, p, &r, err);
+    sf_status st = sf__db_exec(s, s->kind == SF_DB_PG ? SQL_PAGE_PG : SQL_PAGE, 5, p, &r, err);
     sf__free(fts);
     if (st != SF_OK) return st;
-    size_t per = q->per_page ? (q->per_page > PAGE_MAX ? PAGE_MAX : q->per_page) : 20;
     json_object *arr = json_object_new_array();
     for (size_t i = 0; i < r.nrows && i < per && st == SF_OK; i++) {
         json_object *o = json_object_new_object();
