@@ -532,6 +532,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             }
             return MHD_YES; /* the body comes next */
         }
+        /* answered on the next call: a response queued on the first call,
+         * before libmicrohttpd has read the whole request, closes the
+         * connection instead of keeping it alive */
+        return MHD_YES;
     }
     if (rq->answered) {
         *upload_size = 0;
