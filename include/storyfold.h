@@ -557,6 +557,29 @@ sf_status sf_store_search(sf_store *s, const char *query, int64_t since, int64_t
 /* Parse "2026-03-02", "2026-03-02T08:15:00Z" (ISO 8601) or "@SECONDS". */
 sf_status sf_time_parse(const char *text, int64_t *out, sf_error *err);
 
+/* What the HTTP API reads (JSON only, compact, "</" written "<\/" so that
+ * it is safe inside a page). */
+typedef struct sf_store_page {
+    int64_t since;      /* stories active (last published) at or after; SF_TIME_UNKNOWN: all */
+    const char *words;  /* full-text words the story's headline or summary holds; NULL: any */
+    const char *entity; /* a name or any alias of an entity of the story; NULL: any */
+    size_t page;        /* 0-based page number */
+    size_t per_page;    /* 0: 20; at most 100 */
+} sf_store_page;
+#define SF_STORE_PAGE_INIT {SF_TIME_UNKNOWN, NULL, NULL, 0, 0}
+/* One page of stories, newest activity first: {"stories": [{id, headline,
+ * articles, version, created, updated, first_published, last_published,
+ * outlets}], "page", "per_page", "more"}. */
+sf_status sf_store_write_story_list(sf_store *s, const sf_store_page *q, FILE *f, sf_error *err);
+/* One article as stored (current version): id, title, text, source, url,
+ * author, lang, version, published, modified, story, joined, duplicate_of,
+ * ingested. SF_ERR_ARG when there is no such article. */
+sf_status sf_store_write_article(sf_store *s, const char *id, FILE *f, sf_error *err);
+/* Stories changed by an ingest at or after `since` (seconds of the ingest
+ * clock), oldest change first, at most 200: {"changes": [{id, version,
+ * headline, articles, updated}]}. */
+sf_status sf_store_write_changes(sf_store *s, int64_t since, FILE *f, sf_error *err);
+
 /* ----------------------------------------------------------- evaluation */
 
 /* ROUGE as computed by ROUGE-1.5.5 (Lin 2004), the script DUC/TAC used:

@@ -122,6 +122,8 @@ int sf_cmd_entities(int argc, char **argv);
 int sf_cmd_eval_quotes(int argc, char **argv);
 /* The store (cmd_ingest.c, cmd_stories.c; docs/store.md). */
 int sf_cmd_ingest(int argc, char **argv);
+/* `storyfold serve` (cmd_serve.c, src/server/). */
+int sf_cmd_serve(int argc, char **argv);
 int sf_cmd_stories(int argc, char **argv);
 int sf_cmd_show(int argc, char **argv);
 int sf_cmd_search(int argc, char **argv);

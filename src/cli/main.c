@@ -22,6 +22,7 @@ static const sf_cli_command COMMANDS[] = {
     {"stories", "list a store's stories, newest activity first", sf_cmd_stories},
     {"show", "print one stored story (--history: how it grew)", sf_cmd_show},
     {"search", "search a store's articles, stories and entities", sf_cmd_search},
+    {"serve", "serve a store as a web page and a JSON API (HTTP)", sf_cmd_serve},
 };
 
 static void usage(FILE *f) {

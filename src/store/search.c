@@ -12,7 +12,7 @@
 
 /* The query's words as an FTS5 query of quoted terms (all must occur), so
  * that FTS5's operators in user text are read as words. NULL: no words. */
-static char *fts5_query(const char *q) {
+char *sf__store_fts5_query(const char *q) {
     sf_buf b;
     sf__buf_init(&b, 0);
     const unsigned char *p = (const unsigned char *)q;
@@ -98,7 +98,7 @@ static sf_status gather(sf_store *s, const char *query, sf_val *p, json_object *
         json_object_object_add(o, "headline", json_object_new_string(sf__rows_get(&r, i, 4)));
         json_object_array_add(ents, o);
     }
-    char *fq = s->kind == SF_DB_SQLITE ? fts5_query(query) : NULL;
+    char *fq = s->kind == SF_DB_SQLITE ? sf__store_fts5_query(query) : NULL;
     sf_status st = SF_OK;
     if (s->kind == SF_DB_PG || fq) {
         p[0] = SV_S(fq ? fq : query);

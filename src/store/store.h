@@ -81,6 +81,9 @@ sf_status sf__db_int(sf_store *s, const char *sql, size_t n, const sf_val *p, in
  * result as its next version (refresh.c); *created: it was new. */
 sf_status sf__store_refresh(sf_store *s, int64_t story, const sf_run_options *run, int64_t now,
                             bool *created, sf_error *err);
+/* The words of a user's query as an FTS5 query of quoted terms, all
+ * required (search.c); NULL when it has no words. Freed with sf__free. */
+char *sf__store_fts5_query(const char *q);
 /* ASCII case folding of a name for matching (at most cap - 1 bytes). */
 void sf__store_fold(const char *in, char *out, size_t cap);
 

@@ -1,0 +1,130 @@
+// browser_test.mjs - the web page in a real browser: Debian's chromium,
+// driven headless by playwright-core, against `storyfold serve` on a store
+// built from examples/ plus one hostile article.
+// usage: node browser_test.mjs STORYFOLD SOURCE_DIR OUT_DIR
+// Prints "ok - ..." / "not ok - ..." lines; exits 1 on any failure. Writes
+// OUT_DIR/story.png (the Raqqa story page) and OUT_DIR/article.png.
+import { chromium } from 'playwright-core';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const [bin, src, out] = process.argv.slice(2);
+const tmp = mkdtempSync(join(tmpdir(), 'sf-web-'));
+const db = join(tmp, 'store.db');
+let failed = 0, passed = 0;
+const ok = (cond, what, extra) => {
+  if (cond) { passed++; console.log('ok - ' + what); } else { failed++; console.log('not ok - ' + what + (extra ? ': ' + extra : '')); }
+};
+
+const HOSTILE_TITLE = '<script>alert(1)</script>';
+const HOSTILE_TEXT = 'Harbour officials in Kellby said "><img src=x onerror=alert(1)> was painted on the gate of the old customs house on Friday. ' +
+  'The customs house has been closed since the storm, a spokeswoman for the harbour board said.';
+writeFileSync(join(tmp, 'hostile.jsonl'), JSON.stringify({
+  id: 'hostile-1', title: HOSTILE_TITLE, text: HOSTILE_TEXT, source: '<b>Bold</b> Outlet',
+  url: 'javascript:alert(1)', published: '2026-03-21T10:00:00Z' }) + '\n');
+execFileSync(bin, ['ingest', '--quiet', '--db', db, join(src, 'examples'), join(tmp, 'hostile.jsonl')], { stdio: 'inherit' });
+
+const portFile = join(tmp, 'port');
+const server = spawn(bin, ['serve', '--quiet', '--db', db, '--listen', '127.0.0.1:0', '--port-file', portFile], { stdio: ['ignore', 'inherit', 'inherit'] });
+let browser = null;
+const cleanup = async () => {
+  if (browser) await browser.close().catch(() => {});
+  server.kill('SIGTERM');
+  rmSync(tmp, { recursive: true, force: true });
+};
+
+try {
+  for (let i = 0; i < 100 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 100));
+  const port = readFileSync(portFile, 'utf8').trim();
+  const base = `http://127.0.0.1:${port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+  const dialogs = [];
+  page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+
+  // The list of stories.
+  const resp = await page.goto(base + '/');
+  ok(/script-src 'self'/.test(resp.headers()['content-security-policy'] || ''), 'the page is served with a Content-Security-Policy');
+  await page.waitForSelector('a.story-link', { timeout: 10000 });
+  const headlines = await page.$$eval('a.story-link', (as) => as.map((a) => a.textContent));
+  ok(headlines.length >= 5, 'the list shows the stories', headlines.length + ' links');
+  const raqqa = headlines.findIndex((h) => /Raqq?a/.test(h));
+  ok(raqqa >= 0, 'the Raqqa story is listed', JSON.stringify(headlines));
+
+  // Keyboard: j moves to the first story, Enter opens it.
+  await page.keyboard.press('j');
+  const focused = await page.evaluate(() => document.activeElement && document.activeElement.className);
+  ok(focused === 'story-link', 'j puts the keyboard focus on a story', focused);
+
+  // The Raqqa story.
+  await page.click(`a.story-link >> nth=${raqqa}`);
+  await page.waitForSelector('#summary li', { timeout: 10000 });
+  const summary = await page.$$eval('#summary li', (ls) => ls.map((l) => l.textContent));
+  ok(summary.length >= 1 && summary.some((s) => /Raqq?a|wall|Old City/.test(s)), 'the summary is shown', summary[0]);
+  const sources = await page.$$eval('#sources li', (ls) => ls.map((l) => l.textContent));
+  ok(sources.length === 2, 'both sources are listed', sources.length + ': ' + sources.join(' | '));
+  const facts = await page.$$eval('#facts tbody tr', (rs) => rs.map((r) => r.textContent));
+  const wall = facts.find((f) => /2[.,]5/.test(f) && /agree/.test(f));
+  ok(!!wall, 'the wall length is a fact on which the sources agree', wall || facts.slice(0, 4).join(' | '));
+  const cites = await page.$$('#summary a.cite');
+  ok(cites.length >= 1, 'summary sentences cite their sources', String(cites.length));
+  await page.screenshot({ path: join(out, 'story.png'), fullPage: true });
+
+  // Follow the first citation: the source article with the sentence marked.
+  const firstSentence = summary[0].replace(/\s*\[\d+\]/g, '').trim();
+  await cites[0].click();
+  await page.waitForSelector('#article-text', { timeout: 10000 });
+  const mark = await page.$('mark#cited');
+  const marked = mark ? await mark.textContent() : '';
+  ok(mark && firstSentence.startsWith(marked.slice(0, 40)), 'the citation opens the source with the sentence highlighted', marked.slice(0, 80));
+  await page.screenshot({ path: join(out, 'article.png'), fullPage: true });
+
+  // Hostile text is shown as text; no script runs.
+  await page.goto(base + '/#/article/hostile-1');
+  await page.waitForSelector('#article-text', { timeout: 10000 });
+  const h1 = await page.$eval('h1', (e) => e.textContent);
+  ok(h1 === HOSTILE_TITLE, 'a title with a script tag is shown as text', h1);
+  const body = await page.$eval('#article-text', (e) => e.textContent);
+  ok(body.includes('"><img src=x onerror=alert(1)>'), 'markup in the text is shown as text');
+  ok((await page.$$('img')).length === 0, 'no element was made from the article text');
+  ok((await page.$$('a[href^="javascript:"]')).length === 0, 'a javascript: address is not made a link');
+  await page.goto(base + '/');
+  await page.waitForSelector('a.story-link');
+  const hostileLink = (await page.$$eval('a.story-link', (as) => as.map((a) => a.textContent))).includes(HOSTILE_TITLE);
+  ok(hostileLink, 'the hostile headline is listed as text');
+  await page.waitForTimeout(300);
+  ok(dialogs.length === 0, 'no script from the articles ran (no alert)', dialogs.join(', '));
+
+  // Live update: an ingest while the list is open shows the new story.
+  await page.goto(base + '/');
+  await page.waitForSelector('a.story-link');
+  await page.waitForTimeout(1200); // the event stream is open
+  writeFileSync(join(tmp, 'new.jsonl'), JSON.stringify({
+    id: 'live-1', title: 'Glass works at Dunmore reopens after fire', source: 'Valley Daily',
+    published: '2026-03-22T09:00:00Z',
+    text: 'The glass works at Dunmore reopened on Sunday, six weeks after a fire destroyed its furnace hall. ' +
+      'About 120 workers returned to the site, the owner, Hallam Glass, said.' }) + '\n');
+  execFileSync(bin, ['ingest', '--quiet', '--db', db, join(tmp, 'new.jsonl')]);
+  let live = false;
+  for (let i = 0; i < 40 && !live; i++) {
+    await page.waitForTimeout(250);
+    live = (await page.$$eval('a.story-link', (as) => as.map((a) => a.textContent))).some((t) => /Glass works/.test(t));
+  }
+  ok(live, 'a story ingested while the page is open appears without reloading');
+  ok(consoleErrors.length === 0, 'no error in the browser console', consoleErrors.join(' | '));
+} catch (e) {
+  failed++;
+  console.log('not ok - browser test stopped: ' + (e && e.stack || e));
+} finally {
+  await cleanup();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
