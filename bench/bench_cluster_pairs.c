@@ -98,6 +98,29 @@ int main(int argc, char **argv) {
     printf("%-34s %8s %8s\n", "similarity", "r", "-r");
     printf("%-34s %8.4f %8.4f\n", "story similarity (body+title+names)", rs, -rs);
     printf("%-34s %8.4f %8.4f\n", "baseline: TF-IDF cosine of bodies", rc, -rc);
+    /* the join decision: a pair lands in one story when the story
+     * similarity reaches the clusterer's threshold */
+    size_t same = 0, same_in = 0, unrel = 0, unrel_in = 0, bsame_in = 0, bunrel_in = 0;
+    for (size_t i = 0; i < ps.n; i++) {
+        const pair *p = &ps.items[i];
+        bool in = p->story >= o.threshold, bin = p->cosine >= o.threshold;
+        if (p->overall <= 1.5) {
+            same++;
+            same_in += in;
+            bsame_in += bin;
+        } else if (p->overall >= 3.5) {
+            unrel++;
+            unrel_in += in;
+            bunrel_in += bin;
+        }
+    }
+    printf("pairs in one story at threshold %.2f:\n", o.threshold);
+    printf("  same story (Overall <= 1.5): %zu of %zu (%.3f); cosine alone %zu (%.3f)\n", same_in,
+           same, same ? (double)same_in / (double)same : 0, bsame_in,
+           same ? (double)bsame_in / (double)same : 0);
+    printf("  unrelated (Overall >= 3.5): %zu of %zu (%.3f); cosine alone %zu (%.3f)\n", unrel_in,
+           unrel, unrel ? (double)unrel_in / (double)unrel : 0, bunrel_in,
+           unrel ? (double)bunrel_in / (double)unrel : 0);
     sf__stream_destroy(s);
     for (size_t i = 0; i < ps.n; i++) {
         free(ps.items[i].ta);

@@ -375,6 +375,29 @@ void sf_cluster_options_default(sf_cluster_options *o);
 sf_status sf_cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
                             size_t *story_of, size_t *nstories, sf_error *err);
 
+/* Storylines: related stories (the same people or places within weeks) are
+ * linked, not merged. Each story lists its related stories with the names
+ * they share; related stories, taken transitively, form a storyline. */
+typedef struct sf_story_link {
+    size_t story;  /* the related story's number */
+    size_t nnames;
+    char **names;  /* names both stories mention (the reason), rarest first */
+} sf_story_link;
+
+typedef struct sf_storylines {
+    size_t nstories;
+    size_t nlines;
+    size_t *storyline_of;     /* per story: its storyline, 0.., by first story */
+    size_t *nrelated;         /* per story */
+    sf_story_link **related;  /* per story: nrelated[s] links, most shared first */
+} sf_storylines;
+
+/* Link the stories story_of[i] (0..nstories-1) of the articles of c into
+ * storylines; dup_of (may be NULL) marks copies, which are not read. */
+sf_status sf_storylines_compute(const sf_corpus *c, const size_t *story_of, size_t nstories,
+                                const size_t *dup_of, sf_storylines *out, sf_error *err);
+void sf_storylines_release(sf_storylines *s);
+
 /* Agreement of a predicted clustering with a gold one. Pairwise figures follow
  * Miranda et al. (2018): a pair of items is a true positive when both
  * clusterings put it together. B-cubed averages per-item precision and recall

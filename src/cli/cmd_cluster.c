@@ -1,6 +1,7 @@
 /* cmd_cluster.c - `storyfold cluster`: group the articles into stories and
- * print one JSON line per article, {"id": ..., "story": N}, in publication
- * order; story numbers count from 0 in order of first appearance. */
+ * print one JSON line per article, {"id": ..., "story": N, "storyline": L}, in
+ * publication order; story numbers count from 0 in order of first appearance,
+ * storylines by their first story. */
 #include "cli.h"
 
 #include <stdio.h>
@@ -12,8 +13,9 @@ static void help(FILE *f) {
             "usage: storyfold cluster [OPTIONS] PATH...\n"
             "\n"
             "Group articles that report the same event into stories, taking them in\n"
-            "publication order, and print one line per article:\n"
-            "  {\"id\": \"...\", \"story\": N}\n"
+            "publication order, link stories that share names within weeks into\n"
+            "storylines, and print one line per article:\n"
+            "  {\"id\": \"...\", \"story\": N, \"storyline\": L}\n"
             "\n"
             "Options:\n"
             "  --format jsonl        output format (only jsonl)\n"
@@ -137,10 +139,12 @@ int sf_cmd_cluster(int argc, char **argv) {
     size_t *story_of = malloc((n ? n : 1) * sizeof *story_of);
     row *rows = malloc((n ? n : 1) * sizeof *rows);
     sf_error err = {0};
+    sf_storylines lines = {0};
     if (!story_of || !rows) {
         sf_cli_error(in.prog, "out of memory");
         code = SF_EXIT_INPUT;
-    } else if (sf_cluster_corpus(c, &o, story_of, &nstories, &err) != SF_OK) {
+    } else if (sf_cluster_corpus(c, &o, story_of, &nstories, &err) != SF_OK ||
+               sf_storylines_compute(c, story_of, nstories, NULL, &lines, &err) != SF_OK) {
         sf_cli_error(in.prog, "%s", err.message);
         code = SF_EXIT_INPUT;
     } else {
@@ -149,13 +153,15 @@ int sf_cmd_cluster(int argc, char **argv) {
         for (size_t i = 0; i < n; i++) {
             fputs("{\"id\": ", stdout);
             put_json_string(rows[i].a->id);
-            printf(", \"story\": %zu}\n", rows[i].story);
+            printf(", \"story\": %zu, \"storyline\": %zu}\n", rows[i].story,
+                   lines.storyline_of[rows[i].story]);
         }
         if (fflush(stdout) != 0) {
             sf_cli_error(in.prog, "cannot write the output");
             code = SF_EXIT_INPUT;
         }
     }
+    sf_storylines_release(&lines);
     free(story_of);
     free(rows);
     sf_corpus_destroy(c);

@@ -78,6 +78,7 @@ enum { SF_CH_BODY = 0, SF_CH_TITLE = 1, SF_CH_ENT = 2, SF_NCH = 3 };
  * article's TF-IDF norm at arrival (sf__fdoc_normalize). */
 typedef struct sf_fdoc {
     sf_twvec v[SF_NCH];
+    uint8_t lang; /* language the article was read in (index, features.c) */
 } sf_fdoc;
 void sf__fdoc_release(sf_fdoc *d);
 
@@ -104,12 +105,41 @@ void sf__fdoc_normalize(sf_fdoc *d, const sf_dftab *df);
 double sf__story_pace(int64_t first, int64_t last, size_t n);
 double sf__time_factor(const sf_cluster_options *o, double gap, double pace);
 
+/* Event grain (stream.c): the similarity two reports (or a report and a
+ * story, or two stories) need to be one event, from the per-signal cosines
+ * (cos/have by SF_CH_*), whether both were read in the same language, the
+ * time gap (seconds, < 0 unknown), the story's pace and the time span the
+ * joined story would cover (seconds, < 0 unknown). Names (and numbers) are
+ * the specific evidence: with names on both sides, the content similarity
+ * is scaled by how far the names agree; across languages only names and
+ * time count; a story may grow past SF_SPAN_DAYS only on names. */
+#define SF_SPAN_DAYS 7.0
+double sf__event_similarity(const sf_cluster_options *o, const double cos[SF_NCH],
+                            const bool have[SF_NCH], bool same_lang, double gap, double pace,
+                            double span);
+
 /* Batch refinement (refine.c): v[i] is article i's unit vector (sorted by
- * hash), t[i] its time, lab[i] its story in 0..nlab-1 from the single pass;
- * stories are merged by average link and articles reassigned; lab is
- * rewritten (labels stay below nlab, some unused). */
-sf_status sf__refine(const sf_cluster_options *o, const sf_twvec *v, const int64_t *t, size_t n,
-                     uint32_t *lab, size_t nlab);
+ * hash; terms of the names signal have the lowest hash bit set, the others
+ * clear), t[i] its time (articles in publication order), info[i] its
+ * language and the share of its vector that is names; lab[i] its story in
+ * 0..nlab-1 from the single pass; stories are merged by average link and
+ * articles reassigned over the graph of event similarities
+ * (sf__event_similarity) between articles at most SF_REFINE_WINDOW_DAYS
+ * apart; lab is rewritten (labels stay below nlab, some unused). */
+#define SF_REFINE_WINDOW_DAYS 14.0
+typedef struct sf_rinfo {
+    float ent;    /* sqrt of the names signal's weight share (0: no names) */
+    uint8_t lang;
+} sf_rinfo;
+sf_status sf__refine(const sf_cluster_options *o, const sf_twvec *v, const sf_rinfo *info,
+                     const int64_t *t, size_t n, uint32_t *lab, size_t nlab);
+
+/* Whether token tok of text is a name (features.c): the single place where
+ * the clusterer and the storylines depend on named entities. */
+bool sf__token_is_name(const char *text, size_t n, const sf_token *tok, bool in_title,
+                       bool german);
+/* Whether a text reads as German (the test the extractor uses). */
+bool sf__text_is_german(const char *text, size_t n);
 
 /* Turns text into an sf_fdoc; one per thread. */
 typedef struct sf_extractor sf_extractor;

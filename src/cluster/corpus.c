@@ -57,7 +57,7 @@ static size_t canonical(const size_t *dup_of, size_t n, size_t i) {
  * the dot product of two such vectors is the weighted mean of the per-signal
  * cosines, as the stream's similarity is. */
 static sf_status combined(const sf_cluster_options *o, const sf_fdoc *d, const sf_dftab *df,
-                          sf_twvec *out) {
+                          sf_twvec *out, sf_rinfo *info) {
     double w[SF_NCH] = {o->w_body, o->no_title ? 0 : o->w_title, o->no_entity ? 0 : o->w_entity};
     double norm[SF_NCH] = {0}, total = 0;
     size_t need = 0;
@@ -72,14 +72,21 @@ static sf_status combined(const sf_cluster_options *o, const sf_fdoc *d, const s
         }
     }
     out->n = 0;
+    info->lang = d->lang;
+    info->ent = 0;
     if (total <= 0) return SF_OK;
+    if (norm[SF_CH_ENT] > 0 && w[SF_CH_ENT] > 0) info->ent = (float)sqrt(w[SF_CH_ENT] / total);
     SF_TRY(SF_VEC_RESERVE(out, need));
     for (int ch = 0; ch < SF_NCH; ch++) {
         if (norm[ch] <= 0 || w[ch] <= 0) continue;
         double k = sqrt(w[ch] / total) / sqrt(norm[ch]);
-        for (size_t i = 0; i < d->v[ch].n; i++)
-            out->items[out->n++] =
-                (sf_tw){d->v[ch].items[i].h, (float)(d->v[ch].items[i].w * sf__idf(df, d->v[ch].items[i].h) * k)};
+        /* the lowest hash bit tells the names apart (refine.c reads their
+         * cosine on its own); flipping it costs a hash bit of spread */
+        for (size_t i = 0; i < d->v[ch].n; i++) {
+            uint64_t h = d->v[ch].items[i].h;
+            h = ch == SF_CH_ENT ? h | 1u : h & ~(uint64_t)1;
+            out->items[out->n++] = (sf_tw){h, (float)(d->v[ch].items[i].w * sf__idf(df, d->v[ch].items[i].h) * k)};
+        }
     }
     /* keep the TERMS_KEEP heaviest terms: the tail of a long article is
      * mostly words every topic uses (DUC 2006 B-cubed F1 0.829 with every
@@ -92,6 +99,7 @@ static sf_status combined(const sf_cluster_options *o, const sf_fdoc *d, const s
         for (size_t i = 0; i < K; i++) ss += (double)out->items[i].w * out->items[i].w;
         float inv = (float)(1.0 / sqrt(ss));
         for (size_t i = 0; i < K; i++) out->items[i].w *= inv;
+        info->ent *= inv;
     }
     qsort(out->items, out->n, sizeof *out->items, cmp_tw_hash);
     return SF_OK;
@@ -115,6 +123,9 @@ sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
     size_t *seq_of = sf__calloc(n, sizeof *seq_of);
     sf_fdoc *docs = sf__calloc(n, sizeof *docs);
     sf_twvec *vec = sf__calloc(n, sizeof *vec);
+    sf_rinfo *info = sf__calloc(n, sizeof *info);
+    sf_map same; /* hash of title and text -> position in `order` + 1 */
+    sf__map_init(&same);
     int64_t *tm = sf__calloc(n, sizeof *tm);
     uint32_t *lab = sf__calloc(n, sizeof *lab);
     uint32_t *renum = NULL;
@@ -122,7 +133,7 @@ sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
     sf_extractor *x = NULL;
     sf_dftab df = {0};
     size_t m = 0; /* canonical articles, in publication order */
-    sf_status st = order && seq_of && docs && vec && tm && lab
+    sf_status st = order && seq_of && docs && vec && tm && lab && info
                        ? SF_OK
                        : sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
     if (st == SF_OK) {
@@ -142,6 +153,25 @@ sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
         seq_of[i] = SIZE_MAX;
         if (canonical(dup_of, n, i) != i) continue;
         const sf_article *a = order[k].a;
+        /* a text seen before, word for word, is the same report: it takes
+         * the first one's place (a million copies of a thousand texts cost
+         * a thousand articles' work) */
+        uint64_t h = sf__hash64(a->text, a->text_len, sf__hash64(a->title, strlen(a->title), 0x5a));
+        uint64_t *slot = sf__map_slot(&same, h);
+        if (!slot) {
+            st = sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
+            break;
+        }
+        if (*slot) {
+            const sf_article *b = order[*slot - 1].a;
+            if (b->text_len == a->text_len && strcmp(b->title, a->title) == 0 &&
+                memcmp(b->text, a->text, a->text_len) == 0) {
+                seq_of[i] = seq_of[order[*slot - 1].i];
+                continue;
+            }
+        } else {
+            *slot = k + 1;
+        }
         sf_status s2 = sf__extract(x, a->title, strlen(a->title), a->text, a->text_len, &docs[m]);
         if (s2 == SF_OK) s2 = sf__df_add(&df, &docs[m]);
         if (s2 != SF_OK) st = sf__error_set(err, s2, "cluster: article '%s': %s", a->id, sf_strerror(s2));
@@ -150,7 +180,7 @@ sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
     }
     bool refine = !opt.no_refine;
     for (size_t k = 0; k < m && st == SF_OK && refine; k++)
-        if (combined(&opt, &docs[k], &df, &vec[k]) != SF_OK)
+        if (combined(&opt, &docs[k], &df, &vec[k], &info[k]) != SF_OK)
             st = sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
     /* second pass: the online clusterer, reading with those frequencies */
     if (st == SF_OK) st = sf__stream_create(&opt, &s, err);
@@ -170,7 +200,7 @@ sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
         }
     }
     /* third: refinement over the whole corpus */
-    if (st == SF_OK && refine && sf__refine(&opt, vec, tm, m, lab, nlab) != SF_OK)
+    if (st == SF_OK && refine && sf__refine(&opt, vec, info, tm, m, lab, nlab) != SF_OK)
         st = sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
     size_t nst = 0;
     if (st == SF_OK) {
@@ -194,6 +224,8 @@ sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
     for (size_t k = 0; vec && k < n; k++) SF_VEC_FREE(&vec[k]);
     sf__free(docs);
     sf__free(vec);
+    sf__free(info);
+    sf__map_release(&same);
     sf__free(tm);
     sf__free(lab);
     sf__free(order);

@@ -74,6 +74,8 @@ struct sf_extractor {
     int base;                   /* index of the configured language, or NLANG */
     sf_map counts[SF_NCH];
     const char *text; /* text being analyzed, for the sentence-start test */
+    size_t text_len;
+    int lang;         /* index into LANGS of the text being analyzed */
     int in_title;
     bool entities;
     sf_status st;
@@ -118,6 +120,100 @@ static bool opens_sentence(const char *text, size_t begin) {
     return true;
 }
 
+static int detect_lang(const sf_extractor *x, const char *text, size_t n);
+
+/* German capitalizes every noun, so a capital letter alone does not make a
+ * name there. A German word counts as a name when it is joined to another
+ * capitalized part by a hyphen (Köln-Porz), follows a preposition that takes
+ * a bare place name (in Köln, aus Dresden), or stands beside another
+ * capitalized word that is not a function word (Frankfurter Straße, Anna
+ * Berger); never after an article or a number (der Sprecher, mit 45
+ * Einsatzkräften). */
+static bool word_at(const char *text, size_t n, size_t b, size_t e, char *w, size_t cap) {
+    if (e <= b || e - b >= cap) return false;
+    for (size_t i = b; i < e; i++) {
+        unsigned char c = (unsigned char)text[i];
+        w[i - b] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    }
+    w[e - b] = '\0';
+    (void)n;
+    return true;
+}
+
+static bool in_list(const char *w, const char *const *list) {
+    for (size_t i = 0; list[i]; i++)
+        if (strcmp(w, list[i]) == 0) return true;
+    return false;
+}
+
+static const char *const DE_DET[] = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer",
+                                     "einem", "einen", "eines", "im", "am", "zum", "zur", "vom",
+                                     "beim", "kein", "keine", "jede", "jeder", "diese", "dieser",
+                                     "seine", "ihre", "ihr", "sein", NULL};
+static const char *const DE_PLACE[] = {"in", "aus", "nach", "bei", "von", "gegen", NULL};
+
+static bool capital_word(const char *text, size_t b, size_t e) {
+    unsigned char c = (unsigned char)text[b];
+    if (c >= 'A' && c <= 'Z') return true;
+    /* Ä, Ö, Ü as UTF-8 */
+    return e > b + 1 && c == 0xC3 && ((unsigned char)text[b + 1] == 0x84 ||
+                                      (unsigned char)text[b + 1] == 0x96 ||
+                                      (unsigned char)text[b + 1] == 0x9C);
+}
+
+static bool german_name(const char *text, size_t n, const sf_token *tok) {
+    for (size_t i = tok->begin; i + 1 < tok->end; i++)
+        if (text[i] == '-' && capital_word(text, i + 1, tok->end)) return true;
+    /* the word before (same sentence: only spaces between) */
+    size_t pe = tok->begin;
+    while (pe > 0 && text[pe - 1] == ' ') pe--;
+    size_t pb = pe;
+    while (pb > 0 && ((unsigned char)text[pb - 1] >= 0x80 || (text[pb - 1] | 0x20) >= 'a') &&
+           ((unsigned char)text[pb - 1] >= 0x80 || (text[pb - 1] | 0x20) <= 'z'))
+        pb--;
+    char w[32];
+    if (pe > 0 && pe < tok->begin && pb < pe && word_at(text, n, pb, pe, w, sizeof w)) {
+        if (in_list(w, DE_DET)) return false;
+        if (in_list(w, DE_PLACE)) return true;
+        /* after a place adjective (Kölner, Frankfurter) comes a common
+         * noun (Feuerwehr, Straße): the adjective is the name */
+        bool adj = pe - pb > 3 && w[pe - pb - 2] == 'e' && w[pe - pb - 1] == 'r';
+        if (capital_word(text, pb, pe) && !adj && !sf__is_stopword("de", w, pe - pb)) return true;
+    }
+    if (pe > 0 && text[pe - 1] >= '0' && text[pe - 1] <= '9') return false;
+    /* the word after */
+    size_t nb = tok->end;
+    if (nb < n && text[nb] == ' ') nb++;
+    size_t ne = nb;
+    while (ne < n && (((unsigned char)text[ne] >= 0x80) ||
+                      ((text[ne] | 0x20) >= 'a' && (text[ne] | 0x20) <= 'z')))
+        ne++;
+    if (ne > nb && nb > tok->end && capital_word(text, nb, ne) && word_at(text, n, nb, ne, w, sizeof w) &&
+        !sf__is_stopword("de", w, ne - nb))
+        return true;
+    return false;
+}
+
+/* The one place that decides which words are names (people, places,
+ * organizations), for the clusterer's names signal and for storylines: a
+ * word in capitals, or capitalized where a sentence does not start (titles
+ * capitalize everything, so only all-capital words count there; German, see
+ * above). A trained recognizer (src/entity) can replace this test without
+ * touching its callers. text[0..n) holds the token. */
+bool sf__token_is_name(const char *text, size_t n, const sf_token *tok, bool in_title,
+                       bool german) {
+    if (tok->kind != SF_TOK_WORD) return false;
+    if (tok->flags & SF_TOKF_ALLCAPS) return true;
+    if (!(tok->flags & SF_TOKF_CAPITAL) || in_title) return false;
+    if (opens_sentence(text, tok->begin)) return false;
+    return german ? german_name(text, n, tok) : true;
+}
+
+bool sf__text_is_german(const char *text, size_t n) {
+    sf_extractor x = {.base = 0}; /* English unless clearly German */
+    return detect_lang(&x, text, n) == 1;
+}
+
 static sf_status count(sf_map *m, uint64_t h) {
     uint64_t *v = sf__map_slot(m, h);
     if (!v) return SF_ERR_NOMEM;
@@ -130,13 +226,8 @@ static sf_status on_term(void *user, const char *term, size_t len, const sf_toke
     SF_TRY(count(&x->counts[x->in_title ? SF_CH_TITLE : SF_CH_BODY],
                  sf__hash64(term, len, x->in_title ? SF_SEED_TITLE : SF_SEED_BODY)));
     if (!x->entities) return SF_OK;
-    bool named = false;
-    if (tok->kind == SF_TOK_NUMBER)
-        named = len >= 2; /* counts, dates, years; single digits say little */
-    else if (tok->flags & SF_TOKF_ALLCAPS)
-        named = true;
-    else if (tok->flags & SF_TOKF_CAPITAL)
-        named = x->in_title ? false : !opens_sentence(x->text, tok->begin);
+    bool named = tok->kind == SF_TOK_NUMBER ? len >= 2 /* counts, dates, years; single digits say little */
+                                            : sf__token_is_name(x->text, x->text_len, tok, x->in_title, x->lang == 1);
     if (named) SF_TRY(count(&x->counts[SF_CH_ENT], sf__hash64(term, len, SF_SEED_ENT)));
     return SF_OK;
 }
@@ -208,12 +299,16 @@ sf_status sf__extract(sf_extractor *x, const char *title, size_t tn, const char 
         if (!x->an[L]) return SF_ERR_NOMEM;
     }
     sf_analyzer *an = x->an[L];
+    out->lang = (uint8_t)L;
     x->in_title = 1;
     x->text = title;
+    x->text_len = tn;
+    x->lang = L;
     sf_status st = sf__analyze(an, title, tn, on_term, x);
     if (st == SF_OK) {
         x->in_title = 0;
         x->text = text;
+        x->text_len = n;
         st = sf__analyze(an, text, n, on_term, x);
     }
     for (int ch = 0; ch < SF_NCH; ch++) {

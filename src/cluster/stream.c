@@ -44,6 +44,7 @@ typedef struct story {
     size_t split_at;
     size_t merge_at;     /* size at which to look for a merge next */
     size_t active_pos;
+    uint8_t lang;        /* language of its first report */
 } story;
 
 typedef struct cand {
@@ -60,6 +61,7 @@ typedef struct qdoc {
     size_t nq;
     double self[SF_NCH]; /* |d|^2 with the current IDF */
     int64_t t;
+    uint8_t lang;
 } qdoc;
 
 struct sf_stream {
@@ -102,7 +104,7 @@ void sf_cluster_options_default(sf_cluster_options *o) {
     o->w_time = 0.4;
     o->candidates = 10;
     o->pace_factor = 2.0;
-    o->link_threshold = 0.05;
+    o->link_threshold = 0.15; /* as a report needs to join (was 0.05 for DUC topics) */
     o->link_cohesion = 0.55;
 }
 
@@ -270,6 +272,7 @@ static sf_status qdoc_prepare(sf_stream *s, const sf_fdoc *d, int64_t t, qdoc *q
     twvec_top(&d->v[SF_CH_BODY], &s->df, NQ_BODY, q->q, q->qw, &q->nq);
     if (!s->o.no_entity) twvec_top(&d->v[SF_CH_ENT], &s->df, NQ_ENT, q->q, q->qw, &q->nq);
     q->t = t;
+    q->lang = d->lang;
     return SF_OK;
 }
 
@@ -288,26 +291,59 @@ static double dot_q(const sf_twvec *q, const sf_twvec *c) {
     return sum;
 }
 
-/* Similarity from per-signal cosines and a time gap (seconds; < 0 unknown):
- * a weighted mean of the cosines of the signals both sides have, lowered by
- * up to w_time as the gap grows past the time scale. */
-static double combine(const sf_cluster_options *o, const double cos[SF_NCH],
-                      const bool have[SF_NCH], double gap, double pace) {
+/* Event grain. The content similarity is the weighted mean of the cosines
+ * of the signals both sides have (body and title only within one language:
+ * another language's stems never meet). Names decide: when both sides name
+ * people, places or numbers, the content is scaled between NAME_FLOOR (no
+ * name shared) and 1 (names cosine NAME_FULL or more), so two reports of
+ * the same kind of event with other participants stay apart however much
+ * topic vocabulary they share. Without names on one side the content alone
+ * decides (plain lower-case text); across languages, nothing but names can
+ * join. A story may cover SF_SPAN_DAYS at most unless the names keep
+ * agreeing (NAME_SPAN), and a time gap lowers the similarity by up to
+ * w_time. */
+#define NAME_FLOOR 0.1
+#define NAME_FULL 0.8
+#define NAME_SPAN 0.6
+double sf__event_similarity(const sf_cluster_options *o, const double cos[SF_NCH],
+                            const bool have[SF_NCH], bool same_lang, double gap, double pace,
+                            double span) {
     double w[SF_NCH] = {o->w_body, o->no_title ? 0 : o->w_title, o->no_entity ? 0 : o->w_entity};
     double num = 0, den = 0;
     for (int ch = 0; ch < SF_NCH; ch++) {
         if (!have[ch] || w[ch] <= 0) continue;
+        if (!same_lang && ch != SF_CH_ENT && !o->baseline) continue;
         num += w[ch] * cos[ch];
         den += w[ch];
     }
     double sim = den > 0 ? num / den : 0;
+    if (o->baseline) return sim;
+    bool names = !o->no_entity && have[SF_CH_ENT];
+    if (names) {
+        double f = cos[SF_CH_ENT] / NAME_FULL;
+        sim *= NAME_FLOOR + (1.0 - NAME_FLOOR) * (f < 1 ? f : 1);
+    } else if (!same_lang) {
+        return 0;
+    }
+    if (!o->no_time && span > SF_SPAN_DAYS * 86400.0 &&
+        (!names || cos[SF_CH_ENT] < NAME_SPAN))
+        return 0;
     if (!o->no_time && gap > 0) sim *= sf__time_factor(o, gap, pace);
     return sim;
 }
 
+/* Similarity from per-signal cosines and a time gap (seconds; < 0 unknown)
+ * at the event grain (above); the baseline is the body cosine alone. */
+static double combine(const sf_cluster_options *o, const double cos[SF_NCH],
+                      const bool have[SF_NCH], bool same_lang, double gap, double pace,
+                      double span) {
+    return sf__event_similarity(o, cos, have, same_lang, gap, pace, span);
+}
+
 double sf__story_pace(int64_t first, int64_t last, size_t n) {
     if (n < 2 || first == SF_TIME_UNKNOWN || last == SF_TIME_UNKNOWN) return 0;
-    return (double)(last - first) / (double)(n - 1);
+    /* in double: times near the int64 range must not overflow */
+    return ((double)last - (double)first) / (double)(n - 1);
 }
 
 double sf__time_factor(const sf_cluster_options *o, double gap, double pace) {
@@ -322,8 +358,8 @@ double sf__time_factor(const sf_cluster_options *o, double gap, double pace) {
 
 static double time_gap(int64_t t, int64_t first, int64_t last) {
     if (t == SF_TIME_UNKNOWN || first == SF_TIME_UNKNOWN) return -1;
-    if (t < first) return (double)(first - t);
-    if (t > last) return (double)(t - last);
+    if (t < first) return (double)first - (double)t;
+    if (t > last) return (double)t - (double)last;
     return 0;
 }
 
@@ -345,8 +381,13 @@ static double sim_doc_story(sf_stream *s, const qdoc *q, story *st, double dots[
         if (dots) dots[ch] = d;
     }
     s->st.scored++;
-    return combine(&s->o, cos, have, time_gap(q->t, st->first, st->last),
-                   sf__story_pace(st->first, st->last, st->seqs.n));
+    double span = -1;
+    if (q->t != SF_TIME_UNKNOWN && st->first != SF_TIME_UNKNOWN) {
+        int64_t lo = q->t < st->first ? q->t : st->first, hi = q->t > st->last ? q->t : st->last;
+        span = (double)hi - (double)lo;
+    }
+    return combine(&s->o, cos, have, q->lang == st->lang, time_gap(q->t, st->first, st->last),
+                   sf__story_pace(st->first, st->last, st->seqs.n), span);
 }
 
 static double sim_story_story(sf_stream *s, story *a, story *b) {
@@ -372,16 +413,18 @@ static double sim_story_story(sf_stream *s, story *a, story *b) {
         }
         cos[ch] = sum / (a->norm[ch] * b->norm[ch]);
     }
-    double gap = -1;
+    double gap = -1, span = -1;
     if (a->first != SF_TIME_UNKNOWN && b->first != SF_TIME_UNKNOWN) {
         gap = 0;
-        if (a->last < b->first) gap = (double)(b->first - a->last);
-        if (b->last < a->first) gap = (double)(a->first - b->last);
+        span = (double)(a->last > b->last ? a->last : b->last) -
+               (double)(a->first < b->first ? a->first : b->first);
+        if (a->last < b->first) gap = (double)b->first - (double)a->last;
+        if (b->last < a->first) gap = (double)a->first - (double)b->last;
     }
     s->st.scored++;
     double pa = sf__story_pace(a->first, a->last, a->seqs.n);
     double pb = sf__story_pace(b->first, b->last, b->seqs.n);
-    return combine(&s->o, cos, have, gap, pa > pb ? pa : pb);
+    return combine(&s->o, cos, have, a->lang == b->lang, gap, pa > pb ? pa : pb, span);
 }
 
 /* ------------------------------------------------------------ stories */
@@ -807,6 +850,7 @@ static sf_status try_split(sf_stream *s, uint32_t id) {
             uint32_t nid = 0;
             rc = story_new(s, &nst, &nid);
             st = s->stories.items[id]; /* the stories array may have moved */
+            if (rc == SF_OK) nst->lang = st->lang;
             if (rc == SF_OK) {
                 size_t k = 0;
                 for (size_t i = 0; i < n; i++) {
@@ -931,6 +975,7 @@ static sf_status add_doc(sf_stream *s, mdoc *m, bool *owned) {
         st = s->stories.items[bid];
     } else {
         SF_TRY(story_new(s, &st, &bid));
+        st->lang = m->d.lang;
     }
     SF_TRY(SF_VEC_PUSH(&st->seqs, m->seq));
     s->active_members++;
@@ -1071,6 +1116,7 @@ sf_status sf__stream_pair_similarity(sf_stream *s, const sf_article *a, const sf
     }
     /* b as a story of one article */
     one.first = one.last = b->published;
+    one.lang = db.lang;
     for (int ch = 0; ch < SF_NCH && st == SF_OK; ch++)
         st = centroid_add(&one.c[ch], &db.v[ch], 1.0f, &s->scratch);
     if (st == SF_OK) st = story_refresh(s, &one);

@@ -50,6 +50,22 @@ static json_object *story_json(const sf_result *r, const sf_corpus *c, size_t s)
         json_object_array_add(arts, ao);
     }
     json_object_object_add(o, "articles", arts);
+    /* storyline and related stories, with the names they share */
+    if (r->lines.storyline_of && s < r->lines.nstories) {
+        snprintf(id, sizeof id, "l%zu", r->lines.storyline_of[s] + 1);
+        json_object_object_add(o, "storyline", json_object_new_string(id));
+        json_object *rel = json_object_new_array();
+        for (size_t k = 0; k < r->lines.nrelated[s]; k++) {
+            const sf_story_link *l = &r->lines.related[s][k];
+            json_object *lo = json_object_new_object(), *names = json_object_new_array();
+            snprintf(id, sizeof id, "s%zu", l->story + 1);
+            json_object_object_add(lo, "story", json_object_new_string(id));
+            for (size_t q = 0; q < l->nnames; q++) json_object_array_add(names, json_object_new_string(l->names[q]));
+            json_object_object_add(lo, "names", names);
+            json_object_array_add(rel, lo);
+        }
+        json_object_object_add(o, "related", rel);
+    }
     /* entities, facts and quotes */
     json_object *fx = sf__facts_to_json(c, &st->facts);
     if (fx) {

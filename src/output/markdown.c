@@ -40,6 +40,17 @@ sf_status sf_write_markdown(const sf_result *r, const sf_corpus *c, FILE *f, sf_
             fputs("]\n", f);
         }
         sf__facts_to_markdown(f, c, &st->facts);
+        /* related stories of the same storyline, and the names they share */
+        for (size_t k = 0; r->lines.nrelated && s < r->lines.nstories && k < r->lines.nrelated[s]; k++) {
+            const sf_story_link *l = &r->lines.related[s][k];
+            fprintf(f, "%sstory %zu (", k ? ", " : "\nRelated: ", l->story + 1);
+            for (size_t q = 0; q < l->nnames; q++) {
+                if (q) fputs(", ", f);
+                md_text(f, l->names[q]);
+            }
+            fputc(')', f);
+            if (k + 1 == r->lines.nrelated[s]) fputc('\n', f);
+        }
         fprintf(f, "\nSources:\n");
         for (size_t k = 0; k < st->n; k++) {
             size_t i = st->articles[k];

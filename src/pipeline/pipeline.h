@@ -25,6 +25,7 @@ struct sf_result {
     size_t *story_of;      /* per article: index into stories */
     sf_story *stories;
     size_t nstories;
+    sf_storylines lines;   /* related stories (not computed by sf_summarize_all) */
 };
 
 #endif

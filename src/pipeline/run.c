@@ -139,6 +139,7 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
         }
     }
     sf__free(keys);
+    if (st == SF_OK && !one_story) st = sf_storylines_compute(c, r->story_of, r->nstories, r->dup_of, &r->lines, err);
 
     sf_summarize_options sopt = {.lang = opt.lang, .max_words = opt.summary_words, .query = opt.query,
                                  .method = opt.summary_method == 1   ? SF_SUMMARY_CENTROID
@@ -209,6 +210,7 @@ void sf_result_destroy(sf_result *r) {
         sf__free(story->headline);
     }
     sf__free(r->stories);
+    sf_storylines_release(&r->lines);
     sf__free(r->dup_of);
     sf__free(r->dup_sim);
     sf__free(r->story_of);
