@@ -162,10 +162,89 @@ static const char *const BACKREF_EN[] = {
     "He", "She", "It", "They", "This", "That", "These", "Those", "His", "Her", "Their",
     "Its", "We", "I", "But", "And", "So", "Also", "However", "Still", "Yet", "Then",
     "Meanwhile", "Instead", "Nevertheless",
+    /* days counted from the report's own, and more words that lean back */
+    "Today", "Yesterday", "Tonight", "Earlier", "Later", "Both", "Another", "Such", "Thus",
+    "Therefore", "Moreover", "Furthermore", "Nonetheless", "Likewise", "Similarly", "Hence",
+    "Afterward", "Afterwards", "Otherwise", "Besides", "Them", "Him", "Our", "Us", "Theirs",
 };
+
+/* Nouns that, after "The", "A", "This", "That" or "Such" at the start of a
+ * sentence, name something the text before introduced: "The meeting",
+ * "A move", "The two dead" (with a number between). A summary that lifts
+ * the sentence out loses what they point to. */
+static const char *const BACKREF_NOUN_EN[] = {
+    "move", "meeting", "decision", "incident", "attack", "attacks", "deal", "plan", "step",
+    "measure", "announcement", "agreement", "accord", "talks", "visit", "trip", "ruling",
+    "proposal", "event", "crash", "blast", "explosion", "shooting", "killing", "killings",
+    "victims", "victim", "dead", "group", "city", "man", "woman", "men", "women", "couple",
+    "pair", "boy", "girl", "latter", "former", "same", "other", "others", "case", "vote",
+    "suspect", "suspects", "action", "report", "statement", "remarks", "comments", "change",
+    "changes", "effort", "development", "situation", "problem", "issue", "matter", "body",
+    "bodies", "victory", "defeat", "strike", "raid", "operation", "offensive", "campaign",
+};
+static const char *const NUMBER_EN[] = {"two", "three", "four", "five", "six", "seven", "eight",
+                                        "nine", "ten", "both", "first", "second", "last"};
+/* Time openers that count from a day the text gave before: "Three days
+ * earlier", "A week later", "The next day", "That night". */
+static const char *const TIME_UNIT_EN[] = {"day", "days", "week", "weeks", "month", "months",
+                                           "year", "years", "hours", "hour", "night", "morning",
+                                           "evening", "afternoon"};
+static const char *const TIME_AFTER_EN[] = {"earlier", "later", "before", "after", "ago"};
+
+static bool in_list(const char *p, size_t w, const char *const *list, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == w && sf__view_eq_nocase(sf__view(p, w), sf__view(list[i], w))) return true;
+    return false;
+}
+
+/* Length of the word at p[i..n) (letters and digits), 0 when none. */
+static size_t word_len(const char *p, size_t n, size_t i) {
+    size_t k = i;
+    while (k < n && isalnum((unsigned char)p[k])) k++;
+    return k - i;
+}
+
+/* The phrase rules above, on the first words of p[0..n). */
+static bool backref_phrase(const char *p, size_t n) {
+    size_t w[4] = {0}, at[4] = {0}, nw = 0;
+    for (size_t i = 0; i < n && nw < 4;) {
+        size_t len = word_len(p, n, i);
+        if (!len) break;
+        at[nw] = i;
+        w[nw++] = len;
+        i += len;
+        if (i < n && p[i] == '\'' && i + 1 < n && p[i + 1] == 's') i += 2; /* "group's" */
+        if (i >= n || (p[i] != ' ' && p[i] != ',')) break;
+        while (i < n && (p[i] == ' ' || p[i] == ',')) i++;
+    }
+    if (nw < 2) return false;
+    static const char *const DET[] = {"The", "A", "An", "This", "That", "Such", "These", "Those"};
+    if (in_list(p, w[0], DET, SF_ARRAY_LEN(DET)) && isupper((unsigned char)p[0])) {
+        size_t k = 1;
+        if (isdigit((unsigned char)p[at[1]]) || in_list(p + at[1], w[1], NUMBER_EN, SF_ARRAY_LEN(NUMBER_EN))) {
+            if (w[0] == 3 && memcmp(p, "The", 3) == 0) return true; /* "The two dead" */
+            k = 2;
+        }
+        if (k < nw && islower((unsigned char)p[at[k]]) &&
+            in_list(p + at[k], w[k], BACKREF_NOUN_EN, SF_ARRAY_LEN(BACKREF_NOUN_EN)))
+            return true;
+        /* "That day", "The next day", "The following week" */
+        static const char *const NEXT[] = {"next", "following", "previous", "same"};
+        if (k < nw && in_list(p + at[k], w[k], TIME_UNIT_EN, SF_ARRAY_LEN(TIME_UNIT_EN))) return true;
+        if (nw > 2 && in_list(p + at[1], w[1], NEXT, SF_ARRAY_LEN(NEXT)) &&
+            in_list(p + at[2], w[2], TIME_UNIT_EN, SF_ARRAY_LEN(TIME_UNIT_EN)))
+            return true;
+    }
+    /* "Three days earlier", "A week later", "Two hours after that" */
+    if (nw >= 3 && in_list(p + at[1], w[1], TIME_UNIT_EN, SF_ARRAY_LEN(TIME_UNIT_EN)) &&
+        in_list(p + at[2], w[2], TIME_AFTER_EN, SF_ARRAY_LEN(TIME_AFTER_EN)))
+        return true;
+    return false;
+}
 
 bool sf__needs_context(const char *p, size_t n, const char *lang) {
     if (!lang || strncmp(lang, "en", 2) != 0) return false;
+    if (backref_phrase(p, n)) return true;
     size_t w = 0;
     while (w < n && isalpha((unsigned char)p[w])) w++;
     if (w == 0 || w == n) return false;
@@ -314,4 +393,25 @@ sf_status sf__compress_sentence(const char *p, size_t n, const char *lang, unsig
     if (start) *changed = true;
     sf__free(drop);
     return sf__buf_status(out);
+}
+
+bool sf__starts_mid_sentence(const char *p, size_t n) {
+    sf_view v = sf__view_trim(sf__view(p, n));
+    if (!v.n) return true;
+    unsigned char ch = (unsigned char)v.p[0];
+    /* opening quotes and brackets are fine: look at what follows them */
+    size_t i = 0;
+    while (i < v.n && (v.p[i] == '"' || v.p[i] == '`' || v.p[i] == '(' || v.p[i] == '[' || v.p[i] == '\''))
+        i++;
+    if (i + 3 <= v.n && (unsigned char)v.p[i] == 0xE2 && (unsigned char)v.p[i + 1] == 0x80 &&
+        ((unsigned char)v.p[i + 2] == 0x9C || (unsigned char)v.p[i + 2] == 0x98))
+        i += 3; /* “ ‘ */
+    if (i >= v.n) return true;
+    ch = (unsigned char)v.p[i];
+    if (islower(ch)) return true;
+    /* a clause or list going on: ", and", "; the", "-- who", ") said", "..." */
+    return strchr(",;:)]-.", (int)ch) != NULL || (ch == 0xE2 && i + 1 < v.n && (unsigned char)v.p[i + 1] == 0x80 &&
+                                              i + 2 < v.n && ((unsigned char)v.p[i + 2] == 0x94 ||
+                                                              (unsigned char)v.p[i + 2] == 0x93 ||
+                                                              (unsigned char)v.p[i + 2] == 0xA6));
 }

@@ -65,6 +65,11 @@ bool sf__has_quotation(const char *p, size_t n);
  * does not stand on its own. Languages without a list: false. */
 bool sf__needs_context(const char *p, size_t n, const char *lang);
 
+/* True when the sentence does not open as one: a lower-case first letter
+ * ("romano Prodi's coalition", a wrapped line's rest), or punctuation that
+ * goes on from a clause before (",", ";", ")", "--", an ellipsis). */
+bool sf__starts_mid_sentence(const char *p, size_t n);
+
 /* Sentence compression: which cuts to make (bits). */
 enum {
     SF_COMPRESS_OPENER = 1, /* "However, the army ..." -> "The army ..." */
