@@ -66,8 +66,27 @@ static bool source_tag(sf_view v, sf_view *out) {
     return true;
 }
 
-/* "By Jane Doe" / "By JANE DOE, Associated Press" -> the name. */
+/* A name of two to four capitalized words, nothing else. */
+static bool name_only(sf_view v) {
+    size_t w = count_words(v);
+    if (w < 2 || w > 4 || ends_sentence(v)) return false;
+    for (size_t i = 0; i < v.n; i++) {
+        unsigned char ch = (unsigned char)v.p[i];
+        if ((i == 0 || v.p[i - 1] == ' ') && ch != ' ' && !isupper(ch)) return false;
+        if (!isalpha(ch) && ch != ' ' && ch != '.' && ch != '-' && ch != '\'' && ch < 0x80) return false;
+    }
+    return true;
+}
+
+/* "By Jane Doe" / "By JANE DOE, Associated Press" -> the name; a page's
+ * author line at the end, "• Jane Doe" (a bullet, then a name), too. */
 static bool byline(sf_view v, sf_view *out) {
+    if (starts_nocase(v, "\xE2\x80\xA2")) { /* • */
+        sf_view rest = sf__view_trim(sf__view(v.p + 3, v.n - 3));
+        if (!name_only(rest)) return false;
+        *out = rest;
+        return true;
+    }
     if (!starts_nocase(v, "by ") || count_words(v) > 8 || ends_sentence(v)) return false;
     sf_view rest = sf__view_trim(sf__view(v.p + 3, v.n - 3));
     if (!rest.n || !isupper((unsigned char)rest.p[0])) return false;

@@ -240,29 +240,6 @@ static int cmp_size(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-/* Ids in natural order: digit runs compare as numbers ("D2" before "D10"). */
-static int cmp_natural(const char *a, const char *b) {
-    while (*a && *b) {
-        if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
-            while (*a == '0') a++;
-            while (*b == '0') b++;
-            size_t na = 0, nb = 0;
-            while (isdigit((unsigned char)a[na])) na++;
-            while (isdigit((unsigned char)b[nb])) nb++;
-            if (na != nb) return na < nb ? -1 : 1;
-            int d = memcmp(a, b, na);
-            if (d) return d < 0 ? -1 : 1;
-            a += na;
-            b += nb;
-        } else {
-            if (*a != *b) return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
-            a++;
-            b++;
-        }
-    }
-    return *a ? 1 : *b ? -1 : 0;
-}
-
 /* Reports in time order (unknown times last), then ids in natural order,
  * then as given. */
 static int cmp_report(const sf_corpus *c, size_t a, size_t b) {
@@ -270,7 +247,7 @@ static int cmp_report(const sf_corpus *c, size_t a, size_t b) {
     int64_t ta = x->published == SF_TIME_UNKNOWN ? INT64_MAX : x->published;
     int64_t tb = y->published == SF_TIME_UNKNOWN ? INT64_MAX : y->published;
     if (ta != tb) return ta < tb ? -1 : 1;
-    int d = cmp_natural(x->id, y->id);
+    int d = sf__cmp_natural(x->id, y->id);
     if (d) return d;
     return a < b ? -1 : a > b;
 }
