@@ -295,7 +295,7 @@ sf_status sf__read_text(sf_reader_ctx *ctx, const char *data, size_t n) {
     sf_rec r = {0};
     r.id = id_of(ctx->name);
     r.published = SF_TIME_UNKNOWN;
-    size_t b = 0, e = L.n, first = 0;
+    size_t b = 0, e = L.n;
     /* rule 1 at the bottom, then at the top (before and after a title) */
     while (e > b && (!L.items[e - 1].v.n || take_meta(L.items[e - 1].v, &r, false))) e--;
     while (b < e && (!L.items[b].v.n || take_meta(L.items[b].v, &r, false))) b++;
@@ -303,7 +303,6 @@ sf_status sf__read_text(sf_reader_ctx *ctx, const char *data, size_t n) {
         SF_VEC_FREE(&L);
         return sf__reader_diag(ctx, SF_ERR_EMPTY, 0, 1, "no text");
     }
-    first = L.items[b].no;
     linevec upto = {.items = L.items, .n = e, .cap = L.cap};
     size_t head = b;
     if (is_title(&upto, b)) r.title = L.items[b++].v;
@@ -316,7 +315,7 @@ sf_status sf__read_text(sf_reader_ctx *ctx, const char *data, size_t n) {
     if (st == SF_OK) st = join_body(&L, b, e, &body);
     if (st == SF_OK) {
         r.text = sf__view(body.p, body.n);
-        st = sf__reader_add(ctx, &r, first);
+        st = sf__reader_add(ctx, &r, 0);
     }
     sf__buf_release(&body);
     SF_VEC_FREE(&L);
