@@ -32,6 +32,7 @@ typedef struct sent {
     bool quote;          /* holds a quotation */
     bool needs_context;  /* opens by pointing back ("He", "But") */
     bool fragment;       /* opens mid-sentence (lower case, ", and") */
+    bool chosen;         /* in the summary */
     bool compressed;     /* its summary text is ctx.ctext[text_off, +text_len) */
     size_t text_off, text_len;
 } sent;
@@ -291,13 +292,13 @@ typedef struct hitem {
     size_t i;
 } hitem;
 
-static bool cand_before(hitem a, hitem b) { return a.v > b.v || (a.v == b.v && a.i < b.i); }
+static bool hitem_before(hitem a, hitem b) { return a.v > b.v || (a.v == b.v && a.i < b.i); }
 
 static void heap_down(hitem *h, size_t n, size_t k) {
     for (;;) {
         size_t l = 2 * k + 1, r = l + 1, m = k;
-        if (l < n && cand_before(h[l], h[m])) m = l;
-        if (r < n && cand_before(h[r], h[m])) m = r;
+        if (l < n && hitem_before(h[l], h[m])) m = l;
+        if (r < n && hitem_before(h[r], h[m])) m = r;
         if (m == k) return;
         hitem t = h[k];
         h[k] = h[m];
@@ -334,9 +335,9 @@ static size_t select_greedy(ctx *x, const sf_summarize_options *o, size_t *chose
         if (x->sents.items[top.i].score < 0) continue;
         double v = score(user, x, top.i);
         if (v <= 0) continue;
-        if (nh && !cand_before((hitem){v, top.i}, h[0])) {
+        if (nh && !hitem_before((hitem){v, top.i}, h[0])) {
             h[nh++] = (hitem){v, top.i}; /* not the best any more: back in */
-            for (size_t k = nh - 1; k > 0 && cand_before(h[k], h[(k - 1) / 2]); k = (k - 1) / 2) {
+            for (size_t k = nh - 1; k > 0 && hitem_before(h[k], h[(k - 1) / 2]); k = (k - 1) / 2) {
                 hitem t = h[k];
                 h[k] = h[(k - 1) / 2];
                 h[(k - 1) / 2] = t;
@@ -355,8 +356,23 @@ static size_t select_greedy(ctx *x, const sf_summarize_options *o, size_t *chose
             continue;
         }
         chosen[nchosen++] = best;
+        b->chosen = true;
         words += b->words;
         if (take) take(user, x, best);
+        /* the next sentence may lean on this one: now it can be scored */
+        size_t nx = best + 1;
+        if (nx < x->sents.n && x->sents.items[nx].article == b->article && x->sents.items[nx].needs_context &&
+            x->sents.items[nx].score >= 0) {
+            double vn = score(user, x, nx);
+            if (vn > 0) {
+                h[nh++] = (hitem){vn, nx};
+                for (size_t k = nh - 1; k > 0 && hitem_before(h[k], h[(k - 1) / 2]); k = (k - 1) / 2) {
+                    hitem t = h[k];
+                    h[k] = h[(k - 1) / 2];
+                    h[(k - 1) / 2] = t;
+                }
+            }
+        }
     }
     sf__free(h);
     return nchosen;
@@ -500,6 +516,21 @@ static bool stands_alone(const sent *s) {
            !s->fragment;
 }
 
+/* A sentence that opens by pointing back ("He said", "The meeting") is
+ * resolved when the sentence before it in its article is in the summary:
+ * the reading order puts it right after that one (the same report, the next
+ * position), so the reference has its antecedent. Otherwise it is not
+ * chosen. Measured (ROUGE-2, DUC 2006 / DUC 2007 update, SGML): never
+ * choosing them 0.0965 / 0.0999, with this rule the same (a follower
+ * rarely beats the other candidates); kept for what it allows. */
+static bool usable(const ctx *x, size_t i) {
+    const sent *s = &x->sents.items[i];
+    if (stands_alone(s)) return true;
+    if (!s->needs_context || s->quote || s->fragment || s->words < 6 || s->words > MAX_SENTENCE_WORDS)
+        return false;
+    return i > 0 && x->sents.items[i - 1].article == s->article && x->sents.items[i - 1].chosen;
+}
+
 static double concept_score(void *user, const ctx *x, size_t i) {
     concept_state *cs = user;
     const sent *s = &x->sents.items[i];
@@ -510,7 +541,7 @@ static double concept_score(void *user, const ctx *x, size_t i) {
         const uint64_t *w = sf__map_find(&cs->weight, c);
         if (w) gain += (double)*w;
     }
-    if (!stands_alone(s)) return 0;
+    if (!usable(x, i)) return 0;
     /* gain per word, the greedy rule for a budgeted coverage objective,
      * with the lead of each article slightly preferred */
     /* Gain per square root of length: per word favours fragments, raw gain
@@ -531,7 +562,7 @@ static void concept_take(void *user, const ctx *x, size_t i) {
 
 /* The centroid rule among sentences a concept summary may use. */
 static double fill_score(void *user, const ctx *x, size_t i) {
-    if (!stands_alone(&x->sents.items[i])) return 0;
+    if (!usable(x, i)) return 0;
     return centroid_score(user, x, i);
 }
 
@@ -600,16 +631,22 @@ static size_t select_with_lead(ctx *x, const sf_corpus *c, const sf_summarize_op
     if (x->lead != SIZE_MAX || lead == SIZE_MAX) return n;
     x->lead = lead;
     x->sents.items[lead].score = -1.0;
+    x->sents.items[lead].chosen = true;
     size_t m = 0, words = x->sents.items[lead].words;
     for (size_t k = 0; k < n; k++) {
-        if (near_repeat(x, o, &x->sents.items[chosen[k]], &x->sents.items[lead])) {
-            if (SF_VEC_PUSH(&x->merged, lead) == SF_OK && SF_VEC_PUSH(&x->merged, chosen[k]) != SF_OK)
-                x->merged.n--;
+        size_t i = chosen[k];
+        sent *si = &x->sents.items[i];
+        /* picks in greedy order: an antecedent comes before what leans on it */
+        bool orphan = !stands_alone(si) && !(i > 0 && x->sents.items[i - 1].chosen);
+        bool repeat = near_repeat(x, o, si, &x->sents.items[lead]);
+        if (repeat && SF_VEC_PUSH(&x->merged, lead) == SF_OK && SF_VEC_PUSH(&x->merged, i) != SF_OK)
+            x->merged.n--;
+        if (repeat || orphan || words >= o->max_words) {
+            si->chosen = false;
             continue;
         }
-        if (words >= o->max_words) break;
-        words += x->sents.items[chosen[k]].words;
-        chosen[m++] = chosen[k];
+        words += si->words;
+        chosen[m++] = i;
     }
     memmove(chosen + 1, chosen, m * sizeof *chosen);
     chosen[0] = lead;
@@ -1106,7 +1143,10 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
         /* With nothing shared (one article, or sources with no words in
          * common) concepts say nothing: fall through to the centroid. */
         if (nchosen == 0) {
-            for (size_t i = 0; i < x.sents.n; i++) x.sents.items[i].score = x.sents.items[i].noise ? -1.0 : 0.0;
+            for (size_t i = 0; i < x.sents.n; i++) {
+                x.sents.items[i].score = x.sents.items[i].noise ? -1.0 : 0.0;
+                x.sents.items[i].chosen = false;
+            }
             x.merged.n = 0;
             x.lead = SIZE_MAX;
         }
@@ -1127,12 +1167,23 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
                 chosen[k] = chosen[k - 1];
                 chosen[k - 1] = t;
             }
-        /* the lead opens the summary */
-        for (size_t k = 1; k < nchosen && chosen[0] != x.lead; k++)
-            if (chosen[k] == x.lead) {
-                memmove(chosen + 1, chosen, k * sizeof *chosen);
-                chosen[0] = x.lead;
+        /* the lead opens the summary, with what leans on it */
+        for (size_t k = 1; k < nchosen && chosen[0] != x.lead; k++) {
+            if (chosen[k] != x.lead) continue;
+            size_t m = 1;
+            while (k + m < nchosen && chosen[k + m] == x.lead + m && x.sents.items[x.lead + m].needs_context &&
+                   x.sents.items[x.lead + m].article == x.sents.items[x.lead].article)
+                m++;
+            size_t *block = sf__malloc(m * sizeof *block);
+            if (!block) {
+                st = SF_ERR_NOMEM;
+                break;
             }
+            memcpy(block, chosen + k, m * sizeof *block);
+            memmove(chosen + m, chosen, k * sizeof *chosen);
+            memcpy(chosen, block, m * sizeof *block);
+            sf__free(block);
+        }
         out->sentences = sf__calloc(nchosen, sizeof *out->sentences);
         if (!out->sentences) st = SF_ERR_NOMEM;
     }
