@@ -12,7 +12,7 @@
  *    "Date:" (the publication time). A line of capitals of at most four
  *    words ("BEIRUT") is a place line: dropped from the text.
  * 2. The first remaining line is a title when it looks like one: at most 20
- *    words and 200 bytes, no sentence end or trailing comma, not ending on a
+ *    words and 200 bytes, no sentence end or trailing comma or colon, not ending on a
  *    word that needs a next one ("for", "the", "and"), more lines after it,
  *    and either a blank line after it or a next line that does not continue
  *    it: a continued line is a wrapped one (as long as the lines below,
@@ -181,7 +181,7 @@ static bool dangling_end(sf_view v) {
                                     "their", "its", "is", "was", "will", "said"};
     size_t e = v.n, b;
     while (e > 0 && !isalpha((unsigned char)v.p[e - 1])) {
-        if (v.p[e - 1] == ',' || v.p[e - 1] == '-' || v.p[e - 1] == ';') return true;
+        if (v.p[e - 1] == ',' || v.p[e - 1] == '-' || v.p[e - 1] == ';' || v.p[e - 1] == ':') return true;
         e--;
     }
     for (b = e; b > 0 && isalpha((unsigned char)v.p[b - 1]);) b--;
