@@ -1,22 +1,269 @@
-/* text.c - plain-text articles: the first non-empty line is the title, the
- * rest (trimmed of surrounding white space, otherwise as written) is the text;
- * the id is the file name without directory and extension. A first line that
- * reads as a long sentence (a full stop at the end, 12 words or more) is not
- * taken for a title: in text scraped from pages it is a photo caption or a
- * standfirst, and headlines are short and rarely end with a full stop. It
- * stays out of the text as a title line would. Cleaning, such as dropping a
- * trailing "source:" line, is a later stage. */
+/* text.c - plain-text articles as people write them: a title only when the
+ * first line looks like one, hard-wrapped paragraphs joined, `source:` tags,
+ * bylines and date lines at the edges taken as metadata, and a file of one
+ * line (or one paragraph per line, no headline) read as one article with no
+ * title. The id is the file name without directory and extension.
+ *
+ * The rules, in order (docs/summaries.md has the measurements):
+ * 1. Lines are trimmed. At the top and at the bottom, lines that are
+ *    metadata are taken out of the text: "source: X" / "Sources: X" (the
+ *    outlet), "By Jane Doe" (the author; at most 8 words, no sentence end),
+ *    and a date alone on its line, maybe after "Published:", "Updated:" or
+ *    "Date:" (the publication time). A line of capitals of at most four
+ *    words ("BEIRUT") is a place line: dropped from the text.
+ * 2. The first remaining line is a title when it looks like one: at most 20
+ *    words and 200 bytes, no sentence end or trailing comma or colon, not ending on a
+ *    word that needs a next one ("for", "the", "and"), more lines after it,
+ *    and either a blank line after it or a next line that does not continue
+ *    it: a continued line is a wrapped one (as long as the lines below,
+ *    within 25%) or one followed by a line opening in lower case.
+ * 3. A first line that reads as a long sentence (12 words or more ending in
+ *    a full stop) set apart by a blank line, before a paragraph that opens
+ *    with a dateline ("beirut - "), is a photo caption or standfirst of a
+ *    scraped page: it is left out, as the title would be.
+ * 4. The body: lines of one paragraph are joined with a space (a word split
+ *    by a hyphen at a line end is joined without one), except where a line
+ *    ends a sentence well short of the wrapping width: that is a paragraph
+ *    written on one line. Paragraphs are apart by a blank line, as the SGML
+ *    reader writes them. */
 #include "ingest.h"
 
-static bool sentence_like(sf_view line) {
-    size_t n = line.n;
-    while (n > 0 && (line.p[n - 1] == '"' || line.p[n - 1] == '\'' || line.p[n - 1] == ')')) n--;
-    if (n == 0 || line.p[n - 1] != '.') return false;
-    size_t words = 0;
-    for (size_t i = 0; i < n; i++)
-        if (line.p[i] != ' ' && line.p[i] != '\t' && (i == 0 || line.p[i - 1] == ' ' || line.p[i - 1] == '\t'))
-            words++;
-    return words >= 12;
+#include <ctype.h>
+
+typedef struct line {
+    sf_view v; /* trimmed */
+    size_t no; /* 1-based line number */
+} line;
+
+typedef SF_VEC(line) linevec;
+
+static size_t count_words(sf_view v) {
+    size_t w = 0;
+    for (size_t i = 0; i < v.n; i++)
+        if (!isspace((unsigned char)v.p[i]) && (i == 0 || isspace((unsigned char)v.p[i - 1]))) w++;
+    return w;
+}
+
+static bool ends_sentence(sf_view v) {
+    size_t n = v.n;
+    while (n > 0 && strchr("\"')]", v.p[n - 1])) n--;
+    if (n >= 3 && (unsigned char)v.p[n - 3] == 0xE2 && (unsigned char)v.p[n - 2] == 0x80) n -= 3; /* ” ’ */
+    return n > 0 && strchr(".!?", v.p[n - 1]);
+}
+
+static bool starts_nocase(sf_view v, const char *lit) {
+    size_t k = strlen(lit);
+    return v.n >= k && sf__view_eq_nocase(sf__view(v.p, k), sf__view(lit, k));
+}
+
+/* "source: Khaleejtimes" -> "Khaleejtimes" (at most 6 words). */
+static bool source_tag(sf_view v, sf_view *out) {
+    size_t k = starts_nocase(v, "sources:") ? 8 : starts_nocase(v, "source:") ? 7 : 0;
+    if (!k) return false;
+    sf_view rest = sf__view_trim(sf__view(v.p + k, v.n - k));
+    if (!rest.n || count_words(rest) > 6) return false;
+    *out = rest;
+    return true;
+}
+
+/* A name of two to four capitalized words, nothing else. */
+static bool name_only(sf_view v) {
+    size_t w = count_words(v);
+    if (w < 2 || w > 4 || ends_sentence(v)) return false;
+    for (size_t i = 0; i < v.n; i++) {
+        unsigned char ch = (unsigned char)v.p[i];
+        if ((i == 0 || v.p[i - 1] == ' ') && ch != ' ' && !isupper(ch)) return false;
+        if (!isalpha(ch) && ch != ' ' && ch != '.' && ch != '-' && ch != '\'' && ch < 0x80) return false;
+    }
+    return true;
+}
+
+/* "By Jane Doe" / "By JANE DOE, Associated Press" -> the name; a page's
+ * author line at the end, "• Jane Doe" (a bullet, then a name), too. */
+static bool byline(sf_view v, sf_view *out) {
+    if (starts_nocase(v, "\xE2\x80\xA2")) { /* • */
+        sf_view rest = sf__view_trim(sf__view(v.p + 3, v.n - 3));
+        if (!name_only(rest)) return false;
+        *out = rest;
+        return true;
+    }
+    if (!starts_nocase(v, "by ") || count_words(v) > 8 || ends_sentence(v)) return false;
+    sf_view rest = sf__view_trim(sf__view(v.p + 3, v.n - 3));
+    if (!rest.n || !isupper((unsigned char)rest.p[0])) return false;
+    *out = rest;
+    return true;
+}
+
+static const char *const MONTHS[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                     "jul", "aug", "sep", "oct", "nov", "dec"};
+
+static unsigned month_at(const char *p, size_t n) {
+    if (n < 3) return 0;
+    for (unsigned m = 0; m < 12; m++)
+        if (tolower((unsigned char)p[0]) == MONTHS[m][0] && tolower((unsigned char)p[1]) == MONTHS[m][1] &&
+            tolower((unsigned char)p[2]) == MONTHS[m][2])
+            return m + 1;
+    return 0;
+}
+
+/* A date alone on its line: ISO 8601 ("2017-06-06", "2017-06-06T10:00Z"),
+ * "June 6, 2017" or "6 June 2017", maybe after a label and with a time or
+ * weekday around it; *t is midnight UTC of that day unless ISO gives more. */
+static bool date_line(sf_view v, int64_t *t) {
+    static const char *const LABELS[] = {"published:", "updated:", "date:", "posted:", "published", "posted"};
+    for (size_t i = 0; i < SF_ARRAY_LEN(LABELS); i++)
+        if (starts_nocase(v, LABELS[i])) {
+            size_t k = strlen(LABELS[i]);
+            v = sf__view_trim(sf__view(v.p + k, v.n - k));
+            break;
+        }
+    if (!v.n || count_words(v) > 8) return false;
+    if (sf__parse_iso8601(v, t)) return true;
+    /* words: find a month name, a day (1-31) and a year (1900-2100) */
+    unsigned month = 0, day = 0, year = 0, other = 0;
+    for (size_t i = 0; i < v.n;) {
+        while (i < v.n && !isalnum((unsigned char)v.p[i])) i++;
+        size_t b = i;
+        while (i < v.n && isalnum((unsigned char)v.p[i])) i++;
+        if (i == b) break;
+        size_t len = i - b;
+        unsigned num = 0;
+        bool digits = true;
+        for (size_t k = b; k < i; k++) {
+            if (!isdigit((unsigned char)v.p[k])) digits = false;
+            else if (num < 100000) num = num * 10 + (unsigned)(v.p[k] - '0');
+        }
+        if (digits && len == 4 && num >= 1900 && num <= 2100 && !year) year = num;
+        else if (digits && len <= 2 && num >= 1 && num <= 31 && !day) day = num;
+        else if (!digits && !month && month_at(v.p + b, len)) month = month_at(v.p + b, len);
+        else if (!digits && len >= 2) other++; /* weekday, "at", "GMT", "am" ... */
+        if (other > 3) return false;
+    }
+    if (!month || !day || !year) return false;
+    *t = sf__days_from_civil((int64_t)year, month, day) * 86400;
+    return true;
+}
+
+/* "BEIRUT" or "NEW YORK, N.Y." alone on a line: a place line. */
+static bool place_line(sf_view v) {
+    if (!v.n || count_words(v) > 4 || v.n > 40) return false;
+    size_t letters = 0;
+    for (size_t i = 0; i < v.n; i++) {
+        if (islower((unsigned char)v.p[i])) return false;
+        letters += isupper((unsigned char)v.p[i]) != 0;
+    }
+    return letters >= 3;
+}
+
+/* Take edge line v as metadata into r; false when it is text. */
+static bool take_meta(sf_view v, sf_rec *r, bool top) {
+    sf_view x;
+    int64_t t;
+    if (source_tag(v, &x)) {
+        if (!r->source.n) r->source = x;
+        return true;
+    }
+    if (byline(v, &x)) {
+        if (!r->author.n) r->author = x;
+        return true;
+    }
+    if (date_line(v, &t)) {
+        if (r->published == SF_TIME_UNKNOWN) r->published = t;
+        return true;
+    }
+    return top && place_line(v);
+}
+
+/* Words a headline does not end on: it would go on to the next line. */
+static bool dangling_end(sf_view v) {
+    static const char *const W[] = {"a", "an", "the", "of", "for", "to", "and", "or", "in", "on",
+                                    "at", "by", "with", "from", "as", "that", "his", "her",
+                                    "their", "its", "is", "was", "will", "said"};
+    size_t e = v.n, b;
+    while (e > 0 && !isalpha((unsigned char)v.p[e - 1])) {
+        if (v.p[e - 1] == ',' || v.p[e - 1] == '-' || v.p[e - 1] == ';' || v.p[e - 1] == ':') return true;
+        e--;
+    }
+    for (b = e; b > 0 && isalpha((unsigned char)v.p[b - 1]);) b--;
+    for (size_t i = 0; i < SF_ARRAY_LEN(W); i++)
+        if (strlen(W[i]) == e - b && sf__view_eq_nocase(sf__view(v.p + b, e - b), sf__view(W[i], e - b)))
+            return true;
+    return false;
+}
+
+/* Longest of the (at most 8) lines of the paragraph starting at L[i]. */
+static size_t para_width(const linevec *L, size_t i) {
+    size_t w = 0;
+    for (size_t k = i; k < L->n && k < i + 8 && L->items[k].v.n; k++) w = SF_MAX(w, L->items[k].v.n);
+    return w;
+}
+
+/* Rule 2: does line t (the first of the body) read as a title? */
+static bool is_title(const linevec *L, size_t t) {
+    sf_view v = L->items[t].v;
+    if (t + 1 >= L->n || v.n > 200 || count_words(v) > 20 || ends_sentence(v) || dangling_end(v))
+        return false;
+    sf_view next = L->items[t + 1].v;
+    if (!next.n) return true; /* a blank line after it */
+    if (islower((unsigned char)next.p[0])) return false;
+    /* text right under it: a title when clearly shorter than the lines of
+     * that paragraph, which a wrapped line is not */
+    size_t w = para_width(L, t + 1);
+    return v.n * 4 < w * 3;
+}
+
+/* "beirut - ", "PINE RIDGE, S.D. (AP) -- ": at most four words before a
+ * dash within the first 40 bytes, in capitals or, for one or two words,
+ * all in lower case (a scraped page's dateline). */
+static bool opens_with_dateline(sf_view v) {
+    size_t lim = SF_MIN(v.n, (size_t)40), lower = 0, upper = 0;
+    for (size_t i = 1; i + 1 < lim; i++) {
+        unsigned char ch = (unsigned char)v.p[i - 1];
+        lower += islower(ch) != 0;
+        upper += isupper(ch) != 0;
+        bool dash = v.p[i - 1] == ' ' && (v.p[i] == '-' || ((unsigned char)v.p[i] == 0xE2 && (unsigned char)v.p[i + 1] == 0x80));
+        if (!dash) continue;
+        sf_view place = sf__view(v.p, i - 1);
+        size_t words = count_words(place);
+        return words <= 4 && ((lower == 0 && upper >= 2) || (upper == 0 && words <= 2));
+    }
+    return false;
+}
+
+/* Rule 3: a long sentence set apart by a blank line before a paragraph
+ * that opens with a dateline. */
+static bool is_caption(const linevec *L, size_t t) {
+    sf_view v = L->items[t].v;
+    if (t + 2 >= L->n || L->items[t + 1].v.n || !ends_sentence(v) || count_words(v) < 12) return false;
+    size_t k = t + 1;
+    while (k < L->n && !L->items[k].v.n) k++;
+    if (k >= L->n) return false;
+    return opens_with_dateline(L->items[k].v);
+}
+
+/* Rule 4: join the lines L[b..e) into out. */
+static sf_status join_body(const linevec *L, size_t b, size_t e, sf_buf *out) {
+    size_t width = 0;
+    for (size_t k = b; k < e; k++) width = SF_MAX(width, L->items[k].v.n);
+    bool gap = false;
+    for (size_t k = b; k < e; k++) {
+        sf_view v = L->items[k].v;
+        if (!v.n) {
+            gap = out->n > 0;
+            continue;
+        }
+        if (out->n) {
+            sf_view prev = L->items[k - 1].v;
+            bool hyphen = !gap && prev.n >= 2 && prev.p[prev.n - 1] == '-' &&
+                          isalpha((unsigned char)prev.p[prev.n - 2]) && islower((unsigned char)v.p[0]);
+            bool own_para = gap || (ends_sentence(prev) && prev.n * 4 < width * 3);
+            if (own_para) SF_TRY(sf__buf_add(out, "\n\n", 2));
+            else if (!hyphen) SF_TRY(sf__buf_addc(out, ' '));
+        }
+        gap = false;
+        SF_TRY(sf__buf_add(out, v.p, v.n));
+    }
+    return SF_OK;
 }
 
 /* "dir/APW1.txt" -> "APW1"; "<stdin>" and "-" -> "stdin". */
@@ -29,27 +276,48 @@ static sf_view id_of(const char *name) {
     return sf__view(base, n);
 }
 
-sf_status sf__read_text(sf_reader_ctx *ctx, const char *data, size_t n) {
+static sf_status split_lines(const char *data, size_t n, linevec *L) {
     sf_cur c;
     sf__cur_init(&c, data, n);
-    sf_view line, title = {0};
-    size_t title_line = 0;
-    for (size_t at = c.line; sf__cur_line(&c, &line); at = c.line) {
-        title = sf__view_trim(line);
-        if (title.n) {
-            title_line = at;
-            break;
-        }
+    sf_view v;
+    for (size_t at = c.line; sf__cur_line(&c, &v); at = c.line) {
+        line l = {sf__view_trim(v), at};
+        SF_TRY(SF_VEC_PUSH(L, l));
     }
-    if (!title.n) return sf__reader_diag(ctx, SF_ERR_EMPTY, 0, 1, "no text");
-    sf_view text = sf__view_trim(sf__view(c.p, sf__cur_left(&c)));
-    if (!text.n)
-        return sf__reader_diag(ctx, SF_ERR_PARSE, title_line, 1,
-                               "only a title line, no text after it");
+    return SF_OK;
+}
+
+sf_status sf__read_text(sf_reader_ctx *ctx, const char *data, size_t n) {
+    linevec L = {0};
+    sf_buf body;
+    sf__buf_init(&body, 0);
+    sf_status st = split_lines(data, n, &L);
     sf_rec r = {0};
     r.id = id_of(ctx->name);
-    r.title = sentence_like(title) ? sf__view("", 0) : title;
-    r.text = text;
     r.published = SF_TIME_UNKNOWN;
-    return sf__reader_add(ctx, &r, 0);
+    size_t b = 0, e = L.n;
+    /* rule 1 at the bottom, then at the top (before and after a title) */
+    while (e > b && (!L.items[e - 1].v.n || take_meta(L.items[e - 1].v, &r, false))) e--;
+    while (b < e && (!L.items[b].v.n || take_meta(L.items[b].v, &r, false))) b++;
+    if (st == SF_OK && b >= e) {
+        SF_VEC_FREE(&L);
+        return sf__reader_diag(ctx, SF_ERR_EMPTY, 0, 1, "no text");
+    }
+    linevec upto = {.items = L.items, .n = e, .cap = L.cap};
+    size_t head = b;
+    if (is_title(&upto, b)) r.title = L.items[b++].v;
+    else if (is_caption(&upto, b)) b++;
+    while (b < e && (!L.items[b].v.n || take_meta(L.items[b].v, &r, true))) b++;
+    if (b >= e) { /* nothing but the first line: it is the text */
+        r.title = sf__view("", 0);
+        b = head;
+    }
+    if (st == SF_OK) st = join_body(&L, b, e, &body);
+    if (st == SF_OK) {
+        r.text = sf__view(body.p, body.n);
+        st = sf__reader_add(ctx, &r, 0);
+    }
+    sf__buf_release(&body);
+    SF_VEC_FREE(&L);
+    return st;
 }

@@ -41,6 +41,7 @@ static json_object *story_json(const sf_result *r, const sf_corpus *c, size_t s)
         json_object_object_add(ao, "id", json_object_new_string(a->id));
         json_object_object_add(ao, "title", json_object_new_string(a->title));
         json_object_object_add(ao, "source", str_or_null(a->source));
+        json_object_object_add(ao, "author", str_or_null(a->author));
         json_object_object_add(ao, "url", str_or_null(a->url));
         json_object_object_add(ao, "published", time_or_null(a->published));
         json_object_object_add(ao, "duplicate_of",

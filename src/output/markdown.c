@@ -29,7 +29,7 @@ sf_status sf_write_markdown(const sf_result *r, const sf_corpus *c, FILE *f, sf_
     for (size_t s = 0; s < r->nstories; s++) {
         const sf_story *st = &r->stories[s];
         fprintf(f, "\n## %zu. ", s + 1);
-        md_text(f, st->headline[0] ? st->headline : "(untitled)");
+        md_text(f, st->headline);
         fprintf(f, "\n\n");
         for (size_t k = 0; k < st->summary.n; k++) {
             fputs("- ", f);
@@ -56,15 +56,29 @@ sf_status sf_write_markdown(const sf_result *r, const sf_corpus *c, FILE *f, sf_
             size_t i = st->articles[k];
             const sf_article *a = sf_corpus_get(c, i);
             fprintf(f, "%zu. ", k + 1);
-            md_text(f, a->title[0] ? a->title : "(untitled)");
-            fprintf(f, " (%s", a->id);
-            if (a->source[0]) fprintf(f, ", %s", a->source);
+            /* "Title (id, outlet, by author, day time)"; without a title the
+             * id leads: "id (outlet, ...)" */
+            if (a->title[0]) {
+                md_text(f, a->title);
+                fputs(" (", f);
+                fputs(a->id, f);
+            } else {
+                fputs(a->id, f);
+                fputs(" (", f);
+            }
+            bool first = !a->title[0];
+            if (a->source[0]) fputs(first ? "" : ", ", f), fputs(a->source, f), first = false;
+            if (a->author && a->author[0]) fputs(first ? "by " : ", by ", f), fputs(a->author, f), first = false;
             if (a->published != SF_TIME_UNKNOWN) {
                 char buf[32];
                 sf__format_iso8601(a->published, buf);
-                buf[10] = '\0';
-                fprintf(f, ", %s", buf);
+                /* the day, and the time when the source gave one */
+                buf[strcmp(buf + 10, "T00:00:00Z") == 0 ? 10 : 16] = '\0';
+                if (buf[10]) buf[10] = ' ';
+                fprintf(f, "%s%s", first ? "" : ", ", buf);
+                first = false;
             }
+            if (first) fputs("outlet and time not given", f);
             fputc(')', f);
             if (r->dup_of[i] != SIZE_MAX)
                 fprintf(f, " - copy of %zu (similarity %.2f)", ref_number(st, r->dup_of[i]), r->dup_sim[i]);

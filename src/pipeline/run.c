@@ -45,6 +45,8 @@ static int cmp_pub(const sf_corpus *c, size_t a, size_t b) {
     if (ta == SF_TIME_UNKNOWN) ta = INT64_MAX;
     if (tb == SF_TIME_UNKNOWN) tb = INT64_MAX;
     if (ta != tb) return ta < tb ? -1 : 1;
+    int d = sf__cmp_natural(sf_corpus_get(c, a)->id, sf_corpus_get(c, b)->id); /* D2 before D10 */
+    if (d) return d;
     return a < b ? -1 : a > b;
 }
 
@@ -172,6 +174,16 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
             story->texts[k] = ss->text ? fold_ws(ss->text, strlen(ss->text))
                                        : fold_ws(a->text + ss->span.begin, ss->span.end - ss->span.begin);
             if (!story->texts[k]) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+        }
+        /* no source headline: one made from the summary's lead */
+        if (st == SF_OK && !story->headline[0] && story->summary.n) {
+            sf_buf hb;
+            sf__buf_init(&hb, 0);
+            st = sf__headline_from_sentence(story->texts[0], strlen(story->texts[0]), &hb);
+            char *h = st == SF_OK ? sf__strndup(hb.p ? hb.p : "", hb.n) : NULL;
+            sf__buf_release(&hb);
+            if (!h) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+            else sf__free(story->headline), story->headline = h;
         }
     }
     /* one canonical name per entity across the stories of the run */

@@ -162,10 +162,89 @@ static const char *const BACKREF_EN[] = {
     "He", "She", "It", "They", "This", "That", "These", "Those", "His", "Her", "Their",
     "Its", "We", "I", "But", "And", "So", "Also", "However", "Still", "Yet", "Then",
     "Meanwhile", "Instead", "Nevertheless",
+    /* days counted from the report's own, and more words that lean back */
+    "Today", "Yesterday", "Tonight", "Earlier", "Later", "Both", "Another", "Such", "Thus",
+    "Therefore", "Moreover", "Furthermore", "Nonetheless", "Likewise", "Similarly", "Hence",
+    "Afterward", "Afterwards", "Otherwise", "Besides", "Them", "Him", "Our", "Us", "Theirs",
 };
+
+/* Nouns that, after "The", "A", "This", "That" or "Such" at the start of a
+ * sentence, name something the text before introduced: "The meeting",
+ * "A move", "The two dead" (with a number between). A summary that lifts
+ * the sentence out loses what they point to. */
+static const char *const BACKREF_NOUN_EN[] = {
+    "move", "meeting", "decision", "incident", "attack", "attacks", "deal", "plan", "step",
+    "measure", "announcement", "agreement", "accord", "talks", "visit", "trip", "ruling",
+    "proposal", "event", "crash", "blast", "explosion", "shooting", "killing", "killings",
+    "victims", "victim", "dead", "group", "city", "man", "woman", "men", "women", "couple",
+    "pair", "boy", "girl", "latter", "former", "same", "other", "others", "case", "vote",
+    "suspect", "suspects", "action", "report", "statement", "remarks", "comments", "change",
+    "changes", "effort", "development", "situation", "problem", "issue", "matter", "body",
+    "bodies", "victory", "defeat", "strike", "raid", "operation", "offensive", "campaign",
+};
+static const char *const NUMBER_EN[] = {"two", "three", "four", "five", "six", "seven", "eight",
+                                        "nine", "ten", "both", "first", "second", "last"};
+/* Time openers that count from a day the text gave before: "Three days
+ * earlier", "A week later", "The next day", "That night". */
+static const char *const TIME_UNIT_EN[] = {"day", "days", "week", "weeks", "month", "months",
+                                           "year", "years", "hours", "hour", "night", "morning",
+                                           "evening", "afternoon"};
+static const char *const TIME_AFTER_EN[] = {"earlier", "later", "before", "after", "ago"};
+
+static bool in_list(const char *p, size_t w, const char *const *list, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == w && sf__view_eq_nocase(sf__view(p, w), sf__view(list[i], w))) return true;
+    return false;
+}
+
+/* Length of the word at p[i..n) (letters and digits), 0 when none. */
+static size_t word_len(const char *p, size_t n, size_t i) {
+    size_t k = i;
+    while (k < n && isalnum((unsigned char)p[k])) k++;
+    return k - i;
+}
+
+/* The phrase rules above, on the first words of p[0..n). */
+static bool backref_phrase(const char *p, size_t n) {
+    size_t w[4] = {0}, at[4] = {0}, nw = 0;
+    for (size_t i = 0; i < n && nw < 4;) {
+        size_t len = word_len(p, n, i);
+        if (!len) break;
+        at[nw] = i;
+        w[nw++] = len;
+        i += len;
+        if (i < n && p[i] == '\'' && i + 1 < n && p[i + 1] == 's') i += 2; /* "group's" */
+        if (i >= n || (p[i] != ' ' && p[i] != ',')) break;
+        while (i < n && (p[i] == ' ' || p[i] == ',')) i++;
+    }
+    if (nw < 2) return false;
+    static const char *const DET[] = {"The", "A", "An", "This", "That", "Such", "These", "Those"};
+    if (in_list(p, w[0], DET, SF_ARRAY_LEN(DET)) && isupper((unsigned char)p[0])) {
+        size_t k = 1;
+        if (isdigit((unsigned char)p[at[1]]) || in_list(p + at[1], w[1], NUMBER_EN, SF_ARRAY_LEN(NUMBER_EN))) {
+            if (w[0] == 3 && memcmp(p, "The", 3) == 0) return true; /* "The two dead" */
+            k = 2;
+        }
+        if (k < nw && islower((unsigned char)p[at[k]]) &&
+            in_list(p + at[k], w[k], BACKREF_NOUN_EN, SF_ARRAY_LEN(BACKREF_NOUN_EN)))
+            return true;
+        /* "That day", "The next day", "The following week" */
+        static const char *const NEXT[] = {"next", "following", "previous", "same"};
+        if (k < nw && in_list(p + at[k], w[k], TIME_UNIT_EN, SF_ARRAY_LEN(TIME_UNIT_EN))) return true;
+        if (nw > 2 && in_list(p + at[1], w[1], NEXT, SF_ARRAY_LEN(NEXT)) &&
+            in_list(p + at[2], w[2], TIME_UNIT_EN, SF_ARRAY_LEN(TIME_UNIT_EN)))
+            return true;
+    }
+    /* "Three days earlier", "A week later", "Two hours after that" */
+    if (nw >= 3 && in_list(p + at[1], w[1], TIME_UNIT_EN, SF_ARRAY_LEN(TIME_UNIT_EN)) &&
+        in_list(p + at[2], w[2], TIME_AFTER_EN, SF_ARRAY_LEN(TIME_AFTER_EN)))
+        return true;
+    return false;
+}
 
 bool sf__needs_context(const char *p, size_t n, const char *lang) {
     if (!lang || strncmp(lang, "en", 2) != 0) return false;
+    if (backref_phrase(p, n)) return true;
     size_t w = 0;
     while (w < n && isalpha((unsigned char)p[w])) w++;
     if (w == 0 || w == n) return false;
@@ -314,4 +393,109 @@ sf_status sf__compress_sentence(const char *p, size_t n, const char *lang, unsig
     if (start) *changed = true;
     sf__free(drop);
     return sf__buf_status(out);
+}
+
+bool sf__starts_mid_sentence(const char *p, size_t n) {
+    sf_view v = sf__view_trim(sf__view(p, n));
+    if (!v.n) return true;
+    unsigned char ch = (unsigned char)v.p[0];
+    /* opening quotes and brackets are fine: look at what follows them */
+    size_t i = 0;
+    while (i < v.n && (v.p[i] == '"' || v.p[i] == '`' || v.p[i] == '(' || v.p[i] == '[' || v.p[i] == '\''))
+        i++;
+    if (i + 3 <= v.n && (unsigned char)v.p[i] == 0xE2 && (unsigned char)v.p[i + 1] == 0x80 &&
+        ((unsigned char)v.p[i + 2] == 0x9C || (unsigned char)v.p[i + 2] == 0x98))
+        i += 3; /* “ ‘ */
+    if (i >= v.n) return true;
+    ch = (unsigned char)v.p[i];
+    if (islower(ch)) return true;
+    /* a clause or list going on: ", and", "; the", "-- who", ") said", "..." */
+    return strchr(",;:)]-.", (int)ch) != NULL || (ch == 0xE2 && i + 1 < v.n && (unsigned char)v.p[i + 1] == 0x80 &&
+                                              i + 2 < v.n && ((unsigned char)v.p[i + 2] == 0x94 ||
+                                                              (unsigned char)v.p[i + 2] == 0x93 ||
+                                                              (unsigned char)v.p[i + 2] == 0xA6));
+}
+
+/* ---- a headline from a sentence
+ * A story without a source headline is titled by its lead sentence,
+ * shortened at a clause boundary: up to HEADLINE_WORDS words kept whole;
+ * else cut at the last punctuation boundary (a comma, semicolon, colon or
+ * dash) after at least 5 words and within the limit, else before the last
+ * word that opens a clause or phrase ("who", "after", "in", "for"), never
+ * after a word that needs a next one ("the", "of", "to"). The sentence's
+ * final full stop goes, as a headline has none. */
+enum { HEADLINE_WORDS = 16, HEADLINE_MIN_WORDS = 5 };
+
+static const char *const CLAUSE_OPENER_EN[] = {
+    "who", "which", "that", "after", "before", "when", "while", "as", "because", "amid",
+    "following", "despite", "since", "in", "on", "at", "for", "from", "with", "to", "during", "and",
+    "but", "where", "until", "by", "over", "under", "into", "against",
+};
+static const char *const NEEDS_NEXT_EN[] = {
+    "a", "an", "the", "of", "for", "to", "and", "or", "in", "on", "at", "with", "by", "from", "as",
+    "that", "his", "her", "their", "its", "is", "was", "are", "were", "will", "who", "which",
+    "said", "than", "but", "s",
+};
+
+static bool word_in(const char *p, size_t n, const char *const *list, size_t len) {
+    while (n && !isalnum((unsigned char)p[n - 1])) n--; /* "the," -> "the" */
+    while (n && !isalnum((unsigned char)p[0])) p++, n--;
+    for (size_t i = 0; i < len; i++)
+        if (strlen(list[i]) == n && sf__view_eq_nocase(sf__view(p, n), sf__view(list[i], n))) return true;
+    return false;
+}
+
+sf_status sf__headline_from_sentence(const char *p, size_t n, sf_buf *out) {
+    sf__buf_reset(out);
+    size_t wb[HEADLINE_WORDS + 2], we[HEADLINE_WORDS + 2], nw = 0;
+    for (size_t i = 0; i < n && nw < HEADLINE_WORDS + 2;) {
+        while (i < n && isspace((unsigned char)p[i])) i++;
+        if (i >= n) break;
+        wb[nw] = i;
+        while (i < n && !isspace((unsigned char)p[i])) i++;
+        we[nw++] = i;
+    }
+    size_t keep = nw;
+    if (nw > HEADLINE_WORDS) {
+        keep = 0;
+        for (size_t k = HEADLINE_MIN_WORDS; k <= HEADLINE_WORDS; k++) { /* k words kept */
+            char last = p[we[k - 1] - 1];
+            bool dash = p[wb[k]] == '-' || ((unsigned char)p[wb[k]] == 0xE2 && we[k] - wb[k] == 3);
+            if (last == ',' || last == ';' || last == ':' || dash) keep = k;
+        }
+        for (size_t k = HEADLINE_WORDS; !keep && k >= HEADLINE_MIN_WORDS; k--)
+            if (word_in(p + wb[k], we[k] - wb[k], CLAUSE_OPENER_EN, SF_ARRAY_LEN(CLAUSE_OPENER_EN)) &&
+                !word_in(p + wb[k - 1], we[k - 1] - wb[k - 1], NEEDS_NEXT_EN, SF_ARRAY_LEN(NEEDS_NEXT_EN)))
+                keep = k;
+        if (!keep) keep = HEADLINE_WORDS;
+    }
+    while (keep > 1 && word_in(p + wb[keep - 1], we[keep - 1] - wb[keep - 1], NEEDS_NEXT_EN,
+                               SF_ARRAY_LEN(NEEDS_NEXT_EN)))
+        keep--;
+    if (!keep) return SF_OK;
+    size_t end = we[keep - 1];
+    while (end > wb[0] && strchr(",;:.-", p[end - 1])) end--;
+    return sf__buf_add(out, p + wb[0], end - wb[0]);
+}
+
+int sf__cmp_natural(const char *a, const char *b) {
+    while (*a && *b) {
+        if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
+            while (*a == '0') a++;
+            while (*b == '0') b++;
+            size_t na = 0, nb = 0;
+            while (isdigit((unsigned char)a[na])) na++;
+            while (isdigit((unsigned char)b[nb])) nb++;
+            if (na != nb) return na < nb ? -1 : 1;
+            int d = memcmp(a, b, na);
+            if (d) return d < 0 ? -1 : 1;
+            a += na;
+            b += nb;
+        } else {
+            if (*a != *b) return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+            a++;
+            b++;
+        }
+    }
+    return *a ? 1 : *b ? -1 : 0;
 }

@@ -65,6 +65,18 @@ bool sf__has_quotation(const char *p, size_t n);
  * does not stand on its own. Languages without a list: false. */
 bool sf__needs_context(const char *p, size_t n, const char *lang);
 
+/* True when the sentence does not open as one: a lower-case first letter
+ * ("romano Prodi's coalition", a wrapped line's rest), or punctuation that
+ * goes on from a clause before (",", ";", ")", "--", an ellipsis). */
+bool sf__starts_mid_sentence(const char *p, size_t n);
+
+/* A headline made from sentence p[0..n) (a story's lead when no source
+ * has a headline): shortened at a clause boundary, no trailing fragment,
+ * no final full stop. Written to `out` (reset first). */
+sf_status sf__headline_from_sentence(const char *p, size_t n, sf_buf *out);
+/* Compare ids in natural order: digit runs as numbers ("D2" < "D10"). */
+int sf__cmp_natural(const char *a, const char *b);
+
 /* Sentence compression: which cuts to make (bits). */
 enum {
     SF_COMPRESS_OPENER = 1, /* "However, the army ..." -> "The army ..." */

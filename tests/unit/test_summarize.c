@@ -349,6 +349,164 @@ static void compressed_summary_text(void **state) {
     sf_corpus_destroy(c);
 }
 
+#define CTX(s) sf__needs_context((s), strlen(s), "en")
+#define MID(s) sf__starts_mid_sentence((s), strlen(s))
+
+/* Openers that point back (documented in clean.c) and sentences that start
+ * in the middle: never a bullet of their own. */
+static void backreferences_and_fragments(void **state) {
+    (void)state;
+    assert_true(CTX("The two dead were named by police on Tuesday."));
+    assert_true(CTX("The meeting ended without an agreement on the budget."));
+    assert_true(CTX("A move expected to trigger the government's collapse."));
+    assert_true(CTX("Three days earlier, the river had burst its banks."));
+    assert_true(CTX("Today the council will vote on the plan."));
+    assert_true(CTX("The next day the road was reopened to traffic."));
+    assert_true(CTX("The city was the scene of some of the group's worst atrocities."));
+    assert_true(CTX("They said the shelters would stay open."));
+    assert_false(CTX("The United Nations raised concerns for civilians trapped in Raqqa."));
+    assert_false(CTX("The Tamsin River burst its banks at Marlow Bridge on Monday."));
+    assert_false(CTX("Two shelters were opened at the high school."));
+    assert_false(CTX("Theresa May said the talks would go on."));
+    assert_true(MID("romano Prodi's coalition, a move expected to trigger its collapse."));
+    assert_true(MID(", and the road was closed."));
+    assert_true(MID("-- who had led the party since 1991."));
+    assert_true(MID("and then the river rose."));
+    assert_false(MID("\"We will stay,\" she said."));
+    assert_false(MID("US-backed forces breached the wall."));
+    assert_false(MID("(AP) Forces breached the wall."));
+}
+
+static void headline_case(const char *in, const char *want) {
+    sf_buf b;
+    sf__buf_init(&b, 0);
+    assert_int_equal(sf__headline_from_sentence(in, strlen(in), &b), SF_OK);
+    assert_int_equal(sf__buf_addc(&b, '\0'), SF_OK);
+    assert_string_equal(b.p, want);
+    sf__buf_release(&b);
+}
+
+/* A headline from a lead: whole when short, else cut at a clause boundary,
+ * never on a word that needs the next one. */
+static void headline_from_lead(void **state) {
+    (void)state;
+    headline_case("Floods closed the Kellby road.", "Floods closed the Kellby road");
+    headline_case("US-backed forces have penetrated the heavily fortified heart of militant bastion Raqqa "
+                  "for the first time, in a key milestone in the war against the group.",
+                  "US-backed forces have penetrated the heavily fortified heart of militant bastion Raqqa "
+                  "for the first time");
+    headline_case("Italy's Communists on Sunday voted to withdraw support for Premier Romano Prodi's "
+                  "coalition, a move expected to trigger the government's collapse.",
+                  "Italy's Communists on Sunday voted to withdraw support for Premier Romano Prodi's coalition");
+    headline_case("About two thousand residents of the small riverside town of Marlow Bridge were moved "
+                  "out of their homes by the county on Monday morning.",
+                  "About two thousand residents of the small riverside town of Marlow Bridge were moved out");
+}
+
+static size_t add_text(sf_corpus *c, const char *id, const char *text, int64_t t) {
+    sf_article a = {.id = id, .text = text, .text_len = strlen(text), .published = t};
+    assert_int_equal(sf_corpus_add(c, &a, NULL), SF_OK);
+    return sf_corpus_count(c) - 1;
+}
+
+static const char *sentence_text(const sf_corpus *c, const sf_summary *s, size_t k) {
+    static char buf[512];
+    const sf_article *a = sf_corpus_get(c, s->sentences[k].article);
+    size_t n = s->sentences[k].span.end - s->sentences[k].span.begin;
+    if (n >= sizeof buf) n = sizeof buf - 1;
+    memcpy(buf, a->text + s->sentences[k].span.begin, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* The greedy pass with gains kept up to date instead of rescanned: 3,000
+ * copies of one sentence give it once (each copy after the first is a
+ * repeat), and the other sentences still fill the budget. */
+static void repeated_sentence_is_taken_once(void **state) {
+    (void)state;
+    const char *rep = "The Tamsin River burst its banks at Marlow Bridge on Monday after heavy rain. ";
+    const char *rest = "Two shelters were opened at the Marlow Bridge high school and the hall. "
+                       "The main road to Kellby was closed at the stone bridge by the county police.";
+    sf_buf t;
+    sf__buf_init(&t, 0);
+    for (int i = 0; i < 3000; i++) assert_int_equal(sf__buf_adds(&t, rep), SF_OK);
+    assert_int_equal(sf__buf_adds(&t, rest), SF_OK);
+    assert_int_equal(sf__buf_addc(&t, '\0'), SF_OK);
+    sf_corpus *c = sf_corpus_create();
+    add_text(c, "a", t.p, 1);
+    sf__buf_release(&t);
+    size_t all[1] = {0};
+    sf_summarize_options o = {.max_words = 60};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 1, NULL, &o, &s, &err), SF_OK);
+    assert_int_equal(s.n, 3);
+    size_t copies = 0;
+    for (size_t k = 0; k < s.n; k++) copies += strstr(sentence_text(c, &s, k), "burst its banks") != NULL;
+    assert_int_equal(copies, 1);
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
+/* Reports over three days given out of order (ids D10, D2, D1): the first
+ * bullet is the earliest report's lead, the rest follow the reports' days;
+ * "He said ..." carries the story's phrases but is never a bullet. */
+static void lead_first_then_time_order(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    const int64_t day = 86400;
+    add_text(c, "D10",
+             "The Marlow Bridge road to Kellby reopened on Wednesday as the Tamsin River flood fell. "
+             "Volunteers cleaned the town library after the Tamsin River flood at Marlow Bridge.",
+             3 * day);
+    add_text(c, "D2",
+             "Water from the Tamsin River flood reached the town library at Marlow Bridge on Tuesday. "
+             "Forty workers filled sandbags along the river wall through the night at Marlow Bridge.",
+             2 * day);
+    add_text(c, "D1",
+             "The Tamsin River flood at Marlow Bridge forced 2,000 residents from their homes on Monday. "
+             "He said the Tamsin River flood at Marlow Bridge reached the town library and the road to Kellby.",
+             1 * day);
+    size_t all[3] = {0, 1, 2};
+    sf_summarize_options o = {.max_words = 60};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 3, NULL, &o, &s, &err), SF_OK);
+    assert_true(s.n >= 3);
+    assert_int_equal(s.sentences[0].article, 2); /* D1, day 1 */
+    assert_non_null(strstr(sentence_text(c, &s, 0), "forced 2,000 residents"));
+    for (size_t k = 0; k < s.n; k++) assert_null(strstr(sentence_text(c, &s, k), "He said"));
+    for (size_t k = 2; k < s.n; k++)
+        assert_true(sf_corpus_get(c, s.sentences[k - 1].article)->published <=
+                    sf_corpus_get(c, s.sentences[k].article)->published);
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
+/* Two reports say the same thing in other words: one bullet, citing both. */
+static void near_repeats_are_merged(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    add_text(c, "a", "Police said the Tamsin River burst its banks at Marlow Bridge on Monday night. "
+                     "Two shelters were opened at the high school.", 1);
+    add_text(c, "b", "The Tamsin River burst its banks at Marlow Bridge late on Monday. "
+                     "Forty workers filled sandbags along the river wall.", 2);
+    size_t all[2] = {0, 1};
+    sf_summarize_options o = {.max_words = 60};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 2, NULL, &o, &s, &err), SF_OK);
+    size_t banks = 0;
+    for (size_t k = 0; k < s.n; k++)
+        if (strstr(sentence_text(c, &s, k), "burst its banks")) {
+            banks++;
+            assert_int_equal(s.sentences[k].nsources, 2);
+        }
+    assert_int_equal(banks, 1);
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(noise_is_recognised),
@@ -362,6 +520,11 @@ int main(void) {
         cmocka_unit_test(budget_is_filled_when_concepts_run_dry),
         cmocka_unit_test(coverage_diversity_method),
         cmocka_unit_test(compressed_summary_text),
+        cmocka_unit_test(backreferences_and_fragments),
+        cmocka_unit_test(headline_from_lead),
+        cmocka_unit_test(repeated_sentence_is_taken_once),
+        cmocka_unit_test(lead_first_then_time_order),
+        cmocka_unit_test(near_repeats_are_merged),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
