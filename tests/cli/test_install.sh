@@ -33,7 +33,8 @@ LD_LIBRARY_PATH="$libdir" "$TMP/client" "$SRC"/examples/0*.txt \
 expect_grep "$TMP/client.out" "^storyfold [0-9]+\.[0-9]+\.[0-9]+ \(built against [0-9.]+\): 1 stories" \
     "client reads two articles into one story"
 expect_grep "$TMP/client.out" "Raqqa" "client prints the summary"
-expect_grep "$TMP/client.out" "\[2 sources\]" "a summary sentence cites both articles"
+expect_grep "$TMP/client.out" "^## .*\(2 articles\)" "the story holds both articles"
+expect_grep "$TMP/client.out" "\[[12] sources\]" "summary sentences cite their sources"
 LD_LIBRARY_PATH="$libdir" ldd "$TMP/client" | grep -q "libstoryfold.so.0 => $libdir" \
     && ok "client links the installed shared library" || not_ok "ldd: $(ldd "$TMP/client" | grep storyfold)"
 

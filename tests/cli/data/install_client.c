@@ -16,11 +16,14 @@ int main(int argc, char **argv) {
     printf("storyfold %s (built against %s): %zu stories\n", sf_version(), SF_VERSION_STRING,
            sf_result_story_count(r));
     for (size_t s = 0; s < sf_result_story_count(r); s++) {
-        printf("## %s\n", sf_story_headline(r, s));
+        size_t na = 0;
+        sf_story_articles(r, s, &na);
+        printf("## %s (%zu articles)\n", sf_story_headline(r, s), na);
         for (size_t k = 0; k < sf_story_summary_count(r, s); k++) {
-            const size_t *src;
-            size_t n;
-            printf("- %s [%zu sources]\n", sf_story_summary_sentence(r, s, k, &src, &n), n);
+            const size_t *src = NULL;
+            size_t n = 0;
+            const char *text = sf_story_summary_sentence(r, s, k, &src, &n);
+            printf("- %s [%zu sources]\n", text, n);
         }
     }
     sf_result_destroy(r);
