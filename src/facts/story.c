@@ -14,6 +14,7 @@ const char *sf__fact_status_name(sf_fact_status s) {
     switch (s) {
     case SF_FACT_AGREE: return "agree";
     case SF_FACT_CONFLICT: return "conflict";
+    case SF_FACT_UPDATE: return "update";
     default: return "single source";
     }
 }
@@ -45,12 +46,21 @@ typedef struct item {
                           * lined up only when two names are shared */
     uint64_t place;      /* counts of an event: hash of the head after "in/at/
                           * during/by/from" ("killed in the floods"), or 0 */
+    const char *label;   /* attribute as a reader reads it ("deaths", "length") */
+    char *subject;       /* display of the subject ("fire", "Rafiqah Wall") or NULL */
+    uint64_t subj;       /* hash of the subject (entity or folded head), 0: none */
+    char *time;          /* another time the value is tied to, or NULL */
+    int64_t published;   /* the article's publication time */
+    bool running;        /* a count of an event (deaths...): later reports may update it */
+    bool copy;           /* from a near-duplicate article */
 } item;
 
 typedef SF_VEC(item) itemvec;
 
 static void items_free(itemvec *v) {
-    for (size_t i = 0; i < v->n; i++) sf__free(v->items[i].key), sf__free(v->items[i].thing);
+    for (size_t i = 0; i < v->n; i++)
+        sf__free(v->items[i].key), sf__free(v->items[i].thing), sf__free(v->items[i].subject),
+            sf__free(v->items[i].time);
     SF_VEC_FREE(v);
 }
 
@@ -73,6 +83,19 @@ static sf_status head_key(const char *s, size_t n, sf_buf *out) {
     return SF_OK;
 }
 
+/* Proleptic Gregorian date of a day count since 1970-01-01 (Hinnant). */
+static void civil_of(int64_t z, int *y, int *m, int *d) {
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
 static void story_facts_zero(sf_story_facts *f) { memset(f, 0, sizeof(*f)); }
 
 void sf__story_facts_release(sf_story_facts *f) {
@@ -82,6 +105,7 @@ void sf__story_facts_release(sf_story_facts *f) {
     for (size_t i = 0; i < f->nfacts; i++) {
         sf_fact *x = &f->facts[i];
         sf__free(x->what), sf__free(x->value), sf__free(x->unit), sf__free(x->date), sf__free(x->note);
+        sf__free(x->subject), sf__free(x->time);
         for (size_t k = 0; k < x->nmentions; k++) sf__free(x->mentions[k].text), sf__free(x->mentions[k].date);
         sf__free(x->mentions);
     }
@@ -113,6 +137,9 @@ static bool compatible(const item *a, const item *b) {
  * introduces its thing as one of many, and both are totals or both rates. */
 static bool same_thing(const item *a, const item *b) {
     if (a->kind != SF_FACT_DATE && (a->loose || b->loose || a->rate != b->rate)) return false;
+    if (a->subj && b->subj && a->subj != b->subj) return false;
+    /* both name the event alike ("the fire killed", "killed in the fire") */
+    if (a->running && a->subj && a->subj == b->subj) return true;
     /* counts of one event placed alike: "killed in the floods" twice */
     if (a->place && a->place == b->place) return true;
     /* a count keyed by its noun alone needs two shared names ("residents"
@@ -147,6 +174,10 @@ static void fmt_range(char *buf, size_t n, const item *it) {
     else snprintf(buf, n, "%s-%s %s", a, b, it->base);
 }
 
+/* Two reports of a running count this far apart (seconds) are a count
+ * and its update; closer together (the same news cycle) they disagree. */
+#define UPDATE_GAP (12 * 3600)
+
 typedef struct group_info {
     size_t first, count, narticles;
     sf_fact_status status;
@@ -155,9 +186,9 @@ typedef struct group_info {
 static int cmp_groups(const void *x, const void *y) {
     const group_info *a = x, *b = y;
     if (a->status != b->status) {
-        /* conflicts, then agreements, then single-source */
-        int ra = a->status == SF_FACT_CONFLICT ? 0 : a->status == SF_FACT_AGREE ? 1 : 2;
-        int rb = b->status == SF_FACT_CONFLICT ? 0 : b->status == SF_FACT_AGREE ? 1 : 2;
+        /* conflicts, updates, agreements, then single-source */
+        int ra = a->status == SF_FACT_CONFLICT ? 0 : a->status == SF_FACT_UPDATE ? 1 : a->status == SF_FACT_AGREE ? 2 : 3;
+        int rb = b->status == SF_FACT_CONFLICT ? 0 : b->status == SF_FACT_UPDATE ? 1 : b->status == SF_FACT_AGREE ? 2 : 3;
         return ra - rb;
     }
     if (a->count != b->count) return a->count > b->count ? -1 : 1;
@@ -179,9 +210,26 @@ static sf_status build_fact(const sf_doc *docs, itemvec *iv, const group_info *g
             thing = iv->items[i].thing;
             break;
         }
+    /* the subject: one written with capitals, else the first named */
+    const char *subject = NULL;
+    for (size_t i = g->first; i < iv->n && first->kind != SF_FACT_DATE; i++) {
+        const item *it = &iv->items[i];
+        if (it->group != first->group || !it->subject) continue;
+        if (!subject || (it->subject[0] >= 'A' && it->subject[0] <= 'Z' && !(subject[0] >= 'A' && subject[0] <= 'Z')))
+            subject = it->subject;
+    }
+    if (first->kind == SF_FACT_DATE) subject = thing;
     char what[400];
-    snprintf(what, sizeof what, "%s / %s", thing && thing[0] ? thing : "(unspecified)", first->attribute);
+    if (subject && subject[0]) snprintf(what, sizeof what, "%s / %s", subject, first->label);
+    else snprintf(what, sizeof what, "%s", first->label);
     f->what = sf__strndup(what, strlen(what));
+    f->subject = sf__strndup(subject ? subject : "", subject ? strlen(subject) : 0);
+    f->attribute = first->label;
+    if (first->time) {
+        f->time = sf__strndup(first->time, strlen(first->time));
+        if (!f->time) return SF_ERR_NOMEM;
+    }
+    if (!f->subject) return SF_ERR_NOMEM;
     const sf_doc *d0 = &docs[first->doc];
     f->value = dup_view(d0->text + first->begin, first->end - first->begin);
     f->unit = dup_view(d0->text + first->unit_begin, first->unit_end - first->unit_begin);
@@ -200,6 +248,7 @@ static sf_status build_fact(const sf_doc *docs, itemvec *iv, const group_info *g
         const sf_doc *d = &docs[it->doc];
         sf_fact_mention *fm = &f->mentions[f->nmentions++];
         fm->article = d->article;
+        fm->published = it->published;
         fm->sentence = d->sents.items[it->sentence];
         fm->span = (sf_span){it->begin, it->end};
         fm->text = dup_view(d->text + it->begin, it->end - it->begin);
@@ -223,19 +272,26 @@ static sf_status build_fact(const sf_doc *docs, itemvec *iv, const group_info *g
             used += (size_t)snprintf(note + used, sizeof note - used, "%s%s", used ? "; " : "", r);
         }
     }
-    if (g->status == SF_FACT_CONFLICT && f->kind != SF_FACT_DATE) f->low = f->high = NAN;
+    if ((g->status == SF_FACT_CONFLICT || g->status == SF_FACT_UPDATE) && f->kind != SF_FACT_DATE)
+        f->low = f->high = NAN;
+    if (g->status == SF_FACT_UPDATE) {
+        /* in time order, the latest last (insertion sort: few mentions) */
+        for (size_t i = 1; i < f->nmentions; i++)
+            for (size_t k = i; k > 0 && f->mentions[k - 1].published > f->mentions[k].published; k--) {
+                sf_fact_mention t = f->mentions[k];
+                f->mentions[k] = f->mentions[k - 1];
+                f->mentions[k - 1] = t;
+            }
+        const sf_fact_mention *last = &f->mentions[f->nmentions - 1];
+        f->normalized = last->value;
+        sf__free(f->value);
+        f->value = sf__strndup(last->text, strlen(last->text));
+        if (!f->value) return SF_ERR_NOMEM;
+    }
     if (first->kind == SF_FACT_DATE && !first->date[0])
         snprintf(note + used, sizeof note - used, " (relative date not resolved: publication time unknown)");
     f->note = sf__strndup(note, strlen(note));
     return f->note ? SF_OK : SF_ERR_NOMEM;
-}
-
-/* First entity named in the sentence before byte `before` (or SIZE_MAX). */
-static size_t subject_of(const sf_mention *m, size_t nm, size_t article, size_t s, size_t before) {
-    for (size_t k = 0; k < nm; k++)
-        if (m[k].article == article && m[k].sentence == s && m[k].begin < before && m[k].entity != SIZE_MAX)
-            return m[k].entity;
-    return SIZE_MAX;
 }
 
 /* Token index of the first token of sentence s beginning at or after `at`. */
@@ -382,8 +438,54 @@ static bool relative_time_word(const char *p, size_t n) {
     return false;
 }
 
+/* The subject of a quantity as a reader names it. This is the one place
+ * that asks the name recognizer: a subject inside a name the story's
+ * entities know ("Rafiqah wall", "Raqa") is shown with the entity's name;
+ * otherwise the words as written. Either is keyed by the folded, singular
+ * head of the words written ("the floods" = "flood", "Rafiqah Wall" =
+ * "the 2,500-meter wall"), so a name and a plain noun for one thing meet. */
+static sf_status subject_name(const sf_doc *d, const sf_mention *m, size_t nm, const sf_entity *ents,
+                              const sf_quantity *q, item *it, sf_buf *tmp) {
+    size_t b = q->subj_begin, e = q->subj_end;
+    const char *name = NULL;
+    for (size_t k = 0; k < nm && !name; k++) {
+        if (m[k].article != d->article || m[k].sentence != q->sentence || m[k].entity == SIZE_MAX) continue;
+        if (m[k].begin >= e || m[k].end <= b) continue;
+        name = ents[m[k].entity].name;
+    }
+    char buf[200];
+    size_t o = 0;
+    for (size_t i = b; i < e && o + 1 < sizeof buf; i++) {
+        char ch = d->text[i] == '\n' || d->text[i] == '\r' || d->text[i] == '\t' ? ' ' : d->text[i];
+        if (ch == ' ' && o && buf[o - 1] == ' ') continue;
+        buf[o++] = ch;
+    }
+    buf[o] = '\0';
+    it->subject = name ? sf__strndup(name, strlen(name)) : sf__strndup(buf, o);
+    if (!it->subject) return SF_ERR_NOMEM;
+    sf__buf_reset(tmp);
+    SF_TRY(head_key(buf, o, tmp));
+    it->subj = tmp->n ? (sf__hash64(tmp->p, tmp->n, 12) | 1) : 0;
+    return SF_OK;
+}
+
+/* Is the quantity tied to another time than the story's: a past cue, or a
+ * year other than the article's (publication year, or when that is not
+ * known the latest year the article dates anything with)? */
+static bool other_time_of(const sf_quantity *q, int64_t pub, int year_ref) {
+    if (q->past) return true;
+    if (!q->year) return false;
+    if (pub != SF_TIME_UNKNOWN) {
+        int y, mo, dd;
+        int64_t days = pub >= 0 ? pub / 86400 : -((-pub + 86399) / 86400);
+        civil_of(days, &y, &mo, &dd);
+        return q->year != y;
+    }
+    return year_ref && q->year < year_ref;
+}
+
 static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_mention *m,
-                         size_t nm, const sf_entity *ents, itemvec *iv) {
+                         size_t nm, const sf_entity *ents, const size_t *orig, itemvec *iv) {
     sf_buf key, tmp;
     sf__buf_init(&key, 1 << 16);
     sf__buf_init(&tmp, 1 << 12);
@@ -395,62 +497,66 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
         qv.n = 0;
         dv.n = 0;
         st = sf__find_quantities(d, &qv);
-        if (st == SF_OK) st = sf__find_dates(d, sf_corpus_get(c, d->article)->published, &dv);
+        int64_t pub = sf_corpus_get(c, d->article)->published;
+        if (st == SF_OK) st = sf__find_dates(d, pub, &dv);
+        int year_ref = 0;
+        for (size_t k = 0; k < dv.n; k++) year_ref = SF_MAX(year_ref, dv.items[k].year);
         for (size_t k = 0; k < qv.n && st == SF_OK; k++) {
             const sf_quantity *q = &qv.items[k];
             item it = {0};
             it.kind = SF_FACT_QUANTITY;
             it.entity = SIZE_MAX;
             it.attribute = q->attribute;
+            it.label = q->label ? q->label : q->attribute;
             it.doc = di, it.sentence = q->sentence;
             it.begin = q->begin, it.end = q->end, it.unit_begin = q->unit_begin, it.unit_end = q->unit_end;
             it.value = q->value, it.low = q->low, it.high = q->high, it.base = q->base;
+            it.published = pub;
+            it.copy = orig && orig[di] != SIZE_MAX;
+            it.running = q->event != NULL && strcmp(q->base, "count") == 0;
             it.nanchors = sentence_anchors(m, nm, d->article, q->sentence, q->begin,
                                            SF_MAX(q->end, q->thing_end), it.anchors, SF_ARRAY_LEN(it.anchors));
             it.loose = loose_referent(d, q->sentence, q->begin);
             it.rate = rate_cue(d, q->sentence, SF_MAX(q->end, q->thing_end));
             if (q->event) it.place = event_place(d, q->sentence, SF_MAX(q->end, q->thing_end), &tmp);
+            if (q->subj_end > q->subj_begin &&
+                !relative_time_word(d->text + q->subj_begin, q->subj_end - q->subj_begin))
+                st = subject_name(d, m, nm, ents, q, &it, &tmp);
             sf__buf_reset(&key);
-            sf__buf_addf(&key, "q|%s|%s|", q->attribute, q->base);
-            if (q->thing_end > q->thing_begin &&
-                !relative_time_word(d->text + q->thing_begin, q->thing_end - q->thing_begin)) {
-                st = head_key(d->text + q->thing_begin, q->thing_end - q->thing_begin, &key);
-                it.thing = dup_view(d->text + q->thing_begin, q->thing_end - q->thing_begin);
-                it.thing_cap = d->text[q->thing_begin] >= 'A' && d->text[q->thing_begin] <= 'Z';
-                /* a count, share or sum with no participle to qualify it
-                 * ("23 tribes", "38 percent") is lined up only with others
-                 * about the same named subject of its sentence */
-                bool anchored = q->event || (strcmp(q->base, "count") != 0 && strcmp(q->attribute, "share") != 0 &&
-                                                strcmp(q->attribute, "amount") != 0);
-                /* An unqualified count is keyed by its subject when it has
-                 * one; with none, by its noun alone, and same_thing decides
-                 * from the names both sentences share. */
+            if (st == SF_OK && other_time_of(q, pub, year_ref)) {
+                /* tied to another time: that event's fact, kept apart */
+                it.time = dup_view(d->text + q->time_begin, q->time_end - q->time_begin);
+                sf__buf_addf(&key, "@%zu:%zu", d->article, q->begin);
+                if (!it.time) st = SF_ERR_NOMEM;
+            } else if (it.running) {
+                /* a toll of the story's event: lined up by attribute; the
+                 * subject, place and names decide whether two differing
+                 * values are about one event (same_thing) */
+                sf__buf_addf(&key, "q|%s|", it.label);
+            } else if (it.subject) {
+                sf__buf_addf(&key, "q|%s|%s|%016llx", it.label, q->base, (unsigned long long)it.subj);
+                /* a count, share or sum ("23 tribes", "38 percent") is lined
+                 * up only when its sentence names something that another
+                 * one shares (same_thing); with no name at all it stands alone */
+                bool anchored = strcmp(q->base, "count") != 0 && strcmp(q->attribute, "share") != 0 &&
+                                strcmp(q->attribute, "amount") != 0;
                 if (!anchored) {
-                    size_t subj = subject_of(m, nm, d->article, q->sentence, d->sents.items[q->sentence].end);
-                    (void)subj;
                     if (it.nanchors) it.by_noun = true;
                     else sf__buf_addf(&key, "@%zu:%zu", d->article, q->begin);
-                }
-                if (q->event) {
-                    sf__buf_addf(&key, "|%s", q->event);
-                    char *t2 = sf__malloc(strlen(it.thing) + strlen(q->event) + 4);
-                    if (t2) sprintf(t2, "%s %s", it.thing, q->event);
-                    sf__free(it.thing);
-                    it.thing = t2;
                 }
             } else {
                 /* nothing to line it up by: it stands alone */
                 sf__buf_addf(&key, "@%zu:%zu", d->article, q->begin);
-                it.thing = sf__strndup("", 0);
             }
+            it.thing = sf__strndup(it.subject ? it.subject : "", it.subject ? strlen(it.subject) : 0);
             if (st != SF_OK || sf__buf_status(&key) != SF_OK || !it.thing) {
-                sf__free(it.thing);
+                sf__free(it.thing), sf__free(it.subject), sf__free(it.time);
                 st = st != SF_OK ? st : SF_ERR_NOMEM;
                 break;
             }
             it.key = sf__strndup(key.p, key.n);
             if (!it.key || SF_VEC_PUSH(iv, it) != SF_OK) {
-                sf__free(it.key), sf__free(it.thing);
+                sf__free(it.key), sf__free(it.thing), sf__free(it.subject), sf__free(it.time);
                 st = SF_ERR_NOMEM;
             }
         }
@@ -460,6 +566,9 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             it.kind = SF_FACT_DATE;
             it.entity = SIZE_MAX;
             it.attribute = "date";
+            it.label = "date";
+            it.published = pub;
+            it.copy = orig && orig[di] != SIZE_MAX;
             it.doc = di, it.sentence = dt->sentence;
             it.begin = dt->begin, it.end = dt->end, it.unit_begin = it.unit_end = dt->begin;
             it.value = it.low = it.high = NAN;
@@ -501,7 +610,20 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
                 } else if (has_event) {
                     snprintf(thing, sizeof thing, "%.*s", vn, verb);
                 } else {
-                    snprintf(thing, sizeof thing, "(event)");
+                    /* no verb: the nearest content word before the date
+                     * ("the election on May 5"), else "mentioned" */
+                    size_t t0 = tok_at(d, dt->sentence, dt->begin), s0 = d->sent_tok[dt->sentence];
+                    snprintf(thing, sizeof thing, "mentioned");
+                    for (size_t x0 = t0; x0 > s0 && t0 - x0 < 6; x0--) {
+                        const sf_token *tk = &d->toks.items[x0 - 1];
+                        if (tk->kind != SF_TOK_WORD || tk->end - tk->begin < 3) continue;
+                        char w[64];
+                        size_t wn = SF_MIN(tk->end - tk->begin, sizeof w - 1);
+                        for (size_t x = 0; x < wn; x++) w[x] = (char)(d->text[tk->begin + x] | 0x20);
+                        if (sf__is_stopword("en", w, wn)) continue;
+                        snprintf(thing, sizeof thing, "%.*s", (int)(tk->end - tk->begin), d->text + tk->begin);
+                        break;
+                    }
                 }
             }
             it.thing = sf__strndup(thing, strlen(thing));
@@ -517,6 +639,44 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
     sf__buf_release(&key);
     sf__buf_release(&tmp);
     return st;
+}
+
+/* A copy's values are dropped when its original gives the same value under
+ * the same attribute (a copy is not a second source); a value it changes
+ * stays, with the names of the original's matching sentence as anchors
+ * (a copy has no mentions of its own). */
+static void copies_keep_changes(itemvec *iv, const sf_doc *docs, const size_t *orig) {
+    size_t w = 0;
+    for (size_t i = 0; i < iv->n; i++) {
+        item *it = &iv->items[i];
+        bool drop = false;
+        if (it->copy) {
+            size_t od = orig[it->doc];
+            const item *like = NULL;
+            for (size_t k = 0; k < iv->n && !drop; k++) {
+                const item *o = &iv->items[k];
+                if (o->copy || o->doc != od || o->kind != it->kind || strcmp(o->label, it->label) != 0) continue;
+                if (it->kind == SF_FACT_DATE ? strcmp(o->date, it->date) == 0
+                                             : strcmp(o->base, it->base) == 0 && o->low == it->low && o->high == it->high)
+                    drop = true;
+                else if (strcmp(o->key, it->key) == 0 || (o->subj && o->subj == it->subj) || (!like && it->running && o->running))
+                    like = o;
+            }
+            if (od == SIZE_MAX) drop = true; /* the original is not in this story */
+            if (!drop && like) {
+                memcpy(it->anchors, like->anchors, sizeof it->anchors);
+                it->nanchors = like->nanchors;
+                if (!it->place) it->place = like->place;
+            }
+        }
+        (void)docs;
+        if (drop) {
+            sf__free(it->key), sf__free(it->thing), sf__free(it->subject), sf__free(it->time);
+            continue;
+        }
+        iv->items[w++] = *it;
+    }
+    iv->n = w;
 }
 
 static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
@@ -565,7 +725,10 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
             for (size_t x = start[g]; x < start[g + 1]; x++)
                 for (size_t y = x + 1; y < start[g + 1]; y++) {
                     const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
-                    if (a->doc != b->doc && !compatible(a, b) && !same_thing(a, b)) continue;
+                    /* two subjects named differently are two things; in
+                     * one article, differing values are two things too */
+                    if (a->kind != SF_FACT_DATE && a->subj && b->subj && a->subj != b->subj) continue;
+                    if (a->doc == b->doc ? !compatible(a, b) : (!compatible(a, b) && !same_thing(a, b))) continue;
                     size_t ra = order[x], rb = order[y];
                     while (uf[ra] != ra) ra = uf[ra];
                     while (uf[rb] != rb) rb = uf[rb];
@@ -594,9 +757,9 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
             for (size_t k = 0; k + 1 < count && !seen; k++) seen = iv->items[order[k]].doc == iv->items[i].doc;
             if (!seen) arts++;
         }
-        bool conflict = false;
-        for (size_t x = 0; x < count && !conflict; x++)
-            for (size_t y = x + 1; y < count && !conflict; y++) {
+        bool conflict = false, timed = true;
+        for (size_t x = 0; x < count; x++)
+            for (size_t y = x + 1; y < count; y++) {
                 const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
                 if (a->doc == b->doc || compatible(a, b) || !same_thing(a, b)) continue;
                 /* confirmed and apart: a conflict unless the two articles
@@ -606,10 +769,18 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
                     for (size_t v = 0; v < count && !fits; v++)
                         fits = iv->items[order[u]].doc == a->doc && iv->items[order[v]].doc == b->doc &&
                                compatible(&iv->items[order[u]], &iv->items[order[v]]);
-                conflict = !fits;
+                if (fits) continue;
+                conflict = true;
+                /* a running count reported at two different times is an
+                 * update, not a contradiction */
+                timed &= a->running && b->running && a->published != SF_TIME_UNKNOWN &&
+                         b->published != SF_TIME_UNKNOWN &&
+                         llabs(a->published - b->published) >= UPDATE_GAP;
             }
         gi->count = count, gi->narticles = arts;
-        gi->status = arts < 2 ? SF_FACT_SINGLE : conflict ? SF_FACT_CONFLICT : SF_FACT_AGREE;
+        gi->status = arts < 2 ? SF_FACT_SINGLE
+                     : conflict ? (timed ? SF_FACT_UPDATE : SF_FACT_CONFLICT)
+                                : SF_FACT_AGREE;
     }
     sf__free(uf), sf__free(order), sf__free(start), sf__free(newg);
     /* group numbers are needed by build_fact before sorting changes order */
@@ -683,7 +854,8 @@ sf_status sf__story_facts(const sf_corpus *c, const size_t *articles, size_t n,
         table = own;
     }
     sf_doc *docs = sf__calloc(n ? n : 1, sizeof(sf_doc));
-    size_t nd = 0;
+    size_t *orig = sf__malloc((n ? n : 1) * sizeof(size_t));
+    size_t nd = 0, ncopies = 0, nall = 0;
     sf_mentionvec mv = {0};
     sf_map lower;
     sf__map_init(&lower);
@@ -691,7 +863,7 @@ sf_status sf__story_facts(const sf_corpus *c, const size_t *articles, size_t n,
     sf__buf_init(&fold, 0);
     itemvec iv = {0};
     out->articles = sf__calloc(n ? n : 1, sizeof(size_t));
-    if (st == SF_OK && (!docs || !out->articles)) st = SF_ERR_NOMEM;
+    if (st == SF_OK && (!docs || !orig || !out->articles)) st = SF_ERR_NOMEM;
     for (size_t i = 0; i < n && st == SF_OK; i++) {
         out->articles[out->narticles++] = articles[i];
         const sf_article *a = sf_corpus_get(c, articles[i]);
@@ -699,7 +871,10 @@ sf_status sf__story_facts(const sf_corpus *c, const size_t *articles, size_t n,
             st = sf__error_set(err, SF_ERR_ARG, "sf__story_facts: article %zu is not in the corpus", articles[i]);
             break;
         }
-        if (dup_of && dup_of[articles[i]] != SIZE_MAX) continue;
+        if (dup_of && dup_of[articles[i]] != SIZE_MAX) {
+            ncopies++;
+            continue;
+        }
         st = sf__doc_init(&docs[nd], articles[i], a->text, a->text_len, lang);
         if (st != SF_OK) break;
         nd++;
@@ -718,15 +893,32 @@ sf_status sf__story_facts(const sf_corpus *c, const size_t *articles, size_t n,
     if (st == SF_OK)
         st = sf__resolve_entities(docs, nd, mv.items, mv.n, table, &lower, &out->entities,
                                   &out->nentities, err);
-    if (st == SF_OK) st = collect(c, docs, nd, mv.items, mv.n, out->entities, &iv);
+    /* Copies come after the other articles, with no mentions of their own
+     * (entities and quotes are the originals'); their facts are read so
+     * that a copy that changes a number (65 dead to 60) still shows it. */
+    nall = nd;
+    for (size_t i = 0; i < n && st == SF_OK && ncopies; i++) {
+        if (!dup_of || dup_of[articles[i]] == SIZE_MAX) continue;
+        const sf_article *a = sf_corpus_get(c, articles[i]);
+        st = sf__doc_init(&docs[nall], articles[i], a->text, a->text_len, lang);
+        if (st != SF_OK) break;
+        orig[nall] = SIZE_MAX;
+        for (size_t k = 0; k < nd; k++)
+            if (docs[k].article == dup_of[articles[i]]) orig[nall] = k;
+        nall++;
+    }
+    for (size_t i = 0; i < nd; i++) orig[i] = SIZE_MAX;
+    if (st == SF_OK) st = collect(c, docs, nall, mv.items, mv.n, out->entities, orig, &iv);
+    if (st == SF_OK) copies_keep_changes(&iv, docs, orig);
     if (st == SF_OK) st = align(docs, &iv, out);
     if (st == SF_OK) st = make_quotes(docs, nd, mv.items, mv.n, out->entities, out);
     items_free(&iv);
     sf__buf_release(&fold);
     sf__map_release(&lower);
     SF_VEC_FREE(&mv);
-    for (size_t i = 0; i < nd; i++) sf__doc_release(&docs[i]);
+    for (size_t i = 0; i < nall || i < nd; i++) sf__doc_release(&docs[i]);
     sf__free(docs);
+    sf__free(orig);
     sf__alias_table_destroy(own);
     if (st != SF_OK) {
         sf__story_facts_release(out);

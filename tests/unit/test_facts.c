@@ -220,7 +220,7 @@ static void test_alignment(void **state) {
     assert_int_equal(dam->status, SF_FACT_AGREE);
     assert_int_equal(dam->nmentions, 2); /* the copy is not a second source */
     assert_true(fabs(dam->normalized - 1200) < 1e-9);
-    const sf_fact *dead = fact_about(&f, "killed / number");
+    const sf_fact *dead = fact_about(&f, "floods / deaths");
     assert_non_null(dead);
     assert_int_equal(dead->status, SF_FACT_CONFLICT);
     /* a statement date and an opening date are different events */
