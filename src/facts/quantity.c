@@ -420,11 +420,23 @@ static bool head_at(const sf_doc *d, size_t k, size_t s0, size_t *b, size_t *e) 
 /* The subject of the verb at token v: the head of the phrase right before
  * it, past auxiliaries ("the fire has killed": fire). */
 static bool subject_before(const sf_doc *d, size_t v, size_t s0, size_t *b, size_t *e) {
+    static const char *const PP[] = {"at", "in", "on", "near", "of", "from", "outside", NULL};
     size_t k = v;
     while (k > s0 && v - k < 4 && sf__tok_in(d, k - 1, AUX)) k--;
-    if (k == s0) return false;
-    /* "Shaker's": the possessor is the subject */
-    return head_at(d, k - 1, s0, b, e);
+    if (k == s0 || !head_at(d, k - 1, s0, b, e)) return false;
+    /* "the fire at the Kellby market killed": the head comes before a
+     * prepositional phrase (twice at most: "the fire in a market in X") */
+    for (int hop = 0; hop < 2; hop++) {
+        size_t j = tok_from(d, sf__doc_sentence_of(d, *b), *b);
+        while (j > s0 && (sf__tok_in(d, j - 1, NOUN_DET) || name_word(d, j - 1) || adjective_like(d, j - 1)) &&
+               !sf__tok_in(d, j - 1, PP))
+            j--;
+        if (j < s0 + 2 || !sf__tok_in(d, j - 1, PP)) break;
+        size_t hb, he;
+        if (!head_at(d, j - 2, s0, &hb, &he)) break;
+        *b = hb, *e = he;
+    }
+    return true;
 }
 
 /* The head of the noun phrase starting at token k ("the heavy rain",
@@ -434,6 +446,12 @@ static bool head_after(const sf_doc *d, size_t k, size_t end, size_t *b, size_t 
     if (k < end && name_word(d, k)) {
         size_t j = k;
         while (j + 1 < end && j < k + 3 && name_word(d, j + 1)) j++;
+        /* "the Kellby market": a name used as a modifier; the noun is the head */
+        if (j + 1 < end && lower_word(d, j + 1) && !stop_word(d, j + 1) && !sf__tok_in(d, j + 1, AUX) &&
+            !event_of(d, j + 1) && !adjective_like(d, j + 1)) {
+            *b = d->toks.items[j + 1].begin, *e = d->toks.items[j + 1].end;
+            return true;
+        }
         *b = d->toks.items[k].begin, *e = d->toks.items[j].end;
         return true;
     }
@@ -569,8 +587,20 @@ static void describe_measure(const sf_doc *d, sf_quantity *q, size_t a, size_t z
                            : "rise";
             if (subject_before(d, v, s0, &b, &en)) q->subj_begin = b, q->subj_end = en;
         }
+        /* "the village lies 20 km from", "the wall runs 400 metres", "the
+         * wall is a quarter mile long" */
+        size_t k = a;
+        while (k > s0 && sf__tok_in(d, k - 1, (const char *const[]){"a", "an", "about", "some", "nearly", NULL})) k--;
+        if (q->subj_end == q->subj_begin && k > s0 && lower_word(d, k - 1) && !stop_word(d, k - 1) &&
+            subject_before(d, k - 1, s0, &b, &en))
+            q->subj_begin = b, q->subj_end = en;
+        else if (q->subj_end == q->subj_begin && k > s0 && sf__tok_in(d, k - 1, AUX) && subject_before(d, k, s0, &b, &en))
+            q->subj_begin = b, q->subj_end = en;
     } else if (strcmp(base, "m2") == 0) {
         q->label = "area";
+        if (q->subj_end == q->subj_begin && a > s0 && lower_word(d, a - 1) && !stop_word(d, a - 1) &&
+            subject_before(d, a - 1, s0, &b, &en))
+            q->subj_begin = b, q->subj_end = en;
     } else if (strcmp(base, "s") == 0) {
         q->label = "duration";
         if (sf__tok_is(d, z, "of") && head_after(d, z + 1, e, &b, &en)) q->subj_begin = b, q->subj_end = en;
@@ -619,6 +649,10 @@ static void describe(const sf_doc *d, sf_quantity *q) {
                 if (head_at(d, k, s0, &b, &en)) q->subj_begin = b, q->subj_end = en;
             } else if (p < a) {
                 q->subj_begin = d->toks.items[p].begin, q->subj_end = d->toks.items[p].end;
+                /* "Kellby, a city of 435,000": the name in apposition */
+                if (p >= s0 + 3 && sf__tok_in(d, p - 1, NOUN_DET) && is_punct(d, p - 2, ',') &&
+                    head_at(d, p - 3, s0, &b, &en))
+                    q->subj_begin = b, q->subj_end = en;
             }
         } else {
             describe_count(d, q, a, z, s0, e);
@@ -762,6 +796,17 @@ sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out) {
                 if (cc) {
                     q.unit_begin = ub, q.unit_end = ue;
                     ub = ue = 0;
+                    code_cur = cc;
+                }
+            } else if (t->kind == SF_TOK_NUMBER && ue == ub && i > s0 && range_ratio == 0 &&
+                       d->toks.items[i - 1].kind == SF_TOK_PUNCT && d->toks.items[i - 1].end == t->begin) {
+                /* a symbol the tokenizer left apart: "US$5" */
+                const sf_token *sy = &d->toks.items[i - 1];
+                const unit_def *cc = unit_find(d->text + sy->begin, sy->end - sy->begin);
+                if (cc && strcmp(cc->attribute, "amount") == 0) {
+                    q.begin = q.unit_begin = sy->begin, q.unit_end = sy->end;
+                    if (i > s0 + 1 && is_word(d, i - 2) && d->toks.items[i - 2].end == sy->begin)
+                        q.begin = q.unit_begin = d->toks.items[i - 2].begin;
                     code_cur = cc;
                 }
             }

@@ -535,11 +535,13 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
                 sf__buf_addf(&key, "q|%s|", it.label);
             } else if (it.subject) {
                 sf__buf_addf(&key, "q|%s|%s|%016llx", it.label, q->base, (unsigned long long)it.subj);
-                /* a count, share or sum ("23 tribes", "38 percent") is lined
-                 * up only when its sentence names something that another
-                 * one shares (same_thing); with no name at all it stands alone */
-                bool anchored = strcmp(q->base, "count") != 0 && strcmp(q->attribute, "share") != 0 &&
-                                strcmp(q->attribute, "amount") != 0;
+                /* a count or share of a plain noun ("23 tribes", "38
+                 * percent of voters") is lined up only when its sentence
+                 * names two things another one shares (same_thing); with
+                 * no name at all it stands alone. A measure, a sum or a
+                 * population of a subject needs one shared name. */
+                bool anchored = strcmp(it.label, "count") != 0 && strcmp(it.label, "percentage") != 0 &&
+                                strcmp(it.label, "amount") != 0;
                 if (!anchored) {
                     if (it.nanchors) it.by_noun = true;
                     else sf__buf_addf(&key, "@%zu:%zu", d->article, q->begin);
