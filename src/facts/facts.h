@@ -33,6 +33,8 @@ typedef struct sf_quantity {
      * sentence names none). */
     const char *label;
     size_t subj_begin, subj_end;
+    size_t ref_begin, ref_end;   /* distances: the place measured from
+                                  * ("55 miles east of Istanbul"), or empty */
     /* Another time the number is tied to: a year written near it ("in
      * 1988", "the 1978 fire") or a past cue ("last year", "years ago"). */
     int year;                    /* 0: none */

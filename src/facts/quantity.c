@@ -561,6 +561,24 @@ static void describe_count(const sf_doc *d, sf_quantity *q, size_t a, size_t z, 
     }
 }
 
+/* "Izmit, 55 miles east of Istanbul", "the epicenter was 20 km from X":
+ * the place measured (before the number) and the place measured from. */
+static void describe_distance(const sf_doc *d, sf_quantity *q, size_t a, size_t z, size_t s0, size_t e) {
+    static const char *const LINK[] = {"about", "some", "nearly", "around", "roughly", "located", "centered",
+                                       "centred", "situated", "lies", "lying", "is", "was", "only", "just", NULL};
+    q->label = "distance";
+    size_t k = z, b = 0, en = 0;
+    while (k < e && k < z + 3 && !sf__tok_is(d, k, "of") && !sf__tok_is(d, k, "from")) k++;
+    if (k < e && (sf__tok_is(d, k, "of") || sf__tok_is(d, k, "from")) && head_after(d, k + 1, e, &b, &en))
+        q->ref_begin = b, q->ref_end = en;
+    else
+        return;
+    q->subj_begin = q->subj_end = 0;
+    k = a;
+    while (k > s0 && a - k < 4 && (sf__tok_in(d, k - 1, LINK) || is_punct(d, k - 1, ','))) k--;
+    if (k > s0 && head_at(d, k - 1, s0, &b, &en)) q->subj_begin = b, q->subj_end = en;
+}
+
 static void describe_measure(const sf_doc *d, sf_quantity *q, size_t a, size_t z, size_t s0, size_t e) {
     static const char *const RISE[] = {"rose", "risen", "rise", "rises", "rising", "climbed", "fell", "fallen",
                                        "dropped", "receded", "grew", NULL};
@@ -579,7 +597,7 @@ static void describe_measure(const sf_doc *d, sf_quantity *q, size_t a, size_t z
         q->label = "length";
         if (any_near(d, z, hi, HEIGHT, NULL) || (a >= s0 + 2 && sf__tok_in(d, a - 2, HEIGHT))) q->label = "height";
         else if (any_near(d, z, SF_MIN(e, z + 2), DIST, NULL) || (a > s0 && sf__tok_is(d, a - 1, "within")))
-            q->label = "distance";
+            describe_distance(d, q, a, z, s0, e);
         if (any_near(d, a > s0 + 3 ? a - 3 : s0, a, RISE, &v)) {
             q->label = sf__tok_is(d, v, "fell") || sf__tok_is(d, v, "fallen") || sf__tok_is(d, v, "dropped") ||
                                sf__tok_is(d, v, "receded")
@@ -637,7 +655,7 @@ static void describe(const sf_doc *d, sf_quantity *q) {
     size_t s = q->sentence, s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
     size_t a = tok_from(d, s, q->begin), z = tok_from(d, s, q->end);
     q->label = q->attribute;
-    q->subj_begin = q->subj_end = 0;
+    q->subj_begin = q->subj_end = q->ref_begin = q->ref_end = 0;
     if (strcmp(q->base, "count") == 0) {
         if (strcmp(q->attribute, "population") == 0) {
             /* "the city of 435,000": the place; "a population of 2 million":

@@ -174,9 +174,18 @@ static void fmt_range(char *buf, size_t n, const item *it) {
     else snprintf(buf, n, "%s-%s %s", a, b, it->base);
 }
 
-/* Two reports of a running count this far apart (seconds) are a count
- * and its update; closer together (the same news cycle) they disagree. */
-#define UPDATE_GAP (12 * 3600)
+/* Two reports of a running count at least this far apart (seconds), the
+ * later one higher, are a count and its update ("60 dead", then "65
+ * dead"); closer together, or the later one lower, they disagree. */
+#define UPDATE_GAP (3 * 3600)
+
+static bool later_is_higher(const item *a, const item *b) {
+    if (a->published > b->published) {
+        const item *t = a;
+        a = b, b = t;
+    }
+    return b->published - a->published >= UPDATE_GAP && b->low >= a->low && b->high >= a->high;
+}
 
 typedef struct group_info {
     size_t first, count, narticles;
@@ -212,11 +221,16 @@ static sf_status build_fact(const sf_doc *docs, itemvec *iv, const group_info *g
         }
     /* the subject: one written with capitals, else the first named */
     const char *subject = NULL;
+    size_t best = 0;
     for (size_t i = g->first; i < iv->n && first->kind != SF_FACT_DATE; i++) {
         const item *it = &iv->items[i];
         if (it->group != first->group || !it->subject) continue;
-        if (!subject || (it->subject[0] >= 'A' && it->subject[0] <= 'Z' && !(subject[0] >= 'A' && subject[0] <= 'Z')))
-            subject = it->subject;
+        size_t same = 0; /* the subject most mentions give; a name on a tie */
+        for (size_t k = g->first; k < iv->n; k++)
+            same += iv->items[k].group == first->group && iv->items[k].subj == it->subj;
+        bool cap = it->subject[0] >= 'A' && it->subject[0] <= 'Z';
+        if (same > best || (same == best && cap && !(subject[0] >= 'A' && subject[0] <= 'Z')))
+            best = same, subject = it->subject;
     }
     if (first->kind == SF_FACT_DATE) subject = thing;
     char what[400];
@@ -461,10 +475,17 @@ static sf_status subject_name(const sf_doc *d, const sf_mention *m, size_t nm, c
         buf[o++] = ch;
     }
     buf[o] = '\0';
-    it->subject = name ? sf__strndup(name, strlen(name)) : sf__strndup(buf, o);
-    if (!it->subject) return SF_ERR_NOMEM;
+    if (name) o = (size_t)snprintf(buf, sizeof buf, "%s", name), o = SF_MIN(o, sizeof buf - 1);
     sf__buf_reset(tmp);
     SF_TRY(head_key(buf, o, tmp));
+    /* a distance is between two places: "Izmit to Istanbul" */
+    if (q->ref_end > q->ref_begin && o + 8 + (q->ref_end - q->ref_begin) < sizeof buf) {
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%.*s", o ? " to " : "from ",
+                              (int)(q->ref_end - q->ref_begin), d->text + q->ref_begin);
+        SF_TRY(sf__buf_addf(tmp, "|%.*s", (int)(q->ref_end - q->ref_begin), d->text + q->ref_begin));
+    }
+    it->subject = sf__strndup(buf, o);
+    if (!it->subject) return SF_ERR_NOMEM;
     it->subj = tmp->n ? (sf__hash64(tmp->p, tmp->n, 12) | 1) : 0;
     return SF_OK;
 }
@@ -519,8 +540,9 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             it.loose = loose_referent(d, q->sentence, q->begin);
             it.rate = rate_cue(d, q->sentence, SF_MAX(q->end, q->thing_end));
             if (q->event) it.place = event_place(d, q->sentence, SF_MAX(q->end, q->thing_end), &tmp);
-            if (q->subj_end > q->subj_begin &&
-                !relative_time_word(d->text + q->subj_begin, q->subj_end - q->subj_begin))
+            if ((q->subj_end > q->subj_begin &&
+                 !relative_time_word(d->text + q->subj_begin, q->subj_end - q->subj_begin)) ||
+                q->ref_end > q->ref_begin)
                 st = subject_name(d, m, nm, ents, q, &it, &tmp);
             sf__buf_reset(&key);
             if (st == SF_OK && other_time_of(q, pub, year_ref)) {
@@ -731,6 +753,10 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
                      * one article, differing values are two things too */
                     if (a->kind != SF_FACT_DATE && a->subj && b->subj && a->subj != b->subj) continue;
                     if (a->doc == b->doc ? !compatible(a, b) : (!compatible(a, b) && !same_thing(a, b))) continue;
+                    /* a plain noun counted ("people") joins only when the
+                     * sentences share names: vague and open amounts fit
+                     * nearly anything ("dozens", "over 14,000") */
+                    if (a->doc != b->doc && (a->by_noun || b->by_noun) && !same_thing(a, b)) continue;
                     size_t ra = order[x], rb = order[y];
                     while (uf[ra] != ra) ra = uf[ra];
                     while (uf[rb] != rb) rb = uf[rb];
@@ -776,8 +802,7 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
                 /* a running count reported at two different times is an
                  * update, not a contradiction */
                 timed &= a->running && b->running && a->published != SF_TIME_UNKNOWN &&
-                         b->published != SF_TIME_UNKNOWN &&
-                         llabs(a->published - b->published) >= UPDATE_GAP;
+                         b->published != SF_TIME_UNKNOWN && later_is_higher(a, b);
             }
         gi->count = count, gi->narticles = arts;
         gi->status = arts < 2 ? SF_FACT_SINGLE
