@@ -536,6 +536,13 @@ static void describe_count(const sf_doc *d, sf_quantity *q, size_t a, size_t z, 
     static const char *const KILL_VERBS[] = {"killed", "injured", "wounded", "hurt", "left", "claimed",
                                              "displaced", "forced", "evacuated", "arrested", "detained", NULL};
     static const char *const PLACE_PREP[] = {"in", "by", "during", "from", NULL};
+    /* money words near a count ("cost the company", "spent") say nothing
+     * of what is counted */
+    if (q->event && (strcmp(q->event, "cost") == 0 || strcmp(q->event, "budget") == 0 ||
+                     strcmp(q->event, "spent") == 0 || strcmp(q->event, "paid") == 0 ||
+                     strcmp(q->event, "sold") == 0 || strcmp(q->event, "fined") == 0 ||
+                     strcmp(q->event, "lost") == 0))
+        q->event = NULL;
     if (!q->event) {
         q->label = "count";
         q->subj_begin = q->thing_begin, q->subj_end = q->thing_end;
@@ -582,7 +589,8 @@ static void describe_distance(const sf_doc *d, sf_quantity *q, size_t a, size_t 
 static void describe_measure(const sf_doc *d, sf_quantity *q, size_t a, size_t z, size_t s0, size_t e) {
     static const char *const RISE[] = {"rose", "risen", "rise", "rises", "rising", "climbed", "fell", "fallen",
                                        "dropped", "receded", "grew", NULL};
-    static const char *const HEIGHT[] = {"high", "tall", "deep", "height", "depth", "altitude", "elevation", NULL};
+    static const char *const HEIGHT[] = {"high", "tall", "height", "altitude", "elevation", NULL};
+    static const char *const DEPTH[] = {"deep", "depth", "down", "below", "underwater", NULL};
     static const char *const DIST[] = {"away", "north", "south", "east", "west", "northeast", "northwest",
                                        "southeast", "southwest", "off", "distance", "from", "outside", NULL};
     static const char *const COST[] = {"cost", "costs", "costing", "spend", "spent", "spending", "invest",
@@ -595,7 +603,8 @@ static void describe_measure(const sf_doc *d, sf_quantity *q, size_t a, size_t z
     q->subj_begin = q->thing_begin, q->subj_end = q->thing_end;
     if (strcmp(base, "m") == 0) {
         q->label = "length";
-        if (any_near(d, z, hi, HEIGHT, NULL) || (a >= s0 + 2 && sf__tok_in(d, a - 2, HEIGHT))) q->label = "height";
+        if (any_near(d, z, hi, DEPTH, NULL)) q->label = "depth";
+        else if (any_near(d, z, hi, HEIGHT, NULL) || (a >= s0 + 2 && sf__tok_in(d, a - 2, HEIGHT))) q->label = "height";
         else if (any_near(d, z, SF_MIN(e, z + 2), DIST, NULL) || (a > s0 && sf__tok_is(d, a - 1, "within")))
             describe_distance(d, q, a, z, s0, e);
         if (any_near(d, a > s0 + 3 ? a - 3 : s0, a, RISE, &v)) {
@@ -604,6 +613,12 @@ static void describe_measure(const sf_doc *d, sf_quantity *q, size_t a, size_t z
                            ? "fall"
                            : "rise";
             if (subject_before(d, v, s0, &b, &en)) q->subj_begin = b, q->subj_end = en;
+        }
+        /* "some 450 feet down": the dimension word is not the subject */
+        if (q->subj_end > q->subj_begin) {
+            size_t st = tok_from(d, q->sentence, q->subj_begin);
+            if (sf__tok_in(d, st, DEPTH) || sf__tok_in(d, st, HEIGHT) || sf__tok_in(d, st, DIST))
+                q->subj_begin = q->subj_end = 0;
         }
         /* "the village lies 20 km from", "the wall runs 400 metres", "the
          * wall is a quarter mile long" */

@@ -179,6 +179,10 @@ static void fmt_range(char *buf, size_t n, const item *it) {
  * dead"); closer together, or the later one lower, they disagree. */
 #define UPDATE_GAP (3 * 3600)
 
+static bool plain_count(const item *a) {
+    return a->kind == SF_FACT_QUANTITY && (strcmp(a->label, "count") == 0 || strcmp(a->label, "percentage") == 0);
+}
+
 static bool later_is_higher(const item *a, const item *b) {
     if (a->published > b->published) {
         const item *t = a;
@@ -491,8 +495,9 @@ static sf_status subject_name(const sf_doc *d, const sf_mention *m, size_t nm, c
 }
 
 /* Is the quantity tied to another time than the story's: a past cue, or a
- * year other than the article's (publication year, or when that is not
- * known the latest year the article dates anything with)? */
+ * year before the article's (publication year, or when that is not known
+ * the latest year the article dates anything with)? A later year is a plan
+ * of this story ("production from 2028"), not another event. */
 static bool other_time_of(const sf_quantity *q, int64_t pub, int year_ref) {
     if (q->past) return true;
     if (!q->year) return false;
@@ -500,7 +505,7 @@ static bool other_time_of(const sf_quantity *q, int64_t pub, int year_ref) {
         int y, mo, dd;
         int64_t days = pub >= 0 ? pub / 86400 : -((-pub + 86399) / 86400);
         civil_of(days, &y, &mo, &dd);
-        return q->year != y;
+        return q->year < y;
     }
     return year_ref && q->year < year_ref;
 }
@@ -757,6 +762,10 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
                      * sentences share names: vague and open amounts fit
                      * nearly anything ("dozens", "over 14,000") */
                     if (a->doc != b->doc && (a->by_noun || b->by_noun) && !same_thing(a, b)) continue;
+                    /* a plain count ("two engines", "four engines") is
+                     * rarely one thing across reports: it agrees or stands
+                     * apart, and never conflicts */
+                    if (a->doc != b->doc && plain_count(a) && !compatible(a, b)) continue;
                     size_t ra = order[x], rb = order[y];
                     while (uf[ra] != ra) ra = uf[ra];
                     while (uf[rb] != rb) rb = uf[rb];
@@ -789,7 +798,7 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
         for (size_t x = 0; x < count; x++)
             for (size_t y = x + 1; y < count; y++) {
                 const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
-                if (a->doc == b->doc || compatible(a, b) || !same_thing(a, b)) continue;
+                if (a->doc == b->doc || compatible(a, b) || !same_thing(a, b) || plain_count(a)) continue;
                 /* confirmed and apart: a conflict unless the two articles
                  * also give values that fit */
                 bool fits = false;
