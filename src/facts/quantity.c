@@ -805,6 +805,9 @@ sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out) {
                 continue;
             }
             qual qq = qualifier_before(d, i, s0);
+            /* "a dozen", "a hundred": the article is part of the number;
+             * in "a four-year contract" it introduces the contract */
+            after_a = after_a && sf__tok_in(d, i, A_NUMBERS);
             if (word_num && after_a) qq.begin = d->toks.items[i - 1].begin;
             if (range_ratio > 0) qq.kind = 6, qq.ratio = range_ratio, qq.begin = range_begin;
             q.range = range_ratio > 0;

@@ -138,10 +138,26 @@ static bool compatible(const item *a, const item *b) {
 static bool same_thing(const item *a, const item *b) {
     if (a->kind != SF_FACT_DATE && (a->loose || b->loose || a->rate != b->rate)) return false;
     if (a->subj && b->subj && a->subj != b->subj) return false;
-    /* both name the event alike ("the fire killed", "killed in the fire") */
-    if (a->running && a->subj && a->subj == b->subj) return true;
+    /* two sentences that each name things and share none are about two
+     * events ("the Lauda Air crash killed 223", "the crash off Nantucket
+     * killed 217") */
+    if (a->kind != SF_FACT_DATE && a->nanchors && b->nanchors) {
+        bool any = false;
+        for (size_t i = 0; i < a->nanchors && !any; i++)
+            for (size_t j = 0; j < b->nanchors && !any; j++) any = a->anchors[i] == b->anchors[j];
+        if (!any) return false;
+    }
+    /* both name the event alike ("the fire killed", "killed in the fire");
+     * an agent ("police arrested") names no event */
+    if (a->running && a->subj && a->subj == b->subj && a->subject && a->subject[0] >= 'a' && a->subject[0] <= 'z' &&
+        (strcmp(a->label, "deaths") == 0 || strcmp(a->label, "injured") == 0 || strcmp(a->label, "missing") == 0 ||
+         strcmp(a->label, "evacuated") == 0))
+        return true;
     /* counts of one event placed alike: "killed in the floods" twice */
     if (a->place && a->place == b->place) return true;
+    /* other running counts need one of those two: shared names alone join
+     * the tolls of every attack a broad story mentions */
+    if (a->kind != SF_FACT_DATE && a->running) return false;
     /* a count keyed by its noun alone needs two shared names ("residents"
      * of Marlow Bridge by the Tamsin River, twice); one shared country is
      * too little in a broad story */
@@ -617,7 +633,13 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             int vn = (int)(dt->event_end - dt->event_begin);
             /* a date is lined up only as "when <named subject> <verb>";
              * statements are made on many days and never disagree */
-            if (subj != SIZE_MAX && !dt->statement) {
+            /* plans and reports are made on many days, and "since 1995"
+             * is a span's start: none is the date of one event */
+            static const char *const NOT_EVENT[] = {"scheduled", "expected", "planned", "quoted", "reported",
+                                                    "announced", "due", NULL};
+            bool statement = dt->statement || (has_event && sf__tok_in(d, tok_at(d, dt->sentence, dt->event_begin), NOT_EVENT)) ||
+                             (dt->end - dt->begin > 6 && sf__view_eq_nocase(sf__view(d->text + dt->begin, 6), sf__view_cstr("since ")));
+            if (subj != SIZE_MAX && !statement) {
                 sf__buf_addf(&key, "d|%zu|", subj);
                 it.entity = subj;
                 st = head_key(verb, dt->event_end - dt->event_begin, &key);
