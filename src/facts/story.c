@@ -195,6 +195,12 @@ static void fmt_range(char *buf, size_t n, const item *it) {
  * dead"); closer together, or the later one lower, they disagree. */
 #define UPDATE_GAP (3 * 3600)
 
+/* Values of one key are compared with the next PAIR_WINDOW of them (in
+ * article and text order), and a fact's status is read from its first
+ * PAIR_WINDOW mentions: real stories stay far below it, and a pathological
+ * article (a one-line 50 MB page of tolls) stays linear. */
+#define PAIR_WINDOW 64
+
 static bool plain_count(const item *a) {
     return a->kind == SF_FACT_QUANTITY && (strcmp(a->label, "count") == 0 || strcmp(a->label, "percentage") == 0);
 }
@@ -210,6 +216,7 @@ static bool later_is_higher(const item *a, const item *b) {
 typedef struct group_info {
     size_t first, count, narticles;
     sf_fact_status status;
+    size_t mstart;       /* its items: members[mstart .. mstart + count) */
 } group_info;
 
 static int cmp_groups(const void *x, const void *y) {
@@ -224,8 +231,10 @@ static int cmp_groups(const void *x, const void *y) {
     return a->first < b->first ? -1 : a->first > b->first;
 }
 
-static sf_status build_fact(const sf_doc *docs, itemvec *iv, const group_info *g, sf_fact *f) {
+static sf_status build_fact(const sf_doc *docs, itemvec *iv, const size_t *members, const group_info *g,
+                            sf_fact *f) {
     memset(f, 0, sizeof(*f));
+    const size_t *mem = members + g->mstart;
     item *first = &iv->items[g->first];
     f->kind = first->kind;
     f->status = g->status;
@@ -234,20 +243,20 @@ static sf_status build_fact(const sf_doc *docs, itemvec *iv, const group_info *g
     f->base = first->kind == SF_FACT_DATE ? "date" : first->base;
     /* display thing: one written with capitals if any */
     const char *thing = first->thing;
-    for (size_t i = 0; i < iv->n; i++)
-        if (iv->items[i].group == first->group && iv->items[i].thing_cap) {
-            thing = iv->items[i].thing;
+    for (size_t i = 0; i < g->count; i++)
+        if (iv->items[mem[i]].thing_cap) {
+            thing = iv->items[mem[i]].thing;
             break;
         }
     /* the subject: one written with capitals, else the first named */
     const char *subject = NULL;
     size_t best = 0;
-    for (size_t i = g->first; i < iv->n && first->kind != SF_FACT_DATE; i++) {
-        const item *it = &iv->items[i];
-        if (it->group != first->group || !it->subject) continue;
+    size_t look = SF_MIN(g->count, PAIR_WINDOW);
+    for (size_t i = 0; i < look && first->kind != SF_FACT_DATE; i++) {
+        const item *it = &iv->items[mem[i]];
+        if (!it->subject) continue;
         size_t same = 0; /* the subject most mentions give; a name on a tie */
-        for (size_t k = g->first; k < iv->n; k++)
-            same += iv->items[k].group == first->group && iv->items[k].subj == it->subj;
+        for (size_t k = 0; k < look; k++) same += iv->items[mem[k]].subj == it->subj;
         bool cap = it->subject[0] >= 'A' && it->subject[0] <= 'Z';
         if (same > best || (same == best && cap && !(subject[0] >= 'A' && subject[0] <= 'Z')))
             best = same, subject = it->subject;
@@ -276,9 +285,8 @@ static sf_status build_fact(const sf_doc *docs, itemvec *iv, const group_info *g
     char note[600] = "";
     size_t used = 0;
     const item *conflict_a = NULL, *conflict_b = NULL;
-    for (size_t i = 0; i < iv->n; i++) {
-        item *it = &iv->items[i];
-        if (it->group != first->group) continue;
+    for (size_t i = 0; i < g->count; i++) {
+        item *it = &iv->items[mem[i]];
         const sf_doc *d = &docs[it->doc];
         sf_fact_mention *fm = &f->mentions[f->nmentions++];
         fm->article = d->article;
@@ -331,7 +339,11 @@ static sf_status build_fact(const sf_doc *docs, itemvec *iv, const group_info *g
 /* Token index of the first token of sentence s beginning at or after `at`. */
 static size_t tok_at(const sf_doc *d, size_t s, size_t at) {
     size_t k = d->sent_tok[s], e = d->sent_tok[s + 1];
-    while (k < e && d->toks.items[k].begin < at) k++;
+    while (k < e) { /* binary search: a sentence may be megabytes long */
+        size_t mid = k + (e - k) / 2;
+        if (d->toks.items[mid].begin < at) k = mid + 1;
+        else e = mid;
+    }
     return k;
 }
 
@@ -526,6 +538,26 @@ static bool other_time_of(const sf_quantity *q, int64_t pub, int year_ref) {
     return year_ref && q->year < year_ref;
 }
 
+/* The mentions of sentence s among m[lo..hi), one doc's mentions in text
+ * order: found by binary search, so a doc of a million mentions costs a
+ * logarithm per value, not a scan. */
+static void sentence_mentions(const sf_mention *m, size_t lo, size_t hi, size_t s, size_t *a, size_t *b) {
+    size_t l = lo, h = hi;
+    while (l < h) {
+        size_t mid = l + (h - l) / 2;
+        if (m[mid].sentence < s) l = mid + 1;
+        else h = mid;
+    }
+    *a = l;
+    h = hi;
+    while (l < h) {
+        size_t mid = l + (h - l) / 2;
+        if (m[mid].sentence <= s) l = mid + 1;
+        else h = mid;
+    }
+    *b = l;
+}
+
 static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_mention *m,
                          size_t nm, const sf_entity *ents, const size_t *orig, itemvec *iv) {
     sf_buf key, tmp;
@@ -538,6 +570,12 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
         sf_doc *d = &docs[di];
         qv.n = 0;
         dv.n = 0;
+        /* this doc's mentions: contiguous, in text order */
+        size_t ms = 0, me = 0;
+        while (ms < nm && m[ms].article != d->article) ms++;
+        me = ms;
+        while (me < nm && m[me].article == d->article) me++;
+        size_t sa = 0, sb = 0;
         st = sf__find_quantities(d, &qv);
         int64_t pub = sf_corpus_get(c, d->article)->published;
         if (st == SF_OK) st = sf__find_dates(d, pub, &dv);
@@ -556,7 +594,8 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             it.published = pub;
             it.copy = orig && orig[di] != SIZE_MAX;
             it.running = q->event != NULL && strcmp(q->base, "count") == 0;
-            it.nanchors = sentence_anchors(m, nm, d->article, q->sentence, q->begin,
+            sentence_mentions(m, ms, me, q->sentence, &sa, &sb);
+            it.nanchors = sentence_anchors(m + sa, sb - sa, d->article, q->sentence, q->begin,
                                            SF_MAX(q->end, q->thing_end), it.anchors, SF_ARRAY_LEN(it.anchors));
             it.loose = loose_referent(d, q->sentence, q->begin);
             it.rate = rate_cue(d, q->sentence, SF_MAX(q->end, q->thing_end));
@@ -564,7 +603,7 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             if ((q->subj_end > q->subj_begin &&
                  !relative_time_word(d->text + q->subj_begin, q->subj_end - q->subj_begin)) ||
                 q->ref_end > q->ref_begin)
-                st = subject_name(d, m, nm, ents, q, &it, &tmp);
+                st = subject_name(d, m + sa, sb - sa, ents, q, &it, &tmp);
             sf__buf_reset(&key);
             if (st == SF_OK && other_time_of(q, pub, year_ref)) {
                 /* tied to another time: that event's fact, kept apart */
@@ -619,14 +658,15 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             it.value = it.low = it.high = NAN;
             it.base = "date";
             sf__date_format(dt, it.date);
-            it.nanchors = sentence_anchors(m, nm, d->article, dt->sentence, dt->begin, dt->end, it.anchors,
+            sentence_mentions(m, ms, me, dt->sentence, &sa, &sb);
+            it.nanchors = sentence_anchors(m + sa, sb - sa, d->article, dt->sentence, dt->begin, dt->end, it.anchors,
                                            SF_ARRAY_LEN(it.anchors));
             sf__buf_reset(&key);
             char thing[300] = "";
             bool has_event = dt->event_end > dt->event_begin;
             size_t phrase = SIZE_MAX;
             bool compound = false;
-            size_t subj = has_event ? verb_subject(d, m, nm, dt->sentence, tok_at(d, dt->sentence, dt->event_begin),
+            size_t subj = has_event ? verb_subject(d, m + sa, sb - sa, dt->sentence, tok_at(d, dt->sentence, dt->event_begin),
                                                    &phrase, &compound)
                                     : SIZE_MAX;
             const char *verb = d->text + dt->event_begin;
@@ -742,7 +782,7 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
             break;
         }
         if (*slot == 0) {
-            group_info g = {i, 0, 0, SF_FACT_SINGLE};
+            group_info g = {i, 0, 0, SF_FACT_SINGLE, 0};
             st = SF_VEC_PUSH(&gs, g);
             *slot = gs.n;
         }
@@ -774,7 +814,7 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
         for (size_t i = 0; i < iv->n; i++) uf[i] = i, newg[i] = SIZE_MAX;
         for (size_t g = 0; g < nkeys; g++)
             for (size_t x = start[g]; x < start[g + 1]; x++)
-                for (size_t y = x + 1; y < start[g + 1]; y++) {
+                for (size_t y = x + 1; y < start[g + 1] && y <= x + PAIR_WINDOW; y++) {
                     const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
                     /* two subjects named differently are two things; in
                      * one article, differing values are two things too */
@@ -799,33 +839,43 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
             size_t r = i;
             while (uf[r] != r) r = uf[r];
             if (newg[r] == SIZE_MAX) {
-                group_info gi = {i, 0, 0, SF_FACT_SINGLE};
+                group_info gi = {i, 0, 0, SF_FACT_SINGLE, 0};
                 st = SF_VEC_PUSH(&gs, gi);
                 newg[r] = gs.n - 1;
             }
             iv->items[i].group = newg[r];
         }
     }
+    /* each component's items, in item order (counting sort) */
+    size_t *members = st == SF_OK ? sf__malloc((iv->n + 1) * sizeof(size_t)) : NULL;
+    size_t *mst = st == SF_OK ? sf__calloc(gs.n + 2, sizeof(size_t)) : NULL;
+    if (st == SF_OK && (!members || !mst)) st = SF_ERR_NOMEM;
+    if (st == SF_OK) {
+        for (size_t i = 0; i < iv->n; i++) mst[iv->items[i].group + 1]++;
+        for (size_t g = 0; g < gs.n; g++) mst[g + 1] += mst[g];
+        for (size_t g = 0; g < gs.n; g++) gs.items[g].mstart = mst[g];
+        for (size_t i = 0; i < iv->n; i++) members[mst[iv->items[i].group]++] = i;
+    }
     for (size_t g = 0; g < gs.n && st == SF_OK; g++) {
         group_info *gi = &gs.items[g];
         size_t arts = 0, count = 0;
-        for (size_t i = gi->first; i < iv->n; i++) {
-            if (iv->items[i].group != g) continue;
+        /* items come doc by doc, so distinct docs are the changes of doc */
+        for (size_t k = gi->mstart; k < (g + 1 < gs.n ? gs.items[g + 1].mstart : iv->n); k++) {
+            size_t i = members[k];
+            if (count == 0 || iv->items[order[count - 1]].doc != iv->items[i].doc) arts++;
             order[count++] = i;
-            bool seen = false;
-            for (size_t k = 0; k + 1 < count && !seen; k++) seen = iv->items[order[k]].doc == iv->items[i].doc;
-            if (!seen) arts++;
         }
         bool conflict = false, timed = true;
-        for (size_t x = 0; x < count; x++)
-            for (size_t y = x + 1; y < count; y++) {
+        size_t look = SF_MIN(count, PAIR_WINDOW);
+        for (size_t x = 0; x < look; x++)
+            for (size_t y = x + 1; y < look; y++) {
                 const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
                 if (a->doc == b->doc || compatible(a, b) || !same_thing(a, b) || plain_count(a)) continue;
                 /* confirmed and apart: a conflict unless the two articles
                  * also give values that fit */
                 bool fits = false;
-                for (size_t u = 0; u < count && !fits; u++)
-                    for (size_t v = 0; v < count && !fits; v++)
+                for (size_t u = 0; u < look && !fits; u++)
+                    for (size_t v = 0; v < look && !fits; v++)
                         fits = iv->items[order[u]].doc == a->doc && iv->items[order[v]].doc == b->doc &&
                                compatible(&iv->items[order[u]], &iv->items[order[v]]);
                 if (fits) continue;
@@ -841,17 +891,16 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
                                 : SF_FACT_AGREE;
     }
     sf__free(uf), sf__free(order), sf__free(start), sf__free(newg);
-    /* group numbers are needed by build_fact before sorting changes order */
     if (st == SF_OK && gs.n) {
-        for (size_t g = 0; g < gs.n; g++) iv->items[gs.items[g].first].group = g;
         qsort(gs.items, gs.n, sizeof(group_info), cmp_groups);
         out->facts = sf__calloc(gs.n, sizeof(sf_fact));
         if (!out->facts) st = SF_ERR_NOMEM;
         for (size_t g = 0; g < gs.n && st == SF_OK; g++) {
-            st = build_fact(docs, iv, &gs.items[g], &out->facts[g]);
+            st = build_fact(docs, iv, members, &gs.items[g], &out->facts[g]);
             out->nfacts = g + 1;
         }
     }
+    sf__free(members), sf__free(mst);
     SF_VEC_FREE(&gs);
     sf__map_release(&idx);
     return st;
