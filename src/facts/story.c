@@ -155,13 +155,11 @@ static bool same_thing(const item *a, const item *b) {
         return true;
     /* counts of one event placed alike: "killed in the floods" twice */
     if (a->place && a->place == b->place) return true;
-    /* other running counts need one of those two: shared names alone join
-     * the tolls of every attack a broad story mentions */
-    if (a->kind != SF_FACT_DATE && a->running) return false;
-    /* a count keyed by its noun alone needs two shared names ("residents"
-     * of Marlow Bridge by the Tamsin River, twice); one shared country is
-     * too little in a broad story */
-    size_t need = a->by_noun || b->by_noun ? 2 : 1, shared = 0;
+    /* a count keyed by its noun alone, or a running count whose event is
+     * not named alike, needs two shared names ("residents" of Marlow
+     * Bridge by the Tamsin River, twice); one shared country is too little
+     * in a broad story that reports the tolls of many attacks */
+    size_t need = a->by_noun || b->by_noun || (a->kind != SF_FACT_DATE && a->running) ? 2 : 1, shared = 0;
     for (size_t i = 0; i < a->nanchors; i++)
         for (size_t j = 0; j < b->nanchors; j++)
             /* a date is keyed by its subject: another name must be shared
