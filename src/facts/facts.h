@@ -24,6 +24,23 @@ typedef struct sf_quantity {
     size_t thing_begin, thing_end; /* what it measures or counts (may be empty) */
     const char *event;           /* counts: the participle that qualifies them
                                   * ("killed", "injured", "trapped") or NULL */
+    /* What a reader is told (sf__quantity_describe): the attribute from the
+     * vocabulary of docs/json-output.md ("deaths", "injured", "missing",
+     * "evacuated", "arrested", "population", "length", "height", "distance",
+     * "area", "duration", "cost", "price", "amount", "percentage", "count",
+     * ...) or a real word of the sentence ("rise", "rescued"), and the words
+     * of its subject ("fire", "city", "Rafiqah Wall"; empty when the
+     * sentence names none). */
+    const char *label;
+    size_t subj_begin, subj_end;
+    size_t ref_begin, ref_end;   /* distances: the place measured from
+                                  * ("55 miles east of Istanbul"), or empty */
+    /* Another time the number is tied to: a year written near it ("in
+     * 1988", "the 1978 fire") or a past cue ("last year", "years ago"). */
+    int year;                    /* 0: none */
+    bool past;                   /* "last year", "a year ago", "previous" */
+    size_t time_begin, time_end; /* that time as written */
+    bool range;                  /* written as a range ("155 to 190") */
 } sf_quantity;
 typedef SF_VEC(sf_quantity) sf_quantvec;
 
@@ -88,10 +105,12 @@ sf_status sf__find_quotes(const sf_doc *d, const sf_mention *m, size_t nm,
 typedef enum sf_fact_status {
     SF_FACT_SINGLE = 0,   /* one source only */
     SF_FACT_AGREE = 1,    /* two or more sources, compatible values */
-    SF_FACT_CONFLICT = 2  /* two sources whose values cannot both hold */
+    SF_FACT_CONFLICT = 2, /* two sources whose values cannot both hold */
+    SF_FACT_UPDATE = 3    /* a running count ("60 dead", later "65 dead") that
+                           * later reports changed: values in time order */
 } sf_fact_status;
 
-/* "single source", "agree", "conflict". Static string. */
+/* "single source", "agree", "conflict", "update". Static string. */
 const char *sf__fact_status_name(sf_fact_status s);
 
 typedef struct sf_fact_mention {
@@ -101,6 +120,7 @@ typedef struct sf_fact_mention {
     char *text;          /* copy of the value as written */
     double value, low, high; /* normalized (quantities); NAN for dates */
     char *date;          /* dates: "2017-07-03", "2017-07", "2017", or NULL if unresolved */
+    int64_t published;   /* the article's publication time (SF_TIME_UNKNOWN) */
 } sf_fact_mention;
 
 typedef enum sf_fact_kind { SF_FACT_QUANTITY = 1, SF_FACT_DATE = 2 } sf_fact_kind;
@@ -123,6 +143,13 @@ typedef struct sf_fact {
     size_t entity;       /* dates: the entity whose act is dated (index into
                           * the story's entities; `what` starts with its
                           * name), else SIZE_MAX */
+    char *subject;       /* what the value is about, as a reader names it
+                          * ("fire", "Rafiqah Wall"); "" when the sentences
+                          * name nothing (a story's death toll) */
+    const char *attribute; /* static: "deaths", "length", "cost", "date", ... */
+    char *time;          /* another time the value is tied to ("in 1988",
+                          * "last year"): such a value is not this story's
+                          * fact and stands apart; NULL otherwise */
 } sf_fact;
 
 typedef struct sf_quote {

@@ -65,6 +65,9 @@ static const unit_def UNITS[] = {
     {"franc", "CHF", "amount", 1}, {"francs", "CHF", "amount", 1},
     {"$", "USD", "amount", 1}, {"\xe2\x82\xac", "EUR", "amount", 1}, {"\xc2\xa3", "GBP", "amount", 1},
     {"\xc2\xa5", "JPY", "amount", 1},
+    {"dlrs", "USD", "amount", 1}, {"dlr", "USD", "amount", 1}, {"usd", "USD", "amount", 1},
+    {"eur", "EUR", "amount", 1}, {"gbp", "GBP", "amount", 1}, {"us$", "USD", "amount", 1},
+    {"sterling", "GBP", "amount", 1},
 };
 
 static const unit_def *unit_find(const char *s, size_t n) {
@@ -81,6 +84,9 @@ static const struct { const char *w; double v; } WORDNUM[] = {
     {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
     {"nineteen", 19}, {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50},
     {"sixty", 60}, {"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"dozen", 12},
+    /* only after "a" ("a hundred people", "a quarter mile"); fractions only
+     * before a unit */
+    {"hundred", 100}, {"thousand", 1000}, {"quarter", 0.25}, {"half", 0.5},
 };
 
 /* Value of a number word, or of "twenty-five"; 0 when it is not one. */
@@ -105,6 +111,7 @@ static double scale_word(const sf_doc *d, size_t i) {
     return 0;
 }
 
+static const char *const A_NUMBERS[] = {"dozen", "hundred", "thousand", "quarter", NULL};
 static const char *const MONTHS[] = {"january", "february", "march", "april", "may", "june", "july",
                                      "august", "september", "october", "november", "december",
                                      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -134,6 +141,10 @@ static const struct { const char *w; const char *event; } EVENTS[] = {
     {"destroyed", "destroyed"}, {"damaged", "damaged"}, {"sold", "sold"}, {"lost", "lost"},
     {"spent", "spent"}, {"paid", "paid"}, {"cost", "cost"},
     {"costs", "cost"}, {"budget", "budget"}, {"fined", "fined"}, {"fine", "fined"},
+    {"evacuate", "evacuated"}, {"evacuation", "evacuated"}, {"evacuations", "evacuated"},
+    {"homes", "evacuated"}, {"dying", "killed"}, {"drowned", "killed"}, {"perished", "killed"},
+    {"toll", "killed"}, {"casualties", "injured"}, {"hospitalized", "injured"},
+    {"hospitalised", "injured"}, {"unaccounted", "missing"}, {"jobs", "jobs"}, {"employ", "employed"},
 };
 
 static const char *event_of(const sf_doc *d, size_t i) {
@@ -230,26 +241,38 @@ static void thing_after(const sf_doc *d, size_t i, size_t e, size_t *tb, size_t 
     *te = d->toks.items[j].end;
 }
 
-/* The participle nearest the counted noun (token a), within the sentence. */
+/* The participle nearest the counted noun (token a), within ten tokens
+ * of it in the sentence: only that window is read, so a sentence of a
+ * million tokens costs the same per number as a short one. "homes" counts
+ * as an evacuation only for people ("1,200 residents to leave their
+ * homes"), not when it is the counted thing ("300 homes destroyed"). */
+#define EVENT_WINDOW 10
 static const char *event_near(const sf_doc *d, size_t a, size_t e, size_t s0) {
+    static const char *const PEOPLE[] = {"people", "residents", "families", "villagers", "inhabitants",
+                                         "persons", "citizens", NULL};
     const char *best = NULL;
     size_t bestd = SIZE_MAX;
-    for (size_t k = s0; k < e; k++) {
+    size_t lo = a > s0 + EVENT_WINDOW ? a - EVENT_WINDOW : s0;
+    size_t hi = SF_MIN(e, a + EVENT_WINDOW + 1);
+    for (size_t k = lo; k < hi; k++) {
         const char *ev = event_of(d, k);
         if (!ev) continue;
+        if (sf__tok_is(d, k, "homes") && (k == a || !sf__tok_in(d, a, PEOPLE))) continue;
         size_t dist = k > a ? k - a : a - k;
-        if (dist <= 8 && dist < bestd) bestd = dist, best = ev;
+        if (dist < bestd) bestd = dist, best = ev;
     }
     return best;
 }
 
 typedef struct qual {
-    int kind; /* 0 exact, 1 up to, 2 at least, 3 at most, 4 about, 5 nearly */
+    int kind; /* 0 exact, 1 up to, 2 at least, 3 at most, 4 about, 5 nearly,
+               * 6 a range written out ("155 to 190": low = ratio * value) */
     size_t begin;
+    double ratio;
 } qual;
 
 static qual qualifier_before(const sf_doc *d, size_t i, size_t s0) {
-    qual q = {0, d->toks.items[i].begin};
+    qual q = {0, d->toks.items[i].begin, 0};
     if (i >= s0 + 2 && sf__tok_is(d, i - 2, "up") && sf__tok_is(d, i - 1, "to"))
         q.kind = 1, q.begin = d->toks.items[i - 2].begin;
     else if (i >= s0 + 2 && ((sf__tok_is(d, i - 2, "more") || sf__tok_is(d, i - 2, "greater")) &&
@@ -283,6 +306,7 @@ static void apply_qual(const qual *q, double v, double *lo, double *hi) {
     case 3: *lo = 0, *hi = v; break;
     case 4: *lo = v * 0.9, *hi = v * 1.1; break;
     case 5: *lo = v * 0.9, *hi = v; break;
+    case 6: *lo = v * q->ratio, *hi = v; break;
     default: *lo = *hi = v;
     }
 }
@@ -349,7 +373,331 @@ static size_t vague(const sf_doc *d, size_t i, size_t e, double *lo, double *hi)
     return 0;
 }
 
+/* ------------------------------------------------------------------ what a
+ * quantity is about: the attribute from a small vocabulary and the subject
+ * from the sentence around it (sf__quantity_describe). Patterns are read
+ * from a window of a few tokens on each side of the number. */
+
+#define DESCRIBE_WINDOW 10
+
+static const char *const AUX[] = {"has", "have", "had", "was", "were", "is", "are", "will", "would", "could",
+                                  "should", "may", "might", "can", "also", "reportedly", "already", "just",
+                                  "now", "then", "been", "be", "which", "that", "who", "to", NULL};
+static const char *const NOUN_DET[] = {"the", "a", "an", "this", "that", "its", "their", "his", "her",
+                                       "last", "recent", "latest", "same", NULL};
+
+/* First token of sentence s at or after byte `at`. */
+static size_t tok_from(const sf_doc *d, size_t s, size_t at) {
+    size_t lo = d->sent_tok[s], hi = d->sent_tok[s + 1];
+    while (lo < hi) { /* binary search: long sentences stay cheap */
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->toks.items[mid].begin < at) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+static bool name_word(const sf_doc *d, size_t i) {
+    return is_word(d, i) && (d->toks.items[i].flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS)) && !stop_word(d, i);
+}
+
+/* A noun phrase's head ending at token k (inclusive): a run of name words
+ * (up to four) or one lower-case content word. False when token k is
+ * neither. */
+static bool head_at(const sf_doc *d, size_t k, size_t s0, size_t *b, size_t *e) {
+    if (name_word(d, k)) {
+        size_t j = k;
+        while (j > s0 && k - j < 3 && name_word(d, j - 1)) j--;
+        if (j == s0 && j < k) j++; /* a capital at the start of the sentence is not a name by itself */
+        *b = d->toks.items[j].begin, *e = d->toks.items[k].end;
+        return true;
+    }
+    if (!lower_word(d, k) || stop_word(d, k) || event_of(d, k)) return false;
+    *b = d->toks.items[k].begin, *e = d->toks.items[k].end;
+    return true;
+}
+
+/* The subject of the verb at token v: the head of the phrase right before
+ * it, past auxiliaries ("the fire has killed": fire). */
+static bool subject_before(const sf_doc *d, size_t v, size_t s0, size_t *b, size_t *e) {
+    static const char *const PP[] = {"at", "in", "on", "near", "of", "from", "outside", NULL};
+    size_t k = v;
+    while (k > s0 && v - k < 4 && sf__tok_in(d, k - 1, AUX)) k--;
+    if (k == s0 || !head_at(d, k - 1, s0, b, e)) return false;
+    /* "the fire at the Kellby market killed": the head comes before a
+     * prepositional phrase (twice at most: "the fire in a market in X") */
+    for (int hop = 0; hop < 2; hop++) {
+        size_t j = tok_from(d, sf__doc_sentence_of(d, *b), *b);
+        while (j > s0 && (sf__tok_in(d, j - 1, NOUN_DET) || name_word(d, j - 1) || adjective_like(d, j - 1)) &&
+               !sf__tok_in(d, j - 1, PP))
+            j--;
+        if (j < s0 + 2 || !sf__tok_in(d, j - 1, PP)) break;
+        size_t hb, he;
+        if (!head_at(d, j - 2, s0, &hb, &he)) break;
+        *b = hb, *e = he;
+    }
+    return true;
+}
+
+/* The head of the noun phrase starting at token k ("the heavy rain",
+ * "a battery cell factory"): the last of up to four content words. */
+static bool head_after(const sf_doc *d, size_t k, size_t end, size_t *b, size_t *e) {
+    while (k < end && sf__tok_in(d, k, NOUN_DET)) k++;
+    if (k < end && name_word(d, k)) {
+        size_t j = k;
+        while (j + 1 < end && j < k + 3 && name_word(d, j + 1)) j++;
+        /* "the Kellby market": a name used as a modifier; the noun is the head */
+        if (j + 1 < end && lower_word(d, j + 1) && !stop_word(d, j + 1) && !sf__tok_in(d, j + 1, AUX) &&
+            !event_of(d, j + 1) && !adjective_like(d, j + 1)) {
+            *b = d->toks.items[j + 1].begin, *e = d->toks.items[j + 1].end;
+            return true;
+        }
+        *b = d->toks.items[k].begin, *e = d->toks.items[j].end;
+        return true;
+    }
+    size_t last = SIZE_MAX;
+    for (size_t j = k; j < end && j < k + 4 && lower_word(d, j) && !stop_word(d, j); j++) {
+        if (sf__tok_in(d, j, AUX) || event_of(d, j)) break;
+        last = j;
+    }
+    if (last == SIZE_MAX) return false;
+    *b = d->toks.items[last].begin, *e = d->toks.items[last].end;
+    return true;
+}
+
+static bool is_year_tok(const sf_doc *d, size_t i) {
+    const sf_token *t = &d->toks.items[i];
+    return t->kind == SF_TOK_NUMBER && t->value >= 1900 && t->value <= 2100 && t->value == floor(t->value) &&
+           t->unit_end == t->unit_begin && !has_comma(d, i) && !(t->flags & SF_TOKF_ORDINAL);
+}
+
+/* Another time near the number: a year ("in 1988", "the 1978 fire", not
+ * "since 1988", which dates a comparison), a decade, or a past cue ("last
+ * year", "ago", "previous"). Not across a semicolon. */
+static void other_time(const sf_doc *d, sf_quantity *q, size_t a, size_t z, size_t s0, size_t e) {
+    size_t lo = a > s0 + DESCRIBE_WINDOW ? a - DESCRIBE_WINDOW : s0, hi = SF_MIN(e, z + DESCRIBE_WINDOW);
+    size_t best = SIZE_MAX;
+    for (size_t k = lo; k < hi; k++) {
+        if (k >= a && k < z) continue;
+        if (is_punct(d, k, ';')) {
+            if (k < a) { best = SIZE_MAX, q->year = 0, q->past = false; continue; }
+            break;
+        }
+        bool yr = is_year_tok(d, k) && !(k > s0 && (sf__tok_is(d, k - 1, "since") || sf__tok_is(d, k - 1, "until") ||
+                                                    sf__tok_is(d, k - 1, "by")));
+        bool dec = d->toks.items[k].kind == SF_TOK_NUMBER && (d->toks.items[k].flags & SF_TOKF_DECADE);
+        bool cue = (sf__tok_is(d, k, "last") && (sf__tok_is(d, k + 1, "year") || sf__tok_is(d, k + 1, "month"))) ||
+                   sf__tok_is(d, k, "ago") || sf__tok_is(d, k, "previous") || sf__tok_is(d, k, "earlier") ||
+                   (sf__tok_is(d, k, "in") && is_year_tok(d, k + 1));
+        if (!yr && !dec && !cue) continue;
+        size_t dist = k < a ? a - k : k - z;
+        if (best != SIZE_MAX && dist >= best) continue;
+        best = dist;
+        q->year = yr ? (int)d->toks.items[k].value : 0;
+        q->past = dec || (cue && !sf__tok_is(d, k, "in"));
+        if (cue && sf__tok_is(d, k, "in")) q->year = (int)d->toks.items[k + 1].value;
+        q->time_begin = d->toks.items[k].begin;
+        q->time_end = d->toks.items[sf__tok_is(d, k, "last") || sf__tok_is(d, k, "in") ? k + 1 : k].end;
+        if (sf__tok_is(d, k, "ago") && k > a + 1) q->time_begin = d->toks.items[k - 2 > z ? k - 2 : k].begin;
+    }
+}
+
+/* "the city of 435,000", "a population of 2 million", "435,000 inhabitants" */
+static bool population_cue(const sf_doc *d, size_t i, size_t s0) {
+    static const char *const PLACE[] = {"city", "town", "village", "country", "nation", "island", "state",
+                                        "province", "district", "region", "capital", "county", "population",
+                                        "municipality", "community", "metropolis", "suburb", NULL};
+    static const char *const HEDGE[] = {"about", "some", "nearly", "almost", "around", "over", "more", "than",
+                                        "roughly", "approximately", "just", "least", "at", NULL};
+    while (i > s0 + 2 && sf__tok_in(d, i - 1, HEDGE)) i--;
+    return i >= s0 + 2 && sf__tok_is(d, i - 1, "of") && sf__tok_in(d, i - 2, PLACE);
+}
+
+static const char *event_attribute(const char *ev) {
+    static const struct { const char *event, *attr; } MAP[] = {
+        {"killed", "deaths"}, {"injured", "injured"}, {"missing", "missing"}, {"evacuated", "evacuated"},
+        {"displaced", "evacuated"}, {"fled", "evacuated"}, {"arrested", "arrested"}, {"jobs", "jobs"},
+        {"employed", "jobs"}};
+    for (size_t k = 0; k < SF_ARRAY_LEN(MAP); k++)
+        if (strcmp(ev, MAP[k].event) == 0) return MAP[k].attr;
+    return ev; /* "rescued", "trapped", "sentenced": the word itself reads well */
+}
+
+static bool any_near(const sf_doc *d, size_t lo, size_t hi, const char *const *words, size_t *at) {
+    for (size_t k = lo; k < hi; k++)
+        if (sf__tok_in(d, k, words)) {
+            if (at) *at = k;
+            return true;
+        }
+    return false;
+}
+
+static void describe_count(const sf_doc *d, sf_quantity *q, size_t a, size_t z, size_t s0, size_t e) {
+    static const char *const KILL_VERBS[] = {"killed", "injured", "wounded", "hurt", "left", "claimed",
+                                             "displaced", "forced", "evacuated", "arrested", "detained", NULL};
+    static const char *const PLACE_PREP[] = {"in", "by", "during", "from", NULL};
+    /* money words near a count ("cost the company", "spent") say nothing
+     * of what is counted */
+    if (q->event && (strcmp(q->event, "cost") == 0 || strcmp(q->event, "budget") == 0 ||
+                     strcmp(q->event, "spent") == 0 || strcmp(q->event, "paid") == 0 ||
+                     strcmp(q->event, "sold") == 0 || strcmp(q->event, "fined") == 0 ||
+                     strcmp(q->event, "lost") == 0))
+        q->event = NULL;
+    if (!q->event) {
+        q->label = "count";
+        q->subj_begin = q->thing_begin, q->subj_end = q->thing_end;
+        return;
+    }
+    q->label = event_attribute(q->event);
+    size_t b = 0, en = 0, v = 0;
+    size_t lo = a > s0 + 4 ? a - 4 : s0;
+    /* active voice: "the fire killed 60 people", "the storm left 12 dead" */
+    if (any_near(d, lo, a, KILL_VERBS, &v) && !(v > s0 && sf__tok_in(d, v - 1, (const char *const[]){"were", "was", "been", "be", NULL})) &&
+        subject_before(d, v, s0, &b, &en)) {
+        q->subj_begin = b, q->subj_end = en;
+        return;
+    }
+    /* passive or adjectival: "60 people were killed in the fire" */
+    size_t hi = SF_MIN(e, z + 8);
+    for (size_t k = z; k < hi; k++) {
+        if (is_punct(d, k, ',') || is_punct(d, k, ';')) break;
+        if (sf__tok_in(d, k, PLACE_PREP) && head_after(d, k + 1, e, &b, &en)) {
+            q->subj_begin = b, q->subj_end = en;
+            return;
+        }
+    }
+}
+
+/* "Izmit, 55 miles east of Istanbul", "the epicenter was 20 km from X":
+ * the place measured (before the number) and the place measured from. */
+static void describe_distance(const sf_doc *d, sf_quantity *q, size_t a, size_t z, size_t s0, size_t e) {
+    static const char *const LINK[] = {"about", "some", "nearly", "around", "roughly", "located", "centered",
+                                       "centred", "situated", "lies", "lying", "is", "was", "only", "just", NULL};
+    q->label = "distance";
+    size_t k = z, b = 0, en = 0;
+    while (k < e && k < z + 3 && !sf__tok_is(d, k, "of") && !sf__tok_is(d, k, "from")) k++;
+    if (k < e && (sf__tok_is(d, k, "of") || sf__tok_is(d, k, "from")) && head_after(d, k + 1, e, &b, &en))
+        q->ref_begin = b, q->ref_end = en;
+    else
+        return;
+    q->subj_begin = q->subj_end = 0;
+    k = a;
+    while (k > s0 && a - k < 4 && (sf__tok_in(d, k - 1, LINK) || is_punct(d, k - 1, ','))) k--;
+    if (k > s0 && head_at(d, k - 1, s0, &b, &en)) q->subj_begin = b, q->subj_end = en;
+}
+
+static void describe_measure(const sf_doc *d, sf_quantity *q, size_t a, size_t z, size_t s0, size_t e) {
+    static const char *const RISE[] = {"rose", "risen", "rise", "rises", "rising", "climbed", "fell", "fallen",
+                                       "dropped", "receded", "grew", NULL};
+    static const char *const HEIGHT[] = {"high", "tall", "height", "altitude", "elevation", NULL};
+    static const char *const DEPTH[] = {"deep", "depth", "down", "below", "underwater", NULL};
+    static const char *const DIST[] = {"away", "north", "south", "east", "west", "northeast", "northwest",
+                                       "southeast", "southwest", "off", "distance", "from", "outside", NULL};
+    static const char *const COST[] = {"cost", "costs", "costing", "spend", "spent", "spending", "invest",
+                                       "invested", "investment", "budget", "worth", "damage", "damages",
+                                       "bill", NULL};
+    static const char *const PRICE[] = {"price", "prices", "priced", "sold", "bought", "sells", "fare", "fee",
+                                        "paid", "pay", NULL};
+    const char *base = q->base;
+    size_t lo = a > s0 + 6 ? a - 6 : s0, hi = SF_MIN(e, z + 3), v = 0, b = 0, en = 0;
+    q->subj_begin = q->thing_begin, q->subj_end = q->thing_end;
+    if (strcmp(base, "m") == 0) {
+        q->label = "length";
+        if (any_near(d, z, hi, DEPTH, NULL)) q->label = "depth";
+        else if (any_near(d, z, hi, HEIGHT, NULL) || (a >= s0 + 2 && sf__tok_in(d, a - 2, HEIGHT))) q->label = "height";
+        else if (any_near(d, z, SF_MIN(e, z + 2), DIST, NULL) || (a > s0 && sf__tok_is(d, a - 1, "within")))
+            describe_distance(d, q, a, z, s0, e);
+        if (any_near(d, a > s0 + 3 ? a - 3 : s0, a, RISE, &v)) {
+            q->label = sf__tok_is(d, v, "fell") || sf__tok_is(d, v, "fallen") || sf__tok_is(d, v, "dropped") ||
+                               sf__tok_is(d, v, "receded")
+                           ? "fall"
+                           : "rise";
+            if (subject_before(d, v, s0, &b, &en)) q->subj_begin = b, q->subj_end = en;
+        }
+        /* "some 450 feet down": the dimension word is not the subject */
+        if (q->subj_end > q->subj_begin) {
+            size_t st = tok_from(d, q->sentence, q->subj_begin);
+            if (sf__tok_in(d, st, DEPTH) || sf__tok_in(d, st, HEIGHT) || sf__tok_in(d, st, DIST))
+                q->subj_begin = q->subj_end = 0;
+        }
+        /* "the village lies 20 km from", "the wall runs 400 metres", "the
+         * wall is a quarter mile long" */
+        size_t k = a;
+        while (k > s0 && sf__tok_in(d, k - 1, (const char *const[]){"a", "an", "about", "some", "nearly", NULL})) k--;
+        if (q->subj_end == q->subj_begin && k > s0 && lower_word(d, k - 1) && !stop_word(d, k - 1) &&
+            subject_before(d, k - 1, s0, &b, &en))
+            q->subj_begin = b, q->subj_end = en;
+        else if (q->subj_end == q->subj_begin && k > s0 && sf__tok_in(d, k - 1, AUX) && subject_before(d, k, s0, &b, &en))
+            q->subj_begin = b, q->subj_end = en;
+    } else if (strcmp(base, "m2") == 0) {
+        q->label = "area";
+        if (q->subj_end == q->subj_begin && a > s0 && lower_word(d, a - 1) && !stop_word(d, a - 1) &&
+            subject_before(d, a - 1, s0, &b, &en))
+            q->subj_begin = b, q->subj_end = en;
+    } else if (strcmp(base, "s") == 0) {
+        q->label = "duration";
+        if (sf__tok_is(d, z, "of") && head_after(d, z + 1, e, &b, &en)) q->subj_begin = b, q->subj_end = en;
+        else if (a > s0 && (sf__tok_is(d, a - 1, "for") || sf__tok_is(d, a - 1, "lasted") || sf__tok_is(d, a - 1, "lasting"))) {
+            size_t k = a - 1;
+            while (k > s0 && a - k < 4 && !lower_word(d, k - 1)) k--;
+            if (k > s0 && lower_word(d, k - 1) && !stop_word(d, k - 1) && !sf__tok_in(d, k - 1, AUX))
+                q->subj_begin = d->toks.items[k - 1].begin, q->subj_end = d->toks.items[k - 1].end;
+        }
+    } else if (strcmp(base, "%") == 0) {
+        q->label = "percentage";
+        if (sf__tok_is(d, z, "of") && head_after(d, z + 1, e, &b, &en)) q->subj_begin = b, q->subj_end = en;
+        else if (any_near(d, lo, a, RISE, &v) && subject_before(d, v, s0, &b, &en)) q->subj_begin = b, q->subj_end = en;
+    } else if (strcmp(q->attribute, "amount") == 0) {
+        q->label = "amount";
+        if (any_near(d, lo, SF_MIN(e, z + 2), PRICE, &v)) q->label = "price";
+        else if (any_near(d, lo, SF_MIN(e, z + 2), COST, &v)) q->label = "cost";
+        size_t on = 0;
+        if (v && v < a && subject_before(d, v, s0, &b, &en) && !sf__tok_is(d, v, "spend") && !sf__tok_is(d, v, "spent")) {
+            q->subj_begin = b, q->subj_end = en; /* "the plant will cost $1.2 billion" */
+        } else if (any_near(d, z, SF_MIN(e, z + 3), (const char *const[]){"on", "for", "in", NULL}, &on) &&
+                   head_after(d, on + 1, e, &b, &en)) {
+            q->subj_begin = b, q->subj_end = en; /* "spend $1.2 billion on a factory", "$5 million in aid" */
+        }
+    } else if (strcmp(base, "kg") == 0) {
+        q->label = "weight";
+    } else {
+        q->label = q->attribute; /* volume, speed, age */
+    }
+}
+
+/* Set label, subject and other time of a quantity found in d. */
+static void describe(const sf_doc *d, sf_quantity *q) {
+    size_t s = q->sentence, s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
+    size_t a = tok_from(d, s, q->begin), z = tok_from(d, s, q->end);
+    q->label = q->attribute;
+    q->subj_begin = q->subj_end = q->ref_begin = q->ref_end = 0;
+    if (strcmp(q->base, "count") == 0) {
+        if (strcmp(q->attribute, "population") == 0) {
+            /* "the city of 435,000": the place; "a population of 2 million":
+             * whoever has it ("Baghdad's population", "the city's") */
+            size_t p = a >= s0 + 2 ? a - 2 : a, b = 0, en = 0;
+            if (sf__tok_is(d, p, "population") && p > s0) {
+                size_t k = p - 1;
+                while (k > s0 && (sf__tok_in(d, k, NOUN_DET) || is_punct(d, k, '\''))) k--;
+                if (head_at(d, k, s0, &b, &en)) q->subj_begin = b, q->subj_end = en;
+            } else if (p < a) {
+                q->subj_begin = d->toks.items[p].begin, q->subj_end = d->toks.items[p].end;
+                /* "Kellby, a city of 435,000": the name in apposition */
+                if (p >= s0 + 3 && sf__tok_in(d, p - 1, NOUN_DET) && is_punct(d, p - 2, ',') &&
+                    head_at(d, p - 3, s0, &b, &en))
+                    q->subj_begin = b, q->subj_end = en;
+            }
+        } else {
+            describe_count(d, q, a, z, s0, e);
+        }
+    } else {
+        describe_measure(d, q, a, z, s0, e);
+    }
+    if (strcmp(q->attribute, "age") != 0) other_time(d, q, a, z, s0, e);
+}
+
 sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out) {
+    size_t first = out->n;
     for (size_t s = 0; s < d->sents.n; s++) {
         size_t s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
         for (size_t i = s0; i < e; i++) {
@@ -384,9 +732,11 @@ sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out) {
                 i = j - 1;
                 continue;
             }
-            double v = 0;
+            double v = 0, range_ratio = 0;
+            size_t range_begin = 0;
             size_t ub = 0, ue = 0; /* glued unit */
-            bool word_num = false;
+            bool word_num = false, after_a = false;
+            const unit_def *code_cur = NULL;
             size_t hy_unit_b = 0, hy_unit_e = 0;
             if (t->kind == SF_TOK_NUMBER) {
                 if (t->flags & (SF_TOKF_ORDINAL | SF_TOKF_DECADE)) continue;
@@ -413,6 +763,25 @@ sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out) {
                     continue;
                 if (i > s0 && (sf__tok_is(d, i - 1, "no") && is_punct(d, i, '.'))) continue;
                 if (i > s0 && is_punct(d, i - 1, '#')) continue;
+                /* "155 to 190", "between 155 and 190": one range, read at
+                 * the second number; "from 60 to 65" is a change, and the
+                 * figure it reaches is the one that holds */
+                bool between = i > s0 && sf__tok_is(d, i - 1, "between") && sf__tok_is(d, i + 1, "and");
+                if ((between || sf__tok_is(d, i + 1, "to")) && is_num(d, i + 2) && i + 2 < e &&
+                    !(t->value >= 1000 && t->value <= 2100 && !has_comma(d, i)) &&
+                    (t->unit_end == t->unit_begin || t->unit_end - t->unit_begin ==
+                     d->toks.items[i + 2].unit_end - d->toks.items[i + 2].unit_begin)) {
+                    if (i > s0 && sf__tok_is(d, i - 1, "from")) continue;
+                    double second = d->toks.items[i + 2].value;
+                    if (second > t->value && t->value > 0) {
+                        range_ratio = t->value / second;
+                        range_begin = between ? d->toks.items[i - 1].begin : t->begin;
+                        i += 2;
+                        t = &d->toks.items[i];
+                        v = t->value;
+                        ub = t->unit_begin, ue = t->unit_end;
+                    }
+                }
             } else if (t->kind == SF_TOK_WORD) {
                 const char *w = d->text + t->begin;
                 size_t wn = t->end - t->begin;
@@ -427,7 +796,8 @@ sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out) {
                     }
                 }
                 if (v == 0) continue;
-                if (sf__tok_is(d, i, "dozen") && !(i > s0 && sf__tok_is(d, i - 1, "a"))) continue;
+                after_a = i > s0 && (sf__tok_is(d, i - 1, "a") || sf__tok_is(d, i - 1, "an"));
+                if (sf__tok_in(d, i, A_NUMBERS) && !after_a) continue;
                 word_num = true;
                 ub = ue = t->end;
                 if (hy_unit_e) ub = hy_unit_b, ue = hy_unit_e;
@@ -435,13 +805,50 @@ sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out) {
                 continue;
             }
             qual qq = qualifier_before(d, i, s0);
-            if (word_num && sf__tok_is(d, i, "dozen")) qq.begin = d->toks.items[i - 1].begin;
-            q.begin = qq.kind ? qq.begin : (word_num && sf__tok_is(d, i, "dozen") ? qq.begin : t->begin);
+            /* "a dozen", "a hundred": the article is part of the number;
+             * in "a four-year contract" it introduces the contract */
+            after_a = after_a && sf__tok_in(d, i, A_NUMBERS);
+            if (word_num && after_a) qq.begin = d->toks.items[i - 1].begin;
+            if (range_ratio > 0) qq.kind = 6, qq.ratio = range_ratio, qq.begin = range_begin;
+            q.range = range_ratio > 0;
+            q.begin = qq.kind ? qq.begin : (word_num && after_a ? qq.begin : t->begin);
             q.end = t->end;
             size_t j = i + 1;
+            /* "half a mile", "a quarter of a mile": a fraction needs a unit */
+            if (word_num && v < 1) {
+                while (j < e && j < i + 3 && (sf__tok_is(d, j, "a") || sf__tok_is(d, j, "an") || sf__tok_is(d, j, "of")))
+                    j++;
+                const unit_def *fu = is_word(d, j) ? unit_find(d->text + d->toks.items[j].begin,
+                                                                d->toks.items[j].end - d->toks.items[j].begin) : NULL;
+                if (!fu || strcmp(fu->attribute, "share") == 0) continue;
+            }
+            /* a currency code or "US$" written before the number: "EUR 4,500,000" */
+            if (t->kind == SF_TOK_NUMBER && ue == ub && i > s0 && is_word(d, i - 1) && range_ratio == 0 &&
+                (sf__tok_is(d, i - 1, "eur") || sf__tok_is(d, i - 1, "usd") || sf__tok_is(d, i - 1, "gbp") ||
+                 sf__tok_is(d, i - 1, "us$"))) {
+                ub = d->toks.items[i - 1].begin, ue = d->toks.items[i - 1].end;
+                q.begin = ub;
+                const unit_def *cc = unit_find(d->text + ub, ue - ub);
+                if (cc) {
+                    q.unit_begin = ub, q.unit_end = ue;
+                    ub = ue = 0;
+                    code_cur = cc;
+                }
+            } else if (t->kind == SF_TOK_NUMBER && ue == ub && i > s0 && range_ratio == 0 &&
+                       d->toks.items[i - 1].kind == SF_TOK_PUNCT && d->toks.items[i - 1].end == t->begin) {
+                /* a symbol the tokenizer left apart: "US$5" */
+                const sf_token *sy = &d->toks.items[i - 1];
+                const unit_def *cc = unit_find(d->text + sy->begin, sy->end - sy->begin);
+                if (cc && strcmp(cc->attribute, "amount") == 0) {
+                    q.begin = q.unit_begin = sy->begin, q.unit_end = sy->end;
+                    if (i > s0 + 1 && is_word(d, i - 2) && d->toks.items[i - 2].end == sy->begin)
+                        q.begin = q.unit_begin = d->toks.items[i - 2].begin;
+                    code_cur = cc;
+                }
+            }
             /* currency before the number, glued ("$5") or "US$" */
-            const unit_def *cur = NULL;
-            if (t->kind == SF_TOK_NUMBER && ub == t->begin && ue > ub) {
+            const unit_def *cur = code_cur;
+            if (!cur && t->kind == SF_TOK_NUMBER && ub == t->begin && ue > ub) {
                 cur = unit_find(d->text + ub, ue - ub);
                 if (!cur) continue;
                 q.unit_begin = ub, q.unit_end = ue;
@@ -583,6 +990,17 @@ sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out) {
                 bool noun = plural_noun(d, k) || (is_word(d, k) && (d->toks.items[k].flags & SF_TOKF_CAPITAL) &&
                                                    !(d->toks.items[k].flags & SF_TOKF_ALLCAPS) && k > s0 &&
                                                    d->text[d->toks.items[k].end - 1] == 's');
+                /* "the city of 435,000 (people)": a population, not a count */
+                if (population_cue(d, i, s0) &&
+                    (!noun || sf__tok_in(d, k, (const char *const[]){"people", "inhabitants", "residents", NULL}))) {
+                    q.base = "count", q.attribute = "population";
+                    q.value = v;
+                    apply_qual(&qq, v, &q.low, &q.high);
+                    q.unit_begin = q.unit_end = q.end;
+                    SF_TRY(push(out, &q));
+                    i = j - 1;
+                    continue;
+                }
                 /* "a 12-member panel", "200 of our fighters" */
                 if (!noun && !(sc > 1 && t->kind == SF_TOK_NUMBER)) continue;
                 if (!noun && sc > 1) continue;
@@ -619,5 +1037,6 @@ sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out) {
             i = j > i ? j - 1 : i;
         }
     }
+    for (size_t k = first; k < out->n; k++) describe(d, &out->items[k]);
     return SF_OK;
 }

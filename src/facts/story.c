@@ -14,6 +14,7 @@ const char *sf__fact_status_name(sf_fact_status s) {
     switch (s) {
     case SF_FACT_AGREE: return "agree";
     case SF_FACT_CONFLICT: return "conflict";
+    case SF_FACT_UPDATE: return "update";
     default: return "single source";
     }
 }
@@ -45,12 +46,21 @@ typedef struct item {
                           * lined up only when two names are shared */
     uint64_t place;      /* counts of an event: hash of the head after "in/at/
                           * during/by/from" ("killed in the floods"), or 0 */
+    const char *label;   /* attribute as a reader reads it ("deaths", "length") */
+    char *subject;       /* display of the subject ("fire", "Rafiqah Wall") or NULL */
+    uint64_t subj;       /* hash of the subject (entity or folded head), 0: none */
+    char *time;          /* another time the value is tied to, or NULL */
+    int64_t published;   /* the article's publication time */
+    bool running;        /* a count of an event (deaths...): later reports may update it */
+    bool copy;           /* from a near-duplicate article */
 } item;
 
 typedef SF_VEC(item) itemvec;
 
 static void items_free(itemvec *v) {
-    for (size_t i = 0; i < v->n; i++) sf__free(v->items[i].key), sf__free(v->items[i].thing);
+    for (size_t i = 0; i < v->n; i++)
+        sf__free(v->items[i].key), sf__free(v->items[i].thing), sf__free(v->items[i].subject),
+            sf__free(v->items[i].time);
     SF_VEC_FREE(v);
 }
 
@@ -73,6 +83,19 @@ static sf_status head_key(const char *s, size_t n, sf_buf *out) {
     return SF_OK;
 }
 
+/* Proleptic Gregorian date of a day count since 1970-01-01 (Hinnant). */
+static void civil_of(int64_t z, int *y, int *m, int *d) {
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
 static void story_facts_zero(sf_story_facts *f) { memset(f, 0, sizeof(*f)); }
 
 void sf__story_facts_release(sf_story_facts *f) {
@@ -82,6 +105,7 @@ void sf__story_facts_release(sf_story_facts *f) {
     for (size_t i = 0; i < f->nfacts; i++) {
         sf_fact *x = &f->facts[i];
         sf__free(x->what), sf__free(x->value), sf__free(x->unit), sf__free(x->date), sf__free(x->note);
+        sf__free(x->subject), sf__free(x->time);
         for (size_t k = 0; k < x->nmentions; k++) sf__free(x->mentions[k].text), sf__free(x->mentions[k].date);
         sf__free(x->mentions);
     }
@@ -113,12 +137,29 @@ static bool compatible(const item *a, const item *b) {
  * introduces its thing as one of many, and both are totals or both rates. */
 static bool same_thing(const item *a, const item *b) {
     if (a->kind != SF_FACT_DATE && (a->loose || b->loose || a->rate != b->rate)) return false;
+    if (a->subj && b->subj && a->subj != b->subj) return false;
+    /* two sentences that each name things and share none are about two
+     * events ("the Lauda Air crash killed 223", "the crash off Nantucket
+     * killed 217") */
+    if (a->kind != SF_FACT_DATE && a->nanchors && b->nanchors) {
+        bool any = false;
+        for (size_t i = 0; i < a->nanchors && !any; i++)
+            for (size_t j = 0; j < b->nanchors && !any; j++) any = a->anchors[i] == b->anchors[j];
+        if (!any) return false;
+    }
+    /* both name the event alike ("the fire killed", "killed in the fire");
+     * an agent ("police arrested") names no event */
+    if (a->running && a->subj && a->subj == b->subj && a->subject && a->subject[0] >= 'a' && a->subject[0] <= 'z' &&
+        (strcmp(a->label, "deaths") == 0 || strcmp(a->label, "injured") == 0 || strcmp(a->label, "missing") == 0 ||
+         strcmp(a->label, "evacuated") == 0))
+        return true;
     /* counts of one event placed alike: "killed in the floods" twice */
     if (a->place && a->place == b->place) return true;
-    /* a count keyed by its noun alone needs two shared names ("residents"
-     * of Marlow Bridge by the Tamsin River, twice); one shared country is
-     * too little in a broad story */
-    size_t need = a->by_noun || b->by_noun ? 2 : 1, shared = 0;
+    /* a count keyed by its noun alone, or a running count whose event is
+     * not named alike, needs two shared names ("residents" of Marlow
+     * Bridge by the Tamsin River, twice); one shared country is too little
+     * in a broad story that reports the tolls of many attacks */
+    size_t need = a->by_noun || b->by_noun || (a->kind != SF_FACT_DATE && a->running) ? 2 : 1, shared = 0;
     for (size_t i = 0; i < a->nanchors; i++)
         for (size_t j = 0; j < b->nanchors; j++)
             /* a date is keyed by its subject: another name must be shared
@@ -147,25 +188,51 @@ static void fmt_range(char *buf, size_t n, const item *it) {
     else snprintf(buf, n, "%s-%s %s", a, b, it->base);
 }
 
+/* Two reports of a running count at least this far apart (seconds), the
+ * later one higher, are a count and its update ("60 dead", then "65
+ * dead"); closer together, or the later one lower, they disagree. */
+#define UPDATE_GAP (3 * 3600)
+
+/* Values of one key are compared with the next PAIR_WINDOW of them (in
+ * article and text order), and a fact's status is read from its first
+ * PAIR_WINDOW mentions: real stories stay far below it, and a pathological
+ * article (a one-line 50 MB page of tolls) stays linear. */
+#define PAIR_WINDOW 64
+
+static bool plain_count(const item *a) {
+    return a->kind == SF_FACT_QUANTITY && (strcmp(a->label, "count") == 0 || strcmp(a->label, "percentage") == 0);
+}
+
+static bool later_is_higher(const item *a, const item *b) {
+    if (a->published > b->published) {
+        const item *t = a;
+        a = b, b = t;
+    }
+    return b->published - a->published >= UPDATE_GAP && b->low >= a->low && b->high >= a->high;
+}
+
 typedef struct group_info {
     size_t first, count, narticles;
     sf_fact_status status;
+    size_t mstart;       /* its items: members[mstart .. mstart + count) */
 } group_info;
 
 static int cmp_groups(const void *x, const void *y) {
     const group_info *a = x, *b = y;
     if (a->status != b->status) {
-        /* conflicts, then agreements, then single-source */
-        int ra = a->status == SF_FACT_CONFLICT ? 0 : a->status == SF_FACT_AGREE ? 1 : 2;
-        int rb = b->status == SF_FACT_CONFLICT ? 0 : b->status == SF_FACT_AGREE ? 1 : 2;
+        /* conflicts, updates, agreements, then single-source */
+        int ra = a->status == SF_FACT_CONFLICT ? 0 : a->status == SF_FACT_UPDATE ? 1 : a->status == SF_FACT_AGREE ? 2 : 3;
+        int rb = b->status == SF_FACT_CONFLICT ? 0 : b->status == SF_FACT_UPDATE ? 1 : b->status == SF_FACT_AGREE ? 2 : 3;
         return ra - rb;
     }
     if (a->count != b->count) return a->count > b->count ? -1 : 1;
     return a->first < b->first ? -1 : a->first > b->first;
 }
 
-static sf_status build_fact(const sf_doc *docs, itemvec *iv, const group_info *g, sf_fact *f) {
+static sf_status build_fact(const sf_doc *docs, itemvec *iv, const size_t *members, const group_info *g,
+                            sf_fact *f) {
     memset(f, 0, sizeof(*f));
+    const size_t *mem = members + g->mstart;
     item *first = &iv->items[g->first];
     f->kind = first->kind;
     f->status = g->status;
@@ -174,14 +241,36 @@ static sf_status build_fact(const sf_doc *docs, itemvec *iv, const group_info *g
     f->base = first->kind == SF_FACT_DATE ? "date" : first->base;
     /* display thing: one written with capitals if any */
     const char *thing = first->thing;
-    for (size_t i = 0; i < iv->n; i++)
-        if (iv->items[i].group == first->group && iv->items[i].thing_cap) {
-            thing = iv->items[i].thing;
+    for (size_t i = 0; i < g->count; i++)
+        if (iv->items[mem[i]].thing_cap) {
+            thing = iv->items[mem[i]].thing;
             break;
         }
+    /* the subject: one written with capitals, else the first named */
+    const char *subject = NULL;
+    size_t best = 0;
+    size_t look = SF_MIN(g->count, PAIR_WINDOW);
+    for (size_t i = 0; i < look && first->kind != SF_FACT_DATE; i++) {
+        const item *it = &iv->items[mem[i]];
+        if (!it->subject) continue;
+        size_t same = 0; /* the subject most mentions give; a name on a tie */
+        for (size_t k = 0; k < look; k++) same += iv->items[mem[k]].subj == it->subj;
+        bool cap = it->subject[0] >= 'A' && it->subject[0] <= 'Z';
+        if (same > best || (same == best && cap && !(subject[0] >= 'A' && subject[0] <= 'Z')))
+            best = same, subject = it->subject;
+    }
+    if (first->kind == SF_FACT_DATE) subject = thing;
     char what[400];
-    snprintf(what, sizeof what, "%s / %s", thing && thing[0] ? thing : "(unspecified)", first->attribute);
+    if (subject && subject[0]) snprintf(what, sizeof what, "%s / %s", subject, first->label);
+    else snprintf(what, sizeof what, "%s", first->label);
     f->what = sf__strndup(what, strlen(what));
+    f->subject = sf__strndup(subject ? subject : "", subject ? strlen(subject) : 0);
+    f->attribute = first->label;
+    if (first->time) {
+        f->time = sf__strndup(first->time, strlen(first->time));
+        if (!f->time) return SF_ERR_NOMEM;
+    }
+    if (!f->subject) return SF_ERR_NOMEM;
     const sf_doc *d0 = &docs[first->doc];
     f->value = dup_view(d0->text + first->begin, first->end - first->begin);
     f->unit = dup_view(d0->text + first->unit_begin, first->unit_end - first->unit_begin);
@@ -194,12 +283,12 @@ static sf_status build_fact(const sf_doc *docs, itemvec *iv, const group_info *g
     char note[600] = "";
     size_t used = 0;
     const item *conflict_a = NULL, *conflict_b = NULL;
-    for (size_t i = 0; i < iv->n; i++) {
-        item *it = &iv->items[i];
-        if (it->group != first->group) continue;
+    for (size_t i = 0; i < g->count; i++) {
+        item *it = &iv->items[mem[i]];
         const sf_doc *d = &docs[it->doc];
         sf_fact_mention *fm = &f->mentions[f->nmentions++];
         fm->article = d->article;
+        fm->published = it->published;
         fm->sentence = d->sents.items[it->sentence];
         fm->span = (sf_span){it->begin, it->end};
         fm->text = dup_view(d->text + it->begin, it->end - it->begin);
@@ -223,25 +312,36 @@ static sf_status build_fact(const sf_doc *docs, itemvec *iv, const group_info *g
             used += (size_t)snprintf(note + used, sizeof note - used, "%s%s", used ? "; " : "", r);
         }
     }
-    if (g->status == SF_FACT_CONFLICT && f->kind != SF_FACT_DATE) f->low = f->high = NAN;
+    if ((g->status == SF_FACT_CONFLICT || g->status == SF_FACT_UPDATE) && f->kind != SF_FACT_DATE)
+        f->low = f->high = NAN;
+    if (g->status == SF_FACT_UPDATE) {
+        /* in time order, the latest last (insertion sort: few mentions) */
+        for (size_t i = 1; i < f->nmentions; i++)
+            for (size_t k = i; k > 0 && f->mentions[k - 1].published > f->mentions[k].published; k--) {
+                sf_fact_mention t = f->mentions[k];
+                f->mentions[k] = f->mentions[k - 1];
+                f->mentions[k - 1] = t;
+            }
+        const sf_fact_mention *last = &f->mentions[f->nmentions - 1];
+        f->normalized = last->value;
+        sf__free(f->value);
+        f->value = sf__strndup(last->text, strlen(last->text));
+        if (!f->value) return SF_ERR_NOMEM;
+    }
     if (first->kind == SF_FACT_DATE && !first->date[0])
         snprintf(note + used, sizeof note - used, " (relative date not resolved: publication time unknown)");
     f->note = sf__strndup(note, strlen(note));
     return f->note ? SF_OK : SF_ERR_NOMEM;
 }
 
-/* First entity named in the sentence before byte `before` (or SIZE_MAX). */
-static size_t subject_of(const sf_mention *m, size_t nm, size_t article, size_t s, size_t before) {
-    for (size_t k = 0; k < nm; k++)
-        if (m[k].article == article && m[k].sentence == s && m[k].begin < before && m[k].entity != SIZE_MAX)
-            return m[k].entity;
-    return SIZE_MAX;
-}
-
 /* Token index of the first token of sentence s beginning at or after `at`. */
 static size_t tok_at(const sf_doc *d, size_t s, size_t at) {
     size_t k = d->sent_tok[s], e = d->sent_tok[s + 1];
-    while (k < e && d->toks.items[k].begin < at) k++;
+    while (k < e) { /* binary search: a sentence may be megabytes long */
+        size_t mid = k + (e - k) / 2;
+        if (d->toks.items[mid].begin < at) k = mid + 1;
+        else e = mid;
+    }
     return k;
 }
 
@@ -382,8 +482,82 @@ static bool relative_time_word(const char *p, size_t n) {
     return false;
 }
 
+/* The subject of a quantity as a reader names it. This is the one place
+ * that asks the name recognizer: a subject inside a name the story's
+ * entities know ("Rafiqah wall", "Raqa") is shown with the entity's name;
+ * otherwise the words as written. Either is keyed by the folded, singular
+ * head of the words written ("the floods" = "flood", "Rafiqah Wall" =
+ * "the 2,500-meter wall"), so a name and a plain noun for one thing meet. */
+static sf_status subject_name(const sf_doc *d, const sf_mention *m, size_t nm, const sf_entity *ents,
+                              const sf_quantity *q, item *it, sf_buf *tmp) {
+    size_t b = q->subj_begin, e = q->subj_end;
+    const char *name = NULL;
+    for (size_t k = 0; k < nm && !name; k++) {
+        if (m[k].article != d->article || m[k].sentence != q->sentence || m[k].entity == SIZE_MAX) continue;
+        if (m[k].begin >= e || m[k].end <= b) continue;
+        name = ents[m[k].entity].name;
+    }
+    char buf[200];
+    size_t o = 0;
+    for (size_t i = b; i < e && o + 1 < sizeof buf; i++) {
+        char ch = d->text[i] == '\n' || d->text[i] == '\r' || d->text[i] == '\t' ? ' ' : d->text[i];
+        if (ch == ' ' && o && buf[o - 1] == ' ') continue;
+        buf[o++] = ch;
+    }
+    buf[o] = '\0';
+    if (name) o = (size_t)snprintf(buf, sizeof buf, "%s", name), o = SF_MIN(o, sizeof buf - 1);
+    sf__buf_reset(tmp);
+    SF_TRY(head_key(buf, o, tmp));
+    /* a distance is between two places: "Izmit to Istanbul" */
+    if (q->ref_end > q->ref_begin && o + 8 + (q->ref_end - q->ref_begin) < sizeof buf) {
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%.*s", o ? " to " : "from ",
+                              (int)(q->ref_end - q->ref_begin), d->text + q->ref_begin);
+        SF_TRY(sf__buf_addf(tmp, "|%.*s", (int)(q->ref_end - q->ref_begin), d->text + q->ref_begin));
+    }
+    it->subject = sf__strndup(buf, o);
+    if (!it->subject) return SF_ERR_NOMEM;
+    it->subj = tmp->n ? (sf__hash64(tmp->p, tmp->n, 12) | 1) : 0;
+    return SF_OK;
+}
+
+/* Is the quantity tied to another time than the story's: a past cue, or a
+ * year before the article's (publication year, or when that is not known
+ * the latest year the article dates anything with)? A later year is a plan
+ * of this story ("production from 2028"), not another event. */
+static bool other_time_of(const sf_quantity *q, int64_t pub, int year_ref) {
+    if (q->past) return true;
+    if (!q->year) return false;
+    if (pub != SF_TIME_UNKNOWN) {
+        int y, mo, dd;
+        int64_t days = pub >= 0 ? pub / 86400 : -((-pub + 86399) / 86400);
+        civil_of(days, &y, &mo, &dd);
+        return q->year < y;
+    }
+    return year_ref && q->year < year_ref;
+}
+
+/* The mentions of sentence s among m[lo..hi), one doc's mentions in text
+ * order: found by binary search, so a doc of a million mentions costs a
+ * logarithm per value, not a scan. */
+static void sentence_mentions(const sf_mention *m, size_t lo, size_t hi, size_t s, size_t *a, size_t *b) {
+    size_t l = lo, h = hi;
+    while (l < h) {
+        size_t mid = l + (h - l) / 2;
+        if (m[mid].sentence < s) l = mid + 1;
+        else h = mid;
+    }
+    *a = l;
+    h = hi;
+    while (l < h) {
+        size_t mid = l + (h - l) / 2;
+        if (m[mid].sentence <= s) l = mid + 1;
+        else h = mid;
+    }
+    *b = l;
+}
+
 static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_mention *m,
-                         size_t nm, const sf_entity *ents, itemvec *iv) {
+                         size_t nm, const sf_entity *ents, const size_t *orig, itemvec *iv) {
     sf_buf key, tmp;
     sf__buf_init(&key, 1 << 16);
     sf__buf_init(&tmp, 1 << 12);
@@ -394,63 +568,77 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
         sf_doc *d = &docs[di];
         qv.n = 0;
         dv.n = 0;
+        /* this doc's mentions: contiguous, in text order */
+        size_t ms = 0, me = 0;
+        while (ms < nm && m[ms].article != d->article) ms++;
+        me = ms;
+        while (me < nm && m[me].article == d->article) me++;
+        size_t sa = 0, sb = 0;
         st = sf__find_quantities(d, &qv);
-        if (st == SF_OK) st = sf__find_dates(d, sf_corpus_get(c, d->article)->published, &dv);
+        int64_t pub = sf_corpus_get(c, d->article)->published;
+        if (st == SF_OK) st = sf__find_dates(d, pub, &dv);
+        int year_ref = 0;
+        for (size_t k = 0; k < dv.n; k++) year_ref = SF_MAX(year_ref, dv.items[k].year);
         for (size_t k = 0; k < qv.n && st == SF_OK; k++) {
             const sf_quantity *q = &qv.items[k];
             item it = {0};
             it.kind = SF_FACT_QUANTITY;
             it.entity = SIZE_MAX;
             it.attribute = q->attribute;
+            it.label = q->label ? q->label : q->attribute;
             it.doc = di, it.sentence = q->sentence;
             it.begin = q->begin, it.end = q->end, it.unit_begin = q->unit_begin, it.unit_end = q->unit_end;
             it.value = q->value, it.low = q->low, it.high = q->high, it.base = q->base;
-            it.nanchors = sentence_anchors(m, nm, d->article, q->sentence, q->begin,
+            it.published = pub;
+            it.copy = orig && orig[di] != SIZE_MAX;
+            it.running = q->event != NULL && strcmp(q->base, "count") == 0;
+            sentence_mentions(m, ms, me, q->sentence, &sa, &sb);
+            it.nanchors = sentence_anchors(m + sa, sb - sa, d->article, q->sentence, q->begin,
                                            SF_MAX(q->end, q->thing_end), it.anchors, SF_ARRAY_LEN(it.anchors));
             it.loose = loose_referent(d, q->sentence, q->begin);
             it.rate = rate_cue(d, q->sentence, SF_MAX(q->end, q->thing_end));
             if (q->event) it.place = event_place(d, q->sentence, SF_MAX(q->end, q->thing_end), &tmp);
+            if ((q->subj_end > q->subj_begin &&
+                 !relative_time_word(d->text + q->subj_begin, q->subj_end - q->subj_begin)) ||
+                q->ref_end > q->ref_begin)
+                st = subject_name(d, m + sa, sb - sa, ents, q, &it, &tmp);
             sf__buf_reset(&key);
-            sf__buf_addf(&key, "q|%s|%s|", q->attribute, q->base);
-            if (q->thing_end > q->thing_begin &&
-                !relative_time_word(d->text + q->thing_begin, q->thing_end - q->thing_begin)) {
-                st = head_key(d->text + q->thing_begin, q->thing_end - q->thing_begin, &key);
-                it.thing = dup_view(d->text + q->thing_begin, q->thing_end - q->thing_begin);
-                it.thing_cap = d->text[q->thing_begin] >= 'A' && d->text[q->thing_begin] <= 'Z';
-                /* a count, share or sum with no participle to qualify it
-                 * ("23 tribes", "38 percent") is lined up only with others
-                 * about the same named subject of its sentence */
-                bool anchored = q->event || (strcmp(q->base, "count") != 0 && strcmp(q->attribute, "share") != 0 &&
-                                                strcmp(q->attribute, "amount") != 0);
-                /* An unqualified count is keyed by its subject when it has
-                 * one; with none, by its noun alone, and same_thing decides
-                 * from the names both sentences share. */
+            if (st == SF_OK && other_time_of(q, pub, year_ref)) {
+                /* tied to another time: that event's fact, kept apart */
+                it.time = dup_view(d->text + q->time_begin, q->time_end - q->time_begin);
+                sf__buf_addf(&key, "@%zu:%zu", d->article, q->begin);
+                if (!it.time) st = SF_ERR_NOMEM;
+            } else if (it.running) {
+                /* a toll of the story's event: lined up by attribute; the
+                 * subject, place and names decide whether two differing
+                 * values are about one event (same_thing) */
+                sf__buf_addf(&key, "q|%s|", it.label);
+            } else if (it.subject) {
+                sf__buf_addf(&key, "q|%s|%s|%016llx", it.label, q->base, (unsigned long long)it.subj);
+                /* a count or share of a plain noun ("23 tribes", "38
+                 * percent of voters") is lined up only when its sentence
+                 * names two things another one shares (same_thing); with
+                 * no name at all it stands alone. A measure, a sum or a
+                 * population of a subject needs one shared name. */
+                bool anchored = strcmp(it.label, "count") != 0 && strcmp(it.label, "percentage") != 0 &&
+                                strcmp(it.label, "amount") != 0;
                 if (!anchored) {
-                    size_t subj = subject_of(m, nm, d->article, q->sentence, d->sents.items[q->sentence].end);
-                    (void)subj;
                     if (it.nanchors) it.by_noun = true;
                     else sf__buf_addf(&key, "@%zu:%zu", d->article, q->begin);
-                }
-                if (q->event) {
-                    sf__buf_addf(&key, "|%s", q->event);
-                    char *t2 = sf__malloc(strlen(it.thing) + strlen(q->event) + 4);
-                    if (t2) sprintf(t2, "%s %s", it.thing, q->event);
-                    sf__free(it.thing);
-                    it.thing = t2;
                 }
             } else {
                 /* nothing to line it up by: it stands alone */
                 sf__buf_addf(&key, "@%zu:%zu", d->article, q->begin);
-                it.thing = sf__strndup("", 0);
             }
+            it.thing = sf__strndup(it.subject ? it.subject : "", it.subject ? strlen(it.subject) : 0);
             if (st != SF_OK || sf__buf_status(&key) != SF_OK || !it.thing) {
-                sf__free(it.thing);
+                sf__free(it.thing), sf__free(it.subject), sf__free(it.time);
                 st = st != SF_OK ? st : SF_ERR_NOMEM;
                 break;
             }
             it.key = sf__strndup(key.p, key.n);
             if (!it.key || SF_VEC_PUSH(iv, it) != SF_OK) {
-                sf__free(it.key), sf__free(it.thing);
+                sf__free(it.key), sf__free(it.thing), sf__free(it.subject), sf__free(it.time);
                 st = SF_ERR_NOMEM;
             }
         }
@@ -460,26 +648,36 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             it.kind = SF_FACT_DATE;
             it.entity = SIZE_MAX;
             it.attribute = "date";
+            it.label = "date";
+            it.published = pub;
+            it.copy = orig && orig[di] != SIZE_MAX;
             it.doc = di, it.sentence = dt->sentence;
             it.begin = dt->begin, it.end = dt->end, it.unit_begin = it.unit_end = dt->begin;
             it.value = it.low = it.high = NAN;
             it.base = "date";
             sf__date_format(dt, it.date);
-            it.nanchors = sentence_anchors(m, nm, d->article, dt->sentence, dt->begin, dt->end, it.anchors,
+            sentence_mentions(m, ms, me, dt->sentence, &sa, &sb);
+            it.nanchors = sentence_anchors(m + sa, sb - sa, d->article, dt->sentence, dt->begin, dt->end, it.anchors,
                                            SF_ARRAY_LEN(it.anchors));
             sf__buf_reset(&key);
             char thing[300] = "";
             bool has_event = dt->event_end > dt->event_begin;
             size_t phrase = SIZE_MAX;
             bool compound = false;
-            size_t subj = has_event ? verb_subject(d, m, nm, dt->sentence, tok_at(d, dt->sentence, dt->event_begin),
+            size_t subj = has_event ? verb_subject(d, m + sa, sb - sa, dt->sentence, tok_at(d, dt->sentence, dt->event_begin),
                                                    &phrase, &compound)
                                     : SIZE_MAX;
             const char *verb = d->text + dt->event_begin;
             int vn = (int)(dt->event_end - dt->event_begin);
             /* a date is lined up only as "when <named subject> <verb>";
              * statements are made on many days and never disagree */
-            if (subj != SIZE_MAX && !dt->statement) {
+            /* plans and reports are made on many days, and "since 1995"
+             * is a span's start: none is the date of one event */
+            static const char *const NOT_EVENT[] = {"scheduled", "expected", "planned", "quoted", "reported",
+                                                    "announced", "due", NULL};
+            bool statement = dt->statement || (has_event && sf__tok_in(d, tok_at(d, dt->sentence, dt->event_begin), NOT_EVENT)) ||
+                             (dt->end - dt->begin > 6 && sf__view_eq_nocase(sf__view(d->text + dt->begin, 6), sf__view_cstr("since ")));
+            if (subj != SIZE_MAX && !statement) {
                 sf__buf_addf(&key, "d|%zu|", subj);
                 it.entity = subj;
                 st = head_key(verb, dt->event_end - dt->event_begin, &key);
@@ -501,7 +699,20 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
                 } else if (has_event) {
                     snprintf(thing, sizeof thing, "%.*s", vn, verb);
                 } else {
-                    snprintf(thing, sizeof thing, "(event)");
+                    /* no verb: the nearest content word before the date
+                     * ("the election on May 5"), else "mentioned" */
+                    size_t t0 = tok_at(d, dt->sentence, dt->begin), s0 = d->sent_tok[dt->sentence];
+                    snprintf(thing, sizeof thing, "mentioned");
+                    for (size_t x0 = t0; x0 > s0 && t0 - x0 < 6; x0--) {
+                        const sf_token *tk = &d->toks.items[x0 - 1];
+                        if (tk->kind != SF_TOK_WORD || tk->end - tk->begin < 3) continue;
+                        char w[64];
+                        size_t wn = SF_MIN(tk->end - tk->begin, sizeof w - 1);
+                        for (size_t x = 0; x < wn; x++) w[x] = (char)(d->text[tk->begin + x] | 0x20);
+                        if (sf__is_stopword("en", w, wn)) continue;
+                        snprintf(thing, sizeof thing, "%.*s", (int)(tk->end - tk->begin), d->text + tk->begin);
+                        break;
+                    }
                 }
             }
             it.thing = sf__strndup(thing, strlen(thing));
@@ -519,6 +730,44 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
     return st;
 }
 
+/* A copy's values are dropped when its original gives the same value under
+ * the same attribute (a copy is not a second source); a value it changes
+ * stays, with the names of the original's matching sentence as anchors
+ * (a copy has no mentions of its own). */
+static void copies_keep_changes(itemvec *iv, const sf_doc *docs, const size_t *orig) {
+    size_t w = 0;
+    for (size_t i = 0; i < iv->n; i++) {
+        item *it = &iv->items[i];
+        bool drop = false;
+        if (it->copy) {
+            size_t od = orig[it->doc];
+            const item *like = NULL;
+            for (size_t k = 0; k < iv->n && !drop; k++) {
+                const item *o = &iv->items[k];
+                if (o->copy || o->doc != od || o->kind != it->kind || strcmp(o->label, it->label) != 0) continue;
+                if (it->kind == SF_FACT_DATE ? strcmp(o->date, it->date) == 0
+                                             : strcmp(o->base, it->base) == 0 && o->low == it->low && o->high == it->high)
+                    drop = true;
+                else if (strcmp(o->key, it->key) == 0 || (o->subj && o->subj == it->subj) || (!like && it->running && o->running))
+                    like = o;
+            }
+            if (od == SIZE_MAX) drop = true; /* the original is not in this story */
+            if (!drop && like) {
+                memcpy(it->anchors, like->anchors, sizeof it->anchors);
+                it->nanchors = like->nanchors;
+                if (!it->place) it->place = like->place;
+            }
+        }
+        (void)docs;
+        if (drop) {
+            sf__free(it->key), sf__free(it->thing), sf__free(it->subject), sf__free(it->time);
+            continue;
+        }
+        iv->items[w++] = *it;
+    }
+    iv->n = w;
+}
+
 static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
     sf_map idx;
     sf__map_init(&idx);
@@ -531,7 +780,7 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
             break;
         }
         if (*slot == 0) {
-            group_info g = {i, 0, 0, SF_FACT_SINGLE};
+            group_info g = {i, 0, 0, SF_FACT_SINGLE, 0};
             st = SF_VEC_PUSH(&gs, g);
             *slot = gs.n;
         }
@@ -563,9 +812,20 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
         for (size_t i = 0; i < iv->n; i++) uf[i] = i, newg[i] = SIZE_MAX;
         for (size_t g = 0; g < nkeys; g++)
             for (size_t x = start[g]; x < start[g + 1]; x++)
-                for (size_t y = x + 1; y < start[g + 1]; y++) {
+                for (size_t y = x + 1; y < start[g + 1] && y <= x + PAIR_WINDOW; y++) {
                     const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
-                    if (a->doc != b->doc && !compatible(a, b) && !same_thing(a, b)) continue;
+                    /* two subjects named differently are two things; in
+                     * one article, differing values are two things too */
+                    if (a->kind != SF_FACT_DATE && a->subj && b->subj && a->subj != b->subj) continue;
+                    if (a->doc == b->doc ? !compatible(a, b) : (!compatible(a, b) && !same_thing(a, b))) continue;
+                    /* a plain noun counted ("people") joins only when the
+                     * sentences share names: vague and open amounts fit
+                     * nearly anything ("dozens", "over 14,000") */
+                    if (a->doc != b->doc && (a->by_noun || b->by_noun) && !same_thing(a, b)) continue;
+                    /* a plain count ("two engines", "four engines") is
+                     * rarely one thing across reports: it agrees or stands
+                     * apart, and never conflicts */
+                    if (a->doc != b->doc && plain_count(a) && !compatible(a, b)) continue;
                     size_t ra = order[x], rb = order[y];
                     while (uf[ra] != ra) ra = uf[ra];
                     while (uf[rb] != rb) rb = uf[rb];
@@ -577,52 +837,68 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
             size_t r = i;
             while (uf[r] != r) r = uf[r];
             if (newg[r] == SIZE_MAX) {
-                group_info gi = {i, 0, 0, SF_FACT_SINGLE};
+                group_info gi = {i, 0, 0, SF_FACT_SINGLE, 0};
                 st = SF_VEC_PUSH(&gs, gi);
                 newg[r] = gs.n - 1;
             }
             iv->items[i].group = newg[r];
         }
     }
+    /* each component's items, in item order (counting sort) */
+    size_t *members = st == SF_OK ? sf__malloc((iv->n + 1) * sizeof(size_t)) : NULL;
+    size_t *mst = st == SF_OK ? sf__calloc(gs.n + 2, sizeof(size_t)) : NULL;
+    if (st == SF_OK && (!members || !mst)) st = SF_ERR_NOMEM;
+    if (st == SF_OK) {
+        for (size_t i = 0; i < iv->n; i++) mst[iv->items[i].group + 1]++;
+        for (size_t g = 0; g < gs.n; g++) mst[g + 1] += mst[g];
+        for (size_t g = 0; g < gs.n; g++) gs.items[g].mstart = mst[g];
+        for (size_t i = 0; i < iv->n; i++) members[mst[iv->items[i].group]++] = i;
+    }
     for (size_t g = 0; g < gs.n && st == SF_OK; g++) {
         group_info *gi = &gs.items[g];
         size_t arts = 0, count = 0;
-        for (size_t i = gi->first; i < iv->n; i++) {
-            if (iv->items[i].group != g) continue;
+        /* items come doc by doc, so distinct docs are the changes of doc */
+        for (size_t k = gi->mstart; k < (g + 1 < gs.n ? gs.items[g + 1].mstart : iv->n); k++) {
+            size_t i = members[k];
+            if (count == 0 || iv->items[order[count - 1]].doc != iv->items[i].doc) arts++;
             order[count++] = i;
-            bool seen = false;
-            for (size_t k = 0; k + 1 < count && !seen; k++) seen = iv->items[order[k]].doc == iv->items[i].doc;
-            if (!seen) arts++;
         }
-        bool conflict = false;
-        for (size_t x = 0; x < count && !conflict; x++)
-            for (size_t y = x + 1; y < count && !conflict; y++) {
+        bool conflict = false, timed = true;
+        size_t look = SF_MIN(count, PAIR_WINDOW);
+        for (size_t x = 0; x < look; x++)
+            for (size_t y = x + 1; y < look; y++) {
                 const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
-                if (a->doc == b->doc || compatible(a, b) || !same_thing(a, b)) continue;
+                if (a->doc == b->doc || compatible(a, b) || !same_thing(a, b) || plain_count(a)) continue;
                 /* confirmed and apart: a conflict unless the two articles
                  * also give values that fit */
                 bool fits = false;
-                for (size_t u = 0; u < count && !fits; u++)
-                    for (size_t v = 0; v < count && !fits; v++)
+                for (size_t u = 0; u < look && !fits; u++)
+                    for (size_t v = 0; v < look && !fits; v++)
                         fits = iv->items[order[u]].doc == a->doc && iv->items[order[v]].doc == b->doc &&
                                compatible(&iv->items[order[u]], &iv->items[order[v]]);
-                conflict = !fits;
+                if (fits) continue;
+                conflict = true;
+                /* a running count reported at two different times is an
+                 * update, not a contradiction */
+                timed &= a->running && b->running && a->published != SF_TIME_UNKNOWN &&
+                         b->published != SF_TIME_UNKNOWN && later_is_higher(a, b);
             }
         gi->count = count, gi->narticles = arts;
-        gi->status = arts < 2 ? SF_FACT_SINGLE : conflict ? SF_FACT_CONFLICT : SF_FACT_AGREE;
+        gi->status = arts < 2 ? SF_FACT_SINGLE
+                     : conflict ? (timed ? SF_FACT_UPDATE : SF_FACT_CONFLICT)
+                                : SF_FACT_AGREE;
     }
     sf__free(uf), sf__free(order), sf__free(start), sf__free(newg);
-    /* group numbers are needed by build_fact before sorting changes order */
     if (st == SF_OK && gs.n) {
-        for (size_t g = 0; g < gs.n; g++) iv->items[gs.items[g].first].group = g;
         qsort(gs.items, gs.n, sizeof(group_info), cmp_groups);
         out->facts = sf__calloc(gs.n, sizeof(sf_fact));
         if (!out->facts) st = SF_ERR_NOMEM;
         for (size_t g = 0; g < gs.n && st == SF_OK; g++) {
-            st = build_fact(docs, iv, &gs.items[g], &out->facts[g]);
+            st = build_fact(docs, iv, members, &gs.items[g], &out->facts[g]);
             out->nfacts = g + 1;
         }
     }
+    sf__free(members), sf__free(mst);
     SF_VEC_FREE(&gs);
     sf__map_release(&idx);
     return st;
@@ -688,7 +964,8 @@ sf_status sf__story_facts(const sf_corpus *c, const size_t *articles, size_t n,
         table = own;
     }
     sf_doc *docs = sf__calloc(n ? n : 1, sizeof(sf_doc));
-    size_t nd = 0;
+    size_t *orig = sf__malloc((n ? n : 1) * sizeof(size_t));
+    size_t nd = 0, ncopies = 0, nall = 0;
     sf_mentionvec mv = {0};
     sf_map lower;
     sf__map_init(&lower);
@@ -696,7 +973,7 @@ sf_status sf__story_facts(const sf_corpus *c, const size_t *articles, size_t n,
     sf__buf_init(&fold, 0);
     itemvec iv = {0};
     out->articles = sf__calloc(n ? n : 1, sizeof(size_t));
-    if (st == SF_OK && (!docs || !out->articles)) st = SF_ERR_NOMEM;
+    if (st == SF_OK && (!docs || !orig || !out->articles)) st = SF_ERR_NOMEM;
     for (size_t i = 0; i < n && st == SF_OK; i++) {
         out->articles[out->narticles++] = articles[i];
         const sf_article *a = sf_corpus_get(c, articles[i]);
@@ -704,7 +981,10 @@ sf_status sf__story_facts(const sf_corpus *c, const size_t *articles, size_t n,
             st = sf__error_set(err, SF_ERR_ARG, "sf__story_facts: article %zu is not in the corpus", articles[i]);
             break;
         }
-        if (dup_of && dup_of[articles[i]] != SIZE_MAX) continue;
+        if (dup_of && dup_of[articles[i]] != SIZE_MAX) {
+            ncopies++;
+            continue;
+        }
         st = sf__doc_init(&docs[nd], articles[i], a->text, a->text_len, lang);
         if (st != SF_OK) break;
         nd++;
@@ -723,15 +1003,32 @@ sf_status sf__story_facts(const sf_corpus *c, const size_t *articles, size_t n,
     if (st == SF_OK)
         st = sf__resolve_entities(docs, nd, mv.items, mv.n, table, &lower, &out->entities,
                                   &out->nentities, err);
-    if (st == SF_OK) st = collect(c, docs, nd, mv.items, mv.n, out->entities, &iv);
+    /* Copies come after the other articles, with no mentions of their own
+     * (entities and quotes are the originals'); their facts are read so
+     * that a copy that changes a number (65 dead to 60) still shows it. */
+    nall = nd;
+    for (size_t i = 0; i < n && st == SF_OK && ncopies; i++) {
+        if (!dup_of || dup_of[articles[i]] == SIZE_MAX) continue;
+        const sf_article *a = sf_corpus_get(c, articles[i]);
+        st = sf__doc_init(&docs[nall], articles[i], a->text, a->text_len, lang);
+        if (st != SF_OK) break;
+        orig[nall] = SIZE_MAX;
+        for (size_t k = 0; k < nd; k++)
+            if (docs[k].article == dup_of[articles[i]]) orig[nall] = k;
+        nall++;
+    }
+    for (size_t i = 0; i < nd; i++) orig[i] = SIZE_MAX;
+    if (st == SF_OK) st = collect(c, docs, nall, mv.items, mv.n, out->entities, orig, &iv);
+    if (st == SF_OK) copies_keep_changes(&iv, docs, orig);
     if (st == SF_OK) st = align(docs, &iv, out);
     if (st == SF_OK) st = make_quotes(docs, nd, mv.items, mv.n, out->entities, out);
     items_free(&iv);
     sf__buf_release(&fold);
     sf__map_release(&lower);
     SF_VEC_FREE(&mv);
-    for (size_t i = 0; i < nd; i++) sf__doc_release(&docs[i]);
+    for (size_t i = 0; i < nall || i < nd; i++) sf__doc_release(&docs[i]);
     sf__free(docs);
+    sf__free(orig);
     sf__alias_table_destroy(own);
     if (st != SF_OK) {
         sf__story_facts_release(out);

@@ -68,6 +68,9 @@ json_object *sf__facts_to_json(const sf_corpus *c, const sf_story_facts *f) {
         const sf_fact *x = &f->facts[i];
         json_object *o = json_object_new_object();
         json_object_object_add(o, "what", str(x->what));
+        json_object_object_add(o, "subject", str(x->subject ? x->subject : ""));
+        json_object_object_add(o, "attribute", str(x->attribute));
+        json_object_object_add(o, "time", str(x->time));
         json_object_object_add(o, "kind", str(x->kind == SF_FACT_DATE ? "date" : "quantity"));
         json_object_object_add(o, "value", str(x->value));
         json_object_object_add(o, "unit", str(x->unit));
@@ -95,6 +98,13 @@ json_object *sf__facts_to_json(const sf_corpus *c, const sf_story_facts *f) {
             json_object_object_add(mo, "text", str(m->text));
             json_object_object_add(mo, "span", span(m->span));
             json_object_object_add(mo, "sentence", sentence_text(c, m->article, m->sentence));
+            if (m->published != SF_TIME_UNKNOWN) {
+                char iso[32];
+                sf__format_iso8601(m->published, iso);
+                json_object_object_add(mo, "published", str(iso));
+            } else {
+                json_object_object_add(mo, "published", NULL);
+            }
             if (x->kind == SF_FACT_DATE) json_object_object_add(mo, "date", str(m->date));
             else {
                 json_object_object_add(mo, "low", num(m->low));

@@ -137,18 +137,23 @@ void sf__facts_to_markdown(FILE *f, const sf_corpus *c, const sf_story_facts *st
     shown = 0;
     for (size_t i = 0; i < st->nfacts; i++) {
         const sf_fact *x = &st->facts[i];
+        /* another time's value (a 1988 toll) is not this story's fact */
+        if (x->time) continue;
         if (x->status == SF_FACT_SINGLE && (x->kind == SF_FACT_DATE || singles++ >= MD_SINGLE_FACTS)) continue;
         if (shown++ == 0) fputs("\n| Fact | Values | Status | Sources |\n|---|---|---|---|\n", f);
         fputs("| ", f);
         cell(f, x->what, 80);
         fputs(" | ", f);
-        for (size_t k = 0; k < x->nmentions && k < 4; k++) {
-            if (k) fputs("; ", f);
+        bool sides = x->status == SF_FACT_CONFLICT || x->status == SF_FACT_UPDATE;
+        for (size_t k = 0; k < x->nmentions && k < (sides ? 6 : 4); k++) {
+            if (k) fputs(x->status == SF_FACT_UPDATE ? ", then " : "; ", f);
             cell(f, x->mentions[k].text, 40);
+            /* a conflict or update says which source gives which value */
+            if (sides) fprintf(f, " [%zu]", ref(st, x->mentions[k].article));
         }
         char readable[200];
         sf__fact_readable(x, readable, sizeof readable);
-        if (readable[0]) {
+        if (readable[0] && !sides) {
             fputs(" (= ", f);
             cell(f, readable, sizeof readable);
             fputc(')', f);

@@ -25,6 +25,11 @@ assert any({m["article"] for m in f["mentions"]} >= {"courier-flood", "ledger-fl
            {m["text"] for m in f["mentions"]} >= {"1,200", "About 2,000"} for f in conflicts), conflicts
 raqqa = next(s for s in d["stories"] if any(a["id"] == "000_22cf4d11e3497b41" for a in s["articles"]))
 assert not [f for f in raqqa["facts"] if f["status"] == "conflict"], "no conflict in the seed story"
+# every fact label is words a reader can use (issue 12)
+for s in d["stories"]:
+    for f in s["facts"]:
+        assert f["what"] and "(unspecified)" not in f["what"] and "(event)" not in f["what"], f["what"]
+        assert not f["what"].startswith(("overnight /", "heavy /")), f["what"]
 for s in d["stories"]:
     assert s["summary"], f"story {s['id']} has no summary"
     for sent in s["summary"]:

@@ -221,7 +221,7 @@ static void test_alignment(void **state) {
     assert_int_equal(dam->status, SF_FACT_AGREE);
     assert_int_equal(dam->nmentions, 2); /* the copy is not a second source */
     assert_true(fabs(dam->normalized - 1200) < 1e-9);
-    const sf_fact *dead = fact_about(&f, "killed / number");
+    const sf_fact *dead = fact_about(&f, "floods / deaths");
     assert_non_null(dead);
     assert_int_equal(dead->status, SF_FACT_CONFLICT);
     /* a statement date and an opening date are different events */
@@ -437,6 +437,242 @@ static void test_across_stories(void **state) {
     sf_corpus_destroy(c);
 }
 
+
+/* ------------------------------------------ issue 12: facts a reader can use */
+
+/* The one quantity of `text`, with its label and subject checked. */
+static void expect_described(const char *text, const char *label, const char *subject) {
+    sf_doc d;
+    sf_quantvec q = quantities(text, &d);
+    if (q.n != 1) fail_msg("%s: %zu quantities", text, q.n);
+    if (strcmp(q.items[0].label, label) != 0) fail_msg("%s: label %s, expected %s", text, q.items[0].label, label);
+    size_t n = q.items[0].subj_end - q.items[0].subj_begin;
+    if (strlen(subject) != n || strncmp(text + q.items[0].subj_begin, subject, n) != 0)
+        fail_msg("%s: subject '%.*s', expected '%s'", text, (int)n, text + q.items[0].subj_begin, subject);
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+}
+
+static void test_normalization(void **state) {
+    (void)state;
+    /* number words */
+    expect_one("Officials reported two deaths.", 2, 2, 2, "count");
+    expect_one("Officials reported 2 deaths.", 2, 2, 2, "count");
+    expect_one("Twenty-three miners were rescued.", 23, 23, 23, "count");
+    expect_one("The fire destroyed a dozen homes.", 12, 12, 12, "count");
+    expect_one("The storm left a hundred families homeless.", 100, 100, 100, "count");
+    expect_one("Rescuers found two hundred survivors.", 200, 200, 200, "count");
+    /* currencies: symbols, codes and words */
+    expect_one("The bridge cost 4.5 million euros.", 4.5e6, 4.5e6, 4.5e6, "EUR");
+    expect_one("The bridge cost EUR 4,500,000.", 4.5e6, 4.5e6, 4.5e6, "EUR");
+    expect_one("The bridge cost \xe2\x82\xac" "4.5 million.", 4.5e6, 4.5e6, 4.5e6, "EUR");
+    expect_one("The deal is worth 5 million dlrs.", 5e6, 5e6, 5e6, "USD");
+    expect_one("The deal is worth US$5 million.", 5e6, 5e6, 5e6, "USD");
+    expect_one("The deal is worth 5 million U.S. dollars.", 5e6, 5e6, 5e6, "USD");
+    /* unit synonyms and fractions */
+    expect_one("The wall runs a quarter mile.", 402.336, 402.336, 402.336, "m");
+    expect_one("The wall runs 400 metres.", 400, 400, 400, "m");
+    expect_one("The wall runs 400 meters.", 400, 400, 400, "m");
+    expect_one("The wall runs half a mile.", 804.672, 804.672, 804.672, "m");
+    expect_one("The farm covers 20 hectares.", 2e5, 2e5, 2e5, "m2");
+    expect_one("The strike lasted two weeks.", 1209600, 1209600, 1209600, "s");
+    expect_one("The strike lasted 10 days.", 864000, 864000, 864000, "s");
+    /* ranges and approximations */
+    expect_one("Between 155 and 190 people were injured.", 190, 155, 190, "count");
+    expect_one("Some 155 to 190 people were injured.", 190, 155, 190, "count");
+    expect_one("At least 60 people died.", 60, 60, INFINITY, "count");
+    /* "from 60 to 65" is a change: the figure reached holds */
+    expect_one("The toll rose from 60 to 65 people dead.", 65, 65, 65, "count");
+    /* "half" and "a quarter" without a unit are not amounts */
+    expect_none("Half of the residents left and a quarter of them returned.");
+}
+
+static void test_labels(void **state) {
+    (void)state;
+    expect_described("The fire killed 60 people on Monday.", "deaths", "fire");
+    expect_described("At least 60 people were killed in the fire.", "deaths", "fire");
+    expect_described("Mourners filled the city of 435,000.", "population", "city");
+    expect_described("Some 155 to 190 people were injured in the blast.", "injured", "blast");
+    expect_described("The river rose almost two metres overnight.", "rise", "river");
+    expect_described("It followed three days of heavy rain.", "duration", "rain");
+    expect_described("The plant will cost $1.2 billion.", "cost", "plant");
+    expect_described("It will spend $1.2 billion on a battery factory.", "cost", "factory");
+    expect_described("Two shelters were opened.", "count", "shelters");
+    expect_described("The tower is 300 metres high.", "height", "tower");
+    expect_described("The village lies 20 km from the border.", "distance", "village");
+    expect_described("About 2,000 residents were evacuated.", "evacuated", "");
+    expect_described("Police arrested 12 people.", "arrested", "Police");
+    /* another time */
+    sf_doc d;
+    sf_quantvec q = quantities("More than 300 people were killed by a hurricane in 1988.", &d);
+    assert_int_equal(q.n, 1);
+    assert_int_equal(q.items[0].year, 1988);
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+    q = quantities("Last year the same road flood killed 20 people.", &d);
+    assert_int_equal(q.n, 1);
+    assert_true(q.items[0].past);
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+}
+
+/* A corpus with one publication time per article. */
+static sf_corpus *corpus_at(const char *const *texts, const int64_t *pub, size_t n) {
+    sf_corpus *c = sf_corpus_create();
+    for (size_t i = 0; i < n; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "a%zu", i);
+        sf_article a = {.id = id, .text = texts[i], .published = pub[i]};
+        assert_int_equal(sf_corpus_add(c, &a, NULL), SF_OK);
+    }
+    return c;
+}
+
+static size_t facts_with(const sf_story_facts *f, const char *what, sf_fact_status st) {
+    size_t n = 0;
+    for (size_t i = 0; i < f->nfacts; i++) n += strstr(f->facts[i].what, what) && f->facts[i].status == st;
+    return n;
+}
+
+static void test_lumped_and_other_events(void **state) {
+    (void)state;
+    const int64_t day = sf__days_from_civil(2020, 5, 6) * 86400;
+    const char *texts[] = {
+        "About 400 people gathered in Kellby on Tuesday. Kellby, a city of 435,000, mourned. At least 60 "
+        "people were killed in the fire at the Kellby market. More than 300 people were killed by a "
+        "hurricane in 1988.",
+        "A crowd of 2,000 people marched in Kellby. The fire at the Kellby market killed 60 people, "
+        "officials said. Last year a flood in Kellby killed 20 people."};
+    const int64_t pub[] = {day, day};
+    sf_corpus *c = corpus_at(texts, pub, 2);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    const sf_fact *dead = fact_about(&f, "fire / deaths");
+    assert_non_null(dead);
+    assert_int_equal(dead->status, SF_FACT_AGREE);
+    for (size_t k = 0; k < dead->nmentions; k++) assert_true(dead->mentions[k].low == 60);
+    /* the crowd, the population and the old tolls are none of it */
+    for (size_t i = 0; i < f.nfacts; i++) {
+        const sf_fact *x = &f.facts[i];
+        assert_int_not_equal(x->status, SF_FACT_CONFLICT);
+        if (x->time) {
+            assert_int_equal(x->status, SF_FACT_SINGLE);
+            assert_true(x->mentions[0].value == 300 || x->mentions[0].value == 20);
+        }
+        assert_null(strstr(x->what, "(unspecified)"));
+        assert_null(strstr(x->what, "(event)"));
+    }
+    const sf_fact *pop = fact_about(&f, "population");
+    assert_non_null(pop);
+    assert_int_equal(pop->nmentions, 1);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+static void test_conflict_update(void **state) {
+    (void)state;
+    const int64_t day = sf__days_from_civil(2020, 5, 6) * 86400;
+    const char *texts[] = {"The fire at the Kellby market killed 65 people, police said.",
+                           "At least 60 people were killed in the fire at the Kellby market, police said.",
+                           "Sixty people were killed in the fire at the Kellby market, police said."};
+    /* 60 and 65 in the same news cycle: a conflict, sources on each side */
+    const int64_t same[] = {day, day + 3600, day + 7200};
+    sf_corpus *c = corpus_at(texts, same, 3);
+    sf_story_facts f;
+    const char *const two[] = {texts[0], texts[2]};
+    sf_corpus_destroy(c);
+    c = corpus_at(two, same, 2);
+    story(c, NULL, &f);
+    assert_int_equal(facts_with(&f, "fire / deaths", SF_FACT_CONFLICT), 1);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+    /* "at least 60" does not contradict 65 */
+    const char *const fit[] = {texts[0], texts[1]};
+    c = corpus_at(fit, same, 2);
+    story(c, NULL, &f);
+    assert_int_equal(facts_with(&f, "fire / deaths", SF_FACT_AGREE), 1);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+    /* 60 on one day, 65 the next: an update, in time order */
+    const char *const later[] = {texts[0], texts[2]};
+    const int64_t days[] = {day + 86400, day};
+    c = corpus_at(later, days, 2);
+    story(c, NULL, &f);
+    const sf_fact *u = fact_about(&f, "fire / deaths");
+    assert_non_null(u);
+    assert_int_equal(u->status, SF_FACT_UPDATE);
+    assert_true(u->mentions[0].value == 60 && u->mentions[u->nmentions - 1].value == 65);
+    assert_true(u->normalized == 65);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+    /* a copy that changes the number still gives it */
+    const char *const copy[] = {texts[0], "The fire at the Kellby market killed 60 people, police said."};
+    size_t dup_of[2] = {SIZE_MAX, 0};
+    c = corpus_at(copy, same, 2);
+    story(c, dup_of, &f);
+    assert_int_equal(facts_with(&f, "fire / deaths", SF_FACT_CONFLICT), 1);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+static void test_compatible_values(void **state) {
+    (void)state;
+    const int64_t day = sf__days_from_civil(2020, 5, 6) * 86400;
+    const int64_t pub[] = {day, day};
+    struct {
+        const char *a, *b, *what;
+        sf_fact_status want;
+    } cases[] = {
+        {"Between 155 and 190 people were injured in the Kellby blast.", "200 people were injured in the Kellby blast.",
+         "blast / injured", SF_FACT_CONFLICT},
+        {"Between 155 and 190 people were injured in the Kellby blast.", "About 170 people were injured in the Kellby blast.",
+         "blast / injured", SF_FACT_AGREE},
+        {"The Kellby blast caused two deaths.", "The Kellby blast caused 2 deaths.", "deaths", SF_FACT_AGREE},
+        {"The Kellby blast killed twenty-three people.", "The Kellby blast killed 23 people.", "blast / deaths", SF_FACT_AGREE},
+        {"The Kellby bridge will cost 4.5 million euros.", "The Kellby bridge will cost EUR 4,500,000.", "bridge / cost",
+         SF_FACT_AGREE},
+        {"The Kellby bridge will cost 4.5 million euros.", "The Kellby bridge will cost EUR 6,000,000.", "bridge / cost",
+         SF_FACT_CONFLICT},
+        {"The Kellby wall is a quarter mile long.", "The Kellby wall is 400 metres long.", "wall / length", SF_FACT_AGREE},
+        {"The Kellby wall is 2,500 m long.", "The Kellby wall is 2.5 km long.", "wall / length", SF_FACT_AGREE},
+        {"The Kellby farm covers 100 hectares.", "The Kellby farm covers 247 acres.", "farm / area", SF_FACT_AGREE},
+        {"The Kellby strike lasted 10 days.", "The Kellby strike lasted two weeks.", "strike / duration", SF_FACT_CONFLICT},
+        {"The Kellby strike lasted 14 days.", "The Kellby strike lasted two weeks.", "strike / duration", SF_FACT_AGREE},
+    };
+    for (size_t i = 0; i < SF_ARRAY_LEN(cases); i++) {
+        const char *texts[] = {cases[i].a, cases[i].b};
+        sf_corpus *c = corpus_at(texts, pub, 2);
+        sf_story_facts f;
+        story(c, NULL, &f);
+        if (facts_with(&f, cases[i].what, cases[i].want) != 1) {
+            for (size_t k = 0; k < f.nfacts; k++)
+                printf("  %s | %s | %s\n", f.facts[k].what, sf__fact_status_name(f.facts[k].status), f.facts[k].note);
+            fail_msg("case %zu: no '%s' fact with status %s", i, cases[i].what, sf__fact_status_name(cases[i].want));
+        }
+        sf__story_facts_release(&f);
+        sf_corpus_destroy(c);
+    }
+}
+
+/* One sentence of two million bytes and one line of many numbers: the
+ * describing windows keep the work linear (seconds at most under ASan). */
+static void test_long_sentence(void **state) {
+    (void)state;
+    size_t n = 2u << 20;
+    char *text = malloc(n + 1);
+    assert_non_null(text);
+    const char *piece = "and 12 people were killed in 3 towns ";
+    size_t pl = strlen(piece), o = 0;
+    while (o + pl < n) memcpy(text + o, piece, pl), o += pl;
+    text[o] = '\0';
+    sf_doc d;
+    sf_quantvec q = quantities(text, &d);
+    assert_true(q.n > 100000);
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+    free(text);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quantities), cmocka_unit_test(test_vague_amounts),
@@ -445,6 +681,9 @@ int main(void) {
         cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
         cmocka_unit_test(test_across_stories), cmocka_unit_test(test_readable),
+        cmocka_unit_test(test_normalization), cmocka_unit_test(test_labels),
+        cmocka_unit_test(test_lumped_and_other_events), cmocka_unit_test(test_conflict_update),
+        cmocka_unit_test(test_compatible_values), cmocka_unit_test(test_long_sentence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
