@@ -52,6 +52,7 @@ bench_backend() { # NAME DB_DUC DB_STREAM1 DB_STREAM
     latency "$name search 'police' (20)" -- "$SF" search --db "$4" police
     latency "$name search 'minister said' (20)" -- "$SF" search --db "$4" "minister said"
     latency "$name show s1" -- "$SF" show --db "$4" s1
+    "$BUILD/bench_store" "$4" police "minister said" | sed "s/^/$name in-process: /"
 }
 
 if [ $inner = 1 ]; then
@@ -77,5 +78,5 @@ done
 if command -v pg_virtualenv >/dev/null; then
     echo "== PostgreSQL"
     pg_virtualenv -t bash "$0" --pg-inner "$BUILD" "$DOCS" "$N" "$BATCH" "$W" 2>&1 |
-        grep -v '^Creating new\|^Dropping cluster\|^Ver Cluster\|^15 \+regress' || true
+        grep --line-buffered -v '^Creating new\|^Dropping cluster\|^Ver Cluster\|^15 \+regress' || true
 fi

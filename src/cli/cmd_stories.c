@@ -170,8 +170,7 @@ static void help_search(FILE *f) {
 static int finish(const char *prog, sf_store *s, sf_status st, const sf_error *err) {
     if (st != SF_OK) sf_cli_error(prog, "%s", err->message[0] ? err->message : sf_strerror(st));
     sf_store_close(s);
-    if (st == SF_OK) return SF_EXIT_OK;
-    return st == SF_ERR_ARG ? SF_EXIT_INPUT : SF_EXIT_INPUT;
+    return st == SF_OK ? SF_EXIT_OK : SF_EXIT_INPUT;
 }
 
 int sf_cmd_stories(int argc, char **argv) {
