@@ -566,8 +566,9 @@ typedef enum sf_store_format { SF_STORE_MARKDOWN = 0, SF_STORE_JSON = 1 } sf_sto
  * articles, entities, facts, quotes; the JSON of docs/json-output.md). */
 sf_status sf_store_write_stories(sf_store *s, int64_t since, size_t limit, int full,
                                  sf_store_format fmt, FILE *f, sf_error *err);
-/* One story by its number ("12" or "s12"); with `history`, when each
- * article joined and every version of its summary and facts. SF_ERR_ARG
+/* One story by its number ("12" or "s12"); with `history` 1, when each
+ * article joined and every version of its summary and facts; with 2, when
+ * each article joined and when each version was made (not its content). SF_ERR_ARG
  * when there is no such story. */
 sf_status sf_store_write_story(sf_store *s, const char *story, int history,
                                sf_store_format fmt, FILE *f, sf_error *err);

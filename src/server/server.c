@@ -226,7 +226,7 @@ static enum MHD_Result api_stories(server *sv, struct MHD_Connection *c) {
 }
 
 static sf_status write_story(sf_store *s, const void *arg, FILE *f, sf_error *err) {
-    return sf_store_write_story(s, arg, 1, SF_STORE_JSON, f, err);
+    return sf_store_write_story(s, arg, 2, SF_STORE_JSON, f, err);
 }
 
 static sf_status write_article(sf_store *s, const void *arg, FILE *f, sf_error *err) {

@@ -173,9 +173,11 @@ static const char SQL_EVENTS_PG[] =
     "SELECT time, kind, article, version FROM story_events WHERE story = ?1 ORDER BY time, ctid";
 static const char SQL_VERSIONS[] =
     "SELECT version, time, articles, json FROM story_versions WHERE story = ?1 ORDER BY version";
+static const char SQL_VERSIONS_BRIEF[] =
+    "SELECT version, time, articles FROM story_versions WHERE story = ?1 ORDER BY version";
 
 /* How the story grew: joins and changes of articles, and every version. */
-static sf_status history(sf_store *s, int64_t story, sf_store_format fmt, json_object *out,
+static sf_status history(sf_store *s, int64_t story, sf_store_format fmt, bool brief, json_object *out,
                          FILE *f, sf_error *err) {
     sf_rows r = {0};
     SF_TRY(sf__db_exec(s, s->kind == SF_DB_PG ? SQL_EVENTS_PG : SQL_EVENTS, 1,
@@ -195,9 +197,17 @@ static sf_status history(sf_store *s, int64_t story, sf_store_format fmt, json_o
         json_object_array_add(ev, o);
     }
     json_object_object_add(out, "events", ev);
-    sf_status st = sf__db_exec(s, SQL_VERSIONS, 1, (sf_val[]){SV_I(story)}, &r, err);
+    sf_status st = sf__db_exec(s, brief ? SQL_VERSIONS_BRIEF : SQL_VERSIONS, 1, (sf_val[]){SV_I(story)}, &r, err);
     json_object *vs = json_object_new_array();
-    for (size_t i = 0; st == SF_OK && i < r.nrows; i++) {
+    for (size_t i = 0; brief && st == SF_OK && i < r.nrows; i++) {
+        /* brief: when each version was made and its size, not the story */
+        json_object *o = json_object_new_object();
+        json_object_object_add(o, "version", json_object_new_int64(sf__rows_int(&r, i, 0, 0)));
+        json_object_object_add(o, "time", time_json(sf__rows_get(&r, i, 1)));
+        json_object_object_add(o, "articles", json_object_new_int64(sf__rows_int(&r, i, 2, 0)));
+        json_object_array_add(vs, o);
+    }
+    for (size_t i = 0; !brief && st == SF_OK && i < r.nrows; i++) {
         char t[32];
         json_object *js = json_tokener_parse(sf__rows_get(&r, i, 3));
         json_object *o = json_object_new_object();
@@ -247,7 +257,7 @@ sf_status sf_store_write_story(sf_store *s, const char *story, int hist, sf_stor
     if (hist) {
         json_object *h = json_object_new_object();
         json_object_object_add(root, "history", h);
-        st = history(s, id, fmt, h, f, err);
+        st = history(s, id, fmt, hist == 2, h, f, err);
     }
     if (fmt == SF_STORE_MARKDOWN || st != SF_OK) {
         json_object_put(root);

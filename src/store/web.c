@@ -61,7 +61,7 @@ static sf_status outlets(sf_store *s, const char *story, json_object *o, sf_erro
 #define PAGE_COLUMNS                                                                      \
     "SELECT s.id, s.headline, s.articles, s.version, s.created, s.updated,"               \
     " s.first_published, s.last_published FROM stories s WHERE"
-#define PAGE_ORDER " ORDER BY s.updated DESC, COALESCE(s.last_published, 0) DESC, s.id DESC"
+#define PAGE_ORDER " ORDER BY s.updated DESC, s.last_published DESC, s.id DESC" /* the index's order */
 static const char SQL_PAGE[] =
     PAGE_COLUMNS " (?1 IS NULL OR COALESCE(s.last_published, s.updated) >= ?1)"
     " AND (?2 IS NULL OR s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?2))"
