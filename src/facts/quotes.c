@@ -621,6 +621,25 @@ static sf_status push_hit(ctx *c, size_t sentence, size_t begin, size_t end, boo
     return SF_VEC_PUSH(c->out, h);
 }
 
+/* True when mention x stands in the description set off by a comma right
+ * after the speaker of hit h, who is named after token lo ("X, a Clinton
+ * adviser, said"): it describes the speaker and does not speak. */
+static bool in_apposition(const ctx *c, size_t lo, const sf_quote_hit *h, const sf_mention *x) {
+    const sf_doc *d = c->d;
+    size_t t = lo;
+    while (t < x->tok_begin && d->toks.items[t].begin < h->speaker_end) t++;
+    if (t == lo || t >= x->tok_begin || d->toks.items[t - 1].end != h->speaker_end || h->speaker_begin < d->toks.items[lo].begin)
+        return false;
+    while (t < x->tok_begin && punct_is(d, t, '(')) { /* "X (D-S.C.), a member of ..." */
+        while (t < x->tok_begin && !punct_is(d, t, ')')) t++;
+        t++;
+    }
+    if (!punct_is(d, t, ',')) return false;
+    for (size_t u = t + 1; u < x->tok_begin; u++)
+        if (punct_is(d, u, ',') || ends_sentence(d, u) || quote_mark(d, u)) return false;
+    return true;
+}
+
 /* The hit of quote qi when it has no verb of its own: the quote it
  * continues, the "X said:" ending the paragraph before, or the quote
  * before it in its paragraph. NULL: none. */
@@ -651,6 +670,7 @@ static const sf_quote_hit *inherited(ctx *c, const qspanvec *qs, const size_t *h
             const sf_mention *x = &c->m[j];
             if (x->tok_begin < prev->te || x->tok_begin >= q->open || c->inq[x->tok_begin]) continue;
             if (ph->speaker != SIZE_MAX && x->entity == c->m[ph->speaker].entity && x->entity != SIZE_MAX) continue;
+            if (j == ph->speaker || in_apposition(c, prev->te, ph, x)) continue;
             if (mention_type(c, j) == SF_ENT_PERSON) return NULL;
         }
         return ph;
