@@ -632,6 +632,7 @@ static bool in_apposition(const ctx *c, size_t lo, const sf_quote_hit *h, const 
         return false;
     while (t < x->tok_begin && punct_is(d, t, '(')) { /* "X (D-S.C.), a member of ..." */
         while (t < x->tok_begin && !punct_is(d, t, ')')) t++;
+        if (t >= x->tok_begin) return true; /* inside the parenthesis */
         t++;
     }
     if (!punct_is(d, t, ',')) return false;
