@@ -621,6 +621,26 @@ static sf_status push_hit(ctx *c, size_t sentence, size_t begin, size_t end, boo
     return SF_VEC_PUSH(c->out, h);
 }
 
+/* True when mention x stands in the description set off by a comma right
+ * after the speaker of hit h, who is named after token lo ("X, a Clinton
+ * adviser, said"): it describes the speaker and does not speak. */
+static bool in_apposition(const ctx *c, size_t lo, const sf_quote_hit *h, const sf_mention *x) {
+    const sf_doc *d = c->d;
+    size_t t = lo;
+    while (t < x->tok_begin && d->toks.items[t].begin < h->speaker_end) t++;
+    if (t == lo || t >= x->tok_begin || d->toks.items[t - 1].end != h->speaker_end || h->speaker_begin < d->toks.items[lo].begin)
+        return false;
+    while (t < x->tok_begin && punct_is(d, t, '(')) { /* "X (D-S.C.), a member of ..." */
+        while (t < x->tok_begin && !punct_is(d, t, ')')) t++;
+        if (t >= x->tok_begin) return true; /* inside the parenthesis */
+        t++;
+    }
+    if (!punct_is(d, t, ',')) return false;
+    for (size_t u = t + 1; u < x->tok_begin; u++)
+        if (punct_is(d, u, ',') || ends_sentence(d, u) || quote_mark(d, u)) return false;
+    return true;
+}
+
 /* The hit of quote qi when it has no verb of its own: the quote it
  * continues, the "X said:" ending the paragraph before, or the quote
  * before it in its paragraph. NULL: none. */
@@ -651,6 +671,7 @@ static const sf_quote_hit *inherited(ctx *c, const qspanvec *qs, const size_t *h
             const sf_mention *x = &c->m[j];
             if (x->tok_begin < prev->te || x->tok_begin >= q->open || c->inq[x->tok_begin]) continue;
             if (ph->speaker != SIZE_MAX && x->entity == c->m[ph->speaker].entity && x->entity != SIZE_MAX) continue;
+            if (j == ph->speaker || in_apposition(c, prev->te, ph, x)) continue;
             if (mention_type(c, j) == SF_ENT_PERSON) return NULL;
         }
         return ph;
@@ -723,13 +744,80 @@ static sf_status indirect(ctx *c, size_t s) {
     return push_hit(c, s, d->toks.items[b].begin, d->toks.items[en - 1].end, false, sp, NULL);
 }
 
+typedef SF_VEC(size_t) sizevec;
+
+/* The mention, resolved to a person or organization, written exactly as
+ * the capitalized words [b, e) (SIZE_MAX: none). */
+static size_t written_as(const sf_doc *d, const sf_mention *m, size_t nm, const sf_entity *ents, size_t b,
+                         size_t e) {
+    size_t nb = d->toks.items[b].begin, ne = d->toks.items[e - 1].end;
+    for (size_t k = 0; k < nm; k++) {
+        const sf_mention *x = &m[k];
+        if (x->entity == SIZE_MAX || x->end - x->begin != ne - nb || memcmp(d->text + x->begin, d->text + nb, ne - nb))
+            continue;
+        if (ents[x->entity].type == SF_ENT_PERSON || ents[x->entity].type == SF_ENT_ORG) return k;
+    }
+    return SIZE_MAX;
+}
+
+/* The recognizer leaves out some writings of a name it finds elsewhere
+ * ('"...," Bozell explains.' after tagging "Bozell" twice): a speaker is
+ * often exactly such a word. The doc's mentions, plus every run of up to
+ * four capitalized words outside them written exactly as a person or
+ * organization mentioned in the doc (with that mention's entity), in text
+ * order; src[i] is the given mention a recovered one copies. */
+static sf_status with_recovered(const sf_doc *d, const sf_mention *m, size_t nm, const sf_entity *ents,
+                                sf_mentionvec *all, sizevec *src) {
+    size_t k = 0;
+    for (size_t i = 0; i < d->toks.n;) {
+        while (k < nm && m[k].tok_end <= i) {
+            SF_TRY(SF_VEC_PUSH(all, m[k]));
+            SF_TRY(SF_VEC_PUSH(src, k));
+            k++;
+        }
+        if (k < nm && m[k].tok_begin <= i) {
+            i = m[k].tok_end;
+            continue;
+        }
+        size_t run = 0, lim = k < nm ? m[k].tok_begin : d->toks.n;
+        while (run < 4 && i + run < lim && is_word(d, i + run) &&
+               (d->toks.items[i + run].flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS)))
+            run++;
+        size_t j = SIZE_MAX;
+        for (; run > 0 && (j = written_as(d, m, nm, ents, i, i + run)) == SIZE_MAX; run--) {}
+        if (j == SIZE_MAX) {
+            i++;
+            continue;
+        }
+        sf_mention x = m[j];
+        size_t s = sf__doc_sentence_of(d, d->toks.items[i].begin);
+        x.begin = d->toks.items[i].begin, x.end = d->toks.items[i + run - 1].end;
+        x.tok_begin = i, x.tok_end = i + run, x.sentence = s;
+        x.flags &= ~(unsigned)(SF_MENTION_INITIAL | SF_MENTION_TITLED | SF_MENTION_POSSESSIVE);
+        size_t first = d->sent_tok[s];
+        while (first < i && quote_mark(d, first)) first++;
+        if (first == i) x.flags |= SF_MENTION_INITIAL;
+        SF_TRY(SF_VEC_PUSH(all, x));
+        SF_TRY(SF_VEC_PUSH(src, j));
+        i += run;
+    }
+    for (; k < nm; k++) {
+        SF_TRY(SF_VEC_PUSH(all, m[k]));
+        SF_TRY(SF_VEC_PUSH(src, k));
+    }
+    return SF_OK;
+}
+
 sf_status sf__find_quotes(const sf_doc *d, const sf_mention *m, size_t nm,
                           const sf_entity *ents, sf_quotevec *out) {
     size_t nt = d->toks.n;
-    ctx c = {d, m, nm, ents, out, out->n, sf__calloc(nt + 1, 1), sf__calloc(nt + 1, sizeof(size_t))};
+    sf_mentionvec all = {0};
+    sizevec src = {0};
+    sf_status st = with_recovered(d, m, nm, ents, &all, &src);
+    ctx c = {d, all.items, all.n, ents, out, out->n, sf__calloc(nt + 1, 1), sf__calloc(nt + 1, sizeof(size_t))};
     qspanvec qs = {0};
     size_t *hit_of = NULL;
-    sf_status st = c.inq && c.para ? SF_OK : SF_ERR_NOMEM;
+    if (st == SF_OK && !(c.inq && c.para)) st = SF_ERR_NOMEM;
     if (st == SF_OK) {
         paragraphs(d, c.para);
         st = find_spans(d, c.para, &qs);
@@ -752,6 +840,11 @@ sf_status sf__find_quotes(const sf_doc *d, const sf_mention *m, size_t nm,
         if (!marks && st == SF_OK) st = indirect(&c, s);
     }
     for (; qi < qs.n && st == SF_OK; qi++) st = direct_quote(&c, &qs, hit_of, qi);
+    /* speakers name the given mentions (a recovered one its original) */
+    for (size_t h = c.first_hit; h < out->n && st == SF_OK; h++)
+        if (out->items[h].speaker != SIZE_MAX) out->items[h].speaker = src.items[out->items[h].speaker];
+    SF_VEC_FREE(&all);
+    SF_VEC_FREE(&src);
     sf__free(hit_of);
     SF_VEC_FREE(&qs);
     sf__free(c.inq), sf__free(c.para);

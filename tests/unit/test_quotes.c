@@ -185,6 +185,40 @@ static void test_subject_shapes(void **state) {
     done(&f);
 }
 
+/* A speaker the name recognizer tags in one sentence and not in another
+ * ('"...," Vossler explains.') is still the speaker where it is written
+ * exactly as the name it found. */
+static void test_speaker_name_missed_once(void **state) {
+    (void)state;
+    found f = run("Old guard backs senator\n\n"
+                  "Brent Vossler III, founder of the Civic Media Center, backs the senator.\n\n"
+                  "\"It is clear cut that you are either with the old guard or with him,\" Vossler says.\n\n"
+                  "Vossler was five years old when the group was founded.\n\n"
+                  "\"That is why I urged him to run. I have urged him for years [since 2012],\" Vossler explains.\n\n"
+                  "\"The more this plays out, the more it is clear who the real conservative is,\" Vossler "
+                  "concludes on the race.\n");
+    expect_speaker(&f, "clear cut", "Vossler");
+    expect_speaker(&f, "urged him to run", "Vossler");
+    expect_speaker(&f, "the real conservative", "Vossler");
+    done(&f);
+}
+
+/* A person named in the speaker's own description ("a Clinton adviser")
+ * does not take the next quote of the paragraph from the speaker. */
+static void test_description_names_nobody(void **state) {
+    (void)state;
+    found f = run("Economy message\n\n"
+                  "\"It is not the position that everything is fine,\" Gene Talbot, a top outside Clinton "
+                  "adviser, said at a forum in Iowa. \"I think voters understand that things got better.\"\n\n"
+                  "\"That is a problem for the party,\" said Rep. Jim Carlow (D-S.C.), a friend of Obama. "
+                  "\"We have to fix it before the fall.\"\n");
+    expect_speaker(&f, "everything is fine", "Gene Talbot");
+    expect_speaker(&f, "voters understand", "Gene Talbot");
+    expect_speaker(&f, "problem for the party", "Jim Carlow");
+    expect_speaker(&f, "fix it before", "Jim Carlow");
+    done(&f);
+}
+
 /* No cue and nobody to inherit from: the quote is kept, its speaker is
  * unknown rather than guessed. */
 static void test_null_speaker(void **state) {
@@ -242,6 +276,7 @@ int main(void) {
         cmocka_unit_test(test_quote_mark_styles),         cmocka_unit_test(test_according_to),
         cmocka_unit_test(test_null_speaker),              cmocka_unit_test(test_score_brat),
         cmocka_unit_test(test_subject_shapes),
+        cmocka_unit_test(test_speaker_name_missed_once),  cmocka_unit_test(test_description_names_nobody),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
