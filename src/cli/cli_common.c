@@ -104,9 +104,15 @@ sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exi
         if (st != SF_OK) {
             sf_cli_progress_end();
             sf_cli_error(in->prog, "%s", err.message[0] ? err.message : sf_strerror(st));
-            sf_corpus_destroy(c);
-            *exit_code = SF_EXIT_INPUT;
-            return NULL;
+            /* one unreadable path does not lose the others: it is reported,
+             * counted (exit 1 at the end) and the next path is read; only
+             * running out of memory or --strict stop everything */
+            in->problems++;
+            if (st == SF_ERR_NOMEM || in->strict) {
+                sf_corpus_destroy(c);
+                *exit_code = SF_EXIT_INPUT;
+                return NULL;
+            }
         }
     }
     sf_cli_progress_end();

@@ -40,6 +40,8 @@ typedef struct sf_rec {
 /* Copy a record into the corpus (corpus.c). sf_corpus_add is this with
  * NUL-terminated strings. */
 sf_status sf__corpus_add_rec(sf_corpus *c, const sf_rec *r, sf_error *err);
+/* True when an article with this id (as stored: clean UTF-8) is in c. */
+bool sf__corpus_has_id(const sf_corpus *c, sf_view id);
 
 /* Add a record read at `line` (0: no line) of ctx->name: sets its origin to
  * "name:line" (or "name") and counts it in ctx->records. */

@@ -13,7 +13,30 @@
 
 #define DEFAULT_MAX_FILE ((size_t)1 << 30) /* 1 GiB */
 #define BINARY_SAMPLE 4096
-#define MAX_DEPTH 64 /* nested directories; also stops symlink loops */
+#define MAX_DEPTH 64 /* nested directories */
+
+/* One walk of a path: the (device, inode) pairs already read, so that a
+ * symbolic-link loop or a second link to a file reads each file and each
+ * directory once. Keys are a 64-bit hash of the pair: a collision (about
+ * 2^-64 per pair) would skip one file, which is accepted for the memory. */
+typedef struct walk {
+    sf_map seen;
+} walk;
+
+/* True the first time (dev, ino) is seen; false after, or when out of memory
+ * (*nomem set). */
+static bool first_visit(walk *w, const struct stat *st, bool *nomem) {
+    uint64_t pair[2] = {(uint64_t)st->st_dev, (uint64_t)st->st_ino};
+    uint64_t key = sf__hash64(pair, sizeof pair, 0x5f1e5eedu);
+    if (sf__map_find(&w->seen, key)) return false;
+    uint64_t *v = sf__map_slot(&w->seen, key);
+    if (!v) {
+        *nomem = true;
+        return false;
+    }
+    *v = 1;
+    return true;
+}
 
 /* ------------------------------------------------------------ formats */
 
@@ -113,7 +136,29 @@ void sf__reader_note(sf_reader_ctx *ctx, sf_status st, const char *fmt, ...) {
     emit(ctx, st, 0, 0, msg);
 }
 
+/* An id already in the corpus is renamed "ID#2" (then "#3", ...) with a
+ * warning naming both: every output refers to articles by id, so two
+ * articles may never share one, and renaming keeps the article (refusing
+ * would lose it). In strict mode the warning stops the read. */
+static sf_status unique_id(sf_reader_ctx *ctx, sf_rec *r, size_t line, char *buf, size_t cap) {
+    if (!sf__corpus_has_id(ctx->corpus, r->id)) return SF_OK;
+    int idn = (int)SF_MIN(r->id.n, cap - 32);
+    for (unsigned k = 2;; k++) {
+        snprintf(buf, cap, "%.*s#%u", idn, r->id.p, k);
+        if (!sf__corpus_has_id(ctx->corpus, sf__view_cstr(buf))) break;
+    }
+    SF_TRY(sf__reader_diag(ctx, SF_ERR_PARSE, line, 0,
+                           "duplicate id '%.*s' (already used by an earlier article): "
+                           "renamed '%s'",
+                           (int)SF_MIN(r->id.n, 200), r->id.p, buf));
+    ctx->bad--; /* the article is kept: a warning, not a lost record */
+    r->id = sf__view_cstr(buf);
+    return SF_OK;
+}
+
 sf_status sf__reader_add(sf_reader_ctx *ctx, sf_rec *r, size_t line) {
+    char renamed[4096 + 32];
+    SF_TRY(unique_id(ctx, r, line, renamed, sizeof renamed));
     char origin[4096 + 32];
     if (line) snprintf(origin, sizeof origin, "%s:%zu", ctx->name, line);
     else snprintf(origin, sizeof origin, "%s", ctx->name);
@@ -232,6 +277,15 @@ static sf_status read_file(sf_corpus *c, const char *path, const sf_read_options
     return s;
 }
 
+/* What a file that is neither regular nor a directory is, for messages. */
+static const char *kind_of(const struct stat *st) {
+    if (S_ISFIFO(st->st_mode)) return "a FIFO";
+    if (S_ISSOCK(st->st_mode)) return "a socket";
+    if (S_ISCHR(st->st_mode)) return "a character device";
+    if (S_ISBLK(st->st_mode)) return "a block device";
+    return "a special file";
+}
+
 /* Name order is byte order, independent of the locale (alphasort is not). */
 static int by_name(const struct dirent **a, const struct dirent **b) {
     return strcmp((*a)->d_name, (*b)->d_name);
@@ -251,7 +305,7 @@ static void entry_problem(const sf_read_options *o, const char *path, const sf_e
 }
 
 static sf_status read_dir(sf_corpus *c, const char *dir, const sf_read_options *o, int depth,
-                          sf_error *err) {
+                          walk *w, sf_error *err) {
     struct dirent **list = NULL;
     int k = scandir(dir, &list, visible, by_name);
     if (k < 0) return sf__error_set(err, SF_ERR_IO, "%s: cannot read directory: %s", dir,
@@ -277,14 +331,19 @@ static sf_status read_dir(sf_corpus *c, const char *dir, const sf_read_options *
         sf_error e = {0};
         struct stat st;
         sf_status es;
+        bool nomem = false;
         if (stat(p, &st) != 0) {
             es = sf__error_set(&e, SF_ERR_IO, "%s: cannot open: %s", p, strerror(errno));
+        } else if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+            es = sf__error_set(&e, SF_ERR_IO, "%s: not a regular file (%s), skipped", p,
+                               kind_of(&st));
+        } else if (!first_visit(w, &st, &nomem)) {
+            /* a second way to the same file or directory (a link, a loop) */
+            es = nomem ? sf__error_set(&e, SF_ERR_NOMEM, "%s: out of memory", p) : SF_OK;
         } else if (S_ISDIR(st.st_mode)) {
             es = depth >= MAX_DEPTH
                      ? sf__error_set(&e, SF_ERR_IO, "%s: directories nested too deep", p)
-                     : read_dir(c, p, o, depth + 1, &e);
-        } else if (!S_ISREG(st.st_mode)) {
-            es = sf__error_set(&e, SF_ERR_IO, "%s: not a regular file, skipped", p);
+                     : read_dir(c, p, o, depth + 1, w, &e);
         } else {
             es = read_file(c, p, o, &e);
         }
@@ -308,7 +367,23 @@ sf_status sf_read_path(sf_corpus *c, const char *path, const sf_read_options *o,
     if (strcmp(path, "-") != 0) {
         if (stat(path, &st) != 0)
             return sf__error_set(err, SF_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-        if (S_ISDIR(st.st_mode)) return read_dir(c, path, o, 0, err);
+        /* a FIFO or device could block forever or never end: only "-" reads
+         * a stream */
+        if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode))
+            return sf__error_set(err, SF_ERR_IO,
+                                 "%s: not a regular file (%s), skipped; give it as '-' on "
+                                 "standard input to read it",
+                                 path, kind_of(&st));
+        if (S_ISDIR(st.st_mode)) {
+            walk w;
+            sf__map_init(&w.seen);
+            bool nomem = false;
+            sf_status s = first_visit(&w, &st, &nomem)
+                              ? read_dir(c, path, o, 0, &w, err)
+                              : sf__error_set(err, SF_ERR_NOMEM, "%s: out of memory", path);
+            sf__map_release(&w.seen);
+            return s;
+        }
     }
     return read_file(c, path, o, err);
 }
