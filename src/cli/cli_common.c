@@ -2,7 +2,9 @@
  * with diagnostics on stderr, progress lines, error messages. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -29,6 +31,19 @@ int sf_cli_input_option(sf_cli_inputs *in, int argc, char **argv, int *i) {
     }
     if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
         in->quiet = true;
+        return 1;
+    }
+    if (strcmp(a, "--max-expand") == 0) {
+        char *end = NULL;
+        const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
+        errno = 0;
+        unsigned long long n = v ? strtoull(v, &end, 10) : 0;
+        if (!v || !*v || *end || errno || n == 0 || v[0] == '-') {
+            sf_cli_error(in->prog, "--max-expand needs a positive number of bytes");
+            return -1;
+        }
+        in->max_expand = (uint64_t)n;
+        ++*i;
         return 1;
     }
     const char *val = NULL;
@@ -96,7 +111,8 @@ sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exi
         *exit_code = SF_EXIT_INPUT;
         return NULL;
     }
-    sf_read_options o = {.format = in->format, .strict = in->strict, .on_diag = on_diag, .user = in};
+    sf_read_options o = {.format = in->format, .strict = in->strict, .on_diag = on_diag, .user = in,
+                         .max_expand = in->max_expand};
     for (int i = 0; i < npaths; i++) {
         sf_error err = {0};
         sf_status st = sf_read_path(c, paths[i], &o, &err);

@@ -76,11 +76,12 @@ sf_status sf_corpus_add(sf_corpus *c, const sf_article *a, sf_error *err) {
     return sf__corpus_add_rec(c, &r, err);
 }
 
-bool sf__corpus_has_id(const sf_corpus *c, sf_view id) {
+const sf_article *sf__corpus_find_id(const sf_corpus *c, sf_view id) {
     const uint64_t *v = sf__map_find(&c->ids, sf__hash64(id.p ? id.p : "", id.n, 0));
-    if (!v || !*v) return false;
+    if (!v || !*v) return NULL;
     /* a 64-bit hash collision is told apart by the text */
-    return sf__view_eq(sf__view_cstr(c->articles.items[*v - 1].id), id);
+    const sf_article *a = &c->articles.items[*v - 1];
+    return sf__view_eq(sf__view_cstr(a->id), id) ? a : NULL;
 }
 
 size_t sf_corpus_count(const sf_corpus *c) { return c ? c->articles.n : 0; }

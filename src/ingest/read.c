@@ -105,6 +105,19 @@ sf_format sf__detect_format(const char *name, const char *data, size_t n) {
 
 /* -------------------------------------------------------- diagnostics */
 
+/* False when this kind of message (its format) was shown SF__DIAG_SHOWN
+ * times in this file already: it is counted instead. */
+static bool show_kind(sf_reader_ctx *ctx, const char *fmt, sf_status st) {
+    for (size_t i = 0; i < ctx->nkinds; i++)
+        if (ctx->kinds[i].fmt == fmt) return ++ctx->kinds[i].n <= SF__DIAG_SHOWN;
+    if (ctx->nkinds < SF_ARRAY_LEN(ctx->kinds)) {
+        ctx->kinds[ctx->nkinds].fmt = fmt;
+        ctx->kinds[ctx->nkinds].st = st;
+        ctx->kinds[ctx->nkinds++].n = 1;
+    }
+    return true;
+}
+
 static void emit(sf_reader_ctx *ctx, sf_status st, size_t line, size_t record,
                  const char *msg) {
     if (ctx->opt->on_diag) {
@@ -121,7 +134,7 @@ sf_status sf__reader_diag(sf_reader_ctx *ctx, sf_status st, size_t line, size_t 
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     ctx->bad++;
-    emit(ctx, st, line, record, msg);
+    if (show_kind(ctx, fmt, st) || ctx->opt->strict) emit(ctx, st, line, record, msg);
     if (!ctx->opt->strict) return SF_OK;
     if (line) return sf__error_set(ctx->err, st, "%s:%zu: %s", ctx->name, line, msg);
     return sf__error_set(ctx->err, st, "%s: %s", ctx->name, msg);
@@ -133,25 +146,46 @@ void sf__reader_note(sf_reader_ctx *ctx, sf_status st, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    emit(ctx, st, 0, 0, msg);
+    if (show_kind(ctx, fmt, st)) emit(ctx, st, 0, 0, msg);
 }
 
-/* An id already in the corpus is renamed "ID#2" (then "#3", ...) with a
- * warning naming both: every output refers to articles by id, so two
- * articles may never share one, and renaming keeps the article (refusing
- * would lose it). In strict mode the warning stops the read. */
+void sf__reader_flush(sf_reader_ctx *ctx) {
+    for (size_t i = 0; i < ctx->nkinds; i++) {
+        if (ctx->kinds[i].n <= SF__DIAG_SHOWN) continue;
+        char msg[160];
+        /* the format's first words name the kind */
+        snprintf(msg, sizeof msg, "... and %zu more like this (\"%.60s\")",
+                 ctx->kinds[i].n - SF__DIAG_SHOWN, ctx->kinds[i].fmt);
+        emit(ctx, ctx->kinds[i].st, 0, 0, msg);
+        ctx->kinds[i].n = 0;
+    }
+}
+
+/* An id already in the corpus is renamed "ID#2" (then "#3", ...): every
+ * output refers to articles by id, so two articles never share one, and
+ * renaming keeps the article (refusing would lose it). When the text differs
+ * it is a warning (exit 1; strict mode stops); the same text under the same
+ * id (one document filed twice, as DUC does across topics) is a note. */
 static sf_status unique_id(sf_reader_ctx *ctx, sf_rec *r, size_t line, char *buf, size_t cap) {
-    if (!sf__corpus_has_id(ctx->corpus, r->id)) return SF_OK;
+    const sf_article *first = sf__corpus_find_id(ctx->corpus, r->id);
+    if (!first) return SF_OK;
+    bool same = sf__view_eq(sf__view(first->text, first->text_len), r->text);
     int idn = (int)SF_MIN(r->id.n, cap - 32);
     for (unsigned k = 2;; k++) {
         snprintf(buf, cap, "%.*s#%u", idn, r->id.p, k);
-        if (!sf__corpus_has_id(ctx->corpus, sf__view_cstr(buf))) break;
+        if (!sf__corpus_find_id(ctx->corpus, sf__view_cstr(buf))) break;
     }
-    SF_TRY(sf__reader_diag(ctx, SF_ERR_PARSE, line, 0,
-                           "duplicate id '%.*s' (already used by an earlier article): "
-                           "renamed '%s'",
-                           (int)SF_MIN(r->id.n, 200), r->id.p, buf));
-    ctx->bad--; /* the article is kept: a warning, not a lost record */
+    if (same) {
+        sf__reader_note(ctx, SF_OK, "%s%zu: id '%.*s' again with the same text: renamed '%s'",
+                        line ? "line " : "record ", line ? line : ctx->records + 1,
+                        (int)SF_MIN(r->id.n, 200), r->id.p, buf);
+    } else {
+        SF_TRY(sf__reader_diag(ctx, SF_ERR_PARSE, line, 0,
+                               "duplicate id '%.*s' (an earlier article has it, with another "
+                               "text): renamed '%s'",
+                               (int)SF_MIN(r->id.n, 200), r->id.p, buf));
+        ctx->bad--; /* the article is kept: a warning, not a lost record */
+    }
     r->id = sf__view_cstr(buf);
     return SF_OK;
 }
@@ -182,19 +216,20 @@ static bool looks_binary(const char *data, size_t n) {
     return nul * 10 > k;
 }
 
-static sf_status read_bytes(sf_corpus *c, const char *name, const char *data, size_t n,
-                            const sf_read_options *o, sf_error *err) {
-    sf_reader_ctx ctx = {c, name, o, 0, 0, err};
+/* The reader of the bytes' format, after the empty and binary checks. */
+static sf_status read_format(sf_reader_ctx *ctx, const char *data, size_t n) {
+    const sf_read_options *o = ctx->opt;
+    const char *name = ctx->name;
     sf_view all = sf__view_trim(sf__view(data, n));
     if (all.n == 0) {
-        sf__reader_note(&ctx, SF_ERR_EMPTY, "empty file");
+        sf__reader_note(ctx, SF_ERR_EMPTY, "empty file");
         return SF_OK;
     }
     if (o->format == SF_FORMAT_WARC || (o->format == SF_FORMAT_AUTO &&
                                         sf__detect_format(name, data, n) == SF_FORMAT_WARC))
-        return sf__read_warc(&ctx, data, n); /* gzip'd bytes look binary */
+        return sf__read_warc(ctx, data, n); /* gzip'd bytes look binary */
     if (looks_binary(data, n)) {
-        sf__reader_note(&ctx, SF_ERR_PARSE, "binary file skipped");
+        sf__reader_note(ctx, SF_ERR_PARSE, "binary file skipped");
         return SF_OK;
     }
     sf_format f = o->format != SF_FORMAT_AUTO ? o->format : sf__detect_format(name, data, n);
@@ -206,14 +241,22 @@ static sf_status read_bytes(sf_corpus *c, const char *name, const char *data, si
     data = cur.p;
     n = sf__cur_left(&cur);
     switch (f) {
-    case SF_FORMAT_TEXT: return sf__read_text(&ctx, data, n);
-    case SF_FORMAT_JSONL: return sf__read_jsonl(&ctx, data, n);
-    case SF_FORMAT_SGML: return sf__read_sgml(&ctx, data, n);
-    case SF_FORMAT_HTML: return sf__read_html(&ctx, data, n);
-    case SF_FORMAT_WARC: return sf__read_warc(&ctx, data, n);
+    case SF_FORMAT_TEXT: return sf__read_text(ctx, data, n);
+    case SF_FORMAT_JSONL: return sf__read_jsonl(ctx, data, n);
+    case SF_FORMAT_SGML: return sf__read_sgml(ctx, data, n);
+    case SF_FORMAT_HTML: return sf__read_html(ctx, data, n);
+    case SF_FORMAT_WARC: return sf__read_warc(ctx, data, n);
     case SF_FORMAT_AUTO: break;
     }
-    return sf__error_set(err, SF_ERR_ARG, "%s: unknown format %d", name, (int)f);
+    return sf__error_set(ctx->err, SF_ERR_ARG, "%s: unknown format %d", name, (int)f);
+}
+
+static sf_status read_bytes(sf_corpus *c, const char *name, const char *data, size_t n,
+                            const sf_read_options *o, sf_error *err) {
+    sf_reader_ctx ctx = {c, name, o, 0, 0, err, {{0}}, 0};
+    sf_status s = read_format(&ctx, data, n);
+    sf__reader_flush(&ctx);
+    return s;
 }
 
 sf_status sf_read_memory(sf_corpus *c, const char *name, const char *data, size_t n,
@@ -249,8 +292,9 @@ static sf_status read_file(sf_corpus *c, const char *path, const sf_read_options
                       (o->format == SF_FORMAT_AUTO &&
                        sf__detect_format(path, NULL, 0) == SF_FORMAT_WARC)) &&
         fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
-        sf_reader_ctx ctx = {c, name, o, 0, 0, err};
+        sf_reader_ctx ctx = {c, name, o, 0, 0, err, {{0}}, 0};
         sf_status ws = sf__read_warc_stream(&ctx, f);
+        sf__reader_flush(&ctx);
         fclose(f);
         return ws;
     }
