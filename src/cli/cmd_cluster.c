@@ -3,6 +3,8 @@
  * order; story numbers count from 0 in order of first appearance. */
 #include "cli.h"
 
+#include <math.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,8 +70,8 @@ static int cmp_row(const void *pa, const void *pb) {
 static int parse_double(const char *prog, const char *opt, const char *v, double *out) {
     char *end = NULL;
     double d = strtod(v, &end);
-    if (!end || end == v || *end) {
-        sf_cli_error(prog, "%s needs a number, not '%s'", opt, v);
+    if (!end || end == v || *end || !isfinite(d)) {
+        sf_cli_error(prog, "%s needs a finite number, not '%s'", opt, v);
         return -1;
     }
     *out = d;

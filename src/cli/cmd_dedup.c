@@ -4,6 +4,8 @@
  * earlier runs are kept in a file, so a crawl is deduplicated day by day. */
 #include "cli.h"
 
+#include <math.h>
+
 #include <json-c/json.h>
 #include <errno.h>
 #include <stdio.h>
@@ -53,7 +55,7 @@ static void help(FILE *f) {
 static bool parse_double(const char *s, double *out) {
     char *end;
     double v = strtod(s, &end);
-    if (end == s || *end) return false;
+    if (end == s || *end || !isfinite(v)) return false;
     *out = v;
     return true;
 }

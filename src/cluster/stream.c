@@ -307,7 +307,7 @@ static double combine(const sf_cluster_options *o, const double cos[SF_NCH],
 
 double sf__story_pace(int64_t first, int64_t last, size_t n) {
     if (n < 2 || first == SF_TIME_UNKNOWN || last == SF_TIME_UNKNOWN) return 0;
-    return (double)(last - first) / (double)(n - 1);
+    return ((double)last - (double)first) / (double)(n - 1); /* in double: no int64 overflow */
 }
 
 double sf__time_factor(const sf_cluster_options *o, double gap, double pace) {
@@ -322,8 +322,8 @@ double sf__time_factor(const sf_cluster_options *o, double gap, double pace) {
 
 static double time_gap(int64_t t, int64_t first, int64_t last) {
     if (t == SF_TIME_UNKNOWN || first == SF_TIME_UNKNOWN) return -1;
-    if (t < first) return (double)(first - t);
-    if (t > last) return (double)(t - last);
+    if (t < first) return (double)first - (double)t; /* in double: no int64 overflow */
+    if (t > last) return (double)t - (double)last;
     return 0;
 }
 
@@ -375,8 +375,8 @@ static double sim_story_story(sf_stream *s, story *a, story *b) {
     double gap = -1;
     if (a->first != SF_TIME_UNKNOWN && b->first != SF_TIME_UNKNOWN) {
         gap = 0;
-        if (a->last < b->first) gap = (double)(b->first - a->last);
-        if (b->last < a->first) gap = (double)(a->first - b->last);
+        if (a->last < b->first) gap = (double)b->first - (double)a->last;
+        if (b->last < a->first) gap = (double)a->first - (double)b->last;
     }
     s->st.scored++;
     double pa = sf__story_pace(a->first, a->last, a->seqs.n);
