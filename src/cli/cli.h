@@ -93,6 +93,10 @@ void sf_cli_error(const char *prog, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Print one line of JSON text to stdout with every "</" written "<\/" (the
+ * same JSON, safe inside an HTML <script> element). Returns -1 on error. */
+int sf_cli_json_line(const char *text);
+
 /* True when argv[i] is -h or --help. */
 bool sf_cli_is_help(const char *arg);
 

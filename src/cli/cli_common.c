@@ -10,6 +10,20 @@
 #include <time.h>
 #include <unistd.h>
 
+int sf_cli_json_line(const char *text) {
+    if (!text) return -1;
+    /* "</" occurs in JSON text only inside strings, where "<\/" is the same */
+    for (const char *p = text; *p;) {
+        const char *q = strstr(p, "</");
+        size_t n = q ? (size_t)(q - p) + 1 : strlen(p);
+        if (fwrite(p, 1, n, stdout) != n) return -1;
+        if (!q) break;
+        if (putchar('\\') == EOF) return -1;
+        p = q + 1;
+    }
+    return putchar('\n') == EOF ? -1 : 0;
+}
+
 bool sf_cli_is_help(const char *arg) {
     return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
 }

@@ -44,6 +44,8 @@ static void put_json_string(const char *s) {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p == '"' || *p == '\\')
             printf("\\%c", *p);
+        else if (*p == '/' && p > (const unsigned char *)s && p[-1] == '<')
+            fputs("\\/", stdout); /* "<\/": safe inside an HTML <script> */
         else if (*p < 0x20)
             printf("\\u%04x", *p);
         else

@@ -13,9 +13,15 @@ static size_t ref_number(const sf_story *st, size_t i) {
 }
 
 /* Markdown treats some characters specially; a title with "*" or "[" must
- * stay literal. */
+ * stay literal, and text from input (titles, ids, outlets, summaries) stays
+ * on its line: a line break or other control character becomes a space, so
+ * no input makes a heading ("#", "==="), a list item, a link or a raw tag. */
 static void md_text(FILE *f, const char *s) {
     for (; *s; s++) {
+        if ((unsigned char)*s < 0x20 || *s == 0x7f) {
+            fputc(' ', f);
+            continue;
+        }
         if (strchr("\\`*_[]#|<>", *s)) fputc('\\', f);
         fputc(*s, f);
     }
@@ -46,8 +52,12 @@ sf_status sf_write_markdown(const sf_result *r, const sf_corpus *c, FILE *f, sf_
             const sf_article *a = sf_corpus_get(c, i);
             fprintf(f, "%zu. ", k + 1);
             md_text(f, a->title[0] ? a->title : "(untitled)");
-            fprintf(f, " (%s", a->id);
-            if (a->source[0]) fprintf(f, ", %s", a->source);
+            fputs(" (", f);
+            md_text(f, a->id);
+            if (a->source[0]) {
+                fputs(", ", f);
+                md_text(f, a->source);
+            }
             if (a->published != SF_TIME_UNKNOWN) {
                 char buf[32];
                 sf__format_iso8601(a->published, buf);
