@@ -6,6 +6,7 @@
 #include "html.h"
 
 #include <dirent.h>
+#include <unicode/ucnv.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -216,10 +217,48 @@ static bool looks_binary(const char *data, size_t n) {
     return nul * 10 > k;
 }
 
+static sf_status read_format(sf_reader_ctx *ctx, const char *data, size_t n);
+
+/* UTF-16 text (a byte order mark FF FE or FE FF; half its bytes are NUL, so
+ * it would look binary) is converted to UTF-8 with ICU and read as such. Web
+ * pages are left to the HTML reader, which knows their charsets itself. */
+static bool is_utf16(const sf_reader_ctx *ctx, const char *data, size_t n) {
+    if (n < 2) return false;
+    uint8_t a = (uint8_t)data[0], b = (uint8_t)data[1];
+    if (!((a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF))) return false;
+    if (n >= 4 && a == 0xFF && data[2] == 0 && data[3] == 0) return false; /* UTF-32LE */
+    sf_format f = ctx->opt->format != SF_FORMAT_AUTO ? ctx->opt->format
+                                                     : sf__detect_format(ctx->name, NULL, 0);
+    return f != SF_FORMAT_HTML && f != SF_FORMAT_WARC;
+}
+
+static sf_status read_utf16(sf_reader_ctx *ctx, const char *data, size_t n) {
+    bool le = (uint8_t)data[0] == 0xFF;
+    if (n / 2 > (size_t)INT32_MAX / 3 - 16)
+        return sf__reader_diag(ctx, SF_ERR_TOO_LARGE, 0, 0,
+                               "UTF-16 file of %zu bytes is too large to convert", n);
+    size_t cap = n / 2 * 3 + 16;
+    char *tmp = sf__malloc(cap);
+    if (!tmp) return sf__error_set(ctx->err, SF_ERR_NOMEM, "%s: out of memory", ctx->name);
+    UErrorCode e = U_ZERO_ERROR;
+    /* without the byte order mark; an odd last byte is dropped */
+    int32_t got = ucnv_convert("UTF-8", le ? "UTF-16LE" : "UTF-16BE", tmp, (int32_t)cap,
+                               data + 2, (int32_t)((n - 2) & ~(size_t)1), &e);
+    sf_status st;
+    if (U_FAILURE(e))
+        st = sf__reader_diag(ctx, SF_ERR_ENCODING, 0, 0, "UTF-16 text does not convert: %s",
+                             u_errorName(e));
+    else
+        st = read_format(ctx, tmp, (size_t)got);
+    sf__free(tmp);
+    return st;
+}
+
 /* The reader of the bytes' format, after the empty and binary checks. */
 static sf_status read_format(sf_reader_ctx *ctx, const char *data, size_t n) {
     const sf_read_options *o = ctx->opt;
     const char *name = ctx->name;
+    if (is_utf16(ctx, data, n)) return read_utf16(ctx, data, n);
     sf_view all = sf__view_trim(sf__view(data, n));
     if (all.n == 0) {
         sf__reader_note(ctx, SF_ERR_EMPTY, "empty file");
