@@ -36,6 +36,7 @@ typedef struct wreader {
     uint64_t member_start;    /* compressed offset of the current member */
     uint64_t plain_off;       /* uncompressed bytes consumed (plain files) */
     uint64_t expanded;        /* bytes inflated so far (all members) */
+    uint64_t reread;          /* plain bytes read again after going back */
     uint64_t max_expand;      /* 0: EXPAND_MIN / EXPAND_RATIO */
     int state;
     char zmsg[128];
@@ -452,7 +453,10 @@ static uint64_t resync_plain(wreader *r, bool at_line_start) {
 /* Plain files: go back to byte offset `off` (a file that can seek, or
  * memory). False when the input cannot go back (a pipe). */
 static bool rewind_plain(wreader *r, uint64_t off) {
-    if (r->gz) return false;
+    /* going back never costs more than reading the file once more (plus
+     * 64 MiB): hostile lengths cannot make the reading quadratic */
+    uint64_t back = r->plain_off - off, budget = SF_MAX(r->plain_off, (uint64_t)64 << 20);
+    if (r->gz || off > r->plain_off || r->reread + back > budget) return false;
     if (r->f) {
         if (fseeko(r->f, (off_t)off, SEEK_SET) != 0) return false;
         clearerr(r->f);
@@ -468,6 +472,7 @@ static bool rewind_plain(wreader *r, uint64_t off) {
     r->out_pos = r->out_len = 0;
     r->state = WR_DATA;
     r->plain_off = off;
+    r->reread += back;
     return true;
 }
 
@@ -714,7 +719,10 @@ static sf_status read_all(sf_reader_ctx *ctx, wreader *r) {
                          "has a Content-Length of %llu that does not end at a record boundary; "
                          "record dropped",
                          (unsigned long long)len);
-                resync_plain(r, false);
+                /* too long, it may have swallowed the next records: look for
+                 * them from just after this record's header */
+                if (rewind_plain(r, body_off)) resync_plain(r, true);
+                else resync_plain(r, false);
                 st = report_resync(ctx, r, recno, rec_off, what);
                 if (st != SF_OK) goto done;
                 continue;
