@@ -187,7 +187,7 @@ bool sf__parse_iso8601(sf_view v, int64_t *out);
 /* Format as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). */
 void sf__format_iso8601(int64_t t, char buf[32]);
 int64_t sf__days_from_civil(int64_t y, unsigned m, unsigned d);
-/* The years a date may have anywhere in storyfold (docs/input-formats.md):
+/* The years a date may have anywhere in storyfold (docs/input-limits.md):
  * a date outside them is refused by the readers, so that time arithmetic
  * (gaps, paces) never comes near the int64 limits. */
 #define SF__YEAR_MIN 1800
