@@ -706,26 +706,42 @@ static sf_status read_all(sf_reader_ctx *ctx, wreader *r) {
          * comes "WARC/1." or the end; otherwise its Content-Length is wrong
          * and the reader goes on at the next record it finds */
         if (!r->gz && got == len) {
-            for (int t = 0; t < 4 && pull(r) == WR_DATA &&
-                            (r->out[r->out_pos] == '\r' || r->out[r->out_pos] == '\n');
-                 t++)
+            int crlf = 0;
+            for (; crlf < 4 && pull(r) == WR_DATA &&
+                   (r->out[r->out_pos] == '\r' || r->out[r->out_pos] == '\n');
+                 crlf++)
                 take(r, NULL, 1);
             fill(r, 7);
             size_t ahead = r->out_len - r->out_pos;
             if (ahead && !(ahead >= 7 && memcmp(r->out + r->out_pos, "WARC/1.", 7) == 0)) {
                 k.broken++;
-                char what[160];
-                snprintf(what, sizeof what,
-                         "has a Content-Length of %llu that does not end at a record boundary; "
-                         "record dropped",
-                         (unsigned long long)len);
-                /* too long, it may have swallowed the next records: look for
-                 * them from just after this record's header */
-                if (rewind_plain(r, body_off)) resync_plain(r, true);
-                else resync_plain(r, false);
-                st = report_resync(ctx, r, recno, rec_off, what);
-                if (st != SF_OK) goto done;
-                continue;
+                if (crlf >= 2) {
+                    /* the record ended with its blank line: its length was
+                     * right and what follows is stray bytes between records */
+                    uint64_t from = r->plain_off;
+                    resync_plain(r, true);
+                    st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, recno,
+                                         "%llu bytes after the record at byte offset %llu are "
+                                         "not a WARC record; skipped to %s",
+                                         (unsigned long long)(r->plain_off - from),
+                                         (unsigned long long)rec_off,
+                                         r->out_pos < r->out_len ? "the next WARC/1. record"
+                                                                 : "the end of the file");
+                    if (st != SF_OK) goto done;
+                } else {
+                    char what[160];
+                    snprintf(what, sizeof what,
+                             "has a Content-Length of %llu that does not end at a record "
+                             "boundary; record dropped",
+                             (unsigned long long)len);
+                    /* too long, it may have swallowed the next records: look
+                     * for them from just after this record's header */
+                    if (rewind_plain(r, body_off)) resync_plain(r, true);
+                    else resync_plain(r, false);
+                    st = report_resync(ctx, r, recno, rec_off, what);
+                    if (st != SF_OK) goto done;
+                    continue;
+                }
             }
         }
         if (r->state == WR_CORRUPT || r->state == WR_CAPPED) continue;

@@ -53,11 +53,12 @@ bad = rec("bad", text("Tuesday")).replace(b"Content-Length: ", b"Content-Length:
 bad2 = rec("bad2", text("Friday")).replace(b"Content-Length: ", b"Content-Length: x", 1)
 good2 = rec("second", text("Wednesday"))
 good3 = rec("third", text("Thursday"))
-open(sys.argv[1], "wb").write(good1 + bad + good2 + bad2 + good3)
+open(sys.argv[1], "wb").write(good1 + bad + good2 + b"stray bytes\r\n" + bad2 + good3)
 PY
 expect_exit 1 "plain WARC with bad records in the middle" -- "$SF" extract --format json "$d/mid.warc"
 expect_grep "$TMP/err" 'Content-Length of [0-9]+ that does not end at a record boundary; record dropped; skipped [0-9]+ bytes from there to the next WARC/1. record' "a wrong Content-Length is reported with what was skipped"
 expect_grep "$TMP/err" 'has no valid Content-Length; skipped [0-9]+ bytes from there to the next WARC/1. record' "an invalid Content-Length is reported with what was skipped"
+expect_grep "$TMP/err" '13 bytes after the record at byte offset [0-9]+ are not a WARC record; skipped to the next WARC/1. record' "stray bytes between records are reported"
 for u in first second third; do expect_grep "$TMP/out" "\"url\":\"https://example.org/$u\"" "record '$u' around the bad ones is read"; done
 expect_no_grep "$TMP/out" 'example.org/bad' "the bad records are not kept"
 
