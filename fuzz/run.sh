@@ -44,8 +44,8 @@ for t in "${targets[@]}"; do
     rc=$?
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
     speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$')
-    cov=$(grep -E '#[0-9]+ *(DONE|pulse|NEW|REDUCE)' "$log" | tail -1 | grep -o 'cov: [0-9]*' | grep -o '[0-9]*')
-    ft=$(grep -E '#[0-9]+ *(DONE|pulse|NEW|REDUCE)' "$log" | tail -1 | grep -o 'ft: [0-9]*' | grep -o '[0-9]*')
+    cov=$(grep -E '#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE)' "$log" | tail -1 | grep -o 'cov: [0-9]*' | grep -o '[0-9]*')
+    ft=$(grep -E '#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE)' "$log" | tail -1 | grep -o 'ft: [0-9]*' | grep -o '[0-9]*')
     echo "$name: ${seconds}s, exit $rc, ${runs:-?} runs, ${speed:-?} exec/s, cov ${cov:-?}, ft ${ft:-?} (log: $log)"
     [ "$rc" -eq 0 ] || status=1
 done
