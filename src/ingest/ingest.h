@@ -15,10 +15,12 @@ typedef struct sf_reader_ctx {
     size_t records;               /* good records added */
     size_t bad;                   /* bad records reported */
     sf_error *err;
-    /* repeated messages: the first SF__DIAG_SHOWN of each kind (format) per
+    /* repeated messages: the first SF__DIAG_SHOWN of each kind (format, or
+     * for a bare "%s" the message's words before any number or quote) per
      * file are shown, the others counted and summed up by sf__reader_flush */
-    struct { const char *fmt; sf_status st; size_t n; } kinds[8];
+    struct { uint64_t key; sf_status st; size_t n; char sample[64]; } kinds[8];
     size_t nkinds;
+    size_t other; /* messages of kinds beyond the table's 8 */
 } sf_reader_ctx;
 
 #define SF__DIAG_SHOWN 5

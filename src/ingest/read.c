@@ -106,17 +106,36 @@ sf_format sf__detect_format(const char *name, const char *data, size_t n) {
 
 /* -------------------------------------------------------- diagnostics */
 
-/* False when this kind of message (its format) was shown SF__DIAG_SHOWN
- * times in this file already: it is counted instead. */
-static bool show_kind(sf_reader_ctx *ctx, const char *fmt, sf_status st) {
-    for (size_t i = 0; i < ctx->nkinds; i++)
-        if (ctx->kinds[i].fmt == fmt) return ++ctx->kinds[i].n <= SF__DIAG_SHOWN;
-    if (ctx->nkinds < SF_ARRAY_LEN(ctx->kinds)) {
-        ctx->kinds[ctx->nkinds].fmt = fmt;
-        ctx->kinds[ctx->nkinds].st = st;
-        ctx->kinds[ctx->nkinds++].n = 1;
+/* The kind of a message: its format, or for a bare "%s" (a reader that
+ * words its own messages) the message up to its first digit or quote, so
+ * "field 'text' must be ..." on two lines is one kind, "field 'id' ..."
+ * another. */
+static uint64_t kind_of_msg(const char *fmt, const char *msg) {
+    if (strcmp(fmt, "%s") != 0) return sf__hash64(&fmt, sizeof fmt, 1);
+    size_t k = strcspn(msg, "0123456789'");
+    if (msg[k] == '\'') { /* keep a quoted field name: 'published' */
+        const char *q = strchr(msg + k + 1, '\'');
+        size_t end = q ? (size_t)(q - msg) + 1 : k;
+        size_t digit = strcspn(msg, "0123456789");
+        k = SF_MIN(end, digit);
     }
-    return true;
+    return sf__hash64(msg, k, 2);
+}
+
+/* False when this kind of message was shown SF__DIAG_SHOWN times in this
+ * file already: it is counted instead. */
+static bool show_kind(sf_reader_ctx *ctx, const char *fmt, const char *msg, sf_status st) {
+    uint64_t key = kind_of_msg(fmt, msg);
+    for (size_t i = 0; i < ctx->nkinds; i++)
+        if (ctx->kinds[i].key == key) return ++ctx->kinds[i].n <= SF__DIAG_SHOWN;
+    if (ctx->nkinds < SF_ARRAY_LEN(ctx->kinds)) {
+        ctx->kinds[ctx->nkinds].key = key;
+        ctx->kinds[ctx->nkinds].st = st;
+        snprintf(ctx->kinds[ctx->nkinds].sample, sizeof ctx->kinds[0].sample, "%s", msg);
+        ctx->kinds[ctx->nkinds++].n = 1;
+        return true;
+    }
+    return ++ctx->other <= SF__DIAG_SHOWN; /* a full table: one more bucket */
 }
 
 static void emit(sf_reader_ctx *ctx, sf_status st, size_t line, size_t record,
@@ -135,7 +154,7 @@ sf_status sf__reader_diag(sf_reader_ctx *ctx, sf_status st, size_t line, size_t 
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     ctx->bad++;
-    if (show_kind(ctx, fmt, st) || ctx->opt->strict) emit(ctx, st, line, record, msg);
+    if (show_kind(ctx, fmt, msg, st) || ctx->opt->strict) emit(ctx, st, line, record, msg);
     if (!ctx->opt->strict) return SF_OK;
     if (line) return sf__error_set(ctx->err, st, "%s:%zu: %s", ctx->name, line, msg);
     return sf__error_set(ctx->err, st, "%s: %s", ctx->name, msg);
@@ -147,18 +166,25 @@ void sf__reader_note(sf_reader_ctx *ctx, sf_status st, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (show_kind(ctx, fmt, st)) emit(ctx, st, 0, 0, msg);
+    if (show_kind(ctx, fmt, msg, st)) emit(ctx, st, 0, 0, msg);
 }
 
 void sf__reader_flush(sf_reader_ctx *ctx) {
     for (size_t i = 0; i < ctx->nkinds; i++) {
         if (ctx->kinds[i].n <= SF__DIAG_SHOWN) continue;
         char msg[160];
-        /* the format's first words name the kind */
-        snprintf(msg, sizeof msg, "... and %zu more like this (\"%.60s\")",
-                 ctx->kinds[i].n - SF__DIAG_SHOWN, ctx->kinds[i].fmt);
+        /* the first message of the kind names it */
+        snprintf(msg, sizeof msg, "... and %zu more like this (\"%s\")",
+                 ctx->kinds[i].n - SF__DIAG_SHOWN, ctx->kinds[i].sample);
         emit(ctx, ctx->kinds[i].st, 0, 0, msg);
         ctx->kinds[i].n = 0;
+    }
+    if (ctx->other > SF__DIAG_SHOWN) {
+        char msg[80];
+        snprintf(msg, sizeof msg, "... and %zu more messages of other kinds",
+                 ctx->other - SF__DIAG_SHOWN);
+        emit(ctx, SF_ERR_PARSE, 0, 0, msg);
+        ctx->other = 0;
     }
 }
 
@@ -292,7 +318,7 @@ static sf_status read_format(sf_reader_ctx *ctx, const char *data, size_t n) {
 
 static sf_status read_bytes(sf_corpus *c, const char *name, const char *data, size_t n,
                             const sf_read_options *o, sf_error *err) {
-    sf_reader_ctx ctx = {c, name, o, 0, 0, err, {{0}}, 0};
+    sf_reader_ctx ctx = {c, name, o, 0, 0, err, {{0}}, 0, 0};
     sf_status s = read_format(&ctx, data, n);
     sf__reader_flush(&ctx);
     return s;
@@ -331,7 +357,7 @@ static sf_status read_file(sf_corpus *c, const char *path, const sf_read_options
                       (o->format == SF_FORMAT_AUTO &&
                        sf__detect_format(path, NULL, 0) == SF_FORMAT_WARC)) &&
         fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
-        sf_reader_ctx ctx = {c, name, o, 0, 0, err, {{0}}, 0};
+        sf_reader_ctx ctx = {c, name, o, 0, 0, err, {{0}}, 0, 0};
         sf_status ws = sf__read_warc_stream(&ctx, f);
         sf__reader_flush(&ctx);
         fclose(f);
