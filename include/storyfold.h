@@ -146,6 +146,11 @@ typedef struct sf_read_options {
     size_t max_file_bytes; /* 0: default limit (1 GiB) */
     sf_diag_fn on_diag;  /* called for each bad record, file or skipped entry */
     void *user;
+    /* Bytes compressed input (gzip'd WARC) may expand to; past it the rest of
+     * the file is skipped with one message. 0: the larger of 256 MiB and 100
+     * times the compressed bytes read so far (real pages compress 5-20x; a
+     * gzip bomb about 1000x). */
+    uint64_t max_expand;
 } sf_read_options;
 
 /* Read a file, a directory (recursively, in name order) or "-" (standard

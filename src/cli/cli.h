@@ -24,6 +24,7 @@ typedef struct sf_cli_inputs {
     bool quiet;
     size_t problems;     /* bad records reported */
     const char *prog;    /* "storyfold run" etc., for messages */
+    uint64_t max_expand; /* --max-expand; 0: the reader's default */
 } sf_cli_inputs;
 
 /* Try to consume a common input option at argv[*i] (--input-format F,
@@ -92,6 +93,10 @@ void sf_cli_error(const char *prog, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Print one line of JSON text to stdout with every "</" written "<\/" (the
+ * same JSON, safe inside an HTML <script> element). Returns -1 on error. */
+int sf_cli_json_line(const char *text);
+
 /* True when argv[i] is -h or --help. */
 bool sf_cli_is_help(const char *arg);
 
@@ -102,6 +107,8 @@ bool sf_cli_is_help(const char *arg);
     "                    and content)\n"                                             \
     "  --strict          stop at the first bad record (default: report and skip it)\n"  \
     "  --quiet           do not report skipped records\n"                                \
+    "  --max-expand N    bytes gzip'd input may expand to (default: the larger of\n"     \
+    "                    256 MiB and 100 times the compressed bytes read)\n"             \
     "PATH may be a file, a directory (read recursively) or - for standard input.\n"
 
 /* The commands (one cmd_<name>.c each). */

@@ -2,11 +2,27 @@
  * with diagnostics on stderr, progress lines, error messages. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+int sf_cli_json_line(const char *text) {
+    if (!text) return -1;
+    /* "</" occurs in JSON text only inside strings, where "<\/" is the same */
+    for (const char *p = text; *p;) {
+        const char *q = strstr(p, "</");
+        size_t n = q ? (size_t)(q - p) + 1 : strlen(p);
+        if (fwrite(p, 1, n, stdout) != n) return -1;
+        if (!q) break;
+        if (putchar('\\') == EOF) return -1;
+        p = q + 1;
+    }
+    return putchar('\n') == EOF ? -1 : 0;
+}
 
 bool sf_cli_is_help(const char *arg) {
     return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
@@ -29,6 +45,19 @@ int sf_cli_input_option(sf_cli_inputs *in, int argc, char **argv, int *i) {
     }
     if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
         in->quiet = true;
+        return 1;
+    }
+    if (strcmp(a, "--max-expand") == 0) {
+        char *end = NULL;
+        const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
+        errno = 0;
+        unsigned long long n = v ? strtoull(v, &end, 10) : 0;
+        if (!v || !*v || *end || errno || n == 0 || v[0] == '-') {
+            sf_cli_error(in->prog, "--max-expand needs a positive number of bytes");
+            return -1;
+        }
+        in->max_expand = (uint64_t)n;
+        ++*i;
         return 1;
     }
     const char *val = NULL;
@@ -105,7 +134,8 @@ sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exi
         *exit_code = SF_EXIT_INPUT;
         return NULL;
     }
-    sf_read_options o = {.format = in->format, .strict = in->strict, .on_diag = on_diag, .user = in};
+    sf_read_options o = {.format = in->format, .strict = in->strict, .on_diag = on_diag, .user = in,
+                         .max_expand = in->max_expand};
     for (int i = 0; i < npaths; i++) {
         sf_error err = {0};
         sf_status st = sf_read_path(c, paths[i], &o, &err);
@@ -113,11 +143,18 @@ sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exi
         if (st != SF_OK) {
             sf_cli_progress_end();
             /* with --strict the bad record was already named by on_diag */
-            if (!(in->strict && in->problems))
+            size_t before = in->problems;
+            if (!(in->strict && before))
                 sf_cli_error(in->prog, "%s", err.message[0] ? err.message : sf_strerror(st));
-            sf_corpus_destroy(c);
-            *exit_code = SF_EXIT_INPUT;
-            return NULL;
+            /* one unreadable path does not lose the others: it is reported,
+             * counted (exit 1 at the end) and the next path is read; only
+             * running out of memory or --strict stop everything */
+            in->problems++;
+            if (st == SF_ERR_NOMEM || in->strict) {
+                sf_corpus_destroy(c);
+                *exit_code = SF_EXIT_INPUT;
+                return NULL;
+            }
         }
     }
     sf_cli_progress_end();

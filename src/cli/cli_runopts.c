@@ -2,13 +2,15 @@
  * summarize), parsed once here so both accept and document them alike. */
 #include "cli.h"
 
+#include <math.h>
+
 #include <stdlib.h>
 #include <string.h>
 
 static bool parse_fraction(const char *s, double *out) {
     char *end;
     double v = strtod(s, &end);
-    if (end == s || *end || v < 0 || v > 1) return false;
+    if (end == s || *end || !isfinite(v) || v < 0 || v > 1) return false; /* NaN too */
     *out = v;
     return true;
 }

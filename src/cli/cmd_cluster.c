@@ -4,6 +4,8 @@
  * storylines by their first story. */
 #include "cli.h"
 
+#include <math.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +46,8 @@ static void put_json_string(const char *s) {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p == '"' || *p == '\\')
             printf("\\%c", *p);
+        else if (*p == '/' && p > (const unsigned char *)s && p[-1] == '<')
+            fputs("\\/", stdout); /* "<\/": safe inside an HTML <script> */
         else if (*p < 0x20)
             printf("\\u%04x", *p);
         else
@@ -70,8 +74,8 @@ static int cmp_row(const void *pa, const void *pb) {
 static int parse_double(const char *prog, const char *opt, const char *v, double *out) {
     char *end = NULL;
     double d = strtod(v, &end);
-    if (!end || end == v || *end) {
-        sf_cli_error(prog, "%s needs a number, not '%s'", opt, v);
+    if (!end || end == v || *end || !isfinite(d)) {
+        sf_cli_error(prog, "%s needs a finite number, not '%s'", opt, v);
         return -1;
     }
     *out = d;

@@ -4,6 +4,8 @@
  * earlier runs are kept in a file, so a crawl is deduplicated day by day. */
 #include "cli.h"
 
+#include <math.h>
+
 #include <json-c/json.h>
 #include <errno.h>
 #include <stdio.h>
@@ -53,7 +55,7 @@ static void help(FILE *f) {
 static bool parse_double(const char *s, double *out) {
     char *end;
     double v = strtod(s, &end);
-    if (end == s || *end) return false;
+    if (end == s || *end || !isfinite(v)) return false;
     *out = v;
     return true;
 }
@@ -92,7 +94,8 @@ static void add_member(json_object *members, const char *id, double sim) {
 /* Print one group as a JSON line and release it. */
 static void print_group(json_object *o, json_object *members) {
     json_object_object_add(o, "members", members);
-    puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+    sf_cli_json_line(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+                                                           JSON_C_TO_STRING_NOSLASHESCAPE));
     json_object_put(o);
 }
 

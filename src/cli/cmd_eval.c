@@ -4,6 +4,8 @@
  */
 #include "cli.h"
 
+#include <math.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,7 +131,7 @@ static bool parse_double(const char *s, double *out) {
     char *end;
     errno = 0;
     double v = strtod(s, &end);
-    if (errno || end == s || *end) return false;
+    if (errno || end == s || *end || !isfinite(v)) return false;
     *out = v;
     return true;
 }

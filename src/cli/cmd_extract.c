@@ -50,7 +50,7 @@ static int print_json(const sf_article *a) {
     json_object_object_add(o, "text", json_object_new_string_len(a->text, (int)a->text_len));
     const char *s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
                                                           JSON_C_TO_STRING_NOSLASHESCAPE);
-    int r = s ? (puts(s) < 0 ? -1 : 0) : -1;
+    int r = sf_cli_json_line(s);
     json_object_put(o);
     return r;
 }

@@ -187,5 +187,17 @@ bool sf__parse_iso8601(sf_view v, int64_t *out);
 /* Format as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). */
 void sf__format_iso8601(int64_t t, char buf[32]);
 int64_t sf__days_from_civil(int64_t y, unsigned m, unsigned d);
+/* The years a date may have anywhere in storyfold (docs/input-limits.md):
+ * a date outside them is refused by the readers, so that time arithmetic
+ * (gaps, paces) never comes near the int64 limits. */
+#define SF__YEAR_MIN 1800
+#define SF__YEAR_MAX 2200
+#define SF__TIME_MIN (-5364662400LL)  /* 1800-01-01T00:00:00Z */
+#define SF__TIME_MAX (7289654399LL)   /* 2200-12-31T23:59:59Z */
+unsigned sf__days_in_month(int64_t y, unsigned m); /* 0 for a month outside 1..12 */
+/* A real calendar day within SF__YEAR_MIN..SF__YEAR_MAX. */
+bool sf__date_valid(int64_t y, unsigned m, unsigned d);
+/* Epoch seconds within SF__TIME_MIN..SF__TIME_MAX. */
+bool sf__time_in_range(int64_t t);
 
 #endif

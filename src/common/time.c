@@ -14,6 +14,19 @@ int64_t sf__days_from_civil(int64_t y, unsigned m, unsigned d) {
     return era * 146097 + (int64_t)doe - 719468;
 }
 
+unsigned sf__days_in_month(int64_t y, unsigned m) {
+    static const unsigned days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12) return 0;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return days[m - 1] + (m == 2 && leap);
+}
+
+bool sf__date_valid(int64_t y, unsigned m, unsigned d) {
+    return y >= SF__YEAR_MIN && y <= SF__YEAR_MAX && d >= 1 && d <= sf__days_in_month(y, m);
+}
+
+bool sf__time_in_range(int64_t t) { return t >= SF__TIME_MIN && t <= SF__TIME_MAX; }
+
 static int is_digit(int c) { return c >= '0' && c <= '9'; }
 
 static bool take_num(sf_cur *c, size_t digits, int *out) {
@@ -36,13 +49,14 @@ bool sf__parse_iso8601(sf_view v, int64_t *out) {
     if (!take_num(&c, 4, &y) || !sf__cur_accept(&c, "-") || !take_num(&c, 2, &mo) ||
         !sf__cur_accept(&c, "-") || !take_num(&c, 2, &d))
         return false;
-    if (mo < 1 || mo > 12 || d < 1 || d > 31) return false;
+    /* a real calendar day (no February 30) in the years news can have */
+    if (!sf__date_valid(y, (unsigned)mo, (unsigned)d)) return false;
     int64_t offset = 0;
     if (sf__cur_accept(&c, "T") || sf__cur_accept(&c, "t") || sf__cur_accept(&c, " ")) {
         if (!take_num(&c, 2, &h) || !sf__cur_accept(&c, ":") || !take_num(&c, 2, &mi))
             return false;
         if (sf__cur_accept(&c, ":") && !take_num(&c, 2, &s)) return false;
-        if (h > 24 || mi > 59 || s > 60) return false;
+        if (h > 24 || mi > 59 || s > 60 || (h == 24 && (mi || s))) return false;
         if (sf__cur_accept(&c, ".") || sf__cur_accept(&c, ",")) sf__cur_span(&c, is_digit);
         sf__cur_skip_ws(&c);
         int sign = sf__cur_peek(&c);
@@ -54,6 +68,8 @@ bool sf__parse_iso8601(sf_view v, int64_t *out) {
             if (!take_num(&c, 2, &oh)) return false;
             sf__cur_accept(&c, ":");
             if (!sf__cur_eof(&c) && !take_num(&c, 2, &om)) return false;
+            /* real zones lie within -12:00 .. +14:00; +-14:00 is accepted */
+            if (om > 59 || oh * 60 + om > 14 * 60) return false;
             offset = (sign == '+' ? 1 : -1) * (int64_t)(oh * 3600 + om * 60);
         }
     }

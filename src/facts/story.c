@@ -915,7 +915,7 @@ static sf_status make_quotes(sf_doc *docs, size_t nd, const sf_mention *m, size_
         size_t mend = mstart;
         while (mend < nm && m[mend].article == d->article) mend++;
         qv.n = 0;
-        st = sf__find_quotes(d, m + mstart, mend - mstart, ents, &qv);
+        st = sf__find_quotes(d, m ? m + mstart : NULL, mend - mstart, ents, &qv); /* m NULL: no names */
         for (size_t k = 0; k < qv.n && st == SF_OK; k++) {
             const sf_quote_hit *h = &qv.items[k];
             sf_quote q = {0};

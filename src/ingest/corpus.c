@@ -9,6 +9,7 @@ struct sf_corpus {
     sf_arena strings;
     sf_buf scratch;
     size_t replaced;
+    sf_map ids; /* hash of an id -> index + 1 of the first article with it */
 };
 
 sf_corpus *sf_corpus_create(void) {
@@ -16,6 +17,7 @@ sf_corpus *sf_corpus_create(void) {
     if (!c) return NULL;
     sf__arena_init(&c->strings, 1 << 20);
     sf__buf_init(&c->scratch, 0);
+    sf__map_init(&c->ids);
     return c;
 }
 
@@ -24,6 +26,7 @@ void sf_corpus_destroy(sf_corpus *c) {
     SF_VEC_FREE(&c->articles);
     sf__arena_release(&c->strings);
     sf__buf_release(&c->scratch);
+    sf__map_release(&c->ids);
     sf__free(c);
 }
 
@@ -56,6 +59,9 @@ sf_status sf__corpus_add_rec(sf_corpus *c, const sf_rec *r, sf_error *err) {
                              (int)SF_MIN(r->id.n, 200), r->id.p ? r->id.p : "");
     if (SF_VEC_PUSH(&c->articles, k) != SF_OK)
         return sf__error_set(err, SF_ERR_NOMEM, "out of memory storing article '%s'", k.id);
+    uint64_t *slot = sf__map_slot(&c->ids, sf__hash64(k.id, strlen(k.id), 0));
+    if (!slot) return sf__error_set(err, SF_ERR_NOMEM, "out of memory storing article '%s'", k.id);
+    if (!*slot) *slot = c->articles.n;
     return SF_OK;
 }
 
@@ -68,6 +74,14 @@ sf_status sf_corpus_add(sf_corpus *c, const sf_article *a, sf_error *err) {
     r.lang = sf__view_cstr(a->lang);
     r.modified = a->modified;
     return sf__corpus_add_rec(c, &r, err);
+}
+
+const sf_article *sf__corpus_find_id(const sf_corpus *c, sf_view id) {
+    const uint64_t *v = sf__map_find(&c->ids, sf__hash64(id.p ? id.p : "", id.n, 0));
+    if (!v || !*v) return NULL;
+    /* a 64-bit hash collision is told apart by the text */
+    const sf_article *a = &c->articles.items[*v - 1];
+    return sf__view_eq(sf__view_cstr(a->id), id) ? a : NULL;
 }
 
 size_t sf_corpus_count(const sf_corpus *c) { return c ? c->articles.n : 0; }

@@ -15,7 +15,19 @@ typedef struct sf_reader_ctx {
     size_t records;               /* good records added */
     size_t bad;                   /* bad records reported */
     sf_error *err;
+    /* repeated messages: the first SF__DIAG_SHOWN of each kind (format, or
+     * for a bare "%s" the message's words before any number or quote) per
+     * file are shown, the others counted and summed up by sf__reader_flush */
+    struct { uint64_t key; sf_status st; size_t n; char sample[64]; } kinds[8];
+    size_t nkinds;
+    size_t other; /* messages of kinds beyond the table's 8 */
 } sf_reader_ctx;
+
+#define SF__DIAG_SHOWN 5
+
+/* Say how many messages of each kind were held back ("... and N more like
+ * this"); called once a file is read. */
+void sf__reader_flush(sf_reader_ctx *ctx);
 
 /* Report a bad record (line/record may be 0). Returns SF_OK when reading may
  * go on, or `st` when options->strict asks to stop. Fills ctx->err on stop. */
@@ -40,6 +52,8 @@ typedef struct sf_rec {
 /* Copy a record into the corpus (corpus.c). sf_corpus_add is this with
  * NUL-terminated strings. */
 sf_status sf__corpus_add_rec(sf_corpus *c, const sf_rec *r, sf_error *err);
+/* The first article with this id (as stored: clean UTF-8) in c, or NULL. */
+const sf_article *sf__corpus_find_id(const sf_corpus *c, sf_view id);
 
 /* Add a record read at `line` (0: no line) of ctx->name: sets its origin to
  * "name:line" (or "name") and counts it in ctx->records. */

@@ -25,7 +25,7 @@ static const char *type_name(json_type t) {
 /* Outcome of looking at one record. A problem fills `why`. */
 typedef struct line_state {
     char why[300];
-    char idbuf[32];
+    char idbuf[64];
 } line_state;
 
 /* A string field: absent or null is an empty view; another type is an error. */
@@ -42,38 +42,63 @@ static bool string_field(json_object *o, const char *key, sf_view *out, line_sta
     return true;
 }
 
-/* id: a string, or an integer (common in exported data sets). */
+/* id: a string, or a number kept exactly as written (common in exported data
+ * sets). json-c keeps the text of a number with a fraction or exponent; an
+ * integer it holds as int64/uint64 and clamps beyond, so an integer at those
+ * limits is refused rather than silently becoming another id. */
 static bool id_field(json_object *o, sf_view *out, line_state *ls) {
     json_object *v;
-    if (json_object_object_get_ex(o, "id", &v) && json_object_is_type(v, json_type_int)) {
-        snprintf(ls->idbuf, sizeof ls->idbuf, "%lld", (long long)json_object_get_int64(v));
+    if (json_object_object_get_ex(o, "id", &v) &&
+        (json_object_is_type(v, json_type_int) || json_object_is_type(v, json_type_double))) {
+        const char *txt = json_object_get_string(v);
+        int64_t i = json_object_get_int64(v);
+        if (json_object_is_type(v, json_type_int) &&
+            (i == INT64_MAX || i == INT64_MIN || json_object_get_uint64(v) == UINT64_MAX)) {
+            snprintf(ls->why, sizeof ls->why,
+                     "field 'id' is an integer too large to keep exactly (%s or beyond); "
+                     "write it as a string",
+                     txt);
+            return false;
+        }
+        snprintf(ls->idbuf, sizeof ls->idbuf, "%s", txt ? txt : "");
+        if (!txt || strlen(txt) >= sizeof ls->idbuf) {
+            snprintf(ls->why, sizeof ls->why, "field 'id' is a number too long to keep; write "
+                                              "it as a string");
+            return false;
+        }
         *out = sf__view_cstr(ls->idbuf);
         return true;
     }
     return string_field(o, "id", out, ls);
 }
 
+/* published: ISO 8601 or epoch seconds, within the years SF__YEAR_MIN ..
+ * SF__YEAR_MAX (a date outside is refused, never clamped or dropped). */
 static bool published_field(json_object *o, int64_t *out, line_state *ls) {
     json_object *v;
     *out = SF_TIME_UNKNOWN;
     if (!json_object_object_get_ex(o, "published", &v) || !v) return true;
     switch (json_object_get_type(v)) {
-    case json_type_int: *out = json_object_get_int64(v); return true;
+    case json_type_int:
     case json_type_double: {
         double d = json_object_get_double(v);
-        /* +-2^62 s is far beyond any date; it keeps the cast defined */
-        if (isfinite(d) && fabs(d) < 4.6e18) {
-            *out = (int64_t)floor(d);
+        if (isfinite(d) && d >= (double)SF__TIME_MIN && d <= (double)SF__TIME_MAX) {
+            *out = json_object_is_type(v, json_type_int) ? json_object_get_int64(v)
+                                                         : (int64_t)floor(d);
             return true;
         }
-        snprintf(ls->why, sizeof ls->why, "field 'published' is out of range");
+        snprintf(ls->why, sizeof ls->why,
+                 "field 'published' %s is out of range (epoch seconds of the years %d-%d)",
+                 json_object_get_string(v), SF__YEAR_MIN, SF__YEAR_MAX);
         return false;
     }
     case json_type_string: {
         sf_view s = sf__view(json_object_get_string(v), (size_t)json_object_get_string_len(v));
         if (sf__parse_iso8601(s, out)) return true;
-        snprintf(ls->why, sizeof ls->why, "field 'published' is not an ISO 8601 date: '%.*s'",
-                 (int)SF_MIN(s.n, 60), s.p);
+        snprintf(ls->why, sizeof ls->why,
+                 "field 'published' is not a valid ISO 8601 date (a real day of the years "
+                 "%d-%d, offset within +-14:00): '%.*s'",
+                 SF__YEAR_MIN, SF__YEAR_MAX, (int)SF_MIN(s.n, 60), s.p);
         return false;
     }
     default:
@@ -111,6 +136,15 @@ static json_object *parse_line(json_tokener *tok, sf_view line, line_state *ls) 
     if (line.n > INT_MAX) {
         snprintf(ls->why, sizeof ls->why, "line of %zu bytes is too long for the JSON parser",
                  line.n);
+        return NULL;
+    }
+    /* json-c stops at a raw NUL and would report the end of the data */
+    const char *nul = memchr(line.p, '\0', line.n);
+    if (nul) {
+        snprintf(ls->why, sizeof ls->why,
+                 "invalid JSON: raw NUL byte at column %zu (inside a string write it as "
+                 "\\u0000)",
+                 (size_t)(nul - line.p) + 1);
         return NULL;
     }
     json_tokener_reset(tok);

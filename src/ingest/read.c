@@ -6,6 +6,7 @@
 #include "html.h"
 
 #include <dirent.h>
+#include <unicode/ucnv.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +14,30 @@
 
 #define DEFAULT_MAX_FILE ((size_t)1 << 30) /* 1 GiB */
 #define BINARY_SAMPLE 4096
-#define MAX_DEPTH 64 /* nested directories; also stops symlink loops */
+#define MAX_DEPTH 64 /* nested directories */
+
+/* One walk of a path: the (device, inode) pairs already read, so that a
+ * symbolic-link loop or a second link to a file reads each file and each
+ * directory once. Keys are a 64-bit hash of the pair: a collision (about
+ * 2^-64 per pair) would skip one file, which is accepted for the memory. */
+typedef struct walk {
+    sf_map seen;
+} walk;
+
+/* True the first time (dev, ino) is seen; false after, or when out of memory
+ * (*nomem set). */
+static bool first_visit(walk *w, const struct stat *st, bool *nomem) {
+    uint64_t pair[2] = {(uint64_t)st->st_dev, (uint64_t)st->st_ino};
+    uint64_t key = sf__hash64(pair, sizeof pair, 0x5f1e5eedu);
+    if (sf__map_find(&w->seen, key)) return false;
+    uint64_t *v = sf__map_slot(&w->seen, key);
+    if (!v) {
+        *nomem = true;
+        return false;
+    }
+    *v = 1;
+    return true;
+}
 
 /* ------------------------------------------------------------ formats */
 
@@ -82,6 +106,38 @@ sf_format sf__detect_format(const char *name, const char *data, size_t n) {
 
 /* -------------------------------------------------------- diagnostics */
 
+/* The kind of a message: its format, or for a bare "%s" (a reader that
+ * words its own messages) the message up to its first digit or quote, so
+ * "field 'text' must be ..." on two lines is one kind, "field 'id' ..."
+ * another. */
+static uint64_t kind_of_msg(const char *fmt, const char *msg) {
+    if (strcmp(fmt, "%s") != 0) return sf__hash64(&fmt, sizeof fmt, 1);
+    size_t k = strcspn(msg, "0123456789'");
+    if (msg[k] == '\'') { /* keep a quoted field name: 'published' */
+        const char *q = strchr(msg + k + 1, '\'');
+        size_t end = q ? (size_t)(q - msg) + 1 : k;
+        size_t digit = strcspn(msg, "0123456789");
+        k = SF_MIN(end, digit);
+    }
+    return sf__hash64(msg, k, 2);
+}
+
+/* False when this kind of message was shown SF__DIAG_SHOWN times in this
+ * file already: it is counted instead. */
+static bool show_kind(sf_reader_ctx *ctx, const char *fmt, const char *msg, sf_status st) {
+    uint64_t key = kind_of_msg(fmt, msg);
+    for (size_t i = 0; i < ctx->nkinds; i++)
+        if (ctx->kinds[i].key == key) return ++ctx->kinds[i].n <= SF__DIAG_SHOWN;
+    if (ctx->nkinds < SF_ARRAY_LEN(ctx->kinds)) {
+        ctx->kinds[ctx->nkinds].key = key;
+        ctx->kinds[ctx->nkinds].st = st;
+        snprintf(ctx->kinds[ctx->nkinds].sample, sizeof ctx->kinds[0].sample, "%s", msg);
+        ctx->kinds[ctx->nkinds++].n = 1;
+        return true;
+    }
+    return ++ctx->other <= SF__DIAG_SHOWN; /* a full table: one more bucket */
+}
+
 static void emit(sf_reader_ctx *ctx, sf_status st, size_t line, size_t record,
                  const char *msg) {
     if (ctx->opt->on_diag) {
@@ -98,7 +154,7 @@ sf_status sf__reader_diag(sf_reader_ctx *ctx, sf_status st, size_t line, size_t 
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     ctx->bad++;
-    emit(ctx, st, line, record, msg);
+    if (show_kind(ctx, fmt, msg, st) || ctx->opt->strict) emit(ctx, st, line, record, msg);
     if (!ctx->opt->strict) return SF_OK;
     if (line) return sf__error_set(ctx->err, st, "%s:%zu: %s", ctx->name, line, msg);
     return sf__error_set(ctx->err, st, "%s: %s", ctx->name, msg);
@@ -110,10 +166,60 @@ void sf__reader_note(sf_reader_ctx *ctx, sf_status st, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    emit(ctx, st, 0, 0, msg);
+    if (show_kind(ctx, fmt, msg, st)) emit(ctx, st, 0, 0, msg);
+}
+
+void sf__reader_flush(sf_reader_ctx *ctx) {
+    for (size_t i = 0; i < ctx->nkinds; i++) {
+        if (ctx->kinds[i].n <= SF__DIAG_SHOWN) continue;
+        char msg[160];
+        /* the first message of the kind names it */
+        snprintf(msg, sizeof msg, "... and %zu more like this (\"%s\")",
+                 ctx->kinds[i].n - SF__DIAG_SHOWN, ctx->kinds[i].sample);
+        emit(ctx, ctx->kinds[i].st, 0, 0, msg);
+        ctx->kinds[i].n = 0;
+    }
+    if (ctx->other > SF__DIAG_SHOWN) {
+        char msg[80];
+        snprintf(msg, sizeof msg, "... and %zu more messages of other kinds",
+                 ctx->other - SF__DIAG_SHOWN);
+        emit(ctx, SF_ERR_PARSE, 0, 0, msg);
+        ctx->other = 0;
+    }
+}
+
+/* An id already in the corpus is renamed "ID#2" (then "#3", ...): every
+ * output refers to articles by id, so two articles never share one, and
+ * renaming keeps the article (refusing would lose it). When the text differs
+ * it is a warning (exit 1; strict mode stops); the same text under the same
+ * id (one document filed twice, as DUC does across topics) is a note. */
+static sf_status unique_id(sf_reader_ctx *ctx, sf_rec *r, size_t line, char *buf, size_t cap) {
+    const sf_article *first = sf__corpus_find_id(ctx->corpus, r->id);
+    if (!first) return SF_OK;
+    bool same = sf__view_eq(sf__view(first->text, first->text_len), r->text);
+    int idn = (int)SF_MIN(r->id.n, cap - 32);
+    for (unsigned k = 2;; k++) {
+        snprintf(buf, cap, "%.*s#%u", idn, r->id.p, k);
+        if (!sf__corpus_find_id(ctx->corpus, sf__view_cstr(buf))) break;
+    }
+    if (same) {
+        sf__reader_note(ctx, SF_OK, "%s%zu: id '%.*s' again with the same text: renamed '%s'",
+                        line ? "line " : "record ", line ? line : ctx->records + 1,
+                        (int)SF_MIN(r->id.n, 200), r->id.p, buf);
+    } else {
+        SF_TRY(sf__reader_diag(ctx, SF_ERR_PARSE, line, 0,
+                               "duplicate id '%.*s' (an earlier article has it, with another "
+                               "text): renamed '%s'",
+                               (int)SF_MIN(r->id.n, 200), r->id.p, buf));
+        ctx->bad--; /* the article is kept: a warning, not a lost record */
+    }
+    r->id = sf__view_cstr(buf);
+    return SF_OK;
 }
 
 sf_status sf__reader_add(sf_reader_ctx *ctx, sf_rec *r, size_t line) {
+    char renamed[4096 + 32];
+    SF_TRY(unique_id(ctx, r, line, renamed, sizeof renamed));
     char origin[4096 + 32];
     if (line) snprintf(origin, sizeof origin, "%s:%zu", ctx->name, line);
     else snprintf(origin, sizeof origin, "%s", ctx->name);
@@ -137,19 +243,58 @@ static bool looks_binary(const char *data, size_t n) {
     return nul * 10 > k;
 }
 
-static sf_status read_bytes(sf_corpus *c, const char *name, const char *data, size_t n,
-                            const sf_read_options *o, sf_error *err) {
-    sf_reader_ctx ctx = {c, name, o, 0, 0, err};
+static sf_status read_format(sf_reader_ctx *ctx, const char *data, size_t n);
+
+/* UTF-16 text (a byte order mark FF FE or FE FF; half its bytes are NUL, so
+ * it would look binary) is converted to UTF-8 with ICU and read as such. Web
+ * pages are left to the HTML reader, which knows their charsets itself. */
+static bool is_utf16(const sf_reader_ctx *ctx, const char *data, size_t n) {
+    if (n < 2) return false;
+    uint8_t a = (uint8_t)data[0], b = (uint8_t)data[1];
+    if (!((a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF))) return false;
+    if (n >= 4 && a == 0xFF && data[2] == 0 && data[3] == 0) return false; /* UTF-32LE */
+    sf_format f = ctx->opt->format != SF_FORMAT_AUTO ? ctx->opt->format
+                                                     : sf__detect_format(ctx->name, NULL, 0);
+    return f != SF_FORMAT_HTML && f != SF_FORMAT_WARC;
+}
+
+static sf_status read_utf16(sf_reader_ctx *ctx, const char *data, size_t n) {
+    bool le = (uint8_t)data[0] == 0xFF;
+    if (n / 2 > (size_t)INT32_MAX / 3 - 16)
+        return sf__reader_diag(ctx, SF_ERR_TOO_LARGE, 0, 0,
+                               "UTF-16 file of %zu bytes is too large to convert", n);
+    size_t cap = n / 2 * 3 + 16;
+    char *tmp = sf__malloc(cap);
+    if (!tmp) return sf__error_set(ctx->err, SF_ERR_NOMEM, "%s: out of memory", ctx->name);
+    UErrorCode e = U_ZERO_ERROR;
+    /* without the byte order mark; an odd last byte is dropped */
+    int32_t got = ucnv_convert("UTF-8", le ? "UTF-16LE" : "UTF-16BE", tmp, (int32_t)cap,
+                               data + 2, (int32_t)((n - 2) & ~(size_t)1), &e);
+    sf_status st;
+    if (U_FAILURE(e))
+        st = sf__reader_diag(ctx, SF_ERR_ENCODING, 0, 0, "UTF-16 text does not convert: %s",
+                             u_errorName(e));
+    else
+        st = read_format(ctx, tmp, (size_t)got);
+    sf__free(tmp);
+    return st;
+}
+
+/* The reader of the bytes' format, after the empty and binary checks. */
+static sf_status read_format(sf_reader_ctx *ctx, const char *data, size_t n) {
+    const sf_read_options *o = ctx->opt;
+    const char *name = ctx->name;
+    if (is_utf16(ctx, data, n)) return read_utf16(ctx, data, n);
     sf_view all = sf__view_trim(sf__view(data, n));
     if (all.n == 0) {
-        sf__reader_note(&ctx, SF_ERR_EMPTY, "empty file");
+        sf__reader_note(ctx, SF_ERR_EMPTY, "empty file");
         return SF_OK;
     }
     if (o->format == SF_FORMAT_WARC || (o->format == SF_FORMAT_AUTO &&
                                         sf__detect_format(name, data, n) == SF_FORMAT_WARC))
-        return sf__read_warc(&ctx, data, n); /* gzip'd bytes look binary */
+        return sf__read_warc(ctx, data, n); /* gzip'd bytes look binary */
     if (looks_binary(data, n)) {
-        sf__reader_note(&ctx, SF_ERR_PARSE, "binary file skipped");
+        sf__reader_note(ctx, SF_ERR_PARSE, "binary file skipped");
         return SF_OK;
     }
     sf_format f = o->format != SF_FORMAT_AUTO ? o->format : sf__detect_format(name, data, n);
@@ -161,14 +306,22 @@ static sf_status read_bytes(sf_corpus *c, const char *name, const char *data, si
     data = cur.p;
     n = sf__cur_left(&cur);
     switch (f) {
-    case SF_FORMAT_TEXT: return sf__read_text(&ctx, data, n);
-    case SF_FORMAT_JSONL: return sf__read_jsonl(&ctx, data, n);
-    case SF_FORMAT_SGML: return sf__read_sgml(&ctx, data, n);
-    case SF_FORMAT_HTML: return sf__read_html(&ctx, data, n);
-    case SF_FORMAT_WARC: return sf__read_warc(&ctx, data, n);
+    case SF_FORMAT_TEXT: return sf__read_text(ctx, data, n);
+    case SF_FORMAT_JSONL: return sf__read_jsonl(ctx, data, n);
+    case SF_FORMAT_SGML: return sf__read_sgml(ctx, data, n);
+    case SF_FORMAT_HTML: return sf__read_html(ctx, data, n);
+    case SF_FORMAT_WARC: return sf__read_warc(ctx, data, n);
     case SF_FORMAT_AUTO: break;
     }
-    return sf__error_set(err, SF_ERR_ARG, "%s: unknown format %d", name, (int)f);
+    return sf__error_set(ctx->err, SF_ERR_ARG, "%s: unknown format %d", name, (int)f);
+}
+
+static sf_status read_bytes(sf_corpus *c, const char *name, const char *data, size_t n,
+                            const sf_read_options *o, sf_error *err) {
+    sf_reader_ctx ctx = {c, name, o, 0, 0, err, {{0}}, 0, 0};
+    sf_status s = read_format(&ctx, data, n);
+    sf__reader_flush(&ctx);
+    return s;
 }
 
 sf_status sf_read_memory(sf_corpus *c, const char *name, const char *data, size_t n,
@@ -204,8 +357,9 @@ static sf_status read_file(sf_corpus *c, const char *path, const sf_read_options
                       (o->format == SF_FORMAT_AUTO &&
                        sf__detect_format(path, NULL, 0) == SF_FORMAT_WARC)) &&
         fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
-        sf_reader_ctx ctx = {c, name, o, 0, 0, err};
+        sf_reader_ctx ctx = {c, name, o, 0, 0, err, {{0}}, 0, 0};
         sf_status ws = sf__read_warc_stream(&ctx, f);
+        sf__reader_flush(&ctx);
         fclose(f);
         return ws;
     }
@@ -232,6 +386,15 @@ static sf_status read_file(sf_corpus *c, const char *path, const sf_read_options
     return s;
 }
 
+/* What a file that is neither regular nor a directory is, for messages. */
+static const char *kind_of(const struct stat *st) {
+    if (S_ISFIFO(st->st_mode)) return "a FIFO";
+    if (S_ISSOCK(st->st_mode)) return "a socket";
+    if (S_ISCHR(st->st_mode)) return "a character device";
+    if (S_ISBLK(st->st_mode)) return "a block device";
+    return "a special file";
+}
+
 /* Name order is byte order, independent of the locale (alphasort is not). */
 static int by_name(const struct dirent **a, const struct dirent **b) {
     return strcmp((*a)->d_name, (*b)->d_name);
@@ -251,7 +414,7 @@ static void entry_problem(const sf_read_options *o, const char *path, const sf_e
 }
 
 static sf_status read_dir(sf_corpus *c, const char *dir, const sf_read_options *o, int depth,
-                          sf_error *err) {
+                          walk *w, sf_error *err) {
     struct dirent **list = NULL;
     int k = scandir(dir, &list, visible, by_name);
     if (k < 0) return sf__error_set(err, SF_ERR_IO, "%s: cannot read directory: %s", dir,
@@ -277,14 +440,19 @@ static sf_status read_dir(sf_corpus *c, const char *dir, const sf_read_options *
         sf_error e = {0};
         struct stat st;
         sf_status es;
+        bool nomem = false;
         if (stat(p, &st) != 0) {
             es = sf__error_set(&e, SF_ERR_IO, "%s: cannot open: %s", p, strerror(errno));
+        } else if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+            es = sf__error_set(&e, SF_ERR_IO, "%s: not a regular file (%s), skipped", p,
+                               kind_of(&st));
+        } else if (!first_visit(w, &st, &nomem)) {
+            /* a second way to the same file or directory (a link, a loop) */
+            es = nomem ? sf__error_set(&e, SF_ERR_NOMEM, "%s: out of memory", p) : SF_OK;
         } else if (S_ISDIR(st.st_mode)) {
             es = depth >= MAX_DEPTH
                      ? sf__error_set(&e, SF_ERR_IO, "%s: directories nested too deep", p)
-                     : read_dir(c, p, o, depth + 1, &e);
-        } else if (!S_ISREG(st.st_mode)) {
-            es = sf__error_set(&e, SF_ERR_IO, "%s: not a regular file, skipped", p);
+                     : read_dir(c, p, o, depth + 1, w, &e);
         } else {
             es = read_file(c, p, o, &e);
         }
@@ -308,7 +476,23 @@ sf_status sf_read_path(sf_corpus *c, const char *path, const sf_read_options *o,
     if (strcmp(path, "-") != 0) {
         if (stat(path, &st) != 0)
             return sf__error_set(err, SF_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-        if (S_ISDIR(st.st_mode)) return read_dir(c, path, o, 0, err);
+        /* a FIFO or device could block forever or never end: only "-" reads
+         * a stream */
+        if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode))
+            return sf__error_set(err, SF_ERR_IO,
+                                 "%s: not a regular file (%s), skipped; give it as '-' on "
+                                 "standard input to read it",
+                                 path, kind_of(&st));
+        if (S_ISDIR(st.st_mode)) {
+            walk w;
+            sf__map_init(&w.seen);
+            bool nomem = false;
+            sf_status s = first_visit(&w, &st, &nomem)
+                              ? read_dir(c, path, o, 0, &w, err)
+                              : sf__error_set(err, SF_ERR_NOMEM, "%s: out of memory", path);
+            sf__map_release(&w.seen);
+            return s;
+        }
     }
     return read_file(c, path, o, err);
 }

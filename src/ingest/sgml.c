@@ -318,7 +318,8 @@ static bool parse_other_date(sf_view v, int64_t *out) {
         }
         if (!sf__cur_eof(&k)) return false;
     }
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return false;
+    if (!sf__date_valid((int64_t)y, (unsigned)mo, (unsigned)d) || h > 24 || mi > 59 || s > 60)
+        return false;
     int64_t days = sf__days_from_civil((int64_t)y, (unsigned)mo, (unsigned)d);
     *out = days * 86400 + (int64_t)(h * 3600 + mi * 60 + s);
     return true;
@@ -333,7 +334,7 @@ static bool docno_day(sf_view id, int64_t *out) {
     uint64_t v;
     if (!sf__cur_uint(&k, 8, 8, &v)) return false;
     unsigned mo = (unsigned)(v / 100 % 100), d = (unsigned)(v % 100);
-    if (mo < 1 || mo > 12 || d < 1 || d > 31) return false;
+    if (!sf__date_valid((int64_t)(v / 10000), mo, d)) return false;
     *out = sf__days_from_civil((int64_t)(v / 10000), mo, d) * 86400;
     return true;
 }
@@ -410,7 +411,21 @@ static sf_status read_doc(sgml_state *s, sf_view body, size_t doc_line, size_t r
     sf_rec r = {0};
     r.published = SF_TIME_UNKNOWN;
     sf__buf_reset(&s->id);
-    if (find_elem(&b, "DOCNO", &e)) clean_inline(&s->id, e.content, &s->tmp);
+    if (find_elem(&b, "DOCNO", &e)) {
+        sf_view idv = e.content;
+        if (!e.closed) {
+            /* without </DOCNO> the id is what follows the tag on its line, up
+             * to the next tag; never the rest of the document */
+            size_t k = 0;
+            while (k < idv.n && idv.p[k] != '\n' && idv.p[k] != '<') k++;
+            idv = sf__view(idv.p, k);
+        }
+        clean_inline(&s->id, idv, &s->tmp);
+        if (!e.closed)
+            SF_TRY(sf__reader_diag(ctx, SF_ERR_PARSE, e.line, record,
+                                   "<DOCNO> without </DOCNO>: id taken from its line: '%.*s'",
+                                   (int)SF_MIN(s->id.n, 200), s->id.p ? s->id.p : ""));
+    }
     if (!s->id.n) sf__buf_addf(&s->id, "%s:%zu", ctx->name, doc_line);
     r.id = sf__view(sf__buf_cstr(&s->id), s->id.n);
     r.source = source_of(r.id);
@@ -489,19 +504,16 @@ sf_status sf__read_sgml(sf_reader_ctx *ctx, const char *data, size_t n) {
         size_t doc_line = c.line;
         sf__cur_advance(&c, 5);
         record++;
-        sf_cur probe = c;
-        bool closed = sf__cur_until_nocase(&probe, "</DOC>", &body);
-        /* a new <DOC> before </DOC>: this one was cut off */
-        sf_cur inner;
-        sf_view before;
-        sf__cur_init(&inner, body.p, body.n);
-        if (sf__cur_until_nocase(&inner, "<DOC>", &before)) {
-            body = before;
-            closed = false;
-            sf__cur_advance(&c, before.n);
-        } else {
-            sf__cur_advance(&c, body.n + (closed ? 6 : 0));
-        }
+        /* the document ends at its </DOC>, looked for only up to the next
+         * <DOC> (a new <DOC> first: this one was cut off). Each stretch is
+         * searched a fixed number of times, so unclosed documents cost
+         * linear time, not a search to the end of the file each. */
+        sf_cur probe = c, inner;
+        sf_view span;
+        sf__cur_until_nocase(&probe, "<DOC>", &span);
+        sf__cur_init(&inner, span.p, span.n);
+        bool closed = sf__cur_until_nocase(&inner, "</DOC>", &body);
+        sf__cur_advance(&c, body.n + (closed ? 6 : 0));
         st = read_doc(&s, body, doc_line, record, closed);
     }
     if (st == SF_OK && record == 0)

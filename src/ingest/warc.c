@@ -16,7 +16,10 @@
 #define MAX_HEADER ((size_t)1 << 16)               /* WARC or HTTP header block */
 #define MAX_BODY (SF_HTML_MAX_BYTES + MAX_HEADER)  /* bodies kept; larger are skipped */
 
-enum { WR_DATA, WR_MEMBER_END, WR_CORRUPT, WR_EOF };
+enum { WR_DATA, WR_MEMBER_END, WR_CORRUPT, WR_EOF, WR_CAPPED };
+
+#define EXPAND_MIN ((uint64_t)256 << 20) /* default cap: at least 256 MiB ... */
+#define EXPAND_RATIO 100                 /* ... or 100x the compressed bytes read */
 
 typedef struct wreader {
     FILE *f;                  /* source: a file ... */
@@ -32,6 +35,9 @@ typedef struct wreader {
     uint8_t chunk[WIN];       /* staging for record bodies */
     uint64_t member_start;    /* compressed offset of the current member */
     uint64_t plain_off;       /* uncompressed bytes consumed (plain files) */
+    uint64_t expanded;        /* bytes inflated so far (all members) */
+    uint64_t reread;          /* plain bytes read again after going back */
+    uint64_t max_expand;      /* 0: EXPAND_MIN / EXPAND_RATIO */
     int state;
     char zmsg[128];
 } wreader;
@@ -94,6 +100,15 @@ static bool start_member(wreader *r) {
     }
 }
 
+/* The cap on inflated bytes (sf_read_options.max_expand). */
+static uint64_t cap_of(const wreader *r) {
+    if (r->max_expand) return r->max_expand;
+    uint64_t rel = in_pos(r) * EXPAND_RATIO;
+    return rel > EXPAND_MIN ? rel : EXPAND_MIN;
+}
+
+static bool over_cap(const wreader *r) { return r->gz && r->expanded > cap_of(r); }
+
 /* Make at least `need` (<= WIN) output bytes available, fewer only when the
  * member or the file ends or the data breaks off (see r->state). Unread
  * output moves to the front of the window first, so a caller can look a few
@@ -137,6 +152,11 @@ static void fill(wreader *r, size_t need) {
             break;
         }
         r->out_len += made;
+        r->expanded += made;
+        if (over_cap(r)) {
+            r->state = WR_CAPPED;
+            break;
+        }
         if (zs == Z_BUF_ERROR && r->z.avail_in == 0 && !refill(r)) {
             snprintf(r->zmsg, sizeof r->zmsg, "gzip member ends early (file truncated)");
             r->state = WR_CORRUPT;
@@ -407,6 +427,68 @@ static sf_status response(sf_reader_ctx *ctx, counts *k, sf_view warc, const cha
     return st;
 }
 
+/* Plain files: skip to the next line that starts with "WARC/1." (or to the
+ * end). at_line_start: the current position starts a line. Returns the
+ * number of bytes skipped. */
+static uint64_t resync_plain(wreader *r, bool at_line_start) {
+    uint64_t skipped = 0;
+    for (;;) {
+        if (at_line_start) {
+            fill(r, 7);
+            size_t ahead = r->out_len - r->out_pos;
+            if (ahead == 0) return skipped;
+            if (ahead >= 7 && memcmp(r->out + r->out_pos, "WARC/1.", 7) == 0) return skipped;
+        }
+        if (pull(r) != WR_DATA) return skipped;
+        const uint8_t *p = r->out + r->out_pos;
+        size_t k = r->out_len - r->out_pos;
+        const uint8_t *nl = memchr(p, '\n', k);
+        size_t step = nl ? (size_t)(nl - p) + 1 : k;
+        take(r, NULL, step);
+        skipped += step;
+        at_line_start = nl != NULL;
+    }
+}
+
+/* Plain files: go back to byte offset `off` (a file that can seek, or
+ * memory). False when the input cannot go back (a pipe). */
+static bool rewind_plain(wreader *r, uint64_t off) {
+    /* going back never costs more than reading the file once more (plus
+     * 64 MiB): hostile lengths cannot make the reading quadratic */
+    uint64_t back = r->plain_off - off, budget = SF_MAX(r->plain_off, (uint64_t)64 << 20);
+    if (r->gz || off > r->plain_off || r->reread + back > budget) return false;
+    if (r->f) {
+        if (fseeko(r->f, (off_t)off, SEEK_SET) != 0) return false;
+        clearerr(r->f);
+    } else {
+        if (off > r->mem_n) return false;
+        r->mem_off = (size_t)off;
+    }
+    r->in_base = off;
+    r->in_len = 0;
+    r->z.next_in = r->in;
+    r->z.avail_in = 0;
+    r->src_eof = false;
+    r->out_pos = r->out_len = 0;
+    r->state = WR_DATA;
+    r->plain_off = off;
+    r->reread += back;
+    return true;
+}
+
+/* Report a skipped stretch of a plain file: from `from`, `skipped` bytes,
+ * reading resumes at the next record (or nothing was left). */
+static sf_status report_resync(sf_reader_ctx *ctx, const wreader *r, size_t recno, uint64_t from,
+                               const char *what) {
+    bool more = r->out_pos < r->out_len;
+    return sf__reader_diag(ctx, SF_ERR_PARSE, 0, recno,
+                           "record at byte offset %llu %s; skipped %llu bytes from there to %s",
+                           (unsigned long long)from, what,
+                           (unsigned long long)(r->plain_off - from),
+                           more ? "the next WARC/1. record" : "the end of the file (no later "
+                                                              "record)");
+}
+
 static sf_status read_all(sf_reader_ctx *ctx, wreader *r) {
     counts k = {0};
     sf_buf head, body;
@@ -434,8 +516,18 @@ static sf_status read_all(sf_reader_ctx *ctx, wreader *r) {
         r->z_live = true;
         if (!start_member(r)) r->state = WR_EOF;
     }
+    r->max_expand = ctx->opt->max_expand;
     for (;;) {
         if (r->state == WR_EOF && r->out_pos == r->out_len) break;
+        if (r->state == WR_CAPPED && r->out_pos == r->out_len) {
+            k.broken++;
+            st = sf__reader_diag(ctx, SF_ERR_TOO_LARGE, 0, k.records + 1,
+                                 "gzip'd input expands past %llu bytes (after %llu compressed "
+                                 "bytes; --max-expand sets the cap): the rest of the file is "
+                                 "not read",
+                                 (unsigned long long)cap_of(r), (unsigned long long)in_pos(r));
+            goto done;
+        }
         /* between records: move on to the next member when this one ended */
         if (r->gz && r->state == WR_MEMBER_END && r->out_pos == r->out_len) {
             if (!start_member(r)) break;
@@ -478,8 +570,15 @@ static sf_status read_all(sf_reader_ctx *ctx, wreader *r) {
         if (!take_header(r, &head)) {
             sf_view rest = sf__view_trim(sf__view(head.p ? head.p : "", head.n));
             if (rest.n == 0 && (r->state == WR_EOF || r->state == WR_MEMBER_END)) continue;
-            if (r->state == WR_CORRUPT) continue;
+            if (r->state == WR_CORRUPT || r->state == WR_CAPPED) continue;
             k.broken++;
+            if (!r->gz && head.n >= MAX_HEADER) {
+                /* a plain file goes on at the next record */
+                resync_plain(r, false);
+                st = report_resync(ctx, r, k.records + 1, rec_off, "has a header block too long");
+                if (st != SF_OK) goto done;
+                continue;
+            }
             st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, k.records + 1,
                                  "record at byte offset %llu: header block %s",
                                  (unsigned long long)rec_off,
@@ -496,6 +595,31 @@ static sf_status read_all(sf_reader_ctx *ctx, wreader *r) {
         if (hv.n == 0) continue;
         k.records++;
         size_t recno = k.records;
+        if (!r->gz && (hv.n < 7 || strncmp(hv.p, "WARC/1.", 7) != 0)) {
+            /* plain file: skip to the next "WARC/1." line, which may be in
+             * this block already (garbage without a blank line before it) */
+            k.broken++;
+            const char *next = NULL;
+            for (size_t i = 0; i + 8 <= hv.n && !next; i++)
+                if (hv.p[i] == '\n' && memcmp(hv.p + i + 1, "WARC/1.", 7) == 0) next = hv.p + i + 1;
+            if (next) {
+                uint64_t skip = (uint64_t)(next - head.p);
+                st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, recno,
+                                     "record at byte offset %llu does not start with WARC/1.x; "
+                                     "skipped %llu bytes to the next WARC/1. record",
+                                     (unsigned long long)rec_off, (unsigned long long)skip);
+                if (st != SF_OK) goto done;
+                hv = sf__view(next, (size_t)(head.p + head.n - next));
+                rec_off += skip;
+                k.records++;
+                recno = k.records;
+            } else {
+                resync_plain(r, true);
+                st = report_resync(ctx, r, recno, rec_off, "does not start with WARC/1.x");
+                if (st != SF_OK) goto done;
+                continue;
+            }
+        }
         if (hv.n < 7 || strncmp(hv.p, "WARC/1.", 7) != 0) {
             k.broken++;
             st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, recno,
@@ -511,7 +635,15 @@ static sf_status read_all(sf_reader_ctx *ctx, wreader *r) {
         sf_cur cc;
         sf__cur_init(&cc, cl.p ? cl.p : "", cl.n);
         uint64_t len = 0;
-        if (!sf__cur_uint(&cc, 1, 19, &len) || !sf__cur_eof(&cc)) {
+        bool len_ok = sf__cur_uint(&cc, 1, 19, &len) && sf__cur_eof(&cc);
+        if (!len_ok && !r->gz) {
+            k.broken++;
+            resync_plain(r, true);
+            st = report_resync(ctx, r, recno, rec_off, "has no valid Content-Length");
+            if (st != SF_OK) goto done;
+            continue;
+        }
+        if (!len_ok) {
             k.broken++;
             st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, recno,
                                  "record at byte offset %llu: no valid Content-Length",
@@ -524,6 +656,7 @@ static sf_status read_all(sf_reader_ctx *ctx, wreader *r) {
         bool want = sf__view_eq_nocase(type, SF_VIEW_LIT("response")) &&
                     view_has_nocase(header(hv, "Content-Type"), "application/http");
         bool fits = len <= MAX_BODY;
+        uint64_t body_off = r->plain_off;
         size_t got;
         sf__buf_reset(&body);
         if (want && fits) {
@@ -569,7 +702,63 @@ static sf_status read_all(sf_reader_ctx *ctx, wreader *r) {
                 }
             }
         }
-        if (r->state == WR_CORRUPT) continue;
+        /* a plain record must end where the next starts: after its CRLFs
+         * comes "WARC/1." or the end; otherwise its Content-Length is wrong
+         * and the reader goes on at the next record it finds */
+        if (!r->gz && got == len) {
+            int crlf = 0;
+            for (; crlf < 4 && pull(r) == WR_DATA &&
+                   (r->out[r->out_pos] == '\r' || r->out[r->out_pos] == '\n');
+                 crlf++)
+                take(r, NULL, 1);
+            fill(r, 7);
+            size_t ahead = r->out_len - r->out_pos;
+            if (ahead && !(ahead >= 7 && memcmp(r->out + r->out_pos, "WARC/1.", 7) == 0)) {
+                k.broken++;
+                if (crlf >= 2) {
+                    /* the record ended with its blank line: its length was
+                     * right and what follows is stray bytes between records */
+                    uint64_t from = r->plain_off;
+                    resync_plain(r, true);
+                    st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, recno,
+                                         "%llu bytes after the record at byte offset %llu are "
+                                         "not a WARC record; skipped to %s",
+                                         (unsigned long long)(r->plain_off - from),
+                                         (unsigned long long)rec_off,
+                                         r->out_pos < r->out_len ? "the next WARC/1. record"
+                                                                 : "the end of the file");
+                    if (st != SF_OK) goto done;
+                } else {
+                    char what[160];
+                    snprintf(what, sizeof what,
+                             "has a Content-Length of %llu that does not end at a record "
+                             "boundary; record dropped",
+                             (unsigned long long)len);
+                    /* too long, it may have swallowed the next records: look
+                     * for them from just after this record's header */
+                    if (rewind_plain(r, body_off)) resync_plain(r, true);
+                    else resync_plain(r, false);
+                    st = report_resync(ctx, r, recno, rec_off, what);
+                    if (st != SF_OK) goto done;
+                    continue;
+                }
+            }
+        }
+        if (r->state == WR_CORRUPT || r->state == WR_CAPPED) continue;
+        if (got < len && !r->gz && rewind_plain(r, body_off)) {
+            /* a Content-Length past the end: the records it swallowed are
+             * read again from just after this record's header */
+            k.broken++;
+            char what[200];
+            snprintf(what, sizeof what,
+                     "is truncated: Content-Length %llu, only %zu bytes before the end "
+                     "of the file; record dropped",
+                     (unsigned long long)len, got);
+            resync_plain(r, true);
+            st = report_resync(ctx, r, recno, rec_off, what);
+            if (st != SF_OK) goto done;
+            continue;
+        }
         if (got < len) {
             k.broken++;
             st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, recno,
@@ -583,17 +772,19 @@ static sf_status read_all(sf_reader_ctx *ctx, wreader *r) {
             continue;
         }
         /* the record ends with CRLF CRLF; tolerate its absence */
+        if (want && !fits) {
+            k.broken++;
+            st = sf__reader_diag(ctx, SF_ERR_TOO_LARGE, 0, recno,
+                                 "response at byte offset %llu: its Content-Length of %llu "
+                                 "bytes is over the limit of %zu bytes for one page (HTML of "
+                                 "at most %zu bytes); skipped",
+                                 (unsigned long long)rec_off, (unsigned long long)len,
+                                 (size_t)MAX_BODY, (size_t)SF_HTML_MAX_BYTES);
+            if (st != SF_OK) goto done;
+            continue;
+        }
         if (!want) {
             k.other_types++;
-            if (sf__view_eq_nocase(type, SF_VIEW_LIT("response")) && !fits) {
-                k.broken++;
-                k.other_types--;
-                st = sf__reader_diag(ctx, SF_ERR_TOO_LARGE, 0, recno,
-                                     "response at byte offset %llu: %llu bytes is over the "
-                                     "limit for one page; skipped",
-                                     (unsigned long long)rec_off, (unsigned long long)len);
-                if (st != SF_OK) goto done;
-            }
             continue;
         }
         st = response(ctx, &k, hv, body.p ? body.p : "", body.n, recno);

@@ -76,6 +76,20 @@ static json_object *story_json(const sf_result *r, const sf_corpus *c, size_t s)
     return o;
 }
 
+int sf__json_fputs(const char *text, FILE *f) {
+    /* "</" occurs in JSON text only inside strings, where "<\/" means the
+     * same: written so, the JSON is safe inside an HTML <script> element */
+    for (const char *p = text; *p;) {
+        const char *q = strstr(p, "</");
+        size_t n = q ? (size_t)(q - p) + 1 : strlen(p);
+        if (fwrite(p, 1, n, f) != n) return -1;
+        if (!q) break;
+        if (fputc('\\', f) == EOF) return -1;
+        p = q + 1;
+    }
+    return 0;
+}
+
 sf_status sf_write_json(const sf_result *r, const sf_corpus *c, FILE *f, sf_error *err) {
     if (!r || !c || !f) return sf__error_set(err, SF_ERR_ARG, "sf_write_json: NULL argument");
     json_object *root = json_object_new_object();
@@ -85,7 +99,7 @@ sf_status sf_write_json(const sf_result *r, const sf_corpus *c, FILE *f, sf_erro
     const char *text = json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
     sf_status st = SF_OK;
     if (!text) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory writing JSON");
-    else if (fputs(text, f) < 0 || fputc('\n', f) == EOF)
+    else if (sf__json_fputs(text, f) < 0 || fputc('\n', f) == EOF)
         st = sf__error_set(err, SF_ERR_IO, "writing JSON: %s", strerror(errno));
     json_object_put(root);
     return st;

@@ -13,9 +13,15 @@ static size_t ref_number(const sf_story *st, size_t i) {
 }
 
 /* Markdown treats some characters specially; a title with "*" or "[" must
- * stay literal. */
+ * stay literal, and text from input (titles, ids, outlets, summaries) stays
+ * on its line: a line break or other control character becomes a space, so
+ * no input makes a heading ("#", "==="), a list item, a link or a raw tag. */
 static void md_text(FILE *f, const char *s) {
     for (; *s; s++) {
+        if ((unsigned char)*s < 0x20 || *s == 0x7f) {
+            fputc(' ', f);
+            continue;
+        }
         if (strchr("\\`*_[]#|<>", *s)) fputc('\\', f);
         fputc(*s, f);
     }
@@ -57,18 +63,19 @@ sf_status sf_write_markdown(const sf_result *r, const sf_corpus *c, FILE *f, sf_
             const sf_article *a = sf_corpus_get(c, i);
             fprintf(f, "%zu. ", k + 1);
             /* "Title (id, outlet, by author, day time)"; without a title the
-             * id leads: "id (outlet, ...)" */
+             * id leads: "id (outlet, ...)". Every part is escaped: ids,
+             * outlets and authors come from the input. */
             if (a->title[0]) {
                 md_text(f, a->title);
                 fputs(" (", f);
-                fputs(a->id, f);
+                md_text(f, a->id);
             } else {
-                fputs(a->id, f);
+                md_text(f, a->id);
                 fputs(" (", f);
             }
             bool first = !a->title[0];
-            if (a->source[0]) fputs(first ? "" : ", ", f), fputs(a->source, f), first = false;
-            if (a->author && a->author[0]) fputs(first ? "by " : ", by ", f), fputs(a->author, f), first = false;
+            if (a->source[0]) fputs(first ? "" : ", ", f), md_text(f, a->source), first = false;
+            if (a->author && a->author[0]) fputs(first ? "by " : ", by ", f), md_text(f, a->author), first = false;
             if (a->published != SF_TIME_UNKNOWN) {
                 char buf[32];
                 sf__format_iso8601(a->published, buf);

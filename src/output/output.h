@@ -5,4 +5,10 @@
 
 #include "../pipeline/pipeline.h"
 
+#include <stdio.h>
+
+/* Write JSON text with every "</" as "<\/" (the same JSON, safe inside an
+ * HTML <script> element). Returns -1 on a write error. */
+int sf__json_fputs(const char *text, FILE *f);
+
 #endif

@@ -448,7 +448,7 @@ static sf_status build_concepts(ctx *x, concept_state *cs, size_t ndocs) {
             }
         }
         if (st != SF_OK) break;
-        uint64_t *cv = x->concepts.items + s->c_begin;
+        uint64_t *cv = x->concepts.items ? x->concepts.items + s->c_begin : NULL;
         size_t n = x->concepts.n - s->c_begin, m = 0;
         if (n > 1) qsort(cv, n, sizeof *cv, cmp_u64); /* cv is NULL before the first concept */
         for (size_t k = 0; k < n; k++)

@@ -17,15 +17,16 @@ code() { "$@"; local c=$?; [ $c -lt 128 ] || fail "crashed ($c): $*"; return $c;
 
 out=$("$sf" dedup "$ex") || fail "dedup exited $?"
 [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] || fail "expected one group, got: $out"
-printf '%s\n' "$out" | grep -q '"canonical":"ledger-flood","members":\[{"id":"valley-flood","similarity":0\.' \
+grep -q '"canonical":"ledger-flood","members":\[{"id":"valley-flood","similarity":0\.' <<<"$out" \
   || fail "unexpected group: $out"
 out=$("$sf" dedup --measure containment --threshold 0.95 "$ex") || fail "containment exited $?"
-printf '%s\n' "$out" | grep -q '"similarity":1\.0000' || fail "containment: $out"
+grep -q '"similarity":1\.0000' <<<"$out" || fail "containment: $out"
 "$sf" dedup --threshold 0 "$ex" >/dev/null 2>&1; [ $? -eq 2 ] || fail "--threshold 0 accepted"
 "$sf" dedup --measure cosine "$ex" >/dev/null 2>&1; [ $? -eq 2 ] || fail "--measure cosine accepted"
 "$sf" dedup --index "$ex" >/dev/null 2>&1; [ $? -eq 2 ] || fail "--index without a path accepted"
-"$sf" dedup --help | grep -q -- "--measure" || fail "--help lacks --measure"
-"$sf" dedup --help | grep -q -- "--index FILE" || fail "--help lacks --index"
+help=$("$sf" dedup --help)
+grep -q -- "--measure" <<<"$help" || fail "--help lacks --measure"
+grep -q -- "--index FILE" <<<"$help" || fail "--help lacks --index"
 # empty input: no groups, no crash
 : > "$tmp/empty.jsonl"
 out=$(code "$sf" dedup --quiet "$tmp/empty.jsonl")
@@ -42,7 +43,7 @@ out=$("$sf" dedup --index "$ix" "$tmp/day1.jsonl") || fail "day 1 exited $?"
 [ -s "$ix" ] || fail "day 1 did not write $ix"
 size1=$(wc -c < "$ix")
 out=$("$sf" dedup --index "$ix" "$tmp/day2.jsonl") || fail "day 2 exited $?"
-printf '%s\n' "$out" | grep -q '^{"canonical":"ledger-flood","members":\[{"id":"valley-flood","similarity":0\.' \
+grep -q '^{"canonical":"ledger-flood","members":\[{"id":"valley-flood","similarity":0\.' <<<"$out" \
   || fail "day 2: the copy of day 1's article not found: $out"
 [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] || fail "day 2: expected one group, got: $out"
 [ "$(wc -c < "$ix")" -gt "$size1" ] || fail "day 2's canonicals were not added to $ix"
@@ -105,6 +106,6 @@ out=$(code "$sf" dedup --input-format text "$tmp/huge.txt" "$tmp/part.txt") || f
 [ -z "$out" ] || fail "huge: a 30 MB prefix is not a Jaccard copy of 50 MB: $out"
 out=$(code "$sf" dedup --input-format text --measure containment "$tmp/huge.txt" "$tmp/part.txt") \
   || fail "huge containment: exit $?"
-printf '%s\n' "$out" | grep -q '^{"canonical":"huge","members":\[{"id":"part","similarity":\(1\.0000\|0\.99\)' \
+grep -q '^{"canonical":"huge","members":\[{"id":"part","similarity":\(1\.0000\|0\.99\)' <<<"$out" \
   || fail "huge containment: $out"
 echo ok

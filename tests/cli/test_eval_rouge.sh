@@ -8,9 +8,9 @@ trap 'rm -rf "$tmp"' EXIT
 printf 'The cat sat on the mat.\n' >"$tmp/peer"
 printf 'the cat was on the mat\n' >"$tmp/model"
 out=$("$bin" eval rouge -n 2 -2 4 -u --peer "$tmp/peer" --model "$tmp/model")
-echo "$out" | grep -q '^ROUGE-1     0.83333  0.83333  0.83333$' || { echo "bad ROUGE-1: $out"; exit 1; }
-echo "$out" | grep -q '^ROUGE-2     0.60000' || { echo "bad ROUGE-2: $out"; exit 1; }
-echo "$out" | grep -q '^ROUGE-SU4   0.70000' || { echo "bad ROUGE-SU4: $out"; exit 1; }
+grep -q '^ROUGE-1     0.83333  0.83333  0.83333$' <<<"$out" || { echo "bad ROUGE-1: $out"; exit 1; }
+grep -q '^ROUGE-2     0.60000' <<<"$out" || { echo "bad ROUGE-2: $out"; exit 1; }
+grep -q '^ROUGE-SU4   0.70000' <<<"$out" || { echo "bad ROUGE-SU4: $out"; exit 1; }
 if "$bin" eval rouge -l 5 -b 5 --peer "$tmp/peer" --model "$tmp/model" 2>/dev/null; then
   echo "-l with -b should be refused"; exit 1
 fi

@@ -89,6 +89,36 @@ static void iso8601_parses_news_dates(void **state) {
     assert_false(sf__parse_iso8601(SF_VIEW_LIT("2017-07-04T10"), &t));
 }
 
+/* Dates are real calendar days of the years SF__YEAR_MIN..SF__YEAR_MAX with
+ * offsets within +-14:00; the edges are accepted, one step beyond is not. */
+static void iso8601_refuses_impossible_dates(void **state) {
+    (void)state;
+    int64_t t;
+    assert_false(sf__parse_iso8601(SF_VIEW_LIT("2026-02-30"), &t));
+    assert_false(sf__parse_iso8601(SF_VIEW_LIT("2025-02-29"), &t));
+    assert_true(sf__parse_iso8601(SF_VIEW_LIT("2024-02-29"), &t));  /* leap year */
+    assert_false(sf__parse_iso8601(SF_VIEW_LIT("2100-02-29"), &t)); /* not a leap year */
+    assert_true(sf__parse_iso8601(SF_VIEW_LIT("2000-02-29"), &t));  /* 400-year leap */
+    assert_false(sf__parse_iso8601(SF_VIEW_LIT("2026-04-31"), &t));
+    assert_false(sf__parse_iso8601(SF_VIEW_LIT("2026-02-03T10:00:00+99:99"), &t));
+    assert_false(sf__parse_iso8601(SF_VIEW_LIT("2026-02-03T10:00:00+14:01"), &t));
+    assert_true(sf__parse_iso8601(SF_VIEW_LIT("2026-02-03T10:00:00+14:00"), &t));
+    assert_true(sf__parse_iso8601(SF_VIEW_LIT("2026-02-03T10:00:00-12:00"), &t));
+    assert_false(sf__parse_iso8601(SF_VIEW_LIT("2026-02-03T10:60:00Z"), &t));
+    assert_false(sf__parse_iso8601(SF_VIEW_LIT("2026-02-03T24:30:00Z"), &t));
+    assert_true(sf__parse_iso8601(SF_VIEW_LIT("1800-01-01T00:00:00Z"), &t));
+    assert_int_equal(t, SF__TIME_MIN);
+    assert_true(sf__parse_iso8601(SF_VIEW_LIT("2200-12-31T23:59:59Z"), &t));
+    assert_int_equal(t, SF__TIME_MAX);
+    assert_false(sf__parse_iso8601(SF_VIEW_LIT("1799-12-31T23:59:59Z"), &t));
+    assert_false(sf__parse_iso8601(SF_VIEW_LIT("2201-01-01"), &t));
+    assert_false(sf__parse_iso8601(SF_VIEW_LIT("9999-12-31"), &t));
+    assert_false(sf__parse_iso8601(SF_VIEW_LIT("0000-01-01"), &t));
+    assert_true(sf__time_in_range(SF__TIME_MIN) && sf__time_in_range(SF__TIME_MAX));
+    assert_false(sf__time_in_range(SF__TIME_MIN - 1) || sf__time_in_range(SF__TIME_MAX + 1));
+    assert_false(sf__time_in_range(INT64_MIN) || sf__time_in_range(INT64_MAX));
+}
+
 static void cursor_numbers_and_sets(void **state) {
     (void)state;
     const char d[] = "07/04/1999x\0<b";
@@ -182,6 +212,7 @@ int main(void) {
         cmocka_unit_test(cursor_lines_and_search),
         cmocka_unit_test(arena_aligns_and_handles_big),
         cmocka_unit_test(iso8601_parses_news_dates),
+        cmocka_unit_test(iso8601_refuses_impossible_dates),
         cmocka_unit_test(cursor_numbers_and_sets),
         cmocka_unit_test(views_compare),
         cmocka_unit_test(map_inserts_finds_grows),

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# resource.sh - time and peak memory of each command on inputs of size N and
+# 4N of every hostile shape of issue 20, with the growth ratio (time at 4N over
+# time at N: about 4 is linear, 16 quadratic), flagged when above 5. Not part
+# of ctest: it takes minutes.
+#
+# usage: bench/resource.sh [--timeout S] [--scale K] BIN [BIN...]
+#   Each BIN (a storyfold program) gets its own table, in the same run, so a
+#   baseline build and a new one see the same machine load. --scale multiplies
+#   every N (default 1); --timeout caps one command (default 120 s; a command
+#   that hits it is shown as ">S" and flagged).
+# Times are CPU seconds (user + sys, from /usr/bin/time); peak memory is the
+# maximum resident set size. Wall-clock time is noisy on a shared machine.
+set -u
+timeout_s=120
+scale=1
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --timeout) timeout_s=$2; shift 2 ;;
+    --scale) scale=$2; shift 2 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) break ;;
+    esac
+done
+[ $# -ge 1 ] || { sed -n '2,15p' "$0" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "needs python3" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package 'time')" >&2; exit 2; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# gen SHAPE N FILE: write one input of the shape at size N
+gen() {
+    python3 - "$1" "$2" "$3" <<'PY'
+import gzip, json, random, sys
+shape, n, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+words = ("the council said on Monday that 300 homes near the river in Riverton were "
+         "damaged and Mayor Tom Smith asked for $4.5 million in aid from the state").split()
+rnd = random.Random(7)
+def sentence(k):
+    return " ".join(rnd.choice(words) for _ in range(k))
+def jl(rows):
+    with open(path, "w") as f:
+        for r in rows:
+            f.write(json.dumps(r) + "\n")
+if shape == "long-sentence":      # one sentence of n bytes of news words
+    s = sentence(n // 5)[:n]
+    jl([{"id": "long", "title": "Long", "text": "Officials said " + s + "."}])
+elif shape == "repeated":          # n copies of one sentence in one article
+    jl([{"id": "rep", "title": "Repeated",
+         "text": " ".join(["The river flooded the town of Riverton on Monday."] * n)}])
+elif shape == "one-line":          # an article that is one line of n bytes
+    with open(path, "w") as f:
+        f.write("One line\n" + (sentence(n // 5) + ". ") [:n] + "\n")
+elif shape == "text-node":         # a web page holding one text node of n bytes
+    with open(path, "w") as f:
+        f.write("<!doctype html><html><head><title>Node</title></head><body><article><p>"
+                + sentence(n // 5)[:n] + "</p></article></body></html>")
+elif shape == "tiny":              # n tiny articles: 1000 texts, each n/1000 times
+    texts = ["Story %d: %s." % (i, sentence(12)) for i in range(1000)]
+    jl([{"id": "t%d" % i, "title": "T%d" % (i % 1000), "text": texts[i % 1000]} for i in range(n)])
+elif shape == "near-copies":       # n near-copies of one article
+    base = [sentence(15) + "." for _ in range(40)]
+    rows = []
+    for i in range(n):
+        b = list(base)
+        b[i % 40] = sentence(15) + "."
+        rows.append({"id": "c%d" % i, "title": "Copy", "text": " ".join(b)})
+    jl(rows)
+elif shape == "sgml-unclosed":     # n <DOC> elements without </DOC>
+    with open(path, "w") as f:
+        for i in range(n):
+            f.write("<DOC>\n<DOCNO> D%d </DOCNO>\n<TEXT>\nSome words about item %d here.\n</TEXT>\n" % (i, i))
+elif shape == "gzip-bomb":         # a gzip'd WARC of n MiB of zeros (about 1000:1)
+    z = b"\0" * (1 << 20)
+    with gzip.open(path, "wb", compresslevel=9) as f:
+        for _ in range(n):
+            f.write(z)
+PY
+}
+
+# shape, command, N at scale 1, file name
+cases=(
+    "long-sentence run 65536 in.jsonl"
+    "repeated run 5000 in.jsonl"
+    "one-line run 1000000 in.txt"
+    "text-node run 262144 in.html"
+    "tiny cluster 20000 in.jsonl"
+    "tiny run 20000 in.jsonl"
+    "near-copies dedup 1000 in.jsonl"
+    "sgml-unclosed extract 8000 in.sgml"
+    "gzip-bomb extract 512 in.warc.gz"
+)
+
+# measure BIN CMD FILE -> "cpu_seconds peak_kb" (cpu ">T" on timeout)
+measure() {
+    local bin=$1 cmd=$2 file=$3
+    /usr/bin/time -f "%U %S %M" -o "$tmp/time" timeout "$timeout_s" "$bin" "$cmd" "$file" \
+        >/dev/null 2>"$tmp/stderr"
+    local rc=$?
+    if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then echo ">$timeout_s 0"; return; fi
+    tail -1 "$tmp/time" | awk '{printf "%.2f %d\n", $1 + $2, $3}'
+}
+
+for bin in "$@"; do
+    echo "== $bin"
+    printf '%-14s %-8s %9s %9s %9s %9s %9s %7s\n' shape command N "cpu@N" "cpu@4N" "MB@N" "MB@4N" growth
+    for c in "${cases[@]}"; do
+        read -r shape cmd n file <<<"$c"
+        n=$((n * scale))
+        gen "$shape" "$n" "$tmp/a-$file"
+        gen "$shape" $((4 * n)) "$tmp/b-$file"
+        read -r t1 m1 <<<"$(measure "$bin" "$cmd" "$tmp/a-$file")"
+        read -r t4 m4 <<<"$(measure "$bin" "$cmd" "$tmp/b-$file")"
+        growth=$(python3 -c "
+import sys
+a, b = sys.argv[1], sys.argv[2]
+if a.startswith('>') or b.startswith('>'): print('>?  SLOW')
+else:
+    a, b = max(float(a), 0.1), max(float(b), 0.1)  # below 0.1 s is noise
+    g = b / a
+    print('%.1f%s' % (g, '  SLOW' if g > 5 else ''))" "$t1" "$t4")
+        printf '%-14s %-8s %9s %9s %9s %9d %9d %s\n' "$shape" "$cmd" "$n" "$t1" "$t4" \
+            $((m1 / 1024)) $((m4 / 1024)) "$growth"
+        rm -f "$tmp/a-$file" "$tmp/b-$file"
+    done
+done
