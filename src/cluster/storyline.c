@@ -110,7 +110,9 @@ static void map_clear(sf_map *m) {
     m->has_zero = false;
 }
 
-static const lines_work *g_work; /* for the sort below (qsort has no context) */
+/* for the sort below (qsort has no context); one per thread, so that
+ * pipelines on several threads do not share it (test_threads under TSan) */
+static _Thread_local const lines_work *g_work;
 
 static uint64_t df_of(const lines_work *w, uint64_t key) {
     const uint64_t *d = sf__map_find(&w->df, key);
