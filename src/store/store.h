@@ -10,7 +10,7 @@
 #include "../common/common.h"
 
 /* The schema version this build writes and the newest it reads. */
-#define SF_STORE_SCHEMA 1
+#define SF_STORE_SCHEMA 2
 /* SQLite's application_id for storyfold stores ("SFst"). */
 #define SF_STORE_APP_ID 0x53467374
 
