@@ -1,7 +1,7 @@
-/* train_ner.c - trains the name recognizer's model (data/ner.model).
+/* train_ner.c - trains the name recognizer's model (models/ner.model).
  *
  *   sf_train_ner --train eng.train --dev eng.testa [--bits 18] [--epochs 12]
- *                [--seed 1] --out data/ner.model
+ *                [--seed 1] --out models/ner.model
  *
  * An averaged perceptron over the features of ner.c, decoding greedily left
  * to right with the tags it predicted itself (so that it learns to recover

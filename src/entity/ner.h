@@ -60,7 +60,7 @@ typedef struct sf_ner_model {
 #define SF_NER_MAGIC "SFNER3\0\0"
 #define SF_NER_HEADER 16
 sf_status sf__ner_model_parse(const void *data, size_t n, sf_ner_model *out, sf_error *err);
-/* The compiled-in model (ner_model.c, the bytes of data/ner.model). */
+/* The compiled-in model (ner_model.c, the bytes of models/ner.model). */
 sf_status sf__ner_model_default(sf_ner_model *out, sf_error *err);
 
 /* Greedy left-to-right tagging of a prepared sentence; tags[i] gets token

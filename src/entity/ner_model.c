@@ -1,6 +1,6 @@
 /* ner_model.c - the trained recognizer compiled into the library.
  *
- * The model file data/ner.model (written by tools/train_ner.c, see
+ * The model file models/ner.model (written by tools/train_ner.c, see
  * docs/entities.md) is pulled into read-only data by the assembler's .incbin,
  * so a program never looks for it on disk and a fresh clone without the
  * training data still recognizes names. .incbin rather than a generated C
@@ -12,7 +12,7 @@
 #include "ner.h"
 
 #ifndef SF_NER_MODEL_FILE
-#error "SF_NER_MODEL_FILE must name data/ner.model (set by CMakeLists.txt)"
+#error "SF_NER_MODEL_FILE must name models/ner.model (set by CMakeLists.txt)"
 #endif
 
 __asm__(".section .rodata\n"
