@@ -46,12 +46,8 @@ static const char SCHEMA_V1[] =
     "CREATE INDEX entity_names_folded ON entity_names(folded);"
     "CREATE INDEX entity_names_entity ON entity_names(entity);";
 
-/* Schema version 2: the outlets of a story (the web page's story list) are
- * read from an index, not from article rows whose text comes first. */
-static const char SCHEMA_V2[] = "CREATE INDEX articles_story_source ON articles(story, source);";
-
 /* MIGRATIONS[v] takes a store from version v to v + 1 (0: creates it). */
-static const char *const MIGRATIONS[SF_STORE_SCHEMA] = {SCHEMA_V1, SCHEMA_V2};
+static const char *const MIGRATIONS[SF_STORE_SCHEMA] = {SCHEMA_V1, SF_STORE_SCHEMA_V2};
 
 /* The advisory lock taken while the schema is created or migrated. */
 #define PG_SCHEMA_LOCK 0x73746f726d67ll

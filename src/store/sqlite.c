@@ -68,13 +68,9 @@ static const char SCHEMA_V1[] =
     "CREATE VIRTUAL TABLE stories_fts USING fts5(headline, summary,"
     " tokenize='porter unicode61');";
 
-/* Schema version 2: the outlets of a story (the web page's story list) are
- * read from an index, not from article rows whose text comes first. */
-static const char SCHEMA_V2[] = "CREATE INDEX articles_story_source ON articles(story, source);";
-
 /* Migrations: MIGRATIONS[v] takes a store from version v to v + 1 (index 0
  * creates it). A new schema version appends its step here. */
-static const char *const MIGRATIONS[SF_STORE_SCHEMA] = {SCHEMA_V1, SCHEMA_V2};
+static const char *const MIGRATIONS[SF_STORE_SCHEMA] = {SCHEMA_V1, SF_STORE_SCHEMA_V2};
 
 static sqlite3 *DB(sf_store *s) { return s->db; }
 

@@ -11,6 +11,10 @@
 
 /* The schema version this build writes and the newest it reads. */
 #define SF_STORE_SCHEMA 2
+/* Schema version 2, the same in both backends: a story's outlets (the web
+ * page's story list) are read from an index, not from article rows whose
+ * text comes first. */
+#define SF_STORE_SCHEMA_V2 "CREATE INDEX articles_story_source ON articles(story, source);"
 /* SQLite's application_id for storyfold stores ("SFst"). */
 #define SF_STORE_APP_ID 0x53467374
 
