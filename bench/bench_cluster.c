@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "cluster/cluster.h"
+#include "storyfold_eval.h"
 
 static double now(void) {
     struct timespec t;

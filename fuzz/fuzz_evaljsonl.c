@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "storyfold.h"
+#include "storyfold_eval.h"
 
 static int put(const char *path, const uint8_t *p, size_t n) {
     FILE *f = fopen(path, "wb");

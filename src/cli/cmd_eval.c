@@ -3,6 +3,7 @@
  * scores summaries the way ROUGE-1.5.5 does (flags named after its own).
  */
 #include "cli.h"
+#include "storyfold_eval.h"
 
 #include <math.h>
 

@@ -3,6 +3,7 @@
  * both files JSON Lines of {"id": ..., "story": ...}. `storyfold eval`
  * dispatches here with argv[0] == "clusters". */
 #include "cli.h"
+#include "storyfold_eval.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -3,6 +3,7 @@
  * CoNLL-2003 file, by type. `storyfold eval` dispatches here with argv[0] ==
  * "entities". */
 #include "cli.h"
+#include "storyfold_eval.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -5,6 +5,7 @@
  * the annotator whose code sorts first, so each article counts once and the
  * choice does not depend on the order files are listed in. */
 #include "cli.h"
+#include "storyfold_eval.h"
 
 #include <dirent.h>
 #include <stdio.h>

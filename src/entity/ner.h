@@ -95,7 +95,8 @@ static inline size_t sf__conll_nsents(const sf_conll *c) { return c->sent.n ? c-
 typedef struct sf_ner_counts {
     size_t gold[6], pred[6], correct[6];
 } sf_ner_counts;
-/* Add the entities of gold tags g[0..n) and predicted tags p[0..n). */
+/* Add the entities of gold tags g[0..n) and predicted tags p[0..n)
+ * (src/eval/ner_eval.c: in libstoryfold_eval, not the product library). */
 sf_status sf__ner_count(const uint8_t *g, const uint8_t *p, size_t n, sf_ner_counts *c);
 
 #endif

@@ -1,10 +1,11 @@
 /* cluster_metrics.h - agreement between two clusterings of the same items:
  * pairwise precision/recall/F1, B-cubed and the adjusted Rand index, all
- * computed from one contingency table (public API in storyfold.h). */
+ * computed from one contingency table (public API in storyfold_eval.h). */
 #ifndef SF_CLUSTER_METRICS_H
 #define SF_CLUSTER_METRICS_H
 
 #include "../common/common.h"
+#include "storyfold_eval.h"
 
 /* Labels of one JSON Lines file of {"id": ..., "story": ...}: parallel
  * arrays, ids owned by the struct. */

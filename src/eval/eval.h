@@ -1,11 +1,12 @@
 /* eval.h - measuring storyfold against human judgements: ROUGE for summaries
- * (rouge.c). The public API is in storyfold.h ("evaluation"); these are the
+ * (rouge.c). The public API is in storyfold_eval.h; these are the
  * pieces the tests check on their own.
  */
 #ifndef SF_EVAL_H
 #define SF_EVAL_H
 
 #include "../common/common.h"
+#include "storyfold_eval.h"
 
 /* ROUGE-1.5.5's Porter stemmer: the published algorithm with the reference
  * implementation's departures (bli->ble, logi->log) and its own step 4 (the

@@ -46,6 +46,16 @@ expect_no_grep "$TMP/syms" "^(sf__|[^s]|s[^f])" "no internal or foreign symbol e
 missing=0
 while read -r s; do grep -q "\b$s(" "$PREFIX/include/storyfold.h" || { echo "  not in header: $s"; missing=1; }; done <"$TMP/syms"
 [ $missing -eq 0 ] && ok "every exported symbol is declared in storyfold.h" || not_ok "exported symbols missing from the header"
+# Evaluation code (ROUGE, clustering, CoNLL and PolNeAR scoring) lives in
+# libstoryfold_eval for `storyfold eval` and the tests, not in the product.
+nm --defined-only "$libdir/libstoryfold.a" 2>/dev/null | awk 'NF == 3 {print $3}' | sort -u >"$TMP/static_syms"
+[ -s "$TMP/static_syms" ] && ok "static library defines symbols ($(wc -l <"$TMP/static_syms"))" || not_ok "no symbols in libstoryfold.a"
+for f in "$TMP/syms" "$TMP/static_syms"; do
+    expect_no_grep "$f" "^sf_+(rouge|cluster_scores|quote_score|ner_eval|ner_count|labels_|drand48)" \
+        "no evaluation code in $(basename "$f" | sed 's/^syms$/libstoryfold.so/; s/^static_syms$/libstoryfold.a/')"
+done
+[ ! -e "$PREFIX/include/storyfold_eval.h" ] && ok "the evaluation header is not installed" \
+    || not_ok "storyfold_eval.h installed"
 
 # The CMake package: find_package(storyfold) in a fresh project.
 mkdir -p "$TMP/cm"

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "entity/entity.h"
+#include "storyfold_eval.h"
 
 /* ------------------------------------------------------------ the model */
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "storyfold.h"
+#include "storyfold_eval.h"
 
 typedef struct found {
     sf_quote_found *q;
