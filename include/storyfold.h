@@ -303,6 +303,9 @@ typedef struct sf_run_options {
                                  with SF_ERR_PARSE and "FILE:LINE: ..." */
     int no_facts;             /* nonzero: skip entities, facts and quotes
                                  (the summary alone is wanted) */
+    unsigned threads;         /* threads for the stories' summaries and facts;
+                                 0: one per online core. The result is the
+                                 same for any number. */
 } sf_run_options;
 
 /* The stories found in a corpus. Holds pointers into the corpus, which must

@@ -53,7 +53,8 @@ typedef struct sf_cli_run_args {
     size_t bytes;
 } sf_cli_run_args;
 /* An sf_cli_option_fn over an sf_cli_run_args: --format, --words, --bytes,
- * --method, --query, --lang, --aliases, --dup-threshold, --story-threshold. */
+ * --method, --query, --lang, --aliases, --dup-threshold, --story-threshold,
+ * --threads. */
 int sf_cli_run_option(void *user, const sf_cli_inputs *in, int argc, char **argv, int *i);
 #define SF_CLI_RUN_HELP                                                                 \
     "  --method M        concepts (default: bigram coverage), concepts-ilp (the same,\n" \
@@ -69,7 +70,9 @@ int sf_cli_run_option(void *user, const sf_cli_inputs *in, int argc, char **argv
     "  --aliases FILE    names of one thing, one group a line, \" = \" between\n"        \
     "                    names, the first canonical, '#' starts a comment:\n"            \
     "                      Islamic State = IS = ISIS = ISIL = Daesh\n"                   \
-    "                    (added to the bundled list; see docs/aliases.md)\n"
+    "                    (added to the bundled list; see docs/aliases.md)\n"            \
+    "  --threads N       threads for the stories' summaries and facts (default: one\n" \
+    "                    per core); the output is the same for any number\n"
 
 /* Read every path (a file, a directory, or "-") into a new corpus; bad
  * records are reported on stderr as "file:line: message". Returns NULL and

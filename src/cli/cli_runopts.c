@@ -69,6 +69,13 @@ int sf_cli_run_option(void *user, const sf_cli_inputs *in, int argc, char **argv
         ra->opt.aliases_path = v;
     } else if (strcmp(a, "--lang") == 0) {
         ra->opt.lang = v;
+    } else if (strcmp(a, "--threads") == 0) {
+        size_t n;
+        if (!parse_count(v, &n) || n > 256) {
+            sf_cli_error(in->prog, "--threads needs a number from 1 to 256, got '%s'", v);
+            return -1;
+        }
+        ra->opt.threads = (unsigned)n;
     } else {
         return 0;
     }

@@ -43,6 +43,8 @@ static sf_status reserve(sf_buf *b, size_t extra) {
     return SF_OK;
 }
 
+sf_status sf__buf_reserve(sf_buf *b, size_t extra) { return reserve(b, extra); }
+
 sf_status sf__buf_add(sf_buf *b, const void *p, size_t n) {
     SF_TRY(reserve(b, n));
     if (n) memcpy(b->p + b->n, p, n);

@@ -90,6 +90,8 @@ void sf__buf_init(sf_buf *b, size_t max); /* max 0: SF_BUF_DEFAULT_MAX */
 void sf__buf_release(sf_buf *b);
 void sf__buf_reset(sf_buf *b); /* length 0, keeps memory, clears error */
 sf_status sf__buf_add(sf_buf *b, const void *p, size_t n);
+/* Room for `extra` more bytes (and the NUL) without another allocation. */
+sf_status sf__buf_reserve(sf_buf *b, size_t extra);
 sf_status sf__buf_addc(sf_buf *b, char c);
 sf_status sf__buf_adds(sf_buf *b, const char *s);
 sf_status sf__buf_addf(sf_buf *b, const char *fmt, ...) SF_PRINTF(2, 3);

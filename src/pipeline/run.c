@@ -6,7 +6,9 @@
 #include "../cluster/cluster.h"
 #include "../dedup/dedup.h"
 
+#include <pthread.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 static char *fold_ws(const char *p, size_t n) {
     sf_buf b;
@@ -57,6 +59,125 @@ static void sort_by_pub(const sf_corpus *c, size_t *v, size_t n) {
             v[k] = v[k - 1];
             v[k - 1] = t;
         }
+}
+
+/* What a story needs beside itself: read-only while the workers run. */
+typedef struct story_ctx {
+    const sf_corpus *c;
+    sf_result *r;
+    const sf_run_options *opt;
+    const sf_summarize_options *sopt;
+    const sf_alias_table *aliases;
+} story_ctx;
+
+/* One story's own work: its articles in time order, headline, summary,
+ * facts and the summary's texts. It writes only to r->stories[s], so
+ * stories can be done on several threads at once. */
+static sf_status story_work(const story_ctx *x, size_t s, sf_error *err) {
+    const sf_corpus *c = x->c;
+    sf_result *r = x->r;
+    sf_story *story = &r->stories[s];
+    sf_status st = SF_OK;
+    sort_by_pub(c, story->articles, story->n);
+    /* Headline: the title of the earliest original article that has one. */
+    const char *title = "";
+    for (size_t k = 0; k < story->n && !title[0]; k++)
+        if (r->dup_of[story->articles[k]] == SIZE_MAX) title = sf_corpus_get(c, story->articles[k])->title;
+    story->headline = fold_ws(title, strlen(title));
+    if (!story->headline) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+    if (st == SF_OK) st = sf__summarize(c, story->articles, story->n, r->dup_of, x->sopt, &story->summary, err);
+    if (st == SF_OK && !x->opt->no_facts) {
+        sf_facts_options fo = {.lang = x->opt->lang, .aliases = x->aliases};
+        st = sf__story_facts(c, story->articles, story->n, r->dup_of, &fo, &story->facts, err);
+    }
+    if (st == SF_OK && story->summary.n) {
+        story->texts = sf__calloc(story->summary.n, sizeof *story->texts);
+        if (!story->texts) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+    }
+    for (size_t k = 0; st == SF_OK && k < story->summary.n; k++) {
+        const sf_summary_sentence *ss = &story->summary.sentences[k];
+        const sf_article *a = sf_corpus_get(c, ss->article);
+        story->texts[k] = ss->text ? fold_ws(ss->text, strlen(ss->text))
+                                   : fold_ws(a->text + ss->span.begin, ss->span.end - ss->span.begin);
+        if (!story->texts[k]) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+    }
+    /* no source headline: one made from the summary's lead */
+    if (st == SF_OK && !story->headline[0] && story->summary.n) {
+        sf_buf hb;
+        sf__buf_init(&hb, 0);
+        st = sf__headline_from_sentence(story->texts[0], strlen(story->texts[0]), &hb);
+        char *h = st == SF_OK ? sf__strndup(hb.p ? hb.p : "", hb.n) : NULL;
+        sf__buf_release(&hb);
+        if (!h) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+        else sf__free(story->headline), story->headline = h;
+    }
+    return st;
+}
+
+/* The stories' work on `threads` threads: each takes the next story not yet
+ * taken. Every story's result lands in its own slot, so the output does not
+ * depend on the number of threads. The first failure stops the others
+ * (they finish the story in hand) and is the one reported. */
+typedef struct story_pool {
+    const story_ctx *x;
+    size_t next, done;
+    sf_status st;
+    sf_error err;
+    pthread_mutex_t lock;
+} story_pool;
+
+static void *story_worker(void *arg) {
+    story_pool *p = arg;
+    const story_ctx *x = p->x;
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        size_t s = p->st == SF_OK ? p->next++ : SIZE_MAX;
+        pthread_mutex_unlock(&p->lock);
+        if (s >= x->r->nstories) break;
+        sf_error err = {0};
+        sf_status st = story_work(x, s, &err);
+        pthread_mutex_lock(&p->lock);
+        if (st != SF_OK && p->st == SF_OK) {
+            p->st = st;
+            p->err = err;
+        }
+        p->done++;
+        /* progress is called under the lock: one call at a time, counts rising */
+        if (x->opt->progress) x->opt->progress(x->opt->progress_user, "summaries", p->done, x->r->nstories);
+        pthread_mutex_unlock(&p->lock);
+    }
+    return NULL;
+}
+
+static unsigned default_threads(void) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1u : n > 64 ? 64u : (unsigned)n;
+}
+
+static sf_status run_stories(const story_ctx *x, sf_error *err) {
+    size_t nt = x->opt->threads ? x->opt->threads : default_threads();
+    if (nt > x->r->nstories) nt = x->r->nstories;
+    if (nt <= 1) {
+        for (size_t s = 0; s < x->r->nstories; s++) {
+            if (x->opt->progress) x->opt->progress(x->opt->progress_user, "summaries", s, x->r->nstories);
+            SF_TRY(story_work(x, s, err));
+        }
+        return SF_OK;
+    }
+    story_pool p = {.x = x, .st = SF_OK};
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_t *t = sf__calloc(nt, sizeof *t);
+    size_t started = 0;
+    if (t)
+        for (; started + 1 < nt; started++)
+            if (pthread_create(&t[started], NULL, story_worker, &p) != 0) break;
+    /* this thread works too, so a failed pthread_create only costs speed */
+    story_worker(&p);
+    for (size_t i = 0; i < started; i++) pthread_join(t[i], NULL);
+    sf__free(t);
+    pthread_mutex_destroy(&p.lock);
+    if (p.st != SF_OK && err) *err = p.err;
+    return p.st;
 }
 
 /* The pipeline; with one_story set, every article is taken as one story
@@ -149,43 +270,8 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
                                            : opt.summary_method == 3 ? SF_SUMMARY_COVERAGE_DIVERSITY
                                                                      : SF_SUMMARY_CONCEPTS,
                                  .compress = opt.summary_compress ? SF_COMPRESS_ALL : 0u};
-    for (size_t s = 0; st == SF_OK && s < r->nstories; s++) {
-        sf_story *story = &r->stories[s];
-        if (opt.progress) opt.progress(opt.progress_user, "summaries", s, r->nstories);
-        sort_by_pub(c, story->articles, story->n);
-        /* Headline: the title of the earliest original article that has one. */
-        const char *title = "";
-        for (size_t k = 0; k < story->n && !title[0]; k++)
-            if (r->dup_of[story->articles[k]] == SIZE_MAX) title = sf_corpus_get(c, story->articles[k])->title;
-        story->headline = fold_ws(title, strlen(title));
-        if (!story->headline) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
-        if (st == SF_OK) st = sf__summarize(c, story->articles, story->n, r->dup_of, &sopt, &story->summary, err);
-        if (st == SF_OK && !opt.no_facts) {
-            sf_facts_options fo = {.lang = opt.lang, .aliases = aliases};
-            st = sf__story_facts(c, story->articles, story->n, r->dup_of, &fo, &story->facts, err);
-        }
-        if (st == SF_OK && story->summary.n) {
-            story->texts = sf__calloc(story->summary.n, sizeof *story->texts);
-            if (!story->texts) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
-        }
-        for (size_t k = 0; st == SF_OK && k < story->summary.n; k++) {
-            const sf_summary_sentence *ss = &story->summary.sentences[k];
-            const sf_article *a = sf_corpus_get(c, ss->article);
-            story->texts[k] = ss->text ? fold_ws(ss->text, strlen(ss->text))
-                                       : fold_ws(a->text + ss->span.begin, ss->span.end - ss->span.begin);
-            if (!story->texts[k]) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
-        }
-        /* no source headline: one made from the summary's lead */
-        if (st == SF_OK && !story->headline[0] && story->summary.n) {
-            sf_buf hb;
-            sf__buf_init(&hb, 0);
-            st = sf__headline_from_sentence(story->texts[0], strlen(story->texts[0]), &hb);
-            char *h = st == SF_OK ? sf__strndup(hb.p ? hb.p : "", hb.n) : NULL;
-            sf__buf_release(&hb);
-            if (!h) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
-            else sf__free(story->headline), story->headline = h;
-        }
-    }
+    story_ctx x = {.c = c, .r = r, .opt = &opt, .sopt = &sopt, .aliases = aliases};
+    if (st == SF_OK) st = run_stories(&x, err);
     /* one canonical name per entity across the stories of the run */
     sf_story_facts **all = st == SF_OK ? sf__calloc(r->nstories + 1, sizeof *all) : NULL;
     if (st == SF_OK && !all) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
