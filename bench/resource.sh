@@ -4,25 +4,33 @@
 # time at N: about 4 is linear, 16 quadratic), flagged when above 5. Not part
 # of ctest: it takes minutes.
 #
-# usage: bench/resource.sh [--timeout S] [--scale K] BIN [BIN...]
+# usage: bench/resource.sh [--timeout S] [--scale K] [--case "SHAPE CMD N"]...
+#                          [--once] BIN [BIN...]
 #   Each BIN (a storyfold program) gets its own table, in the same run, so a
 #   baseline build and a new one see the same machine load. --scale multiplies
 #   every N (default 1); --timeout caps one command (default 120 s; a command
-#   that hits it is shown as ">S" and flagged).
+#   that hits it is shown as ">S" and flagged). --case (repeatable) runs only
+#   the cases given, at the N given (the issue's sizes: "long-sentence run
+#   2000000", "tiny-short run 1000000", ...); --once measures N only, not 4N.
+#   The command run-json is `run --format json`.
 # Times are CPU seconds (user + sys, from /usr/bin/time); peak memory is the
 # maximum resident set size. Wall-clock time is noisy on a shared machine.
 set -u
 timeout_s=120
 scale=1
+once=0
+only=()
 while [ $# -gt 0 ]; do
     case "$1" in
     --timeout) timeout_s=$2; shift 2 ;;
     --scale) scale=$2; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --case) only+=("$2"); shift 2 ;;
+    --once) once=1; shift ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) break ;;
     esac
 done
-[ $# -ge 1 ] || { sed -n '2,15p' "$0" >&2; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,18p' "$0" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "needs python3" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package 'time')" >&2; exit 2; }
 tmp=$(mktemp -d)
@@ -58,6 +66,14 @@ elif shape == "text-node":         # a web page holding one text node of n bytes
 elif shape == "tiny":              # n tiny articles: 1000 texts, each n/1000 times
     texts = ["Story %d: %s." % (i, sentence(12)) for i in range(1000)]
     jl([{"id": "t%d" % i, "title": "T%d" % (i % 1000), "text": texts[i % 1000]} for i in range(n)])
+elif shape == "tiny-short":        # the issue's case (bench/gen_tiny.py): 1000 short
+    rnd = random.Random(20)         # texts, each n/1000 times, no title, ~33 bytes a line
+    ws = ["rain", "vote", "fire", "team", "bank", "road", "port", "mill", "farm", "snow"]
+    texts = ["%s %s %d" % (rnd.choice(ws), rnd.choice(ws), k) for k in range(1000)]
+    with open(path, "w") as f:
+        for c in range(max(1, n // 1000)):
+            for k, t in enumerate(texts):
+                f.write(json.dumps({"id": "%d-%d" % (k, c), "text": t}) + "\n")
 elif shape == "near-copies":       # n near-copies of one article
     base = [sentence(15) + "." for _ in range(40)]
     rows = []
@@ -86,15 +102,28 @@ cases=(
     "text-node run 262144 in.html"
     "tiny cluster 20000 in.jsonl"
     "tiny run 20000 in.jsonl"
+    "tiny run-json 20000 in.jsonl"
     "near-copies dedup 1000 in.jsonl"
     "sgml-unclosed extract 8000 in.sgml"
     "gzip-bomb extract 512 in.warc.gz"
 )
+if [ ${#only[@]} -gt 0 ]; then
+    cases=()
+    for c in "${only[@]}"; do
+        read -r shape cmd n <<<"$c"
+        case "$shape" in
+        text-node) ext=html ;; one-line) ext=txt ;; sgml-unclosed) ext=sgml ;;
+        gzip-bomb) ext=warc.gz ;; *) ext=jsonl ;;
+        esac
+        cases+=("$shape $cmd $((n / scale)) in.$ext")
+    done
+fi
 
 # measure BIN CMD FILE -> "cpu_seconds peak_kb" (cpu ">T" on timeout)
 measure() {
-    local bin=$1 cmd=$2 file=$3
-    /usr/bin/time -f "%U %S %M" -o "$tmp/time" timeout "$timeout_s" "$bin" "$cmd" "$file" \
+    local bin=$1 cmd=$2 file=$3 args=("$2")
+    [ "$cmd" = run-json ] && args=(run --format json)
+    /usr/bin/time -f "%U %S %M" -o "$tmp/time" timeout "$timeout_s" "$bin" "${args[@]}" "$file" \
         >/dev/null 2>"$tmp/stderr"
     local rc=$?
     if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then echo ">$timeout_s 0"; return; fi
@@ -108,8 +137,14 @@ for bin in "$@"; do
         read -r shape cmd n file <<<"$c"
         n=$((n * scale))
         gen "$shape" "$n" "$tmp/a-$file"
-        gen "$shape" $((4 * n)) "$tmp/b-$file"
         read -r t1 m1 <<<"$(measure "$bin" "$cmd" "$tmp/a-$file")"
+        rm -f "$tmp/a-$file"
+        if [ "$once" = 1 ]; then
+            printf '%-14s %-8s %9s %9s %9s %9d %9s %s\n' "$shape" "$cmd" "$n" "$t1" - \
+                $((m1 / 1024)) - -
+            continue
+        fi
+        gen "$shape" $((4 * n)) "$tmp/b-$file"
         read -r t4 m4 <<<"$(measure "$bin" "$cmd" "$tmp/b-$file")"
         growth=$(python3 -c "
 import sys

@@ -103,8 +103,18 @@ typedef struct sf_corpus sf_corpus;
 sf_corpus *sf_corpus_create(void);
 void sf_corpus_destroy(sf_corpus *c);
 /* Copies every string of `a` (NULL fields become ""). Invalid UTF-8 and NUL
- * bytes are replaced; their count is added to sf_corpus_replaced(). */
+ * bytes are replaced; their count is added to sf_corpus_replaced().
+ * Ids are unique in a corpus, as the readers keep them: an id already there is
+ * renamed "ID#2" (then "#3", ...; the first 4096 bytes of the id are kept)
+ * and counted in sf_corpus_renamed(); the article is never dropped.
+ * `published` and a nonzero `modified` must be SF_TIME_UNKNOWN or within
+ * SF_TIME_MIN..SF_TIME_MAX (1800-01-01 to 2200-12-31, the readers' range):
+ * otherwise SF_ERR_ARG, naming the article, and nothing is added. */
 sf_status sf_corpus_add(sf_corpus *c, const sf_article *a, sf_error *err);
+#define SF_TIME_MIN (-5364662400LL) /* 1800-01-01T00:00:00Z */
+#define SF_TIME_MAX (7289654399LL)  /* 2200-12-31T23:59:59Z */
+/* Number of articles sf_corpus_add renamed because their id was taken. */
+size_t sf_corpus_renamed(const sf_corpus *c);
 size_t sf_corpus_count(const sf_corpus *c);
 /* Article i (0-based), owned by the corpus; NULL when i is out of range. */
 const sf_article *sf_corpus_get(const sf_corpus *c, size_t i);

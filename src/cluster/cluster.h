@@ -152,8 +152,9 @@ sf_status sf__extract(sf_extractor *x, const char *title, size_t tn, const char 
  * (d is left empty, also on failure). */
 sf_status sf__stream_add_fdoc(sf_stream *s, sf_fdoc *d, int64_t published, size_t *seq,
                               sf_error *err);
-/* Use the document frequencies df (copied) from now on and stop counting
- * (a batch run counts the whole corpus first). */
-sf_status sf__stream_set_df(sf_stream *s, const sf_dftab *df);
+/* Use the document frequencies df from now on and stop counting (a batch run
+ * counts the whole corpus first). The counts are swapped, not copied (16 MiB):
+ * df is left holding the stream's old table. */
+sf_status sf__stream_set_df(sf_stream *s, sf_dftab *df);
 
 #endif

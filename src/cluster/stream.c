@@ -1025,8 +1025,9 @@ sf_status sf__stream_add(sf_stream *s, const char *title, size_t title_len, cons
     return sf__stream_add_fdoc(s, &d, published, seq, err);
 }
 
-sf_status sf__stream_set_df(sf_stream *s, const sf_dftab *df) {
-    memcpy(s->df.cnt, df->cnt, ((size_t)1 << SF_DF_BITS) * sizeof *df->cnt);
+sf_status sf__stream_set_df(sf_stream *s, sf_dftab *df) {
+    uint32_t *t = s->df.cnt;
+    s->df.cnt = df->cnt, df->cnt = t;
     s->df.n = df->n;
     s->df.ln_n1 = df->ln_n1;
     s->df.frozen = true;

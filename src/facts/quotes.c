@@ -746,18 +746,40 @@ static sf_status indirect(ctx *c, size_t s) {
 
 typedef SF_VEC(size_t) sizevec;
 
-/* The mention, resolved to a person or organization, written exactly as
- * the capitalized words [b, e) (SIZE_MAX: none). */
-static size_t written_as(const sf_doc *d, const sf_mention *m, size_t nm, const sf_entity *ents, size_t b,
-                         size_t e) {
+/* The first mention resolved to a person or organization that is written
+ * exactly as the text [nb, ne) (SIZE_MAX: none). `byname` maps the hash of a
+ * mention's text to its index + 1 (the first such mention), so each lookup
+ * costs one probe, not a scan of every mention (80,000 sentences naming one
+ * place took 17 s, quadratic); a hash collision falls back to the scan. */
+static size_t written_as(const sf_doc *d, const sf_mention *m, size_t nm, const sf_entity *ents,
+                         const sf_map *byname, size_t b, size_t e) {
     size_t nb = d->toks.items[b].begin, ne = d->toks.items[e - 1].end;
+    const uint64_t *v = sf__map_find(byname, sf__hash64(d->text + nb, ne - nb, 0));
+    if (!v) return SIZE_MAX;
+    const sf_mention *x = &m[*v - 1];
+    if (x->end - x->begin == ne - nb && !memcmp(d->text + x->begin, d->text + nb, ne - nb)) return *v - 1;
     for (size_t k = 0; k < nm; k++) {
-        const sf_mention *x = &m[k];
+        x = &m[k];
         if (x->entity == SIZE_MAX || x->end - x->begin != ne - nb || memcmp(d->text + x->begin, d->text + nb, ne - nb))
             continue;
         if (ents[x->entity].type == SF_ENT_PERSON || ents[x->entity].type == SF_ENT_ORG) return k;
     }
     return SIZE_MAX;
+}
+
+/* byname for written_as: the first person or organization mention of each text. */
+static sf_status names_index(const sf_doc *d, const sf_mention *m, size_t nm, const sf_entity *ents,
+                             sf_map *byname) {
+    for (size_t k = 0; k < nm; k++) {
+        const sf_mention *x = &m[k];
+        if (x->entity == SIZE_MAX ||
+            (ents[x->entity].type != SF_ENT_PERSON && ents[x->entity].type != SF_ENT_ORG))
+            continue;
+        uint64_t *slot = sf__map_slot(byname, sf__hash64(d->text + x->begin, x->end - x->begin, 0));
+        if (!slot) return SF_ERR_NOMEM;
+        if (!*slot) *slot = k + 1;
+    }
+    return SF_OK;
 }
 
 /* The recognizer leaves out some writings of a name it finds elsewhere
@@ -766,8 +788,20 @@ static size_t written_as(const sf_doc *d, const sf_mention *m, size_t nm, const 
  * four capitalized words outside them written exactly as a person or
  * organization mentioned in the doc (with that mention's entity), in text
  * order; src[i] is the given mention a recovered one copies. */
+static sf_status recover(const sf_doc *d, const sf_mention *m, size_t nm, const sf_entity *ents,
+                         const sf_map *byname, sf_mentionvec *all, sizevec *src);
 static sf_status with_recovered(const sf_doc *d, const sf_mention *m, size_t nm, const sf_entity *ents,
                                 sf_mentionvec *all, sizevec *src) {
+    sf_map byname;
+    sf__map_init(&byname);
+    sf_status st = names_index(d, m, nm, ents, &byname);
+    if (st == SF_OK) st = recover(d, m, nm, ents, &byname, all, src);
+    sf__map_release(&byname);
+    return st;
+}
+
+static sf_status recover(const sf_doc *d, const sf_mention *m, size_t nm, const sf_entity *ents,
+                         const sf_map *byname, sf_mentionvec *all, sizevec *src) {
     size_t k = 0;
     for (size_t i = 0; i < d->toks.n;) {
         while (k < nm && m[k].tok_end <= i) {
@@ -784,7 +818,7 @@ static sf_status with_recovered(const sf_doc *d, const sf_mention *m, size_t nm,
                (d->toks.items[i + run].flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS)))
             run++;
         size_t j = SIZE_MAX;
-        for (; run > 0 && (j = written_as(d, m, nm, ents, i, i + run)) == SIZE_MAX; run--) {}
+        for (; run > 0 && (j = written_as(d, m, nm, ents, byname, i, i + run)) == SIZE_MAX; run--) {}
         if (j == SIZE_MAX) {
             i++;
             continue;

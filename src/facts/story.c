@@ -593,7 +593,8 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             it.copy = orig && orig[di] != SIZE_MAX;
             it.running = q->event != NULL && strcmp(q->base, "count") == 0;
             sentence_mentions(m, ms, me, q->sentence, &sa, &sb);
-            it.nanchors = sentence_anchors(m + sa, sb - sa, d->article, q->sentence, q->begin,
+            const sf_mention *sm = m ? m + sa : NULL; /* m NULL: no names */
+            it.nanchors = sentence_anchors(sm, sb - sa, d->article, q->sentence, q->begin,
                                            SF_MAX(q->end, q->thing_end), it.anchors, SF_ARRAY_LEN(it.anchors));
             it.loose = loose_referent(d, q->sentence, q->begin);
             it.rate = rate_cue(d, q->sentence, SF_MAX(q->end, q->thing_end));
@@ -601,7 +602,7 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             if ((q->subj_end > q->subj_begin &&
                  !relative_time_word(d->text + q->subj_begin, q->subj_end - q->subj_begin)) ||
                 q->ref_end > q->ref_begin)
-                st = subject_name(d, m + sa, sb - sa, ents, q, &it, &tmp);
+                st = subject_name(d, sm, sb - sa, ents, q, &it, &tmp);
             sf__buf_reset(&key);
             if (st == SF_OK && other_time_of(q, pub, year_ref)) {
                 /* tied to another time: that event's fact, kept apart */
@@ -657,14 +658,15 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             it.base = "date";
             sf__date_format(dt, it.date);
             sentence_mentions(m, ms, me, dt->sentence, &sa, &sb);
-            it.nanchors = sentence_anchors(m + sa, sb - sa, d->article, dt->sentence, dt->begin, dt->end, it.anchors,
+            const sf_mention *sm = m ? m + sa : NULL; /* m NULL: no names */
+            it.nanchors = sentence_anchors(sm, sb - sa, d->article, dt->sentence, dt->begin, dt->end, it.anchors,
                                            SF_ARRAY_LEN(it.anchors));
             sf__buf_reset(&key);
             char thing[300] = "";
             bool has_event = dt->event_end > dt->event_begin;
             size_t phrase = SIZE_MAX;
             bool compound = false;
-            size_t subj = has_event ? verb_subject(d, m + sa, sb - sa, dt->sentence, tok_at(d, dt->sentence, dt->event_begin),
+            size_t subj = has_event ? verb_subject(d, sm, sb - sa, dt->sentence, tok_at(d, dt->sentence, dt->event_begin),
                                                    &phrase, &compound)
                                     : SIZE_MAX;
             const char *verb = d->text + dt->event_begin;

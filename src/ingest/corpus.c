@@ -4,12 +4,16 @@
 #include "../text/text.h"
 #include "ingest.h"
 
+#include <inttypes.h>
+
 struct sf_corpus {
     SF_VEC(sf_article) articles;
     sf_arena strings;
     sf_buf scratch;
     size_t replaced;
     sf_map ids; /* hash of an id -> index + 1 of the first article with it */
+    sf_map next; /* hash of a repeated id -> the suffix its next copy tries */
+    size_t renamed; /* articles sf_corpus_add renamed */
 };
 
 sf_corpus *sf_corpus_create(void) {
@@ -18,6 +22,7 @@ sf_corpus *sf_corpus_create(void) {
     sf__arena_init(&c->strings, 1 << 20);
     sf__buf_init(&c->scratch, 0);
     sf__map_init(&c->ids);
+    sf__map_init(&c->next);
     return c;
 }
 
@@ -27,6 +32,7 @@ void sf_corpus_destroy(sf_corpus *c) {
     sf__arena_release(&c->strings);
     sf__buf_release(&c->scratch);
     sf__map_release(&c->ids);
+    sf__map_release(&c->next);
     sf__free(c);
 }
 
@@ -65,16 +71,54 @@ sf_status sf__corpus_add_rec(sf_corpus *c, const sf_rec *r, sf_error *err) {
     return SF_OK;
 }
 
+_Static_assert(SF_TIME_MIN == SF__TIME_MIN && SF_TIME_MAX == SF__TIME_MAX,
+               "the public time range is the readers' range");
+
+/* A time sf_corpus_add accepts: unknown, or within the readers' range. */
+static bool time_ok(int64_t t) { return t == SF_TIME_UNKNOWN || sf__time_in_range(t); }
+
 sf_status sf_corpus_add(sf_corpus *c, const sf_article *a, sf_error *err) {
     if (!c || !a) return sf__error_set(err, SF_ERR_ARG, "sf_corpus_add: NULL argument");
-    sf_rec r = {sf__view_cstr(a->id),     sf__view_cstr(a->title), sf__view_cstr(a->text),
+    const char *id = a->id ? a->id : "";
+    /* the same range the readers keep (docs/input-limits.md); a time beyond
+     * it is a caller's error (a sentinel, milliseconds), never clamped */
+    if (!time_ok(a->published) || (a->modified != 0 && !time_ok(a->modified)))
+        return sf__error_set(err, SF_ERR_ARG,
+                             "sf_corpus_add: article '%.200s': %s time %" PRId64
+                             " is outside %d-01-01..%d-12-31 (SF_TIME_MIN..SF_TIME_MAX)",
+                             id, time_ok(a->published) ? "modified" : "published",
+                             time_ok(a->published) ? a->modified : a->published, SF__YEAR_MIN,
+                             SF__YEAR_MAX);
+    sf_rec r = {sf__view_cstr(id),        sf__view_cstr(a->title), sf__view_cstr(a->text),
                 sf__view_cstr(a->source), sf__view_cstr(a->url),   sf__view_cstr(a->origin),
                 a->published, {NULL, 0}, {NULL, 0}, 0};
     r.author = sf__view_cstr(a->author);
     r.lang = sf__view_cstr(a->lang);
     r.modified = a->modified;
+    /* an id already here is renamed "ID#2", "ID#3", ... as the readers do */
+    char buf[SF__ID_RENAME_MAX];
+    if (sf__corpus_unique_id(c, &r.id, buf, sizeof buf)) c->renamed++;
     return sf__corpus_add_rec(c, &r, err);
 }
+
+/* Renaming keeps, per repeated id, the suffix to try next, so n copies of one
+ * id cost n lookups in all (not n * n / 2). */
+bool sf__corpus_unique_id(sf_corpus *c, sf_view *id, char *buf, size_t cap) {
+    if (!sf__corpus_find_id(c, *id)) return false;
+    int idn = (int)SF_MIN(id->n, cap - 32);
+    uint64_t h = sf__hash64(id->p ? id->p : "", (size_t)idn, 0x5f1d);
+    uint64_t *slot = sf__map_slot(&c->next, h);
+    uint64_t k = slot && *slot ? *slot : 2;
+    for (;; k++) {
+        snprintf(buf, cap, "%.*s#%" PRIu64, idn, id->p ? id->p : "", k);
+        if (!sf__corpus_find_id(c, sf__view_cstr(buf))) break;
+    }
+    if (slot) *slot = k + 1;
+    *id = sf__view_cstr(buf);
+    return true;
+}
+
+size_t sf_corpus_renamed(const sf_corpus *c) { return c ? c->renamed : 0; }
 
 const sf_article *sf__corpus_find_id(const sf_corpus *c, sf_view id) {
     const uint64_t *v = sf__map_find(&c->ids, sf__hash64(id.p ? id.p : "", id.n, 0));

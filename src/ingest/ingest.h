@@ -52,6 +52,11 @@ typedef struct sf_rec {
 /* Copy a record into the corpus (corpus.c). sf_corpus_add is this with
  * NUL-terminated strings. */
 sf_status sf__corpus_add_rec(sf_corpus *c, const sf_rec *r, sf_error *err);
+/* Room for a renamed id: the first 4096 bytes of the id and "#N". */
+#define SF__ID_RENAME_MAX (4096 + 32)
+/* When *id is already in c, writes a free "ID#k" (k = 2, 3, ...) into buf
+ * (cap bytes, at least 64), points *id at it and returns true. */
+bool sf__corpus_unique_id(sf_corpus *c, sf_view *id, char *buf, size_t cap);
 /* The first article with this id (as stored: clean UTF-8) in c, or NULL. */
 const sf_article *sf__corpus_find_id(const sf_corpus *c, sf_view id);
 

@@ -197,28 +197,24 @@ static sf_status unique_id(sf_reader_ctx *ctx, sf_rec *r, size_t line, char *buf
     const sf_article *first = sf__corpus_find_id(ctx->corpus, r->id);
     if (!first) return SF_OK;
     bool same = sf__view_eq(sf__view(first->text, first->text_len), r->text);
-    int idn = (int)SF_MIN(r->id.n, cap - 32);
-    for (unsigned k = 2;; k++) {
-        snprintf(buf, cap, "%.*s#%u", idn, r->id.p, k);
-        if (!sf__corpus_find_id(ctx->corpus, sf__view_cstr(buf))) break;
-    }
+    sf_view old = r->id;
+    sf__corpus_unique_id(ctx->corpus, &r->id, buf, cap);
     if (same) {
         sf__reader_note(ctx, SF_OK, "%s%zu: id '%.*s' again with the same text: renamed '%s'",
                         line ? "line " : "record ", line ? line : ctx->records + 1,
-                        (int)SF_MIN(r->id.n, 200), r->id.p, buf);
+                        (int)SF_MIN(old.n, 200), old.p, buf);
     } else {
         SF_TRY(sf__reader_diag(ctx, SF_ERR_PARSE, line, 0,
                                "duplicate id '%.*s' (an earlier article has it, with another "
                                "text): renamed '%s'",
-                               (int)SF_MIN(r->id.n, 200), r->id.p, buf));
+                               (int)SF_MIN(old.n, 200), old.p, buf));
         ctx->bad--; /* the article is kept: a warning, not a lost record */
     }
-    r->id = sf__view_cstr(buf);
     return SF_OK;
 }
 
 sf_status sf__reader_add(sf_reader_ctx *ctx, sf_rec *r, size_t line) {
-    char renamed[4096 + 32];
+    char renamed[SF__ID_RENAME_MAX];
     SF_TRY(unique_id(ctx, r, line, renamed, sizeof renamed));
     char origin[4096 + 32];
     if (line) snprintf(origin, sizeof origin, "%s:%zu", ctx->name, line);

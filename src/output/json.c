@@ -90,17 +90,43 @@ int sf__json_fputs(const char *text, FILE *f) {
     return 0;
 }
 
+/* Writes text with "</" as "<\/" and every newline followed by `indent`
+ * spaces (newlines occur only between tokens: json-c escapes them in
+ * strings). */
+static int put_indented(const char *p, int indent, FILE *f) {
+    for (;;) {
+        size_t n = strcspn(p, "\n<");
+        if (fwrite(p, 1, n, f) != n) return -1;
+        p += n;
+        if (!*p) return 0;
+        if (*p == '\n' ? fprintf(f, "\n%*s", indent, "") < 0
+                       : fputs(p[1] == '/' ? "<\\" : "<", f) < 0) /* "</" -> "<\/" */
+            return -1;
+        p++;
+    }
+}
+
+#define JSON_FLAGS (JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE)
+
+/* Story by story: each story's tree is built, written and freed before the
+ * next, so memory holds one story's JSON, not the whole result's (a million
+ * articles: the whole tree and its text took over 1 GB). The bytes are those
+ * json-c writes for the whole tree: a story at depth 2 of the pretty form is
+ * its own pretty form with every line indented by 4 spaces. */
 sf_status sf_write_json(const sf_result *r, const sf_corpus *c, FILE *f, sf_error *err) {
     if (!r || !c || !f) return sf__error_set(err, SF_ERR_ARG, "sf_write_json: NULL argument");
-    json_object *root = json_object_new_object();
-    json_object *stories = json_object_new_array();
-    for (size_t s = 0; s < r->nstories; s++) json_object_array_add(stories, story_json(r, c, s));
-    json_object_object_add(root, "stories", stories);
-    const char *text = json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
-    sf_status st = SF_OK;
-    if (!text) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory writing JSON");
-    else if (sf__json_fputs(text, f) < 0 || fputc('\n', f) == EOF)
-        st = sf__error_set(err, SF_ERR_IO, "writing JSON: %s", strerror(errno));
-    json_object_put(root);
-    return st;
+    bool io = fputs(r->nstories ? "{\n  \"stories\": [\n" : "{\n  \"stories\": [\n  ]\n}\n", f) < 0;
+    for (size_t s = 0; !io && s < r->nstories; s++) {
+        json_object *o = story_json(r, c, s);
+        const char *text = o ? json_object_to_json_string_ext(o, JSON_FLAGS) : NULL;
+        if (!text) {
+            json_object_put(o);
+            return sf__error_set(err, SF_ERR_NOMEM, "out of memory writing JSON");
+        }
+        io = fputs(s ? ",\n    " : "    ", f) < 0 || put_indented(text, 4, f) < 0;
+        json_object_put(o);
+    }
+    if (!io && r->nstories) io = fputs("\n  ]\n}\n", f) < 0;
+    if (io) return sf__error_set(err, SF_ERR_IO, "writing JSON: %s", strerror(errno));
+    return SF_OK;
 }

@@ -144,6 +144,20 @@ expect_grep "$TMP/out" '"id": ?"t1"' "cluster keeps the first edge"
 art low "no names" "the water rose all night. by morning the roads were closed and the schools were shut. people waited on the roofs for boats." > "$d/lower.jsonl"
 expect_exit 0 "an article without capitalized names" -- "$SF" run --format json "$d/lower.jsonl"
 expect_grep "$TMP/out" '"id": "low"' "the article is in the output"
+# numbers and a date without any name: the facts' per-sentence mentions are
+# empty (a null pointer plus an offset was undefined behaviour, seen by clang)
+art low2 "no names" "the water rose 3 metres in the night. about 300 homes were damaged on 2025-03-03 and 40 roads were closed." > "$d/lower2.jsonl"
+expect_exit 0 "numbers and a date without names" -- "$SF" run --format json "$d/lower2.jsonl"
+expect_grep "$TMP/out" '"id": "low2"' "that article is in the output"
+
+# --- JSON is written story by story: several stories, one valid document
+{ art j1 "River" "The river flooded the town of Riverton on Monday after days of rain."
+  art j2 "Budget" "The parliament of Norland passed the budget for next year on Friday."
+  art j3 "Match" "The home team won the cup final in Eastport on Sunday evening."; } > "$d/three.jsonl"
+expect_exit 0 "three stories as JSON" -- "$SF" run --format json "$d/three.jsonl"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["stories"]) == 3, len(d["stories"])' "$TMP/out"; then
+    ok "the JSON of three stories parses, three stories"; else not_ok "three stories: JSON does not parse or wrong count"; fi
+expect_grep "$TMP/out" '^    },$' "stories are separated as json-c writes them"
 
 # --- SGML: an unclosed <DOCNO> does not make the whole text the id
 printf '<DOC>\n<DOCNO> X1\n<TEXT>\nThe text of the first document is here.\n</TEXT>\n</DOC>\n<DOC>\n<DOCNO> X2 </DOCNO>\n<TEXT>\nThe second document.\n</TEXT>\n</DOC>\n' > "$d/docno.sgml"

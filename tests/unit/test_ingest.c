@@ -252,6 +252,73 @@ static void bad_bytes_are_replaced_and_counted(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* The library's own entry: ids stay unique (renamed as the readers rename,
+ * counted), times outside the readers' range are refused with a message. */
+static void corpus_add_checks_ids_and_dates(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    sf_error err = {0};
+    sf_article a = {.id = "x", .text = "one", .published = SF_TIME_UNKNOWN};
+    assert_int_equal(sf_corpus_add(c, &a, &err), SF_OK);
+    assert_int_equal(sf_corpus_renamed(c), 0);
+    a.text = "two";
+    assert_int_equal(sf_corpus_add(c, &a, &err), SF_OK);
+    a.text = "three";
+    assert_int_equal(sf_corpus_add(c, &a, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, 1)->id, "x#2");
+    assert_string_equal(sf_corpus_get(c, 2)->id, "x#3");
+    assert_string_equal(sf_corpus_get(c, 2)->text, "three");
+    assert_int_equal(sf_corpus_renamed(c), 2);
+    /* a real "x#4" taken before the next copy: the copy skips it */
+    a.id = "x#4";
+    assert_int_equal(sf_corpus_add(c, &a, &err), SF_OK);
+    a.id = "x";
+    assert_int_equal(sf_corpus_add(c, &a, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, 3)->id, "x#4");
+    assert_string_equal(sf_corpus_get(c, 4)->id, "x#5");
+    assert_int_equal(sf_corpus_renamed(c), 3);
+    /* NULL id is "" and is renamed too */
+    a.id = NULL;
+    assert_int_equal(sf_corpus_add(c, &a, &err), SF_OK);
+    assert_int_equal(sf_corpus_add(c, &a, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, 5)->id, "");
+    assert_string_equal(sf_corpus_get(c, 6)->id, "#2");
+    /* times: the edges are kept, one second beyond is refused, nothing added */
+    size_t n = sf_corpus_count(c);
+    a.id = "edge-lo", a.published = SF_TIME_MIN;
+    assert_int_equal(sf_corpus_add(c, &a, &err), SF_OK);
+    a.id = "edge-hi", a.published = SF_TIME_MAX, a.modified = SF_TIME_MAX;
+    assert_int_equal(sf_corpus_add(c, &a, &err), SF_OK);
+    assert_int_equal(sf_corpus_get(c, n + 1)->published, SF_TIME_MAX);
+    a.modified = 0;
+    int64_t bad[] = {SF_TIME_MIN - 1, SF_TIME_MAX + 1, INT64_MAX, INT64_MIN + 1};
+    for (size_t i = 0; i < SF_ARRAY_LEN(bad); i++) {
+        a.id = "late", a.published = bad[i];
+        memset(&err, 0, sizeof err);
+        assert_int_equal(sf_corpus_add(c, &a, &err), SF_ERR_ARG);
+        assert_non_null(strstr(err.message, "article 'late': published time"));
+        assert_non_null(strstr(err.message, "outside 1800-01-01..2200-12-31"));
+    }
+    a.published = 0, a.modified = SF_TIME_MAX + 1;
+    assert_int_equal(sf_corpus_add(c, &a, &err), SF_ERR_ARG);
+    assert_non_null(strstr(err.message, "modified time 7289654400"));
+    assert_int_equal(sf_corpus_count(c), n + 2);
+    assert_null(sf__corpus_find_id(c, SF_VIEW_LIT("late")));
+    sf_corpus_destroy(c);
+}
+
+/* n copies of one id cost n lookups, not n * n / 2: 20,000 copies. */
+static void corpus_many_copies_of_one_id(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    sf_error err = {0};
+    sf_article a = {.id = "same", .text = "t", .published = SF_TIME_UNKNOWN};
+    for (size_t i = 0; i < 20000; i++) assert_int_equal(sf_corpus_add(c, &a, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, 19999)->id, "same#20000");
+    assert_int_equal(sf_corpus_renamed(c), 19999);
+    sf_corpus_destroy(c);
+}
+
 static void empty_and_binary_files_are_skipped(void **state) {
     (void)state;
     sf_corpus *c = sf_corpus_create();
@@ -791,6 +858,8 @@ int main(void) {
         cmocka_unit_test(text_as_people_write_it),
         cmocka_unit_test(text_problems_are_reported),
         cmocka_unit_test(bad_bytes_are_replaced_and_counted),
+        cmocka_unit_test(corpus_add_checks_ids_and_dates),
+        cmocka_unit_test(corpus_many_copies_of_one_id),
         cmocka_unit_test(empty_and_binary_files_are_skipped),
         cmocka_unit_test(jsonl_fields),
         cmocka_unit_test(jsonl_broken_line_in_the_middle),
