@@ -5,6 +5,7 @@
 #include "summarize.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 
 static bool starts_with_nocase(const char *p, size_t n, const char *lit) {
     size_t k = strlen(lit);
@@ -242,6 +243,21 @@ static bool backref_phrase(const char *p, size_t n) {
     return false;
 }
 
+size_t sf__backref_noun(const char *p, size_t n, const char *lang, size_t *at) {
+    if (!lang || strncmp(lang, "en", 2) != 0) return 0;
+    static const char *const DEF[] = {"The", "This", "That", "These", "Those", "Such"};
+    size_t w0 = word_len(p, n, 0);
+    if (!w0 || w0 >= n || p[w0] != ' ' || !in_list(p, w0, DEF, SF_ARRAY_LEN(DEF))) return 0;
+    size_t i = w0;
+    while (i < n && p[i] == ' ') i++;
+    size_t w1 = word_len(p, n, i);
+    if (!w1 || !islower((unsigned char)p[i]) ||
+        !in_list(p + i, w1, BACKREF_NOUN_EN, SF_ARRAY_LEN(BACKREF_NOUN_EN)))
+        return 0;
+    *at = i;
+    return w1;
+}
+
 bool sf__needs_context(const char *p, size_t n, const char *lang) {
     if (!lang || strncmp(lang, "en", 2) != 0) return false;
     if (backref_phrase(p, n)) return true;
@@ -253,6 +269,59 @@ bool sf__needs_context(const char *p, size_t n, const char *lang) {
     for (size_t i = 0; i < SF_ARRAY_LEN(BACKREF_EN); i++)
         if (strlen(BACKREF_EN[i]) == w && memcmp(p, BACKREF_EN[i], w) == 0) return true;
     return false;
+}
+
+/* ---- light terms (the near-repeat test's second view of a sentence)
+ * Function words left out: articles, pronouns, auxiliaries, common
+ * prepositions and "said"/"says", which every news sentence has. */
+static const char *const LIGHT_STOP_EN[] = {
+    "a", "an", "the", "of", "for", "to", "and", "or", "in", "on", "at", "with", "by", "from",
+    "his", "her", "their", "its", "is", "was", "were", "be", "been", "are", "as", "that", "this",
+    "these", "those", "it", "he", "she", "they", "we", "i", "you", "not", "no", "but", "if", "so",
+    "than", "then", "there", "which", "who", "whom", "what", "when", "where", "why", "how", "has",
+    "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "shall",
+    "should", "said", "says", "also", "after", "before", "over", "under", "into", "out", "up",
+    "down", "about", "more", "most", "some", "any", "all", "one",
+};
+static const char *const LIGHT_SUFFIX[] = {"ings", "ing", "edly", "ed", "ies", "es", "s", "ly"};
+
+static int cmp_u64_light(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+sf_status sf__light_terms(const char *p, size_t n, sf__u64vec *out) {
+    size_t start = out->n;
+    char w[64];
+    for (size_t i = 0; i < n;) {
+        if (!isalnum((unsigned char)p[i]) || (unsigned char)p[i] >= 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = i;
+        while (k < n && isalnum((unsigned char)p[k])) k++;
+        if (k + 1 < n && p[k] == '\'' && islower((unsigned char)p[k + 1])) /* "group's" */
+            for (k++; k < n && islower((unsigned char)p[k]);) k++;
+        size_t len = k - i < sizeof w ? k - i : sizeof w - 1;
+        for (size_t j = 0; j < len; j++) w[j] = (char)tolower((unsigned char)p[i + j]);
+        i = k;
+        if (in_list(w, len, LIGHT_STOP_EN, SF_ARRAY_LEN(LIGHT_STOP_EN))) continue;
+        for (size_t s = 0; s < SF_ARRAY_LEN(LIGHT_SUFFIX); s++) {
+            size_t sl = strlen(LIGHT_SUFFIX[s]);
+            if (len >= sl + 3 && memcmp(w + len - sl, LIGHT_SUFFIX[s], sl) == 0) {
+                len -= sl;
+                break;
+            }
+        }
+        SF_TRY(SF_VEC_PUSH(out, sf__hash64(w, len, 0)));
+    }
+    size_t m = out->n - start;
+    if (m > 1) qsort(out->items + start, m, sizeof *out->items, cmp_u64_light);
+    size_t u = 0;
+    for (size_t j = 0; j < m; j++)
+        if (!u || out->items[start + u - 1] != out->items[start + j]) out->items[start + u++] = out->items[start + j];
+    out->n = start + u;
+    return SF_OK;
 }
 
 /* ---- sentence compression

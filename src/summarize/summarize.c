@@ -27,10 +27,12 @@ typedef struct sent {
     size_t tw_begin, tw_end; /* range in the shared term_weight array */
     size_t seq_begin, seq_end; /* its words in text order (ctx.seq, ctx.stop) */
     size_t c_begin, c_end;   /* bigram concepts, sorted, unique */
+    size_t lw_begin, lw_end; /* light terms (ctx.lw), sorted, unique */
     double score;
     bool noise;
     bool quote;          /* holds a quotation */
     bool needs_context;  /* opens by pointing back ("He", "But") */
+    uint64_t ref;        /* hash of the folded noun of "The meeting" openers, 0: none */
     bool fragment;       /* opens mid-sentence (lower case, ", and") */
     bool chosen;         /* in the summary */
     bool compressed;     /* its summary text is ctx.ctext[text_off, +text_len) */
@@ -45,12 +47,16 @@ typedef struct ctx {
     sf_tokvec toks;
     sf_buf fold;
     SF_VEC(uint64_t) concepts;
+    sf__u64vec lw;          /* light terms of every sentence (sf__light_terms) */
     sf_buf ctext;   /* compressed sentences, one after another */
     sf_buf scratch;
     unsigned compress; /* SF_COMPRESS_* rules */
     size_t words;
     SF_VEC(size_t) merged; /* pairs (kept, dropped): near-repeats of a chosen sentence */
     size_t lead;           /* the sentence that opens the summary, SIZE_MAX: none */
+    const sf_corpus *corpus;
+    const size_t *chosen_list; /* the summary so far (greedy) */
+    size_t nchosen_list;
 } ctx;
 
 static int cmp_term(const void *a, const void *b) {
@@ -195,8 +201,19 @@ static sf_status read_article(ctx *x, sf_analyzer *an, const sf_article *a, size
             n = s.text_len;
         }
         s.needs_context = sf__needs_context(p, n, lang);
+        size_t nat = 0, nlen = s.needs_context ? sf__backref_noun(p, n, lang, &nat) : 0;
+        if (nlen) {
+            sf__buf_reset(&x->fold);
+            st = sf__fold(p + nat, nlen, &x->fold);
+            if (st != SF_OK) break;
+            s.ref = sf__hash64(x->fold.p, x->fold.n, 0);
+        }
         s.fragment = sf__starts_mid_sentence(p, n);
         s.words = count_words(p, n);
+        s.lw_begin = x->lw.n;
+        st = sf__light_terms(p, n, &x->lw);
+        if (st != SF_OK) break;
+        s.lw_end = x->lw.n;
         s.tw_begin = x->tw.n;
         s.seq_begin = x->seq.n;
         st = sf__analyze(an, p, n, on_term, x);
@@ -313,7 +330,23 @@ static double containment(const ctx *x, const sent *s, const sent *t);
  * stemmed terms: the overlap coefficient calibrated on the MSRP paraphrase
  * pairs (bench/bench_paraphrase.c, the `attribution` option), or when their
  * TF-IDF cosine passes `redundancy`. */
+/* Overlap coefficient of two sentences' light terms (clean.c): the same
+ * measure as containment on words cut by a lighter stemmer, which catches a
+ * repeat whose words the Snowball stemmer or the analyzer's stopwords part. */
+static double light_overlap(const ctx *x, const sent *a, const sent *b) {
+    size_t na = a->lw_end - a->lw_begin, nb = b->lw_end - b->lw_begin, inter = 0;
+    const uint64_t *p = x->lw.items + a->lw_begin, *q = x->lw.items + b->lw_begin;
+    for (size_t i = 0, j = 0; i < na && j < nb;) {
+        if (p[i] < q[j]) i++;
+        else if (p[i] > q[j]) j++;
+        else inter++, i++, j++;
+    }
+    size_t m = na < nb ? na : nb;
+    return m ? (double)inter / (double)m : 0.0;
+}
+
 static bool near_repeat(const ctx *x, const sf_summarize_options *o, const sent *a, const sent *b) {
+    if (light_overlap(x, a, b) >= o->attribution) return true;
     return sent_cos(x, a, b) > o->redundancy || containment(x, a, b) >= o->attribution ||
            containment(x, b, a) >= o->attribution;
 }
@@ -348,17 +381,34 @@ static void heap_down(hitem *h, size_t n, size_t k) {
  * repeats a chosen sentence is dropped and that sentence cites its source.
  * Before, each pick rescanned every sentence: 40k copies of one sentence
  * took 14.6 s, each copy a redundant pick. */
+static bool named_before(const ctx *x, size_t i, const size_t *chosen, size_t n);
+
+static void heap_push(hitem *h, size_t *nh, hitem v) {
+    size_t k = (*nh)++;
+    h[k] = v;
+    for (; k > 0 && hitem_before(h[k], h[(k - 1) / 2]); k = (k - 1) / 2) {
+        hitem t = h[k];
+        h[k] = h[(k - 1) / 2];
+        h[(k - 1) / 2] = t;
+    }
+}
+
 static size_t select_greedy(ctx *x, const sf_summarize_options *o, size_t *chosen,
                             size_t nchosen, score_fn score, take_fn take, void *user) {
+    x->chosen_list = chosen;
+    x->nchosen_list = nchosen;
+    SF_VEC(size_t) pending = {0}; /* "The meeting" openers not yet resolved */
     size_t words = 0;
     for (size_t k = 0; k < nchosen; k++) words += x->sents.items[chosen[k]].words;
-    hitem *h = sf__malloc((x->sents.n ? x->sents.n : 1) * sizeof *h);
+    hitem *h = sf__malloc((x->sents.n ? 2 * x->sents.n : 1) * sizeof *h); /* twice: see below */
     if (!h) return nchosen; /* out of memory: the summary stays as it is */
     size_t nh = 0;
     for (size_t i = 0; i < x->sents.n; i++) {
         if (x->sents.items[i].score < 0) continue; /* noise, or already used */
         double v = score(user, x, i);
         if (v > 0) h[nh++] = (hitem){v, i};
+        else if (x->sents.items[i].ref && SF_VEC_PUSH(&pending, i) != SF_OK)
+            break;
     }
     for (size_t k = nh / 2; k-- > 0;) heap_down(h, nh, k);
     while (words < o->max_words && nh) {
@@ -366,6 +416,11 @@ static size_t select_greedy(ctx *x, const sf_summarize_options *o, size_t *chose
         h[0] = h[--nh];
         heap_down(h, nh, 0);
         if (x->sents.items[top.i].score < 0) continue;
+        /* a sentence may be in twice (made usable by two picks): one entry */
+        while (nh && h[0].i == top.i) {
+            h[0] = h[--nh];
+            heap_down(h, nh, 0);
+        }
         double v = score(user, x, top.i);
         if (v <= 0) continue;
         if (nh && !hitem_before((hitem){v, top.i}, h[0])) {
@@ -389,9 +444,17 @@ static size_t select_greedy(ctx *x, const sf_summarize_options *o, size_t *chose
             continue;
         }
         chosen[nchosen++] = best;
+        x->nchosen_list = nchosen;
         b->chosen = true;
         words += b->words;
         if (take) take(user, x, best);
+        for (size_t k = 0; k < pending.n; k++) {
+            size_t pi = pending.items[k];
+            if (x->sents.items[pi].score < 0 || !named_before(x, pi, chosen, nchosen)) continue;
+            double vp = score(user, x, pi);
+            if (vp > 0) heap_push(h, &nh, (hitem){vp, pi});
+            pending.items[k--] = pending.items[--pending.n];
+        }
         /* the next sentence may lean on this one: now it can be scored */
         size_t nx = best + 1;
         if (nx < x->sents.n && x->sents.items[nx].article == b->article && x->sents.items[nx].needs_context &&
@@ -408,6 +471,8 @@ static size_t select_greedy(ctx *x, const sf_summarize_options *o, size_t *chose
         }
     }
     sf__free(h);
+    SF_VEC_FREE(&pending);
+    x->nchosen_list = 0;
     return nchosen;
 }
 
@@ -556,12 +621,33 @@ static bool stands_alone(const sent *s) {
  * chosen. Measured (ROUGE-2, DUC 2006 / DUC 2007 update, SGML): never
  * choosing them 0.0965 / 0.0999, with this rule the same (a follower
  * rarely beats the other candidates); kept for what it allows. */
+/* Is the noun of i's definite opener ("The meeting") named by a sentence
+ * of chosen[0..n) that the reading order puts before i? */
+static bool named_before(const ctx *x, size_t i, const size_t *chosen, size_t n) {
+    const sent *s = &x->sents.items[i];
+    for (size_t k = 0; k < n; k++) {
+        const sent *t = &x->sents.items[chosen[k]];
+        if (!t->chosen || cmp_reading(t, s, x->corpus) >= 0) continue;
+        for (size_t q = t->seq_begin; q < t->seq_end; q++)
+            if (x->seq.items[q] == s->ref) return true;
+    }
+    return false;
+}
+
+static bool mentions(const ctx *x, size_t j, uint64_t word) {
+    const sent *t = &x->sents.items[j];
+    for (size_t q = t->seq_begin; q < t->seq_end; q++)
+        if (x->seq.items[q] == word) return true;
+    return false;
+}
+
 static bool usable(const ctx *x, size_t i) {
     const sent *s = &x->sents.items[i];
     if (stands_alone(s)) return true;
     if (!s->needs_context || s->quote || s->fragment || s->words < 6 || s->words > MAX_SENTENCE_WORDS)
         return false;
-    return i > 0 && x->sents.items[i - 1].article == s->article && x->sents.items[i - 1].chosen;
+    if (i > 0 && x->sents.items[i - 1].article == s->article && x->sents.items[i - 1].chosen) return true;
+    return s->ref && named_before(x, i, x->chosen_list, x->nchosen_list);
 }
 
 static double concept_score(void *user, const ctx *x, size_t i) {
@@ -670,7 +756,8 @@ static size_t select_with_lead(ctx *x, const sf_corpus *c, const sf_summarize_op
         size_t i = chosen[k];
         sent *si = &x->sents.items[i];
         /* picks in greedy order: an antecedent comes before what leans on it */
-        bool orphan = !stands_alone(si) && !(i > 0 && x->sents.items[i - 1].chosen);
+        bool orphan = !stands_alone(si) && !(i > 0 && x->sents.items[i - 1].chosen) &&
+                      !(si->ref && (named_before(x, i, chosen, m) || mentions(x, lead, si->ref)));
         bool repeat = near_repeat(x, o, si, &x->sents.items[lead]);
         if (repeat && SF_VEC_PUSH(&x->merged, lead) == SF_OK && SF_VEC_PUSH(&x->merged, i) != SF_OK)
             x->merged.n--;
@@ -1106,6 +1193,7 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
     if (!an) return sf__error_set(err, SF_ERR_UNSUPPORTED, "no analyzer for language '%s'", opt.lang);
     ctx x = {0};
     x.lead = SIZE_MAX;
+    x.corpus = c;
     sf__buf_init(&x.ctext, 0);
     sf__buf_init(&x.scratch, 0);
     x.compress = opt.compress;
@@ -1229,6 +1317,7 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
     SF_VEC_FREE(&x.tw);
     SF_VEC_FREE(&x.seq);
     SF_VEC_FREE(&x.concepts);
+    SF_VEC_FREE(&x.lw);
     SF_VEC_FREE(&x.stop);
     SF_VEC_FREE(&x.merged);
     SF_VEC_FREE(&x.toks);

@@ -64,6 +64,18 @@ bool sf__has_quotation(const char *p, size_t n);
  * one (a pronoun or a connective: "He", "They", "But", "However,"), so it
  * does not stand on its own. Languages without a list: false. */
 bool sf__needs_context(const char *p, size_t n, const char *lang);
+/* When the sentence opens with a definite noun phrase that names something
+ * said before ("The meeting", "These talks"), the noun's length (its offset
+ * in *at); else 0. */
+size_t sf__backref_noun(const char *p, size_t n, const char *lang, size_t *at);
+
+typedef SF_VEC(uint64_t) sf__u64vec;
+/* Append to `out` the light terms of p[0..n), sorted and unique: words of
+ * ASCII letters and digits (with an apostrophe's tail, "group's"), lower
+ * case, without a small list of function words, cut by a light stemmer
+ * (-ings -ing -edly -ed -ies -es -s -ly when 3 letters stay). Two sentences
+ * sharing most of them say the same thing whatever the full stemmer does. */
+sf_status sf__light_terms(const char *p, size_t n, sf__u64vec *out);
 
 /* True when the sentence does not open as one: a lower-case first letter
  * ("romano Prodi's coalition", a wrapped line's rest), or punctuation that

@@ -507,8 +507,34 @@ static void near_repeats_are_merged(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* The near-repeat test's second view: light terms (function words out,
+ * light suffixes cut), and the noun of a definite back-reference opener,
+ * which an earlier bullet naming it resolves. */
+static void light_terms_and_backref_nouns(void **state) {
+    (void)state;
+    sf__u64vec a = {0}, b = {0};
+    const char *x = "The officials were killing time.", *y = "Official kills the time";
+    assert_int_equal(sf__light_terms(x, strlen(x), &a), SF_OK);
+    assert_int_equal(sf__light_terms(y, strlen(y), &b), SF_OK);
+    assert_int_equal(a.n, 3); /* official, kill, time */
+    assert_int_equal(b.n, 3);
+    for (size_t i = 0; i < a.n; i++) assert_true(a.items[i] == b.items[i]);
+    for (size_t i = 1; i < a.n; i++) assert_true(a.items[i - 1] < a.items[i]); /* sorted, unique */
+    SF_VEC_FREE(&a);
+    SF_VEC_FREE(&b);
+    size_t at = 0;
+    const char *m = "The meeting ended without an agreement.";
+    assert_int_equal(sf__backref_noun(m, strlen(m), "en", &at), 7);
+    assert_int_equal(at, 4);
+    const char *u = "The United Nations raised concerns.", *v = "A move expected to trigger a vote.";
+    assert_int_equal(sf__backref_noun(u, strlen(u), "en", &at), 0);
+    assert_int_equal(sf__backref_noun(v, strlen(v), "en", &at), 0); /* indefinite: no antecedent */
+    assert_int_equal(sf__backref_noun(m, strlen(m), "de", &at), 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(light_terms_and_backref_nouns),
         cmocka_unit_test(noise_is_recognised),
         cmocka_unit_test(contact_lines_are_noise),
         cmocka_unit_test(datelines_are_found),
