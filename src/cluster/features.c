@@ -153,7 +153,17 @@ static bool capital_word(const char *text, size_t b, size_t e) {
                                       (unsigned char)text[b + 1] == 0x9C);
 }
 
+/* The formal "you" (Sie, Ihnen, Ihre, ...) is capitalized in German and
+ * runs through every web page that addresses its reader: not a name (two
+ * unrelated pages were related on "Ihre" and "Sie"). */
+static const char *const DE_FORMAL[] = {"sie", "ihnen", "ihr", "ihre", "ihrem", "ihren", "ihrer",
+                                        "ihres", NULL};
+
 static bool german_name(const char *text, size_t n, const sf_token *tok) {
+    char self[32];
+    if (word_at(text, n, tok->begin, tok->end, self, sizeof self) &&
+        (in_list(self, DE_FORMAL) || sf__is_stopword("de", self, tok->end - tok->begin)))
+        return false;
     for (size_t i = tok->begin; i + 1 < tok->end; i++)
         if (text[i] == '-' && capital_word(text, i + 1, tok->end)) return true;
     /* the word before (same sentence: only spaces between) */

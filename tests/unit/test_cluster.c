@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "cluster/cluster.h"
@@ -283,6 +284,26 @@ static void story_growth_needs_agreement(void **state) {
     assert_true(big < 80);
 }
 
+/* German names (features.c): the formal "you" (Sie, Ihnen, Ihre) is
+ * capitalized but is no name; a town after "in" is. */
+static void german_formal_you_is_no_name(void **state) {
+    (void)state;
+    const char *t = "Wir danken Ihnen für Ihre Anfrage und senden Sie gern nach Köln.";
+    size_t n = strlen(t);
+    sf_tokvec toks = {0};
+    assert_int_equal(sf__tokenize(t, n, &toks), SF_OK);
+    size_t names = 0, koeln = 0;
+    for (size_t i = 0; i < toks.n; i++) {
+        const sf_token *k = &toks.items[i];
+        if (!sf__token_is_name(t, n, k, false, true)) continue;
+        names++;
+        koeln += strncmp(t + k->begin, "Köln", k->end - k->begin) == 0;
+    }
+    assert_int_equal(koeln, 1);
+    assert_int_equal(names, 1);
+    SF_VEC_FREE(&toks);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seeds_form_one_story),
@@ -290,6 +311,7 @@ int main(void) {
         cmocka_unit_test(duplicates_and_retirement),
         cmocka_unit_test(mixed_languages_stay_apart),
         cmocka_unit_test(story_growth_needs_agreement),
+        cmocka_unit_test(german_formal_you_is_no_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
