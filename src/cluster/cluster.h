@@ -9,6 +9,8 @@
 
 #include "../common/common.h"
 
+#include <math.h>
+
 /* sf_cluster_options is public (storyfold.h). */
 void sf__cluster_options_default(sf_cluster_options *o);
 /* Give zero fields their defaults; the baseline switch turns extras off. */
@@ -95,7 +97,15 @@ typedef struct sf_dftab {
 sf_status sf__df_init(sf_dftab *d);
 void sf__df_release(sf_dftab *d);
 sf_status sf__df_add(sf_dftab *d, const sf_fdoc *doc);
-double sf__idf(const sf_dftab *d, uint64_t h);
+/* smoothed IDF, ln((1 + N) / (1 + df)) + 1: positive even for a term in
+ * every document, so that a tiny stream does not zero out everything. Inline:
+ * the clusterer's most frequent call (a tenth of the stream's time). */
+#define SF_LN_TAB 4096 /* ln(k) for small k, so that most look-ups need no log() */
+static inline double sf__idf(const sf_dftab *d, uint64_t h) {
+    uint32_t df1 = d->cnt[h & (((uint64_t)1 << SF_DF_BITS) - 1)] + 1;
+    double l = df1 < SF_LN_TAB ? (double)d->ln[df1] : log((double)df1);
+    return d->ln_n1 - l + 1.0;
+}
 void sf__fdoc_normalize(sf_fdoc *d, const sf_dftab *df);
 
 /* Time: a story's pace is the mean gap between its reports (seconds; 0 for

@@ -4,7 +4,9 @@
 # same city in one week are two stories of one storyline, and `run` lists
 # each as the other's related story with the names they share; two reports of
 # one event five days apart are one story; two German reports of two fires
-# (same words, other cities) are two stories; copies of one text are one.
+# (same words, other cities) are two stories; copies of one text are one; a
+# drought and its aid weeks later (one shared name, same content) are one
+# storyline.
 . "$(dirname "$0")/lib.sh"
 d="$SRC/tests/data/events"
 expect_exit 0 "cluster two events of one week" -- "$SF" cluster "$d/two_events_one_week.jsonl"
@@ -59,5 +61,16 @@ for d in map(json.loads, open(sys.argv[1])):
     s.setdefault(d["id"].rsplit("-", 1)[0], set()).add(d["story"])
 assert len(s) == 2 and all(len(v) == 1 for v in s.values()), s
 assert s["koeln-brand"] != s["dresden-brand"], s
+PY
+# a drought and the aid for its farmers three weeks later: other officials,
+# one shared place, the same content: two stories, one storyline; a concert
+# in the same town between them is neither's storyline
+expect_exit 0 "cluster a drought weeks apart" -- "$SF" cluster "$d/drought_weeks_apart.jsonl"
+python3 - "$TMP/out" <<'PY' && ok "content and one name link a storyline" || not_ok "drought storyline"
+import json, sys
+r = {d["id"]: d for d in map(json.loads, open(sys.argv[1]))}
+assert r["drought-1"]["story"] != r["drought-2"]["story"], r
+assert r["drought-1"]["storyline"] == r["drought-2"]["storyline"], r
+assert r["concert-1"]["storyline"] != r["drought-1"]["storyline"], r
 PY
 finish

@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "cluster/cluster.h"
@@ -238,12 +239,79 @@ static void mixed_languages_stay_apart(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A story's growth (stream.c, growth_factor): reports that agree closely
+ * with a story keep joining it however large it gets, while reports that
+ * share only the event's names and a sentence, each with words of its own,
+ * join a small story but past GROW_FREE members need ever closer agreement,
+ * so 80 of them do not become one story. */
+static size_t largest_of_stream(const char *shared, size_t nwords, size_t n) {
+    sf_cluster_options o;
+    sf__cluster_options_default(&o);
+    sf_stream *s = NULL;
+    assert_int_equal(sf__stream_create(&o, &s, NULL), SF_OK);
+    char text[4096];
+    for (size_t i = 0; i < n; i++) {
+        size_t k = (size_t)snprintf(text, sizeof text, "%s", shared);
+        /* words of this report only (lower case: content, not names) */
+        for (size_t w = 0; w < nwords && k + 16 < sizeof text; w++)
+            k += (size_t)snprintf(text + k, sizeof text - k, " q%zux%zu", i, w);
+        assert_int_equal(sf__stream_add(s, "", 0, text, k, 1000000 + (int64_t)i * 60, NULL, NULL),
+                         SF_OK);
+    }
+    size_t *count = calloc(n, sizeof *count), best = 0;
+    assert_non_null(count);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t st = sf__stream_story_of(s, i);
+        assert_true(st < n);
+        if (++count[st] > best) best = count[st];
+    }
+    free(count);
+    sf__stream_destroy(s);
+    return best;
+}
+
+static void story_growth_needs_agreement(void **state) {
+    (void)state;
+    const char *shared = "Mayor Anna Berger opened the new harbour bridge in Lindau on "
+                         "Monday, and the ferry company of Lindau cut its fares.";
+    /* close agreement: every report is the shared text and two words */
+    assert_int_equal(largest_of_stream(shared, 2, 80), 80);
+    /* loose agreement: the first reports still form one story ... */
+    assert_int_equal(largest_of_stream(shared, 24, 16), 16);
+    /* ... but 80 of them do not snowball into one */
+    size_t big = largest_of_stream(shared, 24, 80);
+    assert_true(big >= 16);
+    assert_true(big < 80);
+}
+
+/* German names (features.c): the formal "you" (Sie, Ihnen, Ihre) is
+ * capitalized but is no name; a town after "in" is. */
+static void german_formal_you_is_no_name(void **state) {
+    (void)state;
+    const char *t = "Wir danken Ihnen für Ihre Anfrage und senden Sie gern nach Köln.";
+    size_t n = strlen(t);
+    sf_tokvec toks = {0};
+    assert_int_equal(sf__tokenize(t, n, &toks), SF_OK);
+    size_t names = 0, koeln = 0;
+    for (size_t i = 0; i < toks.n; i++) {
+        const sf_token *k = &toks.items[i];
+        if (!sf__token_is_name(t, n, k, false, true)) continue;
+        names++;
+        koeln += strncmp(t + k->begin, "Köln", k->end - k->begin) == 0;
+    }
+    assert_int_equal(koeln, 1);
+    assert_int_equal(names, 1);
+    SF_VEC_FREE(&toks);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seeds_form_one_story),
         cmocka_unit_test(two_topics_interleaved_and_shuffled),
         cmocka_unit_test(duplicates_and_retirement),
         cmocka_unit_test(mixed_languages_stay_apart),
+        cmocka_unit_test(story_growth_needs_agreement),
+        cmocka_unit_test(german_formal_you_is_no_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
