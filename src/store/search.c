@@ -41,7 +41,9 @@ char *sf__store_fts5_query(const char *q) {
  * recently active stories' entities). Ranking every match costs one BM25 score
  * per match (a common word matches every article: 1.5 s on 100,000
  * articles); the newest matches are the ones a news reader looks for, and
- * the cost is then bounded whatever the store's size (docs/store.md). */
+ * the cost is then bounded whatever the store's size (docs/store.md). The
+ * articles' rows are read only under a time range: their columns after the
+ * text sit in overflow pages. */
 #define SEARCH_RECENT "1000"
 static const char SQL_ENTITY[] =
     "SELECT e.story, e.name, e.type, e.mentions, s.headline, MIN(n.name) FROM"
@@ -65,9 +67,9 @@ static const char SQL_STORIES_PG[] =
     " ORDER BY ts_rank(x.tsv, plainto_tsquery('english', ?1)) DESC, s.id DESC LIMIT ?2";
 static const char SQL_ARTICLES_FTS[] =
     "SELECT a.id, a.title, a.story, a.published, a.source FROM"
-    " (SELECT f.rowid AS r, bm25(articles_fts) AS score FROM articles_fts f JOIN articles a"
-    " ON a.n = f.rowid WHERE articles_fts MATCH ?1"
-    " AND (?3 = 0 OR a.published >= ?4) AND (?5 = 0 OR a.published <= ?6)"
+    " (SELECT f.rowid AS r, bm25(articles_fts) AS score FROM articles_fts f"
+    " WHERE articles_fts MATCH ?1 AND (?3 = 0 AND ?5 = 0 OR EXISTS (SELECT 1 FROM articles a"
+    " WHERE a.n = f.rowid AND (?3 = 0 OR a.published >= ?4) AND (?5 = 0 OR a.published <= ?6)))"
     " ORDER BY f.rowid DESC LIMIT " SEARCH_RECENT ") x JOIN articles a ON a.n = x.r"
     " ORDER BY x.score, a.n DESC LIMIT ?2";
 static const char SQL_ARTICLES_PG[] =
