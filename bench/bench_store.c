@@ -52,8 +52,8 @@ static int measure(const char *label, sf_store *s, call_fn fn, const char *q, FI
     }
     qsort(wall, R, sizeof wall[0], cmp_d);
     qsort(cpu, R, sizeof cpu[0], cmp_d);
-    printf("%-34s median wall %7.2f ms  cpu %7.2f ms  (%d calls, first %.2f ms)\n", label,
-           wall[R / 2], cpu[R / 2], R, wall[0]);
+    printf("%-34s median wall %7.2f ms  cpu %7.2f ms  (%d calls, wall min %.2f max %.2f ms)\n",
+           label, wall[R / 2], cpu[R / 2], R, wall[0], wall[R - 1]);
     return 0;
 }
 

@@ -125,10 +125,23 @@ double sf__lsh_probability(double j, unsigned bands, unsigned rows) {
     return 1.0 - pow(1.0 - pow(j, (double)rows), (double)bands);
 }
 
+/* The last choice made, per thread: the search below costs k * 400 calls of
+ * pow(), and callers that run the pipeline once per story (the store
+ * re-summarizes every changed story) ask the same (t, k) thousands of times. */
+static _Thread_local struct {
+    double t;
+    unsigned k, bands, rows;
+} lsh_memo;
+
 void sf__lsh_choose(double t, unsigned k, unsigned *bands, unsigned *rows) {
     if (k == 0) k = SF_MINHASH_K;
     if (t <= 0) t = 0.01;
     if (t > 1) t = 1;
+    if (lsh_memo.k == k && lsh_memo.t == t) {
+        *bands = lsh_memo.bands;
+        *rows = lsh_memo.rows;
+        return;
+    }
     unsigned best_b = k, best_r = 1;
     double best_area = INFINITY, best_p = -1;
     bool feasible = false;
@@ -154,4 +167,8 @@ void sf__lsh_choose(double t, unsigned k, unsigned *bands, unsigned *rows) {
     }
     *bands = best_b;
     *rows = best_r;
+    lsh_memo.t = t;
+    lsh_memo.k = k;
+    lsh_memo.bands = best_b;
+    lsh_memo.rows = best_r;
 }

@@ -33,32 +33,51 @@ char *sf__store_fts5_query(const char *q) {
     return sf__buf_detach(&b, NULL);
 }
 
+/* Ranking is bounded: the newest SEARCH_RECENT matches (by row number,
+ * i.e. the order they were stored) within the time range are ranked and
+ * the best `limit` of them shown;
+ * likewise the newest SEARCH_RECENT entities a name matches (entities are
+ * written again whenever their story changes, so the newest ids are the
+ * recently active stories' entities). Ranking every match costs one BM25 score
+ * per match (a common word matches every article: 1.5 s on 100,000
+ * articles); the newest matches are the ones a news reader looks for, and
+ * the cost is then bounded whatever the store's size (docs/store.md). The
+ * articles' rows are read only under a time range: their columns after the
+ * text sit in overflow pages. */
+#define SEARCH_RECENT "1000"
 static const char SQL_ENTITY[] =
-    "SELECT e.story, e.name, e.type, e.mentions, s.headline, MIN(n.name) FROM entity_names n"
-    " JOIN entities e ON e.id = n.entity JOIN stories s ON s.id = e.story"
-    " WHERE n.folded = ?1 AND (?3 = 0 OR s.last_published >= ?4) AND (?5 = 0 OR s.first_published <= ?6)"
+    "SELECT e.story, e.name, e.type, e.mentions, s.headline, MIN(n.name) FROM"
+    " (SELECT entity, name FROM entity_names WHERE folded = ?1 ORDER BY entity DESC"
+    " LIMIT " SEARCH_RECENT ") n JOIN entities e ON e.id = n.entity JOIN stories s ON s.id = e.story"
+    " WHERE (?3 = 0 OR s.last_published >= ?4) AND (?5 = 0 OR s.first_published <= ?6)"
     " GROUP BY e.id, e.story, e.name, e.type, e.mentions, s.headline, s.updated"
     " ORDER BY s.updated DESC, e.mentions DESC, e.story DESC LIMIT ?2";
 static const char SQL_STORIES_FTS[] =
-    "SELECT s.id, s.headline, s.articles, s.last_published FROM stories_fts f"
-    " JOIN stories s ON s.id = f.rowid WHERE stories_fts MATCH ?1"
+    "SELECT s.id, s.headline, s.articles, s.last_published FROM"
+    " (SELECT f.rowid AS r, bm25(stories_fts) AS score FROM stories_fts f JOIN stories s"
+    " ON s.id = f.rowid WHERE stories_fts MATCH ?1"
     " AND (?3 = 0 OR s.last_published >= ?4) AND (?5 = 0 OR s.first_published <= ?6)"
-    " ORDER BY bm25(stories_fts), s.id DESC LIMIT ?2";
+    " ORDER BY f.rowid DESC LIMIT " SEARCH_RECENT ") x JOIN stories s ON s.id = x.r"
+    " ORDER BY x.score, s.id DESC LIMIT ?2";
 static const char SQL_STORIES_PG[] =
-    "SELECT s.id, s.headline, s.articles, s.last_published FROM stories s"
-    " WHERE s.tsv @@ plainto_tsquery('english', ?1)"
-    " AND (?3 = 0 OR s.last_published >= ?4) AND (?5 = 0 OR s.first_published <= ?6)"
-    " ORDER BY ts_rank(s.tsv, plainto_tsquery('english', ?1)) DESC, s.id DESC LIMIT ?2";
+    "SELECT s.id, s.headline, s.articles, s.last_published FROM"
+    " (SELECT id, tsv FROM stories WHERE tsv @@ plainto_tsquery('english', ?1)"
+    " AND (?3 = 0 OR last_published >= ?4) AND (?5 = 0 OR first_published <= ?6)"
+    " ORDER BY id DESC LIMIT " SEARCH_RECENT ") x JOIN stories s ON s.id = x.id"
+    " ORDER BY ts_rank(x.tsv, plainto_tsquery('english', ?1)) DESC, s.id DESC LIMIT ?2";
 static const char SQL_ARTICLES_FTS[] =
-    "SELECT a.id, a.title, a.story, a.published, a.source FROM articles_fts f"
-    " JOIN articles a ON a.n = f.rowid WHERE articles_fts MATCH ?1"
-    " AND (?3 = 0 OR a.published >= ?4) AND (?5 = 0 OR a.published <= ?6)"
-    " ORDER BY bm25(articles_fts), a.n DESC LIMIT ?2";
+    "SELECT a.id, a.title, a.story, a.published, a.source FROM"
+    " (SELECT f.rowid AS r, bm25(articles_fts) AS score FROM articles_fts f"
+    " WHERE articles_fts MATCH ?1 AND (?3 = 0 AND ?5 = 0 OR EXISTS (SELECT 1 FROM articles a"
+    " WHERE a.n = f.rowid AND (?3 = 0 OR a.published >= ?4) AND (?5 = 0 OR a.published <= ?6)))"
+    " ORDER BY f.rowid DESC LIMIT " SEARCH_RECENT ") x JOIN articles a ON a.n = x.r"
+    " ORDER BY x.score, a.n DESC LIMIT ?2";
 static const char SQL_ARTICLES_PG[] =
-    "SELECT a.id, a.title, a.story, a.published, a.source FROM articles a"
-    " WHERE a.tsv @@ plainto_tsquery('english', ?1)"
-    " AND (?3 = 0 OR a.published >= ?4) AND (?5 = 0 OR a.published <= ?6)"
-    " ORDER BY ts_rank(a.tsv, plainto_tsquery('english', ?1)) DESC, a.n DESC LIMIT ?2";
+    "SELECT a.id, a.title, a.story, a.published, a.source FROM"
+    " (SELECT n, tsv FROM articles WHERE tsv @@ plainto_tsquery('english', ?1)"
+    " AND (?3 = 0 OR published >= ?4) AND (?5 = 0 OR published <= ?6)"
+    " ORDER BY n DESC LIMIT " SEARCH_RECENT ") x JOIN articles a ON a.n = x.n"
+    " ORDER BY ts_rank(x.tsv, plainto_tsquery('english', ?1)) DESC, a.n DESC LIMIT ?2";
 
 static json_object *opt_str(const char *v) { return v ? json_object_new_string(v) : NULL; }
 

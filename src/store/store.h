@@ -10,11 +10,14 @@
 #include "../common/common.h"
 
 /* The schema version this build writes and the newest it reads. */
-#define SF_STORE_SCHEMA 2
+#define SF_STORE_SCHEMA 3
 /* Schema version 2, the same in both backends: a story's outlets (the web
  * page's story list) are read from an index, not from article rows whose
  * text comes first. */
 #define SF_STORE_SCHEMA_V2 "CREATE INDEX articles_story_source ON articles(story, source);"
+/* Schema version 3, the same in both backends: search by an entity's name
+ * reads the newest entities of that name from an index, not all of them. */
+#define SF_STORE_SCHEMA_V3 "CREATE INDEX entity_names_folded_entity ON entity_names(folded, entity);"
 /* SQLite's application_id for storyfold stores ("SFst"). */
 #define SF_STORE_APP_ID 0x53467374
 
