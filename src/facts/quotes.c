@@ -139,6 +139,8 @@ typedef struct speaker {
 
 static const speaker NOBODY = {SIZE_MAX, 0, 0, 0};
 
+static bool ends_sentence(const sf_doc *d, size_t i);
+
 static speaker by(speaker s, unsigned char rule) {
     if (s.b != s.e) s.rule = rule;
     return s;
@@ -553,6 +555,14 @@ static speaker clause_subject(const ctx *c, size_t lo, size_t v) {
             starts[1] = t + 1;
             break;
         }
+    /* "The paper quoted X, a director, as saying": the one quoted */
+    if (v > lo && sf__tok_is(d, v - 1, "as"))
+        for (size_t t = lo; t + 1 < v; t++) {
+            if (!sf__tok_in(d, t, (const char *const[]){"quoted", "cited", "quoting", "citing", NULL})) continue;
+            size_t mi = mention_starting(c, t + 1);
+            if (mi == SIZE_MAX && sf__tok_is(d, t + 1, "the")) mi = mention_starting(c, t + 2);
+            return mi != SIZE_MAX ? from_mention(c, mi) : NOBODY;
+        }
     /* '"...," X said, adding': the subject of the speech verb before */
     for (size_t t = v; t-- > lo;) {
         size_t vend;
@@ -595,6 +605,8 @@ static speaker speaker_of_verb(const ctx *c, size_t lo, size_t v, size_t vend, s
     if (parenthetical && !sf__tok_in(d, v, TO_LISTENER)) {
         speaker after = subject_after(c, vend, hi);
         if (after.b != after.e && punct_is(d, after.e, ',')) return by(after, R_SAYS_Y);
+        /* "..., said WHO.": a name closing the sentence after ", said" */
+        if (after.mention != SIZE_MAX && ends_sentence(d, after.e)) return after;
     }
     speaker before = subject_before(c, lo, v);
     if (before.b != before.e) return before;

@@ -286,6 +286,12 @@ static void test_participle_subject(void **state) {
     expect_speaker(&f, "far too cautious", NULL);
     expect_speaker(&f, "somewhere else entirely", "Lena Ortiz");
     done(&f);
+    /* "The paper quoted X as saying": the one quoted */
+    f = run("Fever season\n\n"
+            "The weekly paper quoted Davy Marr, director of the Lakeside Research Institute, as saying that "
+            "\"the fever is curable and the deaths could be as low as zero.\"\n");
+    expect_speaker(&f, "fever is curable", "Davy Marr");
+    done(&f);
 }
 
 /* "75 percent of X said", "the head of X said": what follows "of" (or
