@@ -56,7 +56,8 @@ sf_status sf_ner_eval_conll(const char *gold_path, const char *pred_path, sf_ner
  * pronoun). A gold quote is found when a predicted quote overlaps its
  * Content; its speaker is right when the predicted speaker as written
  * overlaps the gold Source, or the last word of the predicted speaker name
- * is one of the Source's words (case-insensitive). Counts are added. */
+ * is one of the Source's words (case-insensitive). Counts are added.
+ * A Source that is only the speech verb ("said") names nobody: left out. */
 typedef struct sf_quote_scores {
     size_t articles;     /* articles scored */
     size_t gold;         /* gold direct quotes */

@@ -25,6 +25,7 @@ static void help(FILE *f) {
             "the gold source, or the last word of storyfold's speaker name is one of the\n"
             "source's words. Prints the share found, speaker accuracy among the found\n"
             "ones that got a speaker, and how many found ones got no speaker.\n"
+            "A source that is only the speech verb (\"said\") names nobody: left out.\n"
             "\n"
             "Options:\n"
             "  --polnear DIR   the corpus (default ../shared/data/polnear)\n"

@@ -115,6 +115,27 @@ static bool lone_pronoun(const char *text, const span_set *s) {
     return false;
 }
 
+/* A Source that is only the speech verb ("said", "According to"): an
+ * annotation slip that names nobody, so it is no name or noun phrase
+ * either. */
+static const char *const VERB_ONLY[] = {"said", "says", "say", "saying", "told", "tells", "added",
+                                        "adds", "asked", "asks", "wrote", "writes", "tweeted",
+                                        "according", "to", NULL};
+
+static bool lone_verb(const char *text, const span_set *s) {
+    char w[4][32];
+    size_t nw = 0;
+    for (size_t k = 0; k < s->n && nw < 4; k++)
+        nw += words_of(text + s->p[k].begin, s->p[k].end - s->p[k].begin, w + nw, 4 - nw);
+    if (nw == 0 || nw > 2) return false;
+    for (size_t i = 0; i < nw; i++) {
+        bool verb = false;
+        for (size_t j = 0; VERB_ONLY[j] && !verb; j++) verb = strcmp(w[i], VERB_ONLY[j]) == 0;
+        if (!verb) return false;
+    }
+    return true;
+}
+
 static size_t overlap(sf_span a, const span_set *s) {
     size_t o = 0;
     for (size_t k = 0; k < s->n; k++) {
@@ -152,7 +173,9 @@ static void detail_line(FILE *f, const char *name, const char *what, const char 
  * the predictions. */
 static void score_one(const char *name, const char *text, const brat_t *src, const brat_t *con,
                       const sf_quote_found *pred, size_t npred, sf_quote_scores *acc, FILE *detail) {
-    if (!src || !con || !has_quote_mark(text, &con->s) || lone_pronoun(text, &src->s)) return;
+    if (!src || !con || !has_quote_mark(text, &con->s) || lone_pronoun(text, &src->s) ||
+        lone_verb(text, &src->s))
+        return;
     acc->gold++;
     size_t best = SIZE_MAX, bo = 0;
     for (size_t i = 0; i < npred; i++) {

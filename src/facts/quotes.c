@@ -51,6 +51,10 @@ static const char *const NOT_HEAD[] = {
     "has", "had", "have", "do", "did", "does", "can", "could", "would", "will", "should",
     "may", "might", "must", "just", "even", "still", "too", "very", "well", "i", "we", "a",
     "an", "the", "all", "some", "one", "ever", "once", "later", "again", "however", NULL};
+/* words that join clauses: never a speaker, capitalized or not */
+static const char *const CONJUNCTIONS[] = {"and", "but", "or", "nor", "so", "yet", "when", "while", "if",
+                                           "because", "as", "although", "though", "whether", "where",
+                                           "what", "which", "that", "then", "however", NULL};
 /* words that end a noun phrase going left ("the state and ..." stops at and) */
 static const char *const NP_STOP[] = {
     "a", "an", "the", "what", "which", "who", "and", "but", "or", "as", "in", "on", "of", "to",
@@ -80,12 +84,67 @@ typedef struct ctx {
     size_t *para;       /* per token: paragraph index */
 } ctx;
 
+/* How a speaker was found. Each rule has a confidence (CONFIDENCE below);
+ * a speaker found by a rule below MIN_CONFIDENCE is left unknown. */
+enum rule {
+    R_NONE,
+    R_NAME,          /* the name before the verb: '"...," X said', 'X said: "..."' */
+    R_NAME_IN_NP,    /* a name inside the subject phrase ("the X monitoring group") */
+    R_PHRASE,        /* a noun phrase before the verb ("officials said") */
+    R_IT,            /* "it/they said": the organization that spoke last */
+    R_HE_LAST,       /* "he/she said": the person who spoke last */
+    R_HE_NAMED,      /* ... another person, subject in the pronoun's paragraph */
+    R_HE_NOBODY_SPOKE, /* ... nobody spoke yet: the person named last */
+    R_HE_SUBJECT,    /* ... the person who is the subject of the pronoun's sentence */
+    R_AND_NAME,      /* "X smiled and said" */
+    R_AND_VERB,      /* "X noted ..., and added" */
+    R_APPOS_FIRST,   /* "X, the editor of Y, Z, said": the name opening the clause */
+    R_APPOS_NAME,    /* "The envoy, X, said" */
+    R_APPOS_BEFORE,  /* "X, the envoy, said" */
+    R_TIME_SKIP,     /* "X at the time said" */
+    R_AFTER_NAME,    /* '"...," said X' */
+    R_AFTER_PHRASE,  /* '"...," said the prime minister' */
+    R_ACCORDING,     /* "according to X" */
+    R_PARTICIPLE,    /* "X emailed supporters, saying" */
+    R_NAMING,        /* 'X called it "a scam"' */
+    R_NAMING_PRON,   /* 'what he called "a scam"' */
+    R_SAYS_Y,        /* "X, says Y, is ..." */
+    R_ANY_VERB,      /* '"...," X pointed out' */
+    R_CONT,          /* a quote continued from the paragraph before */
+    R_COLON,         /* after a paragraph ending "X said:" */
+    R_SAME_PARA,     /* a later quote of the same paragraph: '"A," X said. "B."' */
+    R_COUNT
+};
+
+/* Confidence of each rule: 3 high (at least 97 in 100 speakers right when
+ * chosen), 2 medium (at least 90 in 100), 1 low. Measured on PolNeAR train
+ * (docs/quotes.md); the pronoun rules cannot be measured there (its gold
+ * leaves pronoun sources out) and count as medium. */
+static const unsigned char CONFIDENCE[R_COUNT] = {
+    [R_NAME] = 3, [R_NAME_IN_NP] = 2, [R_PHRASE] = 2, [R_IT] = 2, [R_HE_LAST] = 2, [R_HE_NAMED] = 2,
+    [R_HE_NOBODY_SPOKE] = 2, [R_HE_SUBJECT] = 2, [R_AND_NAME] = 2, [R_AND_VERB] = 2, [R_APPOS_FIRST] = 3,
+    [R_APPOS_NAME] = 3, [R_APPOS_BEFORE] = 3, [R_TIME_SKIP] = 3, [R_AFTER_NAME] = 3, [R_AFTER_PHRASE] = 3,
+    [R_ACCORDING] = 2, [R_PARTICIPLE] = 2, [R_NAMING] = 2, [R_NAMING_PRON] = 1, [R_SAYS_Y] = 3,
+    [R_ANY_VERB] = 3, [R_CONT] = 3, [R_COLON] = 3, [R_SAME_PARA] = 2,
+};
+/* Below this a speaker is left unknown: a missing speaker is far better
+ * than a wrong one. */
+enum { MIN_CONFIDENCE = 2 };
+
 typedef struct speaker {
     size_t mention;     /* index into m, or SIZE_MAX */
     size_t b, e;        /* tokens as written; b == e: none */
+    unsigned char rule; /* enum rule: how it was found */
 } speaker;
 
-static const speaker NOBODY = {SIZE_MAX, 0, 0};
+static const speaker NOBODY = {SIZE_MAX, 0, 0, 0};
+
+static bool ends_sentence(const sf_doc *d, size_t i);
+
+static speaker by(speaker s, unsigned char rule) {
+    if (s.b != s.e) s.rule = rule;
+    return s;
+}
 
 static bool punct_is(const sf_doc *d, size_t i, char c) {
     return i < d->toks.n && d->toks.items[i].kind == SF_TOK_PUNCT && d->text[d->toks.items[i].begin] == c;
@@ -131,8 +190,15 @@ static sf_entity_type mention_type(const ctx *c, size_t k) {
 /* A name that may speak: a name (not a place), not only a title. */
 static const char *const SUFFIXES[] = {"ii", "iii", "iv", "jr", "sr", NULL};
 
+/* words no name holds: a capitalized headline ("CONGRESS HAS INVESTIGATED
+ * HIM") taken for a name */
+static const char *const NOT_IN_NAME[] = {"has", "have", "had", "is", "was", "are", "were", "him",
+                                          "he", "she", "they", "them", "says", "said", NULL};
+
 static bool speaker_name_ok(const ctx *c, size_t k) {
     const sf_mention *x = &c->m[k];
+    for (size_t t = x->tok_begin; x->tok_end - x->tok_begin > 1 && t < x->tok_end; t++)
+        if (sf__tok_in(c->d, t, NOT_IN_NAME)) return false;
     if (x->tok_end - x->tok_begin == 1 && sf__tok_in(c->d, x->tok_begin, SUFFIXES)) return false;
     if (mention_type(c, k) == SF_ENT_PLACE) return false;
     if (x->tok_end - x->tok_begin == 1 && sf__tok_in(c->d, x->tok_begin, TITLES)) return false;
@@ -153,7 +219,7 @@ static bool speaker_name_ok(const ctx *c, size_t k) {
 
 static speaker from_mention(const ctx *c, size_t k) {
     if (!speaker_name_ok(c, k)) return NOBODY;
-    return (speaker){k, c->m[k].tok_begin, c->m[k].tok_end};
+    return (speaker){k, c->m[k].tok_begin, c->m[k].tok_end, R_NAME};
 }
 
 /* The noun phrase ending at token k (exclusive), going left no further than
@@ -183,26 +249,42 @@ static bool contraction(const sf_doc *d, size_t i) {
     return false;
 }
 
+/* The "of" before a phrase starting at b ("the head of the FBI", "75
+ * percent of Republicans"): the phrase is the object of "of", the head
+ * before it is the subject. SIZE_MAX: none. */
+static size_t of_before(const sf_doc *d, size_t lo, size_t b) {
+    if (b > lo && sf__tok_is(d, b - 1, "the")) b--;
+    return b > lo && lower_word(d, b - 1) && sf__tok_is(d, b - 1, "of") ? b - 1 : SIZE_MAX;
+}
+
 static speaker noun_phrase_before(const ctx *c, size_t lo, size_t k) {
     const sf_doc *d = c->d;
     for (size_t t = k; t > lo && t + 5 > k; t--)
         if (contraction(d, t - 1)) return NOBODY;
-    if (k <= lo || !is_word(d, k - 1) || (lower_word(d, k - 1) && sf__tok_in(d, k - 1, NOT_HEAD)) || ly_adverb(d, k - 1) ||
+    /* the head is no conjunction, pronoun or adverb; capitalized, no
+     * conjunction ("When", "And"; "WHO" and "From" may be names) */
+    if (k <= lo || !is_word(d, k - 1) || (lower_word(d, k - 1) && sf__tok_in(d, k - 1, NOT_HEAD)) ||
+        (!(d->toks.items[k - 1].flags & SF_TOKF_ALLCAPS) && sf__tok_in(d, k - 1, CONJUNCTIONS)) || ly_adverb(d, k - 1) ||
         sf__tok_in(d, k - 1, sf__speech_verbs))
         return NOBODY;
     size_t mi = mention_ending(c, k);
-    if (mi != SIZE_MAX && c->m[mi].tok_begin >= lo && speaker_name_ok(c, mi)) return from_mention(c, mi);
+    if (mi != SIZE_MAX && c->m[mi].tok_begin >= lo && speaker_name_ok(c, mi)) {
+        size_t of = of_before(d, lo, c->m[mi].tok_begin);
+        return of != SIZE_MAX ? noun_phrase_before(c, lo, of) : from_mention(c, mi);
+    }
     size_t b = k - 1;
     while (b > lo && k - b < 5 && is_word(d, b - 1) && !sf__tok_in(d, b - 1, NP_STOP) &&
            !sf__tok_in(d, b - 1, sf__speech_verbs) && !ly_adverb(d, b - 1))
         b--;
     if (b > lo && sf__tok_in(d, b - 1, DETERMINERS)) b--;
+    size_t of = of_before(d, lo, b);
+    if (of != SIZE_MAX) return noun_phrase_before(c, lo, of);
     /* a name inside the phrase, not owning it */
     for (size_t j = 0; j < c->nm; j++) {
         const sf_mention *x = &c->m[j];
         if (x->tok_begin >= b && x->tok_end < k && x->tok_end + 3 >= k &&
             !(x->flags & SF_MENTION_POSSESSIVE) && speaker_name_ok(c, j))
-            return (speaker){j, x->tok_begin, x->tok_end};
+            return (speaker){j, x->tok_begin, x->tok_end, R_NAME_IN_NP};
     }
     /* a lone capitalized word that is no name here ("Officials") is fine;
      * a lone lower-case word must be a plural or a role ("officials",
@@ -211,7 +293,7 @@ static speaker noun_phrase_before(const ctx *c, size_t lo, size_t k) {
         const sf_token *t = &d->toks.items[b];
         if (d->text[t->end - 1] != 's') return NOBODY;
     }
-    return (speaker){SIZE_MAX, b, k};
+    return (speaker){SIZE_MAX, b, k, R_PHRASE};
 }
 
 /* The latest speaker of an earlier hit in this doc that is a person (or
@@ -236,7 +318,7 @@ static size_t last_speaker(const ctx *c, bool org, size_t *where) {
  * that spoke last, within three sentences. Else nobody. */
 static speaker resolve_pronoun(const ctx *c, size_t k) {
     const sf_doc *d = c->d;
-    speaker sp = {SIZE_MAX, k, k + 1};
+    speaker sp = {SIZE_MAX, k, k + 1, R_IT};
     size_t ssent = 0;
     if (sf__tok_in(d, k, IT_THEY)) {
         size_t s = last_speaker(c, true, &ssent);
@@ -253,14 +335,26 @@ static speaker resolve_pronoun(const ctx *c, size_t k) {
             c->m[j].tok_begin <= d->sent_tok[c->m[j].sentence] + 2) /* a subject, not an object */
             named = j;
     bool named_here = named != SIZE_MAX && c->para[c->m[named].tok_begin] == c->para[k];
+    /* the subject of the pronoun's own sentence ("X praised Y, but he
+     * said"): a person named first in it, outside quotes */
+    size_t sent = sf__doc_sentence_of(d, d->toks.items[k].begin), own = SIZE_MAX;
+    for (size_t j = 0; j < c->nm && c->m[j].tok_end <= k && own == SIZE_MAX; j++)
+        if (sf__doc_sentence_of(d, c->m[j].begin) == sent && !c->inq[c->m[j].tok_begin] &&
+            !(c->m[j].flags & SF_MENTION_POSSESSIVE) && speaker_name_ok(c, j))
+            own = mention_type(c, j) == SF_ENT_PERSON ? j : SIZE_MAX - 1;
+    if (own < SIZE_MAX - 1) {
+        sp.mention = own, sp.rule = R_HE_SUBJECT;
+        return sp;
+    }
     if (s != SIZE_MAX) {
         bool same = named == SIZE_MAX || c->m[named].entity == c->m[s].entity ||
                     c->m[named].tok_begin <= c->m[s].tok_begin;
         sp.mention = same || !named_here ? s : named;
+        sp.rule = sp.mention == s ? R_HE_LAST : R_HE_NAMED;
         return sp;
     }
     if (named != SIZE_MAX && c->para[c->m[named].tok_begin] + 1 >= c->para[k]) {
-        sp.mention = named;
+        sp.mention = named, sp.rule = R_HE_NOBODY_SPOKE;
         return sp;
     }
     return NOBODY;
@@ -275,6 +369,10 @@ static size_t skip_paren(const sf_doc *d, size_t lo, size_t k) {
     return k;
 }
 
+/* prepositions only (not "before", "after", "since": conjunctions too) */
+static const char *const OBJECT_PREPS[] = {"at", "in", "on", "during", "with", "for", "from", "over",
+                                           "through", "into", "across", "against", "among", "toward",
+                                           "towards", "under", "about", "by", "to", "near", NULL};
 static const char *const PREP_SKIP[] = {"at", "in", "on", "during", "after", "before", "from",
                                         "with", "for", "since", "over", "through", NULL};
 
@@ -317,10 +415,10 @@ static speaker subject_before(const ctx *c, size_t lo, size_t v) {
          * before, in the same window; else nobody */
         /* "Ms. Sherry smiled and said": a name right before one verb */
         size_t mi = k >= lo + 3 && lower_word(d, k - 2) ? mention_ending(c, k - 2) : SIZE_MAX;
-        if (mi != SIZE_MAX && c->m[mi].tok_begin >= lo && speaker_name_ok(c, mi)) return from_mention(c, mi);
+        if (mi != SIZE_MAX && c->m[mi].tok_begin >= lo && speaker_name_ok(c, mi)) return by(from_mention(c, mi), R_AND_NAME);
         for (size_t t = k - 1; t-- > lo;) {
             size_t vend;
-            if (speech_verb(c, t, k - 1, true, &vend)) return speaker_of_verb(c, lo, t, vend, k - 1);
+            if (speech_verb(c, t, k - 1, true, &vend)) return by(speaker_of_verb(c, lo, t, vend, k - 1), R_AND_VERB);
         }
         return NOBODY;
     }
@@ -346,21 +444,24 @@ static speaker subject_before(const ctx *c, size_t lo, size_t v) {
         while (t0 < b && (d->toks.items[t0].kind == SF_TOK_PUNCT || sf__tok_is(d, t0, "the"))) t0++;
         size_t first = commas ? mention_starting(c, t0) : SIZE_MAX;
         if (first != SIZE_MAX && first != mi && punct_is(d, c->m[first].tok_end, ',') && speaker_name_ok(c, first))
-            return from_mention(c, first);
+            return by(from_mention(c, first), R_APPOS_FIRST);
         if (mi != SIZE_MAX && !described && c->m[mi].tok_begin >= b && speaker_name_ok(c, mi))
-            return from_mention(c, mi);
+            return by(from_mention(c, mi), R_APPOS_NAME);
         if (b <= lo || !punct_is(d, b - 1, ',')) return NOBODY; /* one comma only */
         /* "X, the envoy, said": the name or phrase before the first comma,
          * when what stands between the commas is a description */
         if (!relative && !lower_word(d, b)) return NOBODY;
-        return noun_phrase_before(c, lo, skip_paren(d, lo, b - 1));
+        speaker ap = noun_phrase_before(c, lo, skip_paren(d, lo, b - 1));
+        return by(ap, ap.rule == R_NAME ? R_APPOS_BEFORE : ap.rule);
     }
     speaker np = noun_phrase_before(c, lo, k);
-    /* "Trump at the time said": the phrase was a time or place */
-    if (np.b != np.e && np.mention == SIZE_MAX && np.b > lo + 1 &&
-        sf__tok_in(d, np.b - 1, (const char *const[]){"at", "in", "on", "during", NULL})) {
+    /* "Trump at the time said": the phrase was a time or place;
+     * "Protesters marching through the streets chanted": the object of a
+     * preposition is no subject */
+    if (np.b != np.e && np.mention == SIZE_MAX && np.b > lo + 1 && lower_word(d, np.b - 1) &&
+        sf__tok_in(d, np.b - 1, OBJECT_PREPS)) {
         speaker s2 = noun_phrase_before(c, lo, skip_paren(d, lo, np.b - 1));
-        return s2;
+        return by(s2, R_TIME_SKIP);
     }
     if (np.b != np.e && np.mention != SIZE_MAX && mention_type(c, np.mention) == SF_ENT_PLACE) return NOBODY;
     return np;
@@ -388,7 +489,7 @@ static speaker subject_after(const ctx *c, size_t vend, size_t hi) {
                 t = after - 1;
                 continue;
             }
-            return from_mention(c, mi);
+            return by(from_mention(c, mi), R_AFTER_NAME);
         }
         if (punct_is(d, t, '.') && t > vend && sf__tok_in(d, t - 1, TITLES)) continue;
         if (!is_word(d, t) || (lower_word(d, t) && sf__tok_in(d, t, NOT_HEAD)) || sf__tok_in(d, t, sf__speech_verbs))
@@ -403,7 +504,7 @@ static speaker subject_after(const ctx *c, size_t vend, size_t hi) {
         e++;
     if (e == b || (e < hi && is_word(d, e))) return NOBODY;
     if (b == vend && e - b == 1 && d->text[d->toks.items[b].end - 1] != 's') return NOBODY;
-    return (speaker){SIZE_MAX, vend, e};
+    return (speaker){SIZE_MAX, vend, e, R_AFTER_PHRASE};
 }
 
 /* cues that only introduce quotations here, beside sf__speech_verbs */
@@ -439,30 +540,73 @@ static bool speech_verb(const ctx *c, size_t i, size_t hi, bool wide, size_t *ve
     return true;
 }
 
+/* The name that is the subject of the clause starting at lo, for a
+ * participle at v ("X emailed supporters, telling them"): a name at the
+ * clause's start, or right after an opening phrase set off by a comma
+ * ("In a statement, X ...", "Hours later, X ..."), with at most a few role
+ * words before it ("Band member X"). Not a possessor ("X's campaign ...,
+ * saying": the campaign speaks), not a name further into the clause (an
+ * object). */
+static speaker clause_subject(const ctx *c, size_t lo, size_t v) {
+    const sf_doc *d = c->d;
+    size_t starts[2] = {lo, SIZE_MAX};
+    for (size_t t = lo + 1; t < v && t < lo + 8; t++)
+        if (punct_is(d, t, ',')) {
+            starts[1] = t + 1;
+            break;
+        }
+    /* "The paper quoted X, a director, as saying": the one quoted */
+    if (v > lo && sf__tok_is(d, v - 1, "as"))
+        for (size_t t = lo; t + 1 < v; t++) {
+            if (!sf__tok_in(d, t, (const char *const[]){"quoted", "cited", "quoting", "citing", NULL})) continue;
+            size_t mi = mention_starting(c, t + 1);
+            if (mi == SIZE_MAX && sf__tok_is(d, t + 1, "the")) mi = mention_starting(c, t + 2);
+            return mi != SIZE_MAX ? from_mention(c, mi) : NOBODY;
+        }
+    /* '"...," X said, adding': the subject of the speech verb before */
+    for (size_t t = v; t-- > lo;) {
+        size_t vend;
+        if (!sf__tok_in(d, t, PARTICIPLES) && !sf__tok_in(d, t, NAMING) && speech_verb(c, t, v, true, &vend))
+            return speaker_of_verb(c, lo, t, vend, v);
+    }
+    for (size_t k = 0; k < 2 && starts[k] != SIZE_MAX; k++) {
+        size_t st = starts[k];
+        for (size_t j = 0; j < c->nm; j++) {
+            const sf_mention *x = &c->m[j];
+            if (x->tok_begin < st) continue;
+            if (x->tok_begin > st + 5 || x->tok_end > v || c->inq[x->tok_begin]) break;
+            bool role = true; /* only what may stand before a name: "Mr.",
+                               * "76-year-old", "Secretary of State" */
+            for (size_t t = st; t < x->tok_begin && role; t++)
+                role = (is_word(d, t) && (!sf__tok_in(d, t, NP_STOP) || (sf__tok_is(d, t, "of") && !lower_word(d, t + 1)))) ||
+                       d->toks.items[t].kind == SF_TOK_NUMBER || punct_is(d, t, '-') ||
+                       (punct_is(d, t, '.') && t > st && sf__tok_in(d, t - 1, TITLES));
+            if (!role || (x->flags & SF_MENTION_POSSESSIVE)) break;
+            if (punct_is(d, x->tok_end, ',') && x->tok_end == x->tok_begin + 1 && (x->flags & SF_MENTION_INITIAL))
+                break; /* "Hours later," */
+            return from_mention(c, j);
+        }
+    }
+    return NOBODY;
+}
+
 /* The speaker of the verb [v, vend), given the window [lo, hi) it may use. */
 static speaker speaker_of_verb(const ctx *c, size_t lo, size_t v, size_t vend, size_t hi) {
     const sf_doc *d = c->d;
-    if (sf__tok_is(d, v, "according")) return subject_after(c, vend, hi);
-    if (sf__tok_in(d, v, PARTICIPLES)) {
-        /* the sentence's subject: a name at the window's start */
-        for (size_t j = 0; j < c->nm; j++) {
-            const sf_mention *x = &c->m[j];
-            if (x->tok_begin < lo || x->tok_end > v || c->inq[x->tok_begin]) continue;
-            if (punct_is(d, x->tok_end, ',') && x->tok_begin == lo) continue; /* "Hours later," */
-            speaker sp = from_mention(c, j);
-            return sp.b != sp.e ? sp : NOBODY;
-        }
-        return NOBODY;
-    }
+    if (sf__tok_is(d, v, "according")) return by(subject_after(c, vend, hi), R_ACCORDING);
+    if (sf__tok_in(d, v, PARTICIPLES)) return by(clause_subject(c, lo, v), R_PARTICIPLE);
     if (sf__tok_in(d, v, NAMING)) {
         speaker sp = subject_before(c, lo, v);
-        return sp.mention != SIZE_MAX ? sp : NOBODY;
+        if (sp.mention == SIZE_MAX) return NOBODY;
+        return by(sp, c->m[sp.mention].tok_begin != sp.b ? R_NAMING_PRON : R_NAMING);
     }
     /* "X, says Y, is ...": a verb set off by commas has its subject after */
     bool parenthetical = v > lo && punct_is(d, v - 1, ',');
     if (parenthetical && !sf__tok_in(d, v, TO_LISTENER)) {
         speaker after = subject_after(c, vend, hi);
-        if (after.b != after.e && punct_is(d, after.e, ',')) return after;
+        if (after.b != after.e && punct_is(d, after.e, ',')) return by(after, R_SAYS_Y);
+        /* "..., said WHO.": a name closing the sentence after ", said" */
+        if (after.mention != SIZE_MAX && ends_sentence(d, after.e)) return after;
     }
     speaker before = subject_before(c, lo, v);
     if (before.b != before.e) return before;
@@ -547,6 +691,8 @@ static bool ends_sentence(const sf_doc *d, size_t i) {
     return punct_is(d, i, '.') || punct_is(d, i, '?') || punct_is(d, i, '!') || punct_is(d, i, ';');
 }
 
+static size_t window_start(const ctx *c, size_t i);
+
 /* The cue after a closing mark: '"...," X said', '"...," said X'. A
  * quote that ends its sentence ('."') followed by a capital starts a new
  * one, whose verb is not this quote's. */
@@ -565,15 +711,18 @@ static speaker cue_after(const ctx *c, const qspan *q) {
         size_t vend;
         if (speech_verb(c, t, hi, true, &vend)) return speaker_of_verb(c, lo, t, vend, hi);
     }
-    /* '"...," Mr. Rubel pointed out.': a quote ending in a comma, then a
-     * name and a verb of any kind (a past tense or a present in -s) */
+    /* '"...," Mr. Rubel pointed out.': a quote that opens its sentence and
+     * ends in a comma, then a name and a verb of any kind (a past tense or
+     * a present in -s). A quote inside a clause ('While X proclaims the
+     * article a "terrific piece," Y fixates') is no such cue. */
     size_t mi = mention_starting(c, lo);
-    if (q->te > q->open + 1 && punct_is(d, q->te - 1, ',') && mi != SIZE_MAX && lower_word(d, c->m[mi].tok_end)) {
+    if (q->te > q->open + 1 && punct_is(d, q->te - 1, ',') && mi != SIZE_MAX && lower_word(d, c->m[mi].tok_end) &&
+        window_start(c, q->open) == q->open) {
         const sf_token *v = &d->toks.items[c->m[mi].tok_end];
         char last = d->text[v->end - 1], prev = d->text[v->end - 2];
         if (v->end - v->begin > 3 && ((prev == 'e' && last == 'd') || last == 's') &&
             !sf__tok_in(d, c->m[mi].tok_end, NOT_HEAD))
-            return from_mention(c, mi);
+            return by(from_mention(c, mi), R_ANY_VERB);
     }
     return NOBODY;
 }
@@ -694,11 +843,13 @@ static sf_status direct_quote(ctx *c, const qspanvec *qs, size_t *hit_of, size_t
      * when it ends with its own punctuation ('"Cruz," he said') */
     if (sp.b != sp.e && inside_words(d, q) < 3 && d->toks.items[q->te - 1].kind != SF_TOK_PUNCT) sp = NOBODY;
     if (sp.b == sp.e) sp = cue_before(c, q->open, window_start(c, q->open));
+    if (sp.b != sp.e && CONFIDENCE[sp.rule] < MIN_CONFIDENCE) sp = NOBODY;
     bool cued = sp.b != sp.e;
     const sf_quote_hit *like = NULL;
     if (!cued) {
         like = inherited(c, qs, hit_of, qi, &sp);
         cued = sp.b != sp.e;
+        sp.rule = q->cont ? R_CONT : cued ? R_COLON : R_SAME_PARA;
     }
     /* a word or two in marks from nobody is a scare quote or a title */
     if (!cued && inside_words(d, q) < 3) return SF_OK;
@@ -719,7 +870,7 @@ static sf_status indirect(ctx *c, size_t s) {
         if (speech_verb(c, i, e, false, &vend)) v = i;
     if (v == SIZE_MAX) return SF_OK;
     speaker sp = speaker_of_verb(c, s0, v, vend, e);
-    if (sp.b == sp.e) return SF_OK;
+    if (sp.b == sp.e || CONFIDENCE[sp.rule] < MIN_CONFIDENCE) return SF_OK;
     /* the reported clause: after "said (that)" or before ", X said" */
     size_t lo = SF_MAX(vend, sp.b >= vend ? sp.e : vend);
     if (lo < e && sf__tok_is(d, lo, "that")) lo++;
