@@ -151,6 +151,15 @@ typedef struct sf_read_options {
      * times the compressed bytes read so far (real pages compress 5-20x; a
      * gzip bomb about 1000x). */
     uint64_t max_expand;
+    /* Which files of a directory are read (shell globs, fnmatch(3), matched
+     * against an entry's name and against its whole path): an entry that
+     * matches an exclude pattern is left out (a directory with all it
+     * holds); with include patterns, only files that match one are read.
+     * Paths given to sf_read_path itself are always read. NULL/0: all. */
+    const char *const *include;
+    size_t ninclude;
+    const char *const *exclude;
+    size_t nexclude;
 } sf_read_options;
 /* The defaults (every field zero means "default"); use it so that fields
  * added later start at their defaults: sf_read_options o = SF_READ_OPTIONS_INIT; */

@@ -51,6 +51,16 @@ int sf_cli_input_option(sf_cli_inputs *in, int argc, char **argv, int *i) {
         in->verbose = true;
         return 1;
     }
+    if (strcmp(a, "--include") == 0 || strcmp(a, "--exclude") == 0) {
+        bool inc = a[2] == 'i';
+        size_t *n = inc ? &in->ninclude : &in->nexclude;
+        if (*i + 1 >= argc || *n >= 32) {
+            sf_cli_error(in->prog, "%s needs a pattern (at most 32 of them)", a);
+            return -1;
+        }
+        (inc ? in->include : in->exclude)[(*n)++] = argv[++*i];
+        return 1;
+    }
     if (strcmp(a, "--max-expand") == 0) {
         char *end = NULL;
         const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
@@ -182,7 +192,8 @@ sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exi
         return NULL;
     }
     sf_read_options o = {.format = in->format, .strict = in->strict, .on_diag = on_diag, .user = in,
-                         .max_expand = in->max_expand};
+                         .max_expand = in->max_expand, .include = in->include,
+                         .ninclude = in->ninclude, .exclude = in->exclude, .nexclude = in->nexclude};
     for (int i = 0; i < npaths; i++) {
         sf_error err = {0};
         sf_status st = sf_read_path(c, paths[i], &o, &err);

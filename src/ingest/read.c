@@ -6,6 +6,7 @@
 #include "html.h"
 
 #include <dirent.h>
+#include <fnmatch.h>
 #include <unicode/ucnv.h>
 #include <errno.h>
 #include <stdio.h>
@@ -459,6 +460,20 @@ static void entry_problem(const sf_read_options *o, const char *path, const sf_e
     o->on_diag(o->user, &d);
 }
 
+/* --include / --exclude (sf_read_options): whether a directory's entry is
+ * read. */
+static bool any_match(const char *const *pats, size_t n, const char *name, const char *path) {
+    for (size_t i = 0; i < n; i++)
+        if (pats[i] && (fnmatch(pats[i], name, 0) == 0 || fnmatch(pats[i], path, 0) == 0))
+            return true;
+    return false;
+}
+
+static bool wanted(const sf_read_options *o, const char *name, const char *path, bool dir) {
+    if (o->nexclude && any_match(o->exclude, o->nexclude, name, path)) return false;
+    return dir || !o->ninclude || any_match(o->include, o->ninclude, name, path);
+}
+
 static sf_status read_dir(sf_corpus *c, const char *dir, const sf_read_options *o, int depth,
                           walk *w, sf_error *err) {
     struct dirent **list = NULL;
@@ -487,6 +502,10 @@ static sf_status read_dir(sf_corpus *c, const char *dir, const sf_read_options *
         struct stat st;
         sf_status es;
         bool nomem = false;
+        const char *base = strrchr(p, '/') ? strrchr(p, '/') + 1 : p; /* the entry's name */
+        if ((o->ninclude || o->nexclude) &&
+            !wanted(o, base, p, stat(p, &st) == 0 && S_ISDIR(st.st_mode)))
+            continue;
         if (stat(p, &st) != 0) {
             es = sf__error_set(&e, SF_ERR_IO, "%s: cannot open: %s", p, strerror(errno));
         } else if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
