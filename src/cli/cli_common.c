@@ -248,11 +248,14 @@ void sf_cli_progress(const char *what, size_t done, size_t total) {
         clock_gettime(CLOCK_MONOTONIC, &g_start);
         g_started = true;
     }
-    if (!isatty(STDERR_FILENO) || elapsed() < 1.0) return;
+    double t = elapsed();
+    if (!isatty(STDERR_FILENO) || t < 1.0) return;
+    /* the rate is over the whole run so far (stages share one clock) */
     if (total)
-        fprintf(stderr, "\r%s %zu/%zu (%.0f%%)   ", what, done, total, 100.0 * (double)done / (double)total);
+        fprintf(stderr, "\r%s %zu/%zu (%.0f%%, %.0f/s)   ", what, done, total,
+                100.0 * (double)done / (double)total, (double)done / t);
     else
-        fprintf(stderr, "\r%s %zu   ", what, done);
+        fprintf(stderr, "\r%s %zu (%.0f/s)   ", what, done, (double)done / t);
     g_shown = true;
 }
 
