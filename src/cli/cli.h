@@ -109,8 +109,8 @@ bool sf_cli_is_help(const char *arg);
 /* Input options text for --help pages. */
 #define SF_CLI_INPUT_HELP                                                               \
     "Input options:\n"                                                                  \
-    "  --input-format F  text, jsonl (JSON Lines or a JSON array), sgml, html or\n"   \
-    "                    warc, gzip'd or not (default: detect from the first bytes,\n"  \
+    "  --input-format F  text, jsonl, sgml, html or warc (jsonl: JSON Lines or a\n"   \
+    "                    JSON array), gzip'd or not (default: from the first bytes,\n"  \
     "                    then the name; files holding no articles, such as scripts,\n"  \
     "                    style sheets and images, are skipped and counted)\n"           \
     "  --strict          stop at the first bad record (default: report and skip it)\n"  \
