@@ -161,7 +161,19 @@ typedef struct sf_read_options {
      * times the compressed bytes read so far (real pages compress 5-20x; a
      * gzip bomb about 1000x). */
     uint64_t max_expand;
+    /* Which files of a directory are read (shell globs, fnmatch(3), matched
+     * against an entry's name and against its whole path): an entry that
+     * matches an exclude pattern is left out (a directory with all it
+     * holds); with include patterns, only files that match one are read.
+     * Paths given to sf_read_path itself are always read. NULL/0: all. */
+    const char *const *include;
+    size_t ninclude;
+    const char *const *exclude;
+    size_t nexclude;
 } sf_read_options;
+/* The defaults (every field zero means "default"); use it so that fields
+ * added later start at their defaults: sf_read_options o = SF_READ_OPTIONS_INIT; */
+#define SF_READ_OPTIONS_INIT {0}
 
 /* Read a file, a directory (recursively, in name order) or "-" (standard
  * input) into `c`. Bad records are reported through on_diag and skipped; the
@@ -217,6 +229,7 @@ typedef struct sf_dedup_options {
     unsigned shingle_words;    /* k; 0: default (5) */
     unsigned threads;          /* 0: two (the cores this library aims at) */
 } sf_dedup_options;
+#define SF_DEDUP_OPTIONS_INIT {0} /* the defaults */
 
 /* Find the copies in a corpus. For each article i, dup_of[i] receives the
  * corpus index of the article it copies (its group's canonical article) or
@@ -317,6 +330,8 @@ typedef struct sf_run_options {
                                  0: one per online core. The result is the
                                  same for any number. */
 } sf_run_options;
+/* The defaults: sf_run_options o = SF_RUN_OPTIONS_INIT; */
+#define SF_RUN_OPTIONS_INIT {0}
 
 /* The stories found in a corpus. Holds pointers into the corpus, which must
  * outlive it. */
@@ -345,6 +360,104 @@ const char *sf_story_summary_sentence(const sf_result *r, size_t s, size_t k,
                                       const size_t **sources, size_t *nsources);
 /* Corpus index of the article that article i copies, or SIZE_MAX. */
 size_t sf_result_duplicate_of(const sf_result *r, size_t i);
+/* Similarity of article i to the article it copies (the measure of
+ * sf_dedup_options, 0..1); 0 when it copies nothing. */
+double sf_result_duplicate_similarity(const sf_result *r, size_t i);
+/* The story's id as the JSON output writes it ("s1" for story 0), written
+ * into buf (n bytes, 16 is enough). Returns buf, or NULL when s is out of
+ * range or n too small. */
+const char *sf_story_id(const sf_result *r, size_t s, char *buf, size_t n);
+/* Index of the story's storyline (related stories, taken transitively; 0..),
+ * or SIZE_MAX when the run made none (sf_summarize_all). */
+size_t sf_story_storyline(const sf_result *r, size_t s);
+
+/* Entities, facts and quotes of a story (docs/json-output.md says what each
+ * field means). The *_info structs start with their own size: initialize
+ * them with their _INIT macro, and a library that has more fields than the
+ * program was compiled with fills only those the program knows. The
+ * strings belong to the result. The getters return SF_ERR_ARG for an index
+ * out of range or a struct without its size. */
+typedef struct sf_entity_info {
+    size_t size;            /* sizeof(sf_entity_info) (SF_ENTITY_INFO_INIT) */
+    const char *name;       /* canonical name */
+    const char *type;       /* "person", "place", "organization", "other" */
+    size_t mentions;        /* times the story's articles name it */
+    size_t naliases;        /* other names (sf_story_entity_alias) */
+    size_t nspans;          /* located mentions (sf_story_entity_mention) */
+    const size_t *articles; /* corpus indexes of the articles naming it, ascending */
+    size_t narticles;
+} sf_entity_info;
+#define SF_ENTITY_INFO_INIT {sizeof(sf_entity_info), NULL, NULL, 0, 0, 0, NULL, 0}
+size_t sf_story_entity_count(const sf_result *r, size_t s);
+/* Entity e of story s (most mentioned first). */
+sf_status sf_story_entity(const sf_result *r, size_t s, size_t e, sf_entity_info *out);
+/* Alias k of an entity: the name as written; *reason (may be NULL) why it
+ * was merged ("acronym of ..."). NULL when out of range. */
+const char *sf_story_entity_alias(const sf_result *r, size_t s, size_t e, size_t k,
+                                  const char **reason);
+/* Mention k of an entity: article and byte range of its text; `text` points
+ * at those bytes in the article (not NUL-terminated), `type` and `entity`
+ * are the entity's. */
+struct sf_name_mention;
+sf_status sf_story_entity_mention(const sf_result *r, size_t s, size_t e, size_t k,
+                                  struct sf_name_mention *out);
+
+typedef struct sf_fact_info {
+    size_t size;            /* sizeof(sf_fact_info) (SF_FACT_INFO_INIT) */
+    const char *what;       /* "Rafiqah Wall / length" */
+    const char *subject;    /* what the value is about ("" when unnamed) */
+    const char *attribute;  /* "deaths", "length", "cost", "date", ... */
+    const char *kind;       /* "quantity" or "date" */
+    const char *value;      /* the first mention's value as written */
+    const char *unit;       /* its unit as written ("" when none) */
+    double normalized;      /* quantities: first value in the base unit; dates NAN */
+    double low, high;       /* the range all mentions allow (NAN for dates; an
+                             * open bound is -INFINITY or INFINITY) */
+    const char *base;       /* base unit ("m", "count", "USD", ...) or "date" */
+    const char *date;       /* dates: "2017-07-03", "2017-07" or "2017"; NULL
+                             * when unresolved or a quantity */
+    const char *status;     /* "agree", "single source", "conflict", "update" */
+    const char *note;       /* why the status is what it is (may be NULL) */
+    const char *time;       /* another time the value is tied to ("in 1988"),
+                             * NULL when none */
+    size_t nmentions;       /* sf_story_fact_mention */
+    size_t narticles;       /* distinct articles among the mentions */
+} sf_fact_info;
+#define SF_FACT_INFO_INIT \
+    {sizeof(sf_fact_info), NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, 0, 0}
+typedef struct sf_fact_mention_info {
+    size_t size;            /* sizeof(sf_fact_mention_info) (SF_FACT_MENTION_INFO_INIT) */
+    size_t article;         /* corpus index */
+    sf_span span;           /* the value in the article's text */
+    sf_span sentence;       /* its sentence in the article's text */
+    const char *text;       /* the value as written (NUL-terminated copy) */
+    double value, low, high; /* normalized (NAN for dates) */
+    const char *date;       /* dates: resolved date or NULL */
+    int64_t published;      /* the article's publication time */
+} sf_fact_mention_info;
+#define SF_FACT_MENTION_INFO_INIT \
+    {sizeof(sf_fact_mention_info), 0, {0, 0}, {0, 0}, NULL, 0, 0, 0, NULL, SF_TIME_UNKNOWN}
+size_t sf_story_fact_count(const sf_result *r, size_t s);
+/* Fact f of story s (conflicts first, then agreements, then single source). */
+sf_status sf_story_fact(const sf_result *r, size_t s, size_t f, sf_fact_info *out);
+sf_status sf_story_fact_mention(const sf_result *r, size_t s, size_t f, size_t k,
+                                sf_fact_mention_info *out);
+
+typedef struct sf_quote_info {
+    size_t size;            /* sizeof(sf_quote_info) (SF_QUOTE_INFO_INIT) */
+    const char *speaker;    /* entity name or the words written; NULL when no
+                             * speaker was found with confidence */
+    const char *speaker_text; /* the speaker as written (NULL when unknown) */
+    const char *text;       /* what was said */
+    size_t article;         /* corpus index */
+    sf_span span;           /* the text in the article */
+    sf_span sentence;
+    int direct;             /* nonzero: in quote marks */
+} sf_quote_info;
+#define SF_QUOTE_INFO_INIT {sizeof(sf_quote_info), NULL, NULL, NULL, 0, {0, 0}, {0, 0}, 0}
+size_t sf_story_quote_count(const sf_result *r, size_t s);
+/* Quote q of story s (in article order, then text order). */
+sf_status sf_story_quote(const sf_result *r, size_t s, size_t q, sf_quote_info *out);
 
 /* --------------------------------------------------------------- output */
 
@@ -499,6 +612,7 @@ typedef struct sf_store_options {
                                   every story makes batches add up to one
                                   batch exactly (docs/store.md) */
 } sf_store_options;
+#define SF_STORE_OPTIONS_INIT {0} /* the defaults */
 
 typedef struct sf_store_stats {
     size_t added;       /* new articles */

@@ -25,6 +25,12 @@ typedef struct sf_cli_inputs {
     size_t problems;     /* bad records reported */
     const char *prog;    /* "storyfold run" etc., for messages */
     uint64_t max_expand; /* --max-expand; 0: the reader's default */
+    bool verbose;        /* -v: name every skipped file */
+    size_t skipped;      /* files that hold no articles (images, scripts, ...) */
+    struct { const char *kind; size_t n; } skip_kinds[8]; /* kind: the message */
+    size_t warnings;     /* pages without text, empty files: shown, exit 0 */
+    const char *include[32], *exclude[32]; /* --include / --exclude globs */
+    size_t ninclude, nexclude;
 } sf_cli_inputs;
 
 /* Try to consume a common input option at argv[*i] (--input-format F,
@@ -106,10 +112,16 @@ bool sf_cli_is_help(const char *arg);
 /* Input options text for --help pages. */
 #define SF_CLI_INPUT_HELP                                                               \
     "Input options:\n"                                                                  \
-    "  --input-format F  text, jsonl, sgml, html or warc (default: detect from name\n" \
-    "                    and content)\n"                                             \
+    "  --input-format F  text, jsonl, sgml, html or warc (jsonl: JSON Lines or a\n"   \
+    "                    JSON array), gzip'd or not (default: from the first bytes,\n"  \
+    "                    then the name; files holding no articles, such as scripts,\n"  \
+    "                    style sheets and images, are skipped and counted)\n"           \
     "  --strict          stop at the first bad record (default: report and skip it)\n"  \
-    "  --quiet           do not report skipped records\n"                                \
+    "  -q, --quiet       do not report skipped records\n"                               \
+    "  -v, --verbose     name every file skipped as holding no articles\n"              \
+    "  --include GLOB    in folders, read only the files whose name (or path)\n"        \
+    "                    matches GLOB (may be given again: any of them)\n"              \
+    "  --exclude GLOB    in folders, leave out files and folders that match GLOB\n"     \
     "  --max-expand N    bytes gzip'd input may expand to (default: the larger of\n"     \
     "                    256 MiB and 100 times the compressed bytes read)\n"             \
     "PATH may be a file, a directory (read recursively) or - for standard input.\n"

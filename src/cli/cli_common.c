@@ -47,6 +47,20 @@ int sf_cli_input_option(sf_cli_inputs *in, int argc, char **argv, int *i) {
         in->quiet = true;
         return 1;
     }
+    if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {
+        in->verbose = true;
+        return 1;
+    }
+    if (strcmp(a, "--include") == 0 || strcmp(a, "--exclude") == 0) {
+        bool inc = a[2] == 'i';
+        size_t *n = inc ? &in->ninclude : &in->nexclude;
+        if (*i + 1 >= argc || *n >= 32) {
+            sf_cli_error(in->prog, "%s needs a pattern (at most 32 of them)", a);
+            return -1;
+        }
+        (inc ? in->include : in->exclude)[(*n)++] = argv[++*i];
+        return 1;
+    }
     if (strcmp(a, "--max-expand") == 0) {
         char *end = NULL;
         const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
@@ -65,7 +79,7 @@ int sf_cli_input_option(sf_cli_inputs *in, int argc, char **argv, int *i) {
         val = a + 15;
     } else if (strcmp(a, "--input-format") == 0) {
         if (*i + 1 >= argc) {
-            sf_cli_error(in->prog, "--input-format needs a value (text, jsonl, sgml, html, warc)");
+            sf_cli_error(in->prog, "--input-format needs a value (text, jsonl, sgml, html, warc; gzip'd any)");
             return -1;
         }
         val = argv[++*i];
@@ -115,9 +129,52 @@ int sf_cli_parse(sf_cli_inputs *in, int argc, char **argv, void (*help)(FILE *),
     return -1;
 }
 
+/* A file that holds no articles (a script, a style sheet, an image, ...):
+ * counted by kind for one summary line (sf_cli_read_all), named with -v. */
+static void count_skipped(sf_cli_inputs *in, const sf_diag *d) {
+    in->skipped++;
+    size_t k = 0, nk = sizeof in->skip_kinds / sizeof in->skip_kinds[0];
+    while (k < nk && in->skip_kinds[k].kind && strcmp(in->skip_kinds[k].kind, d->message) != 0) k++;
+    if (k < nk && !in->skip_kinds[k].kind) in->skip_kinds[k].kind = strdup(d->message);
+    if (k < nk && in->skip_kinds[k].kind) in->skip_kinds[k].n++;
+    if (in->verbose && !in->quiet) fprintf(stderr, "%s: %s\n", d->file, d->message);
+}
+
+/* "storyfold run: 4 files skipped, holding no articles (image: 2, script: 1,
+ * style sheet: 1); -v names them": one line however many files. */
+static void skipped_summary(sf_cli_inputs *in) {
+    if (!in->skipped) return;
+    if (!in->quiet) {
+        fprintf(stderr, "%s: %zu file%s skipped, holding no articles (", in->prog, in->skipped,
+                in->skipped == 1 ? "" : "s");
+        for (size_t k = 0; k < sizeof in->skip_kinds / sizeof in->skip_kinds[0]; k++) {
+            const char *kind = in->skip_kinds[k].kind;
+            if (!kind) continue;
+            /* the message is "image skipped": the kind is before " skipped" */
+            const char *end = strstr(kind, " skipped");
+            int len = end ? (int)(end - kind) : (int)strlen(kind);
+            fprintf(stderr, "%s%.*s: %zu", k ? ", " : "", len, kind, in->skip_kinds[k].n);
+        }
+        fprintf(stderr, ")%s\n", in->verbose ? "" : "; -v names them");
+    }
+    for (size_t k = 0; k < sizeof in->skip_kinds / sizeof in->skip_kinds[0]; k++) {
+        free((char *)in->skip_kinds[k].kind);
+        in->skip_kinds[k].kind = NULL;
+        in->skip_kinds[k].n = 0;
+    }
+    in->skipped = 0;
+}
+
 static void on_diag(void *user, const sf_diag *d) {
     sf_cli_inputs *in = user;
-    if (d->status != SF_OK) in->problems++; /* SF_OK: a note (WARC summary) */
+    /* skipped files and pages without text are read as well as they can be:
+     * a warning, exit 0 (docs/input-formats.md) */
+    if (d->status == SF_ERR_UNSUPPORTED && !d->line && !d->record) {
+        count_skipped(in, d);
+        return;
+    }
+    if (d->status == SF_ERR_EMPTY) in->warnings++;
+    else if (d->status != SF_OK) in->problems++; /* SF_OK: a note (WARC summary) */
     if (in->quiet) return;
     if (d->line)
         fprintf(stderr, "%s:%zu: %s\n", d->file, d->line, d->message);
@@ -135,7 +192,8 @@ sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exi
         return NULL;
     }
     sf_read_options o = {.format = in->format, .strict = in->strict, .on_diag = on_diag, .user = in,
-                         .max_expand = in->max_expand};
+                         .max_expand = in->max_expand, .include = in->include,
+                         .ninclude = in->ninclude, .exclude = in->exclude, .nexclude = in->nexclude};
     for (int i = 0; i < npaths; i++) {
         sf_error err = {0};
         sf_status st = sf_read_path(c, paths[i], &o, &err);
@@ -151,6 +209,7 @@ sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exi
              * running out of memory or --strict stop everything */
             in->problems++;
             if (st == SF_ERR_NOMEM || in->strict) {
+                skipped_summary(in);
                 sf_corpus_destroy(c);
                 *exit_code = SF_EXIT_INPUT;
                 return NULL;
@@ -158,6 +217,7 @@ sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exi
         }
     }
     sf_cli_progress_end();
+    skipped_summary(in);
     return c;
 }
 
@@ -188,11 +248,14 @@ void sf_cli_progress(const char *what, size_t done, size_t total) {
         clock_gettime(CLOCK_MONOTONIC, &g_start);
         g_started = true;
     }
-    if (!isatty(STDERR_FILENO) || elapsed() < 1.0) return;
+    double t = elapsed();
+    if (!isatty(STDERR_FILENO) || t < 1.0) return;
+    /* the rate is over the whole run so far (stages share one clock) */
     if (total)
-        fprintf(stderr, "\r%s %zu/%zu (%.0f%%)   ", what, done, total, 100.0 * (double)done / (double)total);
+        fprintf(stderr, "\r%s %zu/%zu (%.0f%%, %.0f/s)   ", what, done, total,
+                100.0 * (double)done / (double)total, (double)done / t);
     else
-        fprintf(stderr, "\r%s %zu   ", what, done);
+        fprintf(stderr, "\r%s %zu (%.0f/s)   ", what, done, (double)done / t);
     g_shown = true;
 }
 

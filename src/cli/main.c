@@ -29,9 +29,10 @@ static void usage(FILE *f) {
     fprintf(f,
             "usage: storyfold COMMAND [OPTIONS] PATH...\n"
             "\n"
-            "storyfold reads news articles (plain text, JSON Lines, TREC/DUC SGML),\n"
-            "finds copies, groups articles that report the same event into stories\n"
-            "and writes a short summary of each story that cites its sources.\n"
+            "storyfold reads news articles (plain text, JSON Lines, JSON arrays,\n"
+            "TREC/DUC SGML, HTML pages, WARC crawls; any of them gzip'd), finds copies,\n"
+            "groups articles that report the same event into stories and writes a\n"
+            "short summary of each story that cites its sources.\n"
             "\n"
             "Commands:\n");
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)

@@ -475,10 +475,12 @@ sf_status sf__html_extract(const char *data, size_t n, const char *url,
 
 sf_status sf__page_add(sf_reader_ctx *ctx, const sf_page *page, const char *id,
                        size_t record, int64_t fallback_time) {
-    if (page->text.n == 0)
-        return sf__reader_diag(ctx, SF_ERR_EMPTY, 0, record,
-                               "no article text found in the page%s%s", id && *id ? " " : "",
-                               id ? id : "");
+    /* a warning, never a stop: a harmless page (an index, a login form) */
+    if (page->text.n == 0) {
+        sf__reader_note(ctx, SF_ERR_EMPTY, "no article text found in the page%s%s",
+                        id && *id ? " " : "", id ? id : "");
+        return SF_OK;
+    }
     sf_rec r = {0};
     r.id = sf__view_cstr(id);
     r.title = sf__view_cstr(page->title);

@@ -21,6 +21,7 @@ typedef struct sf_reader_ctx {
     struct { uint64_t key; sf_status st; size_t n; char sample[64]; } kinds[8];
     size_t nkinds;
     size_t other; /* messages of kinds beyond the table's 8 */
+    bool inner;   /* reading what a gzip'd file held: its name's ".gz" is not its format */
 } sf_reader_ctx;
 
 #define SF__DIAG_SHOWN 5
@@ -70,5 +71,24 @@ void sf__reader_note(sf_reader_ctx *ctx, sf_status st, const char *fmt, ...) SF_
 
 /* Guess the format from the file name, then from the first bytes. */
 sf_format sf__detect_format(const char *name, const char *data, size_t n);
+
+/* What a file holds (sniff.c; the rule is docs/input-formats.md): its format
+ * (SF_FORMAT_AUTO when gzip'd data is to be inflated and sniffed again),
+ * whether it is gzip'd, or, for a file that holds no articles, what it is
+ * ("image", "script", "style sheet", "font", "binary file", ...). `inner`:
+ * the name's ".gz" is skipped (the bytes were inflated already). */
+typedef struct sf_sniff {
+    sf_format format;
+    bool gzip;
+    const char *skip; /* static string or NULL */
+} sf_sniff;
+void sf__sniff(const char *name, bool inner, const char *data, size_t n, sf_sniff *out);
+/* Inflate gzip data (one member or several) into out, at most
+ * options->max_expand bytes (0: the larger of 256 MiB and 100 times n) and
+ * `limit`. A cut, corrupt or too large stream is reported through ctx. */
+sf_status sf__gunzip(sf_reader_ctx *ctx, const char *data, size_t n, uint64_t limit, sf_buf *out);
+/* A JSON array of article objects, or one object over several lines
+ * (jsonl.c); sf__read_jsonl hands such files here. */
+sf_status sf__read_json_doc(sf_reader_ctx *ctx, const char *data, size_t n);
 
 #endif

@@ -174,7 +174,21 @@ static json_object *parse_line(json_tokener *tok, sf_view line, line_state *ls) 
     return o;
 }
 
+/* A JSON document rather than JSON Lines: an array ("[" first), or an
+ * object as pretty-printers write it (its "{" alone on the first line). A
+ * line cut short is left to the line reader, which names it. */
+static bool json_document(const char *data, size_t n) {
+    sf_cur c;
+    sf__cur_init(&c, data, n);
+    sf__cur_skip_ws(&c);
+    if (sf__cur_peek(&c) == '[') return true;
+    sf_view line;
+    return sf__cur_peek(&c) == '{' && sf__cur_line(&c, &line) &&
+           sf__view_eq(sf__view_trim(line), SF_VIEW_LIT("{"));
+}
+
 sf_status sf__read_jsonl(sf_reader_ctx *ctx, const char *data, size_t n) {
+    if (json_document(data, n)) return sf__read_json_doc(ctx, data, n);
     json_tokener *tok = json_tokener_new();
     if (!tok) return sf__error_set(ctx->err, SF_ERR_NOMEM, "%s: out of memory", ctx->name);
     sf_cur c;
@@ -204,5 +218,61 @@ sf_status sf__read_jsonl(sf_reader_ctx *ctx, const char *data, size_t n) {
         if (o) json_object_put(o);
     }
     json_tokener_free(tok);
+    return st;
+}
+
+/* The line of byte `at` of data (1-based). */
+static size_t line_at(const char *data, size_t at) {
+    size_t line = 1;
+    for (const char *p = data, *e = data + at; (p = memchr(p, '\n', (size_t)(e - p))); p++) line++;
+    return line;
+}
+
+/* One article object of a JSON document: added, or reported by its index. */
+static sf_status doc_record(sf_reader_ctx *ctx, json_object *o, size_t record) {
+    line_state ls;
+    ls.why[0] = '\0';
+    sf_rec r = {0};
+    if (!to_record(o, &r, &ls)) return sf__reader_diag(ctx, SF_ERR_PARSE, 0, record, "%s", ls.why);
+    char idbuf[4096 + 32];
+    r.id = sf__view_trim(r.id);
+    if (!r.id.n) {
+        snprintf(idbuf, sizeof idbuf, "%s#%zu", ctx->name, record);
+        r.id = sf__view_cstr(idbuf);
+    }
+    r.title = sf__view_trim(r.title);
+    return sf__reader_add(ctx, &r, 0);
+}
+
+sf_status sf__read_json_doc(sf_reader_ctx *ctx, const char *data, size_t n) {
+    if (n > INT_MAX)
+        return sf__reader_diag(ctx, SF_ERR_TOO_LARGE, 0, 0,
+                               "JSON document of %zu bytes is too large for the JSON parser", n);
+    if (memchr(data, '\0', n))
+        return sf__reader_diag(ctx, SF_ERR_PARSE, 0, 0, "invalid JSON: raw NUL byte");
+    json_tokener *tok = json_tokener_new_ex(JSON_TOKENER_DEFAULT_DEPTH);
+    if (!tok) return sf__error_set(ctx->err, SF_ERR_NOMEM, "%s: out of memory", ctx->name);
+    json_object *doc = json_tokener_parse_ex(tok, data, (int)n);
+    enum json_tokener_error e = json_tokener_get_error(tok);
+    size_t end = json_tokener_get_parse_end(tok);
+    json_tokener_free(tok);
+    sf_status st = SF_OK;
+    if (!doc || e != json_tokener_success) {
+        const char *what = e == json_tokener_continue ? "unexpected end of input"
+                                                     : json_tokener_error_desc(e);
+        st = sf__reader_diag(ctx, SF_ERR_PARSE, line_at(data, SF_MIN(end, n)), 0,
+                             "invalid JSON: %s", what);
+    } else if (sf__view_trim(sf__view(data + end, n - end)).n) {
+        st = sf__reader_diag(ctx, SF_ERR_PARSE, line_at(data, end), 0,
+                             "invalid JSON: unexpected data after the value");
+    } else if (json_object_is_type(doc, json_type_array)) {
+        size_t k = json_object_array_length(doc);
+        for (size_t i = 0; i < k && st == SF_OK; i++)
+            st = doc_record(ctx, json_object_array_get_idx(doc, i), i + 1);
+        if (k == 0) sf__reader_note(ctx, SF_ERR_EMPTY, "empty JSON array");
+    } else {
+        st = doc_record(ctx, doc, 1);
+    }
+    json_object_put(doc);
     return st;
 }

@@ -6,6 +6,7 @@
 #include "html.h"
 
 #include <dirent.h>
+#include <fnmatch.h>
 #include <unicode/ucnv.h>
 #include <errno.h>
 #include <stdio.h>
@@ -276,6 +277,49 @@ static sf_status read_utf16(sf_reader_ctx *ctx, const char *data, size_t n) {
     return st;
 }
 
+/* The bytes' format judged by sniff.c (SF_FORMAT_AUTO), or gzip'd data
+ * of any format: inflated and read again as what it holds. A file that
+ * holds no articles is skipped with a note of status SF_ERR_UNSUPPORTED
+ * ("image skipped"), which never stops a read. */
+static sf_status read_sniffed(sf_reader_ctx *ctx, const char *data, size_t n) {
+    sf_sniff s;
+    sf__sniff(ctx->name, ctx->inner, data, n, &s);
+    if (ctx->opt->format != SF_FORMAT_AUTO) s.format = ctx->opt->format;
+    if (s.skip && !s.gzip) {
+        sf__reader_note(ctx, SF_ERR_UNSUPPORTED, "%s skipped", s.skip);
+        return SF_OK;
+    }
+    if (s.format == SF_FORMAT_WARC) return sf__read_warc(ctx, data, n);
+    if (s.gzip) {
+        if (ctx->inner) {
+            sf__reader_note(ctx, SF_ERR_UNSUPPORTED, "gzip'd gzip data skipped");
+            return SF_OK;
+        }
+        sf_buf b;
+        sf__buf_init(&b, limit_of(ctx->opt));
+        sf_status st = sf__gunzip(ctx, data, n, limit_of(ctx->opt), &b);
+        if (st == SF_OK && b.n) {
+            ctx->inner = true;
+            st = read_format(ctx, sf__buf_cstr(&b), b.n);
+            ctx->inner = false;
+        }
+        sf__buf_release(&b);
+        return st;
+    }
+    sf_cur cur;
+    sf__cur_init(&cur, data, n);
+    sf__cur_accept(&cur, "\xEF\xBB\xBF"); /* not part of the first line */
+    switch (s.format) {
+    case SF_FORMAT_TEXT: return sf__read_text(ctx, cur.p, sf__cur_left(&cur));
+    case SF_FORMAT_JSONL: return sf__read_jsonl(ctx, cur.p, sf__cur_left(&cur));
+    case SF_FORMAT_SGML: return sf__read_sgml(ctx, cur.p, sf__cur_left(&cur));
+    case SF_FORMAT_HTML: return sf__read_html(ctx, cur.p, sf__cur_left(&cur));
+    case SF_FORMAT_WARC:
+    case SF_FORMAT_AUTO: break;
+    }
+    return sf__read_text(ctx, cur.p, sf__cur_left(&cur));
+}
+
 /* The reader of the bytes' format, after the empty and binary checks. */
 static sf_status read_format(sf_reader_ctx *ctx, const char *data, size_t n) {
     const sf_read_options *o = ctx->opt;
@@ -286,6 +330,9 @@ static sf_status read_format(sf_reader_ctx *ctx, const char *data, size_t n) {
         sf__reader_note(ctx, SF_ERR_EMPTY, "empty file");
         return SF_OK;
     }
+    if (o->format == SF_FORMAT_AUTO || (o->format != SF_FORMAT_WARC && n >= 2 &&
+                                        (uint8_t)data[0] == 0x1f && (uint8_t)data[1] == 0x8b))
+        return read_sniffed(ctx, data, n);
     if (o->format == SF_FORMAT_WARC || (o->format == SF_FORMAT_AUTO &&
                                         sf__detect_format(name, data, n) == SF_FORMAT_WARC))
         return sf__read_warc(ctx, data, n); /* gzip'd bytes look binary */
@@ -314,7 +361,7 @@ static sf_status read_format(sf_reader_ctx *ctx, const char *data, size_t n) {
 
 static sf_status read_bytes(sf_corpus *c, const char *name, const char *data, size_t n,
                             const sf_read_options *o, sf_error *err) {
-    sf_reader_ctx ctx = {c, name, o, 0, 0, err, {{0}}, 0, 0};
+    sf_reader_ctx ctx = {c, name, o, 0, 0, err, {{0}}, 0, 0, false};
     sf_status s = read_format(&ctx, data, n);
     sf__reader_flush(&ctx);
     return s;
@@ -353,7 +400,7 @@ static sf_status read_file(sf_corpus *c, const char *path, const sf_read_options
                       (o->format == SF_FORMAT_AUTO &&
                        sf__detect_format(path, NULL, 0) == SF_FORMAT_WARC)) &&
         fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
-        sf_reader_ctx ctx = {c, name, o, 0, 0, err, {{0}}, 0, 0};
+        sf_reader_ctx ctx = {c, name, o, 0, 0, err, {{0}}, 0, 0, false};
         sf_status ws = sf__read_warc_stream(&ctx, f);
         sf__reader_flush(&ctx);
         fclose(f);
@@ -409,6 +456,20 @@ static void entry_problem(const sf_read_options *o, const char *path, const sf_e
     o->on_diag(o->user, &d);
 }
 
+/* --include / --exclude (sf_read_options): whether a directory's entry is
+ * read. */
+static bool any_match(const char *const *pats, size_t n, const char *name, const char *path) {
+    for (size_t i = 0; i < n; i++)
+        if (pats[i] && (fnmatch(pats[i], name, 0) == 0 || fnmatch(pats[i], path, 0) == 0))
+            return true;
+    return false;
+}
+
+static bool wanted(const sf_read_options *o, const char *name, const char *path, bool dir) {
+    if (o->nexclude && any_match(o->exclude, o->nexclude, name, path)) return false;
+    return dir || !o->ninclude || any_match(o->include, o->ninclude, name, path);
+}
+
 static sf_status read_dir(sf_corpus *c, const char *dir, const sf_read_options *o, int depth,
                           walk *w, sf_error *err) {
     struct dirent **list = NULL;
@@ -437,6 +498,10 @@ static sf_status read_dir(sf_corpus *c, const char *dir, const sf_read_options *
         struct stat st;
         sf_status es;
         bool nomem = false;
+        const char *base = strrchr(p, '/') ? strrchr(p, '/') + 1 : p; /* the entry's name */
+        if ((o->ninclude || o->nexclude) &&
+            !wanted(o, base, p, stat(p, &st) == 0 && S_ISDIR(st.st_mode)))
+            continue;
         if (stat(p, &st) != 0) {
             es = sf__error_set(&e, SF_ERR_IO, "%s: cannot open: %s", p, strerror(errno));
         } else if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {

@@ -10,7 +10,9 @@
 #include "../text/text.h"
 
 #include <ctype.h>
+#ifdef SF_HAVE_GLPK
 #include <glpk.h>
+#endif
 #include <math.h>
 #include <stdlib.h>
 
@@ -815,6 +817,7 @@ static size_t select_with_lead(ctx *x, const sf_corpus *c, const sf_summarize_op
  * slowest 490 ms (bench/bench_summarize.c). GLPK stops the process itself on
  * an internal failure (out of memory included); it is not given the chance
  * on anything but this small, well-formed program. */
+#ifdef SF_HAVE_GLPK
 enum { ILP_MAX_NODES = 2000 };
 
 typedef struct ilp_state {
@@ -994,6 +997,17 @@ done:
     sf__map_release(&col);
     return st;
 }
+
+#else
+/* Built without GLPK (SF_GLPK=OFF or libglpk-dev absent): sf__summarize
+ * refuses the method before this is reached. */
+static sf_status select_ilp(ctx *x, concept_state *cs, size_t budget, size_t *chosen,
+                            size_t *nchosen) {
+    (void)x, (void)cs, (void)budget, (void)chosen;
+    *nchosen = 0;
+    return SF_ERR_UNSUPPORTED;
+}
+#endif
 
 /* ---- coverage and diversity (Lin and Bilmes 2011)
  *
@@ -1189,6 +1203,12 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
      * summary sentence is the same measure seen from that sentence. */
     if (opt.attribution <= 0) opt.attribution = 0.6;
 
+#ifndef SF_HAVE_GLPK
+    if (opt.method == SF_SUMMARY_CONCEPTS_ILP)
+        return sf__error_set(err, SF_ERR_UNSUPPORTED,
+                             "the summary method concepts-ilp needs GLPK, which this build "
+                             "lacks (install libglpk-dev and configure again)");
+#endif
     sf_analyzer *an = sf__analyzer_create(opt.lang);
     if (!an) return sf__error_set(err, SF_ERR_UNSUPPORTED, "no analyzer for language '%s'", opt.lang);
     ctx x = {0};

@@ -54,7 +54,7 @@ fi
 cmp -s "$TMP/h1" "$TMP/h2" && grep -q "usage: storyfold dedup" "$TMP/h1" && ok "help dedup" || not_ok "help dedup"
 "$SF" help eval rouge >"$TMP/h1" 2>&1
 grep -q "usage: storyfold eval rouge" "$TMP/h1" && ok "help eval rouge" || not_ok "help eval rouge: $(head -2 "$TMP/h1")"
-"$SF" run --help | grep -q "html or warc" && ok "help lists every input format" || not_ok "input formats in help"
+"$SF" run --help >"$TMP/h1" 2>&1; grep -q "html or warc" "$TMP/h1" && ok "help lists every input format" || not_ok "input formats in help"
 "$SF" run --input-format xml "$EX" 2>"$TMP/err"; grep -q "text, jsonl, sgml, html, warc" "$TMP/err" && ok "the error lists every input format" || not_ok "input format error: $(cat "$TMP/err")"
 printf '{"id":"a","text":"one two three four"}\n{bad\n' >"$TMP/bad.jsonl"
 "$SF" run --strict "$TMP/bad.jsonl" >/dev/null 2>"$TMP/err"

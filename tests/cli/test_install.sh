@@ -35,6 +35,8 @@ expect_grep "$TMP/client.out" "^storyfold [0-9]+\.[0-9]+\.[0-9]+ \(built against
 expect_grep "$TMP/client.out" "Raqqa" "client prints the summary"
 expect_grep "$TMP/client.out" "^## .*\(2 articles\)" "the story holds both articles"
 expect_grep "$TMP/client.out" "\[[12] sources\]" "summary sentences cite their sources"
+expect_grep "$TMP/client.out" "^entity: Raqqa \(place, [0-9]+ mentions" "client prints the story's entities (public getters)"
+expect_grep "$TMP/client.out" "^fact: .* \[(agree|conflict|single source|update), [0-9]+ sources\]" "client prints the story's facts with their status"
 LD_LIBRARY_PATH="$libdir" ldd "$TMP/client" | grep -q "libstoryfold.so.0 => $libdir" \
     && ok "client links the installed shared library" || not_ok "ldd: $(ldd "$TMP/client" | grep storyfold)"
 
