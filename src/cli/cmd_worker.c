@@ -9,6 +9,8 @@
 
 #ifdef SF_HAVE_KAFKA
 #include "../worker/worker.h"
+
+#include <sys/resource.h>
 #endif
 
 static void help(FILE *f) {
@@ -152,6 +154,13 @@ static int work(worker_args *a) {
            "unchanged), %zu put aside; %zu new stories, %zu updated\n",
            s.messages, s.batches, s.articles, s.store.added, s.store.changed, s.store.unchanged,
            s.bad, s.store.stories_new, s.store.stories_updated);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("worker time: kafka and reading %.2f s, store %.2f s, commits %.2f s (wall); "
+           "cpu %.2f s\n",
+           s.t_fill, s.t_store, s.t_commit,
+           (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+               (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6);
     if (rc) sf_cli_error("storyfold worker", "%s", msg);
     return rc ? SF_EXIT_INPUT : SF_EXIT_OK;
 }

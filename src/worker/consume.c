@@ -203,6 +203,7 @@ static int finish(rd_kafka_t *rk, sf_store *db, batch *b, const sf_worker_opts *
     sf_error err = {0};
     sf_store_stats st = {0};
     size_t narticles = sf_corpus_count(b->articles);
+    double t0 = now_s();
     sf_status s = narticles ? sf_store_ingest(db, b->articles, &o->store, &st, &err) : SF_OK;
     if (s == SF_OK) s = sf_store_put_aside(db, b->bad, b->nbad, &err);
     if (s != SF_OK) {
@@ -215,9 +216,12 @@ static int finish(rd_kafka_t *rk, sf_store *db, batch *b, const sf_worker_opts *
                         " put aside in the store\n",
                 o->topic, (int)b->bad[i].partition, (long long)b->bad[i].offset,
                 b->bad[i].reason);
+    double t1 = now_s();
     rd_kafka_topic_partition_list_t *l = offsets_of(b);
     rd_kafka_resp_err_t e = rd_kafka_commit(rk, l, 0);
     rd_kafka_topic_partition_list_destroy(l);
+    stats->t_store += t1 - t0;
+    stats->t_commit += now_s() - t1;
     /* a rebalance took the partitions away: their new owner reads the
      * batch again, and storing it again changes nothing */
     if (e)
@@ -266,10 +270,12 @@ int sf__worker_run(sf_store *db, const sf_worker_opts *o, sf_worker_stats *stats
     double last = now_s();
     while (!stopping && rc == 0) {
         if (!(b.articles = sf_corpus_create())) rc = 1;
+        double t0 = now_s();
         if (rc == 0 && fill(rk, &b, o, source)) {
             snprintf(errbuf, errlen, "out of memory reading a batch");
             rc = 1;
         }
+        stats->t_fill += now_s() - t0;
         if (rc == 0 && b.n) {
             rc = finish(rk, db, &b, o, stats, errbuf, errlen);
             last = now_s();

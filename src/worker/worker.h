@@ -26,6 +26,9 @@ typedef struct sf_worker_opts {
 typedef struct sf_worker_stats {
     size_t messages, articles, bad, batches;
     sf_store_stats store; /* summed over the batches */
+    /* wall seconds: polling Kafka and reading messages; storing batches
+     * (with the wait for the store's writers' lock); committing offsets */
+    double t_fill, t_store, t_commit;
 } sf_worker_stats;
 
 /* Consume o->topic into `db` until stopped (SIGINT/SIGTERM: the current
