@@ -65,6 +65,8 @@ int main(int argc, char **argv) {
     signal(SIGPIPE, SIG_IGN);
     char errstr[512];
     rd_kafka_conf_t *conf = rd_kafka_conf_new();
+    /* this handle connects to nothing: no notice that it has no bootstrap servers */
+    rd_kafka_conf_set(conf, "log_level", "4", errstr, sizeof errstr);
     /* the handle the mock cluster needs for its bookkeeping; it sends nothing */
     rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr);
     if (!rk) {

@@ -23,7 +23,8 @@ static void help(FILE *f) {
             "are in the store; a bad message (not JSON, no text, too large) is reported\n"
             "with its partition and offset and put aside in the store's dead_letters\n"
             "table. Story assignment takes the store's writers' lock, so several\n"
-            "workers make the stories one process would (docs/workers.md).\n"
+            "workers make the stories one process would (docs/workers.md); a worker\n"
+            "waits up to --lock-timeout (here 600 s by default) for its turn.\n"
             "\n"
             "Options:\n"
             "  --db DB              the store (postgresql://... for several workers)\n"
@@ -41,7 +42,6 @@ static void help(FILE *f) {
             "  --window-days D      as in `storyfold ingest`\n"
             "  --quiet              no line per batch on standard error\n"
             SF_CLI_STORE_HELP
-            "  --lock-timeout here defaults to 600: workers wait their turn\n"
             SF_CLI_RUN_HELP);
 }
 
