@@ -52,7 +52,7 @@ ok "mock cluster of 3 brokers at $BS"
 # group after session.timeout.ms (6 s here; the default is 45 s). The runs
 # below go on at the same time (their own topics, groups and databases):
 # most of their time is waiting for the group to settle.
-WOPT=(--kafka-brokers "$BS" --batch 8 --batch-wait 500 --idle-exit 8
+WOPT=(--kafka-brokers "$BS" --batch 10 --batch-wait 500 --idle-exit 8
       --kafka-config session.timeout.ms=6000 --kafka-config heartbeat.interval.ms=500)
 
 members() {
@@ -161,11 +161,11 @@ case_bg ref_small reference small "$TMP/small.jsonl"
 case_bg small one_case small small small 42 0 "$TMP/small.jsonl"
 case_bg small_kill one_case small_kill small_kill small 42 1 "$TMP/small.jsonl"
 
-# DUC 2006: the first topics (SF_WORKERS_DUC_TOPICS, default 3).
+# DUC 2006: the first topics (SF_WORKERS_DUC_TOPICS, default 2).
 duc="$SHARED/data/duc2006/docs"
 if [ -d "$duc/D0601A" ]; then
     # shellcheck disable=SC2046
-    set -- $(ls "$duc" | grep '^D06' | head -"${SF_WORKERS_DUC_TOPICS:-3}" | sed "s|^|$duc/|")
+    set -- $(ls "$duc" | grep '^D06' | head -"${SF_WORKERS_DUC_TOPICS:-2}" | sed "s|^|$duc/|")
     n=$(find "$@" -type f | wc -l)
     case_bg ref_duc reference duc "$@"
     case_bg duc one_case duc duc duc "$n" 0 "$@"
