@@ -678,6 +678,29 @@ sf_status sf_store_write_article(sf_store *s, const char *id, FILE *f, sf_error 
  * headline, articles, updated}]}. */
 sf_status sf_store_write_changes(sf_store *s, int64_t since, FILE *f, sf_error *err);
 
+/* A message a worker could not turn into articles (docs/workers.md): where
+ * it came from (`source`, e.g. "kafka:TOPIC", with partition and offset),
+ * why, and its bytes (the store keeps up to 1 MiB of them, hex-encoded, and
+ * the full size). The pointers are read during the call only. */
+typedef struct sf_store_dead_letter {
+    const char *source;
+    int32_t partition;
+    int64_t offset;
+    const char *key; /* the message key, or NULL */
+    size_t key_len;
+    const char *data;
+    size_t len;
+    const char *reason;
+    int64_t time; /* 0: now */
+} sf_store_dead_letter;
+/* Put n messages aside in the store's dead_letters table (created on first
+ * use) in one transaction; a message already put aside (same source,
+ * partition and offset) is kept as it was. */
+sf_status sf_store_put_aside(sf_store *s, const sf_store_dead_letter *d, size_t n,
+                             sf_error *err);
+/* How many messages were put aside (0 when none ever was). */
+sf_status sf_store_count_dead_letters(sf_store *s, int64_t *out, sf_error *err);
+
 #ifdef __cplusplus
 }
 #endif

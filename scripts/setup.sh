@@ -10,6 +10,7 @@ pkgs=(
   python3 wordnet-base man-db
   libsqlite3-dev libpq-dev postgresql postgresql-common
   libmicrohttpd-dev curl wrk chromium nodejs sqlite3
+  librdkafka-dev
 )
 if [ "${1:-}" = "--analysis" ]; then pkgs+=(python3-numpy python3-scipy python3-sklearn); fi
 missing=()

@@ -149,5 +149,8 @@ int sf_cmd_serve(int argc, char **argv);
 int sf_cmd_stories(int argc, char **argv);
 int sf_cmd_show(int argc, char **argv);
 int sf_cmd_search(int argc, char **argv);
+/* Kafka workers (cmd_worker.c, cmd_produce.c, src/worker/; docs/workers.md). */
+int sf_cmd_worker(int argc, char **argv);
+int sf_cmd_produce(int argc, char **argv);
 
 #endif

@@ -23,6 +23,8 @@ static const sf_cli_command COMMANDS[] = {
     {"show", "print one stored story (--history: how it grew)", sf_cmd_show},
     {"search", "search a store's articles, stories and entities", sf_cmd_search},
     {"serve", "serve a store as a web page and a JSON API (HTTP)", sf_cmd_serve},
+    {"worker", "read articles from Kafka into a store, one of several workers", sf_cmd_worker},
+    {"produce", "send articles to a Kafka topic (JSON Lines, keyed by id)", sf_cmd_produce},
 };
 
 static void usage(FILE *f) {
