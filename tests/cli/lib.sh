@@ -27,6 +27,29 @@ expect_grep() {
 expect_no_grep() {
     if grep -qE -- "$2" "$1"; then not_ok "$3: /$2/ found in $(basename "$1")"; grep -E -- "$2" "$1" | head -3 | sed 's/^/  /'; else ok "$3"; fi
 }
+# pg_reexec SECONDS: run this test script again inside a throwaway
+# PostgreSQL cluster (pg_virtualenv) and exit with its status; in that inner
+# run it returns at once. Exits 77 (skipped, with the reason) when no server
+# can be started.
+pg_reexec() {
+    if [ "${SF_PG_INNER:-}" = 1 ]; then
+        touch "$SF_PG_MARK"
+        return 0
+    fi
+    if ! command -v pg_virtualenv >/dev/null; then
+        echo "skipped: pg_virtualenv not found (install postgresql-common: scripts/setup.sh)"
+        exit 77
+    fi
+    export SF_PG_MARK="$TMP/started"
+    SF_PG_INNER=1 timeout "$1" pg_virtualenv -t bash "$0" "$SF" >"$TMP/log" 2>&1
+    local rc=$?
+    grep -v '^Creating new\|^Dropping cluster\|^Ver Cluster\|^15 \+regress' "$TMP/log"
+    if [ ! -f "$SF_PG_MARK" ]; then
+        echo "skipped: pg_virtualenv could not start a PostgreSQL server (exit $rc)"
+        exit 77
+    fi
+    exit "$rc"
+}
 finish() {
     echo "$passed passed, $failed failed"
     [ "$failed" -eq 0 ]

@@ -11,22 +11,7 @@
 # Debian's python3 (scripts/setup.sh) when present: a version manager's shim
 # can take seconds to start on a loaded machine.
 py() { if [ -x /usr/bin/python3 ]; then /usr/bin/python3 "$@"; else python3 "$@"; fi; }
-if [ "${SF_PG_INNER:-}" != 1 ]; then
-    if ! command -v pg_virtualenv >/dev/null; then
-        echo "skipped: pg_virtualenv not found (install postgresql-common: scripts/setup.sh)"
-        exit 77
-    fi
-    export SF_PG_MARK="$TMP/started"
-    SF_PG_INNER=1 timeout 600 pg_virtualenv -t bash "$0" "$SF" >"$TMP/log" 2>&1
-    rc=$?
-    grep -v '^Creating new\|^Dropping cluster\|^Ver Cluster\|^15 \+regress' "$TMP/log"
-    if [ ! -f "$SF_PG_MARK" ]; then
-        echo "skipped: pg_virtualenv could not start a PostgreSQL server (exit $rc)"
-        exit 77
-    fi
-    exit "$rc"
-fi
-touch "$SF_PG_MARK"
+pg_reexec 600
 ex="$SRC/examples"
 db="postgresql:///${PGDATABASE:-postgres}"
 members() {
