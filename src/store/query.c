@@ -39,6 +39,11 @@ static const char *jstr(json_object *o, const char *key) {
                : NULL;
 }
 
+static const char *str_or(const char *v, const char *d) { return v ? v : d; }
+/* A string member, or `d` when it is missing: a stored version written by
+ * another release may lack a field, and printf must never get NULL. */
+static const char *jstr_or(json_object *o, const char *key, const char *d) { return str_or(jstr(o, key), d); }
+
 static json_object *jarr(json_object *o, const char *key) {
     json_object *v;
     return o && json_object_object_get_ex(o, key, &v) && json_object_is_type(v, json_type_array) ? v : NULL;
@@ -47,14 +52,14 @@ static json_object *jarr(json_object *o, const char *key) {
 /* Markdown of a stored story: summary with sources, articles, the most
  * mentioned entities with their aliases, facts and quotes. */
 static void story_md(json_object *js, FILE *f) {
-    fprintf(f, "## %s: %s\n\n", jstr(js, "id") ? jstr(js, "id") : "?",
-            jstr(js, "headline") ? jstr(js, "headline") : "");
+    fprintf(f, "## %s: %s\n\n", jstr_or(js, "id", "?"),
+            jstr_or(js, "headline", ""));
     json_object *a = jarr(js, "summary");
     for (size_t i = 0; a && i < json_object_array_length(a); i++) {
         json_object *s = json_object_array_get_idx(a, i), *src = jarr(s, "sources");
-        fprintf(f, "- %s", jstr(s, "text") ? jstr(s, "text") : "");
+        fprintf(f, "- %s", jstr_or(s, "text", ""));
         for (size_t k = 0; src && k < json_object_array_length(src); k++)
-            fprintf(f, "%s%s", k ? ", " : " [", json_object_get_string(json_object_array_get_idx(src, k)));
+            fprintf(f, "%s%s", k ? ", " : " [", str_or(json_object_get_string(json_object_array_get_idx(src, k)), "?"));
         fprintf(f, "%s\n", src && json_object_array_length(src) ? "]" : "");
     }
     a = jarr(js, "articles");
@@ -62,7 +67,7 @@ static void story_md(json_object *js, FILE *f) {
     for (size_t i = 0; a && i < json_object_array_length(a); i++) {
         json_object *x = json_object_array_get_idx(a, i);
         const char *pub = jstr(x, "published"), *src = jstr(x, "source"), *dup = jstr(x, "duplicate_of");
-        fprintf(f, "- %s: %s (%s%s%s)%s%s\n", jstr(x, "id"), jstr(x, "title") ? jstr(x, "title") : "",
+        fprintf(f, "- %s: %s (%s%s%s)%s%s\n", jstr_or(x, "id", "?"), jstr_or(x, "title", ""),
                 src ? src : "", src ? ", " : "", pub ? pub : "date unknown", dup ? ", copy of " : "",
                 dup ? dup : "");
     }
@@ -70,26 +75,26 @@ static void story_md(json_object *js, FILE *f) {
     if (a && json_object_array_length(a)) fprintf(f, "\nEntities:\n");
     for (size_t i = 0; a && i < json_object_array_length(a) && i < 10; i++) {
         json_object *e = json_object_array_get_idx(a, i), *al = jarr(e, "aliases");
-        fprintf(f, "- %s (%s)", jstr(e, "name"), jstr(e, "type") ? jstr(e, "type") : "unknown");
+        fprintf(f, "- %s (%s)", jstr_or(e, "name", "?"), jstr_or(e, "type", "unknown"));
         for (size_t k = 0; al && k < json_object_array_length(al); k++)
-            fprintf(f, "%s%s", k ? ", " : "; also ", jstr(json_object_array_get_idx(al, k), "name"));
+            fprintf(f, "%s%s", k ? ", " : "; also ", jstr_or(json_object_array_get_idx(al, k), "name", "?"));
         fputc('\n', f);
     }
     a = jarr(js, "facts");
     if (a && json_object_array_length(a)) fprintf(f, "\nFacts:\n");
     for (size_t i = 0; a && i < json_object_array_length(a) && i < 10; i++) {
         json_object *x = json_object_array_get_idx(a, i), *v;
-        fprintf(f, "- %s: %s%s%s (%s)\n", jstr(x, "what") ? jstr(x, "what") : "?",
-                json_object_object_get_ex(x, "value", &v) ? json_object_get_string(v) : "",
-                jstr(x, "unit") ? " " : "", jstr(x, "unit") ? jstr(x, "unit") : "",
-                jstr(x, "status") ? jstr(x, "status") : "");
+        fprintf(f, "- %s: %s%s%s (%s)\n", jstr_or(x, "what", "?"),
+                json_object_object_get_ex(x, "value", &v) ? str_or(json_object_get_string(v), "") : "",
+                jstr(x, "unit") ? " " : "", jstr_or(x, "unit", ""),
+                jstr_or(x, "status", ""));
     }
     a = jarr(js, "quotes");
     if (a && json_object_array_length(a)) fprintf(f, "\nQuotes:\n");
     for (size_t i = 0; a && i < json_object_array_length(a) && i < 5; i++) {
         json_object *q = json_object_array_get_idx(a, i);
-        fprintf(f, "- %s: \"%s\" (%s)\n", jstr(q, "speaker") ? jstr(q, "speaker") : "?",
-                jstr(q, "text") ? jstr(q, "text") : "", jstr(q, "article") ? jstr(q, "article") : "");
+        fprintf(f, "- %s: \"%s\" (%s)\n", jstr_or(q, "speaker", "?"),
+                jstr_or(q, "text", ""), jstr_or(q, "article", ""));
     }
     fputc('\n', f);
 }
