@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test: a -Werror build, then the same tests
-# under AddressSanitizer + UndefinedBehaviorSanitizer. Tests that need
-# ../shared/data skip with a message when it is absent.
+# under AddressSanitizer + UndefinedBehaviorSanitizer, the thread test under
+# ThreadSanitizer, and the end-to-end tests once more (to show flaky ones).
+# Tests that need ../shared/data skip with a message when it is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -21,3 +22,5 @@ echo "== the thread-safety test under ThreadSanitizer"
 cmake -S . -B build-tsan -G Ninja -DSF_WERROR=ON -DSF_TSAN=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build build-tsan -j "$jobs" --target test_threads
 SF_SOURCE_DIR="$PWD" TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build-tsan/test_threads
+echo "== the end-to-end tests a second time (a test that fails at random shows up here)"
+ctest --test-dir build -R '^cli\.' --output-on-failure -j "$jobs" --timeout 600
