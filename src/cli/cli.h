@@ -108,6 +108,12 @@ int sf_cli_json_line(const char *text);
 
 /* True when argv[i] is -h or --help. */
 bool sf_cli_is_help(const char *arg);
+/* The arguments of an eval command that compares two files: --gold FILE
+ * --pred FILE (both needed), and --json when json is not NULL. Returns -1 to
+ * go on, else the exit code to return (help was asked for, or a usage error
+ * was printed). */
+int sf_cli_gold_pred(const char *prog, int argc, char **argv, void (*help)(FILE *), const char **gold,
+                     const char **pred, bool *json);
 
 /* Input options text for --help pages. */
 #define SF_CLI_INPUT_HELP                                                               \

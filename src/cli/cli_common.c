@@ -276,3 +276,28 @@ int sf_cli_exit_code(const sf_cli_inputs *in, sf_status st, const sf_error *err)
     }
     return in->problems ? SF_EXIT_INPUT : SF_EXIT_OK;
 }
+
+int sf_cli_gold_pred(const char *prog, int argc, char **argv, void (*help)(FILE *), const char **gold,
+                     const char **pred, bool *json) {
+    for (int i = 1; i < argc; i++) {
+        if (sf_cli_is_help(argv[i])) {
+            help(stdout);
+            return SF_EXIT_OK;
+        }
+        if (strcmp(argv[i], "--gold") == 0 && i + 1 < argc) {
+            *gold = argv[++i];
+        } else if (strcmp(argv[i], "--pred") == 0 && i + 1 < argc) {
+            *pred = argv[++i];
+        } else if (json && strcmp(argv[i], "--json") == 0) {
+            *json = true;
+        } else {
+            sf_cli_error(prog, "unexpected argument '%s' (see --help)", argv[i]);
+            return SF_EXIT_USAGE;
+        }
+    }
+    if (!*gold || !*pred) {
+        help(stderr);
+        return SF_EXIT_USAGE;
+    }
+    return -1;
+}

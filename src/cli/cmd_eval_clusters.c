@@ -29,26 +29,8 @@ int sf_cmd_eval_clusters(int argc, char **argv) {
     const char *prog = "storyfold eval clusters";
     const char *gold = NULL, *pred = NULL;
     bool json = false;
-    for (int i = 1; i < argc; i++) {
-        if (sf_cli_is_help(argv[i])) {
-            help(stdout);
-            return SF_EXIT_OK;
-        }
-        if (strcmp(argv[i], "--gold") == 0 && i + 1 < argc) {
-            gold = argv[++i];
-        } else if (strcmp(argv[i], "--pred") == 0 && i + 1 < argc) {
-            pred = argv[++i];
-        } else if (strcmp(argv[i], "--json") == 0) {
-            json = true;
-        } else {
-            sf_cli_error(prog, "unexpected argument '%s' (see --help)", argv[i]);
-            return SF_EXIT_USAGE;
-        }
-    }
-    if (!gold || !pred) {
-        help(stderr);
-        return SF_EXIT_USAGE;
-    }
+    int rc = sf_cli_gold_pred(prog, argc, argv, help, &gold, &pred, &json);
+    if (rc >= 0) return rc;
     sf_cluster_scores s;
     sf_error err = {0};
     if (sf_cluster_scores_files(gold, pred, &s, &err) != SF_OK) {

@@ -28,24 +28,8 @@ static void help(FILE *f) {
 int sf_cmd_eval_entities(int argc, char **argv) {
     const char *prog = "storyfold eval entities";
     const char *gold = NULL, *pred = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (sf_cli_is_help(argv[i])) {
-            help(stdout);
-            return SF_EXIT_OK;
-        }
-        if (strcmp(argv[i], "--gold") == 0 && i + 1 < argc) {
-            gold = argv[++i];
-        } else if (strcmp(argv[i], "--pred") == 0 && i + 1 < argc) {
-            pred = argv[++i];
-        } else {
-            sf_cli_error(prog, "unexpected argument '%s' (see --help)", argv[i]);
-            return SF_EXIT_USAGE;
-        }
-    }
-    if (!gold || !pred) {
-        help(stderr);
-        return SF_EXIT_USAGE;
-    }
+    int rc = sf_cli_gold_pred(prog, argc, argv, help, &gold, &pred, NULL);
+    if (rc >= 0) return rc;
     sf_ner_scores s;
     sf_error err = {0};
     if (sf_ner_eval_conll(gold, pred, &s, &err) != SF_OK) {
