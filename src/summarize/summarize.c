@@ -88,41 +88,8 @@ static void merge_terms(ctx *x, sent *s) {
     s->tw_end = s->tw_begin + k + 1;
 }
 
-/* First k >= lo with v[k].term >= term (nb when none): galloping, then
- * binary search, so that stepping through a long vector costs log of the
- * distance jumped. */
-static size_t seek_term(const term_weight *v, size_t lo, size_t nb, uint64_t term) {
-    size_t step = 1, hi = lo;
-    while (hi < nb && v[hi].term < term) {
-        lo = hi + 1;
-        hi += step;
-        step *= 2;
-    }
-    if (hi > nb) hi = nb;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid].term < term) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo;
-}
-
-/* Sum of a[i].w * b[j].w over the terms both sorted vectors hold, added in
- * term order. A sentence against a story's centroid (tens of thousands of
- * terms in a large story) walks the centroid by galloping, not term by
- * term: the linear merge made the centroid scores of a 1,250-article run
- * cost minutes. The sum is the same, in the same order. */
 static double dot(const term_weight *a, size_t na, const term_weight *b, size_t nb) {
     double d = 0;
-    if (nb > 8 * na || na > 8 * nb) {
-        const term_weight *s = na <= nb ? a : b, *l = na <= nb ? b : a;
-        size_t ns = na <= nb ? na : nb, nl = na <= nb ? nb : na;
-        for (size_t i = 0, j = 0; i < ns && j < nl; i++) {
-            j = seek_term(l, j, nl, s[i].term);
-            if (j < nl && l[j].term == s[i].term) d += na <= nb ? s[i].w * l[j++].w : l[j++].w * s[i].w;
-        }
-        return d;
-    }
     size_t i = 0, j = 0;
     while (i < na && j < nb) {
         if (a[i].term < b[j].term) i++;
