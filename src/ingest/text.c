@@ -12,7 +12,11 @@
  *    "Date:" (the publication time). A line of capitals of at most four
  *    words ("BEIRUT") is a place line: dropped from the text.
  * 2. The first remaining line is a title when it looks like one: at most 20
- *    words and 200 bytes, no sentence end or trailing comma or colon, not ending on a
+ *    words and 200 bytes, no sentence end (unless, with a blank line after
+ *    it, it is in headline capitalization or is a sentence above a
+ *    paragraph that opens with a dateline, of under 12 words or with the
+ *    dateline crediting an agency: outlets and corpora that end headlines
+ *    with a full stop) or trailing comma or colon, not ending on a
  *    word that needs a next one ("for", "the", "and"), more lines after it,
  *    and either a blank line after it or a next line that does not continue
  *    it: a continued line is a wrapped one (as long as the lines below,
@@ -27,6 +31,8 @@
  *    written on one line. Paragraphs are apart by a blank line, as the SGML
  *    reader writes them. */
 #include "ingest.h"
+
+#include "../summarize/summarize.h" /* sf__dateline_length */
 
 #include <ctype.h>
 
@@ -198,10 +204,56 @@ static size_t para_width(const linevec *L, size_t i) {
     return w;
 }
 
+static bool opens_with_dateline(sf_view v);
+
+/* A sentence shorter than this, set apart above a paragraph that opens with
+ * a dateline, is the headline ("Quake hits city." over "ROME - ..."); from
+ * this length on it reads as a photo caption or standfirst of a scraped
+ * page (rule 3), unless the dateline credits an agency: wire copy
+ * ("HEMPSTEAD, N.Y., Sept. 26 (UPI) — ...") carries its headline, not a
+ * caption, above the dateline. */
+#define CAPTION_WORDS 12
+
+static bool short_before_dateline(const linevec *L, size_t t) {
+    size_t k = t + 1;
+    while (k < L->n && !L->items[k].v.n) k++;
+    if (k >= L->n || !opens_with_dateline(L->items[k].v)) return false;
+    if (count_words(L->items[t].v) < CAPTION_WORDS) return true;
+    sf_view d = L->items[k].v;
+    size_t len = sf__dateline_length(d.p, d.n);
+    return len && memchr(d.p, '(', len) != NULL;
+}
+
+/* Headline capitalization: at least three words of four letters or more,
+ * and at most one of them in lower case ("Stealth Over Health: Clinton Was
+ * Headed to ER."). Sentences of running text have their long words in
+ * lower case. Some outlets and corpora end headlines with a full stop, so
+ * a headline in this style is a title even when it ends a sentence. */
+static bool title_case(sf_view v) {
+    size_t caps = 0, lower = 0;
+    for (size_t i = 0; i < v.n;) {
+        while (i < v.n && !isalpha((unsigned char)v.p[i])) {
+            /* skip a word that starts with a digit or a non-ASCII byte */
+            if ((unsigned char)v.p[i] >= 0x80 || isdigit((unsigned char)v.p[i]))
+                while (i < v.n && v.p[i] != ' ') i++;
+            else i++;
+        }
+        size_t b = i;
+        while (i < v.n && isalpha((unsigned char)v.p[i])) i++;
+        if (i - b < 4) continue;
+        if (isupper((unsigned char)v.p[b])) caps++;
+        else lower++;
+    }
+    return caps >= 3 && lower <= 1;
+}
+
 /* Rule 2: does line t (the first of the body) read as a title? */
 static bool is_title(const linevec *L, size_t t) {
     sf_view v = L->items[t].v;
-    if (t + 1 >= L->n || v.n > 200 || count_words(v) > 20 || ends_sentence(v) || dangling_end(v))
+    if (t + 1 >= L->n || v.n > 200 || count_words(v) > 20 || dangling_end(v)) return false;
+    /* a line ending a sentence is a title only in headline capitalization
+     * and set apart by a blank line */
+    if (ends_sentence(v) && !(L->items[t + 1].v.n == 0 && (title_case(v) || short_before_dateline(L, t))))
         return false;
     sf_view next = L->items[t + 1].v;
     if (!next.n) return true; /* a blank line after it */
@@ -216,6 +268,8 @@ static bool is_title(const linevec *L, size_t t) {
  * dash within the first 40 bytes, in capitals or, for one or two words,
  * all in lower case (a scraped page's dateline). */
 static bool opens_with_dateline(sf_view v) {
+    /* the wire form with a state, a date and an agency: "FLINT, Mich., Oct. 4 (UPI) --" */
+    if (sf__dateline_length(v.p, v.n) > 0) return true;
     size_t lim = SF_MIN(v.n, (size_t)40), lower = 0, upper = 0;
     for (size_t i = 1; i + 1 < lim; i++) {
         unsigned char ch = (unsigned char)v.p[i - 1];
@@ -234,7 +288,9 @@ static bool opens_with_dateline(sf_view v) {
  * that opens with a dateline. */
 static bool is_caption(const linevec *L, size_t t) {
     sf_view v = L->items[t].v;
-    if (t + 2 >= L->n || L->items[t + 1].v.n || !ends_sentence(v) || count_words(v) < 12) return false;
+    if (short_before_dateline(L, t)) return false; /* a title after all */
+    if (t + 2 >= L->n || L->items[t + 1].v.n || !ends_sentence(v) || count_words(v) < CAPTION_WORDS)
+        return false;
     size_t k = t + 1;
     while (k < L->n && !L->items[k].v.n) k++;
     if (k >= L->n) return false;

@@ -154,6 +154,8 @@ static void test_spelling_case_possessive_surname(void **state) {
     const sf_entity *k = entity_named(&f, "Kolmar");
     assert_non_null(k);
     assert_ptr_equal(k, entity_named(&f, "KOLMAR"));
+    /* as often in capitals as not: the mixed-case form is the name */
+    assert_string_equal(k->name, "Kolmar");
     /* one letter apart but different places */
     assert_ptr_not_equal(entity_named(&f, "Iran"), entity_named(&f, "Iraq"));
     sf__story_facts_release(&f);

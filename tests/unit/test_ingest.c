@@ -149,6 +149,27 @@ static void text_title_and_body(void **state) {
                      SF_OK);
     assert_string_equal(sf_corpus_get(c, 3)->title, "");
     assert_string_equal(sf_corpus_get(c, 3)->text, "Quake hits city.\n\nBody.");
+    /* some outlets end headlines with a full stop: in headline
+     * capitalization it is still the title */
+    const char *tc = "Stealth Over Health: Clinton Was Headed to ER But Diverted.\n\n"
+                     "The campaign avoided the hospital, the paper said.\n";
+    assert_int_equal(READ_STR(c, "tc.txt", tc, SF_FORMAT_TEXT, 0, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, 4)->title, "Stealth Over Health: Clinton Was Headed to ER But Diverted.");
+    assert_string_equal(sf_corpus_get(c, 4)->text, "The campaign avoided the hospital, the paper said.");
+    /* a sentence over a wire dateline that credits an agency is the
+     * headline of wire copy, however long; a short one over any dateline too */
+    const char *wire = "Green Party candidate Jill Stein removed from N.Y. debate site by police.\n\n"
+                       "HEMPSTEAD, N.Y., Sept. 26 (UPI) \xE2\x80\x94 Jill Stein was escorted off the premises.\n";
+    assert_int_equal(READ_STR(c, "wire.txt", wire, SF_FORMAT_TEXT, 0, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, 5)->title,
+                        "Green Party candidate Jill Stein removed from N.Y. debate site by police.");
+    const char *shortw = "Quake hits city.\n\nROME - A strong quake hit the city.\n";
+    assert_int_equal(READ_STR(c, "sw.txt", shortw, SF_FORMAT_TEXT, 0, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, 6)->title, "Quake hits city.");
+    /* a sentence in running-text capitalization is no title */
+    const char *run = "The campaign avoided the hospital on Sunday.\n\nIt said so later.\n";
+    assert_int_equal(READ_STR(c, "run.txt", run, SF_FORMAT_TEXT, 0, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, 7)->title, "");
     sf_corpus_destroy(c);
 }
 

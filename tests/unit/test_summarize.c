@@ -63,6 +63,9 @@ static void datelines_are_found(void **state) {
     const char *d = "WEST PALM BEACH, Fla. _ She was only 19.";
     assert_int_equal(DATELINE(d), strlen("WEST PALM BEACH, Fla. _ "));
     assert_int_equal(DATELINE("The Tamsin River - swollen by rain - burst its banks."), 0);
+    const char *e = "FLINT, Mich., Oct. 4 (UPI) \xE2\x80\x94 Former President Bill Clinton spoke.";
+    assert_int_equal(DATELINE(e), strlen("FLINT, Mich., Oct. 4 (UPI) \xE2\x80\x94 "));
+    assert_int_equal(DATELINE("Mehmet Oz \xE2\x80\x94 a surgeon and TV star \xE2\x80\x94 was called a charlatan."), 0);
     assert_int_equal(DATELINE("WASHINGTON --"), 0); /* nothing after it */
     assert_int_equal(DATELINE(""), 0);
 }
