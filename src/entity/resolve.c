@@ -296,6 +296,24 @@ static sf_status link_acronyms(formvec *fv, const sf_mention *m, const size_t *m
     return SF_OK;
 }
 
+/* A person and a place (or organization) by the votes of their mentions
+ * are two things however alike they are spelled. */
+static bool kinds_clash(const form *a, const form *b) {
+    sf_entity_type ta = vote_type(a->votes), tb = vote_type(b->votes);
+    bool ka = ta == SF_ENT_PERSON || ta == SF_ENT_PLACE || ta == SF_ENT_ORG;
+    bool kb = tb == SF_ENT_PERSON || tb == SF_ENT_PLACE || tb == SF_ENT_ORG;
+    return ka && kb && ta != tb;
+}
+
+/* Names that differ only in their final vowel are other names, not other
+ * spellings (France and Franco, Maria and Mario, Carla and Carlo); a
+ * transliteration changes letters inside the name (Raqqa, Raqa). */
+static bool other_final_vowel(const form *a, const form *b) {
+    size_t n = a->keylen;
+    if (n != b->keylen || n < 2 || memcmp(a->key, b->key, n - 1) != 0) return false;
+    return strchr("aeiouy", a->key[n - 1]) && strchr("aeiouy", b->key[n - 1]) && a->key[n - 1] != b->key[n - 1];
+}
+
 static sf_status link_spelling(formvec *fv) {
     sf_map idx;
     sf__map_init(&idx);
@@ -321,6 +339,7 @@ static sf_status link_spelling(formvec *fv) {
         form *o = &fv->items[*slot - 1];
         if (o->words != f->words) continue;
         if (f->group != SIZE_MAX && o->group != SIZE_MAX && f->group != o->group) continue;
+        if (kinds_clash(f, o) || other_final_vowel(f, o)) continue;
         st = link(fv, i, (size_t)*slot - 1, false, "spelling variant of %s", main_surface(o));
         /* either may end up the entity's name: both say why */
         if (st == SF_OK && !o->reason) {
@@ -416,6 +435,50 @@ static int cmp_order(const void *x, const void *y) {
 static int cmp_size(const void *x, const void *y) {
     size_t a = *(const size_t *)x, b = *(const size_t *)y;
     return a < b ? -1 : a > b;
+}
+
+/* A one-word "place" that is the adjective of a place the story names
+ * ("the ancient Syrian city" beside Syria, "Iraqi troops" beside Iraq,
+ * "Kenyan" beside Kenya) describes, it does not name: it is dropped rather
+ * than listed as a second place. The adjective is the place's name, or the
+ * name without its final vowel, plus an English demonym ending; a hash of
+ * every one-word place's stems keeps this linear in the number of forms.
+ * Names the alias table knows are left alone (it says what they are). */
+static const char *const DEMONYM_ENDS[] = {"n", "an", "ian", "i", "ese", "ish", "ean"};
+
+static bool ends_in_vowel(const char *k, size_t n) {
+    return n && strchr("aeiouy", k[n - 1]) != NULL;
+}
+
+static sf_status drop_demonyms(formvec *fv) {
+    sf_map places;
+    sf__map_init(&places);
+    for (size_t i = 0; i < fv->n; i++) {
+        const form *f = &fv->items[i];
+        if (f->dropped || f->words != 1 || f->keylen < 4 || vote_type(f->votes) != SF_ENT_PLACE) continue;
+        if (!sf__map_slot(&places, sf__hash64(f->key, f->keylen, 11))) goto nomem;
+        if (ends_in_vowel(f->key, f->keylen) && !sf__map_slot(&places, sf__hash64(f->key, f->keylen - 1, 11)))
+            goto nomem;
+    }
+    for (size_t i = 0; sf__map_count(&places) && i < fv->n; i++) {
+        form *f = &fv->items[i];
+        sf_entity_type t = vote_type(f->votes);
+        if (f->dropped || f->words != 1 || f->group != SIZE_MAX || (t != SF_ENT_PLACE && t != SF_ENT_OTHER))
+            continue;
+        for (size_t e = 0; e < SF_ARRAY_LEN(DEMONYM_ENDS); e++) {
+            size_t el = strlen(DEMONYM_ENDS[e]);
+            if (f->keylen < el + 3 || memcmp(f->key + f->keylen - el, DEMONYM_ENDS[e], el) != 0) continue;
+            if (sf__map_find(&places, sf__hash64(f->key, f->keylen - el, 11))) {
+                f->dropped = true;
+                break;
+            }
+        }
+    }
+    sf__map_release(&places);
+    return SF_OK;
+nomem:
+    sf__map_release(&places);
+    return SF_ERR_NOMEM;
 }
 
 static sf_status make_entity(formvec *fv, size_t root, const sf_alias_table *t,
@@ -537,6 +600,7 @@ sf_status sf__resolve_entities(const sf_doc *docs, size_t ndocs, sf_mention *m, 
         form *f = &fv.items[i];
         if (f->words == 1 && vote_type(f->votes) == SF_ENT_OTHER && f->group == SIZE_MAX) f->dropped = true;
     }
+    if (st == SF_OK) st = drop_demonyms(&fv);
     if (st == SF_OK) st = link_acronyms(&fv, m, mform, n);
     if (st == SF_OK) st = link_spelling(&fv);
     if (st == SF_OK) st = link_surnames(&fv);

@@ -116,8 +116,10 @@ static sf_status rename_entity(sf_story_facts *f, size_t e, const char *name, co
 }
 
 static bool better_name(sf_story_facts *const *s, const node *a, const node *b, size_t ma, size_t mb) {
-    /* the fullest form: not an acronym, more words, more mentions */
-    if (a->acronym != b->acronym) return !a->acronym;
+    /* the fullest form: not an acronym, more words, more mentions; case
+     * variants of one key (ETA, Eta) by mentions alone */
+    bool same_key = a->keylen == b->keylen && memcmp(a->key, b->key, a->keylen) == 0;
+    if (!same_key && a->acronym != b->acronym) return !a->acronym;
     if (a->words != b->words) return a->words > b->words;
     if (ma != mb) return ma > mb;
     return strcmp(ent_of(s, a)->name, ent_of(s, b)->name) < 0;

@@ -201,6 +201,53 @@ static void test_endless_capitals(void **state) {
     sf__buf_release(&b);
 }
 
+/* "Syrian", "Kenyan", "Ukrainian" beside Syria, Kenya and Ukraine are
+ * adjectives of those places, not more places; a name that only looks like
+ * one (Iran beside Iraq) stays. */
+static void test_demonyms_are_not_places(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "In neighbouring Syria, US-backed forces - including the SDF and Arab fighters from the "
+        "Syrian Elite Forces - broke into Raqqa. Kenyan and Ukrainian officials in Kenya and "
+        "Ukraine said Iran and Iraq protested.",
+        "Officials in Syria, Kenya and Ukraine said the Syrian army held Palmyra."};
+    sf_corpus *c = corpus_of(texts, 2);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    assert_non_null(entity_named(&f, "Syria"));
+    assert_non_null(entity_named(&f, "Kenya"));
+    assert_non_null(entity_named(&f, "Ukraine"));
+    assert_null(entity_named(&f, "Syrian"));
+    assert_null(entity_named(&f, "Kenyan"));
+    assert_null(entity_named(&f, "Ukrainian"));
+    assert_non_null(entity_named(&f, "Iran"));
+    assert_non_null(entity_named(&f, "Iraq"));
+    assert_ptr_not_equal(entity_named(&f, "Iran"), entity_named(&f, "Iraq"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* France and Franco differ in one letter but are a place and a person: a
+ * change of the final vowel makes another name, not another spelling. */
+static void test_final_vowel_is_another_name(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "Spain was ruled by Francisco Franco until 1975. Franco's rule ended with his death. "
+        "Talks were later held in France.",
+        "Officials in France said Franco was remembered. Maria Lopez and Mario Lopez spoke."};
+    sf_corpus *c = corpus_of(texts, 2);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const sf_entity *fr = entity_named(&f, "France"), *fc = entity_named(&f, "Franco");
+    assert_non_null(fr);
+    assert_non_null(fc);
+    assert_ptr_not_equal(fr, fc);
+    assert_string_equal(fc->name, "Francisco Franco");
+    assert_null(alias_of(fc, "France"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_name_helpers),
@@ -209,6 +256,8 @@ int main(void) {
         cmocka_unit_test(test_spelling_case_possessive_surname),
         cmocka_unit_test(test_user_alias_table),
         cmocka_unit_test(test_endless_capitals),
+        cmocka_unit_test(test_demonyms_are_not_places),
+        cmocka_unit_test(test_final_vowel_is_another_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

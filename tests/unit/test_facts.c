@@ -437,6 +437,25 @@ static void test_across_stories(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* One outlet writes ETA, another Eta: the run names it as most mentions do,
+ * not by which form looks like an acronym. */
+static void test_across_stories_case_variants(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "ETA said on Monday that ETA would end its campaign. Police said ETA had weapons.",
+        "Officials doubted Eta on Tuesday."};
+    sf_corpus *c = corpus_of(texts, 2, sf__days_from_civil(1998, 9, 16) * 86400);
+    sf_story_facts f[2];
+    for (size_t i = 0; i < 2; i++) f[i] = story_of(c, i, 1);
+    sf_story_facts *all[2] = {&f[0], &f[1]};
+    sf_error err = {0};
+    assert_int_equal(sf__unify_story_entities(all, 2, &err), SF_OK);
+    assert_string_equal(entity_with(&f[1], "Eta")->name, "ETA");
+    assert_string_equal(entity_with(&f[0], "ETA")->name, "ETA");
+    for (size_t i = 0; i < 2; i++) sf__story_facts_release(&f[i]);
+    sf_corpus_destroy(c);
+}
+
 
 /* ------------------------------------------ issue 12: facts a reader can use */
 
@@ -682,7 +701,9 @@ int main(void) {
         cmocka_unit_test(test_quotes), cmocka_unit_test(test_quotes_it_said),
         cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
-        cmocka_unit_test(test_across_stories), cmocka_unit_test(test_readable),
+        cmocka_unit_test(test_across_stories),
+        cmocka_unit_test(test_across_stories_case_variants),
+        cmocka_unit_test(test_readable),
         cmocka_unit_test(test_normalization), cmocka_unit_test(test_labels),
         cmocka_unit_test(test_lumped_and_other_events), cmocka_unit_test(test_conflict_update),
         cmocka_unit_test(test_compatible_values), cmocka_unit_test(test_long_sentence),
