@@ -296,18 +296,11 @@ static sf_status link_acronyms(formvec *fv, const sf_mention *m, const size_t *m
     return SF_OK;
 }
 
-/* A person and a place (or organization) by the votes of their mentions
- * are two things however alike they are spelled. */
-static bool kinds_clash(const form *a, const form *b) {
-    sf_entity_type ta = vote_type(a->votes), tb = vote_type(b->votes);
-    bool ka = ta == SF_ENT_PERSON || ta == SF_ENT_PLACE || ta == SF_ENT_ORG;
-    bool kb = tb == SF_ENT_PERSON || tb == SF_ENT_PLACE || tb == SF_ENT_ORG;
-    return ka && kb && ta != tb;
-}
-
 /* Names that differ only in their final vowel are other names, not other
  * spellings (France and Franco, Maria and Mario, Carla and Carlo); a
- * transliteration changes letters inside the name (Raqqa, Raqa). */
+ * transliteration changes letters inside the name (Raqqa, Raqa). The
+ * mentions' types are no guard here: one-word names in short texts are
+ * often mistyped ("Raqa" as a person). */
 static bool other_final_vowel(const form *a, const form *b) {
     size_t n = a->keylen;
     if (n != b->keylen || n < 2 || memcmp(a->key, b->key, n - 1) != 0) return false;
@@ -339,7 +332,7 @@ static sf_status link_spelling(formvec *fv) {
         form *o = &fv->items[*slot - 1];
         if (o->words != f->words) continue;
         if (f->group != SIZE_MAX && o->group != SIZE_MAX && f->group != o->group) continue;
-        if (kinds_clash(f, o) || other_final_vowel(f, o)) continue;
+        if (other_final_vowel(f, o)) continue;
         st = link(fv, i, (size_t)*slot - 1, false, "spelling variant of %s", main_surface(o));
         /* either may end up the entity's name: both say why */
         if (st == SF_OK && !o->reason) {
@@ -456,9 +449,14 @@ static sf_status drop_demonyms(formvec *fv) {
     for (size_t i = 0; i < fv->n; i++) {
         const form *f = &fv->items[i];
         if (f->dropped || f->words != 1 || f->keylen < 4 || vote_type(f->votes) != SF_ENT_PLACE) continue;
-        if (!sf__map_slot(&places, sf__hash64(f->key, f->keylen, 11))) goto nomem;
-        if (ends_in_vowel(f->key, f->keylen) && !sf__map_slot(&places, sf__hash64(f->key, f->keylen - 1, 11)))
-            goto nomem;
+        uint64_t *v = sf__map_slot(&places, sf__hash64(f->key, f->keylen, 11));
+        if (!v) goto nomem;
+        if (!*v) *v = i + 1;
+        if (ends_in_vowel(f->key, f->keylen)) {
+            v = sf__map_slot(&places, sf__hash64(f->key, f->keylen - 1, 11));
+            if (!v) goto nomem;
+            if (!*v) *v = i + 1;
+        }
     }
     for (size_t i = 0; sf__map_count(&places) && i < fv->n; i++) {
         form *f = &fv->items[i];
@@ -468,7 +466,10 @@ static sf_status drop_demonyms(formvec *fv) {
         for (size_t e = 0; e < SF_ARRAY_LEN(DEMONYM_ENDS); e++) {
             size_t el = strlen(DEMONYM_ENDS[e]);
             if (f->keylen < el + 3 || memcmp(f->key + f->keylen - el, DEMONYM_ENDS[e], el) != 0) continue;
-            if (sf__map_find(&places, sf__hash64(f->key, f->keylen - el, 11))) {
+            /* the place is another, shorter name: "Nairobi" is not the
+             * adjective of itself through the stem "Nairob" */
+            const uint64_t *v = sf__map_find(&places, sf__hash64(f->key, f->keylen - el, 11));
+            if (v && fv->items[*v - 1].keylen < f->keylen) {
                 f->dropped = true;
                 break;
             }

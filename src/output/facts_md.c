@@ -88,6 +88,16 @@ void sf__fact_readable(const sf_fact *x, char *buf, size_t n) {
         readable_value(b, sizeof b, hi, x->base);
         if (lo == 0) snprintf(buf, n, "up to %s", b);
         else snprintf(buf, n, "%s to %s", a, b);
+    } else if (isfinite(lo) && hi == INFINITY) {
+        /* "more than 500": a bound, not the number (at least covers both
+         * "more than" and "at least") */
+        char a[96];
+        readable_value(a, sizeof a, lo, x->base);
+        snprintf(buf, n, "at least %s", a);
+    } else if (isfinite(hi) && lo == -INFINITY) {
+        char b[96];
+        readable_value(b, sizeof b, hi, x->base);
+        snprintf(buf, n, "at most %s", b);
     } else if (isfinite(x->normalized)) {
         readable_value(buf, n, x->normalized, x->base);
     }
@@ -145,8 +155,14 @@ void sf__facts_to_markdown(FILE *f, const sf_corpus *c, const sf_story_facts *st
         cell(f, x->what, 80);
         fputs(" | ", f);
         bool sides = x->status == SF_FACT_CONFLICT || x->status == SF_FACT_UPDATE;
-        for (size_t k = 0; k < x->nmentions && k < (sides ? 6 : 4); k++) {
-            if (k) fputs(x->status == SF_FACT_UPDATE ? ", then " : "; ", f);
+        /* agreeing sources that word it alike are one value ("nearly 800",
+         * not four times over); the Sources column names them all */
+        for (size_t k = 0, listed = 0; k < x->nmentions && listed < (sides ? 6u : 4u); k++) {
+            bool again = false;
+            for (size_t j = 0; !sides && j < k && !again; j++)
+                again = strcmp(x->mentions[j].text, x->mentions[k].text) == 0;
+            if (again) continue;
+            if (listed++) fputs(x->status == SF_FACT_UPDATE ? ", then " : "; ", f);
             cell(f, x->mentions[k].text, 40);
             /* a conflict or update says which source gives which value */
             if (sides) fprintf(f, " [%zu]", ref(st, x->mentions[k].article));

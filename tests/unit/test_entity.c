@@ -209,7 +209,7 @@ static void test_demonyms_are_not_places(void **state) {
     const char *texts[] = {
         "In neighbouring Syria, US-backed forces - including the SDF and Arab fighters from the "
         "Syrian Elite Forces - broke into Raqqa. Kenyan and Ukrainian officials in Kenya and "
-        "Ukraine said Iran and Iraq protested.",
+        "Ukraine said Iran and Iraq protested in Nairobi.",
         "Officials in Syria, Kenya and Ukraine said the Syrian army held Palmyra."};
     sf_corpus *c = corpus_of(texts, 2);
     sf_story_facts f;
@@ -223,6 +223,7 @@ static void test_demonyms_are_not_places(void **state) {
     assert_non_null(entity_named(&f, "Iran"));
     assert_non_null(entity_named(&f, "Iraq"));
     assert_ptr_not_equal(entity_named(&f, "Iran"), entity_named(&f, "Iraq"));
+    assert_non_null(entity_named(&f, "Nairobi")); /* not its own adjective */
     sf__story_facts_release(&f);
     sf_corpus_destroy(c);
 }

@@ -355,7 +355,8 @@ static void test_readable(void **state) {
     expect_readable(1.2e9, 1.2e9, 1.2e9, "count", "1,200,000,000");
     expect_readable(38, 38, 38, "%", "38%");
     expect_readable(200, 20000, 100000, "count", "20,000 to 100,000");
-    expect_readable(1400, 1400, INFINITY, "count", "1,400");
+    expect_readable(1400, 1400, INFINITY, "count", "at least 1,400"); /* "more than 1,400" */
+    expect_readable(30, -INFINITY, 30, "count", "at most 30");        /* "fewer than 30" */
     /* JSON keeps the base unit beside the readable form */
     sf_fact x = {0};
     x.kind = SF_FACT_QUANTITY;
