@@ -227,10 +227,11 @@ static speaker from_mention(const ctx *c, size_t k) {
  * son". A name at its end is the speaker; a non-possessive name inside it
  * ("the Syrian Observatory for Human Rights monitoring group") too; a name
  * that owns the head ("Bruce Guy's son") is not, the phrase is. */
-/* A lower-case word with an apostrophe that is no possessive of a noun
- * ("he's", "can't", "it's"): a clause, not a noun phrase. */
+/* A word with an apostrophe that is no possessive of a noun ("he's",
+ * "can't", "it's", and "He's" opening a sentence): a clause, not a noun
+ * phrase. Capitalized, only a pronoun's ("Trump's" is a possessive). */
 static bool contraction(const sf_doc *d, size_t i) {
-    if (!lower_word(d, i)) return false;
+    bool lower = lower_word(d, i);
     const sf_token *t = &d->toks.items[i];
     for (size_t b = t->begin; b < t->end; b++) {
         bool ap = d->text[b] == '\'';
@@ -244,7 +245,7 @@ static bool contraction(const sf_doc *d, size_t i) {
         bool pron = false;
         for (size_t k = 0; PRON[k] && !pron; k++)
             pron = strlen(PRON[k]) == b - t->begin && strncasecmp(d->text + t->begin, PRON[k], b - t->begin) == 0;
-        return !poss || pron;
+        return pron || (lower && !poss);
     }
     return false;
 }
@@ -311,6 +312,34 @@ static size_t last_speaker(const ctx *c, bool org, size_t *where) {
     return SIZE_MAX;
 }
 
+/* Whether two mentions end on the same word: "Though Trump" (a boundary
+ * the recognizer got wrong) and "Trump" are one person here. */
+static bool same_last_word(const sf_doc *d, const sf_mention *a, const sf_mention *b) {
+    size_t ea = a->end, eb = b->end, ba = ea, bb = eb;
+    while (ba > a->begin && d->text[ba - 1] != ' ') ba--;
+    while (bb > b->begin && d->text[bb - 1] != ' ') bb--;
+    return ea - ba == eb - bb && memcmp(d->text + ba, d->text + bb, ea - ba) == 0;
+}
+
+/* Whether, after the paragraph where person mention s last spoke (its
+ * quote in sentence ssent) and before the pronoun at k, the text has moved
+ * on to another person: a later paragraph names someone else (in any
+ * position, outside quotes). "he says" then may be either of them; the
+ * speaker is left unknown rather than given to the wrong one. Within the
+ * quote's own paragraph the one who spoke stays the antecedent. */
+static bool other_person_since(const ctx *c, size_t s, size_t ssent, size_t k) {
+    const sf_doc *d = c->d;
+    size_t qpara = c->para[d->sent_tok[ssent]];
+    if (c->para[k] == qpara) return false;
+    for (size_t j = 0; j < c->nm && c->m[j].tok_end <= k; j++) {
+        const sf_mention *x = &c->m[j];
+        if (c->para[x->tok_begin] <= qpara || c->inq[x->tok_begin]) continue;
+        if (mention_type(c, j) == SF_ENT_PERSON && x->entity != c->m[s].entity && !same_last_word(d, x, &c->m[s]))
+            return true;
+    }
+    return false;
+}
+
 /* "he said" / "she said" at token k: the person who spoke last, unless
  * another person is named outside quotes in the pronoun's own paragraph,
  * before it (then that person); with no one who spoke, the person named
@@ -351,6 +380,7 @@ static speaker resolve_pronoun(const ctx *c, size_t k) {
                     c->m[named].tok_begin <= c->m[s].tok_begin;
         sp.mention = same || !named_here ? s : named;
         sp.rule = sp.mention == s ? R_HE_LAST : R_HE_NAMED;
+        if (sp.mention == s && other_person_since(c, s, ssent, k)) return NOBODY;
         return sp;
     }
     if (named != SIZE_MAX && c->para[c->m[named].tok_begin] + 1 >= c->para[k]) {

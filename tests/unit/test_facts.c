@@ -197,6 +197,41 @@ static void test_quotes_it_said(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* The speaker of the quote holding `part`, "" for none; NULL: no such quote. */
+static const char *speaker_of(const sf_story_facts *f, const char *part) {
+    for (size_t i = 0; i < f->nquotes; i++)
+        if (strstr(f->quotes[i].text, part)) return f->quotes[i].speaker ? f->quotes[i].speaker : "";
+    return NULL;
+}
+
+/* "he says" paragraphs after someone spoke, when the text has gone on to
+ * another person, is not given to the one who spoke: the reader would see
+ * a quote under the wrong name. In the quote's own paragraph "he added"
+ * stays with the speaker, and "He's" is never a speaker. */
+static void test_quotes_he_after_another_person(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "\"Our fathers could only dream of a free land,\" Dabid Lizarralde said on Monday.\n\n"
+        "In their Dublin exile, the children were raised on separatism. That education led "
+        "Mr. Iker Gallastegi back as a young organizer in 1952.\n\n"
+        "\"I had to beat the dust in 1952,\" he says.\n\n"
+        "\"We will win,\" Ana Etxeberria told reporters. \"We are ready,\" she added.\n\n"
+        "He's said it \"risks higher inflation\" for years."};
+    sf_corpus *c = corpus_of(texts, 1, SF_TIME_UNKNOWN);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    assert_non_null(speaker_of(&f, "free land"));
+    assert_string_equal(speaker_of(&f, "free land"), "Dabid Lizarralde");
+    const char *dust = speaker_of(&f, "beat the dust");
+    assert_non_null(dust);
+    assert_string_not_equal(dust, "Dabid Lizarralde");
+    assert_string_equal(speaker_of(&f, "We are ready"), "Ana Etxeberria");
+    const char *he = speaker_of(&f, "risks higher inflation");
+    if (he) assert_true(strncmp(he, "He", 2) != 0);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 static const sf_fact *fact_about(const sf_story_facts *f, const char *what) {
     for (size_t i = 0; i < f->nfacts; i++)
         if (strstr(f->facts[i].what, what)) return &f->facts[i];
@@ -700,6 +735,7 @@ int main(void) {
         cmocka_unit_test(test_quantities), cmocka_unit_test(test_vague_amounts),
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_dates),
         cmocka_unit_test(test_quotes), cmocka_unit_test(test_quotes_it_said),
+        cmocka_unit_test(test_quotes_he_after_another_person),
         cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
         cmocka_unit_test(test_across_stories),

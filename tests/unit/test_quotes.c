@@ -50,8 +50,12 @@ static void expect_speaker(const found *f, const char *words, const char *speake
 
 static void done(found *f) { sf_quotes_free(f->q, f->n); }
 
-/* A woman speaks after a paragraph that names another woman: the
- * pronoun goes to the one who spoke. */
+/* A woman speaks after a paragraph that names another woman: "she said"
+ * may be either of them. Giving it to the one who spoke last was wrong in
+ * most such cases read in PolNeAR (of 22 pronoun quotes read whose speaker
+ * changed with the rule, 16 had been given to the wrong person or to a
+ * bare pronoun, 6 to the right one; docs/quotes.md), so the
+ * speaker is left unknown; in her own paragraph she is still the speaker. */
 static void test_pronoun_after_other_woman(void **state) {
     (void)state;
     found f = run("Charity visit\n\n"
@@ -61,9 +65,9 @@ static void test_pronoun_after_other_woman(void **state) {
                   "\"This work matters to me more than anything else,\" she said. \"It is why I came back.\"\n\n"
                   "\"We start with the smallest towns,\" she added.\n");
     expect_speaker(&f, "young mothers", "Meghan Markle");
-    expect_speaker(&f, "This work matters", "Meghan Markle");
-    expect_speaker(&f, "why I came back", "Meghan Markle");
-    expect_speaker(&f, "smallest towns", "Meghan Markle");
+    expect_speaker(&f, "This work matters", NULL);
+    expect_speaker(&f, "why I came back", NULL);
+    expect_speaker(&f, "smallest towns", NULL);
     done(&f);
 }
 
