@@ -8,6 +8,7 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <unistd.h>
 
 static char *fold_ws(const char *p, size_t n) {
@@ -182,6 +183,8 @@ static sf_status run_stories(const story_ctx *x, sf_error *err) {
 
 /* The pipeline; with one_story set, every article is taken as one story
  * (`storyfold summarize`) and clustering is skipped. */
+static sf_status name_links(sf_result *r, sf_error *err);
+
 static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story,
                      sf_result **out, sf_error *err) {
     if (!c || !out) return sf__error_set(err, SF_ERR_ARG, "sf_run: NULL argument");
@@ -278,12 +281,78 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
     for (size_t s = 0; all && s < r->nstories; s++) all[s] = &r->stories[s].facts;
     if (st == SF_OK) st = sf__unify_story_entities(all, r->nstories, err);
     sf__free(all);
+    if (st == SF_OK) st = name_links(r, err);
     sf__alias_table_destroy(aliases);
     if (st != SF_OK) {
         sf_result_destroy(r);
         return st;
     }
     *out = r;
+    return SF_OK;
+}
+
+/* First place at or after p where the n bytes of w occur, ASCII case
+ * folded; NULL when nowhere. */
+static const char *find_nocase(const char *p, const char *w, size_t n) {
+    for (; *p; p++)
+        if (strncasecmp(p, w, n) == 0) return p;
+    return NULL;
+}
+
+/* The entity of story s whose name holds `word` as a whole word (any
+ * case), the most mentioned first; NULL when none does. */
+static const char *entity_with_word(const sf_story_facts *f, const char *word) {
+    size_t wl = strlen(word);
+    for (size_t e = 0; wl && e < f->nentities; e++) {
+        const char *name = f->entities[e].name;
+        for (const char *p = name; (p = find_nocase(p, word, wl)) != NULL; p++) {
+            bool left = p == name || p[-1] == ' ' || p[-1] == '-';
+            bool right = p[wl] == '\0' || p[wl] == ' ' || p[wl] == '\'' || p[wl] == '-';
+            if (left && right) return name;
+        }
+    }
+    return NULL;
+}
+
+/* A related story's reason is the names the two stories share, found as
+ * capitalized words ("Tamsin", "Bridge", "Tuesday"); a reader wants the
+ * entities they belong to ("Marlow Bridge"). Each word is replaced by the
+ * name of an entity of both stories that holds it; a word that is part of
+ * no entity of either story (a weekday, "Spanish", "Mayor") is left out
+ * unless nothing else would be left; a name given twice is given once. */
+static sf_status name_links(sf_result *r, sf_error *err) {
+    for (size_t s = 0; r->lines.nrelated && s < r->lines.nstories && s < r->nstories; s++)
+        for (size_t k = 0; k < r->lines.nrelated[s]; k++) {
+            sf_story_link *l = &r->lines.related[s][k];
+            if (l->story >= r->nstories) continue;
+            size_t kept = 0, named = 0;
+            for (size_t q = 0; q < l->nnames; q++)
+                named += entity_with_word(&r->stories[s].facts, l->names[q]) ||
+                         entity_with_word(&r->stories[l->story].facts, l->names[q]);
+            for (size_t q = 0; q < l->nnames; q++) {
+                const char *a = entity_with_word(&r->stories[s].facts, l->names[q]);
+                const char *b = entity_with_word(&r->stories[l->story].facts, l->names[q]);
+                if (named && !a && !b) {
+                    sf__free(l->names[q]);
+                    continue;
+                }
+                const char *name = a && b && strcasecmp(a, b) == 0 ? a : l->names[q];
+                bool again = false;
+                for (size_t j = 0; j < kept && !again; j++) again = strcmp(l->names[j], name) == 0;
+                if (again) {
+                    sf__free(l->names[q]);
+                    continue;
+                }
+                if (name != l->names[q]) {
+                    char *copy = sf__strndup(name, strlen(name));
+                    if (!copy) return sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+                    sf__free(l->names[q]);
+                    l->names[q] = copy;
+                }
+                l->names[kept++] = l->names[q];
+            }
+            l->nnames = kept;
+        }
     return SF_OK;
 }
 
