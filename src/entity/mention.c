@@ -30,7 +30,11 @@ static const char *const TITLE_WORD[] = {
     "attorney", "detective", "inspector", "professor", "chief", "deputy", "vice", "prime",
     "representative", "congressman", "congresswoman", "sen", "rev", "dr", "mr", "mrs", "ms",
     "lawyer", "analyst", "official", "economist", "researcher", "coach", "manager",
-    "commissioner", "sir", "dame", "lord", "lady", "parasitologist", "scientist", NULL};
+    "commissioner", "sir", "dame", "lord", "lady", "parasitologist", "scientist",
+    /* occupations written before a name like a title ("Engineer Paul Ried") */
+    "engineer", "architect", "actor", "actress", "singer", "author", "writer", "novelist",
+    "artist", "photographer", "nurse", "doctor", "pastor", "priest", "general", "editor",
+    "reporter", "journalist", "columnist", "activist", "farmer", "teacher", "pilot", NULL};
 const char *const sf__speech_verbs[] = {
     "said", "says", "say", "told", "tells", "added", "adds", "stated", "declared", "announced",
     "warned", "noted", "explained", "insisted", "claimed", "argued", "asserted", "acknowledged",
@@ -307,6 +311,10 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
     else if (b - a >= 2 && sf__tok_in(d, b - 1, PLACE_WORDS)) type = SF_ENT_PLACE;
     else if (b - a >= 2 && type != SF_ENT_PERSON && sf__tok_in(d, a, PLACE_FIRST)) type = SF_ENT_PLACE;
     if (a == first) flags |= SF_MENTION_INITIAL;
+    /* an abbreviated personal title before two or more words ("Gen. Francisco
+     * Franco") makes the name a person's, whatever the other evidence */
+    if (b - a >= 3 && sf__tok_in(d, a, TITLE_ABBR) && d->text[d->toks.items[a + 1].begin] == '.')
+        type = SF_ENT_PERSON;
     /* a personal title is not part of a person's name */
     if (type == SF_ENT_PERSON) {
         for (;;) {

@@ -249,6 +249,27 @@ static void test_final_vowel_is_another_name(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* An occupation written like a title is not part of the name, and an
+ * abbreviated title makes the name a person's. */
+static void test_titles_before_names(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "Engineer Paul Ried cut the ribbon at the harbour stop. Ried said the line was ready.",
+        "Gen. Francisco Franco ruled Spain until 1975, the engineer said."};
+    sf_corpus *c = corpus_of(texts, 2);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const sf_entity *p = entity_named(&f, "Paul Ried");
+    assert_non_null(p);
+    assert_string_equal(p->name, "Paul Ried");
+    assert_null(entity_named(&f, "Engineer Paul Ried"));
+    const sf_entity *fr = entity_named(&f, "Francisco Franco");
+    assert_non_null(fr);
+    assert_int_equal(fr->type, SF_ENT_PERSON);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_name_helpers),
@@ -259,6 +280,7 @@ int main(void) {
         cmocka_unit_test(test_endless_capitals),
         cmocka_unit_test(test_demonyms_are_not_places),
         cmocka_unit_test(test_final_vowel_is_another_name),
+        cmocka_unit_test(test_titles_before_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
