@@ -506,6 +506,8 @@ static void page_id(const char *name, char *out, size_t cap) {
     const char *base = strrchr(name, '/');
     base = base ? base + 1 : name;
     size_t k = strlen(base);
+    /* "page.html.gz" is the page "page", as "page.html" is */
+    if (k > 3 && sf__view_ends_with_nocase(sf__view(base, k), ".gz")) k -= 3;
     sf_view v = sf__view(base, k);
     if (sf__view_ends_with_nocase(v, ".html")) k -= 5;
     else if (sf__view_ends_with_nocase(v, ".htm")) k -= 4;

@@ -327,8 +327,12 @@ static sf_view id_of(const char *name) {
     if (strcmp(name, "-") == 0 || strcmp(name, "<stdin>") == 0) return SF_VIEW_LIT("stdin");
     const char *base = strrchr(name, '/');
     base = base ? base + 1 : name;
-    const char *dot = strrchr(base, '.');
-    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    size_t n = strlen(base);
+    /* "story.txt.gz" is the article "story", as "story.txt" is */
+    if (n > 3 && sf__view_ends_with_nocase(sf__view(base, n), ".gz")) n -= 3;
+    size_t dot = n;
+    while (dot > 0 && base[dot - 1] != '.') dot--;
+    if (dot > 1) n = dot - 1;
     return sf__view(base, n);
 }
 
