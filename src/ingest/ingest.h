@@ -46,7 +46,7 @@ sf_status sf__read_sgml(sf_reader_ctx *ctx, const char *data, size_t n);
 typedef struct sf_rec {
     sf_view id, title, text, source, url, origin;
     int64_t published; /* SF_TIME_UNKNOWN when not known */
-    sf_view author, lang; /* web pages only */
+    sf_view author, lang; /* web pages; author also from JSON Lines */
     int64_t modified;     /* 0 or SF_TIME_UNKNOWN: not known */
 } sf_rec;
 

@@ -109,6 +109,21 @@ static bool published_field(json_object *o, int64_t *out, line_state *ls) {
     }
 }
 
+/* The author, from "author" or "byline" when it is a string. Other shapes
+ * (a list, an object of a publishing system) are left alone rather than
+ * refusing the article: the field was never required. */
+static void author_field(json_object *o, sf_view *out) {
+    static const char *const KEYS[] = {"author", "byline"};
+    for (size_t i = 0; i < SF_ARRAY_LEN(KEYS); i++) {
+        json_object *v;
+        if (json_object_object_get_ex(o, KEYS[i], &v) && v && json_object_is_type(v, json_type_string) &&
+            json_object_get_string_len(v) > 0) {
+            *out = sf__view(json_object_get_string(v), (size_t)json_object_get_string_len(v));
+            return;
+        }
+    }
+}
+
 /* Turn one parsed object into a record; false (with ls->why) when it is bad. */
 static bool to_record(json_object *o, sf_rec *r, line_state *ls) {
     if (!json_object_is_type(o, json_type_object)) {
@@ -124,6 +139,7 @@ static bool to_record(json_object *o, sf_rec *r, line_state *ls) {
         snprintf(ls->why, sizeof ls->why, "field 'text' is missing");
         return false;
     }
+    author_field(o, &r->author);
     if (sf__view_trim(r->text).n == 0) {
         snprintf(ls->why, sizeof ls->why, "field 'text' is empty");
         return false;

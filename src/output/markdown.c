@@ -4,6 +4,7 @@
 #include "facts_out.h"
 
 #include <errno.h>
+#include <strings.h>
 
 /* Position of corpus article i in story st's article list (1-based). */
 static size_t ref_number(const sf_story *st, size_t i) {
@@ -16,16 +17,18 @@ static size_t ref_number(const sf_story *st, size_t i) {
  * stay literal, and text from input (titles, ids, outlets, summaries) stays
  * on its line: a line break or other control character becomes a space, so
  * no input makes a heading ("#", "==="), a list item, a link or a raw tag. */
-static void md_text(FILE *f, const char *s) {
-    for (; *s; s++) {
-        if ((unsigned char)*s < 0x20 || *s == 0x7f) {
+static void md_text_n(FILE *f, const char *s, size_t n) {
+    for (size_t i = 0; i < n && s[i]; i++) {
+        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
             fputc(' ', f);
             continue;
         }
-        if (strchr("\\`*_[]#|<>", *s)) fputc('\\', f);
-        fputc(*s, f);
+        if (strchr("\\`*_[]#|<>", s[i])) fputc('\\', f);
+        fputc(s[i], f);
     }
 }
+
+static void md_text(FILE *f, const char *s) { md_text_n(f, s, strlen(s)); }
 
 sf_status sf_write_markdown(const sf_result *r, const sf_corpus *c, FILE *f, sf_error *err) {
     if (!r || !c || !f) return sf__error_set(err, SF_ERR_ARG, "sf_write_markdown: NULL argument");
@@ -75,7 +78,19 @@ sf_status sf_write_markdown(const sf_result *r, const sf_corpus *c, FILE *f, sf_
             }
             bool first = !a->title[0];
             if (a->source[0]) fputs(first ? "" : ", ", f), md_text(f, a->source), first = false;
-            if (a->author && a->author[0]) fputs(first ? "by " : ", by ", f), md_text(f, a->author), first = false;
+            /* an author line that only repeats the outlet ("by BBC News",
+             * "by Rob Picheta, CNN") names the outlet once */
+            size_t al = a->author ? strlen(a->author) : 0, sl = strlen(a->source);
+            if (sl && al >= sl && strcasecmp(a->author + al - sl, a->source) == 0) {
+                size_t cut = al - sl;
+                while (cut > 0 && (a->author[cut - 1] == ' ' || a->author[cut - 1] == ',')) cut--;
+                al = cut == al - sl && cut ? al : cut; /* only at a word boundary */
+            }
+            if (al) {
+                fputs(first ? "by " : ", by ", f);
+                md_text_n(f, a->author, al);
+                first = false;
+            }
             if (a->published != SF_TIME_UNKNOWN) {
                 char buf[32];
                 sf__format_iso8601(a->published, buf);

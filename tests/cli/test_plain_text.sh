@@ -97,4 +97,10 @@ expect_no_grep "$TMP/out" "untitled" "no (untitled) headline or source"
 expect_grep "$TMP/out" '^[0-9]\. b-day1 \(Riverside Courier, 2026-03-02\)$' "sources name the outlet and the day"
 expect_grep "$TMP/out" '^[0-9]\. d-oneline \(outlet and time not given\)$' "an article without outlet or time says so"
 expect_no_grep "$TMP/out" '^- He said' "no bullet opens with He said"
+# an author line that repeats the outlet names the outlet once
+mkdir -p "$TMP/byline"
+printf '{"id":"p1","title":"Flood in Kellport","text":"The river flooded Kellport on Monday.","source":"CNN","author":"Rob Picheta, CNN"}\n{"id":"p2","title":"Storm in Lindau","text":"A storm hit Lindau on Friday.","source":"BBC News","author":"BBC News"}\n' >"$TMP/byline/p.jsonl"
+expect_exit 0 "run with bylines that repeat the outlet" -- "$SF" run "$TMP/byline/p.jsonl"
+expect_grep "$TMP/out" '^1\. Flood in Kellport \(p1, CNN, by Rob Picheta\)$' "by Rob Picheta, not by Rob Picheta, CNN"
+expect_grep "$TMP/out" '^1\. Storm in Lindau \(p2, BBC News\)$' "no 'by BBC News' after the outlet BBC News"
 finish
