@@ -82,6 +82,8 @@ typedef struct ctx {
     size_t first_hit;   /* this doc's hits start here in out */
     unsigned char *inq; /* per token: inside quote marks (or a mark) */
     size_t *para;       /* per token: paragraph index */
+    size_t *starting;   /* per token t: the first mention with tok_begin t (SIZE_MAX) */
+    size_t *ending;     /* per token t: the first mention with tok_end t (SIZE_MAX) */
 } ctx;
 
 /* How a speaker was found. Each rule has a confidence (CONFIDENCE below);
@@ -165,16 +167,15 @@ static bool ly_adverb(const sf_doc *d, size_t i) {
     return lower_word(d, i) && n > 4 && d->text[t->end - 2] == 'l' && d->text[t->end - 1] == 'y';
 }
 
+/* The first mention ending (starting) at token `end` (`begin`): looked up
+ * in the per-token index, not by a scan of the doc's mentions, so a doc of
+ * a million names and speech verbs stays linear. */
 static size_t mention_ending(const ctx *c, size_t end) {
-    for (size_t k = 0; k < c->nm; k++)
-        if (c->m[k].tok_end == end) return k;
-    return SIZE_MAX;
+    return end <= c->d->toks.n ? c->ending[end] : SIZE_MAX;
 }
 
 static size_t mention_starting(const ctx *c, size_t begin) {
-    for (size_t k = 0; k < c->nm; k++)
-        if (c->m[k].tok_begin == begin) return k;
-    return SIZE_MAX;
+    return begin <= c->d->toks.n ? c->starting[begin] : SIZE_MAX;
 }
 
 /* The one place that decides what kind of thing a mention names (the
@@ -999,10 +1000,18 @@ sf_status sf__find_quotes(const sf_doc *d, const sf_mention *m, size_t nm,
     sf_mentionvec all = {0};
     sizevec src = {0};
     sf_status st = with_recovered(d, m, nm, ents, &all, &src);
-    ctx c = {d, all.items, all.n, ents, out, out->n, sf__calloc(nt + 1, 1), sf__calloc(nt + 1, sizeof(size_t))};
+    ctx c = {d, all.items, all.n, ents, out, out->n, sf__calloc(nt + 1, 1), sf__calloc(nt + 1, sizeof(size_t)),
+             sf__malloc((nt + 1) * sizeof(size_t)), sf__malloc((nt + 1) * sizeof(size_t))};
     qspanvec qs = {0};
     size_t *hit_of = NULL;
-    if (st == SF_OK && !(c.inq && c.para)) st = SF_ERR_NOMEM;
+    if (st == SF_OK && !(c.inq && c.para && c.starting && c.ending)) st = SF_ERR_NOMEM;
+    if (st == SF_OK) {
+        for (size_t t = 0; t <= nt; t++) c.starting[t] = c.ending[t] = SIZE_MAX;
+        for (size_t k = c.nm; k-- > 0;) { /* downwards: the first one wins */
+            if (c.m[k].tok_begin <= nt) c.starting[c.m[k].tok_begin] = k;
+            if (c.m[k].tok_end <= nt) c.ending[c.m[k].tok_end] = k;
+        }
+    }
     if (st == SF_OK) {
         paragraphs(d, c.para);
         st = find_spans(d, c.para, &qs);
@@ -1032,6 +1041,6 @@ sf_status sf__find_quotes(const sf_doc *d, const sf_mention *m, size_t nm,
     SF_VEC_FREE(&src);
     sf__free(hit_of);
     SF_VEC_FREE(&qs);
-    sf__free(c.inq), sf__free(c.para);
+    sf__free(c.inq), sf__free(c.para), sf__free(c.starting), sf__free(c.ending);
     return st;
 }
