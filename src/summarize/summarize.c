@@ -138,7 +138,8 @@ static sf_status word_seq(ctx *x, const char *p, size_t n, const char *lang) {
 static sf_status read_article(ctx *x, sf_analyzer *an, const sf_article *a, size_t idx,
                               const char *lang) {
     sf_spanvec spans = {0};
-    sf_status st = sf__sentences(a->text, a->text_len, lang, &spans);
+    /* a huge article: the sentences of its first SF_ANALYZE_MAX_BYTES */
+    sf_status st = sf__sentences(a->text, sf__analyzed_length(a->text, a->text_len), lang, &spans);
     for (size_t k = 0; st == SF_OK && k < spans.n; k++) {
         sf_span sp = spans.items[k];
         const char *p = a->text + sp.begin;
