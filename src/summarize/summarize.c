@@ -375,6 +375,9 @@ static size_t select_greedy(ctx *x, const sf_summarize_options *o, size_t *chose
     size_t nh = 0;
     for (size_t i = 0; i < x->sents.n; i++) {
         if (x->sents.items[i].score < 0) continue; /* noise, or already used */
+        /* a "sentence" of more than twice the whole budget (a text without
+         * full stops, one huge line) is no summary of that budget */
+        if (x->sents.items[i].words > 2 * o->max_words) continue;
         double v = score(user, x, i);
         if (v > 0) h[nh++] = (hitem){v, i};
         else if (x->sents.items[i].ref && SF_VEC_PUSH(&pending, i) != SF_OK)
