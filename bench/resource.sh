@@ -57,6 +57,10 @@ if shape == "long-sentence":      # one sentence of n bytes of news words
 elif shape == "repeated":          # n copies of one sentence in one article
     jl([{"id": "rep", "title": "Repeated",
          "text": " ".join(["The river flooded the town of Riverton on Monday."] * n)}])
+elif shape == "he-said":           # n copies of a named man and "he said" in one article
+    jl([{"id": "he", "title": "He said",
+         "text": " ".join('Mayor Tom Smith%d arrived in Riverton on Monday. "We will rebuild," he said. '
+                          'The council said 300 homes were damaged.' % (i % 50) for i in range(n))}])
 elif shape == "one-line":          # an article that is one line of n bytes
     with open(path, "w") as f:
         f.write("One line\n" + (sentence(n // 5) + ". ") [:n] + "\n")
@@ -99,6 +103,7 @@ PY
 cases=(
     "long-sentence run 65536 in.jsonl"
     "repeated run 5000 in.jsonl"
+    "he-said run 5000 in.jsonl"
     "one-line run 1000000 in.txt"
     "text-node run 262144 in.html"
     "tiny cluster 20000 in.jsonl"
