@@ -376,8 +376,9 @@ static size_t select_greedy(ctx *x, const sf_summarize_options *o, size_t *chose
     for (size_t i = 0; i < x->sents.n; i++) {
         if (x->sents.items[i].score < 0) continue; /* noise, or already used */
         /* a "sentence" of more than twice the whole budget (a text without
-         * full stops, one huge line) is no summary of that budget */
-        if (x->sents.items[i].words > 2 * o->max_words) continue;
+         * full stops, one huge line) is no summary of that budget; 200
+         * words at least, so a tiny budget still gets a real sentence */
+        if (x->sents.items[i].words > SF_MAX(2 * o->max_words, 200)) continue;
         double v = score(user, x, i);
         if (v > 0) h[nh++] = (hitem){v, i};
         else if (x->sents.items[i].ref && SF_VEC_PUSH(&pending, i) != SF_OK)
