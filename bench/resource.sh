@@ -14,7 +14,8 @@
 #   2000000", "tiny-short run 1000000", ...); --once measures N only, not 4N.
 #   The command run-json is `run --format json`.
 # Times are CPU seconds (user + sys, from /usr/bin/time); peak memory is the
-# maximum resident set size. Wall-clock time is noisy on a shared machine.
+# maximum resident set size. Wall-clock seconds are shown after them (wall@N,
+# wall@4N): noisy on a shared machine, the growth is computed from CPU.
 set -u
 timeout_s=120
 scale=1
@@ -56,6 +57,10 @@ if shape == "long-sentence":      # one sentence of n bytes of news words
 elif shape == "repeated":          # n copies of one sentence in one article
     jl([{"id": "rep", "title": "Repeated",
          "text": " ".join(["The river flooded the town of Riverton on Monday."] * n)}])
+elif shape == "he-said":           # n copies of a named man and "he said" in one article
+    jl([{"id": "he", "title": "He said",
+         "text": " ".join('Mayor Tom Smith%d arrived in Riverton on Monday. "We will rebuild," he said. '
+                          'The council said 300 homes were damaged.' % (i % 50) for i in range(n))}])
 elif shape == "one-line":          # an article that is one line of n bytes
     with open(path, "w") as f:
         f.write("One line\n" + (sentence(n // 5) + ". ") [:n] + "\n")
@@ -98,6 +103,7 @@ PY
 cases=(
     "long-sentence run 65536 in.jsonl"
     "repeated run 5000 in.jsonl"
+    "he-said run 5000 in.jsonl"
     "one-line run 1000000 in.txt"
     "text-node run 262144 in.html"
     "tiny cluster 20000 in.jsonl"
@@ -119,33 +125,34 @@ if [ ${#only[@]} -gt 0 ]; then
     done
 fi
 
-# measure BIN CMD FILE -> "cpu_seconds peak_kb" (cpu ">T" on timeout)
+# measure BIN CMD FILE -> "cpu_seconds peak_kb wall_seconds" (cpu ">T" on timeout)
 measure() {
     local bin=$1 cmd=$2 file=$3 args=("$2")
     [ "$cmd" = run-json ] && args=(run --format json)
-    /usr/bin/time -f "%U %S %M" -o "$tmp/time" timeout "$timeout_s" "$bin" "${args[@]}" "$file" \
+    /usr/bin/time -f "%U %S %M %e" -o "$tmp/time" timeout "$timeout_s" "$bin" "${args[@]}" "$file" \
         >/dev/null 2>"$tmp/stderr"
     local rc=$?
-    if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then echo ">$timeout_s 0"; return; fi
-    tail -1 "$tmp/time" | awk '{printf "%.2f %d\n", $1 + $2, $3}'
+    if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then echo ">$timeout_s 0 >$timeout_s"; return; fi
+    tail -1 "$tmp/time" | awk '{printf "%.2f %d %.1f\n", $1 + $2, $3, $4}'
 }
 
 for bin in "$@"; do
     echo "== $bin"
-    printf '%-14s %-8s %9s %9s %9s %9s %9s %7s\n' shape command N "cpu@N" "cpu@4N" "MB@N" "MB@4N" growth
+    printf '%-14s %-8s %9s %9s %9s %9s %9s %8s %8s %7s\n' shape command N "cpu@N" "cpu@4N" "MB@N" "MB@4N" \
+        "wall@N" "wall@4N" growth
     for c in "${cases[@]}"; do
         read -r shape cmd n file <<<"$c"
         n=$((n * scale))
         gen "$shape" "$n" "$tmp/a-$file"
-        read -r t1 m1 <<<"$(measure "$bin" "$cmd" "$tmp/a-$file")"
+        read -r t1 m1 w1 <<<"$(measure "$bin" "$cmd" "$tmp/a-$file")"
         rm -f "$tmp/a-$file"
         if [ "$once" = 1 ]; then
-            printf '%-14s %-8s %9s %9s %9s %9d %9s %s\n' "$shape" "$cmd" "$n" "$t1" - \
-                $((m1 / 1024)) - -
+            printf '%-14s %-8s %9s %9s %9s %9d %9s %8s %8s %s\n' "$shape" "$cmd" "$n" "$t1" - \
+                $((m1 / 1024)) - "$w1" - -
             continue
         fi
         gen "$shape" $((4 * n)) "$tmp/b-$file"
-        read -r t4 m4 <<<"$(measure "$bin" "$cmd" "$tmp/b-$file")"
+        read -r t4 m4 w4 <<<"$(measure "$bin" "$cmd" "$tmp/b-$file")"
         growth=$(python3 -c "
 import sys
 a, b = sys.argv[1], sys.argv[2]
@@ -154,8 +161,8 @@ else:
     a, b = max(float(a), 0.1), max(float(b), 0.1)  # below 0.1 s is noise
     g = b / a
     print('%.1f%s' % (g, '  SLOW' if g > 5 else ''))" "$t1" "$t4")
-        printf '%-14s %-8s %9s %9s %9s %9d %9d %s\n' "$shape" "$cmd" "$n" "$t1" "$t4" \
-            $((m1 / 1024)) $((m4 / 1024)) "$growth"
+        printf '%-14s %-8s %9s %9s %9s %9d %9d %8s %8s %s\n' "$shape" "$cmd" "$n" "$t1" "$t4" \
+            $((m1 / 1024)) $((m4 / 1024)) "$w1" "$w4" "$growth"
         rm -f "$tmp/a-$file" "$tmp/b-$file"
     done
 done

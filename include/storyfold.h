@@ -113,6 +113,11 @@ void sf_corpus_destroy(sf_corpus *c);
 sf_status sf_corpus_add(sf_corpus *c, const sf_article *a, sf_error *err);
 #define SF_TIME_MIN (-5364662400LL) /* 1800-01-01T00:00:00Z */
 #define SF_TIME_MAX (7289654399LL)  /* 2200-12-31T23:59:59Z */
+/* Longest part of an article's text that names, facts, quotes and summary
+ * sentences are taken from (cut at a space before it); the whole text is
+ * still deduplicated and clustered. Far above any news article (a book is
+ * 1-2 MiB); it bounds the time and memory of one huge article. */
+#define SF_ANALYZE_MAX_BYTES ((size_t)4 << 20)
 /* Number of articles sf_corpus_add renamed because their id was taken. */
 size_t sf_corpus_renamed(const sf_corpus *c);
 size_t sf_corpus_count(const sf_corpus *c);

@@ -86,6 +86,9 @@ int sf_cli_run_option(void *user, const sf_cli_inputs *in, int argc, char **argv
 sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exit_code);
 /* sf_cli_read_all, and a corpus without articles is an error too. */
 sf_corpus *sf_cli_read_some(sf_cli_inputs *in, char **paths, int npaths, int *exit_code);
+/* One note (unless --quiet) when articles are longer than the analyses
+ * read (SF_ANALYZE_MAX_BYTES); the exit code is not changed. */
+void sf_cli_note_long_articles(const sf_cli_inputs *in, const sf_corpus *c);
 /* The exit code of a reading command that ended with status st: a failure
  * is printed (err's message) and is 1; skipped records also make it 1 (the
  * output is complete for what could be read); else 0. */

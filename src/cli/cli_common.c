@@ -229,7 +229,22 @@ sf_corpus *sf_cli_read_some(sf_cli_inputs *in, char **paths, int npaths, int *ex
         *exit_code = SF_EXIT_INPUT;
         return NULL;
     }
+    if (c) sf_cli_note_long_articles(in, c);
     return c;
+}
+
+void sf_cli_note_long_articles(const sf_cli_inputs *in, const sf_corpus *c) {
+    size_t n = 0, first = 0;
+    for (size_t i = 0; i < sf_corpus_count(c); i++)
+        if (sf_corpus_get(c, i)->text_len > SF_ANALYZE_MAX_BYTES && !n++) first = i;
+    if (!n || in->quiet) return;
+    const sf_article *a = sf_corpus_get(c, first);
+    fprintf(stderr,
+            "%s: note: %zu article%s longer than %zu MiB (the first: '%s', %zu bytes): names, facts, "
+            "quotes and summary sentences are taken from the first %zu MiB of %s; the whole text is "
+            "still deduplicated and clustered\n",
+            in->prog, n, n == 1 ? " is" : "s are", SF_ANALYZE_MAX_BYTES >> 20, a->id ? a->id : "?",
+            a->text_len, SF_ANALYZE_MAX_BYTES >> 20, n == 1 ? "it" : "each");
 }
 
 /* Progress goes to a terminal only, and only once a run has taken a second,

@@ -69,6 +69,7 @@ int sf_cmd_entities(int argc, char **argv) {
     code = SF_EXIT_OK;
     sf_corpus *c = sf_cli_read_all(&in, paths, npaths, &code);
     if (!c) return code;
+    sf_cli_note_long_articles(&in, c);
     sf_status st = SF_OK;
     sf_error err = {0};
     for (size_t a = 0; a < sf_corpus_count(c) && st == SF_OK; a++)

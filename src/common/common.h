@@ -73,6 +73,11 @@ bool sf__view_eq(sf_view a, sf_view b);
 bool sf__view_eq_nocase(sf_view a, sf_view b); /* ASCII case-insensitive */
 sf_view sf__view_trim(sf_view v);              /* ASCII white space */
 bool sf__view_ends_with_nocase(sf_view v, const char *suffix);
+/* How much of an article text of n bytes the analyses read: all of it up
+ * to SF_ANALYZE_MAX_BYTES, else up to the last white space before that
+ * bound (or a UTF-8 character boundary when there is none in its last
+ * 64 KiB). */
+size_t sf__analyzed_length(const char *text, size_t n);
 
 /* --------------------------------------------------------------- buffer */
 /* A growable byte buffer, always NUL-terminated when non-empty, with a cap.

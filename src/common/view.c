@@ -23,3 +23,12 @@ bool sf__view_ends_with_nocase(sf_view v, const char *suffix) {
     size_t k = strlen(suffix);
     return v.n >= k && sf__view_eq_nocase(sf__view(v.p + v.n - k, k), sf__view(suffix, k));
 }
+
+size_t sf__analyzed_length(const char *text, size_t n) {
+    if (n <= SF_ANALYZE_MAX_BYTES) return n;
+    size_t k = SF_ANALYZE_MAX_BYTES;
+    for (size_t i = k; i > k - (64u << 10); i--)
+        if (text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '\t' || text[i - 1] == '\r') return i;
+    while (k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80) k--; /* not inside a character */
+    return k;
+}

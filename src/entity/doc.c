@@ -6,6 +6,7 @@ sf_status sf__doc_init(sf_doc *d, size_t article, const char *text, size_t n, co
     memset(d, 0, sizeof(*d));
     d->article = article;
     d->text = text;
+    n = sf__analyzed_length(text, n); /* a huge article: its first 4 MiB */
     d->n = n;
     sf_status st = sf__tokenize(text, n, &d->toks);
     if (st == SF_OK) st = sf__sentences(text, n, lang, &d->sents);

@@ -482,15 +482,19 @@ nomem:
     return SF_ERR_NOMEM;
 }
 
-static sf_status make_entity(formvec *fv, size_t root, const sf_alias_table *t,
-                             const sf_mention *m, const size_t *mform, size_t nm, sf_entity *e) {
+/* The entity of one root: its forms are the list ffirst, fnext[...] and its
+ * mentions the list mfirst, mnext[...] (both ascending, SIZE_MAX-ended), so
+ * building every entity costs the forms and mentions once, not once per
+ * entity. */
+static sf_status make_entity(formvec *fv, size_t root, const sf_alias_table *t, const sf_mention *m,
+                             size_t ffirst, const size_t *fnext, size_t mfirst, const size_t *mnext,
+                             sf_entity *e) {
     memset(e, 0, sizeof(*e));
     /* canonical form: the alias table's name, else the fullest non-variant */
     size_t canon = SIZE_MAX, group = SIZE_MAX;
     int votes[SF_ENT_TYPES] = {0};
-    for (size_t i = 0; i < fv->n; i++) {
+    for (size_t i = ffirst; i != SIZE_MAX; i = fnext[i]) {
         form *f = &fv->items[i];
-        if (f->dropped || find(fv, i) != root) continue;
         if (f->group != SIZE_MAX && group == SIZE_MAX) group = f->group;
         for (int k = 0; k < SF_ENT_TYPES; k++) votes[k] += f->votes[k];
         e->mentions += f->mentions;
@@ -517,9 +521,8 @@ static sf_status make_entity(formvec *fv, size_t root, const sf_alias_table *t,
     if (!e->name) return SF_ERR_NOMEM;
     e->type = group != SIZE_MAX && sf__alias_type(t, group) != SF_ENT_UNKNOWN ? sf__alias_type(t, group)
                                                                              : vote_type(votes);
-    for (size_t i = 0; i < fv->n; i++) {
+    for (size_t i = ffirst; i != SIZE_MAX; i = fnext[i]) {
         form *f = &fv->items[i];
-        if (f->dropped || find(fv, i) != root) continue;
         const char *ms = main_surface(f);
         char why[600];
         if (strcmp(ms, e->name) != 0) {
@@ -545,13 +548,13 @@ static sf_status make_entity(formvec *fv, size_t root, const sf_alias_table *t,
     }
     /* articles */
     SF_VEC(size_t) arts = {0};
-    for (size_t i = 0; i < nm; i++)
-        if (mform[i] != SIZE_MAX && !fv->items[mform[i]].dropped && find(fv, mform[i]) == root) {
-            bool seen = false;
-            for (size_t k = 0; k < arts.n && !seen; k++) seen = arts.items[k] == m[i].article;
-            if (!seen) SF_TRY(SF_VEC_PUSH(&arts, m[i].article));
-        }
+    for (size_t i = mfirst; i != SIZE_MAX; i = mnext[i])
+        if (!arts.n || arts.items[arts.n - 1] != m[i].article) SF_TRY(SF_VEC_PUSH(&arts, m[i].article));
     if (arts.n) qsort(arts.items, arts.n, sizeof(size_t), cmp_size);
+    size_t na = 0; /* distinct */
+    for (size_t k = 0; k < arts.n; k++)
+        if (!na || arts.items[na - 1] != arts.items[k]) arts.items[na++] = arts.items[k];
+    arts.n = na;
     e->articles = arts.items;
     e->narticles = arts.n;
     return SF_OK;
@@ -605,20 +608,42 @@ sf_status sf__resolve_entities(const sf_doc *docs, size_t ndocs, sf_mention *m, 
     if (st == SF_OK) st = link_acronyms(&fv, m, mform, n);
     if (st == SF_OK) st = link_spelling(&fv);
     if (st == SF_OK) st = link_surnames(&fv);
+    /* each root's forms and mentions as lists (ascending), built in one
+     * pass: an entity is then made from its own forms and mentions, so a
+     * story of many names costs linear time, not names x mentions */
+    size_t nf = fv.n ? fv.n : 1, nmm = n ? n : 1;
+    size_t *fhead = NULL, *fnext = NULL, *mhead = NULL, *mnext = NULL, *rank = NULL;
     if (st == SF_OK) {
-        ord = sf__calloc(fv.n ? fv.n : 1, sizeof(*ord));
-        if (!ord) st = SF_ERR_NOMEM;
+        ord = sf__calloc(nf, sizeof(*ord));
+        fhead = sf__malloc(nf * sizeof(size_t)), fnext = sf__malloc(nf * sizeof(size_t));
+        mhead = sf__malloc(nf * sizeof(size_t)), mnext = sf__malloc(nmm * sizeof(size_t));
+        rank = sf__malloc(nf * sizeof(size_t));
+        if (!ord || !fhead || !fnext || !mhead || !mnext || !rank) st = SF_ERR_NOMEM;
+    }
+    if (st == SF_OK) {
+        for (size_t i = 0; i < fv.n; i++) fhead[i] = mhead[i] = rank[i] = SIZE_MAX;
+        for (size_t i = fv.n; i-- > 0;) {
+            fnext[i] = SIZE_MAX;
+            if (fv.items[i].dropped) continue;
+            size_t r = find(&fv, i);
+            fnext[i] = fhead[r], fhead[r] = i;
+        }
+        for (size_t i = n; i-- > 0;) {
+            mnext[i] = SIZE_MAX;
+            if (mform[i] == SIZE_MAX || fv.items[mform[i]].dropped) continue;
+            size_t r = find(&fv, mform[i]);
+            mnext[i] = mhead[r], mhead[r] = i;
+        }
     }
     size_t nroots = 0;
     for (size_t i = 0; st == SF_OK && i < fv.n; i++) {
         if (fv.items[i].dropped || find(&fv, i) != i) continue;
         ord[nroots].root = i;
         ord[nroots].first = SIZE_MAX;
-        for (size_t k = 0; k < fv.n; k++)
-            if (!fv.items[k].dropped && find(&fv, k) == i) {
-                ord[nroots].mentions += fv.items[k].mentions;
-                ord[nroots].first = SF_MIN(ord[nroots].first, fv.items[k].first);
-            }
+        for (size_t k = fhead[i]; k != SIZE_MAX; k = fnext[k]) {
+            ord[nroots].mentions += fv.items[k].mentions;
+            ord[nroots].first = SF_MIN(ord[nroots].first, fv.items[k].first);
+        }
         nroots++;
     }
     if (st == SF_OK && nroots) {
@@ -627,16 +652,16 @@ sf_status sf__resolve_entities(const sf_doc *docs, size_t ndocs, sf_mention *m, 
         if (!ents) st = SF_ERR_NOMEM;
     }
     for (size_t r = 0; st == SF_OK && r < nroots; r++) {
-        st = make_entity(&fv, ord[r].root, table, m, mform, n, &ents[r]);
+        size_t root = ord[r].root;
+        st = make_entity(&fv, root, table, m, fhead[root], fnext, mhead[root], mnext, &ents[r]);
+        rank[root] = r;
         nents = r + 1;
     }
     if (st == SF_OK) {
         for (size_t i = 0; i < n; i++) {
             m[i].entity = SIZE_MAX;
             if (mform[i] == SIZE_MAX || fv.items[mform[i]].dropped) continue;
-            size_t root = find(&fv, mform[i]);
-            for (size_t r = 0; r < nroots; r++)
-                if (ord[r].root == root) m[i].entity = r;
+            m[i].entity = rank[find(&fv, mform[i])];
         }
         st = add_spans(m, n, ents, nents);
     }
@@ -648,6 +673,7 @@ sf_status sf__resolve_entities(const sf_doc *docs, size_t ndocs, sf_mention *m, 
         sf__error_set(err, st, "resolving entities: %s", sf_strerror(st));
     }
     sf__free(ord);
+    sf__free(fhead), sf__free(fnext), sf__free(mhead), sf__free(mnext), sf__free(rank);
     sf__free(mform);
     forms_free(&fv);
     return st;

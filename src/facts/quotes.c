@@ -82,6 +82,8 @@ typedef struct ctx {
     size_t first_hit;   /* this doc's hits start here in out */
     unsigned char *inq; /* per token: inside quote marks (or a mark) */
     size_t *para;       /* per token: paragraph index */
+    size_t *starting;   /* per token t: the first mention with tok_begin t (SIZE_MAX) */
+    size_t *ending;     /* per token t: the first mention with tok_end t (SIZE_MAX) */
 } ctx;
 
 /* How a speaker was found. Each rule has a confidence (CONFIDENCE below);
@@ -165,16 +167,17 @@ static bool ly_adverb(const sf_doc *d, size_t i) {
     return lower_word(d, i) && n > 4 && d->text[t->end - 2] == 'l' && d->text[t->end - 1] == 'y';
 }
 
+/* The first mention ending (starting) at token `end` (`begin`): looked up
+ * in the per-token index, not by a scan of the doc's mentions, so a doc of
+ * a million names and speech verbs stays linear. */
 static size_t mention_ending(const ctx *c, size_t end) {
-    for (size_t k = 0; k < c->nm; k++)
-        if (c->m[k].tok_end == end) return k;
-    return SIZE_MAX;
+    return end <= c->d->toks.n ? c->ending[end] : SIZE_MAX;
 }
 
+static size_t first_ending_after(const ctx *c, size_t t);
+
 static size_t mention_starting(const ctx *c, size_t begin) {
-    for (size_t k = 0; k < c->nm; k++)
-        if (c->m[k].tok_begin == begin) return k;
-    return SIZE_MAX;
+    return begin <= c->d->toks.n ? c->starting[begin] : SIZE_MAX;
 }
 
 /* The one place that decides what kind of thing a mention names (the
@@ -280,8 +283,9 @@ static speaker noun_phrase_before(const ctx *c, size_t lo, size_t k) {
     if (b > lo && sf__tok_in(d, b - 1, DETERMINERS)) b--;
     size_t of = of_before(d, lo, b);
     if (of != SIZE_MAX) return noun_phrase_before(c, lo, of);
-    /* a name inside the phrase, not owning it */
-    for (size_t j = 0; j < c->nm; j++) {
+    /* a name inside the phrase, not owning it (text order: from the first
+     * name ending after b, up to the first ending at k) */
+    for (size_t j = first_ending_after(c, b); j < c->nm && c->m[j].tok_end < k; j++) {
         const sf_mention *x = &c->m[j];
         if (x->tok_begin >= b && x->tok_end < k && x->tok_end + 3 >= k &&
             !(x->flags & SF_MENTION_POSSESSIVE) && speaker_name_ok(c, j))
@@ -295,6 +299,19 @@ static speaker noun_phrase_before(const ctx *c, size_t lo, size_t k) {
         if (d->text[t->end - 1] != 's') return NOBODY;
     }
     return (speaker){SIZE_MAX, b, k, R_PHRASE};
+}
+
+/* The first mention ending after token t. The mentions are in text order
+ * (the loops below stop at the first one ending after a token): a binary
+ * search, so a pronoun costs a logarithm, not a scan of the doc's names. */
+static size_t first_ending_after(const ctx *c, size_t t) {
+    size_t lo = 0, hi = c->nm;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->m[mid].tok_end <= t) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
 }
 
 /* The latest speaker of an earlier hit in this doc that is a person (or
@@ -358,16 +375,19 @@ static speaker resolve_pronoun(const ctx *c, size_t k) {
     }
     size_t s = last_speaker(c, false, &ssent);
     size_t named = SIZE_MAX; /* the latest person named outside quotes */
-    for (size_t j = 0; j < c->nm && c->m[j].tok_end <= k; j++)
+    for (size_t j = first_ending_after(c, k); j-- > 0;) /* the last one that fits */
         if (!c->inq[c->m[j].tok_begin] && mention_type(c, j) == SF_ENT_PERSON &&
             !(c->m[j].flags & SF_MENTION_POSSESSIVE) &&
-            c->m[j].tok_begin <= d->sent_tok[c->m[j].sentence] + 2) /* a subject, not an object */
+            c->m[j].tok_begin <= d->sent_tok[c->m[j].sentence] + 2) { /* a subject, not an object */
             named = j;
+            break;
+        }
     bool named_here = named != SIZE_MAX && c->para[c->m[named].tok_begin] == c->para[k];
     /* the subject of the pronoun's own sentence ("X praised Y, but he
      * said"): a person named first in it, outside quotes */
     size_t sent = sf__doc_sentence_of(d, d->toks.items[k].begin), own = SIZE_MAX;
-    for (size_t j = 0; j < c->nm && c->m[j].tok_end <= k && own == SIZE_MAX; j++)
+    /* a name beginning in the sentence ends after its first token */
+    for (size_t j = first_ending_after(c, d->sent_tok[sent]); j < c->nm && c->m[j].tok_end <= k && own == SIZE_MAX; j++)
         if (sf__doc_sentence_of(d, c->m[j].begin) == sent && !c->inq[c->m[j].tok_begin] &&
             !(c->m[j].flags & SF_MENTION_POSSESSIVE) && speaker_name_ok(c, j))
             own = mention_type(c, j) == SF_ENT_PERSON ? j : SIZE_MAX - 1;
@@ -1029,10 +1049,18 @@ sf_status sf__find_quotes(const sf_doc *d, const sf_mention *m, size_t nm,
     sf_mentionvec all = {0};
     sizevec src = {0};
     sf_status st = with_recovered(d, m, nm, ents, &all, &src);
-    ctx c = {d, all.items, all.n, ents, out, out->n, sf__calloc(nt + 1, 1), sf__calloc(nt + 1, sizeof(size_t))};
+    ctx c = {d, all.items, all.n, ents, out, out->n, sf__calloc(nt + 1, 1), sf__calloc(nt + 1, sizeof(size_t)),
+             sf__malloc((nt + 1) * sizeof(size_t)), sf__malloc((nt + 1) * sizeof(size_t))};
     qspanvec qs = {0};
     size_t *hit_of = NULL;
-    if (st == SF_OK && !(c.inq && c.para)) st = SF_ERR_NOMEM;
+    if (st == SF_OK && !(c.inq && c.para && c.starting && c.ending)) st = SF_ERR_NOMEM;
+    if (st == SF_OK) {
+        for (size_t t = 0; t <= nt; t++) c.starting[t] = c.ending[t] = SIZE_MAX;
+        for (size_t k = c.nm; k-- > 0;) { /* downwards: the first one wins */
+            if (c.m[k].tok_begin <= nt) c.starting[c.m[k].tok_begin] = k;
+            if (c.m[k].tok_end <= nt) c.ending[c.m[k].tok_end] = k;
+        }
+    }
     if (st == SF_OK) {
         paragraphs(d, c.para);
         st = find_spans(d, c.para, &qs);
@@ -1062,6 +1090,6 @@ sf_status sf__find_quotes(const sf_doc *d, const sf_mention *m, size_t nm,
     SF_VEC_FREE(&src);
     sf__free(hit_of);
     SF_VEC_FREE(&qs);
-    sf__free(c.inq), sf__free(c.para);
+    sf__free(c.inq), sf__free(c.para), sf__free(c.starting), sf__free(c.ending);
     return st;
 }

@@ -556,6 +556,36 @@ static void sentence_mentions(const sf_mention *m, size_t lo, size_t hi, size_t 
     *b = l;
 }
 
+/* How far from a value (its number, thing and subject; a date and its
+ * verb) the names of its sentence are looked at: its anchors, its named
+ * subject. A news sentence is rarely over 300 words, so this is the whole
+ * sentence; a "sentence" of megabytes (one line without full stops, one
+ * text node) is read in windows around each value, so each costs the
+ * window, not the sentence (docs/input-limits.md). */
+#define FACT_REACH 2048
+
+/* Narrow [*a, *b), mentions of one sentence in text order, to those that
+ * begin within FACT_REACH bytes of [lo, hi). Binary search, so a sentence
+ * of a million names costs a logarithm per value. */
+static void near_mentions(const sf_mention *m, size_t lo, size_t hi, size_t *a, size_t *b) {
+    if (!m) return;
+    size_t from = lo > FACT_REACH ? lo - FACT_REACH : 0, to = hi + FACT_REACH;
+    size_t l = *a, h = *b;
+    while (l < h) {
+        size_t mid = l + (h - l) / 2;
+        if (m[mid].begin < from) l = mid + 1;
+        else h = mid;
+    }
+    size_t first = l;
+    h = *b;
+    while (l < h) {
+        size_t mid = l + (h - l) / 2;
+        if (m[mid].begin < to) l = mid + 1;
+        else h = mid;
+    }
+    *a = first, *b = l;
+}
+
 static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_mention *m,
                          size_t nm, const sf_entity *ents, const size_t *orig, itemvec *iv) {
     sf_buf key, tmp;
@@ -593,6 +623,11 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             it.copy = orig && orig[di] != SIZE_MAX;
             it.running = q->event != NULL && strcmp(q->base, "count") == 0;
             sentence_mentions(m, ms, me, q->sentence, &sa, &sb);
+            {
+                size_t lo = q->begin, hi = SF_MAX(q->end, q->thing_end);
+                if (q->subj_end > q->subj_begin) lo = SF_MIN(lo, q->subj_begin), hi = SF_MAX(hi, q->subj_end);
+                near_mentions(m, lo, hi, &sa, &sb);
+            }
             const sf_mention *sm = m ? m + sa : NULL; /* m NULL: no names */
             it.nanchors = sentence_anchors(sm, sb - sa, d->article, q->sentence, q->begin,
                                            SF_MAX(q->end, q->thing_end), it.anchors, SF_ARRAY_LEN(it.anchors));
@@ -658,6 +693,10 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             it.base = "date";
             sf__date_format(dt, it.date);
             sentence_mentions(m, ms, me, dt->sentence, &sa, &sb);
+            if (dt->event_end > dt->event_begin)
+                near_mentions(m, SF_MIN(dt->begin, dt->event_begin), SF_MAX(dt->end, dt->event_end), &sa, &sb);
+            else
+                near_mentions(m, dt->begin, dt->end, &sa, &sb);
             const sf_mention *sm = m ? m + sa : NULL; /* m NULL: no names */
             it.nanchors = sentence_anchors(sm, sb - sa, d->article, dt->sentence, dt->begin, dt->end, it.anchors,
                                            SF_ARRAY_LEN(it.anchors));

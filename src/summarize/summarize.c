@@ -138,7 +138,8 @@ static sf_status word_seq(ctx *x, const char *p, size_t n, const char *lang) {
 static sf_status read_article(ctx *x, sf_analyzer *an, const sf_article *a, size_t idx,
                               const char *lang) {
     sf_spanvec spans = {0};
-    sf_status st = sf__sentences(a->text, a->text_len, lang, &spans);
+    /* a huge article: the sentences of its first SF_ANALYZE_MAX_BYTES */
+    sf_status st = sf__sentences(a->text, sf__analyzed_length(a->text, a->text_len), lang, &spans);
     for (size_t k = 0; st == SF_OK && k < spans.n; k++) {
         sf_span sp = spans.items[k];
         const char *p = a->text + sp.begin;
@@ -374,6 +375,10 @@ static size_t select_greedy(ctx *x, const sf_summarize_options *o, size_t *chose
     size_t nh = 0;
     for (size_t i = 0; i < x->sents.n; i++) {
         if (x->sents.items[i].score < 0) continue; /* noise, or already used */
+        /* a "sentence" of more than twice the whole budget (a text without
+         * full stops, one huge line) is no summary of that budget; 200
+         * words at least, so a tiny budget still gets a real sentence */
+        if (x->sents.items[i].words > SF_MAX(2 * o->max_words, 200)) continue;
         double v = score(user, x, i);
         if (v > 0) h[nh++] = (hitem){v, i};
         else if (x->sents.items[i].ref && SF_VEC_PUSH(&pending, i) != SF_OK)

@@ -150,6 +150,36 @@ art low2 "no names" "the water rose 3 metres in the night. about 300 homes were 
 expect_exit 0 "numbers and a date without names" -- "$SF" run --format json "$d/lower2.jsonl"
 expect_grep "$TMP/out" '"id": "low2"' "that article is in the output"
 
+# --- one "sentence" of 40,000 words (no full stop): facts found near each
+# value, no summary line of the whole text (issue 20: was quadratic)
+python3 - "$d/longsent.txt" <<'PY'
+import random, sys
+words = ("the council said on Monday that 300 homes near the river in Riverton were "
+         "damaged and Mayor Tom Smith asked for $4.5 million in aid from the state").split()
+r = random.Random(7)
+open(sys.argv[1], "w").write("One line\n" + " ".join(r.choice(words) for _ in range(40000)) + ".\n")
+PY
+expect_exit 0 "a 200 KB sentence through run" -- "$SF" run "$d/longsent.txt"
+expect_grep "$TMP/out" '^\| [A-Za-z]+ / amount \| \$4\.5' "its amounts are found"
+n=$(awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }' "$TMP/out")
+if [ "$n" -lt 2000 ]; then ok "no output line holds the whole sentence (longest $n bytes)"; else not_ok "an output line of $n bytes"; fi
+
+# --- an article longer than SF_ANALYZE_MAX_BYTES (4 MiB): names, facts and
+# summary come from its first 4 MiB, with one note; the article is kept
+python3 - "$d/huge.jsonl" <<'PY'
+import json, sys
+t = ("Mayor Tom Smith said 300 homes in Riverton were damaged on Monday. " + " " * (4 << 20) +
+     " Governor Jane Doe said 40 bridges were closed.")
+open(sys.argv[1], "w").write(json.dumps({"id": "huge", "title": "Huge", "text": t}) + "\n")
+PY
+expect_exit 0 "an article over 4 MiB through run" -- "$SF" run "$d/huge.jsonl"
+expect_grep "$TMP/err" "note: 1 article is longer than 4 MiB \(the first: 'huge', [0-9]+ bytes\)" "one note names the long article"
+n=$(grep -c 'longer than 4 MiB' "$TMP/err")
+if [ "$n" -eq 1 ]; then ok "the note is given once"; else not_ok "the note is given $n times"; fi
+expect_grep "$TMP/out" 'Riverton / damaged \| 300' "the fact before the bound is found"
+expect_no_grep "$TMP/out" 'bridges|Jane Doe' "nothing past the bound is analysed"
+expect_grep "$TMP/out" '^1\. Huge \(huge\)' "the article is in the sources"
+
 # --- JSON is written story by story: several stories, one valid document
 { art j1 "River" "The river flooded the town of Riverton on Monday after days of rain."
   art j2 "Budget" "The parliament of Norland passed the budget for next year on Friday."

@@ -89,6 +89,29 @@ static void iso8601_parses_news_dates(void **state) {
     assert_false(sf__parse_iso8601(SF_VIEW_LIT("2017-07-04T10"), &t));
 }
 
+/* The analyses read an article whole up to SF_ANALYZE_MAX_BYTES, else up to
+ * the last white space before it, else a character boundary. */
+static void analyzed_length_cuts_at_a_space(void **state) {
+    (void)state;
+    size_t cap = SF_ANALYZE_MAX_BYTES, n = cap + 100;
+    char *t = malloc(n);
+    assert_non_null(t);
+    memset(t, 'a', n);
+    assert_int_equal(sf__analyzed_length(t, 10), 10);
+    assert_int_equal(sf__analyzed_length(t, cap), cap);
+    t[cap - 10] = ' ';
+    t[cap + 5] = ' '; /* past the bound: not taken */
+    assert_int_equal(sf__analyzed_length(t, n), cap - 9);
+    t[cap - 10] = 'a';
+    t[cap - 1000] = '\n';
+    assert_int_equal(sf__analyzed_length(t, n), cap - 999);
+    /* no white space in the last 64 KiB: cut before a UTF-8 character */
+    t[cap - 1000] = 'a';
+    memcpy(t + cap - 1, "\xc3\xa9", 2); /* e-acute across the bound */
+    assert_int_equal(sf__analyzed_length(t, n), cap - 1);
+    free(t);
+}
+
 /* Dates are real calendar days of the years SF__YEAR_MIN..SF__YEAR_MAX with
  * offsets within +-14:00; the edges are accepted, one step beyond is not. */
 static void iso8601_refuses_impossible_dates(void **state) {
@@ -213,6 +236,7 @@ int main(void) {
         cmocka_unit_test(arena_aligns_and_handles_big),
         cmocka_unit_test(iso8601_parses_news_dates),
         cmocka_unit_test(iso8601_refuses_impossible_dates),
+        cmocka_unit_test(analyzed_length_cuts_at_a_space),
         cmocka_unit_test(cursor_numbers_and_sets),
         cmocka_unit_test(views_compare),
         cmocka_unit_test(map_inserts_finds_grows),
