@@ -278,6 +278,29 @@ static int cmp_reading(const sent *a, const sent *b, const sf_corpus *c) {
     return a->position < b->position ? -1 : a->position > b->position;
 }
 
+/* The order of the printed summary: reading order, except between two
+ * reports whose times are both unknown. Their ids say nothing of when they
+ * were written (a file name, a hash), so the report whose sentence was
+ * chosen first - the one that says more of the story - comes first; a
+ * report's sentences stay together in their own order. `ra`, `rb`: the
+ * first pick among the chosen sentences of each one's report. */
+static int cmp_summary(const ctx *x, size_t a, size_t ra, size_t b, size_t rb, const sf_corpus *c) {
+    const sent *sa = &x->sents.items[a], *sb = &x->sents.items[b];
+    if (sa->article != sb->article && ra != rb &&
+        sf_corpus_get(c, sa->article)->published == SF_TIME_UNKNOWN &&
+        sf_corpus_get(c, sb->article)->published == SF_TIME_UNKNOWN)
+        return ra < rb ? -1 : 1;
+    return cmp_reading(sa, sb, c);
+}
+
+/* The first place in chosen[] (pick order) of a sentence of chosen[i]'s report. */
+static size_t article_rank(const ctx *x, const size_t *chosen, size_t n, size_t i) {
+    size_t art = x->sents.items[chosen[i]].article;
+    for (size_t k = 0; k < n; k++)
+        if (x->sents.items[chosen[k]].article == art) return k;
+    return i;
+}
+
 /* Greedy selection by score with redundancy control, shared by both methods:
  * `score` says how good sentence i is given what is already chosen. */
 typedef double (*score_fn)(void *user, const ctx *x, size_t i);
@@ -594,9 +617,15 @@ static bool stands_alone(const sent *s) {
  * of chosen[0..n) that the reading order puts before i? */
 static bool named_before(const ctx *x, size_t i, const size_t *chosen, size_t n) {
     const sent *s = &x->sents.items[i];
+    /* where i's report would go in the printed order (cmp_summary): at
+     * its first pick, or after every report picked so far */
+    size_t ri = n;
+    for (size_t k = 0; k < n && ri == n; k++)
+        if (x->sents.items[chosen[k]].article == s->article) ri = k;
     for (size_t k = 0; k < n; k++) {
         const sent *t = &x->sents.items[chosen[k]];
-        if (!t->chosen || cmp_reading(t, s, x->corpus) >= 0) continue;
+        if (!t->chosen || cmp_summary(x, chosen[k], article_rank(x, chosen, n, k), i, ri, x->corpus) >= 0)
+            continue;
         for (size_t q = t->seq_begin; q < t->seq_end; q++)
             if (x->seq.items[q] == s->ref) return true;
     }
@@ -1269,12 +1298,19 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
     }
     if (st == SF_OK && nchosen) {
         /* insertion sort into reading order (few sentences) */
-        for (size_t i = 1; i < nchosen; i++)
-            for (size_t k = i; k > 0 && cmp_reading(&x.sents.items[chosen[k]], &x.sents.items[chosen[k - 1]], c) < 0; k--) {
+        size_t *rank = sf__malloc(nchosen * sizeof *rank);
+        if (!rank) st = SF_ERR_NOMEM;
+        for (size_t i = 0; rank && i < nchosen; i++) rank[i] = article_rank(&x, chosen, nchosen, i);
+        for (size_t i = 1; rank && i < nchosen; i++)
+            for (size_t k = i; k > 0 && cmp_summary(&x, chosen[k], rank[k], chosen[k - 1], rank[k - 1], c) < 0; k--) {
                 size_t t = chosen[k];
                 chosen[k] = chosen[k - 1];
                 chosen[k - 1] = t;
+                t = rank[k];
+                rank[k] = rank[k - 1];
+                rank[k - 1] = t;
             }
+        sf__free(rank);
         /* the lead opens the summary, with what leans on it */
         for (size_t k = 1; k < nchosen && chosen[0] != x.lead; k++) {
             if (chosen[k] != x.lead) continue;

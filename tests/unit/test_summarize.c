@@ -490,6 +490,34 @@ static void lead_first_then_time_order(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* Reports with no time: their ids (file names) say nothing of when they were
+ * written, so after the lead the report whose sentence was chosen first
+ * comes first, and the minor one (the bakery) last, where a word budget
+ * would cut it - not in id order (a, b, c, d). */
+static void unknown_times_in_pick_order(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    add_text(c, "a", "Army engineers said the old stone bridge and the town library were damaged. "
+                     "A bakery on the high street of Marlow Bridge gave bread to families in the shelters.",
+             SF_TIME_UNKNOWN);
+    add_text(c, "b", "The Tamsin River flood at Marlow Bridge forced 2,000 residents from their homes on Monday.",
+             SF_TIME_UNKNOWN);
+    add_text(c, "c", "Army engineers said the Tamsin River flood damaged the old stone bridge and the town "
+                     "library at Marlow Bridge.", SF_TIME_UNKNOWN);
+    add_text(c, "d", "The Tamsin River flood damaged the old stone bridge, the town library and the school "
+                     "at Marlow Bridge.", SF_TIME_UNKNOWN);
+    size_t all[4] = {0, 1, 2, 3};
+    sf_summarize_options o = {.max_words = 60};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 4, NULL, &o, &s, &err), SF_OK);
+    assert_int_equal(s.n, 3);
+    assert_non_null(strstr(sentence_text(c, &s, 1), "forced 2,000 residents"));
+    assert_non_null(strstr(sentence_text(c, &s, 2), "A bakery"));
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
 /* Two reports say the same thing in other words: one bullet, citing both. */
 static void near_repeats_are_merged(void **state) {
     (void)state;
@@ -558,6 +586,7 @@ int main(void) {
         cmocka_unit_test(repeated_sentence_is_taken_once),
         cmocka_unit_test(lead_first_then_time_order),
         cmocka_unit_test(near_repeats_are_merged),
+        cmocka_unit_test(unknown_times_in_pick_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
