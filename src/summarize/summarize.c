@@ -690,8 +690,32 @@ static double fill_score(void *user, const ctx *x, size_t i) {
  * square-root length, or the centroid score). Earliest reports: the first
  * quarter of the articles in time order (at least one, and every report
  * tied in time with the last of them; with no times known, all). Leads: the
- * first LEAD_SENTENCES sentences of each, of those a summary may use. */
+ * first LEAD_SENTENCES sentences of each, of those a summary may use.
+ * Where the reports have headlines, the candidate holding the largest share
+ * of one headline's words comes first (an editor's line of what happened),
+ * the score breaking ties. Measured (ROUGE-2, DUC 2006 / DUC 2007 update,
+ * SGML; plain text has no headlines): 0.0966 / 0.1003 -> 0.0963 / 0.1021;
+ * headline share as a factor (score x (1 + share)) 0.0962 / 0.1017. */
 enum { LEAD_SENTENCES = 2 };
+
+/* The largest share of one headline's light terms that sentence s holds
+ * (0 with no headlines): the lead candidate that says what an editor put
+ * in a headline says what happened. Titles tb[k] .. tb[k + 1] in tt. */
+static double title_cover(const ctx *x, const sent *s, const sf__u64vec *tt, const size_t *tb, size_t nt) {
+    double best = 0;
+    const uint64_t *q = x->lw.items + s->lw_begin;
+    size_t nq = s->lw_end - s->lw_begin;
+    for (size_t k = 0; k < nt; k++) {
+        size_t b = tb[k], e = k + 1 < nt ? tb[k + 1] : tt->n, inter = 0;
+        for (size_t i = b, j = 0; i < e && j < nq;) {
+            if (tt->items[i] < q[j]) i++;
+            else if (tt->items[i] > q[j]) j++;
+            else inter++, i++, j++;
+        }
+        if (e > b && (double)inter / (double)(e - b) > best) best = (double)inter / (double)(e - b);
+    }
+    return best;
+}
 
 static size_t pick_lead(ctx *x, const sf_corpus *c, score_fn score, void *user, double *lv) {
     SF_VEC(size_t) arts = {0};
@@ -710,6 +734,13 @@ static size_t pick_lead(ctx *x, const sf_corpus *c, score_fn score, void *user, 
     size_t early = (arts.n + 3) / 4;
     int64_t last = sf_corpus_get(c, arts.items[early - 1])->published;
     while (early < arts.n && sf_corpus_get(c, arts.items[early])->published == last) early++;
+    /* the reports' headlines, as light terms: a title says what happened */
+    sf__u64vec tt = {0};
+    SF_VEC(size_t) tb = {0}; /* where each title's terms begin in tt */
+    for (size_t k = 0; k < arts.n; k++) {
+        const char *t = sf_corpus_get(c, arts.items[k])->title;
+        if (!t || !*t || SF_VEC_PUSH(&tb, tt.n) != SF_OK || sf__light_terms(t, strlen(t), &tt) != SF_OK) break;
+    }
     double best_v = 0;
     for (size_t i = 0, taken = 0, art = SIZE_MAX; i < x->sents.n; i++) {
         const sent *s = &x->sents.items[i];
@@ -720,10 +751,16 @@ static size_t pick_lead(ctx *x, const sf_corpus *c, score_fn score, void *user, 
         for (size_t k = 0; k < early && !is_early; k++) is_early = arts.items[k] == s->article;
         if (!is_early) continue;
         double v = score(user, x, i);
+        /* the headline decides; the score breaks its ties (and alone
+         * decides with no headline): v / (v + 1) < 1 moves the key by
+         * less than any two shares of words differ */
+        if (v > 0) v = title_cover(x, s, &tt, tb.items, tb.n) + 1e-4 * v / (v + 1.0);
         lv[i] = v;
         if (v > best_v) best_v = v, best = i;
     }
     SF_VEC_FREE(&arts);
+    SF_VEC_FREE(&tt);
+    SF_VEC_FREE(&tb);
     return best;
 }
 
