@@ -74,18 +74,20 @@ sf_status sf_write_markdown(const sf_result *r, const sf_corpus *c, FILE *f, sf_
                 fputs(" (", f);
             }
             bool first = !a->title[0];
-            if (a->source[0]) fputs(first ? "" : ", ", f), md_text(f, a->source), first = false;
-            if (a->author && a->author[0]) fputs(first ? "by " : ", by ", f), md_text(f, a->author), first = false;
+            /* the outlet is always given, or said to be unknown (with the
+             * time when that is unknown too): a reader should not have to
+             * guess whether it was left out */
+            if (a->source[0]) fputs(first ? "" : ", ", f), md_text(f, a->source);
+            else fputs(first ? "" : ", ", f), fputs(a->published == SF_TIME_UNKNOWN ? "outlet and time unknown" : "outlet unknown", f);
+            if (a->author && a->author[0]) fputs(", by ", f), md_text(f, a->author);
             if (a->published != SF_TIME_UNKNOWN) {
                 char buf[32];
                 sf__format_iso8601(a->published, buf);
                 /* the day, and the time when the source gave one */
                 buf[strcmp(buf + 10, "T00:00:00Z") == 0 ? 10 : 16] = '\0';
                 if (buf[10]) buf[10] = ' ';
-                fprintf(f, "%s%s", first ? "" : ", ", buf);
-                first = false;
+                fprintf(f, ", %s", buf);
             }
-            if (first) fputs("outlet and time not given", f);
             fputc(')', f);
             if (r->dup_of[i] != SIZE_MAX)
                 fprintf(f, " - copy of %zu (similarity %.2f)", ref_number(st, r->dup_of[i]), r->dup_sim[i]);

@@ -95,6 +95,6 @@ cp "$TMP/out" "$TMP/summary.json"
 expect_exit 0 "run on the plain text" -- "$SF" run "$d"
 expect_no_grep "$TMP/out" "untitled" "no (untitled) headline or source"
 expect_grep "$TMP/out" '^[0-9]\. b-day1 \(Riverside Courier, 2026-03-02\)$' "sources name the outlet and the day"
-expect_grep "$TMP/out" '^[0-9]\. d-oneline \(outlet and time not given\)$' "an article without outlet or time says so"
+expect_grep "$TMP/out" '^[0-9]\. d-oneline \(outlet and time unknown\)$' "an article without outlet or time says so"
 expect_no_grep "$TMP/out" '^- He said' "no bullet opens with He said"
 finish
