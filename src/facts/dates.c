@@ -89,6 +89,21 @@ static void attach_event(const sf_doc *d, size_t s, size_t a, size_t b, sf_date 
     dt->statement = sf__tok_in(d, best, sf__speech_verbs);
 }
 
+/* Does the clause before token a (up to 6 tokens, in the sentence from
+ * s0) speak of the future: "will", "shall", "'ll", "is to", "are to",
+ * "due to", "expected to", "scheduled to"? Then a weekday is the next one. */
+static bool future_before(const sf_doc *d, size_t s0, size_t a) {
+    static const char *const WILL[] = {"will", "shall", "'ll", NULL};
+    static const char *const TO_AFTER[] = {"is", "are", "due", "expected", "scheduled", "set", NULL};
+    for (size_t k = a; k > s0 && a - k < 6; k--) {
+        if (sf__tok_in(d, k - 1, WILL)) return true;
+        if (k >= s0 + 2 && sf__tok_is(d, k - 1, "to") && sf__tok_in(d, k - 2, TO_AFTER)) return true;
+        const char *t = d->text + d->toks.items[k - 1].begin;
+        if (*t == ',' || *t == ';') return false; /* another clause */
+    }
+    return false;
+}
+
 void sf__date_format(const sf_date *dt, char buf[16]) {
     switch (dt->precision) {
     case SF_DATE_YEAR: snprintf(buf, 16, "%04d", dt->year); break;
@@ -173,6 +188,8 @@ sf_status sf__find_dates(const sf_doc *d, int64_t published, sf_datevec *out) {
                     if (known) {
                         int pwd = (int)(((pday % 7) + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
                         delta = -(int64_t)((pwd - wd + 7) % 7);
+                        /* "will begin on Monday": the day on or after it */
+                        if (future_before(d, s0, a)) delta = (wd - pwd + 7) % 7;
                     }
                 } else if (sf__tok_is(d, i, "yesterday")) {
                     delta = -1;
@@ -230,4 +247,38 @@ sf_status sf__find_dates(const sf_doc *d, int64_t published, sf_datevec *out) {
         }
     }
     return SF_OK;
+}
+
+sf_status sf__anchor_days(const char *p, size_t n, int64_t published, const char *lang, sf_buf *out,
+                          size_t *anchored) {
+    static const char *const MON[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    sf__buf_reset(out);
+    *anchored = 0;
+    if (published == SF_TIME_UNKNOWN) return sf__buf_add(out, p, n);
+    sf_doc d;
+    memset(&d, 0, sizeof d);
+    sf_status st = sf__doc_init(&d, 0, p, n, lang);
+    sf_datevec v = {0};
+    if (st == SF_OK) st = sf__find_dates(&d, published, &v);
+    size_t at = 0;
+    for (size_t k = 0; st == SF_OK && k < v.n; k++) {
+        const sf_date *dt = &v.items[k];
+        if (!dt->relative || dt->precision != SF_DATE_DAY || dt->month < 1 || dt->month > 12 ||
+            dt->begin < at || dt->end > n)
+            continue;
+        bool digits = false;
+        for (size_t i = dt->begin; i < dt->end; i++) digits |= p[i] >= '0' && p[i] <= '9';
+        size_t after = dt->end;
+        while (after < n && p[after] == ' ') after++;
+        if (digits || (after < n && p[after] == '(')) continue; /* a date, or already anchored */
+        st = sf__buf_add(out, p + at, dt->end - at);
+        if (st == SF_OK) st = sf__buf_addf(out, " (%s %d)", MON[dt->month - 1], dt->day);
+        at = dt->end;
+        ++*anchored;
+    }
+    if (st == SF_OK) st = sf__buf_add(out, p + at, n - at);
+    SF_VEC_FREE(&v);
+    sf__doc_release(&d);
+    return st;
 }

@@ -80,6 +80,14 @@ typedef SF_VEC(sf_date) sf_datevec;
 sf_status sf__find_dates(const sf_doc *d, int64_t published, sf_datevec *out);
 /* Format a resolved date as "YYYY", "YYYY-MM" or "YYYY-MM-DD" (buf >= 16). */
 void sf__date_format(const sf_date *dt, char buf[16]);
+/* Write p[0..n) to `out` (reset first) with each day said relative to the
+ * publication time anchored to its date: "on Monday" -> "on Monday (Oct
+ * 9)", "yesterday" -> "yesterday (Oct 8)". Only days sf__find_dates resolves
+ * to a day from a word alone (weekdays, yesterday, today, tomorrow); a date
+ * with its own number ("July 4") is left as written, and so is all of it
+ * when `published` is SF_TIME_UNKNOWN. *anchored: how many were anchored. */
+sf_status sf__anchor_days(const char *p, size_t n, int64_t published, const char *lang, sf_buf *out,
+                          size_t *anchored);
 
 /* ---------------------------------------------------------------- quotes */
 typedef struct sf_quote_hit {

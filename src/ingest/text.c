@@ -10,7 +10,9 @@
  *    outlet), "By Jane Doe" (the author; at most 8 words, no sentence end),
  *    and a date alone on its line, maybe after "Published:", "Updated:" or
  *    "Date:" (the publication time). A line of capitals of at most four
- *    words ("BEIRUT") is a place line: dropped from the text.
+ *    words ("BEIRUT") is a place line: dropped from the text. At the bottom,
+ *    a line under a text line that does not end a sentence goes on with
+ *    that sentence ("...will be launched" / "on January 1, 1999."): text.
  * 2. The first remaining line is a title when it looks like one: at most 20
  *    words and 200 bytes, no sentence end (unless, with a blank line after
  *    it, it is in headline capitalization or is a sentence above a
@@ -347,6 +349,16 @@ static sf_status split_lines(const char *data, size_t n, linevec *L) {
     return SF_OK;
 }
 
+/* At the bottom, line k goes on with the sentence of the line above it
+ * (text, not ending a sentence): "...will be formally launched" / "on
+ * January 1, 1999." is one sentence, not a date line under the text. */
+static bool continues(const linevec *L, size_t k) {
+    if (k == 0 || !L->items[k - 1].v.n) return false;
+    sf_rec scratch = {.published = SF_TIME_UNKNOWN};
+    sf_view above = L->items[k - 1].v;
+    return !ends_sentence(above) && !take_meta(above, &scratch, false); /* two metadata lines */
+}
+
 sf_status sf__read_text(sf_reader_ctx *ctx, const char *data, size_t n) {
     linevec L = {0};
     sf_buf body;
@@ -357,7 +369,8 @@ sf_status sf__read_text(sf_reader_ctx *ctx, const char *data, size_t n) {
     r.published = SF_TIME_UNKNOWN;
     size_t b = 0, e = L.n;
     /* rule 1 at the bottom, then at the top (before and after a title) */
-    while (e > b && (!L.items[e - 1].v.n || take_meta(L.items[e - 1].v, &r, false))) e--;
+    while (e > b && (!L.items[e - 1].v.n || (!continues(&L, e - 1) && take_meta(L.items[e - 1].v, &r, false))))
+        e--;
     while (b < e && (!L.items[b].v.n || take_meta(L.items[b].v, &r, false))) b++;
     if (st == SF_OK && b >= e) {
         SF_VEC_FREE(&L);

@@ -77,7 +77,11 @@ sf_status sf_write_markdown(const sf_result *r, const sf_corpus *c, FILE *f, sf_
                 fputs(" (", f);
             }
             bool first = !a->title[0];
-            if (a->source[0]) fputs(first ? "" : ", ", f), md_text(f, a->source), first = false;
+            /* the outlet is always given, or said to be unknown (with the
+             * time when that is unknown too): a reader should not have to
+             * guess whether it was left out */
+            if (a->source[0]) fputs(first ? "" : ", ", f), md_text(f, a->source);
+            else fputs(first ? "" : ", ", f), fputs(a->published == SF_TIME_UNKNOWN ? "outlet and time unknown" : "outlet unknown", f);
             /* an author line that only repeats the outlet ("by BBC News",
              * "by Rob Picheta, CNN") names the outlet once */
             size_t al = a->author ? strlen(a->author) : 0, sl = strlen(a->source);
@@ -86,21 +90,15 @@ sf_status sf_write_markdown(const sf_result *r, const sf_corpus *c, FILE *f, sf_
                 while (cut > 0 && (a->author[cut - 1] == ' ' || a->author[cut - 1] == ',')) cut--;
                 al = cut == al - sl && cut ? al : cut; /* only at a word boundary */
             }
-            if (al) {
-                fputs(first ? "by " : ", by ", f);
-                md_text_n(f, a->author, al);
-                first = false;
-            }
+            if (al) fputs(", by ", f), md_text_n(f, a->author, al);
             if (a->published != SF_TIME_UNKNOWN) {
                 char buf[32];
                 sf__format_iso8601(a->published, buf);
                 /* the day, and the time when the source gave one */
                 buf[strcmp(buf + 10, "T00:00:00Z") == 0 ? 10 : 16] = '\0';
                 if (buf[10]) buf[10] = ' ';
-                fprintf(f, "%s%s", first ? "" : ", ", buf);
-                first = false;
+                fprintf(f, ", %s", buf);
             }
-            if (first) fputs("outlet and time not given", f);
             fputc(')', f);
             if (r->dup_of[i] != SIZE_MAX)
                 fprintf(f, " - copy of %zu (similarity %.2f)", ref_number(st, r->dup_of[i]), r->dup_sim[i]);

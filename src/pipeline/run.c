@@ -101,6 +101,21 @@ static sf_status story_work(const story_ctx *x, size_t s, sf_error *err) {
         story->texts[k] = ss->text ? fold_ws(ss->text, strlen(ss->text))
                                    : fold_ws(a->text + ss->span.begin, ss->span.end - ss->span.begin);
         if (!story->texts[k]) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+        /* with the facts (run, JSON): "on Monday" -> "on Monday (Oct 9)",
+         * by the date of the report the sentence comes from. The plain
+         * summary (the extract, cut at a word count) stays as written. */
+        if (st == SF_OK && !x->opt->no_facts && a->published != SF_TIME_UNKNOWN) {
+            sf_buf ab;
+            sf__buf_init(&ab, 0);
+            size_t na = 0;
+            st = sf__anchor_days(story->texts[k], strlen(story->texts[k]), a->published,
+                                 x->opt->lang ? x->opt->lang : "en", &ab, &na);
+            char *t = st == SF_OK && na ? sf__strndup(ab.p, ab.n) : NULL;
+            sf__buf_release(&ab);
+            if (st != SF_OK) st = sf__error_set(err, st, "anchoring days in a summary: %s", sf_strerror(st));
+            else if (na && !t) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+            else if (t) sf__free(story->texts[k]), story->texts[k] = t;
+        }
     }
     /* no source headline: one made from the summary's lead */
     if (st == SF_OK && !story->headline[0] && story->summary.n) {

@@ -279,6 +279,29 @@ static int cmp_reading(const sent *a, const sent *b, const sf_corpus *c) {
     return a->position < b->position ? -1 : a->position > b->position;
 }
 
+/* The order of the printed summary: reading order, except between two
+ * reports whose times are both unknown. Their ids say nothing of when they
+ * were written (a file name, a hash), so the report whose sentence was
+ * chosen first - the one that says more of the story - comes first; a
+ * report's sentences stay together in their own order. `ra`, `rb`: the
+ * first pick among the chosen sentences of each one's report. */
+static int cmp_summary(const ctx *x, size_t a, size_t ra, size_t b, size_t rb, const sf_corpus *c) {
+    const sent *sa = &x->sents.items[a], *sb = &x->sents.items[b];
+    if (sa->article != sb->article && ra != rb &&
+        sf_corpus_get(c, sa->article)->published == SF_TIME_UNKNOWN &&
+        sf_corpus_get(c, sb->article)->published == SF_TIME_UNKNOWN)
+        return ra < rb ? -1 : 1;
+    return cmp_reading(sa, sb, c);
+}
+
+/* The first place in chosen[] (pick order) of a sentence of chosen[i]'s report. */
+static size_t article_rank(const ctx *x, const size_t *chosen, size_t n, size_t i) {
+    size_t art = x->sents.items[chosen[i]].article;
+    for (size_t k = 0; k < n; k++)
+        if (x->sents.items[chosen[k]].article == art) return k;
+    return i;
+}
+
 /* Greedy selection by score with redundancy control, shared by both methods:
  * `score` says how good sentence i is given what is already chosen. */
 typedef double (*score_fn)(void *user, const ctx *x, size_t i);
@@ -599,9 +622,15 @@ static bool stands_alone(const sent *s) {
  * of chosen[0..n) that the reading order puts before i? */
 static bool named_before(const ctx *x, size_t i, const size_t *chosen, size_t n) {
     const sent *s = &x->sents.items[i];
+    /* where i's report would go in the printed order (cmp_summary): at
+     * its first pick, or after every report picked so far */
+    size_t ri = n;
+    for (size_t k = 0; k < n && ri == n; k++)
+        if (x->sents.items[chosen[k]].article == s->article) ri = k;
     for (size_t k = 0; k < n; k++) {
         const sent *t = &x->sents.items[chosen[k]];
-        if (!t->chosen || cmp_reading(t, s, x->corpus) >= 0) continue;
+        if (!t->chosen || cmp_summary(x, chosen[k], article_rank(x, chosen, n, k), i, ri, x->corpus) >= 0)
+            continue;
         for (size_t q = t->seq_begin; q < t->seq_end; q++)
             if (x->seq.items[q] == s->ref) return true;
     }
@@ -666,8 +695,32 @@ static double fill_score(void *user, const ctx *x, size_t i) {
  * square-root length, or the centroid score). Earliest reports: the first
  * quarter of the articles in time order (at least one, and every report
  * tied in time with the last of them; with no times known, all). Leads: the
- * first LEAD_SENTENCES sentences of each, of those a summary may use. */
+ * first LEAD_SENTENCES sentences of each, of those a summary may use.
+ * Where the reports have headlines, the candidate holding the largest share
+ * of one headline's words comes first (an editor's line of what happened),
+ * the score breaking ties. Measured (ROUGE-2, DUC 2006 / DUC 2007 update,
+ * SGML; plain text has no headlines): 0.0966 / 0.1003 -> 0.0963 / 0.1021;
+ * headline share as a factor (score x (1 + share)) 0.0962 / 0.1017. */
 enum { LEAD_SENTENCES = 2 };
+
+/* The largest share of one headline's light terms that sentence s holds
+ * (0 with no headlines): the lead candidate that says what an editor put
+ * in a headline says what happened. Titles tb[k] .. tb[k + 1] in tt. */
+static double title_cover(const ctx *x, const sent *s, const sf__u64vec *tt, const size_t *tb, size_t nt) {
+    double best = 0;
+    const uint64_t *q = x->lw.items + s->lw_begin;
+    size_t nq = s->lw_end - s->lw_begin;
+    for (size_t k = 0; k < nt; k++) {
+        size_t b = tb[k], e = k + 1 < nt ? tb[k + 1] : tt->n, inter = 0;
+        for (size_t i = b, j = 0; i < e && j < nq;) {
+            if (tt->items[i] < q[j]) i++;
+            else if (tt->items[i] > q[j]) j++;
+            else inter++, i++, j++;
+        }
+        if (e > b && (double)inter / (double)(e - b) > best) best = (double)inter / (double)(e - b);
+    }
+    return best;
+}
 
 static size_t pick_lead(ctx *x, const sf_corpus *c, score_fn score, void *user, double *lv) {
     SF_VEC(size_t) arts = {0};
@@ -686,6 +739,13 @@ static size_t pick_lead(ctx *x, const sf_corpus *c, score_fn score, void *user, 
     size_t early = (arts.n + 3) / 4;
     int64_t last = sf_corpus_get(c, arts.items[early - 1])->published;
     while (early < arts.n && sf_corpus_get(c, arts.items[early])->published == last) early++;
+    /* the reports' headlines, as light terms: a title says what happened */
+    sf__u64vec tt = {0};
+    SF_VEC(size_t) tb = {0}; /* where each title's terms begin in tt */
+    for (size_t k = 0; k < arts.n; k++) {
+        const char *t = sf_corpus_get(c, arts.items[k])->title;
+        if (!t || !*t || SF_VEC_PUSH(&tb, tt.n) != SF_OK || sf__light_terms(t, strlen(t), &tt) != SF_OK) break;
+    }
     double best_v = 0;
     for (size_t i = 0, taken = 0, art = SIZE_MAX; i < x->sents.n; i++) {
         const sent *s = &x->sents.items[i];
@@ -696,10 +756,16 @@ static size_t pick_lead(ctx *x, const sf_corpus *c, score_fn score, void *user, 
         for (size_t k = 0; k < early && !is_early; k++) is_early = arts.items[k] == s->article;
         if (!is_early) continue;
         double v = score(user, x, i);
+        /* the headline decides; the score breaks its ties (and alone
+         * decides with no headline): v / (v + 1) < 1 moves the key by
+         * less than any two shares of words differ */
+        if (v > 0) v = title_cover(x, s, &tt, tb.items, tb.n) + 1e-4 * v / (v + 1.0);
         lv[i] = v;
         if (v > best_v) best_v = v, best = i;
     }
     SF_VEC_FREE(&arts);
+    SF_VEC_FREE(&tt);
+    SF_VEC_FREE(&tb);
     return best;
 }
 
@@ -1274,12 +1340,19 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
     }
     if (st == SF_OK && nchosen) {
         /* insertion sort into reading order (few sentences) */
-        for (size_t i = 1; i < nchosen; i++)
-            for (size_t k = i; k > 0 && cmp_reading(&x.sents.items[chosen[k]], &x.sents.items[chosen[k - 1]], c) < 0; k--) {
+        size_t *rank = sf__malloc(nchosen * sizeof *rank);
+        if (!rank) st = SF_ERR_NOMEM;
+        for (size_t i = 0; rank && i < nchosen; i++) rank[i] = article_rank(&x, chosen, nchosen, i);
+        for (size_t i = 1; rank && i < nchosen; i++)
+            for (size_t k = i; k > 0 && cmp_summary(&x, chosen[k], rank[k], chosen[k - 1], rank[k - 1], c) < 0; k--) {
                 size_t t = chosen[k];
                 chosen[k] = chosen[k - 1];
                 chosen[k - 1] = t;
+                t = rank[k];
+                rank[k] = rank[k - 1];
+                rank[k - 1] = t;
             }
+        sf__free(rank);
         /* the lead opens the summary, with what leans on it */
         for (size_t k = 1; k < nchosen && chosen[0] != x.lead; k++) {
             if (chosen[k] != x.lead) continue;

@@ -118,6 +118,40 @@ static void test_dates(void **state) {
     sf__doc_release(&d);
 }
 
+/* Days said relative to the report are anchored to its date in what a
+ * reader sees; dates with their own numbers and unknown times are left. */
+static void relative_days_anchored(void **state) {
+    (void)state;
+    int64_t pub = sf__days_from_civil(2017, 10, 10) * 86400 + 3600; /* a Tuesday */
+    sf_buf b;
+    sf__buf_init(&b, 0);
+    size_t n = 0;
+    const char *t = "The forces breached the wall on Monday, and officials said yesterday that the "
+                    "attack began on July 4.";
+    assert_int_equal(sf__anchor_days(t, strlen(t), pub, "en", &b, &n), SF_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal((int)b.n, (int)strlen("The forces breached the wall on Monday (Oct 9), and officials said "
+                                           "yesterday (Oct 9) that the attack began on July 4."));
+    assert_memory_equal(b.p, "The forces breached the wall on Monday (Oct 9), and officials said "
+                             "yesterday (Oct 9) that the attack began on July 4.", b.n);
+    /* "today" is the day of the report; an anchored text is not anchored twice */
+    const char *u = "Talks resume today (Oct 10) in Geneva, and again on Friday.";
+    assert_int_equal(sf__anchor_days(u, strlen(u), pub, "en", &b, &n), SF_OK);
+    assert_int_equal(n, 1);
+    assert_memory_equal(b.p, "Talks resume today (Oct 10) in Geneva, and again on Friday (Oct 6).", b.n);
+    /* a day ahead: "will ... on Friday" is the Friday after the report */
+    const char *w = "The talks will resume on Friday in Geneva.";
+    assert_int_equal(sf__anchor_days(w, strlen(w), pub, "en", &b, &n), SF_OK);
+    assert_int_equal(n, 1);
+    assert_memory_equal(b.p, "The talks will resume on Friday (Oct 13) in Geneva.", b.n);
+    /* no publication time: as written */
+    assert_int_equal(sf__anchor_days(t, strlen(t), SF_TIME_UNKNOWN, "en", &b, &n), SF_OK);
+    assert_int_equal(n, 0);
+    assert_int_equal((int)b.n, (int)strlen(t));
+    assert_memory_equal(b.p, t, b.n);
+    sf__buf_release(&b);
+}
+
 static sf_corpus *corpus_of(const char *const *texts, size_t n, int64_t pub) {
     sf_corpus *c = sf_corpus_create();
     for (size_t i = 0; i < n; i++) {
@@ -733,6 +767,7 @@ static void test_long_sentence(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quantities), cmocka_unit_test(test_vague_amounts),
+        cmocka_unit_test(relative_days_anchored),
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_dates),
         cmocka_unit_test(test_quotes), cmocka_unit_test(test_quotes_it_said),
         cmocka_unit_test(test_quotes_he_after_another_person),

@@ -229,6 +229,22 @@ static void text_as_people_write_it(void **state) {
                               &err),
                      SF_OK);
     assert_string_equal(sf_corpus_get(c, 3)->title, "");
+    /* a last line that goes on with the sentence above it is text, though
+     * it reads as a date alone ("on January 1, 1999."); one set apart by a
+     * blank line is the date of the report */
+    const char *ending = "Leaders agreed that the single currency will be formally launched\n"
+                         "on January 1, 1999.\n";
+    assert_int_equal(READ_STR(c, "e.txt", ending, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    a = sf_corpus_get(c, 4);
+    assert_string_equal(a->text, "Leaders agreed that the single currency will be formally launched on "
+                                 "January 1, 1999.");
+    assert_true(a->published == SF_TIME_UNKNOWN);
+    const char *dated = "Leaders agreed that the single currency will be formally launched soon.\n\n"
+                        "January 1, 1999\n";
+    assert_int_equal(READ_STR(c, "f.txt", dated, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    a = sf_corpus_get(c, 5);
+    assert_string_equal(a->text, "Leaders agreed that the single currency will be formally launched soon.");
+    assert_true(a->published == sf__days_from_civil(1999, 1, 1) * 86400);
     sf_corpus_destroy(c);
 }
 

@@ -493,6 +493,62 @@ static void lead_first_then_time_order(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* Reports with no time: their ids (file names) say nothing of when they were
+ * written, so after the lead the report whose sentence was chosen first
+ * comes first, and the minor one (the bakery) last, where a word budget
+ * would cut it - not in id order (a, b, c, d). */
+static void unknown_times_in_pick_order(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    add_text(c, "a", "Army engineers said the old stone bridge and the town library were damaged. "
+                     "A bakery on the high street of Marlow Bridge gave bread to families in the shelters.",
+             SF_TIME_UNKNOWN);
+    add_text(c, "b", "The Tamsin River flood at Marlow Bridge forced 2,000 residents from their homes on Monday.",
+             SF_TIME_UNKNOWN);
+    add_text(c, "c", "Army engineers said the Tamsin River flood damaged the old stone bridge and the town "
+                     "library at Marlow Bridge.", SF_TIME_UNKNOWN);
+    add_text(c, "d", "The Tamsin River flood damaged the old stone bridge, the town library and the school "
+                     "at Marlow Bridge.", SF_TIME_UNKNOWN);
+    size_t all[4] = {0, 1, 2, 3};
+    sf_summarize_options o = {.max_words = 60};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 4, NULL, &o, &s, &err), SF_OK);
+    assert_int_equal(s.n, 3);
+    assert_non_null(strstr(sentence_text(c, &s, 1), "forced 2,000 residents"));
+    assert_non_null(strstr(sentence_text(c, &s, 2), "A bakery"));
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
+/* The first bullet is the lead candidate that says what the headline says;
+ * with no headline, the one that best covers the shared concepts. */
+static void headline_picks_the_lead(void **state) {
+    (void)state;
+    const char *ta = "The Tamsin River flood at Marlow Bridge forced 2,000 residents from their homes on Monday. "
+                     "The flood closed the Marlow bridge to all traffic, police said.";
+    const char *tb = "The Tamsin River flood at Marlow Bridge forced 2,000 residents from their homes, officials said. "
+                     "Police closed the Marlow bridge to all traffic after the flood on Monday.";
+    for (int titled = 0; titled < 2; titled++) {
+        sf_corpus *c = sf_corpus_create();
+        sf_article a = {.id = "a", .title = titled ? "Flood closes Marlow bridge to traffic" : "",
+                        .text = ta, .text_len = strlen(ta), .published = 1};
+        assert_int_equal(sf_corpus_add(c, &a, NULL), SF_OK);
+        add_text(c, "b", tb, 1);
+        size_t all[2] = {0, 1};
+        sf_summarize_options o = {.max_words = 200};
+        sf_summary s;
+        sf_error err = {0};
+        assert_int_equal(sf__summarize(c, all, 2, NULL, &o, &s, &err), SF_OK);
+        assert_true(s.n >= 2);
+        const char *first = sentence_text(c, &s, 0);
+        if (titled) assert_non_null(strstr(first, "the Marlow bridge to all traffic"));
+        else assert_non_null(strstr(first, "forced 2,000 residents"));
+        sf__summary_release(&s);
+        sf_corpus_destroy(c);
+    }
+}
+
 /* Two reports say the same thing in other words: one bullet, citing both. */
 static void near_repeats_are_merged(void **state) {
     (void)state;
@@ -561,6 +617,8 @@ int main(void) {
         cmocka_unit_test(repeated_sentence_is_taken_once),
         cmocka_unit_test(lead_first_then_time_order),
         cmocka_unit_test(near_repeats_are_merged),
+        cmocka_unit_test(unknown_times_in_pick_order),
+        cmocka_unit_test(headline_picks_the_lead),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
