@@ -178,7 +178,7 @@ n=$(grep -c 'longer than 4 MiB' "$TMP/err")
 if [ "$n" -eq 1 ]; then ok "the note is given once"; else not_ok "the note is given $n times"; fi
 expect_grep "$TMP/out" 'Riverton / damaged \| 300' "the fact before the bound is found"
 expect_no_grep "$TMP/out" 'bridges|Jane Doe' "nothing past the bound is analysed"
-expect_grep "$TMP/out" '^1\. Huge \(huge\)' "the article is in the sources"
+expect_grep "$TMP/out" '^1\. Huge \(huge[,)]' "the article is in the sources"
 
 # --- JSON is written story by story: several stories, one valid document
 { art j1 "River" "The river flooded the town of Riverton on Monday after days of rain."
