@@ -227,10 +227,11 @@ static bool short_before_dateline(const linevec *L, size_t t) {
 }
 
 /* Headline capitalization: at least three words of four letters or more,
- * and at most one of them in lower case ("Stealth Over Health: Clinton Was
- * Headed to ER."). Sentences of running text have their long words in
- * lower case. Some outlets and corpora end headlines with a full stop, so
- * a headline in this style is a title even when it ends a sentence. */
+ * all capitalized ("Stealth Over Health: Clinton Was Headed to ER."), or
+ * all but one when five or more are. Sentences of running text have their
+ * long words in lower case. Some outlets and corpora end headlines with a
+ * full stop, so a headline in this style is a title even when it ends a
+ * sentence. */
 static bool title_case(sf_view v) {
     size_t caps = 0, lower = 0;
     for (size_t i = 0; i < v.n;) {
@@ -246,7 +247,7 @@ static bool title_case(sf_view v) {
         if (isupper((unsigned char)v.p[b])) caps++;
         else lower++;
     }
-    return caps >= 3 && lower <= 1;
+    return caps >= 3 && (lower == 0 || (lower == 1 && caps >= 5));
 }
 
 /* Rule 2: does line t (the first of the body) read as a title? */
@@ -257,6 +258,8 @@ static bool is_title(const linevec *L, size_t t) {
      * and set apart by a blank line */
     if (ends_sentence(v) && !(L->items[t + 1].v.n == 0 && (title_case(v) || short_before_dateline(L, t))))
         return false;
+    /* a line that opens with a dateline is the story's first paragraph */
+    if (opens_with_dateline(v)) return false;
     sf_view next = L->items[t + 1].v;
     if (!next.n) return true; /* a blank line after it */
     if (islower((unsigned char)next.p[0])) return false;

@@ -170,9 +170,14 @@ static void text_title_and_body(void **state) {
     const char *run = "The campaign avoided the hospital on Sunday.\n\nIt said so later.\n";
     assert_int_equal(READ_STR(c, "run.txt", run, SF_FORMAT_TEXT, 0, &ds, &err), SF_OK);
     assert_string_equal(sf_corpus_get(c, 7)->title, "");
+    /* a first line that opens with a dateline is the first paragraph,
+     * however capitalized */
+    const char *dl = "KANSAS CITY, Mo. _ Think of it as an educational tug of war.\n\nThe schools met.\n";
+    assert_int_equal(READ_STR(c, "dl.txt", dl, SF_FORMAT_TEXT, 0, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, 8)->title, "");
     /* a gzip'd file is named as the file inside it */
     assert_int_equal(READ_STR(c, "dir/story-2.txt.gz", "T\n\nbody", SF_FORMAT_TEXT, 0, &ds, &err), SF_OK);
-    assert_string_equal(sf_corpus_get(c, 8)->id, "story-2");
+    assert_string_equal(sf_corpus_get(c, 9)->id, "story-2");
     sf_corpus_destroy(c);
 }
 
