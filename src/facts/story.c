@@ -131,6 +131,11 @@ static bool compatible(const item *a, const item *b) {
     return alo <= bhi * (1 + tol) + 1e-9 && blo <= ahi * (1 + tol) + 1e-9;
 }
 
+/* A quantity bounded on one side only: "at least 5", "up to 100". */
+static bool open_ended(const item *a) {
+    return a->kind != SF_FACT_DATE && (isinf(a->high) || (a->low <= 0 && a->high > 0));
+}
+
 /* May two values that do not fit be called a conflict? Dates are keyed by
  * their named subject and verb already. Quantities must be anchored: their
  * sentences name a common entity (besides the thing itself), neither
@@ -867,6 +872,12 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
                      * rarely one thing across reports: it agrees or stands
                      * apart, and never conflicts */
                     if (a->doc != b->doc && plain_count(a) && !compatible(a, b)) continue;
+                    /* an open amount ("at least five", "up to 100") fits
+                     * every larger or smaller figure: across reports it
+                     * joins only a value confirmed to be about the same
+                     * thing, or it chains the tolls of other events into
+                     * one "update" (77, then 4, then 8, then 20) */
+                    if (a->doc != b->doc && (open_ended(a) || open_ended(b)) && !same_thing(a, b)) continue;
                     size_t ra = order[x], rb = order[y];
                     while (uf[ra] != ra) ra = uf[ra];
                     while (uf[rb] != rb) rb = uf[rb];

@@ -266,6 +266,28 @@ static void test_quotes_he_after_another_person(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* "At least five" fits 8, 20 and 77 alike: across reports it does not
+ * chain the tolls of other places into one fact. */
+static void test_open_amount_chains_nothing(void **state) {
+    (void)state;
+    const char *texts[] = {"The virus killed 77 people in Guangdong last year, officials said.",
+                           "The virus killed eight people in Hong Kong, officials said on Monday.",
+                           "At least five people were killed by the virus in Vietnam, doctors said."};
+    sf_corpus *c = corpus_of(texts, 3, sf__days_from_civil(2003, 4, 1) * 86400);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    for (size_t i = 0; i < f.nfacts; i++) {
+        bool has77 = false, has5 = false;
+        for (size_t k = 0; k < f.facts[i].nmentions; k++) {
+            has77 |= strcmp(f.facts[i].mentions[k].text, "77") == 0;
+            has5 |= strstr(f.facts[i].mentions[k].text, "five") != NULL;
+        }
+        assert_false(has77 && has5);
+    }
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 static const sf_fact *fact_about(const sf_story_facts *f, const char *what) {
     for (size_t i = 0; i < f->nfacts; i++)
         if (strstr(f->facts[i].what, what)) return &f->facts[i];
@@ -771,6 +793,7 @@ int main(void) {
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_dates),
         cmocka_unit_test(test_quotes), cmocka_unit_test(test_quotes_it_said),
         cmocka_unit_test(test_quotes_he_after_another_person),
+        cmocka_unit_test(test_open_amount_chains_nothing),
         cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
         cmocka_unit_test(test_across_stories),
