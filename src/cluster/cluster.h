@@ -127,6 +127,11 @@ double sf__time_factor(const sf_cluster_options *o, double gap, double pace);
 double sf__event_similarity(const sf_cluster_options *o, const double cos[SF_NCH],
                             const bool have[SF_NCH], bool same_lang, double gap, double pace,
                             double span);
+/* The same evidence on a linear scale, for sums and means (refine.c): the
+ * content that would give probability p with the names agreeing and no
+ * time gap (0 for unrelated reports; p >= threshold exactly when this is
+ * >= sf__event_evidence(threshold)). */
+double sf__event_evidence(double p);
 
 /* Batch refinement (refine.c): v[i] is article i's unit vector (sorted by
  * hash; terms of the names signal have the lowest hash bit set, the others

@@ -21,8 +21,8 @@
  * content 0.15 with the names agreeing for a report to join a story, of
  * content 0.30 for two stories to merge (the content bars the stream was
  * tuned at before the similarity was calibrated) */
-#define EV_JOIN 0.765
-#define EV_MERGE 0.869
+#define EV_JOIN 0.743
+#define EV_MERGE 0.860
 #define KEEP_VECS 64   /* member vectors kept for split checks; a larger story
                         * keeps only its centroid and member numbers */
 
@@ -103,8 +103,8 @@ void sf_cluster_options_default(sf_cluster_options *o) {
     memset(o, 0, sizeof *o);
     o->lang = "en";
     /* probabilities (sf__event_similarity): a report joins at the
-     * probability of content 0.15 with its names agreeing (0.765), two
-     * stories merge at that of content 0.30 (0.869) */
+     * probability of content 0.15 with its names agreeing (0.743), two
+     * stories merge at that of content 0.30 (0.860) */
     o->threshold = EV_JOIN;
     o->merge_threshold = EV_MERGE;
     o->split_threshold = 0.03;
@@ -356,10 +356,10 @@ static double dot_q(const sf_twvec *q, const sf_twvec *c) {
 #define NAME_FLOOR 0.1
 #define NAME_FULL 0.8
 #define NAME_SPAN 0.6
-#define EV_A 3.16
-#define EV_B 1.08
+#define EV_A 3.15
+#define EV_B 1.14
 #define EV_EPS 0.01
-#define EV_NAMES 1.2
+#define EV_NAMES 1.1
 static double event_logit(double content, double names, double time) {
     return EV_A + EV_B * log((content + EV_EPS) * time) + EV_NAMES * log(names);
 }
@@ -367,6 +367,13 @@ static double event_logit(double content, double names, double time) {
 /* The probability at content `content`, names factor and time factor. */
 static double event_prob(double content, double names, double time) {
     return 1.0 / (1.0 + exp(-event_logit(content, names, time)));
+}
+
+double sf__event_evidence(double p) {
+    if (p <= 0) return 0;
+    if (p >= 1) p = 1 - 1e-12;
+    double c = exp((log(p / (1 - p)) - EV_A) / EV_B) - EV_EPS;
+    return c > 0 ? c : 0;
 }
 
 double sf__event_similarity(const sf_cluster_options *o, const double cos[SF_NCH],
