@@ -401,6 +401,10 @@ double sf__event_similarity(const sf_cluster_options *o, const double cos[SF_NCH
         (!names || cos[SF_CH_ENT] < NAME_SPAN))
         return 0;
     double tf = !o->no_time && gap > 0 ? sf__time_factor(o, gap, pace) : 1;
+    /* past SF_SPAN_DAYS the content must also grow with the span the story
+     * would cover (twice the content for twice the span): a story is one
+     * event, bounded in time; a long affair is a storyline of stories */
+    if (!o->no_time && span > SF_SPAN_DAYS * 86400.0) tf *= SF_SPAN_DAYS * 86400.0 / span;
     if (content <= 0) return 0; /* nothing shared: no evidence at all */
     return event_prob(content, nf, tf);
 }

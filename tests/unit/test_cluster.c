@@ -320,6 +320,13 @@ static void event_similarity_is_calibrated(void **state) {
     assert_true(ev(&o, 0.9, 0, 0) < o.threshold);
     /* without names on one side the content decides */
     assert_true(ev(&o, 0.3, -1, 0) >= o.threshold);
+    /* a story is bounded in time: past SF_SPAN_DAYS (7) the content must
+     * grow with the span it would cover, names agreeing or not */
+    double cos[SF_NCH] = {0.3, 0, 0.9};
+    bool have[SF_NCH] = {true, false, true};
+    double week = sf__event_similarity(&o, cos, have, true, 0, 0, 5 * 86400.0);
+    double month = sf__event_similarity(&o, cos, have, true, 0, 0, 30 * 86400.0);
+    assert_true(week >= o.threshold && month < o.threshold);
 }
 
 /* German names (features.c): the formal "you" (Sie, Ihnen, Ihre) is
