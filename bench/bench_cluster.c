@@ -47,15 +47,19 @@ static int cmp_size(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-/* Members of the largest story (sorts a copy of the labels). */
-static size_t largest_story(const size_t *pred, size_t n) {
+/* Members of the largest story (sorts a copy of the labels); *label (may
+ * be NULL) receives its label. */
+static size_t largest_story(const size_t *pred, size_t n, size_t *label) {
     size_t *c = malloc(n * sizeof *c), best = 0;
     if (!c) return 0;
     memcpy(c, pred, n * sizeof *c);
     qsort(c, n, sizeof *c, cmp_size);
     for (size_t i = 0, j; i < n; i = j) {
         for (j = i; j < n && c[j] == c[i]; j++) {}
-        if (j - i > best) best = j - i;
+        if (j - i > best) {
+            best = j - i;
+            if (label) *label = c[i];
+        }
     }
     free(c);
     return best;
@@ -80,6 +84,10 @@ static int run(const char *path, size_t max, int exhaustive, const char *label) 
     char *line = NULL;
     size_t cap = 0, n = 0, next = 10000;
     SF_VEC(size_t) gold = {0};
+    /* BENCH_LARGEST=1: the largest story's events and time span at each
+     * checkpoint (keeps every article's time: 8 bytes each) */
+    bool diag = getenv("BENCH_LARGEST") != NULL;
+    SF_VEC(int64_t) pubs = {0};
     double t0 = now(), parse = 0;
     ssize_t len;
     while (n < max && (len = getline(&line, &cap, f)) > 0) {
@@ -97,6 +105,7 @@ static int run(const char *path, size_t max, int exhaustive, const char *label) 
         const char *ev = j && json_object_object_get_ex(j, "event", &v) ? json_object_get_string(v) : "";
         if (SF_VEC_PUSH(&gold, (size_t)sf__hash64(ev, strlen(ev), 0)) != SF_OK) break;
         if (timed) parse += 16.0 * (now() - p0);
+        if (diag && SF_VEC_PUSH(&pubs, pub) != SF_OK) break;
         if (sf__stream_add(s, title, strlen(title), text, strlen(text), pub, NULL, &err) != SF_OK) {
             fprintf(stderr, "%s\n", err.message);
             break;
@@ -113,8 +122,24 @@ static int run(const char *path, size_t max, int exhaustive, const char *label) 
             size_t largest = 0;
             if (pred) {
                 for (size_t i = 0; i < n; i++) pred[i] = sf__stream_story_of(s, i);
-                largest = largest_story(pred, n);
+                size_t big = 0;
+                largest = largest_story(pred, n, &big);
                 (void)sf_cluster_scores_compute(gold.items, pred, n, &sc, NULL);
+                if (diag) {
+                    int64_t lo = INT64_MAX, hi = INT64_MIN;
+                    size_t evs = 0, *seen = calloc(largest ? largest : 1, sizeof *seen);
+                    for (size_t i = 0; i < n && seen; i++) {
+                        if (pred[i] != big) continue;
+                        if (pubs.items[i] < lo) lo = pubs.items[i];
+                        if (pubs.items[i] > hi) hi = pubs.items[i];
+                        size_t k = 0;
+                        while (k < evs && seen[k] != gold.items[i]) k++;
+                        if (k == evs) seen[evs++] = gold.items[i];
+                    }
+                    free(seen);
+                    printf("largest story: %zu articles, %zu events, span %.1f days\n", largest, evs,
+                           (double)(hi - lo) / 86400.0);
+                }
                 free(pred);
             }
             printf("%-12s %9zu  %9.0f art/s  heap %7.1f MiB  peak %7.1f MiB  stories %8zu  "
@@ -130,6 +155,7 @@ static int run(const char *path, size_t max, int exhaustive, const char *label) 
     }
     free(line);
     SF_VEC_FREE(&gold);
+    SF_VEC_FREE(&pubs);
     fclose(f);
     sf__stream_destroy(s);
     return 0;

@@ -127,6 +127,11 @@ double sf__time_factor(const sf_cluster_options *o, double gap, double pace);
 double sf__event_similarity(const sf_cluster_options *o, const double cos[SF_NCH],
                             const bool have[SF_NCH], bool same_lang, double gap, double pace,
                             double span);
+/* The same evidence on a linear scale, for sums and means (refine.c): the
+ * content that would give probability p with the names agreeing and no
+ * time gap (0 for unrelated reports; p >= threshold exactly when this is
+ * >= sf__event_evidence(threshold)). */
+double sf__event_evidence(double p);
 
 /* Batch refinement (refine.c): v[i] is article i's unit vector (sorted by
  * hash; terms of the names signal have the lowest hash bit set, the others
@@ -166,5 +171,7 @@ sf_status sf__stream_add_fdoc(sf_stream *s, sf_fdoc *d, int64_t published, size_
  * counts the whole corpus first). The counts are swapped, not copied (16 MiB):
  * df is left holding the stream's old table. */
 sf_status sf__stream_set_df(sf_stream *s, sf_dftab *df);
+/* The per-signal cosines of the last sf__stream_pair_similarity (benches). */
+void sf__stream_pair_signals(const sf_stream *s, double cos[SF_NCH], bool have[SF_NCH]);
 
 #endif

@@ -110,7 +110,9 @@ static double edge_sim(const sf_cluster_options *o, const sf_rinfo *info, const 
     double gap = -1;
     if (t[i] != SF_TIME_UNKNOWN && t[j] != SF_TIME_UNKNOWN)
         gap = t[i] > t[j] ? (double)t[i] - (double)t[j] : (double)t[j] - (double)t[i];
-    return sf__event_similarity(&oo, cos, have, same, gap, 0, gap);
+    /* sums and means of probabilities would be swamped by the many weak
+     * pairs (a probability is never 0): the graph holds the evidence */
+    return sf__event_evidence(sf__event_similarity(&oo, cos, have, same, gap, 0, gap));
 }
 
 static sf_status graph_build(const sf_cluster_options *o, const sf_twvec *v, const sf_rinfo *info,
@@ -367,7 +369,7 @@ static hitem heap_pop(refiner *R) {
 
 static sf_status push_pair(refiner *R, uint32_t a, uint32_t b, double cross) {
     double s = link_score(R, a, b, cross);
-    if (s < R->o->link_threshold) return SF_OK;
+    if (s < sf__event_evidence(R->o->link_threshold)) return SF_OK;
     if (a > b) {
         uint32_t t = a;
         a = b;
@@ -555,7 +557,7 @@ static sf_status reassign(refiner *R, size_t *moves) {
         /* cosine with the centroid of the own cluster without i (|c|^2 is
          * n + 2 w for unit vectors); a singleton's bar to join */
         double n2 = (double)(r->n - 1) + 2 * (r->w - acc[own]);
-        double best = r->n > 1 && n2 > 0 ? acc[own] / sqrt(n2) : R->o->threshold * JOIN_SINGLE;
+        double best = r->n > 1 && n2 > 0 ? acc[own] / sqrt(n2) : sf__event_evidence(R->o->threshold) * JOIN_SINGLE;
         uint32_t bid = own;
         for (size_t q = 0; q < nt; q++) {
             uint32_t o = touched[q];

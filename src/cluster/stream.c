@@ -17,6 +17,12 @@
 #define CAP_TITLE 80
 #define CAP_ENT 100
 #define MIN_SPLIT 8    /* stories are checked for a split at 8, 16, 32, 64 members */
+/* the bars, as probabilities of the event similarity (below): that of
+ * content 0.15 with the names agreeing for a report to join a story, of
+ * content 0.30 for two stories to merge (the content bars the stream was
+ * tuned at before the similarity was calibrated) */
+#define EV_JOIN 0.743
+#define EV_MERGE 0.860
 #define KEEP_VECS 64   /* member vectors kept for split checks; a larger story
                         * keeps only its centroid and member numbers */
 
@@ -87,6 +93,8 @@ struct sf_stream {
     sf_twvec scratch;
     qdoc qd;
     sf_stream_stats st;
+    double pair_cos[SF_NCH]; /* the signals of the last pair similarity */
+    bool pair_have[SF_NCH];
 };
 
 /* ----------------------------------------------------------- options */
@@ -94,8 +102,11 @@ struct sf_stream {
 void sf_cluster_options_default(sf_cluster_options *o) {
     memset(o, 0, sizeof *o);
     o->lang = "en";
-    o->threshold = 0.15;
-    o->merge_threshold = 0.30;
+    /* probabilities (sf__event_similarity): a report joins at the
+     * probability of content 0.15 with its names agreeing (0.743), two
+     * stories merge at that of content 0.30 (0.860) */
+    o->threshold = EV_JOIN;
+    o->merge_threshold = EV_MERGE;
     o->split_threshold = 0.03;
     o->active_days = 30;
     o->time_scale_days = 7;
@@ -105,7 +116,7 @@ void sf_cluster_options_default(sf_cluster_options *o) {
     o->w_time = 0.4;
     o->candidates = 10;
     o->pace_factor = 2.0;
-    o->link_threshold = 0.15; /* as a report needs to join (was 0.05 for DUC topics) */
+    o->link_threshold = EV_JOIN; /* as a report needs to join (was 0.05 for DUC topics) */
     o->link_cohesion = 0.55;
 }
 
@@ -318,20 +329,53 @@ static double dot_q(const sf_twvec *q, const sf_twvec *c) {
     return sum;
 }
 
-/* Event grain. The content similarity is the weighted mean of the cosines
- * of the signals both sides have (body and title only within one language:
- * another language's stems never meet). Names decide: when both sides name
- * people, places or numbers, the content is scaled between NAME_FLOOR (no
- * name shared) and 1 (names cosine NAME_FULL or more), so two reports of
- * the same kind of event with other participants stay apart however much
- * topic vocabulary they share. Without names on one side the content alone
- * decides (plain lower-case text); across languages, nothing but names can
- * join. A story may cover SF_SPAN_DAYS at most unless the names keep
- * agreeing (NAME_SPAN), and a time gap lowers the similarity by up to
- * w_time. */
+/* Event grain. The similarity is a calibrated probability that two reports
+ * (or a report and a story, or two stories) tell one event: a logistic
+ * model on the logarithms of the evidence,
+ *   z = EV_A + EV_B ln(content + EV_EPS) + EV_NAMES ln(names) + ln(time),
+ * sim = 1 / (1 + e^-z), with
+ * - content: the weighted mean of the cosines of the signals both sides
+ *   have (body, title, names; body and title only within one language:
+ *   another language's stems never meet; across languages the names are
+ *   the content);
+ * - names, when both sides name people, places or numbers: NAME_FLOOR (no
+ *   name shared) .. 1 (names cosine NAME_FULL or more), so two reports of
+ *   the same kind of event with other participants stay apart however much
+ *   topic vocabulary they share (a report that names none of the story's
+ *   participants needs ten times the odds from its content);
+ * - time: the factor of sf__time_factor (w_time .. 1) for the gap.
+ * Where the old product (content x names x time) squeezed its values to 0
+ * and its scale was not linear in how alike people judge two reports, the
+ * logit of the evidence adds up: each signal moves the odds, and the
+ * result reads as a probability (fitted on half of the SemEval 2022 task 8
+ * English pairs, checked on the other half; EV_B, the content's slope, and
+ * EV_A, its offset, are the two fitted numbers: docs/sessions/2026-12-02/
+ * i14c.md). Hard limits stay: a story may cover SF_SPAN_DAYS at most
+ * unless the names keep agreeing (NAME_SPAN); across languages nothing but
+ * names can join. */
 #define NAME_FLOOR 0.1
 #define NAME_FULL 0.8
 #define NAME_SPAN 0.6
+#define EV_A 3.15
+#define EV_B 1.14
+#define EV_EPS 0.01
+#define EV_NAMES 1.1
+static double event_logit(double content, double names, double time) {
+    return EV_A + EV_B * log((content + EV_EPS) * time) + EV_NAMES * log(names);
+}
+
+/* The probability at content `content`, names factor and time factor. */
+static double event_prob(double content, double names, double time) {
+    return 1.0 / (1.0 + exp(-event_logit(content, names, time)));
+}
+
+double sf__event_evidence(double p) {
+    if (p <= 0) return 0;
+    if (p >= 1) p = 1 - 1e-12;
+    double c = exp((log(p / (1 - p)) - EV_A) / EV_B) - EV_EPS;
+    return c > 0 ? c : 0;
+}
+
 double sf__event_similarity(const sf_cluster_options *o, const double cos[SF_NCH],
                             const bool have[SF_NCH], bool same_lang, double gap, double pace,
                             double span) {
@@ -343,20 +387,26 @@ double sf__event_similarity(const sf_cluster_options *o, const double cos[SF_NCH
         num += w[ch] * cos[ch];
         den += w[ch];
     }
-    double sim = den > 0 ? num / den : 0;
-    if (o->baseline) return sim;
+    double content = den > 0 ? num / den : 0;
+    if (o->baseline) return content;
     bool names = !o->no_entity && have[SF_CH_ENT];
+    double nf = 1;
     if (names) {
         double f = cos[SF_CH_ENT] / NAME_FULL;
-        sim *= NAME_FLOOR + (1.0 - NAME_FLOOR) * (f < 1 ? f : 1);
+        nf = NAME_FLOOR + (1.0 - NAME_FLOOR) * (f < 1 ? f : 1);
     } else if (!same_lang) {
         return 0;
     }
     if (!o->no_time && span > SF_SPAN_DAYS * 86400.0 &&
         (!names || cos[SF_CH_ENT] < NAME_SPAN))
         return 0;
-    if (!o->no_time && gap > 0) sim *= sf__time_factor(o, gap, pace);
-    return sim;
+    double tf = !o->no_time && gap > 0 ? sf__time_factor(o, gap, pace) : 1;
+    /* past SF_SPAN_DAYS the content must also grow with the span the story
+     * would cover (twice the content for twice the span): a story is one
+     * event, bounded in time; a long affair is a storyline of stories */
+    if (!o->no_time && span > SF_SPAN_DAYS * 86400.0) tf *= SF_SPAN_DAYS * 86400.0 / span;
+    if (content <= 0) return 0; /* nothing shared: no evidence at all */
+    return event_prob(content, nf, tf);
 }
 
 /* Similarity from per-signal cosines and a time gap (seconds; < 0 unknown)
@@ -407,6 +457,16 @@ static double growth_factor(const sf_cluster_options *o, size_t n) {
     return sqrt(GROW_FREE / (double)n);
 }
 
+/* The similarity is a probability: the growth factor scales its odds (the
+ * evidence), as the other factors of the event logit do. */
+static double grown(const sf_cluster_options *o, double sim, size_t n) {
+    double g = growth_factor(o, n);
+    if (g >= 1.0 || o->baseline) return sim * g;
+    if (sim >= 1.0) return 1.0;
+    double odds = sim / (1.0 - sim) * pow(g, EV_B); /* on the content's scale */
+    return odds / (1.0 + odds);
+}
+
 /* dots (may be NULL) receives the per-signal dot products c.d in IDF
  * space, which a join reuses to update the story's norms. */
 static double sim_doc_story(sf_stream *s, const qdoc *q, story *st, double dots[SF_NCH]) {
@@ -420,6 +480,8 @@ static double sim_doc_story(sf_stream *s, const qdoc *q, story *st, double dots[
         if (dots) dots[ch] = d;
     }
     s->st.scored++;
+    memcpy(s->pair_cos, cos, sizeof cos);
+    memcpy(s->pair_have, have, sizeof have);
     double span = -1;
     if (q->t != SF_TIME_UNKNOWN && st->first != SF_TIME_UNKNOWN) {
         int64_t lo = q->t < st->first ? q->t : st->first, hi = q->t > st->last ? q->t : st->last;
@@ -427,7 +489,7 @@ static double sim_doc_story(sf_stream *s, const qdoc *q, story *st, double dots[
     }
     double v = combine(&s->o, cos, have, q->lang == st->lang, time_gap(q->t, st->first, st->last),
                        sf__story_pace(st->first, st->last, st->seqs.n), span);
-    return v * growth_factor(&s->o, st->seqs.n + 1);
+    return grown(&s->o, v, st->seqs.n + 1);
 }
 
 static double sim_story_story(sf_stream *s, story *a, story *b) {
@@ -464,8 +526,8 @@ static double sim_story_story(sf_stream *s, story *a, story *b) {
     s->st.scored++;
     double pa = sf__story_pace(a->first, a->last, a->seqs.n);
     double pb = sf__story_pace(b->first, b->last, b->seqs.n);
-    return combine(&s->o, cos, have, a->lang == b->lang, gap, pa > pb ? pa : pb, span) *
-           growth_factor(&s->o, a->seqs.n + b->seqs.n);
+    return grown(&s->o, combine(&s->o, cos, have, a->lang == b->lang, gap, pa > pb ? pa : pb, span),
+                 a->seqs.n + b->seqs.n);
 }
 
 /* ------------------------------------------------------------ stories */
@@ -1176,4 +1238,9 @@ sf_status sf__stream_pair_similarity(sf_stream *s, const sf_article *a, const sf
     sf__fdoc_release(&db);
     if (st != SF_OK) return sf__error_set(err, st, "cluster: pair similarity: %s", sf_strerror(st));
     return SF_OK;
+}
+
+void sf__stream_pair_signals(const sf_stream *s, double cos[SF_NCH], bool have[SF_NCH]) {
+    memcpy(cos, s->pair_cos, sizeof s->pair_cos);
+    memcpy(have, s->pair_have, sizeof s->pair_have);
 }

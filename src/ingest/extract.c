@@ -87,6 +87,7 @@ enum {
     E_INBOILER = 64, /* this or an ancestor has E_BOILER */
     E_ROOT = 128,    /* the article, or a part of it beside the article */
     E_WEAK = 256,    /* E_BOILER from a weak word alone ("header", "teaser") */
+    E_CONSENT = 512, /* a cookie or consent notice: never a wrapper of the article */
 };
 
 typedef enum kind { K_OTHER, K_P, K_HEAD, K_LI, K_CELL, K_PRE, K_QUOTE, K_CAPTION } kind;
@@ -281,6 +282,19 @@ static bool hint_at(const char *h, size_t n, size_t i, const hint *x) {
     return true;
 }
 
+/* A class or id naming a cookie or consent notice ("cmplz-cookiebanner",
+ * "consent-dialog"): such a box holds the notice's own parts, whatever
+ * they are called ("cmplz-body"), never the article. */
+static bool names_consent(const char *h, size_t n) {
+    static const char *const W[] = {"cookie", "consent", "gdpr"};
+    for (size_t w = 0; w < SF_ARRAY_LEN(W); w++) {
+        size_t k = strlen(W[w]);
+        for (size_t i = 0; i + k <= n; i++)
+            if (memcmp(h + i, W[w], k) == 0) return true;
+    }
+    return false;
+}
+
 static uint16_t hint_flags(const char *h, size_t n, hcache *hc) {
     uint64_t key = XXH3_64bits(h, n) | 1; /* 0 marks an empty slot */
     size_t slot = (size_t)(key % HCACHE);
@@ -295,7 +309,8 @@ static uint16_t hint_flags(const char *h, size_t n, hcache *hc) {
     }
     /* "article-header", "entry__header", "teaser-text": the article's own
      * headline and lead; a bare "header" or "teaser" is boilerplate */
-    uint16_t f = (found & H_NEG)    ? E_BOILER
+    uint16_t f = (found & H_NEG) && names_consent(h, n) ? E_BOILER | E_CONSENT
+                 : (found & H_NEG)  ? E_BOILER
                  : (found & H_POS)  ? E_POSITIVE
                  : (found & H_WEAK) ? E_BOILER | E_WEAK
                                     : 0;
@@ -702,12 +717,14 @@ sf_status sf__extract_finish(sf_xwalk *w, sf_page *page, sf_error *err) {
     }
     /* A boilerplate hint on an element that holds an article-hinted element
      * with most of its good text is a theme class on a wrapper
-     * ("has-sidebar"), not boilerplate. */
+     * ("has-sidebar"), not boilerplate; a cookie or consent notice is
+     * never one (its "cmplz-body" is the notice's body). */
     for (size_t i = 0; i < w->el.n; i++) {
         enode *en = &w->el.items[i];
         if (!(en->flags & (E_POSITIVE | E_STRONG)) || en->rgood < 200) continue;
         for (int32_t e = en->parent; e >= 0; e = w->el.items[e].parent)
-            if ((w->el.items[e].flags & E_BOILER) && en->rgood * 2 >= w->el.items[e].rgood)
+            if ((w->el.items[e].flags & E_BOILER) && !(w->el.items[e].flags & E_CONSENT) &&
+                en->rgood * 2 >= w->el.items[e].rgood)
                 w->el.items[e].flags &= (uint16_t)~E_BOILER;
     }
     /* masses for choosing: good text under a boilerplate hint (comments,

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,6 +285,50 @@ static void story_growth_needs_agreement(void **state) {
     assert_true(big < 80);
 }
 
+/* The event similarity (stream.c) is a probability on which each signal
+ * moves the odds: more shared content, agreeing names and a shorter gap
+ * each raise it, a report naming none of the story's participants needs
+ * far more content, and the join bar is the probability of content 0.15
+ * with the names agreeing (sf__event_evidence reads it back). */
+static double ev(const sf_cluster_options *o, double body, double names, double gap_days) {
+    double cos[SF_NCH] = {body, 0, names};
+    bool have[SF_NCH] = {true, false, names >= 0};
+    return sf__event_similarity(o, cos, have, true, gap_days * 86400.0, 0, gap_days * 86400.0);
+}
+
+static void event_similarity_is_calibrated(void **state) {
+    (void)state;
+    sf_cluster_options o;
+    sf__cluster_options_default(&o);
+    /* a probability, rising with each signal */
+    for (double c = 0.05; c < 1; c += 0.05) {
+        double p = ev(&o, c, 0.8, 0);
+        assert_true(p > 0 && p < 1);
+        assert_true(ev(&o, c + 0.05, 0.8, 0) > p); /* more content */
+        assert_true(ev(&o, c, 0.4, 0) < p);        /* fewer shared names */
+        assert_true(ev(&o, c, 0.8, 3) < p);        /* a gap of days */
+    }
+    /* names and content add: not a product that any zero sends to zero */
+    double none = ev(&o, 0.6, 0, 0), some = ev(&o, 0.6, 0.3, 0);
+    assert_true(none > 0.01 && some > none);
+    /* the bar: content 0.15 with the names agreeing, on the evidence scale */
+    assert_true(fabs(sf__event_evidence(o.threshold) - 0.15) < 0.002);
+    /* (the content is the weighted mean of body and names cosines, w_entity 0.02) */
+    assert_true(ev(&o, 0.15, 0.8, 0) >= o.threshold && ev(&o, 0.13, 0.8, 0) < o.threshold);
+    assert_true(fabs(sf__event_evidence(ev(&o, 0.4, 0.8, 0)) - (0.4 + 0.02 * 0.8) / 1.02) < 0.001);
+    /* no shared name: even identical wording does not reach the bar alone */
+    assert_true(ev(&o, 0.9, 0, 0) < o.threshold);
+    /* without names on one side the content decides */
+    assert_true(ev(&o, 0.3, -1, 0) >= o.threshold);
+    /* a story is bounded in time: past SF_SPAN_DAYS (7) the content must
+     * grow with the span it would cover, names agreeing or not */
+    double cos[SF_NCH] = {0.3, 0, 0.9};
+    bool have[SF_NCH] = {true, false, true};
+    double week = sf__event_similarity(&o, cos, have, true, 0, 0, 5 * 86400.0);
+    double month = sf__event_similarity(&o, cos, have, true, 0, 0, 30 * 86400.0);
+    assert_true(week >= o.threshold && month < o.threshold);
+}
+
 /* German names (features.c): the formal "you" (Sie, Ihnen, Ihre) is
  * capitalized but is no name; a town after "in" is. */
 static void german_formal_you_is_no_name(void **state) {
@@ -312,6 +357,7 @@ int main(void) {
         cmocka_unit_test(mixed_languages_stay_apart),
         cmocka_unit_test(story_growth_needs_agreement),
         cmocka_unit_test(german_formal_you_is_no_name),
+        cmocka_unit_test(event_similarity_is_calibrated),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

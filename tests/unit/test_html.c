@@ -573,6 +573,39 @@ static void test_bio_box(void **state) {
     sf__page_release(&p);
 }
 
+/* A cookie or consent notice is never the article's wrapper, whatever its
+ * own parts are called: its "notice-body" (an article word) does not undo
+ * the box's boilerplate class (two unrelated pages with the same consent
+ * text became one story). */
+static const char CONSENT[] =
+    "<html><body><div class=\"content\"><h1>Dog drives off burglars</h1>"
+    "<p>Two men tried to break into a house on North Street late on Tuesday night, but the "
+    "owner's dog barked and they ran off before the police arrived at the scene.</p>"
+    "<p>The police ask witnesses who saw two men near the house around midnight to call the "
+    "station in the town; the men are still at large and were dressed in dark clothes.</p></div>"
+    "<div id=\"cmplz-cookiebanner-container\"><div class=\"cmplz-cookiebanner\">"
+    "<div class=\"cmplz-body\"><div class=\"cmplz-message\">"
+    "<p>We use technologies such as cookies to store and access information on your device, "
+    "in order to improve the browsing experience and to show personalised advertising to you.</p>"
+    "<p>If you do not agree or withdraw your consent, some features and functions of this site "
+    "may not work as they should, and some of its pages may not be shown to you at all.</p>"
+    "<p>The technical storage or access is strictly necessary for the legitimate purpose of "
+    "enabling the use of a service that the subscriber or user has explicitly asked for.</p>"
+    "</div></div></div></div></body></html>";
+
+static void test_consent_box(void **state) {
+    (void)state;
+    sf_page p;
+    extract(CONSENT, sizeof CONSENT - 1, &p);
+    const char *t = sf__buf_cstr(&p.text);
+    HAS(t, "Two men tried to break into a house");
+    HAS(t, "The police ask witnesses");
+    HASNT(t, "We use technologies such as cookies");
+    HASNT(t, "withdraw your consent");
+    HASNT(t, "strictly necessary");
+    sf__page_release(&p);
+}
+
 /* Without an author in the markup's named sources, a byline box by its
  * class gives one, without its "By" and its date; a comment's author and a
  * comment form's "Name" field do not. */
@@ -636,7 +669,7 @@ int main(void) {
         cmocka_unit_test(test_svg),         cmocka_unit_test(test_leads),
         cmocka_unit_test(test_title_cut), cmocka_unit_test(test_dateline),
         cmocka_unit_test(test_bio_box),   cmocka_unit_test(test_byline),
-        cmocka_unit_test(test_eval_floor),
+        cmocka_unit_test(test_eval_floor), cmocka_unit_test(test_consent_box),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
