@@ -144,6 +144,7 @@ int sf_cmd_cluster(int argc, char **argv) {
     row *rows = malloc((n ? n : 1) * sizeof *rows);
     sf_error err = {0};
     sf_storylines lines = {0};
+    sf_cli_progress("stories", 0, n);
     if (!story_of || !rows) {
         sf_cli_error(in.prog, "out of memory");
         code = SF_EXIT_INPUT;
@@ -152,6 +153,8 @@ int sf_cmd_cluster(int argc, char **argv) {
         sf_cli_error(in.prog, "%s", err.message);
         code = SF_EXIT_INPUT;
     } else {
+        sf_cli_progress("stories", n, n);
+        sf_cli_progress_end();
         for (size_t i = 0; i < n; i++) rows[i] = (row){sf_corpus_get(c, i), story_of[i], i};
         qsort(rows, n, sizeof *rows, cmp_row);
         for (size_t i = 0; i < n; i++) {
