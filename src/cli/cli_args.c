@@ -8,6 +8,28 @@
  * (cli_common.c): quiet wins over progress. */
 bool sf_cli_g_quiet, sf_cli_g_progress;
 
+/* The values main.c split off "--name=value" (it hands "--name", "value" to
+ * the command): such a value after a flag is an error, not an argument. */
+static const char *g_attached[64];
+static size_t g_nattached;
+
+void sf_cli_note_attached(const char *value) {
+    if (g_nattached < sizeof g_attached / sizeof *g_attached) g_attached[g_nattached++] = value;
+}
+
+static bool attached(const char *arg) {
+    for (size_t k = 0; k < g_nattached; k++)
+        if (g_attached[k] == arg) return true;
+    return false;
+}
+
+/* A flag at g->at: an error when "=value" was written after it. */
+static bool flag_given_value(sf_cli_args *g) {
+    if (g->next >= g->argc || !attached(g->argv[g->next])) return false;
+    sf_cli_error(g->prog, "%s takes no value (see --help)", g->argv[g->at]);
+    return true;
+}
+
 void sf_cli_args_init(sf_cli_args *g, const char *prog, int argc, char **argv,
                       const sf_cli_opt *opts, size_t nopts) {
     memset(g, 0, sizeof *g);
@@ -50,6 +72,10 @@ int sf_cli_next(sf_cli_args *g, const char **value) {
     while (g->next < g->argc) {
         int i = g->at = g->next++;
         char *a = g->argv[i];
+        if (!g->rest && attached(a)) { /* after an option the command handled itself */
+            sf_cli_error(g->prog, "%s takes no value (see --help)", i > 0 ? g->argv[i - 1] : a);
+            return SF_CLI_ERROR;
+        }
         if (g->rest || a[0] != '-' || a[1] == '\0') {
             *value = a;
             return SF_CLI_ARG;
@@ -63,12 +89,13 @@ int sf_cli_next(sf_cli_args *g, const char **value) {
         size_t n = eq ? (size_t)(eq - a) : strlen(a);
         const sf_cli_opt *o = find(g, a, n);
         if (!o && !eq) {
-            if (sf_cli_is_help(a)) return SF_CLI_HELP;
+            if (sf_cli_is_help(a)) return flag_given_value(g) ? SF_CLI_ERROR : SF_CLI_HELP;
             bool *flag = strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0      ? &g->quiet
                          : strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0 ? &g->verbose
                          : strcmp(a, "--progress") == 0                         ? &g->progress
                                                                                 : NULL;
             if (flag) {
+                if (flag_given_value(g)) return SF_CLI_ERROR;
                 *flag = true;
                 continue;
             }
@@ -83,7 +110,7 @@ int sf_cli_next(sf_cli_args *g, const char **value) {
                 sf_cli_error(g->prog, "%.*s takes no value (see --help)", is_long ? (int)n : 2, a);
                 return SF_CLI_ERROR;
             }
-            return o->id;
+            return flag_given_value(g) ? SF_CLI_ERROR : o->id;
         }
         if (eq) {
             *eq = '\0'; /* messages name the option alone */

@@ -51,6 +51,9 @@ void sf_cli_args_init(sf_cli_args *g, const char *prog, int argc, char **argv,
 /* The next option's id (its value in *value, NULL for a flag), or one of
  * SF_CLI_END, SF_CLI_ARG, SF_CLI_HELP, SF_CLI_ERROR, SF_CLI_OTHER. */
 int sf_cli_next(sf_cli_args *g, const char **value);
+/* main.c: `value` was written --name=value (then split in two): after a
+ * flag it is an error, not an argument. */
+void sf_cli_note_attached(const char *value);
 /* Print "PROG: bad value 'V' for OPT (WHAT)" and return SF_CLI_ERROR. */
 int sf_cli_bad_value(const sf_cli_args *g, const char *value, const char *what);
 /* The option just returned, as written ("--peer" or "-n"), for messages. */
@@ -60,14 +63,18 @@ extern bool sf_cli_g_quiet, sf_cli_g_progress;
 /* Apply -q, -v and --progress to the progress display and warnings. */
 void sf_cli_args_apply(const sf_cli_args *g);
 
-#define SF_CLI_COMMON_HELP                                                              \
-    "Common options:\n"                                                                 \
+#define SF_CLI_OUTPUT_HELP                                                              \
     "  -o, --output FILE write the output to FILE instead of standard output\n"         \
-    "  -q, --quiet       no warnings, notes or progress on standard error\n"           \
-    "  -v, --verbose     more detail on standard error\n"                               \
     "  --progress        progress lines on standard error even when it is not a\n"      \
-    "                    terminal (default: on a terminal only)\n"                      \
+    "                    terminal (default: on a terminal only; -q: never)\n"          \
     "  --                what follows are arguments, even if they start with '-'\n"    \
     "  -h, --help        this help (also: storyfold help COMMAND)\n"
+/* The options every command takes, for --help pages. */
+#define SF_CLI_COMMON_HELP                                                              \
+    "Common options (--name=value is --name value):\n"                                 \
+    "  -q, --quiet       no warnings, notes or progress on standard error\n"           \
+    "  -v, --verbose     more detail on standard error\n" SF_CLI_OUTPUT_HELP
+/* The same after SF_CLI_INPUT_HELP (which has -q and -v). */
+#define SF_CLI_READING_HELP "Common options (--name=value is --name value):\n" SF_CLI_OUTPUT_HELP
 
 #endif

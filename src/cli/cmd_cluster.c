@@ -3,6 +3,7 @@
  * publication order; story numbers count from 0 in order of first appearance,
  * storylines by their first story. */
 #include "cli.h"
+#include "cli_args.h"
 
 #include <math.h>
 
@@ -38,7 +39,7 @@ static void help(FILE *f) {
             "  --no-reassign         refine by merging stories only\n"
             "  --baseline            plain TF-IDF cosine of bodies, single pass\n"
             "  --exhaustive          score every active story (no index)\n"
-            SF_CLI_INPUT_HELP);
+            SF_CLI_INPUT_HELP SF_CLI_READING_HELP);
 }
 
 static void put_json_string(const char *s) {

@@ -50,7 +50,7 @@ static void help(FILE *f) {
             "                    run. The file keeps the options it was made with; giving\n"
             "                    different ones is an error. A truncated or foreign file\n"
             "                    is refused and left as it is.\n"
-            SF_CLI_INPUT_HELP);
+            SF_CLI_INPUT_HELP SF_CLI_READING_HELP);
 }
 
 static bool parse_double(const char *s, double *out) {

@@ -2,7 +2,9 @@
  * article, one JSON object a line, with byte offsets into the article's
  * text and the entity (within the article) it belongs to. */
 #include "cli.h"
+#include "cli_args.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,7 +24,7 @@ static void help(FILE *f) {
             "\n"
             "Options:\n"
             "  --format jsonl    output format (only jsonl)\n"
-            SF_CLI_INPUT_HELP);
+            SF_CLI_INPUT_HELP SF_CLI_READING_HELP);
 }
 
 static void put_json_string(const char *s, size_t n) {
@@ -74,6 +76,9 @@ int sf_cmd_entities(int argc, char **argv) {
     for (size_t a = 0; a < sf_corpus_count(c) && st == SF_OK; a++)
         st = sf_article_names(c, a, print_mention, (void *)(uintptr_t)sf_corpus_get(c, a), &err);
     sf_corpus_destroy(c);
-    if (st == SF_OK && fflush(stdout) != 0) st = SF_ERR_IO;
+    if (st == SF_OK && (fflush(stdout) != 0 || ferror(stdout))) st = SF_ERR_IO;
+    if (st == SF_ERR_IO && !err.message[0]) /* print_mention: a failed write */
+        snprintf(err.message, sizeof err.message, "writing standard output: %s",
+                 strerror(errno ? errno : EIO));
     return sf_cli_exit_code(&in, st, &err);
 }

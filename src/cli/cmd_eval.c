@@ -104,7 +104,7 @@ static void rouge_help(FILE *f) {
             "  --models DIR      reference summaries (batch mode)\n"
             "  --peers DIR       summaries to score (batch mode)\n"
             "  --peer-ids LIST   comma-separated peer ids (default: all found)\n"
-            "  --format F        table (default) or json\n");
+            "  --format F        table (default) or json\n" SF_CLI_COMMON_HELP);
 }
 
 static const char *metric_name(const sf_rouge_options *o, int k, char *buf, size_t n) {

@@ -32,7 +32,7 @@ static void help(FILE *f) {
             "  --polnear DIR   the corpus (default ../shared/data/polnear)\n"
             "  --split S       the part to score (default dev)\n"
             "  --details FILE  one line per missed quote or wrong or unknown speaker\n"
-            "  --json          print the figures as one JSON object\n");
+            "  --json          print the figures as one JSON object\n" SF_CLI_COMMON_HELP);
 }
 
 static char *slurp(const char *path, size_t *n) {

@@ -2,6 +2,7 @@
  * files, WARC crawls, or any other input), as text or as JSON Lines with the
  * page's metadata (title, author, outlet, URL, language, times). */
 #include "cli.h"
+#include "cli_args.h"
 
 #include <json-c/json.h>
 #include <stdio.h>
@@ -22,7 +23,7 @@ static void help(FILE *f) {
             "  --format text     the text only; with several pages, a line\n"
             "                    '==> ORIGIN <==' before each (default)\n"
             "  --format json     one JSON object per line: id, url, title, author,\n"
-            "                    source, lang, published, modified, origin, text\n" SF_CLI_INPUT_HELP);
+            "                    source, lang, published, modified, origin, text\n" SF_CLI_INPUT_HELP SF_CLI_READING_HELP);
 }
 
 static json_object *time_or_null(int64_t t) {

@@ -2,6 +2,7 @@
  * --db DB PATH...`): add articles to a store, then (run) print the stories
  * that changed. */
 #include "cli.h"
+#include "cli_args.h"
 #include "cli_store.h"
 
 #include <stdlib.h>
@@ -25,7 +26,8 @@ static void help_text(FILE *f, const char *cmd, const char *what) {
             "  --words N         summary length in words (default 100)\n"
             SF_CLI_STORE_HELP
             SF_CLI_RUN_HELP
-            SF_CLI_INPUT_HELP,
+            SF_CLI_INPUT_HELP
+            SF_CLI_READING_HELP,
             cmd, what);
 }
 

@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "cli_args.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,5 +45,7 @@ int sf_cmd_ner(int argc, char **argv) {
         sf_cli_error(prog, "%s", err.message);
         return SF_EXIT_INPUT;
     }
-    return fflush(stdout) == 0 ? SF_EXIT_OK : SF_EXIT_INPUT;
+    if (fflush(stdout) == 0 && !ferror(stdout)) return SF_EXIT_OK;
+    sf_cli_error(prog, "writing standard output: %s", strerror(errno ? errno : EIO));
+    return SF_EXIT_INPUT;
 }

@@ -1,6 +1,7 @@
 /* cmd_sentences.c - `storyfold sentences`: each sentence of each article on
  * its own line, a blank line between articles. */
 #include "cli.h"
+#include "cli_args.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -15,7 +16,7 @@ static void help(FILE *f) {
             "\n"
             "Options:\n"
             "  --lang L          language of the text, ISO 639-1 (default: en)\n"
-            SF_CLI_INPUT_HELP);
+            SF_CLI_INPUT_HELP SF_CLI_READING_HELP);
 }
 
 static void print_sentence(const char *p, size_t n) {

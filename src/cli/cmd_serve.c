@@ -28,8 +28,8 @@ static void help(FILE *f) {
             "  --max-connections N  connections at once (default 64)\n"
             "  --timeout SECONDS  an idle or stalled connection is closed (default 30)\n"
             "  --port-file FILE   write the port listened on to FILE\n"
-            "  -q, --quiet        no request log on stderr\n"
-            "Stops on SIGINT or SIGTERM.\n");
+            "  (-q, --quiet: no request log on standard error)\n"
+            "Stops on SIGINT or SIGTERM.\n\n" SF_CLI_COMMON_HELP);
 }
 
 static bool number(const char *v, unsigned long long lo, unsigned long long hi, unsigned long long *out) {

@@ -146,7 +146,7 @@ static void help_stories(FILE *f) {
                "  --since TIME      only stories changed at or after TIME (2026-03-02,\n"
                "                    2026-03-02T08:15:00Z or @SECONDS)\n"
                "  --limit N         at most N stories (default: all)\n"
-               "  --full            each story whole (json: as storyfold run --format json)\n");
+               "  --full            each story whole (json: as storyfold run --format json)\n" SF_CLI_COMMON_HELP);
 }
 
 static void help_show(FILE *f) {
@@ -156,7 +156,7 @@ static void help_show(FILE *f) {
                "\n"
                "Options:\n" READ_HELP
                "  --history         also how it grew: when each article joined or changed,\n"
-               "                    and every version of its summary and facts\n");
+               "                    and every version of its summary and facts\n" SF_CLI_COMMON_HELP);
 }
 
 static void help_search(FILE *f) {
@@ -168,7 +168,7 @@ static void help_search(FILE *f) {
                "\n"
                "Options:\n" READ_HELP
                "  --since TIME, --until TIME  only articles published in that range\n"
-               "  --limit N         at most N results of each kind (default 20)\n");
+               "  --limit N         at most N results of each kind (default 20)\n" SF_CLI_COMMON_HELP);
 }
 
 static int finish(const char *prog, sf_store *s, sf_status st, const sf_error *err) {

@@ -41,9 +41,10 @@ static void help(FILE *f) {
             "                       message (default: run until SIGINT/SIGTERM)\n"
             "  --window N           as in `storyfold ingest` (default 20000)\n"
             "  --window-days D      as in `storyfold ingest`\n"
-            "  -q, --quiet          no line per batch on standard error\n"
+            "  (-q, --quiet: no line per batch on standard error)\n"
             SF_CLI_STORE_HELP
-            SF_CLI_RUN_HELP);
+            SF_CLI_RUN_HELP
+            SF_CLI_COMMON_HELP);
 }
 
 typedef struct worker_args {

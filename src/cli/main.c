@@ -1,5 +1,6 @@
 /* main.c - the storyfold program: dispatches to one command per file. */
 #include "cli.h"
+#include "cli_args.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -79,6 +80,7 @@ static int common_options(int argc, char **argv, char **out, const char **output
             ((char *)eq)[0] = '\0';
             out[n++] = (char *)a;
             out[n++] = (char *)eq + 1;
+            sf_cli_note_attached(eq + 1);
             continue;
         }
         out[n++] = (char *)a;
