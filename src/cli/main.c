@@ -44,7 +44,8 @@ static void usage(FILE *f) {
             "\n"
             "Run 'storyfold help COMMAND' or 'storyfold COMMAND --help' for the options\n"
             "of a command. Every command takes --name=value as --name value, -o/--output\n"
-            "FILE for its output, and '--' before paths that start with '-'.\n"
+            "FILE for its output, '--' before paths that start with '-', -q/--quiet,\n"
+            "-v/--verbose and --progress (progress lines even off a terminal).\n"
             "Exit codes: 0 ok, 1 bad input or failure, 2 usage error.\n");
 }
 
