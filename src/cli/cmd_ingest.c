@@ -128,7 +128,6 @@ static int ingest_cmd(int argc, char **argv, bool print) {
     sf_error err = {0};
     sf_store *db = sf_cli_store_open(&a.st, &err);
     sf_store_stats stats = {0};
-    a.ra.opt.progress = sf_cli_run_progress;
     sf_status st = db ? ingest_all(db, c, &a, &stats, &err) : err.status;
     if (st == SF_OK && !print)
         printf("%s: %zu added, %zu changed, %zu unchanged; %zu new stories, %zu updated\n",
