@@ -12,15 +12,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* the progress display (sf_cli_progress, below) */
+/* "files read" progress of sf_cli_read_all (with the progress display,
+ * below): read_progress is sf_read_options.progress; before and after each
+ * path given. */
 static void read_progress(void *user, const char *stage, size_t done, size_t total);
-static struct timespec g_start;
-static bool g_started, g_shown;
-static char g_stage[32];    /* the stage shown last */
-static double g_stage_t0;   /* when it started (for its rate) */
-static double g_line_t;     /* when the last whole line was written */
-static size_t g_files_base; /* files of the earlier paths (sf_cli_read_all) */
-static size_t g_files_dir;  /* files of the directory being read */
+static bool read_progress_start(const char *path);
+static void read_progress_end(bool dir, bool last);
 
 
 int sf_cli_json_line(const char *text) {
@@ -213,15 +210,9 @@ sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exi
                          .progress = read_progress};
     for (int i = 0; i < npaths; i++) {
         sf_error err = {0};
-        struct stat sb;
-        bool dir = strcmp(paths[i], "-") != 0 && stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode);
-        g_files_dir = 0;
+        bool dir = read_progress_start(paths[i]);
         sf_status st = sf_read_path(c, paths[i], &o, &err);
-        g_files_base += dir ? g_files_dir : 1;
-        if (!dir || i + 1 == npaths) {
-            if (i + 1 == npaths) g_line_t = -100; /* the stage's last line is always shown */
-            sf_cli_progress("files read", g_files_base, 0);
-        }
+        read_progress_end(dir, i + 1 == npaths);
         if (st != SF_OK) {
             sf_cli_progress_end();
             /* with --strict the bad record was already named by on_diag */
@@ -256,10 +247,19 @@ sf_corpus *sf_cli_read_some(sf_cli_inputs *in, char **paths, int npaths, int *ex
     return c;
 }
 
-/* Progress goes to standard error: on a terminal one line rewritten in
- * place, once a run has taken a second (short runs stay quiet); elsewhere
- * only with --progress, as whole lines (a stage's start and end, and at most
- * one line every 2 seconds between). -q silences it (cli_args.c). */
+/* Progress goes to a terminal only, and only once a run has taken a second,
+ * so that short runs and pipes stay quiet. */
+static struct timespec g_start;
+static bool g_started, g_shown;
+/* With --progress it goes elsewhere too, as whole lines (a stage's start and
+ * end, and at most one line every 2 seconds between), and on a terminal at
+ * once. -q silences it (cli_args.c). */
+static char g_stage[32];    /* the stage shown last */
+static double g_stage_t0;   /* when it started (for its rate) */
+static double g_line_t;     /* when the last whole line was written */
+static size_t g_files_base; /* files of the earlier paths (sf_cli_read_all) */
+static size_t g_files_dir;  /* files of the directory being read */
+
 static double elapsed(void) {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
@@ -310,6 +310,19 @@ static void read_progress(void *user, const char *stage, size_t done, size_t tot
     (void)user, (void)stage, (void)total;
     g_files_dir = done;
     sf_cli_progress("files read", g_files_base + done, 0);
+}
+
+static bool read_progress_start(const char *path) {
+    struct stat sb;
+    g_files_dir = 0;
+    return strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+static void read_progress_end(bool dir, bool last) {
+    g_files_base += dir ? g_files_dir : 1; /* a directory: read_progress counted its files */
+    if (dir && !last) return;
+    if (last) g_line_t = -100; /* the stage's last line is always shown */
+    sf_cli_progress("files read", g_files_base, 0);
 }
 
 void sf_cli_run_progress(void *user, const char *stage, size_t done, size_t total) {
