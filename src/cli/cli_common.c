@@ -19,7 +19,6 @@ static void read_progress(void *user, const char *stage, size_t done, size_t tot
 static bool read_progress_start(const char *path);
 static void read_progress_end(bool dir, bool last);
 
-
 int sf_cli_json_line(const char *text) {
     if (!text) return -1;
     /* "</" occurs in JSON text only inside strings, where "<\/" is the same */
