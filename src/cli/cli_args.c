@@ -67,6 +67,49 @@ static const sf_cli_opt *find(const sf_cli_args *g, const char *a, size_t n) {
     return NULL;
 }
 
+/* The table's option at g->at (an argument starting with '-'): its id, with
+ * *value for an option that takes one (g->next is then past it);
+ * SF_CLI_OTHER when the table does not hold it; SF_CLI_ERROR (printed). */
+static int option(sf_cli_args *g, char *a, const char **value) {
+    bool is_long = a[1] == '-';
+    char *eq = is_long ? strchr(a, '=') : NULL;
+    size_t n = eq ? (size_t)(eq - a) : strlen(a);
+    const sf_cli_opt *o = find(g, a, n);
+    if (!o) return SF_CLI_OTHER;
+    if (!o->value) {
+        if (eq || (!is_long && a[2])) {
+            sf_cli_error(g->prog, "%.*s takes no value (see --help)", is_long ? (int)n : 2, a);
+            return SF_CLI_ERROR;
+        }
+        return flag_given_value(g) ? SF_CLI_ERROR : o->id;
+    }
+    if (eq) {
+        *eq = '\0'; /* messages name the option alone */
+        *value = eq + 1;
+    } else if (!is_long && a[2]) {
+        *value = a + 2;
+    } else if (g->next < g->argc) {
+        *value = g->argv[g->next++];
+    } else {
+        sf_cli_error(g->prog, "%s needs a value (see --help)", a);
+        return SF_CLI_ERROR;
+    }
+    return o->id;
+}
+
+int sf_cli_match(const char *prog, const sf_cli_opt *opts, size_t nopts, int argc, char **argv,
+                 int *i, const char **value) {
+    *value = NULL;
+    if (*i >= argc || argv[*i][0] != '-' || argv[*i][1] == '\0') return SF_CLI_OTHER;
+    sf_cli_args g;
+    sf_cli_args_init(&g, prog, argc, argv, opts, nopts);
+    g.at = *i;
+    g.next = *i + 1;
+    int r = option(&g, argv[*i], value);
+    if (r >= 0) *i = g.next - 1; /* the handler's convention: *i at its last argument */
+    return r;
+}
+
 int sf_cli_next(sf_cli_args *g, const char **value) {
     *value = NULL;
     while (g->next < g->argc) {
@@ -84,46 +127,22 @@ int sf_cli_next(sf_cli_args *g, const char **value) {
             g->rest = true;
             continue;
         }
-        bool is_long = a[1] == '-';
-        char *eq = is_long ? strchr(a, '=') : NULL;
-        size_t n = eq ? (size_t)(eq - a) : strlen(a);
-        const sf_cli_opt *o = find(g, a, n);
-        if (!o && !eq) {
-            if (sf_cli_is_help(a)) return flag_given_value(g) ? SF_CLI_ERROR : SF_CLI_HELP;
-            bool *flag = strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0      ? &g->quiet
-                         : strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0 ? &g->verbose
-                         : strcmp(a, "--progress") == 0                         ? &g->progress
-                                                                                : NULL;
-            if (flag) {
-                if (flag_given_value(g)) return SF_CLI_ERROR;
-                *flag = true;
-                continue;
-            }
+        int r = option(g, a, value);
+        if (r != SF_CLI_OTHER) return r;
+        if (sf_cli_is_help(a)) return flag_given_value(g) ? SF_CLI_ERROR : SF_CLI_HELP;
+        bool *flag = strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0      ? &g->quiet
+                     : strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0 ? &g->verbose
+                     : strcmp(a, "--progress") == 0                         ? &g->progress
+                                                                            : NULL;
+        if (flag) {
+            if (flag_given_value(g)) return SF_CLI_ERROR;
+            *flag = true;
+            continue;
         }
-        if (!o) {
-            if (g->pass_other) return SF_CLI_OTHER;
-            sf_cli_error(g->prog, "unknown option '%.*s' (see --help)", (int)n, a);
-            return SF_CLI_ERROR;
-        }
-        if (!o->value) {
-            if (eq || (!is_long && a[2])) {
-                sf_cli_error(g->prog, "%.*s takes no value (see --help)", is_long ? (int)n : 2, a);
-                return SF_CLI_ERROR;
-            }
-            return flag_given_value(g) ? SF_CLI_ERROR : o->id;
-        }
-        if (eq) {
-            *eq = '\0'; /* messages name the option alone */
-            *value = eq + 1;
-        } else if (!is_long && a[2]) {
-            *value = a + 2;
-        } else if (g->next < g->argc) {
-            *value = g->argv[g->next++];
-        } else {
-            sf_cli_error(g->prog, "%s needs a value (see --help)", a);
-            return SF_CLI_ERROR;
-        }
-        return o->id;
+        if (g->pass_other) return SF_CLI_OTHER;
+        const char *eq = a[1] == '-' ? strchr(a, '=') : NULL;
+        sf_cli_error(g->prog, "unknown option '%.*s' (see --help)", eq ? (int)(eq - a) : (int)strlen(a), a);
+        return SF_CLI_ERROR;
     }
     g->at = g->argc;
     return SF_CLI_END;

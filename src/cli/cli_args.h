@@ -51,6 +51,12 @@ void sf_cli_args_init(sf_cli_args *g, const char *prog, int argc, char **argv,
 /* The next option's id (its value in *value, NULL for a flag), or one of
  * SF_CLI_END, SF_CLI_ARG, SF_CLI_HELP, SF_CLI_ERROR, SF_CLI_OTHER. */
 int sf_cli_next(sf_cli_args *g, const char **value);
+/* For an option handler that the parser called with SF_CLI_OTHER (its
+ * convention: argv[*i] is the option; on success *i is left at its last
+ * argument): the option of `opts` that argv[*i] names, as sf_cli_next
+ * returns it (value taken, errors printed); SF_CLI_OTHER when none. */
+int sf_cli_match(const char *prog, const sf_cli_opt *opts, size_t nopts, int argc, char **argv,
+                 int *i, const char **value);
 /* main.c: `value` was written --name=value (then split in two): after a
  * flag it is an error, not an argument. */
 void sf_cli_note_attached(const char *value);

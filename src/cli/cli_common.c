@@ -47,57 +47,46 @@ void sf_cli_error(const char *prog, const char *fmt, ...) {
 }
 
 int sf_cli_input_option(sf_cli_inputs *in, int argc, char **argv, int *i) {
-    const char *a = argv[*i];
-    if (strcmp(a, "--strict") == 0) {
-        in->strict = true;
-        return 1;
-    }
-    if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
-        in->quiet = true;
-        return 1;
-    }
-    if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {
-        in->verbose = true;
-        return 1;
-    }
-    if (strcmp(a, "--include") == 0 || strcmp(a, "--exclude") == 0) {
-        bool inc = a[2] == 'i';
-        size_t *n = inc ? &in->ninclude : &in->nexclude;
-        if (*i + 1 >= argc || *n >= 32) {
-            sf_cli_error(in->prog, "%s needs a pattern (at most 32 of them)", a);
+    enum { STRICT, QUIET, VERBOSE, INCLUDE, EXCLUDE, MAX_EXPAND, FORMAT };
+    static const sf_cli_opt opts[] = {
+        {"--strict", 0, false, STRICT},   {"--quiet", 'q', false, QUIET},
+        {"--verbose", 'v', false, VERBOSE}, {"--include", 0, true, INCLUDE},
+        {"--exclude", 0, true, EXCLUDE},  {"--max-expand", 0, true, MAX_EXPAND},
+        {"--input-format", 0, true, FORMAT}};
+    const char *v;
+    int r = sf_cli_match(in->prog, opts, sizeof opts / sizeof *opts, argc, argv, i, &v);
+    if (r == SF_CLI_OTHER) return 0;
+    if (r < 0) return -1;
+    switch (r) {
+    case STRICT: in->strict = true; break;
+    case QUIET: in->quiet = true; break;
+    case VERBOSE: in->verbose = true; break;
+    case INCLUDE:
+    case EXCLUDE: {
+        size_t *n = r == INCLUDE ? &in->ninclude : &in->nexclude;
+        if (*n >= 32) {
+            sf_cli_error(in->prog, "%s: at most 32 patterns", r == INCLUDE ? "--include" : "--exclude");
             return -1;
         }
-        (inc ? in->include : in->exclude)[(*n)++] = argv[++*i];
-        return 1;
+        (r == INCLUDE ? in->include : in->exclude)[(*n)++] = v;
+        break;
     }
-    if (strcmp(a, "--max-expand") == 0) {
+    case MAX_EXPAND: {
         char *end = NULL;
-        const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
         errno = 0;
-        unsigned long long n = v ? strtoull(v, &end, 10) : 0;
-        if (!v || !*v || *end || errno || n == 0 || v[0] == '-') {
+        unsigned long long n = strtoull(v, &end, 10);
+        if (!*v || *end || errno || n == 0 || v[0] == '-') {
             sf_cli_error(in->prog, "--max-expand needs a positive number of bytes");
             return -1;
         }
         in->max_expand = (uint64_t)n;
-        ++*i;
-        return 1;
+        break;
     }
-    const char *val = NULL;
-    if (strncmp(a, "--input-format=", 15) == 0) {
-        val = a + 15;
-    } else if (strcmp(a, "--input-format") == 0) {
-        if (*i + 1 >= argc) {
-            sf_cli_error(in->prog, "--input-format needs a value (text, jsonl, sgml, html, warc; gzip'd any)");
+    default:
+        if (sf_format_parse(v, &in->format) != SF_OK) {
+            sf_cli_error(in->prog, "unknown input format '%s' (text, jsonl, sgml, html, warc)", v);
             return -1;
         }
-        val = argv[++*i];
-    } else {
-        return 0;
-    }
-    if (sf_format_parse(val, &in->format) != SF_OK) {
-        sf_cli_error(in->prog, "unknown input format '%s' (text, jsonl, sgml, html, warc)", val);
-        return -1;
     }
     return 1;
 }
@@ -125,7 +114,7 @@ int sf_cli_parse(sf_cli_inputs *in, int argc, char **argv, void (*help)(FILE *),
         if (c == 0 && fn) c = fn(user, in, argc, argv, &i);
         if (c < 0) return SF_EXIT_USAGE;
         if (c == 0) {
-            sf_cli_error(in->prog, "unknown option or missing value: '%s' (see --help)", argv[g.at]);
+            sf_cli_error(in->prog, "unknown option '%s' (see --help)", argv[g.at]);
             return SF_EXIT_USAGE;
         }
         g.next = i + 1;

@@ -10,25 +10,23 @@
 
 int sf_cli_store_option(void *user, const sf_cli_inputs *in, int argc, char **argv, int *i) {
     sf_cli_store_args *a = user;
-    const char *o = argv[*i];
-    bool known = strcmp(o, "--db") == 0 || strcmp(o, "--lock-timeout") == 0 ||
-                 strcmp(o, "--max-size") == 0 || strcmp(o, "--now") == 0;
-    if (!known) return 0;
-    if (*i + 1 >= argc) {
-        sf_cli_error(in->prog, "%s needs a value", o);
-        return -1;
-    }
-    const char *v = argv[++*i];
+    enum { DB, LOCK, MAX_SIZE, NOW };
+    static const sf_cli_opt opts[] = {{"--db", 0, true, DB}, {"--lock-timeout", 0, true, LOCK},
+                                      {"--max-size", 0, true, MAX_SIZE}, {"--now", 0, true, NOW}};
+    const char *v;
+    int r = sf_cli_match(in->prog, opts, sizeof opts / sizeof *opts, argc, argv, i, &v);
+    if (r == SF_CLI_OTHER) return 0;
+    if (r < 0) return -1;
     char *end;
-    if (strcmp(o, "--db") == 0) {
+    if (r == DB) {
         a->db = v;
-    } else if (strcmp(o, "--now") == 0) {
+    } else if (r == NOW) {
         sf_error err = {0};
         if (sf_time_parse(v, &a->now, &err) != SF_OK) {
             sf_cli_error(in->prog, "--now: %s", err.message);
             return -1;
         }
-    } else if (strcmp(o, "--lock-timeout") == 0) {
+    } else if (r == LOCK) {
         double s = strtod(v, &end);
         if (end == v || *end || s < 0 || s > 86400) {
             sf_cli_error(in->prog, "--lock-timeout needs seconds, got '%s'", v);
