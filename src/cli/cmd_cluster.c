@@ -115,18 +115,18 @@ static int cluster_option(void *user, const sf_cli_inputs *in, int argc, char **
             *flags[k].dst = 1;
             return 1;
         }
-    if (strcmp(a, "--format") == 0 && *i + 1 < argc) {
-        if (strcmp(argv[++*i], "jsonl") != 0) {
-            sf_cli_error(in->prog, "unknown output format '%s' (jsonl)", argv[*i]);
-            return -1;
-        }
-        return 1;
+    static const sf_cli_opt opts[] = {{"--format", 0, true, 0}, {"--lang", 0, true, 1}};
+    const char *v;
+    int r = sf_cli_match(in->prog, opts, 2, argc, argv, i, &v);
+    if (r == SF_CLI_OTHER) return 0;
+    if (r < 0) return -1;
+    if (r == 1) {
+        o->lang = v;
+    } else if (strcmp(v, "jsonl") != 0) {
+        sf_cli_error(in->prog, "unknown output format '%s' (jsonl)", v);
+        return -1;
     }
-    if (strcmp(a, "--lang") == 0 && *i + 1 < argc) {
-        o->lang = argv[++*i];
-        return 1;
-    }
-    return 0;
+    return 1;
 }
 
 int sf_cmd_cluster(int argc, char **argv) {

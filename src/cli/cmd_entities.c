@@ -53,12 +53,15 @@ static sf_status print_mention(void *user, const sf_name_mention *m) {
 
 static int entities_option(void *user, const sf_cli_inputs *in, int argc, char **argv, int *i) {
     (void)user;
-    if (strcmp(argv[*i], "--format") != 0) return 0;
-    if (*i + 1 >= argc || strcmp(argv[*i + 1], "jsonl") != 0) {
-        sf_cli_error(in->prog, "unknown output format '%s' (jsonl)", *i + 1 < argc ? argv[*i + 1] : "");
+    static const sf_cli_opt opts[] = {{"--format", 0, true, 0}};
+    const char *v;
+    int r = sf_cli_match(in->prog, opts, 1, argc, argv, i, &v);
+    if (r == SF_CLI_OTHER) return 0;
+    if (r < 0) return -1;
+    if (strcmp(v, "jsonl") != 0) {
+        sf_cli_error(in->prog, "unknown output format '%s' (jsonl)", v);
         return -1;
     }
-    ++*i;
     return 1;
 }
 

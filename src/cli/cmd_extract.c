@@ -58,8 +58,11 @@ static int print_json(const sf_article *a) {
 
 static int extract_option(void *user, const sf_cli_inputs *in, int argc, char **argv, int *i) {
     bool *json = user;
-    if (strcmp(argv[*i], "--format") != 0 || *i + 1 >= argc) return 0;
-    const char *f = argv[++*i];
+    static const sf_cli_opt opts[] = {{"--format", 0, true, 0}};
+    const char *f;
+    int r = sf_cli_match(in->prog, opts, 1, argc, argv, i, &f);
+    if (r == SF_CLI_OTHER) return 0;
+    if (r < 0) return -1;
     if (strcmp(f, "json") == 0) *json = true;
     else if (strcmp(f, "text") == 0) *json = false;
     else {

@@ -33,9 +33,12 @@ static void print_sentence(const char *p, size_t n) {
 }
 
 static int sentences_option(void *user, const sf_cli_inputs *in, int argc, char **argv, int *i) {
-    (void)in;
-    if (strcmp(argv[*i], "--lang") != 0 || *i + 1 >= argc) return 0;
-    *(const char **)user = argv[++*i];
+    static const sf_cli_opt opts[] = {{"--lang", 0, true, 0}};
+    const char *v;
+    int r = sf_cli_match(in->prog, opts, 1, argc, argv, i, &v);
+    if (r == SF_CLI_OTHER) return 0;
+    if (r < 0) return -1;
+    *(const char **)user = v;
     return 1;
 }
 

@@ -124,7 +124,7 @@ expect_exit 2 "a flag given a value is a usage error" -- "$SF" eval clusters --j
 expect_grep "$TMP/err" "--json takes no value" "it says the flag takes no value"
 expect_exit 2 "a missing value is a usage error" -- "$SF" ner --conll
 expect_grep "$TMP/err" "--conll needs a value" "it names the option"
-for c in "run --words" "summarize --input-format" "ingest --db" "stories --db" "dedup --threshold"; do
+for c in "run --words" "summarize --input-format" "ingest --db" "stories --db" "dedup --threshold" "sentences --lang" "extract --format" "entities --format" "cluster --lang"; do
     "$SF" $c >/dev/null 2>"$TMP/err"; r=$?
     [ $r = 2 ] && grep -q -- "${c#* } needs a value" "$TMP/err" && ok "$c: needs a value (exit 2)" || not_ok "$c: exit $r $(head -1 "$TMP/err")"
 done
