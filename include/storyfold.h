@@ -175,6 +175,11 @@ typedef struct sf_read_options {
     size_t ninclude;
     const char *const *exclude;
     size_t nexclude;
+    /* Called after each file of a directory is read, for a progress display:
+     * stage "files", done = the files read so far by this sf_read_path, total
+     * 0 (unknown). NULL: no reports. */
+    void (*progress)(void *user, const char *stage, size_t done, size_t total);
+    void *progress_user;
 } sf_read_options;
 /* The defaults (every field zero means "default"); use it so that fields
  * added later start at their defaults: sf_read_options o = SF_READ_OPTIONS_INIT; */

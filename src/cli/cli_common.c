@@ -1,6 +1,7 @@
 /* cli_common.c - what every reading command shares: input options, reading
  * with diagnostics on stderr, progress lines, error messages. */
 #include "cli.h"
+#include "cli_args.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -8,7 +9,15 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+/* "files read" progress of sf_cli_read_all (with the progress display,
+ * below): read_progress is sf_read_options.progress; before and after each
+ * path given. */
+static void read_progress(void *user, const char *stage, size_t done, size_t total);
+static bool read_progress_start(const char *path);
+static void read_progress_end(bool dir, bool last);
 
 int sf_cli_json_line(const char *text) {
     if (!text) return -1;
@@ -38,57 +47,46 @@ void sf_cli_error(const char *prog, const char *fmt, ...) {
 }
 
 int sf_cli_input_option(sf_cli_inputs *in, int argc, char **argv, int *i) {
-    const char *a = argv[*i];
-    if (strcmp(a, "--strict") == 0) {
-        in->strict = true;
-        return 1;
-    }
-    if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
-        in->quiet = true;
-        return 1;
-    }
-    if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {
-        in->verbose = true;
-        return 1;
-    }
-    if (strcmp(a, "--include") == 0 || strcmp(a, "--exclude") == 0) {
-        bool inc = a[2] == 'i';
-        size_t *n = inc ? &in->ninclude : &in->nexclude;
-        if (*i + 1 >= argc || *n >= 32) {
-            sf_cli_error(in->prog, "%s needs a pattern (at most 32 of them)", a);
+    enum { STRICT, QUIET, VERBOSE, INCLUDE, EXCLUDE, MAX_EXPAND, FORMAT };
+    static const sf_cli_opt opts[] = {
+        {"--strict", 0, false, STRICT},   {"--quiet", 'q', false, QUIET},
+        {"--verbose", 'v', false, VERBOSE}, {"--include", 0, true, INCLUDE},
+        {"--exclude", 0, true, EXCLUDE},  {"--max-expand", 0, true, MAX_EXPAND},
+        {"--input-format", 0, true, FORMAT}};
+    const char *v;
+    int r = sf_cli_match(in->prog, opts, sizeof opts / sizeof *opts, argc, argv, i, &v);
+    if (r == SF_CLI_OTHER) return 0;
+    if (r < 0) return -1;
+    switch (r) {
+    case STRICT: in->strict = true; break;
+    case QUIET: in->quiet = true; break;
+    case VERBOSE: in->verbose = true; break;
+    case INCLUDE:
+    case EXCLUDE: {
+        size_t *n = r == INCLUDE ? &in->ninclude : &in->nexclude;
+        if (*n >= 32) {
+            sf_cli_error(in->prog, "%s: at most 32 patterns", r == INCLUDE ? "--include" : "--exclude");
             return -1;
         }
-        (inc ? in->include : in->exclude)[(*n)++] = argv[++*i];
-        return 1;
+        (r == INCLUDE ? in->include : in->exclude)[(*n)++] = v;
+        break;
     }
-    if (strcmp(a, "--max-expand") == 0) {
+    case MAX_EXPAND: {
         char *end = NULL;
-        const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
         errno = 0;
-        unsigned long long n = v ? strtoull(v, &end, 10) : 0;
-        if (!v || !*v || *end || errno || n == 0 || v[0] == '-') {
+        unsigned long long n = strtoull(v, &end, 10);
+        if (!*v || *end || errno || n == 0 || v[0] == '-') {
             sf_cli_error(in->prog, "--max-expand needs a positive number of bytes");
             return -1;
         }
         in->max_expand = (uint64_t)n;
-        ++*i;
-        return 1;
+        break;
     }
-    const char *val = NULL;
-    if (strncmp(a, "--input-format=", 15) == 0) {
-        val = a + 15;
-    } else if (strcmp(a, "--input-format") == 0) {
-        if (*i + 1 >= argc) {
-            sf_cli_error(in->prog, "--input-format needs a value (text, jsonl, sgml, html, warc; gzip'd any)");
+    default:
+        if (sf_format_parse(v, &in->format) != SF_OK) {
+            sf_cli_error(in->prog, "unknown input format '%s' (text, jsonl, sgml, html, warc)", v);
             return -1;
         }
-        val = argv[++*i];
-    } else {
-        return 0;
-    }
-    if (sf_format_parse(val, &in->format) != SF_OK) {
-        sf_cli_error(in->prog, "unknown input format '%s' (text, jsonl, sgml, html, warc)", val);
-        return -1;
     }
     return 1;
 }
@@ -97,31 +95,34 @@ int sf_cli_parse(sf_cli_inputs *in, int argc, char **argv, void (*help)(FILE *),
                  sf_cli_option_fn fn, void *user, char ***paths, int *npaths) {
     *paths = argv + 1;
     *npaths = 0;
-    bool rest = false; /* after "--": paths only */
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (rest) {
-            (*paths)[(*npaths)++] = argv[i];
-            continue;
-        }
-        if (strcmp(a, "--") == 0) {
-            rest = true;
-            continue;
-        }
-        if (sf_cli_is_help(a)) {
+    sf_cli_args g;
+    sf_cli_args_init(&g, in->prog, argc, argv, NULL, 0);
+    g.pass_other = true; /* the input options and the command's own, below */
+    const char *v;
+    for (int r; (r = sf_cli_next(&g, &v)) != SF_CLI_END;) {
+        if (r == SF_CLI_HELP) {
             help(stdout);
             return SF_EXIT_OK;
         }
-        int r = sf_cli_input_option(in, argc, argv, &i);
-        if (r == 0 && fn) r = fn(user, in, argc, argv, &i);
-        if (r < 0) return SF_EXIT_USAGE;
-        if (r > 0) continue;
-        if (a[0] == '-' && a[1] != '\0') {
-            sf_cli_error(in->prog, "unknown option or missing value: '%s' (see --help)", a);
+        if (r == SF_CLI_ERROR) return SF_EXIT_USAGE;
+        if (r == SF_CLI_ARG) { /* paths are gathered in argv's own storage, behind the parser */
+            (*paths)[(*npaths)++] = (char *)v;
+            continue;
+        }
+        int i = g.at;
+        int c = sf_cli_input_option(in, argc, argv, &i);
+        if (c == 0 && fn) c = fn(user, in, argc, argv, &i);
+        if (c < 0) return SF_EXIT_USAGE;
+        if (c == 0) {
+            sf_cli_error(in->prog, "unknown option '%s' (see --help)", argv[g.at]);
             return SF_EXIT_USAGE;
         }
-        (*paths)[(*npaths)++] = argv[i];
+        g.next = i + 1;
     }
+    in->quiet |= g.quiet;
+    in->verbose |= g.verbose;
+    g.quiet = in->quiet;
+    sf_cli_args_apply(&g);
     if (*npaths == 0) {
         help(stderr);
         return SF_EXIT_USAGE;
@@ -193,11 +194,13 @@ sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exi
     }
     sf_read_options o = {.format = in->format, .strict = in->strict, .on_diag = on_diag, .user = in,
                          .max_expand = in->max_expand, .include = in->include,
-                         .ninclude = in->ninclude, .exclude = in->exclude, .nexclude = in->nexclude};
+                         .ninclude = in->ninclude, .exclude = in->exclude, .nexclude = in->nexclude,
+                         .progress = read_progress};
     for (int i = 0; i < npaths; i++) {
         sf_error err = {0};
+        bool dir = read_progress_start(paths[i]);
         sf_status st = sf_read_path(c, paths[i], &o, &err);
-        sf_cli_progress("reading", (size_t)i + 1, (size_t)npaths);
+        read_progress_end(dir, i + 1 == npaths);
         if (st != SF_OK) {
             sf_cli_progress_end();
             /* with --strict the bad record was already named by on_diag */
@@ -251,6 +254,14 @@ void sf_cli_note_long_articles(const sf_cli_inputs *in, const sf_corpus *c) {
  * so that short runs and pipes stay quiet. */
 static struct timespec g_start;
 static bool g_started, g_shown;
+/* With --progress it goes elsewhere too, as whole lines (a stage's start and
+ * end, and at most one line every 2 seconds between), and on a terminal at
+ * once. -q silences it (cli_args.c). */
+static char g_stage[32];    /* the stage shown last */
+static double g_stage_t0;   /* when it started (for its rate) */
+static double g_line_t;     /* when the last whole line was written */
+static size_t g_files_base; /* files of the earlier paths (sf_cli_read_all) */
+static size_t g_files_dir;  /* files of the directory being read */
 
 static double elapsed(void) {
     struct timespec now;
@@ -263,20 +274,58 @@ void sf_cli_progress(const char *what, size_t done, size_t total) {
         clock_gettime(CLOCK_MONOTONIC, &g_start);
         g_started = true;
     }
+    if (sf_cli_g_quiet) return;
+    bool tty = isatty(STDERR_FILENO) != 0;
+    if (!tty && !sf_cli_g_progress) return;
     double t = elapsed();
-    if (!isatty(STDERR_FILENO) || t < 1.0) return;
-    /* the rate is over the whole run so far (stages share one clock) */
+    bool new_stage = strncmp(g_stage, what, sizeof g_stage - 1) != 0;
+    if (new_stage) {
+        snprintf(g_stage, sizeof g_stage, "%s", what);
+        g_stage_t0 = t;
+    }
+    if (tty && t < 1.0 && !sf_cli_g_progress) return;
+    bool end = total && done == total;
+    if (!tty && !new_stage && !end && t - g_line_t < 2.0) return;
+    double span = t - g_stage_t0;
+    char line[160], rate[40] = "";
+    if (done && span > 0.01) snprintf(rate, sizeof rate, "%s%.0f/s", total ? ", " : "", (double)done / span);
     if (total)
-        fprintf(stderr, "\r%s %zu/%zu (%.0f%%, %.0f/s)   ", what, done, total,
-                100.0 * (double)done / (double)total, (double)done / t);
+        snprintf(line, sizeof line, "%s %zu/%zu (%.0f%%%s)", what, done, total,
+                 100.0 * (double)done / (double)total, rate);
     else
-        fprintf(stderr, "\r%s %zu (%.0f/s)   ", what, done, (double)done / t);
-    g_shown = true;
+        snprintf(line, sizeof line, "%s %zu%s%s%s", what, done, *rate ? " (" : "", rate, *rate ? ")" : "");
+    if (tty) {
+        fprintf(stderr, "\r%s   ", line);
+        g_shown = true;
+    } else {
+        fprintf(stderr, "progress: %s\n", line);
+        g_line_t = t;
+    }
 }
 
 void sf_cli_progress_end(void) {
     if (g_shown) fputs("\r\033[K", stderr);
     g_shown = false;
+}
+
+/* sf_read_options.progress: files read so far, over every path given. */
+static void read_progress(void *user, const char *stage, size_t done, size_t total) {
+    (void)user, (void)stage, (void)total;
+    g_files_dir = done;
+    sf_cli_progress("files read", g_files_base + done, 0);
+}
+
+static bool read_progress_start(const char *path) {
+    struct stat sb;
+    g_files_dir = 0;
+    return strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+static void read_progress_end(bool dir, bool last) {
+    g_files_base += dir ? g_files_dir : 1; /* a directory: read_progress counted its files */
+    if (dir && !last) return;
+    if (last) g_line_t = -100; /* the stage's last line is always shown */
+    sf_cli_progress("files read", g_files_base, 0);
 }
 
 void sf_cli_run_progress(void *user, const char *stage, size_t done, size_t total) {
@@ -294,22 +343,25 @@ int sf_cli_exit_code(const sf_cli_inputs *in, sf_status st, const sf_error *err)
 
 int sf_cli_gold_pred(const char *prog, int argc, char **argv, void (*help)(FILE *), const char **gold,
                      const char **pred, bool *json) {
-    for (int i = 1; i < argc; i++) {
-        if (sf_cli_is_help(argv[i])) {
-            help(stdout);
-            return SF_EXIT_OK;
-        }
-        if (strcmp(argv[i], "--gold") == 0 && i + 1 < argc) {
-            *gold = argv[++i];
-        } else if (strcmp(argv[i], "--pred") == 0 && i + 1 < argc) {
-            *pred = argv[++i];
-        } else if (json && strcmp(argv[i], "--json") == 0) {
-            *json = true;
-        } else {
-            sf_cli_error(prog, "unexpected argument '%s' (see --help)", argv[i]);
+    enum { GOLD, PRED, JSON };
+    static const sf_cli_opt opts[] = {{"--gold", 0, true, GOLD}, {"--pred", 0, true, PRED},
+                                      {"--json", 0, false, JSON}};
+    sf_cli_args g;
+    sf_cli_args_init(&g, prog, argc, argv, opts, json ? 3 : 2);
+    const char *v;
+    for (int r; (r = sf_cli_next(&g, &v)) != SF_CLI_END;) {
+        switch (r) {
+        case SF_CLI_HELP: help(stdout); return SF_EXIT_OK;
+        case GOLD: *gold = v; break;
+        case PRED: *pred = v; break;
+        case JSON: *json = true; break;
+        case SF_CLI_ARG:
+            sf_cli_error(prog, "unexpected argument '%s' (see --help)", v);
             return SF_EXIT_USAGE;
+        default: return SF_EXIT_USAGE;
         }
     }
+    sf_cli_args_apply(&g);
     if (!*gold || !*pred) {
         help(stderr);
         return SF_EXIT_USAGE;

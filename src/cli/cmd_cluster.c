@@ -3,6 +3,7 @@
  * publication order; story numbers count from 0 in order of first appearance,
  * storylines by their first story. */
 #include "cli.h"
+#include "cli_args.h"
 
 #include <math.h>
 
@@ -40,7 +41,7 @@ static void help(FILE *f) {
             "  --no-reassign         refine by merging stories only\n"
             "  --baseline            plain TF-IDF cosine of bodies, single pass\n"
             "  --exhaustive          score every active story (no index)\n"
-            SF_CLI_INPUT_HELP);
+            SF_CLI_INPUT_HELP SF_CLI_READING_HELP);
 }
 
 static void put_json_string(const char *s) {
@@ -116,18 +117,18 @@ static int cluster_option(void *user, const sf_cli_inputs *in, int argc, char **
             *flags[k].dst = 1;
             return 1;
         }
-    if (strcmp(a, "--format") == 0 && *i + 1 < argc) {
-        if (strcmp(argv[++*i], "jsonl") != 0) {
-            sf_cli_error(in->prog, "unknown output format '%s' (jsonl)", argv[*i]);
-            return -1;
-        }
-        return 1;
+    static const sf_cli_opt opts[] = {{"--format", 0, true, 0}, {"--lang", 0, true, 1}};
+    const char *v;
+    int r = sf_cli_match(in->prog, opts, 2, argc, argv, i, &v);
+    if (r == SF_CLI_OTHER) return 0;
+    if (r < 0) return -1;
+    if (r == 1) {
+        o->lang = v;
+    } else if (strcmp(v, "jsonl") != 0) {
+        sf_cli_error(in->prog, "unknown output format '%s' (jsonl)", v);
+        return -1;
     }
-    if (strcmp(a, "--lang") == 0 && *i + 1 < argc) {
-        o->lang = argv[++*i];
-        return 1;
-    }
-    return 0;
+    return 1;
 }
 
 int sf_cmd_cluster(int argc, char **argv) {
@@ -146,6 +147,7 @@ int sf_cmd_cluster(int argc, char **argv) {
     row *rows = malloc((n ? n : 1) * sizeof *rows);
     sf_error err = {0};
     sf_storylines lines = {0};
+    sf_cli_progress("stories", 0, n);
     if (!story_of || !rows) {
         sf_cli_error(in.prog, "out of memory");
         code = SF_EXIT_INPUT;
@@ -154,6 +156,8 @@ int sf_cmd_cluster(int argc, char **argv) {
         sf_cli_error(in.prog, "%s", err.message);
         code = SF_EXIT_INPUT;
     } else {
+        sf_cli_progress("stories", n, n);
+        sf_cli_progress_end();
         for (size_t i = 0; i < n; i++) rows[i] = (row){sf_corpus_get(c, i), story_of[i], i};
         qsort(rows, n, sizeof *rows, cmp_row);
         for (size_t i = 0; i < n; i++) {

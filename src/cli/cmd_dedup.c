@@ -3,6 +3,7 @@
  * each copy with its similarity to it. With --index FILE the canonicals of
  * earlier runs are kept in a file, so a crawl is deduplicated day by day. */
 #include "cli.h"
+#include "cli_args.h"
 
 #include <math.h>
 
@@ -49,7 +50,7 @@ static void help(FILE *f) {
             "                    run. The file keeps the options it was made with; giving\n"
             "                    different ones is an error. A truncated or foreign file\n"
             "                    is refused and left as it is.\n"
-            SF_CLI_INPUT_HELP);
+            SF_CLI_INPUT_HELP SF_CLI_READING_HELP);
 }
 
 static bool parse_double(const char *s, double *out) {
@@ -66,19 +67,6 @@ static bool parse_uint(const char *s, unsigned *out) {
     if (end == s || *end || s[0] == '-' || v > 1000) return false;
     *out = (unsigned)v;
     return true;
-}
-
-/* "--name VALUE" or "--name=VALUE"; NULL when argv[*i] is not --name. */
-static const char *value_of(const char *name, int argc, char **argv, int *i, bool *missing) {
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0) return NULL;
-    if (argv[*i][n] == '=') return argv[*i] + n + 1;
-    if (argv[*i][n] != '\0') return NULL;
-    if (*i + 1 >= argc) {
-        *missing = true;
-        return NULL;
-    }
-    return argv[++*i];
 }
 
 /* One member of a group: its id and similarity, printed with 4 decimals. */
@@ -219,23 +207,36 @@ int sf_cmd_dedup(int argc, char **argv) {
     int npaths = 0;
     const char *index_path = NULL;
     bool given[4] = {false, false, false, false}; /* threshold, measure, method, shingle */
-    for (int i = 1; i < argc; i++) {
-        if (sf_cli_is_help(argv[i])) {
-            help(stdout);
-            return SF_EXIT_OK;
+    enum { THRESHOLD, MEASURE, METHOD, SHINGLE, THREADS, INDEX, FORMAT };
+    static const sf_cli_opt opts[] = {
+        {"--threshold", 0, true, THRESHOLD}, {"--measure", 0, true, MEASURE},
+        {"--method", 0, true, METHOD},       {"--shingle", 0, true, SHINGLE},
+        {"--threads", 0, true, THREADS},     {"--index", 0, true, INDEX},
+        {"--format", 0, true, FORMAT}};
+    sf_cli_args g;
+    sf_cli_args_init(&g, in.prog, argc, argv, opts, sizeof opts / sizeof *opts);
+    g.pass_other = true; /* the input options (sf_cli_input_option) */
+    const char *v;
+    for (int r; (r = sf_cli_next(&g, &v)) != SF_CLI_END;) {
+        switch (r) {
+        case SF_CLI_HELP: help(stdout); return SF_EXIT_OK;
+        case SF_CLI_ERROR: return SF_EXIT_USAGE;
+        case SF_CLI_ARG: paths[npaths++] = (char *)v; break; /* behind the parser in argv */
+        case SF_CLI_OTHER: {
+            int i = g.at, c = sf_cli_input_option(&in, argc, argv, &i);
+            if (c == 0) sf_cli_error(in.prog, "unknown option '%s' (see --help)", argv[g.at]);
+            if (c <= 0) return SF_EXIT_USAGE;
+            g.next = i + 1;
+            break;
         }
-        int r = sf_cli_input_option(&in, argc, argv, &i);
-        if (r < 0) return SF_EXIT_USAGE;
-        if (r > 0) continue;
-        bool missing = false;
-        const char *v;
-        if ((v = value_of("--threshold", argc, argv, &i, &missing))) {
+        case THRESHOLD:
             if (!parse_double(v, &o.threshold) || !(o.threshold > 0 && o.threshold <= 1)) {
                 sf_cli_error(in.prog, "--threshold needs a number in (0, 1], not '%s'", v);
                 return SF_EXIT_USAGE;
             }
             given[0] = true;
-        } else if ((v = value_of("--measure", argc, argv, &i, &missing))) {
+            break;
+        case MEASURE:
             given[1] = true;
             if (strcmp(v, "jaccard") == 0)
                 o.measure = SF_DEDUP_JACCARD;
@@ -245,7 +246,8 @@ int sf_cmd_dedup(int argc, char **argv) {
                 sf_cli_error(in.prog, "unknown measure '%s' (jaccard, containment)", v);
                 return SF_EXIT_USAGE;
             }
-        } else if ((v = value_of("--method", argc, argv, &i, &missing))) {
+            break;
+        case METHOD:
             given[2] = true;
             if (strcmp(v, "minhash") == 0)
                 o.method = SF_DEDUP_MINHASH;
@@ -257,38 +259,39 @@ int sf_cmd_dedup(int argc, char **argv) {
                 sf_cli_error(in.prog, "unknown method '%s' (minhash, oph, simhash)", v);
                 return SF_EXIT_USAGE;
             }
-        } else if ((v = value_of("--shingle", argc, argv, &i, &missing))) {
+            break;
+        case SHINGLE:
             given[3] = true;
             if (!parse_uint(v, &o.shingle_words) || o.shingle_words == 0 || o.shingle_words > 64) {
                 sf_cli_error(in.prog, "--shingle needs a number of words from 1 to 64, not '%s'", v);
                 return SF_EXIT_USAGE;
             }
-        } else if ((v = value_of("--threads", argc, argv, &i, &missing))) {
+            break;
+        case THREADS:
             if (!parse_uint(v, &o.threads) || o.threads == 0 || o.threads > 64) {
                 sf_cli_error(in.prog, "--threads needs a number from 1 to 64, not '%s'", v);
                 return SF_EXIT_USAGE;
             }
-        } else if ((v = value_of("--index", argc, argv, &i, &missing))) {
+            break;
+        case INDEX:
             if (!*v) {
                 sf_cli_error(in.prog, "--index needs a file name");
                 return SF_EXIT_USAGE;
             }
             index_path = v;
-        } else if ((v = value_of("--format", argc, argv, &i, &missing))) {
+            break;
+        case FORMAT:
             if (strcmp(v, "jsonl") != 0) {
                 sf_cli_error(in.prog, "unknown output format '%s' (jsonl)", v);
                 return SF_EXIT_USAGE;
             }
-        } else if (missing) {
-            sf_cli_error(in.prog, "%s needs a value (see --help)", argv[i]);
-            return SF_EXIT_USAGE;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            sf_cli_error(in.prog, "unknown option '%s' (see --help)", argv[i]);
-            return SF_EXIT_USAGE;
-        } else {
-            paths[npaths++] = argv[i];
+            break;
         }
     }
+    in.quiet |= g.quiet;
+    in.verbose |= g.verbose;
+    g.quiet = in.quiet;
+    sf_cli_args_apply(&g);
     if (npaths == 0) {
         help(stderr);
         return SF_EXIT_USAGE;
@@ -330,6 +333,7 @@ int sf_cmd_dedup(int argc, char **argv) {
     size_t *dup = malloc((n + 1) * sizeof *dup);
     double *sim = malloc((n + 1) * sizeof *sim);
     sf_error err = {0};
+    sf_cli_progress("copies", 0, n);
     if (!dup || !sim) {
         sf_cli_error(in.prog, "out of memory for %zu articles", n);
         code = SF_EXIT_INPUT;
@@ -337,6 +341,8 @@ int sf_cmd_dedup(int argc, char **argv) {
         sf_cli_error(in.prog, "%s", err.message);
         code = SF_EXIT_INPUT;
     } else {
+        sf_cli_progress("copies", n, n);
+        sf_cli_progress_end();
         code = print_groups(c, dup, sim);
         if (code != SF_EXIT_OK) sf_cli_error(in.prog, "out of memory writing groups");
     }

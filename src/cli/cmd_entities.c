@@ -2,7 +2,9 @@
  * article, one JSON object a line, with byte offsets into the article's
  * text and the entity (within the article) it belongs to. */
 #include "cli.h"
+#include "cli_args.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,7 +24,7 @@ static void help(FILE *f) {
             "\n"
             "Options:\n"
             "  --format jsonl    output format (only jsonl)\n"
-            SF_CLI_INPUT_HELP);
+            SF_CLI_INPUT_HELP SF_CLI_READING_HELP);
 }
 
 static void put_json_string(const char *s, size_t n) {
@@ -51,12 +53,15 @@ static sf_status print_mention(void *user, const sf_name_mention *m) {
 
 static int entities_option(void *user, const sf_cli_inputs *in, int argc, char **argv, int *i) {
     (void)user;
-    if (strcmp(argv[*i], "--format") != 0) return 0;
-    if (*i + 1 >= argc || strcmp(argv[*i + 1], "jsonl") != 0) {
-        sf_cli_error(in->prog, "unknown output format '%s' (jsonl)", *i + 1 < argc ? argv[*i + 1] : "");
+    static const sf_cli_opt opts[] = {{"--format", 0, true, 0}};
+    const char *v;
+    int r = sf_cli_match(in->prog, opts, 1, argc, argv, i, &v);
+    if (r == SF_CLI_OTHER) return 0;
+    if (r < 0) return -1;
+    if (strcmp(v, "jsonl") != 0) {
+        sf_cli_error(in->prog, "unknown output format '%s' (jsonl)", v);
         return -1;
     }
-    ++*i;
     return 1;
 }
 
@@ -75,6 +80,9 @@ int sf_cmd_entities(int argc, char **argv) {
     for (size_t a = 0; a < sf_corpus_count(c) && st == SF_OK; a++)
         st = sf_article_names(c, a, print_mention, (void *)(uintptr_t)sf_corpus_get(c, a), &err);
     sf_corpus_destroy(c);
-    if (st == SF_OK && fflush(stdout) != 0) st = SF_ERR_IO;
+    if (st == SF_OK && (fflush(stdout) != 0 || ferror(stdout))) st = SF_ERR_IO;
+    if (st == SF_ERR_IO && !err.message[0]) /* print_mention: a failed write */
+        snprintf(err.message, sizeof err.message, "writing standard output: %s",
+                 strerror(errno ? errno : EIO));
     return sf_cli_exit_code(&in, st, &err);
 }

@@ -3,6 +3,7 @@
  * scores summaries the way ROUGE-1.5.5 does (flags named after its own).
  */
 #include "cli.h"
+#include "cli_args.h"
 #include "storyfold_eval.h"
 
 #include <math.h>
@@ -40,6 +41,7 @@ int sf_cmd_eval(int argc, char **argv) {
         eval_usage(stderr);
         return SF_EXIT_USAGE;
     }
+    /* the subcommand is the first argument; "storyfold eval -h" asks for this list */
     if (sf_cli_is_help(argv[1])) {
         eval_usage(stdout);
         return SF_EXIT_OK;
@@ -102,7 +104,7 @@ static void rouge_help(FILE *f) {
             "  --models DIR      reference summaries (batch mode)\n"
             "  --peers DIR       summaries to score (batch mode)\n"
             "  --peer-ids LIST   comma-separated peer ids (default: all found)\n"
-            "  --format F        table (default) or json\n");
+            "  --format F        table (default) or json\n" SF_CLI_COMMON_HELP);
 }
 
 static const char *metric_name(const sf_rouge_options *o, int k, char *buf, size_t n) {
@@ -321,112 +323,86 @@ static int eval_rouge(int argc, char **argv) {
     int n_models = 0;
     if (!model_paths) return SF_EXIT_INPUT;
     int code = -1;
-    for (int i = 1; i < argc && code < 0; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+    enum { N, X, GAP, U, M, S, L, B, F, P, C, R, T, A, DUC, JACK, WORDNET, NO_WORDNET, PEER,
+           MODEL, MODELS, PEERS, PEER_IDS, FORMAT };
+    static const sf_cli_opt opts[] = {
+        {NULL, 'n', true, N},  {NULL, 'x', false, X}, {NULL, '2', true, GAP}, {NULL, 'u', false, U},
+        {NULL, 'm', false, M}, {NULL, 's', false, S}, {NULL, 'l', true, L},   {NULL, 'b', true, B},
+        {NULL, 'f', true, F},  {NULL, 'p', true, P},  {NULL, 'c', true, C},   {NULL, 'r', true, R},
+        {NULL, 't', true, T},  {NULL, 'a', false, A}, {"--duc", 0, false, DUC},
+        {"--jackknife", 0, false, JACK}, {"--wordnet", 0, true, WORDNET},
+        {"--no-wordnet", 0, false, NO_WORDNET}, {"--peer", 0, true, PEER}, {"--model", 0, true, MODEL},
+        {"--models", 0, true, MODELS}, {"--peers", 0, true, PEERS}, {"--peer-ids", 0, true, PEER_IDS},
+        {"--format", 0, true, FORMAT}};
+    sf_cli_args g;
+    sf_cli_args_init(&g, ROUGE_PROG, argc, argv, opts, sizeof opts / sizeof *opts);
+    const char *v;
+    for (int r; code < 0 && (r = sf_cli_next(&g, &v)) != SF_CLI_END;) {
         long n;
         double d;
-#define NEED_VALUE()                                                                    \
-    if (!v) {                                                                           \
-        sf_cli_error(ROUGE_PROG, "%s needs a value (see --help)", a);                    \
-        code = SF_EXIT_USAGE;                                                           \
-        break;                                                                          \
-    }                                                                                   \
-    i++
-#define BAD_VALUE()                                                                     \
-    do {                                                                                \
-        sf_cli_error(ROUGE_PROG, "bad value '%s' for %s", v, a);                         \
-        code = SF_EXIT_USAGE;                                                           \
-    } while (0)
-        if (sf_cli_is_help(a)) {
-            rouge_help(stdout);
-            code = SF_EXIT_OK;
-        } else if (strcmp(a, "-n") == 0) {
-            NEED_VALUE();
-            if (!parse_long(v, &n) || n < 0 || n > SF_ROUGE_MAX_N) BAD_VALUE();
+        switch (r) {
+        case SF_CLI_HELP: rouge_help(stdout); code = SF_EXIT_OK; break;
+        case SF_CLI_ARG: sf_cli_error(ROUGE_PROG, "unexpected argument '%s' (see --help)", v); /* fall through */
+        case SF_CLI_ERROR: code = SF_EXIT_USAGE; break;
+        case N:
+            if (!parse_long(v, &n) || n < 0 || n > SF_ROUGE_MAX_N) r = sf_cli_bad_value(&g, v, NULL);
             else o.max_n = (int)n;
-        } else if (strcmp(a, "-x") == 0) {
-            lcs_off = true;
-        } else if (strcmp(a, "-2") == 0) {
-            NEED_VALUE();
-            if (!parse_long(v, &n) || n > 1000000) BAD_VALUE();
+            break;
+        case X: lcs_off = true; break;
+        case GAP:
+            if (!parse_long(v, &n) || n > 1000000) r = sf_cli_bad_value(&g, v, NULL);
             else o.skip_bigrams = 1, o.skip_gap = n < 0 ? -1 : (int)n;
-        } else if (strcmp(a, "-u") == 0) {
-            o.skip_unigrams = 1;
-        } else if (strcmp(a, "-m") == 0) {
-            o.stem = 1;
-        } else if (strcmp(a, "-s") == 0) {
-            o.remove_stopwords = 1;
-        } else if (strcmp(a, "-l") == 0) {
-            NEED_VALUE();
-            if (!parse_long(v, &n) || n < 0) BAD_VALUE();
-            else o.limit_words = n;
-        } else if (strcmp(a, "-b") == 0) {
-            NEED_VALUE();
-            if (!parse_long(v, &n) || n < 0) BAD_VALUE();
-            else o.limit_bytes = n;
-        } else if (strcmp(a, "-f") == 0) {
-            NEED_VALUE();
+            break;
+        case U: o.skip_unigrams = 1; break;
+        case M: o.stem = 1; break;
+        case S: o.remove_stopwords = 1; break;
+        case L:
+        case B:
+            if (!parse_long(v, &n) || n < 0) r = sf_cli_bad_value(&g, v, NULL);
+            else *(r == L ? &o.limit_words : &o.limit_bytes) = n;
+            break;
+        case F:
             if (strcmp(v, "A") == 0) o.best_model = 0;
             else if (strcmp(v, "B") == 0) o.best_model = 1;
-            else BAD_VALUE();
-        } else if (strcmp(a, "-p") == 0) {
-            NEED_VALUE();
-            if (!parse_double(v, &d) || d < 0 || d > 1) BAD_VALUE();
-            else o.alpha = d;
-        } else if (strcmp(a, "-c") == 0) {
-            NEED_VALUE();
-            if (!parse_double(v, &d) || d < 0 || d > 100) BAD_VALUE();
-            else o.confidence = d;
-        } else if (strcmp(a, "-r") == 0) {
-            NEED_VALUE();
-            if (!parse_long(v, &n) || n < 1 || n > 1000000) BAD_VALUE();
+            else r = sf_cli_bad_value(&g, v, "A or B");
+            break;
+        case P:
+        case C:
+            if (!parse_double(v, &d) || d < 0 || d > (r == P ? 1 : 100)) r = sf_cli_bad_value(&g, v, NULL);
+            else *(r == P ? &o.alpha : &o.confidence) = d;
+            break;
+        case R:
+            if (!parse_long(v, &n) || n < 1 || n > 1000000) r = sf_cli_bad_value(&g, v, NULL);
             else o.resamples = (int)n;
-        } else if (strcmp(a, "-t") == 0) {
-            NEED_VALUE();
+            break;
+        case T:
             if (strcmp(v, "0") != 0) {
                 sf_cli_error(ROUGE_PROG, "-t %s is not supported (only -t 0)", v);
                 code = SF_EXIT_USAGE;
             }
-        } else if (strcmp(a, "-a") == 0) {
-            /* ROUGE's "evaluate all systems": always so here */
-        } else if (strcmp(a, "--duc") == 0) {
+            break;
+        case A: break; /* ROUGE's "evaluate all systems": always so here */
+        case DUC:
             sf_rouge_options_duc(&o);
             lcs_off = true;
-        } else if (strcmp(a, "--jackknife") == 0) {
-            o.jackknife = 1;
-        } else if (strcmp(a, "--wordnet") == 0) {
-            NEED_VALUE();
-            wordnet = v;
-        } else if (strcmp(a, "--no-wordnet") == 0) {
-            no_wordnet = true;
-        } else if (strcmp(a, "--peer") == 0) {
-            NEED_VALUE();
-            peer = v;
-        } else if (strcmp(a, "--model") == 0) {
-            NEED_VALUE();
-            model_paths[n_models++] = argv[i];
-        } else if (strcmp(a, "--models") == 0) {
-            NEED_VALUE();
-            models_dir = v;
-        } else if (strcmp(a, "--peers") == 0) {
-            NEED_VALUE();
-            peers_dir = v;
-        } else if (strcmp(a, "--peer-ids") == 0) {
-            NEED_VALUE();
-            peer_ids = argv[i];
-        } else if (strcmp(a, "--format") == 0) {
-            NEED_VALUE();
+            break;
+        case JACK: o.jackknife = 1; break;
+        case WORDNET: wordnet = v; break;
+        case NO_WORDNET: no_wordnet = true; break;
+        case PEER: peer = v; break;
+        case MODEL: model_paths[n_models++] = (char *)v; break;
+        case MODELS: models_dir = v; break;
+        case PEERS: peers_dir = v; break;
+        case PEER_IDS: peer_ids = (char *)v; break;
+        case FORMAT:
             if (strcmp(v, "json") == 0) json = true;
             else if (strcmp(v, "table") == 0) json = false;
-            else BAD_VALUE();
-        } else {
-            sf_cli_error(ROUGE_PROG, "unknown argument '%s' (see --help)", a);
-            code = SF_EXIT_USAGE;
+            else r = sf_cli_bad_value(&g, v, "table or json");
+            break;
         }
-#undef NEED_VALUE
-#undef BAD_VALUE
+        if (r == SF_CLI_ERROR) code = SF_EXIT_USAGE;
     }
+    sf_cli_args_apply(&g);
     if (code >= 0) {
         free(model_paths);
         return code;
@@ -451,7 +427,7 @@ static int eval_rouge(int argc, char **argv) {
             sf_cli_error(ROUGE_PROG, "%s: no WordNet exception lists (adj/adv/noun/verb.exc)", dir);
             free(model_paths);
             return SF_EXIT_INPUT;
-        } else {
+        } else if (!g.quiet) {
             fprintf(stderr, "%s: warning: WordNet exception lists not found in %s; stemming "
                             "with Porter alone (figures may differ from ROUGE-1.5.5 by up to "
                             "about 0.003; install wordnet-base or pass --wordnet DIR)\n",

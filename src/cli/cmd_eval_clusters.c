@@ -3,6 +3,7 @@
  * both files JSON Lines of {"id": ..., "story": ...}. `storyfold eval`
  * dispatches here with argv[0] == "clusters". */
 #include "cli.h"
+#include "cli_args.h"
 #include "storyfold_eval.h"
 
 #include <stdio.h>
@@ -22,7 +23,7 @@ static void help(FILE *f) {
             "Options:\n"
             "  --gold FILE   gold stories\n"
             "  --pred FILE   predicted stories\n"
-            "  --json        print the figures as one JSON object\n");
+            "  --json        print the figures as one JSON object\n" SF_CLI_COMMON_HELP);
 }
 
 int sf_cmd_eval_clusters(int argc, char **argv) {

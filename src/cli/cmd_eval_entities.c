@@ -3,6 +3,7 @@
  * CoNLL-2003 file, by type. `storyfold eval` dispatches here with argv[0] ==
  * "entities". */
 #include "cli.h"
+#include "cli_args.h"
 #include "storyfold_eval.h"
 
 #include <stdio.h>
@@ -22,7 +23,7 @@ static void help(FILE *f) {
             "\n"
             "Options:\n"
             "  --gold FILE   gold tags (last column)\n"
-            "  --pred FILE   predicted tags (last column)\n");
+            "  --pred FILE   predicted tags (last column)\n" SF_CLI_COMMON_HELP);
 }
 
 int sf_cmd_eval_entities(int argc, char **argv) {

@@ -5,6 +5,7 @@
  * the annotator whose code sorts first, so each article counts once and the
  * choice does not depend on the order files are listed in. */
 #include "cli.h"
+#include "cli_args.h"
 #include "storyfold_eval.h"
 
 #include <dirent.h>
@@ -31,7 +32,7 @@ static void help(FILE *f) {
             "  --polnear DIR   the corpus (default ../shared/data/polnear)\n"
             "  --split S       the part to score (default dev)\n"
             "  --details FILE  one line per missed quote or wrong or unknown speaker\n"
-            "  --json          print the figures as one JSON object\n");
+            "  --json          print the figures as one JSON object\n" SF_CLI_COMMON_HELP);
 }
 
 static char *slurp(const char *path, size_t *n) {
@@ -140,20 +141,26 @@ int sf_cmd_eval_quotes(int argc, char **argv) {
     const char *prog = "storyfold eval quotes";
     const char *root = "../shared/data/polnear", *split = "dev", *dpath = NULL;
     bool json = false;
-    for (int i = 1; i < argc; i++) {
-        if (sf_cli_is_help(argv[i])) {
-            help(stdout);
-            return SF_EXIT_OK;
-        }
-        if (strcmp(argv[i], "--polnear") == 0 && i + 1 < argc) root = argv[++i];
-        else if (strcmp(argv[i], "--split") == 0 && i + 1 < argc) split = argv[++i];
-        else if (strcmp(argv[i], "--details") == 0 && i + 1 < argc) dpath = argv[++i];
-        else if (strcmp(argv[i], "--json") == 0) json = true;
-        else {
-            sf_cli_error(prog, "unexpected argument '%s' (see --help)", argv[i]);
+    enum { POLNEAR, SPLIT, DETAILS, JSON };
+    static const sf_cli_opt opts[] = {{"--polnear", 0, true, POLNEAR}, {"--split", 0, true, SPLIT},
+                                      {"--details", 0, true, DETAILS}, {"--json", 0, false, JSON}};
+    sf_cli_args g;
+    sf_cli_args_init(&g, prog, argc, argv, opts, sizeof opts / sizeof *opts);
+    const char *v;
+    for (int r; (r = sf_cli_next(&g, &v)) != SF_CLI_END;) {
+        switch (r) {
+        case SF_CLI_HELP: help(stdout); return SF_EXIT_OK;
+        case POLNEAR: root = v; break;
+        case SPLIT: split = v; break;
+        case DETAILS: dpath = v; break;
+        case JSON: json = true; break;
+        case SF_CLI_ARG:
+            sf_cli_error(prog, "unexpected argument '%s' (see --help)", v);
             return SF_EXIT_USAGE;
+        default: return SF_EXIT_USAGE;
         }
     }
+    sf_cli_args_apply(&g);
     char dir[4096], sub[4200];
     snprintf(dir, sizeof dir, "%s/%s", root, split);
     size_t ntxt = 0, nann = 0;
@@ -181,8 +188,13 @@ int sf_cmd_eval_quotes(int argc, char **argv) {
         char txt[1024];
         snprintf(txt, sizeof txt, "%s.txt", txts[i]);
         code = score_article(prog, dir, txt, ann, &s, details);
+        sf_cli_progress("articles", i + 1, ntxt);
     }
-    if (details) fclose(details);
+    sf_cli_progress_end();
+    if (details && (ferror(details) | fclose(details)) && code == SF_EXIT_OK) {
+        sf_cli_error(prog, "writing %s failed", dpath);
+        code = SF_EXIT_INPUT;
+    }
     free_list(txts, ntxt), free_list(anns, nann);
     if (code == SF_EXIT_OK) print_scores(&s, json);
     return code;

@@ -2,6 +2,7 @@
  * files, WARC crawls, or any other input), as text or as JSON Lines with the
  * page's metadata (title, author, outlet, URL, language, times). */
 #include "cli.h"
+#include "cli_args.h"
 
 #include <json-c/json.h>
 #include <stdio.h>
@@ -22,7 +23,7 @@ static void help(FILE *f) {
             "  --format text     the text only; with several pages, a line\n"
             "                    '==> ORIGIN <==' before each (default)\n"
             "  --format json     one JSON object per line: id, url, title, author,\n"
-            "                    source, lang, published, modified, origin, text\n" SF_CLI_INPUT_HELP);
+            "                    source, lang, published, modified, origin, text\n" SF_CLI_INPUT_HELP SF_CLI_READING_HELP);
 }
 
 static json_object *time_or_null(int64_t t) {
@@ -57,8 +58,11 @@ static int print_json(const sf_article *a) {
 
 static int extract_option(void *user, const sf_cli_inputs *in, int argc, char **argv, int *i) {
     bool *json = user;
-    if (strcmp(argv[*i], "--format") != 0 || *i + 1 >= argc) return 0;
-    const char *f = argv[++*i];
+    static const sf_cli_opt opts[] = {{"--format", 0, true, 0}};
+    const char *f;
+    int r = sf_cli_match(in->prog, opts, 1, argc, argv, i, &f);
+    if (r == SF_CLI_OTHER) return 0;
+    if (r < 0) return -1;
     if (strcmp(f, "json") == 0) *json = true;
     else if (strcmp(f, "text") == 0) *json = false;
     else {

@@ -2,6 +2,7 @@
  * --db DB PATH...`): add articles to a store, then (run) print the stories
  * that changed. */
 #include "cli.h"
+#include "cli_args.h"
 #include "cli_store.h"
 
 #include <stdlib.h>
@@ -25,7 +26,8 @@ static void help_text(FILE *f, const char *cmd, const char *what) {
             "  --words N         summary length in words (default 100)\n"
             SF_CLI_STORE_HELP
             SF_CLI_RUN_HELP
-            SF_CLI_INPUT_HELP,
+            SF_CLI_INPUT_HELP
+            SF_CLI_READING_HELP,
             cmd, what);
 }
 
@@ -54,22 +56,24 @@ static int ingest_option(void *user, const sf_cli_inputs *in, int argc, char **a
     ingest_args *a = user;
     int r = sf_cli_store_option(&a->st, in, argc, argv, i);
     if (r != 0) return r;
-    const char *o = argv[*i];
-    bool days = strcmp(o, "--window-days") == 0;
-    if ((strcmp(o, "--batch") == 0 || strcmp(o, "--window") == 0 || days) && *i + 1 < argc) {
-        char *end;
-        double v = strtod(argv[*i + 1], &end);
-        if (end == argv[*i + 1] || *end || v < 0 || v > 1e9 || (!days && v < 1)) {
-            sf_cli_error(in->prog, "%s needs a positive number, got '%s'", o, argv[*i + 1]);
-            return -1;
-        }
-        if (days) a->window_days = v;
-        else if (o[2] == 'b') a->batch = (size_t)v;
-        else a->window = (size_t)v;
-        ++*i;
-        return 1;
+    enum { BATCH, WINDOW, DAYS };
+    static const sf_cli_opt opts[] = {{"--batch", 0, true, BATCH}, {"--window", 0, true, WINDOW},
+                                      {"--window-days", 0, true, DAYS}};
+    static const char *const names[] = {"--batch", "--window", "--window-days"};
+    const char *s;
+    r = sf_cli_match(in->prog, opts, 3, argc, argv, i, &s);
+    if (r == SF_CLI_OTHER) return sf_cli_run_option(&a->ra, in, argc, argv, i);
+    if (r < 0) return -1;
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end || v < 0 || v > 1e9 || (r != DAYS && v < 1)) {
+        sf_cli_error(in->prog, "%s needs a positive number, got '%s'", names[r], s);
+        return -1;
     }
-    return sf_cli_run_option(&a->ra, in, argc, argv, i);
+    if (r == DAYS) a->window_days = v;
+    else if (r == BATCH) a->batch = (size_t)v;
+    else a->window = (size_t)v;
+    return 1;
 }
 
 /* Articles [from, to) of c as a corpus of their own. */

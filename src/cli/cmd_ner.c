@@ -1,36 +1,41 @@
 /* cmd_ner.c - `storyfold ner --conll FILE`: the name recognizer's tags for a
  * CoNLL-2003 file, for `storyfold eval entities`. */
 #include "cli.h"
+#include "cli_args.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 static void help(FILE *f) {
     fprintf(f,
-            "usage: storyfold ner --conll FILE\n"
+            "usage: storyfold ner [-o FILE] --conll FILE\n"
             "\n"
             "Tag the tokens of a CoNLL-2003 file (one token a line, word first,\n"
             "blank lines between sentences) with the trained name recognizer and\n"
             "print each line with the predicted tag appended (B-PER, I-LOC, B-ORG,\n"
             "I-MISC, O ...). Score it with `storyfold eval entities`. For names in\n"
-            "articles use `storyfold entities`.\n");
+            "articles use `storyfold entities`.\n"
+            "\n" SF_CLI_COMMON_HELP);
 }
 
 int sf_cmd_ner(int argc, char **argv) {
     const char *prog = "storyfold ner";
     const char *conll = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (sf_cli_is_help(argv[i])) {
+    static const sf_cli_opt opts[] = {{"--conll", 0, true, 0}};
+    sf_cli_args g;
+    sf_cli_args_init(&g, prog, argc, argv, opts, 1);
+    const char *v;
+    for (int r; (r = sf_cli_next(&g, &v)) != SF_CLI_END;) {
+        if (r == SF_CLI_HELP) {
             help(stdout);
             return SF_EXIT_OK;
         }
-        if (strcmp(argv[i], "--conll") == 0 && i + 1 < argc) {
-            conll = argv[++i];
-        } else {
-            sf_cli_error(prog, "unexpected argument '%s' (see --help)", argv[i]);
-            return SF_EXIT_USAGE;
-        }
+        if (r == SF_CLI_ARG) sf_cli_error(prog, "unexpected argument '%s' (see --help)", v);
+        if (r < 0) return SF_EXIT_USAGE;
+        conll = v;
     }
+    sf_cli_args_apply(&g);
     if (!conll) {
         help(stderr);
         return SF_EXIT_USAGE;
@@ -40,5 +45,7 @@ int sf_cmd_ner(int argc, char **argv) {
         sf_cli_error(prog, "%s", err.message);
         return SF_EXIT_INPUT;
     }
-    return fflush(stdout) == 0 ? SF_EXIT_OK : SF_EXIT_INPUT;
+    if (fflush(stdout) == 0 && !ferror(stdout)) return SF_EXIT_OK;
+    sf_cli_error(prog, "writing standard output: %s", strerror(errno ? errno : EIO));
+    return SF_EXIT_INPUT;
 }

@@ -3,6 +3,7 @@
  * message keyed by the article id (for tests, demos and small crawlers;
  * docs/workers.md). --lines sends each line of the files as it is. */
 #include "cli.h"
+#include "cli_args.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,7 @@ static void help(FILE *f) {
             "  --lines              send each non-empty line of each file as it is, one\n"
             "                       message each, without a key (records already\n"
             "                       written as JSON Lines, or tests of bad messages)\n"
-            SF_CLI_INPUT_HELP);
+            SF_CLI_INPUT_HELP SF_CLI_READING_HELP);
 }
 
 typedef struct produce_args {

@@ -1,5 +1,6 @@
 /* cmd_run.c - `storyfold run`: the whole pipeline, printing the stories. */
 #include "cli.h"
+#include "cli_args.h"
 #include "cli_store.h"
 
 #include <stdio.h>
@@ -20,7 +21,7 @@ static void help(FILE *f) {
             "  --db DB           ingest into a store and print the stories that changed\n"
             "                    (see storyfold ingest --help)\n"
             SF_CLI_RUN_HELP
-            SF_CLI_INPUT_HELP);
+            SF_CLI_INPUT_HELP SF_CLI_READING_HELP);
 }
 
 int sf_cmd_run(int argc, char **argv) {

@@ -1,6 +1,7 @@
 /* cmd_sentences.c - `storyfold sentences`: each sentence of each article on
  * its own line, a blank line between articles. */
 #include "cli.h"
+#include "cli_args.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -15,7 +16,7 @@ static void help(FILE *f) {
             "\n"
             "Options:\n"
             "  --lang L          language of the text, ISO 639-1 (default: en)\n"
-            SF_CLI_INPUT_HELP);
+            SF_CLI_INPUT_HELP SF_CLI_READING_HELP);
 }
 
 static void print_sentence(const char *p, size_t n) {
@@ -32,9 +33,12 @@ static void print_sentence(const char *p, size_t n) {
 }
 
 static int sentences_option(void *user, const sf_cli_inputs *in, int argc, char **argv, int *i) {
-    (void)in;
-    if (strcmp(argv[*i], "--lang") != 0 || *i + 1 >= argc) return 0;
-    *(const char **)user = argv[++*i];
+    static const sf_cli_opt opts[] = {{"--lang", 0, true, 0}};
+    const char *v;
+    int r = sf_cli_match(in->prog, opts, 1, argc, argv, i, &v);
+    if (r == SF_CLI_OTHER) return 0;
+    if (r < 0) return -1;
+    *(const char **)user = v;
     return 1;
 }
 

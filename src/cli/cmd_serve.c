@@ -1,6 +1,7 @@
 /* cmd_serve.c - `storyfold serve`: the web page and the JSON API over a
  * store (src/server/). */
 #include "cli.h"
+#include "cli_args.h"
 #include "../server/server.h"
 
 #include <stdlib.h>
@@ -27,8 +28,8 @@ static void help(FILE *f) {
             "  --max-connections N  connections at once (default 64)\n"
             "  --timeout SECONDS  an idle or stalled connection is closed (default 30)\n"
             "  --port-file FILE   write the port listened on to FILE\n"
-            "  -q, --quiet        no request log on stderr\n"
-            "Stops on SIGINT or SIGTERM.\n");
+            "  (-q, --quiet: no request log on standard error)\n"
+            "Stops on SIGINT or SIGTERM.\n\n" SF_CLI_COMMON_HELP);
 }
 
 static bool number(const char *v, unsigned long long lo, unsigned long long hi, unsigned long long *out) {
@@ -43,58 +44,45 @@ int sf_cmd_serve(int argc, char **argv) {
     sf_server_config cfg;
     memset(&cfg, 0, sizeof cfg);
     const char *prog = "storyfold serve";
-    for (int i = 1; i < argc; i++) {
-        const char *o = argv[i];
-        if (sf_cli_is_help(o)) {
-            help(stdout);
-            return SF_EXIT_OK;
-        }
-        if (strcmp(o, "--allow-ingest") == 0) { cfg.allow_ingest = true; continue; }
-        if (strcmp(o, "-q") == 0 || strcmp(o, "--quiet") == 0) { cfg.quiet = true; continue; }
-        static const char *const WITH_VALUE[] = {"--db", "--listen", "--token", "--max-body",
-                                                 "--max-connections", "--timeout", "--port-file"};
-        size_t k = 0;
-        const char *v = NULL;
-        for (; k < sizeof WITH_VALUE / sizeof *WITH_VALUE; k++) {
-            size_t n = strlen(WITH_VALUE[k]);
-            if (strcmp(o, WITH_VALUE[k]) == 0) {
-                if (i + 1 >= argc) {
-                    sf_cli_error(prog, "%s needs a value", o);
-                    return SF_EXIT_USAGE;
-                }
-                v = argv[++i];
-                break;
-            }
-            if (strncmp(o, WITH_VALUE[k], n) == 0 && o[n] == '=') {
-                v = o + n + 1;
-                break;
-            }
-        }
-        if (!v) {
-            sf_cli_error(prog, "unknown option or argument '%s'", o);
+    enum { DB, LISTEN, TOKEN, MAX_BODY, MAX_CONN, TIMEOUT, PORT_FILE, ALLOW_INGEST };
+    static const sf_cli_opt opts[] = {
+        {"--db", 0, true, DB},          {"--listen", 0, true, LISTEN},
+        {"--token", 0, true, TOKEN},    {"--max-body", 0, true, MAX_BODY},
+        {"--max-connections", 0, true, MAX_CONN}, {"--timeout", 0, true, TIMEOUT},
+        {"--port-file", 0, true, PORT_FILE}, {"--allow-ingest", 0, false, ALLOW_INGEST}};
+    sf_cli_args g;
+    sf_cli_args_init(&g, prog, argc, argv, opts, sizeof opts / sizeof *opts);
+    const char *v;
+    for (int r; (r = sf_cli_next(&g, &v)) != SF_CLI_END;) {
+        unsigned long long x = 0;
+        switch (r) {
+        case SF_CLI_HELP: help(stdout); return SF_EXIT_OK;
+        case SF_CLI_ARG:
+            sf_cli_error(prog, "unexpected argument '%s'", v);
             help(stderr);
             return SF_EXIT_USAGE;
-        }
-        unsigned long long x = 0;
-        switch (k) {
-        case 0: cfg.db = v; break;
-        case 1: cfg.listen = v; break;
-        case 2: cfg.token = v; break;
-        case 3:
+        case SF_CLI_ERROR: return SF_EXIT_USAGE;
+        case DB: cfg.db = v; break;
+        case LISTEN: cfg.listen = v; break;
+        case TOKEN: cfg.token = v; break;
+        case ALLOW_INGEST: cfg.allow_ingest = true; break;
+        case MAX_BODY:
             if (!number(v, 1, 1ull << 32, &x)) { sf_cli_error(prog, "--max-body needs bytes (1 to 4 GiB), got '%s'", v); return SF_EXIT_USAGE; }
             cfg.max_body = (size_t)x;
             break;
-        case 4:
+        case MAX_CONN:
             if (!number(v, 1, 10000, &x)) { sf_cli_error(prog, "--max-connections needs 1 to 10000, got '%s'", v); return SF_EXIT_USAGE; }
             cfg.max_connections = (unsigned)x;
             break;
-        case 5:
+        case TIMEOUT:
             if (!number(v, 1, 3600, &x)) { sf_cli_error(prog, "--timeout needs 1 to 3600 seconds, got '%s'", v); return SF_EXIT_USAGE; }
             cfg.timeout_s = (unsigned)x;
             break;
         default: cfg.port_file = v; break;
         }
     }
+    sf_cli_args_apply(&g);
+    cfg.quiet = g.quiet;
     if (!cfg.db) {
         sf_cli_error(prog, "--db DB is needed");
         help(stderr);

@@ -3,31 +3,30 @@
  * with ingest. */
 #include "cli.h"
 #include "cli_store.h"
+#include "cli_args.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 int sf_cli_store_option(void *user, const sf_cli_inputs *in, int argc, char **argv, int *i) {
     sf_cli_store_args *a = user;
-    const char *o = argv[*i];
-    bool known = strcmp(o, "--db") == 0 || strcmp(o, "--lock-timeout") == 0 ||
-                 strcmp(o, "--max-size") == 0 || strcmp(o, "--now") == 0;
-    if (!known) return 0;
-    if (*i + 1 >= argc) {
-        sf_cli_error(in->prog, "%s needs a value", o);
-        return -1;
-    }
-    const char *v = argv[++*i];
+    enum { DB, LOCK, MAX_SIZE, NOW };
+    static const sf_cli_opt opts[] = {{"--db", 0, true, DB}, {"--lock-timeout", 0, true, LOCK},
+                                      {"--max-size", 0, true, MAX_SIZE}, {"--now", 0, true, NOW}};
+    const char *v;
+    int r = sf_cli_match(in->prog, opts, sizeof opts / sizeof *opts, argc, argv, i, &v);
+    if (r == SF_CLI_OTHER) return 0;
+    if (r < 0) return -1;
     char *end;
-    if (strcmp(o, "--db") == 0) {
+    if (r == DB) {
         a->db = v;
-    } else if (strcmp(o, "--now") == 0) {
+    } else if (r == NOW) {
         sf_error err = {0};
         if (sf_time_parse(v, &a->now, &err) != SF_OK) {
             sf_cli_error(in->prog, "--now: %s", err.message);
             return -1;
         }
-    } else if (strcmp(o, "--lock-timeout") == 0) {
+    } else if (r == LOCK) {
         double s = strtod(v, &end);
         if (end == v || *end || s < 0 || s > 86400) {
             sf_cli_error(in->prog, "--lock-timeout needs seconds, got '%s'", v);
@@ -63,63 +62,66 @@ typedef struct read_args {
     const char *arg; /* STORY or QUERY */
 } read_args;
 
-static int read_option(read_args *a, const char *prog, int argc, char **argv, int *i) {
-    sf_cli_inputs in = {.prog = prog};
-    int r = sf_cli_store_option(&a->st, &in, argc, argv, i);
-    if (r != 0) return r;
-    const char *o = argv[*i];
-    if (strcmp(o, "--history") == 0 || strcmp(o, "--full") == 0) {
-        *(o[2] == 'h' ? &a->history : &a->full) = true;
-        return 1;
-    }
-    bool known = strcmp(o, "--format") == 0 || strcmp(o, "--since") == 0 ||
-                 strcmp(o, "--until") == 0 || strcmp(o, "--limit") == 0;
-    if (!known) return 0;
-    if (*i + 1 >= argc) {
-        sf_cli_error(prog, "%s needs a value", o);
-        return -1;
-    }
-    const char *v = argv[++*i];
-    sf_error err = {0};
-    if (strcmp(o, "--format") == 0) {
-        if (strcmp(v, "json") != 0 && strcmp(v, "md") != 0 && strcmp(v, "markdown") != 0) {
-            sf_cli_error(prog, "unknown format '%s' (md, json)", v);
-            return -1;
-        }
-        a->json = v[0] == 'j';
-    } else if (strcmp(o, "--limit") == 0) {
-        char *end;
-        long n = strtol(v, &end, 10);
-        if (end == v || *end || n < 0) {
-            sf_cli_error(prog, "--limit needs a number, got '%s'", v);
-            return -1;
-        }
-        a->limit = (size_t)n;
-    } else if (sf_time_parse(v, o[2] == 's' ? &a->since : &a->until, &err) != SF_OK) {
-        sf_cli_error(prog, "%s: %s", o, err.message);
-        return -1;
-    }
-    return 1;
-}
-
 /* Parse; returns -1 to go on, or an exit code. want_arg: one positional. */
 static int parse(read_args *a, const char *prog, int argc, char **argv, bool want_arg,
                  void (*help)(FILE *)) {
+    enum { FORMAT, SINCE, UNTIL, LIMIT, HISTORY, FULL };
+    static const sf_cli_opt opts[] = {{"--format", 0, true, FORMAT}, {"--since", 0, true, SINCE},
+                                      {"--until", 0, true, UNTIL},   {"--limit", 0, true, LIMIT},
+                                      {"--history", 0, false, HISTORY}, {"--full", 0, false, FULL}};
     a->since = a->until = SF_TIME_UNKNOWN;
-    for (int i = 1; i < argc; i++) {
-        if (sf_cli_is_help(argv[i])) {
-            help(stdout);
-            return SF_EXIT_OK;
+    sf_cli_args g;
+    sf_cli_args_init(&g, prog, argc, argv, opts, sizeof opts / sizeof *opts);
+    g.pass_other = true; /* the store options (sf_cli_store_option) */
+    const char *v;
+    for (int r; (r = sf_cli_next(&g, &v)) != SF_CLI_END;) {
+        sf_error err = {0};
+        char *end;
+        long n;
+        switch (r) {
+        case SF_CLI_HELP: help(stdout); return SF_EXIT_OK;
+        case SF_CLI_ERROR: return SF_EXIT_USAGE;
+        case SF_CLI_OTHER: {
+            sf_cli_inputs in = {.prog = prog};
+            int i = g.at;
+            int c = sf_cli_store_option(&a->st, &in, argc, argv, &i);
+            if (c == 0) sf_cli_error(prog, "unknown option '%s' (see --help)", argv[g.at]);
+            if (c <= 0) return SF_EXIT_USAGE;
+            g.next = i + 1;
+            break;
         }
-        int r = read_option(a, prog, argc, argv, &i);
-        if (r < 0) return SF_EXIT_USAGE;
-        if (r > 0) continue;
-        if ((argv[i][0] == '-' && argv[i][1]) || !want_arg || a->arg) {
-            sf_cli_error(prog, "unexpected argument '%s' (see --help)", argv[i]);
-            return SF_EXIT_USAGE;
+        case SF_CLI_ARG:
+            if (!want_arg || a->arg) {
+                sf_cli_error(prog, "unexpected argument '%s' (see --help)", v);
+                return SF_EXIT_USAGE;
+            }
+            a->arg = v;
+            break;
+        case HISTORY: a->history = true; break;
+        case FULL: a->full = true; break;
+        case FORMAT:
+            if (strcmp(v, "json") != 0 && strcmp(v, "md") != 0 && strcmp(v, "markdown") != 0) {
+                sf_cli_error(prog, "unknown format '%s' (md, json)", v);
+                return SF_EXIT_USAGE;
+            }
+            a->json = v[0] == 'j';
+            break;
+        case LIMIT:
+            n = strtol(v, &end, 10);
+            if (end == v || *end || n < 0) {
+                sf_cli_error(prog, "--limit needs a number, got '%s'", v);
+                return SF_EXIT_USAGE;
+            }
+            a->limit = (size_t)n;
+            break;
+        default: /* SINCE, UNTIL */
+            if (sf_time_parse(v, r == SINCE ? &a->since : &a->until, &err) != SF_OK) {
+                sf_cli_error(prog, "%s: %s", r == SINCE ? "--since" : "--until", err.message);
+                return SF_EXIT_USAGE;
+            }
         }
-        a->arg = argv[i];
     }
+    sf_cli_args_apply(&g);
     if (!a->st.db || (want_arg && !a->arg)) {
         help(stderr);
         return SF_EXIT_USAGE;
@@ -142,7 +144,7 @@ static void help_stories(FILE *f) {
                "  --since TIME      only stories changed at or after TIME (2026-03-02,\n"
                "                    2026-03-02T08:15:00Z or @SECONDS)\n"
                "  --limit N         at most N stories (default: all)\n"
-               "  --full            each story whole (json: as storyfold run --format json)\n");
+               "  --full            each story whole (json: as storyfold run --format json)\n" SF_CLI_COMMON_HELP);
 }
 
 static void help_show(FILE *f) {
@@ -152,7 +154,7 @@ static void help_show(FILE *f) {
                "\n"
                "Options:\n" READ_HELP
                "  --history         also how it grew: when each article joined or changed,\n"
-               "                    and every version of its summary and facts\n");
+               "                    and every version of its summary and facts\n" SF_CLI_COMMON_HELP);
 }
 
 static void help_search(FILE *f) {
@@ -164,7 +166,7 @@ static void help_search(FILE *f) {
                "\n"
                "Options:\n" READ_HELP
                "  --since TIME, --until TIME  only articles published in that range\n"
-               "  --limit N         at most N results of each kind (default 20)\n");
+               "  --limit N         at most N results of each kind (default 20)\n" SF_CLI_COMMON_HELP);
 }
 
 static int finish(const char *prog, sf_store *s, sf_status st, const sf_error *err) {

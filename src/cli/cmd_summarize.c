@@ -3,6 +3,7 @@
  * (ROUGE-1.5.5 -l keeps the first N white-space separated words, -b the
  * first N bytes). */
 #include "cli.h"
+#include "cli_args.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +22,7 @@ static void help(FILE *f) {
             "  --bytes N         cut the text output at N bytes instead\n"
             "  --format F        text (default: one sentence per line, cut as above) or json\n"
             SF_CLI_RUN_HELP
-            SF_CLI_INPUT_HELP);
+            SF_CLI_INPUT_HELP SF_CLI_READING_HELP);
 }
 
 /* Print sentences one per line, stopping after `words` words or `bytes` bytes

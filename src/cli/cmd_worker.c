@@ -3,6 +3,7 @@
  * topic into one store (src/worker/, docs/workers.md). */
 #include "cli.h"
 #include "cli_store.h"
+#include "cli_args.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -40,9 +41,10 @@ static void help(FILE *f) {
             "                       message (default: run until SIGINT/SIGTERM)\n"
             "  --window N           as in `storyfold ingest` (default 20000)\n"
             "  --window-days D      as in `storyfold ingest`\n"
-            "  --quiet              no line per batch on standard error\n"
+            "  (-q, --quiet: no line per batch on standard error)\n"
             SF_CLI_STORE_HELP
-            SF_CLI_RUN_HELP);
+            SF_CLI_RUN_HELP
+            SF_CLI_COMMON_HELP);
 }
 
 typedef struct worker_args {
@@ -69,7 +71,6 @@ static int number(const char *prog, const char *o, const char *v, double lo, dou
 
 static int own_option(worker_args *a, const char *prog, int argc, char **argv, int *i) {
     const char *o = argv[*i];
-    if (strcmp(o, "--quiet") == 0) return a->quiet = true, 1;
     static const char *const names[] = {"--kafka-brokers", "--topic", "--group",
                                         "--kafka-config", "--batch", "--batch-wait",
                                         "--max-message", "--idle-exit", "--window",
@@ -105,21 +106,30 @@ static int own_option(worker_args *a, const char *prog, int argc, char **argv, i
 /* Parse; -1 to go on, else the exit code. */
 static int parse(worker_args *a, int argc, char **argv) {
     sf_cli_inputs in = {.prog = "storyfold worker"};
-    for (int i = 1; i < argc; i++) {
-        if (sf_cli_is_help(argv[i])) {
+    sf_cli_args g;
+    sf_cli_args_init(&g, in.prog, argc, argv, NULL, 0);
+    g.pass_other = true; /* the store's, the worker's and the run's options */
+    const char *v;
+    for (int r; (r = sf_cli_next(&g, &v)) != SF_CLI_END;) {
+        if (r == SF_CLI_HELP) {
             help(stdout);
             return SF_EXIT_OK;
         }
-        int r = sf_cli_store_option(&a->st, &in, argc, argv, &i);
-        if (r == 0) r = own_option(a, in.prog, argc, argv, &i);
-        if (r == 0) r = sf_cli_run_option(&a->ra, &in, argc, argv, &i);
-        if (r < 0) return SF_EXIT_USAGE;
-        if (r == 0) {
-            sf_cli_error(in.prog, "unknown option or argument '%s'", argv[i]);
+        if (r == SF_CLI_ERROR) return SF_EXIT_USAGE;
+        int i = g.at, c = 0;
+        if (r == SF_CLI_OTHER) c = sf_cli_store_option(&a->st, &in, argc, argv, &i);
+        if (r == SF_CLI_OTHER && c == 0) c = own_option(a, in.prog, argc, argv, &i);
+        if (r == SF_CLI_OTHER && c == 0) c = sf_cli_run_option(&a->ra, &in, argc, argv, &i);
+        if (c < 0) return SF_EXIT_USAGE;
+        if (c == 0) {
+            sf_cli_error(in.prog, "unknown option or argument '%s'", argv[g.at]);
             help(stderr);
             return SF_EXIT_USAGE;
         }
+        g.next = i + 1;
     }
+    sf_cli_args_apply(&g);
+    a->quiet = g.quiet;
     if (!a->st.db || !a->brokers || !a->topic) {
         sf_cli_error(in.prog, "--db, --kafka-brokers and --topic are needed");
         return SF_EXIT_USAGE;

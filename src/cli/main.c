@@ -1,5 +1,6 @@
 /* main.c - the storyfold program: dispatches to one command per file. */
 #include "cli.h"
+#include "cli_args.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -43,7 +44,8 @@ static void usage(FILE *f) {
             "\n"
             "Run 'storyfold help COMMAND' or 'storyfold COMMAND --help' for the options\n"
             "of a command. Every command takes --name=value as --name value, -o/--output\n"
-            "FILE for its output, and '--' before paths that start with '-'.\n"
+            "FILE for its output, '--' before paths that start with '-', -q/--quiet,\n"
+            "-v/--verbose and --progress (progress lines even off a terminal).\n"
             "Exit codes: 0 ok, 1 bad input or failure, 2 usage error.\n");
 }
 
@@ -79,6 +81,7 @@ static int common_options(int argc, char **argv, char **out, const char **output
             ((char *)eq)[0] = '\0';
             out[n++] = (char *)a;
             out[n++] = (char *)eq + 1;
+            sf_cli_note_attached(eq + 1);
             continue;
         }
         out[n++] = (char *)a;

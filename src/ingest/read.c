@@ -23,6 +23,7 @@
  * 2^-64 per pair) would skip one file, which is accepted for the memory. */
 typedef struct walk {
     sf_map seen;
+    size_t files; /* files read so far, for o->progress */
 } walk;
 
 /* True the first time (dev, ino) is seen; false after, or when out of memory
@@ -516,6 +517,7 @@ static sf_status read_dir(sf_corpus *c, const char *dir, const sf_read_options *
                      : read_dir(c, p, o, depth + 1, w, &e);
         } else {
             es = read_file(c, p, o, &e);
+            if (o->progress) o->progress(o->progress_user, "files", ++w->files, 0);
         }
         if (es == SF_OK) continue;
         if (es == SF_ERR_NOMEM || o->strict) s = sf__error_set(err, es, "%s", e.message);
@@ -545,7 +547,7 @@ sf_status sf_read_path(sf_corpus *c, const char *path, const sf_read_options *o,
                                  "standard input to read it",
                                  path, kind_of(&st));
         if (S_ISDIR(st.st_mode)) {
-            walk w;
+            walk w = {.files = 0};
             sf__map_init(&w.seen);
             bool nomem = false;
             sf_status s = first_visit(&w, &st, &nomem)

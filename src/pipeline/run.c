@@ -226,6 +226,7 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
     if (opt.dup_threshold > 0) dopt.threshold = opt.dup_threshold;
     if (opt.progress) opt.progress(opt.progress_user, "copies", 0, n);
     if (st == SF_OK && n) st = sf__dedup_corpus(c, &dopt, r->dup_of, r->dup_sim, err);
+    if (st == SF_OK && opt.progress) opt.progress(opt.progress_user, "copies", n, n);
 
     size_t nstories = 0;
     if (st == SF_OK && n && one_story) {
@@ -238,6 +239,7 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
         if (opt.lang) copt.lang = opt.lang;
         if (opt.story_threshold > 0) copt.threshold = opt.story_threshold;
         st = sf__cluster_corpus(c, &copt, r->dup_of, r->story_of, &nstories, err);
+        if (st == SF_OK && opt.progress) opt.progress(opt.progress_user, "stories", n, n);
     }
 
     /* Order stories: most articles first, then earliest. */
