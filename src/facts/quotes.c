@@ -14,6 +14,7 @@
  * marks give reported (indirect) speech the same way. */
 #include "facts.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -884,10 +885,28 @@ static size_t inside_words(const sf_doc *d, const qspan *q) {
     return w;
 }
 
+/* Words in marks in headline capitalization, every word of four letters or
+ * more capitalized and at least three of them ("Bearing the Cross: Martin
+ * Luther King Jr. and the Southern Christian Leadership Conference"), are
+ * the title of a book, film or programme, not words someone said. */
+static bool title_in_marks(const sf_doc *d, const qspan *q) {
+    size_t caps = 0;
+    for (size_t t = q->open + 1; t < q->te; t++) {
+        const sf_token *k = &d->toks.items[t];
+        if (k->kind != SF_TOK_WORD || k->end - k->begin < 4) continue;
+        unsigned char c0 = (unsigned char)d->text[k->begin];
+        if (c0 >= 0x80) continue;
+        if (!isupper(c0)) return false;
+        caps++;
+    }
+    return caps >= 3;
+}
+
 static sf_status direct_quote(ctx *c, const qspanvec *qs, size_t *hit_of, size_t qi) {
     const sf_doc *d = c->d;
     const qspan *q = &qs->items[qi];
     if (q->te <= q->open + 1) return SF_OK;
+    if (title_in_marks(d, q)) return SF_OK;
     speaker sp = cue_after(c, q);
     /* a word or two in marks ("republic" they declared) is a quote only
      * when it ends with its own punctuation ('"Cruz," he said') */

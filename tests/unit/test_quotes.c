@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,30 @@ static void expect_speaker(const found *f, const char *words, const char *speake
 }
 
 static void done(found *f) { sf_quotes_free(f->q, f->n); }
+
+/* Whether any quote holds `words`. */
+static bool any_quote_with(const found *f, const char *words) {
+    for (size_t i = 0; i < f->n; i++) {
+        size_t len = f->q[i].text.end - f->q[i].text.begin;
+        char buf[512];
+        snprintf(buf, sizeof buf, "%.*s", (int)len, f->text + f->q[i].text.begin);
+        if (strstr(buf, words)) return true;
+    }
+    return false;
+}
+
+/* A title in marks (a book, a song, a slogan in headline capitals) is not
+ * something its author said. */
+static void test_title_in_marks_is_no_quote(void **state) {
+    (void)state;
+    found f = run("Papers sold\n\n"
+                  "The historian David Garrow, author of \"Bearing the Cross: Martin Luther King Jr. and the "
+                  "Southern Christian Leadership Conference,\" said the papers were worth more.\n\n"
+                  "\"Ask anybody who is a historian of the movement,\" Garrow said.\n");
+    assert_false(any_quote_with(&f, "Bearing the Cross"));
+    expect_speaker(&f, "Ask anybody", "Garrow");
+    done(&f);
+}
 
 /* A woman speaks after a paragraph that names another woman: "she said"
  * may be either of them. Giving it to the one who spoke last was wrong in
@@ -381,6 +406,7 @@ static void test_score_lone_verb_source(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_title_in_marks_is_no_quote),
         cmocka_unit_test(test_pronoun_after_other_woman), cmocka_unit_test(test_remarks_stay_with_speaker),
         cmocka_unit_test(test_possessive_is_not_speaker), cmocka_unit_test(test_says_between_commas),
         cmocka_unit_test(test_no_fragment_speakers),      cmocka_unit_test(test_multi_paragraph_quote),
