@@ -6,6 +6,8 @@
  * ICU's MeasureUnit parses identifiers, not news prose. */
 #include "facts.h"
 
+#include "../summarize/summarize.h" /* sf__dateline_length */
+
 #include <math.h>
 
 typedef struct unit_def {
@@ -254,7 +256,17 @@ static const char *event_near(const sf_doc *d, size_t a, size_t e, size_t s0) {
     size_t bestd = SIZE_MAX;
     size_t lo = a > s0 + EVENT_WINDOW ? a - EVENT_WINDOW : s0;
     size_t hi = SF_MIN(e, a + EVENT_WINDOW + 1);
-    for (size_t k = lo; k < hi; k++) {
+    /* an event before the number must be in its own clause: "Rushdie's
+     * death even as two senior clerics said" counts clerics, not deaths */
+    static const char *const BREAK[] = {"as", "while", "but", "when", "although", "though", "said",
+                                        "says", "whereas", NULL};
+    size_t from_break = lo;
+    for (size_t k = a; k > lo; k--)
+        if (is_punct(d, k - 1, ';') || is_punct(d, k - 1, ':') || sf__tok_in(d, k - 1, BREAK)) {
+            from_break = k;
+            break;
+        }
+    for (size_t k = SF_MAX(lo, from_break); k < hi; k++) {
         const char *ev = event_of(d, k);
         if (!ev) continue;
         if (sf__tok_is(d, k, "homes") && (k == a || !sf__tok_in(d, a, PEOPLE))) continue;
@@ -669,6 +681,13 @@ static void describe_measure(const sf_doc *d, sf_quantity *q, size_t a, size_t z
 static void describe(const sf_doc *d, sf_quantity *q) {
     size_t s = q->sentence, s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
     size_t a = tok_from(d, s, q->begin), z = tok_from(d, s, q->end);
+    /* a dateline opening the sentence ("TEHRAN, Iran (AP) _") says where
+     * the desk is: the subject is sought after it, never in it */
+    if (s0 < a) {
+        size_t from = d->toks.items[s0].begin, to = d->toks.items[a].begin;
+        size_t dl = sf__dateline_length(d->text + from, to - from);
+        while (dl && s0 < a && d->toks.items[s0].begin < from + dl) s0++;
+    }
     q->label = q->attribute;
     q->subj_begin = q->subj_end = q->ref_begin = q->ref_end = 0;
     if (strcmp(q->base, "count") == 0) {

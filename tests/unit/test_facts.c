@@ -613,6 +613,9 @@ static void test_labels(void **state) {
     expect_described("The village lies 20 km from the border.", "distance", "village");
     expect_described("About 2,000 residents were evacuated.", "evacuated", "");
     expect_described("Police arrested 12 people.", "arrested", "Police");
+    /* an event word before the number, in another clause, says nothing of
+     * what is counted */
+    expect_described("The edict called for his death even as two senior clerics met.", "count", "clerics");
     /* another time */
     sf_doc d;
     sf_quantvec q = quantities("More than 300 people were killed by a hurricane in 1988.", &d);
