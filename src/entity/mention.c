@@ -8,6 +8,8 @@
  * is a name. Speech and place cues around a mention are recorded for the
  * quote finder and for typing. */
 #include "entity.h"
+
+#include "../summarize/summarize.h" /* sf__dateline_length */
 #include "ner.h"
 
 static const char *const CALENDAR[] = {
@@ -126,6 +128,14 @@ static sf_status emit(const sf_doc *d, size_t s, size_t a, size_t b, unsigned fl
         flags |= SF_MENTION_POSSESSIVE;
     }
     if (end <= begin) return SF_OK;
+    /* the agency credited in a dateline ("LONDON (AP) _", "TEHRAN, March 7
+     * (Xinhua) --") names who wrote the report, not anyone in it */
+    if (a > d->sent_tok[s] && d->text[d->toks.items[a - 1].begin] == '(') {
+        size_t sb = d->toks.items[d->sent_tok[s]].begin;
+        size_t se = d->sent_tok[s + 1] > d->sent_tok[s] ? d->toks.items[d->sent_tok[s + 1] - 1].end : sb;
+        size_t dl = sf__dateline_length(d->text + sb, se - sb);
+        if (dl && end <= sb + dl) return SF_OK;
+    }
     if (b - a == 1 && letters_of(d->text, begin, end) >= 2 && letters_of(d->text, begin, end) <= 6) {
         bool caps = true; /* judged without the possessive: "FTC's" */
         for (size_t k = begin; k < end; k++)

@@ -270,6 +270,21 @@ static void test_titles_before_names(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* The agency a dateline credits wrote the report; it is no one in it. */
+static void test_dateline_agency_is_no_entity(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "LONDON (AP) _ Salman Rushdie said Thursday that his ordeal had ended.",
+        "TEHRAN, Iran (AP) _ Officials in Tehran said Rushdie was still at risk."};
+    sf_corpus *c = corpus_of(texts, 2);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    assert_non_null(entity_named(&f, "Rushdie"));
+    assert_null(entity_named(&f, "AP"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_name_helpers),
@@ -281,6 +296,7 @@ int main(void) {
         cmocka_unit_test(test_demonyms_are_not_places),
         cmocka_unit_test(test_final_vowel_is_another_name),
         cmocka_unit_test(test_titles_before_names),
+        cmocka_unit_test(test_dateline_agency_is_no_entity),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
