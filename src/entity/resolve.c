@@ -67,11 +67,12 @@ static const char *main_surface(const form *f) {
         bool sl = false, bl = false;
         for (const char *p = s->text; *p; p++) sl |= (*p >= 'a' && *p <= 'z');
         for (const char *p = b->text; *p; p++) bl |= (*p >= 'a' && *p <= 'z');
-        /* long names read better in mixed case (BEIRUT -> Beirut); a short
-         * one too unless its capitals are the more frequent form (NATO over
-         * Nato, but Flint over a dateline's FLINT) */
+        /* names of five letters or more read better in mixed case (BEIRUT,
+         * a dateline's LONDON -> London; few acronyms are that long); a
+         * shorter one too unless its capitals are the more frequent form
+         * (NATO over Nato) */
         if (sl != bl) {
-            if (f->keylen > 6 || s->count == b->count) {
+            if (f->keylen > 4 || s->count == b->count) {
                 if (sl) best = i;
             } else if (s->count > b->count) best = i;
             continue;
