@@ -268,6 +268,10 @@ static speaker noun_phrase_before(const ctx *c, size_t lo, size_t k) {
         if (contraction(d, t - 1)) return NOBODY;
     /* the head is no conjunction, pronoun or adverb; capitalized, no
      * conjunction ("When", "And"; "WHO" and "From" may be names) */
+    /* "I said", "We said", "You said": the writer or an unnamed group,
+     * never a name a reader can use (capitalized or not) */
+    static const char *const PERSON_1_2[] = {"i", "we", "you", NULL};
+    if (k > lo && sf__tok_in(d, k - 1, PERSON_1_2)) return NOBODY;
     if (k <= lo || !is_word(d, k - 1) || (lower_word(d, k - 1) && sf__tok_in(d, k - 1, NOT_HEAD)) ||
         (!(d->toks.items[k - 1].flags & SF_TOKF_ALLCAPS) && sf__tok_in(d, k - 1, CONJUNCTIONS)) || ly_adverb(d, k - 1) ||
         sf__tok_in(d, k - 1, sf__speech_verbs))

@@ -62,6 +62,15 @@ static bool any_quote_with(const found *f, const char *words) {
     return false;
 }
 
+/* "I said" in a column names the writer, whom the reader cannot tell. */
+static void test_first_person_is_no_speaker(void **state) {
+    (void)state;
+    found f = run("Column\n\n\"We will win this seat,\" I told the crowd in Dayton.\n\n"
+                  "\"Not this year,\" We replied.\n");
+    expect_speaker(&f, "We will win", NULL);
+    done(&f);
+}
+
 /* A title in marks (a book, a song, a slogan in headline capitals) is not
  * something its author said. */
 static void test_title_in_marks_is_no_quote(void **state) {
@@ -407,6 +416,7 @@ static void test_score_lone_verb_source(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_title_in_marks_is_no_quote),
+        cmocka_unit_test(test_first_person_is_no_speaker),
         cmocka_unit_test(test_pronoun_after_other_woman), cmocka_unit_test(test_remarks_stay_with_speaker),
         cmocka_unit_test(test_possessive_is_not_speaker), cmocka_unit_test(test_says_between_commas),
         cmocka_unit_test(test_no_fragment_speakers),      cmocka_unit_test(test_multi_paragraph_quote),
