@@ -487,7 +487,11 @@ static speaker subject_before(const ctx *c, size_t lo, size_t v) {
         size_t mi = relative ? SIZE_MAX : mention_ending(c, ce);
         /* "X, chief executive of Y, said": Y describes X, it is no
          * speaker; "The envoy, X, said": X is */
-        bool described = false;
+        /* "X, the nation's highest-ranking Republican, said", "X, a
+         * pollster who advises Priorities USA Action, said": a phrase
+         * opened by an article or possessive describes the name before it */
+        bool described = lower_word(d, b) && sf__tok_in(d, b, (const char *const[]){"the", "a", "an", "his", "her",
+                                                                                   "its", "their", "our", NULL});
         for (size_t t = b; mi != SIZE_MAX && t < c->m[mi].tok_begin && !described; t++)
             described = lower_word(d, t) && sf__tok_in(d, t, (const char *const[]){"of", "for", "at", "in", "with", "from", "to", NULL});
         /* "Vian, the editor of the Vatican's paper, L'Osservatore

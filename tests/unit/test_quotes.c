@@ -62,6 +62,20 @@ static bool any_quote_with(const found *f, const char *words) {
     return false;
 }
 
+/* A description between commas opened by an article describes the name
+ * before it; a name at its end is not the speaker. */
+static void test_described_apposition(void **state) {
+    (void)state;
+    found f = run("Ryan speaks\n\n"
+                  "Paul Ryan, the nation's highest-ranking Republican, on Tuesday called the remarks "
+                  "\"the textbook definition of a racist comment.\"\n\n"
+                  "Geoff Garin, a pollster who advises the group Priorities USA Action, said: "
+                  "\"Voters do not know her record yet.\"\n");
+    expect_speaker(&f, "textbook definition", "Paul Ryan");
+    expect_speaker(&f, "Voters do not know", "Geoff Garin");
+    done(&f);
+}
+
 /* "I said" in a column names the writer, whom the reader cannot tell. */
 static void test_first_person_is_no_speaker(void **state) {
     (void)state;
@@ -417,6 +431,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_title_in_marks_is_no_quote),
         cmocka_unit_test(test_first_person_is_no_speaker),
+        cmocka_unit_test(test_described_apposition),
         cmocka_unit_test(test_pronoun_after_other_woman), cmocka_unit_test(test_remarks_stay_with_speaker),
         cmocka_unit_test(test_possessive_is_not_speaker), cmocka_unit_test(test_says_between_commas),
         cmocka_unit_test(test_no_fragment_speakers),      cmocka_unit_test(test_multi_paragraph_quote),
