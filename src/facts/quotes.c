@@ -18,7 +18,8 @@
 #include <string.h>
 #include <strings.h>
 
-/* Quote marks as punctuation tokens: 1 opens, 2 closes, 3 either (").
+/* Quote marks as punctuation tokens: 1 opens, 2 closes, 3 either ("), 4
+ * opens low („).
  * Single marks are left alone: they are apostrophes too often. */
 static int quote_mark(const sf_doc *d, size_t i) {
     const sf_token *t = &d->toks.items[i];
@@ -28,6 +29,10 @@ static int quote_mark(const sf_doc *d, size_t i) {
     if (p[0] == '"') return 3;
     if (n >= 2 && p[0] == '`' && p[1] == '`') return 1;
     if (n >= 2 && p[0] == '\'' && p[1] == '\'') return 2;
+    /* German, Czech, Polish: a low mark opens and the English opening mark
+     * closes („so“): 4 is the low mark, and the English opening
+     * mark closes a quote that one opened (find_spans) */
+    if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9E) return 4;
     if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9C) return 1;
     if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9D) return 2;
     return 0;
@@ -714,7 +719,7 @@ static void paragraphs(const sf_doc *d, size_t *para) {
  * end stops there; when the next paragraph opens with a mark, that quote
  * continues it (news style for quotes over several paragraphs). */
 static sf_status find_spans(const sf_doc *d, const size_t *para, qspanvec *qs) {
-    bool open = false, carry = false;
+    bool open = false, carry = false, low = false;
     qspan cur = {0};
     for (size_t i = 0; i < d->toks.n; i++) {
         bool first = i == 0 || para[i] != para[i - 1];
@@ -731,8 +736,9 @@ static sf_status find_spans(const sf_doc *d, const size_t *para, qspanvec *qs) {
          * or a right quote on both sides */
         if (!open && q) {
             open = true;
+            low = q == 4;
             cur = (qspan){i, SIZE_MAX, 0, first && carry};
-        } else if (open && (q == 2 || q == 3)) {
+        } else if (open && (q == 2 || q == 3 || (low && q == 1))) {
             open = false;
             cur.close = i, cur.te = i;
             SF_TRY(SF_VEC_PUSH(qs, cur));

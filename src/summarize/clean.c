@@ -155,8 +155,8 @@ bool sf__has_quotation(const char *p, size_t n) {
         if (i + 1 < n && p[i] == '`' && p[i + 1] == '`') return true;
         if (i + 1 < n && p[i] == '\'' && p[i + 1] == '\'') return true; /* '' closes `` */
         if (i + 2 < n && (unsigned char)p[i] == 0xE2 && (unsigned char)p[i + 1] == 0x80 &&
-            ((unsigned char)p[i + 2] == 0x9C || (unsigned char)p[i + 2] == 0x9D))
-            return true; /* “ ” */
+            ((unsigned char)p[i + 2] == 0x9C || (unsigned char)p[i + 2] == 0x9D || (unsigned char)p[i + 2] == 0x9E))
+            return true; /* “ ” „ */
     }
     return false;
 }

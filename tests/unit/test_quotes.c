@@ -76,6 +76,22 @@ static void test_described_apposition(void **state) {
     done(&f);
 }
 
+/* German marks: a low mark opens and the English opening mark closes. */
+static void test_german_marks(void **state) {
+    (void)state;
+    found f = run("Daten gehackt\n\n"
+                  "Ein Sprecher sagte: \xE2\x80\x9EWir haben alle Ma\xC3\x9Fnahmen ergriffen\xE2\x80\x9C, "
+                  "und die Firma pr\xC3\xBC" "ft den Vorfall. \xE2\x80\x9E" "Das ist neu\xE2\x80\x9C, hie\xC3\x9F es.\n");
+    const sf_quote_found *q = quote_with(&f, "Wir haben alle");
+    size_t len = q->text.end - q->text.begin;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%.*s", (int)len, f.text + q->text.begin);
+    assert_null(strstr(buf, "Firma"));
+    assert_null(strstr(buf, "hie"));
+    assert_true(any_quote_with(&f, "Das ist neu"));
+    done(&f);
+}
+
 /* "I said" in a column names the writer, whom the reader cannot tell. */
 static void test_first_person_is_no_speaker(void **state) {
     (void)state;
@@ -432,6 +448,7 @@ int main(void) {
         cmocka_unit_test(test_title_in_marks_is_no_quote),
         cmocka_unit_test(test_first_person_is_no_speaker),
         cmocka_unit_test(test_described_apposition),
+        cmocka_unit_test(test_german_marks),
         cmocka_unit_test(test_pronoun_after_other_woman), cmocka_unit_test(test_remarks_stay_with_speaker),
         cmocka_unit_test(test_possessive_is_not_speaker), cmocka_unit_test(test_says_between_commas),
         cmocka_unit_test(test_no_fragment_speakers),      cmocka_unit_test(test_multi_paragraph_quote),
