@@ -179,6 +179,7 @@ static size_t scan_number(const char *s, size_t n, size_t i, sf_token *t) {
     int cnt;
     i = scan_digits(s, n, i, &a, false, &cnt);
     /* thousands groups: 2,500  100,000  1,000,000 (first group 1-3 digits) */
+    bool grouped = false;
     if (cnt <= 3) {
         for (;;) {
             if (peek(s, n, i) != ',') break;
@@ -190,6 +191,50 @@ static size_t scan_number(const char *s, size_t n, size_t i, sf_token *t) {
                 break;
             }
             i = e;
+            grouped = true;
+        }
+    }
+    /* groups set apart by a space ("30 000 Liter", French and German
+     * style): a no-break or narrow no-break space before any three
+     * digits, a plain space only before "000" (English never writes a
+     * number after a number that way) */
+    if (cnt <= 3 && !grouped) {
+        for (;;) {
+            size_t g0;
+            int32_t sp = at(s, n, i, &g0);
+            if (sp != ' ' && sp != 0xA0 && sp != 0x202F) break;
+            size_t k = g0;
+            while (k < g0 + 3 && k < n && s[k] >= '0' && s[k] <= '9') k++;
+            if (k != g0 + 3 || is_digit(peek(s, n, k)) || (sp == ' ' && memcmp(s + g0, "000", 3) != 0)) break;
+            int g;
+            i = scan_digits(s, n, g0, &a, false, &g);
+            grouped = true;
+        }
+    }
+    /* groups written with a period (German, Italian, Spanish, ...):
+     * "800.000", "1.000.000" - when a group is "000" or two groups
+     * follow; English writes no decimals as ".000" and never two periods
+     * in a number, so "2.500" (one group, not zeros) stays 2.5 */
+    if (cnt <= 3 && !grouped && peek(s, n, i) == '.') {
+        size_t g1 = i + 1, k = g1;
+        while (k < g1 + 3 && is_digit(peek(s, n, k))) k++;
+        bool three = k == g1 + 3 && !is_digit(peek(s, n, k));
+        bool zeros = three && s[g1] == '0' && s[g1 + 1] == '0' && s[g1 + 2] == '0';
+        bool more = three && peek(s, n, k) == '.' && is_digit(peek(s, n, k + 1)) && is_digit(peek(s, n, k + 2)) &&
+                    is_digit(peek(s, n, k + 3)) && !is_digit(peek(s, n, k + 4));
+        if (zeros || more) {
+            for (;;) {
+                if (peek(s, n, i) != '.') break;
+                numacc save = a;
+                int g;
+                size_t e = scan_digits(s, n, i + 1, &a, false, &g);
+                if (g != 3) {
+                    a = save;
+                    break;
+                }
+                i = e;
+            }
+            grouped = true;
         }
     }
     int frac = 0;

@@ -95,6 +95,14 @@ static void number_forms(void **state) {
         {"100,000", SF_TOK_NUMBER, "100,000", 100000, "", 0},
         {"1,000,000.", SF_TOK_NUMBER, "1,000,000", 1000000, "", 0},
         {"2.5 times", SF_TOK_NUMBER, "2.5", 2.5, "", 0},
+        /* groups with a period or a space, as German and French write them;
+         * one period group of other digits stays a decimal */
+        {"800.000 Jobs", SF_TOK_NUMBER, "800.000", 800000, "", 0},
+        {"1.000.000 Euro", SF_TOK_NUMBER, "1.000.000", 1000000, "", 0},
+        {"2.500 people", SF_TOK_NUMBER, "2.500", 2.5, "", 0},
+        {"30 000 Liter", SF_TOK_NUMBER, "30 000", 30000, "", 0},
+        {"12\xC2\xA0" "500 euros", SF_TOK_NUMBER, "12\xC2\xA0" "500", 12500, "", 0},
+        {"12 500 euros", SF_TOK_NUMBER, "12", 12, "", 0},
         {"0.1", SF_TOK_NUMBER, "0.1", 0.1, "", 0},
         {"53.4 percent", SF_TOK_NUMBER, "53.4", 53.4, "", 0},
         {"8th", SF_TOK_NUMBER, "8th", 8, "", SF_TOKF_ORDINAL},
