@@ -492,6 +492,36 @@ static double sim_doc_story(sf_stream *s, const qdoc *q, story *st, double dots[
     return grown(&s->o, v, st->seqs.n + 1);
 }
 
+/* sum of x.w * y.w * idf^2 over the terms x and y share, in hash order.
+ * The walk is branch-free, as in dot_q: it notes where the terms meet, and
+ * the IDF look-ups of the meetings follow in a second loop (the branchy
+ * merge was 7% of the stream's time, profiled on the generated stream;
+ * the sum and its order are the same). */
+#define MEET_BUF 64
+static double dot_idf(const sf_twvec *x, const sf_twvec *y, const sf_dftab *df) {
+    double sum = 0;
+    uint32_t mi[MEET_BUF], mj[MEET_BUF];
+    size_t i = 0, j = 0, n = x->n, m = y->n, k = 0;
+    const sf_tw *a = x->items, *b = y->items;
+    for (;;) {
+        while (i < n && j < m && k < MEET_BUF) {
+            uint64_t p = a[i].h, q = b[j].h;
+            mi[k] = (uint32_t)i;
+            mj[k] = (uint32_t)j;
+            k += p == q;
+            i += p <= q;
+            j += q <= p;
+        }
+        for (size_t t = 0; t < k; t++) {
+            double idf = sf__idf(df, a[mi[t]].h);
+            sum += (double)a[mi[t]].w * b[mj[t]].w * idf * idf;
+        }
+        if (k < MEET_BUF) break;
+        k = 0;
+    }
+    return sum;
+}
+
 static double sim_story_story(sf_stream *s, story *a, story *b) {
     story_renorm_if_stale(s, a);
     story_renorm_if_stale(s, b);
@@ -501,19 +531,7 @@ static double sim_story_story(sf_stream *s, story *a, story *b) {
         const sf_twvec *x = &a->c[ch], *y = &b->c[ch];
         have[ch] = x->n && y->n && a->norm[ch] > 0 && b->norm[ch] > 0;
         if (!have[ch]) continue;
-        double sum = 0;
-        size_t i = 0, j = 0;
-        while (i < x->n && j < y->n) {
-            if (x->items[i].h < y->items[j].h)
-                i++;
-            else if (y->items[j].h < x->items[i].h)
-                j++;
-            else {
-                double idf = sf__idf(&s->df, x->items[i].h);
-                sum += (double)x->items[i++].w * y->items[j++].w * idf * idf;
-            }
-        }
-        cos[ch] = sum / (a->norm[ch] * b->norm[ch]);
+        cos[ch] = dot_idf(x, y, &s->df) / (a->norm[ch] * b->norm[ch]);
     }
     double gap = -1, span = -1;
     if (a->first != SF_TIME_UNKNOWN && b->first != SF_TIME_UNKNOWN) {
