@@ -123,6 +123,23 @@ static size_t scan_digits(const char *s, size_t n, size_t i, numacc *a, bool fra
     }
 }
 
+/* Groups of three digits after separator `sep` at i ("2,500,000"), added
+ * to a; returns where they end; *grouped set when one was taken. */
+static size_t scan_groups(const char *s, size_t n, size_t i, char sep, numacc *a, bool *grouped) {
+    for (;;) {
+        if (peek(s, n, i) != sep) return i;
+        numacc save = *a;
+        int g;
+        size_t e = scan_digits(s, n, i + 1, a, false, &g);
+        if (g != 3) {
+            *a = save;
+            return i;
+        }
+        i = e;
+        *grouped = true;
+    }
+}
+
 /* Length of the run of letters at i (as a byte end index). */
 static size_t scan_letters(const char *s, size_t n, size_t i, int *count) {
     *count = 0;
@@ -180,20 +197,7 @@ static size_t scan_number(const char *s, size_t n, size_t i, sf_token *t) {
     i = scan_digits(s, n, i, &a, false, &cnt);
     /* thousands groups: 2,500  100,000  1,000,000 (first group 1-3 digits) */
     bool grouped = false;
-    if (cnt <= 3) {
-        for (;;) {
-            if (peek(s, n, i) != ',') break;
-            numacc save = a;
-            int g;
-            size_t e = scan_digits(s, n, i + 1, &a, false, &g);
-            if (g != 3) {
-                a = save;
-                break;
-            }
-            i = e;
-            grouped = true;
-        }
-    }
+    if (cnt <= 3) i = scan_groups(s, n, i, ',', &a, &grouped);
     /* groups set apart by a space ("30 000 Liter", French and German
      * style): a no-break or narrow no-break space before any three
      * digits, a plain space only before "000" (English never writes a
@@ -222,20 +226,7 @@ static size_t scan_number(const char *s, size_t n, size_t i, sf_token *t) {
         bool zeros = three && s[g1] == '0' && s[g1 + 1] == '0' && s[g1 + 2] == '0';
         bool more = three && peek(s, n, k) == '.' && is_digit(peek(s, n, k + 1)) && is_digit(peek(s, n, k + 2)) &&
                     is_digit(peek(s, n, k + 3)) && !is_digit(peek(s, n, k + 4));
-        if (zeros || more) {
-            for (;;) {
-                if (peek(s, n, i) != '.') break;
-                numacc save = a;
-                int g;
-                size_t e = scan_digits(s, n, i + 1, &a, false, &g);
-                if (g != 3) {
-                    a = save;
-                    break;
-                }
-                i = e;
-            }
-            grouped = true;
-        }
+        if (zeros || more) i = scan_groups(s, n, i, '.', &a, &grouped);
     }
     int frac = 0;
     if (peek(s, n, i) == '.' && is_digit(peek(s, n, i + 1))) {
