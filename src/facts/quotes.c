@@ -358,7 +358,9 @@ static bool other_person_since(const ctx *c, size_t s, size_t ssent, size_t k) {
     const sf_doc *d = c->d;
     size_t qpara = c->para[d->sent_tok[ssent]];
     if (c->para[k] == qpara) return false;
-    for (size_t j = 0; j < c->nm && c->m[j].tok_end <= k; j++) {
+    /* only the mentions after the quote's sentence: bounded by the text
+     * between the speaker and the pronoun, not by the article */
+    for (size_t j = first_ending_after(c, d->sent_tok[ssent]); j < c->nm && c->m[j].tok_end <= k; j++) {
         const sf_mention *x = &c->m[j];
         if (c->para[x->tok_begin] <= qpara || c->inq[x->tok_begin]) continue;
         if (mention_type(c, j) == SF_ENT_PERSON && x->entity != c->m[s].entity && !same_last_word(d, x, &c->m[s]))

@@ -503,12 +503,10 @@ sf_status sf__page_add(sf_reader_ctx *ctx, const sf_page *page, const char *id,
 /* The id of a page read from a file: its name without directories and
  * without the .html/.htm extension. */
 static void page_id(const char *name, char *out, size_t cap) {
-    const char *base = strrchr(name, '/');
-    base = base ? base + 1 : name;
-    size_t k = strlen(base);
     /* "page.html.gz" is the page "page", as "page.html" is */
-    if (k > 3 && sf__view_ends_with_nocase(sf__view(base, k), ".gz")) k -= 3;
-    sf_view v = sf__view(base, k);
+    sf_view v = sf__file_base(name, true);
+    const char *base = v.p;
+    size_t k = v.n;
     if (sf__view_ends_with_nocase(v, ".html")) k -= 5;
     else if (sf__view_ends_with_nocase(v, ".htm")) k -= 4;
     snprintf(out, cap, "%.*s", (int)k, base);

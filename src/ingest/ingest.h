@@ -83,6 +83,9 @@ typedef struct sf_sniff {
     const char *skip; /* static string or NULL */
 } sf_sniff;
 void sf__sniff(const char *name, bool inner, const char *data, size_t n, sf_sniff *out);
+/* The last component of path `name`, without a final ".gz" when `inner`
+ * (the name of the file a gzip'd one holds: "a/page.html.gz" -> "page.html"). */
+sf_view sf__file_base(const char *name, bool inner);
 /* Inflate gzip data (one member or several) into out, at most
  * options->max_expand bytes (0: the larger of 256 MiB and 100 times n) and
  * `limit`. A cut, corrupt or too large stream is reported through ctx. */

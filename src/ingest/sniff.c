@@ -78,16 +78,21 @@ static sf_format name_format(sf_view ext) {
     return SF_FORMAT_AUTO;
 }
 
-/* The extension of the last path component without the dot, after a
- * ".gz" when `inner` ("a.jsonl.gz" gives "jsonl"). */
-static sf_view extension(const char *name, bool inner) {
-    if (!name) return SF_VIEW_LIT("");
+sf_view sf__file_base(const char *name, bool inner) {
     const char *base = strrchr(name, '/');
     base = base ? base + 1 : name;
     size_t n = strlen(base);
     if (inner && n > 3 && sf__view_ends_with_nocase(sf__view(base, n), ".gz")) n -= 3;
-    for (size_t i = n; i-- > 1;)
-        if (base[i] == '.') return sf__view(base + i + 1, n - i - 1);
+    return sf__view(base, n);
+}
+
+/* The extension of the last path component without the dot, after a
+ * ".gz" when `inner` ("a.jsonl.gz" gives "jsonl"). */
+static sf_view extension(const char *name, bool inner) {
+    if (!name) return SF_VIEW_LIT("");
+    sf_view b = sf__file_base(name, inner);
+    for (size_t i = b.n; i-- > 1;)
+        if (b.p[i] == '.') return sf__view(b.p + i + 1, b.n - i - 1);
     return SF_VIEW_LIT("");
 }
 

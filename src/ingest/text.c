@@ -254,8 +254,8 @@ static bool title_case(sf_view v) {
 static bool is_title(const linevec *L, size_t t) {
     sf_view v = L->items[t].v;
     if (t + 1 >= L->n || v.n > 200 || count_words(v) > 20 || dangling_end(v)) return false;
-    /* a line ending a sentence is a title only in headline capitalization
-     * and set apart by a blank line */
+    /* a line ending a sentence is a title only when set apart by a blank
+     * line and in headline capitalization or over a dateline */
     if (ends_sentence(v) && !(L->items[t + 1].v.n == 0 && (title_case(v) || short_before_dateline(L, t))))
         return false;
     /* a line that opens with a dateline is the story's first paragraph */
@@ -330,12 +330,10 @@ static sf_status join_body(const linevec *L, size_t b, size_t e, sf_buf *out) {
 /* "dir/APW1.txt" -> "APW1"; "<stdin>" and "-" -> "stdin". */
 static sf_view id_of(const char *name) {
     if (strcmp(name, "-") == 0 || strcmp(name, "<stdin>") == 0) return SF_VIEW_LIT("stdin");
-    const char *base = strrchr(name, '/');
-    base = base ? base + 1 : name;
-    size_t n = strlen(base);
     /* "story.txt.gz" is the article "story", as "story.txt" is */
-    if (n > 3 && sf__view_ends_with_nocase(sf__view(base, n), ".gz")) n -= 3;
-    size_t dot = n;
+    sf_view v = sf__file_base(name, true);
+    const char *base = v.p;
+    size_t n = v.n, dot = n;
     while (dot > 0 && base[dot - 1] != '.') dot--;
     if (dot > 1) n = dot - 1;
     return sf__view(base, n);

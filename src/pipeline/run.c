@@ -342,13 +342,17 @@ static sf_status name_links(sf_result *r, sf_error *err) {
         for (size_t k = 0; k < r->lines.nrelated[s]; k++) {
             sf_story_link *l = &r->lines.related[s][k];
             if (l->story >= r->nstories) continue;
+            /* each word's entity in this story and in the related one */
+            const char **ab = l->nnames ? sf__malloc(2 * l->nnames * sizeof *ab) : NULL;
+            if (l->nnames && !ab) return sf__error_set(err, SF_ERR_NOMEM, "out of memory");
             size_t kept = 0, named = 0;
-            for (size_t q = 0; q < l->nnames; q++)
-                named += entity_with_word(&r->stories[s].facts, l->names[q]) ||
-                         entity_with_word(&r->stories[l->story].facts, l->names[q]);
             for (size_t q = 0; q < l->nnames; q++) {
-                const char *a = entity_with_word(&r->stories[s].facts, l->names[q]);
-                const char *b = entity_with_word(&r->stories[l->story].facts, l->names[q]);
+                ab[2 * q] = entity_with_word(&r->stories[s].facts, l->names[q]);
+                ab[2 * q + 1] = entity_with_word(&r->stories[l->story].facts, l->names[q]);
+                named += ab[2 * q] || ab[2 * q + 1];
+            }
+            for (size_t q = 0; q < l->nnames; q++) {
+                const char *a = ab[2 * q], *b = ab[2 * q + 1];
                 if (named && !a && !b) {
                     sf__free(l->names[q]);
                     continue;
@@ -362,13 +366,21 @@ static sf_status name_links(sf_result *r, sf_error *err) {
                 }
                 if (name != l->names[q]) {
                     char *copy = sf__strndup(name, strlen(name));
-                    if (!copy) return sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+                    if (!copy) {
+                        /* keep the list whole for its release: the words
+                         * not yet looked at stay where they are */
+                        for (size_t j = q; j < l->nnames; j++) l->names[kept++] = l->names[j];
+                        l->nnames = kept;
+                        sf__free(ab);
+                        return sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+                    }
                     sf__free(l->names[q]);
                     l->names[q] = copy;
                 }
                 l->names[kept++] = l->names[q];
             }
             l->nnames = kept;
+            sf__free(ab);
         }
     return SF_OK;
 }
