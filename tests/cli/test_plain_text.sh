@@ -105,4 +105,9 @@ printf '{"id":"p1","title":"Flood in Kellport","text":"The river flooded Kellpor
 expect_exit 0 "run with bylines that repeat the outlet" -- "$SF" run "$TMP/byline/p.jsonl"
 expect_grep "$TMP/out" '^1\. Flood in Kellport \(p1, CNN, by Rob Picheta\)$' "by Rob Picheta, not by Rob Picheta, CNN"
 expect_grep "$TMP/out" '^1\. Storm in Lindau \(p2, BBC News\)$' "no 'by BBC News' after the outlet BBC News"
+# an author that is not a string (a list, an object) is left out, the article is read
+printf '{"id":"p3","title":"Fire in Dunmore","text":"A fire hit Dunmore on Sunday.","author":["A","B"]}\n{"id":"p4","title":"Vote in Kellby","text":"Kellby voted on Sunday.","author":{"name":"C"}}\n' >"$TMP/byline/q.jsonl"
+expect_exit 0 "run with authors that are no string" -- "$SF" run "$TMP/byline/q.jsonl"
+expect_grep "$TMP/out" '^1\. Fire in Dunmore \(p3, outlet and time unknown\)$' "a list as author: the article, no author"
+expect_grep "$TMP/out" '^1\. Vote in Kellby \(p4, outlet and time unknown\)$' "an object as author: the article, no author"
 finish
