@@ -21,7 +21,8 @@ static const char *const NOISE_PREFIXES[] = {
 };
 
 /* True when p[0..n) holds contact details: a telephone number written as
- * digit groups joined by dashes or dots (212-499-3333, 404.526.5456) or an
+ * digit groups joined by dashes or dots (212-499-3333, 404.526.5456, the
+ * area code maybe apart: 202 244-3131, (202) 244-3131) or an
  * e-mail address (name@host, or name(at)host as wires spell it to dodge
  * harvesters). Wire desks end stories with such lines ("The news manager is
  * ..., 404-526-5429"); they are for editors, not readers. */
@@ -33,6 +34,14 @@ static bool has_contact(const char *p, size_t n) {
         if (i > 0 && i + 5 <= n && isalnum((unsigned char)p[i - 1]) && memcmp(p + i, "(at)", 4) == 0 &&
             isalnum((unsigned char)p[i + 4]))
             return true;
+        /* "(202) 244-3131": the area code in parentheses */
+        if (p[i] == '(' && i + 14 <= n && p[i + 4] == ')' && p[i + 5] == ' ' && p[i + 9] == '-' &&
+            (i + 14 == n || !isalnum((unsigned char)p[i + 14]))) {
+            static const size_t DIGITS[] = {1, 2, 3, 6, 7, 8, 10, 11, 12, 13};
+            size_t d = 0;
+            while (d < SF_ARRAY_LEN(DIGITS) && isdigit((unsigned char)p[i + DIGITS[d]])) d++;
+            if (d == SF_ARRAY_LEN(DIGITS)) return true;
+        }
         /* three groups of digits, the last of four: NNN-NNN-NNNN */
         if (isdigit((unsigned char)p[i]) && (i == 0 || !isalnum((unsigned char)p[i - 1]))) {
             size_t groups = 0, len = 0, j = i;
@@ -41,8 +50,9 @@ static bool has_contact(const char *p, size_t n) {
                 while (j < n && isdigit((unsigned char)p[j])) j++;
                 len = j - start;
                 groups++;
-                if (j + 1 < n && (p[j] == '-' || p[j] == '.') && isdigit((unsigned char)p[j + 1]) &&
-                    len == 3 && groups < 3)
+                /* the area code may stand apart by a space: "202 244-3131" */
+                bool sep = p[j] == '-' || p[j] == '.' || (p[j] == ' ' && groups == 1);
+                if (j + 1 < n && sep && isdigit((unsigned char)p[j + 1]) && len == 3 && groups < 3)
                     j++;
                 else
                     break;

@@ -43,6 +43,10 @@ static void contact_lines_are_noise(void **state) {
     assert_true(NOISE("Questions should be directed to the desk in Atlanta at 404-526-5456."));
     assert_true(NOISE("Readers may write to the editor at letters@example.org for a copy."));
     assert_true(NOISE("Call the hotline on 212.499.3333 for details on the reopening."));
+    assert_true(NOISE("In Washington the weekend editor is Andy Alexander at 202 244-3131 or later."));
+    assert_true(NOISE("The weekend desk in Atlanta can be reached on (404) 526-5456 until noon."));
+    assert_false(NOISE("The vote was 202 to 144, with 31 members absent, the clerk said."));
+    assert_false(NOISE("Police counted 300 (120 of them children) at the shelter on Monday."));
     assert_false(NOISE("The Aug. 7 bombing killed 11 people, all of them Africans."));
     assert_false(NOISE("Galileo was launched in 1989 and arrived at Jupiter on Dec. 7, 1995."));
     assert_false(NOISE("Unemployment fell from 5.4 to 5.1 percent between 1998-2000 in the state."));
