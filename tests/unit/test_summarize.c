@@ -415,6 +415,37 @@ static void headline_from_lead(void **state) {
     headline_case("About two thousand residents of the small riverside town of Marlow Bridge were moved "
                   "out of their homes by the county on Monday morning.",
                   "About two thousand residents of the small riverside town of Marlow Bridge were moved out");
+    /* an opening adverbial is left out: the headline holds the subject and its verb */
+    headline_case("In Kellport, the council of the small riverside town voted on Monday to close the old bridge "
+                  "until the river falls.",
+                  "The council of the small riverside town voted on Monday to close the old bridge");
+    headline_case("On March 2, under pressure from residents who had waited for weeks for the repairs, the "
+                  "council voted to close the bridge.",
+                  "The council voted to close the bridge");
+    headline_case("After being rescued near Lindau, Bavaria, last week, the two climbers were flown to a "
+                  "hospital in Munich for treatment.",
+                  "The two climbers were flown to a hospital in Munich for treatment");
+    headline_case("Opening the flood conference here in Kellport, Mayor Lena Marsh said the town had learned "
+                  "its lesson from the disaster.",
+                  "Mayor Lena Marsh said the town had learned its lesson from the disaster");
+    /* a participle that starts a subject is no opener; nor is a clause that needs the opener's name */
+    headline_case("Lending banks in Kellport have put detailed plans in place for the years after the flood, "
+                  "when they expect the town to recover.",
+                  "Lending banks in Kellport have put detailed plans in place for the years after the flood");
+    headline_case("When Mayor Lena Marsh arrives in Lindau for the regional meeting of river towns, she will ask "
+                  "for money.",
+                  "When Mayor Lena Marsh arrives in Lindau for the regional meeting of river towns");
+    /* a subject alone is no headline: the cut comes after the verb */
+    headline_case("The mayor of Kellport and the deputy head of the county, Paul Ried, turned in the flood "
+                  "reports, said the county's spokesman Tom Berg.",
+                  "The mayor of Kellport and the deputy head of the county, Paul Ried, turned in the flood reports");
+    /* a clause opener cuts before a verb with its object does */
+    headline_case("A gang of hooded youths who oppose the new bridge toll pelted police with stones in Kellport "
+                  "on Saturday night.",
+                  "A gang of hooded youths who oppose the new bridge toll pelted police with stones");
+    headline_case("The mayor's closest aide could become part of the inquiry into the flood as the county "
+                  "attempts to find who ignored the warnings.",
+                  "The mayor's closest aide could become part of the inquiry into the flood");
 }
 
 static size_t add_text(sf_corpus *c, const char *id, const char *text, int64_t t) {
