@@ -182,6 +182,8 @@ static sf_status build_forms(const sf_doc *docs, size_t ndocs, sf_mention *m, si
         /* "in X", "entered X": a place cue outweighs the recognizer's guess
          * on a word it may never have seen */
         if (m[i].flags & SF_MENTION_PLACE_CUE) f->votes[SF_ENT_PLACE] += 2;
+        /* so does a country's name (ISO 3166, places.c) */
+        if (sf__is_country_key(key.p, key.n)) f->votes[SF_ENT_PLACE] += 2;
         /* surfaces are written with single spaces: a name broken over two
          * lines is the same name */
         sf__buf_reset(&surf);
