@@ -315,6 +315,24 @@ static void test_countries_are_places(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A surname that is also a country's name ("Jordan" after "Michael Jordan")
+ * names the person: its own votes do not make him a place. */
+static void test_surname_votes_for_the_person(void **state) {
+    (void)state;
+    const char *texts[] = {"Michael Jordan scored 40 points as the Chicago Bulls beat the Utah Jazz on Sunday. "
+                           "Jordan said the team played well. Jordan, who missed practice on Friday, "
+                           "thanked the fans."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const sf_entity *mj = entity_named(&f, "Michael Jordan");
+    assert_non_null(mj);
+    assert_ptr_equal(mj, entity_named(&f, "Jordan"));
+    assert_int_equal(mj->type, SF_ENT_PERSON);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_name_helpers),
@@ -328,6 +346,7 @@ int main(void) {
         cmocka_unit_test(test_titles_before_names),
         cmocka_unit_test(test_dateline_agency_is_no_entity),
         cmocka_unit_test(test_countries_are_places),
+        cmocka_unit_test(test_surname_votes_for_the_person),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
