@@ -266,6 +266,25 @@ static void test_quotes_he_after_another_person(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* "Mr. Tom Berg, he said, had ruined it": the name a comma parts from "he
+ * said" is what the speaker talks about, not the speaker. */
+static void test_quotes_name_before_parenthetical_he(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "Lena Marsh, the mayor of Kellport, said on Monday that \"the flood plan failed the town.\" "
+        "Mr. Tom Berg, she said, had \"ignored\" every warning.\n\n"
+        "\"We should have closed the bridge a day earlier,\" she added."};
+    sf_corpus *c = corpus_of(texts, 1, SF_TIME_UNKNOWN);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    assert_non_null(speaker_of(&f, "ignored"));
+    assert_string_equal(speaker_of(&f, "ignored"), "Lena Marsh");
+    assert_non_null(speaker_of(&f, "closed the bridge"));
+    assert_string_equal(speaker_of(&f, "closed the bridge"), "Lena Marsh");
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* "At least five" fits 8, 20 and 77 alike: across reports it does not
  * chain the tolls of other places into one fact. */
 static void test_open_amount_chains_nothing(void **state) {
@@ -838,6 +857,7 @@ int main(void) {
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_dates),
         cmocka_unit_test(test_quotes), cmocka_unit_test(test_quotes_it_said),
         cmocka_unit_test(test_quotes_he_after_another_person),
+        cmocka_unit_test(test_quotes_name_before_parenthetical_he),
         cmocka_unit_test(test_open_amount_chains_nothing),
         cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
