@@ -266,6 +266,41 @@ static void test_quotes_he_after_another_person(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* The text of reported speech is what was said: not the time of saying
+ * ("said Monday that"), not the dateline, not the speaker's description
+ * before the name, not a comma, not a participle about the speaker. */
+static const char *indirect_text(const sf_story_facts *f, const char *speaker) {
+    for (size_t i = 0; i < f->nquotes; i++)
+        if (!f->quotes[i].direct && f->quotes[i].speaker && strcmp(f->quotes[i].speaker, speaker) == 0)
+            return f->quotes[i].text;
+    return NULL;
+}
+
+static void test_indirect_speech_text(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "KELLPORT (AP) _ The flood plan failed the town and its people, Mayor Lena Marsh said.",
+        "The county engineer Tom Berg said earlier this week that the bridge would stay closed until May.",
+        "The river will fall by Wednesday, county spokesman Paul Ried said on Monday.",
+        "Anna Berger said, however, that the shelters would stay open for a week.",
+        "The levee held for three days, Karl Olsen said, welcoming the news of the repairs."};
+    sf_corpus *c = corpus_of(texts, 5, SF_TIME_UNKNOWN);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    const char *want[][2] = {{"Lena Marsh", "The flood plan failed the town and its people"},
+                             {"Tom Berg", "the bridge would stay closed until May"},
+                             {"Paul Ried", "The river will fall by Wednesday"},
+                             {"Anna Berger", "the shelters would stay open for a week"},
+                             {"Karl Olsen", "The levee held for three days"}};
+    for (size_t i = 0; i < 5; i++) {
+        const char *t = indirect_text(&f, want[i][0]);
+        if (!t) fail_msg("no reported speech of %s", want[i][0]);
+        assert_string_equal(t, want[i][1]);
+    }
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* "Mr. Tom Berg, he said, had ruined it": the name a comma parts from "he
  * said" is what the speaker talks about, not the speaker. */
 static void test_quotes_name_before_parenthetical_he(void **state) {
@@ -858,6 +893,7 @@ int main(void) {
         cmocka_unit_test(test_quotes), cmocka_unit_test(test_quotes_it_said),
         cmocka_unit_test(test_quotes_he_after_another_person),
         cmocka_unit_test(test_quotes_name_before_parenthetical_he),
+        cmocka_unit_test(test_indirect_speech_text),
         cmocka_unit_test(test_open_amount_chains_nothing),
         cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
