@@ -394,6 +394,20 @@ static void empty_and_binary_files_are_skipped(void **state) {
     assert_int_equal(ds.n, 1);
     assert_string_equal(ds.d[0].message, "binary file skipped");
     assert_int_equal(sf_corpus_count(c), 0);
+    /* bytes with few NULs but many control characters (random, compressed,
+     * encrypted) are no text either; text in an 8-bit charset is */
+    uint64_t x = 88172645463325252ULL;
+    for (size_t i = 0; i < sizeof bin; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift: fixed bytes, no NUL */
+        bin[i] = (char)((x & 0xFF) ? (x & 0xFF) : 1);
+    }
+    assert_int_equal(read_mem(c, "blob.txt", bin, sizeof bin, SF_FORMAT_AUTO, 1, &ds, &err), SF_OK);
+    assert_int_equal(ds.n, 1);
+    assert_string_equal(ds.d[0].message, "binary file skipped");
+    assert_int_equal(sf_corpus_count(c), 0);
+    const char *latin1 = "Caf\xe9 owners in Kellport reopened on Monday after the flood, the mayor said.\n";
+    assert_int_equal(READ_STR(c, "l1.txt", latin1, SF_FORMAT_AUTO, 1, &ds, &err), SF_OK);
+    assert_int_equal(sf_corpus_count(c), 1);
     sf_corpus_destroy(c);
 }
 
