@@ -933,6 +933,25 @@ static bool title_in_marks(const sf_doc *d, const qspan *q) {
     return caps >= 3;
 }
 
+/* Text in marks that is code, an address or a format string on a technical
+ * page ("GET / HTTP/1.1\\r\\n", "www.google.com", "[RECV] - length: %d"):
+ * typed, not said. An escape or a format directive marks code; a text of
+ * one "word" holding a dot or a slash is an address. Quoted tweets with a
+ * link in them are still speech. */
+static bool code_in_marks(const char *p, size_t n) {
+    bool space = false, addr = false;
+    for (size_t i = 0; i < n; i++) {
+        char ch = p[i];
+        if (ch == '\\' && i + 1 < n && isalpha((unsigned char)p[i + 1])) return true;
+        if (ch == '%' && i + 1 < n && strchr("dsxfu", p[i + 1]) && (i + 2 == n || !isalpha((unsigned char)p[i + 2])))
+            return true;
+        space |= ch == ' ';
+        addr |= ch == '.' || ch == '/';
+    }
+    while (n && (p[n - 1] == '.' || p[n - 1] == ',')) n--; /* "www.example.org." */
+    return !space && addr && n > 0 && memchr(p, '.', n) != NULL;
+}
+
 static sf_status direct_quote(ctx *c, const qspanvec *qs, size_t *hit_of, size_t qi) {
     const sf_doc *d = c->d;
     const qspan *q = &qs->items[qi];
@@ -955,7 +974,7 @@ static sf_status direct_quote(ctx *c, const qspanvec *qs, size_t *hit_of, size_t
     if (!cued && inside_words(d, q) < 3) return SF_OK;
     size_t begin = d->toks.items[q->open].end;
     size_t end = q->close != SIZE_MAX ? d->toks.items[q->close].begin : d->toks.items[q->te - 1].end;
-    if (end <= begin) return SF_OK;
+    if (end <= begin || code_in_marks(d->text + begin, end - begin)) return SF_OK;
     hit_of[qi] = c->out->n;
     return push_hit(c, sf__doc_sentence_of(d, begin), begin, end, true, sp, like);
 }

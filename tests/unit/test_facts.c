@@ -301,6 +301,27 @@ static void test_indirect_speech_text(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* Code, addresses and format strings in marks on a technical page are
+ * typed, not said; a quoted tweet with a link in it is still speech. */
+static void test_code_in_marks_is_no_quote(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "The tool sends \"GET / HTTP/1.1\\r\\nHost:%s\\r\\n\" to \"www.example.org\" and prints "
+        "\"[RECV] - length: %d\" for each reply. \"We built it in a week,\" said Lena Marsh. "
+        "\"Flood relief is coming to Kellport today https://example.org/relief\" the mayor wrote."};
+    sf_corpus *c = corpus_of(texts, 1, SF_TIME_UNKNOWN);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    assert_null(speaker_of(&f, "HTTP"));
+    assert_null(speaker_of(&f, "www.example.org"));
+    assert_null(speaker_of(&f, "RECV"));
+    assert_non_null(speaker_of(&f, "built it in a week"));
+    assert_string_equal(speaker_of(&f, "built it in a week"), "Lena Marsh");
+    assert_non_null(speaker_of(&f, "Flood relief is coming"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* "Mr. Tom Berg, he said, had ruined it": the name a comma parts from "he
  * said" is what the speaker talks about, not the speaker. */
 static void test_quotes_name_before_parenthetical_he(void **state) {
@@ -894,6 +915,7 @@ int main(void) {
         cmocka_unit_test(test_quotes_he_after_another_person),
         cmocka_unit_test(test_quotes_name_before_parenthetical_he),
         cmocka_unit_test(test_indirect_speech_text),
+        cmocka_unit_test(test_code_in_marks_is_no_quote),
         cmocka_unit_test(test_open_amount_chains_nothing),
         cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
