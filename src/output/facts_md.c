@@ -123,6 +123,11 @@ static void refs_of_fact(FILE *f, const sf_story_facts *st, const sf_fact *x) {
     fputc(']', f);
 }
 
+static bool same_quote(const sf_quote *a, const sf_quote *b) {
+    if (a->direct != b->direct || (a->speaker == NULL) != (b->speaker == NULL)) return false;
+    return (!a->speaker || strcmp(a->speaker, b->speaker) == 0) && strcmp(a->text, b->text) == 0;
+}
+
 void sf__facts_to_markdown(FILE *f, const sf_corpus *c, const sf_story_facts *st) {
     (void)c;
     if (!st) return;
@@ -182,11 +187,24 @@ void sf__facts_to_markdown(FILE *f, const sf_corpus *c, const sf_story_facts *st
     for (size_t i = 0; i < st->nquotes && shown < MD_QUOTES; i++) {
         const sf_quote *q = &st->quotes[i];
         if (!q->direct) continue;
+        /* the same words of the same speaker (a page that repeats its pull
+         * quote, a wire copy) are one row that cites every source */
+        size_t j = 0;
+        while (j < i && !same_quote(&st->quotes[j], q)) j++;
+        if (j < i) continue;
         if (shown++ == 0) fputs("\n| Speaker | Quote | Source |\n|---|---|---|\n", f);
         fputs("| ", f);
         cell(f, q->speaker ? q->speaker : "(unknown)", 60);
         fputs(" | \"", f);
         cell(f, q->text, MD_QUOTE_BYTES);
-        fprintf(f, "\" | [%zu] |\n", ref(st, q->article));
+        fputs("\" | [", f);
+        size_t refs[16], nrefs = 0;
+        for (size_t k = i; k < st->nquotes && nrefs < 16; k++) {
+            if (k != i && !same_quote(&st->quotes[k], q)) continue;
+            size_t r = ref(st, st->quotes[k].article), x = 0;
+            while (x < nrefs && refs[x] != r) x++;
+            if (x == nrefs) fprintf(f, "%s%zu", nrefs ? "," : "", r), refs[nrefs++] = r;
+        }
+        fputs("] |\n", f);
     }
 }

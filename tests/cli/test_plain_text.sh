@@ -3,7 +3,8 @@
 # headline, a one-line article, a "source:" tag that names the outlet, a
 # story whose reports span three days (listed and summarized in time order,
 # whatever the file names say), and a summary whose most central sentence
-# opens with "He said": it is never a bullet without its antecedent.
+# opens with "He said": it is never a bullet without its antecedent; one quote
+# in two reports is one row citing both.
 . "$(dirname "$0")/lib.sh"
 d="$TMP/in"
 mkdir -p "$d"
@@ -110,4 +111,12 @@ printf '{"id":"p3","title":"Fire in Dunmore","text":"A fire hit Dunmore on Sunda
 expect_exit 0 "run with authors that are no string" -- "$SF" run "$TMP/byline/q.jsonl"
 expect_grep "$TMP/out" '^1\. Fire in Dunmore \(p3, outlet and time unknown\)$' "a list as author: the article, no author"
 expect_grep "$TMP/out" '^1\. Vote in Kellby \(p4, outlet and time unknown\)$' "an object as author: the article, no author"
+# the same words of the same speaker in two reports are one quote row citing both
+mkdir -p "$TMP/quote"
+printf '%s\n' '{"id":"q1","title":"Kellport flood","text":"The Tamsin River flooded Kellport on Monday and 2,000 residents left their homes. \"We were not ready for this,\" Mayor Lena Marsh said on Monday. Two shelters opened at the high school."}' \
+  '{"id":"q2","title":"Kellport flood forces 2,000 out","text":"About 2,000 Kellport residents left their homes on Monday as the Tamsin River flooded the town. \"We were not ready for this,\" Mayor Lena Marsh said. The county opened two shelters at the high school."}' >"$TMP/quote/q.jsonl"
+expect_exit 0 "run with one quote in two reports" -- "$SF" run "$TMP/quote/q.jsonl"
+expect_grep "$TMP/out" '^\| Lena Marsh \| "We were not ready for this," \| \[1,2\] \|$' "one row for the quote, citing both reports"
+n=$(grep -c 'We were not ready for this' "$TMP/out")
+if [ "$n" -eq 1 ]; then ok "the quote row is not repeated"; else not_ok "the quote row is not repeated: $n rows"; fi
 finish
