@@ -286,8 +286,18 @@ static bool event_of_other_number(const sf_doc *d, size_t k, size_t a, size_t lo
     size_t ours = a > 3 ? a - 3 : 0;
     for (size_t x = ours; x < a; x++)
         if (sf__tok_is(d, x, "including")) return false;
-    for (size_t x = k > lo + 2 ? k - 2 : lo; x < k; x++) /* a number just before: its noun */
+    /* a number just before: its noun ("11 deaths", "about 200 died"); when
+     * the event comes before this number in the passive, a number before the
+     * event in the same phrase is its subject ("Thirteen people were injured
+     * at the two firms"), while after this number a coordinated subject shares it
+     * ("236 Kenyans and 12 Americans were killed") */
+    static const char *const AUX[] = {"were", "was", "are", "is", "been", "be", NULL};
+    size_t reach = k < a && k > lo && sf__tok_in(d, k - 1, AUX) ? 5 : 2;
+    for (size_t x = k; x > lo && k - x < reach;) {
+        x--;
+        if (d->toks.items[x].kind == SF_TOK_PUNCT) break;
         if ((x < ours || x > a) && other_number_at(d, x, lo)) return true;
+    }
     for (size_t x = k + 1; x < hi && x <= k + 4; x++) { /* a number just after: its verb */
         if ((x < ours || x > a) && other_number_at(d, x, lo)) return true;
         if (!sf__tok_in(d, x, QUAL)) break;

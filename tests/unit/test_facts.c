@@ -710,6 +710,10 @@ static void test_event_belongs_to_its_number(void **state) {
     expect_label_of("All 217 people aboard the Boeing 767-300 died in the crash.", "217", "deaths", NULL);
     expect_label_of("The sinking on Aug. 12 killed all 118 crew members.", "118", "deaths", NULL);
     expect_label_of("Twelve students were killed and 23 others were wounded.", "Twelve", "deaths", NULL);
+    /* a passive's number before the event is its subject; an object before
+     * another verb is not */
+    expect_label_of("Thirteen people were injured at the two brokerage firms.", "two", "count", "firms");
+    expect_label_of("The blast killed one woman and injured 111 people.", "111", "injured", NULL);
     /* a noun before a plural noun modifies it */
     expect_label_of("Tens of millions of land mines lie buried in Kellby province.", "Tens of millions", "count",
                     "mines");
