@@ -149,6 +149,19 @@ function factValues(f, num, storyId) {
   return (f.mentions || []).map((m) => el('div', {}, m.text || '', ' ', citeLinks(m.article ? [m.article] : [], num, storyId)));
 }
 
+// The same words of the same speaker in several reports (wire copies, a
+// page repeating its pull quote) are one row citing every report.
+function quoteRows(quotes) {
+  const rows = new Map();
+  for (const q of quotes) {
+    const key = (q.speaker || '') + '\u0000' + (q.direct ? 'd' : 'i') + '\u0000' + (q.text || '');
+    const row = rows.get(key) || Object.assign({}, q, {articles: []});
+    if (q.article && !row.articles.includes(q.article)) row.articles.push(q.article);
+    rows.set(key, row);
+  }
+  return [...rows.values()];
+}
+
 function section(title, ...kids) {
   return [el('h2', {class: 'section'}, title), ...kids];
 }
@@ -178,14 +191,25 @@ async function showStory(id) {
     el('a', {href: '#/article/' + encodeURIComponent(a.id) + '?story=' + encodeURIComponent(sid)}, a.title || a.id),
     el('span', {class: 'muted'}, ' — ', a.source || 'outlet unknown', ', ', when(a.published),
       a.duplicate_of ? ', copy of [' + (num.get(a.duplicate_of) || a.duplicate_of) + ']' : ''))))));
+  // The table holds the names the story is about, as the Markdown output
+  // does: those written more than one way or named by more than one report.
+  // A name one report writes once is listed under it, folded: on a story of
+  // one page most such rows are words in a heading, not actors.
   const ents = s.entities || [];
-  if (ents.length) {
+  const main = ents.filter((e) => (e.aliases || []).length || (e.articles || []).length > 1);
+  const once = ents.filter((e) => !main.includes(e));
+  if (main.length) {
     parts.push(...section('Who and where', el('div', {class: 'table-wrap'}, el('table', {id: 'entities'},
       el('thead', {}, el('tr', {}, el('th', {}, 'Name'), el('th', {}, 'Type'), el('th', {}, 'Also written'), el('th', {}, 'Sources'))),
-      el('tbody', {}, ents.map((e) => el('tr', {},
+      el('tbody', {}, main.map((e) => el('tr', {},
         el('td', {}, e.name || ''), el('td', {}, e.type || ''),
         el('td', {}, (e.aliases || []).map((a) => typeof a === 'string' ? a : a.name).join(', ')),
         el('td', {}, citeLinks(e.articles || [], num, sid)))))))));
+  }
+  if (once.length) {
+    parts.push(el('details', {id: 'entities-once'},
+      el('summary', {}, once.length + (once.length === 1 ? ' more name' : ' more names') + ', each in one report'),
+      el('p', {class: 'muted'}, once.map((e) => e.name).join(', '))));
   }
   const facts = s.facts || [];
   if (facts.length) {
@@ -201,10 +225,10 @@ async function showStory(id) {
   if (quotes.length) {
     parts.push(...section('Who said what', el('div', {class: 'table-wrap'}, el('table', {id: 'quotes'},
       el('thead', {}, el('tr', {}, el('th', {}, 'Speaker'), el('th', {}, 'Quote'), el('th', {}, 'Source'))),
-      el('tbody', {}, quotes.map((q) => el('tr', {},
+      el('tbody', {}, quoteRows(quotes).map((q) => el('tr', {},
         el('td', {}, q.speaker || q.speaker_text || el('span', {class: 'muted'}, 'not sure who')),
         el('td', {}, el('blockquote', {}, q.text || '')),
-        el('td', {}, citeLinks(q.article ? [q.article] : [], num, sid)))))))));
+        el('td', {}, citeLinks(q.articles, num, sid)))))))));
   }
   const events = (data.history && data.history.events) || [];
   if (events.length) {

@@ -24,7 +24,18 @@ const HOSTILE_TEXT = 'Harbour officials in Kellby said "><img src=x onerror=aler
 writeFileSync(join(tmp, 'hostile.jsonl'), JSON.stringify({
   id: 'hostile-1', title: HOSTILE_TITLE, text: HOSTILE_TEXT, source: '<b>Bold</b> Outlet',
   url: 'javascript:alert(1)', published: '2026-03-21T10:00:00Z' }) + '\n');
-execFileSync(bin, ['ingest', '--quiet', '--db', db, join(src, 'examples'), join(tmp, 'hostile.jsonl')], { stdio: 'inherit' });
+// Two reports of one ferry closure that quote the same words: one quote row.
+const FERRY_QUOTE = 'We will reopen the ferry as soon as the storm has passed,';
+writeFileSync(join(tmp, 'ferry.jsonl'), [
+  { id: 'ferry-1', title: 'Storm stops the Dunmore ferry', published: '2026-03-22T08:00:00Z', source: 'Coast Courier',
+    text: 'The storm stopped the Dunmore ferry on Sunday and 300 passengers were stranded at the Dunmore pier. "' +
+      FERRY_QUOTE + '" harbour master Ines Kovac said on Sunday. Buses took the stranded passengers to Kellby.' },
+  { id: 'ferry-2', title: 'Dunmore ferry halted by storm', published: '2026-03-22T09:30:00Z', source: 'Bay Herald',
+    text: 'About 300 passengers were stranded at the Dunmore pier on Sunday after the storm stopped the Dunmore ferry. "' +
+      FERRY_QUOTE + '" harbour master Ines Kovac said. The ferry company sent buses to take them to Kellby.' },
+].map((x) => JSON.stringify(x)).join('\n') + '\n');
+execFileSync(bin, ['ingest', '--quiet', '--db', db, join(src, 'examples'), join(tmp, 'hostile.jsonl'), join(tmp, 'ferry.jsonl')],
+  { stdio: 'inherit' });
 
 const portFile = join(tmp, 'port');
 const server = spawn(bin, ['serve', '--quiet', '--db', db, '--listen', '127.0.0.1:0', '--port-file', portFile], { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -74,6 +85,11 @@ try {
   const facts = await page.$$eval('#facts tbody tr', (rs) => rs.map((r) => r.textContent));
   const wall = facts.find((f) => /2[.,]5/.test(f) && /agree/.test(f));
   ok(!!wall, 'the wall length is a fact on which the sources agree', wall || facts.slice(0, 4).join(' | '));
+  const names = await page.$$eval('#entities tbody tr', (rs) => rs.map((r) => r.textContent));
+  ok(names.some((n) => /Islamic State/.test(n) && /Daesh/.test(n)), 'the names table merges Islamic State and Daesh', names.slice(0, 3).join(' | '));
+  const once = await page.$eval('#entities-once', (d) => d.textContent).catch(() => '');
+  ok(/more names?, each in one report/.test(once) && !names.some((n) => once.includes(n.split(/\s/)[0] + ',')),
+    'names one report writes once are folded apart from the table', once.slice(0, 80));
   const cites = await page.$$('#summary a.cite');
   ok(cites.length >= 1, 'summary sentences cite their sources', String(cites.length));
   await page.screenshot({ path: join(out, 'story.png'), fullPage: true });
@@ -86,6 +102,20 @@ try {
   const marked = mark ? await mark.textContent() : '';
   ok(mark && firstSentence.startsWith(marked.slice(0, 40)), 'the citation opens the source with the sentence highlighted', marked.slice(0, 80));
   await page.screenshot({ path: join(out, 'article.png'), fullPage: true });
+
+  // The ferry story: the words both reports quote are one row citing both.
+  await page.goto(base + '/');
+  await page.waitForSelector('a.story-link');
+  const ferry = (await page.$$eval('a.story-link', (as) => as.map((a) => a.textContent))).findIndex((h) => /ferry/i.test(h));
+  ok(ferry >= 0, 'the ferry story is listed');
+  if (ferry >= 0) {
+    await page.click(`a.story-link >> nth=${ferry}`);
+    await page.waitForSelector('#quotes tbody tr', { timeout: 10000 });
+    const rows = await page.$$eval('#quotes tbody tr', (rs) => rs.map((r) => r.textContent));
+    const same = rows.filter((r) => r.includes('reopen the ferry'));
+    ok(same.length === 1 && (await page.$$('#quotes tbody tr a.cite')).length >= 2,
+      'a quote in two reports is one row citing both', rows.join(' | ').slice(0, 200));
+  }
 
   // Hostile text is shown as text; no script runs.
   await page.goto(base + '/#/article/hostile-1');
