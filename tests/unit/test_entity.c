@@ -371,6 +371,35 @@ static void test_spanish_report_no_junk(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* French and Polish: "Le", "Les", "Selon", "W", "Na" open sentences and
+ * never start a name; the names after them stay. */
+static void test_french_polish_openers(void **state) {
+    (void)state;
+    sf_corpus *c;
+    sf_story_facts f;
+    facts_of_lang("Le président Emmanuel Macron a reçu les syndicats. Les Français attendent des "
+                  "réponses. Selon Le Monde, la réunion a duré trois heures à Paris.",
+                  "fr", &f, &c);
+    const char *junk[] = {"Le", "Les", "Les Français", "Selon Le Monde", "Selon"};
+    for (size_t i = 0; i < SF_ARRAY_LEN(junk); i++)
+        if (entity_named(&f, junk[i])) fail_msg("fr: '%s' is an entity", junk[i]);
+    assert_non_null(entity_named(&f, "Emmanuel Macron"));
+    assert_non_null(entity_named(&f, "Le Monde"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+    facts_of_lang("W Warszawie premier Donald Tusk spotkał się z ministrami. Na Nowym Świecie "
+                  "protestowali rolnicy.",
+                  "pl", &f, &c);
+    const char *pjunk[] = {"W", "Na", "W Warszawie", "Na Nowym", "Na Nowym Świecie"};
+    for (size_t i = 0; i < SF_ARRAY_LEN(pjunk); i++)
+        if (entity_named(&f, pjunk[i])) fail_msg("pl: '%s' is an entity", pjunk[i]);
+    const sf_entity *p = entity_named(&f, "Donald Tusk");
+    assert_non_null(p);
+    assert_int_equal(p->type, SF_ENT_PERSON);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* The same sentences in English keep the recognizer's word: other
  * languages' rules never touch an English report. */
 static void test_english_report_unchanged_by_languages(void **state) {
@@ -403,6 +432,7 @@ int main(void) {
         cmocka_unit_test(test_word_fold),
         cmocka_unit_test(test_german_report_no_junk),
         cmocka_unit_test(test_spanish_report_no_junk),
+        cmocka_unit_test(test_french_polish_openers),
         cmocka_unit_test(test_english_report_unchanged_by_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
