@@ -369,6 +369,12 @@ static bool other_person_since(const ctx *c, size_t s, size_t ssent, size_t k) {
     return false;
 }
 
+/* "Napster, he said, had hijacked his music": a name that only a comma
+ * parts from the pronoun at k is what is said about, not who says it. */
+static bool said_about(const ctx *c, size_t j, size_t k) {
+    return c->m[j].tok_end + 1 == k && punct_is(c->d, k - 1, ',');
+}
+
 /* "he said" / "she said" at token k: the person who spoke last, unless
  * another person is named outside quotes in the pronoun's own paragraph,
  * before it (then that person); with no one who spoke, the person named
@@ -389,7 +395,7 @@ static speaker resolve_pronoun(const ctx *c, size_t k) {
     size_t named = SIZE_MAX; /* the latest person named outside quotes */
     for (size_t j = first_ending_after(c, k); j-- > 0;) /* the last one that fits */
         if (!c->inq[c->m[j].tok_begin] && mention_type(c, j) == SF_ENT_PERSON &&
-            !(c->m[j].flags & SF_MENTION_POSSESSIVE) &&
+            !(c->m[j].flags & SF_MENTION_POSSESSIVE) && !said_about(c, j, k) &&
             c->m[j].tok_begin <= d->sent_tok[c->m[j].sentence] + 2) { /* a subject, not an object */
             named = j;
             break;
@@ -403,6 +409,7 @@ static speaker resolve_pronoun(const ctx *c, size_t k) {
         if (sf__doc_sentence_of(d, c->m[j].begin) == sent && !c->inq[c->m[j].tok_begin] &&
             !(c->m[j].flags & SF_MENTION_POSSESSIVE) && speaker_name_ok(c, j))
             own = mention_type(c, j) == SF_ENT_PERSON ? j : SIZE_MAX - 1;
+    if (own < SIZE_MAX - 1 && said_about(c, own, k)) own = SIZE_MAX - 1;
     if (own < SIZE_MAX - 1) {
         sp.mention = own, sp.rule = R_HE_SUBJECT;
         return sp;

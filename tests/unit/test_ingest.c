@@ -250,6 +250,17 @@ static void text_as_people_write_it(void **state) {
     a = sf_corpus_get(c, 5);
     assert_string_equal(a->text, "Leaders agreed that the single currency will be formally launched soon.");
     assert_true(a->published == sf__days_from_civil(1999, 1, 1) * 86400);
+    /* a wire's byline in parentheses over the text is the author, not a
+     * title (Xinhua: "(by Wang Jinyu)") */
+    const char *paren = "(by Lena Marsh)\n\n"
+                        "KELLPORT, June 12 -- The council last night criticized the report on the\n"
+                        "flood defences.\n";
+    assert_int_equal(READ_STR(c, "g.txt", paren, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    a = sf_corpus_get(c, 6);
+    assert_string_equal(a->title, "");
+    assert_string_equal(a->author, "Lena Marsh");
+    assert_non_null(strstr(a->text, "The council last night criticized"));
+    assert_null(strstr(a->text, "Lena Marsh"));
     sf_corpus_destroy(c);
 }
 
