@@ -304,7 +304,7 @@ static const char *const GIVEN[] = {
     "nina", "tanja", "simone", "frank-walter", "karl-heinz", "hans-peter", "hans-jürgen",
     "kevin", "marie-agnes", "malu", "bärbel", "klara", "greta", "luisa", "carla", "lara",
     "jasmin", "nadine", "yvonne", "miriam", "judith", "esther", "rainer", "achim", "ulrich",
-    "jochen", "hartmut", "bodo", "mario", "dietmar", "günther", "wolfram", "detlef", "harald",
+    "jochen", "hartmut", "bodo", "mario", "dietmar", "wolfram", "detlef", "harald",
     /* Spanish, Portuguese, Latin America */
     "pedro", "pablo", "juan", "josé", "jose", "carlos", "luis", "javier", "francisco",
     "antonio", "manuel", "miguel", "jorge", "alberto", "fernando", "alejandro", "santiago",
@@ -313,11 +313,11 @@ static const char *const GIVEN[] = {
     "lucía", "marta", "elena", "sofía", "paula", "patricia", "teresa", "pilar", "rosa", "dolores",
     "yolanda", "irene", "inés", "begoña", "luiz", "joão", "jair", "dilma", "paulo", "marcelo",
     "rodrigo", "eduardo", "flávio", "sérgio", "geraldo", "tarcísio", "michel", "ciro", "marina",
-    "gleisi", "renan", "rui", "antónio", "luís", "claudia", "andrés", "alfonso", "álvaro",
+    "gleisi", "renan", "rui", "antónio", "luís", "alfonso", "álvaro",
     "ignacio", "joaquín", "jesús", "ramón", "salvador", "victor", "víctor", "hugo", "evo", "xavier",
     "gerardo", "guillermo", "arturo", "horacio", "sebastián", "gabriela", "verónica", "mónica",
     "beatriz", "mercedes", "alejandra", "daniela", "valentina", "camila", "fernanda", "juliana",
-    "mariana", "javier", "íñigo", "santiago", "nayib", "gustavo", "lula", "marcos",
+    "mariana", "íñigo", "nayib", "lula", "marcos",
     /* French */
     "jean", "jean-luc", "jean-marie", "jean-pierre", "jean-claude", "jean-yves", "jean-michel",
     "françois", "nicolas", "édouard", "edouard", "élisabeth", "elisabeth", "bruno", "gérald",
@@ -325,13 +325,13 @@ static const char *const GIVEN[] = {
     "stéphane", "sébastien", "valérie", "ségolène", "rachida", "yannick", "raphaël", "jordan",
     "nathalie", "isabelle", "catherine", "sylvie", "martine", "dominique", "patrick", "alain",
     "bernard", "yves", "claude", "marine", "gilles", "vincent", "julien", "mathieu", "aurélien",
-    "amélie", "céline", "hélène", "brigitte", "ségolène", "manon", "chloé", "léa", "camille",
-    "émilie", "françoise", "anne-marie", "marie-france", "gabriel", "michel", "benoît",
+    "amélie", "céline", "hélène", "manon", "chloé", "léa", "camille",
+    "émilie", "françoise", "anne-marie", "marie-france", "benoît",
     /* Italian */
     "giorgia", "matteo", "giuseppe", "silvio", "enrico", "paolo", "giovanni", "francesco",
-    "luigi", "alessandro", "luca", "elly", "carlo", "giulia", "chiara", "francesca", "sergio",
+    "luigi", "alessandro", "luca", "elly", "carlo", "giulia", "chiara", "francesca", 
     "romano", "massimo", "gianni", "giancarlo", "stefano", "lorenzo", "federico", "davide",
-    "simona", "valentina", "elisabetta", "roberta", "giacomo", "antonio", "fabio", "guido",
+    "simona", "elisabetta", "roberta", "giacomo", "fabio", "guido",
     /* Polish */
     "andrzej", "donald", "mateusz", "jarosław", "lech", "aleksander", "bronisław", "rafał",
     "szymon", "władysław", "krzysztof", "tomasz", "piotr", "paweł", "marcin", "michał", "jakub",
@@ -341,7 +341,7 @@ static const char *const GIVEN[] = {
     "mariusz", "dariusz", "sławomir", "bogdan", "kazimierz", "józef", "henryk", "ryszard",
     /* Dutch */
     "mark", "geert", "dick", "willem-alexander", "maxima", "máxima", "frans", "sigrid", "wopke",
-    "hugo", "kees", "henk", "pieter", "joost", "sjaak", "bart", "ruud", "arjen", "wesley",
+    "kees", "henk", "pieter", "joost", "sjaak", "bart", "ruud", "arjen", "wesley",
     /* English and the world's newsmakers */
     "joe", "barack", "hillary", "kamala", "george", "john", "james", "william", "david",
     "richard", "charles", "steven", "stephen", "brian", "elon", "jeff", "bill", "mike", "mary",
@@ -354,10 +354,10 @@ static const char *const GIVEN[] = {
     "gordon", "nigel", "rupert", "kim", "shinzo", "fumio", "jimmy",
     "ronald", "gerald", "lyndon", "dwight", "franklin", "margaret", "golda", "indira", "nelson",
     "kofi", "xi", "li", "taylor", "lionel", "cristiano", "neymar",
-    "roger", "rafael", "novak", "serena", "lewis", "max", "sebastian", "jürgen", "pep", "jose",
+    "roger", "novak", "serena", "lewis", "max", "pep", 
     "julian", "edward", "alexandra", "olena", "yulia", "julija", "swetlana", "svetlana",
-    "sviatlana", "alexander", "ursula", "josep", "kaja", "ylva", "margrethe", "mette", "magdalena",
-    "viktor", "giorgia", "pedro", "nicola", "emmanuel", "charles", "william", "harry", "meghan",
+    "sviatlana", "josep", "kaja", "ylva", "margrethe", "mette", 
+    "viktor", "nicola", "harry", "meghan",
     "kate", "camilla", "diana", "philip", NULL};
 
 bool sf__given_name(const char *w, size_t n) { return in_list(GIVEN, w, n); }
