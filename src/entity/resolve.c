@@ -592,7 +592,7 @@ static sf_status add_spans(const sf_mention *m, size_t n, sf_entity *ents, size_
 /* Not English: the recognizer, trained on English news, reads a capital
  * letter as a name, so an entity all of whose mentions come from reports in
  * other languages needs some other sign of being a name. Any of: the alias
- * table knows it; it is an acronym; a mention has a title or given-name cue
+ * table or the list of countries (places.c) knows it; it is an acronym; a mention has a title or given-name cue
  * ("Kanzler Scholz", "Olaf Scholz"); a name of two or more words is written
  * in two or more reports; or, in a language that writes nouns in lower
  * case, a mention capitalized where no sentence starts. In German (every
@@ -618,7 +618,8 @@ static sf_status drop_unsupported(formvec *fv, const sf_mention *m, const size_t
         form *f = &fv->items[i];
         if (f->dropped) continue;
         bool foreign = f->flags_and & SF_MENTION_FOREIGN;
-        bool cue = f->group != SIZE_MAX || (f->flags_or & (SF_MENTION_ACRONYM | SF_MENTION_TITLED | SF_MENTION_GIVEN));
+        bool cue = f->group != SIZE_MAX || (f->flags_or & (SF_MENTION_ACRONYM | SF_MENTION_TITLED | SF_MENTION_GIVEN)) ||
+                   sf__is_country_key(f->key, f->keylen);
         bool by_case = !(f->flags_and & SF_MENTION_NOUN_CASE) && !(f->words == 1 && (f->flags_and & SF_MENTION_INITIAL));
         if (!foreign || cue || by_case) ok[find(fv, i)] = true;
     }
