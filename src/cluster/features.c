@@ -295,57 +295,16 @@ static sf_status flatten(sf_map *m, sf_twvec *v) {
 }
 
 /* The language of an article, told cheaply by counting the stopwords of
- * each language among its first words (ASCII lower-casing, no folding). An
- * English analyzer keeps German function words (der, und); where German is
- * rare they get a high IDF and pull unrelated German articles together.
- * Another language wins only with clearly more hits than the configured one
- * (news quotes foreign words). Returns an index into LANGS, or x->base. */
-#define DETECT_BYTES 4000
-#define DETECT_LEAD 24
-/* One language has DETECT_LEAD stopwords and three times as many as any
- * other: reading on would not change the answer (an article's first ~60
- * words; the 4,000 bytes were a tenth of the stream's time, profiled). */
-static bool clear_lead(const size_t hits[NLANG]) {
-    size_t best = 0, second = 0;
-    for (size_t L = 0; L < NLANG; L++) {
-        if (hits[L] > best) {
-            second = best;
-            best = hits[L];
-        } else if (hits[L] > second) {
-            second = hits[L];
-        }
-    }
-    return best >= DETECT_LEAD && best > 3 * second;
-}
-
+ * each language among its first words (sf__lang_guess, text.h). An English
+ * analyzer keeps German function words (der, und); where German is rare
+ * they get a high IDF and pull unrelated German articles together. Returns
+ * an index into LANGS, or x->base. */
 static int detect_lang(const sf_extractor *x, const char *text, size_t n) {
     if (x->base >= (int)NLANG) return x->base;
-    size_t hits[NLANG] = {0};
-    char w[33];
-    size_t i = 0, lim = n < DETECT_BYTES ? n : DETECT_BYTES;
-    while (i < lim) {
-        unsigned char c = (unsigned char)text[i];
-        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t k = 0;
-        while (i < n) {
-            c = (unsigned char)text[i];
-            if (!(((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80)) break;
-            if (k < sizeof w - 1) w[k] = (char)(c < 0x80 ? (c | 0x20) : c);
-            k++;
-            i++;
-        }
-        if (k >= sizeof w) continue;
-        for (size_t L = 0; L < NLANG; L++)
-            if (sf__is_stopword(LANGS[L], w, k)) hits[L]++;
-        if (clear_lead(hits)) break;
-    }
-    int best = x->base;
+    const char *l = sf__lang_guess(text, n, LANGS[x->base]);
     for (size_t L = 0; L < NLANG; L++)
-        if (hits[L] >= 5 && 2 * hits[L] > 3 * hits[x->base] && hits[L] > hits[best]) best = (int)L;
-    return best;
+        if (strcmp(l, LANGS[L]) == 0) return (int)L;
+    return x->base;
 }
 
 sf_status sf__extract(sf_extractor *x, const char *title, size_t tn, const char *text, size_t n,

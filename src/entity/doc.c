@@ -6,10 +6,16 @@ sf_status sf__doc_init(sf_doc *d, size_t article, const char *text, size_t n, co
     memset(d, 0, sizeof(*d));
     d->article = article;
     d->text = text;
+    /* the primary subtag, lower case: "de" for "de-DE" */
+    if (!lang || !lang[0]) lang = "en";
+    size_t k = 0;
+    for (; lang[k] && lang[k] != '-' && lang[k] != '_' && k + 1 < sizeof d->lang; k++)
+        d->lang[k] = (char)((lang[k] >= 'A' && lang[k] <= 'Z') ? lang[k] | 0x20 : lang[k]);
+    d->lang[k] = '\0';
     n = sf__analyzed_length(text, n); /* a huge article: its first 4 MiB */
     d->n = n;
     sf_status st = sf__tokenize(text, n, &d->toks);
-    if (st == SF_OK) st = sf__sentences(text, n, lang, &d->sents);
+    if (st == SF_OK) st = sf__sentences(text, n, d->lang, &d->sents);
     if (st == SF_OK) {
         d->sent_tok = sf__calloc(d->sents.n + 1, sizeof(size_t));
         if (!d->sent_tok) st = SF_ERR_NOMEM;

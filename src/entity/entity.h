@@ -21,8 +21,12 @@ typedef struct sf_doc {
     sf_tokvec toks;
     sf_spanvec sents;
     size_t *sent_tok;    /* first token of sentence s; sent_tok[nsents] = ntoks */
+    char lang[8];        /* language code, lower case ("en" when not given) */
 } sf_doc;
 
+/* `lang` is the article's language code ("de", "es-AR"; NULL means "en"):
+ * it picks the sentence rules and, in the mention finder, the function words
+ * and whether a capital letter says anything (sf__lang_* below). */
 sf_status sf__doc_init(sf_doc *d, size_t article, const char *text, size_t n, const char *lang);
 void sf__doc_release(sf_doc *d);
 /* Token i compared with an ASCII word, case-insensitively. */
@@ -97,6 +101,9 @@ size_t sf__alias_group_count(const sf_alias_table *t);
 #define SF_MENTION_INITIAL 8u    /* first word of its sentence */
 #define SF_MENTION_SPEAKER 16u   /* subject or object of a speech verb */
 #define SF_MENTION_PLACE_CUE 32u /* after in/at/near/from */
+#define SF_MENTION_GIVEN 64u     /* not English: its first word is a given name */
+#define SF_MENTION_NOUN_CASE 128u /* in a language that capitalizes nouns */
+#define SF_MENTION_FOREIGN 256u  /* not English: the recognizer's type is not trusted alone */
 
 typedef struct sf_mention {
     size_t article;        /* corpus index */
@@ -150,6 +157,28 @@ sf_status sf__ner_tag_sentence(const sf_doc *d, size_t s, sf_ner_scratch *x, sf_
  * finder: "is this span a person?" is sf__name_type_of(...) == SF_ENT_PERSON.
  * Tags the span's sentence on each call. */
 sf_entity_type sf__name_type_of(const sf_doc *d, size_t tok_begin, size_t tok_end);
+
+/* ------------------------------------------------------ other languages */
+/* Word lists for articles not in English (lang_words.c). Words are given
+ * folded by sf__word_fold. `lang` is a doc's language code. */
+/* Fold s[0..n) into out (cap bytes, NUL-ended): ASCII and Latin-1 / Latin
+ * Extended-A capitals lowered. Returns the length, 0 when it does not fit. */
+size_t sf__word_fold(const char *s, size_t n, char *out, size_t cap);
+bool sf__lang_is_english(const char *lang);
+/* German, Luxembourgish: every noun is capitalized. */
+bool sf__lang_capitalizes_nouns(const char *lang);
+/* A function word that opens sentences and never starts a name ("Die",
+ * "Wenn", "Los", "Le", "W", "Na"). */
+bool sf__lang_opener(const char *lang, const char *w, size_t n);
+/* A personal title or office written before a name ("Kanzler",
+ * "Außenministerin", "presidente", "Mme"). */
+bool sf__lang_title(const char *lang, const char *w, size_t n);
+/* A preposition before a bare place name ("in", "en", "à", "w"). */
+bool sf__lang_place_prep(const char *lang, const char *w, size_t n);
+/* A word that makes a name an organization's ("AG", "Partido", "Bank"). */
+bool sf__lang_org_word(const char *w, size_t n);
+/* A common given name ("Olaf", "Pedro", "Łukasz"). */
+bool sf__given_name(const char *w, size_t n);
 
 /* -------------------------------------------------------------- entities */
 typedef struct sf_alias {

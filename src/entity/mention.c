@@ -67,6 +67,30 @@ static const char *const PLACE_WORDS[] = {
     "district", "peninsula", "strait", "canal", "village", "town", "coast", "airport",
     "avenue", "road", "bridge", "park", "basin", "heights", "plain", "plains", "state's", NULL};
 
+/* Token i folded (sf__word_fold) into w; 0 when it does not fit. */
+static size_t tok_fold(const sf_doc *d, size_t i, char *w, size_t cap) {
+    if (i >= d->toks.n) return 0;
+    const sf_token *t = &d->toks.items[i];
+    return sf__word_fold(d->text + t->begin, t->end - t->begin, w, cap);
+}
+
+/* A function word of the article's language that opens sentences ("Die",
+ * "Wenn", "Los", "Le", "W"); never in an English article (its rules are
+ * the recognizer's and the English stopwords'). */
+static bool opener(const sf_doc *d, size_t i) {
+    if (sf__lang_is_english(d->lang) || (d->toks.items[i].flags & SF_TOKF_ALLCAPS)) return false;
+    char w[64];
+    size_t n = tok_fold(d, i, w, sizeof w);
+    return n && sf__lang_opener(d->lang, w, n);
+}
+
+static bool lang_title(const sf_doc *d, size_t i) {
+    if (i >= d->toks.n || d->toks.items[i].kind != SF_TOK_WORD) return false;
+    char w[64];
+    size_t n = tok_fold(d, i, w, sizeof w);
+    return n && sf__lang_title(d->lang, w, n);
+}
+
 static bool is_stop(const sf_doc *d, size_t i) {
     const sf_token *t = &d->toks.items[i];
     if (t->flags & SF_TOKF_ALLCAPS) return false; /* "US", "IS" are names */
@@ -77,7 +101,41 @@ static bool is_stop(const sf_doc *d, size_t i) {
         char c = d->text[t->begin + k];
         w[k] = (c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : c;
     }
-    return sf__is_stopword("en", w, n);
+    return sf__is_stopword("en", w, n) || opener(d, i);
+}
+
+static bool last_in(const sf_doc *d, size_t b, const char *const *words);
+
+/* The recognizer says place and the name follows a preposition of the
+ * article's language with no article between ("in Berlin", "en Madrid"):
+ * common nouns there take an article ("in der Stadt"). */
+static bool place_prep_agrees(const sf_doc *d, size_t s, size_t a, sf_entity_type hint) {
+    char w[64];
+    size_t n;
+    return hint == SF_ENT_PLACE && a > d->sent_tok[s] && (n = tok_fold(d, a - 1, w, sizeof w)) &&
+           sf__lang_place_prep(d->lang, w, n);
+}
+
+/* Not English: the recognizer learned its types on English news, where a
+ * capital letter means a name; in other languages its type is kept only
+ * where the text itself says so (a title or given name: a person; a word
+ * of organizations in the name; a place word, or a preposition before a
+ * bare place name agreeing with the recognizer: a place). Otherwise the
+ * type is unknown, which an English report of the same story may settle.
+ * "other" (demonyms, events) stays: it is already "of no known kind", and
+ * the resolver drops one-word ones. */
+static sf_entity_type foreign_type(const sf_doc *d, size_t s, size_t a, size_t b, unsigned flags,
+                                   sf_entity_type hint) {
+    if (flags & (SF_MENTION_TITLED | SF_MENTION_GIVEN)) return SF_ENT_PERSON;
+    if (hint == SF_ENT_OTHER) return hint;
+    char w[64];
+    size_t n;
+    if (((n = tok_fold(d, a, w, sizeof w)) && sf__lang_org_word(w, n)) ||
+        ((n = tok_fold(d, b - 1, w, sizeof w)) && sf__lang_org_word(w, n)) || last_in(d, b, ORG_WORDS))
+        return SF_ENT_ORG;
+    if (b - a >= 2 && last_in(d, b, PLACE_WORDS)) return SF_ENT_PLACE;
+    if (place_prep_agrees(d, s, a, hint)) return SF_ENT_PLACE;
+    return SF_ENT_UNKNOWN;
 }
 
 /* Bytes of a trailing possessive ('s, ’s or a bare apostrophe after s). */
@@ -115,6 +173,10 @@ static bool is_quote_tok(const sf_doc *d, size_t i) {
     if (t->kind != SF_TOK_PUNCT) return false;
     unsigned char c = (unsigned char)d->text[t->begin];
     if (c == '"' || c == '\'' || c == '`' || c == '(' || c == '[') return true;
+    if (c == 0xC2 && t->end - t->begin >= 2) { /* guillemets « » */
+        unsigned char c2 = (unsigned char)d->text[t->begin + 1];
+        return c2 == 0xAB || c2 == 0xBB;
+    }
     return c == 0xE2 && t->end - t->begin >= 3; /* curly quotes and dashes */
 }
 
@@ -122,6 +184,16 @@ static sf_status emit(const sf_doc *d, size_t s, size_t a, size_t b, unsigned fl
                       sf_entity_type hint, sf_mentionvec *out) {
     const sf_token *ta = &d->toks.items[a], *tb = &d->toks.items[b - 1];
     size_t begin = ta->begin, end = tb->end;
+    /* an elided article glued to the name ("l’ONG", "d'Italia"): one to
+     * three lower-case letters and an apostrophe are not part of it */
+    if (!sf__lang_is_english(d->lang)) {
+        size_t k = begin;
+        while (k < end && k - begin < 3 && d->text[k] >= 'a' && d->text[k] <= 'z') k++;
+        if (k > begin && k + 1 < end && d->text[k] == '\'') begin = k + 1;
+        else if (k > begin && k + 3 < end && (unsigned char)d->text[k] == 0xE2 &&
+                 (unsigned char)d->text[k + 1] == 0x80 && (unsigned char)d->text[k + 2] == 0x99)
+            begin = k + 3;
+    }
     size_t pl = possessive_len(d->text, tb->begin, end);
     if (pl) {
         end -= pl;
@@ -160,6 +232,15 @@ static sf_status emit(const sf_doc *d, size_t s, size_t a, size_t b, unsigned fl
     if ((flags & SF_MENTION_SPEAKER) && hint == SF_ENT_UNKNOWN && b - a >= 2 && b - a <= 4 &&
         !(flags & SF_MENTION_PLACE_CUE))
         hint = SF_ENT_PERSON;
+    if (!sf__lang_is_english(d->lang)) {
+        /* the cue words above are English ("in" is German too, but there
+         * it comes before nouns as well: "in Zukunft") */
+        flags &= ~SF_MENTION_PLACE_CUE;
+        if (place_prep_agrees(d, s, a, hint)) flags |= SF_MENTION_PLACE_CUE;
+        hint = foreign_type(d, s, a, b, flags, hint);
+        flags |= SF_MENTION_FOREIGN;
+        if (sf__lang_capitalizes_nouns(d->lang)) flags |= SF_MENTION_NOUN_CASE;
+    }
     sf_mention m = {d->article, begin, end, s, a, b, flags, hint, SIZE_MAX};
     return SF_VEC_PUSH(out, m);
 }
@@ -300,6 +381,19 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
     while (a < b && (sf__tok_in(d, a, CALENDAR) || !has_upper(d, a))) a++;
     while (b > a && (sf__tok_in(d, b - 1, CALENDAR) || (!has_upper(d, b - 1) && !(b - 1 > a && abbreviation(d, b - 2)))))
         b--;
+    /* not English: a function word that opens the sentence is capitalized
+     * by its place, never the start of a name ("Die Dokumente", "Wenn Sie",
+     * "Los manifestantes"; a "Los Angeles" opening a sentence loses its
+     * "Los", which the mid-sentence mentions keep) */
+    if (a < b && b - a >= 2 && a == first && opener(d, a)) {
+        a++;
+        while (a < b && !has_upper(d, a)) a++;
+    }
+    /* ... nor does one end it ("Bebidas No") */
+    while (b > a + 1 && opener(d, b - 1)) {
+        b--;
+        while (b > a && !has_upper(d, b - 1)) b--;
+    }
     if (a >= b) return SF_OK;
     /* "Raqqa's Old City" is two names: the possessor, typed by its other
      * mentions, and what it owns ("People's Daily" stays one) */
@@ -334,6 +428,24 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
             flags |= SF_MENTION_TITLED;
         }
     }
+    if (!sf__lang_is_english(d->lang)) {
+        /* titles and offices of the article's language ("Bundeskanzler Olaf
+         * Scholz", "presidente Pedro Sánchez"), whatever the recognizer's
+         * type, and a given name as the first of two or more words */
+        while (b - a >= 2 && lang_title(d, a)) {
+            a++;
+            if (a < b && d->text[d->toks.items[a].begin] == '.') a++;
+            flags |= SF_MENTION_TITLED;
+        }
+        while (a < b && !has_upper(d, a)) a++;
+        if (a >= b) return SF_OK;
+        size_t p = a;
+        if (p > d->sent_tok[s] && d->text[d->toks.items[p - 1].begin] == '.') p--;
+        if (p > d->sent_tok[s] && lang_title(d, p - 1)) flags |= SF_MENTION_TITLED;
+        char w[64];
+        size_t n = b - a >= 2 ? tok_fold(d, a, w, sizeof w) : 0;
+        if (n && sf__given_name(w, n) && d->toks.items[a + 1].kind == SF_TOK_WORD) flags |= SF_MENTION_GIVEN;
+    }
     if (!(flags & SF_MENTION_TITLED) && a > d->sent_tok[s]) {
         size_t p = a;
         if (d->text[d->toks.items[p - 1].begin] == '.' && p - 1 > d->sent_tok[s] && sf__tok_in(d, p - 2, TITLE_ABBR))
@@ -344,7 +456,8 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
     /* a sentence-initial function word or title is not a name (one-word
      * "other" names, mostly demonyms, are dropped by sf__resolve_entities
      * unless the story also writes the word as another kind of name) */
-    if (b - a == 1 && (is_stop(d, a) || (flags & SF_MENTION_INITIAL && sf__tok_in(d, a, TITLE_WORD))))
+    if (b - a == 1 && (is_stop(d, a) || (flags & SF_MENTION_INITIAL && sf__tok_in(d, a, TITLE_WORD)) ||
+                       (!sf__lang_is_english(d->lang) && lang_title(d, a))))
         return SF_OK;
     /* far longer than any name: a shouted headline or a table */
     size_t words = 0;

@@ -4,6 +4,8 @@
  * in text order. */
 #include "entity.h"
 
+#include "../ingest/ingest.h" /* sf__article_lang */
+
 /* Folded words the doc writes in lower case, keyed as sf__resolve_entities
  * expects (sf__hash64 of sf__fold, seed 0). */
 static sf_status lower_words(const sf_doc *d, sf_map *out) {
@@ -50,7 +52,8 @@ sf_status sf_article_names(const sf_corpus *c, size_t article, sf_name_mention_f
     sf__map_init(&lower);
     sf_entity *ents = NULL;
     size_t ne = 0;
-    st = sf__doc_init(&d, article, a->text, a->text_len, "en");
+    char al[SF__LANG_MAX];
+    st = sf__doc_init(&d, article, a->text, a->text_len, sf__article_lang(a, NULL, al));
     if (st != SF_OK) {
         sf__alias_table_destroy(table);
         return sf__error_set(err, st, "%s: %s", a->id, sf_strerror(st));

@@ -589,6 +589,57 @@ static sf_status add_spans(const sf_mention *m, size_t n, sf_entity *ents, size_
     return SF_OK;
 }
 
+/* Not English: the recognizer, trained on English news, reads a capital
+ * letter as a name, so an entity all of whose mentions come from reports in
+ * other languages needs some other sign of being a name. Any of: the alias
+ * table or the list of countries (places.c) knows it; it is an acronym; a mention has a title or given-name cue
+ * ("Kanzler Scholz", "Olaf Scholz"); a name of two or more words is written
+ * in two or more reports; or, in a language that writes nouns in lower
+ * case, a mention capitalized where no sentence starts. In German (every
+ * noun capitalized: "Unternehmen Daten", "Hilfe") the capital is no sign
+ * at all, and in any language one word seen only where a sentence starts
+ * ("Habla", "Sangre") has only the sentence's capital. One-word nouns
+ * recur across reports of one event ("Polizei"), so repetition counts only
+ * for longer names. A mention in an English report is evidence too. Runs
+ * after the links, so "Scholz" opening a sentence stays with "Olaf Scholz".
+ * A place after a bare preposition is no evidence: the recognizer calls
+ * nearly any word after "in" a place, and German writes set phrases without
+ * an article ("in Folge", "aus Sicht", "in Kürze"; docs/entities.md). */
+static sf_status drop_unsupported(formvec *fv, const sf_mention *m, const size_t *mform, size_t n) {
+    size_t nf = fv->n;
+    if (!nf) return SF_OK;
+    bool *ok = sf__calloc(nf, sizeof *ok);
+    size_t *last = sf__calloc(nf, sizeof *last), *narts = sf__calloc(nf, sizeof *narts);
+    if (!ok || !last || !narts) {
+        sf__free(ok), sf__free(last), sf__free(narts);
+        return SF_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < nf; i++) {
+        form *f = &fv->items[i];
+        if (f->dropped) continue;
+        bool foreign = f->flags_and & SF_MENTION_FOREIGN;
+        bool cue = f->group != SIZE_MAX || (f->flags_or & (SF_MENTION_ACRONYM | SF_MENTION_TITLED | SF_MENTION_GIVEN)) ||
+                   sf__is_country_key(f->key, f->keylen);
+        bool by_case = !(f->flags_and & SF_MENTION_NOUN_CASE) && !(f->words == 1 && (f->flags_and & SF_MENTION_INITIAL));
+        if (!foreign || cue || by_case) ok[find(fv, i)] = true;
+    }
+    /* the mentions of one article are given together (one doc after the
+     * other), so a change of article is a new report */
+    for (size_t i = 0; i < n; i++) {
+        size_t fi = mform[i];
+        if (fi == SIZE_MAX || fv->items[fi].dropped || fv->items[fi].words < 2) continue;
+        size_t r = find(fv, fi);
+        if (last[r] != m[i].article + 1) {
+            last[r] = m[i].article + 1;
+            if (++narts[r] >= 2) ok[r] = true;
+        }
+    }
+    for (size_t i = 0; i < nf; i++)
+        if (!fv->items[i].dropped && !ok[find(fv, i)]) fv->items[i].dropped = true;
+    sf__free(ok), sf__free(last), sf__free(narts);
+    return SF_OK;
+}
+
 sf_status sf__resolve_entities(const sf_doc *docs, size_t ndocs, sf_mention *m, size_t n,
                                const sf_alias_table *table, const sf_map *lower_words,
                                sf_entity **out, size_t *count, sf_error *err) {
@@ -620,6 +671,7 @@ sf_status sf__resolve_entities(const sf_doc *docs, size_t ndocs, sf_mention *m, 
     if (st == SF_OK) st = link_acronyms(&fv, m, mform, n);
     if (st == SF_OK) st = link_spelling(&fv);
     if (st == SF_OK) st = link_surnames(&fv);
+    if (st == SF_OK) st = drop_unsupported(&fv, m, mform, n);
     /* each root's forms and mentions as lists (ascending), built in one
      * pass: an entity is then made from its own forms and mentions, so a
      * story of many names costs linear time, not names x mentions */

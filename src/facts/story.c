@@ -6,6 +6,8 @@
  * the other; a copy never counts as a second source. */
 #include "facts.h"
 
+#include "../ingest/ingest.h" /* sf__article_lang */
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1037,7 +1039,10 @@ sf_status sf__story_facts(const sf_corpus *c, const size_t *articles, size_t n,
             ncopies++;
             continue;
         }
-        st = sf__doc_init(&docs[nd], articles[i], a->text, a->text_len, lang);
+        /* each article in its own language (the page's, the record's, or
+         * the one its text shows): the entity stage reads it */
+        char al[SF__LANG_MAX];
+        st = sf__doc_init(&docs[nd], articles[i], a->text, a->text_len, sf__article_lang(a, lang, al));
         if (st != SF_OK) break;
         nd++;
         sf_doc *d = &docs[nd - 1];
@@ -1062,7 +1067,8 @@ sf_status sf__story_facts(const sf_corpus *c, const size_t *articles, size_t n,
     for (size_t i = 0; i < n && st == SF_OK && ncopies; i++) {
         if (!dup_of || dup_of[articles[i]] == SIZE_MAX) continue;
         const sf_article *a = sf_corpus_get(c, articles[i]);
-        st = sf__doc_init(&docs[nall], articles[i], a->text, a->text_len, lang);
+        char al[SF__LANG_MAX];
+        st = sf__doc_init(&docs[nall], articles[i], a->text, a->text_len, sf__article_lang(a, lang, al));
         if (st != SF_OK) break;
         orig[nall] = SIZE_MAX;
         for (size_t k = 0; k < nd; k++)

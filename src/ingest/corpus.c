@@ -5,6 +5,7 @@
 #include "ingest.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 
 struct sf_corpus {
     SF_VEC(sf_article) articles;
@@ -135,3 +136,29 @@ const sf_article *sf_corpus_get(const sf_corpus *c, size_t i) {
 }
 
 size_t sf_corpus_replaced(const sf_corpus *c) { return c ? c->replaced : 0; }
+
+const char *sf__article_lang(const sf_article *a, const char *base, char out[SF__LANG_MAX]) {
+    const char *d = a && a->lang ? a->lang : "";
+    char code[SF__LANG_MAX];
+    size_t k = 0;
+    while (k < 4 && ((d[k] | 0x20) >= 'a' && (d[k] | 0x20) <= 'z')) k++;
+    /* "de", "deu", "de-DE", "de_ch": a primary subtag of two or three letters */
+    if (k >= 2 && k <= 3 && (d[k] == '\0' || d[k] == '-' || d[k] == '_')) {
+        for (size_t i = 0; i < k; i++) code[i] = (char)(d[i] | 0x20);
+        code[k] = '\0';
+        /* the three-letter codes of the languages with their own rules */
+        static const char *const THREE[][2] = {{"eng", "en"}, {"deu", "de"}, {"ger", "de"}, {"fra", "fr"},
+                                               {"fre", "fr"}, {"spa", "es"}, {"por", "pt"}, {"pol", "pl"},
+                                               {"ita", "it"}, {"nld", "nl"}, {"dut", "nl"}, {"ltz", "lb"}};
+        for (size_t i = 0; k == 3 && i < SF_ARRAY_LEN(THREE); i++)
+            if (strcmp(code, THREE[i][0]) == 0) snprintf(code, sizeof code, "%s", THREE[i][1]);
+    } else {
+        snprintf(code, sizeof code, "%s", base && base[0] ? base : "en");
+    }
+    /* a declared English, German, French or Spanish gives way to another of
+     * the four only when the text clearly shows it: site templates write
+     * lang="en" on pages in every language (a Spanish report declared "en"
+     * is read as Spanish) */
+    snprintf(out, SF__LANG_MAX, "%s", sf__lang_guess(a ? a->text : "", a ? a->text_len : 0, code));
+    return out;
+}

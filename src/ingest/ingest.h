@@ -94,4 +94,14 @@ sf_status sf__gunzip(sf_reader_ctx *ctx, const char *data, size_t n, uint64_t li
  * (jsonl.c); sf__read_jsonl hands such files here. */
 sf_status sf__read_json_doc(sf_reader_ctx *ctx, const char *data, size_t n);
 
+/* The language an article is written in, as a lower-case primary subtag
+ * ("de" for "de-DE", "de_CH"): the one its page or record declares when that
+ * is a language code (2 or 3 letters), else `base` (NULL: "en"); either
+ * gives way when its text clearly shows another of English, German, French
+ * and Spanish (sf__lang_guess; site templates declare "en" on every page). Written into out (SF__LANG_MAX bytes); returns out.
+ * The entity stage reads it per article (its stopwords, whether capitals
+ * mark names) and `run --format json` shows it as articles[].lang. */
+#define SF__LANG_MAX 8
+const char *sf__article_lang(const sf_article *a, const char *base, char out[SF__LANG_MAX]);
+
 #endif

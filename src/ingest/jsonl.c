@@ -124,6 +124,20 @@ static void author_field(json_object *o, sf_view *out) {
     }
 }
 
+/* The language, from "lang" or "language" when it is a string (as "author":
+ * another shape is left alone; sf__article_lang checks it is a code). */
+static void lang_field(json_object *o, sf_view *out) {
+    static const char *const KEYS[] = {"lang", "language"};
+    for (size_t i = 0; i < SF_ARRAY_LEN(KEYS); i++) {
+        json_object *v;
+        if (json_object_object_get_ex(o, KEYS[i], &v) && v && json_object_is_type(v, json_type_string) &&
+            json_object_get_string_len(v) > 0) {
+            *out = sf__view(json_object_get_string(v), (size_t)json_object_get_string_len(v));
+            return;
+        }
+    }
+}
+
 /* Turn one parsed object into a record; false (with ls->why) when it is bad. */
 static bool to_record(json_object *o, sf_rec *r, line_state *ls) {
     if (!json_object_is_type(o, json_type_object)) {
@@ -140,6 +154,7 @@ static bool to_record(json_object *o, sf_rec *r, line_state *ls) {
         return false;
     }
     author_field(o, &r->author);
+    lang_field(o, &r->lang);
     if (sf__view_trim(r->text).n == 0) {
         snprintf(ls->why, sizeof ls->why, "field 'text' is empty");
         return false;

@@ -2,6 +2,7 @@
  * number formatting are a library's job. Schema: docs/json-output.md. */
 #include "output.h"
 #include "facts_out.h"
+#include "../ingest/ingest.h" /* sf__article_lang */
 
 #include <errno.h>
 #include <json-c/json.h>
@@ -42,6 +43,8 @@ static json_object *story_json(const sf_result *r, const sf_corpus *c, size_t s)
         json_object_object_add(ao, "title", json_object_new_string(a->title));
         json_object_object_add(ao, "source", str_or_null(a->source));
         json_object_object_add(ao, "author", str_or_null(a->author));
+        char al[SF__LANG_MAX]; /* as the entity stage read it (facts/story.c) */
+        json_object_object_add(ao, "lang", json_object_new_string(sf__article_lang(a, r->lang, al)));
         json_object_object_add(ao, "url", str_or_null(a->url));
         json_object_object_add(ao, "published", time_or_null(a->published));
         json_object_object_add(ao, "duplicate_of",

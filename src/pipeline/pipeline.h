@@ -26,6 +26,8 @@ struct sf_result {
     sf_story *stories;
     size_t nstories;
     sf_storylines lines;   /* related stories (not computed by sf_summarize_all) */
+    char lang[16];         /* the run's language (sf_run_options.lang, "en"): an
+                            * article's when it neither declares nor shows one */
 };
 
 #endif

@@ -208,6 +208,7 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
     sf_result *r = sf__calloc(1, sizeof *r);
     if (!r) return sf__error_set(err, SF_ERR_NOMEM, "out of memory");
     r->corpus = c;
+    snprintf(r->lang, sizeof r->lang, "%s", opt.lang ? opt.lang : "en");
     size_t n = r->narticles = sf_corpus_count(c);
     r->dup_of = sf__malloc((n ? n : 1) * sizeof *r->dup_of);
     r->dup_sim = sf__calloc(n ? n : 1, sizeof *r->dup_sim);

@@ -82,6 +82,14 @@ const char *sf__stem(sf_stemmer *s, const char *word, size_t n, size_t *len);
  * have no stopwords. */
 bool sf__is_stopword(const char *lang, const char *word, size_t n);
 
+/* The language of a text told by counting the stopwords of English, German,
+ * French and Spanish among its first words (ASCII lower-casing, no folding):
+ * another language than `base` wins only with at least five hits and half
+ * as many again as `base` (news quotes foreign words). Returns "en", "de",
+ * "fr" or "es" (static), or `base` itself when `base` is none of them.
+ * `base` NULL means "en". The clusterer's detection (cluster/features.c). */
+const char *sf__lang_guess(const char *text, size_t n, const char *base);
+
 /* ------------------------------------------------------------------ terms */
 /* The analysis chain for matching: tokenize, fold, drop stopwords and
  * punctuation, stem. One analyzer per thread. */

@@ -333,6 +333,145 @@ static void test_surname_votes_for_the_person(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* Folding for the word lists: ASCII and accented Latin capitals. */
+static void test_word_fold(void **state) {
+    (void)state;
+    char w[32];
+    assert_int_equal(sf__word_fold("Łukasz", strlen("Łukasz"), w, sizeof w), strlen("łukasz"));
+    assert_string_equal(w, "łukasz");
+    sf__word_fold("ÉDOUARD", strlen("ÉDOUARD"), w, sizeof w);
+    assert_string_equal(w, "édouard");
+    sf__word_fold("Über", strlen("Über"), w, sizeof w);
+    assert_string_equal(w, "über");
+    assert_int_equal(sf__word_fold("Wenn", 4, w, 4), 0); /* does not fit */
+    assert_true(sf__lang_opener("de", "wenn", 4));
+    assert_true(sf__lang_opener("pl", "w", 1));
+    assert_false(sf__lang_opener("en", "w", 1));
+    assert_true(sf__lang_title("de", "außenministerin", strlen("außenministerin")));
+    assert_true(sf__lang_capitalizes_nouns("de"));
+    assert_false(sf__lang_capitalizes_nouns("es"));
+}
+
+/* One report in a language of its own (declared or, with lang NULL, told
+ * from its text): the story's entities. */
+static void facts_of_lang(const char *text, const char *lang, sf_story_facts *f, sf_corpus **c) {
+    *c = sf_corpus_create();
+    sf_article a = {.id = "x", .text = text, .lang = lang, .published = SF_TIME_UNKNOWN};
+    assert_int_equal(sf_corpus_add(*c, &a, NULL), SF_OK);
+    facts_of(*c, NULL, f);
+}
+
+/* German writes every noun with a capital and the recognizer learned
+ * English: sentence-opening function words and nouns are no names, a
+ * person with a title or a given name is. Declared or told from the text. */
+static void test_german_report_no_junk(void **state) {
+    (void)state;
+    const char *text =
+        "Die Dokumente zeigen, wie Unternehmen Daten sammeln. Wenn Sie das lesen, wissen Sie "
+        "mehr. Bundeskanzler Olaf Scholz sagte am Montag in Berlin, die Hilfe komme rasch. Die "
+        "Lage in Israel bleibt angespannt.";
+    const char *langs[] = {"de-DE", NULL};
+    for (size_t k = 0; k < 2; k++) {
+        sf_corpus *c;
+        sf_story_facts f;
+        facts_of_lang(text, langs[k], &f, &c);
+        const char *junk[] = {"Die Dokumente", "Dokumente", "Wenn Sie", "Sie", "Unternehmen Daten",
+                              "Unternehmen", "Daten", "Hilfe", "Montag", "Die", "Wenn"};
+        for (size_t i = 0; i < SF_ARRAY_LEN(junk); i++)
+            if (entity_named(&f, junk[i])) fail_msg("lang %s: '%s' is an entity", langs[k] ? langs[k] : "(told)", junk[i]);
+        const sf_entity *p = entity_named(&f, "Olaf Scholz");
+        assert_non_null(p);
+        assert_string_equal(p->name, "Olaf Scholz"); /* the title is not part of it */
+        assert_int_equal(p->type, SF_ENT_PERSON);
+        /* a country's name is a name in any language (with Debian's iso-codes) */
+        const char *iso = getenv("SF_ISO3166_FILE");
+        FILE *fp = fopen(iso && *iso ? iso : "/usr/share/iso-codes/json/iso_3166-1.json", "r");
+        if (fp) {
+            fclose(fp);
+            const sf_entity *il = entity_named(&f, "Israel");
+            assert_non_null(il);
+            assert_int_equal(il->type, SF_ENT_PLACE);
+        }
+        sf__story_facts_release(&f);
+        sf_corpus_destroy(c);
+    }
+}
+
+/* Spanish: "Los", "Las" open sentences; a verb opening one ("Habla") has
+ * only the sentence's capital; the recognizer's English types are not
+ * taken alone ("Constituyente" is no person, "Europa" no organization). */
+static void test_spanish_report_no_junk(void **state) {
+    (void)state;
+    const char *text =
+        "Los documentos muestran el problema. Las autoridades dijeron que el presidente Pedro "
+        "Sánchez viaja a Bruselas. Habla poco. El Estado y la Convención Constituyente hablaron "
+        "con Europa.";
+    sf_corpus *c;
+    sf_story_facts f;
+    facts_of_lang(text, "es", &f, &c);
+    const char *junk[] = {"Los", "Las", "Habla", "Los documentos", "Las autoridades", "El Estado"};
+    for (size_t i = 0; i < SF_ARRAY_LEN(junk); i++)
+        if (entity_named(&f, junk[i])) fail_msg("'%s' is an entity", junk[i]);
+    const sf_entity *p = entity_named(&f, "Pedro Sánchez");
+    assert_non_null(p);
+    assert_int_equal(p->type, SF_ENT_PERSON);
+    const sf_entity *e = entity_named(&f, "Constituyente");
+    if (e) assert_int_not_equal(e->type, SF_ENT_PERSON);
+    e = entity_named(&f, "Europa");
+    if (e) assert_int_not_equal(e->type, SF_ENT_ORG);
+    for (size_t i = 0; i < f.nentities; i++)
+        if (f.entities[i].type == SF_ENT_PERSON && strcmp(f.entities[i].name, "Pedro Sánchez") != 0)
+            fail_msg("'%s' typed a person", f.entities[i].name);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* French and Polish: "Le", "Les", "Selon", "W", "Na" open sentences and
+ * never start a name; the names after them stay. */
+static void test_french_polish_openers(void **state) {
+    (void)state;
+    sf_corpus *c;
+    sf_story_facts f;
+    facts_of_lang("Le président Emmanuel Macron a reçu les syndicats. Les Français attendent des "
+                  "réponses. Selon Le Monde, la réunion a duré trois heures à Paris.",
+                  "fr", &f, &c);
+    const char *junk[] = {"Le", "Les", "Les Français", "Selon Le Monde", "Selon"};
+    for (size_t i = 0; i < SF_ARRAY_LEN(junk); i++)
+        if (entity_named(&f, junk[i])) fail_msg("fr: '%s' is an entity", junk[i]);
+    assert_non_null(entity_named(&f, "Emmanuel Macron"));
+    assert_non_null(entity_named(&f, "Le Monde"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+    facts_of_lang("W Warszawie premier Donald Tusk spotkał się z ministrami. Na Nowym Świecie "
+                  "protestowali rolnicy.",
+                  "pl", &f, &c);
+    const char *pjunk[] = {"W", "Na", "W Warszawie", "Na Nowym", "Na Nowym Świecie"};
+    for (size_t i = 0; i < SF_ARRAY_LEN(pjunk); i++)
+        if (entity_named(&f, pjunk[i])) fail_msg("pl: '%s' is an entity", pjunk[i]);
+    const sf_entity *p = entity_named(&f, "Donald Tusk");
+    assert_non_null(p);
+    assert_int_equal(p->type, SF_ENT_PERSON);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* The same sentences in English keep the recognizer's word: other
+ * languages' rules never touch an English report. */
+static void test_english_report_unchanged_by_languages(void **state) {
+    (void)state;
+    sf_corpus *c;
+    sf_story_facts f;
+    facts_of_lang("Chancellor Olaf Scholz said on Monday in Berlin that aid would come soon.", "en", &f, &c);
+    const sf_entity *p = entity_named(&f, "Olaf Scholz");
+    assert_non_null(p);
+    assert_int_equal(p->type, SF_ENT_PERSON);
+    const sf_entity *b = entity_named(&f, "Berlin");
+    assert_non_null(b);
+    assert_int_equal(b->type, SF_ENT_PLACE);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_name_helpers),
@@ -347,6 +486,11 @@ int main(void) {
         cmocka_unit_test(test_dateline_agency_is_no_entity),
         cmocka_unit_test(test_countries_are_places),
         cmocka_unit_test(test_surname_votes_for_the_person),
+        cmocka_unit_test(test_word_fold),
+        cmocka_unit_test(test_german_report_no_junk),
+        cmocka_unit_test(test_spanish_report_no_junk),
+        cmocka_unit_test(test_french_polish_openers),
+        cmocka_unit_test(test_english_report_unchanged_by_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

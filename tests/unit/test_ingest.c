@@ -448,6 +448,38 @@ static void jsonl_fields(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* An article's language: "lang" or "language" of a JSON record, reduced to
+ * its primary subtag; a declared "en" on a page whose text is plainly
+ * Spanish gives way (site templates); no code at all: told from the text,
+ * else the run's language. */
+static void article_language(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    diags ds;
+    sf_error err = {0};
+    const char *in =
+        "{\"id\":\"a\",\"lang\":\"de-DE\",\"text\":\"Kurz.\"}\n"
+        "{\"id\":\"b\",\"language\":\"es_AR\",\"text\":\"Corto.\"}\n"
+        "{\"id\":\"c\",\"lang\":\"deu\",\"text\":\"Kurz.\"}\n"
+        "{\"id\":\"d\",\"lang\":\"en\",\"text\":\"El presidente dijo que los precios de la "
+        "energía subirán en el invierno y que el Gobierno tiene un plan para las familias de la "
+        "región, pero la oposición dice que no es suficiente para los que más lo necesitan.\"}\n"
+        "{\"id\":\"e\",\"lang\":\"not a code\",\"text\":\"Kurz.\"}\n"
+        "{\"id\":\"f\",\"lang\":[\"de\"],\"text\":\"Short.\"}\n";
+    assert_int_equal(READ_STR(c, "l.jsonl", in, SF_FORMAT_AUTO, 0, &ds, &err), SF_OK);
+    assert_int_equal(ds.n, 0);
+    assert_int_equal(sf_corpus_count(c), 6);
+    assert_string_equal(sf_corpus_get(c, 0)->lang, "de-DE");
+    char l[SF__LANG_MAX];
+    assert_string_equal(sf__article_lang(sf_corpus_get(c, 0), NULL, l), "de");
+    assert_string_equal(sf__article_lang(sf_corpus_get(c, 1), NULL, l), "es");
+    assert_string_equal(sf__article_lang(sf_corpus_get(c, 2), NULL, l), "de");
+    assert_string_equal(sf__article_lang(sf_corpus_get(c, 3), NULL, l), "es");
+    assert_string_equal(sf__article_lang(sf_corpus_get(c, 4), "fr", l), "fr");
+    assert_string_equal(sf__article_lang(sf_corpus_get(c, 5), NULL, l), "en");
+    sf_corpus_destroy(c);
+}
+
 static void jsonl_broken_line_in_the_middle(void **state) {
     (void)state;
     const char *in = "{\"id\":\"1\",\"text\":\"one\"}\n"
@@ -925,6 +957,7 @@ int main(void) {
         cmocka_unit_test(format_names_parse_back),
         cmocka_unit_test(detect_by_extension_then_content),
         cmocka_unit_test(text_title_and_body),
+        cmocka_unit_test(article_language),
         cmocka_unit_test(text_as_people_write_it),
         cmocka_unit_test(text_problems_are_reported),
         cmocka_unit_test(bad_bytes_are_replaced_and_counted),
