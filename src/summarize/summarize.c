@@ -144,8 +144,14 @@ static sf_status read_article(ctx *x, sf_analyzer *an, const sf_article *a, size
         sf_span sp = spans.items[k];
         const char *p = a->text + sp.begin;
         size_t n = sp.end - sp.begin;
-        if (k == 0) {
-            size_t d = sf__dateline_length(p, n);
+        /* a dateline opens the report; one further down opens a second
+         * story run into the text ("NAIROBI, Kenya (AP) _ Two suspects
+         * ..."): there a place with a comma or an agency in
+         * parentheses before the dash, so a sentence opening "NATO - " is
+         * left whole. Measured (ROUGE-2, DUC 2006 SGML / plain): 0.09625 /
+         * 0.09729 -> 0.09635 / 0.09745; DUC 2007 update unchanged. */
+        size_t d = sf__dateline_length(p, n);
+        if (d && (k == 0 || memchr(p, ',', d) || memchr(p, '(', d))) {
             sp.begin += d;
             p += d;
             n -= d;
@@ -722,6 +728,50 @@ static double title_cover(const ctx *x, const sent *s, const sf__u64vec *tt, con
     return best;
 }
 
+typedef SF_VEC(size_t) sf__sizevec;
+
+/* The reports' headlines as light terms, each sorted (tb: where each one's
+ * terms begin in tt), of those that are the story's: a headline counts
+ * when at least half of its words are used by another report of the story.
+ * A headline that only its own report uses is that report's (a review's
+ * book title, an off-topic report grouped in, a byline or desk note read as
+ * a title) and does not say what the story is. Every titled report counts,
+ * also after an untitled one. */
+static void headlines(const ctx *x, const sf_corpus *c, const size_t *arts, size_t narts, sf__u64vec *tt,
+                      sf__sizevec *tb) {
+    sf_map used; /* light term -> its report + 1, or UINT64_MAX when several use it */
+    sf__map_init(&used);
+    for (size_t i = 0; i < x->sents.n; i++) {
+        const sent *s = &x->sents.items[i];
+        for (size_t k = s->lw_begin; k < s->lw_end; k++) {
+            uint64_t *v = sf__map_slot(&used, x->lw.items[k]);
+            if (!v) {
+                sf__map_release(&used);
+                return; /* out of memory: no headlines, the score decides */
+            }
+            if (!*v) *v = (uint64_t)s->article + 1;
+            else if (*v != (uint64_t)s->article + 1) *v = UINT64_MAX;
+        }
+    }
+    for (size_t k = 0; k < narts; k++) {
+        const char *t = sf_corpus_get(c, arts[k])->title;
+        if (!t || !*t) continue;
+        size_t b = tt->n, shared = 0;
+        if (SF_VEC_PUSH(tb, b) != SF_OK) break;
+        if (sf__light_terms(t, strlen(t), tt) != SF_OK) {
+            tb->n--;
+            tt->n = b;
+            break;
+        }
+        for (size_t i = b; i < tt->n; i++) {
+            const uint64_t *v = sf__map_find(&used, tt->items[i]);
+            shared += v && *v != (uint64_t)arts[k] + 1;
+        }
+        if (2 * shared < tt->n - b) tb->n--, tt->n = b; /* not the story's headline */
+    }
+    sf__map_release(&used);
+}
+
 static size_t pick_lead(ctx *x, const sf_corpus *c, score_fn score, void *user, double *lv) {
     SF_VEC(size_t) arts = {0};
     for (size_t i = 0; i < x->sents.n; i++)
@@ -741,11 +791,8 @@ static size_t pick_lead(ctx *x, const sf_corpus *c, score_fn score, void *user, 
     while (early < arts.n && sf_corpus_get(c, arts.items[early])->published == last) early++;
     /* the reports' headlines, as light terms: a title says what happened */
     sf__u64vec tt = {0};
-    SF_VEC(size_t) tb = {0}; /* where each title's terms begin in tt */
-    for (size_t k = 0; k < arts.n; k++) {
-        const char *t = sf_corpus_get(c, arts.items[k])->title;
-        if (!t || !*t || SF_VEC_PUSH(&tb, tt.n) != SF_OK || sf__light_terms(t, strlen(t), &tt) != SF_OK) break;
-    }
+    sf__sizevec tb = {0}; /* where each title's terms begin in tt */
+    headlines(x, c, arts.items, arts.n, &tt, &tb);
     double best_v = 0;
     for (size_t i = 0, taken = 0, art = SIZE_MAX; i < x->sents.n; i++) {
         const sent *s = &x->sents.items[i];

@@ -549,6 +549,57 @@ static void headline_picks_the_lead(void **state) {
     }
 }
 
+/* A headline counts also when an earlier report has none (the headlines
+ * were read up to the first untitled report only). */
+static void headlines_of_the_story(void **state) {
+    (void)state;
+    const char *ta = "The Tamsin River flood at Marlow Bridge forced 2,000 residents from their homes on Monday. "
+                     "The flood closed the Marlow bridge to all traffic, police said.";
+    const char *tb = "Police closed the Marlow bridge to all traffic after the flood on Monday. "
+                     "Ferryman Oswin Tull rescued eleven swans near the old weir.";
+    sf_corpus *c = sf_corpus_create();
+    add_text(c, "a", ta, 1); /* untitled, the earliest: its leads are the candidates */
+    sf_article b = {.id = "b", .title = "Flood forces 2,000 residents from homes", .text = tb,
+                    .text_len = strlen(tb), .published = 2};
+    assert_int_equal(sf_corpus_add(c, &b, NULL), SF_OK);
+    size_t all[2] = {0, 1};
+    sf_summarize_options o = {.max_words = 200};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 2, NULL, &o, &s, &err), SF_OK);
+    assert_true(s.n >= 2);
+    assert_non_null(strstr(sentence_text(c, &s, 0), "forced 2,000 residents"));
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
+/* A dateline further down an article (a second wire story run into the
+ * text) is not part of the summary sentence; a sentence opening with a
+ * capitalized name and a dash keeps it. */
+static void datelines_inside_the_text(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    add_text(c, "a", "Officials opened the new Marlow flood barrier on Monday after two years of work. "
+                     "NAIROBI, Kenya (AP) _ Two suspects held in the embassy bombing will be charged "
+                     "in a local court next week, a newspaper said Saturday. "
+                     "NATO - the alliance of thirty states - met in Brussels to discuss the barrier budget.", 1);
+    size_t all[1] = {0};
+    sf_summarize_options o = {.max_words = 200};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 1, NULL, &o, &s, &err), SF_OK);
+    size_t seen = 0;
+    for (size_t k = 0; k < s.n; k++) {
+        const char *t = sentence_text(c, &s, k);
+        assert_null(strstr(t, "NAIROBI"));
+        if (!strncmp(t, "Two suspects held", 17)) seen++;
+        if (strstr(t, "the alliance")) assert_int_equal(strncmp(t, "NATO - ", 7), 0), seen++;
+    }
+    assert_int_equal(seen, 2);
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
 /* Two reports say the same thing in other words: one bullet, citing both. */
 static void near_repeats_are_merged(void **state) {
     (void)state;
@@ -619,6 +670,8 @@ int main(void) {
         cmocka_unit_test(near_repeats_are_merged),
         cmocka_unit_test(unknown_times_in_pick_order),
         cmocka_unit_test(headline_picks_the_lead),
+        cmocka_unit_test(headlines_of_the_story),
+        cmocka_unit_test(datelines_inside_the_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
