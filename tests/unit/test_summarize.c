@@ -378,6 +378,19 @@ static void backreferences_and_fragments(void **state) {
     assert_false(CTX("The Tamsin River burst its banks at Marlow Bridge on Monday."));
     assert_false(CTX("Two shelters were opened at the high school."));
     assert_false(CTX("Theresa May said the talks would go on."));
+    /* a number joined to a word or a year says which, a count points back */
+    assert_false(CTX("The four-day workshop on wetlands opened in Beidaihe on Monday."));
+    assert_false(CTX("The 1997-98 El Nino was the strongest ever recorded."));
+    assert_false(CTX("The 1997 floods cost the region two billion dollars."));
+    assert_true(CTX("The two are being held in New York."));
+    /* an indefinite article brings in something new, except an action noun */
+    assert_false(CTX("A man was sentenced Thursday to six years in prison."));
+    assert_false(CTX("A former computer student was named as the author of the virus."));
+    assert_true(CTX("A step that the opposition called too late."));
+    /* "former", "other" before a noun describe it; alone they point back */
+    assert_false(CTX("The former president of the United States spoke on Monday."));
+    assert_true(CTX("The former said the plan would fail."));
+    assert_true(CTX("The other which was carried by the Times said the ruling was wrong."));
     assert_true(MID("romano Prodi's coalition, a move expected to trigger its collapse."));
     assert_true(MID(", and the road was closed."));
     assert_true(MID("-- who had led the party since 1991."));
