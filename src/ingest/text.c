@@ -95,11 +95,30 @@ static bool byline(sf_view v, sf_view *out) {
         *out = rest;
         return true;
     }
+    if (v.n && v.p[0] == '*') v = sf__view_trim(sf__view(v.p + 1, v.n - 1)); /* "*By JANE DOE" (wire copy) */
     if (!starts_nocase(v, "by ") || count_words(v) > 8 || ends_sentence(v)) return false;
     sf_view rest = sf__view_trim(sf__view(v.p + 3, v.n - 3));
     if (!rest.n || !isupper((unsigned char)rest.p[0])) return false;
     *out = rest;
     return true;
+}
+
+/* The line under a wire byline that says what the author is: "Associated
+ * Press Writer", "AP Science Writer", "Staff Correspondent" (at most five
+ * words, the last one a reporter's title, no sentence end). Read only
+ * after a byline, so a headline such as "The Ghost Writer" stays one. */
+static bool credit_line(sf_view v) {
+    static const char *const ROLE[] = {"writer", "correspondent", "reporter", "editor"};
+    if (v.n && v.p[0] == '*') v = sf__view_trim(sf__view(v.p + 1, v.n - 1));
+    size_t w = count_words(v);
+    if (!w || w > 5 || ends_sentence(v)) return false;
+    size_t b = v.n;
+    while (b > 0 && isalpha((unsigned char)v.p[b - 1])) b--;
+    if (b == v.n) return false;
+    for (size_t i = 0; i < SF_ARRAY_LEN(ROLE); i++)
+        if (strlen(ROLE[i]) == v.n - b && sf__view_eq_nocase(sf__view(v.p + b, v.n - b), sf__view(ROLE[i], v.n - b)))
+            return true;
+    return false;
 }
 
 static const char *const MONTHS[] = {"jan", "feb", "mar", "apr", "may", "jun",
@@ -175,6 +194,7 @@ static bool take_meta(sf_view v, sf_rec *r, bool top) {
         if (!r->author.n) r->author = x;
         return true;
     }
+    if (r->author.n && credit_line(v)) return true;
     if (date_line(v, &t)) {
         if (r->published == SF_TIME_UNKNOWN) r->published = t;
         return true;

@@ -250,6 +250,20 @@ static void text_as_people_write_it(void **state) {
     a = sf_corpus_get(c, 5);
     assert_string_equal(a->text, "Leaders agreed that the single currency will be formally launched soon.");
     assert_true(a->published == sf__days_from_civil(1999, 1, 1) * 86400);
+    /* a wire byline ("*By NAME", a credit line under it) is the author,
+     * not a title; a headline that reads like a credit line stays one */
+    const char *wire = "*By ROBERT W. BLACK\n\n*Associated Press Writer\n\n"
+                       "LARAMIE, Wyo. (AP) -- A judge today barred defense lawyers from using a\n"
+                       "novel defense in the murder trial, court officials said.\n";
+    assert_int_equal(READ_STR(c, "g.txt", wire, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    a = sf_corpus_get(c, 6);
+    assert_string_equal(a->title, "");
+    assert_string_equal(a->author, "ROBERT W. BLACK");
+    assert_int_equal(strncmp(a->text, "LARAMIE, Wyo. (AP) -- A judge", 29), 0);
+    const char *ghost = "The Ghost Writer\n\nThe novelist finished the memoir of a minister in three\n"
+                        "weeks, his publisher said on Monday.\n";
+    assert_int_equal(READ_STR(c, "h.txt", ghost, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, 7)->title, "The Ghost Writer");
     sf_corpus_destroy(c);
 }
 
