@@ -586,6 +586,31 @@ static void headlines_of_the_story(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* The candidate a headline picks opens, also when the greedy pass chose
+ * another lead candidate (a budget of one sentence: it takes the one with
+ * more shared phrases). */
+static void headline_lead_opens(void **state) {
+    (void)state;
+    const char *ta = "The Tamsin River flood at Marlow Bridge forced 2,000 residents from their homes on Monday. "
+                     "The flood closed the Marlow bridge to all traffic, police said.";
+    const char *tb = "The Tamsin River flood at Marlow Bridge forced 2,000 residents from their homes, officials said. "
+                     "Police closed the Marlow bridge after the flood on Monday.";
+    sf_corpus *c = sf_corpus_create();
+    sf_article a = {.id = "a", .title = "Flood closes Marlow bridge to all traffic", .text = ta,
+                    .text_len = strlen(ta), .published = 1};
+    assert_int_equal(sf_corpus_add(c, &a, NULL), SF_OK);
+    add_text(c, "b", tb, 2);
+    size_t all[2] = {0, 1};
+    sf_summarize_options o = {.max_words = 12};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 2, NULL, &o, &s, &err), SF_OK);
+    assert_true(s.n >= 1);
+    assert_non_null(strstr(sentence_text(c, &s, 0), "the Marlow bridge to all traffic"));
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
 /* A dateline further down an article (a second wire story run into the
  * text) is not part of the summary sentence; a sentence opening with a
  * capitalized name and a dash keeps it. */
@@ -684,6 +709,7 @@ int main(void) {
         cmocka_unit_test(unknown_times_in_pick_order),
         cmocka_unit_test(headline_picks_the_lead),
         cmocka_unit_test(headlines_of_the_story),
+        cmocka_unit_test(headline_lead_opens),
         cmocka_unit_test(datelines_inside_the_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
