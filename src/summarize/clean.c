@@ -116,14 +116,24 @@ size_t sf__dateline_length(const char *p, size_t n) {
     size_t limit = SF_MIN(n, (size_t)80);
     int depth = 0;
     size_t upper = 0;
+    /* after the place in capitals and a comma, the state or country may be
+     * written in mixed case when each of its words is capitalized: "CAPE
+     * TOWN, South Africa (AP) _", "DAR ES SALAAM, Tanzania (AP) _" */
+    bool region = false;
     for (size_t i = 0; i < limit; i++) {
         unsigned char ch = (unsigned char)p[i];
+        if (ch == ',' && depth == 0 && !region) {
+            region = true;
+            for (size_t k = 0; k < i && region; k++)
+                region = !islower((unsigned char)p[k]) && upper >= 2;
+        }
         if (ch == '(') depth++;
         else if (ch == ')') depth = depth ? depth - 1 : 0;
         else if (depth == 0 && islower(ch)) {
             /* "beirut - " in lower case is also a dateline when it is one or
-             * two words; allow lower case only in that short form */
-            if (i > 20) return 0;
+             * two words; allow lower case only in that short form, or
+             * inside a capitalized word of the region */
+            if (region ? !isalpha((unsigned char)p[i - 1]) : i > 20) return 0;
         } else if (depth == 0 && isupper(ch)) upper++;
         /* "--" and "-" (AP, Reuters), "_" (the New York Times wire), an em
          * or en dash in UTF-8 ("FLINT, Mich., Oct. 4 (UPI) —") */

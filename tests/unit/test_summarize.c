@@ -67,6 +67,11 @@ static void datelines_are_found(void **state) {
     assert_int_equal(DATELINE(e), strlen("FLINT, Mich., Oct. 4 (UPI) \xE2\x80\x94 "));
     assert_int_equal(DATELINE("Mehmet Oz \xE2\x80\x94 a surgeon and TV star \xE2\x80\x94 was called a charlatan."), 0);
     assert_int_equal(DATELINE("WASHINGTON --"), 0); /* nothing after it */
+    const char *f = "DAR ES SALAAM, Tanzania (AP) _ Two suspects will be charged.";
+    assert_int_equal(DATELINE(f), strlen("DAR ES SALAAM, Tanzania (AP) _ "));
+    const char *g = "CAPE TOWN, South Africa (AP) _ A bill cleared a hurdle.";
+    assert_int_equal(DATELINE(g), strlen("CAPE TOWN, South Africa (AP) _ "));
+    assert_int_equal(DATELINE("NATO, which had long opposed the plan - and still does - agreed."), 0);
     assert_int_equal(DATELINE(""), 0);
 }
 
