@@ -139,7 +139,7 @@ size_t sf__dateline_length(const char *p, size_t n) {
          * or en dash in UTF-8 ("FLINT, Mich., Oct. 4 (UPI) —") */
         bool utf8_dash = ch == 0xE2 && i + 2 < n && (unsigned char)p[i + 1] == 0x80 &&
                          ((unsigned char)p[i + 2] == 0x94 || (unsigned char)p[i + 2] == 0x93);
-        if (depth == 0 && (ch == '-' || ch == '_' || utf8_dash) && i > 0 && p[i - 1] == ' ') {
+        if (depth == 0 && (ch == '-' || ch == '_' || utf8_dash) && i > 0 && (p[i - 1] == ' ' || p[i - 1] == ')')) {
             size_t end = i;
             if (utf8_dash) end += 3;
             while (end < n && (p[end] == ch || p[end] == ' ')) end++;

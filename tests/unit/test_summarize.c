@@ -72,6 +72,8 @@ static void datelines_are_found(void **state) {
     const char *g = "CAPE TOWN, South Africa (AP) _ A bill cleared a hurdle.";
     assert_int_equal(DATELINE(g), strlen("CAPE TOWN, South Africa (AP) _ "));
     assert_int_equal(DATELINE("NATO, which had long opposed the plan - and still does - agreed."), 0);
+    const char *h = "BEIJING, April 25 (Xinhua)-- Shi Guangsheng met the delegation.";
+    assert_int_equal(DATELINE(h), strlen("BEIJING, April 25 (Xinhua)-- "));
     assert_int_equal(DATELINE(""), 0);
 }
 
@@ -626,19 +628,22 @@ static void datelines_inside_the_text(void **state) {
                      "NAIROBI, Kenya (AP) _ Two suspects held in the embassy bombing will be charged "
                      "in a local court next week, a newspaper said Saturday. "
                      "NATO - the alliance of thirty states - met in Brussels to discuss the barrier budget.", 1);
-    size_t all[1] = {0};
+    add_text(c, "b", "FLOOD-MARLOW _ MARLOW, England _ Engineers tested the new Marlow flood barrier on Monday "
+                     "before the river rose again.", 2);
+    size_t all[2] = {0, 1};
     sf_summarize_options o = {.max_words = 200};
     sf_summary s;
     sf_error err = {0};
-    assert_int_equal(sf__summarize(c, all, 1, NULL, &o, &s, &err), SF_OK);
+    assert_int_equal(sf__summarize(c, all, 2, NULL, &o, &s, &err), SF_OK);
     size_t seen = 0;
     for (size_t k = 0; k < s.n; k++) {
         const char *t = sentence_text(c, &s, k);
         assert_null(strstr(t, "NAIROBI"));
         if (!strncmp(t, "Two suspects held", 17)) seen++;
         if (strstr(t, "the alliance")) assert_int_equal(strncmp(t, "NATO - ", 7), 0), seen++;
+        if (strstr(t, "Engineers tested")) assert_int_equal(strncmp(t, "Engineers tested", 16), 0), seen++;
     }
-    assert_int_equal(seen, 2);
+    assert_int_equal(seen, 3);
     sf__summary_release(&s);
     sf_corpus_destroy(c);
 }
