@@ -274,6 +274,10 @@ static bool title_case(sf_view v) {
 static bool is_title(const linevec *L, size_t t) {
     sf_view v = L->items[t].v;
     if (t + 1 >= L->n || v.n > 200 || count_words(v) > 20 || dangling_end(v)) return false;
+    /* an editor's note wholly in parentheses or brackets ("(Distributed by
+     * New York Times Special Features)") is no headline */
+    if (v.n >= 2 && ((v.p[0] == '(' && v.p[v.n - 1] == ')') || (v.p[0] == '[' && v.p[v.n - 1] == ']')))
+        return false;
     /* a line ending a sentence is a title only when set apart by a blank
      * line and in headline capitalization or over a dateline */
     if (ends_sentence(v) && !(L->items[t + 1].v.n == 0 && (title_case(v) || short_before_dateline(L, t))))

@@ -264,6 +264,12 @@ static void text_as_people_write_it(void **state) {
                         "weeks, his publisher said on Monday.\n";
     assert_int_equal(READ_STR(c, "h.txt", ghost, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
     assert_string_equal(sf_corpus_get(c, 7)->title, "The Ghost Writer");
+    /* an editor's note in parentheses over the text is not its headline */
+    const char *note = "(Distributed by New York Times Special Features)\n\n"
+                       "The novelist finished the memoir of a minister in three\n"
+                       "weeks, his publisher said on Monday.\n";
+    assert_int_equal(READ_STR(c, "i.txt", note, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, 8)->title, "");
     sf_corpus_destroy(c);
 }
 
