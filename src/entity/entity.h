@@ -191,6 +191,9 @@ void sf__entities_release(sf_entity *e, size_t n);
 /* Key for matching: NFKC case fold, periods and a leading "the " removed,
  * white space and hyphens made single spaces. */
 sf_status sf__name_key(const char *s, size_t n, sf_buf *out);
+/* True when name key k[0..n) (sf__name_key) is a country's name, from
+ * Debian's iso-codes (places.c); false for all when the list is missing. */
+bool sf__is_country_key(const char *k, size_t n);
 /* Spelling skeleton of a key: doubled letters collapsed, vowels (and y)
  * made one class, spaces/hyphens/apostrophes dropped (Raqqa = Raqa,
  * Mohammed = Muhammad). */

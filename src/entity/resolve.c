@@ -182,6 +182,8 @@ static sf_status build_forms(const sf_doc *docs, size_t ndocs, sf_mention *m, si
         /* "in X", "entered X": a place cue outweighs the recognizer's guess
          * on a word it may never have seen */
         if (m[i].flags & SF_MENTION_PLACE_CUE) f->votes[SF_ENT_PLACE] += 2;
+        /* so does a country's name (ISO 3166, places.c) */
+        if (sf__is_country_key(key.p, key.n)) f->votes[SF_ENT_PLACE] += 2;
         /* surfaces are written with single spaces: a name broken over two
          * lines is the same name */
         sf__buf_reset(&surf);
@@ -369,7 +371,16 @@ static sf_status link_surnames(formvec *fv) {
             if (found == SIZE_MAX || find(fv, found) != find(fv, p)) roots++;
             found = p;
         }
-        if (roots == 1) SF_TRY(link(fv, s, found, false, "surname of %s", main_surface(&fv->items[found])));
+        if (roots != 1) continue;
+        SF_TRY(link(fv, s, found, false, "surname of %s", main_surface(&fv->items[found])));
+        /* the surname's mentions name the person: its own votes ("Jordan"
+         * a place, a country's name) do not retype "Michael Jordan"; unless
+         * the word is used as a place ("in Idaho" beside "North Idaho") */
+        if (vote_type(fv->items[found].votes) == SF_ENT_PERSON && !(S->flags_or & SF_MENTION_PLACE_CUE)) {
+            int all = 0;
+            for (int k = 0; k < SF_ENT_TYPES; k++) all += S->votes[k], S->votes[k] = 0;
+            S->votes[SF_ENT_PERSON] = all;
+        }
     }
     return SF_OK;
 }

@@ -239,6 +239,11 @@ static void thing_after(const sf_doc *d, size_t i, size_t e, size_t *tb, size_t 
     size_t j = k;
     if (j + 1 < e && lower_word(d, j + 1) && !stop_word(d, j + 1) && adjective_like(d, j))
         j++;
+    /* a noun before a plural noun modifies it: "tens of millions of land
+     * mines" counts mines */
+    else if (j + 1 < e && lower_word(d, j) && lower_word(d, j + 1) && !stop_word(d, j + 1) &&
+             plural_noun(d, j + 1) && !plural_noun(d, j))
+        j++;
     *tb = d->toks.items[j].begin;
     *te = d->toks.items[j].end;
 }
@@ -249,6 +254,46 @@ static void thing_after(const sf_doc *d, size_t i, size_t e, size_t *tb, size_t 
  * as an evacuation only for people ("1,200 residents to leave their
  * homes"), not when it is the counted thing ("300 homes destroyed"). */
 #define EVENT_WINDOW 10
+
+static bool has_comma(const sf_doc *d, size_t i);
+/* A number of its own: not a year ("in 1987"), not part of a name
+ * ("Boeing 767-300", "Flight 990") nor a day after a month ("July 29"). */
+static bool other_number_at(const sf_doc *d, size_t i, size_t lo) {
+    const sf_token *t = &d->toks.items[i];
+    if (t->kind == SF_TOK_WORD) return word_number(d->text + t->begin, t->end - t->begin) > 0;
+    if (t->kind != SF_TOK_NUMBER) return false;
+    if (t->value >= 1000 && t->value <= 2100 && t->value == floor(t->value) && !has_comma(d, i)) return false;
+    size_t p = i;
+    /* "767-300", "Aug. 12": look past the joining mark */
+    if (p > lo + 1 && (is_punct(d, p - 1, '-') || is_punct(d, p - 1, '.'))) {
+        if (d->toks.items[p - 2].kind == SF_TOK_NUMBER) return false;
+        p--;
+    }
+    return !(p > lo && is_word(d, p - 1) && (d->toks.items[p - 1].flags & SF_TOKF_CAPITAL) &&
+             !word_number(d->text + d->toks.items[p - 1].begin, d->toks.items[p - 1].end - d->toks.items[p - 1].begin));
+}
+
+/* Whether the event word at k belongs to another number than the one whose
+ * counted noun is at a (the number and its modifiers are the three tokens
+ * before a): the other number's own noun ("62 cases and 11 deaths", "about
+ * 200 died") or its verb's object ("the blast that killed 113 people",
+ * "injured more than 5,000"). A number "including" others shares its
+ * event with them ("killed 247 people, including 12 Americans"). */
+static bool event_of_other_number(const sf_doc *d, size_t k, size_t a, size_t lo, size_t hi) {
+    static const char *const QUAL[] = {"more", "than", "some", "about", "least", "most", "all", "nearly",
+                                       "over", "almost", "around", "roughly", "an", "estimated", "another",
+                                       "at", "a", NULL};
+    size_t ours = a > 3 ? a - 3 : 0;
+    for (size_t x = ours; x < a; x++)
+        if (sf__tok_is(d, x, "including")) return false;
+    for (size_t x = k > lo + 2 ? k - 2 : lo; x < k; x++) /* a number just before: its noun */
+        if ((x < ours || x > a) && other_number_at(d, x, lo)) return true;
+    for (size_t x = k + 1; x < hi && x <= k + 4; x++) { /* a number just after: its verb */
+        if ((x < ours || x > a) && other_number_at(d, x, lo)) return true;
+        if (!sf__tok_in(d, x, QUAL)) break;
+    }
+    return false;
+}
 static const char *event_near(const sf_doc *d, size_t a, size_t e, size_t s0) {
     static const char *const PEOPLE[] = {"people", "residents", "families", "villagers", "inhabitants",
                                          "persons", "citizens", NULL};
@@ -266,10 +311,20 @@ static const char *event_near(const sf_doc *d, size_t a, size_t e, size_t s0) {
             from_break = k;
             break;
         }
+    /* nor after it in the next clause: "in more than 60 countries, and an
+     * estimated 20,000 people are killed" counts countries */
+    static const char *const JOIN[] = {"and", "but", "while", "whereas", "although", "though", NULL};
+    for (size_t k = a + 1; k < hi; k++)
+        if (is_punct(d, k, ';') || is_punct(d, k, ':') ||
+            (is_punct(d, k, ',') && k + 1 < hi && sf__tok_in(d, k + 1, JOIN))) {
+            hi = k;
+            break;
+        }
     for (size_t k = SF_MAX(lo, from_break); k < hi; k++) {
         const char *ev = event_of(d, k);
         if (!ev) continue;
         if (sf__tok_is(d, k, "homes") && (k == a || !sf__tok_in(d, a, PEOPLE))) continue;
+        if (k != a && event_of_other_number(d, k, a, lo, hi)) continue;
         size_t dist = k > a ? k - a : a - k;
         if (dist < bestd) bestd = dist, best = ev;
     }

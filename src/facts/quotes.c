@@ -13,6 +13,7 @@
  * is better than a wrong one). Sentences with a speech verb and no quote
  * marks give reported (indirect) speech the same way. */
 #include "facts.h"
+#include "../summarize/summarize.h" /* sf__dateline_length */
 
 #include <ctype.h>
 #include <string.h>
@@ -78,6 +79,13 @@ static const char *const TITLES[] = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep
 /* verbs after which the next noun phrase is the listener, never the
  * speaker ("told reporters") */
 static const char *const TO_LISTENER[] = {"told", "tells", "urged", NULL};
+/* Words between "said" and "that" that say when or where it was said. */
+static const char *const WHEN_WHERE_SAID[] = {
+    "earlier", "later", "this", "last", "next", "week", "month", "year", "on", "in", "at", "a", "an",
+    "the", "statement", "interview", "news", "conference", "briefing", "today", "yesterday", "tonight",
+    "recently", "also", "repeatedly", "again", "publicly", "privately", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "evening", "afternoon",
+    "however", "though", NULL};
 
 typedef struct ctx {
     const sf_doc *d;
@@ -369,6 +377,12 @@ static bool other_person_since(const ctx *c, size_t s, size_t ssent, size_t k) {
     return false;
 }
 
+/* "Napster, he said, had hijacked his music": a name that only a comma
+ * parts from the pronoun at k is what is said about, not who says it. */
+static bool said_about(const ctx *c, size_t j, size_t k) {
+    return c->m[j].tok_end + 1 == k && punct_is(c->d, k - 1, ',');
+}
+
 /* "he said" / "she said" at token k: the person who spoke last, unless
  * another person is named outside quotes in the pronoun's own paragraph,
  * before it (then that person); with no one who spoke, the person named
@@ -389,7 +403,7 @@ static speaker resolve_pronoun(const ctx *c, size_t k) {
     size_t named = SIZE_MAX; /* the latest person named outside quotes */
     for (size_t j = first_ending_after(c, k); j-- > 0;) /* the last one that fits */
         if (!c->inq[c->m[j].tok_begin] && mention_type(c, j) == SF_ENT_PERSON &&
-            !(c->m[j].flags & SF_MENTION_POSSESSIVE) &&
+            !(c->m[j].flags & SF_MENTION_POSSESSIVE) && !said_about(c, j, k) &&
             c->m[j].tok_begin <= d->sent_tok[c->m[j].sentence] + 2) { /* a subject, not an object */
             named = j;
             break;
@@ -403,6 +417,7 @@ static speaker resolve_pronoun(const ctx *c, size_t k) {
         if (sf__doc_sentence_of(d, c->m[j].begin) == sent && !c->inq[c->m[j].tok_begin] &&
             !(c->m[j].flags & SF_MENTION_POSSESSIVE) && speaker_name_ok(c, j))
             own = mention_type(c, j) == SF_ENT_PERSON ? j : SIZE_MAX - 1;
+    if (own < SIZE_MAX - 1 && said_about(c, own, k)) own = SIZE_MAX - 1;
     if (own < SIZE_MAX - 1) {
         sp.mention = own, sp.rule = R_HE_SUBJECT;
         return sp;
@@ -958,17 +973,42 @@ static sf_status indirect(ctx *c, size_t s) {
     if (sp.b == sp.e || CONFIDENCE[sp.rule] < MIN_CONFIDENCE) return SF_OK;
     /* the reported clause: after "said (that)" or before ", X said" */
     size_t lo = SF_MAX(vend, sp.b >= vend ? sp.e : vend);
+    /* "said earlier this week that", "said in a statement on Monday that" */
+    for (size_t t = lo; t < e && t < lo + 7; t++) {
+        if (sf__tok_is(d, t, "that")) {
+            lo = t;
+            break;
+        }
+        if (!sf__tok_in(d, t, WHEN_WHERE_SAID) && !punct_is(d, t, ',')) break;
+    }
     if (lo < e && sf__tok_is(d, lo, "that")) lo++;
+    /* "said, however, that"; but "said, welcoming the prospect" goes on
+     * about the speaker, it is not what was said */
+    bool comma = false;
+    while (lo < e && (punct_is(d, lo, ',') || punct_is(d, lo, ':'))) lo++, comma = true;
+    if (comma && lo < e && is_word(d, lo) && d->toks.items[lo].end - d->toks.items[lo].begin > 4 &&
+        !memcmp(d->text + d->toks.items[lo].end - 3, "ing", 3))
+        lo = e;
     size_t hi = e;
     while (hi > lo && d->toks.items[hi - 1].kind == SF_TOK_PUNCT) hi--;
     size_t first = s0, last = SF_MIN(sp.b, v);
     while (last > first && d->toks.items[last - 1].kind == SF_TOK_PUNCT) last--;
     bool after = sp.b >= vend;
-    /* a dateline ("WASHINGTON, Aug. 27 (Xinhua) --") is not said */
+    /* a dateline ("WASHINGTON, Aug. 27 (Xinhua) --", "MOSCOW (AP) _") is not said */
+    size_t sb = d->toks.items[s0].begin, dl = sf__dateline_length(d->text + sb, d->toks.items[e - 1].end - sb);
+    while (dl && first < last && d->toks.items[first].begin < sb + dl) first++;
     for (size_t t = s0; t < last && t < s0 + 14; t++)
         if (d->toks.items[t].kind == SF_TOK_PUNCT && d->toks.items[t].end - d->toks.items[t].begin >= 2 &&
             d->text[d->toks.items[t].begin] == '-')
-            first = t + 1;
+            first = SF_MAX(first, t + 1);
+    /* "..., NTSB spokesman Paul Schlamm said": the speaker's description
+     * after the last comma is not said */
+    if (sp.b > s0 && sp.b <= v && d->toks.items[sp.b - 1].kind != SF_TOK_PUNCT)
+        for (size_t t = last; t > first && last - t < 6; t--)
+            if (punct_is(d, t - 1, ',')) {
+                last = t - 1;
+                break;
+            }
     size_t b, en;
     /* "..., X said here Friday": the clause before the comma */
     bool tail = SF_MIN(sp.b, v) > s0 && punct_is(d, SF_MIN(sp.b, v) - 1, ',') &&

@@ -39,10 +39,17 @@ static const char *binary_kind(const char *p, size_t n) {
         if (starts(p, n, magic[i].sig, magic[i].len)) return magic[i].kind;
     if (n >= 12 && starts(p, n, "RIFF", 4) && memcmp(p + 8, "WEBP", 4) == 0) return "image";
     if (n >= 12 && memcmp(p + 4, "ftyp", 4) == 0) return "audio or video"; /* MP4, AVIF, HEIC */
-    /* NUL bytes in more than a tenth of the sample: binary data of some kind */
-    size_t k = SF_MIN(n, (size_t)SNIFF_WINDOW), nul = 0;
+    /* NUL bytes in more than a tenth of the sample, or control characters
+     * (other than tab, line and page breaks) in more than a twentieth:
+     * binary data of some kind. Text in any 8-bit charset has none; random
+     * or compressed bytes have about one in nine. */
+    size_t k = SF_MIN(n, (size_t)SNIFF_WINDOW), nul = 0, ctrl = 0;
     for (const char *q = p, *e = p + k; (q = memchr(q, 0, (size_t)(e - q))); q++) nul++;
-    return nul * 10 > k ? "binary file" : NULL;
+    for (size_t i = 0; i < k; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        ctrl += (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\v' && ch != '\f' && ch != '\r') || ch == 0x7F;
+    }
+    return nul * 10 > k || ctrl * 20 > k ? "binary file" : NULL;
 }
 
 /* Names of files that hold no articles: what a browser saves next to a page. */

@@ -86,7 +86,7 @@ static bool name_only(sf_view v) {
     return true;
 }
 
-/* "By Jane Doe" / "By JANE DOE, Associated Press" -> the name; a page's
+/* "By Jane Doe" / "By JANE DOE, Associated Press" / "(by Jane Doe)" -> the name; a page's
  * author line at the end, "• Jane Doe" (a bullet, then a name), too. */
 static bool byline(sf_view v, sf_view *out) {
     if (starts_nocase(v, "\xE2\x80\xA2")) { /* • */
@@ -96,6 +96,8 @@ static bool byline(sf_view v, sf_view *out) {
         return true;
     }
     if (v.n && v.p[0] == '*') v = sf__view_trim(sf__view(v.p + 1, v.n - 1)); /* "*By JANE DOE" (wire copy) */
+    /* "(by Wang Jinyu)": wires put the byline in parentheses */
+    if (v.n > 5 && v.p[0] == '(' && v.p[v.n - 1] == ')') v = sf__view_trim(sf__view(v.p + 1, v.n - 2));
     if (!starts_nocase(v, "by ") || count_words(v) > 8 || ends_sentence(v)) return false;
     sf_view rest = sf__view_trim(sf__view(v.p + 3, v.n - 3));
     if (!rest.n || !isupper((unsigned char)rest.p[0])) return false;

@@ -23,7 +23,8 @@ static const char *const NOISE_PREFIXES[] = {
 };
 
 /* True when p[0..n) holds contact details: a telephone number written as
- * digit groups joined by dashes or dots (212-499-3333, 404.526.5456) or an
+ * digit groups joined by dashes or dots (212-499-3333, 404.526.5456, the
+ * area code maybe apart: 202 244-3131, (202) 244-3131) or an
  * e-mail address (name@host, or name(at)host as wires spell it to dodge
  * harvesters). Wire desks end stories with such lines ("The news manager is
  * ..., 404-526-5429"); they are for editors, not readers. */
@@ -35,6 +36,14 @@ static bool has_contact(const char *p, size_t n) {
         if (i > 0 && i + 5 <= n && isalnum((unsigned char)p[i - 1]) && memcmp(p + i, "(at)", 4) == 0 &&
             isalnum((unsigned char)p[i + 4]))
             return true;
+        /* "(202) 244-3131": the area code in parentheses */
+        if (p[i] == '(' && i + 14 <= n && p[i + 4] == ')' && p[i + 5] == ' ' && p[i + 9] == '-' &&
+            (i + 14 == n || !isalnum((unsigned char)p[i + 14]))) {
+            static const size_t DIGITS[] = {1, 2, 3, 6, 7, 8, 10, 11, 12, 13};
+            size_t d = 0;
+            while (d < SF_ARRAY_LEN(DIGITS) && isdigit((unsigned char)p[i + DIGITS[d]])) d++;
+            if (d == SF_ARRAY_LEN(DIGITS)) return true;
+        }
         /* three groups of digits, the last of four: NNN-NNN-NNNN */
         if (isdigit((unsigned char)p[i]) && (i == 0 || !isalnum((unsigned char)p[i - 1]))) {
             size_t groups = 0, len = 0, j = i;
@@ -43,8 +52,9 @@ static bool has_contact(const char *p, size_t n) {
                 while (j < n && isdigit((unsigned char)p[j])) j++;
                 len = j - start;
                 groups++;
-                if (j + 1 < n && (p[j] == '-' || p[j] == '.') && isdigit((unsigned char)p[j + 1]) &&
-                    len == 3 && groups < 3)
+                /* the area code may stand apart by a space: "202 244-3131" */
+                bool sep = p[j] == '-' || p[j] == '.' || (p[j] == ' ' && groups == 1);
+                if (j + 1 < n && sep && isdigit((unsigned char)p[j + 1]) && len == 3 && groups < 3)
                     j++;
                 else
                     break;
@@ -530,68 +540,6 @@ bool sf__starts_mid_sentence(const char *p, size_t n) {
                                               i + 2 < v.n && ((unsigned char)v.p[i + 2] == 0x94 ||
                                                               (unsigned char)v.p[i + 2] == 0x93 ||
                                                               (unsigned char)v.p[i + 2] == 0xA6));
-}
-
-/* ---- a headline from a sentence
- * A story without a source headline is titled by its lead sentence,
- * shortened at a clause boundary: up to HEADLINE_WORDS words kept whole;
- * else cut at the last punctuation boundary (a comma, semicolon, colon or
- * dash) after at least 5 words and within the limit, else before the last
- * word that opens a clause or phrase ("who", "after", "in", "for"), never
- * after a word that needs a next one ("the", "of", "to"). The sentence's
- * final full stop goes, as a headline has none. */
-enum { HEADLINE_WORDS = 16, HEADLINE_MIN_WORDS = 5 };
-
-static const char *const CLAUSE_OPENER_EN[] = {
-    "who", "which", "that", "after", "before", "when", "while", "as", "because", "amid",
-    "following", "despite", "since", "in", "on", "at", "for", "from", "with", "to", "during", "and",
-    "but", "where", "until", "by", "over", "under", "into", "against",
-};
-static const char *const NEEDS_NEXT_EN[] = {
-    "a", "an", "the", "of", "for", "to", "and", "or", "in", "on", "at", "with", "by", "from", "as",
-    "that", "his", "her", "their", "its", "is", "was", "are", "were", "will", "who", "which",
-    "said", "than", "but", "s",
-};
-
-static bool word_in(const char *p, size_t n, const char *const *list, size_t len) {
-    while (n && !isalnum((unsigned char)p[n - 1])) n--; /* "the," -> "the" */
-    while (n && !isalnum((unsigned char)p[0])) p++, n--;
-    for (size_t i = 0; i < len; i++)
-        if (strlen(list[i]) == n && sf__view_eq_nocase(sf__view(p, n), sf__view(list[i], n))) return true;
-    return false;
-}
-
-sf_status sf__headline_from_sentence(const char *p, size_t n, sf_buf *out) {
-    sf__buf_reset(out);
-    size_t wb[HEADLINE_WORDS + 2], we[HEADLINE_WORDS + 2], nw = 0;
-    for (size_t i = 0; i < n && nw < HEADLINE_WORDS + 2;) {
-        while (i < n && isspace((unsigned char)p[i])) i++;
-        if (i >= n) break;
-        wb[nw] = i;
-        while (i < n && !isspace((unsigned char)p[i])) i++;
-        we[nw++] = i;
-    }
-    size_t keep = nw;
-    if (nw > HEADLINE_WORDS) {
-        keep = 0;
-        for (size_t k = HEADLINE_MIN_WORDS; k <= HEADLINE_WORDS; k++) { /* k words kept */
-            char last = p[we[k - 1] - 1];
-            bool dash = p[wb[k]] == '-' || ((unsigned char)p[wb[k]] == 0xE2 && we[k] - wb[k] == 3);
-            if (last == ',' || last == ';' || last == ':' || dash) keep = k;
-        }
-        for (size_t k = HEADLINE_WORDS; !keep && k >= HEADLINE_MIN_WORDS; k--)
-            if (word_in(p + wb[k], we[k] - wb[k], CLAUSE_OPENER_EN, SF_ARRAY_LEN(CLAUSE_OPENER_EN)) &&
-                !word_in(p + wb[k - 1], we[k - 1] - wb[k - 1], NEEDS_NEXT_EN, SF_ARRAY_LEN(NEEDS_NEXT_EN)))
-                keep = k;
-        if (!keep) keep = HEADLINE_WORDS;
-    }
-    while (keep > 1 && word_in(p + wb[keep - 1], we[keep - 1] - wb[keep - 1], NEEDS_NEXT_EN,
-                               SF_ARRAY_LEN(NEEDS_NEXT_EN)))
-        keep--;
-    if (!keep) return SF_OK;
-    size_t end = we[keep - 1];
-    while (end > wb[0] && strchr(",;:.-", p[end - 1])) end--;
-    return sf__buf_add(out, p + wb[0], end - wb[0]);
 }
 
 int sf__cmp_natural(const char *a, const char *b) {

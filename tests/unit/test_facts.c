@@ -266,6 +266,60 @@ static void test_quotes_he_after_another_person(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* The text of reported speech is what was said: not the time of saying
+ * ("said Monday that"), not the dateline, not the speaker's description
+ * before the name, not a comma, not a participle about the speaker. */
+static const char *indirect_text(const sf_story_facts *f, const char *speaker) {
+    for (size_t i = 0; i < f->nquotes; i++)
+        if (!f->quotes[i].direct && f->quotes[i].speaker && strcmp(f->quotes[i].speaker, speaker) == 0)
+            return f->quotes[i].text;
+    return NULL;
+}
+
+static void test_indirect_speech_text(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "KELLPORT (AP) _ The flood plan failed the town and its people, Mayor Lena Marsh said.",
+        "The county engineer Tom Berg said earlier this week that the bridge would stay closed until May.",
+        "The river will fall by Wednesday, county spokesman Paul Ried said on Monday.",
+        "Anna Berger said, however, that the shelters would stay open for a week.",
+        "The levee held for three days, Karl Olsen said, welcoming the news of the repairs."};
+    sf_corpus *c = corpus_of(texts, 5, SF_TIME_UNKNOWN);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    const char *want[][2] = {{"Lena Marsh", "The flood plan failed the town and its people"},
+                             {"Tom Berg", "the bridge would stay closed until May"},
+                             {"Paul Ried", "The river will fall by Wednesday"},
+                             {"Anna Berger", "the shelters would stay open for a week"},
+                             {"Karl Olsen", "The levee held for three days"}};
+    for (size_t i = 0; i < 5; i++) {
+        const char *t = indirect_text(&f, want[i][0]);
+        if (!t) fail_msg("no reported speech of %s", want[i][0]);
+        assert_string_equal(t, want[i][1]);
+    }
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* "Mr. Tom Berg, he said, had ruined it": the name a comma parts from "he
+ * said" is what the speaker talks about, not the speaker. */
+static void test_quotes_name_before_parenthetical_he(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "Lena Marsh, the mayor of Kellport, said on Monday that \"the flood plan failed the town.\" "
+        "Mr. Tom Berg, she said, had \"ignored\" every warning.\n\n"
+        "\"We should have closed the bridge a day earlier,\" she added."};
+    sf_corpus *c = corpus_of(texts, 1, SF_TIME_UNKNOWN);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    assert_non_null(speaker_of(&f, "ignored"));
+    assert_string_equal(speaker_of(&f, "ignored"), "Lena Marsh");
+    assert_non_null(speaker_of(&f, "closed the bridge"));
+    assert_string_equal(speaker_of(&f, "closed the bridge"), "Lena Marsh");
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* "At least five" fits 8, 20 and 77 alike: across reports it does not
  * chain the tolls of other places into one fact. */
 static void test_open_amount_chains_nothing(void **state) {
@@ -598,6 +652,48 @@ static void test_normalization(void **state) {
     expect_none("Half of the residents left and a quarter of them returned.");
 }
 
+/* The label (and subject, when given) of the quantity whose text is `num`. */
+static void expect_label_of(const char *text, const char *num, const char *label, const char *subject) {
+    sf_doc d;
+    sf_quantvec q = quantities(text, &d);
+    size_t i = 0;
+    while (i < q.n && !(q.items[i].end - q.items[i].begin == strlen(num) &&
+                        strncmp(text + q.items[i].begin, num, strlen(num)) == 0))
+        i++;
+    if (i == q.n) fail_msg("%s: no quantity '%s'", text, num);
+    if (strcmp(q.items[i].label, label) != 0) fail_msg("%s: '%s' labelled %s, expected %s", text, num, q.items[i].label, label);
+    size_t n = q.items[i].subj_end - q.items[i].subj_begin;
+    if (subject && (strlen(subject) != n || strncmp(text + q.items[i].subj_begin, subject, n) != 0))
+        fail_msg("%s: '%s' about '%.*s', expected '%s'", text, num, (int)n, text + q.items[i].subj_begin, subject);
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+}
+
+/* An event word labels the number it belongs to, not a neighbour: the next
+ * clause's, another number's own noun or its verb's object. */
+static void test_event_belongs_to_its_number(void **state) {
+    (void)state;
+    const char *mines = "Mines are scattered in more than 60 countries, and an estimated 20,000 people are "
+                        "killed or injured each year.";
+    expect_label_of(mines, "more than 60", "count", "countries");
+    expect_label_of(mines, "estimated 20,000", "deaths", NULL);
+    const char *cases = "In 1990, 223 cases and 13 deaths were reported in Kellby.";
+    expect_label_of(cases, "223", "count", "cases");
+    const char *blast = "He is wanted for questioning in three Kellby bombings, including the blast that killed 113 people.";
+    expect_label_of(blast, "three", "count", "bombings");
+    expect_label_of(blast, "113", "deaths", NULL);
+    /* a number "including" others shares their event; a type number or a
+     * date between is no other number */
+    const char *incl = "The blast in Kellby killed 247 people, including 12 Americans.";
+    expect_label_of(incl, "12", "deaths", NULL);
+    expect_label_of("All 217 people aboard the Boeing 767-300 died in the crash.", "217", "deaths", NULL);
+    expect_label_of("The sinking on Aug. 12 killed all 118 crew members.", "118", "deaths", NULL);
+    expect_label_of("Twelve students were killed and 23 others were wounded.", "Twelve", "deaths", NULL);
+    /* a noun before a plural noun modifies it */
+    expect_label_of("Tens of millions of land mines lie buried in Kellby province.", "Tens of millions", "count",
+                    "mines");
+}
+
 static void test_labels(void **state) {
     (void)state;
     expect_described("The fire killed 60 people on Monday.", "deaths", "fire");
@@ -796,13 +892,15 @@ int main(void) {
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_dates),
         cmocka_unit_test(test_quotes), cmocka_unit_test(test_quotes_it_said),
         cmocka_unit_test(test_quotes_he_after_another_person),
+        cmocka_unit_test(test_quotes_name_before_parenthetical_he),
+        cmocka_unit_test(test_indirect_speech_text),
         cmocka_unit_test(test_open_amount_chains_nothing),
         cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
         cmocka_unit_test(test_across_stories),
         cmocka_unit_test(test_across_stories_case_variants),
         cmocka_unit_test(test_readable),
-        cmocka_unit_test(test_normalization), cmocka_unit_test(test_labels),
+        cmocka_unit_test(test_normalization), cmocka_unit_test(test_labels), cmocka_unit_test(test_event_belongs_to_its_number),
         cmocka_unit_test(test_lumped_and_other_events), cmocka_unit_test(test_conflict_update),
         cmocka_unit_test(test_compatible_values), cmocka_unit_test(test_long_sentence),
     };

@@ -250,26 +250,37 @@ static void text_as_people_write_it(void **state) {
     a = sf_corpus_get(c, 5);
     assert_string_equal(a->text, "Leaders agreed that the single currency will be formally launched soon.");
     assert_true(a->published == sf__days_from_civil(1999, 1, 1) * 86400);
+    /* a wire's byline in parentheses over the text is the author, not a
+     * title (Xinhua: "(by Wang Jinyu)") */
+    const char *paren = "(by Lena Marsh)\n\n"
+                        "KELLPORT, June 12 -- The council last night criticized the report on the\n"
+                        "flood defences.\n";
+    assert_int_equal(READ_STR(c, "g.txt", paren, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    a = sf_corpus_get(c, 6);
+    assert_string_equal(a->title, "");
+    assert_string_equal(a->author, "Lena Marsh");
+    assert_non_null(strstr(a->text, "The council last night criticized"));
+    assert_null(strstr(a->text, "Lena Marsh"));
     /* a wire byline ("*By NAME", a credit line under it) is the author,
      * not a title; a headline that reads like a credit line stays one */
     const char *wire = "*By ROBERT W. BLACK\n\n*Associated Press Writer\n\n"
                        "LARAMIE, Wyo. (AP) -- A judge today barred defense lawyers from using a\n"
                        "novel defense in the murder trial, court officials said.\n";
-    assert_int_equal(READ_STR(c, "g.txt", wire, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
-    a = sf_corpus_get(c, 6);
+    assert_int_equal(READ_STR(c, "w2.txt", wire, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    a = sf_corpus_get(c, 7);
     assert_string_equal(a->title, "");
     assert_string_equal(a->author, "ROBERT W. BLACK");
     assert_int_equal(strncmp(a->text, "LARAMIE, Wyo. (AP) -- A judge", 29), 0);
     const char *ghost = "The Ghost Writer\n\nThe novelist finished the memoir of a minister in three\n"
                         "weeks, his publisher said on Monday.\n";
     assert_int_equal(READ_STR(c, "h.txt", ghost, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
-    assert_string_equal(sf_corpus_get(c, 7)->title, "The Ghost Writer");
+    assert_string_equal(sf_corpus_get(c, 8)->title, "The Ghost Writer");
     /* an editor's note in parentheses over the text is not its headline */
     const char *note = "(Distributed by New York Times Special Features)\n\n"
                        "The novelist finished the memoir of a minister in three\n"
                        "weeks, his publisher said on Monday.\n";
     assert_int_equal(READ_STR(c, "i.txt", note, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
-    assert_string_equal(sf_corpus_get(c, 8)->title, "");
+    assert_string_equal(sf_corpus_get(c, 9)->title, "");
     sf_corpus_destroy(c);
 }
 
@@ -403,6 +414,20 @@ static void empty_and_binary_files_are_skipped(void **state) {
     assert_int_equal(ds.n, 1);
     assert_string_equal(ds.d[0].message, "binary file skipped");
     assert_int_equal(sf_corpus_count(c), 0);
+    /* bytes with few NULs but many control characters (random, compressed,
+     * encrypted) are no text either; text in an 8-bit charset is */
+    uint64_t x = 88172645463325252ULL;
+    for (size_t i = 0; i < sizeof bin; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift: fixed bytes, no NUL */
+        bin[i] = (char)((x & 0xFF) ? (x & 0xFF) : 1);
+    }
+    assert_int_equal(read_mem(c, "blob.txt", bin, sizeof bin, SF_FORMAT_AUTO, 1, &ds, &err), SF_OK);
+    assert_int_equal(ds.n, 1);
+    assert_string_equal(ds.d[0].message, "binary file skipped");
+    assert_int_equal(sf_corpus_count(c), 0);
+    const char *latin1 = "Caf\xe9 owners in Kellport reopened on Monday after the flood, the mayor said.\n";
+    assert_int_equal(READ_STR(c, "l1.txt", latin1, SF_FORMAT_AUTO, 1, &ds, &err), SF_OK);
+    assert_int_equal(sf_corpus_count(c), 1);
     sf_corpus_destroy(c);
 }
 

@@ -1,0 +1,227 @@
+/* headline.c - a headline made from a story's lead sentence, for stories
+ * whose sources give none (plain text, pages without a title).
+ *
+ * A headline says who did what: it holds the main clause's subject and its
+ * verb, and it does not end in the middle of a phrase. The rules, in order
+ * (English; other languages keep only the length and last-word rules):
+ *
+ * 1. An opening adverbial is left out: while the sentence opens with a
+ *    preposition, a subordinator, a time word or a participle ("In
+ *    Louisiana,", "On July 10, under pressure to ...,", "Opening the meeting
+ *    here in Maputo,"), the headline starts after the comma that closes it,
+ *    provided what is left opens with a subject (not a verb, not another
+ *    opener) and holds a verb within the headline's length.
+ * 2. Up to HEADLINE_WORDS words are kept whole.
+ * 3. A longer sentence is cut at the last boundary within HEADLINE_WORDS
+ *    words that has a verb before it: a comma, semicolon, colon or dash, or a
+ *    word that opens a clause ("who", "which", "after", "as", "because").
+ *    Failing that, before the last preposition that does not follow a verb
+ *    ("attempts | to", "charged | with" stay together). A subject alone
+ *    ("X and the deputy representative, Y") is never a headline.
+ * 4. Failing that, a comma after a verb up to HEADLINE_SLACK words further;
+ *    else the last boundary of any kind, else HEADLINE_WORDS words.
+ * 5. It never ends on a word that needs a next one ("the", "of", "said"), and
+ *    the sentence's final stop goes.
+ *
+ * Verbs are recognized by hand (auxiliaries, speech verbs, common irregular
+ * pasts, "-ed" forms not after a determiner): none of the project's
+ * libraries tags parts of speech (ICU finds words and sentences, not their
+ * class), and a headline needs only to know that a verb is there. */
+#include "summarize.h"
+
+#include <ctype.h>
+
+enum { HEADLINE_WORDS = 16, HEADLINE_SLACK = 6, HEADLINE_MIN_WORDS = 5, OPENER_MAX_WORDS = 30, MAX_WORDS = 96 };
+
+static const char *const CLAUSE_OPENER_EN[] = {
+    "who", "which", "after", "before", "when", "while", "as", "because", "amid", "following",
+    "despite", "since", "where", "until", "but", "whose", "although", "though", "even",
+};
+static const char *const PREPOSITION_EN[] = {
+    "that", "in", "on", "at", "for", "from", "with", "to", "during", "and", "by", "over",
+    "under", "into", "against", "about", "near", "outside", "inside", "through", "across",
+};
+static const char *const NEEDS_NEXT_EN[] = {
+    "a", "an", "the", "of", "for", "to", "and", "or", "in", "on", "at", "with", "by", "from", "as",
+    "that", "his", "her", "their", "its", "is", "was", "are", "were", "will", "who", "which",
+    "said", "than", "but", "s", "has", "have", "had", "be", "been", "would", "could", "into",
+    "about", "our", "my", "your", "this", "these", "those", "not", "also", "very", "more", "most",
+};
+/* Words that open an adverbial before the subject (rule 1). */
+static const char *const OPENER_EN[] = {
+    "in", "on", "at", "after", "before", "when", "while", "as", "despite", "under", "by", "for",
+    "since", "although", "though", "because", "thanks", "according", "back", "whenever", "with",
+    "without", "following", "amid", "during", "over", "through", "unlike", "like", "once", "if",
+    "until", "earlier", "later", "last", "early", "late", "every", "each", "already", "now",
+    "here", "meanwhile", "fortunately", "unfortunately", "however", "instead", "still", "yet",
+    "then", "also", "nevertheless", "moreover", "indeed", "today", "yesterday", "tonight",
+    "this", "next", "within", "among", "from", "to", "even", "so", "but", "and", "upon", "near",
+    "well", "long", "shortly", "just", "soon", "only", "right",
+};
+static const char *const AUX_EN[] = {
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "must", "shall", "should", "did", "does", "do", "said", "says",
+    "told", "tells", "became", "become", "becomes", "began", "came", "comes", "gave", "gives",
+    "took", "takes", "made", "makes", "won", "wins", "lost", "went", "goes", "met", "meets",
+    "left", "held", "holds", "led", "leads", "fell", "falls", "rose", "rises", "struck",
+    "broke", "fled", "found", "finds", "sent", "spent", "threw", "wrote", "saw", "sees", "got",
+    "gets", "hit", "hits", "put", "ran", "runs", "sold", "stood", "shot", "brought", "bought",
+    "built", "caught", "fought", "kept", "keeps", "paid", "drew", "grew", "knew", "flew",
+    "swore", "chose", "plans", "wants", "faces", "seeks", "calls", "warns", "urges", "claims",
+    "denies", "admits", "remains", "opens", "sets", "shows", "vows", "agrees", "plays",
+};
+/* A main clause opened by a pronoun needs the opener that names it
+ * ("When Madeleine Albright arrives ..., she will ..."). */
+static const char *const PRONOUN_EN[] = {"he", "she", "it", "they", "i", "we", "you", "his", "her", "their", "its"};
+/* Words after which an "-ed" form is an adjective ("the so-called", "of
+ * hooded youths", "and specialized classrooms"), not a verb. */
+static const char *const NOT_BEFORE_VERB_EN[] = {
+    "a", "an", "the", "his", "her", "its", "their", "this", "that", "these", "those", "our",
+    "my", "your", "so", "well", "newly", "fully", "widely", "highly", "of", "and", "or", "in",
+    "on", "at", "for", "from", "with", "by", "into", "than", "as", "most", "more", "less",
+    "very", "some", "many", "all", "two", "three", "several",
+};
+
+typedef struct {
+    size_t b, e; /* bytes of the word, punctuation included */
+    size_t cb, ce; /* its letters and digits only */
+} word;
+
+static bool is_in(const char *p, const word *w, const char *const *list, size_t len) {
+    size_t n = w->ce - w->cb;
+    for (size_t i = 0; i < len; i++)
+        if (strlen(list[i]) == n && sf__view_eq_nocase(sf__view(p + w->cb, n), sf__view(list[i], n)))
+            return true;
+    return false;
+}
+#define IS_IN(p, w, list) is_in(p, w, list, SF_ARRAY_LEN(list))
+
+static bool is_lower(const char *p, const word *w) { return w->ce > w->cb && islower((unsigned char)p[w->cb]); }
+
+/* A word that is (or is likely) a finite verb or a verb's participle. */
+static bool verbish(const char *p, const word *ws, size_t i) {
+    const word *w = &ws[i];
+    if (!is_lower(p, w)) return false;
+    if (IS_IN(p, w, AUX_EN)) return true;
+    size_t n = w->ce - w->cb;
+    if (n >= 5 && p[w->ce - 2] == 'e' && p[w->ce - 1] == 'd')
+        return !(i > 0 && IS_IN(p, &ws[i - 1], NOT_BEFORE_VERB_EN));
+    return false;
+}
+
+static bool has_verb(const char *p, const word *ws, size_t from, size_t to) {
+    for (size_t i = from; i < to; i++)
+        if (verbish(p, ws, i)) return true;
+    return false;
+}
+
+/* Whether the word opens an adverbial: a listed word, or a participle
+ * ("Opening", "Asked") when the sentence starts with it. */
+static bool opens_adverbial(const char *p, const word *w) {
+    if (IS_IN(p, w, OPENER_EN)) return true;
+    size_t n = w->ce - w->cb;
+    const char *e = p + w->ce;
+    return n >= 6 && ((e[-3] == 'i' && e[-2] == 'n' && e[-1] == 'g') || (e[-2] == 'e' && e[-1] == 'd'));
+}
+
+static bool ends_phrase(const char *p, const word *w) {
+    char last = p[w->e - 1];
+    return last == ',' || last == ';' || last == ':';
+}
+
+static bool is_dash(const char *p, const word *w) {
+    return (w->e - w->b == 1 && (p[w->b] == '-' || p[w->b] == '_')) || /* wires write "_" */ (w->e - w->b == 2 && p[w->b] == '-' && p[w->b + 1] == '-') ||
+           (w->e - w->b == 3 && (unsigned char)p[w->b] == 0xE2 && (unsigned char)p[w->b + 1] == 0x80 &&
+            ((unsigned char)p[w->b + 2] == 0x94 || (unsigned char)p[w->b + 2] == 0x93));
+}
+
+/* The first comma-ended word from i on within the opener's reach, nw when none. */
+static size_t next_comma(const char *p, const word *ws, size_t i, size_t nw) {
+    for (; i < nw && i < OPENER_MAX_WORDS; i++)
+        if (ends_phrase(p, &ws[i])) return i;
+    return nw;
+}
+
+/* Rule 1: the first word of the main clause, 0 when nothing is left out.
+ * A participle opener ("Opening the meeting ...,") holds no verb of its
+ * own: "Lending giants in Britain have put ..." is a subject. A segment
+ * with no verb that another comma closes is an apposition or part of a
+ * place ("Jasper, Texas, last week,"; "Michael Butler, Amnesty's
+ * investigator,") and is passed over too; when what follows it does not
+ * open a clause, the first segment that could open one is taken. */
+static size_t main_clause(const char *p, const word *ws, size_t nw) {
+    if (!nw || !opens_adverbial(p, &ws[0])) return 0;
+    size_t first = next_comma(p, ws, 0, nw);
+    if (first >= nw) return 0;
+    if (!IS_IN(p, &ws[0], OPENER_EN) && has_verb(p, ws, 1, first + 1)) return 0;
+    size_t fallback = 0;
+    for (size_t i = first; i + 1 < nw; i = next_comma(p, ws, i + 1, nw)) {
+        size_t s = i + 1;
+        /* "On July 10, under pressure ...,", "On Feb. 14, 1989,", "well before he was ...," */
+        if (opens_adverbial(p, &ws[s]) || (isdigit((unsigned char)p[ws[s].cb]) && ends_phrase(p, &ws[s])))
+            continue;
+        if (IS_IN(p, &ws[s], CLAUSE_OPENER_EN)) break; /* ", who posed ..." */
+        if (verbish(p, ws, s) || IS_IN(p, &ws[s], PREPOSITION_EN) || IS_IN(p, &ws[s], PRONOUN_EN)) break;
+        size_t to = s + HEADLINE_WORDS < nw ? s + HEADLINE_WORDS : nw;
+        if (!has_verb(p, ws, s, to) || nw - s < HEADLINE_MIN_WORDS) break;
+        size_t e = next_comma(p, ws, s, nw);
+        if (e < nw && !has_verb(p, ws, s, e + 1)) {
+            if (!fallback) fallback = s;
+            continue;
+        }
+        return s;
+    }
+    return fallback;
+}
+
+/* Rules 2-4: how many words from s to keep. */
+static size_t cut(const char *p, const word *ws, size_t s, size_t nw) {
+    if (nw - s <= HEADLINE_WORDS) return nw - s;
+    size_t best = 0, weak = 0, any = 0;
+    for (size_t k = HEADLINE_MIN_WORDS; k <= HEADLINE_WORDS; k++) { /* k words kept */
+        const word *last = &ws[s + k - 1], *next = &ws[s + k];
+        bool strong = ends_phrase(p, last) || is_dash(p, next) ||
+                      (IS_IN(p, next, CLAUSE_OPENER_EN) && !IS_IN(p, last, NEEDS_NEXT_EN));
+        bool prep = IS_IN(p, next, PREPOSITION_EN) && !IS_IN(p, last, NEEDS_NEXT_EN);
+        if (strong || prep) any = k;
+        if (!has_verb(p, ws, s, s + k)) continue;
+        if (strong) best = k;
+        else if (prep && !verbish(p, ws, s + k - 1)) weak = k;
+    }
+    if (best || weak) return best ? best : weak;
+    /* no boundary after a verb within the length: a few words more rather
+     * than a subject alone ("X and the deputy head, Y, turned") */
+    for (size_t k = HEADLINE_WORDS + 1; k <= HEADLINE_WORDS + HEADLINE_SLACK && s + k < nw; k++)
+        if (ends_phrase(p, &ws[s + k - 1]) && has_verb(p, ws, s, s + k)) return k;
+    return any ? any : HEADLINE_WORDS;
+}
+
+sf_status sf__headline_from_sentence(const char *p, size_t n, sf_buf *out) {
+    sf__buf_reset(out);
+    word ws[MAX_WORDS];
+    size_t nw = 0;
+    for (size_t i = 0; i < n && nw < MAX_WORDS;) {
+        while (i < n && isspace((unsigned char)p[i])) i++;
+        if (i >= n) break;
+        word w = {.b = i};
+        while (i < n && !isspace((unsigned char)p[i])) i++;
+        w.e = i;
+        w.cb = w.b;
+        w.ce = w.e;
+        while (w.cb < w.ce && !isalnum((unsigned char)p[w.cb])) w.cb++;
+        while (w.ce > w.cb && !isalnum((unsigned char)p[w.ce - 1])) w.ce--;
+        /* "group's" -> "group" for the word lists */
+        if (w.ce - w.cb > 2 && p[w.ce - 1] == 's' && p[w.ce - 2] == '\'') w.ce -= 2;
+        ws[nw++] = w;
+    }
+    if (!nw) return SF_OK;
+    size_t s = main_clause(p, ws, nw);
+    size_t keep = cut(p, ws, s, nw);
+    while (keep > 1 && IS_IN(p, &ws[s + keep - 1], NEEDS_NEXT_EN)) keep--;
+    size_t begin = ws[s].b, end = ws[s + keep - 1].e;
+    while (end > begin && strchr(",;:.-", p[end - 1])) end--;
+    if (end <= begin) return SF_OK;
+    sf_status st = sf__buf_addc(out, s ? (char)toupper((unsigned char)p[begin]) : p[begin]);
+    if (st != SF_OK) return st;
+    return sf__buf_add(out, p + begin + 1, end - begin - 1);
+}
