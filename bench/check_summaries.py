@@ -17,6 +17,12 @@ R2  a bullet that opens by pointing back to something it does not say:
     Earlier, Later, "Three days earlier", "A week later", "The next day");
     a determiner with a noun that names something said before ("The
     meeting", "A move", "The two dead", "The group", "The city").
+    Not a back-reference (as the summarizer reads them, i13d): a number
+    joined to the next word or a year ("The four-day workshop", "The
+    1997-98 El Nino"); an indefinite article with a noun other than one
+    naming an action ("A man was sentenced"; "A move ..." still counts);
+    former/latter/other/same before a noun ("The former president").
+    --r2-v1 counts those too, as the checker did before.
     Counted strictly: an antecedent placed before it is not looked for, so
     the count is an upper bound.                                     target < 3%
 R3  near-repeat pairs: two bullets of one summary whose content words
@@ -67,8 +73,15 @@ def r1(t):
     return not t or t[0].islower() or t[0] in ",;:)]-.\u2014\u2013\u2026"
 
 
+ACTION = set("move step measure decision development".split())
+ADJ = set("former latter other same".split())
+VERB = set("is was were are has had have said says will would could can may might did does also should must of".split())
+R2_V1 = False  # --r2-v1: the first rule, without the readings below
+
+
 def r2(t):
-    w = [x.lower().split("'")[0] for x in words(t)[:4]]
+    raw = words(t)[:4]
+    w = [x.lower().split("'")[0] for x in raw]
     if not w:
         return False
     if w[0] in PRON:
@@ -78,9 +91,18 @@ def r2(t):
     if w[0] in DETS and len(w) >= 2:
         k = 1
         if w[1] in NUMS or w[1].isdigit():
+            # "The four-day workshop", "The 1997 floods": which thing, not a count
+            joined = re.match(r"\W*\w+\s+%s-" % re.escape(raw[1]), t) is not None
+            if not R2_V1 and (joined or (w[1].isdigit() and len(w[1]) == 4)):
+                return False
             if w[0] == "the":
                 return True
             k = 2
+        if k < len(w) and w[k] in NOUNS and not R2_V1:
+            if w[0] in ("a", "an") and w[k] not in ACTION:
+                return False  # "A man was sentenced": someone new
+            if w[k] in ADJ and k + 1 < len(w) and raw[k + 1][:1].islower() and w[k + 1] not in VERB and w[k + 1] not in STOP:
+                return False  # "The former president": describes the noun
         if k < len(w) and (w[k] in NOUNS or w[k] in UNITS):
             return True
         if len(w) >= 3 and w[1] in ("next", "following", "previous", "same") and w[2] in UNITS:
@@ -156,7 +178,9 @@ def check(sf, tree, show):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "--show"]
+    global R2_V1
+    R2_V1 = "--r2-v1" in sys.argv
+    args = [a for a in sys.argv[1:] if a not in ("--show", "--r2-v1")]
     show = "--show" in sys.argv
     if len(args) < 2:
         sys.exit(__doc__)

@@ -95,6 +95,7 @@ static bool byline(sf_view v, sf_view *out) {
         *out = rest;
         return true;
     }
+    if (v.n && v.p[0] == '*') v = sf__view_trim(sf__view(v.p + 1, v.n - 1)); /* "*By JANE DOE" (wire copy) */
     /* "(by Wang Jinyu)": wires put the byline in parentheses */
     if (v.n > 5 && v.p[0] == '(' && v.p[v.n - 1] == ')') v = sf__view_trim(sf__view(v.p + 1, v.n - 2));
     if (!starts_nocase(v, "by ") || count_words(v) > 8 || ends_sentence(v)) return false;
@@ -102,6 +103,24 @@ static bool byline(sf_view v, sf_view *out) {
     if (!rest.n || !isupper((unsigned char)rest.p[0])) return false;
     *out = rest;
     return true;
+}
+
+/* The line under a wire byline that says what the author is: "Associated
+ * Press Writer", "AP Science Writer", "Staff Correspondent" (at most five
+ * words, the last one a reporter's title, no sentence end). Read only
+ * after a byline, so a headline such as "The Ghost Writer" stays one. */
+static bool credit_line(sf_view v) {
+    static const char *const ROLE[] = {"writer", "correspondent", "reporter", "editor"};
+    if (v.n && v.p[0] == '*') v = sf__view_trim(sf__view(v.p + 1, v.n - 1));
+    size_t w = count_words(v);
+    if (!w || w > 5 || ends_sentence(v)) return false;
+    size_t b = v.n;
+    while (b > 0 && isalpha((unsigned char)v.p[b - 1])) b--;
+    if (b == v.n) return false;
+    for (size_t i = 0; i < SF_ARRAY_LEN(ROLE); i++)
+        if (strlen(ROLE[i]) == v.n - b && sf__view_eq_nocase(sf__view(v.p + b, v.n - b), sf__view(ROLE[i], v.n - b)))
+            return true;
+    return false;
 }
 
 static const char *const MONTHS[] = {"jan", "feb", "mar", "apr", "may", "jun",
@@ -177,6 +196,7 @@ static bool take_meta(sf_view v, sf_rec *r, bool top) {
         if (!r->author.n) r->author = x;
         return true;
     }
+    if (r->author.n && credit_line(v)) return true;
     if (date_line(v, &t)) {
         if (r->published == SF_TIME_UNKNOWN) r->published = t;
         return true;
@@ -256,6 +276,10 @@ static bool title_case(sf_view v) {
 static bool is_title(const linevec *L, size_t t) {
     sf_view v = L->items[t].v;
     if (t + 1 >= L->n || v.n > 200 || count_words(v) > 20 || dangling_end(v)) return false;
+    /* an editor's note wholly in parentheses or brackets ("(Distributed by
+     * New York Times Special Features)") is no headline */
+    if (v.n >= 2 && ((v.p[0] == '(' && v.p[v.n - 1] == ')') || (v.p[0] == '[' && v.p[v.n - 1] == ']')))
+        return false;
     /* a line ending a sentence is a title only when set apart by a blank
      * line and in headline capitalization or over a dateline */
     if (ends_sentence(v) && !(L->items[t + 1].v.n == 0 && (title_case(v) || short_before_dateline(L, t))))

@@ -4,6 +4,8 @@
  * markers), not lists of outlets, so they carry over to unseen sources. */
 #include "summarize.h"
 
+#include "../text/text.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 
@@ -124,20 +126,30 @@ size_t sf__dateline_length(const char *p, size_t n) {
     size_t limit = SF_MIN(n, (size_t)80);
     int depth = 0;
     size_t upper = 0;
+    /* after the place in capitals and a comma, the state or country may be
+     * written in mixed case when each of its words is capitalized: "CAPE
+     * TOWN, South Africa (AP) _", "DAR ES SALAAM, Tanzania (AP) _" */
+    bool region = false;
     for (size_t i = 0; i < limit; i++) {
         unsigned char ch = (unsigned char)p[i];
+        if (ch == ',' && depth == 0 && !region) {
+            region = true;
+            for (size_t k = 0; k < i && region; k++)
+                region = !islower((unsigned char)p[k]) && upper >= 2;
+        }
         if (ch == '(') depth++;
         else if (ch == ')') depth = depth ? depth - 1 : 0;
         else if (depth == 0 && islower(ch)) {
             /* "beirut - " in lower case is also a dateline when it is one or
-             * two words; allow lower case only in that short form */
-            if (i > 20) return 0;
+             * two words; allow lower case only in that short form, or
+             * inside a capitalized word of the region */
+            if (region ? !isalpha((unsigned char)p[i - 1]) : i > 20) return 0;
         } else if (depth == 0 && isupper(ch)) upper++;
         /* "--" and "-" (AP, Reuters), "_" (the New York Times wire), an em
          * or en dash in UTF-8 ("FLINT, Mich., Oct. 4 (UPI) —") */
         bool utf8_dash = ch == 0xE2 && i + 2 < n && (unsigned char)p[i + 1] == 0x80 &&
                          ((unsigned char)p[i + 2] == 0x94 || (unsigned char)p[i + 2] == 0x93);
-        if (depth == 0 && (ch == '-' || ch == '_' || utf8_dash) && i > 0 && p[i - 1] == ' ') {
+        if (depth == 0 && (ch == '-' || ch == '_' || utf8_dash) && i > 0 && (p[i - 1] == ' ' || p[i - 1] == ')')) {
             size_t end = i;
             if (utf8_dash) end += 3;
             while (end < n && (p[end] == ch || p[end] == ' ')) end++;
@@ -219,6 +231,23 @@ static size_t word_len(const char *p, size_t n, size_t i) {
     return k - i;
 }
 
+/* "The former", "the latter", "the other", "the same" stand for a thing
+ * named before when used alone ("The former said ..."); before a noun they
+ * describe it ("The former president of the United States"). After them a
+ * verb, an auxiliary or a function word is the pronoun use; any other
+ * word in lower case a noun. */
+static bool describes_next(const char *p, size_t n, const size_t *at, const size_t *w, size_t nw, size_t k) {
+    static const char *const ADJ_EN[] = {"former", "latter", "other", "same"};
+    static const char *const VERB_EN[] = {"is", "was", "were", "are", "has", "had", "have", "said", "says",
+                                          "will", "would", "could", "can", "may", "might", "did", "does",
+                                          "also", "should", "must", "of"};
+    if (!in_list(p + at[k], w[k], ADJ_EN, SF_ARRAY_LEN(ADJ_EN))) return false;
+    size_t end = at[k] + w[k];
+    if (k + 1 >= nw || end >= n || p[end] != ' ') return false;
+    return islower((unsigned char)p[at[k + 1]]) && !in_list(p + at[k + 1], w[k + 1], VERB_EN, SF_ARRAY_LEN(VERB_EN)) &&
+           !sf__is_stopword("en", p + at[k + 1], w[k + 1]); /* "The other which ...", "The latter in ..." */
+}
+
 /* The phrase rules above, on the first words of p[0..n). */
 static bool backref_phrase(const char *p, size_t n) {
     size_t w[4] = {0}, at[4] = {0}, nw = 0;
@@ -237,11 +266,25 @@ static bool backref_phrase(const char *p, size_t n) {
     if (in_list(p, w[0], DET, SF_ARRAY_LEN(DET)) && isupper((unsigned char)p[0])) {
         size_t k = 1;
         if (isdigit((unsigned char)p[at[1]]) || in_list(p + at[1], w[1], NUMBER_EN, SF_ARRAY_LEN(NUMBER_EN))) {
+            /* a count stands for people or things named before ("The two
+             * dead"); a number joined to a word ("The four-day workshop",
+             * "The 1997-98 El Nino") or a year ("The 1997 floods") says
+             * which thing, as an adjective does */
+            size_t end = at[1] + w[1];
+            bool modifier = (end < n && p[end] == '-') || (w[1] == 4 && isdigit((unsigned char)p[at[1]]));
+            if (modifier) return false;
             if (w[0] == 3 && memcmp(p, "The", 3) == 0) return true; /* "The two dead" */
             k = 2;
         }
+        /* an indefinite article brings in something new ("A man was
+         * arrested", "A group of doctors"); it points back only with a noun
+         * that names the action just told ("A move expected to ...") */
+        bool indefinite = w[0] <= 2 && (p[0] == 'A');
+        static const char *const ACTION_EN[] = {"move", "step", "measure", "decision", "development"};
         if (k < nw && islower((unsigned char)p[at[k]]) &&
-            in_list(p + at[k], w[k], BACKREF_NOUN_EN, SF_ARRAY_LEN(BACKREF_NOUN_EN)))
+            (indefinite ? in_list(p + at[k], w[k], ACTION_EN, SF_ARRAY_LEN(ACTION_EN))
+                        : in_list(p + at[k], w[k], BACKREF_NOUN_EN, SF_ARRAY_LEN(BACKREF_NOUN_EN)) &&
+                              !describes_next(p, n, at, w, nw, k)))
             return true;
         /* "That day", "The next day", "The following week" */
         static const char *const NEXT[] = {"next", "following", "previous", "same"};

@@ -22,6 +22,8 @@ for bad in ("source:", "Rogelio Becker", "\u2022"):
 first = st[0]["summary"][0]["text"]
 assert any(w in first for w in ("US-backed", "Syrian Democratic", "SDF")), first
 assert "breach" in first and "wall" in first and "Old City" in first, first
+# and where: Raqqa; and who backs them: the US
+assert "Raqqa" in first and ("US-backed" in first or "US-led" in first), first
 # the outlet of the Khaleej Times seed comes from its "source:" tag; the
 # other seed names no outlet, only its author at the end
 arts = {a["id"]: a for a in st[0]["articles"]}

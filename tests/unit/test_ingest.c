@@ -261,6 +261,26 @@ static void text_as_people_write_it(void **state) {
     assert_string_equal(a->author, "Lena Marsh");
     assert_non_null(strstr(a->text, "The council last night criticized"));
     assert_null(strstr(a->text, "Lena Marsh"));
+    /* a wire byline ("*By NAME", a credit line under it) is the author,
+     * not a title; a headline that reads like a credit line stays one */
+    const char *wire = "*By ROBERT W. BLACK\n\n*Associated Press Writer\n\n"
+                       "LARAMIE, Wyo. (AP) -- A judge today barred defense lawyers from using a\n"
+                       "novel defense in the murder trial, court officials said.\n";
+    assert_int_equal(READ_STR(c, "w2.txt", wire, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    a = sf_corpus_get(c, 7);
+    assert_string_equal(a->title, "");
+    assert_string_equal(a->author, "ROBERT W. BLACK");
+    assert_int_equal(strncmp(a->text, "LARAMIE, Wyo. (AP) -- A judge", 29), 0);
+    const char *ghost = "The Ghost Writer\n\nThe novelist finished the memoir of a minister in three\n"
+                        "weeks, his publisher said on Monday.\n";
+    assert_int_equal(READ_STR(c, "h.txt", ghost, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, 8)->title, "The Ghost Writer");
+    /* an editor's note in parentheses over the text is not its headline */
+    const char *note = "(Distributed by New York Times Special Features)\n\n"
+                       "The novelist finished the memoir of a minister in three\n"
+                       "weeks, his publisher said on Monday.\n";
+    assert_int_equal(READ_STR(c, "i.txt", note, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, 9)->title, "");
     sf_corpus_destroy(c);
 }
 
