@@ -207,13 +207,13 @@ sf_status sf__unify_story_entities(sf_story_facts *const *s, size_t n, sf_error 
     for (size_t i = 0; by_first && i < v.n && st == SF_OK; i++) {
         if (!v.items[i].acronym) continue;
         const char *acr = ent_of(s, &v.items[i])->name;
-        size_t found = SIZE_MAX;
+        size_t acr_len = strlen(acr), found = SIZE_MAX;
         bool ambiguous = false;
         /* the expansion's key starts with the acronym's first letter */
         unsigned char c0 = (unsigned char)(acr[0] >= 'A' && acr[0] <= 'Z' ? acr[0] + 32 : acr[0]);
         for (size_t q = first_at[c0]; q < first_at[c0 + 1] && !ambiguous; q++) {
             size_t j = by_first[q];
-            if (!sf__is_acronym_of(acr, strlen(acr), v.items[j].key, v.items[j].keylen)) continue;
+            if (!sf__is_acronym_of(acr, acr_len, v.items[j].key, v.items[j].keylen)) continue;
             if (found != SIZE_MAX && uf_find(&v, found) != uf_find(&v, j)) ambiguous = true;
             found = j;
         }
