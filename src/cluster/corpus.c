@@ -190,11 +190,14 @@ sf_status sf__cluster_corpus_threads(const sf_corpus *c, const sf_cluster_option
         size_t bad = 0;
         sf_status s2 = sf__extract_all(x, opt.lang, !opt.no_entity, items, m, docs, threads, &bad);
         if (s2 != SF_OK)
-            st = sf__error_set(err, s2, "cluster: article '%s': %s", arts[bad]->id, sf_strerror(s2));
+            st = sf__error_set(err, s2, "cluster: article '%s': %s", arts[bad]->id,
+                               sf_strerror(s2));
     }
     for (size_t k = 0; k < m && st == SF_OK; k++) {
         sf_status s2 = sf__df_add(&df, &docs[k]);
-        if (s2 != SF_OK) st = sf__error_set(err, s2, "cluster: article '%s': %s", arts[k]->id, sf_strerror(s2));
+        if (s2 != SF_OK)
+            st = sf__error_set(err, s2, "cluster: article '%s': %s", arts[k]->id,
+                               sf_strerror(s2));
     }
     bool refine = !opt.no_refine;
     for (size_t k = 0; k < m && st == SF_OK && refine; k++)

@@ -476,7 +476,9 @@ bool sf__jsonl_fast_record(sf_view line, char *scratch, sf_rec *r) {
     r->source = val[F_SOURCE];
     r->url = val[F_URL];
     r->published = published;
-    r->author = val[F_AUTHOR].n ? val[F_AUTHOR] : val[F_BYLINE].n ? val[F_BYLINE] : sf__view(NULL, 0);
+    r->author = val[F_AUTHOR].n   ? val[F_AUTHOR]
+                : val[F_BYLINE].n ? val[F_BYLINE]
+                                  : sf__view(NULL, 0);
     return true;
 }
 
