@@ -426,11 +426,14 @@ static bool fast_skip(fast *f, int depth) {
     }
 }
 
-enum { F_ID, F_TITLE, F_TEXT, F_SOURCE, F_URL, F_PUBLISHED, F_AUTHOR, F_BYLINE, F_N };
+/* The fields to_record reads; any other field is skipped. A field added to
+ * to_record must be added here too (the test fast_path_agrees_with_json_c
+ * compares the two on mutated lines). */
+enum { F_ID, F_TITLE, F_TEXT, F_SOURCE, F_URL, F_PUBLISHED, F_AUTHOR, F_BYLINE, F_LANG, F_LANGUAGE, F_N };
 
 static int fast_key(sf_view k) {
-    static const char *const NAMES[F_N] = {"id",  "title",     "text",   "source",
-                                           "url", "published", "author", "byline"};
+    static const char *const NAMES[F_N] = {"id",  "title",     "text",   "source", "url",
+                                           "published", "author", "byline", "lang", "language"};
     for (int i = 0; i < F_N; i++)
         if (strlen(NAMES[i]) == k.n && memcmp(NAMES[i], k.p, k.n) == 0) return i;
     return -1;
@@ -462,8 +465,8 @@ bool sf__jsonl_fast_record(sf_view line, char *scratch, sf_rec *r) {
             if (!fast_string(&f, &val[k])) return false;
         } else if (k >= 0 && fast_word(&f, "null", 4)) {
             val[k] = sf__view(NULL, 0);
-        } else if (k == F_AUTHOR || k == F_BYLINE || k < 0) {
-            /* another field, or an author that is not a string: not used */
+        } else if (k == F_AUTHOR || k == F_BYLINE || k == F_LANG || k == F_LANGUAGE || k < 0) {
+            /* another field, or an author or language that is not a string: not used */
             if (!fast_skip(&f, 1)) return false;
         } else {
             return false; /* a number id or date, or a wrong type: json-c's way */
@@ -494,6 +497,7 @@ bool sf__jsonl_fast_record(sf_view line, char *scratch, sf_rec *r) {
     r->author = val[F_AUTHOR].n   ? val[F_AUTHOR]
                 : val[F_BYLINE].n ? val[F_BYLINE]
                                   : sf__view(NULL, 0);
+    r->lang = val[F_LANG].n ? val[F_LANG] : val[F_LANGUAGE].n ? val[F_LANGUAGE] : sf__view(NULL, 0);
     return true;
 }
 

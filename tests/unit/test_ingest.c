@@ -1018,6 +1018,17 @@ static bool json_c_record(const char *line, size_t n, sf_rec *r, char *store) {
             size_t len = (size_t)json_object_get_string_len(v);
             memcpy(store, json_object_get_string(v), len);
             r->author = sf__view(store, len);
+            store += len;
+            break;
+        }
+    }
+    for (int k = 0; ok && k < 2; k++) {
+        if (json_object_object_get_ex(o, k ? "language" : "lang", &v) && v &&
+            json_object_is_type(v, json_type_string) && json_object_get_string_len(v) > 0) {
+            size_t len = (size_t)json_object_get_string_len(v);
+            memcpy(store, json_object_get_string(v), len);
+            r->lang = sf__view(store, len);
+            store += len;
             break;
         }
     }
@@ -1046,6 +1057,7 @@ static bool quick_as_json_c(const char *line, size_t n) {
         assert_view_equal(q.source, j.source);
         assert_view_equal(q.url, j.url);
         assert_view_equal(q.author, j.author);
+        assert_view_equal(q.lang, j.lang);
         assert_int_equal(q.published, j.published);
     }
     free(scratch);
@@ -1068,6 +1080,9 @@ static void jsonl_quick_path_reads_as_json_c(void **state) {
         "{\"text\":\"x\",\"author\":\"\",\"byline\":\"By C\"}",
         "{\"text\":\"x\",\"author\":\"Ann\",\"byline\":\"By C\",\"\":0,\"n\":-0}",
         "{\"text\":\"x\",\"title\":null,\"source\":\"S\",\"url\":\"http:\\/\\/e.com\"}",
+        "{\"text\":\"x\",\"lang\":\"de-DE\"}",
+        "{\"text\":\"x\",\"language\":\"es_AR\",\"lang\":[\"de\"]}",
+        "{\"text\":\"x\",\"lang\":\"\",\"language\":\"fr\"}",
     };
     for (size_t i = 0; i < SF_ARRAY_LEN(TAKEN); i++)
         if (!quick_as_json_c(TAKEN[i], strlen(TAKEN[i]))) fail_msg("not taken: %s", TAKEN[i]);
