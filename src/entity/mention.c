@@ -60,7 +60,12 @@ static const char *const ORG_WORDS[] = {
     "senate", "assembly", "federation", "league", "club", "fund", "foundation", "center",
     "centre", "hospital", "school", "airlines", "guard", "administration", "bureau", "navy",
     "corps", "society", "institution", "journal", "tribune", "herald", "reuters", "trust",
-    "laboratory", "laboratories", "industries", "group's", "cabinet", "government", NULL};
+    "laboratory", "laboratories", "industries", "group's", "cabinet", "government",
+    /* companies: "Quillon Systems", "Acme Holdings", "Napster Inc." */
+    "systems", "technologies", "holdings", "partners", "motors", "airways", "airline",
+    "pharmaceuticals", "communications", "enterprises", "securities", "llc", "plc", "gmbh",
+    "electric", "semiconductor", "software", "studios", "records", "entertainment",
+    "broadcasting", "petroleum", "chemicals", "foods", "brands", "labs", NULL};
 static const char *const PLACE_WORDS[] = {
     "city", "river", "province", "county", "island", "islands", "mountain", "mountains",
     "valley", "sea", "ocean", "lake", "street", "square", "bay", "gulf", "desert", "region",
