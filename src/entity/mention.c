@@ -442,6 +442,14 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
             if (a < b && d->text[d->toks.items[a].begin] == '.') a++;
             flags |= SF_MENTION_TITLED;
         }
+        /* an office after a description ("Hamburger Datenschutzbeauftragte
+         * Johannes Caspar"): the name starts after the office */
+        for (size_t t = b >= 2 ? b - 2 : 0; b - a >= 3 && t > a; t--)
+            if (lang_title(d, t)) {
+                a = t + 1;
+                flags |= SF_MENTION_TITLED;
+                break;
+            }
         while (a < b && !has_upper(d, a)) a++;
         if (a >= b) return SF_OK;
         size_t p = a;
