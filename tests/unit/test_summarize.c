@@ -604,6 +604,35 @@ static void headline_picks_the_lead(void **state) {
     }
 }
 
+/* With no headline and no times, only a report's first sentence may lead:
+ * the second sentence of c recaps the story and shares the most with the
+ * others, but it is background, and the first bullet says what happened. */
+static void untitled_lead_is_a_first_sentence(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    add_text(c, "a", "Rescuers pulled forty people from the Tamsin River at Marlow Bridge on Monday. "
+                     "Ferryman Oswin Tull rescued eleven swans near the old weir at Marlow Bridge.",
+             SF_TIME_UNKNOWN);
+    add_text(c, "b", "The town council of Marlow Bridge asked the army for boats and pumps on Tuesday. "
+                     "The Tamsin River flood damaged the town library and the old stone bridge.",
+             SF_TIME_UNKNOWN);
+    add_text(c, "c", "Insurers counted the cost of the damage in the valley towns on Wednesday. "
+                     "The Tamsin River flood at Marlow Bridge damaged the town library and the old stone bridge "
+                     "and forced forty people into the river.",
+             SF_TIME_UNKNOWN);
+    size_t all[3] = {0, 1, 2};
+    sf_summarize_options o = {.max_words = 200};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 3, NULL, &o, &s, &err), SF_OK);
+    assert_true(s.n >= 2);
+    const char *first = sentence_text(c, &s, 0);
+    assert_true(strstr(first, "Rescuers pulled") || strstr(first, "The town council") ||
+                strstr(first, "Insurers counted"));
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
 /* A headline counts also when an earlier report has none (the headlines
  * were read up to the first untitled report only). */
 static void headlines_of_the_story(void **state) {
@@ -753,6 +782,7 @@ int main(void) {
         cmocka_unit_test(near_repeats_are_merged),
         cmocka_unit_test(unknown_times_in_pick_order),
         cmocka_unit_test(headline_picks_the_lead),
+        cmocka_unit_test(untitled_lead_is_a_first_sentence),
         cmocka_unit_test(headlines_of_the_story),
         cmocka_unit_test(headline_lead_opens),
         cmocka_unit_test(datelines_inside_the_text),
