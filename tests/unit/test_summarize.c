@@ -633,6 +633,40 @@ static void untitled_lead_is_a_first_sentence(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A wire budget (stories listed under slugs, notes to editors between
+ * them) is not a report of the story: none of its lines is a bullet when
+ * the story has a report; alone, it is still summarized. */
+static void story_lists_are_not_reports(void **state) {
+    (void)state;
+    const char *budget = "Photo and graphics information and editors' names can be found at the end of this "
+                         "budget about the Tamsin River flood.\n\n"
+                         "FLOOD-MARLOW _ MARLOW BRIDGE _ The Tamsin River flood at Marlow Bridge forced "
+                         "residents from their homes on Monday. (Smith, News Service) MOVED\n\n"
+                         "EDs: Updates on the Tamsin River flood will be included on subsequent budgets.\n\n"
+                         "RIVER-ROADS _ Engineers closed the roads along the Tamsin River flood plain near "
+                         "Marlow Bridge. (Jones, News Service) MOVED\n";
+    const char *report = "The Tamsin River flood at Marlow Bridge forced 2,000 residents from their homes on Monday. "
+                         "Engineers closed the roads along the river near Marlow Bridge, police said. "
+                         "The town library at Marlow Bridge was damaged by the Tamsin River flood.";
+    for (int alone = 0; alone < 2; alone++) {
+        sf_corpus *c = sf_corpus_create();
+        add_text(c, "budget", budget, 1);
+        if (!alone) add_text(c, "report", report, 2);
+        size_t all[2] = {0, 1};
+        sf_summarize_options o = {.max_words = 200};
+        sf_summary s;
+        sf_error err = {0};
+        assert_int_equal(sf__summarize(c, all, alone ? 1 : 2, NULL, &o, &s, &err), SF_OK);
+        assert_true(s.n >= 1);
+        for (size_t k = 0; !alone && k < s.n; k++) {
+            assert_int_equal(s.sentences[k].article, 1);
+            assert_null(strstr(sentence_text(c, &s, k), "budget"));
+        }
+        sf__summary_release(&s);
+        sf_corpus_destroy(c);
+    }
+}
+
 /* A headline counts also when an earlier report has none (the headlines
  * were read up to the first untitled report only). */
 static void headlines_of_the_story(void **state) {
@@ -783,6 +817,7 @@ int main(void) {
         cmocka_unit_test(unknown_times_in_pick_order),
         cmocka_unit_test(headline_picks_the_lead),
         cmocka_unit_test(untitled_lead_is_a_first_sentence),
+        cmocka_unit_test(story_lists_are_not_reports),
         cmocka_unit_test(headlines_of_the_story),
         cmocka_unit_test(headline_lead_opens),
         cmocka_unit_test(datelines_inside_the_text),
