@@ -185,7 +185,11 @@ static sf_status read_article(ctx *x, sf_analyzer *an, const sf_article *a, size
         }
         sent s = {.article = idx, .position = k, .span = sp};
         s.noise = sf__is_noise_sentence(p, n);
-        s.quote = sf__has_quotation(p, n);
+        /* a voice, not a report: a quotation, or words to the reader
+         * ("Are you prepared to give your readers the coverage they
+         * crave?", a wire syndicate's pitch that opened DUC 2006 D0604D;
+         * "You get in trouble when you interfere ..., he says.") */
+        s.quote = sf__has_quotation(p, n) || sf__speaks_to_reader(p, n, lang);
         if (!s.noise && x->compress) {
             bool changed = false;
             st = sf__compress_sentence(p, n, lang, x->compress, &x->scratch, &changed);

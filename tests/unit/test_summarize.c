@@ -88,6 +88,13 @@ static void standalone_rules(void **state) {
     assert_true(sf__has_quotation("He called it \xE2\x80\x9C" "a milestone\xE2\x80\x9D.", 28));
     assert_true(sf__has_quotation("''Schools are under pressure,'' said June.", 41));
     assert_false(sf__has_quotation("The river rose two metres.", 26));
+    const char *you = "If not, the Syndicate can help, which will guide your readers to the premiere.";
+    assert_true(sf__speaks_to_reader(you, strlen(you), "en"));
+    you = "You get in trouble when you interfere with their cycle, he says.";
+    assert_true(sf__speaks_to_reader(you, strlen(you), "en"));
+    you = "Youth groups and Bayou residents met the mayor on Monday.";
+    assert_false(sf__speaks_to_reader(you, strlen(you), "en"));
+    assert_false(sf__speaks_to_reader("Vous y etes.", 12, "fr"));
     const char *a = "He said the river rose.";
     const char *b = "Hebron was quiet on Monday.";
     const char *c = "However, the road stayed open.";
@@ -667,6 +674,27 @@ static void story_lists_are_not_reports(void **state) {
     }
 }
 
+/* Words to the reader are no bullet, however central: the pitch holds the
+ * story's phrases and would lead. */
+static void no_bullet_speaks_to_reader(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    add_text(c, "a", "The Tamsin River flood at Marlow Bridge forced 2,000 residents from their homes, and our "
+                     "package on the Tamsin River flood at Marlow Bridge will guide your readers through it.",
+             1);
+    add_text(c, "b", "The Tamsin River flood at Marlow Bridge forced 2,000 residents from their homes on Monday.", 2);
+    add_text(c, "c", "Residents of Marlow Bridge returned to their homes after the Tamsin River flood fell.", 3);
+    size_t all[3] = {0, 1, 2};
+    sf_summarize_options o = {.max_words = 200};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 3, NULL, &o, &s, &err), SF_OK);
+    assert_true(s.n >= 1);
+    for (size_t k = 0; k < s.n; k++) assert_null(strstr(sentence_text(c, &s, k), "your readers"));
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
 /* A headline counts also when an earlier report has none (the headlines
  * were read up to the first untitled report only). */
 static void headlines_of_the_story(void **state) {
@@ -818,6 +846,7 @@ int main(void) {
         cmocka_unit_test(headline_picks_the_lead),
         cmocka_unit_test(untitled_lead_is_a_first_sentence),
         cmocka_unit_test(story_lists_are_not_reports),
+        cmocka_unit_test(no_bullet_speaks_to_reader),
         cmocka_unit_test(headlines_of_the_story),
         cmocka_unit_test(headline_lead_opens),
         cmocka_unit_test(datelines_inside_the_text),
