@@ -336,9 +336,10 @@ typedef struct sf_run_options {
                                  with SF_ERR_PARSE and "FILE:LINE: ..." */
     int no_facts;             /* nonzero: skip entities, facts and quotes
                                  (the summary alone is wanted) */
-    unsigned threads;         /* threads for the stories' summaries and facts;
-                                 0: one per online core. The result is the
-                                 same for any number. */
+    unsigned threads;         /* threads for the articles' fingerprints and
+                                 analysis and the stories' summaries and
+                                 facts; 0: one per online core. The result
+                                 is the same for any number. */
 } sf_run_options;
 /* The defaults: sf_run_options o = SF_RUN_OPTIONS_INIT; */
 #define SF_RUN_OPTIONS_INIT {0}

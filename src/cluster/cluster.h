@@ -23,6 +23,15 @@ void sf__cluster_options_resolve(sf_cluster_options *o);
 sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
                              const size_t *dup_of, size_t *story_of, size_t *nstories,
                              sf_error *err);
+/* sf_storylines_compute with the reports analyzed on up to `threads`
+ * threads (same result). */
+sf_status sf__storylines_compute_threads(const sf_corpus *c, const size_t *story_of,
+                                         size_t nstories, const size_t *dup_of, unsigned threads,
+                                         sf_storylines *out, sf_error *err);
+/* The same, the articles analyzed on up to `threads` threads (same result). */
+sf_status sf__cluster_corpus_threads(const sf_corpus *c, const sf_cluster_options *o,
+                                     const size_t *dup_of, size_t *story_of, size_t *nstories,
+                                     unsigned threads, sf_error *err);
 
 /* ---------------------------------------------------------------- stream */
 /* The online clusterer. Articles must be added in publication order. Story
@@ -162,6 +171,21 @@ sf_extractor *sf__extractor_create(const char *lang, bool entities);
 void sf__extractor_destroy(sf_extractor *x);
 sf_status sf__extract(sf_extractor *x, const char *title, size_t tn, const char *text, size_t n,
                       sf_fdoc *out);
+
+/* One text for sf__extract_all. */
+typedef struct sf_extract_item {
+    const char *title, *text;
+    size_t tn, n;
+} sf_extract_item;
+/* sf__extract of items[0..m) into out[0..m) on up to `threads` threads: this
+ * thread with x, each other thread with its own extractor of (lang,
+ * entities) (an extractor holds ICU objects and scratch). Every item is
+ * extracted alone, so out does not depend on the number of threads. On
+ * failure returns the status of the first failing item in order and its
+ * index in *failed; items after it may be left empty. */
+sf_status sf__extract_all(sf_extractor *x, const char *lang, bool entities,
+                          const sf_extract_item *items, size_t m, sf_fdoc *out, unsigned threads,
+                          size_t *failed);
 
 /* sf__stream_add for an article already analyzed: takes over d's vectors
  * (d is left empty, also on failure). */

@@ -108,6 +108,12 @@ static sf_status combined(const sf_cluster_options *o, const sf_fdoc *d, const s
 sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
                              const size_t *dup_of, size_t *story_of, size_t *nstories,
                              sf_error *err) {
+    return sf__cluster_corpus_threads(c, o, dup_of, story_of, nstories, 1, err);
+}
+
+sf_status sf__cluster_corpus_threads(const sf_corpus *c, const sf_cluster_options *o,
+                                     const size_t *dup_of, size_t *story_of, size_t *nstories,
+                                     unsigned threads, sf_error *err) {
     if (!c || !story_of || !nstories)
         return sf__error_set(err, SF_ERR_ARG, "sf_cluster_corpus: NULL argument");
     size_t n = sf_corpus_count(c);
@@ -124,6 +130,8 @@ sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
     sf_fdoc *docs = sf__calloc(n, sizeof *docs);
     sf_twvec *vec = sf__calloc(n, sizeof *vec);
     sf_rinfo *info = sf__calloc(n, sizeof *info);
+    sf_extract_item *items = sf__calloc(n, sizeof *items); /* the texts to analyze, by seq */
+    const sf_article **arts = sf__calloc(n, sizeof *arts);
     sf_map same; /* hash of title and text -> position in `order` + 1 */
     sf__map_init(&same);
     int64_t *tm = sf__calloc(n, sizeof *tm);
@@ -133,7 +141,7 @@ sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
     sf_extractor *x = NULL;
     sf_dftab df = {0};
     size_t m = 0; /* canonical articles, in publication order */
-    sf_status st = order && seq_of && docs && vec && tm && lab && info
+    sf_status st = order && seq_of && docs && vec && tm && lab && info && items && arts
                        ? SF_OK
                        : sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
     if (st == SF_OK) {
@@ -172,11 +180,24 @@ sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
         } else {
             *slot = k + 1;
         }
-        sf_status s2 = sf__extract(x, a->title, strlen(a->title), a->text, a->text_len, &docs[m]);
-        if (s2 == SF_OK) s2 = sf__df_add(&df, &docs[m]);
-        if (s2 != SF_OK) st = sf__error_set(err, s2, "cluster: article '%s': %s", a->id, sf_strerror(s2));
+        items[m] = (sf_extract_item){a->title, a->text, strlen(a->title), a->text_len};
+        arts[m] = a;
         tm[m] = a->published;
         seq_of[i] = m++;
+    }
+    /* each new text analyzed alone (on threads), then counted in order */
+    if (st == SF_OK) {
+        size_t bad = 0;
+        sf_status s2 = sf__extract_all(x, opt.lang, !opt.no_entity, items, m, docs, threads, &bad);
+        if (s2 != SF_OK)
+            st = sf__error_set(err, s2, "cluster: article '%s': %s", arts[bad]->id,
+                               sf_strerror(s2));
+    }
+    for (size_t k = 0; k < m && st == SF_OK; k++) {
+        sf_status s2 = sf__df_add(&df, &docs[k]);
+        if (s2 != SF_OK)
+            st = sf__error_set(err, s2, "cluster: article '%s': %s", arts[k]->id,
+                               sf_strerror(s2));
     }
     bool refine = !opt.no_refine;
     for (size_t k = 0; k < m && st == SF_OK && refine; k++)
@@ -223,6 +244,8 @@ sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
     for (size_t k = 0; docs && k < n; k++) sf__fdoc_release(&docs[k]);
     for (size_t k = 0; vec && k < n; k++) SF_VEC_FREE(&vec[k]);
     sf__free(docs);
+    sf__free(items);
+    sf__free(arts);
     sf__free(vec);
     sf__free(info);
     sf__map_release(&same);

@@ -266,9 +266,13 @@ static double vec_cos(const sf_twvec *a, const sf_twvec *b, const sf_dftab *df) 
  * such story's body terms (the sum of its reports' unit vectors, IDF from
  * those reports), and per pair the TF-IDF cosine of the two (cosv[k], -1
  * where not computed). Only these stories' reports are read again. */
+/* Reports are analyzed in batches of this many on threads, then summed in
+ * corpus order (so memory holds one batch of analyses, not all of them). */
+#define CONTENT_BATCH 512
+
 static sf_status content_cosines(const sf_corpus *c, const size_t *story_of, const size_t *dup_of,
                                  size_t nstories, const spair *pairs, size_t np,
-                                 const uint32_t *nnames, float *cosv) {
+                                 const uint32_t *nnames, float *cosv, unsigned threads) {
     bool any = false;
     uint8_t *need = sf__calloc(nstories + 1, 1);
     sf_twvec *sv = sf__calloc(nstories + 1, sizeof *sv);
@@ -281,16 +285,33 @@ static sf_status content_cosines(const sf_corpus *c, const size_t *story_of, con
         if (pairs[k].count >= 1 && !names_link(&pairs[k], nnames))
             need[pairs[k].a] = need[pairs[k].b] = 1, any = true;
     }
-    for (size_t i = 0, n = sf_corpus_count(c); any && i < n && st == SF_OK; i++) {
-        if (!need[story_of[i]] || (dup_of && dup_of[i] != SIZE_MAX)) continue;
-        const sf_article *a = sf_corpus_get(c, i);
-        sf_fdoc d = {0};
-        st = sf__extract(x, a->title, strlen(a->title), a->text,
-                         a->text_len < TEXT_MAX ? a->text_len : TEXT_MAX, &d);
-        if (st == SF_OK) st = sf__df_add(&df, &d);
-        if (st == SF_OK) st = vec_add_unit(&sv[story_of[i]], &d.v[SF_CH_BODY], &tmp);
-        sf__fdoc_release(&d);
+    sf_extract_item *items = any ? sf__calloc(CONTENT_BATCH, sizeof *items) : NULL;
+    size_t *which = any ? sf__calloc(CONTENT_BATCH, sizeof *which) : NULL;
+    sf_fdoc *docs = any ? sf__calloc(CONTENT_BATCH, sizeof *docs) : NULL;
+    if (any && (!items || !which || !docs)) st = SF_ERR_NOMEM;
+    for (size_t i = 0, n = sf_corpus_count(c); any && i < n && st == SF_OK;) {
+        size_t nb = 0;
+        for (; i < n && nb < CONTENT_BATCH; i++) {
+            if (!need[story_of[i]] || (dup_of && dup_of[i] != SIZE_MAX)) continue;
+            const sf_article *a = sf_corpus_get(c, i);
+            items[nb] = (sf_extract_item){a->title, a->text, strlen(a->title),
+                                          a->text_len < TEXT_MAX ? a->text_len : TEXT_MAX};
+            which[nb++] = i;
+        }
+        size_t bad = SIZE_MAX;
+        sf_status xs = sf__extract_all(x, "en", false, items, nb, docs, threads, &bad);
+        /* in corpus order, up to the first report that failed */
+        for (size_t k = 0; k < nb && k < bad && st == SF_OK; k++) {
+            st = sf__df_add(&df, &docs[k]);
+            if (st == SF_OK)
+                st = vec_add_unit(&sv[story_of[which[k]]], &docs[k].v[SF_CH_BODY], &tmp);
+        }
+        if (st == SF_OK) st = xs;
+        for (size_t k = 0; k < nb; k++) sf__fdoc_release(&docs[k]);
     }
+    sf__free(items);
+    sf__free(which);
+    sf__free(docs);
     for (size_t k = 0; any && k < np && st == SF_OK; k++)
         if (need[pairs[k].a] && need[pairs[k].b] && !names_link(&pairs[k], nnames))
             cosv[k] = (float)vec_cos(&sv[pairs[k].a], &sv[pairs[k].b], &df);
@@ -352,6 +373,12 @@ static sf_status build_links(const lines_work *w, spair *pairs, size_t np, const
 
 sf_status sf_storylines_compute(const sf_corpus *c, const size_t *story_of, size_t nstories,
                                 const size_t *dup_of, sf_storylines *out, sf_error *err) {
+    return sf__storylines_compute_threads(c, story_of, nstories, dup_of, 1, out, err);
+}
+
+sf_status sf__storylines_compute_threads(const sf_corpus *c, const size_t *story_of,
+                                         size_t nstories, const size_t *dup_of, unsigned threads,
+                                         sf_storylines *out, sf_error *err) {
     memset(out, 0, sizeof *out);
     if (!c || (!story_of && sf_corpus_count(c)))
         return sf__error_set(err, SF_ERR_ARG, "sf_storylines_compute: NULL argument");
@@ -404,7 +431,8 @@ sf_status sf_storylines_compute(const sf_corpus *c, const size_t *story_of, size
     float *cosv = st == SF_OK ? sf__malloc((pairs.n + 1) * sizeof *cosv) : NULL;
     if (st == SF_OK && !cosv) st = SF_ERR_NOMEM;
     if (st == SF_OK)
-        st = content_cosines(c, story_of, dup_of, nstories, pairs.items, pairs.n, nnames, cosv);
+        st = content_cosines(c, story_of, dup_of, nstories, pairs.items, pairs.n, nnames, cosv,
+                             threads);
     if (st == SF_OK) st = build_links(&w, pairs.items, pairs.n, nnames, cosv, out);
     sf__free(cosv);
     sf__free(nnames);

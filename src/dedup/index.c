@@ -70,7 +70,7 @@ static size_t cset_bytes(size_t n, unsigned h) {
 /* Encode a sorted set (n > 0) into a new allocation; *h gets its bucket bits. */
 static void *cset_encode(const uint32_t *set, size_t n, unsigned *h) {
     unsigned hb = cset_hbits(n);
-    if (hb != CSET_RAW) {
+    if (hb != CSET_RAW && n > UINT16_MAX) {
         /* a bucket of 65536 or more (only from crafted hashes) cannot be
          * told from an empty one by its u16 end: keep such a set plain */
         size_t from = 0, nb = (size_t)1 << hb;
@@ -88,16 +88,17 @@ static void *cset_encode(const uint32_t *set, size_t n, unsigned *h) {
         return blob;
     }
     uint16_t *ends = blob, *low = ends + ((size_t)1 << hb);
-    size_t nb = (size_t)1 << hb, i = 0;
+    size_t nb = (size_t)1 << hb;
     const unsigned shift = 16 - hb;
-    for (size_t b = 0; b < nb; b++) {
-        while (i < n && (hb == 0 || (set[i] >> (32 - hb)) == b)) {
-            low[i] = (uint16_t)(set[i] >> shift);
-            i++;
-        }
-        ends[b] = (uint16_t)i; /* the running count, mod 2^16 */
+    for (size_t i = 0; i < n; i++) low[i] = (uint16_t)(set[i] >> shift);
+    /* ends[b]: how many elements lie in buckets 0..b, mod 2^16 */
+    memset(ends, 0, nb * sizeof *ends);
+    if (hb == 0) {
+        ends[0] = (uint16_t)n;
+    } else {
+        for (size_t i = 0; i < n; i++) ends[set[i] >> (32 - hb)]++;
+        for (size_t b = 1; b < nb; b++) ends[b] = (uint16_t)(ends[b] + ends[b - 1]);
     }
-    assert(i == n);
     return blob;
 }
 

@@ -175,6 +175,11 @@ bool sf__lang_opener(const char *lang, const char *w, size_t n);
 bool sf__lang_title(const char *lang, const char *w, size_t n);
 /* A preposition before a bare place name ("in", "en", "à", "w"). */
 bool sf__lang_place_prep(const char *lang, const char *w, size_t n);
+/* A verb that reports speech in that language ("sagte", "dijo", "déclaré");
+ * w[0..n) as written (folded here). */
+bool sf__lang_speech_verb(const char *lang, const char *w, size_t n);
+/* "he" or "she" in that language ("er", "elle", "ella"); as written. */
+bool sf__lang_he_she(const char *lang, const char *w, size_t n);
 /* A word that makes a name an organization's ("AG", "Partido", "Bank"). */
 bool sf__lang_org_word(const char *w, size_t n);
 /* A common given name ("Olaf", "Pedro", "Łukasz"). */

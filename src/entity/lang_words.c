@@ -183,7 +183,9 @@ static const char *const TITLE_DE_END[] = {
     "chefin", "sprecher", "sprecherin", "vorsitzende", "vorsitzender", "leiter", "leiterin",
     "direktor", "direktorin", "trainer", "trainerin", "sekretär", "sekretärin", "botschafter",
     "botschafterin", "abgeordnete", "abgeordneter", "bürgermeister", "bürgermeisterin",
-    "kommissar", "kommissarin", "senator", "senatorin", "experte", "expertin", NULL};
+    "kommissar", "kommissarin", "senator", "senatorin", "experte", "expertin", "beauftragte",
+    "beauftragter", "referent", "referentin", "analyst", "analystin", "forscher", "forscherin",
+    "politiker", "politikerin", NULL};
 static const char *const TITLE_ES[] = {
     "señor", "señora", "sr", "sra", "don", "doña", "presidente", "presidenta", "ministro",
     "ministra", "alcalde", "alcaldesa", "diputado", "diputada", "senador", "senadora",
@@ -361,3 +363,58 @@ static const char *const GIVEN[] = {
     "kate", "camilla", "diana", "philip", NULL};
 
 bool sf__given_name(const char *w, size_t n) { return in_list(GIVEN, w, n); }
+
+/* ------------------------------------------------------- speech verbs */
+/* Verbs that report speech, third person, the forms news writes after or
+ * before a quote ("„...“, sagte Scholz", "«...», a déclaré Macron", "dijo el
+ * ministro"). English has its own list (sf__speech_verbs). */
+static const char *const SPEECH_DE[] = {
+    "sagte", "sagt", "sagten", "erklärte", "erklärt", "erklärten", "betonte", "betont", "meinte",
+    "schrieb", "warnte", "kritisierte", "forderte", "bestätigte", "berichtete", "ergänzte",
+    "unterstrich", "räumte", "versicherte", "bekräftigte", NULL};
+static const char *const SPEECH_ES[] = {
+    "dijo", "dice", "dijeron", "afirmó", "declaró", "explicó", "aseguró", "señaló", "indicó",
+    "añadió", "agregó", "manifestó", "sostuvo", "advirtió", "comentó", "expresó", "subrayó",
+    "destacó", "apuntó", "precisó", NULL};
+static const char *const SPEECH_PT[] = {
+    "disse", "diz", "disseram", "afirmou", "declarou", "explicou", "garantiu", "ressaltou",
+    "destacou", "acrescentou", "informou", "salientou", "sublinhou", NULL};
+static const char *const SPEECH_FR[] = {
+    "dit", "déclaré", "affirmé", "expliqué", "ajouté", "souligné", "indiqué", "estimé", "précisé",
+    "assuré", "déclare", "affirme", "explique", "ajoute", "souligne", "estime", "précise",
+    "assure", "confié", "martelé", NULL};
+static const char *const SPEECH_IT[] = {
+    "detto", "dichiarato", "spiegato", "affermato", "aggiunto", "sottolineato", "dice",
+    "spiega", "afferma", "aggiunge", "sottolinea", NULL};
+static const char *const SPEECH_NL[] = {"zei", "zegt", "verklaarde", "schreef", "benadrukte", "aldus", NULL};
+static const char *const SPEECH_PL[] = {
+    "powiedział", "powiedziała", "stwierdził", "stwierdziła", "dodał", "dodała", "podkreślił",
+    "podkreśliła", "mówi", "zaznaczył", "zaznaczyła", "oświadczył", "oświadczyła", NULL};
+static const lang_list SPEECH[] = {{"de", SPEECH_DE}, {"lb", SPEECH_DE}, {"gsw", SPEECH_DE},
+                                   {"es", SPEECH_ES}, {"pt", SPEECH_PT}, {"gl", SPEECH_PT},
+                                   {"fr", SPEECH_FR}, {"it", SPEECH_IT}, {"nl", SPEECH_NL},
+                                   {"pl", SPEECH_PL}};
+
+bool sf__lang_speech_verb(const char *lang, const char *w, size_t n) {
+    char f[64];
+    size_t k = sf__word_fold(w, n, f, sizeof f);
+    return k && in_lang(SPEECH, SF_ARRAY_LEN(SPEECH), lang, f, k);
+}
+
+/* "he" and "she" ("sagte er dem NDR", "a-t-elle dit", "dijo él"). */
+static const char *const HE_DE[] = {"er", "sie", NULL};
+static const char *const HE_ES[] = {"él", "ella", NULL};
+static const char *const HE_PT[] = {"ele", "ela", NULL};
+static const char *const HE_FR[] = {"il", "elle", NULL};
+static const char *const HE_IT[] = {"lui", "lei", NULL};
+static const char *const HE_NL[] = {"hij", "zij", "ze", NULL};
+static const char *const HE_PL[] = {"on", "ona", NULL};
+static const lang_list HE_SHE[] = {{"de", HE_DE}, {"lb", HE_DE}, {"gsw", HE_DE}, {"es", HE_ES},
+                                   {"pt", HE_PT}, {"gl", HE_PT}, {"fr", HE_FR}, {"it", HE_IT},
+                                   {"nl", HE_NL}, {"pl", HE_PL}};
+
+bool sf__lang_he_she(const char *lang, const char *w, size_t n) {
+    char f[16];
+    size_t k = sf__word_fold(w, n, f, sizeof f);
+    return k && in_lang(HE_SHE, SF_ARRAY_LEN(HE_SHE), lang, f, k);
+}

@@ -60,7 +60,12 @@ static const char *const ORG_WORDS[] = {
     "senate", "assembly", "federation", "league", "club", "fund", "foundation", "center",
     "centre", "hospital", "school", "airlines", "guard", "administration", "bureau", "navy",
     "corps", "society", "institution", "journal", "tribune", "herald", "reuters", "trust",
-    "laboratory", "laboratories", "industries", "group's", "cabinet", "government", NULL};
+    "laboratory", "laboratories", "industries", "group's", "cabinet", "government",
+    /* companies: "Quillon Systems", "Acme Holdings", "Napster Inc." */
+    "systems", "technologies", "holdings", "partners", "motors", "airways", "airline",
+    "pharmaceuticals", "communications", "enterprises", "securities", "llc", "plc", "gmbh",
+    "electric", "semiconductor", "software", "studios", "records", "entertainment",
+    "broadcasting", "petroleum", "chemicals", "foods", "brands", "labs", NULL};
 static const char *const PLACE_WORDS[] = {
     "city", "river", "province", "county", "island", "islands", "mountain", "mountains",
     "valley", "sea", "ocean", "lake", "street", "square", "bay", "gulf", "desert", "region",
@@ -437,6 +442,14 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
             if (a < b && d->text[d->toks.items[a].begin] == '.') a++;
             flags |= SF_MENTION_TITLED;
         }
+        /* an office after a description ("Hamburger Datenschutzbeauftragte
+         * Johannes Caspar"): the name starts after the office */
+        for (size_t t = b >= 2 ? b - 2 : 0; b - a >= 3 && t > a; t--)
+            if (lang_title(d, t)) {
+                a = t + 1;
+                flags |= SF_MENTION_TITLED;
+                break;
+            }
         while (a < b && !has_upper(d, a)) a++;
         if (a >= b) return SF_OK;
         size_t p = a;

@@ -36,10 +36,32 @@ static int quote_mark(const sf_doc *d, size_t i) {
     if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9E) return 4;
     if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9C) return 1;
     if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9D) return 2;
+    /* guillemets: « opens and » closes (French, Spanish, Italian, Russian);
+     * German writes them the other way round (»so«) */
+    if (n >= 2 && p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB)) {
+        bool de = sf__lang_capitalizes_nouns(d->lang);
+        return (p[1] == 0xAB) != de ? 1 : 2;
+    }
     return 0;
 }
 
 static const char *const HE_SHE[] = {"he", "she", NULL};
+
+/* "that" opening reported speech, in the doc's language ("dass", "que",
+ * "che", "dat", "że") */
+static bool complementizer(const sf_doc *d, size_t k) {
+    static const char *const THAT[] = {"that", "dass", "daß", "que", "qu", "che", "dat", "że", NULL};
+    if (sf__tok_is(d, k, "that")) return true;
+    return !sf__lang_is_english(d->lang) && sf__tok_in(d, k, THAT);
+}
+
+/* "he"/"she" at token k, in the doc's language */
+static bool he_she(const sf_doc *d, size_t k) {
+    if (sf__tok_in(d, k, HE_SHE)) return true;
+    const sf_token *t = &d->toks.items[k];
+    return !sf__lang_is_english(d->lang) && t->kind == SF_TOK_WORD &&
+           sf__lang_he_she(d->lang, d->text + t->begin, t->end - t->begin);
+}
 static const char *const IT_THEY[] = {"it", "they", NULL};
 /* words that sit between a subject and its verb ("he also said") */
 static const char *const BETWEEN[] = {"also", "has", "had", "have", "later", "then", "previously",
@@ -499,7 +521,7 @@ static speaker subject_before(const ctx *c, size_t lo, size_t v) {
         }
         return NOBODY;
     }
-    if (sf__tok_in(d, k - 1, HE_SHE) || sf__tok_in(d, k - 1, IT_THEY)) return resolve_pronoun(c, k - 1);
+    if (he_she(d, k - 1) || sf__tok_in(d, k - 1, IT_THEY)) return resolve_pronoun(c, k - 1);
     if (punct_is(d, k - 1, ',')) {
         /* an apposition or relative clause between commas */
         size_t cm = k - 1, b = cm;
@@ -555,13 +577,20 @@ static speaker subject_before(const ctx *c, size_t lo, size_t v) {
 static speaker subject_after(const ctx *c, size_t vend, size_t hi) {
     const sf_doc *d = c->d;
     size_t t = vend;
+    /* "„...“, sagte er dem NDR": a pronoun after the verb, where the
+     * language puts the subject there */
+    if (t < hi && !sf__lang_is_english(d->lang) && he_she(d, t)) return resolve_pronoun(c, t);
     for (; t < hi && t < vend + 7; t++) {
         size_t mi = mention_starting(c, t);
         if (mi != SIZE_MAX && c->m[mi].tok_end == t + 1 && sf__tok_in(d, t, TITLES)) mi = SIZE_MAX;
         if (mi != SIZE_MAX) {
             /* the name ends the cue ("said X." "said X, a spokesman"
-             * "said X in a statement"); "said X was ..." is a clause */
+             * "said X in a statement"); "said X was ..." is a clause. In
+             * other languages the verb-then-subject order is the rule
+             * after a quote ("dijo la alcaldesa Ana Ruiz el lunes"): the
+             * first name is the speaker. */
             size_t after = c->m[mi].tok_end;
+            if (!sf__lang_is_english(d->lang)) return by(from_mention(c, mi), R_AFTER_NAME);
             if (after < hi && is_word(d, after) && !sf__tok_in(d, after, PREP_SKIP) &&
                 !sf__tok_in(d, after, (const char *const[]){"of", "on", "to", "which", "who", "whose", "as", NULL})) {
                 /* "said Compas chairman Conrad Winn": a title or
@@ -612,9 +641,11 @@ static bool speech_verb(const ctx *c, size_t i, size_t hi, bool wide, size_t *ve
         *vend = i + 2;
         return true;
     }
-    if (!(sf__tok_in(d, i, sf__speech_verbs) ||
+    const sf_token *t = &d->toks.items[i];
+    bool other = !sf__lang_is_english(d->lang) && sf__lang_speech_verb(d->lang, d->text + t->begin, t->end - t->begin);
+    if (!(other || sf__tok_in(d, i, sf__speech_verbs) ||
           (wide && (sf__tok_in(d, i, MORE_CUES) || sf__tok_in(d, i, PARTICIPLES) || sf__tok_in(d, i, NAMING)))) ||
-        (d->toks.items[i].flags & SF_TOKF_CAPITAL))
+        (t->flags & SF_TOKF_CAPITAL))
         return false;
     if (i > 0 && sf__tok_in(d, i - 1, PASSIVE)) return false;
     *vend = i + 1;
@@ -698,6 +729,10 @@ static speaker speaker_of_verb(const ctx *c, size_t lo, size_t v, size_t vend, s
          * (after a quote, a comma or at the window's start) */
         size_t k = skip_between(d, lo, v);
         if (k == lo || punct_is(d, k - 1, ',') || punct_is(d, k - 1, ':') || quote_mark(d, k - 1)) return after;
+        /* an auxiliary before the participle: "», a déclaré X", "“, ha detto X" */
+        if (!sf__lang_is_english(d->lang) && k == v && v >= lo + 2 && lower_word(d, v - 1) &&
+            (punct_is(d, v - 2, ',') || quote_mark(d, v - 2)))
+            return after;
     }
     return before;
 }
@@ -952,6 +987,19 @@ static bool code_in_marks(const char *p, size_t n) {
     return !space && addr && n > 0 && memchr(p, '.', n) != NULL;
 }
 
+/* Outside English the attribution rules are the English ones with the
+ * language's verbs and pronouns, and a capital says little (German writes
+ * every noun so: "Theorie", "Zeit" would speak): a speaker is only a name
+ * that makes a person's or organization's row in the story (the entity
+ * rules of other languages want a cue for that). Else the speaker is left
+ * unknown rather than risk a wrong one. */
+static bool foreign_speaker_ok(const ctx *c, speaker sp) {
+    if (sf__lang_is_english(c->d->lang)) return true;
+    if (sp.mention == SIZE_MAX || c->m[sp.mention].entity == SIZE_MAX) return false;
+    sf_entity_type t = c->ents[c->m[sp.mention].entity].type;
+    return t == SF_ENT_PERSON || t == SF_ENT_ORG;
+}
+
 static sf_status direct_quote(ctx *c, const qspanvec *qs, size_t *hit_of, size_t qi) {
     const sf_doc *d = c->d;
     const qspan *q = &qs->items[qi];
@@ -962,7 +1010,7 @@ static sf_status direct_quote(ctx *c, const qspanvec *qs, size_t *hit_of, size_t
      * when it ends with its own punctuation ('"Cruz," he said') */
     if (sp.b != sp.e && inside_words(d, q) < 3 && d->toks.items[q->te - 1].kind != SF_TOK_PUNCT) sp = NOBODY;
     if (sp.b == sp.e) sp = cue_before(c, q->open, window_start(c, q->open));
-    if (sp.b != sp.e && CONFIDENCE[sp.rule] < MIN_CONFIDENCE) sp = NOBODY;
+    if (sp.b != sp.e && (CONFIDENCE[sp.rule] < MIN_CONFIDENCE || !foreign_speaker_ok(c, sp))) sp = NOBODY;
     bool cued = sp.b != sp.e;
     const sf_quote_hit *like = NULL;
     if (!cued) {
@@ -989,18 +1037,18 @@ static sf_status indirect(ctx *c, size_t s) {
         if (speech_verb(c, i, e, false, &vend)) v = i;
     if (v == SIZE_MAX) return SF_OK;
     speaker sp = speaker_of_verb(c, s0, v, vend, e);
-    if (sp.b == sp.e || CONFIDENCE[sp.rule] < MIN_CONFIDENCE) return SF_OK;
+    if (sp.b == sp.e || CONFIDENCE[sp.rule] < MIN_CONFIDENCE || !foreign_speaker_ok(c, sp)) return SF_OK;
     /* the reported clause: after "said (that)" or before ", X said" */
     size_t lo = SF_MAX(vend, sp.b >= vend ? sp.e : vend);
     /* "said earlier this week that", "said in a statement on Monday that" */
     for (size_t t = lo; t < e && t < lo + 7; t++) {
-        if (sf__tok_is(d, t, "that")) {
+        if (complementizer(d, t)) {
             lo = t;
             break;
         }
         if (!sf__tok_in(d, t, WHEN_WHERE_SAID) && !punct_is(d, t, ',')) break;
     }
-    if (lo < e && sf__tok_is(d, lo, "that")) lo++;
+    if (lo < e && complementizer(d, lo)) lo++;
     /* "said, however, that"; but "said, welcoming the prospect" goes on
      * about the speaker, it is not what was said */
     bool comma = false;

@@ -985,8 +985,12 @@ static sf_status make_quotes(sf_doc *docs, size_t nd, const sf_mention *m, size_
             }
             size_t ent = h->speaker != SIZE_MAX ? m[mstart + h->speaker].entity : SIZE_MAX;
             q.entity = ent;
+            /* a pronoun resolved to a name that makes no entity row (a name
+             * in one German report) is that name, never the pronoun */
+            const sf_mention *sm = h->speaker != SIZE_MAX ? &m[mstart + h->speaker] : NULL;
             if (known)
                 q.speaker = ent != SIZE_MAX ? sf__strndup(ents[ent].name, strlen(ents[ent].name))
+                            : sm            ? dup_view(d->text + sm->begin, sm->end - sm->begin)
                                             : dup_view(d->text + h->speaker_begin, h->speaker_end - h->speaker_begin);
             q.text = dup_view(d->text + h->begin, h->end - h->begin);
             if ((known && (!q.speaker_text || !q.speaker)) || !q.text || SF_VEC_PUSH(&res, q) != SF_OK) {

@@ -183,23 +183,43 @@ sf_status sf__unify_story_entities(sf_story_facts *const *s, size_t n, sf_error 
         if (c && *c != AMBIGUOUS && v.items[*c - 1].story != v.items[i].story)
             uf_link(s, &v, i, (size_t)*c - 1, "alias of");
     }
-    /* 3. an acronym with exactly one expansion among the run's names */
-    for (size_t i = 0; i < v.n && st == SF_OK; i++) {
+    /* 3. an acronym with exactly one expansion among the run's names. The
+     * names that may expand one (two words or more, not a person) are listed
+     * by the first byte of their key, in node order, so an acronym looks
+     * only at those starting with its letter (a run of many stories has
+     * thousands of names and hundreds of acronyms). */
+    size_t *by_first = NULL, first_at[257] = {0};
+    for (size_t j = 0; j < v.n; j++)
+        if (v.items[j].words >= 2 && ent_of(s, &v.items[j])->type != SF_ENT_PERSON)
+            first_at[(unsigned char)v.items[j].key[0] + 1]++;
+    for (size_t b = 0; b < 256; b++) first_at[b + 1] += first_at[b];
+    if (st == SF_OK && first_at[256]) {
+        by_first = sf__malloc(first_at[256] * sizeof *by_first);
+        if (!by_first) st = SF_ERR_NOMEM;
+    }
+    if (by_first) {
+        size_t fill[256];
+        memcpy(fill, first_at, sizeof fill);
+        for (size_t j = 0; j < v.n; j++)
+            if (v.items[j].words >= 2 && ent_of(s, &v.items[j])->type != SF_ENT_PERSON)
+                by_first[fill[(unsigned char)v.items[j].key[0]]++] = j;
+    }
+    for (size_t i = 0; by_first && i < v.n && st == SF_OK; i++) {
         if (!v.items[i].acronym) continue;
         const char *acr = ent_of(s, &v.items[i])->name;
-        size_t found = SIZE_MAX;
+        size_t acr_len = strlen(acr), found = SIZE_MAX;
         bool ambiguous = false;
-        for (size_t j = 0; j < v.n && !ambiguous; j++) {
-            /* cheap filter first: the expansion starts with the first letter */
-            char c0 = acr[0] >= 'A' && acr[0] <= 'Z' ? (char)(acr[0] + 32) : acr[0];
-            if (v.items[j].words < 2 || v.items[j].key[0] != c0 || ent_of(s, &v.items[j])->type == SF_ENT_PERSON ||
-                !sf__is_acronym_of(acr, strlen(acr), v.items[j].key, v.items[j].keylen))
-                continue;
+        /* the expansion's key starts with the acronym's first letter */
+        unsigned char c0 = (unsigned char)(acr[0] >= 'A' && acr[0] <= 'Z' ? acr[0] + 32 : acr[0]);
+        for (size_t q = first_at[c0]; q < first_at[c0 + 1] && !ambiguous; q++) {
+            size_t j = by_first[q];
+            if (!sf__is_acronym_of(acr, acr_len, v.items[j].key, v.items[j].keylen)) continue;
             if (found != SIZE_MAX && uf_find(&v, found) != uf_find(&v, j)) ambiguous = true;
             found = j;
         }
         if (found != SIZE_MAX && !ambiguous) uf_link(s, &v, i, found, "acronym of");
     }
+    sf__free(by_first);
     /* 4. spelling skeleton (same first letter, same number of words) */
     for (size_t i = 0; i < v.n && st == SF_OK; i++) {
         node *x = &v.items[i];

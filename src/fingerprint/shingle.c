@@ -15,9 +15,31 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#define WORD_SEED 0x5eedf00du
+#define SHINGLE_SEED 0x5817a1e5u
+#define TEXT_SEED 0x7e87a11du
+
 static inline uint64_t hash64(const void *p, size_t n, uint64_t seed) {
     return (uint64_t)XXH3_64bits_withSeed(p, n, (XXH64_hash_t)seed);
 }
+
+/* XXH3_64bits_withSeed for the lengths met here, its branch for inputs of
+ * up to 128 bytes taken in line (the header's own functions, so the same
+ * bits): most words are under 17 bytes, and a shingle is k word hashes. */
+static inline uint64_t hash64_short(const void *p, size_t n, uint64_t seed) {
+    if (n <= 16) return XXH3_len_0to16_64b(p, n, XXH3_kSecret, seed);
+    if (n <= 128) return XXH3_len_17to128_64b(p, n, XXH3_kSecret, sizeof XXH3_kSecret, seed);
+    return hash64(p, n, seed);
+}
+
+/* The shingle hashes of windows of K words: the length a constant, so the
+ * compiler drops the length tests. */
+#define SHINGLES_OF(K)                                                                   \
+    static void shingles_##K(const uint64_t *w, size_t count, uint64_t *out) {          \
+        for (size_t i = 0; i < count; i++)                                              \
+            out[i] = XXH3_len_17to128_64b((const xxh_u8 *)(w + i), (K) * sizeof *w,     \
+                                          XXH3_kSecret, sizeof XXH3_kSecret, SHINGLE_SEED); \
+    }
 
 /* WORD[b]: 0 for a separator, else the byte as it enters the word hash. */
 static const unsigned char *word_table(void) {
@@ -44,9 +66,9 @@ static const unsigned char *word_table(void) {
     return t;
 }
 
-#define WORD_SEED 0x5eedf00du
-#define SHINGLE_SEED 0x5817a1e5u
-#define TEXT_SEED 0x7e87a11du
+SHINGLES_OF(3)
+SHINGLES_OF(4)
+SHINGLES_OF(5)
 
 void sf__shingler_init(sf_shingler *s) { memset(s, 0, sizeof *s); }
 
@@ -56,30 +78,87 @@ void sf__shingler_release(sf_shingler *s) {
     SF_VEC_FREE(&s->tmp);
 }
 
+/* Eight text bytes v: which are word bytes (the high bit of each such byte;
+ * a word byte is an ASCII letter or digit or any byte >= 0x80, as in
+ * word_table), and in *low the bytes with ASCII upper case lowered. Each
+ * byte's low seven bits x are compared with a constant c by adding 0x80 - c
+ * (the high bit is then x >= c) or 0x7f - c (x > c); no sum passes 0xff, so
+ * bytes do not carry into one another. */
+/* The eight-byte steps read bytes in memory order from the low end. */
+#define EIGHT_AT_A_TIME (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+
+static inline uint64_t word_bytes8(uint64_t v, uint64_t *low) {
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+#define GE(x, c) ((x) + ones * (0x80u - (c)))
+#define GT(x, c) ((x) + ones * (0x7fu - (c)))
+    uint64_t hi = v & highs, x = v & ~highs, y = x | ones * 0x20u;
+    uint64_t letter = GE(y, 'a') & ~GT(y, 'z');
+    uint64_t digit = GE(x, '0') & ~GT(x, '9');
+    uint64_t upper = GE(x, 'A') & ~GT(x, 'Z') & ~hi & highs;
+#undef GE
+#undef GT
+    *low = v | upper >> 2; /* 0x80 >> 2 == 0x20 */
+    return (hi | letter | digit) & highs;
+}
+
 /* Hash every word of the text into s->words. A word longer than the chunk is
  * hashed chunk by chunk, each chunk seeded with the hash so far, so a single
- * word of megabytes costs no more memory than a short one. */
+ * word of megabytes costs no more memory than a short one. Eight bytes are
+ * looked at a time (word_bytes8) where eight remain, one at a time by the
+ * table at the end of the text; both give the same chunks. */
 static sf_status hash_words(sf_shingler *s, const char *text, size_t n) {
     const unsigned char *W = word_table();
     const unsigned char *p = (const unsigned char *)text, *end = p + n;
-    unsigned char chunk[64];
+    unsigned char chunk[64 + 8]; /* eight bytes are stored even when fewer count */
     s->words.n = 0;
     /* about one word in six bytes of news; grow when that guess is short */
     SF_TRY(SF_VEC_RESERVE(&s->words, n / 6 + 16));
     size_t nw = 0;
     while (p < end) {
-        while (p < end && !W[*p]) p++;
-        if (p == end) break;
+        bool at_word = false;
+        while (EIGHT_AT_A_TIME && end - p >= 8) {
+            uint64_t v, low;
+            memcpy(&v, p, 8);
+            uint64_t word = word_bytes8(v, &low);
+            if (word) {
+                p += (unsigned)__builtin_ctzll(word) >> 3;
+                at_word = true;
+                break;
+            }
+            p += 8;
+        }
+        if (!at_word) {
+            while (p < end && !W[*p]) p++;
+            if (p == end) break;
+        }
         uint64_t h = WORD_SEED;
         size_t len = 0;
-        while (p < end && W[*p]) {
-            chunk[len++] = W[*p++];
-            if (len == sizeof chunk) {
-                h = hash64(chunk, len, h);
+        for (;;) {
+            if (!EIGHT_AT_A_TIME || end - p < 8) {
+                while (p < end && W[*p]) {
+                    chunk[len++] = W[*p++];
+                    if (len == 64) {
+                        h = hash64_short(chunk, len, h);
+                        len = 0;
+                    }
+                }
+                break;
+            }
+            uint64_t v, low;
+            memcpy(&v, p, 8);
+            uint64_t other = ~word_bytes8(v, &low) & 0x8080808080808080u;
+            size_t run = other ? (unsigned)__builtin_ctzll(other) >> 3 : 8; /* word bytes here */
+            size_t take = SF_MIN(run, 64 - len);
+            memcpy(chunk + len, &low, 8);
+            len += take;
+            p += take;
+            if (len == 64) {
+                h = hash64_short(chunk, len, h);
                 len = 0;
             }
+            if (take == run && run < 8) break; /* the word ended in these eight bytes */
         }
-        if (len) h = hash64(chunk, len, h);
+        if (len) h = hash64_short(chunk, len, h);
         if (nw == s->words.cap) {
             s->words.n = nw;
             SF_TRY(SF_VEC_RESERVE(&s->words, nw + 1));
@@ -108,7 +187,11 @@ sf_status sf__shingles(sf_shingler *s, const char *text, size_t n, unsigned k,
     SF_TRY(SF_VEC_RESERVE(out, count));
     /* The shingle hash is XXH3 over the k word hashes in order: any change to
      * a word or to the order changes it. */
-    for (size_t i = 0; i < count; i++) out->items[i] = hash64(w + i, span, SHINGLE_SEED);
+    if (span == 5 * sizeof *w) shingles_5(w, count, out->items);
+    else if (span == 4 * sizeof *w) shingles_4(w, count, out->items);
+    else if (span == 3 * sizeof *w) shingles_3(w, count, out->items);
+    else
+        for (size_t i = 0; i < count; i++) out->items[i] = hash64_short(w + i, span, SHINGLE_SEED);
     out->n = count;
     return SF_OK;
 }

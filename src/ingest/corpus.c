@@ -37,9 +37,14 @@ void sf_corpus_destroy(sf_corpus *c) {
     sf__free(c);
 }
 
-/* Copy s[0..n) into the arena as clean UTF-8 (NUL bytes included). */
+/* Copy s[0..n) into the arena as clean UTF-8 (NUL bytes included). Clean
+ * text, the usual case, is copied once, straight into the arena. */
 static const char *keep(sf_corpus *c, sf_view s, size_t *len) {
     if (!s.p) s = SF_VIEW_LIT("");
+    if (sf__utf8_valid(s.p, s.n)) {
+        if (len) *len = s.n;
+        return sf__arena_strndup(&c->strings, s.p, s.n);
+    }
     sf__buf_reset(&c->scratch);
     if (sf__utf8_clean(s.p, s.n, &c->scratch, &c->replaced) != SF_OK) return NULL;
     const char *d = sf__arena_strndup(&c->strings, sf__buf_cstr(&c->scratch), c->scratch.n);

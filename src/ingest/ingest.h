@@ -50,6 +50,13 @@ typedef struct sf_rec {
     int64_t modified;     /* 0 or SF_TIME_UNKNOWN: not known */
 } sf_rec;
 
+/* A JSON Lines line read without json-c when it is a strict JSON object
+ * whose used fields are strings (or null) and the record is one the reader
+ * takes: fills *r (views into the line and into scratch, which holds at least
+ * line.n bytes) exactly as the json-c path would. false: read it with json-c
+ * (the line may still be good). */
+bool sf__jsonl_fast_record(sf_view line, char *scratch, sf_rec *r);
+
 /* Copy a record into the corpus (corpus.c). sf_corpus_add is this with
  * NUL-terminated strings. */
 sf_status sf__corpus_add_rec(sf_corpus *c, const sf_rec *r, sf_error *err);

@@ -205,6 +205,302 @@ static json_object *parse_line(json_tokener *tok, sf_view line, line_state *ls) 
     return o;
 }
 
+/* ------------------------------------------------------------ fast path
+ *
+ * Most lines are flat objects of strings. They are read here without json-c
+ * (which builds an object tree, allocates every string and hashes every key):
+ * one pass over the line, strings without escapes viewed in place, the others
+ * unescaped into a scratch buffer. Whatever this path does not take exactly
+ * as json-c would (a number or an object where the reader wants a string, a
+ * key written twice or with escapes, a lone surrogate, a raw NUL, anything
+ * that is not strict JSON, nesting deeper than FAST_DEPTH, a record the
+ * reader would refuse) is left to the json-c path below, so every line is
+ * read as before and every message is its own. */
+
+#define FAST_DEPTH 16
+
+typedef struct fast {
+    const char *p, *e;
+    char *out; /* unescaped strings go here; room for the whole line */
+} fast;
+
+static void fast_ws(fast *f) {
+    while (f->p < f->e && (*f->p == ' ' || *f->p == '\t' || *f->p == '\r' || *f->p == '\n'))
+        f->p++;
+}
+
+static int hexval(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* Four hex digits at p (p + 4 <= e), or -1. */
+static long hex4(const char *p) {
+    long v = 0;
+    for (int i = 0; i < 4; i++) {
+        int h = hexval(p[i]);
+        if (h < 0) return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+static char *put_utf8(char *o, unsigned long c) {
+    if (c < 0x80) {
+        *o++ = (char)c;
+    } else if (c < 0x800) {
+        *o++ = (char)(0xC0 | (c >> 6));
+        *o++ = (char)(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        *o++ = (char)(0xE0 | (c >> 12));
+        *o++ = (char)(0x80 | ((c >> 6) & 0x3F));
+        *o++ = (char)(0x80 | (c & 0x3F));
+    } else {
+        *o++ = (char)(0xF0 | (c >> 18));
+        *o++ = (char)(0x80 | ((c >> 12) & 0x3F));
+        *o++ = (char)(0x80 | ((c >> 6) & 0x3F));
+        *o++ = (char)(0x80 | (c & 0x3F));
+    }
+    return o;
+}
+
+/* The first byte from p on that is a quote, a backslash or NUL (or e),
+ * eight bytes at a time. */
+static const char *plain_run(const char *p, const char *e) {
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    while (e - p >= 8) {
+        uint64_t v;
+        memcpy(&v, p, 8);
+        uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
+        if ((((v - ones) & ~v) | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs) break;
+        p += 8;
+    }
+    while (p < e && *p != '"' && *p != '\\' && *p != '\0') p++;
+    return p;
+}
+
+/* The string at f->p (its opening quote): its value in *out (into the line
+ * when it has no escape, else unescaped into f->out; never more bytes than
+ * it takes in the line). Raw bytes other than NUL are kept as they are, as
+ * json-c keeps them; a lone surrogate is left to json-c. */
+static bool fast_string(fast *f, sf_view *out) {
+    const char *p = plain_run(++f->p, f->e), *e = f->e;
+    if (p == e || *p == '\0') return false;
+    if (*p == '"') {
+        *out = sf__view(f->p, (size_t)(p - f->p));
+        f->p = p + 1;
+        return true;
+    }
+    char *o0 = f->out, *o = f->out;
+    memcpy(o, f->p, (size_t)(p - f->p));
+    o += p - f->p;
+    while (p < e) {
+        char c = *p;
+        if (c == '"') {
+            *out = sf__view(o0, (size_t)(o - o0));
+            f->out = o;
+            f->p = p + 1;
+            return true;
+        }
+        if (c == '\0') return false;
+        if (c != '\\') {
+            const char *q = plain_run(p, e);
+            memcpy(o, p, (size_t)(q - p));
+            o += q - p;
+            p = q;
+            continue;
+        }
+        if (e - p < 2) return false;
+        switch (p[1]) {
+        case '"': *o++ = '"'; break;
+        case '\\': *o++ = '\\'; break;
+        case '/': *o++ = '/'; break;
+        case 'b': *o++ = '\b'; break;
+        case 'f': *o++ = '\f'; break;
+        case 'n': *o++ = '\n'; break;
+        case 'r': *o++ = '\r'; break;
+        case 't': *o++ = '\t'; break;
+        case 'u': {
+            if (e - p < 6) return false;
+            long u = hex4(p + 2);
+            if (u < 0) return false;
+            if (u >= 0xDC00 && u <= 0xDFFF) return false;
+            if (u >= 0xD800 && u <= 0xDBFF) {
+                /* a pair: \uD8xx\uDCxx, 12 bytes in for 4 out */
+                if (e - p < 12 || p[6] != '\\' || p[7] != 'u') return false;
+                long lo = hex4(p + 8);
+                if (lo < 0xDC00 || lo > 0xDFFF) return false;
+                o = put_utf8(o, 0x10000 + (((unsigned long)u - 0xD800) << 10) +
+                                    ((unsigned long)lo - 0xDC00));
+                p += 12;
+                continue;
+            }
+            o = put_utf8(o, (unsigned long)u);
+            p += 6;
+            continue;
+        }
+        default: return false;
+        }
+        p += 2;
+    }
+    return false;
+}
+
+/* Strict JSON number grammar. */
+static bool fast_number(fast *f) {
+    const char *p = f->p, *e = f->e;
+    if (p < e && *p == '-') p++;
+    if (p == e) return false;
+    if (*p == '0') p++;
+    else if (*p >= '1' && *p <= '9') while (p < e && *p >= '0' && *p <= '9') p++;
+    else return false;
+    if (p < e && *p == '.') {
+        p++;
+        if (p == e || *p < '0' || *p > '9') return false;
+        while (p < e && *p >= '0' && *p <= '9') p++;
+    }
+    if (p < e && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < e && (*p == '+' || *p == '-')) p++;
+        if (p == e || *p < '0' || *p > '9') return false;
+        while (p < e && *p >= '0' && *p <= '9') p++;
+    }
+    f->p = p;
+    return true;
+}
+
+static bool fast_word(fast *f, const char *w, size_t n) {
+    if ((size_t)(f->e - f->p) < n || memcmp(f->p, w, n) != 0) return false;
+    f->p += n;
+    return true;
+}
+
+/* Skip one value of any kind, checking it is strict JSON. */
+static bool fast_skip(fast *f, int depth) {
+    if (f->p == f->e) return false;
+    sf_view v;
+    char *mark = f->out;
+    switch (*f->p) {
+    case '"': {
+        bool ok = fast_string(f, &v);
+        f->out = mark; /* the value is not kept */
+        return ok;
+    }
+    case 't': return fast_word(f, "true", 4);
+    case 'f': return fast_word(f, "false", 5);
+    case 'n': return fast_word(f, "null", 4);
+    case '{':
+    case '[': {
+        char close = *f->p == '{' ? '}' : ']';
+        if (depth >= FAST_DEPTH) return false;
+        f->p++;
+        fast_ws(f);
+        if (f->p < f->e && *f->p == close) {
+            f->p++;
+            return true;
+        }
+        for (;;) {
+            if (close == '}') {
+                if (f->p == f->e || *f->p != '"' || !fast_string(f, &v)) return false;
+                f->out = mark;
+                fast_ws(f);
+                if (f->p == f->e || *f->p != ':') return false;
+                f->p++;
+                fast_ws(f);
+            }
+            if (!fast_skip(f, depth + 1)) return false;
+            fast_ws(f);
+            if (f->p == f->e) return false;
+            if (*f->p == close) {
+                f->p++;
+                return true;
+            }
+            if (*f->p != ',') return false;
+            f->p++;
+            fast_ws(f);
+        }
+    }
+    default: return fast_number(f);
+    }
+}
+
+/* The fields to_record reads; any other field is skipped. A field added to
+ * to_record must be added here too (the test fast_path_agrees_with_json_c
+ * compares the two on mutated lines). */
+enum { F_ID, F_TITLE, F_TEXT, F_SOURCE, F_URL, F_PUBLISHED, F_AUTHOR, F_BYLINE, F_LANG, F_LANGUAGE, F_N };
+
+static int fast_key(sf_view k) {
+    static const char *const NAMES[F_N] = {"id",  "title",     "text",   "source", "url",
+                                           "published", "author", "byline", "lang", "language"};
+    for (int i = 0; i < F_N; i++)
+        if (strlen(NAMES[i]) == k.n && memcmp(NAMES[i], k.p, k.n) == 0) return i;
+    return -1;
+}
+
+bool sf__jsonl_fast_record(sf_view line, char *scratch, sf_rec *r) {
+    if (line.n > INT_MAX) return false;
+    fast f = {line.p, line.p + line.n, scratch};
+    sf_view val[F_N] = {{0}};
+    bool seen[F_N] = {false};
+    fast_ws(&f);
+    if (f.p == f.e || *f.p != '{') return false;
+    f.p++;
+    fast_ws(&f);
+    if (f.p < f.e && *f.p == '}') return false; /* no text: json-c says why */
+    for (;;) {
+        sf_view key;
+        if (f.p == f.e || *f.p != '"') return false;
+        const char *k0 = f.p + 1;
+        if (!fast_string(&f, &key) || key.p != k0) return false; /* an escaped key */
+        fast_ws(&f);
+        if (f.p == f.e || *f.p != ':') return false;
+        f.p++;
+        fast_ws(&f);
+        int k = fast_key(key);
+        if (k >= 0 && seen[k]) return false; /* json-c keeps the last one */
+        if (k >= 0) seen[k] = true;
+        if (k >= 0 && f.p < f.e && *f.p == '"') {
+            if (!fast_string(&f, &val[k])) return false;
+        } else if (k >= 0 && fast_word(&f, "null", 4)) {
+            val[k] = sf__view(NULL, 0);
+        } else if (k == F_AUTHOR || k == F_BYLINE || k == F_LANG || k == F_LANGUAGE || k < 0) {
+            /* another field, or an author or language that is not a string: not used */
+            if (!fast_skip(&f, 1)) return false;
+        } else {
+            return false; /* a number id or date, or a wrong type: json-c's way */
+        }
+        fast_ws(&f);
+        if (f.p == f.e) return false;
+        if (*f.p == '}') {
+            f.p++;
+            break;
+        }
+        if (*f.p != ',') return false;
+        f.p++;
+        fast_ws(&f);
+    }
+    fast_ws(&f);
+    if (f.p != f.e) return false;
+    /* the record as to_record makes it; a record it refuses goes to json-c */
+    if (!val[F_TEXT].p || sf__view_trim(val[F_TEXT]).n == 0) return false;
+    int64_t published = SF_TIME_UNKNOWN;
+    if (val[F_PUBLISHED].p && !sf__parse_iso8601(val[F_PUBLISHED], &published)) return false;
+    *r = (sf_rec){0};
+    r->id = val[F_ID];
+    r->title = val[F_TITLE];
+    r->text = val[F_TEXT];
+    r->source = val[F_SOURCE];
+    r->url = val[F_URL];
+    r->published = published;
+    r->author = val[F_AUTHOR].n   ? val[F_AUTHOR]
+                : val[F_BYLINE].n ? val[F_BYLINE]
+                                  : sf__view(NULL, 0);
+    r->lang = val[F_LANG].n ? val[F_LANG] : val[F_LANGUAGE].n ? val[F_LANGUAGE] : sf__view(NULL, 0);
+    return true;
+}
+
 /* A JSON document rather than JSON Lines: an array ("[" first), or an
  * object as pretty-printers write it (its "{" alone on the first line). A
  * line cut short is left to the line reader, which names it. */
@@ -228,14 +524,18 @@ sf_status sf__read_jsonl(sf_reader_ctx *ctx, const char *data, size_t n) {
     size_t record = 0;
     sf_status st = SF_OK;
     char idbuf[4096 + 32];
+    sf_buf scratch;
+    sf__buf_init(&scratch, 0);
     for (size_t at = c.line; st == SF_OK && sf__cur_line(&c, &line); at = c.line) {
         if (sf__view_trim(line).n == 0) continue;
         record++;
         line_state ls;
         ls.why[0] = '\0';
-        json_object *o = parse_line(tok, line, &ls);
         sf_rec r = {0};
-        if (o && to_record(o, &r, &ls)) {
+        bool quick = sf__buf_reserve(&scratch, line.n) == SF_OK &&
+                     sf__jsonl_fast_record(line, scratch.p, &r);
+        json_object *o = quick ? NULL : parse_line(tok, line, &ls);
+        if (quick || (o && to_record(o, &r, &ls))) {
             r.id = sf__view_trim(r.id);
             if (!r.id.n) {
                 snprintf(idbuf, sizeof idbuf, "%s:%zu", ctx->name, at);
@@ -248,6 +548,7 @@ sf_status sf__read_jsonl(sf_reader_ctx *ctx, const char *data, size_t n) {
         }
         if (o) json_object_put(o);
     }
+    sf__buf_release(&scratch);
     json_tokener_free(tok);
     return st;
 }

@@ -225,6 +225,9 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
     st = sf__alias_table_open(opt.aliases_path, &aliases, err);
     sf_dedup_options dopt = {0}; /* zero fields take the defaults */
     if (opt.dup_threshold > 0) dopt.threshold = opt.dup_threshold;
+    /* threads for the articles' fingerprints and analysis (stories: run_stories) */
+    unsigned nt = opt.threads ? opt.threads : default_threads();
+    dopt.threads = nt;
     if (opt.progress) opt.progress(opt.progress_user, "copies", 0, n);
     if (st == SF_OK && n) st = sf__dedup_corpus(c, &dopt, r->dup_of, r->dup_sim, err);
     if (st == SF_OK && opt.progress) opt.progress(opt.progress_user, "copies", n, n);
@@ -239,7 +242,7 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
         sf_cluster_options_default(&copt);
         if (opt.lang) copt.lang = opt.lang;
         if (opt.story_threshold > 0) copt.threshold = opt.story_threshold;
-        st = sf__cluster_corpus(c, &copt, r->dup_of, r->story_of, &nstories, err);
+        st = sf__cluster_corpus_threads(c, &copt, r->dup_of, r->story_of, &nstories, nt, err);
         if (st == SF_OK && opt.progress) opt.progress(opt.progress_user, "stories", n, n);
     }
 
@@ -283,7 +286,8 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
         }
     }
     sf__free(keys);
-    if (st == SF_OK && !one_story) st = sf_storylines_compute(c, r->story_of, r->nstories, r->dup_of, &r->lines, err);
+    if (st == SF_OK && !one_story)
+        st = sf__storylines_compute_threads(c, r->story_of, r->nstories, r->dup_of, nt, &r->lines, err);
 
     sf_summarize_options sopt = {.lang = opt.lang, .max_words = opt.summary_words, .query = opt.query,
                                  .method = opt.summary_method == 1   ? SF_SUMMARY_CENTROID

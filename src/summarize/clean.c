@@ -118,7 +118,40 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
     return false;
 }
 
+/* "Jerusalem, September 13 (Xinhua) --", "New York, Oct. 5 (Reuters) -": a
+ * place and date in mixed case are a dateline when an agency in parentheses
+ * closes them before the dash. Every word before the parenthesis opens with
+ * a capital or a digit, and a comma parts the place from the date. Returns
+ * the length with the dash and the spaces after it, 0 when not such. */
+static size_t agency_dateline(const char *p, size_t n) {
+    size_t limit = SF_MIN(n, (size_t)60), open = 0;
+    while (open < limit && p[open] != '(') open++;
+    if (open >= limit || open < 4 || p[open - 1] != ' ') return 0;
+    size_t close = open + 1;
+    while (close < limit && p[close] != ')' && p[close] != '(') close++;
+    if (close >= limit || p[close] != ')' || close - open < 3 || close - open > 20) return 0;
+    if (!isupper((unsigned char)p[open + 1])) return 0; /* the agency's name */
+    bool comma = false;
+    for (size_t i = 0; i < open; i++) {
+        if (p[i] == ',') comma = true;
+        if ((i == 0 || p[i - 1] == ' ') && p[i] != ' ' && !isupper((unsigned char)p[i]) &&
+            !isdigit((unsigned char)p[i]) && (unsigned char)p[i] < 0x80)
+            return 0; /* a word in lower case: a clause, not a place */
+    }
+    if (!comma) return 0;
+    size_t i = close + 1;
+    while (i < n && p[i] == ' ') i++;
+    bool utf8_dash = i + 2 < n && (unsigned char)p[i] == 0xE2 && (unsigned char)p[i + 1] == 0x80 &&
+                     ((unsigned char)p[i + 2] == 0x94 || (unsigned char)p[i + 2] == 0x93);
+    if (!(i < n && (p[i] == '-' || p[i] == '_')) && !utf8_dash) return 0;
+    i += utf8_dash ? 3 : 1;
+    while (i < n && (p[i] == '-' || p[i] == '_' || p[i] == ' ')) i++;
+    return i < n ? i : 0;
+}
+
 size_t sf__dateline_length(const char *p, size_t n) {
+    size_t agency = agency_dateline(p, n);
+    if (agency) return agency;
     /* A dateline is a short upper-case place, maybe an agency in
      * parentheses, then a dash: "PINE RIDGE, S.D. (AP) --". Look for the dash
      * within the first 80 bytes, with no lower-case letters outside the

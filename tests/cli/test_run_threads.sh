@@ -1,7 +1,9 @@
 #!/bin/bash
 # test_run_threads.sh - `run` gives the same bytes for any number of threads
 # (the stories' summaries and facts are shared out between threads, each
-# story's result lands in its own slot).
+# story's result lands in its own slot; so are the articles' analysis for
+# clustering and for the storylines' content links, and the copies'
+# fingerprints, each article's result in its own slot).
 set -u
 . "$(dirname "$0")/lib.sh"
 
@@ -38,6 +40,10 @@ if [ -d "$SHARED/data/duc2006/docs" ]; then
     same_for_threads "DUC 2006, five topics" "$TMP/duc"
     n=$(grep -o '"headline":' "$TMP/json.1" | wc -l)
     [ "$n" -ge 5 ] && ok "DUC 2006 topics give $n stories" || not_ok "DUC 2006 topics give only $n stories"
+    # the storylines compared above are not empty: stories link to others
+    n=$(grep -c '"story": "s[0-9]*"' "$TMP/json.1")
+    [ "$n" -ge 5 ] && ok "DUC 2006 topics give $n related-story links" ||
+        not_ok "DUC 2006 topics give only $n related-story links"
 else
     echo "# DUC 2006 part skipped: $SHARED/data/duc2006/docs is absent"
 fi

@@ -349,9 +349,69 @@ static void german_formal_you_is_no_name(void **state) {
     SF_VEC_FREE(&toks);
 }
 
+/* sf__extract_all on several threads gives each text the vectors that
+ * sf__extract gives it alone, in its own slot, whatever the languages met
+ * (each thread makes its analyzers as it meets them). */
+static void extract_all_matches_one_by_one(void **state) {
+    (void)state;
+    static const char *const TEXTS[] = {
+        "The city council voted on Monday to build a new bridge over the river Thames.",
+        "Die Stadt hat am Montag mit dem Bau der neuen Brücke über den Fluss begonnen, "
+        "und der Bürgermeister sagte, dass die Arbeiten nicht vor dem Winter fertig sind.",
+        "Le conseil municipal a voté lundi la construction d'un nouveau pont sur la Seine, "
+        "et le maire a dit que les travaux ne seront pas finis avant l'hiver.",
+        "El ayuntamiento votó el lunes la construcción de un nuevo puente sobre el río, "
+        "y el alcalde dijo que las obras no estarán listas antes del invierno.",
+        "NASA launched 3 satellites from Cape Canaveral; Boeing and Lockheed Martin built them.",
+    };
+    enum { N = 1201 }; /* enough that every thread gets some */
+    sf_extract_item *items = calloc(N, sizeof *items);
+    char(*titles)[32] = calloc(N, sizeof *titles);
+    sf_fdoc *one = calloc(N, sizeof *one), *all = calloc(N, sizeof *all);
+    assert_true(items && titles && one && all);
+    for (size_t k = 0; k < N; k++) {
+        snprintf(titles[k], sizeof titles[k], "Report %zu from Berlin", k * 7919 % 1000);
+        const char *t = TEXTS[(k * 3) % SF_ARRAY_LEN(TEXTS)];
+        items[k] = (sf_extract_item){titles[k], t, strlen(titles[k]), strlen(t) - k % 5};
+    }
+    sf_extractor *x = sf__extractor_create("en", true);
+    assert_non_null(x);
+    for (size_t k = 0; k < N; k++)
+        assert_int_equal(sf__extract(x, items[k].title, items[k].tn, items[k].text, items[k].n,
+                                     &one[k]),
+                         SF_OK);
+    sf__extractor_destroy(x);
+    for (unsigned threads = 1; threads <= 4; threads += 3) {
+        x = sf__extractor_create("en", true);
+        size_t bad = 0;
+        assert_int_equal(sf__extract_all(x, "en", true, items, N, all, threads, &bad), SF_OK);
+        assert_int_equal(bad, SIZE_MAX);
+        sf__extractor_destroy(x);
+        for (size_t k = 0; k < N; k++) {
+            assert_int_equal(all[k].lang, one[k].lang);
+            for (int ch = 0; ch < SF_NCH; ch++) {
+                assert_int_equal(all[k].v[ch].n, one[k].v[ch].n);
+                for (size_t i = 0; i < one[k].v[ch].n; i++) {
+                    assert_int_equal(all[k].v[ch].items[i].h, one[k].v[ch].items[i].h);
+                    assert_true(all[k].v[ch].items[i].w == one[k].v[ch].items[i].w);
+                }
+            }
+            sf__fdoc_release(&all[k]);
+        }
+    }
+    bool langs[8] = {false};
+    for (size_t k = 0; k < N; k++) langs[one[k].lang & 7] = true, sf__fdoc_release(&one[k]);
+    assert_true(langs[0] && langs[1]); /* English and German were both met */
+    free(items);
+    free(titles);
+    free(one);
+    free(all);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seeds_form_one_story),
+        cmocka_unit_test(extract_all_matches_one_by_one),
         cmocka_unit_test(two_topics_interleaved_and_shuffled),
         cmocka_unit_test(duplicates_and_retirement),
         cmocka_unit_test(mixed_languages_stay_apart),

@@ -472,6 +472,24 @@ static void test_english_report_unchanged_by_languages(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A company's name ends in a word of companies ("Systems", "Holdings",
+ * "Records"): an organization, not a person, whatever the recognizer says. */
+static void test_company_words(void **state) {
+    (void)state;
+    const char *texts[] = {"Battery maker Quillon Systems will build a factory in Dunmore, the company said. "
+                           "Quillon Systems chose Dunmore over two other sites. Marlow Holdings sold the land."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const sf_entity *q = entity_named(&f, "Quillon Systems"), *m = entity_named(&f, "Marlow Holdings");
+    assert_non_null(q);
+    assert_int_equal(q->type, SF_ENT_ORG);
+    assert_non_null(m);
+    assert_int_equal(m->type, SF_ENT_ORG);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_name_helpers),
@@ -486,6 +504,7 @@ int main(void) {
         cmocka_unit_test(test_dateline_agency_is_no_entity),
         cmocka_unit_test(test_countries_are_places),
         cmocka_unit_test(test_surname_votes_for_the_person),
+        cmocka_unit_test(test_company_words),
         cmocka_unit_test(test_word_fold),
         cmocka_unit_test(test_german_report_no_junk),
         cmocka_unit_test(test_spanish_report_no_junk),

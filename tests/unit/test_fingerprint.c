@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <xxhash.h>
 
 static size_t shingles_of(sf_shingler *s, const char *t, unsigned k, sf_u64vec *v,
                           uint64_t *th, size_t *nw) {
@@ -242,9 +243,87 @@ static void lsh_shape_from_the_s_curve(void **state) {
     assert_true(sf__lsh_probability(1, 20, 5) == 1);
 }
 
+/* The shingle hashes written out the plain way, a byte at a time: words are
+ * runs of ASCII letters, digits and bytes >= 0x80, ASCII lower-cased; each
+ * word is XXH3 (seed WORD) over 64-byte pieces, each piece seeded with the
+ * hash so far; a shingle is XXH3 (seed SHINGLE) over its k word hashes; the
+ * text hash XXH3 (seed TEXT) over all word hashes, with its low bit set. The
+ * fast scan in shingle.c must give these bits (they are stored in indexes). */
+#define REF_WORD_SEED 0x5eedf00du
+#define REF_SHINGLE_SEED 0x5817a1e5u
+#define REF_TEXT_SEED 0x7e87a11du
+
+static bool ref_word_byte(unsigned char c) {
+    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static size_t ref_shingles(const unsigned char *t, size_t n, unsigned k, uint64_t *out,
+                           uint64_t *text_hash, uint64_t *words) {
+    size_t nw = 0;
+    for (size_t i = 0; i < n;) {
+        if (!ref_word_byte(t[i])) {
+            i++;
+            continue;
+        }
+        unsigned char piece[64];
+        size_t len = 0;
+        uint64_t h = REF_WORD_SEED;
+        for (; i < n && ref_word_byte(t[i]); i++) {
+            piece[len++] = t[i] >= 'A' && t[i] <= 'Z' ? (unsigned char)(t[i] + 32) : t[i];
+            if (len == 64) {
+                h = XXH3_64bits_withSeed(piece, len, h);
+                len = 0;
+            }
+        }
+        if (len) h = XXH3_64bits_withSeed(piece, len, h);
+        words[nw++] = h;
+    }
+    *text_hash = nw ? XXH3_64bits_withSeed(words, nw * 8, REF_TEXT_SEED) | 1u : 0;
+    if (!nw) return 0;
+    size_t count = nw >= k ? nw - k + 1 : 1, span = (nw >= k ? k : nw) * 8;
+    for (size_t i = 0; i < count; i++) out[i] = XXH3_64bits_withSeed(words + i, span, REF_SHINGLE_SEED);
+    return count;
+}
+
+static void shingle_bits_are_the_plain_xxh3_ones(void **state) {
+    (void)state;
+    /* bytes drawn so that words of 1..150 bytes, mixed case, non-ASCII bytes
+     * and texts ending in every position of an eight-byte step all occur */
+    static const char ALPHA[] = "abcXYZ019 ,.-\n\"'@[`{";
+    sf_shingler s;
+    sf__shingler_init(&s);
+    sf_u64vec got = {0};
+    unsigned char text[700];
+    uint64_t want[700], words[700], seed = 0x1234567;
+    for (int round = 0; round < 3000; round++) {
+        size_t n = (size_t)(round % 350);
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            unsigned r = (unsigned)(seed >> 33);
+            if (round % 7 == 0 && i % 97 < 90) /* long words */
+                text[i] = (unsigned char)"LongWord"[r % 8];
+            else if (r % 16 == 0)
+                text[i] = (unsigned char)(0x80 + (r >> 8) % 128);
+            else
+                text[i] = (unsigned char)ALPHA[(r >> 4) % (sizeof ALPHA - 1)];
+        }
+        unsigned k = round % 4 == 3 ? 7 : round % 4 == 2 ? 3 : 5;
+        uint64_t th, want_th;
+        size_t nw;
+        size_t m = ref_shingles(text, n, k, want, &want_th, words);
+        assert_int_equal(sf__shingles(&s, (const char *)text, n, k, &got, &th, &nw), SF_OK);
+        assert_int_equal(got.n, m);
+        assert_int_equal(th, want_th);
+        if (m) assert_memory_equal(got.items, want, m * sizeof *want);
+    }
+    SF_VEC_FREE(&got);
+    sf__shingler_release(&s);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(shingles_ignore_case_punctuation_and_spacing),
+        cmocka_unit_test(shingle_bits_are_the_plain_xxh3_ones),
         cmocka_unit_test(one_word_change_touches_k_shingles),
         cmocka_unit_test(words_keep_non_ascii_and_long_words),
         cmocka_unit_test(sort_unique_matches_qsort),

@@ -17,6 +17,8 @@
 #include "common/common.h"
 #include "ingest/ingest.h"
 
+#include <json-c/json.h>
+
 /* ------------------------------------------------------------ helpers */
 
 #define MAX_DIAGS 32
@@ -972,6 +974,172 @@ static void duc_collections_read_cleanly(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* ------------------------------------------- JSON Lines without json-c */
+
+/* What the json-c path makes of a line (to_record in jsonl.c, written out
+ * again here): false when json-c or the record refuses it. Strings are
+ * copied into `store` (one record's worth). */
+static bool json_c_record(const char *line, size_t n, sf_rec *r, char *store) {
+    json_tokener *tok = json_tokener_new();
+    json_object *o = json_tokener_parse_ex(tok, line, (int)n);
+    bool ok = o && json_tokener_get_error(tok) == json_tokener_success &&
+              json_object_is_type(o, json_type_object);
+    if (ok) {
+        sf_view rest = sf__view(line + json_tokener_get_parse_end(tok),
+                                n - json_tokener_get_parse_end(tok));
+        ok = sf__view_trim(rest).n == 0;
+    }
+    static const char *const KEYS[] = {"id", "title", "text", "source", "url"};
+    sf_view *dst[] = {&r->id, &r->title, &r->text, &r->source, &r->url};
+    *r = (sf_rec){0};
+    r->published = SF_TIME_UNKNOWN;
+    for (size_t k = 0; ok && k < 5; k++) {
+        json_object *v;
+        if (!json_object_object_get_ex(o, KEYS[k], &v) || !v) continue;
+        if (!json_object_is_type(v, json_type_string)) {
+            ok = false;
+            break;
+        }
+        size_t len = (size_t)json_object_get_string_len(v);
+        memcpy(store, json_object_get_string(v), len);
+        *dst[k] = sf__view(store, len);
+        store += len;
+    }
+    json_object *v;
+    if (ok && json_object_object_get_ex(o, "published", &v) && v)
+        ok = json_object_is_type(v, json_type_string) &&
+             sf__parse_iso8601(sf__view(json_object_get_string(v),
+                                        (size_t)json_object_get_string_len(v)),
+                               &r->published);
+    if (ok) ok = r->text.p && sf__view_trim(r->text).n > 0;
+    for (int k = 0; ok && k < 2; k++) {
+        if (json_object_object_get_ex(o, k ? "byline" : "author", &v) && v &&
+            json_object_is_type(v, json_type_string) && json_object_get_string_len(v) > 0) {
+            size_t len = (size_t)json_object_get_string_len(v);
+            memcpy(store, json_object_get_string(v), len);
+            r->author = sf__view(store, len);
+            store += len;
+            break;
+        }
+    }
+    for (int k = 0; ok && k < 2; k++) {
+        if (json_object_object_get_ex(o, k ? "language" : "lang", &v) && v &&
+            json_object_is_type(v, json_type_string) && json_object_get_string_len(v) > 0) {
+            size_t len = (size_t)json_object_get_string_len(v);
+            memcpy(store, json_object_get_string(v), len);
+            r->lang = sf__view(store, len);
+            store += len;
+            break;
+        }
+    }
+    if (o) json_object_put(o);
+    json_tokener_free(tok);
+    return ok;
+}
+
+static void assert_view_equal(sf_view a, sf_view b) {
+    assert_int_equal(a.n, b.n);
+    if (a.n) assert_memory_equal(a.p, b.p, a.n);
+}
+
+/* The quick path, where it takes a line, gives exactly the json-c record;
+ * returns whether it took it. */
+static bool quick_as_json_c(const char *line, size_t n) {
+    char *scratch = malloc(n + 1), *store = malloc(n + 1);
+    sf_rec q, j;
+    bool took = sf__jsonl_fast_record(sf__view(line, n), scratch, &q);
+    bool good = json_c_record(line, n, &j, store);
+    if (took) {
+        if (!good) fail_msg("quick path took a line json-c refuses: %.*s", (int)n, line);
+        assert_view_equal(q.id, j.id);
+        assert_view_equal(q.title, j.title);
+        assert_view_equal(q.text, j.text);
+        assert_view_equal(q.source, j.source);
+        assert_view_equal(q.url, j.url);
+        assert_view_equal(q.author, j.author);
+        assert_view_equal(q.lang, j.lang);
+        assert_int_equal(q.published, j.published);
+    }
+    free(scratch);
+    free(store);
+    return took;
+}
+
+static void jsonl_quick_path_reads_as_json_c(void **state) {
+    (void)state;
+    /* lines it must take, each compared with json-c */
+    static const char *const TAKEN[] = {
+        "{\"id\":\"a\",\"title\":\"T\",\"text\":\"plain text\"}",
+        "{\"id\":\"a\",\"text\":\"line\\none \\\"q\\\" \\\\ \\/ \\b\\f\\r\\t end\"}",
+        "  { \"text\" : \"caf\\u00e9 \\u6771\\u4eac \\u0041\" , \"id\":null } \r",
+        "{\"text\":\"emoji \\ud83d\\ude00 and \\uD834\\uDD1E\"}",
+        "{\"text\":\"NUL \\u0000 inside\",\"published\":\"1999-07-07T08:30:27Z\"}",
+        "{\"text\":\"raw\ttab and \x01 control, \xff bad byte, \xc3\xa9 good\"}",
+        "{\"meta\":{\"a\":[1,-2.5e3,true,false,null,{\"b\":\"\\u1234\"}],\"c\":{}},\"text\":\"x\"}",
+        "{\"text\":\"x\",\"author\":[\"A\",\"B\"],\"byline\":\"By C\"}",
+        "{\"text\":\"x\",\"author\":\"\",\"byline\":\"By C\"}",
+        "{\"text\":\"x\",\"author\":\"Ann\",\"byline\":\"By C\",\"\":0,\"n\":-0}",
+        "{\"text\":\"x\",\"title\":null,\"source\":\"S\",\"url\":\"http:\\/\\/e.com\"}",
+        "{\"text\":\"x\",\"lang\":\"de-DE\"}",
+        "{\"text\":\"x\",\"language\":\"es_AR\",\"lang\":[\"de\"]}",
+        "{\"text\":\"x\",\"lang\":\"\",\"language\":\"fr\"}",
+    };
+    for (size_t i = 0; i < SF_ARRAY_LEN(TAKEN); i++)
+        if (!quick_as_json_c(TAKEN[i], strlen(TAKEN[i]))) fail_msg("not taken: %s", TAKEN[i]);
+    /* lines left to json-c: it either reads them its own way or says why */
+    static const char *const LEFT[] = {
+        "{\"id\":7,\"text\":\"x\"}",                   /* a number id */
+        "{\"text\":\"x\",\"published\":946684800}",   /* epoch seconds */
+        "{\"text\":\"x\",\"published\":\"soon\"}",     /* a bad date */
+        "{\"text\":\"a\",\"text\":\"b\"}",             /* a key twice */
+        "{\"te\\u0078t\":\"x\"}",                      /* an escaped key */
+        "{\"text\":\"lone \\ud83d x\"}",               /* a lone surrogate */
+        "{\"text\":\"lone \\ude00\"}",
+        "{\"text\":\"   \"}",                          /* empty text */
+        "{\"title\":\"no text\"}",
+        "{}",
+        "{\"text\":\"x\",}",                           /* not strict JSON */
+        "{\"text\":'x'}",
+        "{\"text\":\"x\"} trailing",
+        "{\"text\":\"x\",\"n\":01}",
+        "{\"text\":\"x\",\"n\":NaN}",
+        "[{\"text\":\"x\"}]",
+        "{\"text\":\"x\",\"t\":[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]}", /* deep */
+        "{\"text\":\"x\\q\"}",
+        "{\"text\":\"x\\u12\"}",
+        "{\"text\":\"cut",
+    };
+    for (size_t i = 0; i < SF_ARRAY_LEN(LEFT); i++)
+        if (quick_as_json_c(LEFT[i], strlen(LEFT[i]))) fail_msg("taken: %s", LEFT[i]);
+    {
+        static const char nul[] = "{\"text\":\"raw \0 NUL\"}";
+        assert_false(quick_as_json_c(nul, sizeof nul - 1));
+    }
+    /* every line above with each byte dropped, doubled or replaced: whatever
+     * the quick path takes, it reads as json-c does */
+    static const char SUBST[] = "\"\\{}[],:u0dD8e-. \x01\xc3";
+    char buf[512];
+    size_t taken = 0;
+    for (size_t i = 0; i < SF_ARRAY_LEN(TAKEN) + SF_ARRAY_LEN(LEFT); i++) {
+        const char *l = i < SF_ARRAY_LEN(TAKEN) ? TAKEN[i] : LEFT[i - SF_ARRAY_LEN(TAKEN)];
+        size_t n = strlen(l);
+        for (size_t at = 0; at < n; at++) {
+            memcpy(buf, l, at);
+            memcpy(buf + at, l + at + 1, n - at - 1);
+            taken += quick_as_json_c(buf, n - 1);
+            memcpy(buf, l, at + 1);
+            memcpy(buf + at + 1, l + at, n - at);
+            taken += quick_as_json_c(buf, n + 1);
+            for (size_t k = 0; k < sizeof SUBST - 1; k++) {
+                memcpy(buf, l, n);
+                buf[at] = SUBST[k];
+                taken += quick_as_json_c(buf, n);
+            }
+        }
+    }
+    assert_true(taken > 1000); /* the mutations kept many good lines */
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(format_names_parse_back),
@@ -988,6 +1156,7 @@ int main(void) {
         cmocka_unit_test(jsonl_broken_line_in_the_middle),
         cmocka_unit_test(jsonl_names_what_is_wrong),
         cmocka_unit_test(jsonl_fifty_megabyte_line),
+        cmocka_unit_test(jsonl_quick_path_reads_as_json_c),
         cmocka_unit_test(sgml_fields),
         cmocka_unit_test(sgml_text_without_p_or_indent_keeps_lines),
         cmocka_unit_test(sgml_day_month_swapped_dates),

@@ -443,6 +443,39 @@ static void test_score_lone_verb_source(void **state) {
     assert_int_equal(s.predicted, 1);
 }
 
+static found run_in(const char *text, const char *lang) {
+    found f = {NULL, 0, text};
+    sf_error err = {0};
+    assert_int_equal(sf_quotes_find(text, strlen(text), lang, &f.q, &f.n, &err), SF_OK);
+    return f;
+}
+
+/* Speech in other languages: the language's speech verbs, its "he"/"she"
+ * after the verb, its "that"; a name after an office ("Hamburger
+ * Datenschutzbeauftragte Johannes Caspar") is the name. */
+static void test_other_languages(void **state) {
+    (void)state;
+    const char *de = "Der Hamburger Datenschutzbeauftragte Johannes Caspar erklärte, dass Firmen eine enge Frist "
+                     "haben. \xE2\x80\x9E""Die Meldung muss innerhalb von 72 Stunden erfolgen\xE2\x80\x9C, sagte er "
+                     "dem NDR. Tobias Lindner nennt den Vorfall ernst. \xE2\x80\x9E""Die Kunden müssen es wissen\xE2\x80\x9C, "
+                     "sagte Lindner.";
+    found f = run_in(de, "de");
+    expect_speaker(&f, "Die Meldung muss", "Johannes Caspar");
+    expect_speaker(&f, "Die Kunden müssen", "Tobias Lindner");
+    const sf_quote_found *q = quote_with(&f, "Firmen eine enge Frist");
+    assert_int_equal(strncmp(de + q->text.begin, "Firmen", 6), 0); /* not "dass Firmen" */
+    assert_string_equal(q->speaker_name, "Johannes Caspar");
+    done(&f);
+    const char *es = "\"Vamos a reconstruir el puente antes del invierno\", dijo la alcaldesa Ana Ruiz el lunes.";
+    f = run_in(es, "es");
+    expect_speaker(&f, "reconstruir el puente", "Ana Ruiz");
+    done(&f);
+    const char *fr = "\xC2\xAB Nous rouvrirons la route lundi \xC2\xBB, a déclaré le maire Paul Girard.";
+    f = run_in(fr, "fr");
+    expect_speaker(&f, "rouvrirons la route", "Paul Girard");
+    done(&f);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_title_in_marks_is_no_quote),
@@ -458,7 +491,7 @@ int main(void) {
         cmocka_unit_test(test_speaker_name_missed_once),  cmocka_unit_test(test_description_names_nobody),
         cmocka_unit_test(test_participle_subject),        cmocka_unit_test(test_of_and_conjunction),
         cmocka_unit_test(test_any_verb_after_clause),     cmocka_unit_test(test_pronoun_sentence_subject),
-        cmocka_unit_test(test_naming_pronoun_unknown),    cmocka_unit_test(test_score_lone_verb_source),
+        cmocka_unit_test(test_naming_pronoun_unknown),    cmocka_unit_test(test_other_languages),    cmocka_unit_test(test_score_lone_verb_source),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

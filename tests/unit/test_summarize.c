@@ -73,6 +73,14 @@ static void datelines_are_found(void **state) {
     assert_int_equal(DATELINE("WASHINGTON --"), 0); /* nothing after it */
     const char *f = "DAR ES SALAAM, Tanzania (AP) _ Two suspects will be charged.";
     assert_int_equal(DATELINE(f), strlen("DAR ES SALAAM, Tanzania (AP) _ "));
+    /* a place and date in mixed case, closed by an agency in parentheses */
+    const char *ga = "Jerusalem, September 13 (Xinhua) -- When the accords were signed, hopes rose.";
+    assert_int_equal(DATELINE(ga), strlen("Jerusalem, September 13 (Xinhua) -- "));
+    const char *ha = "New York, Oct. 5 (Reuters) - Stocks fell on Monday.";
+    assert_int_equal(DATELINE(ha), strlen("New York, Oct. 5 (Reuters) - "));
+    /* a clause with a parenthesis before a dash is no dateline */
+    assert_int_equal(DATELINE("Kellport, the town said (AP) - the road is closed."), 0);
+    assert_int_equal(DATELINE("Lena Marsh (Mayor) - who led the town - resigned."), 0);
     const char *g = "CAPE TOWN, South Africa (AP) _ A bill cleared a hurdle.";
     assert_int_equal(DATELINE(g), strlen("CAPE TOWN, South Africa (AP) _ "));
     assert_int_equal(DATELINE("NATO, which had long opposed the plan - and still does - agreed."), 0);
