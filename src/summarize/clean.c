@@ -216,6 +216,22 @@ bool sf__has_quotation(const char *p, size_t n) {
     return false;
 }
 
+bool sf__speaks_to_reader(const char *p, size_t n, const char *lang) {
+    if (!lang || strncmp(lang, "en", 2) != 0) return false;
+    static const char *const YOU_EN[] = {"you", "your", "yours", "yourself", "yourselves"};
+    for (size_t i = 0; i < n; i++) {
+        if (!isalpha((unsigned char)p[i]) || (i > 0 && isalnum((unsigned char)p[i - 1]))) continue;
+        size_t w = 0;
+        while (i + w < n && isalpha((unsigned char)p[i + w])) w++;
+        for (size_t k = 0; k < sizeof YOU_EN / sizeof *YOU_EN; k++)
+            if (strlen(YOU_EN[k]) == w && tolower((unsigned char)p[i]) == YOU_EN[k][0] &&
+                strncmp(p + i + 1, YOU_EN[k] + 1, w - 1) == 0)
+                return true;
+        i += w;
+    }
+    return false;
+}
+
 /* Openers that refer back, per language (ISO 639-1). Each entry is matched
  * as a whole first word, case-sensitively (a capital at sentence start). */
 static const char *const BACKREF_EN[] = {

@@ -60,6 +60,10 @@ size_t sf__dateline_length(const char *p, size_t n);
 
 /* True when the sentence quotes someone ("...", ``...'', “...”). */
 bool sf__has_quotation(const char *p, size_t n);
+/* True when the sentence speaks to its reader ("you", "your"; English): a
+ * pitch, advice or a voice told without quotation marks, not a report.
+ * Other languages: false. */
+bool sf__speaks_to_reader(const char *p, size_t n, const char *lang);
 /* True when the sentence opens with a word that points back to an earlier
  * one (a pronoun or a connective: "He", "They", "But", "However,"), so it
  * does not stand on its own. Languages without a list: false. */

@@ -96,6 +96,13 @@ static void standalone_rules(void **state) {
     assert_true(sf__has_quotation("He called it \xE2\x80\x9C" "a milestone\xE2\x80\x9D.", 28));
     assert_true(sf__has_quotation("''Schools are under pressure,'' said June.", 41));
     assert_false(sf__has_quotation("The river rose two metres.", 26));
+    const char *you = "If not, the Syndicate can help, which will guide your readers to the premiere.";
+    assert_true(sf__speaks_to_reader(you, strlen(you), "en"));
+    you = "You get in trouble when you interfere with their cycle, he says.";
+    assert_true(sf__speaks_to_reader(you, strlen(you), "en"));
+    you = "Youth groups and Bayou residents met the mayor on Monday.";
+    assert_false(sf__speaks_to_reader(you, strlen(you), "en"));
+    assert_false(sf__speaks_to_reader("Vous y etes.", 12, "fr"));
     const char *a = "He said the river rose.";
     const char *b = "Hebron was quiet on Monday.";
     const char *c = "However, the road stayed open.";
@@ -612,6 +619,90 @@ static void headline_picks_the_lead(void **state) {
     }
 }
 
+/* With no headline and no times, only a report's first sentence may lead:
+ * the second sentence of c recaps the story and shares the most with the
+ * others, but it is background, and the first bullet says what happened. */
+static void untitled_lead_is_a_first_sentence(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    add_text(c, "a", "Rescuers pulled forty people from the Tamsin River at Marlow Bridge on Monday. "
+                     "Ferryman Oswin Tull rescued eleven swans near the old weir at Marlow Bridge.",
+             SF_TIME_UNKNOWN);
+    add_text(c, "b", "The town council of Marlow Bridge asked the army for boats and pumps on Tuesday. "
+                     "The Tamsin River flood damaged the town library and the old stone bridge.",
+             SF_TIME_UNKNOWN);
+    add_text(c, "c", "Insurers counted the cost of the damage in the valley towns on Wednesday. "
+                     "The Tamsin River flood at Marlow Bridge damaged the town library and the old stone bridge "
+                     "and forced forty people into the river.",
+             SF_TIME_UNKNOWN);
+    size_t all[3] = {0, 1, 2};
+    sf_summarize_options o = {.max_words = 200};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 3, NULL, &o, &s, &err), SF_OK);
+    assert_true(s.n >= 2);
+    const char *first = sentence_text(c, &s, 0);
+    assert_true(strstr(first, "Rescuers pulled") || strstr(first, "The town council") ||
+                strstr(first, "Insurers counted"));
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
+/* A wire budget (stories listed under slugs, notes to editors between
+ * them) is not a report of the story: none of its lines is a bullet when
+ * the story has a report; alone, it is still summarized. */
+static void story_lists_are_not_reports(void **state) {
+    (void)state;
+    const char *budget = "Photo and graphics information and editors' names can be found at the end of this "
+                         "budget about the Tamsin River flood.\n\n"
+                         "FLOOD-MARLOW _ MARLOW BRIDGE _ The Tamsin River flood at Marlow Bridge forced "
+                         "residents from their homes on Monday. (Smith, News Service) MOVED\n\n"
+                         "EDs: Updates on the Tamsin River flood will be included on subsequent budgets.\n\n"
+                         "RIVER-ROADS _ Engineers closed the roads along the Tamsin River flood plain near "
+                         "Marlow Bridge. (Jones, News Service) MOVED\n";
+    const char *report = "The Tamsin River flood at Marlow Bridge forced 2,000 residents from their homes on Monday. "
+                         "Engineers closed the roads along the river near Marlow Bridge, police said. "
+                         "The town library at Marlow Bridge was damaged by the Tamsin River flood.";
+    for (int alone = 0; alone < 2; alone++) {
+        sf_corpus *c = sf_corpus_create();
+        add_text(c, "budget", budget, 1);
+        if (!alone) add_text(c, "report", report, 2);
+        size_t all[2] = {0, 1};
+        sf_summarize_options o = {.max_words = 200};
+        sf_summary s;
+        sf_error err = {0};
+        assert_int_equal(sf__summarize(c, all, alone ? 1 : 2, NULL, &o, &s, &err), SF_OK);
+        assert_true(s.n >= 1);
+        for (size_t k = 0; !alone && k < s.n; k++) {
+            assert_int_equal(s.sentences[k].article, 1);
+            assert_null(strstr(sentence_text(c, &s, k), "budget"));
+        }
+        sf__summary_release(&s);
+        sf_corpus_destroy(c);
+    }
+}
+
+/* Words to the reader are no bullet, however central: the pitch holds the
+ * story's phrases and would lead. */
+static void no_bullet_speaks_to_reader(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    add_text(c, "a", "The Tamsin River flood at Marlow Bridge forced 2,000 residents from their homes, and our "
+                     "package on the Tamsin River flood at Marlow Bridge will guide your readers through it.",
+             1);
+    add_text(c, "b", "The Tamsin River flood at Marlow Bridge forced 2,000 residents from their homes on Monday.", 2);
+    add_text(c, "c", "Residents of Marlow Bridge returned to their homes after the Tamsin River flood fell.", 3);
+    size_t all[3] = {0, 1, 2};
+    sf_summarize_options o = {.max_words = 200};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 3, NULL, &o, &s, &err), SF_OK);
+    assert_true(s.n >= 1);
+    for (size_t k = 0; k < s.n; k++) assert_null(strstr(sentence_text(c, &s, k), "your readers"));
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
 /* A headline counts also when an earlier report has none (the headlines
  * were read up to the first untitled report only). */
 static void headlines_of_the_story(void **state) {
@@ -761,6 +852,9 @@ int main(void) {
         cmocka_unit_test(near_repeats_are_merged),
         cmocka_unit_test(unknown_times_in_pick_order),
         cmocka_unit_test(headline_picks_the_lead),
+        cmocka_unit_test(untitled_lead_is_a_first_sentence),
+        cmocka_unit_test(story_lists_are_not_reports),
+        cmocka_unit_test(no_bullet_speaks_to_reader),
         cmocka_unit_test(headlines_of_the_story),
         cmocka_unit_test(headline_lead_opens),
         cmocka_unit_test(datelines_inside_the_text),
