@@ -3,6 +3,7 @@
  * cursor (no fixed line buffer) and parsed by json-c with their length; a bad
  * line is reported with its number and what is wrong, and the others are read. */
 #include "ingest.h"
+#include "html.h"
 
 #include <json-c/json.h>
 #include <limits.h>
@@ -501,6 +502,8 @@ bool sf__jsonl_fast_record(sf_view line, char *scratch, sf_rec *r) {
     return true;
 }
 
+static sf_status add_record(sf_reader_ctx *ctx, sf_rec *r, size_t at);
+
 /* A JSON document rather than JSON Lines: an array ("[" first), or an
  * object as pretty-printers write it (its "{" alone on the first line). A
  * line cut short is left to the line reader, which names it. */
@@ -542,7 +545,7 @@ sf_status sf__read_jsonl(sf_reader_ctx *ctx, const char *data, size_t n) {
                 r.id = sf__view_cstr(idbuf);
             }
             r.title = sf__view_trim(r.title);
-            st = sf__reader_add(ctx, &r, at);
+            st = add_record(ctx, &r, at);
         } else {
             st = sf__reader_diag(ctx, SF_ERR_PARSE, at, record, "%s", ls.why);
         }
@@ -560,6 +563,47 @@ static size_t line_at(const char *data, size_t at) {
     return line;
 }
 
+/* Feeds and news APIs often put the article's HTML in the text field
+ * ("<p>...</p><p>...</p>", RSS content:encoded). Two or more paragraph,
+ * break, block or link tags mark it as markup. */
+static bool looks_like_markup(sf_view t) {
+    static const char *const TAGS[] = {"<p>", "<p ", "</p>", "<br", "<div", "</div>", "</a>", "<li>", "<h2", "<span"};
+    size_t hits = 0;
+    for (size_t i = 0; i + 2 < t.n && hits < 2; i++) {
+        if (t.p[i] != '<') continue;
+        for (size_t k = 0; k < SF_ARRAY_LEN(TAGS); k++) {
+            size_t n = strlen(TAGS[k]);
+            if (i + n <= t.n && sf__view_eq_nocase(sf__view(t.p + i, n), sf__view(TAGS[k], n))) {
+                hits++;
+                break;
+            }
+        }
+    }
+    return hits >= 2;
+}
+
+/* Add record r; markup in its text is read with the page reader, every
+ * block kept: a feed's text field is the article body already, and the
+ * page extractor's judgement of boilerplate (made for whole pages) drops
+ * short paragraphs with a link in them. Tags, scripts and styles go; lines
+ * such as "Share this" are left to the sentence cleaning, as in plain text. */
+static sf_status add_record(sf_reader_ctx *ctx, sf_rec *r, size_t at) {
+    if (!looks_like_markup(r->text)) return sf__reader_add(ctx, r, at);
+    sf_page pg;
+    sf__page_init(&pg);
+    pg.all_text = true;
+    sf_error e = {0};
+    sf_status st = sf__html_extract(r->text.p, r->text.n, NULL, "utf-8", &pg, &e);
+    if (st == SF_ERR_NOMEM) {
+        sf__page_release(&pg);
+        return sf__error_set(ctx->err, st, "%s: %s", ctx->name, e.message);
+    }
+    if (st == SF_OK && pg.text.n) r->text = sf__view(pg.text.p, pg.text.n);
+    st = sf__reader_add(ctx, r, at);
+    sf__page_release(&pg);
+    return st;
+}
+
 /* One article object of a JSON document: added, or reported by its index. */
 static sf_status doc_record(sf_reader_ctx *ctx, json_object *o, size_t record) {
     line_state ls;
@@ -573,7 +617,7 @@ static sf_status doc_record(sf_reader_ctx *ctx, json_object *o, size_t record) {
         r.id = sf__view_cstr(idbuf);
     }
     r.title = sf__view_trim(r.title);
-    return sf__reader_add(ctx, &r, 0);
+    return add_record(ctx, &r, 0);
 }
 
 sf_status sf__read_json_doc(sf_reader_ctx *ctx, const char *data, size_t n) {

@@ -502,6 +502,29 @@ static void article_language(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A feed's HTML in the text field is read as a page's text: no tags, the
+ * paragraphs kept apart, entities decoded, every paragraph kept. */
+static void jsonl_markup_in_text(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    diags ds;
+    sf_error err = {0};
+    const char *in =
+        "{\"id\":\"h1\",\"title\":\"Flood\",\"text\":\"<p>The Tamsin River flooded Kellport on Monday.</p>"
+        "<p>About 2,000 residents left their homes &amp; farms. <a href=\\\"https://x.org\\\">Read more</a></p>"
+        "<script>var x = 1;</script>\"}\n"
+        "{\"id\":\"t1\",\"text\":\"The sign read x<y and a<b in the town hall on Monday.\"}\n";
+    assert_int_equal(READ_STR(c, "m.jsonl", in, SF_FORMAT_AUTO, 1, &ds, &err), SF_OK);
+    assert_int_equal(sf_corpus_count(c), 2);
+    const char *t = sf_corpus_get(c, 0)->text;
+    assert_null(strchr(t, '<'));
+    assert_null(strstr(t, "var x"));
+    assert_non_null(strstr(t, "The Tamsin River flooded Kellport on Monday.\n\nAbout 2,000 residents left their homes & farms."));
+    /* text with a lone "<" is no markup and is kept as written */
+    assert_string_equal(sf_corpus_get(c, 1)->text, "The sign read x<y and a<b in the town hall on Monday.");
+    sf_corpus_destroy(c);
+}
+
 static void jsonl_broken_line_in_the_middle(void **state) {
     (void)state;
     const char *in = "{\"id\":\"1\",\"text\":\"one\"}\n"
@@ -1153,7 +1176,7 @@ int main(void) {
         cmocka_unit_test(corpus_many_copies_of_one_id),
         cmocka_unit_test(empty_and_binary_files_are_skipped),
         cmocka_unit_test(jsonl_fields),
-        cmocka_unit_test(jsonl_broken_line_in_the_middle),
+        cmocka_unit_test(jsonl_markup_in_text), cmocka_unit_test(jsonl_broken_line_in_the_middle),
         cmocka_unit_test(jsonl_names_what_is_wrong),
         cmocka_unit_test(jsonl_fifty_megabyte_line),
         cmocka_unit_test(jsonl_quick_path_reads_as_json_c),
