@@ -18,10 +18,13 @@ static void help_text(FILE *f, const char *cmd, const char *what) {
             "  --db DB           the store: a file (SQLite, created when absent) or a\n"
             "                    postgresql://... URI (docs/store.md)\n"
             "  --batch N         commit every N articles (default: all in one batch)\n"
-            "  --window N        cluster the batch again with the stored stories of up\n"
-            "                    to N articles, most recent first (default 20000)\n"
+            "  --window N        start from the stored stories of up to N articles,\n"
+            "                    most recent first (default 20000)\n"
             "  --window-days D   and only those active within D days of the batch\n"
             "                    (default: no time limit)\n"
+            "  --recluster       cluster the window again with every batch (the result\n"
+            "                    does not depend on arrival order; slower: each batch\n"
+            "                    costs the clustering of the window)\n"
             "  --format F        md (default) or json\n"
             "  --words N         summary length in words (default 100)\n"
             SF_CLI_STORE_HELP
@@ -50,12 +53,17 @@ typedef struct ingest_args {
     sf_cli_run_args ra;
     size_t batch, window;
     double window_days;
+    bool recluster;
 } ingest_args;
 
 static int ingest_option(void *user, const sf_cli_inputs *in, int argc, char **argv, int *i) {
     ingest_args *a = user;
     int r = sf_cli_store_option(&a->st, in, argc, argv, i);
     if (r != 0) return r;
+    if (strcmp(argv[*i], "--recluster") == 0) {
+        a->recluster = true;
+        return 1;
+    }
     enum { BATCH, WINDOW, DAYS };
     static const sf_cli_opt opts[] = {{"--batch", 0, true, BATCH}, {"--window", 0, true, WINDOW},
                                       {"--window-days", 0, true, DAYS}};
@@ -91,7 +99,8 @@ static sf_status ingest_all(sf_store *db, const sf_corpus *c, const ingest_args 
                             sf_store_stats *total, sf_error *err) {
     size_t n = sf_corpus_count(c), step = a->batch ? a->batch : (n ? n : 1);
     sf_store_options o = {.run = &a->ra.opt, .window_days = a->window_days,
-                         .window_articles = a->window, .now = a->st.now};
+                         .window_articles = a->window, .now = a->st.now,
+                         .recluster = a->recluster};
     memset(total, 0, sizeof *total);
     for (size_t from = 0; from < n; from += step) {
         size_t to = from + step < n ? from + step : n;

@@ -154,7 +154,10 @@ static int work(worker_args *a) {
         .idle_exit = a->idle_exit,
         .max_message = a->max_message ? (size_t)a->max_message : 10u << 20,
         .store = {.run = &a->ra.opt, .window_articles = (size_t)a->window,
-                  .window_days = a->window_days, .now = a->st.now},
+                  .window_days = a->window_days, .now = a->st.now,
+                  /* workers read partitions in any order: the assignment
+                   * that does not depend on it (docs/store.md) */
+                  .recluster = 1},
         .quiet = a->quiet};
     sf_worker_stats s;
     char msg[600] = "";

@@ -21,17 +21,6 @@
 #include <string.h>
 #include <time.h>
 
-typedef struct ids {
-    int64_t *items;
-    size_t n, cap;
-} ids;
-
-static sf_status ids_add(ids *v, int64_t x) {
-    SF_TRY(SF_VEC_RESERVE(v, v->n + 1));
-    v->items[v->n++] = x;
-    return SF_OK;
-}
-
 static int cmp_i64(const void *a, const void *b) {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
     return x < y ? -1 : x > y;
@@ -246,24 +235,42 @@ static const char SQL_NEXT_STORY[] =
     "SELECT COALESCE(MAX(m), 0) + 1 FROM (SELECT MAX(id) AS m FROM stories"
     " UNION ALL SELECT MAX(story) FROM story_versions) AS t";
 
+static const char SQL_ARTICLE_OF_ROW[] = "SELECT id, version FROM articles WHERE n = ?1";
+
+sf_status sf__store_move(sf_store *s, int64_t row, const char *id, int64_t version, int64_t from,
+                         int64_t to, int64_t now, ids *touched, sf_error *err) {
+    sf_rows r = {0};
+    if (!id) {
+        SF_TRY(sf__db_exec(s, SQL_ARTICLE_OF_ROW, 1, (sf_val[]){SV_I(row)}, &r, err));
+        if (!r.nrows) {
+            sf__rows_release(&r);
+            return sf__error_set(err, SF_ERR_INTERNAL, "store: article row %lld is gone", (long long)row);
+        }
+        id = sf__rows_get(&r, 0, 0);
+        version = sf__rows_int(&r, 0, 1, 1);
+    }
+    sf_status st = sf__db_exec(s, SQL_JOIN, 3, (sf_val[]){SV_I(row), SV_I(to), SV_I(now)}, NULL, err);
+    if (st == SF_OK)
+        st = sf__db_exec(s, SQL_EVENT, 5,
+                         (sf_val[]){SV_I(to), SV_I(now), SV_S(from < 0 ? "joined" : "moved in"),
+                                    SV_S(id), SV_I(version)},
+                         NULL, err);
+    if (st == SF_OK && from >= 0) {
+        st = sf__db_exec(s, SQL_EVENT, 5,
+                         (sf_val[]){SV_I(from), SV_I(now), SV_S("moved out"), SV_S(id), SV_I(version)},
+                         NULL, err);
+        if (st == SF_OK) st = ids_add(touched, from);
+    }
+    if (st == SF_OK) st = ids_add(touched, to);
+    sf__rows_release(&r);
+    return st;
+}
+
 /* Article i of the window goes to story `to`: its row and the history. */
 static sf_status move(sf_store *s, const window *w, size_t i, int64_t to, int64_t now,
                       ids *touched, sf_error *err) {
-    int64_t from = w->story.items[i];
-    const char *id = sf_corpus_get(w->c, i)->id;
-    SF_TRY(sf__db_exec(s, SQL_JOIN, 3, (sf_val[]){SV_I(w->row.items[i]), SV_I(to), SV_I(now)}, NULL, err));
-    SF_TRY(sf__db_exec(s, SQL_EVENT, 5,
-                       (sf_val[]){SV_I(to), SV_I(now), SV_S(from < 0 ? "joined" : "moved in"),
-                                  SV_S(id), SV_I(w->version.items[i])},
-                       NULL, err));
-    if (from >= 0) {
-        SF_TRY(sf__db_exec(s, SQL_EVENT, 5,
-                           (sf_val[]){SV_I(from), SV_I(now), SV_S("moved out"), SV_S(id),
-                                      SV_I(w->version.items[i])},
-                           NULL, err));
-        SF_TRY(ids_add(touched, from));
-    }
-    return ids_add(touched, to);
+    return sf__store_move(s, w->row.items[i], sf_corpus_get(w->c, i)->id, w->version.items[i],
+                          w->story.items[i], to, now, touched, err);
 }
 
 /* Step 2: cluster the window with the public clustering and write where
@@ -298,6 +305,26 @@ static sf_status assign(sf_store *s, const sf_store_options *o, const window *w,
     return st;
 }
 
+/* The assignment generation (storyfold_meta 'generation'; 0 when absent). */
+static const char SQL_GEN_READ[] = "SELECT value FROM storyfold_meta WHERE key = 'generation'";
+static const char SQL_GEN_WRITE[] =
+    "INSERT INTO storyfold_meta(key, value) VALUES ('generation', ?1)"
+    " ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+
+static sf_status read_generation(sf_store *s, int64_t *gen, sf_error *err) {
+    sf_rows r = {0};
+    sf_status st = sf__db_exec(s, SQL_GEN_READ, 0, NULL, &r, err);
+    *gen = st == SF_OK && r.nrows ? sf__rows_int(&r, 0, 0, 0) : 0;
+    sf__rows_release(&r);
+    return st;
+}
+
+static sf_status write_generation(sf_store *s, int64_t gen, sf_error *err) {
+    char v[32];
+    snprintf(v, sizeof v, "%lld", (long long)gen);
+    return sf__db_exec(s, SQL_GEN_WRITE, 1, (sf_val[]){SV_S(v)}, NULL, err);
+}
+
 sf_status sf_store_ingest(sf_store *s, const sf_corpus *c, const sf_store_options *o,
                           sf_store_stats *stats, sf_error *err) {
     if (!s || !c) return sf__error_set(err, SF_ERR_ARG, "sf_store_ingest: NULL argument");
@@ -310,12 +337,19 @@ sf_status sf_store_ingest(sf_store *s, const sf_corpus *c, const sf_store_option
     SF_TRY(sf__db_begin(s, err));
     ids touched = {0};
     window w = {0};
+    int64_t gen = 0;
     sf_status st = put_articles(s, c, now, stats, &touched, err);
-    if (st == SF_OK && stats->added) {
+    if (st == SF_OK && stats->added) st = read_generation(s, &gen, err);
+    if (st == SF_OK && stats->added && !opt.recluster) {
+        st = sf__store_assign(s, &opt, gen, now, &touched, stats, err);
+    } else if (st == SF_OK && stats->added) {
         w.c = sf_corpus_create();
         st = w.c ? load_window(s, &opt, &w, err) : sf__error_set(err, SF_ERR_NOMEM, "out of memory");
         if (st == SF_OK) st = assign(s, &opt, &w, now, &touched, stats, err);
     }
+    /* every batch that placed articles makes a new generation: a process
+     * whose kept state is of an older one builds it again (assign.c) */
+    if (st == SF_OK && stats->added) st = write_generation(s, gen + 1, err);
     ids_unique(&touched);
     for (size_t i = 0; st == SF_OK && i < touched.n; i++) {
         bool created = false;
@@ -327,7 +361,12 @@ sf_status sf_store_ingest(sf_store *s, const sf_corpus *c, const sf_store_option
     SF_VEC_FREE(&w.story);
     SF_VEC_FREE(&w.row);
     SF_VEC_FREE(&w.version);
-    if (st == SF_OK) return sf__db_commit(s, err);
+    if (st == SF_OK) st = sf__db_commit(s, err);
+    if (st == SF_OK) {
+        if (stats->added && !opt.recluster) sf__store_assign_committed(s, gen + 1);
+        return SF_OK;
+    }
     sf__db_rollback(s);
+    sf__store_assign_drop(s); /* it holds this batch's articles: not stored */
     return st;
 }
