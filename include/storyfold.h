@@ -625,6 +625,14 @@ typedef struct sf_store_options {
                                   kept across the batches of one sf_store
                                   assigns each batch's articles
                                   (docs/store.md) */
+    size_t refresh_every;      /* > 1: the summaries, entities and facts of
+                                  changed stories are computed again only in
+                                  every K-th batch of the store (counted by
+                                  the store), the others note them as pending
+                                  (kept in the store, so a killed process
+                                  loses none); 0 or 1: this batch computes
+                                  every pending story (give it to the last
+                                  batch of an ingest) */
 } sf_store_options;
 #define SF_STORE_OPTIONS_INIT {0} /* the defaults */
 

@@ -51,6 +51,10 @@ void sf__store_assign_drop(sf_store *s) {
     s->assign = NULL;
 }
 
+bool sf__store_assign_valid(const sf_store *s, int64_t gen) {
+    return s && s->assign && ((const assigner *)s->assign)->gen == gen;
+}
+
 void sf__store_assign_committed(sf_store *s, int64_t gen) {
     if (s && s->assign) ((assigner *)s->assign)->gen = gen;
 }

@@ -233,7 +233,8 @@ static sf_status match_stories(const window *w, const size_t *cluster_of, size_t
 static const char SQL_JOIN[] = "UPDATE articles SET story = ?2, joined = ?3 WHERE n = ?1";
 static const char SQL_NEXT_STORY[] =
     "SELECT COALESCE(MAX(m), 0) + 1 FROM (SELECT MAX(id) AS m FROM stories"
-    " UNION ALL SELECT MAX(story) FROM story_versions) AS t";
+    " UNION ALL SELECT MAX(story) FROM story_versions"
+    " UNION ALL SELECT MAX(story) FROM articles) AS t";
 
 static const char SQL_ARTICLE_OF_ROW[] = "SELECT id, version FROM articles WHERE n = ?1";
 
@@ -325,6 +326,70 @@ static sf_status write_generation(sf_store *s, int64_t gen, sf_error *err) {
     return sf__db_exec(s, SQL_GEN_WRITE, 1, (sf_val[]){SV_S(v)}, NULL, err);
 }
 
+/* Stories whose summary waits for a later batch (refresh_every > 1). The
+ * table is made on first use: stores that never defer do not have it. */
+static const char SQL_PENDING_TABLE[] =
+    "CREATE TABLE IF NOT EXISTS pending_stories(story BIGINT PRIMARY KEY)";
+static const char SQL_PENDING_ADD[] =
+    "INSERT INTO pending_stories(story) VALUES (?1) ON CONFLICT(story) DO NOTHING";
+static const char SQL_PENDING_EXISTS_SQLITE[] =
+    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'pending_stories'";
+static const char SQL_PENDING_EXISTS_PG[] = "SELECT count(*) FROM pg_tables"
+    " WHERE tablename = 'pending_stories' AND schemaname = current_schema()";
+static const char SQL_PENDING_ALL[] = "SELECT story FROM pending_stories";
+static const char SQL_PENDING_CLEAR[] = "DELETE FROM pending_stories";
+
+/* Step 3, bounded: which stories to summarize again now. Deferring
+ * (refresh_every K > 1, and this generation not a multiple of K): the
+ * touched stories are noted as pending and touched is emptied. Otherwise
+ * the pending ones join touched and the table is emptied. */
+static sf_status pending(sf_store *s, const sf_store_options *o, int64_t gen, ids *touched,
+                         sf_error *err) {
+    size_t k = o->refresh_every;
+    if (k > 1 && (gen < 0 || (uint64_t)gen % k != 0)) {
+        if (!touched->n) return SF_OK;
+        SF_TRY(sf__db_exec(s, SQL_PENDING_TABLE, 0, NULL, NULL, err));
+        for (size_t i = 0; i < touched->n; i++)
+            SF_TRY(sf__db_exec(s, SQL_PENDING_ADD, 1, (sf_val[]){SV_I(touched->items[i])}, NULL, err));
+        touched->n = 0;
+        return SF_OK;
+    }
+    int64_t have = 0;
+    SF_TRY(sf__db_int(s, s->kind == SF_DB_PG ? SQL_PENDING_EXISTS_PG : SQL_PENDING_EXISTS_SQLITE, 0,
+                      NULL, 0, &have, err));
+    if (!have) return SF_OK;
+    sf_rows r = {0};
+    sf_status st = sf__db_exec(s, SQL_PENDING_ALL, 0, NULL, &r, err);
+    for (size_t i = 0; st == SF_OK && i < r.nrows; i++) st = ids_add(touched, sf__rows_int(&r, i, 0, 0));
+    if (st == SF_OK && r.nrows) st = sf__db_exec(s, SQL_PENDING_CLEAR, 0, NULL, NULL, err);
+    sf__rows_release(&r);
+    return st;
+}
+
+static sf_status refresh_list(sf_store *s, const sf_store_options *o, ids *touched, int64_t now,
+                              sf_store_stats *stats, sf_error *err) {
+    ids_unique(touched);
+    sf_status st = SF_OK;
+    for (size_t i = 0; st == SF_OK && i < touched->n; i++) {
+        bool created = false;
+        st = sf__store_refresh(s, touched->items[i], o->run, now, &created, err);
+        if (!created) stats->stories_updated++;
+    }
+    return st;
+}
+
+/* Summarize every pending story now. */
+static sf_status refresh_pending(sf_store *s, const sf_store_options *o, int64_t now,
+                                 sf_store_stats *stats, sf_error *err) {
+    ids p = {0};
+    sf_store_options all = *o;
+    all.refresh_every = 1;
+    sf_status st = pending(s, &all, 0, &p, err);
+    if (st == SF_OK) st = refresh_list(s, o, &p, now, stats, err);
+    SF_VEC_FREE(&p);
+    return st;
+}
+
 sf_status sf_store_ingest(sf_store *s, const sf_corpus *c, const sf_store_options *o,
                           sf_store_stats *stats, sf_error *err) {
     if (!s || !c) return sf__error_set(err, SF_ERR_ARG, "sf_store_ingest: NULL argument");
@@ -340,6 +405,10 @@ sf_status sf_store_ingest(sf_store *s, const sf_corpus *c, const sf_store_option
     int64_t gen = 0;
     sf_status st = put_articles(s, c, now, stats, &touched, err);
     if (st == SF_OK && stats->added) st = read_generation(s, &gen, err);
+    /* the stored stories are read from the stories table (window): those
+     * whose summary a deferring batch left pending are written first */
+    if (st == SF_OK && stats->added && (opt.recluster || !sf__store_assign_valid(s, gen)))
+        st = refresh_pending(s, &opt, now, stats, err);
     if (st == SF_OK && stats->added && !opt.recluster) {
         st = sf__store_assign(s, &opt, gen, now, &touched, stats, err);
     } else if (st == SF_OK && stats->added) {
@@ -350,12 +419,8 @@ sf_status sf_store_ingest(sf_store *s, const sf_corpus *c, const sf_store_option
     /* every batch that placed articles makes a new generation: a process
      * whose kept state is of an older one builds it again (assign.c) */
     if (st == SF_OK && stats->added) st = write_generation(s, gen + 1, err);
-    ids_unique(&touched);
-    for (size_t i = 0; st == SF_OK && i < touched.n; i++) {
-        bool created = false;
-        st = sf__store_refresh(s, touched.items[i], opt.run, now, &created, err);
-        if (!created) stats->stories_updated++;
-    }
+    if (st == SF_OK) st = pending(s, &opt, stats->added ? gen + 1 : -1, &touched, err);
+    if (st == SF_OK) st = refresh_list(s, &opt, &touched, now, stats, err);
     sf_corpus_destroy(w.c);
     SF_VEC_FREE(&touched);
     SF_VEC_FREE(&w.story);

@@ -110,6 +110,9 @@ sf_status sf__store_move(sf_store *s, int64_t row, const char *id, int64_t versi
  * state is rebuilt when another writer committed since. */
 sf_status sf__store_assign(sf_store *s, const sf_store_options *o, int64_t gen, int64_t now,
                            ids *touched, sf_store_stats *stats, sf_error *err);
+/* Whether a kept state reflects generation gen (else the next batch builds
+ * it from the stored stories). */
+bool sf__store_assign_valid(const sf_store *s, int64_t gen);
 /* After the batch's commit: the state now reflects generation gen. */
 void sf__store_assign_committed(sf_store *s, int64_t gen);
 /* Forget the state (a batch failed, or the store closes). */
