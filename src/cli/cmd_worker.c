@@ -39,7 +39,9 @@ static void help(FILE *f) {
             "  --max-message BYTES  larger messages are put aside (default 10485760)\n"
             "  --idle-exit S        exit after S seconds holding partitions without a\n"
             "                       message (default: run until SIGINT/SIGTERM)\n"
-            "  --window N           as in `storyfold ingest` (default 20000)\n"
+            "  --window N           each batch is clustered again with the stored\n"
+            "                       stories of up to N articles (`storyfold ingest\n"
+            "                       --recluster`; default 20000)\n"
             "  --window-days D      as in `storyfold ingest`\n"
             "  (-q, --quiet: no line per batch on standard error)\n"
             SF_CLI_STORE_HELP
