@@ -617,11 +617,23 @@ typedef struct sf_store_options {
     double window_days;        /* > 0: stories whose latest article is this
                                   much older than the batch's earliest are
                                   left alone (0: no time limit) */
-    size_t window_articles;    /* the stored articles clustered again with a
-                                  batch: whole stories, most recent first, up
-                                  to this many (0: 20000). A window that holds
-                                  every story makes batches add up to one
-                                  batch exactly (docs/store.md) */
+    size_t window_articles;    /* the stored stories a process starts from:
+                                  whole stories, most recent first, up to
+                                  this many articles (0: 20000) */
+    int recluster;             /* nonzero: cluster the window again with each
+                                  batch (order-independent, its cost grows
+                                  with the window); 0: the stream clusterer
+                                  kept across the batches of one sf_store
+                                  assigns each batch's articles
+                                  (docs/store.md) */
+    size_t refresh_every;      /* > 1: the summaries, entities and facts of
+                                  changed stories are computed again only in
+                                  every K-th batch of the store (counted by
+                                  the store), the others note them as pending
+                                  (kept in the store, so a killed process
+                                  loses none); 0 or 1: this batch computes
+                                  every pending story (give it to the last
+                                  batch of an ingest) */
 } sf_store_options;
 #define SF_STORE_OPTIONS_INIT {0} /* the defaults */
 

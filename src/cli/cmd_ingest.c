@@ -18,10 +18,16 @@ static void help_text(FILE *f, const char *cmd, const char *what) {
             "  --db DB           the store: a file (SQLite, created when absent) or a\n"
             "                    postgresql://... URI (docs/store.md)\n"
             "  --batch N         commit every N articles (default: all in one batch)\n"
-            "  --window N        cluster the batch again with the stored stories of up\n"
-            "                    to N articles, most recent first (default 20000)\n"
+            "  --window N        start from the stored stories of up to N articles,\n"
+            "                    most recent first (default 20000)\n"
             "  --window-days D   and only those active within D days of the batch\n"
             "                    (default: no time limit)\n"
+            "  --recluster       cluster the window again with every batch (the result\n"
+            "                    does not depend on arrival order; slower: each batch\n"
+            "                    costs the clustering of the window)\n"
+            "  --refresh-every K summarize changed stories again only every K-th batch\n"
+            "                    of the store and at the last batch of this ingest\n"
+            "                    (default 1: every batch)\n"
             "  --format F        md (default) or json\n"
             "  --words N         summary length in words (default 100)\n"
             SF_CLI_STORE_HELP
@@ -48,20 +54,26 @@ static void help_run(FILE *f) {
 typedef struct ingest_args {
     sf_cli_store_args st;
     sf_cli_run_args ra;
-    size_t batch, window;
+    size_t batch, window, refresh_every;
     double window_days;
+    bool recluster;
 } ingest_args;
 
 static int ingest_option(void *user, const sf_cli_inputs *in, int argc, char **argv, int *i) {
     ingest_args *a = user;
     int r = sf_cli_store_option(&a->st, in, argc, argv, i);
     if (r != 0) return r;
-    enum { BATCH, WINDOW, DAYS };
+    if (strcmp(argv[*i], "--recluster") == 0) {
+        a->recluster = true;
+        return 1;
+    }
+    enum { BATCH, WINDOW, DAYS, REFRESH };
     static const sf_cli_opt opts[] = {{"--batch", 0, true, BATCH}, {"--window", 0, true, WINDOW},
-                                      {"--window-days", 0, true, DAYS}};
-    static const char *const names[] = {"--batch", "--window", "--window-days"};
+                                      {"--window-days", 0, true, DAYS},
+                                      {"--refresh-every", 0, true, REFRESH}};
+    static const char *const names[] = {"--batch", "--window", "--window-days", "--refresh-every"};
     const char *s;
-    r = sf_cli_match(in->prog, opts, 3, argc, argv, i, &s);
+    r = sf_cli_match(in->prog, opts, 4, argc, argv, i, &s);
     if (r == SF_CLI_OTHER) return sf_cli_run_option(&a->ra, in, argc, argv, i);
     if (r < 0) return -1;
     char *end;
@@ -72,6 +84,7 @@ static int ingest_option(void *user, const sf_cli_inputs *in, int argc, char **a
     }
     if (r == DAYS) a->window_days = v;
     else if (r == BATCH) a->batch = (size_t)v;
+    else if (r == REFRESH) a->refresh_every = (size_t)v;
     else a->window = (size_t)v;
     return 1;
 }
@@ -91,13 +104,16 @@ static sf_status ingest_all(sf_store *db, const sf_corpus *c, const ingest_args 
                             sf_store_stats *total, sf_error *err) {
     size_t n = sf_corpus_count(c), step = a->batch ? a->batch : (n ? n : 1);
     sf_store_options o = {.run = &a->ra.opt, .window_days = a->window_days,
-                         .window_articles = a->window, .now = a->st.now};
+                         .window_articles = a->window, .now = a->st.now,
+                         .recluster = a->recluster, .refresh_every = a->refresh_every};
     memset(total, 0, sizeof *total);
     for (size_t from = 0; from < n; from += step) {
         size_t to = from + step < n ? from + step : n;
         sf_corpus *part = step >= n ? NULL : slice(c, from, to, err);
         if (step < n && !part) return err->status ? err->status : SF_ERR_NOMEM;
         sf_store_stats st = {0};
+        /* the last batch summarizes every story left pending */
+        if (to == n) o.refresh_every = 1;
         sf_status s = sf_store_ingest(db, part ? part : c, &o, &st, err);
         sf_corpus_destroy(part);
         if (s != SF_OK) return s;

@@ -39,7 +39,9 @@ static void help(FILE *f) {
             "  --max-message BYTES  larger messages are put aside (default 10485760)\n"
             "  --idle-exit S        exit after S seconds holding partitions without a\n"
             "                       message (default: run until SIGINT/SIGTERM)\n"
-            "  --window N           as in `storyfold ingest` (default 20000)\n"
+            "  --window N           each batch is clustered again with the stored\n"
+            "                       stories of up to N articles (`storyfold ingest\n"
+            "                       --recluster`; default 20000)\n"
             "  --window-days D      as in `storyfold ingest`\n"
             "  (-q, --quiet: no line per batch on standard error)\n"
             SF_CLI_STORE_HELP
@@ -154,7 +156,10 @@ static int work(worker_args *a) {
         .idle_exit = a->idle_exit,
         .max_message = a->max_message ? (size_t)a->max_message : 10u << 20,
         .store = {.run = &a->ra.opt, .window_articles = (size_t)a->window,
-                  .window_days = a->window_days, .now = a->st.now},
+                  .window_days = a->window_days, .now = a->st.now,
+                  /* workers read partitions in any order: the assignment
+                   * that does not depend on it (docs/store.md) */
+                  .recluster = 1},
         .quiet = a->quiet};
     sf_worker_stats s;
     char msg[600] = "";

@@ -45,6 +45,14 @@ void sf__stream_destroy(sf_stream *s);
 /* Add the next article; *seq (may be NULL) receives its 0-based number. */
 sf_status sf__stream_add(sf_stream *s, const char *title, size_t title_len, const char *text,
                          size_t text_len, int64_t published, size_t *seq, sf_error *err);
+/* Add the next article into story `into` as a caller decided earlier (a
+ * store reopening the stories it kept), without scoring or repair: it joins
+ * `into` while that story is active (UINT32_MAX or a retired story: a new
+ * story); *id (may be NULL) receives the story's id. Later articles are
+ * scored against these stories as against any other. */
+sf_status sf__stream_place(sf_stream *s, const char *title, size_t title_len, const char *text,
+                           size_t text_len, int64_t published, uint32_t into, uint32_t *id,
+                           size_t *seq, sf_error *err);
 /* Story id of article `seq` (current, after merges and splits). */
 uint32_t sf__stream_story_of(const sf_stream *s, size_t seq);
 size_t sf__stream_count(const sf_stream *s);

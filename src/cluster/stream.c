@@ -1156,8 +1156,47 @@ sf_status sf__stream_set_df(sf_stream *s, sf_dftab *df) {
     return SF_OK;
 }
 
-sf_status sf__stream_add_fdoc(sf_stream *s, sf_fdoc *d, int64_t published, size_t *seq,
-                              sf_error *err) {
+/* Place article m in story `into` as given, without scoring or repair (a
+ * clustering restored, not made): `into` when it is still active, else a
+ * new story. The repair schedule (merge_at, split_at) advances as if the
+ * story had grown by joins, so that later joins check it as they would have.
+ * *id receives the story's id. */
+static sf_status place_doc(sf_stream *s, mdoc *m, uint32_t into, uint32_t *id, bool *owned) {
+    *owned = false;
+    qdoc *q = &s->qd;
+    SF_TRY(qdoc_prepare(s, &m->d, m->t, q, true));
+    uint32_t bid = into < s->stories.n ? find(s, into) : UINT32_MAX;
+    story *st = bid != UINT32_MAX ? s->stories.items[bid] : NULL;
+    if (!st) {
+        SF_TRY(story_new(s, &st, &bid));
+        st->lang = m->d.lang;
+    }
+    SF_TRY(SF_VEC_PUSH(&st->seqs, m->seq));
+    s->active_members++;
+    s->story_of.items[m->seq] = bid;
+    for (int ch = 0; ch < SF_NCH; ch++) SF_TRY(centroid_add(&st->c[ch], &m->d.v[ch], 1.0f, &s->scratch));
+    story_widen(st, m->t);
+    *owned = true;
+    if (st->vecs_dropped) {
+        mdoc_free(m);
+    } else if (SF_VEC_PUSH(&st->m, m) != SF_OK) {
+        mdoc_free(m);
+        drop_vecs(st);
+    } else if (st->m.n > KEEP_VECS) {
+        drop_vecs(st);
+    }
+    if (s->now > st->touched) st->touched = s->now;
+    SF_TRY(story_refresh(s, st));
+    SF_TRY(index_story(s, bid, q->q, q->nq));
+    if (st->seqs.n >= st->merge_at) st->merge_at = st->seqs.n + (st->seqs.n + 3) / 4;
+    if (!st->vecs_dropped && st->m.n >= st->split_at && st->m.n == st->seqs.n) st->split_at *= 2;
+    *id = bid;
+    return SF_OK;
+}
+
+/* sf__stream_add_fdoc; place: into the story `into` (place_doc). */
+static sf_status add_fdoc(sf_stream *s, sf_fdoc *d, int64_t published, bool place, uint32_t into,
+                          uint32_t *id, size_t *seq, sf_error *err) {
     if (s->story_of.n >= UINT32_MAX) {
         sf__fdoc_release(d);
         return sf__error_set(err, SF_ERR_TOO_LARGE, "cluster: more than 2^32 articles");
@@ -1190,7 +1229,7 @@ sf_status sf__stream_add_fdoc(sf_stream *s, sf_fdoc *d, int64_t published, size_
     }
     bool owned = false;
     uint32_t myseq = m->seq; /* add_doc may free m */
-    st = add_doc(s, m, &owned);
+    st = place ? place_doc(s, m, into, id, &owned) : add_doc(s, m, &owned);
     if (st != SF_OK) {
         if (!owned) {
             mdoc_free(m);
@@ -1202,6 +1241,26 @@ sf_status sf__stream_add_fdoc(sf_stream *s, sf_fdoc *d, int64_t published, size_
     s->st.articles++;
     if (seq) *seq = myseq;
     return SF_OK;
+}
+
+sf_status sf__stream_add_fdoc(sf_stream *s, sf_fdoc *d, int64_t published, size_t *seq,
+                              sf_error *err) {
+    return add_fdoc(s, d, published, false, 0, NULL, seq, err);
+}
+
+sf_status sf__stream_place(sf_stream *s, const char *title, size_t title_len, const char *text,
+                           size_t text_len, int64_t published, uint32_t into, uint32_t *id,
+                           size_t *seq, sf_error *err) {
+    sf_fdoc d = {0};
+    sf_status st = sf__extract(s->x, title, title_len, text, text_len, &d);
+    if (st != SF_OK) {
+        sf__fdoc_release(&d);
+        return sf__error_set(err, st, "cluster: article %zu: %s", s->story_of.n, sf_strerror(st));
+    }
+    uint32_t got = UINT32_MAX;
+    st = add_fdoc(s, &d, published, true, into, &got, seq, err);
+    if (id) *id = got;
+    return st;
 }
 
 uint32_t sf__stream_story_of(const sf_stream *s, size_t seq) {

@@ -21,17 +21,6 @@
 #include <string.h>
 #include <time.h>
 
-typedef struct ids {
-    int64_t *items;
-    size_t n, cap;
-} ids;
-
-static sf_status ids_add(ids *v, int64_t x) {
-    SF_TRY(SF_VEC_RESERVE(v, v->n + 1));
-    v->items[v->n++] = x;
-    return SF_OK;
-}
-
 static int cmp_i64(const void *a, const void *b) {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
     return x < y ? -1 : x > y;
@@ -244,26 +233,45 @@ static sf_status match_stories(const window *w, const size_t *cluster_of, size_t
 static const char SQL_JOIN[] = "UPDATE articles SET story = ?2, joined = ?3 WHERE n = ?1";
 static const char SQL_NEXT_STORY[] =
     "SELECT COALESCE(MAX(m), 0) + 1 FROM (SELECT MAX(id) AS m FROM stories"
-    " UNION ALL SELECT MAX(story) FROM story_versions) AS t";
+    " UNION ALL SELECT MAX(story) FROM story_versions"
+    " UNION ALL SELECT MAX(story) FROM articles) AS t";
+
+static const char SQL_ARTICLE_OF_ROW[] = "SELECT id, version FROM articles WHERE n = ?1";
+
+sf_status sf__store_move(sf_store *s, int64_t row, const char *id, int64_t version, int64_t from,
+                         int64_t to, int64_t now, ids *touched, sf_error *err) {
+    sf_rows r = {0};
+    if (!id) {
+        SF_TRY(sf__db_exec(s, SQL_ARTICLE_OF_ROW, 1, (sf_val[]){SV_I(row)}, &r, err));
+        if (!r.nrows) {
+            sf__rows_release(&r);
+            return sf__error_set(err, SF_ERR_INTERNAL, "store: article row %lld is gone", (long long)row);
+        }
+        id = sf__rows_get(&r, 0, 0);
+        version = sf__rows_int(&r, 0, 1, 1);
+    }
+    sf_status st = sf__db_exec(s, SQL_JOIN, 3, (sf_val[]){SV_I(row), SV_I(to), SV_I(now)}, NULL, err);
+    if (st == SF_OK)
+        st = sf__db_exec(s, SQL_EVENT, 5,
+                         (sf_val[]){SV_I(to), SV_I(now), SV_S(from < 0 ? "joined" : "moved in"),
+                                    SV_S(id), SV_I(version)},
+                         NULL, err);
+    if (st == SF_OK && from >= 0) {
+        st = sf__db_exec(s, SQL_EVENT, 5,
+                         (sf_val[]){SV_I(from), SV_I(now), SV_S("moved out"), SV_S(id), SV_I(version)},
+                         NULL, err);
+        if (st == SF_OK) st = ids_add(touched, from);
+    }
+    if (st == SF_OK) st = ids_add(touched, to);
+    sf__rows_release(&r);
+    return st;
+}
 
 /* Article i of the window goes to story `to`: its row and the history. */
 static sf_status move(sf_store *s, const window *w, size_t i, int64_t to, int64_t now,
                       ids *touched, sf_error *err) {
-    int64_t from = w->story.items[i];
-    const char *id = sf_corpus_get(w->c, i)->id;
-    SF_TRY(sf__db_exec(s, SQL_JOIN, 3, (sf_val[]){SV_I(w->row.items[i]), SV_I(to), SV_I(now)}, NULL, err));
-    SF_TRY(sf__db_exec(s, SQL_EVENT, 5,
-                       (sf_val[]){SV_I(to), SV_I(now), SV_S(from < 0 ? "joined" : "moved in"),
-                                  SV_S(id), SV_I(w->version.items[i])},
-                       NULL, err));
-    if (from >= 0) {
-        SF_TRY(sf__db_exec(s, SQL_EVENT, 5,
-                           (sf_val[]){SV_I(from), SV_I(now), SV_S("moved out"), SV_S(id),
-                                      SV_I(w->version.items[i])},
-                           NULL, err));
-        SF_TRY(ids_add(touched, from));
-    }
-    return ids_add(touched, to);
+    return sf__store_move(s, w->row.items[i], sf_corpus_get(w->c, i)->id, w->version.items[i],
+                          w->story.items[i], to, now, touched, err);
 }
 
 /* Step 2: cluster the window with the public clustering and write where
@@ -298,6 +306,90 @@ static sf_status assign(sf_store *s, const sf_store_options *o, const window *w,
     return st;
 }
 
+/* The assignment generation (storyfold_meta 'generation'; 0 when absent). */
+static const char SQL_GEN_READ[] = "SELECT value FROM storyfold_meta WHERE key = 'generation'";
+static const char SQL_GEN_WRITE[] =
+    "INSERT INTO storyfold_meta(key, value) VALUES ('generation', ?1)"
+    " ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+
+static sf_status read_generation(sf_store *s, int64_t *gen, sf_error *err) {
+    sf_rows r = {0};
+    sf_status st = sf__db_exec(s, SQL_GEN_READ, 0, NULL, &r, err);
+    *gen = st == SF_OK && r.nrows ? sf__rows_int(&r, 0, 0, 0) : 0;
+    sf__rows_release(&r);
+    return st;
+}
+
+static sf_status write_generation(sf_store *s, int64_t gen, sf_error *err) {
+    char v[32];
+    snprintf(v, sizeof v, "%lld", (long long)gen);
+    return sf__db_exec(s, SQL_GEN_WRITE, 1, (sf_val[]){SV_S(v)}, NULL, err);
+}
+
+/* Stories whose summary waits for a later batch (refresh_every > 1). The
+ * table is made on first use: stores that never defer do not have it. */
+static const char SQL_PENDING_TABLE[] =
+    "CREATE TABLE IF NOT EXISTS pending_stories(story BIGINT PRIMARY KEY)";
+static const char SQL_PENDING_ADD[] =
+    "INSERT INTO pending_stories(story) VALUES (?1) ON CONFLICT(story) DO NOTHING";
+static const char SQL_PENDING_EXISTS_SQLITE[] =
+    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'pending_stories'";
+static const char SQL_PENDING_EXISTS_PG[] = "SELECT count(*) FROM pg_tables"
+    " WHERE tablename = 'pending_stories' AND schemaname = current_schema()";
+static const char SQL_PENDING_ALL[] = "SELECT story FROM pending_stories";
+static const char SQL_PENDING_CLEAR[] = "DELETE FROM pending_stories";
+
+/* Step 3, bounded: which stories to summarize again now. Deferring
+ * (refresh_every K > 1, and this generation not a multiple of K): the
+ * touched stories are noted as pending and touched is emptied. Otherwise
+ * the pending ones join touched and the table is emptied. */
+static sf_status pending(sf_store *s, const sf_store_options *o, int64_t gen, ids *touched,
+                         sf_error *err) {
+    size_t k = o->refresh_every;
+    if (k > 1 && (gen < 0 || (uint64_t)gen % k != 0)) {
+        if (!touched->n) return SF_OK;
+        SF_TRY(sf__db_exec(s, SQL_PENDING_TABLE, 0, NULL, NULL, err));
+        for (size_t i = 0; i < touched->n; i++)
+            SF_TRY(sf__db_exec(s, SQL_PENDING_ADD, 1, (sf_val[]){SV_I(touched->items[i])}, NULL, err));
+        touched->n = 0;
+        return SF_OK;
+    }
+    int64_t have = 0;
+    SF_TRY(sf__db_int(s, s->kind == SF_DB_PG ? SQL_PENDING_EXISTS_PG : SQL_PENDING_EXISTS_SQLITE, 0,
+                      NULL, 0, &have, err));
+    if (!have) return SF_OK;
+    sf_rows r = {0};
+    sf_status st = sf__db_exec(s, SQL_PENDING_ALL, 0, NULL, &r, err);
+    for (size_t i = 0; st == SF_OK && i < r.nrows; i++) st = ids_add(touched, sf__rows_int(&r, i, 0, 0));
+    if (st == SF_OK && r.nrows) st = sf__db_exec(s, SQL_PENDING_CLEAR, 0, NULL, NULL, err);
+    sf__rows_release(&r);
+    return st;
+}
+
+static sf_status refresh_list(sf_store *s, const sf_store_options *o, ids *touched, int64_t now,
+                              sf_store_stats *stats, sf_error *err) {
+    ids_unique(touched);
+    sf_status st = SF_OK;
+    for (size_t i = 0; st == SF_OK && i < touched->n; i++) {
+        bool created = false;
+        st = sf__store_refresh(s, touched->items[i], o->run, now, &created, err);
+        if (!created) stats->stories_updated++;
+    }
+    return st;
+}
+
+/* Summarize every pending story now. */
+static sf_status refresh_pending(sf_store *s, const sf_store_options *o, int64_t now,
+                                 sf_store_stats *stats, sf_error *err) {
+    ids p = {0};
+    sf_store_options all = *o;
+    all.refresh_every = 1;
+    sf_status st = pending(s, &all, 0, &p, err);
+    if (st == SF_OK) st = refresh_list(s, o, &p, now, stats, err);
+    SF_VEC_FREE(&p);
+    return st;
+}
+
 sf_status sf_store_ingest(sf_store *s, const sf_corpus *c, const sf_store_options *o,
                           sf_store_stats *stats, sf_error *err) {
     if (!s || !c) return sf__error_set(err, SF_ERR_ARG, "sf_store_ingest: NULL argument");
@@ -310,24 +402,36 @@ sf_status sf_store_ingest(sf_store *s, const sf_corpus *c, const sf_store_option
     SF_TRY(sf__db_begin(s, err));
     ids touched = {0};
     window w = {0};
+    int64_t gen = 0;
     sf_status st = put_articles(s, c, now, stats, &touched, err);
-    if (st == SF_OK && stats->added) {
+    if (st == SF_OK && stats->added) st = read_generation(s, &gen, err);
+    /* the stored stories are read from the stories table (window): those
+     * whose summary a deferring batch left pending are written first */
+    if (st == SF_OK && stats->added && (opt.recluster || !sf__store_assign_valid(s, gen)))
+        st = refresh_pending(s, &opt, now, stats, err);
+    if (st == SF_OK && stats->added && !opt.recluster) {
+        st = sf__store_assign(s, &opt, gen, now, &touched, stats, err);
+    } else if (st == SF_OK && stats->added) {
         w.c = sf_corpus_create();
         st = w.c ? load_window(s, &opt, &w, err) : sf__error_set(err, SF_ERR_NOMEM, "out of memory");
         if (st == SF_OK) st = assign(s, &opt, &w, now, &touched, stats, err);
     }
-    ids_unique(&touched);
-    for (size_t i = 0; st == SF_OK && i < touched.n; i++) {
-        bool created = false;
-        st = sf__store_refresh(s, touched.items[i], opt.run, now, &created, err);
-        if (!created) stats->stories_updated++;
-    }
+    /* every batch that placed articles makes a new generation: a process
+     * whose kept state is of an older one builds it again (assign.c) */
+    if (st == SF_OK && stats->added) st = write_generation(s, gen + 1, err);
+    if (st == SF_OK) st = pending(s, &opt, stats->added ? gen + 1 : -1, &touched, err);
+    if (st == SF_OK) st = refresh_list(s, &opt, &touched, now, stats, err);
     sf_corpus_destroy(w.c);
     SF_VEC_FREE(&touched);
     SF_VEC_FREE(&w.story);
     SF_VEC_FREE(&w.row);
     SF_VEC_FREE(&w.version);
-    if (st == SF_OK) return sf__db_commit(s, err);
+    if (st == SF_OK) st = sf__db_commit(s, err);
+    if (st == SF_OK) {
+        if (stats->added && !opt.recluster) sf__store_assign_committed(s, gen + 1);
+        return SF_OK;
+    }
     sf__db_rollback(s);
+    sf__store_assign_drop(s); /* it holds this batch's articles: not stored */
     return st;
 }

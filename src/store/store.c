@@ -130,6 +130,7 @@ sf_store *sf_store_open(const char *where, sf_error *err) {
 void sf_store_close(sf_store *s) {
     if (!s) return;
     sf__db_rollback(s);
+    sf__store_assign_drop(s);
     if (s->kind == SF_DB_PG)
         sf__pg_close(s);
     else

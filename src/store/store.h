@@ -58,6 +58,7 @@ struct sf_store {
     bool in_tx;
     void *db;    /* sqlite3 * or PGconn * */
     void *cache; /* backend's statement cache */
+    void *assign; /* incremental assignment state (assign.c), or NULL */
 };
 
 /* Run one statement; rows (may be NULL) receives what it returns. */
@@ -83,6 +84,39 @@ sf_status sf__pg_exec(sf_store *s, const char *sql, size_t n, const sf_val *p, s
 /* One value of one row (first row, first column) as an integer. */
 sf_status sf__db_int(sf_store *s, const char *sql, size_t n, const sf_val *p, int64_t dflt,
                      int64_t *out, sf_error *err);
+
+/* A growing list of integers (article rows, story numbers). */
+typedef struct ids {
+    int64_t *items;
+    size_t n, cap;
+} ids;
+static inline sf_status ids_add(ids *v, int64_t x) {
+    SF_TRY(SF_VEC_RESERVE(v, v->n + 1));
+    v->items[v->n++] = x;
+    return SF_OK;
+}
+
+/* The history of an article's move: it joined story `to` (from < 0: a new
+ * article) or moved there from story `from`; its row and both stories are
+ * marked touched (ingest.c). id and version: NULL / 0 to read them. */
+sf_status sf__store_move(sf_store *s, int64_t row, const char *id, int64_t version, int64_t from,
+                         int64_t to, int64_t now, ids *touched, sf_error *err);
+
+/* Incremental story assignment (assign.c): the stream clusterer's state is
+ * kept in the sf_store across the batches of one process, built once from
+ * the stored stories (placed as they are stored) and then given each
+ * batch's new articles (rows whose story is NULL), in publication order.
+ * gen is the store's assignment generation read at the batch's start; the
+ * state is rebuilt when another writer committed since. */
+sf_status sf__store_assign(sf_store *s, const sf_store_options *o, int64_t gen, int64_t now,
+                           ids *touched, sf_store_stats *stats, sf_error *err);
+/* Whether a kept state reflects generation gen (else the next batch builds
+ * it from the stored stories). */
+bool sf__store_assign_valid(const sf_store *s, int64_t gen);
+/* After the batch's commit: the state now reflects generation gen. */
+void sf__store_assign_committed(sf_store *s, int64_t gen);
+/* Forget the state (a batch failed, or the store closes). */
+void sf__store_assign_drop(sf_store *s);
 
 /* Summarize story `story` again from its stored articles and keep the
  * result as its next version (refresh.c); *created: it was new. */

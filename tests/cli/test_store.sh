@@ -178,7 +178,11 @@ done
 echo "# one part takes $ms ms to ingest here; $kills of 20 ingests were killed mid-way"
 [ "$kills" -ge 1 ] && ok "$kills of 20 ingests killed mid-way" || not_ok "no ingest was killed mid-way (one part takes $ms ms)"
 expect_exit 0 "the killed store opens and the ingest finishes" -- "$SF" ingest --db "$TMP/k.db" --batch 7 "$TMP/stream.jsonl"
-expect_exit 0 "a clean ingest of the same stream" -- "$SF" ingest --db "$TMP/clean.db" "$TMP/stream.jsonl"
+# The reference ingests the same stream in the same batches in one process:
+# the stream clusterer assigns in arrival order, and one batch of all 294
+# (42 copies of each report with the same time, sorted together) makes other
+# stories than batches do (docs/store.md, arrival order).
+expect_exit 0 "a clean ingest of the same stream" -- "$SF" ingest --db "$TMP/clean.db" --batch 7 "$TMP/stream.jsonl"
 members "$TMP/k.db" >"$TMP/kmem"
 members "$TMP/clean.db" >"$TMP/cmem"
 n=$(tr ' ' '\n' <"$TMP/kmem" | grep -c .)

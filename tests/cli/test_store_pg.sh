@@ -74,16 +74,29 @@ for k in range(6):
         out[(k * len(src) + i) % 2].write(line)
         out[2].write(line)
 PY
-for d in one two; do psql -q -c "CREATE DATABASE $d"; done
-"$SF" ingest --db "postgresql:///two" --batch 3 "$TMP/odd.jsonl" >"$TMP/p1" 2>&1 &
-p1=$!
-"$SF" ingest --db "postgresql:///two" --batch 3 "$TMP/even.jsonl" >"$TMP/p2" 2>&1 &
-p2=$!
-wait "$p1" && wait "$p2" && ok "two concurrent ingests" || { not_ok "concurrent ingests failed"; cat "$TMP/p1" "$TMP/p2"; }
-expect_exit 0 "one process, the whole stream" -- "$SF" ingest --db "postgresql:///one" "$TMP/all.jsonl"
-members "postgresql:///one" >"$TMP/m1"
-members "postgresql:///two" >"$TMP/m2"
-[ "$(tr ' ' '\n' <"$TMP/m2" | grep -c .)" -eq 42 ] && ok "42 articles stored once" || not_ok "article count"
-if cmp -s "$TMP/m1" "$TMP/m2"; then ok "same stories as one process ($(wc -l <"$TMP/m1"))"; else
-    not_ok "two processes gave other stories"; diff "$TMP/m1" "$TMP/m2" | head -6; fi
+# Each process keeps the stream clusterer across its batches and builds it
+# again from the store whenever the other committed in between; the one
+# process takes the whole stream in the same order and batches. With
+# --recluster (every batch clusters the stored stories again, the workers'
+# mode) the order does not matter at all: one batch is the reference.
+for d in one two one_r two_r; do psql -q -c "CREATE DATABASE $d"; done
+two_procs() { # DB OPTIONS...
+    local db=$1; shift
+    "$SF" ingest --db "$db" --batch 3 "$@" "$TMP/odd.jsonl" >"$TMP/p1" 2>&1 &
+    p1=$!
+    "$SF" ingest --db "$db" --batch 3 "$@" "$TMP/even.jsonl" >"$TMP/p2" 2>&1 &
+    p2=$!
+    wait "$p1" && wait "$p2" && ok "two concurrent ingests $*" || { not_ok "concurrent ingests failed"; cat "$TMP/p1" "$TMP/p2"; }
+}
+two_procs "postgresql:///two"
+two_procs "postgresql:///two_r" --recluster
+expect_exit 0 "one process, the whole stream" -- "$SF" ingest --db "postgresql:///one" --batch 3 "$TMP/all.jsonl"
+expect_exit 0 "one process, one batch, --recluster" -- "$SF" ingest --db "postgresql:///one_r" --recluster "$TMP/all.jsonl"
+for m in "" _r; do
+    members "postgresql:///one$m" >"$TMP/m1"
+    members "postgresql:///two$m" >"$TMP/m2"
+    [ "$(tr ' ' '\n' <"$TMP/m2" | grep -c .)" -eq 42 ] && ok "42 articles stored once (two$m)" || not_ok "article count (two$m)"
+    if cmp -s "$TMP/m1" "$TMP/m2"; then ok "two$m: same stories as one process ($(wc -l <"$TMP/m1"))"; else
+        not_ok "two$m: two processes gave other stories"; diff "$TMP/m1" "$TMP/m2" | head -6; fi
+done
 finish

@@ -125,7 +125,7 @@ wait_for() { for _ in $(seq 1800); do [ -f "$1" ] && return; sleep 0.2; done; }
 reference() {
     local name=$1; shift
     psql -q -c "CREATE DATABASE one_$name"
-    expect_exit 0 "one process ingests the $name articles" -- "$SF" ingest --db "postgresql:///one_$name" "$@"
+    expect_exit 0 "one process ingests the $name articles" -- "$SF" ingest --recluster --db "postgresql:///one_$name" "$@"
     touch "$TOP/one_$name.done"
 }
 

@@ -271,6 +271,48 @@ static size_t largest_of_stream(const char *shared, size_t nwords, size_t n) {
     return best;
 }
 
+/* sf__stream_place (a store reopening its stories): placed articles go to
+ * the story given, whatever their content, and the placed stories are then
+ * scored as any other: a later report of the flood joins the flood story
+ * placed earlier, not a new one. */
+static void placed_stories_take_later_reports(void **state) {
+    (void)state;
+    static const char *flood =
+        "The Tamsin River overflowed into the centre of Marlow Bridge on Monday, forcing 1,200 "
+        "residents from their homes, Mayor Ada Penhallow said. Water covered the library and the "
+        "market square after three days of rain.";
+    static const char *vote =
+        "The Halvern council voted 7 to 2 on Tuesday to close the old tram depot and sell the land "
+        "to a housing cooperative, councillor Brin Osterly said after the meeting.";
+    static const char *flood2 =
+        "Residents of Marlow Bridge began returning on Wednesday after the Tamsin River fell, Mayor "
+        "Ada Penhallow said; water had covered the library and the market square and 1,200 people "
+        "had left their homes.";
+    sf_cluster_options o;
+    sf__cluster_options_default(&o);
+    sf_stream *s = NULL;
+    assert_int_equal(sf__stream_create(&o, &s, NULL), SF_OK);
+    uint32_t a = UINT32_MAX, b = UINT32_MAX, c = UINT32_MAX;
+    size_t seq = 99;
+    /* the flood and the vote placed in one story (as a store kept them) */
+    assert_int_equal(sf__stream_place(s, "", 0, flood, strlen(flood), 1000000, UINT32_MAX, &a, &seq, NULL), SF_OK);
+    assert_int_equal(seq, 0);
+    assert_int_equal(sf__stream_place(s, "", 0, vote, strlen(vote), 1000060, a, &b, &seq, NULL), SF_OK);
+    assert_int_equal(b, a);
+    assert_int_equal(sf__stream_story_of(s, 1), a);
+    /* into a story that does not exist: a new one */
+    assert_int_equal(sf__stream_place(s, "", 0, vote, strlen(vote), 1000120, 12345, &c, &seq, NULL), SF_OK);
+    assert_true(c != a);
+    /* a later report of the flood joins the placed story */
+    assert_int_equal(sf__stream_add(s, "", 0, flood2, strlen(flood2), 1086400, &seq, NULL), SF_OK);
+    assert_int_equal(seq, 3);
+    assert_int_equal(sf__stream_story_of(s, 3), a);
+    sf_stream_stats st;
+    sf__stream_stats(s, &st);
+    assert_int_equal(st.stories, 2);
+    sf__stream_destroy(s);
+}
+
 static void story_growth_needs_agreement(void **state) {
     (void)state;
     const char *shared = "Mayor Anna Berger opened the new harbour bridge in Lindau on "
@@ -416,6 +458,7 @@ int main(void) {
         cmocka_unit_test(duplicates_and_retirement),
         cmocka_unit_test(mixed_languages_stay_apart),
         cmocka_unit_test(story_growth_needs_agreement),
+        cmocka_unit_test(placed_stories_take_later_reports),
         cmocka_unit_test(german_formal_you_is_no_name),
         cmocka_unit_test(event_similarity_is_calibrated),
     };

@@ -193,6 +193,73 @@ static void test_batches_equal_one_batch(void **state) {
     sf_store_close(inc);
 }
 
+/* The stream clusterer is kept across the batches of one sf_store: the
+ * window (here one story) bounds only what a process starts from, so a2
+ * still joins a1's story two batches later (re-clustering a window of one
+ * story with each batch, it started a story of its own). */
+static void test_kept_state_across_batches(void **state) {
+    (void)state;
+    sf_store *one = open_ok("kept1.db"), *inc = open_ok("kept3.db");
+    sf_error err = {0};
+    sf_store_options o = {.now = 1000, .window_articles = 1};
+    sf_corpus *c = corpus_of(0, 5, NULL);
+    assert_int_equal(sf_store_ingest(one, c, &o, NULL, &err), SF_OK);
+    sf_corpus_destroy(c);
+    size_t cuts[] = {0, 2, 4, 5};
+    for (size_t k = 0; k < 3; k++) {
+        c = corpus_of(cuts[k], cuts[k + 1], NULL);
+        o.now = 1000 + (int64_t)k;
+        assert_int_equal(sf_store_ingest(inc, c, &o, NULL, &err), SF_OK);
+        sf_corpus_destroy(c);
+    }
+    char a[512], b[512];
+    partition(one, a, sizeof a);
+    partition(inc, b, sizeof b);
+    assert_string_equal(a, "a1,a2;b1,b2;c1");
+    assert_string_equal(a, b);
+    sf_store_close(one);
+    sf_store_close(inc);
+}
+
+/* refresh_every: a deferring batch stores and assigns its articles but
+ * leaves the stories' summaries pending, in the store; a process that ends
+ * there (closed, as after a kill -9 once the batch committed) leaves them
+ * pending, and the next ingest that refreshes (refresh_every 0), even with
+ * nothing new, writes them. */
+static void test_deferred_refresh(void **state) {
+    (void)state;
+    sf_store *s = open_ok("defer.db");
+    sf_error err = {0};
+    sf_store_options o = {.now = 1000, .refresh_every = 5};
+    sf_store_stats st;
+    sf_corpus *c = corpus_of(0, 5, NULL);
+    assert_int_equal(sf_store_ingest(s, c, &o, &st, &err), SF_OK);
+    sf_corpus_destroy(c);
+    assert_int_equal(st.added, 5);
+    assert_int_equal(st.stories_new, 3);
+    char p[512];
+    partition(s, p, sizeof p);
+    assert_string_equal(p, ""); /* no story summarized yet */
+    sf_store_close(s);
+    s = open_ok("defer.db");
+    o = (sf_store_options){.now = 2000};
+    c = corpus_of(0, 5, NULL);
+    assert_int_equal(sf_store_ingest(s, c, &o, &st, &err), SF_OK);
+    sf_corpus_destroy(c);
+    assert_int_equal(st.unchanged, 5);
+    partition(s, p, sizeof p);
+    assert_string_equal(p, "a1,a2;b1,b2;c1");
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path("defer.db"), &db), SQLITE_OK);
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM pending_stories", -1, &q, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(q, 0), 0);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    sf_store_close(s);
+}
+
 static void test_refused(void **state) {
     (void)state;
     FILE *f = fopen(path("text.db"), "w");
@@ -292,6 +359,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ingest_twice_and_change),
         cmocka_unit_test(test_batches_equal_one_batch),
+        cmocka_unit_test(test_kept_state_across_batches),
+        cmocka_unit_test(test_deferred_refresh),
         cmocka_unit_test(test_refused),
         cmocka_unit_test(test_full_disk_keeps_store),
         cmocka_unit_test(test_search),
