@@ -1070,6 +1070,28 @@ void sf__stream_destroy(sf_stream *s) {
     sf__free(s);
 }
 
+/* Story st (number bid) takes report m: its sequence number, the
+ * centroids, the time span; from here on m belongs to the story (kept for
+ * refinement while the story is small) or is freed, and *owned says so. */
+static sf_status story_take(sf_stream *s, story *st, uint32_t bid, mdoc *m, bool *owned) {
+    SF_TRY(SF_VEC_PUSH(&st->seqs, m->seq));
+    s->active_members++;
+    s->story_of.items[m->seq] = bid;
+    for (int ch = 0; ch < SF_NCH; ch++) SF_TRY(centroid_add(&st->c[ch], &m->d.v[ch], 1.0f, &s->scratch));
+    story_widen(st, m->t);
+    *owned = true;
+    if (st->vecs_dropped) {
+        mdoc_free(m);
+    } else if (SF_VEC_PUSH(&st->m, m) != SF_OK) {
+        mdoc_free(m);
+        drop_vecs(st);
+    } else if (st->m.n > KEEP_VECS) {
+        drop_vecs(st);
+    }
+    if (s->now > st->touched) st->touched = s->now;
+    return SF_OK;
+}
+
 /* Assign article m; *owned tells whether a story took m (else the caller
  * frees it). */
 static sf_status add_doc(sf_stream *s, mdoc *m, bool *owned) {
@@ -1099,22 +1121,7 @@ static sf_status add_doc(sf_stream *s, mdoc *m, bool *owned) {
         SF_TRY(story_new(s, &st, &bid));
         st->lang = m->d.lang;
     }
-    SF_TRY(SF_VEC_PUSH(&st->seqs, m->seq));
-    s->active_members++;
-    s->story_of.items[m->seq] = bid;
-    for (int ch = 0; ch < SF_NCH; ch++) SF_TRY(centroid_add(&st->c[ch], &m->d.v[ch], 1.0f, &s->scratch));
-    story_widen(st, m->t);
-    /* from here on m belongs to the story, or is freed */
-    *owned = true;
-    if (st->vecs_dropped) {
-        mdoc_free(m);
-    } else if (SF_VEC_PUSH(&st->m, m) != SF_OK) {
-        mdoc_free(m);
-        drop_vecs(st);
-    } else if (st->m.n > KEEP_VECS) {
-        drop_vecs(st);
-    }
-    if (s->now > st->touched) st->touched = s->now;
+    SF_TRY(story_take(s, st, bid, m, owned));
     if (joined) {
         SF_TRY(story_joined(s, st, q, bdot));
     } else {
@@ -1171,21 +1178,7 @@ static sf_status place_doc(sf_stream *s, mdoc *m, uint32_t into, uint32_t *id, b
         SF_TRY(story_new(s, &st, &bid));
         st->lang = m->d.lang;
     }
-    SF_TRY(SF_VEC_PUSH(&st->seqs, m->seq));
-    s->active_members++;
-    s->story_of.items[m->seq] = bid;
-    for (int ch = 0; ch < SF_NCH; ch++) SF_TRY(centroid_add(&st->c[ch], &m->d.v[ch], 1.0f, &s->scratch));
-    story_widen(st, m->t);
-    *owned = true;
-    if (st->vecs_dropped) {
-        mdoc_free(m);
-    } else if (SF_VEC_PUSH(&st->m, m) != SF_OK) {
-        mdoc_free(m);
-        drop_vecs(st);
-    } else if (st->m.n > KEEP_VECS) {
-        drop_vecs(st);
-    }
-    if (s->now > st->touched) st->touched = s->now;
+    SF_TRY(story_take(s, st, bid, m, owned));
     SF_TRY(story_refresh(s, st));
     SF_TRY(index_story(s, bid, q->q, q->nq));
     if (st->seqs.n >= st->merge_at) st->merge_at = st->seqs.n + (st->seqs.n + 3) / 4;
