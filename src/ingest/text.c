@@ -35,6 +35,7 @@
 #include "ingest.h"
 
 #include "../summarize/summarize.h" /* sf__dateline_length */
+#include "../text/text.h"           /* sf__is_stopword */
 
 #include <ctype.h>
 
@@ -272,6 +273,55 @@ static bool title_case(sf_view v) {
     return caps >= 3 && (lower == 0 || (lower == 1 && caps >= 5));
 }
 
+/* Whether the paragraph after the blank line(s) under line t repeats most
+ * of t's content words in its first 40 words: a lead retells its headline
+ * ("Clinton taken to hospital." over "Hillary Clinton was taken to a
+ * hospital in Chappaqua on Sunday ..."), while a one-sentence first
+ * paragraph is followed by one that goes on to other things. Content words
+ * are of four letters or more and no stopword; they match on their first
+ * five letters (inflections). */
+static bool echoed_by_lead(const linevec *L, size_t t) {
+    size_t u = t + 1;
+    while (u < L->n && L->items[u].v.n == 0) u++;
+    if (u == t + 1 || u >= L->n) return false;
+    char lead[48][6];
+    size_t nlead = 0;
+    for (size_t k = u; k < L->n && L->items[k].v.n && nlead < 40; k++) {
+        sf_view w = L->items[k].v;
+        for (size_t i = 0; i < w.n && nlead < 40;) {
+            while (i < w.n && !isalpha((unsigned char)w.p[i])) i++;
+            size_t b = i;
+            while (i < w.n && isalpha((unsigned char)w.p[i])) i++;
+            if (i == b) continue;
+            size_t n = SF_MIN(i - b, (size_t)5);
+            for (size_t c = 0; c < n; c++) lead[nlead][c] = (char)tolower((unsigned char)w.p[b + c]);
+            lead[nlead][n] = '\0';
+            nlead++;
+        }
+    }
+    sf_view v = L->items[t].v;
+    size_t content = 0, echoed = 0;
+    for (size_t i = 0; i < v.n;) {
+        while (i < v.n && !isalpha((unsigned char)v.p[i])) i++;
+        size_t b = i;
+        while (i < v.n && isalpha((unsigned char)v.p[i])) i++;
+        if (i - b < 4) continue;
+        char w[32];
+        size_t n = SF_MIN(i - b, sizeof w - 1);
+        for (size_t c = 0; c < n; c++) w[c] = (char)tolower((unsigned char)v.p[b + c]);
+        w[n] = '\0';
+        if (sf__is_stopword("en", w, n)) continue;
+        content++;
+        w[SF_MIN(n, (size_t)5)] = '\0';
+        for (size_t k = 0; k < nlead; k++)
+            if (strcmp(lead[k], w) == 0) {
+                echoed++;
+                break;
+            }
+    }
+    return content >= 3 && echoed * 2 >= content;
+}
+
 /* Rule 2: does line t (the first of the body) read as a title? */
 static bool is_title(const linevec *L, size_t t) {
     sf_view v = L->items[t].v;
@@ -281,8 +331,11 @@ static bool is_title(const linevec *L, size_t t) {
     if (v.n >= 2 && ((v.p[0] == '(' && v.p[v.n - 1] == ')') || (v.p[0] == '[' && v.p[v.n - 1] == ']')))
         return false;
     /* a line ending a sentence is a title only when set apart by a blank
-     * line and in headline capitalization or over a dateline */
-    if (ends_sentence(v) && !(L->items[t + 1].v.n == 0 && (title_case(v) || short_before_dateline(L, t))))
+     * line and in headline capitalization, over a dateline, or short and
+     * retold by the paragraph under it */
+    if (ends_sentence(v) && !(L->items[t + 1].v.n == 0 &&
+                              (title_case(v) || short_before_dateline(L, t) ||
+                               (count_words(v) <= 14 && echoed_by_lead(L, t)))))
         return false;
     /* a line that opens with a dateline is the story's first paragraph */
     if (opens_with_dateline(v)) return false;
