@@ -164,11 +164,17 @@ total=$(wc -l <"$TMP/stream.jsonl")
 t0=$(date +%s%N)
 "$SF" ingest --db "$TMP/probe.db" --batch 7 "$TMP/parts/p20.jsonl" >/dev/null 2>&1
 ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+# The loop runs with --recluster, the order-independent assignment: there
+# the stories must be exactly those of one clean ingest. The default
+# assignment keeps a stream clusterer per process, so any process boundary
+# (a kill, as well as a new ingest) may place a report differently within
+# the documented arrival-order effect (docs/store.md); its kill loop below
+# checks that nothing is lost or doubled.
 RANDOM=15
 kills=0
 for i in $(seq 0 19); do
     part=$(printf '%s/parts/p%02d.jsonl' "$TMP" "$i")
-    "$SF" ingest --db "$TMP/k.db" --batch 7 "$part" >/dev/null 2>"$TMP/kerr" &
+    "$SF" ingest --db "$TMP/k.db" --recluster --batch 7 "$part" >/dev/null 2>"$TMP/kerr" &
     pid=$!
     # a random moment within the first 60% of a clean ingest's time
     sleep "$(awk -v ms="$ms" -v r=$((RANDOM % 100)) 'BEGIN { printf "%.3f", ms * 0.6 * r / 100000 }')"
@@ -177,12 +183,8 @@ for i in $(seq 0 19); do
 done
 echo "# one part takes $ms ms to ingest here; $kills of 20 ingests were killed mid-way"
 [ "$kills" -ge 1 ] && ok "$kills of 20 ingests killed mid-way" || not_ok "no ingest was killed mid-way (one part takes $ms ms)"
-expect_exit 0 "the killed store opens and the ingest finishes" -- "$SF" ingest --db "$TMP/k.db" --batch 7 "$TMP/stream.jsonl"
-# The reference ingests the same stream in the same batches in one process:
-# the stream clusterer assigns in arrival order, and one batch of all 294
-# (42 copies of each report with the same time, sorted together) makes other
-# stories than batches do (docs/store.md, arrival order).
-expect_exit 0 "a clean ingest of the same stream" -- "$SF" ingest --db "$TMP/clean.db" --batch 7 "$TMP/stream.jsonl"
+expect_exit 0 "the killed store opens and the ingest finishes" -- "$SF" ingest --db "$TMP/k.db" --recluster --batch 7 "$TMP/stream.jsonl"
+expect_exit 0 "a clean ingest of the same stream" -- "$SF" ingest --db "$TMP/clean.db" --recluster --batch 7 "$TMP/stream.jsonl"
 members "$TMP/k.db" >"$TMP/kmem"
 members "$TMP/clean.db" >"$TMP/cmem"
 n=$(tr ' ' '\n' <"$TMP/kmem" | grep -c .)
@@ -190,4 +192,20 @@ dup=$(tr ' ' '\n' <"$TMP/kmem" | grep . | sort | uniq -d | wc -l)
 [ "$n" -eq "$total" ] && [ "$dup" -eq 0 ] && ok "every article stored exactly once ($n)" || not_ok "articles: $n of $total stored, $dup twice"
 if cmp -s "$TMP/kmem" "$TMP/cmem"; then ok "same stories as one clean ingest"; else
     not_ok "stories differ after the kills"; diff "$TMP/cmem" "$TMP/kmem" | head -5; fi
+# the default assignment, five kills: every article stored once, the store goes on
+kills=0
+for i in $(seq 0 4); do
+    part=$(printf '%s/parts/p%02d.jsonl' "$TMP" "$i")
+    "$SF" ingest --db "$TMP/d.db" --batch 7 "$part" >/dev/null 2>"$TMP/kerr" &
+    pid=$!
+    sleep "$(awk -v ms="$ms" -v r=$((RANDOM % 100)) 'BEGIN { printf "%.3f", ms * 0.6 * r / 100000 }')"
+    if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
+    wait "$pid" 2>/dev/null
+done
+echo "# default assignment: $kills of 5 ingests killed mid-way"
+expect_exit 0 "default assignment: the killed store opens and the ingest finishes" -- "$SF" ingest --db "$TMP/d.db" --batch 7 "$TMP/stream.jsonl"
+members "$TMP/d.db" >"$TMP/dmem"
+n=$(tr ' ' '\n' <"$TMP/dmem" | grep -c .)
+dup=$(tr ' ' '\n' <"$TMP/dmem" | grep . | sort | uniq -d | wc -l)
+[ "$n" -eq "$total" ] && [ "$dup" -eq 0 ] && ok "default assignment: every article stored exactly once ($n)" || not_ok "default assignment: $n of $total stored, $dup twice"
 finish

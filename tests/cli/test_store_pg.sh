@@ -75,10 +75,12 @@ for k in range(6):
         out[2].write(line)
 PY
 # Each process keeps the stream clusterer across its batches and builds it
-# again from the store whenever the other committed in between; the one
-# process takes the whole stream in the same order and batches. With
-# --recluster (every batch clusters the stored stories again, the workers'
-# mode) the order does not matter at all: one batch is the reference.
+# again from the store whenever the other committed in between: which batch
+# commits first is up to the scheduler, so by default the stories may differ
+# from one process's within the documented arrival-order effect, and only
+# "every article once" is checked. With --recluster (every batch clusters the
+# stored stories again, the workers' mode) the order does not matter at all:
+# the stories must be those of one process taking one batch.
 for d in one two one_r two_r; do psql -q -c "CREATE DATABASE $d"; done
 two_procs() { # DB OPTIONS...
     local db=$1; shift
@@ -96,6 +98,7 @@ for m in "" _r; do
     members "postgresql:///one$m" >"$TMP/m1"
     members "postgresql:///two$m" >"$TMP/m2"
     [ "$(tr ' ' '\n' <"$TMP/m2" | grep -c .)" -eq 42 ] && ok "42 articles stored once (two$m)" || not_ok "article count (two$m)"
+    [ -z "$m" ] && continue
     if cmp -s "$TMP/m1" "$TMP/m2"; then ok "two$m: same stories as one process ($(wc -l <"$TMP/m1"))"; else
         not_ok "two$m: two processes gave other stories"; diff "$TMP/m1" "$TMP/m2" | head -6; fi
 done
