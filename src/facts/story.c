@@ -55,6 +55,8 @@ typedef struct item {
     int64_t published;   /* the article's publication time */
     bool running;        /* a count of an event (deaths...): later reports may update it */
     bool copy;           /* from a near-duplicate article */
+    bool twin;           /* a running count its article gives again, fitting,
+                          * in a sentence naming other things: two events */
 } item;
 
 typedef SF_VEC(item) itemvec;
@@ -177,16 +179,19 @@ static bool same_thing(const item *a, const item *b) {
     return false;
 }
 
-/* Do the sentences of two values each name things and share none? Then
- * they speak of two events, whatever their labels: "Barton killed his wife
- * and two children" (Barton) and "In Pelham, Ala., a man shot two people to
- * death" (Pelham). */
-static bool anchors_apart(const item *a, const item *b) {
-    if (!a->nanchors || !b->nanchors) return false;
+/* Do the sentences of two values each name things and share none? In one
+ * article they speak of two events, whatever their labels: "he killed his
+ * wife and his two children in Stockbridge" and "In Pelham, Ala., a man shot
+ * two people to death". */
+static bool share_anchor(const item *a, const item *b) {
     for (size_t i = 0; i < a->nanchors; i++)
         for (size_t j = 0; j < b->nanchors; j++)
-            if (a->anchors[i] == b->anchors[j]) return false;
-    return true;
+            if (a->anchors[i] == b->anchors[j]) return true;
+    return false;
+}
+
+static bool anchors_apart(const item *a, const item *b) {
+    return a->nanchors && b->nanchors && !share_anchor(a, b);
 }
 
 /* Is one value's sentence a copy of the other's: do most word pairs of the
@@ -923,6 +928,17 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
         for (size_t g = 0; g < nkeys; g++) fill[g] = start[g];
         for (size_t i = 0; i < iv->n; i++) order[fill[iv->items[i].group]++] = i;
         for (size_t i = 0; i < iv->n; i++) uf[i] = i, newg[i] = SIZE_MAX;
+        /* twins: an article that gives an event's count twice, fitting, in
+         * sentences whose names differ tells of two events ("he killed his
+         * wife and his two children in Stockbridge"; "In Pelham, Ala., a man
+         * shot two people to death") */
+        for (size_t g = 0; g < nkeys; g++)
+            for (size_t x = start[g]; x < start[g + 1]; x++)
+                for (size_t y = x + 1; y < start[g + 1] && y <= x + PAIR_WINDOW; y++) {
+                    item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
+                    if (a->doc == b->doc && a->running && b->running && compatible(a, b) && anchors_apart(a, b))
+                        a->twin = b->twin = true;
+                }
         for (size_t g = 0; g < nkeys; g++)
             for (size_t x = start[g]; x < start[g + 1]; x++)
                 for (size_t y = x + 1; y < start[g + 1] && y <= x + PAIR_WINDOW; y++) {
@@ -930,9 +946,13 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
                     /* two subjects named differently are two things; in
                      * one article, differing values are two things too */
                     if (a->kind != SF_FACT_DATE && a->subj && b->subj && a->subj != b->subj) continue;
-                    /* a count of an event is of one event only when the
-                     * sentences' names allow it, even when values fit */
-                    if (a->running && b->running && anchors_apart(a, b)) continue;
+                    /* twins stay apart, and each joins another article's
+                     * count only through a name shared with it; other
+                     * counts join on fitting values (names differ for one
+                     * event across reports: "off Florida", "fled Cuba") */
+                    if (a->running && b->running && (a->twin || b->twin) &&
+                        (a->doc == b->doc ? anchors_apart(a, b) : !share_anchor(a, b)))
+                        continue;
                     /* a date not resolved ("Thursday" with no publication
                      * time) fits anything; it joins only the same words */
                     if (a->kind == SF_FACT_DATE && (!a->date[0] || !b->date[0]) &&
