@@ -825,6 +825,15 @@ sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out) {
             if (t->kind == SF_TOK_NUMBER) {
                 if (t->flags & (SF_TOKF_ORDINAL | SF_TOKF_DECADE)) continue;
                 if (t->end - t->begin > 24) continue; /* no real amount is written this long */
+                /* "the '93 killings" (or with U+2019): a year cut to two digits */
+                if (t->end - t->begin == 2 && i > s0 && d->toks.items[i - 1].end == t->begin) {
+                    const sf_token *ap = &d->toks.items[i - 1];
+                    size_t al = ap->end - ap->begin;
+                    bool mark = (al == 1 && d->text[ap->begin] == '\'') ||
+                                (al == 3 && memcmp(d->text + ap->begin, "\xE2\x80\x99", 3) == 0);
+                    if (mark && (ap->begin == 0 || d->text[ap->begin - 1] == ' ' || d->text[ap->begin - 1] == '\n'))
+                        continue;
+                }
                 v = t->value;
                 ub = t->unit_begin, ue = t->unit_end;
                 /* times and scores: 10:30, 3-2 */

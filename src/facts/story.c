@@ -55,6 +55,8 @@ typedef struct item {
     int64_t published;   /* the article's publication time */
     bool running;        /* a count of an event (deaths...): later reports may update it */
     bool copy;           /* from a near-duplicate article */
+    bool twin;           /* a running count its article gives again, fitting,
+                          * in a sentence naming other things: two events */
 } item;
 
 typedef SF_VEC(item) itemvec;
@@ -175,6 +177,70 @@ static bool same_thing(const item *a, const item *b) {
                 ++shared >= need)
                 return true;
     return false;
+}
+
+/* Do the sentences of two values each name things and share none? In one
+ * article they speak of two events, whatever their labels: "he killed his
+ * wife and his two children in Stockbridge" and "In Pelham, Ala., a man shot
+ * two people to death". */
+static bool share_anchor(const item *a, const item *b) {
+    for (size_t i = 0; i < a->nanchors; i++)
+        for (size_t j = 0; j < b->nanchors; j++)
+            if (a->anchors[i] == b->anchors[j]) return true;
+    return false;
+}
+
+static bool anchors_apart(const item *a, const item *b) {
+    return a->nanchors && b->nanchors && !share_anchor(a, b);
+}
+
+/* Is one value's sentence a copy of the other's: do most word pairs of the
+ * shorter (three quarters; case folded, its first 96 words) stand in the
+ * longer? Wire
+ * rewrites and re-sent reports carry the same sentence ("Congress
+ * overturned the vetoes of 38 military construction projects worth $287
+ * million"): one source, written twice, confirms nothing. A copy carries
+ * the value as written: "2,500-meter" and "2.5km" are two writings. */
+#define COPY_WORDS 96
+static size_t word_pairs(const sf_doc *d, size_t s, uint64_t *out) {
+    size_t n = 0, e = d->sent_tok[s + 1];
+    uint64_t prev = 0;
+    for (size_t k = d->sent_tok[s]; k < e && n < COPY_WORDS; k++) {
+        const sf_token *t = &d->toks.items[k];
+        if (t->kind != SF_TOK_WORD && t->kind != SF_TOK_NUMBER) continue;
+        uint64_t h = 1469598103934665603ULL;
+        for (size_t i = t->begin; i < t->end; i++) {
+            unsigned char ch = (unsigned char)d->text[i];
+            h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch + 32u : ch)) * 1099511628211ULL;
+        }
+        if (prev) out[n++] = prev * 31 + h;
+        prev = h;
+    }
+    return n;
+}
+
+/* Are two values written alike (case aside)? */
+static bool same_words(const sf_doc *docs, const item *a, const item *b) {
+    return a->end - a->begin == b->end - b->begin &&
+           sf__view_eq_nocase(sf__view(docs[a->doc].text + a->begin, a->end - a->begin),
+                              sf__view(docs[b->doc].text + b->begin, b->end - b->begin));
+}
+
+static bool sentence_copied(const sf_doc *docs, const item *a, const item *b) {
+    /* a value worded otherwise ("2.5km", "2,500-meter") is no copy */
+    if (!same_words(docs, a, b)) return false;
+    uint64_t pa[COPY_WORDS], pb[COPY_WORDS];
+    size_t na = word_pairs(&docs[a->doc], a->sentence, pa), nb = word_pairs(&docs[b->doc], b->sentence, pb);
+    if (!na || !nb) return false;
+    const uint64_t *sh = na <= nb ? pa : pb, *lo = na <= nb ? pb : pa;
+    size_t ns = SF_MIN(na, nb), nl = SF_MAX(na, nb), hit = 0;
+    for (size_t i = 0; i < ns; i++)
+        for (size_t j = 0; j < nl; j++)
+            if (sh[i] == lo[j]) {
+                hit++;
+                break;
+            }
+    return hit * 4 >= ns * 3; /* three quarters */
 }
 
 static void fmt_num(char *buf, size_t n, double v) {
@@ -521,6 +587,10 @@ static sf_status subject_name(const sf_doc *d, const sf_mention *m, size_t nm, c
                               (int)(q->ref_end - q->ref_begin), d->text + q->ref_begin);
         SF_TRY(sf__buf_addf(tmp, "|%.*s", (int)(q->ref_end - q->ref_begin), d->text + q->ref_begin));
     }
+    /* "about 300 kms from Darwin" with nothing located ("the mine", "the
+     * protest site", "the plane's last contact"): two such distances may
+     * be of two places, so they are never confirmed to be one fact */
+    if (q->ref_end > q->ref_begin && b >= e) it->loose = true;
     it->subject = sf__strndup(buf, o);
     if (!it->subject) return SF_ERR_NOMEM;
     it->subj = tmp->n ? (sf__hash64(tmp->p, tmp->n, 12) | 1) : 0;
@@ -858,6 +928,17 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
         for (size_t g = 0; g < nkeys; g++) fill[g] = start[g];
         for (size_t i = 0; i < iv->n; i++) order[fill[iv->items[i].group]++] = i;
         for (size_t i = 0; i < iv->n; i++) uf[i] = i, newg[i] = SIZE_MAX;
+        /* twins: an article that gives an event's count twice, fitting, in
+         * sentences whose names differ tells of two events ("he killed his
+         * wife and his two children in Stockbridge"; "In Pelham, Ala., a man
+         * shot two people to death") */
+        for (size_t g = 0; g < nkeys; g++)
+            for (size_t x = start[g]; x < start[g + 1]; x++)
+                for (size_t y = x + 1; y < start[g + 1] && y <= x + PAIR_WINDOW; y++) {
+                    item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
+                    if (a->doc == b->doc && a->running && b->running && compatible(a, b) && anchors_apart(a, b))
+                        a->twin = b->twin = true;
+                }
         for (size_t g = 0; g < nkeys; g++)
             for (size_t x = start[g]; x < start[g + 1]; x++)
                 for (size_t y = x + 1; y < start[g + 1] && y <= x + PAIR_WINDOW; y++) {
@@ -865,6 +946,18 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
                     /* two subjects named differently are two things; in
                      * one article, differing values are two things too */
                     if (a->kind != SF_FACT_DATE && a->subj && b->subj && a->subj != b->subj) continue;
+                    /* twins stay apart, and each joins another article's
+                     * count only through a name shared with it; other
+                     * counts join on fitting values (names differ for one
+                     * event across reports: "off Florida", "fled Cuba") */
+                    if (a->running && b->running && (a->twin || b->twin) &&
+                        (a->doc == b->doc ? anchors_apart(a, b) : !share_anchor(a, b)))
+                        continue;
+                    /* a date not resolved ("Thursday" with no publication
+                     * time) fits anything; it joins only the same words */
+                    if (a->kind == SF_FACT_DATE && (!a->date[0] || !b->date[0]) &&
+                        !same_words(docs, a, b))
+                        continue;
                     if (a->doc == b->doc ? !compatible(a, b) : (!compatible(a, b) && !same_thing(a, b))) continue;
                     /* a plain noun counted ("people") joins only when the
                      * sentences share names: vague and open amounts fit
@@ -937,8 +1030,31 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
                 timed &= a->running && b->running && a->published != SF_TIME_UNKNOWN &&
                          b->published != SF_TIME_UNKNOWN && later_is_higher(a, b);
             }
+        /* an agreement needs two reports that say it in their own words:
+         * two fitting values of two articles, neither of which repeats a
+         * sentence the other article gives for this fact (whole reports
+         * re-sent carry every sentence twice) */
+        bool own = false;
+        if (!conflict && arts >= 2) {
+            bool cp[PAIR_WINDOW][PAIR_WINDOW];
+            for (size_t x = 0; x < look; x++)
+                for (size_t y = x; y < look; y++)
+                    cp[x][y] = cp[y][x] = x != y && iv->items[order[x]].doc != iv->items[order[y]].doc &&
+                                          sentence_copied(docs, &iv->items[order[x]], &iv->items[order[y]]);
+            for (size_t x = 0; x < look && !own; x++)
+                for (size_t y = x + 1; y < look && !own; y++) {
+                    const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
+                    if (a->doc == b->doc || !compatible(a, b)) continue;
+                    bool echo = false;
+                    for (size_t z = 0; z < look && !echo; z++) {
+                        size_t zd = iv->items[order[z]].doc;
+                        echo = (zd == a->doc && cp[z][y]) || (zd == b->doc && cp[z][x]);
+                    }
+                    own = !echo;
+                }
+        }
         gi->count = count, gi->narticles = arts;
-        gi->status = arts < 2 ? SF_FACT_SINGLE
+        gi->status = arts < 2 || (!conflict && !own) ? SF_FACT_SINGLE
                      : conflict ? (timed ? SF_FACT_UPDATE : SF_FACT_CONFLICT)
                                 : SF_FACT_AGREE;
     }

@@ -891,6 +891,129 @@ static void test_compatible_values(void **state) {
     }
 }
 
+/* Trust in an "agree" or "conflict": each case is two short reports, the
+ * fact's key words, the status it must not have, and the status it must
+ * have when written otherwise (the same fact said by two reports in their
+ * own words, or the same thing and time). */
+static size_t status_of(const char *a, const char *b, int64_t pub, const char *what, sf_fact_status st) {
+    const char *texts[] = {a, b};
+    const int64_t pubs[] = {pub, pub};
+    sf_corpus *c = corpus_at(texts, pubs, 2);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    size_t n = facts_with(&f, what, st);
+    if (getenv("SF_TEST_DUMP"))
+        for (size_t k = 0; k < f.nfacts; k++)
+            printf("  %s | %s | %s\n", f.facts[k].what, sf__fact_status_name(f.facts[k].status), f.facts[k].note);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+    return n;
+}
+
+static void test_agree_needs_own_words(void **state) {
+    (void)state;
+    const int64_t day = sf__days_from_civil(2020, 5, 6) * 86400;
+    /* one wire sentence carried by two reports confirms nothing */
+    const char *copied = "In February, Congress overturned the vetoes of 38 military construction projects in Kellby worth "
+                         "$287 million, officials said.";
+    assert_int_equal(status_of(copied, copied, day, "cost", SF_FACT_AGREE), 0);
+    assert_int_equal(status_of(copied, copied, day, "cost", SF_FACT_SINGLE), 1);
+    /* a rewrite that keeps the clause ("Wednesday in Kellby") still copies it */
+    assert_int_equal(status_of(copied,
+                               "On Wednesday, in February, Congress overturned the vetoes of 38 military construction "
+                               "projects in Kellby worth $287 million, officials said.",
+                               day, "cost", SF_FACT_AGREE),
+                     0);
+    /* two reports in their own words agree */
+    assert_int_equal(status_of(copied,
+                               "The vote saves 38 Kellby army base building projects worth $287 million, the Pentagon "
+                               "said.",
+                               day, "cost", SF_FACT_AGREE),
+                     1);
+    /* the same value written otherwise is no copy ("2,500-meter", "2.5km") */
+    assert_int_equal(status_of("The Kellby wall is 2,500 m long.", "The Kellby wall is 2.5 km long.", day, "wall / length",
+                               SF_FACT_AGREE),
+                     1);
+    /* a whole report re-sent: every sentence echoes one of the original's,
+     * even when the values are paired across sentences */
+    const char *whole = "Enderson said Rudolph had about six months of rations in Kellby. He had stolen another six "
+                        "months of rations in Kellby, Enderson said.";
+    assert_int_equal(status_of(whole, whole, day, "duration", SF_FACT_AGREE), 0);
+}
+
+static void test_counts_of_two_events(void **state) {
+    (void)state;
+    const int64_t day = sf__days_from_civil(1999, 7, 30) * 86400;
+    /* one report tells of two children of one man and of two victims of
+     * another man elsewhere; a second report tells of the children only:
+     * the victims are no part of the children's agreement */
+    const char *barton = "Mark Barton killed his wife and two children in Stockbridge, police said.";
+    const char *both = "Mark Barton killed his wife and two children in Stockbridge, police said. In Pelham, Alabama, "
+                       "a man shot two people to death at his office.";
+    const char *texts[] = {both,
+                           "Before the shootings, Mark Barton also killed his wife and two children with a hammer at "
+                           "their home in Stockbridge."};
+    const int64_t pubs[] = {day, day};
+    sf_corpus *c = corpus_at(texts, pubs, 2);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    size_t agreeing = 0;
+    for (size_t i = 0; i < f.nfacts; i++) {
+        if (f.facts[i].status != SF_FACT_AGREE || !strstr(f.facts[i].what, "deaths")) continue;
+        agreeing++;
+        for (size_t k = 0; k < f.facts[i].nmentions; k++) /* the Pelham sentence */
+            assert_false(f.facts[i].mentions[k].article == 0 && f.facts[i].mentions[k].span.begin > strlen(barton));
+    }
+    assert_int_equal(agreeing, 1);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+    /* the same deaths told by another report agree */
+    assert_int_equal(status_of(barton,
+                               "Before the shootings, Mark Barton also killed his wife and two children with a hammer at "
+                               "their home in Stockbridge.",
+                               day, "deaths", SF_FACT_AGREE),
+                     1);
+}
+
+static void test_distance_of_nothing_located(void **state) {
+    (void)state;
+    const int64_t day = sf__days_from_civil(1998, 10, 26) * 86400;
+    /* the mine and the protest site: two places, no conflict */
+    const char *mine = "About 300 protesters walked from a camp near the planned Jabiluka mine, about 190 miles (300 km) "
+                       "east of Darwin.";
+    const char *site = "\"We will delay them,\" she said from the protest site, about 220 miles (350 km) from Darwin.";
+    assert_int_equal(status_of(mine, site, day, "distance", SF_FACT_CONFLICT), 0);
+    /* a place named on both sides still conflicts */
+    assert_int_equal(status_of("The quake leveled parts of Izmit, 60 miles east of Istanbul.",
+                               "The quake hit Izmit, about 140 kilometers east of Istanbul.", day, "distance",
+                               SF_FACT_CONFLICT),
+                     1);
+}
+
+static void test_unresolved_date_joins_its_words(void **state) {
+    (void)state;
+    /* no publication time: "Thursday" is no date, and fits no other */
+    const char *thursday = "WASHINGTON _ The Supreme Court ruled Thursday that the line-item veto was void, Congress said.";
+    const char *past = "In June 1997, the Supreme Court ruled that the lawmakers had no standing, Congress said.";
+    assert_int_equal(status_of(thursday, past, SF_TIME_UNKNOWN, "ruled", SF_FACT_AGREE), 0);
+    assert_int_equal(status_of(thursday, "The Supreme Court ruled Thursday against the veto, Congress said.", SF_TIME_UNKNOWN,
+                               "ruled", SF_FACT_AGREE),
+                     1);
+}
+
+static void test_clipped_year_is_no_count(void **state) {
+    (void)state;
+    sf_doc d;
+    sf_quantvec q = quantities("Barton denied committing the '93 killings in Alabama.", &d);
+    for (size_t i = 0; i < q.n; i++) assert_true(q.items[i].value != 93);
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+    q = quantities("Barton denied committing the 93 killings in Alabama.", &d);
+    assert_int_equal(q.n, 1);
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+}
+
 /* One sentence of two million bytes and one line of many numbers: the
  * describing windows keep the work linear (seconds at most under ASan). */
 static void test_long_sentence(void **state) {
@@ -929,6 +1052,9 @@ int main(void) {
         cmocka_unit_test(test_normalization), cmocka_unit_test(test_labels), cmocka_unit_test(test_event_belongs_to_its_number),
         cmocka_unit_test(test_lumped_and_other_events), cmocka_unit_test(test_conflict_update),
         cmocka_unit_test(test_compatible_values), cmocka_unit_test(test_long_sentence),
+        cmocka_unit_test(test_agree_needs_own_words), cmocka_unit_test(test_counts_of_two_events),
+        cmocka_unit_test(test_distance_of_nothing_located), cmocka_unit_test(test_unresolved_date_joins_its_words),
+        cmocka_unit_test(test_clipped_year_is_no_count),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
