@@ -196,12 +196,12 @@ async function showStory(id) {
   // A name one report writes once is listed under it, folded: on a story of
   // one page most such rows are words in a heading, not actors.
   const ents = s.entities || [];
-  const main = ents.filter((e) => (e.aliases || []).length || (e.articles || []).length > 1);
-  const once = ents.filter((e) => !main.includes(e));
-  if (main.length) {
+  const named = ents.filter((e) => (e.aliases || []).length || (e.articles || []).length > 1);
+  const once = ents.filter((e) => !named.includes(e));
+  if (named.length) {
     parts.push(...section('Who and where', el('div', {class: 'table-wrap'}, el('table', {id: 'entities'},
       el('thead', {}, el('tr', {}, el('th', {}, 'Name'), el('th', {}, 'Type'), el('th', {}, 'Also written'), el('th', {}, 'Sources'))),
-      el('tbody', {}, main.map((e) => el('tr', {},
+      el('tbody', {}, named.map((e) => el('tr', {},
         el('td', {}, e.name || ''), el('td', {}, e.type || ''),
         el('td', {}, (e.aliases || []).map((a) => typeof a === 'string' ? a : a.name).join(', ')),
         el('td', {}, citeLinks(e.articles || [], num, sid)))))))));

@@ -365,12 +365,9 @@ static bool sse_seen(sse *e, uint64_t key) {
     return false;
 }
 
-/* Pulls "id":"sN","version":V,...,"updated":T out of one change object of
- * sf_store_write_changes's output and appends a "story" event for those not
- * sent yet. The change JSON is passed on as the event's data. */
-static void sse_collect(sse *e, const char *json) {
-    FILE *f = open_memstream(&e->pending, &e->pn);
-    if (!f) return;
+/* Appends a "story" event to f for each change of `json` not sent yet;
+ * with f NULL only marks them sent. */
+static void sse_scan(sse *e, const char *json, FILE *f) {
     const char *p = json;
     while ((p = strstr(p, "{\"id\":\"s")) != NULL) {
         const char *end = strchr(p, '}');
@@ -381,12 +378,36 @@ static void sse_collect(sse *e, const char *json) {
         long long ver = v && v < end ? strtoll(v + 10, NULL, 10) : 0;
         long long upd = u && u < end ? strtoll(u + 10, NULL, 10) : 0;
         if (upd > e->cursor) e->cursor = upd;
-        if (!sse_seen(e, (uint64_t)id << 20 ^ (uint64_t)ver))
+        if (!sse_seen(e, (uint64_t)id << 20 ^ (uint64_t)ver) && f)
             fprintf(f, "event: story\ndata: %.*s\n\n", (int)(end + 1 - p), p);
         p = end + 1;
     }
+}
+
+/* Pulls "id":"sN","version":V,...,"updated":T out of one change object of
+ * sf_store_write_changes's output and appends a "story" event for those not
+ * sent yet. The change JSON is passed on as the event's data. */
+static void sse_collect(sse *e, const char *json) {
+    FILE *f = open_memstream(&e->pending, &e->pn);
+    if (!f) return;
+    sse_scan(e, json, f);
     fclose(f);
     e->poff = 0;
+}
+
+/* Marks the changes already in the store when a client connects as sent:
+ * the cursor has a resolution of one second, and an ingest that ended in
+ * the second the page connected would otherwise be announced to a page
+ * that already shows it (the page then redraws itself under the reader). */
+static void sse_prime(sse *e) {
+    char *out = NULL;
+    size_t on = 0;
+    FILE *f = open_memstream(&out, &on);
+    sf_error err = {0};
+    sf_status st = f ? sf_store_write_changes(e->store, e->cursor, f, &err) : SF_ERR_NOMEM;
+    if (f) fclose(f);
+    if (st == SF_OK && out) sse_scan(e, out, NULL);
+    free(out);
 }
 
 static ssize_t sse_read(void *cls, uint64_t pos, char *buf, size_t max) {
@@ -448,6 +469,7 @@ static enum MHD_Result api_events(server *sv, struct MHD_Connection *c) {
         return send_error(c, 503, "store: %s", err.message);
     }
     e->cursor = (int64_t)time(NULL);
+    sse_prime(e);
     struct MHD_Response *r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096, sse_read, e, sse_free);
     if (!r) {
         sse_free(e);
