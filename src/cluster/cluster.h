@@ -135,8 +135,10 @@ double sf__time_factor(const sf_cluster_options *o, double gap, double pace);
 /* Event grain (stream.c): the similarity two reports (or a report and a
  * story, or two stories) need to be one event, from the per-signal cosines
  * (cos/have by SF_CH_*), whether both were read in the same language, the
- * time gap (seconds, < 0 unknown), the story's pace and the time span the
- * joined story would cover (seconds, < 0 unknown). Names (and numbers) are
+ * time gap (seconds, < 0 unknown: read as SF_EVENT_GAP_DAYS), the story's
+ * pace and the time span the joined story would cover (seconds; -1 unknown;
+ * below -1.5 an estimate for undated reports, -span, held to the content
+ * scaling past SF_SPAN_DAYS but not to the names limit). Names (and numbers) are
  * the specific evidence: with names on both sides, the content similarity
  * is scaled by how far the names agree; across languages only names and
  * time count; a story may grow past SF_SPAN_DAYS only on names. */
