@@ -143,9 +143,9 @@ static int run(const char *path, size_t max, int exhaustive, const char *label) 
                 free(pred);
             }
             printf("%-12s %9zu  %9.0f art/s  heap %7.1f MiB  peak %7.1f MiB  stories %8zu  "
-                   "largest %6zu  active %6zu  retired %8zu  merges %6zu  splits %6zu  scored/art %5.1f  postings %8zu  B3 F1 %.3f\n",
+                   "largest %6zu  active %6zu  retired %8zu  merges %6zu  splits %6zu  scored/art %5.1f  postings %8zu  B3 F1 %.3f  P %.3f  R %.3f\n",
                    label, n, (double)n / el, heap_mib() - (double)(gold.cap * sizeof *gold.items) / (1024.0 * 1024.0), peak, st.stories, largest, st.active_stories, st.retired, st.merges, st.splits,
-                   (double)st.scored / (double)n, st.postings, sc.bcubed_f1);
+                   (double)st.scored / (double)n, st.postings, sc.bcubed_f1, sc.bcubed_p, sc.bcubed_r);
             fflush(stdout);
             /* checkpoints 10k, 20k, 50k, 100k, 200k, 500k, 1M, ... */
             size_t lead = next;

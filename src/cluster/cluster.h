@@ -135,12 +135,22 @@ double sf__time_factor(const sf_cluster_options *o, double gap, double pace);
 /* Event grain (stream.c): the similarity two reports (or a report and a
  * story, or two stories) need to be one event, from the per-signal cosines
  * (cos/have by SF_CH_*), whether both were read in the same language, the
- * time gap (seconds, < 0 unknown), the story's pace and the time span the
- * joined story would cover (seconds, < 0 unknown). Names (and numbers) are
+ * time gap (seconds, < 0 unknown: read as SF_EVENT_GAP_DAYS), the story's
+ * pace and the time span the joined story would cover (seconds; -1 unknown;
+ * below -1.5 an estimate for undated reports, -span, held to the content
+ * scaling past SF_SPAN_DAYS but not to the names limit). Names (and numbers) are
  * the specific evidence: with names on both sides, the content similarity
  * is scaled by how far the names agree; across languages only names and
  * time count; a story may grow past SF_SPAN_DAYS only on names. */
 #define SF_SPAN_DAYS 7.0
+/* The expected gap between two reports of one event, for a report or story
+ * without a time: the median gap between consecutive reports of the dated
+ * DUC 2006 event stories (docs/sessions/2026-12-02/i14e.md). */
+#define SF_EVENT_GAP_DAYS 1.0
+/* The time factor of a story of n reports whose times are unknown: that of
+ * the expected gap, scaled as past SF_SPAN_DAYS by the span n - 1 expected
+ * gaps would cover (for the batch refinement's average link). */
+double sf__undated_factor(const sf_cluster_options *o, size_t n);
 double sf__event_similarity(const sf_cluster_options *o, const double cos[SF_NCH],
                             const bool have[SF_NCH], bool same_lang, double gap, double pace,
                             double span);

@@ -316,7 +316,8 @@ static void widen(clus *r, int64_t t) {
 /* The time factor of sf__time_factor between an interval [f, l] holding n
  * reports and a cluster: the gap between them, on the slower pace. */
 static double time_between(const refiner *R, int64_t f, int64_t l, size_t n, const clus *b) {
-    if (R->o->no_time || f == SF_TIME_UNKNOWN || b->first == SF_TIME_UNKNOWN) return 1.0;
+    if (R->o->no_time) return 1.0;
+    if (f == SF_TIME_UNKNOWN || b->first == SF_TIME_UNKNOWN) return sf__undated_factor(R->o, n + b->n);
     double gap = 0;
     if (l < b->first) gap = (double)b->first - (double)l;
     if (b->last < f) gap = (double)f - (double)b->last;

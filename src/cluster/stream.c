@@ -397,9 +397,17 @@ double sf__event_similarity(const sf_cluster_options *o, const double cos[SF_NCH
     } else if (!same_lang) {
         return 0;
     }
-    if (!o->no_time && span > SF_SPAN_DAYS * 86400.0 &&
+    /* an estimated span (negative: an undated story, see undated_span) is
+     * held to the content scaling below, not to the hard names limit */
+    bool est = span < -1.5;
+    if (est) span = -span;
+    if (!o->no_time && span > SF_SPAN_DAYS * 86400.0 && !est &&
         (!names || cos[SF_CH_ENT] < NAME_SPAN))
         return 0;
+    /* an unknown gap (an undated report or story) is the expected gap
+     * between two reports of one event (SF_EVENT_GAP_DAYS), not "the same
+     * moment" */
+    if (gap < 0) gap = SF_EVENT_GAP_DAYS * 86400.0;
     double tf = !o->no_time && gap > 0 ? sf__time_factor(o, gap, pace) : 1;
     /* past SF_SPAN_DAYS the content must also grow with the span the story
      * would cover (twice the content for twice the span): a story is one
@@ -431,6 +439,20 @@ double sf__time_factor(const sf_cluster_options *o, double gap, double pace) {
     double scale = o->time_scale_days * 86400.0;
     if (o->pace_factor * pace > scale) scale = o->pace_factor * pace;
     return 1.0 - o->w_time * (1.0 - exp(-gap / scale));
+}
+
+/* The span a story of n reports would cover when a time is unknown: n - 1
+ * expected gaps between reports of one event, negated (an estimate, for
+ * sf__event_similarity). So an undated story grows under the same span
+ * rule as a dated one, counting its reports instead of its days. */
+static double undated_span(size_t n) {
+    return -(double)(n > 1 ? n - 1 : 1) * SF_EVENT_GAP_DAYS * 86400.0;
+}
+
+double sf__undated_factor(const sf_cluster_options *o, size_t n) {
+    if (o->no_time) return 1.0;
+    double span = -undated_span(n), f = sf__time_factor(o, SF_EVENT_GAP_DAYS * 86400.0, 0);
+    return span > SF_SPAN_DAYS * 86400.0 ? f * SF_SPAN_DAYS * 86400.0 / span : f;
 }
 
 static double time_gap(int64_t t, int64_t first, int64_t last) {
@@ -482,7 +504,7 @@ static double sim_doc_story(sf_stream *s, const qdoc *q, story *st, double dots[
     s->st.scored++;
     memcpy(s->pair_cos, cos, sizeof cos);
     memcpy(s->pair_have, have, sizeof have);
-    double span = -1;
+    double span = undated_span(st->seqs.n + 1);
     if (q->t != SF_TIME_UNKNOWN && st->first != SF_TIME_UNKNOWN) {
         int64_t lo = q->t < st->first ? q->t : st->first, hi = q->t > st->last ? q->t : st->last;
         span = (double)hi - (double)lo;
@@ -533,7 +555,7 @@ static double sim_story_story(sf_stream *s, story *a, story *b) {
         if (!have[ch]) continue;
         cos[ch] = dot_idf(x, y, &s->df) / (a->norm[ch] * b->norm[ch]);
     }
-    double gap = -1, span = -1;
+    double gap = -1, span = undated_span(a->seqs.n + b->seqs.n);
     if (a->first != SF_TIME_UNKNOWN && b->first != SF_TIME_UNKNOWN) {
         gap = 0;
         span = (double)(a->last > b->last ? a->last : b->last) -

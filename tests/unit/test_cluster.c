@@ -16,6 +16,9 @@
 
 #include "cluster/cluster.h"
 
+/* the size up to which a story grows on the event similarity alone (stream.c) */
+#define GROW_FREE_REPORTS 16
+
 static char g_path[1024];
 
 static const char *shared_path(const char *rel) {
@@ -245,7 +248,7 @@ static void mixed_languages_stay_apart(void **state) {
  * share only the event's names and a sentence, each with words of its own,
  * join a small story but past GROW_FREE members need ever closer agreement,
  * so 80 of them do not become one story. */
-static size_t largest_of_stream(const char *shared, size_t nwords, size_t n) {
+static size_t largest_of_stream_at(const char *shared, size_t nwords, size_t n, bool dated) {
     sf_cluster_options o;
     sf__cluster_options_default(&o);
     sf_stream *s = NULL;
@@ -256,8 +259,8 @@ static size_t largest_of_stream(const char *shared, size_t nwords, size_t n) {
         /* words of this report only (lower case: content, not names) */
         for (size_t w = 0; w < nwords && k + 16 < sizeof text; w++)
             k += (size_t)snprintf(text + k, sizeof text - k, " q%zux%zu", i, w);
-        assert_int_equal(sf__stream_add(s, "", 0, text, k, 1000000 + (int64_t)i * 60, NULL, NULL),
-                         SF_OK);
+        int64_t t = dated ? 1000000 + (int64_t)i * 60 : SF_TIME_UNKNOWN;
+        assert_int_equal(sf__stream_add(s, "", 0, text, k, t, NULL, NULL), SF_OK);
     }
     size_t *count = calloc(n, sizeof *count), best = 0;
     assert_non_null(count);
@@ -269,6 +272,10 @@ static size_t largest_of_stream(const char *shared, size_t nwords, size_t n) {
     free(count);
     sf__stream_destroy(s);
     return best;
+}
+
+static size_t largest_of_stream(const char *shared, size_t nwords, size_t n) {
+    return largest_of_stream_at(shared, nwords, n, true);
 }
 
 /* sf__stream_place (a store reopening its stories): placed articles go to
@@ -325,6 +332,50 @@ static void story_growth_needs_agreement(void **state) {
     size_t big = largest_of_stream(shared, 24, 80);
     assert_true(big >= 16);
     assert_true(big < 80);
+}
+
+/* Reports without a time (plain text, pages without a date). An unknown gap
+ * is the expected gap between reports of one event (SF_EVENT_GAP_DAYS), not
+ * "the same moment", and an undated story is held to the span rule by the
+ * span its reports would cover at that gap: so reports of different events
+ * of one topic (its vocabulary and names, each with its own facts) do not
+ * chain into one story, where dated a minute apart they may; two undated
+ * reports of one event still join, as does a small event told in closely
+ * agreeing reports. */
+static void undated_reports_stay_at_event_grain(void **state) {
+    (void)state;
+    const char *topic = "Mayor Anna Berger opened the new harbour bridge in Lindau on "
+                        "Monday, and the ferry company of Lindau cut its fares.";
+    /* 28 events of the topic, each report with 20 facts of its own: a
+     * minute apart they are one story; undated they do not chain (on
+     * main, which read an unknown gap as "the same moment": 28) */
+    assert_int_equal(largest_of_stream_at(topic, 20, 28, true), 28);
+    size_t big = largest_of_stream_at(topic, 20, 28, false);
+    assert_true(big < GROW_FREE_REPORTS);
+    /* one event: 6 undated reports that agree closely stay one story */
+    assert_int_equal(largest_of_stream_at(topic, 2, 6, false), 6);
+    /* two undated reports of one flood join, a vote stays apart */
+    static const char *flood =
+        "The Tamsin River overflowed into the centre of Marlow Bridge on Monday, forcing 1,200 "
+        "residents from their homes, Mayor Ada Penhallow said. Water covered the library and the "
+        "market square after three days of rain.";
+    static const char *flood2 =
+        "Residents of Marlow Bridge began returning on Wednesday after the Tamsin River fell, Mayor "
+        "Ada Penhallow said; water had covered the library and the market square and 1,200 people "
+        "had left their homes.";
+    static const char *vote =
+        "The Halvern council voted 7 to 2 on Tuesday to close the old tram depot and sell the land "
+        "to a housing cooperative, councillor Brin Osterly said after the meeting.";
+    sf_cluster_options o;
+    sf__cluster_options_default(&o);
+    sf_stream *s = NULL;
+    assert_int_equal(sf__stream_create(&o, &s, NULL), SF_OK);
+    const char *texts[] = {flood, vote, flood2};
+    for (size_t i = 0; i < 3; i++)
+        assert_int_equal(sf__stream_add(s, "", 0, texts[i], strlen(texts[i]), SF_TIME_UNKNOWN, NULL, NULL), SF_OK);
+    assert_int_equal(sf__stream_story_of(s, 2), sf__stream_story_of(s, 0));
+    assert_true(sf__stream_story_of(s, 1) != sf__stream_story_of(s, 0));
+    sf__stream_destroy(s);
 }
 
 /* The event similarity (stream.c) is a probability on which each signal
@@ -461,6 +512,7 @@ int main(void) {
         cmocka_unit_test(placed_stories_take_later_reports),
         cmocka_unit_test(german_formal_you_is_no_name),
         cmocka_unit_test(event_similarity_is_calibrated),
+        cmocka_unit_test(undated_reports_stay_at_event_grain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
