@@ -6,6 +6,8 @@
 #    processes into one store; every article stored once and the stories of one
 #    process ingesting the same articles; then again with one worker killed
 #    with kill -9 after its first batch and restarted;
+#  - the same with --incremental (the store's kept stream clusterer) and a
+#    kill, on the self-made stream;
 #  - DUC 2006 (some topics; skipped without ../shared): the same two runs;
 #  - bad messages (not JSON, no text, 20 MB): each reported with its
 #    partition and offset and put aside in the store, the rest stored, and a
@@ -25,7 +27,7 @@ pg_reexec 900
 
 "$MOCK" --brokers 3 --topic small --partitions 4 --topic small_kill --partitions 4 \
     --topic duc --partitions 4 --topic duc_kill --partitions 4 --topic bad --partitions 4 \
-    --topic warc --partitions 4 \
+    --topic warc --partitions 4 --topic small_inc --partitions 4 \
     >"$TMP/boot" 2>"$TMP/mock.err" &
 mock=$!
 trap 'kill "$mock" 2>/dev/null; wait "$mock" 2>/dev/null; rm -rf "$TMP"' EXIT
@@ -58,7 +60,8 @@ pgdb() { psql -q -c "CREATE DATABASE $1" && echo "postgresql:///$1"; }
 run_workers() {
     local name=$1 topic=$2 db=$3 kill=$4 pids=() i t0=$SECONDS
     for i in 1 2 3; do
-        "$SF" worker --db "$db" --topic "$topic" --group "$name" "${WOPT[@]}" \
+        # shellcheck disable=SC2086
+        "$SF" worker --db "$db" --topic "$topic" --group "$name" "${WOPT[@]}" ${WEXTRA:-} \
             >"$TMP/$name.w$i.out" 2>"$TMP/$name.w$i.err" &
         pids+=($!)
     done
@@ -68,7 +71,8 @@ run_workers() {
         wait "${pids[1]}" 2>/dev/null
         grep -q '^storyfold worker: batch' "$TMP/$name.w2.err" && ok "$name: worker 2 killed with kill -9 after its batch $(grep -c '^storyfold worker: batch' "$TMP/$name.w2.err")" ||
             not_ok "$name: worker 2 never stored a batch before the kill"
-        "$SF" worker --db "$db" --topic "$topic" --group "$name" "${WOPT[@]}" \
+        # shellcheck disable=SC2086
+        "$SF" worker --db "$db" --topic "$topic" --group "$name" "${WOPT[@]}" ${WEXTRA:-} \
             >"$TMP/$name.w4.out" 2>"$TMP/$name.w4.err" &
         pids[1]=$!
     fi
@@ -149,6 +153,11 @@ PY
 case_bg ref_small reference small "$TMP/small.jsonl"
 case_bg small one_case small small small 42 0 "$TMP/small.jsonl"
 case_bg small_kill one_case small_kill small_kill small 42 1 "$TMP/small.jsonl"
+# --incremental: the store's kept stream clusterer (rebuilt after another
+# worker's batch), with a kill; on this stream of four clear stories it makes
+# the stories of one process too
+inc_case() { WEXTRA=--incremental one_case "$@"; }
+case_bg small_inc inc_case small_inc small_inc small 42 1 "$TMP/small.jsonl"
 
 # DUC 2006: the first topics (SF_WORKERS_DUC_TOPICS, default 2).
 duc="$SHARED/data/duc2006/docs"
