@@ -54,7 +54,9 @@ if [ "${1:-}" = --pg-inner ]; then
         pids=()
         for i in $(seq "$w"); do
             "$SF" worker --db "postgresql:///b$w" \
-                --kafka-brokers "$BS" --topic "w$w" --batch "$BATCH" --quiet ${WORKER_ARGS:-} \
+                --kafka-brokers "$BS" --topic "w$w" --group "bench$w" --batch "$BATCH" --quiet \
+                --kafka-config session.timeout.ms=6000 --kafka-config heartbeat.interval.ms=500 \
+                ${WORKER_ARGS:-} \
                 >"$W/out.$w.$i" 2>"$W/err.$w.$i" &
             pids+=($!)
         done

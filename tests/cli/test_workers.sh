@@ -159,11 +159,12 @@ case_bg small_kill one_case small_kill small_kill small 42 1 "$TMP/small.jsonl"
 inc_case() { WEXTRA=--incremental one_case "$@"; }
 case_bg small_inc inc_case small_inc small_inc small 42 1 "$TMP/small.jsonl"
 
-# DUC 2006: the first topics (SF_WORKERS_DUC_TOPICS, default 2).
+# DUC 2006: the first topics (SF_WORKERS_DUC_TOPICS, default 20 = 500 articles;
+# 50 = all 1,250 passed in 2.5 min, 6.5 min under ASan, docs/workers.md).
 duc="$SHARED/data/duc2006/docs"
 if [ -d "$duc/D0601A" ]; then
     # shellcheck disable=SC2046
-    set -- $(ls "$duc" | grep '^D06' | head -"${SF_WORKERS_DUC_TOPICS:-2}" | sed "s|^|$duc/|")
+    set -- $(ls "$duc" | grep '^D06' | head -"${SF_WORKERS_DUC_TOPICS:-20}" | sed "s|^|$duc/|")
     n=$(find "$@" -type f | wc -l)
     case_bg ref_duc reference duc "$@"
     case_bg duc one_case duc duc duc "$n" 0 "$@"
