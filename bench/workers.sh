@@ -44,6 +44,17 @@ if [ "${1:-}" = --pg-inner ]; then
         { cat $(printf '/proc/%s/stat ' $pids) 2>/dev/null || true; } |
             awk '{ s += $14 + $15 + $16 + $17 } END { printf "%.2f", s / 100 }'
     }
+    # the stories against the stream's events (gen_stream.py's "event")
+    python3 -c '
+import json, sys
+for l in open(sys.argv[1]):
+    d = json.loads(l)
+    print(json.dumps({"id": d["id"], "story": d["event"]}))' "$W/stream.jsonl" >"$W/gold.jsonl"
+    quality() { # DB
+        psql -At -d "$1" -c "SELECT json_build_object('id', id, 'story', story) FROM articles" >"$W/pred.jsonl"
+        echo "    stories: $(psql -At -d "$1" -c 'SELECT count(DISTINCT story) FROM articles');" \
+            "$("$SF" eval clusters --gold "$W/gold.jsonl" --pred "$W/pred.jsonl" | grep -i 'b-cubed')"
+    }
     printf "%-8s %8s %10s %12s %12s %12s\n" workers wall_s articles/s worker_cpu_s server_cpu_s cpu_ms/article
     # shellcheck disable=SC2086
     for w in ${WORKERS:-1 2 4}; do
@@ -73,6 +84,7 @@ if [ "${1:-}" = --pg-inner ]; then
             'BEGIN { printf "%-8d %8.1f %10.1f %12.2f %12.2f %12.2f\n", w, b - a, n / (b - a), c, s1 - s0, 1000 * (c + s1 - s0) / n }'
         cat "$W"/out."$w".* | sed "s/^/    $w workers: /"
         echo "    produce: $(cat "$W/tp") s wall for $N messages"
+        quality "b$w"
     done
     [ "${INGEST:-1}" = 0 ] && exit 0
     for mode in recluster stream; do
@@ -86,6 +98,7 @@ if [ "${1:-}" = --pg-inner ]; then
         awk -v m="ingest-$mode" -v t="$wall" -v c="$(awk -v u="$u" -v s="$sy" 'BEGIN { print u + s }')" \
             -v n="$N" -v s0="$s0" -v s1="$s1" \
             'BEGIN { printf "%-8s %8.1f %10.1f %12.2f %12.2f %12.2f\n", m, t, n / t, c, s1 - s0, 1000 * (c + s1 - s0) / n }'
+        quality "i_$mode"
     done
     exit 0
 fi
