@@ -47,8 +47,10 @@ static void help(FILE *f) {
             "                       `storyfold ingest` does: kept while this worker is\n"
             "                       the only writer between its batches, built again\n"
             "                       from the window after another writer's batch; the\n"
-            "                       stories then depend on the order batches arrive in\n"
-            "                       (docs/workers.md)\n"
+            "                       stories then depend on the order articles arrive\n"
+            "                       in: for one partition written in publication order\n"
+            "                       (several partitions read in chunks split stories;\n"
+            "                       docs/workers.md)\n"
             "  (-q, --quiet: no line per batch on standard error)\n"
             SF_CLI_STORE_HELP
             SF_CLI_RUN_HELP
