@@ -20,14 +20,16 @@
 # batches, with the workers' assignment (--recluster) and with ingest's
 # default (the kept stream clusterer).
 # Environment: WORKERS (default "1 2 4"), WORKER_ARGS (more worker options,
-# e.g. --incremental), INGEST=0 to leave out the ingest rows.
+# e.g. --incremental), INGEST=0 to leave out the ingest rows, PARTITIONS
+# (default 4) per topic.
 set -euo pipefail
 if [ "${1:-}" = --pg-inner ]; then
     shift
     BUILD=$1 N=$2 BATCH=$3 W=$4
     SF="$BUILD/storyfold"
-    "$BUILD/sf_kafka_mock" --brokers 1 --topic w1 --partitions 4 --topic w2 --partitions 4 \
-        --topic w3 --partitions 4 --topic w4 --partitions 4 >"$W/boot" &
+    P=${PARTITIONS:-4}
+    "$BUILD/sf_kafka_mock" --brokers 1 --topic w1 --partitions "$P" --topic w2 --partitions "$P" \
+        --topic w3 --partitions "$P" --topic w4 --partitions "$P" >"$W/boot" &
     mock=$!
     trap 'kill "$mock" 2>/dev/null || true' EXIT
     for _ in $(seq 50); do [ -s "$W/boot" ] && break; sleep 0.2; done
