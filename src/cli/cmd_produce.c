@@ -1,7 +1,8 @@
 /* cmd_produce.c - `storyfold produce --kafka-brokers HOST:PORT --topic T
  * PATH...`: send articles to a Kafka topic, one JSON Lines record per
  * message keyed by the article id (for tests, demos and small crawlers;
- * docs/workers.md). --lines sends each line of the files as it is. */
+ * docs/workers.md). --lines sends each line of the files as it is, --files
+ * each file as it is (a WARC record, plain or gzip'd). */
 #include "cli.h"
 #include "cli_args.h"
 
@@ -28,6 +29,9 @@ static void help(FILE *f) {
             "  --lines              send each non-empty line of each file as it is, one\n"
             "                       message each, without a key (records already\n"
             "                       written as JSON Lines, or tests of bad messages)\n"
+            "  --files              send each file as it is, one message each, without a\n"
+            "                       key (a WARC record per file, plain or gzip'd, as a\n"
+            "                       crawler sends one record per message)\n"
             SF_CLI_INPUT_HELP SF_CLI_READING_HELP);
 }
 
@@ -35,13 +39,14 @@ typedef struct produce_args {
     const char *brokers, *topic;
     const char **config;
     size_t nconfig;
-    bool lines;
+    bool lines, files;
 } produce_args;
 
 static int option(void *user, const sf_cli_inputs *in, int argc, char **argv, int *i) {
     produce_args *a = user;
     const char *o = argv[*i];
     if (strcmp(o, "--lines") == 0) return a->lines = true, 1;
+    if (strcmp(o, "--files") == 0) return a->files = true, 1;
     bool b = strcmp(o, "--kafka-brokers") == 0, t = strcmp(o, "--topic") == 0;
     bool c = strcmp(o, "--kafka-config") == 0;
     if (!b && !t && !c) return 0;
@@ -84,6 +89,39 @@ static int send_lines(sf_producer *p, const char *path, size_t *sent, char *msg,
     return rc;
 }
 
+/* A whole file as one message. */
+static int send_file(sf_producer *p, const char *path, size_t *sent, char *msg, size_t len) {
+    FILE *f = fopen(path, "rb");
+    char *data = NULL;
+    size_t n = 0, cap = 0;
+    int rc = f ? 0 : 1;
+    while (rc == 0) {
+        if (n == cap) {
+            char *d = realloc(data, cap = cap ? cap * 2 : 65536);
+            if (!d) {
+                rc = 1;
+                break;
+            }
+            data = d;
+        }
+        size_t got = fread(data + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) rc = ferror(f) ? 1 : 2;
+    }
+    if (f) fclose(f);
+    if (rc == 1) {
+        snprintf(msg, len, "cannot read %s", path);
+    } else if (n == 0) {
+        snprintf(msg, len, "%s is empty", path);
+        rc = 1;
+    } else {
+        rc = sf__producer_send(p, NULL, 0, data, n, msg, len);
+        *sent += rc == 0;
+    }
+    free(data);
+    return rc;
+}
+
 static int send_articles(sf_producer *p, const sf_corpus *c, size_t *sent, char *msg,
                          size_t len) {
     for (size_t i = 0; i < sf_corpus_count(c); i++) {
@@ -103,17 +141,19 @@ static int send_articles(sf_producer *p, const sf_corpus *c, size_t *sent, char 
 
 static int produce(sf_cli_inputs *in, produce_args *a, char **paths, int npaths) {
     int code = SF_EXIT_OK;
-    sf_corpus *c = a->lines ? NULL : sf_cli_read_all(in, paths, npaths, &code);
-    if (!a->lines && !c) return code;
+    bool raw = a->lines || a->files;
+    sf_corpus *c = raw ? NULL : sf_cli_read_all(in, paths, npaths, &code);
+    if (!raw && !c) return code;
     char msg[512] = "";
     sf_produce_opts o = {.brokers = a->brokers, .topic = a->topic, .config = a->config,
                          .nconfig = a->nconfig};
     sf_producer *p = sf__producer_create(&o, msg, sizeof msg);
     size_t sent = 0, delivered = 0;
     int rc = p ? 0 : 1;
-    for (int i = 0; a->lines && rc == 0 && i < npaths; i++)
-        rc = send_lines(p, paths[i], &sent, msg, sizeof msg);
-    if (!a->lines && rc == 0) rc = send_articles(p, c, &sent, msg, sizeof msg);
+    for (int i = 0; raw && rc == 0 && i < npaths; i++)
+        rc = a->lines ? send_lines(p, paths[i], &sent, msg, sizeof msg)
+                      : send_file(p, paths[i], &sent, msg, sizeof msg);
+    if (!raw && rc == 0) rc = send_articles(p, c, &sent, msg, sizeof msg);
     char fmsg[512] = "";
     size_t failed = sf__producer_finish(p, &delivered, fmsg, sizeof fmsg);
     sf_corpus_destroy(c);

@@ -43,6 +43,14 @@ static void help(FILE *f) {
             "                       stories of up to N articles (`storyfold ingest\n"
             "                       --recluster`; default 20000)\n"
             "  --window-days D      as in `storyfold ingest`\n"
+            "  --incremental        assign with the store's kept stream clusterer, as\n"
+            "                       `storyfold ingest` does: kept while this worker is\n"
+            "                       the only writer between its batches, built again\n"
+            "                       from the window after another writer's batch; the\n"
+            "                       stories then depend on the order articles arrive\n"
+            "                       in: for one partition written in publication order\n"
+            "                       (several partitions read in chunks split stories;\n"
+            "                       docs/workers.md)\n"
             "  (-q, --quiet: no line per batch on standard error)\n"
             SF_CLI_STORE_HELP
             SF_CLI_RUN_HELP
@@ -56,7 +64,7 @@ typedef struct worker_args {
     const char **config;
     size_t nconfig;
     double batch, batch_wait, max_message, idle_exit, window, window_days;
-    bool quiet;
+    bool quiet, incremental;
 } worker_args;
 
 /* A number option into *out; 1 consumed, -1 usage error. */
@@ -73,6 +81,7 @@ static int number(const char *prog, const char *o, const char *v, double lo, dou
 
 static int own_option(worker_args *a, const char *prog, int argc, char **argv, int *i) {
     const char *o = argv[*i];
+    if (strcmp(o, "--incremental") == 0) return a->incremental = true, 1;
     static const char *const names[] = {"--kafka-brokers", "--topic", "--group",
                                         "--kafka-config", "--batch", "--batch-wait",
                                         "--max-message", "--idle-exit", "--window",
@@ -157,9 +166,12 @@ static int work(worker_args *a) {
         .max_message = a->max_message ? (size_t)a->max_message : 10u << 20,
         .store = {.run = &a->ra.opt, .window_articles = (size_t)a->window,
                   .window_days = a->window_days, .now = a->st.now,
-                  /* workers read partitions in any order: the assignment
-                   * that does not depend on it (docs/store.md) */
-                  .recluster = 1},
+                  /* workers read partitions in any order: by default the
+                   * assignment that does not depend on it (docs/store.md);
+                   * --incremental: the kept stream clusterer, whose state
+                   * the store drops when another writer's batch raised
+                   * the generation */
+                  .recluster = !a->incremental},
         .quiet = a->quiet};
     sf_worker_stats s;
     char msg[600] = "";

@@ -77,10 +77,11 @@ static rd_kafka_t *consumer_new(const sf_worker_opts *o, char *errbuf, size_t er
     return rk;
 }
 
-/* The first problem the reader met in a message. */
+/* The first problem the reader met in a message (a note that is no problem,
+ * such as the WARC reader's count of records, is not one). */
 static void first_diag(void *user, const sf_diag *d) {
     char *why = user;
-    if (why[0]) return;
+    if (why[0] || d->status == SF_OK) return;
     if (d->record)
         snprintf(why, 512, "record %zu: %s", d->record, d->message);
     else

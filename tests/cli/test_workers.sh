@@ -6,10 +6,15 @@
 #    processes into one store; every article stored once and the stories of one
 #    process ingesting the same articles; then again with one worker killed
 #    with kill -9 after its first batch and restarted;
+#  - the same with --incremental (the store's kept stream clusterer) and a
+#    kill, on the self-made stream;
 #  - DUC 2006 (some topics; skipped without ../shared): the same two runs;
 #  - bad messages (not JSON, no text, 20 MB): each reported with its
 #    partition and offset and put aside in the store, the rest stored, and a
-#    second worker of the group reads none of them again.
+#    second worker of the group reads none of them again;
+#  - WARC records as messages (plain and gzip'd, one record per message, as
+#    `produce --files` sends them): the pages' articles stored, a broken
+#    record put aside with its partition and offset.
 # Skipped (77) without librdkafka or when no PostgreSQL server can be started.
 . "$(dirname "$0")/lib.sh"
 py() { if [ -x /usr/bin/python3 ]; then /usr/bin/python3 "$@"; else python3 "$@"; fi; }
@@ -22,6 +27,7 @@ pg_reexec 900
 
 "$MOCK" --brokers 3 --topic small --partitions 4 --topic small_kill --partitions 4 \
     --topic duc --partitions 4 --topic duc_kill --partitions 4 --topic bad --partitions 4 \
+    --topic warc --partitions 4 --topic small_inc --partitions 4 \
     >"$TMP/boot" 2>"$TMP/mock.err" &
 mock=$!
 trap 'kill "$mock" 2>/dev/null; wait "$mock" 2>/dev/null; rm -rf "$TMP"' EXIT
@@ -54,7 +60,8 @@ pgdb() { psql -q -c "CREATE DATABASE $1" && echo "postgresql:///$1"; }
 run_workers() {
     local name=$1 topic=$2 db=$3 kill=$4 pids=() i t0=$SECONDS
     for i in 1 2 3; do
-        "$SF" worker --db "$db" --topic "$topic" --group "$name" "${WOPT[@]}" \
+        # shellcheck disable=SC2086
+        "$SF" worker --db "$db" --topic "$topic" --group "$name" "${WOPT[@]}" ${WEXTRA:-} \
             >"$TMP/$name.w$i.out" 2>"$TMP/$name.w$i.err" &
         pids+=($!)
     done
@@ -64,7 +71,8 @@ run_workers() {
         wait "${pids[1]}" 2>/dev/null
         grep -q '^storyfold worker: batch' "$TMP/$name.w2.err" && ok "$name: worker 2 killed with kill -9 after its batch $(grep -c '^storyfold worker: batch' "$TMP/$name.w2.err")" ||
             not_ok "$name: worker 2 never stored a batch before the kill"
-        "$SF" worker --db "$db" --topic "$topic" --group "$name" "${WOPT[@]}" \
+        # shellcheck disable=SC2086
+        "$SF" worker --db "$db" --topic "$topic" --group "$name" "${WOPT[@]}" ${WEXTRA:-} \
             >"$TMP/$name.w4.out" 2>"$TMP/$name.w4.err" &
         pids[1]=$!
     fi
@@ -145,12 +153,18 @@ PY
 case_bg ref_small reference small "$TMP/small.jsonl"
 case_bg small one_case small small small 42 0 "$TMP/small.jsonl"
 case_bg small_kill one_case small_kill small_kill small 42 1 "$TMP/small.jsonl"
+# --incremental: the store's kept stream clusterer (rebuilt after another
+# worker's batch), with a kill; on this stream of four clear stories it makes
+# the stories of one process too
+inc_case() { WEXTRA=--incremental one_case "$@"; }
+case_bg small_inc inc_case small_inc small_inc small 42 1 "$TMP/small.jsonl"
 
-# DUC 2006: the first topics (SF_WORKERS_DUC_TOPICS, default 2).
+# DUC 2006: the first topics (SF_WORKERS_DUC_TOPICS, default 20 = 500 articles;
+# 50 = all 1,250 passed in 2.5 min, 6.5 min under ASan, docs/workers.md).
 duc="$SHARED/data/duc2006/docs"
 if [ -d "$duc/D0601A" ]; then
     # shellcheck disable=SC2046
-    set -- $(ls "$duc" | grep '^D06' | head -"${SF_WORKERS_DUC_TOPICS:-2}" | sed "s|^|$duc/|")
+    set -- $(ls "$duc" | grep '^D06' | head -"${SF_WORKERS_DUC_TOPICS:-20}" | sed "s|^|$duc/|")
     n=$(find "$@" -type f | wc -l)
     case_bg ref_duc reference duc "$@"
     case_bg duc one_case duc duc duc "$n" 0 "$@"
@@ -198,5 +212,52 @@ ids=$(psql -At -d w_bad -c "SELECT string_agg(id, ' ' ORDER BY id) FROM articles
 [ "$ids" = "good-1 good-2" ] && ok "the two good articles are stored" || not_ok "stored: '$ids'"
 expect_exit 0 "another worker of the group" -- "$SF" worker --db "$db" --topic bad --group bad "${WOPT[@]}"
 expect_grep "$TMP/out" '^worker: 0 messages' "reads nothing again: offsets were committed past the bad messages"
+# WARC records as messages, one per file (`produce --files`): a plain record,
+# a gzip'd one, and a gzip'd one cut in the middle (broken). The two pages
+# are stored; the broken one is reported with its partition and offset and
+# put aside.
+py - "$TMP" <<'PY'
+import gzip, sys
+d = sys.argv[1]
+def record(n, url, title, paras):
+    html = "<html><head><title>%s</title></head><body><article><h1>%s</h1>%s</article></body></html>" % (
+        title, title, "".join("<p>%s</p>" % p for p in paras))
+    body = html.encode()
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n" % len(body) + body
+    head = ("WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-00000000000%d>\r\n"
+            "WARC-Date: 2021-03-04T05:06:07Z\r\nWARC-Target-URI: %s\r\n"
+            "Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n") % (n, url, len(http))
+    return head.encode() + http + b"\r\n\r\n"
+a = record(1, "https://example.org/news/dam", "Tamsin dam opens to the public",
+           ["The new dam on the river Tamsin opened to the public on Monday, the regional water board said.",
+            "It holds two million cubic metres of water and will supply the towns of Kellby and Arnmouth.",
+            "Engineers spent four years building the dam, which cost 80 million euros."])
+b = record(2, "https://example.org/news/bridge", "Kellby bridge closes for repairs",
+           ["The old stone bridge to Kellby closed on Tuesday for repairs that will last six weeks, the county said.",
+            "Drivers are asked to use the road over the new dam instead, which adds ten minutes to the journey.",
+            "The bridge was built in 1823 and last repaired in 1990."])
+c = record(3, "https://example.org/news/cut", "A page cut in half",
+           ["This record's gzip member ends in the middle, as a crawler's lost write leaves it."] * 20)
+open(d + "/w1.warc", "wb").write(a)
+open(d + "/w2.warc.gz", "wb").write(gzip.compress(b))
+z = gzip.compress(c)
+open(d + "/w3.warc.gz", "wb").write(z[: len(z) // 2])
+PY
+expect_exit 0 "produce three WARC records, one per message" -- "$SF" produce --kafka-brokers "$BS" --topic warc \
+    --files "$TMP/w1.warc" "$TMP/w2.warc.gz" "$TMP/w3.warc.gz"
+expect_grep "$TMP/out" '3 messages sent to warc, 3 delivered' "three WARC messages delivered"
+db=$(pgdb w_warc)
+expect_exit 0 "a worker reads the WARC messages" -- "$SF" worker --db "$db" --topic warc --group warc "${WOPT[@]}" --idle-exit 20
+cp "$TMP/err" "$TMP/warc.err"
+urls=$(psql -At -d w_warc -c "SELECT string_agg(url, ' ' ORDER BY url) FROM articles")
+[ "$urls" = "https://example.org/news/bridge https://example.org/news/dam" ] &&
+    ok "the plain and the gzip'd WARC record are stored as articles" ||
+    { not_ok "stored from WARC: '$urls'"; cat "$TMP/warc.err"; }
+grep -o 'bad message: topic warc partition [0-9]* offset [0-9]*' "$TMP/warc.err" | sed 's/.*partition \([0-9]*\) offset \([0-9]*\)/\1|\2/' >"$TMP/warc.reported"
+[ "$(wc -l <"$TMP/warc.reported")" = 1 ] && ok "the broken WARC message reported with partition and offset" ||
+    { not_ok "$(wc -l <"$TMP/warc.reported") WARC messages reported, wanted 1"; cat "$TMP/warc.err"; }
+psql -At -d w_warc -c "SELECT part || '|' || offs FROM dead_letters" >"$TMP/warc.table"
+cmp -s "$TMP/warc.reported" "$TMP/warc.table" && ok "the broken WARC message put aside under that partition and offset" ||
+    { not_ok "dead_letters differ from the report"; cat "$TMP/warc.table"; }
 case_collect
 finish
