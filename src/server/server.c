@@ -395,19 +395,21 @@ static void sse_collect(sse *e, const char *json) {
     e->poff = 0;
 }
 
-/* Marks the changes already in the store when a client connects as sent:
- * the cursor has a resolution of one second, and an ingest that ended in
- * the second the page connected would otherwise be announced to a page
- * that already shows it (the page then redraws itself under the reader). */
-static void sse_prime(sse *e) {
+/* One look at the store's changes since the cursor: events for those not
+ * sent yet (send), or only marked as sent. */
+static sf_status sse_poll(sse *e, bool send) {
     char *out = NULL;
     size_t on = 0;
     FILE *f = open_memstream(&out, &on);
     sf_error err = {0};
     sf_status st = f ? sf_store_write_changes(e->store, e->cursor, f, &err) : SF_ERR_NOMEM;
     if (f) fclose(f);
-    if (st == SF_OK && out) sse_scan(e, out, NULL);
+    if (st == SF_OK && out) {
+        if (send) sse_collect(e, out);
+        else sse_scan(e, out, NULL);
+    }
     free(out);
+    return st;
 }
 
 static ssize_t sse_read(void *cls, uint64_t pos, char *buf, size_t max) {
@@ -430,15 +432,7 @@ static ssize_t sse_read(void *cls, uint64_t pos, char *buf, size_t max) {
             memcpy(buf, HELLO, sizeof HELLO - 1);
             return (ssize_t)(sizeof HELLO - 1);
         }
-        char *out = NULL;
-        size_t on = 0;
-        FILE *f = open_memstream(&out, &on);
-        sf_error err = {0};
-        sf_status st = f ? sf_store_write_changes(e->store, e->cursor, f, &err) : SF_ERR_NOMEM;
-        if (f) fclose(f);
-        if (st == SF_OK && out) sse_collect(e, out);
-        free(out);
-        if (st != SF_OK) return MHD_CONTENT_READER_END_WITH_ERROR;
+        if (sse_poll(e, true) != SF_OK) return MHD_CONTENT_READER_END_WITH_ERROR;
         if (e->pending && e->pn) continue;
         usleep(e->sv->cfg.event_poll_ms * 1000u);
         e->idle_ms += e->sv->cfg.event_poll_ms;
@@ -469,7 +463,12 @@ static enum MHD_Result api_events(server *sv, struct MHD_Connection *c) {
         return send_error(c, 503, "store: %s", err.message);
     }
     e->cursor = (int64_t)time(NULL);
-    sse_prime(e);
+    /* the changes already in the store when the page connects are marked as
+     * sent: the cursor has a resolution of one second, and an ingest that
+     * ended in the second the page connected would otherwise be announced
+     * to a page that already shows it (which then redraws itself under its
+     * reader) */
+    (void)sse_poll(e, false);
     struct MHD_Response *r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096, sse_read, e, sse_free);
     if (!r) {
         sse_free(e);
