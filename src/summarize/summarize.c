@@ -77,9 +77,9 @@ static sf_status on_term(void *user, const char *term, size_t len, const sf_toke
 
 /* Sort a sentence's terms and merge repeats into counts. */
 static void merge_terms(ctx *x, sent *s) {
-    term_weight *t = x->tw.items + s->tw_begin;
     size_t n = s->tw_end - s->tw_begin;
-    if (n == 0) return;
+    if (n == 0) return; /* and the vector may still be empty (items NULL) */
+    term_weight *t = x->tw.items + s->tw_begin;
     qsort(t, n, sizeof *t, cmp_term);
     size_t k = 0;
     for (size_t i = 1; i < n; i++) {
