@@ -178,6 +178,8 @@ bool sf__lang_place_prep(const char *lang, const char *w, size_t n);
 /* A verb that reports speech in that language ("sagte", "dijo", "déclaré");
  * w[0..n) as written (folded here). */
 bool sf__lang_speech_verb(const char *lang, const char *w, size_t n);
+/* "that" opening reported speech in that language ("dass", "que"); as written. */
+bool sf__lang_that(const char *lang, const char *w, size_t n);
 /* "he" or "she" in that language ("er", "elle", "ella"); as written. */
 bool sf__lang_he_she(const char *lang, const char *w, size_t n);
 /* A word that makes a name an organization's ("AG", "Partido", "Bank"). */

@@ -418,3 +418,20 @@ bool sf__lang_he_she(const char *lang, const char *w, size_t n) {
     size_t k = sf__word_fold(w, n, f, sizeof f);
     return k && in_lang(HE_SHE, SF_ARRAY_LEN(HE_SHE), lang, f, k);
 }
+
+/* "that" opening reported speech ("erklärte, dass ...", "dijo que ..."). */
+static const char *const THAT_DE[] = {"dass", "daß", NULL};
+static const char *const THAT_ROMANCE[] = {"que", "qu", NULL};
+static const char *const THAT_IT[] = {"che", NULL};
+static const char *const THAT_NL[] = {"dat", NULL};
+static const char *const THAT_PL[] = {"że", NULL};
+static const lang_list THAT[] = {{"de", THAT_DE},      {"lb", THAT_DE},      {"gsw", THAT_DE},
+                                 {"es", THAT_ROMANCE}, {"pt", THAT_ROMANCE}, {"gl", THAT_ROMANCE},
+                                 {"fr", THAT_ROMANCE}, {"it", THAT_IT},      {"nl", THAT_NL},
+                                 {"pl", THAT_PL}};
+
+bool sf__lang_that(const char *lang, const char *w, size_t n) {
+    char f[16];
+    size_t k = sf__word_fold(w, n, f, sizeof f);
+    return k && in_lang(THAT, SF_ARRAY_LEN(THAT), lang, f, k);
+}

@@ -50,9 +50,10 @@ static const char *const HE_SHE[] = {"he", "she", NULL};
 /* "that" opening reported speech, in the doc's language ("dass", "que",
  * "che", "dat", "że") */
 static bool complementizer(const sf_doc *d, size_t k) {
-    static const char *const THAT[] = {"that", "dass", "daß", "que", "qu", "che", "dat", "że", NULL};
     if (sf__tok_is(d, k, "that")) return true;
-    return !sf__lang_is_english(d->lang) && sf__tok_in(d, k, THAT);
+    const sf_token *t = &d->toks.items[k];
+    return !sf__lang_is_english(d->lang) && t->kind == SF_TOK_WORD &&
+           sf__lang_that(d->lang, d->text + t->begin, t->end - t->begin);
 }
 
 /* "he"/"she" at token k, in the doc's language */

@@ -569,8 +569,10 @@ static size_t line_at(const char *data, size_t at) {
 static bool looks_like_markup(sf_view t) {
     static const char *const TAGS[] = {"<p>", "<p ", "</p>", "<br", "<div", "</div>", "</a>", "<li>", "<h2", "<span"};
     size_t hits = 0;
-    for (size_t i = 0; i + 2 < t.n && hits < 2; i++) {
-        if (t.p[i] != '<') continue;
+    /* every record's text passes here: jump from '<' to '<' */
+    for (const char *q = t.n ? memchr(t.p, '<', t.n) : NULL; q && hits < 2;
+         q = memchr(q + 1, '<', (size_t)(t.p + t.n - q - 1))) {
+        size_t i = (size_t)(q - t.p);
         for (size_t k = 0; k < SF_ARRAY_LEN(TAGS); k++) {
             size_t n = strlen(TAGS[k]);
             if (i + n <= t.n && sf__view_eq_nocase(sf__view(t.p + i, n), sf__view(TAGS[k], n))) {

@@ -44,10 +44,11 @@ static const char *binary_kind(const char *p, size_t n) {
      * binary data of some kind. Text in any 8-bit charset has none; random
      * or compressed bytes have about one in nine. */
     size_t k = SF_MIN(n, (size_t)SNIFF_WINDOW), nul = 0, ctrl = 0;
-    for (const char *q = p, *e = p + k; (q = memchr(q, 0, (size_t)(e - q))); q++) nul++;
     for (size_t i = 0; i < k; i++) {
         unsigned char ch = (unsigned char)p[i];
-        ctrl += (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\v' && ch != '\f' && ch != '\r') || ch == 0x7F;
+        nul += ch == 0;
+        ctrl += (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\v' && ch != '\f' && ch != '\r') ||
+                ch == 0x7F;
     }
     return nul * 10 > k || ctrl * 20 > k ? "binary file" : NULL;
 }

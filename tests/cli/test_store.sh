@@ -170,42 +170,45 @@ ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 # (a kill, as well as a new ingest) may place a report differently within
 # the documented arrival-order effect (docs/store.md); its kill loop below
 # checks that nothing is lost or doubled.
+# kill_loop DB ROUNDS [OPTIONS...]: ROUNDS ingests of the first parts, each
+# killed at a random moment within the first 60% of a clean part's time;
+# sets $kills to how many were killed mid-way
+kill_loop() {
+    local db=$1 rounds=$2 i part pid
+    shift 2
+    kills=0
+    for i in $(seq 0 $((rounds - 1))); do
+        part=$(printf '%s/parts/p%02d.jsonl' "$TMP" "$i")
+        "$SF" ingest --db "$db" "$@" --batch 7 "$part" >/dev/null 2>"$TMP/kerr" &
+        pid=$!
+        sleep "$(awk -v ms="$ms" -v r=$((RANDOM % 100)) 'BEGIN { printf "%.3f", ms * 0.6 * r / 100000 }')"
+        if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
+        wait "$pid" 2>/dev/null
+    done
+}
+# stored_once MEMBERS LABEL: every article of the stream in it, none twice
+stored_once() {
+    local n dup
+    n=$(tr ' ' '\n' <"$1" | grep -c .)
+    dup=$(tr ' ' '\n' <"$1" | grep . | sort | uniq -d | wc -l)
+    [ "$n" -eq "$total" ] && [ "$dup" -eq 0 ] && ok "$2every article stored exactly once ($n)" ||
+        not_ok "$2articles: $n of $total stored, $dup twice"
+}
 RANDOM=15
-kills=0
-for i in $(seq 0 19); do
-    part=$(printf '%s/parts/p%02d.jsonl' "$TMP" "$i")
-    "$SF" ingest --db "$TMP/k.db" --recluster --batch 7 "$part" >/dev/null 2>"$TMP/kerr" &
-    pid=$!
-    # a random moment within the first 60% of a clean ingest's time
-    sleep "$(awk -v ms="$ms" -v r=$((RANDOM % 100)) 'BEGIN { printf "%.3f", ms * 0.6 * r / 100000 }')"
-    if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
-    wait "$pid" 2>/dev/null
-done
+kill_loop "$TMP/k.db" 20 --recluster
 echo "# one part takes $ms ms to ingest here; $kills of 20 ingests were killed mid-way"
 [ "$kills" -ge 1 ] && ok "$kills of 20 ingests killed mid-way" || not_ok "no ingest was killed mid-way (one part takes $ms ms)"
 expect_exit 0 "the killed store opens and the ingest finishes" -- "$SF" ingest --db "$TMP/k.db" --recluster --batch 7 "$TMP/stream.jsonl"
 expect_exit 0 "a clean ingest of the same stream" -- "$SF" ingest --db "$TMP/clean.db" --recluster --batch 7 "$TMP/stream.jsonl"
 members "$TMP/k.db" >"$TMP/kmem"
 members "$TMP/clean.db" >"$TMP/cmem"
-n=$(tr ' ' '\n' <"$TMP/kmem" | grep -c .)
-dup=$(tr ' ' '\n' <"$TMP/kmem" | grep . | sort | uniq -d | wc -l)
-[ "$n" -eq "$total" ] && [ "$dup" -eq 0 ] && ok "every article stored exactly once ($n)" || not_ok "articles: $n of $total stored, $dup twice"
+stored_once "$TMP/kmem" ""
 if cmp -s "$TMP/kmem" "$TMP/cmem"; then ok "same stories as one clean ingest"; else
     not_ok "stories differ after the kills"; diff "$TMP/cmem" "$TMP/kmem" | head -5; fi
 # the default assignment, five kills: every article stored once, the store goes on
-kills=0
-for i in $(seq 0 4); do
-    part=$(printf '%s/parts/p%02d.jsonl' "$TMP" "$i")
-    "$SF" ingest --db "$TMP/d.db" --batch 7 "$part" >/dev/null 2>"$TMP/kerr" &
-    pid=$!
-    sleep "$(awk -v ms="$ms" -v r=$((RANDOM % 100)) 'BEGIN { printf "%.3f", ms * 0.6 * r / 100000 }')"
-    if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
-    wait "$pid" 2>/dev/null
-done
+kill_loop "$TMP/d.db" 5
 echo "# default assignment: $kills of 5 ingests killed mid-way"
 expect_exit 0 "default assignment: the killed store opens and the ingest finishes" -- "$SF" ingest --db "$TMP/d.db" --batch 7 "$TMP/stream.jsonl"
 members "$TMP/d.db" >"$TMP/dmem"
-n=$(tr ' ' '\n' <"$TMP/dmem" | grep -c .)
-dup=$(tr ' ' '\n' <"$TMP/dmem" | grep . | sort | uniq -d | wc -l)
-[ "$n" -eq "$total" ] && [ "$dup" -eq 0 ] && ok "default assignment: every article stored exactly once ($n)" || not_ok "default assignment: $n of $total stored, $dup twice"
+stored_once "$TMP/dmem" "default assignment: "
 finish
