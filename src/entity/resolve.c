@@ -6,6 +6,8 @@
  * share a key; possessives were cut off by the mention finder. */
 #include "entity.h"
 
+#include <ctype.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -278,6 +280,12 @@ static sf_status link_acronyms(formvec *fv, const sf_mention *m, const size_t *m
                         break;
                     }
             }
+            if (!sf__capitalized_words(main_surface(E))) continue;
+            /* no report writes the two side by side: a guess, taken only
+             * when both are of one known kind ("NBC" in one report is no
+             * "National Baptist Convention" of another) */
+            sf_entity_type ta = vote_type(A->votes), te = vote_type(E->votes);
+            if (score == 1 && !(ta == te && (ta == SF_ENT_ORG || ta == SF_ENT_PLACE))) continue;
             score = score * 4 + E->mentions;
             if (score > best_score) best_score = score, best = e;
         }
