@@ -241,5 +241,11 @@ bool sf__is_acronym_of(const char *acr, size_t an, const char *name, size_t n);
  * capitalized or a small word acronyms take or skip ("of", "and"): what an
  * acronym may expand to ("Clinton-backing Senate" is no CBS). */
 bool sf__capitalized_words(const char *s);
+/* True when two name keys (sf__name_key) are spellings of one name: the same
+ * words but one, and that one the same once doubled letters are written
+ * once (Raqqa, Raqa; Hilary, Hillary), or of eight letters or more and one
+ * edit apart (two from ten: "Stephanopolous", "Sharption"), not one vowel
+ * for another (Robin, Rubin; Ginsburg, Ginsberg; Khomeini, Khamenei). */
+bool sf__close_spelling(const char *a, size_t an, const char *b, size_t bn);
 
 #endif

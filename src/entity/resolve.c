@@ -344,6 +344,12 @@ static sf_status link_spelling(formvec *fv) {
         if (o->words != f->words) continue;
         if (f->group != SIZE_MAX && o->group != SIZE_MAX && f->group != o->group) continue;
         if (other_final_vowel(f, o)) continue;
+        /* the skeleton proposes, the spelling decides: Khomeini and
+         * Khamenei, Jolie and Julie share one; so do Colombia and Columbia,
+         * a country and another place */
+        if (!sf__close_spelling(f->key, f->keylen, o->key, o->keylen) ||
+            sf__is_country_key(f->key, f->keylen) != sf__is_country_key(o->key, o->keylen))
+            continue;
         st = link(fv, i, (size_t)*slot - 1, false, "spelling variant of %s", main_surface(o));
         /* either may end up the entity's name: both say why */
         if (st == SF_OK && !o->reason) {

@@ -69,6 +69,21 @@ static void test_name_helpers(void **state) {
     assert_string_equal(sf__buf_cstr(&a), "un");
     sf__buf_release(&a);
     sf__buf_release(&b);
+    /* spellings of one name, and other names that share a skeleton */
+#define CLOSE(x, y) sf__close_spelling(x, strlen(x), y, strlen(y))
+    assert_true(CLOSE("raqqa", "raqa"));
+    assert_true(CLOSE("hilary clinton", "hillary clinton"));
+    assert_true(CLOSE("george stephanopoulos", "george stephanopolous"));
+    assert_true(CLOSE("aryan nations", "ayran nations"));
+    assert_true(CLOSE("yevgeni adamov", "yevgeny adamov"));
+    assert_false(CLOSE("khomeini", "khamenei"));
+    assert_false(CLOSE("robin", "rubin"));
+    assert_false(CLOSE("mike", "mika"));
+    assert_false(CLOSE("ginsburg", "ginsberg"));
+    assert_false(CLOSE("world war ii", "world war i"));
+    assert_false(CLOSE("don regan", "dan regan"));
+    assert_false(CLOSE("comey", "cuomo"));
+#undef CLOSE
 }
 
 static void test_alias_file(void **state) {
@@ -352,6 +367,15 @@ static void test_body_written_both_ways(void **state) {
     assert_ptr_equal(mod, entity_named(&f, "Defence Ministry"));
     const sf_entity *uw = entity_named(&f, "University of Washington");
     assert_true(uw == NULL || uw != entity_named(&f, "Washington University"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+    /* two men whose names share a skeleton stay two */
+    const char *iran[] = {"Ayatollah Khomeini founded the Islamic Republic in 1979. Ayatollah Khamenei leads it "
+                          "now, and Khamenei spoke in Tehran on Monday about Khomeini."};
+    c = corpus_of(iran, 1);
+    facts_of(c, NULL, &f);
+    assert_non_null(entity_named(&f, "Khamenei"));
+    assert_ptr_not_equal(entity_named(&f, "Khomeini"), entity_named(&f, "Khamenei"));
     sf__story_facts_release(&f);
     sf_corpus_destroy(c);
     /* the table leaves out a name's possessive; the JSON keeps it */
