@@ -69,6 +69,7 @@ typedef struct story_ctx {
     const sf_run_options *opt;
     const sf_summarize_options *sopt;
     const sf_alias_table *aliases;
+    sf_doc *docs; /* per article (sf__docs_build); a story releases its own */
 } story_ctx;
 
 /* One story's own work: its articles in time order, headline, summary,
@@ -88,9 +89,11 @@ static sf_status story_work(const story_ctx *x, size_t s, sf_error *err) {
     if (!story->headline) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
     if (st == SF_OK) st = sf__summarize(c, story->articles, story->n, r->dup_of, x->sopt, &story->summary, err);
     if (st == SF_OK && !x->opt->no_facts) {
-        sf_facts_options fo = {.lang = x->opt->lang, .aliases = x->aliases};
+        sf_facts_options fo = {.lang = x->opt->lang, .aliases = x->aliases, .docs = x->docs};
         st = sf__story_facts(c, story->articles, story->n, r->dup_of, &fo, &story->facts, err);
     }
+    /* the story's articles are in no other story: their docs are done */
+    for (size_t k = 0; x->docs && k < story->n; k++) sf__doc_release(&x->docs[story->articles[k]]);
     if (st == SF_OK && story->summary.n) {
         story->texts = sf__calloc(story->summary.n, sizeof *story->texts);
         if (!story->texts) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
@@ -232,6 +235,17 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
     if (st == SF_OK && n) st = sf__dedup_corpus(c, &dopt, r->dup_of, r->dup_sim, err);
     if (st == SF_OK && opt.progress) opt.progress(opt.progress_user, "copies", n, n);
 
+    /* every article analysed once, read by the stages below */
+    sf_doc *docs = st == SF_OK ? sf__calloc(n ? n : 1, sizeof *docs) : NULL;
+    if (st == SF_OK && !docs) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+    if (st == SF_OK && n) {
+        size_t bad = 0;
+        sf_status s2 = sf__docs_build(c, opt.lang ? opt.lang : "en", nt, docs, &bad);
+        if (s2 != SF_OK)
+            st = sf__error_set(err, s2, "analysing article '%s': %s", sf_corpus_get(c, bad)->id,
+                               sf_strerror(s2));
+    }
+
     size_t nstories = 0;
     if (st == SF_OK && n && one_story) {
         for (size_t i = 0; i < n; i++) r->story_of[i] = 0;
@@ -295,8 +309,10 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
                                            : opt.summary_method == 3 ? SF_SUMMARY_COVERAGE_DIVERSITY
                                                                      : SF_SUMMARY_CONCEPTS,
                                  .compress = opt.summary_compress ? SF_COMPRESS_ALL : 0u};
-    story_ctx x = {.c = c, .r = r, .opt = &opt, .sopt = &sopt, .aliases = aliases};
+    story_ctx x = {.c = c, .r = r, .opt = &opt, .sopt = &sopt, .aliases = aliases, .docs = docs};
     if (st == SF_OK) st = run_stories(&x, err);
+    for (size_t i = 0; docs && i < n; i++) sf__doc_release(&docs[i]); /* after a failure */
+    sf__free(docs);
     /* one canonical name per entity across the stories of the run */
     sf_story_facts **all = st == SF_OK ? sf__calloc(r->nstories + 1, sizeof *all) : NULL;
     if (st == SF_OK && !all) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");

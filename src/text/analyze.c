@@ -122,11 +122,10 @@ static sf_status emit_number(sf_analyzer *a, const char *text, const sf_token *t
     return SF_OK;
 }
 
-sf_status sf__analyze(sf_analyzer *a, const char *text, size_t n, sf_term_fn fn, void *user) {
-    a->toks.n = 0;
-    SF_TRY(sf__tokenize(text, n, &a->toks));
-    for (size_t k = 0; k < a->toks.n; k++) {
-        const sf_token *t = &a->toks.items[k];
+sf_status sf__analyze_tokens(sf_analyzer *a, const char *text, const sf_token *toks, size_t ntok,
+                             sf_term_fn fn, void *user) {
+    for (size_t k = 0; k < ntok; k++) {
+        const sf_token *t = &toks[k];
         if (t->kind == SF_TOK_WORD)
             SF_TRY(emit_word(a, text + t->begin, t->end - t->begin, t, fn, user));
         else if (t->kind == SF_TOK_NUMBER)
@@ -134,3 +133,11 @@ sf_status sf__analyze(sf_analyzer *a, const char *text, size_t n, sf_term_fn fn,
     }
     return SF_OK;
 }
+
+sf_status sf__analyze(sf_analyzer *a, const char *text, size_t n, sf_term_fn fn, void *user) {
+    a->toks.n = 0;
+    SF_TRY(sf__tokenize(text, n, &a->toks));
+    return sf__analyze_tokens(a, text, a->toks.items, a->toks.n, fn, user);
+}
+
+const char *sf__analyzer_lang(const sf_analyzer *a) { return a->lang; }
