@@ -308,7 +308,8 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
                                            : opt.summary_method == 2 ? SF_SUMMARY_CONCEPTS_ILP
                                            : opt.summary_method == 3 ? SF_SUMMARY_COVERAGE_DIVERSITY
                                                                      : SF_SUMMARY_CONCEPTS,
-                                 .compress = opt.summary_compress ? SF_COMPRESS_ALL : 0u};
+                                 .compress = opt.summary_compress ? SF_COMPRESS_ALL : 0u,
+                                 .docs = docs};
     story_ctx x = {.c = c, .r = r, .opt = &opt, .sopt = &sopt, .aliases = aliases, .docs = docs};
     if (st == SF_OK) st = run_stories(&x, err);
     for (size_t i = 0; docs && i < n; i++) sf__doc_release(&docs[i]); /* after a failure */
