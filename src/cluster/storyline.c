@@ -295,7 +295,7 @@ static sf_status content_cosines(const sf_corpus *c, const size_t *story_of, con
             if (!need[story_of[i]] || (dup_of && dup_of[i] != SIZE_MAX)) continue;
             const sf_article *a = sf_corpus_get(c, i);
             items[nb] = (sf_extract_item){a->title, a->text, strlen(a->title),
-                                          a->text_len < TEXT_MAX ? a->text_len : TEXT_MAX};
+                                          a->text_len < TEXT_MAX ? a->text_len : TEXT_MAX, NULL};
             which[nb++] = i;
         }
         size_t bad = SIZE_MAX;

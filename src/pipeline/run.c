@@ -256,7 +256,7 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
         sf_cluster_options_default(&copt);
         if (opt.lang) copt.lang = opt.lang;
         if (opt.story_threshold > 0) copt.threshold = opt.story_threshold;
-        st = sf__cluster_corpus_threads(c, &copt, r->dup_of, r->story_of, &nstories, nt, err);
+        st = sf__cluster_corpus_docs(c, &copt, r->dup_of, docs, r->story_of, &nstories, nt, err);
         if (st == SF_OK && opt.progress) opt.progress(opt.progress_user, "stories", n, n);
     }
 

@@ -465,7 +465,7 @@ static void extract_all_matches_one_by_one(void **state) {
     for (size_t k = 0; k < N; k++) {
         snprintf(titles[k], sizeof titles[k], "Report %zu from Berlin", k * 7919 % 1000);
         const char *t = TEXTS[(k * 3) % SF_ARRAY_LEN(TEXTS)];
-        items[k] = (sf_extract_item){titles[k], t, strlen(titles[k]), strlen(t) - k % 5};
+        items[k] = (sf_extract_item){titles[k], t, strlen(titles[k]), strlen(t) - k % 5, NULL};
     }
     sf_extractor *x = sf__extractor_create("en", true);
     assert_non_null(x);
@@ -501,10 +501,71 @@ static void extract_all_matches_one_by_one(void **state) {
     free(all);
 }
 
+static bool fdoc_equal(const sf_fdoc *a, const sf_fdoc *b) {
+    if (a->lang != b->lang) return false;
+    for (int ch = 0; ch < SF_NCH; ch++) {
+        if (a->v[ch].n != b->v[ch].n) return false;
+        for (size_t i = 0; i < a->v[ch].n; i++)
+            if (a->v[ch].items[i].h != b->v[ch].items[i].h || a->v[ch].items[i].w != b->v[ch].items[i].w)
+                return false;
+    }
+    return true;
+}
+
+/* An article's doc gives the clusterer the vectors its own analysis gives;
+ * the doc is read (a term changed in it shows) only when it covers the
+ * text the clusterer reads in the language it detects. */
+static void extract_reads_the_doc_as_its_own_analysis(void **state) {
+    (void)state;
+    static const char *const TEXTS[] = {
+        "WASHINGTON (AP) -- The U.S. Senate voted 52-48 on Tuesday; NASA and Boeing said 2.5km "
+        "of road cost $5 million, up 12% since the '90s, Senator O'Neill said.",
+        "Die Stadt Köln hat am Montag mit dem Bau der neuen Brücke über den Fluss begonnen, "
+        "und der Bürgermeister Anna Berger sagte, dass die Arbeiten nicht vor dem Winter fertig sind.",
+        "Le conseil municipal a voté lundi la construction d'un nouveau pont sur la Seine, "
+        "et le maire a dit que les travaux ne seront pas finis avant l'hiver.",
+    };
+    sf_extractor *x = sf__extractor_create("en", true);
+    assert_non_null(x);
+    for (size_t k = 0; k < SF_ARRAY_LEN(TEXTS); k++)
+        for (size_t cut = 0; cut < 3; cut++) {
+            const char *t = TEXTS[k];
+            size_t n = strlen(t) - cut, read = 0;
+            const char *langs[] = {sf__lang_guess(t, n, "en"), "es", NULL};
+            for (int L = 0; L < 3; L++) {
+                /* L 2: the doc of the whole text while the clusterer reads less */
+                const char *lang = L < 2 ? langs[L] : langs[0];
+                size_t dn = L < 2 ? n : strlen(t);
+                if (L == 2 && dn == n) continue;
+                sf_analyzer *an = sf__analyzer_create(lang);
+                sf_doc d;
+                assert_int_equal(sf__doc_build(&d, 0, t, dn, lang, an), SF_OK);
+                sf_fdoc want = {0}, got = {0}, changed = {0};
+                assert_int_equal(sf__extract(x, "Bridge vote", 11, t, n, &want), SF_OK);
+                assert_int_equal(sf__extract_doc(x, "Bridge vote", 11, t, n, &d, &got), SF_OK);
+                assert_true(fdoc_equal(&got, &want));
+                assert_true(d.term.n > 0);
+                d.terms.p[d.term.items[0].off] ^= 0x20; /* the first term, changed */
+                assert_int_equal(sf__extract_doc(x, "Bridge vote", 11, t, n, &d, &changed), SF_OK);
+                bool used = !fdoc_equal(&changed, &want);
+                assert_int_equal(used, L == 0);
+                read += used;
+                sf__fdoc_release(&want);
+                sf__fdoc_release(&got);
+                sf__fdoc_release(&changed);
+                sf__doc_release(&d);
+                sf__analyzer_destroy(an);
+            }
+            assert_int_equal(read, 1);
+        }
+    sf__extractor_destroy(x);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seeds_form_one_story),
         cmocka_unit_test(extract_all_matches_one_by_one),
+        cmocka_unit_test(extract_reads_the_doc_as_its_own_analysis),
         cmocka_unit_test(two_topics_interleaved_and_shuffled),
         cmocka_unit_test(duplicates_and_retirement),
         cmocka_unit_test(mixed_languages_stay_apart),
