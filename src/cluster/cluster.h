@@ -29,6 +29,11 @@ sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
 sf_status sf__storylines_compute_threads(const sf_corpus *c, const size_t *story_of,
                                          size_t nstories, const size_t *dup_of, unsigned threads,
                                          sf_storylines *out, sf_error *err);
+/* The same, reading the articles' tokens and body terms from docs[i] (per
+ * corpus index, sf__doc_build; NULL: none) where they serve. */
+sf_status sf__storylines_compute_docs(const sf_corpus *c, const size_t *story_of,
+                                      size_t nstories, const size_t *dup_of, const sf_doc *docs,
+                                      unsigned threads, sf_storylines *out, sf_error *err);
 /* The same, the articles analyzed on up to `threads` threads (same result). */
 sf_status sf__cluster_corpus_threads(const sf_corpus *c, const sf_cluster_options *o,
                                      const size_t *dup_of, size_t *story_of, size_t *nstories,

@@ -301,7 +301,7 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
     }
     sf__free(keys);
     if (st == SF_OK && !one_story)
-        st = sf__storylines_compute_threads(c, r->story_of, r->nstories, r->dup_of, nt, &r->lines, err);
+        st = sf__storylines_compute_docs(c, r->story_of, r->nstories, r->dup_of, docs, nt, &r->lines, err);
 
     sf_summarize_options sopt = {.lang = opt.lang, .max_words = opt.summary_words, .query = opt.query,
                                  .method = opt.summary_method == 1   ? SF_SUMMARY_CENTROID

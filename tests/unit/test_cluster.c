@@ -138,6 +138,38 @@ static void two_topics_interleaved_and_shuffled(void **state) {
         }
         assert_true(sl.nlines <= ns);
         free(lowner);
+        if (round == 0) {
+            /* read from the articles' docs (built once, as a run does): the
+             * same stories and the same storylines and links */
+            sf_doc *docs = calloc(n, sizeof *docs);
+            sf_analyzer *an = sf__analyzer_create("en");
+            for (size_t i = 0; i < n; i++) {
+                const sf_article *ar = sf_corpus_get(c, i);
+                assert_int_equal(sf__doc_build(&docs[i], i, ar->text, ar->text_len, "en", an), SF_OK);
+            }
+            size_t *story2 = calloc(n, sizeof *story2), ns2 = 0;
+            assert_int_equal(sf__cluster_corpus_docs(c, &o, NULL, docs, story2, &ns2, 2, &err), SF_OK);
+            assert_int_equal(ns2, ns);
+            for (size_t i = 0; i < n; i++) assert_int_equal(story2[i], story[i]);
+            sf_storylines sl2 = {0};
+            assert_int_equal(sf__storylines_compute_docs(c, story, ns, NULL, docs, 2, &sl2, NULL), SF_OK);
+            assert_int_equal(sl2.nlines, sl.nlines);
+            for (size_t s = 0; s < ns; s++) {
+                assert_int_equal(sl2.storyline_of[s], sl.storyline_of[s]);
+                assert_int_equal(sl2.nrelated[s], sl.nrelated[s]);
+                for (size_t r = 0; r < sl.nrelated[s]; r++) {
+                    assert_int_equal(sl2.related[s][r].story, sl.related[s][r].story);
+                    assert_int_equal(sl2.related[s][r].nnames, sl.related[s][r].nnames);
+                    for (size_t q = 0; q < sl.related[s][r].nnames; q++)
+                        assert_string_equal(sl2.related[s][r].names[q], sl.related[s][r].names[q]);
+                }
+            }
+            sf_storylines_release(&sl2);
+            for (size_t i = 0; i < n; i++) sf__doc_release(&docs[i]);
+            free(docs);
+            free(story2);
+            sf__analyzer_destroy(an);
+        }
         sf_storylines_release(&sl);
         /* the same (id, story) lines whatever the input order */
         char **lines = calloc(n, sizeof *lines);
