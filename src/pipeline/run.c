@@ -199,6 +199,12 @@ static sf_status run_stories(const story_ctx *x, sf_error *err) {
     return p.st;
 }
 
+/* A run holds every article's doc (text.h) from the clustering to its
+ * story's summary and facts: about eight times the bytes of the text (DUC
+ * 2006+2007: 15 MB of text, 110 MB more at the peak). Past this much text
+ * the docs are not kept and every stage analyses the articles itself. */
+#define RUN_DOCS_TEXT_MAX ((size_t)64 << 20)
+
 /* The pipeline; with one_story set, every article is taken as one story
  * (`storyfold summarize`) and clustering is skipped. */
 static sf_status name_links(sf_result *r, sf_error *err);
@@ -235,10 +241,14 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
     if (st == SF_OK && n) st = sf__dedup_corpus(c, &dopt, r->dup_of, r->dup_sim, err);
     if (st == SF_OK && opt.progress) opt.progress(opt.progress_user, "copies", n, n);
 
-    /* every article analysed once, read by the stages below */
-    sf_doc *docs = st == SF_OK ? sf__calloc(n ? n : 1, sizeof *docs) : NULL;
-    if (st == SF_OK && !docs) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
-    if (st == SF_OK && n) {
+    /* every article analysed once, read by the stages below; a corpus too
+     * large to hold all its docs is analysed by each stage on its own */
+    size_t text_bytes = 0;
+    for (size_t i = 0; i < n; i++) text_bytes += sf_corpus_get(c, i)->text_len;
+    bool keep_docs = text_bytes <= RUN_DOCS_TEXT_MAX;
+    sf_doc *docs = st == SF_OK && keep_docs ? sf__calloc(n ? n : 1, sizeof *docs) : NULL;
+    if (st == SF_OK && keep_docs && !docs) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+    if (st == SF_OK && docs && n) {
         size_t bad = 0;
         sf_status s2 = sf__docs_build(c, opt.lang ? opt.lang : "en", nt, docs, &bad);
         if (s2 != SF_OK)

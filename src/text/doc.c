@@ -53,7 +53,7 @@ static sf_status on_term(void *user, const char *term, size_t len, const sf_toke
     sf_doc *d = k->d;
     size_t t = (size_t)(tok - d->toks.items);
     /* terms come in token order: tokens without one start where the next begins */
-    for (; k->last <= t; k->last++) d->tok_term[k->last] = d->term.n;
+    for (; k->last <= t; k->last++) d->tok_term[k->last] = (uint32_t)d->term.n;
     if (d->terms.n > UINT32_MAX - len) return SF_ERR_TOO_LARGE;
     SF_TRY(SF_VEC_PUSH(&d->term, ((sf_doc_term){(uint32_t)d->terms.n, (uint32_t)len})));
     return sf__buf_add(&d->terms, term, len);
@@ -82,9 +82,19 @@ static sf_status analyze_doc(sf_doc *d, sf_analyzer *an) {
     sf__buf_release(&fold);
     term_sink k = {d, 0};
     if (st == SF_OK) st = sf__analyze_tokens(an, d->text, d->toks.items, nt, on_term, &k);
-    for (; st == SF_OK && k.last <= nt; k.last++) d->tok_term[k.last] = d->term.n;
+    for (; st == SF_OK && k.last <= nt; k.last++) d->tok_term[k.last] = (uint32_t)d->term.n;
     if (st == SF_OK) st = sf__buf_status(&d->terms);
     return st;
+}
+
+/* Give back the unused tail of a grown array (a run keeps every article's
+ * doc until its story is done: the doubling slack would be a third of it). */
+static void fit(void **items, size_t *cap, size_t n, size_t elem) {
+    if (*cap <= n || n == 0) return;
+    void *p = sf__realloc(*items, n * elem);
+    if (!p) return; /* the larger block still serves */
+    *items = p;
+    *cap = n;
 }
 
 sf_status sf__doc_build(sf_doc *d, size_t article, const char *text, size_t n, const char *lang,
@@ -97,6 +107,10 @@ sf_status sf__doc_build(sf_doc *d, size_t article, const char *text, size_t n, c
         sf__doc_release(d);
         return st;
     }
+    fit((void **)&d->toks.items, &d->toks.cap, d->toks.n, sizeof *d->toks.items);
+    fit((void **)&d->sents.items, &d->sents.cap, d->sents.n, sizeof *d->sents.items);
+    fit((void **)&d->term.items, &d->term.cap, d->term.n, sizeof *d->term.items);
+    fit((void **)&d->terms.p, &d->terms.cap, d->terms.n + 1, 1);
     d->analyzed = true;
     return SF_OK;
 }
@@ -110,7 +124,8 @@ void sf__doc_release(sf_doc *d) {
     sf__free(d->tok_term);
     sf__free(d->fold);
     sf__free(d->stop);
-    d->sent_tok = d->tok_term = NULL;
+    d->sent_tok = NULL;
+    d->tok_term = NULL;
     d->fold = NULL;
     d->stop = NULL;
     d->analyzed = false;

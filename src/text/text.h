@@ -133,7 +133,7 @@ typedef struct sf_doc {
     /* filled by sf__doc_build only (analyzed true) */
     bool analyzed;
     SF_VEC(sf_doc_term) term; /* sf__analyze's terms, in token order */
-    size_t *tok_term;    /* first term of token i; tok_term[ntoks] = nterms */
+    uint32_t *tok_term;  /* first term of token i; tok_term[ntoks] = nterms */
     sf_buf terms;        /* the terms' bytes */
     uint64_t *fold;      /* per token: sf__hash64(NFKC case fold, seed 0); 0 for punctuation */
     uint8_t *stop;       /* per token: a word whose fold is a stopword of lang */
