@@ -52,10 +52,24 @@ void sf__analyzer_destroy(sf_analyzer *a) {
 
 /* Fold, map the typographic apostrophe to ASCII (stopword lists and the
  * English stemmer expect '), then drop stopwords and stem. */
+static sf_status emit_folded(sf_analyzer *a, const sf_token *tok, sf_term_fn fn, void *user);
+
 static sf_status emit_word(sf_analyzer *a, const char *w, size_t n, const sf_token *tok,
                            sf_term_fn fn, void *user) {
     sf__buf_reset(&a->fold);
     SF_TRY(sf__fold(w, n, &a->fold));
+    return emit_folded(a, tok, fn, user);
+}
+
+sf_status sf__analyze_folded(sf_analyzer *a, const char *fold, size_t n, const sf_token *tok,
+                             sf_term_fn fn, void *user) {
+    sf__buf_reset(&a->fold);
+    SF_TRY(sf__buf_add(&a->fold, fold, n));
+    return emit_folded(a, tok, fn, user);
+}
+
+/* The word folded in a->fold: apostrophes, stopwords, stem. */
+static sf_status emit_folded(sf_analyzer *a, const sf_token *tok, sf_term_fn fn, void *user) {
     char *p = a->fold.p;
     size_t len = a->fold.n, o = 0;
     for (size_t i = 0; i < len; i++) {

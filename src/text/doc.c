@@ -60,7 +60,7 @@ static sf_status on_term(void *user, const char *term, size_t len, const sf_toke
 }
 
 /* Each token's fold hash and stopword flag (the unstemmed words of summary
- * concepts), then the analyzer's terms. */
+ * concepts) and its terms; a word is folded once for both. */
 static sf_status analyze_doc(sf_doc *d, sf_analyzer *an) {
     size_t nt = d->toks.n;
     d->tok_term = sf__malloc((nt + 1) * sizeof *d->tok_term);
@@ -70,6 +70,7 @@ static sf_status analyze_doc(sf_doc *d, sf_analyzer *an) {
     sf_buf fold;
     sf__buf_init(&fold, 0);
     sf_status st = SF_OK;
+    term_sink k = {d, 0};
     for (size_t i = 0; i < nt && st == SF_OK; i++) {
         const sf_token *t = &d->toks.items[i];
         if (t->kind == SF_TOK_PUNCT) continue;
@@ -78,10 +79,10 @@ static sf_status analyze_doc(sf_doc *d, sf_analyzer *an) {
         if (st != SF_OK) break;
         d->stop[i] = t->kind == SF_TOK_WORD && sf__is_stopword(d->lang, fold.p, fold.n);
         d->fold[i] = sf__hash64(fold.p, fold.n, 0);
+        st = t->kind == SF_TOK_WORD ? sf__analyze_folded(an, fold.p, fold.n, t, on_term, &k)
+                                    : sf__analyze_tokens(an, d->text, t, 1, on_term, &k);
     }
     sf__buf_release(&fold);
-    term_sink k = {d, 0};
-    if (st == SF_OK) st = sf__analyze_tokens(an, d->text, d->toks.items, nt, on_term, &k);
     for (; st == SF_OK && k.last <= nt; k.last++) d->tok_term[k.last] = (uint32_t)d->term.n;
     if (st == SF_OK) st = sf__buf_status(&d->terms);
     return st;

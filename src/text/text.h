@@ -106,6 +106,10 @@ sf_status sf__analyze(sf_analyzer *a, const char *text, size_t n, sf_term_fn fn,
  * (toks[0..ntok), offsets into text). */
 sf_status sf__analyze_tokens(sf_analyzer *a, const char *text, const sf_token *toks, size_t ntok,
                              sf_term_fn fn, void *user);
+/* The chain for one word token tok whose NFKC case fold (sf__fold of its
+ * bytes) the caller has made already: fold[0..n). */
+sf_status sf__analyze_folded(sf_analyzer *a, const char *fold, size_t n, const sf_token *tok,
+                             sf_term_fn fn, void *user);
 /* The language the analyzer was made for ("en" for NULL). */
 const char *sf__analyzer_lang(const sf_analyzer *a);
 
