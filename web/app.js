@@ -227,7 +227,12 @@ async function showStory(id) {
       el('thead', {}, el('tr', {}, el('th', {}, 'Speaker'), el('th', {}, 'Quote'), el('th', {}, 'Source'))),
       el('tbody', {}, quoteRows(quotes).map((q) => el('tr', {},
         el('td', {}, q.speaker || q.speaker_text || el('span', {class: 'muted'}, 'not sure who')),
-        el('td', {}, el('blockquote', {}, q.text || '')),
+        // Words in quotation marks are the speaker's own; reported speech
+        // ("officials said the caucus would begin") is the writer's
+        // wording of it, so it is not shown as a quotation.
+        el('td', {}, q.direct === false
+          ? el('span', {class: 'reported'}, el('span', {class: 'muted'}, 'reported: '), q.text || '')
+          : el('blockquote', {}, q.text || '')),
         el('td', {}, citeLinks(q.articles, num, sid)))))))));
   }
   const events = (data.history && data.history.events) || [];

@@ -973,6 +973,11 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
                      * thing, or it chains the tolls of other events into
                      * one "update" (77, then 4, then 8, then 20) */
                     if (a->doc != b->doc && (open_ended(a) || open_ended(b)) && !same_thing(a, b)) continue;
+                    /* in one article too: "Clinton has earned at least 175
+                     * delegates" fits "Ted Cruz has 370 delegates" and "It
+                     * takes 1,237 delegates"; it joins a value only through
+                     * a name their sentences share */
+                    if (a->doc == b->doc && (open_ended(a) || open_ended(b)) && !share_anchor(a, b)) continue;
                     size_t ra = order[x], rb = order[y];
                     while (uf[ra] != ra) ra = uf[ra];
                     while (uf[rb] != rb) rb = uf[rb];

@@ -34,6 +34,9 @@ typedef struct sent {
     bool noise;
     bool listed; /* of a report that lists several stories (read_article) */
     bool quote;          /* holds a quotation */
+    bool carried;        /* inside a quotation opened by an earlier sentence:
+                          * someone's words with no mark of their own, never
+                          * a bullet (it would print them as the report's) */
     bool needs_context;  /* opens by pointing back ("He", "But") */
     uint64_t ref;        /* hash of the folded noun of "The meeting" openers, 0: none */
     bool fragment;       /* opens mid-sentence (lower case, ", and") */
@@ -200,11 +203,16 @@ static sf_status read_article(ctx *x, lazy_analyzer *z, const sf_doc *doc, const
         spans = &doc->sents;
     else /* a huge article: the sentences of its first SF_ANALYZE_MAX_BYTES */
         doc = NULL, st = sf__sentences(a->text, sf__analyzed_length(a->text, a->text_len), lang, &own);
-    size_t slugs = 0;
+    size_t slugs = 0, scanned = 0;
+    bool in_quote = false; /* a quotation opened by an earlier sentence */
     for (size_t k = 0; st == SF_OK && k < spans->n; k++) {
         sf_span sp = spans->items[k];
         const char *p = a->text + sp.begin;
         size_t n = sp.end - sp.begin;
+        in_quote = sf__quote_open_after(a->text + scanned, sp.begin - scanned, in_quote);
+        bool carried = in_quote;
+        in_quote = sf__quote_open_after(p, n, in_quote);
+        scanned = sp.end;
         slugs += opens_with_slug(p, n);
         /* a dateline opens the report; one further down opens a second
          * story run into the text ("NAIROBI, Kenya (AP) _ Two suspects
@@ -226,13 +234,13 @@ static sf_status read_article(ctx *x, lazy_analyzer *z, const sf_doc *doc, const
             p += d;
             n -= d;
         }
-        sent s = {.article = idx, .position = k, .span = sp};
+        sent s = {.article = idx, .position = k, .span = sp, .carried = carried};
         s.noise = sf__is_noise_sentence(p, n);
         /* a voice, not a report: a quotation, or words to the reader
          * ("Are you prepared to give your readers the coverage they
          * crave?", a wire syndicate's pitch that opened DUC 2006 D0604D;
          * "You get in trouble when you interfere ..., he says.") */
-        s.quote = sf__has_quotation(p, n) || sf__speaks_to_reader(p, n, lang);
+        s.quote = carried || sf__has_quotation(p, n) || sf__speaks_to_reader(p, n, lang);
         if (!s.noise && x->compress) {
             bool changed = false;
             st = sf__compress_sentence(p, n, lang, x->compress, &x->scratch, &changed);
@@ -315,6 +323,10 @@ static sf_status weigh(ctx *x) {
     sf__map_release(&df);
     return SF_OK;
 }
+
+/* Never a bullet, whatever else is short: noise, and the words of a
+ * quotation that runs on without marks. */
+static bool unusable(const sent *s) { return s->noise || s->carried; }
 
 /* The centroid: the mean of the sentence vectors, as a sorted sparse vector. */
 static sf_status centroid(const ctx *x, term_weight **out, size_t *nout) {
@@ -1427,7 +1439,7 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
      * summary, D0736H-C). */
     for (size_t i = 0; lists < ndocs && i < x.sents.n; i++)
         if (x.sents.items[i].listed) x.sents.items[i].noise = true;
-    for (size_t i = 0; i < x.sents.n; i++) x.sents.items[i].score = x.sents.items[i].noise ? -1.0 : 0.0;
+    for (size_t i = 0; i < x.sents.n; i++) x.sents.items[i].score = unusable(&x.sents.items[i]) ? -1.0 : 0.0;
     if (st == SF_OK) st = weigh(&x);
     size_t *chosen = NULL, nchosen = 0;
     if (st == SF_OK) {
@@ -1485,7 +1497,7 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
          * common) concepts say nothing: fall through to the centroid. */
         if (nchosen == 0) {
             for (size_t i = 0; i < x.sents.n; i++) {
-                x.sents.items[i].score = x.sents.items[i].noise ? -1.0 : 0.0;
+                x.sents.items[i].score = unusable(&x.sents.items[i]) ? -1.0 : 0.0;
                 x.sents.items[i].chosen = false;
             }
             x.merged.n = 0;

@@ -65,6 +65,10 @@ size_t sf__dateline_length(const char *p, size_t n);
 
 /* True when the sentence quotes someone ("...", ``...'', “...”). */
 bool sf__has_quotation(const char *p, size_t n);
+/* Whether a quotation is still open after p[0..n), given `open` before it
+ * (a quotation that runs over several sentences: the later ones have no
+ * mark of their own). A line break ends it. */
+bool sf__quote_open_after(const char *p, size_t n, bool open);
 /* True when the sentence speaks to its reader ("you", "your"; English): a
  * pitch, advice or a voice told without quotation marks, not a report.
  * Other languages: false. */

@@ -361,6 +361,28 @@ static void test_open_amount_chains_nothing(void **state) {
     }
     sf__story_facts_release(&f);
     sf_corpus_destroy(c);
+    /* nor in one report: one man's 370 delegates, the 1,237 it takes, and
+     * another candidate's "at least 175" are three facts; her two writings
+     * of 175 are one */
+    const char *one[] = {"Ted Cruz has 370 delegates, Marco Rubio has 163 and John Kasich has 63. It takes 1,237 "
+                         "delegates to win the nomination. Hillary Clinton already won Florida, earning 175 "
+                         "delegates. That means Hillary Clinton has earned at least 175 delegates so far."};
+    c = corpus_of(one, 1, sf__days_from_civil(2016, 3, 16) * 86400);
+    story(c, NULL, &f);
+    size_t with175 = 0;
+    for (size_t i = 0; i < f.nfacts; i++) {
+        bool has370 = false, has1237 = false, has175 = false;
+        for (size_t k = 0; k < f.facts[i].nmentions; k++) {
+            has370 |= strcmp(f.facts[i].mentions[k].text, "370") == 0;
+            has1237 |= strcmp(f.facts[i].mentions[k].text, "1,237") == 0;
+            has175 |= strstr(f.facts[i].mentions[k].text, "175") != NULL;
+        }
+        assert_true(has370 + has1237 + has175 <= 1);
+        with175 += has175;
+    }
+    assert_int_equal(with175, 1);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
 }
 
 static const sf_fact *fact_about(const sf_story_facts *f, const char *what) {

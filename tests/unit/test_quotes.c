@@ -235,6 +235,28 @@ static void test_according_to(void **state) {
     done(&f);
 }
 
+/* Reported speech: a name that modifies the speakers' noun is not the
+ * speaker (an organization speaks through its officials); the listener
+ * after "told" and the time after "said" are not what was said; "testified
+ * before the panel" reports no words at all. */
+static void test_reported_speech_shapes(void **state) {
+    (void)state;
+    found f = run("Caucus\n\n"
+                  "Democratic party officials said the caucus would begin without those still waiting in line.\n\n"
+                  "Harriet Vane told others that Peter Wimsey had called her twice and made the same threat.\n\n"
+                  "Sheldon Marlow said on Friday he met the governor earlier this week in Reno.\n\n"
+                  "Harriet Vane testified before the county panel last fall.\n");
+    const sf_quote_found *q = quote_with(&f, "the caucus would begin");
+    assert_true(q->speaker_name == NULL || strstr(q->speaker_name, "officials") != NULL);
+    q = quote_with(&f, "had called her twice");
+    assert_int_equal(strncmp(f.text + q->text.begin, "Peter Wimsey had called", 23), 0);
+    expect_speaker(&f, "had called her twice", "Harriet Vane");
+    q = quote_with(&f, "met the governor");
+    assert_int_equal(strncmp(f.text + q->text.begin, "he met the governor", 19), 0);
+    assert_false(any_quote_with(&f, "county panel"));
+    done(&f);
+}
+
 /* Subjects news writes in other shapes: a verb that is no speech verb
  * after a quote ending in a comma, "X smiled and said", a time between
  * subject and verb, a parenthesis after the name, nested appositions. */
@@ -486,6 +508,7 @@ int main(void) {
         cmocka_unit_test(test_possessive_is_not_speaker), cmocka_unit_test(test_says_between_commas),
         cmocka_unit_test(test_no_fragment_speakers),      cmocka_unit_test(test_multi_paragraph_quote),
         cmocka_unit_test(test_quote_mark_styles),         cmocka_unit_test(test_according_to),
+        cmocka_unit_test(test_reported_speech_shapes),
         cmocka_unit_test(test_null_speaker),              cmocka_unit_test(test_score_brat),
         cmocka_unit_test(test_subject_shapes),
         cmocka_unit_test(test_speaker_name_missed_once),  cmocka_unit_test(test_description_names_nobody),

@@ -703,6 +703,49 @@ static void no_bullet_speaks_to_reader(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* The later sentences of a quotation that runs over several are the
+ * speaker's words with no mark of their own: never a bullet, also in a
+ * story of one report (the centroid rule), where they are the most central
+ * sentences. A quotation reopened in the next paragraph of a text whose
+ * paragraphs were run together ends at its closing mark. */
+static void no_bullet_inside_a_running_quotation(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    add_text(c, "a",
+             "Voters in Marlow Bridge will choose a new mayor on Tuesday, the county clerk said. "
+             "Retired miner Oswin Tull, 81, said of the race for mayor: \"There is only one: Hale. "
+             "Hale will fix the Marlow bridge and the mayor's office will serve the voters of Marlow Bridge. "
+             "The other candidate for mayor owes favors to the Marlow Bridge developers.\" "
+             "Turnout in the race for mayor is expected to be low, the county clerk said.",
+             1);
+    size_t one[1] = {0};
+    sf_summarize_options o = {.max_words = 200};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, one, 1, NULL, &o, &s, &err), SF_OK);
+    assert_true(s.n >= 1);
+    for (size_t k = 0; k < s.n; k++) {
+        assert_null(strstr(sentence_text(c, &s, k), "Hale will fix"));
+        assert_null(strstr(sentence_text(c, &s, k), "owes favors"));
+    }
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+    /* the state itself: straight marks by their neighbours, a line break
+     * ends the quotation, German low-high marks */
+    const char *t = "He said: \"One. Two.";
+    assert_true(sf__quote_open_after(t, strlen(t), false));
+    t = "Two. \"Three,\" he said.";
+    assert_false(sf__quote_open_after(t, strlen(t), true));
+    t = "\"One.\nThe river rose.";
+    assert_false(sf__quote_open_after(t, strlen(t), false));
+    t = "Er sagte: \xE2\x80\x9E" "Eins. Zwei.\xE2\x80\x9C Dann ging er.";
+    assert_false(sf__quote_open_after(t, strlen(t), false));
+    t = "Er sagte: \xE2\x80\x9E" "Eins. Zwei.";
+    assert_true(sf__quote_open_after(t, strlen(t), false));
+    assert_true(sf__is_noise_sentence("Follow Pam Key on Twitter @pamkeyNEN.", 37));
+    assert_false(sf__is_noise_sentence("Followers of the mayor gathered at the Marlow bridge on Monday.", 63));
+}
+
 /* A headline counts also when an earlier report has none (the headlines
  * were read up to the first untitled report only). */
 static void headlines_of_the_story(void **state) {
@@ -919,6 +962,7 @@ int main(void) {
         cmocka_unit_test(untitled_lead_is_a_first_sentence),
         cmocka_unit_test(story_lists_are_not_reports),
         cmocka_unit_test(no_bullet_speaks_to_reader),
+        cmocka_unit_test(no_bullet_inside_a_running_quotation),
         cmocka_unit_test(headlines_of_the_story),
         cmocka_unit_test(headline_lead_opens),
         cmocka_unit_test(datelines_inside_the_text),
