@@ -200,8 +200,8 @@ static sf_status run_stories(const story_ctx *x, sf_error *err) {
 }
 
 /* A run holds every article's doc (text.h) from the clustering to its
- * story's summary and facts: about eight times the bytes of the text (DUC
- * 2006+2007: 15 MB of text, 110 MB more at the peak). Past this much text
+ * story's summary and facts: several times the bytes of the text (DUC
+ * 2006+2007: 15.6 MB of input files, 108 MB more at the peak). Past this much text
  * the docs are not kept and every stage analyses the articles itself. */
 #define RUN_DOCS_TEXT_MAX ((size_t)64 << 20)
 
