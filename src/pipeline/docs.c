@@ -14,6 +14,7 @@
 typedef struct doc_pool {
     const sf_corpus *c;
     const char *lang;
+    const size_t *dup_of;
     sf_doc *docs;
     size_t n;
     pthread_mutex_t lock;
@@ -40,11 +41,15 @@ static sf_analyzer *analyzer_for(doc_worker *w, const char *lang) {
 }
 
 /* Article i's doc in its own language (the facts' and entities' rule,
- * sf__article_lang); the analyzer is of the same language. */
-static sf_status build_one(doc_worker *w, const sf_corpus *c, const char *lang, size_t i, sf_doc *d) {
+ * sf__article_lang); the analyzer is of the same language. A copy is read
+ * only by the facts (tokens and sentences): it gets no terms. */
+static sf_status build_one(doc_worker *w, const sf_corpus *c, const char *lang, bool copy,
+                           size_t i, sf_doc *d) {
     const sf_article *a = sf_corpus_get(c, i);
     char al[SF__LANG_MAX], primary[8];
-    sf__lang_primary(sf__article_lang(a, lang, al), primary);
+    sf__article_lang(a, lang, al);
+    if (copy) return sf__doc_init(d, i, a->text, a->text_len, al);
+    sf__lang_primary(al, primary);
     sf_analyzer *an = analyzer_for(w, primary);
     if (!an) return SF_ERR_NOMEM;
     return sf__doc_build(d, i, a->text, a->text_len, al, an);
@@ -59,7 +64,8 @@ static void build_items(doc_pool *p, doc_worker *w) {
         pthread_mutex_unlock(&p->lock);
         if (k >= p->n) return;
         for (; k < end; k++) {
-            sf_status st = build_one(w, p->c, p->lang, k, &p->docs[k]);
+            bool copy = p->dup_of && p->dup_of[k] != SIZE_MAX;
+            sf_status st = build_one(w, p->c, p->lang, copy, k, &p->docs[k]);
             if (st == SF_OK) continue;
             /* every article before k was taken earlier and is finished by
              * its thread: the smallest failure is the first in order */
@@ -81,9 +87,9 @@ static void *build_worker(void *arg) {
     return NULL;
 }
 
-sf_status sf__docs_build(const sf_corpus *c, const char *lang, unsigned threads, sf_doc *docs,
-                         size_t *failed) {
-    doc_pool p = {.c = c, .lang = lang, .docs = docs, .n = sf_corpus_count(c),
+sf_status sf__docs_build(const sf_corpus *c, const char *lang, const size_t *dup_of,
+                         unsigned threads, sf_doc *docs, size_t *failed) {
+    doc_pool p = {.c = c, .lang = lang, .dup_of = dup_of, .docs = docs, .n = sf_corpus_count(c),
                   .failed = SIZE_MAX, .st = SF_OK};
     size_t nt = threads ? threads : 1;
     if (nt > p.n / DOC_GRAIN) nt = p.n / DOC_GRAIN;

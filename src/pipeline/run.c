@@ -250,7 +250,7 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
     if (st == SF_OK && keep_docs && !docs) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
     if (st == SF_OK && docs && n) {
         size_t bad = 0;
-        sf_status s2 = sf__docs_build(c, opt.lang ? opt.lang : "en", nt, docs, &bad);
+        sf_status s2 = sf__docs_build(c, opt.lang ? opt.lang : "en", r->dup_of, nt, docs, &bad);
         if (s2 != SF_OK)
             st = sf__error_set(err, s2, "analysing article '%s': %s", sf_corpus_get(c, bad)->id,
                                sf_strerror(s2));
