@@ -214,5 +214,9 @@ sf_status sf__name_skeleton(const char *key, size_t n, sf_buf *out);
 /* True when `acr` (letters only, e.g. "SDF") is the initials of the words of
  * `name`, skipping of/the/for/and/de. */
 bool sf__is_acronym_of(const char *acr, size_t an, const char *name, size_t n);
+/* True when every word of the surface s (parted by spaces and hyphens) is
+ * capitalized or a small word acronyms take or skip ("of", "and"): what an
+ * acronym may expand to ("Clinton-backing Senate" is no CBS). */
+bool sf__capitalized_words(const char *s);
 
 #endif

@@ -4,6 +4,8 @@
  * Mohammed/Muhammad differ), and acronym initials. */
 #include "entity.h"
 
+#include <ctype.h>
+
 sf_status sf__name_key(const char *s, size_t n, sf_buf *out) {
     sf_buf f;
     sf__buf_init(&f, 0);
@@ -98,4 +100,21 @@ bool sf__is_acronym_of(const char *acr, size_t an, const char *name, size_t n) {
         if (m == k && memcmp(ini, letters, k) == 0 && m >= 2) return true;
     }
     return false;
+}
+
+/* May the surface be an expansion: every word (parted by spaces and
+ * hyphens) capitalized, or a small word that acronyms take or skip ("of",
+ * "and": DOJ, FOIA)? "Clinton-backing Senate" is no expansion of CBS. */
+bool sf__capitalized_words(const char *s) {
+    static const char *const SMALL[] = {"of", "and", "for", "the", "on", "in", "to", "at", "de", "la", "du", "des", "del", "von", "van", "y", "et"};
+    for (size_t i = 0; s[i]; i++) {
+        if ((i > 0 && s[i - 1] != ' ' && s[i - 1] != '-') || !islower((unsigned char)s[i])) continue;
+        size_t n = 0;
+        while (isalpha((unsigned char)s[i + n])) n++;
+        bool small = false;
+        for (size_t k = 0; k < SF_ARRAY_LEN(SMALL) && !small; k++)
+            small = strlen(SMALL[k]) == n && strncmp(SMALL[k], s + i, n) == 0;
+        if (!small) return false;
+    }
+    return true;
 }

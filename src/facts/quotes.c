@@ -967,6 +967,18 @@ static size_t inside_words(const sf_doc *d, const qspan *q) {
  * Luther King Jr. and the Southern Christian Leadership Conference"), are
  * the title of a book, film or programme, not words someone said. */
 static bool title_in_marks(const sf_doc *d, const qspan *q) {
+    /* two or three words, each capitalized or a number ("This Week,",
+     * "Perceptions 301,"): a programme's or a course's name, not words
+     * someone said */
+    size_t words = 0, capital = 0;
+    for (size_t t = q->open + 1; t < q->te; t++) {
+        const sf_token *k = &d->toks.items[t];
+        if (k->kind == SF_TOK_PUNCT) continue;
+        words++;
+        unsigned char c0 = (unsigned char)d->text[k->begin];
+        capital += k->kind == SF_TOK_NUMBER || isupper(c0);
+    }
+    if (words >= 2 && words <= 3 && capital == words) return true;
     size_t caps = 0;
     for (size_t t = q->open + 1; t < q->te; t++) {
         const sf_token *k = &d->toks.items[t];

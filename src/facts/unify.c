@@ -129,8 +129,9 @@ sf_status sf__unify_story_entities(sf_story_facts *const *s, size_t n, sf_error 
     nodevec v = {0};
     sf_buf kb;
     sf__buf_init(&kb, 1 << 16);
-    sf_map bykey, byalias, byskel, bylast;
+    sf_map bykey, byalias, byskel, bylast, nstories;
     sf__map_init(&bykey), sf__map_init(&byalias), sf__map_init(&byskel), sf__map_init(&bylast);
+    sf__map_init(&nstories); /* key -> number of stories whose entity has it */
     size_t *mentions = NULL;
     sf_status st = SF_OK;
     for (size_t i = 0; i < n && st == SF_OK; i++) {
@@ -160,7 +161,9 @@ sf_status sf__unify_story_entities(sf_story_facts *const *s, size_t n, sf_error 
     /* 1. same key (case and period variants) */
     for (size_t i = 0; i < v.n && st == SF_OK; i++) {
         uint64_t *slot = sf__map_slot(&bykey, hkey(v.items[i].key, v.items[i].keylen, 1));
-        if (!slot) st = SF_ERR_NOMEM;
+        uint64_t *count = sf__map_slot(&nstories, hkey(v.items[i].key, v.items[i].keylen, 1));
+        if (count) ++*count;
+        if (!slot || !count) st = SF_ERR_NOMEM;
         else if (*slot == 0) *slot = i + 1;
         else uf_link(s, &v, i, (size_t)*slot - 1, "case variant of");
     }
@@ -217,7 +220,22 @@ sf_status sf__unify_story_entities(sf_story_facts *const *s, size_t n, sf_error 
             if (found != SIZE_MAX && uf_find(&v, found) != uf_find(&v, j)) ambiguous = true;
             found = j;
         }
-        if (found != SIZE_MAX && !ambiguous) uf_link(s, &v, i, found, "acronym of");
+        /* across stories no report wrote the two side by side: the guess
+         * needs the expansion written as a name and both of one known kind
+         * ("NBC" is no "National Baptist Convention" of unknown kind) */
+        if (found != SIZE_MAX && !ambiguous) {
+            const sf_entity *ea = ent_of(s, &v.items[i]), *ex = ent_of(s, &v.items[found]);
+            /* a famous acronym (NBC, IBM) named by many stories is not
+             * the rare expansion one story happens to hold ("Italian Bank
+             * Medtocredito"): the acronym may be at most about twice as
+             * common as its expansion */
+            const uint64_t *na = sf__map_find(&nstories, hkey(v.items[i].key, v.items[i].keylen, 1));
+            const uint64_t *ne = sf__map_find(&nstories, hkey(v.items[found].key, v.items[found].keylen, 1));
+            bool common = na && ne && *na > 2 * *ne + 1;
+            if (sf__capitalized_words(ex->name) && ea->type == ex->type && !common &&
+                (ea->type == SF_ENT_ORG || ea->type == SF_ENT_PLACE))
+                uf_link(s, &v, i, found, "acronym of");
+        }
     }
     sf__free(by_first);
     /* 4. spelling skeleton (same first letter, same number of words) */
@@ -305,6 +323,7 @@ sf_status sf__unify_story_entities(sf_story_facts *const *s, size_t n, sf_error 
     for (size_t i = 0; i < v.n; i++) sf__free(v.items[i].key);
     SF_VEC_FREE(&v);
     sf__map_release(&bykey), sf__map_release(&byalias), sf__map_release(&byskel), sf__map_release(&bylast);
+    sf__map_release(&nstories);
     sf__buf_release(&kb);
     if (st != SF_OK) return sf__error_set(err, st, "entities across stories: %s", sf_strerror(st));
     return SF_OK;

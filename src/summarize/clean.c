@@ -21,6 +21,8 @@ static const char *const NOISE_PREFIXES[] = {
     "caption:", "file photo", "read more", "related:", "share this", "click here",
     "follow us", "subscribe", "advertisement", "copyright", "(c)", "\xC2\xA9" /* © */,
     "all rights reserved", "sign up", "reporting by", "editing by", "writing by",
+    /* an outlet's standing note on a subject, pasted under every article */
+    "editor's note", "editors' note", "editor\xE2\x80\x99s note", "editors\xE2\x80\x99 note",
 };
 
 /* True when p[0..n) holds contact details: a telephone number written as

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "facts/facts.h"
+#include "output/facts_out.h"
 
 static sf_corpus *corpus_of(const char *const *texts, size_t n) {
     sf_corpus *c = sf_corpus_create();
@@ -333,6 +334,45 @@ static void test_surname_votes_for_the_person(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A government body written both ways round is one entity; a university
+ * is not (two schools). */
+static void test_body_written_both_ways(void **state) {
+    (void)state;
+    const char *texts[] = {"The Department of Justice opened an inquiry on Monday. A Justice Department spokesman "
+                           "declined to comment. The Ministry of Defence said the Defence Ministry would help. "
+                           "Students of the University of Washington met students of Washington University."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const sf_entity *doj = entity_named(&f, "Department of Justice");
+    assert_non_null(doj);
+    assert_ptr_equal(doj, entity_named(&f, "Justice Department"));
+    const sf_entity *mod = entity_named(&f, "Ministry of Defence");
+    assert_non_null(mod);
+    assert_ptr_equal(mod, entity_named(&f, "Defence Ministry"));
+    const sf_entity *uw = entity_named(&f, "University of Washington");
+    assert_true(uw == NULL || uw != entity_named(&f, "Washington University"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+    /* the table leaves out a name's possessive; the JSON keeps it */
+    const char *two[] = {"Raqqa's old wall was breached near Raqqa on Monday.", "Fighters entered Raqqa's Old City."};
+    c = corpus_of(two, 2);
+    facts_of(c, NULL, &f);
+    const sf_entity *rq = entity_named(&f, "Raqqa");
+    assert_non_null(rq);
+    assert_non_null(alias_of(rq, "Raqqa's"));
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    sf__facts_to_markdown(m, c, &f);
+    fclose(m);
+    assert_non_null(strstr(buf, "| Raqqa | place |  | [1,2] |"));
+    assert_null(strstr(buf, "Raqqa's"));
+    free(buf);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* Folding for the word lists: ASCII and accented Latin capitals. */
 static void test_word_fold(void **state) {
     (void)state;
@@ -504,6 +544,7 @@ int main(void) {
         cmocka_unit_test(test_dateline_agency_is_no_entity),
         cmocka_unit_test(test_countries_are_places),
         cmocka_unit_test(test_surname_votes_for_the_person),
+        cmocka_unit_test(test_body_written_both_ways),
         cmocka_unit_test(test_company_words),
         cmocka_unit_test(test_word_fold),
         cmocka_unit_test(test_german_report_no_junk),

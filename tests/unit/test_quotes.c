@@ -112,6 +112,14 @@ static void test_title_in_marks_is_no_quote(void **state) {
     assert_false(any_quote_with(&f, "Bearing the Cross"));
     expect_speaker(&f, "Ask anybody", "Garrow");
     done(&f);
+    /* a programme's name of two or three capitalized words is no quote
+     * either; a short sentence in marks still is */
+    f = run("Interview\n\n"
+            "Carson told ABC's \"This Week,\" on Sunday that the reports were false.\n\n"
+            "\"He deserved it,\" Marlow said on Monday.\n");
+    assert_false(any_quote_with(&f, "This Week"));
+    expect_speaker(&f, "He deserved it", "Marlow");
+    done(&f);
 }
 
 /* A woman speaks after a paragraph that names another woman: "she said"

@@ -743,6 +743,8 @@ static void no_bullet_inside_a_running_quotation(void **state) {
     t = "Er sagte: \xE2\x80\x9E" "Eins. Zwei.";
     assert_true(sf__quote_open_after(t, strlen(t), false));
     assert_true(sf__is_noise_sentence("Follow Pam Key on Twitter @pamkeyNEN.", 37));
+    const char *note = "Editor\xE2\x80\x99s note: the candidate has repeatedly made claims that were false.";
+    assert_true(sf__is_noise_sentence(note, strlen(note)));
     assert_false(sf__is_noise_sentence("Followers of the mayor gathered at the Marlow bridge on Monday.", 63));
 }
 

@@ -88,6 +88,8 @@ try {
   ok(!!wall, 'the wall length is a fact on which the sources agree', wall || facts.slice(0, 4).join(' | '));
   const names = await page.$$eval('#entities tbody tr', (rs) => rs.map((r) => r.textContent));
   ok(names.some((n) => /Islamic State/.test(n) && /Daesh/.test(n)), 'the names table merges Islamic State and Daesh', names.slice(0, 3).join(' | '));
+  const raqqaRow = names.find((n) => /^Raqqa/.test(n)) || '';
+  ok(/Raqa/.test(raqqaRow) && !/Raqqa['\u2019]s/.test(raqqaRow), 'another spelling is listed, a possessive is not', raqqaRow);
   const once = await page.$eval('#entities-once', (d) => d.textContent).catch(() => '');
   ok(/more names?, each in one report/.test(once) && !names.some((n) => once.includes(n.split(/\s/)[0] + ',')),
     'names one report writes once are folded apart from the table', once.slice(0, 80));
