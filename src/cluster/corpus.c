@@ -114,6 +114,12 @@ sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
 sf_status sf__cluster_corpus_threads(const sf_corpus *c, const sf_cluster_options *o,
                                      const size_t *dup_of, size_t *story_of, size_t *nstories,
                                      unsigned threads, sf_error *err) {
+    return sf__cluster_corpus_docs(c, o, dup_of, NULL, story_of, nstories, threads, err);
+}
+
+sf_status sf__cluster_corpus_docs(const sf_corpus *c, const sf_cluster_options *o,
+                                  const size_t *dup_of, const sf_doc *adocs, size_t *story_of,
+                                  size_t *nstories, unsigned threads, sf_error *err) {
     if (!c || !story_of || !nstories)
         return sf__error_set(err, SF_ERR_ARG, "sf_cluster_corpus: NULL argument");
     size_t n = sf_corpus_count(c);
@@ -180,7 +186,8 @@ sf_status sf__cluster_corpus_threads(const sf_corpus *c, const sf_cluster_option
         } else {
             *slot = k + 1;
         }
-        items[m] = (sf_extract_item){a->title, a->text, strlen(a->title), a->text_len};
+        items[m] = (sf_extract_item){a->title, a->text, strlen(a->title), a->text_len,
+                                     adocs ? &adocs[i] : NULL};
         arts[m] = a;
         tm[m] = a->published;
         seq_of[i] = m++;

@@ -309,9 +309,27 @@ static int detect_lang(const sf_extractor *x, const char *text, size_t n) {
     return x->base;
 }
 
+/* The body's terms from the article's doc, token by token as sf__analyze
+ * would give them. */
+static sf_status doc_terms(sf_extractor *x, const sf_doc *d) {
+    for (size_t t = 0; t < d->toks.n; t++)
+        for (size_t k = d->tok_term[t]; k < d->tok_term[t + 1]; k++)
+            SF_TRY(on_term(x, d->terms.p + d->term.items[k].off, d->term.items[k].len, &d->toks.items[t]));
+    return SF_OK;
+}
+
 sf_status sf__extract(sf_extractor *x, const char *title, size_t tn, const char *text, size_t n,
                       sf_fdoc *out) {
+    return sf__extract_doc(x, title, tn, text, n, NULL, out);
+}
+
+sf_status sf__extract_doc(sf_extractor *x, const char *title, size_t tn, const char *text,
+                          size_t n, const sf_doc *doc, sf_fdoc *out) {
     int L = detect_lang(x, text, n);
+    /* the doc serves when it covers the whole text (the clusterer reads past
+     * the 4 MiB bound) in the language detected here */
+    if (doc && !(doc->analyzed && doc->text == text && doc->n == n && strcmp(doc->lang, LANGS[L]) == 0))
+        doc = NULL;
     if (!x->an[L]) {
         x->an[L] = sf__analyzer_create(LANGS[L]);
         if (!x->an[L]) return SF_ERR_NOMEM;
@@ -327,7 +345,7 @@ sf_status sf__extract(sf_extractor *x, const char *title, size_t tn, const char 
         x->in_title = 0;
         x->text = text;
         x->text_len = n;
-        st = sf__analyze(an, text, n, on_term, x);
+        st = doc ? doc_terms(x, doc) : sf__analyze(an, text, n, on_term, x);
     }
     for (int ch = 0; ch < SF_NCH; ch++) {
         sf_status s2 = flatten(&x->counts[ch], &out->v[ch]);
@@ -364,7 +382,7 @@ static void extract_items(extract_pool *p, sf_extractor *x) {
         if (k >= p->m) return;
         for (; k < end; k++) {
             const sf_extract_item *it = &p->items[k];
-            sf_status st = sf__extract(x, it->title, it->tn, it->text, it->n, &p->out[k]);
+            sf_status st = sf__extract_doc(x, it->title, it->tn, it->text, it->n, it->doc, &p->out[k]);
             if (st == SF_OK) continue;
             /* every item before k was taken before it and is finished by
              * its thread, so the smallest failure is the first in order */

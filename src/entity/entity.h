@@ -11,30 +11,7 @@
 #include "../text/text.h"
 #include "ner.h"
 
-/* ------------------------------------------------------------------ doc */
-/* One article analysed once: tokens, sentences and the map between them.
- * Offsets are bytes into `text`, which the doc borrows (it must outlive it). */
-typedef struct sf_doc {
-    size_t article;      /* corpus index */
-    const char *text;
-    size_t n;
-    sf_tokvec toks;
-    sf_spanvec sents;
-    size_t *sent_tok;    /* first token of sentence s; sent_tok[nsents] = ntoks */
-    char lang[8];        /* language code, lower case ("en" when not given) */
-} sf_doc;
-
-/* `lang` is the article's language code ("de", "es-AR"; NULL means "en"):
- * it picks the sentence rules and, in the mention finder, the function words
- * and whether a capital letter says anything (sf__lang_* below). */
-sf_status sf__doc_init(sf_doc *d, size_t article, const char *text, size_t n, const char *lang);
-void sf__doc_release(sf_doc *d);
-/* Token i compared with an ASCII word, case-insensitively. */
-bool sf__tok_is(const sf_doc *d, size_t i, const char *word);
-/* True when token i is one of the NULL-terminated list. */
-bool sf__tok_in(const sf_doc *d, size_t i, const char *const *words);
-/* Sentence index of byte offset `at` (the last sentence starting at or before it). */
-size_t sf__doc_sentence_of(const sf_doc *d, size_t at);
+/* The analysed document (sf_doc, sf__doc_init, sf__tok_is, ...) is text.h's. */
 
 /* ---------------------------------------------------------------- types */
 typedef enum sf_entity_type {

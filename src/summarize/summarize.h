@@ -5,6 +5,7 @@
 #define SF_SUMMARIZE_H
 
 #include "../common/common.h"
+#include "../text/text.h"
 
 typedef struct sf_summary_sentence {
     size_t article;   /* corpus index of the article the text is taken from */
@@ -39,6 +40,10 @@ typedef struct sf_summarize_options {
     double attribution;     /* min share of a sentence's terms another must
                                hold to "say the same"; 0: 0.6 */
     unsigned compress;      /* SF_COMPRESS_* cuts in summary sentences; 0: none */
+    const sf_doc *docs;     /* NULL, or per corpus index the article's doc
+                               (sf__doc_build): its sentences and terms are
+                               read where the doc is in `lang` (read_article
+                               says when it is not used) */
 } sf_summarize_options;
 
 /* Summarize the articles c[articles[0..n)]. `dup_of` (may be NULL) gives the

@@ -138,6 +138,38 @@ static void two_topics_interleaved_and_shuffled(void **state) {
         }
         assert_true(sl.nlines <= ns);
         free(lowner);
+        if (round == 0) {
+            /* read from the articles' docs (built once, as a run does): the
+             * same stories and the same storylines and links */
+            sf_doc *docs = calloc(n, sizeof *docs);
+            sf_analyzer *an = sf__analyzer_create("en");
+            for (size_t i = 0; i < n; i++) {
+                const sf_article *ar = sf_corpus_get(c, i);
+                assert_int_equal(sf__doc_build(&docs[i], i, ar->text, ar->text_len, "en", an), SF_OK);
+            }
+            size_t *story2 = calloc(n, sizeof *story2), ns2 = 0;
+            assert_int_equal(sf__cluster_corpus_docs(c, &o, NULL, docs, story2, &ns2, 2, &err), SF_OK);
+            assert_int_equal(ns2, ns);
+            for (size_t i = 0; i < n; i++) assert_int_equal(story2[i], story[i]);
+            sf_storylines sl2 = {0};
+            assert_int_equal(sf__storylines_compute_docs(c, story, ns, NULL, docs, 2, &sl2, NULL), SF_OK);
+            assert_int_equal(sl2.nlines, sl.nlines);
+            for (size_t s = 0; s < ns; s++) {
+                assert_int_equal(sl2.storyline_of[s], sl.storyline_of[s]);
+                assert_int_equal(sl2.nrelated[s], sl.nrelated[s]);
+                for (size_t r = 0; r < sl.nrelated[s]; r++) {
+                    assert_int_equal(sl2.related[s][r].story, sl.related[s][r].story);
+                    assert_int_equal(sl2.related[s][r].nnames, sl.related[s][r].nnames);
+                    for (size_t q = 0; q < sl.related[s][r].nnames; q++)
+                        assert_string_equal(sl2.related[s][r].names[q], sl.related[s][r].names[q]);
+                }
+            }
+            sf_storylines_release(&sl2);
+            for (size_t i = 0; i < n; i++) sf__doc_release(&docs[i]);
+            free(docs);
+            free(story2);
+            sf__analyzer_destroy(an);
+        }
         sf_storylines_release(&sl);
         /* the same (id, story) lines whatever the input order */
         char **lines = calloc(n, sizeof *lines);
@@ -465,7 +497,7 @@ static void extract_all_matches_one_by_one(void **state) {
     for (size_t k = 0; k < N; k++) {
         snprintf(titles[k], sizeof titles[k], "Report %zu from Berlin", k * 7919 % 1000);
         const char *t = TEXTS[(k * 3) % SF_ARRAY_LEN(TEXTS)];
-        items[k] = (sf_extract_item){titles[k], t, strlen(titles[k]), strlen(t) - k % 5};
+        items[k] = (sf_extract_item){titles[k], t, strlen(titles[k]), strlen(t) - k % 5, NULL};
     }
     sf_extractor *x = sf__extractor_create("en", true);
     assert_non_null(x);
@@ -501,10 +533,71 @@ static void extract_all_matches_one_by_one(void **state) {
     free(all);
 }
 
+static bool fdoc_equal(const sf_fdoc *a, const sf_fdoc *b) {
+    if (a->lang != b->lang) return false;
+    for (int ch = 0; ch < SF_NCH; ch++) {
+        if (a->v[ch].n != b->v[ch].n) return false;
+        for (size_t i = 0; i < a->v[ch].n; i++)
+            if (a->v[ch].items[i].h != b->v[ch].items[i].h || a->v[ch].items[i].w != b->v[ch].items[i].w)
+                return false;
+    }
+    return true;
+}
+
+/* An article's doc gives the clusterer the vectors its own analysis gives;
+ * the doc is read (a term changed in it shows) only when it covers the
+ * text the clusterer reads in the language it detects. */
+static void extract_reads_the_doc_as_its_own_analysis(void **state) {
+    (void)state;
+    static const char *const TEXTS[] = {
+        "WASHINGTON (AP) -- The U.S. Senate voted 52-48 on Tuesday; NASA and Boeing said 2.5km "
+        "of road cost $5 million, up 12% since the '90s, Senator O'Neill said.",
+        "Die Stadt Köln hat am Montag mit dem Bau der neuen Brücke über den Fluss begonnen, "
+        "und der Bürgermeister Anna Berger sagte, dass die Arbeiten nicht vor dem Winter fertig sind.",
+        "Le conseil municipal a voté lundi la construction d'un nouveau pont sur la Seine, "
+        "et le maire a dit que les travaux ne seront pas finis avant l'hiver.",
+    };
+    sf_extractor *x = sf__extractor_create("en", true);
+    assert_non_null(x);
+    for (size_t k = 0; k < SF_ARRAY_LEN(TEXTS); k++)
+        for (size_t cut = 0; cut < 3; cut++) {
+            const char *t = TEXTS[k];
+            size_t n = strlen(t) - cut, read = 0;
+            const char *langs[] = {sf__lang_guess(t, n, "en"), "es", NULL};
+            for (int L = 0; L < 3; L++) {
+                /* L 2: the doc of the whole text while the clusterer reads less */
+                const char *lang = L < 2 ? langs[L] : langs[0];
+                size_t dn = L < 2 ? n : strlen(t);
+                if (L == 2 && dn == n) continue;
+                sf_analyzer *an = sf__analyzer_create(lang);
+                sf_doc d;
+                assert_int_equal(sf__doc_build(&d, 0, t, dn, lang, an), SF_OK);
+                sf_fdoc want = {0}, got = {0}, changed = {0};
+                assert_int_equal(sf__extract(x, "Bridge vote", 11, t, n, &want), SF_OK);
+                assert_int_equal(sf__extract_doc(x, "Bridge vote", 11, t, n, &d, &got), SF_OK);
+                assert_true(fdoc_equal(&got, &want));
+                assert_true(d.term.n > 0);
+                d.terms.p[d.term.items[0].off] ^= 0x20; /* the first term, changed */
+                assert_int_equal(sf__extract_doc(x, "Bridge vote", 11, t, n, &d, &changed), SF_OK);
+                bool used = !fdoc_equal(&changed, &want);
+                assert_int_equal(used, L == 0);
+                read += used;
+                sf__fdoc_release(&want);
+                sf__fdoc_release(&got);
+                sf__fdoc_release(&changed);
+                sf__doc_release(&d);
+                sf__analyzer_destroy(an);
+            }
+            assert_int_equal(read, 1);
+        }
+    sf__extractor_destroy(x);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seeds_form_one_story),
         cmocka_unit_test(extract_all_matches_one_by_one),
+        cmocka_unit_test(extract_reads_the_doc_as_its_own_analysis),
         cmocka_unit_test(two_topics_interleaved_and_shuffled),
         cmocka_unit_test(duplicates_and_retirement),
         cmocka_unit_test(mixed_languages_stay_apart),

@@ -27,7 +27,7 @@ static void facts_of(sf_corpus *c, const sf_alias_table *t, sf_story_facts *f) {
     size_t n = sf_corpus_count(c);
     size_t arts[16];
     for (size_t i = 0; i < n; i++) arts[i] = i;
-    sf_facts_options o = {"en", t};
+    sf_facts_options o = {.lang = "en", .aliases = t};
     sf_error err = {0};
     assert_int_equal(sf__story_facts(c, arts, n, NULL, &o, f, &err), SF_OK);
 }
