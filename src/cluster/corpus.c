@@ -74,9 +74,10 @@ static sf_status combined(const sf_cluster_options *o, const sf_fdoc *d, const s
     out->n = 0;
     info->lang = d->lang;
     info->ent = 0;
+    info->lead = 0;
     if (total <= 0) return SF_OK;
     if (norm[SF_CH_ENT] > 0 && w[SF_CH_ENT] > 0) info->ent = (float)sqrt(w[SF_CH_ENT] / total);
-    SF_TRY(SF_VEC_RESERVE(out, need));
+    SF_TRY(SF_VEC_RESERVE(out, need + d->v[SF_CH_LEAD].n));
     for (int ch = 0; ch < SF_NCH; ch++) {
         if (norm[ch] <= 0 || w[ch] <= 0) continue;
         double k = sqrt(w[ch] / total) / sqrt(norm[ch]);
@@ -84,7 +85,7 @@ static sf_status combined(const sf_cluster_options *o, const sf_fdoc *d, const s
          * cosine on its own); flipping it costs a hash bit of spread */
         for (size_t i = 0; i < d->v[ch].n; i++) {
             uint64_t h = d->v[ch].items[i].h;
-            h = ch == SF_CH_ENT ? h | 1u : h & ~(uint64_t)1;
+            h = ch == SF_CH_ENT ? (h | 1u) & ~(uint64_t)2 : h & ~(uint64_t)1;
             out->items[out->n++] = (sf_tw){h, (float)(d->v[ch].items[i].w * sf__idf(df, d->v[ch].items[i].h) * k)};
         }
     }
@@ -100,6 +101,18 @@ static sf_status combined(const sf_cluster_options *o, const sf_fdoc *d, const s
         float inv = (float)(1.0 / sqrt(ss));
         for (size_t i = 0; i < K; i++) out->items[i].w *= inv;
         info->ent *= inv;
+    }
+    /* the lead (headline and first terms), a unit vector of its own after
+     * the content's terms, its hashes marked by the two lowest bits: it
+     * weighs nothing in the content; refine.c reads its cosine apart and
+     * gives it to the event similarity as the stream does */
+    if (norm[SF_CH_LEAD] > 0) {
+        double k = 1.0 / sqrt(norm[SF_CH_LEAD]);
+        const sf_twvec *l = &d->v[SF_CH_LEAD];
+        for (size_t i = 0; i < l->n; i++)
+            out->items[out->n++] =
+                (sf_tw){l->items[i].h | 3u, (float)(l->items[i].w * sf__idf(df, l->items[i].h) * k)};
+        info->lead = 1;
     }
     qsort(out->items, out->n, sizeof *out->items, cmp_tw_hash);
     return SF_OK;

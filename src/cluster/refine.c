@@ -88,9 +88,14 @@ static int cmp_adj_j(const void *pa, const void *pb) {
 /* The event similarity of articles i and j from the accumulated dot
  * products: all (the whole vectors) and ent (the names terms only). */
 static double edge_sim(const sf_cluster_options *o, const sf_rinfo *info, const int64_t *t,
-                       size_t i, size_t j, double all, double ent) {
+                       size_t i, size_t j, double all, double ent, double lead) {
     double cos[SF_NCH] = {0};
-    bool have[SF_NCH] = {true, false, false};
+    bool have[SF_NCH] = {true, false, false, false};
+    /* the leads: unit vectors of their own, marked apart (corpus.c) */
+    if (info[i].lead && info[j].lead) {
+        cos[SF_CH_LEAD] = lead;
+        have[SF_CH_LEAD] = true;
+    }
     double se = (double)info[i].ent * info[j].ent;
     /* the content part: the dot product is already the weighted mean of the
      * signals' cosines (corpus.c); the names' cosine is read from its share */
@@ -128,10 +133,11 @@ static sf_status graph_build(const sf_cluster_options *o, const sf_twvec *v, con
     edge *post = NULL;
     double *acc = sf__calloc(n ? n : 1, sizeof *acc);
     double *acce = sf__calloc(n ? n : 1, sizeof *acce);
+    double *accl = sf__calloc(n ? n : 1, sizeof *accl);
     uint32_t *touched = sf__malloc((n ? n : 1) * sizeof *touched);
     SF_VEC(edge) row = {0};
     SF_VEC(triple) tr = {0};
-    sf_status st = tid && acc && acce && touched ? SF_OK : SF_ERR_NOMEM;
+    sf_status st = tid && acc && acce && accl && touched ? SF_OK : SF_ERR_NOMEM;
     size_t V = 0;
     double window = SF_REFINE_WINDOW_DAYS * 86400.0;
     for (size_t i = 0, k = 0; i < n && st == SF_OK; i++)
@@ -186,7 +192,7 @@ static sf_status graph_build(const sf_cluster_options *o, const sf_twvec *v, con
             }
             if (hi - lo > common) continue;
             double w = v[i].items[q].w;
-            bool named = v[i].items[q].h & 1;
+            uint64_t mark = v[i].items[q].h & 3; /* 1: a name, 3: a lead term */
             for (size_t p = lo; p < hi; p++) {
                 uint32_t j = post[p].j;
                 if (tm[i] != SF_TIME_UNKNOWN && tm[j] != SF_TIME_UNKNOWN &&
@@ -196,18 +202,24 @@ static sf_status graph_build(const sf_cluster_options *o, const sf_twvec *v, con
                 /* a zero product would leave acc[j] at 0 and list j again,
                  * past the end of `touched` */
                 if (j == i || prod <= 0) continue;
-                if (acc[j] == 0) touched[nt++] = j;
+                if (acc[j] == 0 && accl[j] == 0) touched[nt++] = j;
+                if (mark == 3) {
+                    accl[j] += prod;
+                    continue;
+                }
                 acc[j] += prod;
-                if (named) acce[j] += prod;
+                if (mark == 1) acce[j] += prod;
             }
         }
         row.n = 0;
         for (size_t q = 0; q < nt && st == SF_OK; q++) {
             uint32_t j = touched[q];
-            double sim = acc[j] >= EDGE_MIN ? edge_sim(o, info, tm, i, j, acc[j], acce[j]) : 0;
+            double sim =
+                acc[j] >= EDGE_MIN ? edge_sim(o, info, tm, i, j, acc[j], acce[j], accl[j]) : 0;
             if (sim >= EDGE_MIN) st = SF_VEC_PUSH(&row, ((edge){j, (float)sim}));
             acc[j] = 0;
             acce[j] = 0;
+            accl[j] = 0;
         }
         if (st != SF_OK) break;
         if (row.n > EDGE_KEEP) {
@@ -263,6 +275,7 @@ static sf_status graph_build(const sf_cluster_options *o, const sf_twvec *v, con
     sf__free(post);
     sf__free(acc);
     sf__free(acce);
+    sf__free(accl);
     sf__free(touched);
     SF_VEC_FREE(&row);
     SF_VEC_FREE(&tr);
