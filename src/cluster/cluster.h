@@ -177,7 +177,7 @@ double sf__event_evidence(double p);
 #define SF_REFINE_WINDOW_DAYS 14.0
 typedef struct sf_rinfo {
     float ent;    /* sqrt of the names signal's weight share (0: no names) */
-    uint8_t lead; /* 1: holds a unit lead vector (hash bits 0, 1 set) */
+    uint32_t lead; /* the vector's last `lead` terms are its unit lead vector (hash order) */
     uint8_t lang;
 } sf_rinfo;
 sf_status sf__refine(const sf_cluster_options *o, const sf_twvec *v, const sf_rinfo *info,

@@ -85,7 +85,7 @@ static sf_status combined(const sf_cluster_options *o, const sf_fdoc *d, const s
          * cosine on its own); flipping it costs a hash bit of spread */
         for (size_t i = 0; i < d->v[ch].n; i++) {
             uint64_t h = d->v[ch].items[i].h;
-            h = ch == SF_CH_ENT ? (h | 1u) & ~(uint64_t)2 : h & ~(uint64_t)1;
+            h = ch == SF_CH_ENT ? h | 1u : h & ~(uint64_t)1;
             out->items[out->n++] = (sf_tw){h, (float)(d->v[ch].items[i].w * sf__idf(df, d->v[ch].items[i].h) * k)};
         }
     }
@@ -102,19 +102,20 @@ static sf_status combined(const sf_cluster_options *o, const sf_fdoc *d, const s
         for (size_t i = 0; i < K; i++) out->items[i].w *= inv;
         info->ent *= inv;
     }
-    /* the lead (headline and first terms), a unit vector of its own after
-     * the content's terms, its hashes marked by the two lowest bits: it
-     * weighs nothing in the content; refine.c reads its cosine apart and
-     * gives it to the event similarity as the stream does */
+    qsort(out->items, out->n, sizeof *out->items, cmp_tw_hash);
+    /* the lead (headline and first terms): a unit vector of its own after
+     * the content's terms (info->lead of them, in hash order). It weighs
+     * nothing in the content and is not indexed; refine.c reads its cosine
+     * for the pairs it scores and gives it to the event similarity, as the
+     * stream does */
     if (norm[SF_CH_LEAD] > 0) {
         double k = 1.0 / sqrt(norm[SF_CH_LEAD]);
         const sf_twvec *l = &d->v[SF_CH_LEAD];
         for (size_t i = 0; i < l->n; i++)
             out->items[out->n++] =
-                (sf_tw){l->items[i].h | 3u, (float)(l->items[i].w * sf__idf(df, l->items[i].h) * k)};
-        info->lead = 1;
+                (sf_tw){l->items[i].h, (float)(l->items[i].w * sf__idf(df, l->items[i].h) * k)};
+        info->lead = (uint32_t)l->n;
     }
-    qsort(out->items, out->n, sizeof *out->items, cmp_tw_hash);
     return SF_OK;
 }
 
