@@ -97,7 +97,13 @@ typedef struct sf_tw {
 } sf_tw;
 typedef SF_VEC(sf_tw) sf_twvec;
 
-enum { SF_CH_BODY = 0, SF_CH_TITLE = 1, SF_CH_ENT = 2, SF_NCH = 3 };
+/* SF_CH_LEAD: the headline and the lead (the title's terms and the first
+ * SF_LEAD_TERMS terms of the body, hashed as there, so counted once in the
+ * document frequencies), all words, names included: what the report says
+ * happened. It weighs nothing in the content; it only lowers the odds of
+ * reports whose leads do not agree (sf__event_similarity). */
+enum { SF_CH_BODY = 0, SF_CH_TITLE = 1, SF_CH_ENT = 2, SF_CH_LEAD = 3, SF_NCH = 4 };
+#define SF_LEAD_TERMS 100
 #define SF_DF_BITS 22
 #define SF_SEED_BODY 0x62u
 #define SF_SEED_TITLE 0x74u
@@ -181,6 +187,7 @@ double sf__event_evidence(double p);
 #define SF_REFINE_WINDOW_DAYS 14.0
 typedef struct sf_rinfo {
     float ent;    /* sqrt of the names signal's weight share (0: no names) */
+    uint32_t lead; /* the vector's last `lead` terms are its unit lead vector (hash order) */
     uint8_t lang;
 } sf_rinfo;
 sf_status sf__refine(const sf_cluster_options *o, const sf_twvec *v, const sf_rinfo *info,

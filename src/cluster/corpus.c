@@ -74,9 +74,10 @@ static sf_status combined(const sf_cluster_options *o, const sf_fdoc *d, const s
     out->n = 0;
     info->lang = d->lang;
     info->ent = 0;
+    info->lead = 0;
     if (total <= 0) return SF_OK;
     if (norm[SF_CH_ENT] > 0 && w[SF_CH_ENT] > 0) info->ent = (float)sqrt(w[SF_CH_ENT] / total);
-    SF_TRY(SF_VEC_RESERVE(out, need));
+    SF_TRY(SF_VEC_RESERVE(out, need + d->v[SF_CH_LEAD].n));
     for (int ch = 0; ch < SF_NCH; ch++) {
         if (norm[ch] <= 0 || w[ch] <= 0) continue;
         double k = sqrt(w[ch] / total) / sqrt(norm[ch]);
@@ -102,6 +103,19 @@ static sf_status combined(const sf_cluster_options *o, const sf_fdoc *d, const s
         info->ent *= inv;
     }
     qsort(out->items, out->n, sizeof *out->items, cmp_tw_hash);
+    /* the lead (headline and first terms): a unit vector of its own after
+     * the content's terms (info->lead of them, in hash order). It weighs
+     * nothing in the content and is not indexed; refine.c reads its cosine
+     * for the pairs it scores and gives it to the event similarity, as the
+     * stream does */
+    if (norm[SF_CH_LEAD] > 0) {
+        double k = 1.0 / sqrt(norm[SF_CH_LEAD]);
+        const sf_twvec *l = &d->v[SF_CH_LEAD];
+        for (size_t i = 0; i < l->n; i++)
+            out->items[out->n++] =
+                (sf_tw){l->items[i].h, (float)(l->items[i].w * sf__idf(df, l->items[i].h) * k)};
+        info->lead = (uint32_t)l->n;
+    }
     return SF_OK;
 }
 

@@ -42,7 +42,8 @@ void sf__df_release(sf_dftab *d) {
 sf_status sf__df_add(sf_dftab *d, const sf_fdoc *doc) {
     if (d->frozen) return SF_OK;
     uint64_t mask = ((uint64_t)1 << DF_BITS) - 1;
-    for (int ch = 0; ch < SF_NCH; ch++)
+    /* the lead's terms are the title's and the body's (same hashes): counted there */
+    for (int ch = 0; ch < SF_CH_LEAD; ch++)
         for (size_t i = 0; i < doc->v[ch].n; i++) {
             uint32_t *c = &d->cnt[doc->v[ch].items[i].h & mask];
             if (*c < UINT32_MAX) (*c)++;
@@ -71,6 +72,7 @@ struct sf_extractor {
     size_t text_len;
     int lang;         /* index into LANGS of the text being analyzed */
     int in_title;
+    size_t body_terms; /* body terms seen so far (the lead is the first SF_LEAD_TERMS) */
     bool entities;
     sf_status st;
 };
@@ -229,6 +231,8 @@ static sf_status on_term(void *user, const char *term, size_t len, const sf_toke
     sf_extractor *x = user;
     SF_TRY(count(&x->counts[x->in_title ? SF_CH_TITLE : SF_CH_BODY],
                  sf__hash64(term, len, x->in_title ? SF_SEED_TITLE : SF_SEED_BODY)));
+    if (x->in_title || x->body_terms++ < SF_LEAD_TERMS)
+        SF_TRY(count(&x->counts[SF_CH_LEAD], sf__hash64(term, len, x->in_title ? SF_SEED_TITLE : SF_SEED_BODY)));
     if (!x->entities) return SF_OK;
     bool named = tok->kind == SF_TOK_NUMBER ? len >= 2 /* counts, dates, years; single digits say little */
                                             : sf__token_is_name(x->text, x->text_len, tok, x->in_title, x->lang == 1);
@@ -337,6 +341,7 @@ sf_status sf__extract_doc(sf_extractor *x, const char *title, size_t tn, const c
     sf_analyzer *an = x->an[L];
     out->lang = (uint8_t)L;
     x->in_title = 1;
+    x->body_terms = 0;
     x->text = title;
     x->text_len = tn;
     x->lang = L;
