@@ -101,6 +101,17 @@ static inline uint64_t word_bytes8(uint64_t v, uint64_t *low) {
     return (hi | letter | digit) & highs;
 }
 
+/* The hash of a word of 1 to 7 bytes held in the low bytes of `low`: the
+ * header's XXH3 branches for those lengths, kept in line so the word is
+ * hashed from the register it was lowered in (most words of news are this
+ * short). Same bits as hash64_short on the same bytes. */
+static inline __attribute__((always_inline)) uint64_t hash_word7(uint64_t low, size_t len) {
+    unsigned char b[8];
+    memcpy(b, &low, 8);
+    if (len < 4) return XXH3_len_1to3_64b(b, len, XXH3_kSecret, WORD_SEED);
+    return XXH3_len_4to8_64b(b, len, XXH3_kSecret, WORD_SEED);
+}
+
 /* Hash every word of the text into s->words. A word longer than the chunk is
  * hashed chunk by chunk, each chunk seeded with the hash so far, so a single
  * word of megabytes costs no more memory than a short one. Eight bytes are
@@ -131,6 +142,22 @@ static sf_status hash_words(sf_shingler *s, const char *text, size_t n) {
             while (p < end && !W[*p]) p++;
             if (p == end) break;
         }
+        if (nw == s->words.cap) {
+            s->words.n = nw;
+            SF_TRY(SF_VEC_RESERVE(&s->words, nw + 1));
+        }
+        if (EIGHT_AT_A_TIME && end - p >= 8) {
+            /* a word that ends within its first eight bytes: hashed at once */
+            uint64_t v, low;
+            memcpy(&v, p, 8);
+            uint64_t other = ~word_bytes8(v, &low) & 0x8080808080808080u;
+            if (other) {
+                size_t run = (unsigned)__builtin_ctzll(other) >> 3;
+                s->words.items[nw++] = hash_word7(low, run);
+                p += run;
+                continue;
+            }
+        }
         uint64_t h = WORD_SEED;
         size_t len = 0;
         for (;;) {
@@ -159,10 +186,6 @@ static sf_status hash_words(sf_shingler *s, const char *text, size_t n) {
             if (take == run && run < 8) break; /* the word ended in these eight bytes */
         }
         if (len) h = hash64_short(chunk, len, h);
-        if (nw == s->words.cap) {
-            s->words.n = nw;
-            SF_TRY(SF_VEC_RESERVE(&s->words, nw + 1));
-        }
         s->words.items[nw++] = h;
     }
     s->words.n = nw;
@@ -271,15 +294,27 @@ size_t sf__sort_unique_u32(uint32_t *v, size_t n, sf_u32vec *tmp) {
             for (size_t d = 0; d < nb; d++) start[d + 1] += start[d];
             /* start[d] is now bucket d's first slot; scatter moves it on to
              * the next bucket's, so afterwards start[d] is bucket d's end */
-            for (size_t i = 0; i < n; i++) out[start[v[i] >> sh]++] = v[i];
-            size_t from = 0;
+            size_t largest = 0;
             for (size_t d = 0; d < nb; d++) {
-                size_t to = start[d], len = to - from;
-                if (len > 32)
-                    heap_sort(out + from, len);
-                else if (len > 1)
-                    insertion_sort(out + from, len);
-                from = to;
+                size_t len = start[d + 1] - start[d];
+                largest = len > largest ? len : largest;
+            }
+            for (size_t i = 0; i < n; i++) out[start[v[i] >> sh]++] = v[i];
+            if (largest <= 32) {
+                /* every element is at most 31 places from its sorted place:
+                 * one insertion sort over the whole is linear and has no
+                 * per-bucket loop */
+                insertion_sort(out, n);
+            } else {
+                size_t from = 0;
+                for (size_t d = 0; d < nb; d++) {
+                    size_t to = start[d], len = to - from;
+                    if (len > 32)
+                        heap_sort(out + from, len);
+                    else if (len > 1)
+                        insertion_sort(out + from, len);
+                    from = to;
+                }
             }
             memcpy(v, out, n * sizeof *v);
         }
