@@ -104,13 +104,15 @@ static void *cset_encode(const uint32_t *set, size_t n, unsigned *h) {
 
 /* |A ∩ B| of the stored set of `it` and the sorted full set q[0..nq), both cut
  * to the top 16 + it->hbits bits (as multisets: an element cut to the same
- * value twice counts as often as it occurs on both sides). */
-static size_t cset_intersect(const dd_item *it, const uint32_t *q, size_t nq) {
+ * value twice counts as often as it occurs on both sides). The merge stops
+ * early, with a count below `need`, once the count plus what is left of the
+ * smaller side cannot reach `need` (need = 0: never). */
+static size_t cset_intersect(const dd_item *it, const uint32_t *q, size_t nq, size_t need) {
     const unsigned h = it->hbits;
     if (h == CSET_RAW) return sf__intersect_count(it->cset, it->nset, q, nq);
     const unsigned qshift = 16 - h;
     const uint16_t *ends = it->cset, *low = ends + ((size_t)1 << h);
-    size_t nb = (size_t)1 << h, i = 0, j = 0, c = 0;
+    size_t nb = (size_t)1 << h, i = 0, j = 0, c = 0, na = it->nset;
     uint16_t prev = 0;
     for (size_t b = 0; b < nb && j < nq; b++) {
         size_t end = i + (uint16_t)(ends[b] - prev);
@@ -123,6 +125,8 @@ static size_t cset_intersect(const dd_item *it, const uint32_t *q, size_t nq) {
             j += y <= x;
         }
         i = end;
+        /* each further common element takes one of each side */
+        if (c + SF_MIN(na - i, nq - j) < need) return c;
     }
     return c;
 }
@@ -151,16 +155,40 @@ static bool cset_valid(const dd_item *it) {
     return i == it->nset;
 }
 
-/* Similarity of a stored item and a full query set under measure m (the
- * formula of sf__similarity). */
-static double item_similarity(sf_dedup_measure m, const dd_item *it, const uint32_t *q,
-                              size_t nq) {
-    size_t na = it->nset;
-    if (na == 0 || nq == 0) return 0;
-    size_t inter = SF_MIN(cset_intersect(it, q, nq), SF_MIN(na, nq));
+/* The similarity under measure m of two sets of na and nq elements (both
+ * non-zero) with `inter` in common (the formula of sf__similarity). */
+static double similarity_of(sf_dedup_measure m, size_t na, size_t nq, size_t inter) {
     if (m == SF_DEDUP_CONTAINMENT && SF_MIN(na, nq) >= SF_DEDUP_CONTAIN_MIN_SHINGLES)
         return (double)inter / (double)SF_MIN(na, nq);
     return (double)inter / (double)(na + nq - inter);
+}
+
+/* The fewest common elements with which sets of na and nq elements reach
+ * similarity t (by the same formula, so the same floating-point results);
+ * min(na, nq) + 1 when no count reaches it. */
+static size_t intersection_needed(sf_dedup_measure m, size_t na, size_t nq, double t) {
+    size_t lo = 0, hi = SF_MIN(na, nq) + 1; /* the similarity rises with the count */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (similarity_of(m, na, nq, mid) >= t)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+/* Similarity of a stored item and a full query set under measure m; when it
+ * is below t, any value below t may be returned (the merge stops early). */
+static double item_similarity(sf_dedup_measure m, const dd_item *it, const uint32_t *q,
+                              size_t nq, double t) {
+    size_t na = it->nset;
+    if (na == 0 || nq == 0) return 0;
+    size_t need = intersection_needed(m, na, nq, t);
+    if (need > SF_MIN(na, nq)) return 0;
+    size_t inter = SF_MIN(cset_intersect(it, q, nq, need), SF_MIN(na, nq));
+    if (inter < need) return 0;
+    return similarity_of(m, na, nq, inter);
 }
 
 /* ---------------------------------------------------------------- params */
@@ -379,7 +407,7 @@ sf_status sf__index_query_fp(sf_dedup_index *ix, const sf_dedup_fp *fp,
         /* Jaccard is at most min/max of the sizes: skip hopeless pairs */
         if (jac && (double)SF_MIN(o->nset, fp->nset) < t * (double)SF_MAX(o->nset, fp->nset))
             continue;
-        double s = item_similarity(ix->p.measure, o, fp->set, fp->nset);
+        double s = item_similarity(ix->p.measure, o, fp->set, fp->nset, t);
         if (s >= t) {
             sf_dedup_match m = {ix->cand.items[c], s};
             SF_TRY(SF_VEC_PUSH(&ix->matches, m));
