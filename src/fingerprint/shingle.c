@@ -108,8 +108,11 @@ static inline uint64_t word_bytes8(uint64_t v, uint64_t *low) {
 static inline __attribute__((always_inline)) uint64_t hash_word7(uint64_t low, size_t len) {
     unsigned char b[8];
     memcpy(b, &low, 8);
-    if (len < 4) return XXH3_len_1to3_64b(b, len, XXH3_kSecret, WORD_SEED);
-    return XXH3_len_4to8_64b(b, len, XXH3_kSecret, WORD_SEED);
+    /* both branches computed and one kept: words of 1-3 and of 4-7 bytes
+     * alternate too irregularly in text for a branch to be predicted */
+    uint64_t h13 = XXH3_len_1to3_64b(b, len < 4 ? len : 3, XXH3_kSecret, WORD_SEED);
+    uint64_t h48 = XXH3_len_4to8_64b(b, len < 4 ? 4 : len, XXH3_kSecret, WORD_SEED);
+    return len < 4 ? h13 : h48;
 }
 
 /* Hash every word of the text into s->words. A word longer than the chunk is
