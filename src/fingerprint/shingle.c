@@ -303,20 +303,19 @@ static void heap_sort(uint32_t *v, size_t n) {
     }
 }
 
-/* Bucket sort on the top bits, about one bucket per two elements, then
- * insertion sort inside each bucket: the values are uniform hashes, so a
- * bucket holds two on average and the sort is linear, with counters that fit
- * in cache (an LSD radix sort with 2048 counters per pass spent more time
- * clearing and summing its counters than sorting ~700 shingles; callgrind).
- * A bucket of more than 32 (many repeats, or crafted input) is heap-sorted,
- * so the worst case stays n log n. */
+/* Bucket sort on the top bits, about one bucket per element, then insertion
+ * sort: the values are uniform hashes, so a bucket holds one on average and
+ * the sort is linear, with counters that fit in cache (see docs/dedup.md for
+ * the sorts compared). When no bucket holds more than 32, one insertion sort
+ * over the whole moves each element at most 31 places; a bigger bucket (many
+ * repeats, or crafted input) is heap-sorted, so the worst case stays n log n. */
 size_t sf__sort_unique_u32(uint32_t *v, size_t n, sf_u32vec *tmp) {
     if (n < 2) return n;
     if (n <= 48) {
         insertion_sort(v, n);
     } else {
         unsigned bits = 4;
-        while (bits < 22 && ((size_t)2 << bits) < n) bits++;
+        while (bits < 22 && ((size_t)1 << bits) < n) bits++;
         size_t nb = (size_t)1 << bits;
         if (SF_VEC_RESERVE(tmp, n + nb + 1) != SF_OK) {
             heap_sort(v, n); /* no scratch: in place */
