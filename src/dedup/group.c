@@ -1,12 +1,15 @@
-/* group.c - copies in a corpus. Articles are fingerprinted on several threads,
- * then taken in canonical order (earliest, then longest, then first) on one:
- * an exact copy of an article seen before joins that article's group; else
+/* group.c - copies in a corpus. Articles are taken in canonical order
+ * (earliest, then longest, then first), a window at a time: fingerprinted on
+ * several threads, then grouped on one: an exact copy of an article seen
+ * before joins that article's group (it is not shingled at all when that
+ * article was in an earlier window); else
  * the index of canonical articles is queried and the article joins the most
  * similar one, or becomes a canonical itself. Only canonicals are indexed,
  * so every copy is verified directly against its group's canonical. The
  * index may already hold the canonicals of earlier runs (a crawl day by day). */
 #include "dedup.h"
 
+#include <assert.h>
 #include <pthread.h>
 #include <stdlib.h>
 
@@ -33,6 +36,7 @@ typedef struct fp_job {
     const sf_corpus *c;
     const sf_dedup_params *p;
     const order_key *ord;
+    const sf_map *known; /* text hashes grouped in earlier windows (read only here) */
     sf_dedup_fp *fps;
     size_t n;
     size_t next;  /* atomic: first position not yet taken */
@@ -45,7 +49,7 @@ typedef struct fp_job {
 /* Articles fingerprinted before they are grouped: enough to share among
  * threads, few enough that their shingle sets stay in cache and their memory
  * is reused by the next window instead of growing with the corpus. */
-#define FP_WINDOW 1024
+#define FP_WINDOW 256
 
 static void fp_run(fp_job *j, sf_shingler *sh) {
     for (;;) {
@@ -55,7 +59,8 @@ static void fp_run(fp_job *j, sf_shingler *sh) {
         size_t to = SF_MIN(j->n, from + FP_CHUNK);
         for (size_t k = from; k < to; k++) {
             const sf_article *a = sf_corpus_get(j->c, j->ord[k].index);
-            sf_status st = sf__dedup_fingerprint(j->p, sh, a->text, a->text_len, &j->fps[k]);
+            sf_status st = sf__dedup_fingerprint_unless(j->p, sh, a->text, a->text_len, j->known,
+                                                        &j->fps[k]);
             if (st != SF_OK) {
                 int expected = 0;
                 if (__atomic_compare_exchange_n(&j->failed, &expected, 1, false,
@@ -78,11 +83,13 @@ static void *fp_worker(void *arg) {
 }
 
 /* Fingerprint the n articles of ord into fps, on p->threads threads when
- * there is enough work; the calling thread works too, with its shingler sh. */
+ * there is enough work; the calling thread works too, with its shingler sh.
+ * An exact copy of a text in `known` (not written while the threads run)
+ * gets only its text hash. */
 static sf_status fingerprint_window(const sf_corpus *c, const sf_dedup_params *p,
-                                    const order_key *ord, size_t n, sf_dedup_fp *fps,
-                                    sf_shingler *sh, sf_error *err) {
-    fp_job j = {.c = c, .p = p, .ord = ord, .fps = fps, .n = n};
+                                    const order_key *ord, size_t n, const sf_map *known,
+                                    sf_dedup_fp *fps, sf_shingler *sh, sf_error *err) {
+    fp_job j = {.c = c, .p = p, .ord = ord, .known = known, .fps = fps, .n = n};
     unsigned nt = p->threads;
     if (j.n < 4 * FP_CHUNK) nt = 1;
     pthread_t tids[64];
@@ -106,7 +113,7 @@ static sf_status fingerprint_window(const sf_corpus *c, const sf_dedup_params *p
  * the exact-copy map of this corpus. */
 static sf_status group_one(sf_dedup_index *ix, const sf_corpus *c, sf_map *exact, size_t i,
                            sf_dedup_fp *fp, size_t *item, size_t *copy_of, double *sim) {
-    if (fp->nset == 0) return SF_OK; /* no words: nothing to be a copy of */
+    if (fp->text_hash == 0) return SF_OK; /* no words: nothing to be a copy of */
     /* Exact copies (same word sequence) of an article of this corpus need no
      * query: they have its set, hence its group and its similarity. */
     uint64_t *seen = sf__map_slot(exact, fp->text_hash);
@@ -123,6 +130,7 @@ static sf_status group_one(sf_dedup_index *ix, const sf_corpus *c, sf_map *exact
         sf__dedup_fp_release(fp);
         return SF_OK;
     }
+    assert(fp->nset > 0); /* only texts seen before go without a set */
     *seen = (uint64_t)i + 1;
     const sf_dedup_match *m;
     size_t count;
@@ -170,7 +178,7 @@ static sf_status group_into(sf_dedup_index *ix, const sf_corpus *c, size_t *item
 
     for (size_t from = 0; from < n; from += window) {
         size_t w = SF_MIN(window, n - from);
-        st = fingerprint_window(c, p, ord + from, w, fps, &sh, err);
+        st = fingerprint_window(c, p, ord + from, w, &exact, fps, &sh, err);
         for (size_t k = 0; k < w && st == SF_OK; k++) {
             size_t i = ord[from + k].index;
             st = group_one(ix, c, &exact, i, &fps[k], item, copy_of, sim);

@@ -265,9 +265,19 @@ static sf_status sketch(const sf_dedup_params *p, sf_dedup_fp *fp) {
 
 sf_status sf__dedup_fingerprint(const sf_dedup_params *p, sf_shingler *s, const char *text,
                                 size_t n, sf_dedup_fp *fp) {
+    return sf__dedup_fingerprint_unless(p, s, text, n, NULL, fp);
+}
+
+sf_status sf__dedup_fingerprint_unless(const sf_dedup_params *p, sf_shingler *s, const char *text,
+                                       size_t n, const sf_map *known, sf_dedup_fp *fp) {
     memset(fp, 0, sizeof *fp);
+    SF_TRY(sf__shingle_words(s, text, n, &fp->text_hash, NULL));
+    if (known && fp->text_hash) {
+        const uint64_t *v = sf__map_find(known, fp->text_hash);
+        if (v && *v) return SF_OK;
+    }
     sf_u32vec set = {0};
-    sf_status st = sf__shingle_set(s, text, n, p->shingle_words, &set, &fp->text_hash, NULL);
+    sf_status st = sf__shingle_set_of_words(s, p->shingle_words, &set);
     if (st != SF_OK) {
         SF_VEC_FREE(&set);
         return st;

@@ -43,6 +43,14 @@ sf_status sf__shingles(sf_shingler *s, const char *text, size_t n, unsigned k,
 sf_status sf__shingle_set(sf_shingler *s, const char *text, size_t n, unsigned k,
                           sf_u32vec *out, uint64_t *text_hash, size_t *nwords);
 
+/* sf__shingle_set in two steps, for a caller that decides from the text
+ * hash whether it needs the set: sf__shingle_words hashes the words of
+ * text[0..n) into s (and gives *text_hash and *nwords as sf__shingles does);
+ * sf__shingle_set_of_words makes the set of those words. */
+sf_status sf__shingle_words(sf_shingler *s, const char *text, size_t n, uint64_t *text_hash,
+                            size_t *nwords);
+sf_status sf__shingle_set_of_words(sf_shingler *s, unsigned k, sf_u32vec *out);
+
 /* Sort v[0..n) ascending and drop repeats; returns the new length. `tmp`
  * grows to n elements. */
 size_t sf__sort_unique_u32(uint32_t *v, size_t n, sf_u32vec *tmp);

@@ -226,19 +226,26 @@ static sf_status hash_words(sf_shingler *s, const char *text, size_t n) {
     return SF_OK;
 }
 
-sf_status sf__shingles(sf_shingler *s, const char *text, size_t n, unsigned k,
-                       sf_u64vec *out, uint64_t *text_hash, size_t *nwords) {
-    if (k == 0) k = SF_SHINGLE_WORDS_DEFAULT;
-    out->n = 0;
+sf_status sf__shingle_words(sf_shingler *s, const char *text, size_t n, uint64_t *text_hash,
+                            size_t *nwords) {
+    s->words.n = 0;
     if (text_hash) *text_hash = 0;
     if (nwords) *nwords = 0;
     if (!text) return SF_OK;
     SF_TRY(hash_words(s, text, n));
     size_t nw = s->words.n;
     if (nwords) *nwords = nw;
+    if (nw && text_hash) *text_hash = hash64(s->words.items, nw * sizeof *s->words.items, TEXT_SEED) | 1u;
+    return SF_OK;
+}
+
+/* The shingle hashes of the words in s->words, windows of k. */
+static sf_status shingles_of_words(const sf_shingler *s, unsigned k, sf_u64vec *out) {
+    if (k == 0) k = SF_SHINGLE_WORDS_DEFAULT;
+    out->n = 0;
+    size_t nw = s->words.n;
     if (nw == 0) return SF_OK;
     const uint64_t *w = s->words.items;
-    if (text_hash) *text_hash = hash64(w, nw * sizeof *w, TEXT_SEED) | 1u;
     size_t count = nw >= k ? nw - k + 1 : 1;
     size_t span = (nw >= k ? k : nw) * sizeof *w;
     SF_TRY(SF_VEC_RESERVE(out, count));
@@ -253,15 +260,28 @@ sf_status sf__shingles(sf_shingler *s, const char *text, size_t n, unsigned k,
     return SF_OK;
 }
 
-sf_status sf__shingle_set(sf_shingler *s, const char *text, size_t n, unsigned k,
-                          sf_u32vec *out, uint64_t *text_hash, size_t *nwords) {
-    SF_TRY(sf__shingles(s, text, n, k, &s->shingles, text_hash, nwords));
+sf_status sf__shingles(sf_shingler *s, const char *text, size_t n, unsigned k,
+                       sf_u64vec *out, uint64_t *text_hash, size_t *nwords) {
+    out->n = 0;
+    SF_TRY(sf__shingle_words(s, text, n, text_hash, nwords));
+    return shingles_of_words(s, k, out);
+}
+
+sf_status sf__shingle_set_of_words(sf_shingler *s, unsigned k, sf_u32vec *out) {
+    SF_TRY(shingles_of_words(s, k, &s->shingles));
     size_t m = s->shingles.n;
     out->n = 0;
     SF_TRY(SF_VEC_RESERVE(out, m ? m : 1));
     for (size_t i = 0; i < m; i++) out->items[i] = (uint32_t)(s->shingles.items[i] >> 32);
     out->n = sf__sort_unique_u32(out->items, m, &s->tmp);
     return SF_OK;
+}
+
+sf_status sf__shingle_set(sf_shingler *s, const char *text, size_t n, unsigned k,
+                          sf_u32vec *out, uint64_t *text_hash, size_t *nwords) {
+    out->n = 0;
+    SF_TRY(sf__shingle_words(s, text, n, text_hash, nwords));
+    return sf__shingle_set_of_words(s, k, out);
 }
 
 static void insertion_sort(uint32_t *v, size_t n) {
