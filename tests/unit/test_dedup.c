@@ -11,6 +11,7 @@
 
 #include "../../bench/dedup_gen.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -364,6 +365,54 @@ static void corpus_groups_under_the_earliest_then_longest(void **state) {
     free(other);
 }
 
+/* Exact copies far later in canonical order than their original (past the
+ * window the grouping fingerprints at a time, where a copy is known from its
+ * text hash alone) join the original's group, as near copies and exact
+ * copies in the same window do, for 1 and 3 threads. */
+static void late_exact_copies_join_their_original(void **state) {
+    (void)state;
+    enum { N = 700 };
+    char *text[N];
+    sf_corpus *c = sf_corpus_create();
+    for (size_t i = 0; i < N; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "a%zu", i);
+        text[i] = words_text(5000 + i, 60);
+        add(c, id, text[i], (int64_t)i * 86400);
+    }
+    /* a copy of a0 in other case and spacing, a near copy of a1 and a copy
+     * of a2, all dated after everything else; and a copy of a3 a day later */
+    char *upper = strdup(text[0]);
+    for (char *q = upper; *q; q++) *q = *q == ' ' ? '\n' : (char)toupper((unsigned char)*q);
+    char *near = edit_text(text[1], 55);
+    add(c, "copy0", upper, (int64_t)N * 86400);
+    add(c, "near1", near, (int64_t)N * 86400);
+    add(c, "copy2", text[2], (int64_t)N * 86400);
+    add(c, "copy3", text[3], 4 * 86400);
+    add(c, "nowords", " -- ", (int64_t)N * 86400);
+    size_t n = sf_corpus_count(c), dup[N + 5];
+    double sim[N + 5];
+    for (unsigned threads = 1; threads <= 3; threads += 2) {
+        sf_dedup_options o = {.threads = threads};
+        sf_error err = {0};
+        assert_int_equal(sf_dedup_corpus(c, &o, dup, sim, &err), SF_OK);
+        assert_int_equal(dup[N], 0);
+        assert_true(sim[N] == 1.0);
+        assert_int_equal(dup[N + 1], 1);
+        assert_true(sim[N + 1] >= 0.8 && sim[N + 1] < 1.0);
+        assert_int_equal(dup[N + 2], 2);
+        assert_true(sim[N + 2] == 1.0);
+        assert_int_equal(dup[N + 3], 3);
+        assert_int_equal(dup[N + 4], SIZE_MAX);
+        for (size_t i = 0; i < N; i++) assert_int_equal(dup[i], SIZE_MAX);
+        assert_int_equal(n, N + 5);
+    }
+    sf_corpus_destroy(c);
+    for (size_t i = 0; i < N; i++) free(text[i]);
+    free(upper);
+    free(near);
+}
+
 static void bad_input_gives_sensible_groups(void **state) {
     (void)state;
     sf_corpus *c = sf_corpus_create();
@@ -698,6 +747,7 @@ int main(void) {
         cmocka_unit_test(verification_reports_what_the_whole_merge_gives),
         cmocka_unit_test(index_file_round_trip_and_refusals),
         cmocka_unit_test(corpus_groups_under_the_earliest_then_longest),
+        cmocka_unit_test(late_exact_copies_join_their_original),
         cmocka_unit_test(bad_input_gives_sensible_groups),
         cmocka_unit_test(accuracy_against_brute_force_truth),
     };
