@@ -21,7 +21,7 @@ typedef SF_VEC(uint32_t) sf_u32vec;
 typedef struct sf_shingler {
     sf_u64vec words;  /* hashes of the words of the current text */
     sf_u64vec shingles;
-    sf_u32vec tmp;    /* radix sort buffer */
+    sf_u32vec tmp;    /* bucket sort buffer */
 } sf_shingler;
 
 void sf__shingler_init(sf_shingler *s);

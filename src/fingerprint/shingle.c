@@ -4,9 +4,9 @@
  * src/text: duplicate finding must run at crawl speed (over 100 MB/s per core)
  * and only needs words that are stable between two copies of one text, not
  * linguistically right ones. So a word is a run of ASCII letters/digits and
- * non-ASCII bytes (accented and non-Latin words stay whole), ASCII is
- * lower-cased by table, and each word is hashed with XXH3. Full Unicode
- * folding happens in src/text for the stages that need it. */
+ * non-ASCII bytes (accented and non-Latin words stay whole), ASCII upper
+ * case is lowered, and each word is hashed with XXH3. Full Unicode folding
+ * happens in src/text for the stages that need it. */
 #include "fingerprint.h"
 
 /* XXH3 inlined here: a call into the shared library per word and per shingle
