@@ -1,12 +1,12 @@
 /* group.c - copies in a corpus. Articles are taken in canonical order
  * (earliest, then longest, then first), a window at a time: fingerprinted on
- * several threads, then grouped on one: an exact copy of an article seen
+ * several threads, then grouped on one. An exact copy of an article seen
  * before joins that article's group (it is not shingled at all when that
- * article was in an earlier window); else
- * the index of canonical articles is queried and the article joins the most
- * similar one, or becomes a canonical itself. Only canonicals are indexed,
- * so every copy is verified directly against its group's canonical. The
- * index may already hold the canonicals of earlier runs (a crawl day by day). */
+ * article was in an earlier window); else the index of canonical articles is
+ * queried and the article joins the most similar one, or becomes a canonical
+ * itself. Only canonicals are indexed, so every copy is verified directly
+ * against its group's canonical. The index may already hold the canonicals
+ * of earlier runs (a crawl day by day). */
 #include "dedup.h"
 
 #include <assert.h>
