@@ -416,9 +416,25 @@ size_t sf__backref_noun(const char *p, size_t n, const char *lang, size_t *at) {
     return w1;
 }
 
+/* "In 2011, he resigned", "On Monday, they said": a pronoun that opens
+ * the clause after a short opening phrase leans back as an opening pronoun
+ * does. The phrase: at most six words before the first comma. */
+static bool pronoun_after_opening(const char *p, size_t n) {
+    static const char *const PRON[] = {"he", "she", "they", "it", "his", "her", "their", "its", "him", "them"};
+    size_t words = 0, i = 0;
+    for (; i < n && i < 80 && p[i] != ','; i++)
+        if (p[i] == ' ' && i > 0 && p[i - 1] != ' ') words++;
+    if (i >= n || p[i] != ',' || words > 5) return false;
+    i++;
+    while (i < n && p[i] == ' ') i++;
+    size_t len = word_len(p, n, i);
+    return len && (i + len == n || !isalpha((unsigned char)p[i + len])) && in_list(p + i, len, PRON, SF_ARRAY_LEN(PRON));
+}
+
 bool sf__needs_context(const char *p, size_t n, const char *lang) {
     if (!lang || strncmp(lang, "en", 2) != 0) return false;
     if (backref_phrase(p, n)) return true;
+    if (pronoun_after_opening(p, n)) return true;
     size_t w = 0;
     while (w < n && isalpha((unsigned char)p[w])) w++;
     if (w == 0 || w == n) return false;

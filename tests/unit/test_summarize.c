@@ -110,6 +110,11 @@ static void standalone_rules(void **state) {
     assert_false(sf__needs_context(b, strlen(b), "en"));
     assert_true(sf__needs_context(c, strlen(c), "en"));
     assert_false(sf__needs_context(a, strlen(a), "de")); /* no list: no guess */
+    /* a pronoun right after a short opening phrase leans back too */
+    const char *d = "In 2011, he resigned from Congress after a scandal.";
+    const char *e = "In 2011, Weiner resigned from Congress after a scandal.";
+    assert_true(sf__needs_context(d, strlen(d), "en"));
+    assert_false(sf__needs_context(e, strlen(e), "en"));
 }
 
 /* One story where the greedy rule and the exact optimum differ. Four
