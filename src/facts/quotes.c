@@ -966,7 +966,16 @@ static size_t inside_words(const sf_doc *d, const qspan *q) {
  * more capitalized and at least three of them ("Bearing the Cross: Martin
  * Luther King Jr. and the Southern Christian Leadership Conference"), are
  * the title of a book, film or programme, not words someone said. */
+/* Nouns of works with titles: the words in marks right after one ("the
+ * podcast "Here's the Thing"", "the Syfy movie "Sharknado 3: Oh Hell No!"")
+ * are its title. */
+static const char *const WORK_NOUNS[] = {
+    "podcast", "movie", "film", "show", "program", "programme", "series", "book", "novel", "memoir",
+    "song", "album", "documentary", "play", "musical", "column", "newsletter", "blog", "magazine",
+    "sitcom", "episode", "game", "painting", "exhibition", "opera", "poem", "slogan", "hashtag", NULL};
+
 static bool title_in_marks(const sf_doc *d, const qspan *q) {
+    if (q->open > 0 && lower_word(d, q->open - 1) && sf__tok_in(d, q->open - 1, WORK_NOUNS)) return true;
     /* two or three words, each capitalized or a number ("This Week,",
      * "Perceptions 301,"): a programme's or a course's name, not words
      * someone said */

@@ -120,6 +120,14 @@ static void test_title_in_marks_is_no_quote(void **state) {
     assert_false(any_quote_with(&f, "This Week"));
     expect_speaker(&f, "He deserved it", "Marlow");
     done(&f);
+    /* words in marks right after a work's noun are its title */
+    f = run("Weiner\n\n"
+            "\"Being a dad, that's my job,\" Weiner said in May on the podcast \"Here's the Thing.\" He also "
+            "acted in the movie \"Sharknado 3: Oh Hell No!\" last year.\n");
+    expect_speaker(&f, "Being a dad", "Weiner");
+    assert_false(any_quote_with(&f, "the Thing"));
+    assert_false(any_quote_with(&f, "Sharknado"));
+    done(&f);
 }
 
 /* A woman speaks after a paragraph that names another woman: "she said"
