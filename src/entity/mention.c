@@ -234,6 +234,15 @@ static sf_status emit(const sf_doc *d, size_t s, size_t a, size_t b, unsigned fl
     if (a > d->sent_tok[s] && sf__tok_in(d, a - 1, PLACE_PREP)) flags |= SF_MENTION_PLACE_CUE;
     if (a > d->sent_tok[s] + 1 && sf__tok_is(d, a - 1, "the") && sf__tok_in(d, a - 2, PLACE_PREP))
         flags |= SF_MENTION_PLACE_CUE;
+    /* "in Congress", "in the Senate", "at the Justice Department": a body
+     * named by its kind is no place, whatever the preposition (buildings
+     * such as hospitals and schools are both, and keep the cue) */
+    static const char *const BODY_WORDS[] = {
+        "congress", "parliament", "senate", "assembly", "cabinet", "government", "ministry", "department",
+        "court", "council", "committee", "commission", "police", "army", "navy", "party", "union",
+        "nations", "agency", "bureau", "administration", NULL};
+    if ((flags & SF_MENTION_PLACE_CUE) && sf__tok_in(d, b - 1, BODY_WORDS) && !(b - a >= 2 && sf__tok_in(d, b - 1, PLACE_WORDS)))
+        flags &= ~SF_MENTION_PLACE_CUE;
     if ((flags & SF_MENTION_SPEAKER) && hint == SF_ENT_UNKNOWN && b - a >= 2 && b - a <= 4 &&
         !(flags & SF_MENTION_PLACE_CUE))
         hint = SF_ENT_PERSON;

@@ -378,6 +378,15 @@ static void test_body_written_both_ways(void **state) {
     assert_ptr_not_equal(entity_named(&f, "Khomeini"), entity_named(&f, "Khamenei"));
     sf__story_facts_release(&f);
     sf_corpus_destroy(c);
+    /* a body named by its kind is no place after "in" */
+    const char *hill[] = {"The bill died in Congress on Monday. Weiner served in Congress for seven years before he "
+                          "resigned."};
+    c = corpus_of(hill, 1);
+    facts_of(c, NULL, &f);
+    assert_non_null(entity_named(&f, "Congress"));
+    assert_int_equal(entity_named(&f, "Congress")->type, SF_ENT_ORG);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
     /* the table leaves out a name's possessive; the JSON keeps it */
     const char *two[] = {"Raqqa's old wall was breached near Raqqa on Monday.", "Fighters entered Raqqa's Old City."};
     c = corpus_of(two, 2);
