@@ -418,6 +418,32 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
             SF_TRY(take_span(d, s, a, k + 1, SF_ENT_UNKNOWN, out));
             return take_span(d, s, k + 1, b, type, out);
         }
+    /* "New Jersey Gov. Chris Christie", "FBI Director James Comey": a
+     * personal title inside a name parts what the person heads or comes
+     * from (typed by its other mentions) from the person, whose name of
+     * capitalized words follows the title */
+    if (sf__lang_is_english(d->lang))
+        for (size_t k = a + 1; k + 1 < b; k++) {
+            bool abbr = k + 2 < b && sf__tok_in(d, k, TITLE_ABBR) && d->text[d->toks.items[k + 1].begin] == '.';
+            size_t name = abbr ? k + 2 : k + 1;
+            if (!(abbr || (sf__tok_in(d, k, TITLE_WORD) && has_upper(d, k))) || name >= b) continue;
+            bool capitalized = true;
+            for (size_t t = name; t < b && capitalized; t++) capitalized = has_upper(d, t) || d->toks.items[t].kind == SF_TOK_PUNCT;
+            if (!capitalized) continue;
+            /* what stands before is a name of its own only when it does not
+             * end in a word of the office ("House Majority Leader", "Deputy
+             * Director", "Democratic Rep."): then it is the office */
+            static const char *const OFFICE_PART[] = {
+                "majority", "minority", "executive", "assistant", "associate", "senior", "acting",
+                "former", "deputy", "vice", "chief", "general", "national", "democratic", "republican",
+                "gop", "u.s", "us", "then", "party", NULL};
+            size_t last = k - 1;
+            if (last > a && d->toks.items[last].kind == SF_TOK_PUNCT) last--;
+            if (!sf__tok_in(d, last, OFFICE_PART) && !sf__tok_in(d, last, TITLE_WORD) &&
+                !(last > a && sf__tok_in(d, last, TITLE_ABBR)))
+                SF_TRY(take_span(d, s, a, k, SF_ENT_UNKNOWN, out));
+            return take_span(d, s, k, b, SF_ENT_PERSON, out);
+        }
     /* "US-led": only the acronym is a name */
     if (b - a == 1 && lower_hyphen(d->text, d->toks.items[a].begin, d->toks.items[a].end))
         return take_glued(d, s, a, out);

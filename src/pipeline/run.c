@@ -366,9 +366,10 @@ static const char *entity_with_word(const sf_story_facts *f, const char *word) {
 /* A related story's reason is the names the two stories share, found as
  * capitalized words ("Tamsin", "Bridge", "Tuesday"); a reader wants the
  * entities they belong to ("Marlow Bridge"). Each word is replaced by the
- * name of an entity of both stories that holds it; a word that is part of
- * no entity of either story (a weekday, "Spanish", "Mayor") is left out
- * unless nothing else would be left; a name given twice is given once. */
+ * name of an entity that holds it (this story's, else the related one's);
+ * a word that is part of no entity of either story (a weekday, "Spanish",
+ * "Mayor") is left out unless nothing else would be left; a name given
+ * twice is given once. */
 static sf_status name_links(sf_result *r, sf_error *err) {
     for (size_t s = 0; r->lines.nrelated && s < r->lines.nstories && s < r->nstories; s++)
         for (size_t k = 0; k < r->lines.nrelated[s]; k++) {
@@ -389,7 +390,12 @@ static sf_status name_links(sf_result *r, sf_error *err) {
                     sf__free(l->names[q]);
                     continue;
                 }
-                const char *name = a && b && strcasecmp(a, b) == 0 ? a : l->names[q];
+                /* the entity as this story's table names it ("New Jersey"
+                 * for "Jersey", "James Comey" for "James" and "Comey"), or
+                 * the related story's when only it has one; of two names
+                 * where one holds the other, the shorter */
+                const char *name = a ? a : b ? b : l->names[q];
+                if (a && b && strlen(b) < strlen(a) && find_nocase(a, b, strlen(b))) name = b;
                 bool again = false;
                 for (size_t j = 0; j < kept && !again; j++) again = strcmp(l->names[j], name) == 0;
                 if (again) {

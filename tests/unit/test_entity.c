@@ -378,6 +378,19 @@ static void test_body_written_both_ways(void **state) {
     assert_ptr_not_equal(entity_named(&f, "Khomeini"), entity_named(&f, "Khamenei"));
     sf__story_facts_release(&f);
     sf_corpus_destroy(c);
+    /* a title inside a name parts the office's holder from what the
+     * office is of; a word of the office alone is no name */
+    const char *offices[] = {"Senate Minority Leader Harry Reid said on Monday that the vote would fail. Cleveland "
+                             "Police Chief Calvin Williams said the march was peaceful. Reid spoke after Williams."};
+    c = corpus_of(offices, 1);
+    facts_of(c, NULL, &f);
+    assert_non_null(entity_named(&f, "Harry Reid"));
+    assert_int_equal(entity_named(&f, "Harry Reid")->type, SF_ENT_PERSON);
+    assert_non_null(entity_named(&f, "Calvin Williams"));
+    assert_int_equal(entity_named(&f, "Calvin Williams")->type, SF_ENT_PERSON);
+    assert_null(entity_named(&f, "Senate Minority"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
     /* a body named by its kind is no place after "in" */
     const char *hill[] = {"The bill died in Congress on Monday. Weiner served in Congress for seven years before he "
                           "resigned."};
