@@ -15,6 +15,7 @@ static const char SQL_MEMBERS[] =
     "SELECT a.id, a.title, a.text, a.source, a.url, a.origin, a.author, a.lang, a.published,"
     " a.modified FROM articles a WHERE a.story = ?1"
     " ORDER BY COALESCE(a.published, 9223372036854775807), a.id";
+/* -1: no row; 0: a row the locked step wrote, no summary yet (summarize.c) */
 static const char SQL_STORY_VERSION[] = "SELECT version FROM stories WHERE id = ?1";
 static const char SQL_STORY_INSERT[] =
     "INSERT INTO stories(id, headline, summary, articles, version, created, updated,"
@@ -154,9 +155,10 @@ static sf_status put_story(sf_store *s, int64_t story, const sf_corpus *c, json_
     }
     sf_val v[7] = {SV_I(story), SV_S(headline ? headline : ""), SV_S(sum),
                    SV_I(sf_corpus_count(c)), SV_I(now), tf, tl};
-    sf_status st = sf__db_int(s, SQL_STORY_VERSION, 1, v, 0, &version, err);
-    *created = version == 0;
-    if (st == SF_OK) st = sf__db_exec(s, *created ? SQL_STORY_INSERT : SQL_STORY_UPDATE, 7, v, NULL, err);
+    sf_status st = sf__db_int(s, SQL_STORY_VERSION, 1, v, -1, &version, err);
+    *created = version <= 0;
+    if (st == SF_OK) st = sf__db_exec(s, version < 0 ? SQL_STORY_INSERT : SQL_STORY_UPDATE, 7, v, NULL, err);
+    if (version < 0) version = 0;
     if (st == SF_OK)
         st = sf__db_exec(s, SQL_VERSION_INSERT, 5,
                          (sf_val[]){SV_I(story), SV_I(version + 1), SV_I(now),
@@ -173,7 +175,7 @@ static sf_status put_story(sf_store *s, int64_t story, const sf_corpus *c, json_
 static const char SQL_STORY_DELETE[] = "DELETE FROM stories WHERE id = ?1";
 
 /* A story left without articles goes; its versions and events stay. */
-static sf_status drop_story(sf_store *s, int64_t story, sf_error *err) {
+sf_status sf__store_drop_story(sf_store *s, int64_t story, sf_error *err) {
     sf_val v[1] = {SV_I(story)};
     SF_TRY(sf__db_exec(s, SQL_NAMES_DELETE, 1, v, NULL, err));
     SF_TRY(sf__db_exec(s, SQL_ENTITIES_DELETE, 1, v, NULL, err));
@@ -181,8 +183,10 @@ static sf_status drop_story(sf_store *s, int64_t story, sf_error *err) {
     return sf__db_exec(s, SQL_STORY_DELETE, 1, v, NULL, err);
 }
 
-sf_status sf__store_refresh(sf_store *s, int64_t story, const sf_run_options *run, int64_t now,
-                            bool *created, sf_error *err) {
+sf_status sf__store_story_make(sf_store *s, int64_t story, const sf_run_options *run,
+                               sf_corpus **out, struct json_object **js, sf_error *err) {
+    *out = NULL;
+    *js = NULL;
     sf_rows r = {0};
     sf_corpus *c = sf_corpus_create();
     if (!c) return sf__error_set(err, SF_ERR_NOMEM, "out of memory");
@@ -198,15 +202,20 @@ sf_status sf__store_refresh(sf_store *s, int64_t story, const sf_run_options *ru
         st = sf_corpus_add(c, &a, err);
     }
     sf__rows_release(&r);
-    json_object *js = NULL;
-    if (st == SF_OK && sf_corpus_count(c) == 0) { /* all its articles moved away */
+    /* all its articles moved away: nothing to make, the put drops it */
+    if (st == SF_OK && sf_corpus_count(c)) st = story_json(c, run, story, js, err);
+    if (st != SF_OK) {
         sf_corpus_destroy(c);
-        return drop_story(s, story, err);
+        return st;
     }
-    if (st == SF_OK) st = story_json(c, run, story, &js, err);
-    if (st == SF_OK) st = put_story(s, story, c, js, now, created, err);
-    if (st == SF_OK) st = put_entities(s, story, js, err);
-    json_object_put(js);
-    sf_corpus_destroy(c);
-    return st;
+    *out = c;
+    return SF_OK;
+}
+
+sf_status sf__store_story_put(sf_store *s, int64_t story, const sf_corpus *c, struct json_object *js,
+                              int64_t now, bool *created, sf_error *err) {
+    *created = false;
+    if (!c || !sf_corpus_count(c) || !js) return sf__store_drop_story(s, story, err);
+    SF_TRY(put_story(s, story, c, js, now, created, err));
+    return put_entities(s, story, js, err);
 }

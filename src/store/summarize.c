@@ -1,0 +1,213 @@
+/* summarize.c - the summaries of changed stories, made outside the store's
+ * writers' lock (docs/workers.md, docs/store.md).
+ *
+ * The locked step of an ingest (ingest.c) only assigns articles to stories
+ * and writes what must be ordered: the articles, their stories, each
+ * touched story's row (count, first and last published, which the next
+ * batch's window reads) and a mark in dirty_stories (story, mark, time):
+ * the mark is a store-wide counter raised by every batch that marks, so a
+ * story's mark changes whenever it changes again. After the commit, any
+ * process claims a marked story, reads its mark and then its articles (in
+ * that order: articles read after the mark are at least as new as it),
+ * makes its summary with no transaction open, then, holding the writers'
+ * lock for the short write only, deletes the mark if it is still the one
+ * read and, if so, writes the summary as the story's next version. A story
+ * changed meanwhile keeps its newer mark and is made again; a process
+ * killed at any point leaves the mark (and, on PostgreSQL, its claim ends
+ * with its connection), so the story is made later by whoever summarizes
+ * next; a version is written once per mark.
+ *
+ * The claim: on PostgreSQL a session advisory lock on (CLAIM_KEY, story),
+ * taken with pg_try_advisory_lock so that a busy story is skipped, never
+ * waited for; released by the server when the connection ends. On SQLite
+ * (one writer at a time, usually one process) there is none: two processes
+ * may make the same story, and the mark decides which one writes. */
+#include "store.h"
+
+#include <json-c/json.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+double sf__store_clock(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Made on first use (stores of older builds have none; no schema change). */
+static const char SQL_DIRTY_TABLE[] =
+    "CREATE TABLE IF NOT EXISTS dirty_stories(story BIGINT PRIMARY KEY, mark BIGINT NOT NULL,"
+    " time BIGINT NOT NULL)";
+static const char SQL_DIRTY_EXISTS_SQLITE[] =
+    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'dirty_stories'";
+static const char SQL_DIRTY_EXISTS_PG[] = "SELECT count(*) FROM pg_tables"
+    " WHERE tablename = 'dirty_stories' AND schemaname = current_schema()";
+static const char SQL_MARK_READ[] = "SELECT value FROM storyfold_meta WHERE key = 'summary_mark'";
+static const char SQL_MARK_WRITE[] =
+    "INSERT INTO storyfold_meta(key, value) VALUES ('summary_mark', ?1)"
+    " ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+static const char SQL_DIRTY_ADD[] =
+    "INSERT INTO dirty_stories(story, mark, time) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT(story) DO UPDATE SET mark = excluded.mark, time = excluded.time";
+static const char SQL_DIRTY_LIST[] = "SELECT story FROM dirty_stories ORDER BY story LIMIT 256";
+static const char SQL_DIRTY_ONE[] = "SELECT mark, time FROM dirty_stories WHERE story = ?1";
+static const char SQL_DIRTY_DONE[] =
+    "DELETE FROM dirty_stories WHERE story = ?1 AND mark = ?2 RETURNING story";
+static const char SQL_SHAPE[] =
+    "SELECT count(*), MIN(published), MAX(published) FROM articles WHERE story = ?1";
+static const char SQL_ROW[] =
+    "INSERT INTO stories(id, headline, summary, articles, version, created, updated,"
+    " first_published, last_published) VALUES (?1, '', '', ?2, 0, ?3, ?3, ?4, ?5)"
+    " ON CONFLICT(id) DO UPDATE SET articles = excluded.articles,"
+    " first_published = excluded.first_published, last_published = excluded.last_published";
+static const char SQL_CLAIM[] = "SELECT pg_try_advisory_lock(?1, ?2)";
+static const char SQL_UNCLAIM[] = "SELECT pg_advisory_unlock(?1, ?2)";
+/* "sfsu": the claims' key space (two int4 keys: never the writers' lock,
+ * which is one bigint key) */
+#define CLAIM_KEY 0x73667375
+
+static int cmp_i64(const void *a, const void *b) {
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+sf_status sf__store_note_rows(sf_store *s, ids *touched, int64_t now, sf_store_stats *stats,
+                              sf_error *err) {
+    if (!touched->n) return SF_OK;
+    qsort(touched->items, touched->n, sizeof *touched->items, cmp_i64);
+    size_t k = 0;
+    sf_rows r = {0};
+    sf_status st = SF_OK;
+    for (size_t i = 0; st == SF_OK && i < touched->n; i++) {
+        int64_t story = touched->items[i];
+        if (k && touched->items[k - 1] == story) continue;
+        st = sf__db_exec(s, SQL_SHAPE, 1, (sf_val[]){SV_I(story)}, &r, err);
+        if (st != SF_OK) break;
+        int64_t n = sf__rows_int(&r, 0, 0, 0);
+        if (n == 0) { /* all its articles moved away */
+            st = sf__store_drop_story(s, story, err);
+            stats->stories_updated++;
+            continue;
+        }
+        sf_val f = sf__rows_get(&r, 0, 1) ? SV_I(sf__rows_int(&r, 0, 1, 0)) : SV_NULL;
+        sf_val l = sf__rows_get(&r, 0, 2) ? SV_I(sf__rows_int(&r, 0, 2, 0)) : SV_NULL;
+        st = sf__db_exec(s, SQL_ROW, 5, (sf_val[]){SV_I(story), SV_I(n), SV_I(now), f, l}, NULL, err);
+        touched->items[k++] = story;
+    }
+    touched->n = k;
+    sf__rows_release(&r);
+    return st;
+}
+
+sf_status sf__store_mark(sf_store *s, const ids *touched, int64_t now, sf_error *err) {
+    if (!touched->n) return SF_OK;
+    SF_TRY(sf__db_exec(s, SQL_DIRTY_TABLE, 0, NULL, NULL, err));
+    int64_t mark = 0;
+    SF_TRY(sf__db_int(s, SQL_MARK_READ, 0, NULL, 0, &mark, err));
+    mark++;
+    char v[32];
+    snprintf(v, sizeof v, "%lld", (long long)mark);
+    SF_TRY(sf__db_exec(s, SQL_MARK_WRITE, 1, (sf_val[]){SV_S(v)}, NULL, err));
+    for (size_t i = 0; i < touched->n; i++)
+        SF_TRY(sf__db_exec(s, SQL_DIRTY_ADD, 3,
+                           (sf_val[]){SV_I(touched->items[i]), SV_I(mark), SV_I(now)}, NULL, err));
+    return SF_OK;
+}
+
+static sf_status claim(sf_store *s, int64_t story, bool *got, sf_error *err) {
+    *got = true;
+    if (s->kind != SF_DB_PG) return SF_OK;
+    sf_rows r = {0};
+    sf_status st = sf__db_exec(s, SQL_CLAIM, 2, (sf_val[]){SV_I(CLAIM_KEY), SV_I(story % 2147483647)},
+                               &r, err);
+    const char *v = st == SF_OK && r.nrows ? sf__rows_get(&r, 0, 0) : NULL;
+    *got = v && v[0] == 't';
+    sf__rows_release(&r);
+    return st;
+}
+
+static void unclaim(sf_store *s, int64_t story) {
+    if (s->kind != SF_DB_PG) return;
+    sf__db_exec(s, SQL_UNCLAIM, 2, (sf_val[]){SV_I(CLAIM_KEY), SV_I(story % 2147483647)}, NULL, NULL);
+}
+
+/* One claimed story: made, then written if its mark is unchanged. */
+static sf_status one(sf_store *s, const sf_store_options *o, int64_t story, sf_store_stats *stats,
+                     sf_error *err) {
+    sf_rows r = {0};
+    SF_TRY(sf__db_exec(s, SQL_DIRTY_ONE, 1, (sf_val[]){SV_I(story)}, &r, err));
+    bool marked = r.nrows > 0;
+    int64_t mark = sf__rows_int(&r, 0, 0, 0), when = sf__rows_int(&r, 0, 1, 0);
+    sf__rows_release(&r);
+    if (!marked) return SF_OK; /* done by another process since the list was read */
+    double t0 = sf__store_clock();
+    sf_corpus *c = NULL;
+    json_object *js = NULL;
+    sf_status st = sf__store_story_make(s, story, o->run, &c, &js, err);
+    if (st == SF_OK && s->between) s->between(s, story, s->between_arg);
+    double t1 = sf__store_clock();
+    stats->t_summaries += t1 - t0;
+    if (st == SF_OK) st = sf__db_begin(s, err);
+    double t2 = sf__store_clock();
+    stats->t_lock_wait += t2 - t1;
+    if (st == SF_OK) {
+        st = sf__db_exec(s, SQL_DIRTY_DONE, 2, (sf_val[]){SV_I(story), SV_I(mark)}, &r, err);
+        bool created = false;
+        if (st == SF_OK && r.nrows) { /* not changed since: this version is the story's */
+            st = sf__store_story_put(s, story, c, js, when, &created, err);
+            if (st == SF_OK && !created && c && sf_corpus_count(c)) stats->stories_updated++;
+        }
+        sf__rows_release(&r);
+        if (st == SF_OK) st = sf__db_commit(s, err);
+        else sf__db_rollback(s);
+        stats->t_locked += sf__store_clock() - t2;
+    }
+    json_object_put(js);
+    sf_corpus_destroy(c);
+    return st;
+}
+
+sf_status sf__store_summarize(sf_store *s, const sf_store_options *o, sf_store_stats *stats,
+                              sf_error *err) {
+    static const sf_store_options none = {0};
+    if (!o) o = &none;
+    if (!s->have_dirty) {
+        int64_t have = 0;
+        SF_TRY(sf__db_int(s, s->kind == SF_DB_PG ? SQL_DIRTY_EXISTS_PG : SQL_DIRTY_EXISTS_SQLITE, 0,
+                          NULL, 0, &have, err));
+        if (!have) return SF_OK;
+        s->have_dirty = true;
+    }
+    sf_rows list = {0};
+    sf_status st = SF_OK;
+    for (;;) {
+        st = sf__db_exec(s, SQL_DIRTY_LIST, 0, NULL, &list, err);
+        if (st != SF_OK || !list.nrows) break;
+        size_t done = 0;
+        for (size_t i = 0; st == SF_OK && i < list.nrows; i++) {
+            int64_t story = sf__rows_int(&list, i, 0, 0);
+            bool got = false;
+            st = claim(s, story, &got, err);
+            if (st != SF_OK || !got) continue; /* another process makes it */
+            st = one(s, o, story, stats, err);
+            unclaim(s, story);
+            done++;
+        }
+        /* every story left is another process's (or made again: its
+         * story changed while it was made, and the list is read again) */
+        if (st != SF_OK || !done) break;
+    }
+    sf__rows_release(&list);
+    return st;
+}
+
+sf_status sf_store_summarize(sf_store *s, const sf_store_options *o, sf_store_stats *stats,
+                             sf_error *err) {
+    if (!s) return sf__error_set(err, SF_ERR_ARG, "sf_store_summarize: NULL argument");
+    if (s->in_tx) return sf__error_set(err, SF_ERR_ARG, "sf_store_summarize: inside a transaction");
+    sf_store_stats local;
+    if (!stats) stats = &local;
+    memset(stats, 0, sizeof *stats);
+    return sf__store_summarize(s, o, stats, err);
+}
