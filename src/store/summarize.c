@@ -50,6 +50,7 @@ static const char SQL_MARK_WRITE[] =
 static const char SQL_DIRTY_ADD[] =
     "INSERT INTO dirty_stories(story, mark, time) VALUES (?1, ?2, ?3)"
     " ON CONFLICT(story) DO UPDATE SET mark = excluded.mark, time = excluded.time";
+static const char SQL_DIRTY_DROP[] = "DELETE FROM dirty_stories WHERE story = ?1";
 static const char SQL_DIRTY_LIST[] = "SELECT story FROM dirty_stories ORDER BY story LIMIT 256";
 static const char SQL_DIRTY_ONE[] = "SELECT mark, time FROM dirty_stories WHERE story = ?1";
 static const char SQL_DIRTY_DONE[] =
@@ -87,6 +88,9 @@ sf_status sf__store_note_rows(sf_store *s, ids *touched, int64_t now, sf_store_s
         int64_t n = sf__rows_int(&r, 0, 0, 0);
         if (n == 0) { /* all its articles moved away */
             st = sf__store_drop_story(s, story, err);
+            /* a summary being made of it now must not bring it back */
+            if (st == SF_OK) st = sf__db_exec(s, SQL_DIRTY_TABLE, 0, NULL, NULL, err);
+            if (st == SF_OK) st = sf__db_exec(s, SQL_DIRTY_DROP, 1, (sf_val[]){SV_I(story)}, NULL, err);
             stats->stories_updated++;
             continue;
         }
