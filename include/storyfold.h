@@ -661,6 +661,14 @@ typedef struct sf_store_stats {
 sf_status sf_store_ingest(sf_store *s, const sf_corpus *c, const sf_store_options *o,
                           sf_store_stats *stats, sf_error *err);
 
+/* Analyze a batch's articles for sf_store_ingest's story assignment before
+ * it takes the store's writers' lock (kept in s for this process's next
+ * ingests; with recluster, the window's articles analyzed at earlier batches
+ * are kept there too). Optional: what is not prepared is analyzed under the
+ * lock. o as given to sf_store_ingest. */
+sf_status sf_store_prepare(sf_store *s, const sf_corpus *c, const sf_store_options *o,
+                           sf_error *err);
+
 /* Summarize the stories that changed (sf_store_ingest does it after its
  * commit unless o->defer_summaries; a killed process leaves them marked):
  * each is claimed (PostgreSQL: a session advisory lock, so that two

@@ -20,6 +20,8 @@
  * names as rows for search. */
 #include "store.h"
 
+#include "../cluster/cluster.h"
+
 #include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
@@ -269,6 +271,23 @@ static sf_status move(sf_store *s, const window *w, size_t i, int64_t to, int64_
                           w->story.items[i], to, now, touched, err);
 }
 
+/* The clustering options of the store's assignment. */
+static void cluster_options(const sf_store_options *o, sf_cluster_options *co) {
+    sf_cluster_options_default(co);
+    if (o && o->run && o->run->lang) co->lang = o->run->lang;
+    if (o && o->run && o->run->story_threshold > 0) co->threshold = o->run->story_threshold;
+}
+
+sf_status sf_store_prepare(sf_store *s, const sf_corpus *c, const sf_store_options *o, sf_error *err) {
+    if (!s || !c) return sf__error_set(err, SF_ERR_ARG, "sf_store_prepare: NULL argument");
+    if (o && !o->recluster) return SF_OK; /* the kept stream clusterer reads the texts itself */
+    sf_cluster_options co;
+    cluster_options(o, &co);
+    if (!s->fdocs && !(s->fdocs = sf__fdoc_cache_create()))
+        return sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+    return sf__fdoc_cache_fill(s->fdocs, &co, c, err);
+}
+
 /* Step 2: cluster the window with the public clustering and write where
  * each article now belongs. */
 static sf_status assign(sf_store *s, const sf_store_options *o, const window *w, int64_t now,
@@ -278,10 +297,15 @@ static sf_status assign(sf_store *s, const sf_store_options *o, const window *w,
     int64_t *pick = sf__calloc(n ? n : 1, sizeof *pick);
     sf_status st = cluster_of && pick ? SF_OK : sf__error_set(err, SF_ERR_NOMEM, "out of memory");
     sf_cluster_options co;
-    sf_cluster_options_default(&co);
-    if (o->run && o->run->lang) co.lang = o->run->lang;
-    if (o->run && o->run->story_threshold > 0) co.threshold = o->run->story_threshold;
-    if (st == SF_OK) st = sf_cluster_corpus(w->c, &co, cluster_of, &nclusters, err);
+    cluster_options(o, &co);
+    /* the window's articles were analyzed at earlier batches, the batch's
+     * by sf_store_prepare outside the lock: only the others are analyzed
+     * here (the cache gives what a fresh analysis would) */
+    if (st == SF_OK && !s->fdocs && !(s->fdocs = sf__fdoc_cache_create()))
+        st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+    if (st == SF_OK) st = sf__cluster_corpus_cached(w->c, &co, s->fdocs, cluster_of, &nclusters, err);
+    if (st == SF_OK && sf__fdoc_cache_sweep(s->fdocs) != SF_OK)
+        st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
     if (st == SF_OK && match_stories(w, cluster_of, nclusters, pick) != SF_OK)
         st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
     int64_t next = 0;

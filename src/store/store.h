@@ -59,6 +59,7 @@ struct sf_store {
     void *db;    /* sqlite3 * or PGconn * */
     void *cache; /* backend's statement cache */
     void *assign; /* incremental assignment state (assign.c), or NULL */
+    void *fdocs;     /* analyzed articles of the window (sf_fdoc_cache), or NULL */
     bool have_dirty; /* the dirty_stories table is known to exist (summarize.c) */
     /* tests only: called after a story's summary is made (outside any
      * transaction) and before it is written */

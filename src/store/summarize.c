@@ -136,39 +136,65 @@ static void unclaim(sf_store *s, int64_t story) {
     sf__db_exec(s, SQL_UNCLAIM, 2, (sf_val[]){SV_I(CLAIM_KEY), SV_I(story % 2147483647)}, NULL, NULL);
 }
 
-/* One claimed story: made, then written if its mark is unchanged. */
-static sf_status one(sf_store *s, const sf_store_options *o, int64_t story, sf_store_stats *stats,
-                     sf_error *err) {
+/* A claimed story's summary, made and waiting to be written. */
+typedef struct job {
+    int64_t story, mark, when;
+    sf_corpus *c;
+    json_object *js;
+} job;
+
+/* Summaries made before one write: fewer commits (SQLite syncs each) and
+ * fewer turns of the writers' lock. */
+#define JOBS 16
+
+/* Make a claimed story's summary; *marked: it still had a mark. */
+static sf_status make(sf_store *s, const sf_store_options *o, job *j, bool *marked,
+                      sf_store_stats *stats, sf_error *err) {
     sf_rows r = {0};
-    SF_TRY(sf__db_exec(s, SQL_DIRTY_ONE, 1, (sf_val[]){SV_I(story)}, &r, err));
-    bool marked = r.nrows > 0;
-    int64_t mark = sf__rows_int(&r, 0, 0, 0), when = sf__rows_int(&r, 0, 1, 0);
+    SF_TRY(sf__db_exec(s, SQL_DIRTY_ONE, 1, (sf_val[]){SV_I(j->story)}, &r, err));
+    *marked = r.nrows > 0;
+    j->mark = sf__rows_int(&r, 0, 0, 0);
+    j->when = sf__rows_int(&r, 0, 1, 0);
     sf__rows_release(&r);
-    if (!marked) return SF_OK; /* done by another process since the list was read */
+    if (!*marked) return SF_OK; /* done by another process since the list was read */
     double t0 = sf__store_clock();
-    sf_corpus *c = NULL;
-    json_object *js = NULL;
-    sf_status st = sf__store_story_make(s, story, o->run, &c, &js, err);
-    if (st == SF_OK && s->between) s->between(s, story, s->between_arg);
-    double t1 = sf__store_clock();
-    stats->t_summaries += t1 - t0;
-    if (st == SF_OK) st = sf__db_begin(s, err);
-    double t2 = sf__store_clock();
-    stats->t_lock_wait += t2 - t1;
-    if (st == SF_OK) {
-        st = sf__db_exec(s, SQL_DIRTY_DONE, 2, (sf_val[]){SV_I(story), SV_I(mark)}, &r, err);
-        bool created = false;
-        if (st == SF_OK && r.nrows) { /* not changed since: this version is the story's */
-            st = sf__store_story_put(s, story, c, js, when, &created, err);
-            if (st == SF_OK && !created && c && sf_corpus_count(c)) stats->stories_updated++;
+    sf_status st = sf__store_story_make(s, j->story, o->run, &j->c, &j->js, err);
+    if (st == SF_OK && s->between) s->between(s, j->story, s->between_arg);
+    stats->t_summaries += sf__store_clock() - t0;
+    return st;
+}
+
+/* Write the made summaries whose story has not changed since (one
+ * transaction, under the writers' lock), then free them and end their
+ * claims. stats NULL: only that (nothing to write). */
+static sf_status put(sf_store *s, job *jobs, size_t n, sf_store_stats *stats, sf_error *err) {
+    sf_status st = SF_OK;
+    if (n && stats) {
+        double t1 = sf__store_clock();
+        st = sf__db_begin(s, err);
+        double t2 = sf__store_clock();
+        stats->t_lock_wait += t2 - t1;
+        sf_rows r = {0};
+        for (size_t i = 0; st == SF_OK && i < n; i++) {
+            job *j = &jobs[i];
+            st = sf__db_exec(s, SQL_DIRTY_DONE, 2, (sf_val[]){SV_I(j->story), SV_I(j->mark)}, &r, err);
+            bool created = false;
+            if (st == SF_OK && r.nrows) { /* not changed since: this version is the story's */
+                st = sf__store_story_put(s, j->story, j->c, j->js, j->when, &created, err);
+                if (st == SF_OK && !created && j->c && sf_corpus_count(j->c)) stats->stories_updated++;
+            }
         }
         sf__rows_release(&r);
         if (st == SF_OK) st = sf__db_commit(s, err);
         else sf__db_rollback(s);
         stats->t_locked += sf__store_clock() - t2;
     }
-    json_object_put(js);
-    sf_corpus_destroy(c);
+    for (size_t i = 0; i < n; i++) {
+        json_object_put(jobs[i].js);
+        sf_corpus_destroy(jobs[i].c);
+        unclaim(s, jobs[i].story);
+        jobs[i] = (job){0};
+    }
     return st;
 }
 
@@ -184,6 +210,8 @@ sf_status sf__store_summarize(sf_store *s, const sf_store_options *o, sf_store_s
         s->have_dirty = true;
     }
     sf_rows list = {0};
+    job jobs[JOBS] = {{0}};
+    size_t nj = 0;
     sf_status st = SF_OK;
     for (;;) {
         st = sf__db_exec(s, SQL_DIRTY_LIST, 0, NULL, &list, err);
@@ -191,13 +219,24 @@ sf_status sf__store_summarize(sf_store *s, const sf_store_options *o, sf_store_s
         size_t done = 0;
         for (size_t i = 0; st == SF_OK && i < list.nrows; i++) {
             int64_t story = sf__rows_int(&list, i, 0, 0);
-            bool got = false;
+            bool got = false, marked = false;
             st = claim(s, story, &got, err);
             if (st != SF_OK || !got) continue; /* another process makes it */
-            st = one(s, o, story, stats, err);
-            unclaim(s, story);
             done++;
+            jobs[nj] = (job){.story = story};
+            st = make(s, o, &jobs[nj++], &marked, stats, err);
+            if (st != SF_OK || !marked) { /* nothing to write for it */
+                put(s, &jobs[--nj], 1, NULL, NULL);
+            }
+            if (nj == JOBS || st != SF_OK) {
+                sf_status s2 = put(s, jobs, nj, stats, err);
+                if (st == SF_OK) st = s2;
+                nj = 0;
+            }
         }
+        sf_status s2 = put(s, jobs, nj, stats, err);
+        if (st == SF_OK) st = s2;
+        nj = 0;
         /* every story left is another process's (or made again: its
          * story changed while it was made, and the list is read again) */
         if (st != SF_OK || !done) break;

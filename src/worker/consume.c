@@ -238,7 +238,12 @@ static int finish(rd_kafka_t *rk, sf_store *db, batch *b, const sf_worker_opts *
     double t0 = now_s();
     sf_store_options so = o->store;
     so.defer_summaries = 1;
-    sf_status s = narticles ? sf_store_ingest(db, b->articles, &so, &st, &err) : SF_OK;
+    /* the batch's analysis before the writers' lock */
+    sf_status s = narticles ? sf_store_prepare(db, b->articles, &so, &err) : SF_OK;
+    double tp = now_s();
+    stats->t_prepare += tp - t0;
+    t0 = tp;
+    if (s == SF_OK && narticles) s = sf_store_ingest(db, b->articles, &so, &st, &err);
     if (s == SF_OK) s = sf_store_put_aside(db, b->bad, b->nbad, &err);
     if (s != SF_OK) {
         snprintf(errbuf, errlen, "%s (offsets not committed: the batch will be read again)",

@@ -32,6 +32,7 @@ typedef struct sf_worker_stats {
      * store.t_locked: of both store calls, the wait for the writers' lock
      * and the time holding it) */
     double t_fill, t_store, t_commit, t_summarize;
+    double t_prepare; /* analyzing each batch before the store call */
 } sf_worker_stats;
 
 /* Consume o->topic into `db` until stopped (SIGINT/SIGTERM: the current
