@@ -77,8 +77,8 @@ for l in open(sys.argv[1]):
         # all stored, and (builds that summarize after the commit) no
         # changed story left to summarize
         while [ "$(psql -At -d "b$w" -c 'SELECT count(*) FROM articles' 2>/dev/null || echo 0)" -lt "$N" ] ||
-            [ "$(psql -At -d "b$w" -c "SELECT CASE WHEN to_regclass('dirty_stories') IS NULL THEN 0
-                 ELSE (SELECT count(*) FROM dirty_stories) END" 2>/dev/null || echo 1)" != 0 ]; do
+            { [ -n "$(psql -At -d "b$w" -c "SELECT to_regclass('dirty_stories')" 2>/dev/null)" ] &&
+                [ "$(psql -At -d "b$w" -c 'SELECT count(*) FROM dirty_stories' 2>/dev/null || echo 1)" != 0 ]; }; do
             sleep 0.5
         done
         t1=$(date +%s.%N)

@@ -36,6 +36,8 @@ static const char SQL_ENTITY_INSERT[] =
 static const char SQL_NAME_INSERT[] =
     "INSERT INTO entity_names(entity, folded, name) VALUES (?1, ?2, ?3)";
 static const char SQL_DUP[] = "UPDATE articles SET duplicate_of = ?2 WHERE id = ?1";
+static const char SQL_DUPS[] =
+    "SELECT id, duplicate_of FROM articles WHERE story = ?1 AND duplicate_of IS NOT NULL";
 
 /* Names are matched case-insensitively: ASCII letters folded (SQL's lower()
  * differs between the backends, so the folding is done here, once). */
@@ -84,11 +86,19 @@ static sf_status put_entities(sf_store *s, int64_t story, json_object *js, sf_er
                     if (an) st = put_name(s, id, an, err);
                 }
         }
+    /* each article's copy-of, written where it differs from the stored one
+     * (most articles are no copy: one read instead of a write each) */
+    if (st == SF_OK) st = sf__db_exec(s, SQL_DUPS, 1, (sf_val[]){SV_I(story)}, &r, err);
     if (st == SF_OK && json_object_object_get_ex(js, "articles", &arts) && json_object_is_type(arts, json_type_array))
         for (size_t i = 0; st == SF_OK && i < json_object_array_length(arts); i++) {
             json_object *a = json_object_array_get_idx(arts, i);
-            const char *id = jstr(a, "id");
-            if (id) st = sf__db_exec(s, SQL_DUP, 2, (sf_val[]){SV_S(id), sf__sv_opt(jstr(a, "duplicate_of"))}, NULL, err);
+            const char *id = jstr(a, "id"), *dup = jstr(a, "duplicate_of"), *was = NULL;
+            if (!id) continue;
+            for (size_t k = 0; k < r.nrows && !was; k++)
+                if (strcmp(sf__rows_get(&r, k, 0), id) == 0) was = sf__rows_get(&r, k, 1);
+            if (dup && !dup[0]) dup = NULL;
+            if ((!dup && !was) || (dup && was && strcmp(dup, was) == 0)) continue;
+            st = sf__db_exec(s, SQL_DUP, 2, (sf_val[]){SV_S(id), sf__sv_opt(dup)}, NULL, err);
         }
     sf__rows_release(&r);
     return st;

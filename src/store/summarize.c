@@ -51,8 +51,6 @@ static const char SQL_DIRTY_ADD[] =
     "INSERT INTO dirty_stories(story, mark, time) VALUES (?1, ?2, ?3)"
     " ON CONFLICT(story) DO UPDATE SET mark = excluded.mark, time = excluded.time";
 static const char SQL_DIRTY_DROP[] = "DELETE FROM dirty_stories WHERE story = ?1";
-static const char SQL_DIRTY_LIST[] = "SELECT story FROM dirty_stories ORDER BY story LIMIT 256";
-static const char SQL_DIRTY_ONE[] = "SELECT mark, time FROM dirty_stories WHERE story = ?1";
 static const char SQL_DIRTY_DONE[] =
     "DELETE FROM dirty_stories WHERE story = ?1 AND mark = ?2 RETURNING story";
 static const char SQL_SHAPE[] =
@@ -62,8 +60,17 @@ static const char SQL_ROW[] =
     " first_published, last_published) VALUES (?1, '', '', ?2, 0, ?3, ?3, ?4, ?5)"
     " ON CONFLICT(id) DO UPDATE SET articles = excluded.articles,"
     " first_published = excluded.first_published, last_published = excluded.last_published";
-static const char SQL_CLAIM[] = "SELECT pg_try_advisory_lock(?1, ?2)";
-static const char SQL_UNCLAIM[] = "SELECT pg_advisory_unlock(?1, ?2)";
+/* A page of marked stories in story order with their marks, claimed as
+ * they are read (the claim is in the select list over the limited
+ * subquery, so only the page's rows are claimed: 't' when ours) */
+static const char SQL_PAGE_PG[] =
+    "SELECT story, mark, time, pg_try_advisory_lock(?1, (story % 2147483647)::int) FROM"
+    " (SELECT story, mark, time FROM dirty_stories ORDER BY story LIMIT 16 OFFSET ?2) AS d";
+static const char SQL_PAGE_SQLITE[] =
+    "SELECT story, mark, time, 't' FROM dirty_stories WHERE ?1 IS NOT NULL ORDER BY story"
+    " LIMIT 16 OFFSET ?2";
+/* this session holds no other session-level advisory lock */
+static const char SQL_UNCLAIM_ALL[] = "SELECT pg_advisory_unlock_all()";
 /* "sfsu": the claims' key space (two int4 keys: never the writers' lock,
  * which is one bigint key) */
 #define CLAIM_KEY 0x73667375
@@ -119,23 +126,6 @@ sf_status sf__store_mark(sf_store *s, const ids *touched, int64_t now, sf_error 
     return SF_OK;
 }
 
-static sf_status claim(sf_store *s, int64_t story, bool *got, sf_error *err) {
-    *got = true;
-    if (s->kind != SF_DB_PG) return SF_OK;
-    sf_rows r = {0};
-    sf_status st = sf__db_exec(s, SQL_CLAIM, 2, (sf_val[]){SV_I(CLAIM_KEY), SV_I(story % 2147483647)},
-                               &r, err);
-    const char *v = st == SF_OK && r.nrows ? sf__rows_get(&r, 0, 0) : NULL;
-    *got = v && v[0] == 't';
-    sf__rows_release(&r);
-    return st;
-}
-
-static void unclaim(sf_store *s, int64_t story) {
-    if (s->kind != SF_DB_PG) return;
-    sf__db_exec(s, SQL_UNCLAIM, 2, (sf_val[]){SV_I(CLAIM_KEY), SV_I(story % 2147483647)}, NULL, NULL);
-}
-
 /* A claimed story's summary, made and waiting to be written. */
 typedef struct job {
     int64_t story, mark, when;
@@ -147,16 +137,10 @@ typedef struct job {
  * fewer turns of the writers' lock. */
 #define JOBS 16
 
-/* Make a claimed story's summary; *marked: it still had a mark. */
-static sf_status make(sf_store *s, const sf_store_options *o, job *j, bool *marked,
-                      sf_store_stats *stats, sf_error *err) {
-    sf_rows r = {0};
-    SF_TRY(sf__db_exec(s, SQL_DIRTY_ONE, 1, (sf_val[]){SV_I(j->story)}, &r, err));
-    *marked = r.nrows > 0;
-    j->mark = sf__rows_int(&r, 0, 0, 0);
-    j->when = sf__rows_int(&r, 0, 1, 0);
-    sf__rows_release(&r);
-    if (!*marked) return SF_OK; /* done by another process since the list was read */
+/* Make a claimed story's summary (its mark was read with the claim, before
+ * its articles are read here). */
+static sf_status make(sf_store *s, const sf_store_options *o, job *j, sf_store_stats *stats,
+                      sf_error *err) {
     double t0 = sf__store_clock();
     sf_status st = sf__store_story_make(s, j->story, o->run, &j->c, &j->js, err);
     if (st == SF_OK && s->between) s->between(s, j->story, s->between_arg);
@@ -188,13 +172,21 @@ static sf_status put(sf_store *s, job *jobs, size_t n, sf_store_stats *stats, sf
         if (st == SF_OK) st = sf__db_commit(s, err);
         else sf__db_rollback(s);
         stats->t_locked += sf__store_clock() - t2;
+        if (st != SF_OK && err) { /* the batch itself is stored: say what was not */
+            char why[sizeof err->message];
+            snprintf(why, sizeof why, "%s", err->message);
+            char *cut = strstr(why, "; nothing of this batch was stored");
+            if (cut) *cut = '\0';
+            sf__error_set(err, st, "%s; the batch is stored, the summaries of its stories are"
+                          " not (they stay marked for the next ingest)", why);
+        }
     }
     for (size_t i = 0; i < n; i++) {
         json_object_put(jobs[i].js);
         sf_corpus_destroy(jobs[i].c);
-        unclaim(s, jobs[i].story);
         jobs[i] = (job){0};
     }
+    if (s->kind == SF_DB_PG) sf__db_exec(s, SQL_UNCLAIM_ALL, 0, NULL, NULL, NULL);
     return st;
 }
 
@@ -209,39 +201,42 @@ sf_status sf__store_summarize(sf_store *s, const sf_store_options *o, sf_store_s
         if (!have) return SF_OK;
         s->have_dirty = true;
     }
-    sf_rows list = {0};
+    sf_rows page = {0};
     job jobs[JOBS] = {{0}};
-    size_t nj = 0;
     sf_status st = SF_OK;
     for (;;) {
-        st = sf__db_exec(s, SQL_DIRTY_LIST, 0, NULL, &list, err);
-        if (st != SF_OK || !list.nrows) break;
-        size_t done = 0;
-        for (size_t i = 0; st == SF_OK && i < list.nrows; i++) {
-            int64_t story = sf__rows_int(&list, i, 0, 0);
-            bool got = false, marked = false;
-            st = claim(s, story, &got, err);
-            if (st != SF_OK || !got) continue; /* another process makes it */
-            done++;
-            jobs[nj] = (job){.story = story};
-            st = make(s, o, &jobs[nj++], &marked, stats, err);
-            if (st != SF_OK || !marked) { /* nothing to write for it */
-                put(s, &jobs[--nj], 1, NULL, NULL);
+        size_t done = 0, skipped = 0;
+        for (;;) {
+            /* the rows this process wrote are gone from the list; the ones
+             * another process holds are skipped */
+            st = sf__db_exec(s, s->kind == SF_DB_PG ? SQL_PAGE_PG : SQL_PAGE_SQLITE, 2,
+                             (sf_val[]){SV_I(CLAIM_KEY), SV_I(skipped)}, &page, err);
+            if (st != SF_OK || !page.nrows) break;
+            size_t nj = 0;
+            for (size_t i = 0; i < page.nrows; i++) {
+                const char *got = sf__rows_get(&page, i, 3);
+                if (!got || got[0] != 't') { /* another process makes it */
+                    skipped++;
+                    continue;
+                }
+                jobs[nj++] = (job){.story = sf__rows_int(&page, i, 0, 0),
+                                   .mark = sf__rows_int(&page, i, 1, 0),
+                                   .when = sf__rows_int(&page, i, 2, 0)};
             }
-            if (nj == JOBS || st != SF_OK) {
-                sf_status s2 = put(s, jobs, nj, stats, err);
-                if (st == SF_OK) st = s2;
-                nj = 0;
+            done += nj;
+            for (size_t i = 0; i < nj && st == SF_OK; i++) st = make(s, o, &jobs[i], stats, err);
+            if (st == SF_OK) {
+                st = put(s, jobs, nj, stats, err);
+            } else {
+                put(s, jobs, nj, NULL, NULL); /* free them, end the claims */
             }
+            if (st != SF_OK || page.nrows < JOBS) break;
         }
-        sf_status s2 = put(s, jobs, nj, stats, err);
-        if (st == SF_OK) st = s2;
-        nj = 0;
         /* every story left is another process's (or made again: its
          * story changed while it was made, and the list is read again) */
         if (st != SF_OK || !done) break;
     }
-    sf__rows_release(&list);
+    sf__rows_release(&page);
     return st;
 }
 
