@@ -7,7 +7,7 @@
  * batch's window reads) and a mark in dirty_stories (story, mark, time):
  * the mark is a store-wide counter raised by every batch that marks, so a
  * story's mark changes whenever it changes again. After the commit, any
- * process claims a marked story, reads its mark and then its articles (in
+ * process claims a marked story with its mark, then reads its articles (in
  * that order: articles read after the mark are at least as new as it),
  * makes its summary with no transaction open, then, holding the writers'
  * lock for the short write only, deletes the mark if it is still the one
@@ -18,10 +18,13 @@
  * next; a version is written once per mark.
  *
  * The claim: on PostgreSQL a session advisory lock on (CLAIM_KEY, story),
- * taken with pg_try_advisory_lock so that a busy story is skipped, never
- * waited for; released by the server when the connection ends. On SQLite
- * (one writer at a time, usually one process) there is none: two processes
- * may make the same story, and the mark decides which one writes. */
+ * taken with pg_try_advisory_lock for a page of 16 marked stories at a time
+ * (read with their marks in the same statement) so that a busy story is
+ * skipped, never waited for; ended after the page's write, and by the
+ * server when the connection ends (a killed process). On SQLite (one writer
+ * at a time, usually one process) there is none: two processes may make
+ * the same story, and the mark decides which one writes. The page's
+ * summaries are written in one transaction. */
 #include "store.h"
 
 #include <json-c/json.h>
@@ -156,6 +159,10 @@ static sf_status put(sf_store *s, job *jobs, size_t n, sf_store_stats *stats, sf
     if (n && stats) {
         double t1 = sf__store_clock();
         st = sf__db_begin(s, err);
+        /* no wait for the disk at this commit: a server crash that loses it
+         * loses the marks' deletion with it, so the summaries are made again */
+        if (st == SF_OK && s->kind == SF_DB_PG)
+            st = sf__db_exec(s, "SET LOCAL synchronous_commit = off", 0, NULL, NULL, err);
         double t2 = sf__store_clock();
         stats->t_lock_wait += t2 - t1;
         sf_rows r = {0};
