@@ -461,6 +461,50 @@ static void test_killed_while_summarizing(void **state) {
     sf_store_close(s);
 }
 
+/* While story 1's summary is being made, another process's batch moves its
+ * only article to story 99 (as a merge would): story 1 is left empty and
+ * dropped in that batch. */
+static void empty_story_1(sf_store *s, int64_t story, void *arg) {
+    (void)s;
+    int *calls = arg;
+    if (story != 1 || (*calls)++) return;
+    sf_store *other = open_ok("emptied.db");
+    sf_error err = {0};
+    assert_int_equal(sf__db_begin(other, &err), SF_OK);
+    assert_int_equal(sf__db_exec(other, "UPDATE articles SET story = 99 WHERE story = 1", 0, NULL,
+                                 NULL, &err), SF_OK);
+    ids touched = {0};
+    assert_int_equal(ids_add(&touched, 1), SF_OK);
+    assert_int_equal(ids_add(&touched, 99), SF_OK);
+    sf_store_stats st = {0};
+    assert_int_equal(sf__store_note_rows(other, &touched, 3000, &st, &err), SF_OK);
+    assert_int_equal(sf__store_mark(other, &touched, 3000, &err), SF_OK);
+    assert_int_equal(sf__db_commit(other, &err), SF_OK);
+    SF_VEC_FREE(&touched);
+    sf_store_close(other);
+}
+
+/* A story emptied while its summary is made is not brought back by that
+ * summary: the batch that emptied it dropped its mark too. */
+static void test_emptied_while_summarized(void **state) {
+    (void)state;
+    sf_store *s = open_ok("emptied.db");
+    ingest_later(s, corpus_of(4, 5, NULL), 1000); /* c1: story 1, marked */
+    int calls = 0;
+    s->between = empty_story_1;
+    s->between_arg = &calls;
+    sf_error err = {0};
+    sf_store_stats st;
+    assert_int_equal(sf_store_summarize(s, NULL, &st, &err), SF_OK);
+    assert_int_equal(calls, 1);
+    char p[512];
+    partition(s, p, sizeof p);
+    assert_string_equal(p, "c1"); /* once, in story 99 */
+    assert_int_equal(sql_int("emptied.db", "SELECT count(*) FROM stories WHERE id = 1"), 0);
+    assert_int_equal(sql_int("emptied.db", "SELECT count(*) FROM dirty_stories"), 0);
+    sf_store_close(s);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ingest_twice_and_change),
@@ -473,6 +517,7 @@ int main(void) {
         cmocka_unit_test(test_locked),
         cmocka_unit_test(test_changed_while_summarized),
         cmocka_unit_test(test_killed_while_summarizing),
+        cmocka_unit_test(test_emptied_while_summarized),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
