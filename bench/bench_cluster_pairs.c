@@ -141,8 +141,9 @@ int main(int argc, char **argv) {
             double c[SF_NCH];
             bool h[SF_NCH];
             sf__stream_pair_signals(s, c, h);
-            fprintf(stderr, "pair %zu overall %.4f story %.5f body %.5f title %.5f names %.5f have %d%d%d\n",
-                    i, p->overall, p->story, c[SF_CH_BODY], c[SF_CH_TITLE], c[SF_CH_ENT], h[0], h[1], h[2]);
+            fprintf(stderr, "pair %zu overall %.4f story %.5f body %.5f title %.5f names %.5f have %d%d%d lead %.5f\n",
+                    i, p->overall, p->story, c[SF_CH_BODY], c[SF_CH_TITLE], c[SF_CH_ENT], h[0], h[1], h[2],
+                    h[SF_CH_LEAD] ? c[SF_CH_LEAD] : -1.0);
         }
     }
     double rs = pearson(ps.items, ps.n, 1), rc = pearson(ps.items, ps.n, 0);

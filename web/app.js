@@ -195,15 +195,22 @@ async function showStory(id) {
   // does: those written more than one way or named by more than one report.
   // A name one report writes once is listed under it, folded: on a story of
   // one page most such rows are words in a heading, not actors.
+  // The possessive of a name or of another form ("Clinton’s") is left out
+  // of "Also written": it tells a reader nothing (the API keeps it).
+  const formsOf = (e) => {
+    const names = (e.aliases || []).map((a) => typeof a === 'string' ? a : a.name);
+    const all = new Set([e.name, ...names]);
+    return names.filter((n) => { const m = /^(.*)['\u2019]s$/.exec(n); return !(m && all.has(m[1])); });
+  };
   const ents = s.entities || [];
-  const named = ents.filter((e) => (e.aliases || []).length || (e.articles || []).length > 1);
+  const named = ents.filter((e) => formsOf(e).length || (e.articles || []).length > 1);
   const once = ents.filter((e) => !named.includes(e));
   if (named.length) {
     parts.push(...section('Who and where', el('div', {class: 'table-wrap'}, el('table', {id: 'entities'},
       el('thead', {}, el('tr', {}, el('th', {}, 'Name'), el('th', {}, 'Type'), el('th', {}, 'Also written'), el('th', {}, 'Sources'))),
       el('tbody', {}, named.map((e) => el('tr', {},
         el('td', {}, e.name || ''), el('td', {}, e.type || ''),
-        el('td', {}, (e.aliases || []).map((a) => typeof a === 'string' ? a : a.name).join(', ')),
+        el('td', {}, formsOf(e).join(', ')),
         el('td', {}, citeLinks(e.articles || [], num, sid)))))))));
   }
   if (once.length) {
@@ -227,7 +234,12 @@ async function showStory(id) {
       el('thead', {}, el('tr', {}, el('th', {}, 'Speaker'), el('th', {}, 'Quote'), el('th', {}, 'Source'))),
       el('tbody', {}, quoteRows(quotes).map((q) => el('tr', {},
         el('td', {}, q.speaker || q.speaker_text || el('span', {class: 'muted'}, 'not sure who')),
-        el('td', {}, el('blockquote', {}, q.text || '')),
+        // Words in quotation marks are the speaker's own; reported speech
+        // ("officials said the caucus would begin") is the writer's
+        // wording of it, so it is not shown as a quotation.
+        el('td', {}, q.direct === false
+          ? el('span', {class: 'reported'}, el('span', {class: 'muted'}, 'reported: '), q.text || '')
+          : el('blockquote', {}, q.text || '')),
         el('td', {}, citeLinks(q.articles, num, sid)))))))));
   }
   const events = (data.history && data.history.events) || [];

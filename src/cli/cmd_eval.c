@@ -313,15 +313,19 @@ static int rouge_batch(const sf_rouge_options *o, const char *models_dir, const 
     return SF_EXIT_OK;
 }
 
-static int eval_rouge(int argc, char **argv) {
+/* What the command line of `storyfold eval rouge` asks. */
+typedef struct rouge_args {
     sf_rouge_options o;
-    sf_rouge_options_init(&o);
-    const char *peer = NULL, *models_dir = NULL, *peers_dir = NULL, *wordnet = NULL;
-    char *peer_ids = NULL;
-    bool no_wordnet = false, json = false, lcs_off = false;
-    char **model_paths = calloc((size_t)argc + 1, sizeof *model_paths);
-    int n_models = 0;
-    if (!model_paths) return SF_EXIT_INPUT;
+    const char *peer, *models_dir, *peers_dir, *wordnet;
+    char *peer_ids;
+    bool no_wordnet, json, lcs_off, quiet;
+    char **model_paths; /* argc + 1 slots, n_models of them used */
+    int n_models;
+} rouge_args;
+
+/* Read the options into a. Returns the exit code when the command ends here
+ * (--help, a bad option or value), else -1. */
+static int rouge_parse(int argc, char **argv, rouge_args *a) {
     int code = -1;
     enum { N, X, GAP, U, M, S, L, B, F, P, C, R, T, A, DUC, JACK, WORDNET, NO_WORDNET, PEER,
            MODEL, MODELS, PEERS, PEER_IDS, FORMAT };
@@ -346,34 +350,34 @@ static int eval_rouge(int argc, char **argv) {
         case SF_CLI_ERROR: code = SF_EXIT_USAGE; break;
         case N:
             if (!parse_long(v, &n) || n < 0 || n > SF_ROUGE_MAX_N) r = sf_cli_bad_value(&g, v, NULL);
-            else o.max_n = (int)n;
+            else a->o.max_n = (int)n;
             break;
-        case X: lcs_off = true; break;
+        case X: a->lcs_off = true; break;
         case GAP:
             if (!parse_long(v, &n) || n > 1000000) r = sf_cli_bad_value(&g, v, NULL);
-            else o.skip_bigrams = 1, o.skip_gap = n < 0 ? -1 : (int)n;
+            else a->o.skip_bigrams = 1, a->o.skip_gap = n < 0 ? -1 : (int)n;
             break;
-        case U: o.skip_unigrams = 1; break;
-        case M: o.stem = 1; break;
-        case S: o.remove_stopwords = 1; break;
+        case U: a->o.skip_unigrams = 1; break;
+        case M: a->o.stem = 1; break;
+        case S: a->o.remove_stopwords = 1; break;
         case L:
         case B:
             if (!parse_long(v, &n) || n < 0) r = sf_cli_bad_value(&g, v, NULL);
-            else *(r == L ? &o.limit_words : &o.limit_bytes) = n;
+            else *(r == L ? &a->o.limit_words : &a->o.limit_bytes) = n;
             break;
         case F:
-            if (strcmp(v, "A") == 0) o.best_model = 0;
-            else if (strcmp(v, "B") == 0) o.best_model = 1;
+            if (strcmp(v, "A") == 0) a->o.best_model = 0;
+            else if (strcmp(v, "B") == 0) a->o.best_model = 1;
             else r = sf_cli_bad_value(&g, v, "A or B");
             break;
         case P:
         case C:
             if (!parse_double(v, &d) || d < 0 || d > (r == P ? 1 : 100)) r = sf_cli_bad_value(&g, v, NULL);
-            else *(r == P ? &o.alpha : &o.confidence) = d;
+            else *(r == P ? &a->o.alpha : &a->o.confidence) = d;
             break;
         case R:
             if (!parse_long(v, &n) || n < 1 || n > 1000000) r = sf_cli_bad_value(&g, v, NULL);
-            else o.resamples = (int)n;
+            else a->o.resamples = (int)n;
             break;
         case T:
             if (strcmp(v, "0") != 0) {
@@ -383,64 +387,82 @@ static int eval_rouge(int argc, char **argv) {
             break;
         case A: break; /* ROUGE's "evaluate all systems": always so here */
         case DUC:
-            sf_rouge_options_duc(&o);
-            lcs_off = true;
+            sf_rouge_options_duc(&a->o);
+            a->lcs_off = true;
             break;
-        case JACK: o.jackknife = 1; break;
-        case WORDNET: wordnet = v; break;
-        case NO_WORDNET: no_wordnet = true; break;
-        case PEER: peer = v; break;
-        case MODEL: model_paths[n_models++] = (char *)v; break;
-        case MODELS: models_dir = v; break;
-        case PEERS: peers_dir = v; break;
-        case PEER_IDS: peer_ids = (char *)v; break;
+        case JACK: a->o.jackknife = 1; break;
+        case WORDNET: a->wordnet = v; break;
+        case NO_WORDNET: a->no_wordnet = true; break;
+        case PEER: a->peer = v; break;
+        case MODEL: a->model_paths[a->n_models++] = (char *)v; break;
+        case MODELS: a->models_dir = v; break;
+        case PEERS: a->peers_dir = v; break;
+        case PEER_IDS: a->peer_ids = (char *)v; break;
         case FORMAT:
-            if (strcmp(v, "json") == 0) json = true;
-            else if (strcmp(v, "table") == 0) json = false;
+            if (strcmp(v, "json") == 0) a->json = true;
+            else if (strcmp(v, "table") == 0) a->json = false;
             else r = sf_cli_bad_value(&g, v, "table or json");
             break;
         }
         if (r == SF_CLI_ERROR) code = SF_EXIT_USAGE;
     }
     sf_cli_args_apply(&g);
-    if (code >= 0) {
-        free(model_paths);
-        return code;
-    }
-    if (lcs_off) o.lcs = 0;
-    bool single = peer || n_models > 0, batch = models_dir || peers_dir || peer_ids;
-    if (single == batch || (single && (!peer || n_models == 0)) ||
-        (batch && (!models_dir || !peers_dir))) {
+    a->quiet = g.quiet;
+    return code;
+}
+
+/* One peer against model files, or directories of each: not both, not
+ * neither. Returns the exit code of a wrong mix, else -1. */
+static int rouge_check_inputs(const rouge_args *a) {
+    bool single = a->peer || a->n_models > 0;
+    bool batch = a->models_dir || a->peers_dir || a->peer_ids;
+    if (single == batch || (single && (!a->peer || a->n_models == 0)) ||
+        (batch && (!a->models_dir || !a->peers_dir))) {
         sf_cli_error(ROUGE_PROG, "give --peer FILE and --model FILE..., or --models DIR and "
                                  "--peers DIR (see --help)");
-        free(model_paths);
         return SF_EXIT_USAGE;
     }
-    if (o.stem && !no_wordnet) {
-        struct stat sb;
-        char probe[4096];
-        const char *dir = wordnet ? wordnet : DEFAULT_WORDNET;
-        snprintf(probe, sizeof probe, "%s/verb.exc", dir);
-        if (stat(probe, &sb) == 0) {
-            o.exceptions_dir = dir;
-        } else if (wordnet) {
-            sf_cli_error(ROUGE_PROG, "%s: no WordNet exception lists (adj/adv/noun/verb.exc)", dir);
-            free(model_paths);
-            return SF_EXIT_INPUT;
-        } else if (!g.quiet) {
-            fprintf(stderr, "%s: warning: WordNet exception lists not found in %s; stemming "
-                            "with Porter alone (figures may differ from ROUGE-1.5.5 by up to "
-                            "about 0.003; install wordnet-base or pass --wordnet DIR)\n",
-                    ROUGE_PROG, DEFAULT_WORDNET);
-        }
+    return -1;
+}
+
+/* Stemming as ROUGE-1.5.5 does needs WordNet's exception lists: the directory
+ * given, else the usual one when it is there (else Porter alone, with a
+ * warning). Returns the exit code when the directory given has none, else -1. */
+static int rouge_find_wordnet(rouge_args *a) {
+    if (!a->o.stem || a->no_wordnet) return -1;
+    struct stat sb;
+    char probe[4096];
+    const char *dir = a->wordnet ? a->wordnet : DEFAULT_WORDNET;
+    snprintf(probe, sizeof probe, "%s/verb.exc", dir);
+    if (stat(probe, &sb) == 0) {
+        a->o.exceptions_dir = dir;
+    } else if (a->wordnet) {
+        sf_cli_error(ROUGE_PROG, "%s: no WordNet exception lists (adj/adv/noun/verb.exc)", dir);
+        return SF_EXIT_INPUT;
+    } else if (!a->quiet) {
+        fprintf(stderr, "%s: warning: WordNet exception lists not found in %s; stemming "
+                        "with Porter alone (figures may differ from ROUGE-1.5.5 by up to "
+                        "about 0.003; install wordnet-base or pass --wordnet DIR)\n",
+                ROUGE_PROG, DEFAULT_WORDNET);
     }
-    if (o.max_n == 0 && !o.lcs && !o.skip_bigrams) {
+    return -1;
+}
+
+static int eval_rouge(int argc, char **argv) {
+    rouge_args a = {.model_paths = calloc((size_t)argc + 1, sizeof *a.model_paths)};
+    if (!a.model_paths) return SF_EXIT_INPUT;
+    sf_rouge_options_init(&a.o);
+    int code = rouge_parse(argc, argv, &a);
+    if (code < 0 && a.lcs_off) a.o.lcs = 0;
+    if (code < 0) code = rouge_check_inputs(&a);
+    if (code < 0) code = rouge_find_wordnet(&a);
+    if (code < 0 && a.o.max_n == 0 && !a.o.lcs && !a.o.skip_bigrams) {
         sf_cli_error(ROUGE_PROG, "nothing to compute: -x without -n or -2");
-        free(model_paths);
-        return SF_EXIT_USAGE;
+        code = SF_EXIT_USAGE;
     }
-    code = single ? rouge_single(&o, peer, model_paths, n_models, json)
-                  : rouge_batch(&o, models_dir, peers_dir, peer_ids, json);
-    free(model_paths);
+    if (code < 0)
+        code = a.peer ? rouge_single(&a.o, a.peer, a.model_paths, a.n_models, a.json)
+                      : rouge_batch(&a.o, a.models_dir, a.peers_dir, a.peer_ids, a.json);
+    free(a.model_paths);
     return code;
 }

@@ -8,6 +8,7 @@
 #define SF_CLUSTER_H
 
 #include "../common/common.h"
+#include "../text/text.h"
 
 #include <math.h>
 
@@ -28,10 +29,20 @@ sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
 sf_status sf__storylines_compute_threads(const sf_corpus *c, const size_t *story_of,
                                          size_t nstories, const size_t *dup_of, unsigned threads,
                                          sf_storylines *out, sf_error *err);
+/* The same, reading the articles' tokens and body terms from docs[i] (per
+ * corpus index, sf__doc_build; NULL: none) where they serve. */
+sf_status sf__storylines_compute_docs(const sf_corpus *c, const size_t *story_of,
+                                      size_t nstories, const size_t *dup_of, const sf_doc *docs,
+                                      unsigned threads, sf_storylines *out, sf_error *err);
 /* The same, the articles analyzed on up to `threads` threads (same result). */
 sf_status sf__cluster_corpus_threads(const sf_corpus *c, const sf_cluster_options *o,
                                      const size_t *dup_of, size_t *story_of, size_t *nstories,
                                      unsigned threads, sf_error *err);
+/* The same, reading each article's body terms from docs[i] (per corpus
+ * index, sf__doc_build; NULL: none) where it can (sf__extract_doc). */
+sf_status sf__cluster_corpus_docs(const sf_corpus *c, const sf_cluster_options *o,
+                                  const size_t *dup_of, const sf_doc *docs, size_t *story_of,
+                                  size_t *nstories, unsigned threads, sf_error *err);
 
 /* ---------------------------------------------------------------- stream */
 /* The online clusterer. Articles must be added in publication order. Story
@@ -77,7 +88,6 @@ sf_status sf__stream_pair_similarity(sf_stream *s, const sf_article *a, const sf
 
 /* ------------------------------------------------------------- internals */
 /* Shared by the files of this module only. */
-#include "../text/text.h"
 
 /* One weighted term: a 64-bit hash of the stemmed form and a weight. Vectors
  * are kept sorted by hash so that two can be joined in one pass. */
@@ -87,7 +97,13 @@ typedef struct sf_tw {
 } sf_tw;
 typedef SF_VEC(sf_tw) sf_twvec;
 
-enum { SF_CH_BODY = 0, SF_CH_TITLE = 1, SF_CH_ENT = 2, SF_NCH = 3 };
+/* SF_CH_LEAD: the headline and the lead (the title's terms and the first
+ * SF_LEAD_TERMS terms of the body, hashed as there, so counted once in the
+ * document frequencies), all words, names included: what the report says
+ * happened. It weighs nothing in the content; it only lowers the odds of
+ * reports whose leads do not agree (sf__event_similarity). */
+enum { SF_CH_BODY = 0, SF_CH_TITLE = 1, SF_CH_ENT = 2, SF_CH_LEAD = 3, SF_NCH = 4 };
+#define SF_LEAD_TERMS 100
 #define SF_DF_BITS 22
 #define SF_SEED_BODY 0x62u
 #define SF_SEED_TITLE 0x74u
@@ -171,6 +187,7 @@ double sf__event_evidence(double p);
 #define SF_REFINE_WINDOW_DAYS 14.0
 typedef struct sf_rinfo {
     float ent;    /* sqrt of the names signal's weight share (0: no names) */
+    uint32_t lead; /* the vector's last `lead` terms are its unit lead vector (hash order) */
     uint8_t lang;
 } sf_rinfo;
 sf_status sf__refine(const sf_cluster_options *o, const sf_twvec *v, const sf_rinfo *info,
@@ -194,7 +211,14 @@ sf_status sf__extract(sf_extractor *x, const char *title, size_t tn, const char 
 typedef struct sf_extract_item {
     const char *title, *text;
     size_t tn, n;
+    const sf_doc *doc; /* NULL, or text's doc (sf__doc_build): its body terms
+                        * are read when it covers text[0..n) in the language
+                        * the extractor detects (sf__extract_doc) */
 } sf_extract_item;
+/* sf__extract with the body's terms read from `doc` when it holds them
+ * (see sf_extract_item); else as sf__extract. */
+sf_status sf__extract_doc(sf_extractor *x, const char *title, size_t tn, const char *text,
+                          size_t n, const sf_doc *doc, sf_fdoc *out);
 /* sf__extract of items[0..m) into out[0..m) on up to `threads` threads: this
  * thread with x, each other thread with its own extractor of (lang,
  * entities) (an extractor holds ICU objects and scratch). Every item is

@@ -74,9 +74,10 @@ static sf_status combined(const sf_cluster_options *o, const sf_fdoc *d, const s
     out->n = 0;
     info->lang = d->lang;
     info->ent = 0;
+    info->lead = 0;
     if (total <= 0) return SF_OK;
     if (norm[SF_CH_ENT] > 0 && w[SF_CH_ENT] > 0) info->ent = (float)sqrt(w[SF_CH_ENT] / total);
-    SF_TRY(SF_VEC_RESERVE(out, need));
+    SF_TRY(SF_VEC_RESERVE(out, need + d->v[SF_CH_LEAD].n));
     for (int ch = 0; ch < SF_NCH; ch++) {
         if (norm[ch] <= 0 || w[ch] <= 0) continue;
         double k = sqrt(w[ch] / total) / sqrt(norm[ch]);
@@ -102,6 +103,19 @@ static sf_status combined(const sf_cluster_options *o, const sf_fdoc *d, const s
         info->ent *= inv;
     }
     qsort(out->items, out->n, sizeof *out->items, cmp_tw_hash);
+    /* the lead (headline and first terms): a unit vector of its own after
+     * the content's terms (info->lead of them, in hash order). It weighs
+     * nothing in the content and is not indexed; refine.c reads its cosine
+     * for the pairs it scores and gives it to the event similarity, as the
+     * stream does */
+    if (norm[SF_CH_LEAD] > 0) {
+        double k = 1.0 / sqrt(norm[SF_CH_LEAD]);
+        const sf_twvec *l = &d->v[SF_CH_LEAD];
+        for (size_t i = 0; i < l->n; i++)
+            out->items[out->n++] =
+                (sf_tw){l->items[i].h, (float)(l->items[i].w * sf__idf(df, l->items[i].h) * k)};
+        info->lead = (uint32_t)l->n;
+    }
     return SF_OK;
 }
 
@@ -148,24 +162,30 @@ static sf_status extract_cached(sf_fdoc_cache *cache, sf_extractor *x, const sf_
 }
 
 static sf_status cluster_impl(const sf_corpus *c, const sf_cluster_options *o, const size_t *dup_of,
-                              size_t *story_of, size_t *nstories, unsigned threads,
-                              sf_fdoc_cache *cache, sf_error *err);
+                              const sf_doc *adocs, size_t *story_of, size_t *nstories,
+                              unsigned threads, sf_fdoc_cache *cache, sf_error *err);
 
 sf_status sf__cluster_corpus_cached(const sf_corpus *c, const sf_cluster_options *o,
                                     sf_fdoc_cache *cache, size_t *story_of, size_t *nstories,
                                     sf_error *err) {
-    return cluster_impl(c, o, NULL, story_of, nstories, 1, cache, err);
+    return cluster_impl(c, o, NULL, NULL, story_of, nstories, 1, cache, err);
 }
 
 sf_status sf__cluster_corpus_threads(const sf_corpus *c, const sf_cluster_options *o,
                                      const size_t *dup_of, size_t *story_of, size_t *nstories,
                                      unsigned threads, sf_error *err) {
-    return cluster_impl(c, o, dup_of, story_of, nstories, threads, NULL, err);
+    return cluster_impl(c, o, dup_of, NULL, story_of, nstories, threads, NULL, err);
+}
+
+sf_status sf__cluster_corpus_docs(const sf_corpus *c, const sf_cluster_options *o,
+                                  const size_t *dup_of, const sf_doc *adocs, size_t *story_of,
+                                  size_t *nstories, unsigned threads, sf_error *err) {
+    return cluster_impl(c, o, dup_of, adocs, story_of, nstories, threads, NULL, err);
 }
 
 static sf_status cluster_impl(const sf_corpus *c, const sf_cluster_options *o, const size_t *dup_of,
-                              size_t *story_of, size_t *nstories, unsigned threads,
-                              sf_fdoc_cache *cache, sf_error *err) {
+                              const sf_doc *adocs, size_t *story_of, size_t *nstories,
+                              unsigned threads, sf_fdoc_cache *cache, sf_error *err) {
     if (!c || !story_of || !nstories)
         return sf__error_set(err, SF_ERR_ARG, "sf_cluster_corpus: NULL argument");
     size_t n = sf_corpus_count(c);
@@ -232,7 +252,8 @@ static sf_status cluster_impl(const sf_corpus *c, const sf_cluster_options *o, c
         } else {
             *slot = k + 1;
         }
-        items[m] = (sf_extract_item){a->title, a->text, strlen(a->title), a->text_len};
+        items[m] = (sf_extract_item){a->title, a->text, strlen(a->title), a->text_len,
+                                     adocs ? &adocs[i] : NULL};
         arts[m] = a;
         tm[m] = a->published;
         seq_of[i] = m++;

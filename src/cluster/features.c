@@ -42,7 +42,8 @@ void sf__df_release(sf_dftab *d) {
 sf_status sf__df_add(sf_dftab *d, const sf_fdoc *doc) {
     if (d->frozen) return SF_OK;
     uint64_t mask = ((uint64_t)1 << DF_BITS) - 1;
-    for (int ch = 0; ch < SF_NCH; ch++)
+    /* the lead's terms are the title's and the body's (same hashes): counted there */
+    for (int ch = 0; ch < SF_CH_LEAD; ch++)
         for (size_t i = 0; i < doc->v[ch].n; i++) {
             uint32_t *c = &d->cnt[doc->v[ch].items[i].h & mask];
             if (*c < UINT32_MAX) (*c)++;
@@ -71,6 +72,7 @@ struct sf_extractor {
     size_t text_len;
     int lang;         /* index into LANGS of the text being analyzed */
     int in_title;
+    size_t body_terms; /* body terms seen so far (the lead is the first SF_LEAD_TERMS) */
     bool entities;
     sf_status st;
 };
@@ -229,6 +231,8 @@ static sf_status on_term(void *user, const char *term, size_t len, const sf_toke
     sf_extractor *x = user;
     SF_TRY(count(&x->counts[x->in_title ? SF_CH_TITLE : SF_CH_BODY],
                  sf__hash64(term, len, x->in_title ? SF_SEED_TITLE : SF_SEED_BODY)));
+    if (x->in_title || x->body_terms++ < SF_LEAD_TERMS)
+        SF_TRY(count(&x->counts[SF_CH_LEAD], sf__hash64(term, len, x->in_title ? SF_SEED_TITLE : SF_SEED_BODY)));
     if (!x->entities) return SF_OK;
     bool named = tok->kind == SF_TOK_NUMBER ? len >= 2 /* counts, dates, years; single digits say little */
                                             : sf__token_is_name(x->text, x->text_len, tok, x->in_title, x->lang == 1);
@@ -309,9 +313,27 @@ static int detect_lang(const sf_extractor *x, const char *text, size_t n) {
     return x->base;
 }
 
+/* The body's terms from the article's doc, token by token as sf__analyze
+ * would give them. */
+static sf_status doc_terms(sf_extractor *x, const sf_doc *d) {
+    for (size_t t = 0; t < d->toks.n; t++)
+        for (size_t k = d->tok_term[t]; k < d->tok_term[t + 1]; k++)
+            SF_TRY(on_term(x, d->terms.p + d->term.items[k].off, d->term.items[k].len, &d->toks.items[t]));
+    return SF_OK;
+}
+
 sf_status sf__extract(sf_extractor *x, const char *title, size_t tn, const char *text, size_t n,
                       sf_fdoc *out) {
+    return sf__extract_doc(x, title, tn, text, n, NULL, out);
+}
+
+sf_status sf__extract_doc(sf_extractor *x, const char *title, size_t tn, const char *text,
+                          size_t n, const sf_doc *doc, sf_fdoc *out) {
     int L = detect_lang(x, text, n);
+    /* the doc serves when it covers the whole text (the clusterer reads past
+     * the 4 MiB bound) in the language detected here */
+    if (doc && !(doc->analyzed && doc->text == text && doc->n == n && strcmp(doc->lang, LANGS[L]) == 0))
+        doc = NULL;
     if (!x->an[L]) {
         x->an[L] = sf__analyzer_create(LANGS[L]);
         if (!x->an[L]) return SF_ERR_NOMEM;
@@ -319,6 +341,7 @@ sf_status sf__extract(sf_extractor *x, const char *title, size_t tn, const char 
     sf_analyzer *an = x->an[L];
     out->lang = (uint8_t)L;
     x->in_title = 1;
+    x->body_terms = 0;
     x->text = title;
     x->text_len = tn;
     x->lang = L;
@@ -327,7 +350,7 @@ sf_status sf__extract(sf_extractor *x, const char *title, size_t tn, const char 
         x->in_title = 0;
         x->text = text;
         x->text_len = n;
-        st = sf__analyze(an, text, n, on_term, x);
+        st = doc ? doc_terms(x, doc) : sf__analyze(an, text, n, on_term, x);
     }
     for (int ch = 0; ch < SF_NCH; ch++) {
         sf_status s2 = flatten(&x->counts[ch], &out->v[ch]);
@@ -364,7 +387,7 @@ static void extract_items(extract_pool *p, sf_extractor *x) {
         if (k >= p->m) return;
         for (; k < end; k++) {
             const sf_extract_item *it = &p->items[k];
-            sf_status st = sf__extract(x, it->title, it->tn, it->text, it->n, &p->out[k]);
+            sf_status st = sf__extract_doc(x, it->title, it->tn, it->text, it->n, it->doc, &p->out[k]);
             if (st == SF_OK) continue;
             /* every item before k was taken before it and is finished by
              * its thread, so the smallest failure is the first in order */

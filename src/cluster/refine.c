@@ -85,12 +85,39 @@ static int cmp_adj_j(const void *pa, const void *pb) {
  * with the others over its terms' postings. Terms in more than max(2000,
  * n/20) articles are left out of the accumulation: they carry little weight
  * and would make the cost quadratic on a large corpus. */
+/* The content terms of article i's vector (the lead follows them). */
+static size_t content_n(const sf_twvec *v, const sf_rinfo *info, size_t i) {
+    return v[i].n - info[i].lead;
+}
+
+/* The cosine of the leads of articles i and j: the unit vectors at the end
+ * of their vectors (corpus.c), merged in hash order. Read only for the
+ * pairs that are scored, not accumulated over postings (that doubled the
+ * graph's cost). */
+static double lead_cos(const sf_twvec *v, const sf_rinfo *info, size_t i, size_t j) {
+    const sf_tw *a = v[i].items + content_n(v, info, i), *b = v[j].items + content_n(v, info, j);
+    size_t n = info[i].lead, m = info[j].lead, p = 0, q = 0;
+    double sum = 0;
+    while (p < n && q < m) {
+        uint64_t x = a[p].h, y = b[q].h;
+        sum += x == y ? (double)a[p].w * b[q].w : 0.0;
+        p += x <= y;
+        q += y <= x;
+    }
+    return sum;
+}
+
 /* The event similarity of articles i and j from the accumulated dot
- * products: all (the whole vectors) and ent (the names terms only). */
+ * products: all (the content vectors) and ent (the names terms only), and
+ * the cosine of their leads. */
 static double edge_sim(const sf_cluster_options *o, const sf_rinfo *info, const int64_t *t,
-                       size_t i, size_t j, double all, double ent) {
+                       size_t i, size_t j, double all, double ent, double lead) {
     double cos[SF_NCH] = {0};
-    bool have[SF_NCH] = {true, false, false};
+    bool have[SF_NCH] = {true, false, false, false};
+    if (lead >= 0 && info[i].lead && info[j].lead) { /* lead < 0: not read */
+        cos[SF_CH_LEAD] = lead;
+        have[SF_CH_LEAD] = true;
+    }
     double se = (double)info[i].ent * info[j].ent;
     /* the content part: the dot product is already the weighted mean of the
      * signals' cosines (corpus.c); the names' cosine is read from its share */
@@ -122,7 +149,7 @@ static sf_status graph_build(const sf_cluster_options *o, const sf_twvec *v, con
     sf_map ids;
     sf__map_init(&ids);
     size_t total = 0;
-    for (size_t i = 0; i < n; i++) total += v[i].n;
+    for (size_t i = 0; i < n; i++) total += content_n(v, info, i);
     uint32_t *tid = sf__malloc((total ? total : 1) * sizeof *tid);
     size_t *pstart = NULL;
     edge *post = NULL;
@@ -135,7 +162,7 @@ static sf_status graph_build(const sf_cluster_options *o, const sf_twvec *v, con
     size_t V = 0;
     double window = SF_REFINE_WINDOW_DAYS * 86400.0;
     for (size_t i = 0, k = 0; i < n && st == SF_OK; i++)
-        for (size_t q = 0; q < v[i].n; q++, k++) {
+        for (size_t q = 0; q < content_n(v, info, i); q++, k++) {
             uint64_t *slot = sf__map_slot(&ids, v[i].items[q].h);
             if (!slot) {
                 st = SF_ERR_NOMEM;
@@ -157,7 +184,7 @@ static sf_status graph_build(const sf_cluster_options *o, const sf_twvec *v, con
         else {
             memcpy(fill, pstart, V * sizeof *fill);
             for (size_t i = 0, k = 0; i < n; i++)
-                for (size_t q = 0; q < v[i].n; q++, k++)
+                for (size_t q = 0; q < content_n(v, info, i); q++, k++)
                     post[fill[tid[k]]++] = (edge){(uint32_t)i, v[i].items[q].w};
             sf__free(fill);
         }
@@ -165,7 +192,7 @@ static sf_status graph_build(const sf_cluster_options *o, const sf_twvec *v, con
     size_t common = n / 20 > 2000 ? n / 20 : 2000;
     for (size_t i = 0, k = 0; i < n && st == SF_OK; i++) {
         size_t nt = 0;
-        for (size_t q = 0; q < v[i].n; q++, k++) {
+        for (size_t q = 0; q < content_n(v, info, i); q++, k++) {
             size_t tt = tid[k], lo = pstart[tt], hi = pstart[tt + 1];
             /* postings are in publication order: with a known time, read
              * only the articles within the window (binary search for its
@@ -204,7 +231,11 @@ static sf_status graph_build(const sf_cluster_options *o, const sf_twvec *v, con
         row.n = 0;
         for (size_t q = 0; q < nt && st == SF_OK; q++) {
             uint32_t j = touched[q];
-            double sim = acc[j] >= EDGE_MIN ? edge_sim(o, info, tm, i, j, acc[j], acce[j]) : 0;
+            /* the lead factor only lowers: the leads are read for the
+             * pairs that pass without them */
+            double sim = acc[j] >= EDGE_MIN ? edge_sim(o, info, tm, i, j, acc[j], acce[j], -1) : 0;
+            if (sim >= EDGE_MIN && info[i].lead && info[j].lead)
+                sim = edge_sim(o, info, tm, i, j, acc[j], acce[j], lead_cos(v, info, i, j));
             if (sim >= EDGE_MIN) st = SF_VEC_PUSH(&row, ((edge){j, (float)sim}));
             acc[j] = 0;
             acce[j] = 0;

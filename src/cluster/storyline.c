@@ -71,13 +71,23 @@ static uint64_t name_key(const char *s, size_t n) {
     return sf__hash64(buf, k, 0x6e);
 }
 
+/* The names of text[0..n) (its first TEXT_MAX bytes), from the tokens of
+ * its doc when doc (may be NULL) holds them, else tokenized here. */
 static sf_status add_names(lines_work *w, uint32_t story, const char *text, size_t n,
-                           bool in_title, bool german) {
+                           const sf_doc *doc, bool in_title, bool german) {
     if (n > TEXT_MAX) n = TEXT_MAX;
-    w->toks.n = 0;
-    SF_TRY(sf__tokenize(text, n, &w->toks));
-    for (size_t i = 0; i < w->toks.n; i++) {
-        const sf_token *t = &w->toks.items[i];
+    const sf_token *toks = NULL;
+    size_t t0 = 0, t1 = 0;
+    if (doc && doc->text == text && sf__doc_tokens_of(doc, 0, n, &t0, &t1)) {
+        toks = doc->toks.items;
+    } else {
+        w->toks.n = 0;
+        SF_TRY(sf__tokenize(text, n, &w->toks));
+        toks = w->toks.items;
+        t1 = w->toks.n;
+    }
+    for (size_t i = t0; i < t1; i++) {
+        const sf_token *t = &toks[i];
         size_t len = t->end - t->begin;
         if (len < 2 || !sf__token_is_name(text, n, t, in_title, german)) continue;
         uint64_t key = name_key(text + t->begin, len);
@@ -271,7 +281,7 @@ static double vec_cos(const sf_twvec *a, const sf_twvec *b, const sf_dftab *df) 
 #define CONTENT_BATCH 512
 
 static sf_status content_cosines(const sf_corpus *c, const size_t *story_of, const size_t *dup_of,
-                                 size_t nstories, const spair *pairs, size_t np,
+                                 const sf_doc *adocs, size_t nstories, const spair *pairs, size_t np,
                                  const uint32_t *nnames, float *cosv, unsigned threads) {
     bool any = false;
     uint8_t *need = sf__calloc(nstories + 1, 1);
@@ -295,7 +305,8 @@ static sf_status content_cosines(const sf_corpus *c, const size_t *story_of, con
             if (!need[story_of[i]] || (dup_of && dup_of[i] != SIZE_MAX)) continue;
             const sf_article *a = sf_corpus_get(c, i);
             items[nb] = (sf_extract_item){a->title, a->text, strlen(a->title),
-                                          a->text_len < TEXT_MAX ? a->text_len : TEXT_MAX};
+                                          a->text_len < TEXT_MAX ? a->text_len : TEXT_MAX,
+                                          adocs ? &adocs[i] : NULL};
             which[nb++] = i;
         }
         size_t bad = SIZE_MAX;
@@ -373,12 +384,18 @@ static sf_status build_links(const lines_work *w, spair *pairs, size_t np, const
 
 sf_status sf_storylines_compute(const sf_corpus *c, const size_t *story_of, size_t nstories,
                                 const size_t *dup_of, sf_storylines *out, sf_error *err) {
-    return sf__storylines_compute_threads(c, story_of, nstories, dup_of, 1, out, err);
+    return sf__storylines_compute_docs(c, story_of, nstories, dup_of, NULL, 1, out, err);
 }
 
 sf_status sf__storylines_compute_threads(const sf_corpus *c, const size_t *story_of,
                                          size_t nstories, const size_t *dup_of, unsigned threads,
                                          sf_storylines *out, sf_error *err) {
+    return sf__storylines_compute_docs(c, story_of, nstories, dup_of, NULL, threads, out, err);
+}
+
+sf_status sf__storylines_compute_docs(const sf_corpus *c, const size_t *story_of,
+                                      size_t nstories, const size_t *dup_of, const sf_doc *docs,
+                                      unsigned threads, sf_storylines *out, sf_error *err) {
     memset(out, 0, sizeof *out);
     if (!c || (!story_of && sf_corpus_count(c)))
         return sf__error_set(err, SF_ERR_ARG, "sf_storylines_compute: NULL argument");
@@ -419,8 +436,9 @@ sf_status sf__storylines_compute_threads(const sf_corpus *c, const size_t *story
         if (dup_of && dup_of[i] != SIZE_MAX) continue; /* a copy says nothing new */
         map_clear(&w.seen);
         bool de = sf__text_is_german(a->text, a->text_len);
-        st = add_names(&w, (uint32_t)s, a->title, strlen(a->title), true, de);
-        if (st == SF_OK) st = add_names(&w, (uint32_t)s, a->text, a->text_len, false, de);
+        st = add_names(&w, (uint32_t)s, a->title, strlen(a->title), NULL, true, de);
+        if (st == SF_OK)
+            st = add_names(&w, (uint32_t)s, a->text, a->text_len, docs ? &docs[i] : NULL, false, de);
     }
     uint32_t *nnames = sf__calloc(nstories + 1, sizeof *nnames);
     if (!nnames) st = SF_ERR_NOMEM;
@@ -431,8 +449,8 @@ sf_status sf__storylines_compute_threads(const sf_corpus *c, const size_t *story
     float *cosv = st == SF_OK ? sf__malloc((pairs.n + 1) * sizeof *cosv) : NULL;
     if (st == SF_OK && !cosv) st = SF_ERR_NOMEM;
     if (st == SF_OK)
-        st = content_cosines(c, story_of, dup_of, nstories, pairs.items, pairs.n, nnames, cosv,
-                             threads);
+        st = content_cosines(c, story_of, dup_of, docs, nstories, pairs.items, pairs.n, nnames,
+                             cosv, threads);
     if (st == SF_OK) st = build_links(&w, pairs.items, pairs.n, nnames, cosv, out);
     sf__free(cosv);
     sf__free(nnames);

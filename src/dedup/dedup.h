@@ -46,6 +46,11 @@ typedef struct sf_dedup_fp {
 /* Fingerprint text[0..n) with shingler `s` (one per thread). */
 sf_status sf__dedup_fingerprint(const sf_dedup_params *p, sf_shingler *s, const char *text,
                                 size_t n, sf_dedup_fp *fp);
+/* The same, except that a text whose hash is a key of `known` (may be NULL)
+ * gets only its text_hash (nset 0, no set, no keys): an exact copy of a text
+ * grouped before needs nothing else. */
+sf_status sf__dedup_fingerprint_unless(const sf_dedup_params *p, sf_shingler *s, const char *text,
+                                       size_t n, const sf_map *known, sf_dedup_fp *fp);
 void sf__dedup_fp_release(sf_dedup_fp *fp);
 
 /* Index internals for callers that fingerprint themselves (the corpus

@@ -104,13 +104,15 @@ static void *cset_encode(const uint32_t *set, size_t n, unsigned *h) {
 
 /* |A ∩ B| of the stored set of `it` and the sorted full set q[0..nq), both cut
  * to the top 16 + it->hbits bits (as multisets: an element cut to the same
- * value twice counts as often as it occurs on both sides). */
-static size_t cset_intersect(const dd_item *it, const uint32_t *q, size_t nq) {
+ * value twice counts as often as it occurs on both sides). The merge stops
+ * early, with a count below `need`, once the count plus what is left of the
+ * smaller side cannot reach `need` (need = 0: never). */
+static size_t cset_intersect(const dd_item *it, const uint32_t *q, size_t nq, size_t need) {
     const unsigned h = it->hbits;
     if (h == CSET_RAW) return sf__intersect_count(it->cset, it->nset, q, nq);
     const unsigned qshift = 16 - h;
     const uint16_t *ends = it->cset, *low = ends + ((size_t)1 << h);
-    size_t nb = (size_t)1 << h, i = 0, j = 0, c = 0;
+    size_t nb = (size_t)1 << h, i = 0, j = 0, c = 0, na = it->nset;
     uint16_t prev = 0;
     for (size_t b = 0; b < nb && j < nq; b++) {
         size_t end = i + (uint16_t)(ends[b] - prev);
@@ -123,6 +125,8 @@ static size_t cset_intersect(const dd_item *it, const uint32_t *q, size_t nq) {
             j += y <= x;
         }
         i = end;
+        /* each further common element takes one of each side */
+        if (c + SF_MIN(na - i, nq - j) < need) return c;
     }
     return c;
 }
@@ -151,16 +155,40 @@ static bool cset_valid(const dd_item *it) {
     return i == it->nset;
 }
 
-/* Similarity of a stored item and a full query set under measure m (the
- * formula of sf__similarity). */
-static double item_similarity(sf_dedup_measure m, const dd_item *it, const uint32_t *q,
-                              size_t nq) {
-    size_t na = it->nset;
-    if (na == 0 || nq == 0) return 0;
-    size_t inter = SF_MIN(cset_intersect(it, q, nq), SF_MIN(na, nq));
+/* The similarity under measure m of two sets of na and nq elements (both
+ * non-zero) with `inter` in common (the formula of sf__similarity). */
+static double similarity_of(sf_dedup_measure m, size_t na, size_t nq, size_t inter) {
     if (m == SF_DEDUP_CONTAINMENT && SF_MIN(na, nq) >= SF_DEDUP_CONTAIN_MIN_SHINGLES)
         return (double)inter / (double)SF_MIN(na, nq);
     return (double)inter / (double)(na + nq - inter);
+}
+
+/* The fewest common elements with which sets of na and nq elements reach
+ * similarity t (by the same formula, so the same floating-point results);
+ * min(na, nq) + 1 when no count reaches it. */
+static size_t intersection_needed(sf_dedup_measure m, size_t na, size_t nq, double t) {
+    size_t lo = 0, hi = SF_MIN(na, nq) + 1; /* the similarity rises with the count */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (similarity_of(m, na, nq, mid) >= t)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+/* Similarity of a stored item and a full query set under measure m; when it
+ * is below t, any value below t may be returned (the merge stops early). */
+static double item_similarity(sf_dedup_measure m, const dd_item *it, const uint32_t *q,
+                              size_t nq, double t) {
+    size_t na = it->nset;
+    if (na == 0 || nq == 0) return 0;
+    size_t need = intersection_needed(m, na, nq, t);
+    if (need > SF_MIN(na, nq)) return 0;
+    size_t inter = SF_MIN(cset_intersect(it, q, nq, need), SF_MIN(na, nq));
+    if (inter < need) return 0;
+    return similarity_of(m, na, nq, inter);
 }
 
 /* ---------------------------------------------------------------- params */
@@ -237,9 +265,19 @@ static sf_status sketch(const sf_dedup_params *p, sf_dedup_fp *fp) {
 
 sf_status sf__dedup_fingerprint(const sf_dedup_params *p, sf_shingler *s, const char *text,
                                 size_t n, sf_dedup_fp *fp) {
+    return sf__dedup_fingerprint_unless(p, s, text, n, NULL, fp);
+}
+
+sf_status sf__dedup_fingerprint_unless(const sf_dedup_params *p, sf_shingler *s, const char *text,
+                                       size_t n, const sf_map *known, sf_dedup_fp *fp) {
     memset(fp, 0, sizeof *fp);
+    SF_TRY(sf__shingle_words(s, text, n, &fp->text_hash, NULL));
+    if (known && fp->text_hash) {
+        const uint64_t *v = sf__map_find(known, fp->text_hash);
+        if (v && *v) return SF_OK;
+    }
     sf_u32vec set = {0};
-    sf_status st = sf__shingle_set(s, text, n, p->shingle_words, &set, &fp->text_hash, NULL);
+    sf_status st = sf__shingle_set_of_words(s, p->shingle_words, &set);
     if (st != SF_OK) {
         SF_VEC_FREE(&set);
         return st;
@@ -379,7 +417,7 @@ sf_status sf__index_query_fp(sf_dedup_index *ix, const sf_dedup_fp *fp,
         /* Jaccard is at most min/max of the sizes: skip hopeless pairs */
         if (jac && (double)SF_MIN(o->nset, fp->nset) < t * (double)SF_MAX(o->nset, fp->nset))
             continue;
-        double s = item_similarity(ix->p.measure, o, fp->set, fp->nset);
+        double s = item_similarity(ix->p.measure, o, fp->set, fp->nset, t);
         if (s >= t) {
             sf_dedup_match m = {ix->cand.items[c], s};
             SF_TRY(SF_VEC_PUSH(&ix->matches, m));
@@ -675,14 +713,59 @@ sf_status sf_dedup_index_save(const sf_dedup_index *ix, const char *path, sf_err
     return SF_OK;
 }
 
-static uint16_t rd_u16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
+/* A cursor over the loaded file: little-endian fields read in the order
+ * write_index wrote them. A read past the end takes nothing and returns
+ * false, so the callers test sizes once per read, not by hand-counted
+ * offsets. */
+typedef struct reader {
+    const unsigned char *p, *end;
+} reader;
 
-static uint32_t rd_u32(const unsigned char *p) {
+static bool rd_has(const reader *r, size_t n) { return (size_t)(r->end - r->p) >= n; }
+
+static size_t rd_left(const reader *r) { return (size_t)(r->end - r->p); }
+
+static bool rd_bytes(reader *r, size_t n, const unsigned char **out) {
+    if (!rd_has(r, n)) return false;
+    *out = r->p;
+    r->p += n;
+    return true;
+}
+
+static uint16_t le16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
+
+static uint32_t le32(const unsigned char *p) {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-static uint64_t rd_u64(const unsigned char *p) {
-    return (uint64_t)rd_u32(p) | (uint64_t)rd_u32(p + 4) << 32;
+static uint64_t le64(const unsigned char *p) { return (uint64_t)le32(p) | (uint64_t)le32(p + 4) << 32; }
+
+static bool rd_u8(reader *r, uint8_t *v) {
+    const unsigned char *b;
+    if (!rd_bytes(r, 1, &b)) return false;
+    *v = b[0];
+    return true;
+}
+
+static bool rd_u16(reader *r, uint16_t *v) {
+    const unsigned char *b;
+    if (!rd_bytes(r, 2, &b)) return false;
+    *v = le16(b);
+    return true;
+}
+
+static bool rd_u32(reader *r, uint32_t *v) {
+    const unsigned char *b;
+    if (!rd_bytes(r, 4, &b)) return false;
+    *v = le32(b);
+    return true;
+}
+
+static bool rd_u64(reader *r, uint64_t *v) {
+    const unsigned char *b;
+    if (!rd_bytes(r, 8, &b)) return false;
+    *v = le64(b);
+    return true;
 }
 
 static sf_status read_file(const char *path, unsigned char **data, size_t *n, sf_error *err) {
@@ -706,156 +789,203 @@ static sf_status read_file(const char *path, unsigned char **data, size_t *n, sf
     return SF_OK;
 }
 
+/* How reading the body of an index file went; LOAD_CORRUPT comes with a
+ * reason. */
+typedef enum { LOAD_OK, LOAD_TRUNCATED, LOAD_CORRUPT, LOAD_NOMEM } load_result;
+
+/* The file's frame: magic, a whole header, the version, and the checksum over
+ * everything before its last eight bytes. On success *body is the reader
+ * over the bytes after the magic and before the checksum. */
+static sf_status check_frame(const char *path, const unsigned char *d, size_t n, reader *body,
+                             sf_error *err) {
+    if (n < sizeof MAGIC || memcmp(d, MAGIC, sizeof MAGIC) != 0)
+        return sf__error_set(err, SF_ERR_PARSE, "%s: not a storyfold dedup index (bad magic)", path);
+    if (n < HEADER_BYTES + 8)
+        return sf__error_set(err, SF_ERR_PARSE,
+                             "%s: truncated dedup index (%zu bytes, header needs %d)", path, n,
+                             HEADER_BYTES + 8);
+    uint32_t version = le32(d + sizeof MAGIC);
+    if (version != FILE_VERSION)
+        return sf__error_set(err, SF_ERR_PARSE, "%s: dedup index version %u, this build reads %u",
+                             path, version, FILE_VERSION);
+    if ((uint64_t)XXH3_64bits(d, n - 8) != le64(d + n - 8))
+        return sf__error_set(err, SF_ERR_PARSE,
+                             "%s: dedup index is truncated or corrupted (checksum mismatch)", path);
+    *body = (reader){d + sizeof MAGIC, d + n - 8};
+    return SF_OK;
+}
+
+/* The header after the magic (the frame guarantees all of it): the index's
+ * parameters, checked as sf__dedup_params checks options, with the stored
+ * LSH shape, and the number of items. */
+static sf_status read_header(const char *path, reader *r, sf_dedup_params *p, uint64_t *count,
+                             sf_error *err) {
+    uint32_t version = 0, measure = 0, method = 0, shingle_words = 0, bands = 0, rows = 0;
+    uint64_t tbits = 0;
+    bool whole = rd_u32(r, &version) && rd_u32(r, &measure) && rd_u32(r, &method) &&
+                 rd_u32(r, &shingle_words) && rd_u64(r, &tbits) && rd_u32(r, &bands) &&
+                 rd_u32(r, &rows) && rd_u64(r, count);
+    assert(whole);
+    (void)whole;
+    sf_dedup_options o = {0};
+    o.measure = (sf_dedup_measure)measure;
+    o.method = (sf_dedup_method)method;
+    o.shingle_words = shingle_words;
+    memcpy(&o.threshold, &tbits, sizeof o.threshold);
+    if (!isfinite(o.threshold) || o.threshold == 0 || o.shingle_words == 0 ||
+        sf__dedup_params(&o, p, NULL) != SF_OK)
+        return sf__error_set(err, SF_ERR_PARSE, "%s: dedup index has invalid parameters", path);
+    if (p->method == SF_DEDUP_SIMHASH ? bands != p->bands || rows != p->rows
+                                      : bands == 0 || rows == 0 || bands > SF_MINHASH_K ||
+                                            bands * rows > SF_MINHASH_K)
+        return sf__error_set(err, SF_ERR_PARSE, "%s: dedup index has an invalid LSH shape (%u x %u)",
+                             path, bands, rows);
+    p->bands = bands;
+    p->rows = rows;
+    return SF_OK;
+}
+
+/* The compact set of `it` (nset > 0, hbits checked) into a new allocation. */
+static load_result read_cset(reader *r, dd_item *it) {
+    size_t bytes = cset_bytes(it->nset, it->hbits);
+    if (!rd_has(r, bytes)) return LOAD_TRUNCATED;
+    it->cset = sf__malloc(bytes);
+    if (!it->cset) return LOAD_NOMEM;
+    if (it->hbits == CSET_RAW) {
+        uint32_t *v = it->cset;
+        for (uint32_t k = 0; k < it->nset; k++) rd_u32(r, &v[k]);
+    } else {
+        uint16_t *v = it->cset;
+        for (size_t k = 0; k < bytes / 2; k++) rd_u16(r, &v[k]);
+    }
+    return LOAD_OK;
+}
+
+/* One item record, appended to ix (which owns its set from then on). */
+static load_result read_item(reader *r, sf_dedup_index *ix, const char **bad) {
+    uint32_t idn = 0;
+    if (!rd_u32(r, &idn)) return LOAD_TRUNCATED;
+    /* the id and the fixed fields after it */
+    if (!rd_has(r, (size_t)idn + 8 + 8 + 4 + 1)) return LOAD_TRUNCATED;
+    dd_item it = {.id = ""};
+    const unsigned char *id = NULL;
+    rd_bytes(r, idn, &id);
+    if (idn) {
+        it.id = sf__arena_strndup(&ix->ids, (const char *)id, idn);
+        if (!it.id) return LOAD_NOMEM;
+    }
+    uint8_t hb = 0;
+    rd_u64(r, &it.text_hash);
+    rd_u64(r, &it.simhash);
+    rd_u32(r, &it.nset);
+    rd_u8(r, &hb);
+    if (it.nset == 0 ? hb != 0 : hb != CSET_RAW && hb != cset_hbits(it.nset)) {
+        *bad = "bad compact set size";
+        return LOAD_CORRUPT;
+    }
+    it.hbits = hb;
+    if (it.nset) {
+        load_result lr = read_cset(r, &it);
+        if (lr != LOAD_OK) return lr;
+        ix->set_bytes += cset_bytes(it.nset, it.hbits);
+    }
+    ix->items.items[ix->items.n++] = it;
+    if (it.nset && !cset_valid(&it)) {
+        *bad = "shingle set out of order";
+        return LOAD_CORRUPT;
+    }
+    return LOAD_OK;
+}
+
+/* The band chains of the ix->items.n items: each link goes to an older item
+ * or nowhere, so a walk has no cycle and no read past the end. */
+static load_result read_links(reader *r, sf_dedup_index *ix, const char **bad) {
+    const size_t bands = ix->p.bands, nlinks = ix->items.n * bands;
+    if (rd_left(r) / 4 < nlinks) return LOAD_TRUNCATED;
+    for (size_t k = 0; k < nlinks; k++) {
+        uint32_t v = 0;
+        rd_u32(r, &v);
+        if (v != NO_ITEM && v >= k / bands) {
+            *bad = "band chain out of order";
+            return LOAD_CORRUPT;
+        }
+        ix->next[k] = v;
+    }
+    return LOAD_OK;
+}
+
+/* The band key map: each key once, each pointing at a loaded item. */
+static load_result read_buckets(reader *r, sf_dedup_index *ix, const char **bad) {
+    uint64_t nkeys = 0;
+    if (!rd_u64(r, &nkeys)) return LOAD_TRUNCATED;
+    if (rd_left(r) / 16 < nkeys) return LOAD_TRUNCATED;
+    for (uint64_t k = 0; k < nkeys; k++) {
+        uint64_t key = 0, head = 0;
+        rd_u64(r, &key);
+        rd_u64(r, &head);
+        if (head == 0 || head > ix->items.n) {
+            *bad = "band key points past the items";
+            return LOAD_CORRUPT;
+        }
+        uint64_t *slot = sf__map_slot(&ix->buckets, key);
+        if (!slot) return LOAD_NOMEM;
+        if (*slot) {
+            *bad = "band key stored twice";
+            return LOAD_CORRUPT;
+        }
+        *slot = head;
+    }
+    return LOAD_OK;
+}
+
+/* The items, chains and key map of an index of `count` items with
+ * parameters p into a new *ixp (set even on failure, for the message). */
+static load_result read_body(reader *r, const sf_dedup_params *p, uint64_t count,
+                             sf_dedup_index **ixp, const char **bad) {
+    sf_dedup_index *ix = *ixp = index_new(p);
+    if (!ix || grow_items(ix, (size_t)count) != SF_OK ||
+        SF_VEC_RESERVE(&ix->items, (size_t)count + 1) != SF_OK)
+        return LOAD_NOMEM;
+    for (uint64_t i = 0; i < count; i++) {
+        load_result lr = read_item(r, ix, bad);
+        if (lr != LOAD_OK) return lr;
+    }
+    load_result lr = read_links(r, ix, bad);
+    return lr == LOAD_OK ? read_buckets(r, ix, bad) : lr;
+}
+
 sf_status sf_dedup_index_load(const char *path, sf_dedup_index **out, sf_error *err) {
     if (!path || !out) return sf__error_set(err, SF_ERR_ARG, "sf_dedup_index_load: NULL argument");
     *out = NULL;
     unsigned char *d = NULL;
     size_t n = 0;
     SF_TRY(read_file(path, &d, &n, err));
-    sf_status st = SF_OK;
     sf_dedup_index *ix = NULL;
-    const char *bad = NULL;
-    if (n < sizeof MAGIC || memcmp(d, MAGIC, sizeof MAGIC) != 0) {
-        st = sf__error_set(err, SF_ERR_PARSE, "%s: not a storyfold dedup index (bad magic)", path);
-        goto done;
-    }
-    if (n < HEADER_BYTES + 8) {
-        st = sf__error_set(err, SF_ERR_PARSE, "%s: truncated dedup index (%zu bytes, header needs %d)",
-                           path, n, HEADER_BYTES + 8);
-        goto done;
-    }
-    uint32_t version = rd_u32(d + 8);
-    if (version != FILE_VERSION) {
-        st = sf__error_set(err, SF_ERR_PARSE, "%s: dedup index version %u, this build reads %u",
-                           path, version, FILE_VERSION);
-        goto done;
-    }
-    size_t body = n - 8;
-    if ((uint64_t)XXH3_64bits(d, body) != rd_u64(d + body)) {
-        st = sf__error_set(err, SF_ERR_PARSE,
-                           "%s: dedup index is truncated or corrupted (checksum mismatch)", path);
-        goto done;
-    }
-    sf_dedup_options o = {0};
-    o.measure = (sf_dedup_measure)rd_u32(d + 12);
-    o.method = (sf_dedup_method)rd_u32(d + 16);
-    o.shingle_words = rd_u32(d + 20);
-    uint64_t tbits = rd_u64(d + 24);
-    memcpy(&o.threshold, &tbits, sizeof o.threshold);
-    uint32_t bands = rd_u32(d + 32), rows = rd_u32(d + 36);
-    uint64_t count = rd_u64(d + 40);
+    reader r = {NULL, NULL};
     sf_dedup_params p;
-    if (!isfinite(o.threshold) || o.threshold == 0 || o.shingle_words == 0 ||
-        sf__dedup_params(&o, &p, NULL) != SF_OK) {
-        st = sf__error_set(err, SF_ERR_PARSE, "%s: dedup index has invalid parameters", path);
-        goto done;
+    uint64_t count = 0;
+    const char *bad = NULL;
+    sf_status st = check_frame(path, d, n, &r, err);
+    if (st == SF_OK) st = read_header(path, &r, &p, &count, err);
+    if (st == SF_OK) {
+        /* every record takes at least 25 bytes: a count beyond that is a lie */
+        load_result lr = count > rd_left(&r) / 25 ? LOAD_TRUNCATED
+                                                  : read_body(&r, &p, count, &ix, &bad);
+        size_t at = ix ? ix->items.n : 0; /* records read whole */
+        if (lr == LOAD_CORRUPT)
+            st = sf__error_set(err, SF_ERR_PARSE, "%s: dedup index is corrupted (%s, record %zu)",
+                               path, bad, at);
+        else if (lr == LOAD_TRUNCATED)
+            st = sf__error_set(err, SF_ERR_PARSE,
+                               "%s: dedup index is truncated (after record %zu of %llu)", path, at,
+                               (unsigned long long)count);
+        else if (lr == LOAD_NOMEM)
+            st = sf__error_set(err, SF_ERR_NOMEM, "%s: out of memory loading record %zu", path,
+                               ix ? at + 1 : 0);
+        else if (rd_left(&r) != 0)
+            st = sf__error_set(err, SF_ERR_PARSE, "%s: %zu unexpected bytes after %llu records",
+                               path, rd_left(&r), (unsigned long long)count);
     }
-    if (p.method == SF_DEDUP_SIMHASH ? bands != p.bands || rows != p.rows
-                                     : bands == 0 || rows == 0 || bands > SF_MINHASH_K ||
-                                           bands * rows > SF_MINHASH_K) {
-        st = sf__error_set(err, SF_ERR_PARSE, "%s: dedup index has an invalid LSH shape (%u x %u)",
-                           path, bands, rows);
-        goto done;
-    }
-    p.bands = bands;
-    p.rows = rows;
-    /* every record takes at least 25 bytes: a count beyond that is a lie */
-    if (count > (body - HEADER_BYTES) / 25) goto truncated;
-    ix = index_new(&p);
-    if (!ix || grow_items(ix, (size_t)count) != SF_OK ||
-        SF_VEC_RESERVE(&ix->items, (size_t)count + 1) != SF_OK)
-        goto nomem;
-    size_t pos = HEADER_BYTES;
-    for (uint64_t i = 0; i < count; i++) {
-        if (body - pos < 4) goto truncated;
-        uint32_t idn = rd_u32(d + pos);
-        pos += 4;
-        if (body - pos < (size_t)idn + 21) goto truncated;
-        dd_item it = {.id = ""};
-        if (idn) {
-            it.id = sf__arena_strndup(&ix->ids, (const char *)d + pos, idn);
-            if (!it.id) goto nomem;
-        }
-        pos += idn;
-        it.text_hash = rd_u64(d + pos);
-        it.simhash = rd_u64(d + pos + 8);
-        it.nset = rd_u32(d + pos + 16);
-        unsigned hb = d[pos + 20];
-        pos += 21;
-        if (it.nset == 0 ? hb != 0 : hb != CSET_RAW && hb != cset_hbits(it.nset)) {
-            bad = "bad compact set size";
-            goto corrupt;
-        }
-        it.hbits = (uint8_t)hb;
-        if (it.nset) {
-            size_t bytes = cset_bytes(it.nset, hb);
-            if (body - pos < bytes) goto truncated;
-            it.cset = sf__malloc(bytes);
-            if (!it.cset) goto nomem;
-            if (hb == CSET_RAW) {
-                uint32_t *v = it.cset;
-                for (uint32_t k = 0; k < it.nset; k++, pos += 4) v[k] = rd_u32(d + pos);
-            } else {
-                uint16_t *v = it.cset;
-                for (size_t k = 0; k < bytes / 2; k++, pos += 2) v[k] = rd_u16(d + pos);
-            }
-            ix->items.items[ix->items.n++] = it; /* owned from here on */
-            ix->set_bytes += bytes;
-            if (!cset_valid(&it)) {
-                bad = "shingle set out of order";
-                goto corrupt;
-            }
-        } else {
-            ix->items.items[ix->items.n++] = it;
-        }
-    }
-    size_t nlinks = (size_t)count * bands;
-    if ((body - pos) / 4 < nlinks) goto truncated;
-    for (size_t k = 0; k < nlinks; k++, pos += 4) {
-        uint32_t v = rd_u32(d + pos);
-        /* a chain only goes to older items: no cycles, no reads past the end */
-        if (v != NO_ITEM && v >= k / bands) {
-            bad = "band chain out of order";
-            goto corrupt;
-        }
-        ix->next[k] = v;
-    }
-    if (body - pos < 8) goto truncated;
-    uint64_t nkeys = rd_u64(d + pos);
-    pos += 8;
-    if ((body - pos) / 16 < nkeys) goto truncated;
-    for (uint64_t k = 0; k < nkeys; k++, pos += 16) {
-        uint64_t key = rd_u64(d + pos), head = rd_u64(d + pos + 8);
-        if (head == 0 || head > count) {
-            bad = "band key points past the items";
-            goto corrupt;
-        }
-        uint64_t *slot = sf__map_slot(&ix->buckets, key);
-        if (!slot) goto nomem;
-        if (*slot) {
-            bad = "band key stored twice";
-            goto corrupt;
-        }
-        *slot = head;
-    }
-    if (pos != body) {
-        st = sf__error_set(err, SF_ERR_PARSE, "%s: %zu unexpected bytes after %llu records",
-                           path, body - pos, (unsigned long long)count);
-        goto done;
-    }
-    goto done;
-corrupt:
-    st = sf__error_set(err, SF_ERR_PARSE, "%s: dedup index is corrupted (%s, record %zu)", path,
-                       bad, ix->items.n);
-    goto done;
-truncated:
-    st = sf__error_set(err, SF_ERR_PARSE, "%s: dedup index is truncated (after record %zu of %llu)",
-                       path, ix ? ix->items.n : 0, (unsigned long long)count);
-    goto done;
-nomem:
-    st = sf__error_set(err, SF_ERR_NOMEM, "%s: out of memory loading record %zu", path,
-                       ix ? ix->items.n + 1 : 0);
-done:
     sf__free(d);
     if (st != SF_OK) {
         sf_dedup_index_destroy(ix);

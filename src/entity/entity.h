@@ -11,30 +11,7 @@
 #include "../text/text.h"
 #include "ner.h"
 
-/* ------------------------------------------------------------------ doc */
-/* One article analysed once: tokens, sentences and the map between them.
- * Offsets are bytes into `text`, which the doc borrows (it must outlive it). */
-typedef struct sf_doc {
-    size_t article;      /* corpus index */
-    const char *text;
-    size_t n;
-    sf_tokvec toks;
-    sf_spanvec sents;
-    size_t *sent_tok;    /* first token of sentence s; sent_tok[nsents] = ntoks */
-    char lang[8];        /* language code, lower case ("en" when not given) */
-} sf_doc;
-
-/* `lang` is the article's language code ("de", "es-AR"; NULL means "en"):
- * it picks the sentence rules and, in the mention finder, the function words
- * and whether a capital letter says anything (sf__lang_* below). */
-sf_status sf__doc_init(sf_doc *d, size_t article, const char *text, size_t n, const char *lang);
-void sf__doc_release(sf_doc *d);
-/* Token i compared with an ASCII word, case-insensitively. */
-bool sf__tok_is(const sf_doc *d, size_t i, const char *word);
-/* True when token i is one of the NULL-terminated list. */
-bool sf__tok_in(const sf_doc *d, size_t i, const char *const *words);
-/* Sentence index of byte offset `at` (the last sentence starting at or before it). */
-size_t sf__doc_sentence_of(const sf_doc *d, size_t at);
+/* The analysed document (sf_doc, sf__doc_init, sf__tok_is, ...) is text.h's. */
 
 /* ---------------------------------------------------------------- types */
 typedef enum sf_entity_type {
@@ -237,5 +214,15 @@ sf_status sf__name_skeleton(const char *key, size_t n, sf_buf *out);
 /* True when `acr` (letters only, e.g. "SDF") is the initials of the words of
  * `name`, skipping of/the/for/and/de. */
 bool sf__is_acronym_of(const char *acr, size_t an, const char *name, size_t n);
+/* True when every word of the surface s (parted by spaces and hyphens) is
+ * capitalized or a small word acronyms take or skip ("of", "and"): what an
+ * acronym may expand to ("Clinton-backing Senate" is no CBS). */
+bool sf__capitalized_words(const char *s);
+/* True when two name keys (sf__name_key) are spellings of one name: the same
+ * words but one, and that one the same once doubled letters are written
+ * once (Raqqa, Raqa; Hilary, Hillary), or of eight letters or more and one
+ * edit apart (two from ten: "Stephanopolous", "Sharption"), not one vowel
+ * for another (Robin, Rubin; Ginsburg, Ginsberg; Khomeini, Khamenei). */
+bool sf__close_spelling(const char *a, size_t an, const char *b, size_t bn);
 
 #endif

@@ -190,6 +190,10 @@ typedef struct sf_facts_options {
     const sf_alias_table *aliases;   /* NULL: the bundled list only; a table
                                       * from sf__alias_table_load should also
                                       * hold the bundled list if wanted */
+    const sf_doc *docs;              /* NULL, or per corpus index the article's
+                                      * doc built with the same `lang`
+                                      * (sf__docs_build): read, not made again;
+                                      * an entry without text is made here */
 } sf_facts_options;
 
 /* Entities, facts and quotes of the story made of c[articles[0..n)].

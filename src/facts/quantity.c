@@ -780,356 +780,449 @@ static void describe(const sf_doc *d, sf_quantity *q) {
     if (strcmp(q->attribute, "age") != 0) other_time(d, q, a, z, s0, e);
 }
 
-sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out) {
-    size_t first = out->n;
-    for (size_t s = 0; s < d->sents.n; s++) {
-        size_t s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
-        for (size_t i = s0; i < e; i++) {
-            sf_quantity q;
-            memset(&q, 0, sizeof q);
-            q.sentence = s;
-            const sf_token *t = &d->toks.items[i];
-            double lo, hi;
-            size_t used = (t->kind == SF_TOK_WORD) ? vague(d, i, e, &lo, &hi) : 0;
-            if (used) {
-                qual qq = qualifier_before(d, i, s0);
-                size_t j = i + used;
-                q.begin = qq.kind ? qq.begin : t->begin;
-                q.end = d->toks.items[j - 1].end;
-                q.low = lo, q.high = hi, q.value = lo;
-                q.base = "count", q.attribute = "number";
-                q.unit_begin = q.unit_end = q.end;
-                if (sf__tok_is(d, j, "of")) j++;
-                const unit_def *u = is_word(d, j) ? unit_find(d->text + d->toks.items[j].begin,
-                                                               d->toks.items[j].end - d->toks.items[j].begin) : NULL;
-                if (u && strcmp(u->attribute, "share") != 0) {
-                    q.base = u->base, q.attribute = u->attribute;
-                    q.low *= u->factor, q.high *= u->factor, q.value *= u->factor;
-                    q.unit_begin = d->toks.items[j].begin, q.unit_end = d->toks.items[j].end;
-                    q.end = q.unit_end;
-                    thing_after(d, j + 1, e, &q.thing_begin, &q.thing_end);
-                } else {
-                    thing_after(d, j, e, &q.thing_begin, &q.thing_end);
-                    q.event = event_near(d, j + 1, e, s0);
-                }
-                SF_TRY(push(out, &q));
-                i = j - 1;
-                continue;
-            }
-            double v = 0, range_ratio = 0;
-            size_t range_begin = 0;
-            size_t ub = 0, ue = 0; /* glued unit */
-            bool word_num = false, after_a = false;
-            const unit_def *code_cur = NULL;
-            size_t hy_unit_b = 0, hy_unit_e = 0;
-            if (t->kind == SF_TOK_NUMBER) {
-                if (t->flags & (SF_TOKF_ORDINAL | SF_TOKF_DECADE)) continue;
-                if (t->end - t->begin > 24) continue; /* no real amount is written this long */
-                /* "the '93 killings" (or with U+2019): a year cut to two digits */
-                if (t->end - t->begin == 2 && i > s0 && d->toks.items[i - 1].end == t->begin) {
-                    const sf_token *ap = &d->toks.items[i - 1];
-                    size_t al = ap->end - ap->begin;
-                    bool mark = (al == 1 && d->text[ap->begin] == '\'') ||
-                                (al == 3 && memcmp(d->text + ap->begin, "\xE2\x80\x99", 3) == 0);
-                    if (mark && (ap->begin == 0 || d->text[ap->begin - 1] == ' ' || d->text[ap->begin - 1] == '\n'))
-                        continue;
-                }
-                v = t->value;
-                ub = t->unit_begin, ue = t->unit_end;
-                /* times and scores: 10:30, 3-2 */
-                if (is_punct(d, i + 1, ':') && is_num(d, i + 2)) { i += 2; continue; }
-                if (i > s0 && is_punct(d, i - 1, ':')) continue;
-                if (is_word(d, i + 1) && (sf__tok_is(d, i + 1, "a.m.") || sf__tok_is(d, i + 1, "p.m.") ||
-                                          sf__tok_is(d, i + 1, "a.m") || sf__tok_is(d, i + 1, "p.m") ||
-                                          sf__tok_is(d, i + 1, "am") || sf__tok_is(d, i + 1, "pm") ||
-                                          sf__tok_is(d, i + 1, "gmt") || sf__tok_is(d, i + 1, "edt") ||
-                                          sf__tok_is(d, i + 1, "est") || sf__tok_is(d, i + 1, "bst")))
-                    continue;
-                if (ue == ub && is_punct(d, i + 1, '-') && is_num(d, i + 2) &&
-                    d->toks.items[i + 1].begin == t->end)
-                    { i += 2; continue; }
-                /* dates: "July 4", "4 July", "July 4, 2017" */
-                if (i > s0 && sf__tok_in(d, i - 1, MONTHS)) continue;
-                if (i + 1 < e && sf__tok_in(d, i + 1, MONTHS)) continue;
-                if (i > s0 + 1 && is_punct(d, i - 1, ',') && is_num(d, i - 2) && i > s0 + 2 &&
-                    sf__tok_in(d, i - 3, MONTHS))
-                    continue;
-                if (i > s0 && (sf__tok_is(d, i - 1, "no") && is_punct(d, i, '.'))) continue;
-                if (i > s0 && is_punct(d, i - 1, '#')) continue;
-                /* "155 to 190", "between 155 and 190": one range, read at
-                 * the second number; "from 60 to 65" is a change, and the
-                 * figure it reaches is the one that holds */
-                bool between = i > s0 && sf__tok_is(d, i - 1, "between") && sf__tok_is(d, i + 1, "and");
-                if ((between || sf__tok_is(d, i + 1, "to")) && is_num(d, i + 2) && i + 2 < e &&
-                    !(t->value >= 1000 && t->value <= 2100 && !has_comma(d, i)) &&
-                    (t->unit_end == t->unit_begin || t->unit_end - t->unit_begin ==
-                     d->toks.items[i + 2].unit_end - d->toks.items[i + 2].unit_begin)) {
-                    if (i > s0 && sf__tok_is(d, i - 1, "from")) continue;
-                    double second = d->toks.items[i + 2].value;
-                    if (second > t->value && t->value > 0) {
-                        range_ratio = t->value / second;
-                        range_begin = between ? d->toks.items[i - 1].begin : t->begin;
-                        i += 2;
-                        t = &d->toks.items[i];
-                        v = t->value;
-                        ub = t->unit_begin, ue = t->unit_end;
-                    }
-                }
-            } else if (t->kind == SF_TOK_WORD) {
-                const char *w = d->text + t->begin;
-                size_t wn = t->end - t->begin;
-                const char *h = memchr(w, '-', wn);
-                v = word_number(w, wn);
-                if (v == 0 && h) { /* "eight-month", "three-year" */
-                    v = word_number(w, (size_t)(h - w));
-                    if (v > 0 && unit_find(h + 1, wn - (size_t)(h - w) - 1)) {
-                        hy_unit_b = (size_t)(h + 1 - d->text), hy_unit_e = t->end;
-                    } else {
-                        v = 0;
-                    }
-                }
-                if (v == 0) continue;
-                after_a = i > s0 && (sf__tok_is(d, i - 1, "a") || sf__tok_is(d, i - 1, "an"));
-                if (sf__tok_in(d, i, A_NUMBERS) && !after_a) continue;
-                word_num = true;
-                ub = ue = t->end;
-                if (hy_unit_e) ub = hy_unit_b, ue = hy_unit_e;
-            } else {
-                continue;
-            }
-            qual qq = qualifier_before(d, i, s0);
-            /* "a dozen", "a hundred": the article is part of the number;
-             * in "a four-year contract" it introduces the contract */
-            after_a = after_a && sf__tok_in(d, i, A_NUMBERS);
-            if (word_num && after_a) qq.begin = d->toks.items[i - 1].begin;
-            if (range_ratio > 0) qq.kind = 6, qq.ratio = range_ratio, qq.begin = range_begin;
-            q.range = range_ratio > 0;
-            q.begin = qq.kind ? qq.begin : (word_num && after_a ? qq.begin : t->begin);
-            q.end = t->end;
-            size_t j = i + 1;
-            /* "half a mile", "a quarter of a mile": a fraction needs a unit */
-            if (word_num && v < 1) {
-                while (j < e && j < i + 3 && (sf__tok_is(d, j, "a") || sf__tok_is(d, j, "an") || sf__tok_is(d, j, "of")))
-                    j++;
-                const unit_def *fu = is_word(d, j) ? unit_find(d->text + d->toks.items[j].begin,
-                                                                d->toks.items[j].end - d->toks.items[j].begin) : NULL;
-                if (!fu || strcmp(fu->attribute, "share") == 0) continue;
-            }
-            /* a currency code or "US$" written before the number: "EUR 4,500,000" */
-            if (t->kind == SF_TOK_NUMBER && ue == ub && i > s0 && is_word(d, i - 1) && range_ratio == 0 &&
-                (sf__tok_is(d, i - 1, "eur") || sf__tok_is(d, i - 1, "usd") || sf__tok_is(d, i - 1, "gbp") ||
-                 sf__tok_is(d, i - 1, "us$"))) {
-                ub = d->toks.items[i - 1].begin, ue = d->toks.items[i - 1].end;
-                q.begin = ub;
-                const unit_def *cc = unit_find(d->text + ub, ue - ub);
-                if (cc) {
-                    q.unit_begin = ub, q.unit_end = ue;
-                    ub = ue = 0;
-                    code_cur = cc;
-                }
-            } else if (t->kind == SF_TOK_NUMBER && ue == ub && i > s0 && range_ratio == 0 &&
-                       d->toks.items[i - 1].kind == SF_TOK_PUNCT && d->toks.items[i - 1].end == t->begin) {
-                /* a symbol the tokenizer left apart: "US$5" */
-                const sf_token *sy = &d->toks.items[i - 1];
-                const unit_def *cc = unit_find(d->text + sy->begin, sy->end - sy->begin);
-                if (cc && strcmp(cc->attribute, "amount") == 0) {
-                    q.begin = q.unit_begin = sy->begin, q.unit_end = sy->end;
-                    if (i > s0 + 1 && is_word(d, i - 2) && d->toks.items[i - 2].end == sy->begin)
-                        q.begin = q.unit_begin = d->toks.items[i - 2].begin;
-                    code_cur = cc;
-                }
-            }
-            /* currency before the number, glued ("$5") or "US$" */
-            const unit_def *cur = code_cur;
-            if (!cur && t->kind == SF_TOK_NUMBER && ub == t->begin && ue > ub) {
-                cur = unit_find(d->text + ub, ue - ub);
-                if (!cur) continue;
-                q.unit_begin = ub, q.unit_end = ue;
-                ub = ue = 0;
-            }
-            /* scale: "2 million", "$5m", "$2bn" */
-            double sc = 1;
-            if (ue > ub && cur == NULL && t->kind == SF_TOK_NUMBER) {
-                /* glued letters after the digits: a unit or nothing */
-            } else if (j < e && scale_word(d, j) > 0) {
-                /* "5 billion trillion" multiplies on (and then is dropped as absurd) */
-                while (j < e && scale_word(d, j) > 0) {
-                    sc *= scale_word(d, j);
-                    q.end = d->toks.items[j].end;
-                    j++;
-                }
-            } else if (cur && j < e && d->toks.items[j].begin == t->end &&
-                       (sf__tok_is(d, j, "m") || sf__tok_is(d, j, "bn") || sf__tok_is(d, j, "k"))) {
-                sc = sf__tok_is(d, j, "m") ? 1e6 : sf__tok_is(d, j, "bn") ? 1e9 : 1e3;
-                q.end = d->toks.items[j].end;
-                j++;
-            }
-            if (word_num && sc == 1 && v >= 1 && j < e && sf__tok_is(d, j, "hundred")) sc = 100, j++;
-            v *= sc;
-            const unit_def *u = cur;
-            bool square = false;
-            if (!u && ue > ub) { /* glued or hyphenated unit */
-                u = unit_find(d->text + ub, ue - ub);
-                if (!u && ue - ub == 2 && (d->text[ub] == 'b' || d->text[ub] == 'm') && d->text[ub + 1] == 'n')
-                    u = NULL;
-                if (!u) continue; /* "5zork": not a unit anyone writes */
-                q.unit_begin = ub, q.unit_end = ue;
-                /* "25-year-old" */
-                static const unit_def AGE = {"year", "year", "age", 1};
-                if (strcmp(u->name, "year") == 0 && is_punct(d, j, '-') && sf__tok_is(d, j + 1, "old")) {
-                    u = &AGE;
-                    q.end = d->toks.items[j + 1].end;
-                    j += 2;
-                } else if (strcmp(u->name, "year") == 0 && sf__tok_is(d, j, "old")) { /* "19-year old" */
-                    u = &AGE;
-                    q.end = d->toks.items[j].end;
-                    j += 1;
-                }
-            } else if (!u && j < e && (sf__tok_is(d, j, "square") || sf__tok_is(d, j, "sq")) &&
-                       j + 1 < e && is_word(d, j + 1)) {
-                const unit_def *l = unit_find(d->text + d->toks.items[j + 1].begin,
-                                              d->toks.items[j + 1].end - d->toks.items[j + 1].begin);
-                if (l && strcmp(l->base, "m") == 0) {
-                    u = l, square = true;
-                    q.unit_begin = d->toks.items[j].begin, q.unit_end = d->toks.items[j + 1].end;
-                    q.end = q.unit_end;
-                    j += 2;
-                }
-            } else if (!u && j < e && (t->flags & SF_TOKF_PERCENT)) {
-                u = unit_find("%", 1);
-            } else if (!u && j < e && is_word(d, j)) {
-                const unit_def *w = unit_find(d->text + d->toks.items[j].begin,
-                                              d->toks.items[j].end - d->toks.items[j].begin);
-                if ((sf__tok_is(d, j, "u.s.") || sf__tok_is(d, j, "us")) && j + 1 < e &&
-                    (sf__tok_is(d, j + 1, "dollars") || sf__tok_is(d, j + 1, "dollar"))) {
-                    j++; /* "1.7 billion U.S. dollars" */
-                    w = unit_find("dollars", 7);
-                }
-                if (sf__tok_is(d, j, "percentage") && (sf__tok_is(d, j + 1, "points") || sf__tok_is(d, j + 1, "point"))) {
-                    w = unit_find("%", 1);
-                    q.unit_begin = d->toks.items[j].begin, q.unit_end = d->toks.items[j + 1].end;
-                    q.end = q.unit_end;
-                    j += 2;
-                    u = w;
-                } else if (sf__tok_is(d, j, "per") && sf__tok_is(d, j + 1, "cent")) {
-                    w = unit_find("%", 1);
-                    q.unit_begin = d->toks.items[j].begin, q.unit_end = d->toks.items[j + 1].end;
-                    q.end = q.unit_end;
-                    j += 2;
-                    u = w;
-                } else if (w) {
-                    /* "pounds" after a scale word is money, not weight */
-                    if ((sf__tok_is(d, j, "pounds") || sf__tok_is(d, j, "pound")) && sc >= 1e6)
-                        w = unit_find("\xc2\xa3", 2);
-                    u = w;
-                    q.unit_begin = d->toks.items[j].begin, q.unit_end = d->toks.items[j].end;
-                    q.end = q.unit_end;
-                    j++;
-                }
-            } else if (t->flags & SF_TOKF_PERCENT) {
-                u = unit_find("%", 1);
-            }
-            if (u && strcmp(u->name, "%") == 0 && (t->flags & SF_TOKF_PERCENT)) {
-                q.unit_begin = t->unit_begin, q.unit_end = t->unit_end;
-            }
-            /* speed: "km/h", "km an hour", "miles per hour" */
-            if (u && strcmp(u->base, "m") == 0 && !square) {
-                size_t k = j;
-                if (is_punct(d, k, '/') && (sf__tok_is(d, k + 1, "h") || sf__tok_is(d, k + 1, "hr"))) k += 2;
-                else if ((sf__tok_is(d, k, "per") || sf__tok_is(d, k, "an") || sf__tok_is(d, k, "a")) &&
-                         sf__tok_is(d, k + 1, "hour"))
-                    k += 2;
-                if (k > j) {
-                    static unit_def sp;
-                    (void)sp;
-                    q.value = v * u->factor / 3600.0;
-                    q.base = "m/s", q.attribute = "speed";
-                    q.end = d->toks.items[k - 1].end;
-                    q.unit_end = q.end;
-                    apply_qual(&qq, q.value, &q.low, &q.high);
-                    thing_after(d, k, e, &q.thing_begin, &q.thing_end);
-                    SF_TRY(push(out, &q));
-                    i = k - 1;
-                    continue;
-                }
-            }
-            if (!u) {
-                /* a bare number: a count if a plural noun follows */
-                if (word_num && v == 1) continue;
-                if (t->kind == SF_TOK_NUMBER && t->value >= 1000 && t->value <= 2100 &&
-                    t->value == floor(t->value) && !has_comma(d, i) && sc == 1) {
-                    if (i > s0 && sf__tok_in(d, i - 1, YEAR_PREP)) continue;
-                    if (!plural_noun(d, j)) continue;
-                }
-                /* part of a name: "Boeing 747", "Resolution 1441" (not after
-                 * a possessive, a weekday or a month) */
-                if (i > s0 && is_word(d, i - 1) && (d->toks.items[i - 1].flags & SF_TOKF_CAPITAL) &&
-                    i - 1 != s0 && sc == 1 && !possessive(d, i - 1) && !sf__tok_in(d, i - 1, WEEKDAY) &&
-                    !stop_word(d, i - 1) /* "-- About 2,000": a capital after a dash */)
-                    continue;
-                size_t k = j;
-                while (k < e && k < j + 2 && is_word(d, k) && sf__tok_in(d, k, SKIP_BEFORE_NOUN)) k++;
-                /* up to two modifiers before the counted noun ("20,000
-                 * intercountry adoptions", "50 African heads") */
-                if (!plural_noun(d, k)) {
-                    for (size_t x = k + 1; x < e && x <= k + 2; x++) {
-                        if (!is_word(d, x - 1) || stop_word(d, x - 1)) break;
-                        if (plural_noun(d, x)) {
-                            k = x;
-                            break;
-                        }
-                    }
-                }
-                bool noun = plural_noun(d, k) || (is_word(d, k) && (d->toks.items[k].flags & SF_TOKF_CAPITAL) &&
-                                                   !(d->toks.items[k].flags & SF_TOKF_ALLCAPS) && k > s0 &&
-                                                   d->text[d->toks.items[k].end - 1] == 's');
-                /* "the city of 435,000 (people)": a population, not a count */
-                if (population_cue(d, i, s0) &&
-                    (!noun || sf__tok_in(d, k, (const char *const[]){"people", "inhabitants", "residents", NULL}))) {
-                    q.base = "count", q.attribute = "population";
-                    q.value = v;
-                    apply_qual(&qq, v, &q.low, &q.high);
-                    q.unit_begin = q.unit_end = q.end;
-                    SF_TRY(push(out, &q));
-                    i = j - 1;
-                    continue;
-                }
-                /* "a 12-member panel", "200 of our fighters" */
-                if (!noun && !(sc > 1 && t->kind == SF_TOK_NUMBER)) continue;
-                if (!noun && sc > 1) continue;
-                q.base = "count", q.attribute = "number";
-                q.value = v;
-                apply_qual(&qq, v, &q.low, &q.high);
-                q.unit_begin = q.unit_end = q.end;
-                q.thing_begin = d->toks.items[k].begin, q.thing_end = d->toks.items[k].end;
-                q.event = event_near(d, k, e, s0);
-                SF_TRY(push(out, &q));
-                i = j - 1;
-                continue;
-            }
-            /* "five years ago" is a date, not a duration */
-            if (strcmp(u->attribute, "duration") == 0 && sf__tok_is(d, j, "ago")) {
-                i = j;
-                continue;
-            }
-            double f = square ? u->factor * u->factor : u->factor;
-            if (square && strcmp(u->base, "m") == 0) q.base = "m2", q.attribute = "area";
-            else q.base = u->base, q.attribute = u->attribute;
-            if (strcmp(u->name, "m") == 0 && cur == NULL && ue > ub && sc == 1 && i > s0 &&
-                is_punct(d, i - 1, '$'))
-                continue;
-            q.value = v * f;
-            apply_qual(&qq, q.value, &q.low, &q.high);
-            if (strcmp(q.attribute, "amount") == 0 || strcmp(q.attribute, "share") == 0) {
-                thing_after(d, j, e, &q.thing_begin, &q.thing_end);
-                if (q.thing_end == 0) q.thing_begin = q.thing_end = 0;
-            } else {
-                thing_after(d, j, e, &q.thing_begin, &q.thing_end);
-            }
-            SF_TRY(push(out, &q));
-            i = j > i ? j - 1 : i;
+/* A number being read at token i of the sentence [s0, e): what is known of
+ * it so far, filled step by step (read_number_token ... push_measure). */
+typedef struct reading {
+    const sf_doc *d;
+    size_t s0, e;
+    size_t i;                    /* the number's token (the second of a range) */
+    size_t j;                    /* the first token after what is read so far */
+    const sf_token *t;           /* token i */
+    double v;                    /* its value */
+    double range_ratio;          /* "155 to 190": 155/190 */
+    size_t range_begin;          /* where such a range starts */
+    size_t ub, ue;               /* a glued or hyphenated unit */
+    size_t hy_unit_b, hy_unit_e; /* the unit of "eight-month" */
+    bool word_num;               /* a number word ("five") */
+    bool after_a;                /* after "a" or "an" */
+    const unit_def *code_cur;    /* a currency code or symbol before the number */
+    const unit_def *cur;         /* its currency */
+    const unit_def *u;           /* its unit */
+    bool square;                 /* "square" before a length */
+    double sc;                   /* its scale ("million") */
+    qual qq;                     /* the qualifier before it */
+    sf_quantity q;
+} reading;
+
+/* A vague amount at token *ip of sentence s ("dozens of people", "hundreds
+ * of millions of dollars"): pushed, with *taken set and *ip at its last
+ * token. */
+static sf_status vague_at(const sf_doc *d, size_t s, size_t *ip, size_t s0, size_t e,
+                          sf_quantvec *out, bool *taken) {
+    sf_quantity q;
+    memset(&q, 0, sizeof q);
+    q.sentence = s;
+    double lo, hi;
+    size_t i = *ip, used = d->toks.items[i].kind == SF_TOK_WORD ? vague(d, i, e, &lo, &hi) : 0;
+    if (!used) return SF_OK;
+    qual qq = qualifier_before(d, i, s0);
+    size_t j = i + used;
+    q.begin = qq.kind ? qq.begin : d->toks.items[i].begin;
+    q.end = d->toks.items[j - 1].end;
+    q.low = lo, q.high = hi, q.value = lo;
+    q.base = "count", q.attribute = "number";
+    q.unit_begin = q.unit_end = q.end;
+    if (sf__tok_is(d, j, "of")) j++;
+    const unit_def *u = is_word(d, j) ? unit_find(d->text + d->toks.items[j].begin,
+                                                   d->toks.items[j].end - d->toks.items[j].begin) : NULL;
+    if (u && strcmp(u->attribute, "share") != 0) {
+        q.base = u->base, q.attribute = u->attribute;
+        q.low *= u->factor, q.high *= u->factor, q.value *= u->factor;
+        q.unit_begin = d->toks.items[j].begin, q.unit_end = d->toks.items[j].end;
+        q.end = q.unit_end;
+        thing_after(d, j + 1, e, &q.thing_begin, &q.thing_end);
+    } else {
+        thing_after(d, j, e, &q.thing_begin, &q.thing_end);
+        q.event = event_near(d, j + 1, e, s0);
+    }
+    SF_TRY(push(out, &q));
+    *ip = j - 1;
+    *taken = true;
+    return SF_OK;
+}
+
+/* A number token: false for one that is not an amount (a time, a score, a
+ * date, an ordinal), r->i moved past tokens it used; a range "155 to 190"
+ * is read at its second number. */
+static bool read_number_token(reading *r) {
+    const sf_doc *d = r->d;
+    if (r->t->flags & (SF_TOKF_ORDINAL | SF_TOKF_DECADE)) return false;
+    if (r->t->end - r->t->begin > 24) return false; /* no real amount is written this long */
+    /* "the '93 killings" (or with U+2019): a year cut to two digits */
+    if (r->t->end - r->t->begin == 2 && r->i > r->s0 && d->toks.items[r->i - 1].end == r->t->begin) {
+        const sf_token *ap = &d->toks.items[r->i - 1];
+        size_t al = ap->end - ap->begin;
+        bool mark = (al == 1 && d->text[ap->begin] == '\'') ||
+                    (al == 3 && memcmp(d->text + ap->begin, "\xE2\x80\x99", 3) == 0);
+        if (mark && (ap->begin == 0 || d->text[ap->begin - 1] == ' ' || d->text[ap->begin - 1] == '\n'))
+            return false;
+    }
+    r->v = r->t->value;
+    r->ub = r->t->unit_begin, r->ue = r->t->unit_end;
+    /* times and scores: 10:30, 3-2 */
+    if (is_punct(d, r->i + 1, ':') && is_num(d, r->i + 2)) { r->i += 2; return false; }
+    if (r->i > r->s0 && is_punct(d, r->i - 1, ':')) return false;
+    if (is_word(d, r->i + 1) && (sf__tok_is(d, r->i + 1, "a.m.") || sf__tok_is(d, r->i + 1, "p.m.") ||
+                              sf__tok_is(d, r->i + 1, "a.m") || sf__tok_is(d, r->i + 1, "p.m") ||
+                              sf__tok_is(d, r->i + 1, "am") || sf__tok_is(d, r->i + 1, "pm") ||
+                              sf__tok_is(d, r->i + 1, "gmt") || sf__tok_is(d, r->i + 1, "edt") ||
+                              sf__tok_is(d, r->i + 1, "est") || sf__tok_is(d, r->i + 1, "bst")))
+        return false;
+    if (r->ue == r->ub && is_punct(d, r->i + 1, '-') && is_num(d, r->i + 2) &&
+        d->toks.items[r->i + 1].begin == r->t->end)
+        { r->i += 2; return false; }
+    /* dates: "July 4", "4 July", "July 4, 2017" */
+    if (r->i > r->s0 && sf__tok_in(d, r->i - 1, MONTHS)) return false;
+    if (r->i + 1 < r->e && sf__tok_in(d, r->i + 1, MONTHS)) return false;
+    if (r->i > r->s0 + 1 && is_punct(d, r->i - 1, ',') && is_num(d, r->i - 2) && r->i > r->s0 + 2 &&
+        sf__tok_in(d, r->i - 3, MONTHS))
+        return false;
+    if (r->i > r->s0 && (sf__tok_is(d, r->i - 1, "no") && is_punct(d, r->i, '.'))) return false;
+    if (r->i > r->s0 && is_punct(d, r->i - 1, '#')) return false;
+    /* "155 to 190", "between 155 and 190": one range, read at
+     * the second number; "from 60 to 65" is a change, and the
+     * figure it reaches is the one that holds */
+    bool between = r->i > r->s0 && sf__tok_is(d, r->i - 1, "between") && sf__tok_is(d, r->i + 1, "and");
+    if ((between || sf__tok_is(d, r->i + 1, "to")) && is_num(d, r->i + 2) && r->i + 2 < r->e &&
+        !(r->t->value >= 1000 && r->t->value <= 2100 && !has_comma(d, r->i)) &&
+        (r->t->unit_end == r->t->unit_begin || r->t->unit_end - r->t->unit_begin ==
+         d->toks.items[r->i + 2].unit_end - d->toks.items[r->i + 2].unit_begin)) {
+        if (r->i > r->s0 && sf__tok_is(d, r->i - 1, "from")) return false;
+        double second = d->toks.items[r->i + 2].value;
+        if (second > r->t->value && r->t->value > 0) {
+            r->range_ratio = r->t->value / second;
+            r->range_begin = between ? d->toks.items[r->i - 1].begin : r->t->begin;
+            r->i += 2;
+            r->t = &d->toks.items[r->i];
+            r->v = r->t->value;
+            r->ub = r->t->unit_begin, r->ue = r->t->unit_end;
         }
     }
+    return true;
+}
+
+/* A number word ("five", "a dozen", "eight-month"): false when it is not one. */
+static bool read_number_word(reading *r) {
+    const sf_doc *d = r->d;
+    const char *w = d->text + r->t->begin;
+    size_t wn = r->t->end - r->t->begin;
+    const char *h = memchr(w, '-', wn);
+    r->v = word_number(w, wn);
+    if (r->v == 0 && h) { /* "eight-month", "three-year" */
+        r->v = word_number(w, (size_t)(h - w));
+        if (r->v > 0 && unit_find(h + 1, wn - (size_t)(h - w) - 1)) {
+            r->hy_unit_b = (size_t)(h + 1 - d->text), r->hy_unit_e = r->t->end;
+        } else {
+            r->v = 0;
+        }
+    }
+    if (r->v == 0) return false;
+    r->after_a = r->i > r->s0 && (sf__tok_is(d, r->i - 1, "a") || sf__tok_is(d, r->i - 1, "an"));
+    if (sf__tok_in(d, r->i, A_NUMBERS) && !r->after_a) return false;
+    r->word_num = true;
+    r->ub = r->ue = r->t->end;
+    if (r->hy_unit_e) r->ub = r->hy_unit_b, r->ue = r->hy_unit_e;
+    return true;
+}
+
+/* The qualifier before the number ("about", a range) and where the quantity
+ * starts; false for a fraction without a unit. */
+static bool read_qualifier(reading *r) {
+    const sf_doc *d = r->d;
+    r->qq = qualifier_before(d, r->i, r->s0);
+    /* "a dozen", "a hundred": the article is part of the number;
+     * in "a four-year contract" it introduces the contract */
+    r->after_a = r->after_a && sf__tok_in(d, r->i, A_NUMBERS);
+    if (r->word_num && r->after_a) r->qq.begin = d->toks.items[r->i - 1].begin;
+    if (r->range_ratio > 0) r->qq.kind = 6, r->qq.ratio = r->range_ratio, r->qq.begin = r->range_begin;
+    r->q.range = r->range_ratio > 0;
+    r->q.begin = r->qq.kind ? r->qq.begin : (r->word_num && r->after_a ? r->qq.begin : r->t->begin);
+    r->q.end = r->t->end;
+    r->j = r->i + 1;
+    /* "half a mile", "a quarter of a mile": a fraction needs a unit */
+    if (r->word_num && r->v < 1) {
+        while (r->j < r->e && r->j < r->i + 3 && (sf__tok_is(d, r->j, "a") || sf__tok_is(d, r->j, "an") || sf__tok_is(d, r->j, "of")))
+            r->j++;
+        const unit_def *fu = is_word(d, r->j) ? unit_find(d->text + d->toks.items[r->j].begin,
+                                                        d->toks.items[r->j].end - d->toks.items[r->j].begin) : NULL;
+        if (!fu || strcmp(fu->attribute, "share") == 0) return false;
+    }
+    return true;
+}
+
+/* A currency before the number (a code, a symbol set apart or glued): false
+ * for glued letters that are no currency. */
+static bool read_currency(reading *r) {
+    const sf_doc *d = r->d;
+    /* a currency code or "US$" written before the number: "EUR 4,500,000" */
+    if (r->t->kind == SF_TOK_NUMBER && r->ue == r->ub && r->i > r->s0 && is_word(d, r->i - 1) && r->range_ratio == 0 &&
+        (sf__tok_is(d, r->i - 1, "eur") || sf__tok_is(d, r->i - 1, "usd") || sf__tok_is(d, r->i - 1, "gbp") ||
+         sf__tok_is(d, r->i - 1, "us$"))) {
+        r->ub = d->toks.items[r->i - 1].begin, r->ue = d->toks.items[r->i - 1].end;
+        r->q.begin = r->ub;
+        const unit_def *cc = unit_find(d->text + r->ub, r->ue - r->ub);
+        if (cc) {
+            r->q.unit_begin = r->ub, r->q.unit_end = r->ue;
+            r->ub = r->ue = 0;
+            r->code_cur = cc;
+        }
+    } else if (r->t->kind == SF_TOK_NUMBER && r->ue == r->ub && r->i > r->s0 && r->range_ratio == 0 &&
+               d->toks.items[r->i - 1].kind == SF_TOK_PUNCT && d->toks.items[r->i - 1].end == r->t->begin) {
+        /* a symbol the tokenizer left apart: "US$5" */
+        const sf_token *sy = &d->toks.items[r->i - 1];
+        const unit_def *cc = unit_find(d->text + sy->begin, sy->end - sy->begin);
+        if (cc && strcmp(cc->attribute, "amount") == 0) {
+            r->q.begin = r->q.unit_begin = sy->begin, r->q.unit_end = sy->end;
+            if (r->i > r->s0 + 1 && is_word(d, r->i - 2) && d->toks.items[r->i - 2].end == sy->begin)
+                r->q.begin = r->q.unit_begin = d->toks.items[r->i - 2].begin;
+            r->code_cur = cc;
+        }
+    }
+    /* currency before the number, glued ("$5") or "US$" */
+    r->cur = r->code_cur;
+    if (!r->cur && r->t->kind == SF_TOK_NUMBER && r->ub == r->t->begin && r->ue > r->ub) {
+        r->cur = unit_find(d->text + r->ub, r->ue - r->ub);
+        if (!r->cur) return false;
+        r->q.unit_begin = r->ub, r->q.unit_end = r->ue;
+        r->ub = r->ue = 0;
+    }
+    return true;
+}
+
+/* The scale after the number: "2 million", "$5m", "$2bn", "five hundred". */
+static void read_scale(reading *r) {
+    const sf_doc *d = r->d;
+    /* scale: "2 million", "$5m", "$2bn" */
+    r->sc = 1;
+    if (r->ue > r->ub && r->cur == NULL && r->t->kind == SF_TOK_NUMBER) {
+        /* glued letters after the digits: a unit or nothing */
+    } else if (r->j < r->e && scale_word(d, r->j) > 0) {
+        /* "5 billion trillion" multiplies on (and then is dropped as absurd) */
+        while (r->j < r->e && scale_word(d, r->j) > 0) {
+            r->sc *= scale_word(d, r->j);
+            r->q.end = d->toks.items[r->j].end;
+            r->j++;
+        }
+    } else if (r->cur && r->j < r->e && d->toks.items[r->j].begin == r->t->end &&
+               (sf__tok_is(d, r->j, "m") || sf__tok_is(d, r->j, "bn") || sf__tok_is(d, r->j, "k"))) {
+        r->sc = sf__tok_is(d, r->j, "m") ? 1e6 : sf__tok_is(d, r->j, "bn") ? 1e9 : 1e3;
+        r->q.end = d->toks.items[r->j].end;
+        r->j++;
+    }
+    if (r->word_num && r->sc == 1 && r->v >= 1 && r->j < r->e && sf__tok_is(d, r->j, "hundred")) r->sc = 100, r->j++;
+    r->v *= r->sc;
+}
+
+/* The unit: glued or hyphenated, "square ...", a percent sign, or the word
+ * after the number; false for glued letters that are no unit. */
+static bool read_unit(reading *r) {
+    const sf_doc *d = r->d;
+    r->u = r->cur;
+    r->square = false;
+    if (!r->u && r->ue > r->ub) { /* glued or hyphenated unit */
+        r->u = unit_find(d->text + r->ub, r->ue - r->ub);
+        if (!r->u && r->ue - r->ub == 2 && (d->text[r->ub] == 'b' || d->text[r->ub] == 'm') && d->text[r->ub + 1] == 'n')
+            r->u = NULL;
+        if (!r->u) return false; /* "5zork": not a unit anyone writes */
+        r->q.unit_begin = r->ub, r->q.unit_end = r->ue;
+        /* "25-year-old" */
+        static const unit_def AGE = {"year", "year", "age", 1};
+        if (strcmp(r->u->name, "year") == 0 && is_punct(d, r->j, '-') && sf__tok_is(d, r->j + 1, "old")) {
+            r->u = &AGE;
+            r->q.end = d->toks.items[r->j + 1].end;
+            r->j += 2;
+        } else if (strcmp(r->u->name, "year") == 0 && sf__tok_is(d, r->j, "old")) { /* "19-year old" */
+            r->u = &AGE;
+            r->q.end = d->toks.items[r->j].end;
+            r->j += 1;
+        }
+    } else if (!r->u && r->j < r->e && (sf__tok_is(d, r->j, "square") || sf__tok_is(d, r->j, "sq")) &&
+               r->j + 1 < r->e && is_word(d, r->j + 1)) {
+        const unit_def *l = unit_find(d->text + d->toks.items[r->j + 1].begin,
+                                      d->toks.items[r->j + 1].end - d->toks.items[r->j + 1].begin);
+        if (l && strcmp(l->base, "m") == 0) {
+            r->u = l, r->square = true;
+            r->q.unit_begin = d->toks.items[r->j].begin, r->q.unit_end = d->toks.items[r->j + 1].end;
+            r->q.end = r->q.unit_end;
+            r->j += 2;
+        }
+    } else if (!r->u && r->j < r->e && (r->t->flags & SF_TOKF_PERCENT)) {
+        r->u = unit_find("%", 1);
+    } else if (!r->u && r->j < r->e && is_word(d, r->j)) {
+        const unit_def *w = unit_find(d->text + d->toks.items[r->j].begin,
+                                      d->toks.items[r->j].end - d->toks.items[r->j].begin);
+        if ((sf__tok_is(d, r->j, "u.s.") || sf__tok_is(d, r->j, "us")) && r->j + 1 < r->e &&
+            (sf__tok_is(d, r->j + 1, "dollars") || sf__tok_is(d, r->j + 1, "dollar"))) {
+            r->j++; /* "1.7 billion U.S. dollars" */
+            w = unit_find("dollars", 7);
+        }
+        if (sf__tok_is(d, r->j, "percentage") && (sf__tok_is(d, r->j + 1, "points") || sf__tok_is(d, r->j + 1, "point"))) {
+            w = unit_find("%", 1);
+            r->q.unit_begin = d->toks.items[r->j].begin, r->q.unit_end = d->toks.items[r->j + 1].end;
+            r->q.end = r->q.unit_end;
+            r->j += 2;
+            r->u = w;
+        } else if (sf__tok_is(d, r->j, "per") && sf__tok_is(d, r->j + 1, "cent")) {
+            w = unit_find("%", 1);
+            r->q.unit_begin = d->toks.items[r->j].begin, r->q.unit_end = d->toks.items[r->j + 1].end;
+            r->q.end = r->q.unit_end;
+            r->j += 2;
+            r->u = w;
+        } else if (w) {
+            /* "pounds" after a scale word is money, not weight */
+            if ((sf__tok_is(d, r->j, "pounds") || sf__tok_is(d, r->j, "pound")) && r->sc >= 1e6)
+                w = unit_find("\xc2\xa3", 2);
+            r->u = w;
+            r->q.unit_begin = d->toks.items[r->j].begin, r->q.unit_end = d->toks.items[r->j].end;
+            r->q.end = r->q.unit_end;
+            r->j++;
+        }
+    } else if (r->t->flags & SF_TOKF_PERCENT) {
+        r->u = unit_find("%", 1);
+    }
+    if (r->u && strcmp(r->u->name, "%") == 0 && (r->t->flags & SF_TOKF_PERCENT)) {
+        r->q.unit_begin = r->t->unit_begin, r->q.unit_end = r->t->unit_end;
+    }
+    return true;
+}
+
+/* A speed ("km/h", "km an hour", "miles per hour"): pushed, *done set. */
+static sf_status push_speed(reading *r, sf_quantvec *out, bool *done) {
+    const sf_doc *d = r->d;
+    if (r->u && strcmp(r->u->base, "m") == 0 && !r->square) {
+        size_t k = r->j;
+        if (is_punct(d, k, '/') && (sf__tok_is(d, k + 1, "h") || sf__tok_is(d, k + 1, "hr"))) k += 2;
+        else if ((sf__tok_is(d, k, "per") || sf__tok_is(d, k, "an") || sf__tok_is(d, k, "a")) &&
+                 sf__tok_is(d, k + 1, "hour"))
+            k += 2;
+        if (k > r->j) {
+            r->q.value = r->v * r->u->factor / 3600.0;
+            r->q.base = "m/s", r->q.attribute = "speed";
+            r->q.end = d->toks.items[k - 1].end;
+            r->q.unit_end = r->q.end;
+            apply_qual(&r->qq, r->q.value, &r->q.low, &r->q.high);
+            thing_after(d, k, r->e, &r->q.thing_begin, &r->q.thing_end);
+            SF_TRY(push(out, &r->q));
+            r->i = k - 1;
+            *done = true;
+        return SF_OK;
+        }
+    }
+    return SF_OK;
+}
+
+/* A bare number: a count when a plural noun follows (up to two modifiers
+ * before it), a population after "the city of"; else nothing. */
+static sf_status push_count(reading *r, sf_quantvec *out) {
+    const sf_doc *d = r->d;
+    /* a bare number: a count if a plural noun follows */
+    if (r->word_num && r->v == 1) return SF_OK;
+    if (r->t->kind == SF_TOK_NUMBER && r->t->value >= 1000 && r->t->value <= 2100 &&
+        r->t->value == floor(r->t->value) && !has_comma(d, r->i) && r->sc == 1) {
+        if (r->i > r->s0 && sf__tok_in(d, r->i - 1, YEAR_PREP)) return SF_OK;
+        if (!plural_noun(d, r->j)) return SF_OK;
+    }
+    /* part of a name: "Boeing 747", "Resolution 1441" (not after
+     * a possessive, a weekday or a month) */
+    if (r->i > r->s0 && is_word(d, r->i - 1) && (d->toks.items[r->i - 1].flags & SF_TOKF_CAPITAL) &&
+        r->i - 1 != r->s0 && r->sc == 1 && !possessive(d, r->i - 1) && !sf__tok_in(d, r->i - 1, WEEKDAY) &&
+        !stop_word(d, r->i - 1) /* "-- About 2,000": a capital after a dash */)
+        return SF_OK;
+    size_t k = r->j;
+    while (k < r->e && k < r->j + 2 && is_word(d, k) && sf__tok_in(d, k, SKIP_BEFORE_NOUN)) k++;
+    /* up to two modifiers before the counted noun ("20,000
+     * intercountry adoptions", "50 African heads") */
+    if (!plural_noun(d, k)) {
+        for (size_t x = k + 1; x < r->e && x <= k + 2; x++) {
+            if (!is_word(d, x - 1) || stop_word(d, x - 1)) break;
+            if (plural_noun(d, x)) {
+                k = x;
+                break;
+            }
+        }
+    }
+    bool noun = plural_noun(d, k) || (is_word(d, k) && (d->toks.items[k].flags & SF_TOKF_CAPITAL) &&
+                                       !(d->toks.items[k].flags & SF_TOKF_ALLCAPS) && k > r->s0 &&
+                                       d->text[d->toks.items[k].end - 1] == 's');
+    /* "the city of 435,000 (people)": a population, not a count */
+    if (population_cue(d, r->i, r->s0) &&
+        (!noun || sf__tok_in(d, k, (const char *const[]){"people", "inhabitants", "residents", NULL}))) {
+        r->q.base = "count", r->q.attribute = "population";
+        r->q.value = r->v;
+        apply_qual(&r->qq, r->v, &r->q.low, &r->q.high);
+        r->q.unit_begin = r->q.unit_end = r->q.end;
+        SF_TRY(push(out, &r->q));
+        r->i = r->j - 1;
+        return SF_OK;
+    }
+    /* "a 12-member panel", "200 of our fighters" */
+    if (!noun && !(r->sc > 1 && r->t->kind == SF_TOK_NUMBER)) return SF_OK;
+    if (!noun && r->sc > 1) return SF_OK;
+    r->q.base = "count", r->q.attribute = "number";
+    r->q.value = r->v;
+    apply_qual(&r->qq, r->v, &r->q.low, &r->q.high);
+    r->q.unit_begin = r->q.unit_end = r->q.end;
+    r->q.thing_begin = d->toks.items[k].begin, r->q.thing_end = d->toks.items[k].end;
+    r->q.event = event_near(d, k, r->e, r->s0);
+    SF_TRY(push(out, &r->q));
+    r->i = r->j - 1;
+    return SF_OK;
+}
+
+/* A number with a unit (not "five years ago", not "$5m" read as metres). */
+static sf_status push_measure(reading *r, sf_quantvec *out) {
+    const sf_doc *d = r->d;
+    if (strcmp(r->u->attribute, "duration") == 0 && sf__tok_is(d, r->j, "ago")) {
+        r->i = r->j;
+        return SF_OK;
+    }
+    double f = r->square ? r->u->factor * r->u->factor : r->u->factor;
+    if (r->square && strcmp(r->u->base, "m") == 0) r->q.base = "m2", r->q.attribute = "area";
+    else r->q.base = r->u->base, r->q.attribute = r->u->attribute;
+    if (strcmp(r->u->name, "m") == 0 && r->cur == NULL && r->ue > r->ub && r->sc == 1 && r->i > r->s0 &&
+        is_punct(d, r->i - 1, '$'))
+        return SF_OK;
+    r->q.value = r->v * f;
+    apply_qual(&r->qq, r->q.value, &r->q.low, &r->q.high);
+    if (strcmp(r->q.attribute, "amount") == 0 || strcmp(r->q.attribute, "share") == 0) {
+        thing_after(d, r->j, r->e, &r->q.thing_begin, &r->q.thing_end);
+        if (r->q.thing_end == 0) r->q.thing_begin = r->q.thing_end = 0;
+    } else {
+        thing_after(d, r->j, r->e, &r->q.thing_begin, &r->q.thing_end);
+    }
+    SF_TRY(push(out, &r->q));
+    r->i = r->j > r->i ? r->j - 1 : r->i;
+    return SF_OK;
+}
+
+/* The quantity, if any, that starts at token *ip of sentence s, pushed;
+ * *ip is left at the last token it used. */
+static sf_status quantity_at(const sf_doc *d, size_t s, size_t *ip, sf_quantvec *out) {
+    size_t s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
+    bool taken = false;
+    SF_TRY(vague_at(d, s, ip, s0, e, out, &taken));
+    if (taken) return SF_OK;
+    reading r = {.d = d, .s0 = s0, .e = e, .i = *ip, .t = &d->toks.items[*ip]};
+    memset(&r.q, 0, sizeof r.q);
+    r.q.sentence = s;
+    sf_status st = SF_OK;
+    bool on = r.t->kind == SF_TOK_NUMBER ? read_number_token(&r)
+              : r.t->kind == SF_TOK_WORD ? read_number_word(&r)
+                                         : false;
+    if (on && read_qualifier(&r) && read_currency(&r)) {
+        read_scale(&r);
+        bool done = false;
+        if (read_unit(&r) && (st = push_speed(&r, out, &done)) == SF_OK && !done)
+            st = r.u ? push_measure(&r, out) : push_count(&r, out);
+    }
+    *ip = r.i;
+    return st;
+}
+
+sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out) {
+    size_t first = out->n;
+    for (size_t s = 0; s < d->sents.n; s++)
+        for (size_t i = d->sent_tok[s]; i < d->sent_tok[s + 1]; i++) SF_TRY(quantity_at(d, s, &i, out));
     for (size_t k = first; k < out->n; k++) describe(d, &out->items[k]);
     return SF_OK;
 }

@@ -329,8 +329,18 @@ static speaker noun_phrase_before(const ctx *c, size_t lo, size_t k) {
     for (size_t j = first_ending_after(c, b); j < c->nm && c->m[j].tok_end < k; j++) {
         const sf_mention *x = &c->m[j];
         if (x->tok_begin >= b && x->tok_end < k && x->tok_end + 3 >= k &&
-            !(x->flags & SF_MENTION_POSSESSIVE) && speaker_name_ok(c, j))
+            !(x->flags & SF_MENTION_POSSESSIVE) && speaker_name_ok(c, j)) {
+            /* "Democratic party officials said", "a Palestinian official
+             * said", "Clinton aides said": a name before a common noun only
+             * says whose or which; the speaker is the phrase ("Clinton
+             * himself said" is Clinton). An organization speaks through its
+             * people: "Forest Service officials said" is the Forest Service. */
+            for (size_t t = x->tok_end; t < k && mention_type(c, j) != SF_ENT_ORG; t++)
+                if (lower_word(d, t) && !ly_adverb(d, t) &&
+                    !sf__tok_in(d, t, (const char *const[]){"himself", "herself", "itself", "themselves", NULL}))
+                    return (speaker){SIZE_MAX, b, k, R_PHRASE};
             return (speaker){j, x->tok_begin, x->tok_end, R_NAME_IN_NP};
+        }
     }
     /* a lone capitalized word that is no name here ("Officials") is fine;
      * a lone lower-case word must be a plural or a role ("officials",
@@ -957,6 +967,18 @@ static size_t inside_words(const sf_doc *d, const qspan *q) {
  * Luther King Jr. and the Southern Christian Leadership Conference"), are
  * the title of a book, film or programme, not words someone said. */
 static bool title_in_marks(const sf_doc *d, const qspan *q) {
+    /* two or three words, each capitalized or a number ("This Week,",
+     * "Perceptions 301,"): a programme's or a course's name, not words
+     * someone said */
+    size_t words = 0, capital = 0;
+    for (size_t t = q->open + 1; t < q->te; t++) {
+        const sf_token *k = &d->toks.items[t];
+        if (k->kind == SF_TOK_PUNCT) continue;
+        words++;
+        unsigned char c0 = (unsigned char)d->text[k->begin];
+        capital += k->kind == SF_TOK_NUMBER || isupper(c0);
+    }
+    if (words >= 2 && words <= 3 && capital == words) return true;
     size_t caps = 0;
     for (size_t t = q->open + 1; t < q->te; t++) {
         const sf_token *k = &d->toks.items[t];
@@ -1028,6 +1050,11 @@ static sf_status direct_quote(ctx *c, const qspanvec *qs, size_t *hit_of, size_t
     return push_hit(c, sf__doc_sentence_of(d, begin), begin, end, true, sp, like);
 }
 
+/* Words that open a phrase of where, when or to whom something was said,
+ * never what was said (after the verb, with no "that") */
+static const char *const NOT_SAID[] = {"at", "in", "on", "during", "with", "for", "from", "over", "before",
+                                       "after", "to", "about", "against", "under", "by", "into", NULL};
+
 /* Reported speech in sentence s (no quote marks in it): "X said (that)
  * ...", "..., X said", "..., according to X". Only with a speaker. */
 static sf_status indirect(ctx *c, size_t s) {
@@ -1041,6 +1068,14 @@ static sf_status indirect(ctx *c, size_t s) {
     if (sp.b == sp.e || CONFIDENCE[sp.rule] < MIN_CONFIDENCE || !foreign_speaker_ok(c, sp)) return SF_OK;
     /* the reported clause: after "said (that)" or before ", X said" */
     size_t lo = SF_MAX(vend, sp.b >= vend ? sp.e : vend);
+    /* "told others that", "told the Associated Press that": the listener
+     * stands between the verb and what was said */
+    if (sf__tok_in(d, v, TO_LISTENER))
+        for (size_t t = lo; t < e && t < lo + 6 && d->toks.items[t].kind != SF_TOK_PUNCT; t++)
+            if (complementizer(d, t)) {
+                lo = t;
+                break;
+            }
     /* "said earlier this week that", "said in a statement on Monday that" */
     for (size_t t = lo; t < e && t < lo + 7; t++) {
         if (complementizer(d, t)) {
@@ -1049,7 +1084,26 @@ static sf_status indirect(ctx *c, size_t s) {
         }
         if (!sf__tok_in(d, t, WHEN_WHERE_SAID) && !punct_is(d, t, ',')) break;
     }
-    if (lo < e && complementizer(d, lo)) lo++;
+    bool clause = lo < e && complementizer(d, lo);
+    if (clause) lo++;
+    bool placed = !clause && lo < e && lower_word(d, lo) && sf__tok_in(d, lo, NOT_SAID) &&
+                  !(lo + 1 < e && sf__tok_in(d, lo + 1, (const char *const[]){"least", "most", NULL}));
+    if (placed) {
+        /* "said on Friday to Vermont Edition that he ...": what was said
+         * follows the "that" after the phrase of where and to whom;
+         * "said on Friday he met ...": after the time words, a subject */
+        size_t t = lo;
+        while (t < e && t < lo + 8 && !complementizer(d, t) &&
+               !(d->toks.items[t].kind == SF_TOK_PUNCT && strchr(",;:.!?", d->text[d->toks.items[t].begin])))
+            t++;
+        if (t < e && complementizer(d, t)) lo = t + 1, placed = false;
+        else {
+            t = lo;
+            while (t < e && t < lo + 6 && sf__tok_in(d, t, WHEN_WHERE_SAID)) t++;
+            if (t > lo && t < e && is_word(d, t) && (he_she(d, t) || sf__tok_in(d, t, IT_THEY) || !lower_word(d, t)))
+                lo = t, placed = false;
+        }
+    }
     /* "said, however, that"; but "said, welcoming the prospect" goes on
      * about the speaker, it is not what was said */
     bool comma = false;
@@ -1082,8 +1136,14 @@ static sf_status indirect(ctx *c, size_t s) {
     bool tail = SF_MIN(sp.b, v) > s0 && punct_is(d, SF_MIN(sp.b, v) - 1, ',') &&
                 (hi < lo + 4 || sf__tok_in(d, v, TO_LISTENER));
     if ((after || tail) && last > first && last - first >= 4) b = first, en = last;
-    else if (hi > lo && hi - lo >= 4) b = lo, en = hi;
-    else if (last > first && last - first >= 4) b = first, en = last;
+    /* "Clinton testified before the panel last fall": with no "that", a
+     * preposition after the verb says where or when the speaking was,
+     * there is no reported clause */
+    else if (hi > lo && hi - lo >= 4 && !placed) b = lo, en = hi;
+    /* the clause before the speaker, set off by a comma ("The talks
+     * failed, the envoy said on Friday"); what stands before a speaker
+     * with no comma describes the speaker ("Top donor X said") */
+    else if (last > first && last - first >= 4 && punct_is(d, last, ',')) b = first, en = last;
     else return SF_OK;
     return push_hit(c, s, d->toks.items[b].begin, d->toks.items[en - 1].end, false, sp, NULL);
 }

@@ -973,6 +973,11 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
                      * thing, or it chains the tolls of other events into
                      * one "update" (77, then 4, then 8, then 20) */
                     if (a->doc != b->doc && (open_ended(a) || open_ended(b)) && !same_thing(a, b)) continue;
+                    /* in one article too: "Clinton has earned at least 175
+                     * delegates" fits "Ted Cruz has 370 delegates" and "It
+                     * takes 1,237 delegates"; it joins a value only through
+                     * a name their sentences share */
+                    if (a->doc == b->doc && (open_ended(a) || open_ended(b)) && !share_anchor(a, b)) continue;
                     size_t ra = order[x], rb = order[y];
                     while (uf[ra] != ra) ra = uf[ra];
                     while (uf[rb] != rb) rb = uf[rb];
@@ -1122,6 +1127,21 @@ static sf_status make_quotes(sf_doc *docs, size_t nd, const sf_mention *m, size_
     return st;
 }
 
+/* Article `idx`'s doc: the caller's when it has one (a shallow copy, not
+ * released here), else made in the article's own language (the page's, the
+ * record's, or the one its text shows): the entity stage reads it. */
+static sf_status story_doc(const sf_facts_options *o, const sf_article *a, size_t idx,
+                           const char *lang, sf_doc *d, bool *own) {
+    if (o && o->docs && o->docs[idx].text) {
+        *d = o->docs[idx];
+        *own = false;
+        return SF_OK;
+    }
+    char al[SF__LANG_MAX];
+    *own = true;
+    return sf__doc_init(d, idx, a->text, a->text_len, sf__article_lang(a, lang, al));
+}
+
 sf_status sf__story_facts(const sf_corpus *c, const size_t *articles, size_t n,
                           const size_t *dup_of, const sf_facts_options *o,
                           sf_story_facts *out, sf_error *err) {
@@ -1139,6 +1159,7 @@ sf_status sf__story_facts(const sf_corpus *c, const size_t *articles, size_t n,
     }
     sf_doc *docs = sf__calloc(n ? n : 1, sizeof(sf_doc));
     size_t *orig = sf__malloc((n ? n : 1) * sizeof(size_t));
+    bool *mine = sf__calloc(n ? n : 1, sizeof(bool)); /* docs[i] made here, not the caller's */
     size_t nd = 0, ncopies = 0, nall = 0;
     sf_mentionvec mv = {0};
     sf_map lower;
@@ -1146,8 +1167,9 @@ sf_status sf__story_facts(const sf_corpus *c, const size_t *articles, size_t n,
     sf_buf fold;
     sf__buf_init(&fold, 0);
     itemvec iv = {0};
+    const uint64_t empty = sf__hash64("", 0, 0); /* the fold of a word that folds to nothing */
     out->articles = sf__calloc(n ? n : 1, sizeof(size_t));
-    if (st == SF_OK && (!docs || !orig || !out->articles)) st = SF_ERR_NOMEM;
+    if (st == SF_OK && (!docs || !orig || !mine || !out->articles)) st = SF_ERR_NOMEM;
     for (size_t i = 0; i < n && st == SF_OK; i++) {
         out->articles[out->narticles++] = articles[i];
         const sf_article *a = sf_corpus_get(c, articles[i]);
@@ -1159,10 +1181,7 @@ sf_status sf__story_facts(const sf_corpus *c, const size_t *articles, size_t n,
             ncopies++;
             continue;
         }
-        /* each article in its own language (the page's, the record's, or
-         * the one its text shows): the entity stage reads it */
-        char al[SF__LANG_MAX];
-        st = sf__doc_init(&docs[nd], articles[i], a->text, a->text_len, sf__article_lang(a, lang, al));
+        st = story_doc(o, a, articles[i], lang, &docs[nd], &mine[nd]);
         if (st != SF_OK) break;
         nd++;
         sf_doc *d = &docs[nd - 1];
@@ -1170,6 +1189,10 @@ sf_status sf__story_facts(const sf_corpus *c, const size_t *articles, size_t n,
         for (size_t t = 0; t < d->toks.n && st == SF_OK; t++) {
             const sf_token *tk = &d->toks.items[t];
             if (tk->kind != SF_TOK_WORD || (tk->flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS))) continue;
+            if (d->analyzed) { /* the doc has the word's fold */
+                if (d->fold[t] != empty && !sf__map_slot(&lower, d->fold[t])) st = SF_ERR_NOMEM;
+                continue;
+            }
             sf__buf_reset(&fold);
             st = sf__fold(d->text + tk->begin, tk->end - tk->begin, &fold);
             if (st == SF_OK && fold.n) {
@@ -1187,8 +1210,7 @@ sf_status sf__story_facts(const sf_corpus *c, const size_t *articles, size_t n,
     for (size_t i = 0; i < n && st == SF_OK && ncopies; i++) {
         if (!dup_of || dup_of[articles[i]] == SIZE_MAX) continue;
         const sf_article *a = sf_corpus_get(c, articles[i]);
-        char al[SF__LANG_MAX];
-        st = sf__doc_init(&docs[nall], articles[i], a->text, a->text_len, sf__article_lang(a, lang, al));
+        st = story_doc(o, a, articles[i], lang, &docs[nall], &mine[nall]);
         if (st != SF_OK) break;
         orig[nall] = SIZE_MAX;
         for (size_t k = 0; k < nd; k++)
@@ -1204,8 +1226,10 @@ sf_status sf__story_facts(const sf_corpus *c, const size_t *articles, size_t n,
     sf__buf_release(&fold);
     sf__map_release(&lower);
     SF_VEC_FREE(&mv);
-    for (size_t i = 0; i < nall || i < nd; i++) sf__doc_release(&docs[i]);
+    for (size_t i = 0; i < nall || i < nd; i++)
+        if (mine[i]) sf__doc_release(&docs[i]);
     sf__free(docs);
+    sf__free(mine);
     sf__free(orig);
     sf__alias_table_destroy(own);
     if (st != SF_OK) {

@@ -21,7 +21,7 @@ typedef SF_VEC(uint32_t) sf_u32vec;
 typedef struct sf_shingler {
     sf_u64vec words;  /* hashes of the words of the current text */
     sf_u64vec shingles;
-    sf_u32vec tmp;    /* radix sort buffer */
+    sf_u32vec tmp;    /* bucket sort buffer */
 } sf_shingler;
 
 void sf__shingler_init(sf_shingler *s);
@@ -42,6 +42,14 @@ sf_status sf__shingles(sf_shingler *s, const char *text, size_t n, unsigned k,
  * sorted ascending, without repeats, in `out` (replacing its contents). */
 sf_status sf__shingle_set(sf_shingler *s, const char *text, size_t n, unsigned k,
                           sf_u32vec *out, uint64_t *text_hash, size_t *nwords);
+
+/* sf__shingle_set in two steps, for a caller that decides from the text
+ * hash whether it needs the set: sf__shingle_words hashes the words of
+ * text[0..n) into s (and gives *text_hash and *nwords as sf__shingles does);
+ * sf__shingle_set_of_words makes the set of those words. */
+sf_status sf__shingle_words(sf_shingler *s, const char *text, size_t n, uint64_t *text_hash,
+                            size_t *nwords);
+sf_status sf__shingle_set_of_words(sf_shingler *s, unsigned k, sf_u32vec *out);
 
 /* Sort v[0..n) ascending and drop repeats; returns the new length. `tmp`
  * grows to n elements. */

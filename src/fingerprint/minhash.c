@@ -66,12 +66,11 @@ void sf__minhash_oph(const uint32_t *set, size_t n, uint32_t *sig) {
     enum { BITS = 7 };
     _Static_assert(SF_MINHASH_K == 1u << BITS, "K must be 2^BITS");
     bool full[SF_MINHASH_K] = {false};
-    for (size_t e = 0; e < n; e++) {
+    /* from the end, so the last write to a bin is its first element */
+    for (size_t e = n; e-- > 0;) {
         unsigned bin = set[e] >> (32 - BITS);
-        if (!full[bin]) {
-            full[bin] = true;
-            sig[bin] = set[e];
-        }
+        full[bin] = true;
+        sig[bin] = set[e];
     }
     if (n == 0) {
         for (unsigned i = 0; i < SF_MINHASH_K; i++) sig[i] = UINT32_MAX;

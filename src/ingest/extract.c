@@ -683,29 +683,26 @@ static bool in_article(const walker *w, int32_t e) {
     return false;
 }
 
-sf_status sf__extract_finish(sf_xwalk *w, sf_page *page, sf_error *err) {
-    sf_status st = w->st;
-    if (st != SF_OK) goto out;
-    flush(w);
-    if ((st = w->st) != SF_OK || (st = sf__buf_status(&w->text)) != SF_OK) goto out;
-    if (w->truncated) page->truncated = true;
+/* The page's language from <html lang>, for stopword density: *lang is
+ * one with a stopword list, or NULL for any of them when the page does not
+ * say; *has_list is false for a language without a list. */
+static void page_language(const sf_xwalk *w, const char **lang, bool *has_list) {
+    const char *l = w->has_lang ? w->lang : NULL;
+    *has_list = true;
+    *lang = NULL;
+    if (!l || !*l) return;
+    char two[3] = {(char)tolower((unsigned char)l[0]), l[1] ? (char)tolower((unsigned char)l[1]) : 0,
+                   0};
+    *has_list = sf__is_stopword(two, "und", 3) || sf__is_stopword(two, "the", 3) ||
+                sf__is_stopword(two, "de", 2);
+    *lang = *has_list ? (two[0] == 'e' && two[1] == 'n' ? "en" : two[0] == 'd' ? "de"
+                         : two[0] == 'f' ? "fr" : "es")
+                      : NULL;
+}
 
-    /* the page's language from <html lang>, for stopword density; any of
-     * the listed languages when the page does not say */
-    const char *lang = w->has_lang ? w->lang : NULL;
-    bool has_list = true;
-    if (lang && *lang) {
-        char two[3] = {(char)tolower((unsigned char)lang[0]),
-                       lang[1] ? (char)tolower((unsigned char)lang[1]) : 0, 0};
-        has_list = sf__is_stopword(two, "und", 3) || sf__is_stopword(two, "the", 3) ||
-                   sf__is_stopword(two, "de", 2);
-        lang = has_list ? (two[0] == 'e' && two[1] == 'n' ? "en" : two[0] == 'd' ? "de"
-                           : two[0] == 'f' ? "fr" : "es")
-                        : NULL;
-    } else {
-        lang = NULL;
-    }
-    /* raw masses: every block's good text goes up its ancestor chain */
+/* Class every block, and add its characters and good text to each element
+ * up its ancestor chain (the raw masses). */
+static void add_raw_masses(sf_xwalk *w, const char *lang, bool has_list) {
     for (size_t i = 0; i < w->bl.n; i++) {
         block *b = &w->bl.items[i];
         b->cls = classify(b, w->text.p, lang, has_list);
@@ -715,10 +712,13 @@ sf_status sf__extract_finish(sf_xwalk *w, sf_page *page, sf_error *err) {
             w->el.items[e].rgood += g;
         }
     }
-    /* A boilerplate hint on an element that holds an article-hinted element
-     * with most of its good text is a theme class on a wrapper
-     * ("has-sidebar"), not boilerplate; a cookie or consent notice is
-     * never one (its "cmplz-body" is the notice's body). */
+}
+
+/* A boilerplate hint on an element that holds an article-hinted element
+ * with most of its good text is a theme class on a wrapper ("has-sidebar"),
+ * not boilerplate; a cookie or consent notice is never one (its
+ * "cmplz-body" is the notice's body). */
+static void clear_wrapper_hints(sf_xwalk *w) {
     for (size_t i = 0; i < w->el.n; i++) {
         enode *en = &w->el.items[i];
         if (!(en->flags & (E_POSITIVE | E_STRONG)) || en->rgood < 200) continue;
@@ -727,8 +727,11 @@ sf_status sf__extract_finish(sf_xwalk *w, sf_page *page, sf_error *err) {
                 en->rgood * 2 >= w->el.items[e].rgood)
                 w->el.items[e].flags &= (uint16_t)~E_BOILER;
     }
-    /* masses for choosing: good text under a boilerplate hint (comments,
-     * teasers) counts against the hinted element's ancestors */
+}
+
+/* The masses for choosing: good text under a boilerplate hint (comments,
+ * teasers) counts against the hinted element's ancestors. */
+static void add_choice_masses(sf_xwalk *w) {
     for (size_t i = 0; i < w->bl.n; i++) {
         block *b = &w->bl.items[i];
         double good = block_good(b);
@@ -744,10 +747,13 @@ sf_status sf__extract_finish(sf_xwalk *w, sf_page *page, sf_error *err) {
             }
         }
     }
+}
 
-    /* the article: maximum of good - lambda * bad over the tree */
-    /* candidates under a boilerplate hint (a quote in a sidebar widget) are
-     * taken only when nothing else has good text, or BOIL_RATIO times less */
+/* The article: the element with the most good - LAMBDA * bad, marked
+ * E_ROOT with the sibling boxes that belong to it; -1 when none has any.
+ * Candidates under a boilerplate hint (a quote in a sidebar widget) are
+ * taken only when nothing else has good text, or BOIL_RATIO times less. */
+static int32_t choose_article(sf_xwalk *w) {
     int32_t best = -1, best_boiler = -1;
     double best_score = 0, best_boiler_score = 0;
     for (size_t i = 0; i < w->el.n; i++) {
@@ -769,7 +775,6 @@ sf_status sf__extract_finish(sf_xwalk *w, sf_page *page, sf_error *err) {
             best = (int32_t)i;
         }
     }
-
     /* A hinted candidate far ahead of every other is the article under a
      * class word used for layout ("elementor-widget-container"), or a page
      * that is all comments (a forum thread, a live ticker). */
@@ -795,14 +800,56 @@ sf_status sf__extract_finish(sf_xwalk *w, sf_page *page, sf_error *err) {
                 w->el.items[e].good, w->el.items[e].bad);
     }
 #endif
-    /* keep: good and near blocks inside the article and not under a
-     * boilerplate hint below it; short ones and headings by context */
+    return best;
+}
+
+/* Keep a short block or a heading (class c) at i by its context: cls[] are
+ * the blocks' classes inside the article (C_OUT outside), [first_good,
+ * last_good] the article's span from its first good block to its last. */
+static bool keep_by_context(const sf_xwalk *w, const uint8_t *cls, size_t i, size_t first_good,
+                            size_t last_good) {
+    const size_t nb = w->bl.n;
+    const uint8_t c = cls[i];
+    /* nearest non-short, non-heading neighbours; the edge of the article
+     * counts as neither good nor bad */
+    uint8_t prev = C_OUT, next = C_OUT;
+    size_t gap_prev = 0;
+    for (size_t j = i; j-- > 0;)
+        if (cls[j] != C_SHORT && cls[j] != C_HEAD) {
+            prev = cls[j];
+            gap_prev = i - j;
+            break;
+        }
+    for (size_t j = i + 1; j < nb; j++)
+        if (cls[j] != C_SHORT && cls[j] != C_HEAD) {
+            next = cls[j];
+            break;
+        }
+    bool good_next = next == C_GOOD || next == C_NEAR;
+    bool good_prev = prev == C_GOOD || prev == C_NEAR;
+    const block *b = &w->bl.items[i];
+    double ld = link_density(b);
+    bool span = i > first_good && i < last_good;
+    if (c == C_HEAD) return good_next || (HEAD_SPAN && span && ld < 0.5);
+    if (good_prev && good_next) return true;
+    /* inside the article's span, short list items, cells and code lines
+     * (ingredients, a table of figures) belong to it unless they are
+     * links; short paragraphs there are often dates and credits */
+    if (span && ld < SPAN_LD && (b->kind == K_LI || b->kind == K_CELL || b->kind == K_PRE))
+        return true;
+    /* a few short paragraphs or list items closing the article */
+    return good_prev && (next == C_OUT || gap_prev <= CLOSE_GAP) &&
+           (b->kind == K_P || b->kind == K_LI) && ld < 0.2;
+}
+
+/* Mark the blocks to keep: good and near blocks inside the article and not
+ * under a boilerplate hint below it; short ones and headings by context
+ * (keep_by_context). Blocks outside the article are classed C_BAD. */
+static sf_status keep_in_article(sf_xwalk *w, const sf_page *page, int32_t best,
+                                 const char *lang, bool has_list) {
     size_t nb = w->bl.n;
     uint8_t *cls = sf__calloc(nb ? nb : 1, 1);
-    if (!cls) {
-        st = SF_ERR_NOMEM;
-        goto out;
-    }
+    if (!cls) return SF_ERR_NOMEM;
     for (size_t i = 0; i < nb; i++) {
         block *b = &w->bl.items[i];
         if (page->all_text) {
@@ -813,7 +860,6 @@ sf_status sf__extract_finish(sf_xwalk *w, sf_page *page, sf_error *err) {
         cls[i] = inside ? b->cls : C_OUT;
         if (!inside) b->cls = C_BAD;
     }
-    /* the article's span: from its first good block to its last */
     size_t first_good = nb, last_good = 0;
     for (size_t i = 0; i < nb; i++)
         if (cls[i] == C_GOOD || cls[i] == C_NEAR) {
@@ -822,42 +868,8 @@ sf_status sf__extract_finish(sf_xwalk *w, sf_page *page, sf_error *err) {
         }
     for (size_t i = 0; i < nb; i++) {
         uint8_t c = cls[i];
-        if (c == C_GOOD || c == C_NEAR) {
-            w->bl.items[i].keep = true;
-            continue;
-        }
-        if (c != C_SHORT && c != C_HEAD) continue;
-        /* nearest non-short, non-heading neighbours; the edge of the
-         * article counts as neither good nor bad */
-        uint8_t prev = C_OUT, next = C_OUT;
-        size_t gap_prev = 0;
-        for (size_t j = i; j-- > 0;)
-            if (cls[j] != C_SHORT && cls[j] != C_HEAD) {
-                prev = cls[j];
-                gap_prev = i - j;
-                break;
-            }
-        for (size_t j = i + 1; j < nb; j++)
-            if (cls[j] != C_SHORT && cls[j] != C_HEAD) {
-                next = cls[j];
-                break;
-            }
-        bool good_next = next == C_GOOD || next == C_NEAR;
-        bool good_prev = prev == C_GOOD || prev == C_NEAR;
-        const block *b = &w->bl.items[i];
-        double ld = link_density(b);
-        bool span = i > first_good && i < last_good;
-        if (c == C_HEAD) w->bl.items[i].keep = good_next || (HEAD_SPAN && span && ld < 0.5);
-        else if (good_prev && good_next) w->bl.items[i].keep = true;
-        /* inside the article's span, short list items, cells and code lines
-         * (ingredients, a table of figures) belong to it unless they are
-         * links; short paragraphs there are often dates and credits */
-        else if (span && ld < SPAN_LD &&
-                 (b->kind == K_LI || b->kind == K_CELL || b->kind == K_PRE))
-            w->bl.items[i].keep = true;
-        /* a few short paragraphs or list items closing the article */
-        else if (good_prev && (next == C_OUT || gap_prev <= CLOSE_GAP) &&
-                 (b->kind == K_P || b->kind == K_LI) && ld < 0.2)
+        if (c == C_GOOD || c == C_NEAR) w->bl.items[i].keep = true;
+        else if ((c == C_SHORT || c == C_HEAD) && keep_by_context(w, cls, i, first_good, last_good))
             w->bl.items[i].keep = true;
     }
 #ifdef SF_EXTRACT_DEBUG
@@ -876,86 +888,98 @@ sf_status sf__extract_finish(sf_xwalk *w, sf_page *page, sf_error *err) {
                 b->owner >= 0 ? w->el.items[b->owner].name : "-",
                 (int)SF_MIN(b->len, (size_t)DBG_LEN), w->text.p + b->off);
     }
+#else
+    (void)lang;
+    (void)has_list;
 #endif
     sf__free(cls);
+    return SF_OK;
+}
+
+/* A figure caption and a short photo credit are about the picture, not the
+ * story: they stay out even between good paragraphs (docs/extraction.md
+ * says what keeping captions did). */
+static void drop_captions(sf_xwalk *w, const sf_page *page) {
 #ifndef NO_CAPTION_RULE
-    /* A figure caption and a short photo credit are about the picture,
-     * not the story: they stay out even between good paragraphs. (Keeping
-     * captions classed good, which some pages use for a lead, kept 3 true
-     * snippets but 5 false ones on the evaluation set.) */
-    for (size_t i = 0; i < nb && !page->all_text; i++)
+    for (size_t i = 0; i < w->bl.n && !page->all_text; i++)
         if (w->bl.items[i].kind == K_CAPTION ||
             (w->bl.items[i].chars < 80 && credit_line(w->text.p + w->bl.items[i].off,
                                                       w->bl.items[i].len)))
             w->bl.items[i].keep = false;
+#else
+    (void)w;
+    (void)page;
 #endif
+}
 
-    /* The lead set apart before the article's box: a standfirst under the
-     * headline, or a lead set as a long heading (classed as prose above).
-     * Walking back from the first kept block over at most LEAD_WIN blocks
-     * outside the article, prose blocks outside boilerplate hints are the
-     * article's when a heading comes before them: a standfirst follows its
-     * headline, while a prose box with no heading above it is something
-     * else (an "about us" box). Short lines between (byline, date, photo
-     * credit) are passed over, hinted or linked or not; a longer linked or
-     * hinted block (a menu, a teaser) ends the walk. */
-    if (!page->all_text && best >= 0) {
-        size_t fk = 0;
-        while (fk < nb && !w->bl.items[fk].keep) fk++;
-        size_t lead[LEAD_WIN], nlead = 0, seen = 0;
-        bool headed = false;
-        for (size_t j = fk; fk < nb && j-- > 0 && seen < LEAD_WIN;) {
-            block *b = &w->bl.items[j];
-            if (in_article(w, b->owner)) continue;
-            seen++;
-            uint8_t c = classify(b, w->text.p, lang, has_list);
-            if (c == C_HEAD) {
-                headed = true;
-                break;
-            }
-            bool hinted = boiler_between(w, b->owner, -1), linked = link_density(b) >= 0.2;
-#ifndef NO_WEAK_LEAD
-            if (hinted && weak_only(w, b->owner)) hinted = false;
-#endif
-            if (hinted || linked) {
-                if (b->chars >= LEAD_SHORT) break;
-                continue;
-            }
-            if ((c == C_GOOD || c == C_NEAR) && b->kind != K_CAPTION &&
-                !(b->chars < 80 && credit_line(w->text.p + b->off, b->len)))
-                lead[nlead++] = j;
+/* The lead set apart before the article's box: a standfirst under the
+ * headline, or a lead set as a long heading (classed as prose above).
+ * Walking back from the first kept block over at most LEAD_WIN blocks
+ * outside the article, prose blocks outside boilerplate hints are the
+ * article's when a heading comes before them: a standfirst follows its
+ * headline, while a prose box with no heading above it is something else
+ * (an "about us" box). Short lines between (byline, date, photo credit) are
+ * passed over, hinted or linked or not; a longer linked or hinted block (a
+ * menu, a teaser) ends the walk. */
+static void keep_lead(sf_xwalk *w, const char *lang, bool has_list) {
+    size_t nb = w->bl.n, fk = 0;
+    while (fk < nb && !w->bl.items[fk].keep) fk++;
+    size_t lead[LEAD_WIN], nlead = 0, seen = 0;
+    bool headed = false;
+    for (size_t j = fk; fk < nb && j-- > 0 && seen < LEAD_WIN;) {
+        block *b = &w->bl.items[j];
+        if (in_article(w, b->owner)) continue;
+        seen++;
+        uint8_t c = classify(b, w->text.p, lang, has_list);
+        if (c == C_HEAD) {
+            headed = true;
+            break;
         }
-        for (size_t k = 0; headed && k < nlead; k++) w->bl.items[lead[k]].keep = true;
+        bool hinted = boiler_between(w, b->owner, -1), linked = link_density(b) >= 0.2;
+#ifndef NO_WEAK_LEAD
+        if (hinted && weak_only(w, b->owner)) hinted = false;
+#endif
+        if (hinted || linked) {
+            if (b->chars >= LEAD_SHORT) break;
+            continue;
+        }
+        if ((c == C_GOOD || c == C_NEAR) && b->kind != K_CAPTION &&
+            !(b->chars < 80 && credit_line(w->text.p + b->off, b->len)))
+            lead[nlead++] = j;
     }
+    for (size_t k = 0; headed && k < nlead; k++) w->bl.items[lead[k]].keep = true;
+}
 
-    /* Too little kept (the container held a teaser, or the page is made of
-     * many small boxes): fall back, as trafilatura falls back on its
-     * baselines, to every good or near-good paragraph of the page that is
-     * not under a boilerplate hint. */
-    size_t kept_chars = 0;
+/* Too little kept (the container held a teaser, or the page is made of many
+ * small boxes): fall back, as trafilatura falls back on its baselines, to
+ * every good or near-good paragraph of the page that is not under a
+ * boilerplate hint. */
+static void fall_back_when_short(sf_xwalk *w, const char *lang, bool has_list) {
+    size_t nb = w->bl.n, kept_chars = 0;
     for (size_t i = 0; i < nb; i++)
         if (w->bl.items[i].keep) kept_chars += w->bl.items[i].chars;
-    if (!page->all_text && kept_chars < FALLBACK_CHARS) {
-        size_t alt = 0;
+    if (kept_chars >= FALLBACK_CHARS) return;
+    size_t alt = 0;
+    for (size_t i = 0; i < nb; i++) {
+        block *b = &w->bl.items[i];
+        uint8_t c = classify(b, w->text.p, lang, has_list);
+        if ((c == C_GOOD || c == C_NEAR) && !boiler_between(w, b->owner, -1)) alt += b->chars;
+    }
+    if (alt > 2 * kept_chars + FALLBACK_MIN)
         for (size_t i = 0; i < nb; i++) {
             block *b = &w->bl.items[i];
             uint8_t c = classify(b, w->text.p, lang, has_list);
-            if ((c == C_GOOD || c == C_NEAR) && !boiler_between(w, b->owner, -1))
-                alt += b->chars;
+            b->keep = (c == C_GOOD || c == C_NEAR) && !boiler_between(w, b->owner, -1);
         }
-        if (alt > 2 * kept_chars + FALLBACK_MIN)
-            for (size_t i = 0; i < nb; i++) {
-                block *b = &w->bl.items[i];
-                uint8_t c = classify(b, w->text.p, lang, has_list);
-                b->keep = (c == C_GOOD || c == C_NEAR) && !boiler_between(w, b->owner, -1);
-            }
-    }
+}
 
-    /* write the kept blocks, skipping a block that repeats the one before */
+/* Write the kept blocks into the page's text, skipping a block that repeats
+ * the one before. */
+static sf_status write_kept(const sf_xwalk *w, sf_page *page) {
     const char *last = NULL;
     size_t last_len = 0;
-    for (size_t i = 0; i < nb; i++) {
-        block *b = &w->bl.items[i];
+    for (size_t i = 0; i < w->bl.n; i++) {
+        const block *b = &w->bl.items[i];
         page->blocks++;
         if (!b->keep) continue;
         const char *p = w->text.p + b->off;
@@ -966,8 +990,32 @@ sf_status sf__extract_finish(sf_xwalk *w, sf_page *page, sf_error *err) {
         last = p;
         last_len = b->len;
     }
-    st = sf__buf_status(&page->text);
-out:
+    return sf__buf_status(&page->text);
+}
+
+sf_status sf__extract_finish(sf_xwalk *w, sf_page *page, sf_error *err) {
+    sf_status st = w->st;
+    if (st == SF_OK) {
+        flush(w);
+        if ((st = w->st) == SF_OK) st = sf__buf_status(&w->text);
+    }
+    if (st == SF_OK) {
+        if (w->truncated) page->truncated = true;
+        const char *lang;
+        bool has_list;
+        page_language(w, &lang, &has_list);
+        add_raw_masses(w, lang, has_list);
+        clear_wrapper_hints(w);
+        add_choice_masses(w);
+        int32_t best = choose_article(w);
+        st = keep_in_article(w, page, best, lang, has_list);
+        if (st == SF_OK) {
+            drop_captions(w, page);
+            if (!page->all_text && best >= 0) keep_lead(w, lang, has_list);
+            if (!page->all_text) fall_back_when_short(w, lang, has_list);
+            st = write_kept(w, page);
+        }
+    }
     if (st != SF_OK) return sf__error_set(err, st, "out of memory extracting the main text");
     return SF_OK;
 }

@@ -9,6 +9,9 @@
 
 #include <ctype.h>
 #include <json-c/json.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h> /* xmlCopyCharMultiByte */
+#include <stdlib.h>
 
 typedef struct meta {
     sf_buf title[4];   /* by rank: JSON-LD headline, og:title, h1, <title> */
@@ -58,15 +61,54 @@ static const char *jstr(json_object *o, const char *key) {
     return NULL;
 }
 
+/* set_once for a JSON-LD string: JSON carries no HTML entities, yet sites
+ * write them into it ("headline":"Olive &#038; Herb", WordPress): numeric
+ * ones and the named ones of HTML (libxml2's table) are decoded once. */
+static void set_once_text(sf_buf *b, const char *s) {
+    if (b->n || !s) return;
+    if (!strchr(s, '&')) {
+        set_once(b, s, strlen(s));
+        return;
+    }
+    sf_buf d;
+    sf__buf_init(&d, strlen(s) + 1);
+    for (const char *p = s; *p;) {
+        const char *semi = *p == '&' ? strchr(p, ';') : NULL;
+        int cp = 0;
+        if (semi && semi - p <= 10 && semi - p >= 3) {
+            if (p[1] == '#') {
+                char *end = NULL;
+                long v = p[2] == 'x' || p[2] == 'X' ? strtol(p + 3, &end, 16) : strtol(p + 2, &end, 10);
+                if (end == semi && v > 0 && v <= 0x10FFFF) cp = (int)v;
+            } else {
+                char name[12];
+                snprintf(name, sizeof name, "%.*s", (int)(semi - p - 1), p + 1);
+                const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+                if (e) cp = (int)e->value;
+            }
+        }
+        if (cp) {
+            xmlChar out[8];
+            int n = xmlCopyCharMultiByte(out, cp);
+            if (n > 0) sf__buf_add(&d, (const char *)out, (size_t)n);
+            p = semi + 1;
+        } else {
+            sf__buf_addc(&d, *p++);
+        }
+    }
+    set_once(b, d.p ? d.p : "", d.n);
+    sf__buf_release(&d);
+}
+
 /* A person or organisation: a string, {"name": ...} or an array of those. */
 static void jname(json_object *v, sf_buf *b) {
     if (!v) return;
     if (json_object_is_type(v, json_type_string)) {
         const char *s = json_object_get_string(v);
-        if (strncmp(s, "http", 4) != 0) set_once(b, s, strlen(s));
+        if (strncmp(s, "http", 4) != 0) set_once_text(b, s);
     } else if (json_object_is_type(v, json_type_object)) {
         const char *s = jstr(v, "name");
-        if (s) set_once(b, s, strlen(s));
+        if (s) set_once_text(b, s);
     } else if (json_object_is_type(v, json_type_array)) {
         size_t k = json_object_array_length(v);
         for (size_t i = 0; i < k && i < 8; i++) {
@@ -105,7 +147,7 @@ static void jsonld_object(json_object *o, meta *m, int depth) {
     if (json_object_object_get_ex(o, "@graph", &g)) jsonld_object(g, m, depth + 1);
     if (!is_article_type(o)) return;
     const char *s;
-    if ((s = jstr(o, "headline"))) set_once(&m->title[0], s, strlen(s));
+    if ((s = jstr(o, "headline"))) set_once_text(&m->title[0], s);
     set_time_once(&m->pub[0], jstr(o, "datePublished"));
     set_time_once(&m->mod[0], jstr(o, "dateModified"));
     json_object *v;

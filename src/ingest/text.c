@@ -23,6 +23,8 @@
  *    and either a blank line after it or a next line that does not continue
  *    it: a continued line is a wrapped one (as long as the lines below,
  *    within 25%) or one followed by a line opening in lower case.
+ *    2b. A first line that is a whole paragraph may open with the headline
+ *    run into it (a file of one line): run_in_title.
  * 3. A first line that reads as a long sentence (12 words or more ending in
  *    a full stop) set apart by a blank line, before a paragraph that opens
  *    with a dateline ("beirut - "), is a photo caption or standfirst of a
@@ -368,6 +370,68 @@ static bool opens_with_dateline(sf_view v) {
     return false;
 }
 
+/* Rule 2b: a file of one line (or a first paragraph on one line) whose
+ * line opens with the headline run into the text: "Rose Bowl Skywriters
+ * Blast Trump.  PASADENA, Calif., Jan. 1 (UPI) -- A handful of ...". The
+ * headline is the first stretch that ends a sentence, of at most 20 words
+ * and 200 bytes, with text after it that opens in a capital or a quotation
+ * mark, when it is in headline capitalization or the text after it opens
+ * with a dateline (the same evidence rule 2 takes from a line of its own;
+ * a sentence that only retells the lead is not taken here, as no blank line
+ * sets it apart). An abbreviation ("Dr. Ben Carson: ...") ends no
+ * headline: the stretch goes on to the next sentence end. Returns the
+ * headline's length in the line (0 when there is none); *rest is where the
+ * text starts. */
+/* Whether the full stop that ends `head` ends an abbreviation or an
+ * initial ("Gov.", "George W.", "U.S.", "ST."), not a sentence. */
+static bool ends_abbreviation(sf_view head) {
+    size_t e = head.n;
+    while (e > 0 && head.p[e - 1] != '.') e--; /* the full stop, before any closing quote */
+    if (e == 0) return false;
+    size_t b = e - 1;
+    while (b > 0 && head.p[b - 1] != ' ') b--;
+    sf_view w = sf__view(head.p + b, e - 1 - b);
+    if (w.n <= 1 || memchr(w.p, '.', w.n)) return true; /* "W.", "U.S." */
+    bool caps = true;
+    for (size_t i = 0; i < w.n; i++) caps = caps && isupper((unsigned char)w.p[i]);
+    if (caps && w.n <= 3) return true; /* "ST." */
+    static const char *const ABBR[] = {"Gov", "Lt", "Dr", "Mr", "Mrs", "Ms", "Sen", "Rep", "St", "Co",
+                                       "Inc", "Jr", "Sr", "Gen", "Col", "Capt", "Sgt", "Prof", "Rev",
+                                       "Mt", "Ft", "No", "vs", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov",
+                                       "Dec", "Corp", "Ltd", "Adm", "Cmdr", "Maj"};
+    for (size_t k = 0; k < SF_ARRAY_LEN(ABBR); k++)
+        if (strlen(ABBR[k]) == w.n && memcmp(ABBR[k], w.p, w.n) == 0) return true;
+    return false;
+}
+
+static size_t run_in_title(sf_view v, size_t *rest) {
+    /* a wrapped line is no run-on paragraph; one that opens with a
+     * dateline opens the report itself */
+    if (v.n < 200 || opens_with_dateline(v)) return 0;
+    for (size_t i = 1; i < v.n && i <= 200; i++) {
+        if (v.p[i] != ' ' || v.p[i - 1] == ' ') continue;
+        sf_view head = sf__view_trim(sf__view(v.p, i));
+        if (count_words(head) > 20) return 0;
+        if (!ends_sentence(head) || ends_abbreviation(head)) continue;
+        size_t j = i;
+        while (j < v.n && v.p[j] == ' ') j++;
+        if (j >= v.n) return 0;
+        unsigned char c = (unsigned char)v.p[j];
+        if (!(isupper(c) || c == '"' || c >= 0x80)) continue;
+        sf_view after = sf__view(v.p + j, v.n - j);
+        /* over a dateline: short, or the dateline credits an agency (as
+         * short_before_dateline asks of a line of its own) */
+        size_t dl = opens_with_dateline(after) ? sf__dateline_length(after.p, after.n) : 0;
+        bool over_dateline = opens_with_dateline(after) &&
+                             (count_words(head) < CAPTION_WORDS || (dl && memchr(after.p, '(', dl)));
+        if (title_case(head) || over_dateline) {
+            *rest = j;
+            return head.n;
+        }
+    }
+    return 0;
+}
+
 /* Rule 3: a long sentence set apart by a blank line before a paragraph
  * that opens with a dateline. */
 static bool is_caption(const linevec *L, size_t t) {
@@ -458,8 +522,13 @@ sf_status sf__read_text(sf_reader_ctx *ctx, const char *data, size_t n) {
     }
     linevec upto = {.items = L.items, .n = e, .cap = L.cap};
     size_t head = b;
+    size_t rest = 0, run_in = 0;
     if (is_title(&upto, b)) r.title = L.items[b++].v;
     else if (is_caption(&upto, b)) b++;
+    else if ((run_in = run_in_title(L.items[b].v, &rest)) > 0) {
+        r.title = sf__view(L.items[b].v.p, run_in);
+        L.items[b].v = sf__view(L.items[b].v.p + rest, L.items[b].v.n - rest);
+    }
     while (b < e && (!L.items[b].v.n || take_meta(L.items[b].v, &r, true))) b++;
     if (b >= e) { /* nothing but the first line: it is the text */
         r.title = sf__view("", 0);

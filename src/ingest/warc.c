@@ -489,12 +489,39 @@ static sf_status report_resync(sf_reader_ctx *ctx, const wreader *r, size_t recn
                                                               "record)");
 }
 
-static sf_status read_all(sf_reader_ctx *ctx, wreader *r) {
-    counts k = {0};
+/* What a step of read_all tells its loop: go on with this record, go to the
+ * next one, stop reading (the summary note is written), or quit with the
+ * status in w->st and no summary. */
+typedef enum { STEP_ON, STEP_NEXT, STEP_END, STEP_QUIT } step;
+
+/* The state of read_all across records. */
+typedef struct warc_run {
+    sf_reader_ctx *ctx;
+    wreader *r;
+    counts k;
     sf_buf head, body;
-    sf__buf_init(&head, MAX_HEADER + 1);
-    sf__buf_init(&body, MAX_BODY);
-    sf_status st = SF_OK;
+    sf_status st;
+} warc_run;
+
+/* The record being read. */
+typedef struct warc_rec {
+    sf_view hv;        /* its header block */
+    uint64_t off;      /* byte offset of the record (plain) or of its gzip member */
+    size_t recno;      /* its number, from 1 */
+    uint64_t len;      /* its Content-Length */
+    uint64_t body_off; /* byte offset of its body (plain files) */
+    size_t got;        /* body bytes read */
+    bool want;         /* a response to make an article of */
+    bool fits;         /* its body is small enough to hold */
+} warc_rec;
+
+/* A failed step's status: quit when it is an error (the limit of
+ * diagnostics, out of memory), else go to the next record. */
+static step next_unless(const warc_run *w) { return w->st != SF_OK ? STEP_QUIT : STEP_NEXT; }
+
+/* Look at the first two bytes (put back for a pipe) and start inflating when
+ * they are gzip's magic. */
+static sf_status open_input(sf_reader_ctx *ctx, wreader *r) {
     uint8_t peek[2];
     size_t np = r->f ? fread(peek, 1, 2, r->f) : SF_MIN((size_t)2, r->mem_n);
     if (!r->f) memcpy(peek, r->mem, np);
@@ -509,302 +536,355 @@ static sf_status read_all(sf_reader_ctx *ctx, wreader *r) {
     r->z.avail_in = (uInt)r->in_len;
     r->gz = np == 2 && peek[0] == 0x1f && peek[1] == 0x8b;
     if (r->gz) {
-        if (inflateInit2(&r->z, 15 + 16) != Z_OK) {
-            st = sf__error_set(ctx->err, SF_ERR_NOMEM, "%s: zlib could not start", ctx->name);
-            goto done;
-        }
+        if (inflateInit2(&r->z, 15 + 16) != Z_OK)
+            return sf__error_set(ctx->err, SF_ERR_NOMEM, "%s: zlib could not start", ctx->name);
         r->z_live = true;
         if (!start_member(r)) r->state = WR_EOF;
     }
     r->max_expand = ctx->opt->max_expand;
-    for (;;) {
-        if (r->state == WR_EOF && r->out_pos == r->out_len) break;
-        if (r->state == WR_CAPPED && r->out_pos == r->out_len) {
-            k.broken++;
-            st = sf__reader_diag(ctx, SF_ERR_TOO_LARGE, 0, k.records + 1,
-                                 "gzip'd input expands past %llu bytes (after %llu compressed "
-                                 "bytes; --max-expand sets the cap): the rest of the file is "
-                                 "not read",
-                                 (unsigned long long)cap_of(r), (unsigned long long)in_pos(r));
-            goto done;
-        }
-        /* between records: move on to the next member when this one ended */
-        if (r->gz && r->state == WR_MEMBER_END && r->out_pos == r->out_len) {
-            if (!start_member(r)) break;
-        }
-        if (r->state == WR_CORRUPT && r->out_pos == r->out_len) {
-            k.broken++;
-            st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, k.records + 1,
-                                 "corrupt gzip member at byte offset %llu: %s; resuming at the "
-                                 "next member",
-                                 (unsigned long long)r->member_start, r->zmsg);
-            if (st != SF_OK) goto done;
-            /* search from one byte past the broken member's header when it
-             * is still in the window (inflate may have read into the next
-             * member before it failed) */
-            uint64_t from = r->member_start + 1;
-            bool seekable = r->f ? fseeko(r->f, (off_t)from, SEEK_SET) == 0
-                                 : from <= r->mem_n;
-            if (seekable) {
-                /* inflate may have read far into the following members: go
-                 * back and look for the next header right after this one */
-                if (!r->f) r->mem_off = (size_t)from;
-                r->in_base = from;
-                r->in_len = 0;
-                r->z.next_in = r->in;
-                r->z.avail_in = 0;
-                r->src_eof = false;
-            } else if (r->member_start + 1 < r->in_base + r->in_len) {
-                size_t at = r->member_start + 1 >= r->in_base
-                                ? (size_t)(r->member_start + 1 - r->in_base)
-                                : 0;
-                r->z.next_in = r->in + at;
-                r->z.avail_in = (uInt)(r->in_len - at);
-            }
-            r->state = WR_DATA;
-            r->out_pos = r->out_len = 0;
-            if (!start_member(r)) break;
-            continue;
-        }
-        uint64_t rec_off = r->gz ? r->member_start : r->plain_off;
-        if (!take_header(r, &head)) {
-            sf_view rest = sf__view_trim(sf__view(head.p ? head.p : "", head.n));
-            if (rest.n == 0 && (r->state == WR_EOF || r->state == WR_MEMBER_END)) continue;
-            if (r->state == WR_CORRUPT || r->state == WR_CAPPED) continue;
-            k.broken++;
-            if (!r->gz && head.n >= MAX_HEADER) {
-                /* a plain file goes on at the next record */
-                resync_plain(r, false);
-                st = report_resync(ctx, r, k.records + 1, rec_off, "has a header block too long");
-                if (st != SF_OK) goto done;
-                continue;
-            }
-            st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, k.records + 1,
-                                 "record at byte offset %llu: header block %s",
-                                 (unsigned long long)rec_off,
-                                 head.n >= MAX_HEADER ? "too long" : "cut short");
-            if (st != SF_OK || !r->gz) goto done;
-            r->out_pos = r->out_len;
-            continue;
-        }
-        /* tolerate blank lines between records */
-        sf_view hv = sf__view(head.p, head.n);
-        size_t lead = 0;
-        while (lead < hv.n && (hv.p[lead] == '\r' || hv.p[lead] == '\n')) lead++;
-        hv = sf__view(hv.p + lead, hv.n - lead);
-        if (hv.n == 0) continue;
-        k.records++;
-        size_t recno = k.records;
-        if (!r->gz && (hv.n < 7 || strncmp(hv.p, "WARC/1.", 7) != 0)) {
-            /* plain file: skip to the next "WARC/1." line, which may be in
-             * this block already (garbage without a blank line before it) */
-            k.broken++;
-            const char *next = NULL;
-            for (size_t i = 0; i + 8 <= hv.n && !next; i++)
-                if (hv.p[i] == '\n' && memcmp(hv.p + i + 1, "WARC/1.", 7) == 0) next = hv.p + i + 1;
-            if (next) {
-                uint64_t skip = (uint64_t)(next - head.p);
-                st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, recno,
-                                     "record at byte offset %llu does not start with WARC/1.x; "
-                                     "skipped %llu bytes to the next WARC/1. record",
-                                     (unsigned long long)rec_off, (unsigned long long)skip);
-                if (st != SF_OK) goto done;
-                hv = sf__view(next, (size_t)(head.p + head.n - next));
-                rec_off += skip;
-                k.records++;
-                recno = k.records;
-            } else {
-                resync_plain(r, true);
-                st = report_resync(ctx, r, recno, rec_off, "does not start with WARC/1.x");
-                if (st != SF_OK) goto done;
-                continue;
-            }
-        }
-        if (hv.n < 7 || strncmp(hv.p, "WARC/1.", 7) != 0) {
-            k.broken++;
-            st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, recno,
-                                 "record at byte offset %llu does not start with WARC/1.x",
-                                 (unsigned long long)rec_off);
-            if (st != SF_OK) goto done;
-            if (!r->gz) break; /* no way to find the next record reliably */
-            r->out_pos = r->out_len;
-            take(r, NULL, SIZE_MAX); /* drop the rest of this member */
-            continue;
-        }
-        sf_view cl = header(hv, "Content-Length");
-        sf_cur cc;
-        sf__cur_init(&cc, cl.p ? cl.p : "", cl.n);
-        uint64_t len = 0;
-        bool len_ok = sf__cur_uint(&cc, 1, 19, &len) && sf__cur_eof(&cc);
-        if (!len_ok && !r->gz) {
-            k.broken++;
-            resync_plain(r, true);
-            st = report_resync(ctx, r, recno, rec_off, "has no valid Content-Length");
-            if (st != SF_OK) goto done;
-            continue;
-        }
-        if (!len_ok) {
-            k.broken++;
-            st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, recno,
-                                 "record at byte offset %llu: no valid Content-Length",
-                                 (unsigned long long)rec_off);
-            if (st != SF_OK || !r->gz) goto done;
-            take(r, NULL, SIZE_MAX);
-            continue;
-        }
-        sf_view type = header(hv, "WARC-Type");
-        bool want = sf__view_eq_nocase(type, SF_VIEW_LIT("response")) &&
-                    view_has_nocase(header(hv, "Content-Type"), "application/http");
-        bool fits = len <= MAX_BODY;
-        uint64_t body_off = r->plain_off;
-        size_t got;
-        sf__buf_reset(&body);
-        if (want && fits) {
-            got = 0;
-            while (got < len) {
-                size_t want_n = (size_t)SF_MIN((uint64_t)WIN, len - got);
-                size_t t = take(r, r->chunk, want_n);
-                sf__buf_add(&body, r->chunk, t);
-                got += t;
-                if (t < want_n) break;
-            }
-            if (sf__buf_status(&body) != SF_OK) {
-                st = sf__error_set(ctx->err, SF_ERR_NOMEM, "%s: out of memory reading record %zu",
-                                   ctx->name, recno);
-                goto done;
-            }
-        } else {
-            got = take(r, NULL, (size_t)SF_MIN(len, (uint64_t)SIZE_MAX));
-        }
-        /* A record is trusted only once its gzip member is known sound: a
-         * member cut short can go on inflating the next member's bytes into
-         * a record that looks whole. After the record's closing CRLFs the
-         * member must end cleanly (CRC and length checked by zlib) or go on
-         * with the next record ("WARC/1." in the same member, where only the
-         * member's end could tell, which constant memory cannot wait for).
-         * Anything else is drained, so a broken member shows as corrupt and
-         * its record is dropped. */
-        if (r->gz && got == len) {
-            for (int t = 0; t < 4 && pull(r) == WR_DATA &&
-                            (r->out[r->out_pos] == '\r' || r->out[r->out_pos] == '\n');
-                 t++)
-                take(r, NULL, 1);
-            fill(r, 7);
-            size_t ahead = r->out_len - r->out_pos;
-            bool next_rec = ahead >= 7 && memcmp(r->out + r->out_pos, "WARC/1.", 7) == 0;
-            if (ahead && !next_rec) {
-                take(r, NULL, SIZE_MAX);
-                if (r->state != WR_CORRUPT) {
-                    sf__reader_note(ctx, SF_OK,
-                                    "record at byte offset %llu: its gzip member goes on with "
-                                    "bytes that are not a WARC record; they were ignored",
-                                    (unsigned long long)rec_off);
-                }
-            }
-        }
-        /* a plain record must end where the next starts: after its CRLFs
-         * comes "WARC/1." or the end; otherwise its Content-Length is wrong
-         * and the reader goes on at the next record it finds */
-        if (!r->gz && got == len) {
-            int crlf = 0;
-            for (; crlf < 4 && pull(r) == WR_DATA &&
-                   (r->out[r->out_pos] == '\r' || r->out[r->out_pos] == '\n');
-                 crlf++)
-                take(r, NULL, 1);
-            fill(r, 7);
-            size_t ahead = r->out_len - r->out_pos;
-            if (ahead && !(ahead >= 7 && memcmp(r->out + r->out_pos, "WARC/1.", 7) == 0)) {
-                k.broken++;
-                if (crlf >= 2) {
-                    /* the record ended with its blank line: its length was
-                     * right and what follows is stray bytes between records */
-                    uint64_t from = r->plain_off;
-                    resync_plain(r, true);
-                    st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, recno,
-                                         "%llu bytes after the record at byte offset %llu are "
-                                         "not a WARC record; skipped to %s",
-                                         (unsigned long long)(r->plain_off - from),
-                                         (unsigned long long)rec_off,
-                                         r->out_pos < r->out_len ? "the next WARC/1. record"
-                                                                 : "the end of the file");
-                    if (st != SF_OK) goto done;
-                } else {
-                    char what[160];
-                    snprintf(what, sizeof what,
-                             "has a Content-Length of %llu that does not end at a record "
-                             "boundary; record dropped",
-                             (unsigned long long)len);
-                    /* too long, it may have swallowed the next records: look
-                     * for them from just after this record's header */
-                    if (rewind_plain(r, body_off)) resync_plain(r, true);
-                    else resync_plain(r, false);
-                    st = report_resync(ctx, r, recno, rec_off, what);
-                    if (st != SF_OK) goto done;
-                    continue;
-                }
-            }
-        }
-        if (r->state == WR_CORRUPT || r->state == WR_CAPPED) continue;
-        if (got < len && !r->gz && rewind_plain(r, body_off)) {
-            /* a Content-Length past the end: the records it swallowed are
-             * read again from just after this record's header */
-            k.broken++;
-            char what[200];
-            snprintf(what, sizeof what,
-                     "is truncated: Content-Length %llu, only %zu bytes before the end "
-                     "of the file; record dropped",
-                     (unsigned long long)len, got);
-            resync_plain(r, true);
-            st = report_resync(ctx, r, recno, rec_off, what);
-            if (st != SF_OK) goto done;
-            continue;
-        }
-        if (got < len) {
-            k.broken++;
-            st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, recno,
-                                 "record at byte offset %llu is truncated: Content-Length %llu, "
-                                 "only %zu bytes %s",
-                                 (unsigned long long)rec_off, (unsigned long long)len, got,
-                                 r->state == WR_EOF ? "before the end of the file"
-                                 : r->state == WR_MEMBER_END ? "before its gzip member ends"
-                                                             : "before the data breaks off");
-            if (st != SF_OK) goto done;
-            continue;
-        }
-        /* the record ends with CRLF CRLF; tolerate its absence */
-        if (want && !fits) {
-            k.broken++;
-            st = sf__reader_diag(ctx, SF_ERR_TOO_LARGE, 0, recno,
-                                 "response at byte offset %llu: its Content-Length of %llu "
-                                 "bytes is over the limit of %zu bytes for one page (HTML of "
-                                 "at most %zu bytes); skipped",
-                                 (unsigned long long)rec_off, (unsigned long long)len,
-                                 (size_t)MAX_BODY, (size_t)SF_HTML_MAX_BYTES);
-            if (st != SF_OK) goto done;
-            continue;
-        }
-        if (!want) {
-            k.other_types++;
-            continue;
-        }
-        st = response(ctx, &k, hv, body.p ? body.p : "", body.n, recno);
-        if (st != SF_OK) goto done;
+    return SF_OK;
+}
+
+/* A corrupt gzip member: reported, then reading resumes at the next member. */
+static step skip_corrupt_member(warc_run *w) {
+    wreader *r = w->r;
+    w->k.broken++;
+    w->st = sf__reader_diag(w->ctx, SF_ERR_PARSE, 0, w->k.records + 1,
+                            "corrupt gzip member at byte offset %llu: %s; resuming at the "
+                            "next member",
+                            (unsigned long long)r->member_start, r->zmsg);
+    if (w->st != SF_OK) return STEP_QUIT;
+    /* search from one byte past the broken member's header when it is still
+     * in the window (inflate may have read into the next member before it
+     * failed) */
+    uint64_t from = r->member_start + 1;
+    bool seekable = r->f ? fseeko(r->f, (off_t)from, SEEK_SET) == 0 : from <= r->mem_n;
+    if (seekable) {
+        /* inflate may have read far into the following members: go back and
+         * look for the next header right after this one */
+        if (!r->f) r->mem_off = (size_t)from;
+        r->in_base = from;
+        r->in_len = 0;
+        r->z.next_in = r->in;
+        r->z.avail_in = 0;
+        r->src_eof = false;
+    } else if (r->member_start + 1 < r->in_base + r->in_len) {
+        size_t at = r->member_start + 1 >= r->in_base ? (size_t)(r->member_start + 1 - r->in_base)
+                                                      : 0;
+        r->z.next_in = r->in + at;
+        r->z.avail_in = (uInt)(r->in_len - at);
     }
-    if (k.records == 0 && k.broken == 0) {
-        sf__reader_note(ctx, SF_ERR_EMPTY, "WARC file holds no records");
-    } else {
-        sf__reader_note(ctx, SF_OK,
-                        "WARC: %zu records: %zu articles; skipped %zu other records, %zu "
-                        "non-HTML responses, %zu non-2xx responses, %zu pages without text; "
-                        "%zu broken",
-                        k.records, k.articles, k.other_types, k.not_html, k.not_ok, k.empty,
-                        k.broken);
+    r->state = WR_DATA;
+    r->out_pos = r->out_len = 0;
+    return start_member(r) ? STEP_NEXT : STEP_END;
+}
+
+/* Between records, once the output window is drained: the end of the input,
+ * the expansion cap, the end of a gzip member, a corrupt member. */
+static step between_records(warc_run *w) {
+    wreader *r = w->r;
+    if (r->out_pos != r->out_len) return STEP_ON;
+    if (r->state == WR_EOF) return STEP_END;
+    if (r->state == WR_CAPPED) {
+        w->k.broken++;
+        w->st = sf__reader_diag(w->ctx, SF_ERR_TOO_LARGE, 0, w->k.records + 1,
+                                "gzip'd input expands past %llu bytes (after %llu compressed "
+                                "bytes; --max-expand sets the cap): the rest of the file is "
+                                "not read",
+                                (unsigned long long)cap_of(r), (unsigned long long)in_pos(r));
+        return STEP_QUIT;
     }
-done:
+    /* move on to the next member when this one ended */
+    if (r->gz && r->state == WR_MEMBER_END && !start_member(r)) return STEP_END;
+    if (r->state == WR_CORRUPT) return skip_corrupt_member(w);
+    return STEP_ON;
+}
+
+/* A header block that could not be taken whole: the input's end, a broken
+ * member (reported by between_records), a block too long or cut short. */
+static step header_not_taken(warc_run *w, uint64_t rec_off) {
+    wreader *r = w->r;
+    sf_view rest = sf__view_trim(sf__view(w->head.p ? w->head.p : "", w->head.n));
+    if (rest.n == 0 && (r->state == WR_EOF || r->state == WR_MEMBER_END)) return STEP_NEXT;
+    if (r->state == WR_CORRUPT || r->state == WR_CAPPED) return STEP_NEXT;
+    w->k.broken++;
+    if (!r->gz && w->head.n >= MAX_HEADER) {
+        /* a plain file goes on at the next record */
+        resync_plain(r, false);
+        w->st = report_resync(w->ctx, r, w->k.records + 1, rec_off, "has a header block too long");
+        return next_unless(w);
+    }
+    w->st = sf__reader_diag(w->ctx, SF_ERR_PARSE, 0, w->k.records + 1,
+                            "record at byte offset %llu: header block %s",
+                            (unsigned long long)rec_off,
+                            w->head.n >= MAX_HEADER ? "too long" : "cut short");
+    if (w->st != SF_OK || !r->gz) return STEP_QUIT;
+    r->out_pos = r->out_len;
+    return STEP_NEXT;
+}
+
+/* A plain file whose block does not start with "WARC/1.": go on at the next
+ * "WARC/1." line, which may be in this block already (garbage without a
+ * blank line before it). */
+static step skip_to_warc_line(warc_run *w, warc_rec *rec) {
+    w->k.broken++;
+    const sf_view hv = rec->hv;
+    const char *next = NULL;
+    for (size_t i = 0; i + 8 <= hv.n && !next; i++)
+        if (hv.p[i] == '\n' && memcmp(hv.p + i + 1, "WARC/1.", 7) == 0) next = hv.p + i + 1;
+    if (!next) {
+        resync_plain(w->r, true);
+        w->st = report_resync(w->ctx, w->r, rec->recno, rec->off, "does not start with WARC/1.x");
+        return next_unless(w);
+    }
+    uint64_t skip = (uint64_t)(next - w->head.p);
+    w->st = sf__reader_diag(w->ctx, SF_ERR_PARSE, 0, rec->recno,
+                            "record at byte offset %llu does not start with WARC/1.x; "
+                            "skipped %llu bytes to the next WARC/1. record",
+                            (unsigned long long)rec->off, (unsigned long long)skip);
+    if (w->st != SF_OK) return STEP_QUIT;
+    rec->hv = sf__view(next, (size_t)(w->head.p + w->head.n - next));
+    rec->off += skip;
+    rec->recno = ++w->k.records;
+    return STEP_ON;
+}
+
+/* Take the next record's header block into rec (blank lines between records
+ * are passed over) and check that it starts with "WARC/1.". */
+static step take_record_header(warc_run *w, warc_rec *rec) {
+    wreader *r = w->r;
+    rec->off = r->gz ? r->member_start : r->plain_off;
+    if (!take_header(r, &w->head)) return header_not_taken(w, rec->off);
+    sf_view hv = sf__view(w->head.p, w->head.n);
+    size_t lead = 0;
+    while (lead < hv.n && (hv.p[lead] == '\r' || hv.p[lead] == '\n')) lead++;
+    rec->hv = sf__view(hv.p + lead, hv.n - lead);
+    if (rec->hv.n == 0) return STEP_NEXT;
+    rec->recno = ++w->k.records;
+    if (!r->gz && (rec->hv.n < 7 || strncmp(rec->hv.p, "WARC/1.", 7) != 0)) {
+        step s = skip_to_warc_line(w, rec);
+        if (s != STEP_ON) return s;
+    }
+    if (rec->hv.n < 7 || strncmp(rec->hv.p, "WARC/1.", 7) != 0) {
+        w->k.broken++;
+        w->st = sf__reader_diag(w->ctx, SF_ERR_PARSE, 0, rec->recno,
+                                "record at byte offset %llu does not start with WARC/1.x",
+                                (unsigned long long)rec->off);
+        if (w->st != SF_OK) return STEP_QUIT;
+        if (!r->gz) return STEP_END; /* no way to find the next record reliably */
+        r->out_pos = r->out_len;
+        take(r, NULL, SIZE_MAX); /* drop the rest of this member */
+        return STEP_NEXT;
+    }
+    return STEP_ON;
+}
+
+/* The record's Content-Length into rec->len; without a valid one a plain
+ * file goes on at the next record, a gzip'd one at the next member. */
+static step record_length(warc_run *w, warc_rec *rec) {
+    wreader *r = w->r;
+    sf_view cl = header(rec->hv, "Content-Length");
+    sf_cur cc;
+    sf__cur_init(&cc, cl.p ? cl.p : "", cl.n);
+    rec->len = 0;
+    if (sf__cur_uint(&cc, 1, 19, &rec->len) && sf__cur_eof(&cc)) return STEP_ON;
+    w->k.broken++;
+    if (!r->gz) {
+        resync_plain(r, true);
+        w->st = report_resync(w->ctx, r, rec->recno, rec->off, "has no valid Content-Length");
+        return next_unless(w);
+    }
+    w->st = sf__reader_diag(w->ctx, SF_ERR_PARSE, 0, rec->recno,
+                            "record at byte offset %llu: no valid Content-Length",
+                            (unsigned long long)rec->off);
+    if (w->st != SF_OK) return STEP_QUIT;
+    take(r, NULL, SIZE_MAX);
+    return STEP_NEXT;
+}
+
+/* The record's body: kept in w->body when it is a response that fits,
+ * passed over otherwise; rec->got says how much there was. */
+static step read_record_body(warc_run *w, warc_rec *rec) {
+    wreader *r = w->r;
+    sf_view type = header(rec->hv, "WARC-Type");
+    rec->want = sf__view_eq_nocase(type, SF_VIEW_LIT("response")) &&
+                view_has_nocase(header(rec->hv, "Content-Type"), "application/http");
+    rec->fits = rec->len <= MAX_BODY;
+    rec->body_off = r->plain_off;
+    sf__buf_reset(&w->body);
+    if (!(rec->want && rec->fits)) {
+        rec->got = take(r, NULL, (size_t)SF_MIN(rec->len, (uint64_t)SIZE_MAX));
+        return STEP_ON;
+    }
+    rec->got = 0;
+    while (rec->got < rec->len) {
+        size_t want_n = (size_t)SF_MIN((uint64_t)WIN, rec->len - rec->got);
+        size_t t = take(r, r->chunk, want_n);
+        sf__buf_add(&w->body, r->chunk, t);
+        rec->got += t;
+        if (t < want_n) break;
+    }
+    if (sf__buf_status(&w->body) != SF_OK) {
+        w->st = sf__error_set(w->ctx->err, SF_ERR_NOMEM, "%s: out of memory reading record %zu",
+                              w->ctx->name, rec->recno);
+        return STEP_QUIT;
+    }
+    return STEP_ON;
+}
+
+/* A gzip'd record is trusted only once its member is known sound: a member
+ * cut short can go on inflating the next member's bytes into a record that
+ * looks whole. After the record's closing CRLFs the member must end cleanly
+ * (CRC and length checked by zlib) or go on with the next record ("WARC/1."
+ * in the same member, where only the member's end could tell, which constant
+ * memory cannot wait for). Anything else is drained, so a broken member
+ * shows as corrupt and its record is dropped. */
+static void check_member_end(warc_run *w, const warc_rec *rec) {
+    wreader *r = w->r;
+    for (int t = 0; t < 4 && pull(r) == WR_DATA &&
+                    (r->out[r->out_pos] == '\r' || r->out[r->out_pos] == '\n');
+         t++)
+        take(r, NULL, 1);
+    fill(r, 7);
+    size_t ahead = r->out_len - r->out_pos;
+    bool next_rec = ahead >= 7 && memcmp(r->out + r->out_pos, "WARC/1.", 7) == 0;
+    if (ahead && !next_rec) {
+        take(r, NULL, SIZE_MAX);
+        if (r->state != WR_CORRUPT)
+            sf__reader_note(w->ctx, SF_OK,
+                            "record at byte offset %llu: its gzip member goes on with "
+                            "bytes that are not a WARC record; they were ignored",
+                            (unsigned long long)rec->off);
+    }
+}
+
+/* A plain record must end where the next starts: after its CRLFs comes
+ * "WARC/1." or the end; otherwise its Content-Length is wrong and the reader
+ * goes on at the next record it finds. */
+static step check_plain_end(warc_run *w, const warc_rec *rec) {
+    wreader *r = w->r;
+    int crlf = 0;
+    for (; crlf < 4 && pull(r) == WR_DATA &&
+           (r->out[r->out_pos] == '\r' || r->out[r->out_pos] == '\n');
+         crlf++)
+        take(r, NULL, 1);
+    fill(r, 7);
+    size_t ahead = r->out_len - r->out_pos;
+    if (!ahead || (ahead >= 7 && memcmp(r->out + r->out_pos, "WARC/1.", 7) == 0)) return STEP_ON;
+    w->k.broken++;
+    if (crlf >= 2) {
+        /* the record ended with its blank line: its length was right and
+         * what follows is stray bytes between records */
+        uint64_t from = r->plain_off;
+        resync_plain(r, true);
+        w->st = sf__reader_diag(w->ctx, SF_ERR_PARSE, 0, rec->recno,
+                                "%llu bytes after the record at byte offset %llu are "
+                                "not a WARC record; skipped to %s",
+                                (unsigned long long)(r->plain_off - from),
+                                (unsigned long long)rec->off,
+                                r->out_pos < r->out_len ? "the next WARC/1. record"
+                                                        : "the end of the file");
+        return w->st != SF_OK ? STEP_QUIT : STEP_ON;
+    }
+    char what[160];
+    snprintf(what, sizeof what,
+             "has a Content-Length of %llu that does not end at a record "
+             "boundary; record dropped",
+             (unsigned long long)rec->len);
+    /* too long, it may have swallowed the next records: look for them from
+     * just after this record's header */
+    if (rewind_plain(r, rec->body_off)) resync_plain(r, true);
+    else resync_plain(r, false);
+    w->st = report_resync(w->ctx, r, rec->recno, rec->off, what);
+    return next_unless(w);
+}
+
+/* A record whose body is cut short, or a response too large to hold. */
+static step check_record_whole(warc_run *w, const warc_rec *rec) {
+    wreader *r = w->r;
+    if (rec->got < rec->len && !r->gz && rewind_plain(r, rec->body_off)) {
+        /* a Content-Length past the end: the records it swallowed are read
+         * again from just after this record's header */
+        w->k.broken++;
+        char what[200];
+        snprintf(what, sizeof what,
+                 "is truncated: Content-Length %llu, only %zu bytes before the end "
+                 "of the file; record dropped",
+                 (unsigned long long)rec->len, rec->got);
+        resync_plain(r, true);
+        w->st = report_resync(w->ctx, r, rec->recno, rec->off, what);
+        return next_unless(w);
+    }
+    if (rec->got < rec->len) {
+        w->k.broken++;
+        w->st = sf__reader_diag(w->ctx, SF_ERR_PARSE, 0, rec->recno,
+                                "record at byte offset %llu is truncated: Content-Length %llu, "
+                                "only %zu bytes %s",
+                                (unsigned long long)rec->off, (unsigned long long)rec->len,
+                                rec->got,
+                                r->state == WR_EOF ? "before the end of the file"
+                                : r->state == WR_MEMBER_END ? "before its gzip member ends"
+                                                            : "before the data breaks off");
+        return next_unless(w);
+    }
+    /* the record ends with CRLF CRLF; tolerate its absence */
+    if (rec->want && !rec->fits) {
+        w->k.broken++;
+        w->st = sf__reader_diag(w->ctx, SF_ERR_TOO_LARGE, 0, rec->recno,
+                                "response at byte offset %llu: its Content-Length of %llu "
+                                "bytes is over the limit of %zu bytes for one page (HTML of "
+                                "at most %zu bytes); skipped",
+                                (unsigned long long)rec->off, (unsigned long long)rec->len,
+                                (size_t)MAX_BODY, (size_t)SF_HTML_MAX_BYTES);
+        return next_unless(w);
+    }
+    return STEP_ON;
+}
+
+/* One turn of read_all: the next record, from its header to its article. */
+static step read_record(warc_run *w) {
+    wreader *r = w->r;
+    warc_rec rec = {.off = 0};
+    step s = between_records(w);
+    if (s == STEP_ON) s = take_record_header(w, &rec);
+    if (s == STEP_ON) s = record_length(w, &rec);
+    if (s == STEP_ON) s = read_record_body(w, &rec);
+    if (s != STEP_ON) return s;
+    if (r->gz && rec.got == rec.len) check_member_end(w, &rec);
+    if (!r->gz && rec.got == rec.len && (s = check_plain_end(w, &rec)) != STEP_ON) return s;
+    if (r->state == WR_CORRUPT || r->state == WR_CAPPED) return STEP_NEXT;
+    if ((s = check_record_whole(w, &rec)) != STEP_ON) return s;
+    if (!rec.want) {
+        w->k.other_types++;
+        return STEP_NEXT;
+    }
+    w->st = response(w->ctx, &w->k, rec.hv, w->body.p ? w->body.p : "", w->body.n, rec.recno);
+    return w->st != SF_OK ? STEP_QUIT : STEP_NEXT;
+}
+
+static sf_status read_all(sf_reader_ctx *ctx, wreader *r) {
+    warc_run w = {.ctx = ctx, .r = r};
+    sf__buf_init(&w.head, MAX_HEADER + 1);
+    sf__buf_init(&w.body, MAX_BODY);
+    w.st = open_input(ctx, r);
+    step s = w.st == SF_OK ? STEP_NEXT : STEP_QUIT;
+    while (s == STEP_NEXT) s = read_record(&w);
+    if (s == STEP_END) {
+        const counts *k = &w.k;
+        if (k->records == 0 && k->broken == 0)
+            sf__reader_note(ctx, SF_ERR_EMPTY, "WARC file holds no records");
+        else
+            sf__reader_note(ctx, SF_OK,
+                            "WARC: %zu records: %zu articles; skipped %zu other records, %zu "
+                            "non-HTML responses, %zu non-2xx responses, %zu pages without "
+                            "text; %zu broken",
+                            k->records, k->articles, k->other_types, k->not_html, k->not_ok,
+                            k->empty, k->broken);
+    }
     if (r->z_live) inflateEnd(&r->z);
-    sf__buf_release(&head);
-    sf__buf_release(&body);
-    return st;
+    sf__buf_release(&w.head);
+    sf__buf_release(&w.body);
+    return w.st;
 }
 
 sf_status sf__read_warc_stream(sf_reader_ctx *ctx, FILE *f) {

@@ -128,19 +128,37 @@ static bool same_quote(const sf_quote *a, const sf_quote *b) {
     return (!a->speaker || strcmp(a->speaker, b->speaker) == 0) && strcmp(a->text, b->text) == 0;
 }
 
+/* Is alias k of e the possessive of its name or of another alias ("Justice
+ * Department's", "Clinton’s")? A reader learns nothing from it: the table
+ * leaves it out (the JSON keeps every form). */
+static bool possessive_form(const sf_entity *e, size_t k) {
+    const char *a = e->aliases[k].name;
+    size_t n = strlen(a), stem;
+    if (n > 2 && strcmp(a + n - 2, "'s") == 0) stem = n - 2;
+    else if (n > 4 && strcmp(a + n - 4, "\xE2\x80\x99s") == 0) stem = n - 4;
+    else return false;
+    if (strlen(e->name) == stem && strncmp(e->name, a, stem) == 0) return true;
+    for (size_t j = 0; j < e->naliases; j++)
+        if (j != k && strlen(e->aliases[j].name) == stem && strncmp(e->aliases[j].name, a, stem) == 0) return true;
+    return false;
+}
+
 void sf__facts_to_markdown(FILE *f, const sf_corpus *c, const sf_story_facts *st) {
     (void)c;
     if (!st) return;
     size_t shown = 0;
     for (size_t i = 0; i < st->nentities && shown < MD_ENTITIES; i++) {
         const sf_entity *e = &st->entities[i];
-        if (e->naliases == 0 && e->narticles < 2) continue;
+        size_t other_forms = 0;
+        for (size_t k = 0; k < e->naliases; k++) other_forms += !possessive_form(e, k);
+        if (other_forms == 0 && e->narticles < 2) continue;
         if (shown++ == 0) fputs("\n| Entity | Type | Also written | Sources |\n|---|---|---|---|\n", f);
         fputs("| ", f);
         cell(f, e->name, 80);
         fprintf(f, " | %s | ", sf__entity_type_name(e->type));
-        for (size_t k = 0; k < e->naliases && k < 6; k++) {
-            if (k) fputs(", ", f);
+        for (size_t k = 0, w = 0; k < e->naliases && w < 6; k++) {
+            if (possessive_form(e, k)) continue;
+            if (w++) fputs(", ", f);
             cell(f, e->aliases[k].name, 60);
             if (e->aliases[k].variant) fputs(" (variant)", f);
         }

@@ -30,4 +30,13 @@ struct sf_result {
                             * article's when it neither declares nor shows one */
 };
 
+/* Every article of c analysed once (docs.c): docs[i] is article i's doc
+ * (sf__doc_build) in its own language (sf__article_lang with `lang` as the
+ * run's), built on up to `threads` threads; a copy (dup_of[i] != SIZE_MAX,
+ * dup_of may be NULL) gets tokens and sentences only (sf__doc_init). The
+ * caller owns the docs (sf__doc_release each). On failure *failed is the
+ * first article that failed; docs before it are built, later ones may be. */
+sf_status sf__docs_build(const sf_corpus *c, const char *lang, const size_t *dup_of,
+                         unsigned threads, sf_doc *docs, size_t *failed);
+
 #endif

@@ -69,6 +69,7 @@ typedef struct story_ctx {
     const sf_run_options *opt;
     const sf_summarize_options *sopt;
     const sf_alias_table *aliases;
+    sf_doc *docs; /* per article (sf__docs_build); a story releases its own */
 } story_ctx;
 
 /* One story's own work: its articles in time order, headline, summary,
@@ -88,9 +89,11 @@ static sf_status story_work(const story_ctx *x, size_t s, sf_error *err) {
     if (!story->headline) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
     if (st == SF_OK) st = sf__summarize(c, story->articles, story->n, r->dup_of, x->sopt, &story->summary, err);
     if (st == SF_OK && !x->opt->no_facts) {
-        sf_facts_options fo = {.lang = x->opt->lang, .aliases = x->aliases};
+        sf_facts_options fo = {.lang = x->opt->lang, .aliases = x->aliases, .docs = x->docs};
         st = sf__story_facts(c, story->articles, story->n, r->dup_of, &fo, &story->facts, err);
     }
+    /* the story's articles are in no other story: their docs are done */
+    for (size_t k = 0; x->docs && k < story->n; k++) sf__doc_release(&x->docs[story->articles[k]]);
     if (st == SF_OK && story->summary.n) {
         story->texts = sf__calloc(story->summary.n, sizeof *story->texts);
         if (!story->texts) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
@@ -196,6 +199,12 @@ static sf_status run_stories(const story_ctx *x, sf_error *err) {
     return p.st;
 }
 
+/* A run holds every article's doc (text.h) from the clustering to its
+ * story's summary and facts: several times the bytes of the text (DUC
+ * 2006+2007: 15.6 MB of input files, 108 MB more at the peak). Past this much text
+ * the docs are not kept and every stage analyses the articles itself. */
+#define RUN_DOCS_TEXT_MAX ((size_t)64 << 20)
+
 /* The pipeline; with one_story set, every article is taken as one story
  * (`storyfold summarize`) and clustering is skipped. */
 static sf_status name_links(sf_result *r, sf_error *err);
@@ -232,6 +241,21 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
     if (st == SF_OK && n) st = sf__dedup_corpus(c, &dopt, r->dup_of, r->dup_sim, err);
     if (st == SF_OK && opt.progress) opt.progress(opt.progress_user, "copies", n, n);
 
+    /* every article analysed once, read by the stages below; a corpus too
+     * large to hold all its docs is analysed by each stage on its own */
+    size_t text_bytes = 0;
+    for (size_t i = 0; i < n; i++) text_bytes += sf_corpus_get(c, i)->text_len;
+    bool keep_docs = text_bytes <= RUN_DOCS_TEXT_MAX;
+    sf_doc *docs = st == SF_OK && keep_docs ? sf__calloc(n ? n : 1, sizeof *docs) : NULL;
+    if (st == SF_OK && keep_docs && !docs) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+    if (st == SF_OK && docs && n) {
+        size_t bad = 0;
+        sf_status s2 = sf__docs_build(c, opt.lang ? opt.lang : "en", r->dup_of, nt, docs, &bad);
+        if (s2 != SF_OK)
+            st = sf__error_set(err, s2, "analysing article '%s': %s", sf_corpus_get(c, bad)->id,
+                               sf_strerror(s2));
+    }
+
     size_t nstories = 0;
     if (st == SF_OK && n && one_story) {
         for (size_t i = 0; i < n; i++) r->story_of[i] = 0;
@@ -242,7 +266,7 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
         sf_cluster_options_default(&copt);
         if (opt.lang) copt.lang = opt.lang;
         if (opt.story_threshold > 0) copt.threshold = opt.story_threshold;
-        st = sf__cluster_corpus_threads(c, &copt, r->dup_of, r->story_of, &nstories, nt, err);
+        st = sf__cluster_corpus_docs(c, &copt, r->dup_of, docs, r->story_of, &nstories, nt, err);
         if (st == SF_OK && opt.progress) opt.progress(opt.progress_user, "stories", n, n);
     }
 
@@ -287,16 +311,19 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
     }
     sf__free(keys);
     if (st == SF_OK && !one_story)
-        st = sf__storylines_compute_threads(c, r->story_of, r->nstories, r->dup_of, nt, &r->lines, err);
+        st = sf__storylines_compute_docs(c, r->story_of, r->nstories, r->dup_of, docs, nt, &r->lines, err);
 
     sf_summarize_options sopt = {.lang = opt.lang, .max_words = opt.summary_words, .query = opt.query,
                                  .method = opt.summary_method == 1   ? SF_SUMMARY_CENTROID
                                            : opt.summary_method == 2 ? SF_SUMMARY_CONCEPTS_ILP
                                            : opt.summary_method == 3 ? SF_SUMMARY_COVERAGE_DIVERSITY
                                                                      : SF_SUMMARY_CONCEPTS,
-                                 .compress = opt.summary_compress ? SF_COMPRESS_ALL : 0u};
-    story_ctx x = {.c = c, .r = r, .opt = &opt, .sopt = &sopt, .aliases = aliases};
+                                 .compress = opt.summary_compress ? SF_COMPRESS_ALL : 0u,
+                                 .docs = docs};
+    story_ctx x = {.c = c, .r = r, .opt = &opt, .sopt = &sopt, .aliases = aliases, .docs = docs};
     if (st == SF_OK) st = run_stories(&x, err);
+    for (size_t i = 0; docs && i < n; i++) sf__doc_release(&docs[i]); /* after a failure */
+    sf__free(docs);
     /* one canonical name per entity across the stories of the run */
     sf_story_facts **all = st == SF_OK ? sf__calloc(r->nstories + 1, sizeof *all) : NULL;
     if (st == SF_OK && !all) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");

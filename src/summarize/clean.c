@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <stdlib.h>
+#include <strings.h>
 
 static bool starts_with_nocase(const char *p, size_t n, const char *lit) {
     size_t k = strlen(lit);
@@ -20,6 +21,8 @@ static const char *const NOISE_PREFIXES[] = {
     "caption:", "file photo", "read more", "related:", "share this", "click here",
     "follow us", "subscribe", "advertisement", "copyright", "(c)", "\xC2\xA9" /* © */,
     "all rights reserved", "sign up", "reporting by", "editing by", "writing by",
+    /* an outlet's standing note on a subject, pasted under every article */
+    "editor's note", "editors' note", "editor\xE2\x80\x99s note", "editors\xE2\x80\x99 note",
 };
 
 /* True when p[0..n) holds contact details: a telephone number written as
@@ -66,6 +69,14 @@ static bool has_contact(const char *p, size_t n) {
     return false;
 }
 
+/* Whether p[0..n) holds the ASCII word w, in any case. */
+static bool strcasestr_n(const char *p, size_t n, const char *w) {
+    size_t k = strlen(w);
+    for (size_t i = 0; i + k <= n; i++)
+        if (strncasecmp(p + i, w, k) == 0) return true;
+    return false;
+}
+
 bool sf__is_noise_sentence(const char *p, size_t n) {
     sf_view v = sf__view_trim(sf__view(p, n));
     p = v.p;
@@ -94,6 +105,11 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
     /* "By Jane Doe", "By JANE DOE, Associated Press Writer" */
     if (starts_with_nocase(p, n, "by ") && words <= 8 && p[n - 1] != '.') return true;
     if (has_contact(p, n)) return true;
+    /* "Follow Pam Key on Twitter @pamkeyNEN": the writer's own promotion */
+    if (starts_with_nocase(p, n, "follow ") && words <= 12 &&
+        (memchr(p, '@', n) || strcasestr_n(p, n, "twitter") || strcasestr_n(p, n, "facebook") ||
+         strcasestr_n(p, n, "instagram")))
+        return true;
     /* A sentence reports something: several words and some lower case. */
     if (words < 4) return true;
     if (letters && lower * 4 < letters) return true; /* shouting headline or credit line */
@@ -214,6 +230,42 @@ bool sf__has_quotation(const char *p, size_t n) {
             return true; /* “ ” „ */
     }
     return false;
+}
+
+/* Whether a quotation is open after p[0..n), given `open` before it. The
+ * direction of a straight mark is read from its neighbours (an opener
+ * follows a space or a bracket and comes before a word; a closer the
+ * reverse), not by counting: a text whose paragraphs were run together
+ * keeps the newsroom convention of reopening a quotation that goes on in
+ * the next paragraph, and counting would then turn every later sentence
+ * into a quotation. A line break ends a paragraph and so the quotation
+ * (that same convention reopens it with a mark). Curly marks and the
+ * TeX-style `` '' of wire copy carry their direction; single quotation
+ * marks are left alone (an apostrophe is the same character). */
+bool sf__quote_open_after(const char *p, size_t n, bool open) {
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        if (ch == '\n') open = false;
+        else if (ch == '"') {
+            bool before_space = i == 0 || isspace((unsigned char)p[i - 1]) || strchr("([{", p[i - 1]);
+            bool after_word = i + 1 < n && !isspace((unsigned char)p[i + 1]) && !strchr(".,;:!?)", p[i + 1]);
+            if (before_space && after_word) open = true;
+            else if (!before_space) open = false;
+        } else if (i + 1 < n && ch == '`' && p[i + 1] == '`') {
+            open = true;
+            i++;
+        } else if (i + 1 < n && ch == '\'' && p[i + 1] == '\'') {
+            open = false;
+            i++;
+        } else if (i + 2 < n && ch == 0xE2 && (unsigned char)p[i + 1] == 0x80) {
+            unsigned char c3 = (unsigned char)p[i + 2];
+            bool after_space = i == 0 || isspace((unsigned char)p[i - 1]);
+            if (c3 == 0x9E) open = true;                          /* „ */
+            else if (c3 == 0x9C) open = !open || after_space;     /* “, or German's closer */
+            else if (c3 == 0x9D) open = false;                    /* ” */
+        }
+    }
+    return open;
 }
 
 bool sf__speaks_to_reader(const char *p, size_t n, const char *lang) {
@@ -364,9 +416,25 @@ size_t sf__backref_noun(const char *p, size_t n, const char *lang, size_t *at) {
     return w1;
 }
 
+/* "In 2011, he resigned", "On Monday, they said": a pronoun that opens
+ * the clause after a short opening phrase leans back as an opening pronoun
+ * does. The phrase: at most six words before the first comma. */
+static bool pronoun_after_opening(const char *p, size_t n) {
+    static const char *const PRON[] = {"he", "she", "they", "it", "his", "her", "their", "its", "him", "them"};
+    size_t words = 0, i = 0;
+    for (; i < n && i < 80 && p[i] != ','; i++)
+        if (p[i] == ' ' && i > 0 && p[i - 1] != ' ') words++;
+    if (i >= n || p[i] != ',' || words > 5) return false;
+    i++;
+    while (i < n && p[i] == ' ') i++;
+    size_t len = word_len(p, n, i);
+    return len && (i + len == n || !isalpha((unsigned char)p[i + len])) && in_list(p + i, len, PRON, SF_ARRAY_LEN(PRON));
+}
+
 bool sf__needs_context(const char *p, size_t n, const char *lang) {
     if (!lang || strncmp(lang, "en", 2) != 0) return false;
     if (backref_phrase(p, n)) return true;
+    if (pronoun_after_opening(p, n)) return true;
     size_t w = 0;
     while (w < n && isalpha((unsigned char)p[w])) w++;
     if (w == 0 || w == n) return false;

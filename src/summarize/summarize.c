@@ -34,6 +34,9 @@ typedef struct sent {
     bool noise;
     bool listed; /* of a report that lists several stories (read_article) */
     bool quote;          /* holds a quotation */
+    bool carried;        /* inside a quotation opened by an earlier sentence:
+                          * someone's words with no mark of their own, never
+                          * a bullet (it would print them as the report's) */
     bool needs_context;  /* opens by pointing back ("He", "But") */
     uint64_t ref;        /* hash of the folded noun of "The meeting" openers, 0: none */
     bool fragment;       /* opens mid-sentence (lower case, ", and") */
@@ -150,18 +153,66 @@ static bool opens_with_slug(const char *p, size_t n) {
     return joined;
 }
 
+/* The analyzer for what the article's doc does not hold, made on first use. */
+typedef struct lazy_analyzer {
+    sf_analyzer *an;
+    const char *lang;
+} lazy_analyzer;
+
+static sf_status need_analyzer(lazy_analyzer *z) {
+    if (!z->an) z->an = sf__analyzer_create(z->lang);
+    return z->an ? SF_OK : SF_ERR_NOMEM;
+}
+
+/* The terms (x->tw, stemmed) and words (x->seq, x->stop) of the sentence
+ * p[0..n), bytes [b, b + n) of doc d's text when d is not NULL. They are
+ * read from the doc when it holds exactly these tokens (sf__doc_tokens_of);
+ * a sentence rewritten by compression, or cut where the doc's tokens run
+ * on, is analysed here. */
+static sf_status sentence_terms(ctx *x, lazy_analyzer *z, const sf_doc *d, size_t b,
+                                const char *p, size_t n, const char *lang) {
+    size_t t0, t1;
+    if (d && sf__doc_tokens_of(d, b, b + n, &t0, &t1)) {
+        for (size_t k = d->tok_term[t0]; k < d->tok_term[t1]; k++) {
+            const sf_doc_term *t = &d->term.items[k];
+            SF_TRY(on_term(x, d->terms.p + t->off, t->len, NULL));
+        }
+        for (size_t t = t0; t < t1; t++) {
+            if (d->toks.items[t].kind == SF_TOK_PUNCT) continue;
+            SF_TRY(SF_VEC_PUSH(&x->seq, d->fold[t]));
+            SF_TRY(SF_VEC_PUSH(&x->stop, d->stop[t]));
+        }
+        return SF_OK;
+    }
+    SF_TRY(need_analyzer(z));
+    SF_TRY(sf__analyze(z->an, p, n, on_term, x));
+    return word_seq(x, p, n, lang);
+}
+
 /* Split and analyze every sentence of one article. `*list`: the text lists
- * several stories, each led by a wire slug (below). */
-static sf_status read_article(ctx *x, sf_analyzer *an, const sf_article *a, size_t idx,
-                              const char *lang, bool *list) {
-    sf_spanvec spans = {0};
-    /* a huge article: the sentences of its first SF_ANALYZE_MAX_BYTES */
-    sf_status st = sf__sentences(a->text, sf__analyzed_length(a->text, a->text_len), lang, &spans);
-    size_t slugs = 0;
-    for (size_t k = 0; st == SF_OK && k < spans.n; k++) {
-        sf_span sp = spans.items[k];
+ * several stories, each led by a wire slug (below). The article's doc `d`
+ * (may be NULL) gives the sentences and their terms when it was read in the
+ * summary's language; otherwise (an article in another language than the
+ * run's) the sentences are split and analysed here in `lang`. */
+static sf_status read_article(ctx *x, lazy_analyzer *z, const sf_doc *doc, const sf_article *a,
+                              size_t idx, const char *lang, bool *list) {
+    sf_spanvec own = {0};
+    const sf_spanvec *spans = &own;
+    sf_status st = SF_OK;
+    if (doc && doc->analyzed && doc->text == a->text && strcmp(doc->lang, lang) == 0)
+        spans = &doc->sents;
+    else /* a huge article: the sentences of its first SF_ANALYZE_MAX_BYTES */
+        doc = NULL, st = sf__sentences(a->text, sf__analyzed_length(a->text, a->text_len), lang, &own);
+    size_t slugs = 0, scanned = 0;
+    bool in_quote = false; /* a quotation opened by an earlier sentence */
+    for (size_t k = 0; st == SF_OK && k < spans->n; k++) {
+        sf_span sp = spans->items[k];
         const char *p = a->text + sp.begin;
         size_t n = sp.end - sp.begin;
+        in_quote = sf__quote_open_after(a->text + scanned, sp.begin - scanned, in_quote);
+        bool carried = in_quote;
+        in_quote = sf__quote_open_after(p, n, in_quote);
+        scanned = sp.end;
         slugs += opens_with_slug(p, n);
         /* a dateline opens the report; one further down opens a second
          * story run into the text ("NAIROBI, Kenya (AP) _ Two suspects
@@ -183,13 +234,13 @@ static sf_status read_article(ctx *x, sf_analyzer *an, const sf_article *a, size
             p += d;
             n -= d;
         }
-        sent s = {.article = idx, .position = k, .span = sp};
+        sent s = {.article = idx, .position = k, .span = sp, .carried = carried};
         s.noise = sf__is_noise_sentence(p, n);
         /* a voice, not a report: a quotation, or words to the reader
          * ("Are you prepared to give your readers the coverage they
          * crave?", a wire syndicate's pitch that opened DUC 2006 D0604D;
          * "You get in trouble when you interfere ..., he says.") */
-        s.quote = sf__has_quotation(p, n) || sf__speaks_to_reader(p, n, lang);
+        s.quote = carried || sf__has_quotation(p, n) || sf__speaks_to_reader(p, n, lang);
         if (!s.noise && x->compress) {
             bool changed = false;
             st = sf__compress_sentence(p, n, lang, x->compress, &x->scratch, &changed);
@@ -223,8 +274,7 @@ static sf_status read_article(ctx *x, sf_analyzer *an, const sf_article *a, size
         s.lw_end = x->lw.n;
         s.tw_begin = x->tw.n;
         s.seq_begin = x->seq.n;
-        st = sf__analyze(an, p, n, on_term, x);
-        if (st == SF_OK) st = word_seq(x, p, n, lang);
+        st = sentence_terms(x, z, s.compressed ? NULL : doc, sp.begin, p, n, lang);
         s.tw_end = x->tw.n;
         s.seq_end = x->seq.n;
         if (st == SF_OK) {
@@ -240,7 +290,7 @@ static sf_status read_article(ctx *x, sf_analyzer *an, const sf_article *a, size
      * the end of this budget."). One slug further down is a second story
      * run into a report (cut above). */
     *list = slugs >= 2;
-    SF_VEC_FREE(&spans);
+    SF_VEC_FREE(&own);
     return st;
 }
 
@@ -273,6 +323,10 @@ static sf_status weigh(ctx *x) {
     sf__map_release(&df);
     return SF_OK;
 }
+
+/* Never a bullet, whatever else is short: noise, and the words of a
+ * quotation that runs on without marks. */
+static bool unusable(const sent *s) { return s->noise || s->carried; }
 
 /* The centroid: the mean of the sentence vectors, as a sorted sparse vector. */
 static sf_status centroid(const ctx *x, term_weight **out, size_t *nout) {
@@ -1354,8 +1408,7 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
                              "the summary method concepts-ilp needs GLPK, which this build "
                              "lacks (install libglpk-dev and configure again)");
 #endif
-    sf_analyzer *an = sf__analyzer_create(opt.lang);
-    if (!an) return sf__error_set(err, SF_ERR_UNSUPPORTED, "no analyzer for language '%s'", opt.lang);
+    lazy_analyzer z = {.lang = opt.lang};
     ctx x = {0};
     x.lead = SIZE_MAX;
     x.corpus = c;
@@ -1370,11 +1423,11 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
         if (dup_of && dup_of[a] != SIZE_MAX) continue; /* a copy says what its canonical says */
         ndocs++;
         bool list = false;
-        st = read_article(&x, an, sf_corpus_get(c, a), a, opt.lang, &list);
+        st = read_article(&x, &z, opt.docs ? &opt.docs[a] : NULL, sf_corpus_get(c, a), a, opt.lang, &list);
         for (size_t k = from; list && k < x.sents.n; k++) x.sents.items[k].listed = true;
         lists += list;
     }
-    sf__analyzer_destroy(an);
+    sf__analyzer_destroy(z.an);
     /* A list of stories is not a report of this one: its lines are teasers
      * and notes to editors ("CoxNet layouts are for sale over the web ...",
      * "Additionally, separate features and commentary budgets move at 10
@@ -1386,7 +1439,7 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
      * summary, D0736H-C). */
     for (size_t i = 0; lists < ndocs && i < x.sents.n; i++)
         if (x.sents.items[i].listed) x.sents.items[i].noise = true;
-    for (size_t i = 0; i < x.sents.n; i++) x.sents.items[i].score = x.sents.items[i].noise ? -1.0 : 0.0;
+    for (size_t i = 0; i < x.sents.n; i++) x.sents.items[i].score = unusable(&x.sents.items[i]) ? -1.0 : 0.0;
     if (st == SF_OK) st = weigh(&x);
     size_t *chosen = NULL, nchosen = 0;
     if (st == SF_OK) {
@@ -1444,7 +1497,7 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
          * common) concepts say nothing: fall through to the centroid. */
         if (nchosen == 0) {
             for (size_t i = 0; i < x.sents.n; i++) {
-                x.sents.items[i].score = x.sents.items[i].noise ? -1.0 : 0.0;
+                x.sents.items[i].score = unusable(&x.sents.items[i]) ? -1.0 : 0.0;
                 x.sents.items[i].chosen = false;
             }
             x.merged.n = 0;

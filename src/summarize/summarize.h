@@ -5,6 +5,7 @@
 #define SF_SUMMARIZE_H
 
 #include "../common/common.h"
+#include "../text/text.h"
 
 typedef struct sf_summary_sentence {
     size_t article;   /* corpus index of the article the text is taken from */
@@ -39,6 +40,10 @@ typedef struct sf_summarize_options {
     double attribution;     /* min share of a sentence's terms another must
                                hold to "say the same"; 0: 0.6 */
     unsigned compress;      /* SF_COMPRESS_* cuts in summary sentences; 0: none */
+    const sf_doc *docs;     /* NULL, or per corpus index the article's doc
+                               (sf__doc_build): its sentences and terms are
+                               read where the doc is in `lang` (read_article
+                               says when it is not used) */
 } sf_summarize_options;
 
 /* Summarize the articles c[articles[0..n)]. `dup_of` (may be NULL) gives the
@@ -60,6 +65,10 @@ size_t sf__dateline_length(const char *p, size_t n);
 
 /* True when the sentence quotes someone ("...", ``...'', “...”). */
 bool sf__has_quotation(const char *p, size_t n);
+/* Whether a quotation is still open after p[0..n), given `open` before it
+ * (a quotation that runs over several sentences: the later ones have no
+ * mark of their own). A line break ends it. */
+bool sf__quote_open_after(const char *p, size_t n, bool open);
 /* True when the sentence speaks to its reader ("you", "your"; English): a
  * pitch, advice or a voice told without quotation marks, not a report.
  * Other languages: false. */

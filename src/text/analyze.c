@@ -52,10 +52,24 @@ void sf__analyzer_destroy(sf_analyzer *a) {
 
 /* Fold, map the typographic apostrophe to ASCII (stopword lists and the
  * English stemmer expect '), then drop stopwords and stem. */
+static sf_status emit_folded(sf_analyzer *a, const sf_token *tok, sf_term_fn fn, void *user);
+
 static sf_status emit_word(sf_analyzer *a, const char *w, size_t n, const sf_token *tok,
                            sf_term_fn fn, void *user) {
     sf__buf_reset(&a->fold);
     SF_TRY(sf__fold(w, n, &a->fold));
+    return emit_folded(a, tok, fn, user);
+}
+
+sf_status sf__analyze_folded(sf_analyzer *a, const char *fold, size_t n, const sf_token *tok,
+                             sf_term_fn fn, void *user) {
+    sf__buf_reset(&a->fold);
+    SF_TRY(sf__buf_add(&a->fold, fold, n));
+    return emit_folded(a, tok, fn, user);
+}
+
+/* The word folded in a->fold: apostrophes, stopwords, stem. */
+static sf_status emit_folded(sf_analyzer *a, const sf_token *tok, sf_term_fn fn, void *user) {
     char *p = a->fold.p;
     size_t len = a->fold.n, o = 0;
     for (size_t i = 0; i < len; i++) {
@@ -122,11 +136,10 @@ static sf_status emit_number(sf_analyzer *a, const char *text, const sf_token *t
     return SF_OK;
 }
 
-sf_status sf__analyze(sf_analyzer *a, const char *text, size_t n, sf_term_fn fn, void *user) {
-    a->toks.n = 0;
-    SF_TRY(sf__tokenize(text, n, &a->toks));
-    for (size_t k = 0; k < a->toks.n; k++) {
-        const sf_token *t = &a->toks.items[k];
+sf_status sf__analyze_tokens(sf_analyzer *a, const char *text, const sf_token *toks, size_t ntok,
+                             sf_term_fn fn, void *user) {
+    for (size_t k = 0; k < ntok; k++) {
+        const sf_token *t = &toks[k];
         if (t->kind == SF_TOK_WORD)
             SF_TRY(emit_word(a, text + t->begin, t->end - t->begin, t, fn, user));
         else if (t->kind == SF_TOK_NUMBER)
@@ -134,3 +147,11 @@ sf_status sf__analyze(sf_analyzer *a, const char *text, size_t n, sf_term_fn fn,
     }
     return SF_OK;
 }
+
+sf_status sf__analyze(sf_analyzer *a, const char *text, size_t n, sf_term_fn fn, void *user) {
+    a->toks.n = 0;
+    SF_TRY(sf__tokenize(text, n, &a->toks));
+    return sf__analyze_tokens(a, text, a->toks.items, a->toks.n, fn, user);
+}
+
+const char *sf__analyzer_lang(const sf_analyzer *a) { return a->lang; }

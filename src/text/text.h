@@ -102,5 +102,71 @@ void sf__analyzer_destroy(sf_analyzer *a);
 typedef sf_status (*sf_term_fn)(void *user, const char *term, size_t len,
                                 const sf_token *tok);
 sf_status sf__analyze(sf_analyzer *a, const char *text, size_t n, sf_term_fn fn, void *user);
+/* The same chain over tokens already made by sf__tokenize of `text`
+ * (toks[0..ntok), offsets into text). */
+sf_status sf__analyze_tokens(sf_analyzer *a, const char *text, const sf_token *toks, size_t ntok,
+                             sf_term_fn fn, void *user);
+/* The chain for one word token tok whose NFKC case fold (sf__fold of its
+ * bytes) the caller has made already: fold[0..n). */
+sf_status sf__analyze_folded(sf_analyzer *a, const char *fold, size_t n, const sf_token *tok,
+                             sf_term_fn fn, void *user);
+/* The language the analyzer was made for ("en" for NULL). */
+const char *sf__analyzer_lang(const sf_analyzer *a);
+
+/* ------------------------------------------------------------------- doc */
+/* One article analysed once, read by every later stage through a const
+ * pointer: its tokens, its sentences and the tokens each holds, and (when
+ * built with an analyzer) each token's matching terms, NFKC case fold and
+ * stopword flag, all in one language. Offsets are bytes into `text`, which
+ * the doc borrows (it must outlive the doc). Only text[0..n) is read, n =
+ * sf__analyzed_length (the 4 MiB bound). A stage that needs something else
+ * (another language, the whole of a longer text, a rewritten sentence) does
+ * its own analysis and says so where it decides. */
+typedef struct sf_doc_term {
+    uint32_t off, len;   /* bytes of the term in sf_doc.terms */
+} sf_doc_term;
+typedef struct sf_doc {
+    size_t article;      /* corpus index */
+    const char *text;
+    size_t n;            /* bytes analysed */
+    size_t text_len;     /* bytes of the whole text (n < text_len: cut at the bound) */
+    sf_tokvec toks;
+    sf_spanvec sents;
+    size_t *sent_tok;    /* first token of sentence s; sent_tok[nsents] = ntoks */
+    char lang[8];        /* language code, lower case ("en" when not given) */
+    /* filled by sf__doc_build only (analyzed true) */
+    bool analyzed;
+    SF_VEC(sf_doc_term) term; /* sf__analyze's terms, in token order */
+    uint32_t *tok_term;  /* first term of token i; tok_term[ntoks] = nterms */
+    sf_buf terms;        /* the terms' bytes */
+    uint64_t *fold;      /* per token: sf__hash64(NFKC case fold, seed 0); 0 for punctuation */
+    uint8_t *stop;       /* per token: a word whose fold is a stopword of lang */
+} sf_doc;
+
+/* Tokens and sentences of text[0..n) (cut to sf__analyzed_length). `lang`
+ * is the article's language code ("de", "es-AR"; NULL means "en"): it picks
+ * the sentence rules and, in the mention finder, the function words and
+ * whether a capital letter says anything. On failure the doc is released. */
+sf_status sf__doc_init(sf_doc *d, size_t article, const char *text, size_t n, const char *lang);
+/* sf__doc_init plus the matching terms, folds and stopword flags, made by
+ * `an` (the caller's, one per thread; its language must be the doc's
+ * primary subtag, else SF_ERR_ARG). */
+sf_status sf__doc_build(sf_doc *d, size_t article, const char *text, size_t n, const char *lang,
+                        sf_analyzer *an);
+void sf__doc_release(sf_doc *d);
+/* The primary subtag of a language code, lower case, into out: "de" for
+ * "de-DE", "en" for NULL or "" (a doc's lang). */
+void sf__lang_primary(const char *lang, char out[8]);
+/* Token i compared with an ASCII word, case-insensitively. */
+bool sf__tok_is(const sf_doc *d, size_t i, const char *word);
+/* True when token i is one of the NULL-terminated list. */
+bool sf__tok_in(const sf_doc *d, size_t i, const char *const *words);
+/* Sentence index of byte offset `at` (the last sentence starting at or before it). */
+size_t sf__doc_sentence_of(const sf_doc *d, size_t at);
+/* The tokens [*t0, *t1) of an analysed doc that sf__tokenize would make of
+ * text[b..e) on its own: true when b..e lies in text[0..n) between white
+ * space (or the ends), where no token runs across and the tokenizer's look
+ * around sees the same; false when the range must be tokenized anew. */
+bool sf__doc_tokens_of(const sf_doc *d, size_t b, size_t e, size_t *t0, size_t *t1);
 
 #endif

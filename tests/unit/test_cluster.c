@@ -138,6 +138,38 @@ static void two_topics_interleaved_and_shuffled(void **state) {
         }
         assert_true(sl.nlines <= ns);
         free(lowner);
+        if (round == 0) {
+            /* read from the articles' docs (built once, as a run does): the
+             * same stories and the same storylines and links */
+            sf_doc *docs = calloc(n, sizeof *docs);
+            sf_analyzer *an = sf__analyzer_create("en");
+            for (size_t i = 0; i < n; i++) {
+                const sf_article *ar = sf_corpus_get(c, i);
+                assert_int_equal(sf__doc_build(&docs[i], i, ar->text, ar->text_len, "en", an), SF_OK);
+            }
+            size_t *story2 = calloc(n, sizeof *story2), ns2 = 0;
+            assert_int_equal(sf__cluster_corpus_docs(c, &o, NULL, docs, story2, &ns2, 2, &err), SF_OK);
+            assert_int_equal(ns2, ns);
+            for (size_t i = 0; i < n; i++) assert_int_equal(story2[i], story[i]);
+            sf_storylines sl2 = {0};
+            assert_int_equal(sf__storylines_compute_docs(c, story, ns, NULL, docs, 2, &sl2, NULL), SF_OK);
+            assert_int_equal(sl2.nlines, sl.nlines);
+            for (size_t s = 0; s < ns; s++) {
+                assert_int_equal(sl2.storyline_of[s], sl.storyline_of[s]);
+                assert_int_equal(sl2.nrelated[s], sl.nrelated[s]);
+                for (size_t r = 0; r < sl.nrelated[s]; r++) {
+                    assert_int_equal(sl2.related[s][r].story, sl.related[s][r].story);
+                    assert_int_equal(sl2.related[s][r].nnames, sl.related[s][r].nnames);
+                    for (size_t q = 0; q < sl.related[s][r].nnames; q++)
+                        assert_string_equal(sl2.related[s][r].names[q], sl.related[s][r].names[q]);
+                }
+            }
+            sf_storylines_release(&sl2);
+            for (size_t i = 0; i < n; i++) sf__doc_release(&docs[i]);
+            free(docs);
+            free(story2);
+            sf__analyzer_destroy(an);
+        }
         sf_storylines_release(&sl);
         /* the same (id, story) lines whatever the input order */
         char **lines = calloc(n, sizeof *lines);
@@ -347,11 +379,14 @@ static void undated_reports_stay_at_event_grain(void **state) {
     const char *topic = "Mayor Anna Berger opened the new harbour bridge in Lindau on "
                         "Monday, and the ferry company of Lindau cut its fares.";
     /* 28 events of the topic, each report with 20 facts of its own: a
-     * minute apart they are one story; undated they do not chain (on
-     * main, which read an unknown gap as "the same moment": 28) */
-    assert_int_equal(largest_of_stream_at(topic, 20, 28, true), 28);
+     * minute apart they chain further (28 before the lead factor, i14f:
+     * 17, since their leads agree only on the topic sentence); undated
+     * they do not chain (on main, which read an unknown gap as "the same
+     * moment": 28) */
+    size_t dated = largest_of_stream_at(topic, 20, 28, true);
     size_t big = largest_of_stream_at(topic, 20, 28, false);
     assert_true(big < GROW_FREE_REPORTS);
+    assert_true(dated > big);
     /* one event: 6 undated reports that agree closely stay one story */
     assert_int_equal(largest_of_stream_at(topic, 2, 6, false), 6);
     /* two undated reports of one flood join, a vote stays apart */
@@ -375,6 +410,115 @@ static void undated_reports_stay_at_event_grain(void **state) {
         assert_int_equal(sf__stream_add(s, "", 0, texts[i], strlen(texts[i]), SF_TIME_UNKNOWN, NULL, NULL), SF_OK);
     assert_int_equal(sf__stream_story_of(s, 2), sf__stream_story_of(s, 0));
     assert_true(sf__stream_story_of(s, 1) != sf__stream_story_of(s, 0));
+    sf__stream_destroy(s);
+}
+
+/* Two happenings of one affair stay two stories; two reports of one
+ * happening join (i14f). The three reports share their participants and a
+ * paragraph of background (the affair so far); the arrest is told twice in
+ * other words, the council's vote a day later leads with its own news. The
+ * names and the background make the vote similar enough to join the arrest
+ * on the content alone (before the lead factor it did); what tells the
+ * happenings apart is what each report leads with. Twelve unrelated
+ * reports come first, for the document frequencies. */
+#define LINDAU_BG \
+    "The affair began in March, when auditors of the state of Westmark found that the harbour " \
+    "bridge at Lindau had cost 41 million euros instead of the 23 million the council approved." \
+    " Kessler, who has run the harbour authority since 2015, has denied any wrongdoing. Mayor " \
+    "Anna Berger has called for a full inquiry, and the opposition Greens want the board replaced."
+static void affair_developments_stay_apart(void **state) {
+    (void)state;
+    static const char *const other[] = {
+        "The national football league opened its season on Saturday with a draw between the two "
+        "northern clubs in front of a record crowd.",
+        "Heavy snow closed three mountain passes in the Alps on Sunday, and the railway company "
+        "cancelled its night trains to Italy.",
+        "The central bank left its interest rate unchanged on Thursday and said inflation would "
+        "ease slowly over the coming year.",
+        "A new exhibition of medieval maps opened at the city museum, with loans from libraries in "
+        "Paris, Vienna and Prague.",
+        "Farmers in the eastern region expect a smaller wheat harvest after the driest spring in "
+        "forty years, their association said.",
+        "The software company announced that it would hire 300 engineers for its new research "
+        "centre near the university.",
+        "Doctors at the children's hospital began a trial of a new treatment for asthma that uses a"
+        " daily inhaled medicine.",
+        "The orchestra named a young conductor from Finland as its music director, starting with "
+        "the autumn concerts.",
+        "Rescue teams found the missing hikers alive on Friday after two nights in a storm on the "
+        "northern ridge.",
+        "The airline said it would add flights to Lisbon and Seville in summer and retire its "
+        "oldest aircraft.",
+        "Scientists reported that a comet will pass close to the Earth next month and may be "
+        "visible without a telescope.",
+        "The supermarket chain will close twelve stores in small towns and open larger ones on the "
+        "outskirts of cities."};
+    static const char *const title[3] = {"Lindau harbour director arrested over bridge bribes",
+                                         "Police detain Kessler in Lindau bridge bribery inquiry",
+                                         "Lindau council dissolves harbour board"};
+    static const char *const text[3] = {
+        /* the arrest, Tuesday morning */
+        "Prosecutors arrested Lindau harbour director Anton Kessler at his home on Tuesday morning "
+        "on suspicion of taking bribes from the builders of the harbour bridge, the public "
+        "prosecutor's office in Konstanz said. Officers searched his house and his office at the "
+        "harbour authority and carried away computers and boxes of files. A judge ordered Kessler "
+        "held in custody because he might try to hide evidence, spokeswoman Petra Hallmann told "
+        "reporters outside the court. Investigators believe he received at least 600,000 euros "
+        "through a consulting firm registered in his brother's name, she said. Kessler's lawyer, "
+        "Martin Fromm, said his client would answer every question and expected to be released "
+        "within days. Prosecutors said two other suspects, a former site manager and an accountant,"
+        " were questioned on Tuesday but not detained. The arrest came a day before the harbour "
+        "board was to present its annual accounts; the chief prosecutor said the timing was a "
+        "coincidence and that the warrant had been signed last week. Neighbours said about a dozen "
+        "officers arrived before seven o'clock in four unmarked cars and left shortly before noon; "
+        "Kessler was driven to the prison in Ravensburg, where he spent the night. " LINDAU_BG,
+        /* the arrest again, in other words, four hours later */
+        "Anton Kessler, the director of the Lindau harbour, was taken into custody on Tuesday, "
+        "accused of accepting bribes from the firms that built the harbour bridge, Konstanz "
+        "prosecutors announced. Police searched his home and his office in the morning and took "
+        "away computers and files. Spokeswoman Petra Hallmann said a judge had ordered him held "
+        "because he could tamper with evidence, and that at least 600,000 euros are believed to "
+        "have reached him through a consulting firm in his brother's name. His lawyer, Martin "
+        "Fromm, told reporters that Kessler would cooperate fully and hoped to be freed within "
+        "days. A former site manager and an accountant were also questioned on Tuesday and let go, "
+        "prosecutors said. The chief prosecutor rejected suggestions that the arrest was timed to "
+        "the board's annual accounts, due on Wednesday, saying the warrant had been signed the week"
+        " before. According to neighbours, some twelve officers came in four unmarked cars shortly "
+        "before seven and stayed until almost noon. Kessler spent the night in the prison of "
+        "Ravensburg. " LINDAU_BG,
+        /* the council's vote, a day later */
+        "The Lindau city council voted 23 to 9 on Wednesday evening to dissolve the harbour board "
+        "and to put the harbour under the direct control of the town hall until new statutes are "
+        "written. The motion, brought by the Greens, also freezes all payments for the second stage"
+        " of the marina and orders a new tender for the ferry terminal. Several members of the "
+        "governing coalition joined the vote after a debate of four hours, in which speakers "
+        "criticised the board for approving contracts without reading them. The town treasurer, "
+        "Klaus Imhof, will run the harbour for now, and the marina works will stop from Monday. "
+        "Imhof said the harbour's staff of 140 would keep their jobs and that ferries would sail as"
+        " usual. The board's chairman, Ulrich Sand, called the vote rushed and said the board would"
+        " ask the administrative court in Freiburg to suspend it. Mayor Berger abstained and told "
+        "the meeting she would present a plan for the harbour's future in January. Shop owners at "
+        "the marina, who had waited two years for the works to finish, said the freeze would cost "
+        "them another season. " LINDAU_BG};
+    const int64_t t0 = 1700000000;
+    const int64_t when[3] = {t0, t0 + 4 * 3600, t0 + 32 * 3600};
+    sf_cluster_options o;
+    sf__cluster_options_default(&o);
+    sf_stream *s = NULL;
+    assert_int_equal(sf__stream_create(&o, &s, NULL), SF_OK);
+    size_t base = sizeof other / sizeof *other;
+    for (size_t i = 0; i < base; i++)
+        assert_int_equal(sf__stream_add(s, "", 0, other[i], strlen(other[i]),
+                                        t0 - 20 * 86400 + (int64_t)i * 3600, NULL, NULL),
+                         SF_OK);
+    for (size_t i = 0; i < 3; i++)
+        assert_int_equal(sf__stream_add(s, title[i], strlen(title[i]), text[i], strlen(text[i]),
+                                        when[i], NULL, NULL),
+                         SF_OK);
+    /* one happening told twice: one story */
+    assert_int_equal(sf__stream_story_of(s, base + 1), sf__stream_story_of(s, base));
+    /* the next development of the affair: a story of its own */
+    assert_true(sf__stream_story_of(s, base + 2) != sf__stream_story_of(s, base));
     sf__stream_destroy(s);
 }
 
@@ -465,7 +609,7 @@ static void extract_all_matches_one_by_one(void **state) {
     for (size_t k = 0; k < N; k++) {
         snprintf(titles[k], sizeof titles[k], "Report %zu from Berlin", k * 7919 % 1000);
         const char *t = TEXTS[(k * 3) % SF_ARRAY_LEN(TEXTS)];
-        items[k] = (sf_extract_item){titles[k], t, strlen(titles[k]), strlen(t) - k % 5};
+        items[k] = (sf_extract_item){titles[k], t, strlen(titles[k]), strlen(t) - k % 5, NULL};
     }
     sf_extractor *x = sf__extractor_create("en", true);
     assert_non_null(x);
@@ -501,10 +645,71 @@ static void extract_all_matches_one_by_one(void **state) {
     free(all);
 }
 
+static bool fdoc_equal(const sf_fdoc *a, const sf_fdoc *b) {
+    if (a->lang != b->lang) return false;
+    for (int ch = 0; ch < SF_NCH; ch++) {
+        if (a->v[ch].n != b->v[ch].n) return false;
+        for (size_t i = 0; i < a->v[ch].n; i++)
+            if (a->v[ch].items[i].h != b->v[ch].items[i].h || a->v[ch].items[i].w != b->v[ch].items[i].w)
+                return false;
+    }
+    return true;
+}
+
+/* An article's doc gives the clusterer the vectors its own analysis gives;
+ * the doc is read (a term changed in it shows) only when it covers the
+ * text the clusterer reads in the language it detects. */
+static void extract_reads_the_doc_as_its_own_analysis(void **state) {
+    (void)state;
+    static const char *const TEXTS[] = {
+        "WASHINGTON (AP) -- The U.S. Senate voted 52-48 on Tuesday; NASA and Boeing said 2.5km "
+        "of road cost $5 million, up 12% since the '90s, Senator O'Neill said.",
+        "Die Stadt Köln hat am Montag mit dem Bau der neuen Brücke über den Fluss begonnen, "
+        "und der Bürgermeister Anna Berger sagte, dass die Arbeiten nicht vor dem Winter fertig sind.",
+        "Le conseil municipal a voté lundi la construction d'un nouveau pont sur la Seine, "
+        "et le maire a dit que les travaux ne seront pas finis avant l'hiver.",
+    };
+    sf_extractor *x = sf__extractor_create("en", true);
+    assert_non_null(x);
+    for (size_t k = 0; k < SF_ARRAY_LEN(TEXTS); k++)
+        for (size_t cut = 0; cut < 3; cut++) {
+            const char *t = TEXTS[k];
+            size_t n = strlen(t) - cut, read = 0;
+            const char *langs[] = {sf__lang_guess(t, n, "en"), "es", NULL};
+            for (int L = 0; L < 3; L++) {
+                /* L 2: the doc of the whole text while the clusterer reads less */
+                const char *lang = L < 2 ? langs[L] : langs[0];
+                size_t dn = L < 2 ? n : strlen(t);
+                if (L == 2 && dn == n) continue;
+                sf_analyzer *an = sf__analyzer_create(lang);
+                sf_doc d;
+                assert_int_equal(sf__doc_build(&d, 0, t, dn, lang, an), SF_OK);
+                sf_fdoc want = {0}, got = {0}, changed = {0};
+                assert_int_equal(sf__extract(x, "Bridge vote", 11, t, n, &want), SF_OK);
+                assert_int_equal(sf__extract_doc(x, "Bridge vote", 11, t, n, &d, &got), SF_OK);
+                assert_true(fdoc_equal(&got, &want));
+                assert_true(d.term.n > 0);
+                d.terms.p[d.term.items[0].off] ^= 0x20; /* the first term, changed */
+                assert_int_equal(sf__extract_doc(x, "Bridge vote", 11, t, n, &d, &changed), SF_OK);
+                bool used = !fdoc_equal(&changed, &want);
+                assert_int_equal(used, L == 0);
+                read += used;
+                sf__fdoc_release(&want);
+                sf__fdoc_release(&got);
+                sf__fdoc_release(&changed);
+                sf__doc_release(&d);
+                sf__analyzer_destroy(an);
+            }
+            assert_int_equal(read, 1);
+        }
+    sf__extractor_destroy(x);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seeds_form_one_story),
         cmocka_unit_test(extract_all_matches_one_by_one),
+        cmocka_unit_test(extract_reads_the_doc_as_its_own_analysis),
         cmocka_unit_test(two_topics_interleaved_and_shuffled),
         cmocka_unit_test(duplicates_and_retirement),
         cmocka_unit_test(mixed_languages_stay_apart),
@@ -513,6 +718,7 @@ int main(void) {
         cmocka_unit_test(german_formal_you_is_no_name),
         cmocka_unit_test(event_similarity_is_calibrated),
         cmocka_unit_test(undated_reports_stay_at_event_grain),
+        cmocka_unit_test(affair_developments_stay_apart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 
 #include "../../bench/dedup_gen.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,6 +116,86 @@ static void index_finds_verified_copies(void **state) {
     for (int i = 0; i < 3; i++) free(t[i]);
     sf_dedup_index_destroy(ix);
     sf_dedup_index_destroy(NULL);
+}
+
+/* The similarity the index reports for stored set a and query q: both cut
+ * to the top 16 + H bits of a's compact set (2^H <= |a|/4 < 2^(H+1), H <= 16;
+ * a set of fewer than 128 stays whole), counted as multisets, by the
+ * formula of sf__similarity. */
+static double cut_similarity(sf_dedup_measure m, const sf_u32vec *a, const sf_u32vec *q) {
+    unsigned shift = 0;
+    if (a->n >= 128) {
+        unsigned h = 0;
+        while (h < 16 && ((size_t)8 << h) <= a->n) h++;
+        shift = 16 - h;
+    }
+    size_t i = 0, j = 0, inter = 0;
+    while (i < a->n && j < q->n) {
+        uint32_t x = a->items[i] >> shift, y = q->items[j] >> shift;
+        inter += x == y;
+        i += x <= y;
+        j += y <= x;
+    }
+    size_t lo = SF_MIN(a->n, q->n);
+    inter = SF_MIN(inter, lo);
+    if (m == SF_DEDUP_CONTAINMENT && lo >= SF_DEDUP_CONTAIN_MIN_SHINGLES)
+        return (double)inter / (double)lo;
+    return (double)inter / (double)(a->n + q->n - inter);
+}
+
+/* Copies edited from one word in 6 to one in 155 straddle the threshold:
+ * each match reported has exactly the similarity of the whole merge, and
+ * the pairs at or above the threshold are reported (the verification may
+ * stop early only on pairs that cannot reach it; the S-curve misses at most
+ * 0.5% of pairs at the threshold). */
+static void verification_reports_what_the_whole_merge_gives(void **state) {
+    (void)state;
+    static const sf_dedup_measure M[] = {SF_DEDUP_JACCARD, SF_DEDUP_CONTAINMENT};
+    sf_shingler sh;
+    sf__shingler_init(&sh);
+    sf_u32vec x = {0}, y = {0};
+    sf_error err = {0};
+    for (size_t mi = 0; mi < SF_ARRAY_LEN(M); mi++) {
+        sf_dedup_options o = {.threshold = 0.8, .measure = M[mi]};
+        size_t above = 0, below = 0, missed = 0;
+        for (size_t p = 0; p < 160; p++) {
+            char *a = words_text(7000 + p, 200 + 5 * p);
+            char *b = edit_text(a, 6 + (p * 7) % 150);
+            if (p % 3 == 1) b[strlen(b) / 2] = 0; /* half a copy */
+            assert_int_equal(sf__shingle_set(&sh, a, strlen(a), 0, &x, NULL, NULL), SF_OK);
+            assert_int_equal(sf__shingle_set(&sh, b, strlen(b), 0, &y, NULL, NULL), SF_OK);
+            double want = cut_similarity(M[mi], &x, &y);
+            sf_dedup_index *ix = sf_dedup_index_create(&o, &err);
+            assert_non_null(ix);
+            assert_int_equal(sf_dedup_index_add(ix, "a", a, strlen(a), NULL, NULL, NULL, &err), SF_OK);
+            sf_dedup_match *m = NULL;
+            size_t k = 0;
+            assert_int_equal(sf_dedup_index_query(ix, b, strlen(b), &m, &k, &err), SF_OK);
+            if (want >= 0.8) above++;
+            else below++;
+            if (k) {
+                assert_int_equal(k, 1);
+                if (m[0].similarity != want)
+                    fail_msg("pair %zu: reported %.17g, whole merge %.17g", p, m[0].similarity, want);
+                assert_true(want >= 0.8);
+            } else if (want >= 0.8) {
+                missed++;
+            }
+            sf_free(m);
+            sf_dedup_index_destroy(ix);
+            free(a);
+            free(b);
+        }
+        /* both sides of the threshold were tried */
+        assert_true(above >= 20);
+        assert_true(below >= 20);
+        print_message("%s: %zu pairs at or above 0.8 (%zu not reported), %zu below\n",
+                      mi ? "containment" : "jaccard", above, missed, below);
+        assert_true(missed * 100 <= above);
+    }
+    SF_VEC_FREE(&x);
+    SF_VEC_FREE(&y);
+    sf__shingler_release(&sh);
 }
 
 static void containment_finds_truncated_copies(void **state) {
@@ -282,6 +363,54 @@ static void corpus_groups_under_the_earliest_then_longest(void **state) {
     free(x_edit);
     free(x_long);
     free(other);
+}
+
+/* Exact copies far later in canonical order than their original (past the
+ * window the grouping fingerprints at a time, where a copy is known from its
+ * text hash alone) join the original's group, as near copies and exact
+ * copies in the same window do, for 1 and 3 threads. */
+static void late_exact_copies_join_their_original(void **state) {
+    (void)state;
+    enum { N = 700 };
+    char *text[N];
+    sf_corpus *c = sf_corpus_create();
+    for (size_t i = 0; i < N; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "a%zu", i);
+        text[i] = words_text(5000 + i, 60);
+        add(c, id, text[i], (int64_t)i * 86400);
+    }
+    /* a copy of a0 in other case and spacing, a near copy of a1 and a copy
+     * of a2, all dated after everything else; and a copy of a3 a day later */
+    char *upper = strdup(text[0]);
+    for (char *q = upper; *q; q++) *q = *q == ' ' ? '\n' : (char)toupper((unsigned char)*q);
+    char *near = edit_text(text[1], 55);
+    add(c, "copy0", upper, (int64_t)N * 86400);
+    add(c, "near1", near, (int64_t)N * 86400);
+    add(c, "copy2", text[2], (int64_t)N * 86400);
+    add(c, "copy3", text[3], 4 * 86400);
+    add(c, "nowords", " -- ", (int64_t)N * 86400);
+    size_t n = sf_corpus_count(c), dup[N + 5];
+    double sim[N + 5];
+    for (unsigned threads = 1; threads <= 3; threads += 2) {
+        sf_dedup_options o = {.threads = threads};
+        sf_error err = {0};
+        assert_int_equal(sf_dedup_corpus(c, &o, dup, sim, &err), SF_OK);
+        assert_int_equal(dup[N], 0);
+        assert_true(sim[N] == 1.0);
+        assert_int_equal(dup[N + 1], 1);
+        assert_true(sim[N + 1] >= 0.8 && sim[N + 1] < 1.0);
+        assert_int_equal(dup[N + 2], 2);
+        assert_true(sim[N + 2] == 1.0);
+        assert_int_equal(dup[N + 3], 3);
+        assert_int_equal(dup[N + 4], SIZE_MAX);
+        for (size_t i = 0; i < N; i++) assert_int_equal(dup[i], SIZE_MAX);
+        assert_int_equal(n, N + 5);
+    }
+    sf_corpus_destroy(c);
+    for (size_t i = 0; i < N; i++) free(text[i]);
+    free(upper);
+    free(near);
 }
 
 static void bad_input_gives_sensible_groups(void **state) {
@@ -615,8 +744,10 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(index_finds_verified_copies),
         cmocka_unit_test(containment_finds_truncated_copies),
+        cmocka_unit_test(verification_reports_what_the_whole_merge_gives),
         cmocka_unit_test(index_file_round_trip_and_refusals),
         cmocka_unit_test(corpus_groups_under_the_earliest_then_longest),
+        cmocka_unit_test(late_exact_copies_join_their_original),
         cmocka_unit_test(bad_input_gives_sensible_groups),
         cmocka_unit_test(accuracy_against_brute_force_truth),
     };

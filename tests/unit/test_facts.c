@@ -361,6 +361,28 @@ static void test_open_amount_chains_nothing(void **state) {
     }
     sf__story_facts_release(&f);
     sf_corpus_destroy(c);
+    /* nor in one report: one man's 370 delegates, the 1,237 it takes, and
+     * another candidate's "at least 175" are three facts; her two writings
+     * of 175 are one */
+    const char *one[] = {"Ted Cruz has 370 delegates, Marco Rubio has 163 and John Kasich has 63. It takes 1,237 "
+                         "delegates to win the nomination. Hillary Clinton already won Florida, earning 175 "
+                         "delegates. That means Hillary Clinton has earned at least 175 delegates so far."};
+    c = corpus_of(one, 1, sf__days_from_civil(2016, 3, 16) * 86400);
+    story(c, NULL, &f);
+    size_t with175 = 0;
+    for (size_t i = 0; i < f.nfacts; i++) {
+        bool has370 = false, has1237 = false, has175 = false;
+        for (size_t k = 0; k < f.facts[i].nmentions; k++) {
+            has370 |= strcmp(f.facts[i].mentions[k].text, "370") == 0;
+            has1237 |= strcmp(f.facts[i].mentions[k].text, "1,237") == 0;
+            has175 |= strstr(f.facts[i].mentions[k].text, "175") != NULL;
+        }
+        assert_true(has370 + has1237 + has175 <= 1);
+        with175 += has175;
+    }
+    assert_int_equal(with175, 1);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
 }
 
 static const sf_fact *fact_about(const sf_story_facts *f, const char *what) {
@@ -601,6 +623,40 @@ static void test_across_stories(void **state) {
     assert_int_equal(sf__unify_story_entities(all, 4, &err), SF_OK);
     assert_int_equal(sdf->naliases, entity_with(&f[1], "SDF")->naliases);
     for (size_t i = 0; i < 4; i++) sf__story_facts_release(&f[i]);
+    sf_corpus_destroy(c);
+}
+
+/* An acronym many stories write is not the rare expansion one other story
+ * holds ("NBC" is no "National Baptist Convention"), nor an expansion with
+ * a word in lower case ("Clinton-backing Senate" for CBS); a rare acronym
+ * still finds its one expansion (KANU). */
+static void test_across_stories_famous_acronym(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "Carson spoke at the National Baptist Convention in Kansas City on Monday.",
+        "Carson told NBC on Sunday that the reports were false. NBC aired the interview.",
+        "The debate on NBC drew 20 million viewers, NBC said.",
+        "NBC and CBS will host the next two debates. CBS declined to comment.",
+        "The Clinton-backing Senate group met in Denver on Monday.",
+        "The Kenya African National Union won the vote in Nairobi.",
+        "KANU leaders celebrated in Nairobi on Tuesday, KANU said."};
+    enum { N = 7 };
+    sf_corpus *c = corpus_of(texts, N, sf__days_from_civil(2015, 11, 9) * 86400);
+    sf_story_facts f[N];
+    sf_story_facts *all[N];
+    for (size_t i = 0; i < N; i++) f[i] = story_of(c, i, 1), all[i] = &f[i];
+    sf_error err = {0};
+    assert_int_equal(sf__unify_story_entities(all, N, &err), SF_OK);
+    for (size_t i = 1; i <= 3; i++) {
+        const sf_entity *nbc = entity_with(&f[i], "NBC");
+        if (nbc) assert_null(strstr(nbc->name, "Baptist"));
+    }
+    const sf_entity *cbs = entity_with(&f[3], "CBS");
+    if (cbs) assert_null(strstr(cbs->name, "Senate"));
+    const sf_entity *kanu = entity_with(&f[6], "KANU");
+    assert_non_null(kanu);
+    assert_string_equal(kanu->name, "Kenya African National Union");
+    for (size_t i = 0; i < N; i++) sf__story_facts_release(&f[i]);
     sf_corpus_destroy(c);
 }
 
@@ -1048,6 +1104,7 @@ int main(void) {
         cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
         cmocka_unit_test(test_across_stories),
         cmocka_unit_test(test_across_stories_case_variants),
+        cmocka_unit_test(test_across_stories_famous_acronym),
         cmocka_unit_test(test_readable),
         cmocka_unit_test(test_normalization), cmocka_unit_test(test_labels), cmocka_unit_test(test_event_belongs_to_its_number),
         cmocka_unit_test(test_lumped_and_other_events), cmocka_unit_test(test_conflict_update),

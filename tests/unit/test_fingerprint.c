@@ -320,10 +320,50 @@ static void shingle_bits_are_the_plain_xxh3_ones(void **state) {
     sf__shingler_release(&s);
 }
 
+/* Words of lengths around the 64-byte block and chunk sizes (1..8, 63..65,
+ * 127..129, 200), at every offset within a block, alone or followed by a
+ * short word, some reaching the text's end exactly at a block's end. */
+static void block_edge_words_are_the_plain_xxh3_ones(void **state) {
+    (void)state;
+    static const size_t lens[] = {1, 2, 3, 4, 7, 8, 9, 16, 17, 63, 64, 65, 127, 128, 129, 200};
+    sf_shingler s;
+    sf__shingler_init(&s);
+    sf_u64vec got = {0};
+    unsigned char text[400];
+    uint64_t want[400], words[400];
+    size_t rounds = 0;
+    for (size_t li = 0; li < SF_ARRAY_LEN(lens); li++)
+        for (size_t off = 0; off < 64; off++)
+            for (int after = 0; after < 3; after++) {
+                size_t n = 0;
+                memset(text, ' ', off);
+                n = off;
+                for (size_t i = 0; i < lens[li]; i++) text[n++] = (unsigned char)"AbC9\xc3x"[i % 6];
+                if (after == 1) {
+                    memcpy(text + n, " ab", 3);
+                    n += 3;
+                } else if (after == 2) { /* end of the text at the end of a block */
+                    while (n % 64) text[n++] = 'z';
+                }
+                uint64_t th, want_th;
+                size_t nw;
+                size_t m = ref_shingles(text, n, 3, want, &want_th, words);
+                assert_int_equal(sf__shingles(&s, (const char *)text, n, 3, &got, &th, &nw), SF_OK);
+                assert_int_equal(got.n, m);
+                assert_int_equal(th, want_th);
+                if (m) assert_memory_equal(got.items, want, m * sizeof *want);
+                rounds++;
+            }
+    assert_int_equal(rounds, SF_ARRAY_LEN(lens) * 64 * 3);
+    SF_VEC_FREE(&got);
+    sf__shingler_release(&s);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(shingles_ignore_case_punctuation_and_spacing),
         cmocka_unit_test(shingle_bits_are_the_plain_xxh3_ones),
+        cmocka_unit_test(block_edge_words_are_the_plain_xxh3_ones),
         cmocka_unit_test(one_word_change_touches_k_shingles),
         cmocka_unit_test(words_keep_non_ascii_and_long_words),
         cmocka_unit_test(sort_unique_matches_qsort),

@@ -505,6 +505,10 @@ static void test_title_cut(void **state) {
              NULL, "Tide tables change");
     title_of("<html><head><title>Chapter 1: Prologue - Murder</title></head><body></body></html>",
              "https://fiction.example/c/1", "Chapter 1: Prologue - Murder");
+    /* HTML entities that a site wrote into its JSON-LD are decoded once */
+    title_of("<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":"
+             "\"Olive &#038; Herb Bread &amp; Oil &eacute;t&#xE9;\"}</script></head><body></body></html>",
+             NULL, "Olive & Herb Bread & Oil \xc3\xa9t\xc3\xa9");
 }
 
 /* Without a date in the markup, a dateline by the headline gives it: after

@@ -296,6 +296,31 @@ static void text_as_people_write_it(void **state) {
                        "weeks, his publisher said on Monday.\n";
     assert_int_equal(READ_STR(c, "i.txt", note, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
     assert_string_equal(sf_corpus_get(c, sf_corpus_count(c) - 1)->title, "");
+    /* a file of one line whose headline runs into the text: in headline
+     * capitalization, or over a dateline; an abbreviation or an initial
+     * ends no headline, and a line that opens with a dateline has none */
+    const char *run_in = "Rose Bowl Skywriters Blast Marlow Mayor.  PASADENA, Calif., Jan. 1 (UPI) -- A handful of "
+                         "skywriters above the Rose Bowl parade wrote messages against the mayor of Marlow Bridge, "
+                         "who is running for governor, and parade officials said they had not been told.";
+    assert_int_equal(READ_STR(c, "r1.txt", run_in, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    a = sf_corpus_get(c, sf_corpus_count(c) - 1);
+    assert_string_equal(a->title, "Rose Bowl Skywriters Blast Marlow Mayor.");
+    assert_int_equal(strncmp(a->text, "PASADENA, Calif., Jan. 1 (UPI)", 30), 0);
+    const char *sentence = "Skywriters blast the mayor.  PASADENA, Calif., Jan. 1 (UPI) -- A handful of skywriters "
+                           "above the Rose Bowl parade wrote messages against the mayor of Marlow Bridge, who is "
+                           "running for governor, and parade officials said they had not been told.";
+    assert_int_equal(READ_STR(c, "r2.txt", sentence, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, sf_corpus_count(c) - 1)->title, "Skywriters blast the mayor.");
+    const char *wire_lead = "AUSTIN, Texas (AP) -- Gov. George W. Bush Campaigned In Marlow Bridge on Monday, and the "
+                        "crowd of about 2,000 people who came to the rally at the county fairground heard him "
+                        "promise lower taxes for the farmers of the county, officials said.";
+    assert_int_equal(READ_STR(c, "r3.txt", wire_lead, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, sf_corpus_count(c) - 1)->title, "");
+    const char *plain = "The Tamsin River burst its banks on Monday after three days of heavy rain. About 2,000 "
+                        "residents of Marlow Bridge left their homes, officials said, and the bridge was closed to "
+                        "all traffic until engineers could inspect its piers and the old weir below it.";
+    assert_int_equal(READ_STR(c, "r4.txt", plain, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, sf_corpus_count(c) - 1)->title, "");
     sf_corpus_destroy(c);
 }
 

@@ -112,6 +112,14 @@ static void test_title_in_marks_is_no_quote(void **state) {
     assert_false(any_quote_with(&f, "Bearing the Cross"));
     expect_speaker(&f, "Ask anybody", "Garrow");
     done(&f);
+    /* a programme's name of two or three capitalized words is no quote
+     * either; a short sentence in marks still is */
+    f = run("Interview\n\n"
+            "Carson told ABC's \"This Week,\" on Sunday that the reports were false.\n\n"
+            "\"He deserved it,\" Marlow said on Monday.\n");
+    assert_false(any_quote_with(&f, "This Week"));
+    expect_speaker(&f, "He deserved it", "Marlow");
+    done(&f);
 }
 
 /* A woman speaks after a paragraph that names another woman: "she said"
@@ -232,6 +240,28 @@ static void test_according_to(void **state) {
                   "\"Repairs will take the whole summer and most of the autumn,\" according to Anna Roth.\n");
     expect_speaker(&f, "six months of repairs", "Karl Weber");
     expect_speaker(&f, "whole summer", "Anna Roth");
+    done(&f);
+}
+
+/* Reported speech: a name that modifies the speakers' noun is not the
+ * speaker (an organization speaks through its officials); the listener
+ * after "told" and the time after "said" are not what was said; "testified
+ * before the panel" reports no words at all. */
+static void test_reported_speech_shapes(void **state) {
+    (void)state;
+    found f = run("Caucus\n\n"
+                  "Democratic party officials said the caucus would begin without those still waiting in line.\n\n"
+                  "Harriet Vane told others that Peter Wimsey had called her twice and made the same threat.\n\n"
+                  "Sheldon Marlow said on Friday he met the governor earlier this week in Reno.\n\n"
+                  "Harriet Vane testified before the county panel last fall.\n");
+    const sf_quote_found *q = quote_with(&f, "the caucus would begin");
+    assert_true(q->speaker_name == NULL || strstr(q->speaker_name, "officials") != NULL);
+    q = quote_with(&f, "had called her twice");
+    assert_int_equal(strncmp(f.text + q->text.begin, "Peter Wimsey had called", 23), 0);
+    expect_speaker(&f, "had called her twice", "Harriet Vane");
+    q = quote_with(&f, "met the governor");
+    assert_int_equal(strncmp(f.text + q->text.begin, "he met the governor", 19), 0);
+    assert_false(any_quote_with(&f, "county panel"));
     done(&f);
 }
 
@@ -486,6 +516,7 @@ int main(void) {
         cmocka_unit_test(test_possessive_is_not_speaker), cmocka_unit_test(test_says_between_commas),
         cmocka_unit_test(test_no_fragment_speakers),      cmocka_unit_test(test_multi_paragraph_quote),
         cmocka_unit_test(test_quote_mark_styles),         cmocka_unit_test(test_according_to),
+        cmocka_unit_test(test_reported_speech_shapes),
         cmocka_unit_test(test_null_speaker),              cmocka_unit_test(test_score_brat),
         cmocka_unit_test(test_subject_shapes),
         cmocka_unit_test(test_speaker_name_missed_once),  cmocka_unit_test(test_description_names_nobody),

@@ -110,6 +110,11 @@ static void standalone_rules(void **state) {
     assert_false(sf__needs_context(b, strlen(b), "en"));
     assert_true(sf__needs_context(c, strlen(c), "en"));
     assert_false(sf__needs_context(a, strlen(a), "de")); /* no list: no guess */
+    /* a pronoun right after a short opening phrase leans back too */
+    const char *d = "In 2011, he resigned from Congress after a scandal.";
+    const char *e = "In 2011, Weiner resigned from Congress after a scandal.";
+    assert_true(sf__needs_context(d, strlen(d), "en"));
+    assert_false(sf__needs_context(e, strlen(e), "en"));
 }
 
 /* One story where the greedy rule and the exact optimum differ. Four
@@ -703,6 +708,51 @@ static void no_bullet_speaks_to_reader(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* The later sentences of a quotation that runs over several are the
+ * speaker's words with no mark of their own: never a bullet, also in a
+ * story of one report (the centroid rule), where they are the most central
+ * sentences. A quotation reopened in the next paragraph of a text whose
+ * paragraphs were run together ends at its closing mark. */
+static void no_bullet_inside_a_running_quotation(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    add_text(c, "a",
+             "Voters in Marlow Bridge will choose a new mayor on Tuesday, the county clerk said. "
+             "Retired miner Oswin Tull, 81, said of the race for mayor: \"There is only one: Hale. "
+             "Hale will fix the Marlow bridge and the mayor's office will serve the voters of Marlow Bridge. "
+             "The other candidate for mayor owes favors to the Marlow Bridge developers.\" "
+             "Turnout in the race for mayor is expected to be low, the county clerk said.",
+             1);
+    size_t one[1] = {0};
+    sf_summarize_options o = {.max_words = 200};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, one, 1, NULL, &o, &s, &err), SF_OK);
+    assert_true(s.n >= 1);
+    for (size_t k = 0; k < s.n; k++) {
+        assert_null(strstr(sentence_text(c, &s, k), "Hale will fix"));
+        assert_null(strstr(sentence_text(c, &s, k), "owes favors"));
+    }
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+    /* the state itself: straight marks by their neighbours, a line break
+     * ends the quotation, German low-high marks */
+    const char *t = "He said: \"One. Two.";
+    assert_true(sf__quote_open_after(t, strlen(t), false));
+    t = "Two. \"Three,\" he said.";
+    assert_false(sf__quote_open_after(t, strlen(t), true));
+    t = "\"One.\nThe river rose.";
+    assert_false(sf__quote_open_after(t, strlen(t), false));
+    t = "Er sagte: \xE2\x80\x9E" "Eins. Zwei.\xE2\x80\x9C Dann ging er.";
+    assert_false(sf__quote_open_after(t, strlen(t), false));
+    t = "Er sagte: \xE2\x80\x9E" "Eins. Zwei.";
+    assert_true(sf__quote_open_after(t, strlen(t), false));
+    assert_true(sf__is_noise_sentence("Follow Pam Key on Twitter @pamkeyNEN.", 37));
+    const char *note = "Editor\xE2\x80\x99s note: the candidate has repeatedly made claims that were false.";
+    assert_true(sf__is_noise_sentence(note, strlen(note)));
+    assert_false(sf__is_noise_sentence("Followers of the mayor gathered at the Marlow bridge on Monday.", 63));
+}
+
 /* A headline counts also when an earlier report has none (the headlines
  * were read up to the first untitled report only). */
 static void headlines_of_the_story(void **state) {
@@ -831,6 +881,70 @@ static void light_terms_and_backref_nouns(void **state) {
     assert_int_equal(sf__backref_noun(m, strlen(m), "de", &at), 0);
 }
 
+/* A summary read from the articles' docs (built once in the run) is the
+ * summary the articles give when analysed here: same sentences, spans and
+ * sources, for every method, with datelines cut off the first sentence,
+ * sentences glued to their neighbours (analysed again) and compression. A
+ * doc in another language than the summary's is not read. */
+static void summary_reads_the_docs_as_its_own_analysis(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "MARLOW BRIDGE, England (AP) -- The Tamsin River burst its banks on Monday, flooding 200 homes. "
+        "\"We have never seen it rise this fast,\" said Owen Trask.The mayor ordered 1,500 residents out. "
+        "Rescuers used 12 boats; the water rose 2.5m in six hours.",
+        "The Tamsin River flooded 200 homes in Marlow Bridge on Monday, officials said. "
+        "However, the mayor said the 1,500 residents who left could return by Friday. "
+        "Owen Trask, a shopkeeper, said the water rose 2.5m in six hours.",
+        "LONDON (Reuters) - Floods in Marlow Bridge forced 1,500 people from their homes. "
+        "The river rose 2.5 metres, police said on Monday. Rescuers used boats in the U.S.-style operation.",
+    };
+    sf_corpus *c = sf_corpus_create();
+    assert_non_null(c);
+    for (int k = 0; k < 3; k++) {
+        char id[2] = {(char)('a' + k), 0};
+        sf_article a = {.id = id, .text = texts[k], .text_len = strlen(texts[k]), .published = 1 + k};
+        assert_int_equal(sf_corpus_add(c, &a, NULL), SF_OK);
+    }
+    const char *langs[] = {"en", "de"};
+    for (int L = 0; L < 2; L++) {
+        sf_analyzer *an = sf__analyzer_create(langs[L]);
+        sf_doc docs[3];
+        for (size_t k = 0; k < 3; k++) {
+            const sf_article *a = sf_corpus_get(c, k);
+            assert_int_equal(sf__doc_build(&docs[k], k, a->text, a->text_len, langs[L], an), SF_OK);
+        }
+        size_t all[3] = {0, 1, 2};
+        for (int m = 0; m < 4; m++) {
+            for (unsigned comp = 0; comp <= SF_COMPRESS_ALL; comp += SF_COMPRESS_ALL) {
+#ifndef SF_HAVE_GLPK
+                if (m == SF_SUMMARY_CONCEPTS_ILP) continue;
+#endif
+                sf_summarize_options o = {.max_words = 40, .method = (sf_summary_method)m, .compress = comp};
+                sf_summary want, got;
+                sf_error err = {0};
+                assert_int_equal(sf__summarize(c, all, 3, NULL, &o, &want, &err), SF_OK);
+                o.docs = docs;
+                assert_int_equal(sf__summarize(c, all, 3, NULL, &o, &got, &err), SF_OK);
+                assert_int_equal(got.n, want.n);
+                for (size_t k = 0; k < want.n; k++) {
+                    const sf_summary_sentence *x = &want.sentences[k], *y = &got.sentences[k];
+                    assert_int_equal(y->article, x->article);
+                    assert_int_equal(y->span.begin, x->span.begin);
+                    assert_int_equal(y->span.end, x->span.end);
+                    assert_int_equal(y->nsources, x->nsources);
+                    for (size_t q = 0; q < x->nsources; q++) assert_int_equal(y->sources[q], x->sources[q]);
+                    assert_string_equal(y->text ? y->text : "", x->text ? x->text : "");
+                }
+                sf__summary_release(&want);
+                sf__summary_release(&got);
+            }
+        }
+        for (size_t k = 0; k < 3; k++) sf__doc_release(&docs[k]);
+        sf__analyzer_destroy(an);
+    }
+    sf_corpus_destroy(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(light_terms_and_backref_nouns),
@@ -855,9 +969,11 @@ int main(void) {
         cmocka_unit_test(untitled_lead_is_a_first_sentence),
         cmocka_unit_test(story_lists_are_not_reports),
         cmocka_unit_test(no_bullet_speaks_to_reader),
+        cmocka_unit_test(no_bullet_inside_a_running_quotation),
         cmocka_unit_test(headlines_of_the_story),
         cmocka_unit_test(headline_lead_opens),
         cmocka_unit_test(datelines_inside_the_text),
+        cmocka_unit_test(summary_reads_the_docs_as_its_own_analysis),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -390,6 +390,106 @@ static void sentences_hard_cases(void **state) {
     assert_int_equal(failed, 0);
 }
 
+/* ------------------------------------------------------------------- doc */
+
+/* The terms of text[0..n) as "term|term|", by the analyzer itself. */
+static sf_status doc_collect(void *user, const char *term, size_t len, const sf_token *tok) {
+    (void)tok;
+    sf_buf *b = user;
+    sf__buf_add(b, term, len);
+    return sf__buf_addc(b, '|');
+}
+
+static void doc_texts_check(const char *lang, const char *text) {
+    size_t n = strlen(text);
+    sf_analyzer *an = sf__analyzer_create(lang);
+    assert_non_null(an);
+    sf_doc d;
+    assert_int_equal(sf__doc_build(&d, 7, text, n, lang, an), SF_OK);
+    assert_true(d.analyzed);
+    assert_int_equal(d.article, 7);
+    assert_string_equal(d.lang, lang);
+    /* the doc's terms are the analyzer's, in order, and tok_term ranges
+     * cover them one token after another */
+    sf_buf want, got, fold;
+    sf__buf_init(&want, 0);
+    sf__buf_init(&got, 0);
+    sf__buf_init(&fold, 0);
+    assert_int_equal(sf__analyze(an, text, n, doc_collect, &want), SF_OK);
+    assert_int_equal(d.tok_term[0], 0);
+    for (size_t t = 0; t < d.toks.n; t++) {
+        assert_true(d.tok_term[t] <= d.tok_term[t + 1]);
+        for (size_t k = d.tok_term[t]; k < d.tok_term[t + 1]; k++) {
+            sf__buf_add(&got, d.terms.p + d.term.items[k].off, d.term.items[k].len);
+            sf__buf_addc(&got, '|');
+        }
+        /* fold hash and stopword flag of each word and number */
+        const sf_token *tk = &d.toks.items[t];
+        if (tk->kind == SF_TOK_PUNCT) {
+            assert_int_equal(d.fold[t], 0);
+            continue;
+        }
+        sf__buf_reset(&fold);
+        assert_int_equal(sf__fold(text + tk->begin, tk->end - tk->begin, &fold), SF_OK);
+        assert_true(d.fold[t] == sf__hash64(fold.p, fold.n, 0));
+        assert_int_equal(d.stop[t], tk->kind == SF_TOK_WORD && sf__is_stopword(lang, fold.p, fold.n));
+    }
+    assert_int_equal(d.tok_term[d.toks.n], d.term.n);
+    assert_string_equal(sf__buf_cstr(&got), sf__buf_cstr(&want));
+    /* every range the doc answers for tokenizes alone into its tokens */
+    size_t answered = 0, refused = 0;
+    sf_tokvec alone = {0};
+    for (size_t b = 0; b <= n; b++)
+        for (size_t e = b; e <= n; e++) {
+            size_t t0, t1;
+            if (!sf__doc_tokens_of(&d, b, e, &t0, &t1)) {
+                refused++;
+                continue;
+            }
+            answered++;
+            alone.n = 0;
+            assert_int_equal(sf__tokenize(text + b, e - b, &alone), SF_OK);
+            if (alone.n != t1 - t0)
+                fail_msg("[%zu,%zu) '%.*s': %zu tokens alone, %zu in the doc", b, e, (int)(e - b),
+                         text + b, alone.n, t1 - t0);
+            for (size_t k = 0; k < alone.n; k++) {
+                const sf_token *x = &alone.items[k], *y = &d.toks.items[t0 + k];
+                if (x->begin + b != y->begin || x->end + b != y->end || x->kind != y->kind ||
+                    x->flags != y->flags || x->value != y->value ||
+                    x->unit_begin + b != y->unit_begin || x->unit_end + b != y->unit_end)
+                    fail_msg("[%zu,%zu) token %zu differs: [%zu,%zu) alone, [%zu,%zu) in the doc",
+                             b, e, k, x->begin + b, x->end + b, y->begin, y->end);
+            }
+        }
+    /* a range inside a word is refused; the sentences are answered */
+    assert_true(refused > 0 && answered > 0);
+    for (size_t s = 0; s < d.sents.n; s++) {
+        size_t t0, t1;
+        assert_true(sf__doc_tokens_of(&d, d.sents.items[s].begin, d.sents.items[s].end, &t0, &t1));
+        assert_int_equal(t0, d.sent_tok[s]);
+    }
+    SF_VEC_FREE(&alone);
+    sf__buf_release(&want);
+    sf__buf_release(&got);
+    sf__buf_release(&fold);
+    sf__doc_release(&d);
+    sf__analyzer_destroy(an);
+}
+
+static void doc_built_once_matches_the_chain(void **state) {
+    (void)state;
+    doc_texts_check("en", "WASHINGTON (AP) -- The U.S. Senate voted 52-48 on Tuesday.\n"
+                          "A 2.5km road cost $5 million, up 12% since the '90s.\n"
+                          "\"We won't stop,\" said Mr. O'Neill, who runs the 3rd-largest firm.");
+    doc_texts_check("de", "BERLIN - Die Feuerwehr in Köln-Porz rückte mit 45 Einsatzkräften aus. "
+                          "Anna Berger sagte: „Das war knapp.“ Dr. Weber kam um 8.30 Uhr.");
+    /* an analyzer of another language is refused */
+    sf_analyzer *an = sf__analyzer_create("de");
+    sf_doc d;
+    assert_int_equal(sf__doc_build(&d, 0, "Hello there.", 12, "en-US", an), SF_ERR_ARG);
+    sf__analyzer_destroy(an);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(utf8_repairs_and_counts),
@@ -401,6 +501,7 @@ int main(void) {
         cmocka_unit_test(analyzer_terms),
         cmocka_unit_test(sentences_api),
         cmocka_unit_test(sentences_hard_cases),
+        cmocka_unit_test(doc_built_once_matches_the_chain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -32,7 +32,8 @@ writeFileSync(join(tmp, 'ferry.jsonl'), [
       FERRY_QUOTE + '" harbour master Ines Kovac said on Sunday. Buses took the stranded passengers to Kellby.' },
   { id: 'ferry-2', title: 'Dunmore ferry halted by storm', published: '2026-03-22T09:30:00Z', source: 'Bay Herald',
     text: 'About 300 passengers were stranded at the Dunmore pier on Sunday after the storm stopped the Dunmore ferry. "' +
-      FERRY_QUOTE + '" harbour master Ines Kovac said. The ferry company sent buses to take them to Kellby.' },
+      FERRY_QUOTE + '" harbour master Ines Kovac said. The ferry company sent buses to take them to Kellby. ' +
+      'Ines Kovac said the pier would stay closed until the harbour engineers had inspected it.' },
 ].map((x) => JSON.stringify(x)).join('\n') + '\n');
 execFileSync(bin, ['ingest', '--quiet', '--db', db, join(src, 'examples'), join(tmp, 'hostile.jsonl'), join(tmp, 'ferry.jsonl')],
   { stdio: 'inherit' });
@@ -87,6 +88,8 @@ try {
   ok(!!wall, 'the wall length is a fact on which the sources agree', wall || facts.slice(0, 4).join(' | '));
   const names = await page.$$eval('#entities tbody tr', (rs) => rs.map((r) => r.textContent));
   ok(names.some((n) => /Islamic State/.test(n) && /Daesh/.test(n)), 'the names table merges Islamic State and Daesh', names.slice(0, 3).join(' | '));
+  const raqqaRow = names.find((n) => /^Raqqa/.test(n)) || '';
+  ok(/Raqa/.test(raqqaRow) && !/Raqqa['\u2019]s/.test(raqqaRow), 'another spelling is listed, a possessive is not', raqqaRow);
   const once = await page.$eval('#entities-once', (d) => d.textContent).catch(() => '');
   ok(/more names?, each in one report/.test(once) && !names.some((n) => once.includes(n.split(/\s/)[0] + ',')),
     'names one report writes once are folded apart from the table', once.slice(0, 80));
@@ -115,6 +118,14 @@ try {
     const same = rows.filter((r) => r.includes('reopen the ferry'));
     ok(same.length === 1 && (await page.$$('#quotes tbody tr a.cite')).length >= 2,
       'a quote in two reports is one row citing both', rows.join(' | ').slice(0, 200));
+    // Reported speech is the writer's wording: no quotation block, marked
+    // as reported; words in quotation marks stay a quotation.
+    const kinds = await page.$$eval('#quotes tbody tr', (rs) => rs.map((r) => ({
+      text: r.textContent, block: !!r.querySelector('blockquote'), reported: !!r.querySelector('.reported') })));
+    const pier = kinds.filter((k) => k.text.includes('pier would stay closed'));
+    const own = kinds.filter((k) => k.text.includes('reopen the ferry'));
+    ok(pier.length === 1 && pier[0].reported && !pier[0].block && own.length === 1 && own[0].block && !own[0].reported,
+      'reported speech is shown as reported, not as a quotation', JSON.stringify(kinds).slice(0, 300));
   }
 
   // Hostile text is shown as text; no script runs.
