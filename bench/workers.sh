@@ -11,7 +11,8 @@
 #   BATCH     messages per store transaction (default 100)
 # For each worker count: the stream is produced to its own topic, W workers
 # start at once (group join included in the time), and the run ends when
-# the store holds all N articles; then the workers are stopped (SIGTERM) and
+# the store holds all N articles and no changed story waits for its summary
+# (dirty_stories empty, builds that summarize outside the lock); then the workers are stopped (SIGTERM) and
 # print their own time split and CPU time. Times are wall seconds (noisy on
 # a loaded machine) and CPU seconds of the worker processes (user+sys); the
 # PostgreSQL server's CPU is measured from /proc of its postmaster and
@@ -73,7 +74,11 @@ for l in open(sys.argv[1]):
                 >"$W/out.$w.$i" 2>"$W/err.$w.$i" &
             pids+=($!)
         done
-        while [ "$(psql -At -d "b$w" -c 'SELECT count(*) FROM articles' 2>/dev/null || echo 0)" -lt "$N" ]; do
+        # all stored, and (builds that summarize after the commit) no
+        # changed story left to summarize
+        while [ "$(psql -At -d "b$w" -c 'SELECT count(*) FROM articles' 2>/dev/null || echo 0)" -lt "$N" ] ||
+            { [ -n "$(psql -At -d "b$w" -c "SELECT to_regclass('dirty_stories')" 2>/dev/null)" ] &&
+                [ "$(psql -At -d "b$w" -c 'SELECT count(*) FROM dirty_stories' 2>/dev/null || echo 1)" != 0 ]; }; do
             sleep 0.5
         done
         t1=$(date +%s.%N)

@@ -634,6 +634,10 @@ typedef struct sf_store_options {
                                   loses none); 0 or 1: this batch computes
                                   every pending story (give it to the last
                                   batch of an ingest) */
+    int defer_summaries;       /* nonzero: sf_store_ingest leaves the changed
+                                  stories marked in the store and returns
+                                  after its commit; sf_store_summarize (this
+                                  process or any other) makes them */
 } sf_store_options;
 #define SF_STORE_OPTIONS_INIT {0} /* the defaults */
 
@@ -643,6 +647,9 @@ typedef struct sf_store_stats {
     size_t unchanged;   /* known id, same content hash: nothing done */
     size_t stories_new, stories_updated;
     int64_t now;        /* the clock the ingest used */
+    /* wall seconds: waiting for the store's writers' lock, holding it, and
+     * making summaries outside it */
+    double t_lock_wait, t_locked, t_summaries;
 } sf_store_stats;
 
 /* Add a corpus to the store as one transaction: all of it or nothing. An
@@ -653,6 +660,25 @@ typedef struct sf_store_stats {
  * are computed again and kept as its next version. */
 sf_status sf_store_ingest(sf_store *s, const sf_corpus *c, const sf_store_options *o,
                           sf_store_stats *stats, sf_error *err);
+
+/* Analyze a batch's articles for sf_store_ingest's story assignment before
+ * it takes the store's writers' lock (kept in s for this process's next
+ * ingests; with recluster, the window's articles analyzed at earlier batches
+ * are kept there too). Optional: what is not prepared is analyzed under the
+ * lock. o as given to sf_store_ingest. */
+sf_status sf_store_prepare(sf_store *s, const sf_corpus *c, const sf_store_options *o,
+                           sf_error *err);
+
+/* Summarize the stories that changed (sf_store_ingest does it after its
+ * commit unless o->defer_summaries; a killed process leaves them marked):
+ * each is claimed (PostgreSQL: a session advisory lock, so that two
+ * processes do not make the same one and a dead one's claim is free at
+ * once), made outside the writers' lock and written only if the story has
+ * not changed since (then it is made again). Returns when every marked
+ * story is done or held by another process. stats (may be NULL): the
+ * counts and timings of this call. */
+sf_status sf_store_summarize(sf_store *s, const sf_store_options *o, sf_store_stats *stats,
+                             sf_error *err);
 
 /* What the listing functions write. */
 typedef enum sf_store_format { SF_STORE_MARKDOWN = 0, SF_STORE_JSON = 1 } sf_store_format;

@@ -183,9 +183,11 @@ static int work(worker_args *a) {
            s.bad, s.store.stories_new, s.store.stories_updated);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("worker time: kafka and reading %.2f s, store %.2f s, commits %.2f s (wall); "
-           "cpu %.2f s\n",
-           s.t_fill, s.t_store, s.t_commit,
+    printf("worker time: kafka and reading %.2f s, analysis %.2f s, store %.2f s, commits %.2f s,"
+           " summaries %.2f s (wall); writers' lock: waited %.2f s, held %.2f s; summaries made"
+           " outside it %.2f s; cpu %.2f s\n",
+           s.t_fill, s.t_prepare, s.t_store, s.t_commit, s.t_summarize, s.store.t_lock_wait,
+           s.store.t_locked, s.store.t_summaries,
            (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
                (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6);
     if (rc) sf_cli_error("storyfold worker", "%s", msg);

@@ -229,6 +229,29 @@ sf_status sf__extract_all(sf_extractor *x, const char *lang, bool entities,
                           const sf_extract_item *items, size_t m, sf_fdoc *out, unsigned threads,
                           size_t *failed);
 
+/* Analyzed articles kept across clusterings of overlapping corpora
+ * (fdoc_cache.c): keyed by the analysis language, the entity switch, the
+ * title and the text, so a cached analysis equals a fresh one. */
+typedef struct sf_fdoc_cache sf_fdoc_cache;
+sf_fdoc_cache *sf__fdoc_cache_create(void);
+void sf__fdoc_cache_destroy(sf_fdoc_cache *k);
+uint64_t sf__fdoc_key(const char *lang, bool entities, const char *title, size_t tn,
+                      const char *text, size_t n);
+/* A copy of the cached analysis of key into *out (true), or false. */
+bool sf__fdoc_cache_get(sf_fdoc_cache *k, uint64_t key, sf_fdoc *out, sf_status *st);
+sf_status sf__fdoc_cache_put(sf_fdoc_cache *k, uint64_t key, const sf_fdoc *d);
+/* Analyze the articles of c that the cache does not hold (options as for
+ * sf_cluster_corpus). */
+sf_status sf__fdoc_cache_fill(sf_fdoc_cache *k, const sf_cluster_options *o, const sf_corpus *c,
+                              sf_error *err);
+/* Drop the entries used by neither this clustering nor the one before. */
+sf_status sf__fdoc_cache_sweep(sf_fdoc_cache *k);
+size_t sf__fdoc_cache_count(const sf_fdoc_cache *k);
+/* sf_cluster_corpus taking and keeping analyses in cache. */
+sf_status sf__cluster_corpus_cached(const sf_corpus *c, const sf_cluster_options *o,
+                                    sf_fdoc_cache *cache, size_t *story_of, size_t *nstories,
+                                    sf_error *err);
+
 /* sf__stream_add for an article already analyzed: takes over d's vectors
  * (d is left empty, also on failure). */
 sf_status sf__stream_add_fdoc(sf_stream *s, sf_fdoc *d, int64_t published, size_t *seq,

@@ -125,15 +125,67 @@ sf_status sf__cluster_corpus(const sf_corpus *c, const sf_cluster_options *o,
     return sf__cluster_corpus_threads(c, o, dup_of, story_of, nstories, 1, err);
 }
 
+/* The analysis of items[0..m) into docs: from the cache when it has them,
+ * the others analyzed (on threads) and added to it. */
+static sf_status extract_cached(sf_fdoc_cache *cache, sf_extractor *x, const sf_cluster_options *opt,
+                                const sf_extract_item *items, size_t m, sf_fdoc *docs,
+                                unsigned threads, size_t *failed) {
+    size_t *miss = sf__calloc(m ? m : 1, sizeof *miss);
+    sf_extract_item *sub = sf__calloc(m ? m : 1, sizeof *sub);
+    sf_fdoc *got = sf__calloc(m ? m : 1, sizeof *got);
+    uint64_t *key = sf__calloc(m ? m : 1, sizeof *key);
+    sf_status st = miss && sub && got && key ? SF_OK : SF_ERR_NOMEM;
+    size_t nm = 0;
+    for (size_t k = 0; k < m && st == SF_OK; k++) {
+        key[k] = sf__fdoc_key(opt->lang, !opt->no_entity, items[k].title, items[k].tn, items[k].text,
+                              items[k].n);
+        if (sf__fdoc_cache_get(cache, key[k], &docs[k], &st)) continue;
+        miss[nm] = k;
+        sub[nm++] = items[k];
+    }
+    size_t bad = 0;
+    if (st == SF_OK && nm) {
+        st = sf__extract_all(x, opt->lang, !opt->no_entity, sub, nm, got, threads, &bad);
+        if (st != SF_OK) *failed = miss[bad];
+    }
+    for (size_t j = 0; j < nm && st == SF_OK; j++) {
+        st = sf__fdoc_cache_put(cache, key[miss[j]], &got[j]);
+        docs[miss[j]] = got[j];
+        got[j] = (sf_fdoc){0};
+    }
+    for (size_t j = 0; got && j < nm; j++) sf__fdoc_release(&got[j]);
+    sf__free(miss);
+    sf__free(sub);
+    sf__free(got);
+    sf__free(key);
+    return st;
+}
+
+static sf_status cluster_impl(const sf_corpus *c, const sf_cluster_options *o, const size_t *dup_of,
+                              const sf_doc *adocs, size_t *story_of, size_t *nstories,
+                              unsigned threads, sf_fdoc_cache *cache, sf_error *err);
+
+sf_status sf__cluster_corpus_cached(const sf_corpus *c, const sf_cluster_options *o,
+                                    sf_fdoc_cache *cache, size_t *story_of, size_t *nstories,
+                                    sf_error *err) {
+    return cluster_impl(c, o, NULL, NULL, story_of, nstories, 1, cache, err);
+}
+
 sf_status sf__cluster_corpus_threads(const sf_corpus *c, const sf_cluster_options *o,
                                      const size_t *dup_of, size_t *story_of, size_t *nstories,
                                      unsigned threads, sf_error *err) {
-    return sf__cluster_corpus_docs(c, o, dup_of, NULL, story_of, nstories, threads, err);
+    return cluster_impl(c, o, dup_of, NULL, story_of, nstories, threads, NULL, err);
 }
 
 sf_status sf__cluster_corpus_docs(const sf_corpus *c, const sf_cluster_options *o,
                                   const size_t *dup_of, const sf_doc *adocs, size_t *story_of,
                                   size_t *nstories, unsigned threads, sf_error *err) {
+    return cluster_impl(c, o, dup_of, adocs, story_of, nstories, threads, NULL, err);
+}
+
+static sf_status cluster_impl(const sf_corpus *c, const sf_cluster_options *o, const size_t *dup_of,
+                              const sf_doc *adocs, size_t *story_of, size_t *nstories,
+                              unsigned threads, sf_fdoc_cache *cache, sf_error *err) {
     if (!c || !story_of || !nstories)
         return sf__error_set(err, SF_ERR_ARG, "sf_cluster_corpus: NULL argument");
     size_t n = sf_corpus_count(c);
@@ -209,7 +261,8 @@ sf_status sf__cluster_corpus_docs(const sf_corpus *c, const sf_cluster_options *
     /* each new text analyzed alone (on threads), then counted in order */
     if (st == SF_OK) {
         size_t bad = 0;
-        sf_status s2 = sf__extract_all(x, opt.lang, !opt.no_entity, items, m, docs, threads, &bad);
+        sf_status s2 = cache ? extract_cached(cache, x, &opt, items, m, docs, threads, &bad)
+                             : sf__extract_all(x, opt.lang, !opt.no_entity, items, m, docs, threads, &bad);
         if (s2 != SF_OK)
             st = sf__error_set(err, s2, "cluster: article '%s': %s", arts[bad]->id,
                                sf_strerror(s2));

@@ -11,10 +11,16 @@
  * show two stories to be one event (or one to be two): with a window that
  * holds every story, an ingest in several batches ends with the stories of
  * one batch; the window's limits are the arrival-order effect measured in
- * docs/store.md; (3) every story that gained, lost or changed an article is
- * summarized again (sf_summarize_all over its articles) and its JSON kept as
- * its next version, with its entities and their names as rows for search. */
+ * docs/store.md; (3) every story that gained, lost or changed an article
+ * gets its row (count, first and last published) and a mark in
+ * dirty_stories. The transaction (the store's writers' lock) ends there;
+ * the marked stories are then summarized again (sf_summarize_all over their
+ * articles) outside it, by this process or any other (summarize.c), and
+ * each JSON kept as the story's next version, with its entities and their
+ * names as rows for search. */
 #include "store.h"
+
+#include "../cluster/cluster.h"
 
 #include <json-c/json.h>
 #include <stdlib.h>
@@ -24,15 +30,6 @@
 static int cmp_i64(const void *a, const void *b) {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
     return x < y ? -1 : x > y;
-}
-
-static void ids_unique(ids *v) {
-    if (!v->n) return;
-    qsort(v->items, v->n, sizeof *v->items, cmp_i64);
-    size_t k = 1;
-    for (size_t i = 1; i < v->n; i++)
-        if (v->items[i] != v->items[k - 1]) v->items[k++] = v->items[i];
-    v->n = k;
 }
 
 /* The content hash: XXH3 of the title, then of the text seeded by it. */
@@ -274,6 +271,23 @@ static sf_status move(sf_store *s, const window *w, size_t i, int64_t to, int64_
                           w->story.items[i], to, now, touched, err);
 }
 
+/* The clustering options of the store's assignment. */
+static void cluster_options(const sf_store_options *o, sf_cluster_options *co) {
+    sf_cluster_options_default(co);
+    if (o && o->run && o->run->lang) co->lang = o->run->lang;
+    if (o && o->run && o->run->story_threshold > 0) co->threshold = o->run->story_threshold;
+}
+
+sf_status sf_store_prepare(sf_store *s, const sf_corpus *c, const sf_store_options *o, sf_error *err) {
+    if (!s || !c) return sf__error_set(err, SF_ERR_ARG, "sf_store_prepare: NULL argument");
+    if (o && !o->recluster) return SF_OK; /* the kept stream clusterer reads the texts itself */
+    sf_cluster_options co;
+    cluster_options(o, &co);
+    if (!s->fdocs && !(s->fdocs = sf__fdoc_cache_create()))
+        return sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+    return sf__fdoc_cache_fill(s->fdocs, &co, c, err);
+}
+
 /* Step 2: cluster the window with the public clustering and write where
  * each article now belongs. */
 static sf_status assign(sf_store *s, const sf_store_options *o, const window *w, int64_t now,
@@ -283,10 +297,15 @@ static sf_status assign(sf_store *s, const sf_store_options *o, const window *w,
     int64_t *pick = sf__calloc(n ? n : 1, sizeof *pick);
     sf_status st = cluster_of && pick ? SF_OK : sf__error_set(err, SF_ERR_NOMEM, "out of memory");
     sf_cluster_options co;
-    sf_cluster_options_default(&co);
-    if (o->run && o->run->lang) co.lang = o->run->lang;
-    if (o->run && o->run->story_threshold > 0) co.threshold = o->run->story_threshold;
-    if (st == SF_OK) st = sf_cluster_corpus(w->c, &co, cluster_of, &nclusters, err);
+    cluster_options(o, &co);
+    /* the window's articles were analyzed at earlier batches, the batch's
+     * by sf_store_prepare outside the lock: only the others are analyzed
+     * here (the cache gives what a fresh analysis would) */
+    if (st == SF_OK && !s->fdocs && !(s->fdocs = sf__fdoc_cache_create()))
+        st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+    if (st == SF_OK) st = sf__cluster_corpus_cached(w->c, &co, s->fdocs, cluster_of, &nclusters, err);
+    if (st == SF_OK && sf__fdoc_cache_sweep(s->fdocs) != SF_OK)
+        st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
     if (st == SF_OK && match_stories(w, cluster_of, nclusters, pick) != SF_OK)
         st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
     int64_t next = 0;
@@ -366,28 +385,11 @@ static sf_status pending(sf_store *s, const sf_store_options *o, int64_t gen, id
     return st;
 }
 
-static sf_status refresh_list(sf_store *s, const sf_store_options *o, ids *touched, int64_t now,
-                              sf_store_stats *stats, sf_error *err) {
-    ids_unique(touched);
-    sf_status st = SF_OK;
-    for (size_t i = 0; st == SF_OK && i < touched->n; i++) {
-        bool created = false;
-        st = sf__store_refresh(s, touched->items[i], o->run, now, &created, err);
-        if (!created) stats->stories_updated++;
-    }
-    return st;
-}
-
-/* Summarize every pending story now. */
-static sf_status refresh_pending(sf_store *s, const sf_store_options *o, int64_t now,
-                                 sf_store_stats *stats, sf_error *err) {
-    ids p = {0};
+/* The pending stories join touched now (they are marked with this batch). */
+static sf_status take_pending(sf_store *s, const sf_store_options *o, ids *touched, sf_error *err) {
     sf_store_options all = *o;
     all.refresh_every = 1;
-    sf_status st = pending(s, &all, 0, &p, err);
-    if (st == SF_OK) st = refresh_list(s, o, &p, now, stats, err);
-    SF_VEC_FREE(&p);
-    return st;
+    return pending(s, &all, 0, touched, err);
 }
 
 sf_status sf_store_ingest(sf_store *s, const sf_corpus *c, const sf_store_options *o,
@@ -399,16 +401,19 @@ sf_status sf_store_ingest(sf_store *s, const sf_corpus *c, const sf_store_option
     memset(stats, 0, sizeof *stats);
     int64_t now = opt.now ? opt.now : (int64_t)time(NULL);
     stats->now = now;
+    double t0 = sf__store_clock();
     SF_TRY(sf__db_begin(s, err));
+    double t1 = sf__store_clock();
+    stats->t_lock_wait = t1 - t0;
     ids touched = {0};
     window w = {0};
     int64_t gen = 0;
     sf_status st = put_articles(s, c, now, stats, &touched, err);
     if (st == SF_OK && stats->added) st = read_generation(s, &gen, err);
-    /* the stored stories are read from the stories table (window): those
-     * whose summary a deferring batch left pending are written first */
+    /* a process that builds its state starts from every pending story:
+     * they are marked with this batch */
     if (st == SF_OK && stats->added && (opt.recluster || !sf__store_assign_valid(s, gen)))
-        st = refresh_pending(s, &opt, now, stats, err);
+        st = take_pending(s, &opt, &touched, err);
     if (st == SF_OK && stats->added && !opt.recluster) {
         st = sf__store_assign(s, &opt, gen, now, &touched, stats, err);
     } else if (st == SF_OK && stats->added) {
@@ -419,19 +424,25 @@ sf_status sf_store_ingest(sf_store *s, const sf_corpus *c, const sf_store_option
     /* every batch that placed articles makes a new generation: a process
      * whose kept state is of an older one builds it again (assign.c) */
     if (st == SF_OK && stats->added) st = write_generation(s, gen + 1, err);
+    /* the touched stories' rows now (the next batch's window reads them),
+     * their summaries after the commit (summarize.c) */
+    if (st == SF_OK) st = sf__store_note_rows(s, &touched, now, stats, err);
     if (st == SF_OK) st = pending(s, &opt, stats->added ? gen + 1 : -1, &touched, err);
-    if (st == SF_OK) st = refresh_list(s, &opt, &touched, now, stats, err);
+    if (st == SF_OK) st = sf__store_mark(s, &touched, now, err);
     sf_corpus_destroy(w.c);
     SF_VEC_FREE(&touched);
     SF_VEC_FREE(&w.story);
     SF_VEC_FREE(&w.row);
     SF_VEC_FREE(&w.version);
     if (st == SF_OK) st = sf__db_commit(s, err);
-    if (st == SF_OK) {
-        if (stats->added && !opt.recluster) sf__store_assign_committed(s, gen + 1);
-        return SF_OK;
+    stats->t_locked = sf__store_clock() - t1;
+    if (st != SF_OK) {
+        sf__db_rollback(s);
+        sf__store_assign_drop(s); /* it holds this batch's articles: not stored */
+        return st;
     }
-    sf__db_rollback(s);
-    sf__store_assign_drop(s); /* it holds this batch's articles: not stored */
-    return st;
+    if (stats->added && !opt.recluster) sf__store_assign_committed(s, gen + 1);
+    /* the batch is stored; a failure from here leaves its stories marked
+     * for the next summarize */
+    return opt.defer_summaries ? SF_OK : sf__store_summarize(s, &opt, stats, err);
 }

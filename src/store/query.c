@@ -114,7 +114,7 @@ static sf_status latest_json(sf_store *s, int64_t story, json_object **out, sf_e
 
 static const char SQL_STORIES[] =
     "SELECT id, headline, articles, version, created, updated, first_published, last_published"
-    " FROM stories WHERE updated >= ?1"
+    " FROM stories WHERE updated >= ?1 AND version > 0" /* 0: summary not made yet */
     " ORDER BY updated DESC, last_published DESC, id DESC LIMIT ?2"; /* the index's order */
 
 /* The summary line of a stories row (columns of SQL_STORIES). */
@@ -171,7 +171,7 @@ sf_status sf_store_write_stories(sf_store *s, int64_t since, size_t limit, int f
 
 static const char SQL_STORY_ROW[] =
     "SELECT id, headline, articles, version, created, updated, first_published, last_published"
-    " FROM stories WHERE id = ?1";
+    " FROM stories WHERE id = ?1 AND version > 0";
 static const char SQL_EVENTS[] =
     "SELECT time, kind, article, version FROM story_events WHERE story = ?1 ORDER BY time, rowid";
 static const char SQL_EVENTS_PG[] =

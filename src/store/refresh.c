@@ -15,6 +15,7 @@ static const char SQL_MEMBERS[] =
     "SELECT a.id, a.title, a.text, a.source, a.url, a.origin, a.author, a.lang, a.published,"
     " a.modified FROM articles a WHERE a.story = ?1"
     " ORDER BY COALESCE(a.published, 9223372036854775807), a.id";
+/* -1: no row; 0: a row the locked step wrote, no summary yet (summarize.c) */
 static const char SQL_STORY_VERSION[] = "SELECT version FROM stories WHERE id = ?1";
 static const char SQL_STORY_INSERT[] =
     "INSERT INTO stories(id, headline, summary, articles, version, created, updated,"
@@ -35,6 +36,8 @@ static const char SQL_ENTITY_INSERT[] =
 static const char SQL_NAME_INSERT[] =
     "INSERT INTO entity_names(entity, folded, name) VALUES (?1, ?2, ?3)";
 static const char SQL_DUP[] = "UPDATE articles SET duplicate_of = ?2 WHERE id = ?1";
+static const char SQL_DUPS[] =
+    "SELECT id, duplicate_of FROM articles WHERE story = ?1 AND duplicate_of IS NOT NULL";
 
 /* Names are matched case-insensitively: ASCII letters folded (SQL's lower()
  * differs between the backends, so the folding is done here, once). */
@@ -83,11 +86,19 @@ static sf_status put_entities(sf_store *s, int64_t story, json_object *js, sf_er
                     if (an) st = put_name(s, id, an, err);
                 }
         }
+    /* each article's copy-of, written where it differs from the stored one
+     * (most articles are no copy: one read instead of a write each) */
+    if (st == SF_OK) st = sf__db_exec(s, SQL_DUPS, 1, (sf_val[]){SV_I(story)}, &r, err);
     if (st == SF_OK && json_object_object_get_ex(js, "articles", &arts) && json_object_is_type(arts, json_type_array))
         for (size_t i = 0; st == SF_OK && i < json_object_array_length(arts); i++) {
             json_object *a = json_object_array_get_idx(arts, i);
-            const char *id = jstr(a, "id");
-            if (id) st = sf__db_exec(s, SQL_DUP, 2, (sf_val[]){SV_S(id), sf__sv_opt(jstr(a, "duplicate_of"))}, NULL, err);
+            const char *id = jstr(a, "id"), *dup = jstr(a, "duplicate_of"), *was = NULL;
+            if (!id) continue;
+            for (size_t k = 0; k < r.nrows && !was; k++)
+                if (strcmp(sf__rows_get(&r, k, 0), id) == 0) was = sf__rows_get(&r, k, 1);
+            if (dup && !dup[0]) dup = NULL;
+            if ((!dup && !was) || (dup && was && strcmp(dup, was) == 0)) continue;
+            st = sf__db_exec(s, SQL_DUP, 2, (sf_val[]){SV_S(id), sf__sv_opt(dup)}, NULL, err);
         }
     sf__rows_release(&r);
     return st;
@@ -154,9 +165,10 @@ static sf_status put_story(sf_store *s, int64_t story, const sf_corpus *c, json_
     }
     sf_val v[7] = {SV_I(story), SV_S(headline ? headline : ""), SV_S(sum),
                    SV_I(sf_corpus_count(c)), SV_I(now), tf, tl};
-    sf_status st = sf__db_int(s, SQL_STORY_VERSION, 1, v, 0, &version, err);
-    *created = version == 0;
-    if (st == SF_OK) st = sf__db_exec(s, *created ? SQL_STORY_INSERT : SQL_STORY_UPDATE, 7, v, NULL, err);
+    sf_status st = sf__db_int(s, SQL_STORY_VERSION, 1, v, -1, &version, err);
+    *created = version <= 0;
+    if (st == SF_OK) st = sf__db_exec(s, version < 0 ? SQL_STORY_INSERT : SQL_STORY_UPDATE, 7, v, NULL, err);
+    if (version < 0) version = 0;
     if (st == SF_OK)
         st = sf__db_exec(s, SQL_VERSION_INSERT, 5,
                          (sf_val[]){SV_I(story), SV_I(version + 1), SV_I(now),
@@ -173,7 +185,7 @@ static sf_status put_story(sf_store *s, int64_t story, const sf_corpus *c, json_
 static const char SQL_STORY_DELETE[] = "DELETE FROM stories WHERE id = ?1";
 
 /* A story left without articles goes; its versions and events stay. */
-static sf_status drop_story(sf_store *s, int64_t story, sf_error *err) {
+sf_status sf__store_drop_story(sf_store *s, int64_t story, sf_error *err) {
     sf_val v[1] = {SV_I(story)};
     SF_TRY(sf__db_exec(s, SQL_NAMES_DELETE, 1, v, NULL, err));
     SF_TRY(sf__db_exec(s, SQL_ENTITIES_DELETE, 1, v, NULL, err));
@@ -181,8 +193,10 @@ static sf_status drop_story(sf_store *s, int64_t story, sf_error *err) {
     return sf__db_exec(s, SQL_STORY_DELETE, 1, v, NULL, err);
 }
 
-sf_status sf__store_refresh(sf_store *s, int64_t story, const sf_run_options *run, int64_t now,
-                            bool *created, sf_error *err) {
+sf_status sf__store_story_make(sf_store *s, int64_t story, const sf_run_options *run,
+                               sf_corpus **out, struct json_object **js, sf_error *err) {
+    *out = NULL;
+    *js = NULL;
     sf_rows r = {0};
     sf_corpus *c = sf_corpus_create();
     if (!c) return sf__error_set(err, SF_ERR_NOMEM, "out of memory");
@@ -198,15 +212,20 @@ sf_status sf__store_refresh(sf_store *s, int64_t story, const sf_run_options *ru
         st = sf_corpus_add(c, &a, err);
     }
     sf__rows_release(&r);
-    json_object *js = NULL;
-    if (st == SF_OK && sf_corpus_count(c) == 0) { /* all its articles moved away */
+    /* all its articles moved away: nothing to make, the put drops it */
+    if (st == SF_OK && sf_corpus_count(c)) st = story_json(c, run, story, js, err);
+    if (st != SF_OK) {
         sf_corpus_destroy(c);
-        return drop_story(s, story, err);
+        return st;
     }
-    if (st == SF_OK) st = story_json(c, run, story, &js, err);
-    if (st == SF_OK) st = put_story(s, story, c, js, now, created, err);
-    if (st == SF_OK) st = put_entities(s, story, js, err);
-    json_object_put(js);
-    sf_corpus_destroy(c);
-    return st;
+    *out = c;
+    return SF_OK;
+}
+
+sf_status sf__store_story_put(sf_store *s, int64_t story, const sf_corpus *c, struct json_object *js,
+                              int64_t now, bool *created, sf_error *err) {
+    *created = false;
+    if (!c || !sf_corpus_count(c) || !js) return sf__store_drop_story(s, story, err);
+    SF_TRY(put_story(s, story, c, js, now, created, err));
+    return put_entities(s, story, js, err);
 }

@@ -3,6 +3,8 @@
  * (rows, transactions) and time parsing for the commands. */
 #include "store.h"
 
+#include "../cluster/cluster.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,6 +133,7 @@ void sf_store_close(sf_store *s) {
     if (!s) return;
     sf__db_rollback(s);
     sf__store_assign_drop(s);
+    sf__fdoc_cache_destroy(s->fdocs);
     if (s->kind == SF_DB_PG)
         sf__pg_close(s);
     else

@@ -59,6 +59,12 @@ struct sf_store {
     void *db;    /* sqlite3 * or PGconn * */
     void *cache; /* backend's statement cache */
     void *assign; /* incremental assignment state (assign.c), or NULL */
+    void *fdocs;     /* analyzed articles of the window (sf_fdoc_cache), or NULL */
+    bool have_dirty; /* the dirty_stories table is known to exist (summarize.c) */
+    /* tests only: called after a story's summary is made (outside any
+     * transaction) and before it is written */
+    void (*between)(sf_store *s, int64_t story, void *arg);
+    void *between_arg;
 };
 
 /* Run one statement; rows (may be NULL) receives what it returns. */
@@ -118,10 +124,34 @@ void sf__store_assign_committed(sf_store *s, int64_t gen);
 /* Forget the state (a batch failed, or the store closes). */
 void sf__store_assign_drop(sf_store *s);
 
-/* Summarize story `story` again from its stored articles and keep the
- * result as its next version (refresh.c); *created: it was new. */
-sf_status sf__store_refresh(sf_store *s, int64_t story, const sf_run_options *run, int64_t now,
-                            bool *created, sf_error *err);
+/* A story's summary, entities, facts and quotes (refresh.c), in two steps
+ * so that the costly one runs outside the writers' lock: make reads the
+ * story's articles and runs the pipeline (*c: its articles, NULL-free;
+ * *js: the story's JSON, NULL when it has no article left); put writes the
+ * result as the story's next version (or drops a story left without
+ * articles); *created: it had no summary before. */
+struct json_object;
+sf_status sf__store_story_make(sf_store *s, int64_t story, const sf_run_options *run,
+                               sf_corpus **c, struct json_object **js, sf_error *err);
+sf_status sf__store_story_put(sf_store *s, int64_t story, const sf_corpus *c, struct json_object *js,
+                              int64_t now, bool *created, sf_error *err);
+/* A story left without articles: its row, entities and search entry go. */
+sf_status sf__store_drop_story(sf_store *s, int64_t story, sf_error *err);
+
+/* Changed stories (summarize.c). In the locked step: note_rows writes each
+ * touched story's row (articles, first and last published; a new story's
+ * row has version 0 and no summary yet) and drops the stories left empty
+ * (taken out of touched; counted as updated); mark queues the touched ones
+ * in dirty_stories with a new mark. After the commit, summarize claims and
+ * summarizes them (sf_store_summarize). */
+sf_status sf__store_note_rows(sf_store *s, ids *touched, int64_t now, sf_store_stats *stats,
+                              sf_error *err);
+sf_status sf__store_mark(sf_store *s, const ids *touched, int64_t now, sf_error *err);
+sf_status sf__store_summarize(sf_store *s, const sf_store_options *o, sf_store_stats *stats,
+                              sf_error *err);
+/* The wall clock in seconds (for the stats' lock timings). */
+double sf__store_clock(void);
+
 /* The words of a user's query as an FTS5 query of quoted terms, all
  * required (search.c); NULL when it has no words. Freed with sf__free. */
 char *sf__store_fts5_query(const char *q);

@@ -60,7 +60,7 @@ static sf_status outlets(sf_store *s, const char *story, json_object *o, sf_erro
  * every parameter used, typed by its cast). */
 #define PAGE_COLUMNS                                                                      \
     "SELECT s.id, s.headline, s.articles, s.version, s.created, s.updated,"               \
-    " s.first_published, s.last_published FROM stories s WHERE"
+    " s.first_published, s.last_published FROM stories s WHERE s.version > 0 AND"
 #define PAGE_ORDER " ORDER BY s.updated DESC, s.last_published DESC, s.id DESC" /* the index's order */
 static const char SQL_PAGE[] =
     PAGE_COLUMNS " (?1 IS NULL OR COALESCE(s.last_published, s.updated) >= ?1)"
@@ -160,7 +160,7 @@ sf_status sf_store_write_article(sf_store *s, const char *id, FILE *f, sf_error 
 }
 
 static const char SQL_CHANGES[] =
-    "SELECT id, version, headline, articles, updated FROM stories WHERE updated >= ?1"
+    "SELECT id, version, headline, articles, updated FROM stories WHERE updated >= ?1 AND version > 0"
     " ORDER BY updated, id LIMIT ?2";
 
 sf_status sf_store_write_changes(sf_store *s, int64_t since, FILE *f, sf_error *err) {

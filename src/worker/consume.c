@@ -198,14 +198,52 @@ static rd_kafka_topic_partition_list_t *offsets_of(const batch *b) {
     return l;
 }
 
-/* Store the batch (articles, then bad messages), then commit its offsets. */
+static void add_stats(sf_worker_stats *stats, const sf_store_stats *st) {
+    stats->store.added += st->added;
+    stats->store.changed += st->changed;
+    stats->store.unchanged += st->unchanged;
+    stats->store.stories_new += st->stories_new;
+    stats->store.stories_updated += st->stories_updated;
+    stats->store.t_lock_wait += st->t_lock_wait;
+    stats->store.t_locked += st->t_locked;
+    stats->store.t_summaries += st->t_summaries;
+}
+
+/* Summarize the stories marked changed (by this worker's batch, or left by
+ * a worker killed before it made them); another worker's claims are left
+ * to it. 0, or 1 with errbuf. */
+static int summarize(sf_store *db, const sf_worker_opts *o, sf_worker_stats *stats, size_t *made,
+                     char *errbuf, size_t errlen) {
+    sf_error err = {0};
+    sf_store_stats st = {0};
+    double t0 = now_s();
+    sf_status s = sf_store_summarize(db, &o->store, &st, &err);
+    stats->t_summarize += now_s() - t0;
+    add_stats(stats, &st);
+    if (made) *made = st.stories_updated;
+    if (s != SF_OK) {
+        snprintf(errbuf, errlen, "summarizing changed stories: %s (they stay marked)", err.message);
+        return 1;
+    }
+    return 0;
+}
+
+/* Store the batch (articles, then bad messages), commit its offsets, then
+ * summarize the stories it changed (outside the store's writers' lock). */
 static int finish(rd_kafka_t *rk, sf_store *db, batch *b, const sf_worker_opts *o,
                   sf_worker_stats *stats, char *errbuf, size_t errlen) {
     sf_error err = {0};
     sf_store_stats st = {0};
     size_t narticles = sf_corpus_count(b->articles);
     double t0 = now_s();
-    sf_status s = narticles ? sf_store_ingest(db, b->articles, &o->store, &st, &err) : SF_OK;
+    sf_store_options so = o->store;
+    so.defer_summaries = 1;
+    /* the batch's analysis before the writers' lock */
+    sf_status s = narticles ? sf_store_prepare(db, b->articles, &so, &err) : SF_OK;
+    double tp = now_s();
+    stats->t_prepare += tp - t0;
+    t0 = tp;
+    if (s == SF_OK && narticles) s = sf_store_ingest(db, b->articles, &so, &st, &err);
     if (s == SF_OK) s = sf_store_put_aside(db, b->bad, b->nbad, &err);
     if (s != SF_OK) {
         snprintf(errbuf, errlen, "%s (offsets not committed: the batch will be read again)",
@@ -232,17 +270,15 @@ static int finish(rd_kafka_t *rk, sf_store *db, batch *b, const sf_worker_opts *
     stats->messages += b->n;
     stats->articles += narticles;
     stats->bad += b->nbad;
-    stats->store.added += st.added;
-    stats->store.changed += st.changed;
-    stats->store.unchanged += st.unchanged;
-    stats->store.stories_new += st.stories_new;
-    stats->store.stories_updated += st.stories_updated;
+    add_stats(stats, &st);
+    size_t made = 0;
+    int rc = summarize(db, o, stats, &made, errbuf, errlen);
     if (!o->quiet)
         fprintf(stderr, "storyfold worker: batch %zu: %zu messages, %zu added, %zu changed, %zu"
                         " unchanged, %zu put aside; %zu new stories, %zu updated\n",
                 stats->batches, b->n, st.added, st.changed, st.unchanged, b->nbad,
-                st.stories_new, st.stories_updated);
-    return 0;
+                st.stories_new, st.stories_updated + made);
+    return rc;
 }
 
 /* True while the consumer holds partitions (the idle clock runs only then:
@@ -282,6 +318,9 @@ int sf__worker_run(sf_store *db, const sf_worker_opts *o, sf_worker_stats *stats
             last = now_s();
         } else if (!assigned(rk)) {
             last = now_s();
+        } else if (rc == 0) {
+            /* nothing to read: stories a killed worker left marked */
+            rc = summarize(db, o, stats, NULL, errbuf, errlen);
         }
         batch_clear(&b);
         if (o->idle_exit > 0 && now_s() - last > o->idle_exit) break;

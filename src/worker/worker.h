@@ -27,8 +27,12 @@ typedef struct sf_worker_stats {
     size_t messages, articles, bad, batches;
     sf_store_stats store; /* summed over the batches */
     /* wall seconds: polling Kafka and reading messages; storing batches
-     * (with the wait for the store's writers' lock); committing offsets */
-    double t_fill, t_store, t_commit;
+     * (with the wait for the store's writers' lock); committing offsets;
+     * summarizing changed stories after the commit (store.t_lock_wait and
+     * store.t_locked: of both store calls, the wait for the writers' lock
+     * and the time holding it) */
+    double t_fill, t_store, t_commit, t_summarize;
+    double t_prepare; /* analyzing each batch before the store call */
 } sf_worker_stats;
 
 /* Consume o->topic into `db` until stopped (SIGINT/SIGTERM: the current

@@ -102,4 +102,38 @@ for m in "" _r; do
     if cmp -s "$TMP/m1" "$TMP/m2"; then ok "two$m: same stories as one process ($(wc -l <"$TMP/m1"))"; else
         not_ok "two$m: two processes gave other stories"; diff "$TMP/m1" "$TMP/m2" | head -6; fi
 done
+# The summaries' claim (src/store/summarize.c): a process making a story's
+# summary holds a session advisory lock on (0x73667375, story); another
+# process skips that story, and when the holder dies (kill -9) its claim ends
+# with its connection and the next process makes the story. The holder here
+# is a psql session standing for a worker killed while it made story 1.
+for d in claim claim_ref; do psql -q -c "CREATE DATABASE $d"; done
+expect_exit 0 "reference: one ingest" -- "$SF" ingest --db "postgresql:///claim_ref" --now @1000000 "$ex"
+mkfifo "$TMP/holder_in"
+psql -q -At -d claim <"$TMP/holder_in" >"$TMP/holder_out" 2>&1 &
+holder=$!
+exec 7>"$TMP/holder_in"
+echo "SELECT pg_advisory_lock(1936094069, 1);" >&7
+held() { psql -At -d claim -c "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 1936094069 AND objid = 1 AND objsubid = 2 AND granted"; }
+for _ in $(seq 100); do [ "$(held)" = 1 ] && break; sleep 0.2; done
+[ "$(held)" = 1 ] && ok "story 1 claimed by another session" || not_ok "the claim was not taken"
+expect_exit 0 "ingest while story 1 is claimed" -- "$SF" ingest --db "postgresql:///claim" --now @1000000 "$ex"
+expect_grep "$TMP/out" '9 added, 0 changed, 0 unchanged; 5 new stories' "nine articles, five stories"
+[ "$(psql -At -d claim -c 'SELECT story FROM dirty_stories')" = 1 ] && ok "story 1 left marked, not made twice" || not_ok "dirty_stories: $(psql -At -d claim -c 'SELECT story FROM dirty_stories')"
+[ "$(members postgresql:///claim | wc -l)" -eq 4 ] && ok "four stories listed (story 1's summary not made yet)" || not_ok "listed: $(members postgresql:///claim | wc -l)"
+kill -9 "$holder"
+wait "$holder" 2>/dev/null
+exec 7>&-
+for _ in $(seq 100); do [ "$(held)" = 0 ] && break; sleep 0.2; done
+[ "$(held)" = 0 ] && ok "the killed session's claim is gone" || not_ok "the claim outlived its session"
+expect_exit 0 "the next ingest (nothing new)" -- "$SF" ingest --db "postgresql:///claim" --now @1000000 "$ex"
+expect_grep "$TMP/out" '0 added, 0 changed, 9 unchanged; 0 new stories, 0 updated' "nothing new"
+[ "$(psql -At -d claim -c 'SELECT count(*) FROM dirty_stories')" = 0 ] && ok "no story left marked" || not_ok "stories left marked"
+[ "$(psql -At -d claim -c 'SELECT count(*) FROM story_versions WHERE story = 1')" = 1 ] && ok "story 1 made once" || not_ok "story 1's versions"
+for d in claim claim_ref; do
+    "$SF" stories --db "postgresql:///$d" --full --format json >"$TMP/$d.json"
+    "$SF" show --db "postgresql:///$d" s1 --history --format json >"$TMP/$d.s1.json"
+done
+cmp -s "$TMP/claim.json" "$TMP/claim_ref.json" && cmp -s "$TMP/claim.s1.json" "$TMP/claim_ref.s1.json" \
+    && ok "the same stories and summaries as one ingest" || { not_ok "stories differ from one ingest"; diff "$TMP/claim.json" "$TMP/claim_ref.json" | head -6; }
 finish

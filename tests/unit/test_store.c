@@ -10,12 +10,15 @@
 #include <cmocka.h>
 
 #include "storyfold.h"
+#include "store/store.h" /* the summaries' test hook */
 
 #include <json-c/json.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static char g_dir[] = "/tmp/sf_store_testXXXXXX";
@@ -114,22 +117,22 @@ static void partition(sf_store *s, char *out, size_t cap) {
     for (size_t i = 0; i < ng; i++) {
         json_object *arts;
         json_object_object_get_ex(json_object_array_get_idx(st, i), "articles", &arts);
-        const char *ids[16];
+        const char *aids[16];
         size_t na = json_object_array_length(arts);
         for (size_t k = 0; k < na; k++) {
             json_object *id;
             json_object_object_get_ex(json_object_array_get_idx(arts, k), "id", &id);
-            ids[k] = json_object_get_string(id);
+            aids[k] = json_object_get_string(id);
         }
         for (size_t a = 1; a < na; a++) /* insertion sort of the ids */
-            for (size_t b = a; b > 0 && strcmp(ids[b], ids[b - 1]) < 0; b--) {
-                const char *t = ids[b];
-                ids[b] = ids[b - 1];
-                ids[b - 1] = t;
+            for (size_t b = a; b > 0 && strcmp(aids[b], aids[b - 1]) < 0; b--) {
+                const char *t = aids[b];
+                aids[b] = aids[b - 1];
+                aids[b - 1] = t;
             }
         groups[i][0] = '\0';
         for (size_t k = 0; k < na; k++)
-            snprintf(groups[i] + strlen(groups[i]), 128 - strlen(groups[i]), "%s%s", k ? "," : "", ids[k]);
+            snprintf(groups[i] + strlen(groups[i]), 128 - strlen(groups[i]), "%s%s", k ? "," : "", aids[k]);
     }
     qsort(groups, ng, sizeof groups[0], (int (*)(const void *, const void *))strcmp);
     out[0] = '\0';
@@ -355,6 +358,153 @@ static int teardown(void **state) {
     return system(cmd) == 0 ? 0 : -1;
 }
 
+/* One integer from the store file, read with SQLite directly. */
+static long long sql_int(const char *name, const char *sql) {
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path(name), &db), SQLITE_OK);
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &q, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    long long v = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return v;
+}
+
+static void ingest_later(sf_store *s, sf_corpus *c, int64_t now) {
+    sf_error err = {0};
+    sf_store_options o = {.now = now, .defer_summaries = 1};
+    sf_store_stats st;
+    if (sf_store_ingest(s, c, &o, &st, &err) != SF_OK) fail_msg("ingest: %s", err.message);
+    sf_corpus_destroy(c);
+}
+
+/* While the first story's summary is being made, another process adds a
+ * report to that story (and leaves it marked). */
+static void add_a2_meanwhile(sf_store *s, int64_t story, void *arg) {
+    (void)s;
+    (void)story;
+    int *calls = arg;
+    if ((*calls)++) return;
+    sf_store *other = open_ok("race.db");
+    ingest_later(other, corpus_of(2, 3, NULL), 2000); /* a2 */
+    sf_store_close(other);
+}
+
+/* A story that changes while its summary is being made is summarized
+ * again: the summary made from the old articles is never written. */
+static void test_changed_while_summarized(void **state) {
+    (void)state;
+    sf_store *s = open_ok("race.db");
+    ingest_later(s, corpus_of(0, 2, NULL), 1000); /* a1, b1: two stories, marked */
+    char p[512];
+    partition(s, p, sizeof p);
+    assert_string_equal(p, ""); /* nothing summarized yet */
+    int calls = 0;
+    s->between = add_a2_meanwhile;
+    s->between_arg = &calls;
+    sf_error err = {0};
+    sf_store_stats st;
+    assert_int_equal(sf_store_summarize(s, NULL, &st, &err), SF_OK);
+    assert_int_equal(calls, 3); /* a1's story twice, b1's once */
+    partition(s, p, sizeof p);
+    assert_string_equal(p, "a1,a2;b1");
+    /* one version each: the one made from a1 alone was not kept */
+    assert_int_equal(sql_int("race.db", "SELECT count(*) FROM story_versions"), 2);
+    assert_int_equal(sql_int("race.db", "SELECT max(articles) FROM story_versions"), 2);
+    assert_int_equal(sql_int("race.db", "SELECT count(*) FROM dirty_stories"), 0);
+    sf_store_close(s);
+}
+
+static void kill_me(sf_store *s, int64_t story, void *arg) {
+    (void)s;
+    (void)story;
+    (void)arg;
+    raise(SIGKILL);
+}
+
+/* A process killed (SIGKILL) after its batch committed and while it made a
+ * summary leaves the stories marked; another process summarizes them, each
+ * once. */
+static void test_killed_while_summarizing(void **state) {
+    (void)state;
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        sf_store *s = sf_store_open(path("killed.db"), NULL);
+        if (!s) _exit(1);
+        s->between = kill_me;
+        sf_corpus *c = corpus_of(0, 5, NULL);
+        sf_store_options o = {.now = 1000};
+        sf_store_ingest(s, c, &o, NULL, NULL);
+        _exit(2); /* not reached: killed in its first summary */
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+    assert_int_equal(sql_int("killed.db", "SELECT count(*) FROM articles"), 5);
+    assert_int_equal(sql_int("killed.db", "SELECT count(*) FROM dirty_stories"), 3);
+    sf_store *s = open_ok("killed.db");
+    char p[512];
+    partition(s, p, sizeof p);
+    assert_string_equal(p, ""); /* stories stored, no summary yet */
+    sf_error err = {0};
+    sf_store_stats st;
+    assert_int_equal(sf_store_summarize(s, NULL, &st, &err), SF_OK);
+    partition(s, p, sizeof p);
+    assert_string_equal(p, "a1,a2;b1,b2;c1");
+    assert_int_equal(sql_int("killed.db", "SELECT count(*) FROM story_versions"), 3);
+    assert_int_equal(sql_int("killed.db", "SELECT count(*) FROM dirty_stories"), 0);
+    /* the version's time is the batch's, whoever made it */
+    assert_int_equal(sql_int("killed.db", "SELECT min(time) FROM story_versions"), 1000);
+    assert_int_equal(sql_int("killed.db", "SELECT max(time) FROM story_versions"), 1000);
+    sf_store_close(s);
+}
+
+/* While story 1's summary is being made, another process's batch moves its
+ * only article to story 99 (as a merge would): story 1 is left empty and
+ * dropped in that batch. */
+static void empty_story_1(sf_store *s, int64_t story, void *arg) {
+    (void)s;
+    int *calls = arg;
+    if (story != 1 || (*calls)++) return;
+    sf_store *other = open_ok("emptied.db");
+    sf_error err = {0};
+    assert_int_equal(sf__db_begin(other, &err), SF_OK);
+    assert_int_equal(sf__db_exec(other, "UPDATE articles SET story = 99 WHERE story = 1", 0, NULL,
+                                 NULL, &err), SF_OK);
+    ids touched = {0};
+    assert_int_equal(ids_add(&touched, 1), SF_OK);
+    assert_int_equal(ids_add(&touched, 99), SF_OK);
+    sf_store_stats st = {0};
+    assert_int_equal(sf__store_note_rows(other, &touched, 3000, &st, &err), SF_OK);
+    assert_int_equal(sf__store_mark(other, &touched, 3000, &err), SF_OK);
+    assert_int_equal(sf__db_commit(other, &err), SF_OK);
+    SF_VEC_FREE(&touched);
+    sf_store_close(other);
+}
+
+/* A story emptied while its summary is made is not brought back by that
+ * summary: the batch that emptied it dropped its mark too. */
+static void test_emptied_while_summarized(void **state) {
+    (void)state;
+    sf_store *s = open_ok("emptied.db");
+    ingest_later(s, corpus_of(4, 5, NULL), 1000); /* c1: story 1, marked */
+    int calls = 0;
+    s->between = empty_story_1;
+    s->between_arg = &calls;
+    sf_error err = {0};
+    sf_store_stats st;
+    assert_int_equal(sf_store_summarize(s, NULL, &st, &err), SF_OK);
+    assert_int_equal(calls, 1);
+    char p[512];
+    partition(s, p, sizeof p);
+    assert_string_equal(p, "c1"); /* once, in story 99 */
+    assert_int_equal(sql_int("emptied.db", "SELECT count(*) FROM stories WHERE id = 1"), 0);
+    assert_int_equal(sql_int("emptied.db", "SELECT count(*) FROM dirty_stories"), 0);
+    sf_store_close(s);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ingest_twice_and_change),
@@ -365,6 +515,9 @@ int main(void) {
         cmocka_unit_test(test_full_disk_keeps_store),
         cmocka_unit_test(test_search),
         cmocka_unit_test(test_locked),
+        cmocka_unit_test(test_changed_while_summarized),
+        cmocka_unit_test(test_killed_while_summarizing),
+        cmocka_unit_test(test_emptied_while_summarized),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
