@@ -393,11 +393,14 @@ sf_status sf_read_memory(sf_corpus *c, const char *name, const char *data, size_
  * last one, which must be a NUL as sf_buf gives: the kernel fills the rest
  * of the last page with zeros, so a file whose size is a whole number of
  * pages is not mapped. Mapping saves copying the file into fresh memory
- * (read(2)'s copy, and a page fault for every page of the buffer). */
+ * (read(2)'s copy, and a page fault for every page of the buffer); a small
+ * file (under MAP_MIN bytes) is read: there the two system calls of a
+ * mapping cost as much as the copy. */
+#define MAP_MIN (1 << 20)
 static const char *map_file(FILE *f, const struct stat *st) {
     long page = sysconf(_SC_PAGESIZE);
     if (!S_ISREG(st->st_mode) || st->st_size <= 0 || page <= 0 ||
-        st->st_size % page == 0 || (uint64_t)st->st_size > SIZE_MAX)
+        st->st_size < MAP_MIN || st->st_size % page == 0 || (uint64_t)st->st_size > SIZE_MAX)
         return NULL;
     int flags = MAP_PRIVATE;
 #ifdef MAP_POPULATE

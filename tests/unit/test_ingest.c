@@ -471,18 +471,21 @@ static void empty_and_binary_files_are_skipped(void **state) {
     sf_corpus_destroy(c);
 }
 
-/* A regular file is mapped unless its size is a whole number of pages (the
- * readers may look at the byte after the last, which the mapping's zeroed
- * tail gives). Files of a page's size less one, exactly and one more, whose
- * last byte ends the record with no newline, are read the same way as from
- * memory. */
+/* A regular file of a megabyte or more is mapped unless its size is a whole
+ * number of pages (the readers may look at the byte after the last, which
+ * the mapping's zeroed tail gives). Files of a whole number of pages (over a
+ * megabyte, and of one page) less one byte, exactly, and one more, whose last
+ * byte ends the record with no newline, are read as from memory. */
 static void files_around_a_page_read_whole(void **state) {
     (void)state;
     long page = sysconf(_SC_PAGESIZE);
     assert_true(page >= 512);
     char dir[] = "/tmp/sf_ingest_page_XXXXXX";
     assert_non_null(mkdtemp(dir));
-    for (long size = page - 1; size <= page + 1; size++) {
+    long big = ((1L << 20) / page + 1) * page;
+    const long sizes[] = {page - 1, page, page + 1, big - 1, big, big + 1};
+    for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++) {
+        long size = sizes[z];
         const char *head = "{\"id\":\"p\",\"title\":\"T\",\"text\":\"";
         const char *tail = " end.\"}";
         size_t fill = (size_t)size - strlen(head) - strlen(tail);
