@@ -941,25 +941,39 @@ typedef struct lw {
     float w;
 } lw;
 
-/* Repair, split half: 2-means on the body vectors of the members, seeded by
- * the member farthest from the centroid and the member farthest from that
- * one (bisecting k-means). A story whose halves are less similar than
- * split_threshold reported two events. */
-static sf_status try_split(sf_stream *s, uint32_t id) {
-    story *st = s->stories.items[id];
-    st->split_at *= 2;
+typedef SF_VEC(lw) lwvec;
+
+/* The members of a story as body vectors over a local dense vocabulary
+ * (weights times the current IDF), and the two sides of a 2-means split. */
+typedef struct bisect {
+    size_t n, V;     /* members, terms */
+    size_t *start;   /* member i's terms: vecs[start[i] .. start[i + 1]) */
+    lwvec vecs;
+    double *mean[2]; /* per side: the sum of its members' vectors */
+    double mnorm[2];
+    uint8_t *side;   /* per member: 0 or 1 */
+} bisect;
+
+static void bisect_release(bisect *b) {
+    sf__free(b->start);
+    SF_VEC_FREE(&b->vecs);
+    sf__free(b->mean[0]);
+    sf__free(b->mean[1]);
+    sf__free(b->side);
+}
+
+/* Local dense indexes for the members' body terms, weights times the
+ * current IDF; the sides' means allocated (one double per term). */
+static sf_status bisect_vectors(sf_stream *s, const story *st, bisect *b) {
     size_t n = st->m.n;
+    *b = (bisect){.n = n};
+    b->start = sf__calloc(n + 1, sizeof *b->start);
+    b->side = sf__calloc(n, 1);
+    sf_status rc = b->start && b->side ? SF_OK : SF_ERR_NOMEM;
     sf_map vocab;
     sf__map_init(&vocab);
-    size_t *start = sf__calloc(n + 1, sizeof *start);
-    SF_VEC(lw) vecs = {0};
-    double *mean[2] = {NULL, NULL};
-    double mnorm[2] = {0, 0};
-    uint8_t *side = sf__calloc(n, 1);
-    sf_status rc = start && side ? SF_OK : SF_ERR_NOMEM;
-    /* local dense indexes for the body terms, weights times the current IDF */
     for (size_t i = 0; i < n && rc == SF_OK; i++) {
-        start[i] = vecs.n;
+        b->start[i] = b->vecs.n;
         const sf_twvec *v = &st->m.items[i]->d.v[SF_CH_BODY];
         for (size_t j = 0; j < v->n && rc == SF_OK; j++) {
             uint64_t *slot = sf__map_slot(&vocab, v->items[j].h);
@@ -969,137 +983,163 @@ static sf_status try_split(sf_stream *s, uint32_t id) {
             }
             if (*slot == 0) *slot = sf__map_count(&vocab);
             float w = (float)(v->items[j].w * sf__idf(&s->df, v->items[j].h));
-            rc = SF_VEC_PUSH(&vecs, ((lw){(uint32_t)(*slot - 1), w}));
+            rc = SF_VEC_PUSH(&b->vecs, ((lw){(uint32_t)(*slot - 1), w}));
         }
     }
-    if (rc == SF_OK) start[n] = vecs.n;
-    size_t V = sf__map_count(&vocab);
-    if (rc == SF_OK) {
-        mean[0] = sf__calloc(V ? V : 1, sizeof(double));
-        mean[1] = sf__calloc(V ? V : 1, sizeof(double));
-        if (!mean[0] || !mean[1]) rc = SF_ERR_NOMEM;
-    }
-    if (rc == SF_OK) {
-        /* seed 0: the whole story's mean; pick a = least similar to it */
-        memset(mean[0], 0, V * sizeof(double));
-        for (size_t t = 0; t < vecs.n; t++) mean[0][vecs.items[t].i] += vecs.items[t].w;
-        double ss = 0;
-        for (size_t v = 0; v < V; v++) ss += mean[0][v] * mean[0][v];
-        mnorm[0] = sqrt(ss);
-        size_t a = 0;
-        double worst = 2;
-        for (size_t i = 0; i < n; i++) {
-            double c = 0, nn = 0;
-            for (size_t t = start[i]; t < start[i + 1]; t++) {
-                c += vecs.items[t].w * mean[0][vecs.items[t].i];
-                nn += (double)vecs.items[t].w * vecs.items[t].w;
-            }
-            c = nn > 0 && mnorm[0] > 0 ? c / (sqrt(nn) * mnorm[0]) : 0;
-            if (c < worst) {
-                worst = c;
-                a = i;
-            }
-        }
-        /* seed sides: members closer to a than to the rest start on side 1 */
-        for (size_t i = 0; i < n; i++) side[i] = i == a;
-        for (int iter = 0; iter < 5; iter++) {
-            for (int k = 0; k < 2; k++) memset(mean[k], 0, V * sizeof(double));
-            for (size_t i = 0; i < n; i++)
-                for (size_t t = start[i]; t < start[i + 1]; t++)
-                    mean[side[i]][vecs.items[t].i] += vecs.items[t].w;
-            for (int k = 0; k < 2; k++) {
-                double q = 0;
-                for (size_t v = 0; v < V; v++) q += mean[k][v] * mean[k][v];
-                mnorm[k] = sqrt(q);
-            }
-            bool changed = false;
-            for (size_t i = 0; i < n; i++) {
-                double c[2];
-                for (int k = 0; k < 2; k++) {
-                    double d = 0, nn = 0;
-                    for (size_t t = start[i]; t < start[i + 1]; t++) {
-                        d += vecs.items[t].w * mean[k][vecs.items[t].i];
-                        nn += (double)vecs.items[t].w * vecs.items[t].w;
-                    }
-                    c[k] = nn > 0 && mnorm[k] > 0 ? d / (sqrt(nn) * mnorm[k]) : 0;
-                }
-                uint8_t ns = c[1] > c[0] ? 1 : 0;
-                if (ns != side[i]) {
-                    side[i] = ns;
-                    changed = true;
-                }
-            }
-            if (!changed) break;
-        }
-        size_t n1 = 0;
-        for (size_t i = 0; i < n; i++) n1 += side[i];
-        for (int k = 0; k < 2; k++) {
-            memset(mean[k], 0, V * sizeof(double));
-        }
-        for (size_t i = 0; i < n; i++)
-            for (size_t t = start[i]; t < start[i + 1]; t++)
-                mean[side[i]][vecs.items[t].i] += vecs.items[t].w;
-        double dot = 0, q0 = 0, q1 = 0;
-        for (size_t v = 0; v < V; v++) {
-            dot += mean[0][v] * mean[1][v];
-            q0 += mean[0][v] * mean[0][v];
-            q1 += mean[1][v] * mean[1][v];
-        }
-        double between = q0 > 0 && q1 > 0 ? dot / sqrt(q0 * q1) : 0;
-        size_t minside = n / 8 > 2 ? n / 8 : 2;
-        if (n1 >= minside && n - n1 >= minside && between < s->o.split_threshold) {
-            /* members on side 1 become a new story; side 0 stays */
-            story *nst = NULL;
-            uint32_t nid = 0;
-            rc = story_new(s, &nst, &nid);
-            st = s->stories.items[id]; /* the stories array may have moved */
-            if (rc == SF_OK) nst->lang = st->lang;
-            if (rc == SF_OK) {
-                size_t k = 0;
-                for (size_t i = 0; i < n; i++) {
-                    mdoc *m = st->m.items[i];
-                    if (!side[i]) {
-                        st->m.items[k++] = m;
-                        continue;
-                    }
-                    if (SF_VEC_PUSH(&nst->m, m) != SF_OK) {
-                        st->m.items[k++] = m; /* keep it where it was */
-                        rc = SF_ERR_NOMEM;
-                        continue;
-                    }
-                    s->story_of.items[m->seq] = nid;
-                }
-                st->m.n = k;
-                /* rebuild both stories' member lists and centroids */
-                story *both[2] = {st, nst};
-                for (int b = 0; b < 2 && rc == SF_OK; b++) {
-                    story *x = both[b];
-                    for (int ch = 0; ch < SF_NCH; ch++) x->c[ch].n = 0;
-                    x->first = x->last = SF_TIME_UNKNOWN;
-                    x->seqs.n = 0;
-                    rc = SF_VEC_RESERVE(&x->seqs, x->m.n);
-                    for (size_t i = 0; i < x->m.n && rc == SF_OK; i++)
-                        x->seqs.items[x->seqs.n++] = x->m.items[i]->seq;
-                    for (size_t i = 0; i < x->m.n && rc == SF_OK; i++) {
-                        for (int ch = 0; ch < SF_NCH && rc == SF_OK; ch++)
-                            rc = centroid_add(&x->c[ch], &x->m.items[i]->d.v[ch], 1.0f, &s->scratch);
-                        story_widen(x, x->m.items[i]->t);
-                    }
-                    if (rc == SF_OK) rc = story_refresh(s, x);
-                }
-                nst->touched = st->touched;
-                while (nst->split_at <= nst->seqs.n) nst->split_at *= 2;
-                if (rc == SF_OK) rc = index_story(s, nid, nst->q, nst->nq);
-                s->st.splits++;
-            }
-        }
-    }
+    if (rc == SF_OK) b->start[n] = b->vecs.n;
+    b->V = sf__map_count(&vocab);
     sf__map_release(&vocab);
-    sf__free(start);
-    SF_VEC_FREE(&vecs);
-    sf__free(mean[0]);
-    sf__free(mean[1]);
-    sf__free(side);
+    if (rc == SF_OK) {
+        b->mean[0] = sf__calloc(b->V ? b->V : 1, sizeof(double));
+        b->mean[1] = sf__calloc(b->V ? b->V : 1, sizeof(double));
+        if (!b->mean[0] || !b->mean[1]) rc = SF_ERR_NOMEM;
+    }
+    return rc;
+}
+
+/* The Euclidean norm of a side's mean. */
+static double mean_norm(const bisect *b, int k) {
+    double q = 0;
+    for (size_t v = 0; v < b->V; v++) q += b->mean[k][v] * b->mean[k][v];
+    return sqrt(q);
+}
+
+/* The cosine of member i's vector and side k's mean (0 when either is 0). */
+static double member_cosine(const bisect *b, size_t i, int k) {
+    double d = 0, nn = 0;
+    for (size_t t = b->start[i]; t < b->start[i + 1]; t++) {
+        d += b->vecs.items[t].w * b->mean[k][b->vecs.items[t].i];
+        nn += (double)b->vecs.items[t].w * b->vecs.items[t].w;
+    }
+    return nn > 0 && b->mnorm[k] > 0 ? d / (sqrt(nn) * b->mnorm[k]) : 0;
+}
+
+/* Each side's mean: the sum of the vectors of the members on that side. */
+static void sum_sides(bisect *b) {
+    for (int k = 0; k < 2; k++) memset(b->mean[k], 0, b->V * sizeof(double));
+    for (size_t i = 0; i < b->n; i++)
+        for (size_t t = b->start[i]; t < b->start[i + 1]; t++)
+            b->mean[b->side[i]][b->vecs.items[t].i] += b->vecs.items[t].w;
+}
+
+/* The member least similar to the whole story's mean (the first of equals). */
+static size_t farthest_member(bisect *b) {
+    memset(b->mean[0], 0, b->V * sizeof(double));
+    for (size_t t = 0; t < b->vecs.n; t++) b->mean[0][b->vecs.items[t].i] += b->vecs.items[t].w;
+    b->mnorm[0] = mean_norm(b, 0);
+    size_t a = 0;
+    double worst = 2;
+    for (size_t i = 0; i < b->n; i++) {
+        double c = member_cosine(b, i, 0);
+        if (c < worst) {
+            worst = c;
+            a = i;
+        }
+    }
+    return a;
+}
+
+/* 2-means from member a alone on side 1: at most five rounds of moving each
+ * member to the side whose mean it is closer to. */
+static void two_means(bisect *b, size_t a) {
+    for (size_t i = 0; i < b->n; i++) b->side[i] = i == a;
+    for (int iter = 0; iter < 5; iter++) {
+        sum_sides(b);
+        for (int k = 0; k < 2; k++) b->mnorm[k] = mean_norm(b, k);
+        bool changed = false;
+        for (size_t i = 0; i < b->n; i++) {
+            double c[2];
+            for (int k = 0; k < 2; k++) c[k] = member_cosine(b, i, k);
+            uint8_t ns = c[1] > c[0] ? 1 : 0;
+            if (ns != b->side[i]) {
+                b->side[i] = ns;
+                changed = true;
+            }
+        }
+        if (!changed) break;
+    }
+}
+
+/* The cosine of the two sides' means (0 when a side is empty). */
+static double between_sides(bisect *b) {
+    sum_sides(b);
+    double dot = 0, q0 = 0, q1 = 0;
+    for (size_t v = 0; v < b->V; v++) {
+        dot += b->mean[0][v] * b->mean[1][v];
+        q0 += b->mean[0][v] * b->mean[0][v];
+        q1 += b->mean[1][v] * b->mean[1][v];
+    }
+    return q0 > 0 && q1 > 0 ? dot / sqrt(q0 * q1) : 0;
+}
+
+/* A story's member list (seqs), time span and centroids made again from its
+ * members. */
+static sf_status rebuild_story(sf_stream *s, story *x) {
+    for (int ch = 0; ch < SF_NCH; ch++) x->c[ch].n = 0;
+    x->first = x->last = SF_TIME_UNKNOWN;
+    x->seqs.n = 0;
+    sf_status rc = SF_VEC_RESERVE(&x->seqs, x->m.n);
+    for (size_t i = 0; i < x->m.n && rc == SF_OK; i++) x->seqs.items[x->seqs.n++] = x->m.items[i]->seq;
+    for (size_t i = 0; i < x->m.n && rc == SF_OK; i++) {
+        for (int ch = 0; ch < SF_NCH && rc == SF_OK; ch++)
+            rc = centroid_add(&x->c[ch], &x->m.items[i]->d.v[ch], 1.0f, &s->scratch);
+        story_widen(x, x->m.items[i]->t);
+    }
+    if (rc == SF_OK) rc = story_refresh(s, x);
+    return rc;
+}
+
+/* The members on side 1 become a new story; side 0 stays in story id. */
+static sf_status split_off(sf_stream *s, uint32_t id, const uint8_t *side) {
+    story *nst = NULL;
+    uint32_t nid = 0;
+    sf_status rc = story_new(s, &nst, &nid);
+    story *st = s->stories.items[id]; /* the stories array may have moved */
+    if (rc != SF_OK) return rc;
+    nst->lang = st->lang;
+    size_t k = 0, n = st->m.n;
+    for (size_t i = 0; i < n; i++) {
+        mdoc *m = st->m.items[i];
+        if (!side[i]) {
+            st->m.items[k++] = m;
+            continue;
+        }
+        if (SF_VEC_PUSH(&nst->m, m) != SF_OK) {
+            st->m.items[k++] = m; /* keep it where it was */
+            rc = SF_ERR_NOMEM;
+            continue;
+        }
+        s->story_of.items[m->seq] = nid;
+    }
+    st->m.n = k;
+    story *both[2] = {st, nst};
+    for (int b = 0; b < 2 && rc == SF_OK; b++) rc = rebuild_story(s, both[b]);
+    nst->touched = st->touched;
+    while (nst->split_at <= nst->seqs.n) nst->split_at *= 2;
+    if (rc == SF_OK) rc = index_story(s, nid, nst->q, nst->nq);
+    s->st.splits++;
+    return rc;
+}
+
+/* Repair, split half: 2-means on the body vectors of the members, seeded by
+ * the member farthest from the centroid (bisecting k-means). A story whose
+ * halves are less similar than split_threshold reported two events, when
+ * each half holds at least an eighth of the members (and two). */
+static sf_status try_split(sf_stream *s, uint32_t id) {
+    story *st = s->stories.items[id];
+    st->split_at *= 2;
+    bisect b;
+    sf_status rc = bisect_vectors(s, st, &b);
+    if (rc == SF_OK) {
+        two_means(&b, farthest_member(&b));
+        size_t n = b.n, n1 = 0;
+        for (size_t i = 0; i < n; i++) n1 += b.side[i];
+        double between = between_sides(&b);
+        size_t minside = n / 8 > 2 ? n / 8 : 2;
+        if (n1 >= minside && n - n1 >= minside && between < s->o.split_threshold)
+            rc = split_off(s, id, b.side);
+    }
+    bisect_release(&b);
     return rc;
 }
 

@@ -4,6 +4,8 @@
 #include "common.h"
 
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 static void *(*g_malloc)(size_t) = malloc;
 static void *(*g_realloc)(void *, size_t) = realloc;
@@ -35,6 +37,20 @@ void *sf__calloc(size_t count, size_t size) {
     void *p = sf__malloc(n);
     if (p) memset(p, 0, n);
     return p;
+}
+
+void sf__advise_huge(void *p, size_t n) {
+#ifdef MADV_HUGEPAGE
+    /* only the C library's memory: a custom allocator's is its own affair */
+    long page = sysconf(_SC_PAGESIZE);
+    if (g_custom || !p || page <= 0) return;
+    uintptr_t a = ((uintptr_t)p + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+    uintptr_t e = ((uintptr_t)p + n) & ~((uintptr_t)page - 1);
+    if (e > a) (void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)n;
+#endif
 }
 
 char *sf__strndup(const char *s, size_t n) {

@@ -36,6 +36,7 @@ void *sf__calloc(size_t count, size_t size); /* overflow-checked, zeroed */
 void *sf__realloc(void *p, size_t n);
 void sf__free(void *p);
 char *sf__strndup(const char *s, size_t n); /* NUL-terminated copy */
+void sf__advise_huge(void *p, size_t n); /* ask for huge pages (Linux), no-op elsewhere */
 
 /* Grow *items (of `elem` bytes each) so that it holds at least `need`
  * elements; doubles the capacity. Returns SF_ERR_NOMEM on failure and leaves

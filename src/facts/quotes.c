@@ -1255,6 +1255,44 @@ static sf_status recover(const sf_doc *d, const sf_mention *m, size_t nm, const 
     return SF_OK;
 }
 
+/* Per token, the first mention starting and the first ending there
+ * (SIZE_MAX when none). */
+static void index_mentions(ctx *c) {
+    size_t nt = c->d->toks.n;
+    for (size_t t = 0; t <= nt; t++) c->starting[t] = c->ending[t] = SIZE_MAX;
+    for (size_t k = c->nm; k-- > 0;) { /* downwards: the first one wins */
+        if (c->m[k].tok_begin <= nt) c->starting[c->m[k].tok_begin] = k;
+        if (c->m[k].tok_end <= nt) c->ending[c->m[k].tok_end] = k;
+    }
+}
+
+/* The tokens inside quote marks, the marks included (to the span's end when
+ * a quote is not closed). */
+static void mark_quoted(ctx *c, const qspanvec *qs) {
+    for (size_t k = 0; k < qs->n; k++) {
+        const qspan *q = &qs->items[k];
+        size_t end = q->close != SIZE_MAX ? q->close + 1 : q->te;
+        for (size_t t = q->open; t < end; t++) c->inq[t] = 1;
+    }
+}
+
+/* Sentences in order; a sentence's quotes (by their opening mark), or its
+ * reported speech when it has no marks. */
+static sf_status quotes_by_sentence(ctx *c, const qspanvec *qs, size_t *hit_of) {
+    const sf_doc *d = c->d;
+    sf_status st = SF_OK;
+    size_t qi = 0;
+    for (size_t s = 0; s < d->sents.n && st == SF_OK; s++) {
+        size_t s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
+        bool marks = false;
+        for (size_t t = s0; t < e && !marks; t++) marks = c->inq[t];
+        for (; qi < qs->n && qs->items[qi].open < e && st == SF_OK; qi++) st = direct_quote(c, qs, hit_of, qi);
+        if (!marks && st == SF_OK) st = indirect(c, s);
+    }
+    for (; qi < qs->n && st == SF_OK; qi++) st = direct_quote(c, qs, hit_of, qi);
+    return st;
+}
+
 sf_status sf__find_quotes(const sf_doc *d, const sf_mention *m, size_t nm,
                           const sf_entity *ents, sf_quotevec *out) {
     size_t nt = d->toks.n;
@@ -1267,34 +1305,14 @@ sf_status sf__find_quotes(const sf_doc *d, const sf_mention *m, size_t nm,
     size_t *hit_of = NULL;
     if (st == SF_OK && !(c.inq && c.para && c.starting && c.ending)) st = SF_ERR_NOMEM;
     if (st == SF_OK) {
-        for (size_t t = 0; t <= nt; t++) c.starting[t] = c.ending[t] = SIZE_MAX;
-        for (size_t k = c.nm; k-- > 0;) { /* downwards: the first one wins */
-            if (c.m[k].tok_begin <= nt) c.starting[c.m[k].tok_begin] = k;
-            if (c.m[k].tok_end <= nt) c.ending[c.m[k].tok_end] = k;
-        }
-    }
-    if (st == SF_OK) {
+        index_mentions(&c);
         paragraphs(d, c.para);
         st = find_spans(d, c.para, &qs);
     }
-    for (size_t k = 0; k < qs.n && st == SF_OK; k++) {
-        const qspan *q = &qs.items[k];
-        size_t end = q->close != SIZE_MAX ? q->close + 1 : q->te;
-        for (size_t t = q->open; t < end; t++) c.inq[t] = 1;
-    }
+    if (st == SF_OK) mark_quoted(&c, &qs);
     if (st == SF_OK && !(hit_of = sf__malloc((qs.n + 1) * sizeof *hit_of))) st = SF_ERR_NOMEM;
     for (size_t k = 0; k < qs.n && st == SF_OK; k++) hit_of[k] = SIZE_MAX;
-    /* sentences in order; a sentence's quotes (by their opening mark), or
-     * its reported speech when it has no marks */
-    size_t qi = 0;
-    for (size_t s = 0; s < d->sents.n && st == SF_OK; s++) {
-        size_t s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
-        bool marks = false;
-        for (size_t t = s0; t < e && !marks; t++) marks = c.inq[t];
-        for (; qi < qs.n && qs.items[qi].open < e && st == SF_OK; qi++) st = direct_quote(&c, &qs, hit_of, qi);
-        if (!marks && st == SF_OK) st = indirect(&c, s);
-    }
-    for (; qi < qs.n && st == SF_OK; qi++) st = direct_quote(&c, &qs, hit_of, qi);
+    if (st == SF_OK) st = quotes_by_sentence(&c, &qs, hit_of);
     /* speakers name the given mentions (a recovered one its original) */
     for (size_t h = c.first_hit; h < out->n && st == SF_OK; h++)
         if (out->items[h].speaker != SIZE_MAX) out->items[h].speaker = src.items[out->items[h].speaker];

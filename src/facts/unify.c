@@ -139,76 +139,105 @@ static bool better_name(sf_story_facts *const *s, const node *a, const node *b, 
     return strcmp(ent_of(s, a)->name, ent_of(s, b)->name) < 0;
 }
 
-sf_status sf__unify_story_entities(sf_story_facts *const *s, size_t n, sf_error *err) {
-    nodevec v = {0};
-    sf_buf kb;
-    sf__buf_init(&kb, 1 << 16);
-    sf_map bykey, byalias, byskel, bylast, nstories;
-    sf__map_init(&bykey), sf__map_init(&byalias), sf__map_init(&byskel), sf__map_init(&bylast);
-    sf__map_init(&nstories); /* key -> number of stories whose entity has it */
-    size_t *mentions = NULL;
+/* The entities of a run's stories as nodes of one union-find, and the maps
+ * the rules below fill (hashes of keys; slots hold node + 1). */
+typedef struct unifier {
+    sf_story_facts *const *s;
+    nodevec v;
+    sf_buf kb; /* scratch for keys */
+    sf_map bykey, byalias, byskel, bylast;
+    sf_map nstories; /* key -> number of stories whose entity has it */
+} unifier;
+
+/* One node per entity of every story whose name has a key. */
+static sf_status collect_nodes(unifier *u, size_t n) {
+    sf_story_facts *const *s = u->s;
+    nodevec *v = &u->v;
+    sf_buf *kb = &u->kb;
     sf_status st = SF_OK;
     for (size_t i = 0; i < n && st == SF_OK; i++) {
         for (size_t e = 0; s[i] && e < s[i]->nentities && st == SF_OK; e++) {
             const char *name = s[i]->entities[e].name;
-            sf__buf_reset(&kb);
-            st = sf__name_key(name, strlen(name), &kb);
-            if (st != SF_OK || kb.n == 0) continue;
-            node x = {i, e, sf__strndup(kb.p, kb.n), kb.n, 1, false, v.n, SIZE_MAX, NULL};
+            sf__buf_reset(kb);
+            st = sf__name_key(name, strlen(name), kb);
+            if (st != SF_OK || kb->n == 0) continue;
+            node x = {i, e, sf__strndup(kb->p, kb->n), kb->n, 1, false, v->n, SIZE_MAX, NULL};
             if (!x.key) {
                 st = SF_ERR_NOMEM;
                 break;
             }
-            for (size_t k = 0; k < kb.n; k++) x.words += kb.p[k] == ' ';
+            for (size_t k = 0; k < kb->n; k++) x.words += kb->p[k] == ' ';
             bool lower = false, letters = false;
             for (const char *p = name; *p; p++) {
                 lower |= *p >= 'a' && *p <= 'z';
                 letters |= (*p >= 'A' && *p <= 'Z');
             }
             x.acronym = x.words == 1 && letters && !lower && strlen(name) <= 8;
-            if (SF_VEC_PUSH(&v, x) != SF_OK) {
+            if (SF_VEC_PUSH(v, x) != SF_OK) {
                 sf__free(x.key);
                 st = SF_ERR_NOMEM;
             }
         }
     }
-    /* 1. same key (case and period variants) */
-    for (size_t i = 0; i < v.n && st == SF_OK; i++) {
-        uint64_t *slot = sf__map_slot(&bykey, hkey(v.items[i].key, v.items[i].keylen, 1));
-        uint64_t *count = sf__map_slot(&nstories, hkey(v.items[i].key, v.items[i].keylen, 1));
+    return st;
+}
+
+/* Rule 1: same key (case and period variants) */
+static sf_status link_same_key(unifier *u) {
+    sf_story_facts *const *s = u->s;
+    nodevec *v = &u->v;
+    sf_status st = SF_OK;
+    for (size_t i = 0; i < v->n && st == SF_OK; i++) {
+        uint64_t *slot = sf__map_slot(&u->bykey, hkey(v->items[i].key, v->items[i].keylen, 1));
+        uint64_t *count = sf__map_slot(&u->nstories, hkey(v->items[i].key, v->items[i].keylen, 1));
         if (count) ++*count;
         if (!slot || !count) st = SF_ERR_NOMEM;
         else if (*slot == 0) *slot = i + 1;
-        else uf_link(s, &v, i, (size_t)*slot - 1, "case variant of");
+        else uf_link(s, v, i, (size_t)*slot - 1, "case variant of");
     }
-    /* 2. a name that another story's entity has as an exact alias (not a
-     * variant); surnames wait for rule 5, which asks for one person */
-    for (size_t i = 0; i < v.n && st == SF_OK; i++) {
-        const sf_entity *en = ent_of(s, &v.items[i]);
+    return st;
+}
+
+/* Rule 2: a name that another story's entity has as an exact alias (not a
+ * variant); surnames wait for rule 5, which asks for one person */
+static sf_status link_aliases(unifier *u) {
+    sf_story_facts *const *s = u->s;
+    nodevec *v = &u->v;
+    sf_buf *kb = &u->kb;
+    sf_status st = SF_OK;
+    for (size_t i = 0; i < v->n && st == SF_OK; i++) {
+        const sf_entity *en = ent_of(s, &v->items[i]);
         for (size_t k = 0; k < en->naliases && st == SF_OK; k++) {
             const sf_alias *a = &en->aliases[k];
             if (a->variant || strncmp(a->reason, "surname of", 10) == 0 ||
                 strncmp(a->reason, "possessive of", 13) == 0)
                 continue;
-            sf__buf_reset(&kb);
-            st = sf__name_key(a->name, strlen(a->name), &kb);
-            if (st == SF_OK && kb.n) st = claim(&byalias, &v, hkey(kb.p, kb.n, 2), i);
+            sf__buf_reset(kb);
+            st = sf__name_key(a->name, strlen(a->name), kb);
+            if (st == SF_OK && kb->n) st = claim(&u->byalias, v, hkey(kb->p, kb->n, 2), i);
         }
     }
-    for (size_t i = 0; i < v.n && st == SF_OK; i++) {
-        const uint64_t *c = sf__map_find(&byalias, hkey(v.items[i].key, v.items[i].keylen, 2));
-        if (c && *c != AMBIGUOUS && v.items[*c - 1].story != v.items[i].story)
-            uf_link(s, &v, i, (size_t)*c - 1, "alias of");
+    for (size_t i = 0; i < v->n && st == SF_OK; i++) {
+        const uint64_t *c = sf__map_find(&u->byalias, hkey(v->items[i].key, v->items[i].keylen, 2));
+        if (c && *c != AMBIGUOUS && v->items[*c - 1].story != v->items[i].story)
+            uf_link(s, v, i, (size_t)*c - 1, "alias of");
     }
-    /* 3. an acronym with exactly one expansion among the run's names. The
-     * names that may expand one (two words or more, not a person) are listed
-     * by the first byte of their key, in node order, so an acronym looks
-     * only at those starting with its letter (a run of many stories has
-     * thousands of names and hundreds of acronyms). */
+    return st;
+}
+
+/* Rule 3: an acronym with exactly one expansion among the run's names. The
+ * names that may expand one (two words or more, not a person) are listed
+ * by the first byte of their key, in node order, so an acronym looks
+ * only at those starting with its letter (a run of many stories has
+ * thousands of names and hundreds of acronyms). */
+static sf_status link_acronyms(unifier *u) {
+    sf_story_facts *const *s = u->s;
+    nodevec *v = &u->v;
+    sf_status st = SF_OK;
     size_t *by_first = NULL, first_at[257] = {0};
-    for (size_t j = 0; j < v.n; j++)
-        if (v.items[j].words >= 2 && ent_of(s, &v.items[j])->type != SF_ENT_PERSON)
-            first_at[(unsigned char)v.items[j].key[0] + 1]++;
+    for (size_t j = 0; j < v->n; j++)
+        if (v->items[j].words >= 2 && ent_of(s, &v->items[j])->type != SF_ENT_PERSON)
+            first_at[(unsigned char)v->items[j].key[0] + 1]++;
     for (size_t b = 0; b < 256; b++) first_at[b + 1] += first_at[b];
     if (st == SF_OK && first_at[256]) {
         by_first = sf__malloc(first_at[256] * sizeof *by_first);
@@ -217,86 +246,101 @@ sf_status sf__unify_story_entities(sf_story_facts *const *s, size_t n, sf_error 
     if (by_first) {
         size_t fill[256];
         memcpy(fill, first_at, sizeof fill);
-        for (size_t j = 0; j < v.n; j++)
-            if (v.items[j].words >= 2 && ent_of(s, &v.items[j])->type != SF_ENT_PERSON)
-                by_first[fill[(unsigned char)v.items[j].key[0]]++] = j;
+        for (size_t j = 0; j < v->n; j++)
+            if (v->items[j].words >= 2 && ent_of(s, &v->items[j])->type != SF_ENT_PERSON)
+                by_first[fill[(unsigned char)v->items[j].key[0]]++] = j;
     }
-    for (size_t i = 0; by_first && i < v.n && st == SF_OK; i++) {
-        if (!v.items[i].acronym) continue;
-        const char *acr = ent_of(s, &v.items[i])->name;
+    for (size_t i = 0; by_first && i < v->n && st == SF_OK; i++) {
+        if (!v->items[i].acronym) continue;
+        const char *acr = ent_of(s, &v->items[i])->name;
         size_t acr_len = strlen(acr), found = SIZE_MAX;
         bool ambiguous = false;
         /* the expansion's key starts with the acronym's first letter */
         unsigned char c0 = (unsigned char)(acr[0] >= 'A' && acr[0] <= 'Z' ? acr[0] + 32 : acr[0]);
         for (size_t q = first_at[c0]; q < first_at[c0 + 1] && !ambiguous; q++) {
             size_t j = by_first[q];
-            if (!sf__is_acronym_of(acr, acr_len, v.items[j].key, v.items[j].keylen)) continue;
-            if (found != SIZE_MAX && uf_find(&v, found) != uf_find(&v, j)) ambiguous = true;
+            if (!sf__is_acronym_of(acr, acr_len, v->items[j].key, v->items[j].keylen)) continue;
+            if (found != SIZE_MAX && uf_find(v, found) != uf_find(v, j)) ambiguous = true;
             found = j;
         }
         /* across stories no report wrote the two side by side: the guess
          * needs the expansion written as a name and both of one known kind
          * ("NBC" is no "National Baptist Convention" of unknown kind) */
         if (found != SIZE_MAX && !ambiguous) {
-            const sf_entity *ea = ent_of(s, &v.items[i]), *ex = ent_of(s, &v.items[found]);
+            const sf_entity *ea = ent_of(s, &v->items[i]), *ex = ent_of(s, &v->items[found]);
             /* a famous acronym (NBC, IBM) named by many stories is not
              * the rare expansion one story happens to hold ("Italian Bank
              * Medtocredito"): the acronym may be at most about twice as
              * common as its expansion */
-            const uint64_t *na = sf__map_find(&nstories, hkey(v.items[i].key, v.items[i].keylen, 1));
-            const uint64_t *ne = sf__map_find(&nstories, hkey(v.items[found].key, v.items[found].keylen, 1));
+            const uint64_t *na = sf__map_find(&u->nstories, hkey(v->items[i].key, v->items[i].keylen, 1));
+            const uint64_t *ne = sf__map_find(&u->nstories, hkey(v->items[found].key, v->items[found].keylen, 1));
             bool common = na && ne && *na > 2 * *ne + 1;
             if (sf__capitalized_words(ex->name) && ea->type == ex->type && !common &&
                 (ea->type == SF_ENT_ORG || ea->type == SF_ENT_PLACE))
-                uf_link(s, &v, i, found, "acronym of");
+                uf_link(s, v, i, found, "acronym of");
         }
     }
     sf__free(by_first);
-    /* 4. spelling skeleton (same first letter, same number of words) */
-    for (size_t i = 0; i < v.n && st == SF_OK; i++) {
-        node *x = &v.items[i];
+    return st;
+}
+
+/* Rule 4: spelling skeleton (same first letter, same number of words) */
+static sf_status link_spellings(unifier *u) {
+    sf_story_facts *const *s = u->s;
+    nodevec *v = &u->v;
+    sf_buf *kb = &u->kb;
+    sf_status st = SF_OK;
+    for (size_t i = 0; i < v->n && st == SF_OK; i++) {
+        node *x = &v->items[i];
         if (x->keylen < 4 || x->acronym) continue;
-        sf__buf_reset(&kb);
-        sf__buf_addf(&kb, "%c%zu|", x->key[0], x->words);
-        st = sf__name_skeleton(x->key, x->keylen, &kb);
+        sf__buf_reset(kb);
+        sf__buf_addf(kb, "%c%zu|", x->key[0], x->words);
+        st = sf__name_skeleton(x->key, x->keylen, kb);
         if (st != SF_OK) break;
-        uint64_t *slot = sf__map_slot(&byskel, hkey(kb.p, kb.n, 4));
+        uint64_t *slot = sf__map_slot(&u->byskel, hkey(kb->p, kb->n, 4));
         if (!slot) st = SF_ERR_NOMEM;
         else if (*slot == 0) *slot = i + 1;
-        else if (close_spelling(s, x, &v.items[*slot - 1]))
-            uf_link(s, &v, i, (size_t)*slot - 1, "spelling variant of");
+        else if (close_spelling(s, x, &v->items[*slot - 1]))
+            uf_link(s, v, i, (size_t)*slot - 1, "spelling variant of");
     }
-    /* 5. a one-word name that is the surname of exactly one person */
-    for (size_t i = 0; i < v.n && st == SF_OK; i++) {
-        node *x = &v.items[i];
+    return st;
+}
+
+/* Rule 5: a one-word name that is the surname of exactly one person */
+static sf_status link_surnames(unifier *u) {
+    sf_story_facts *const *s = u->s;
+    nodevec *v = &u->v;
+    sf_status st = SF_OK;
+    for (size_t i = 0; i < v->n && st == SF_OK; i++) {
+        node *x = &v->items[i];
         if (x->words < 2 || x->words > 4 || ent_of(s, x)->type != SF_ENT_PERSON) continue;
         size_t b = x->keylen;
         while (b > 0 && x->key[b - 1] != ' ') b--;
-        st = claim(&bylast, &v, hkey(x->key + b, x->keylen - b, 5), i);
+        st = claim(&u->bylast, v, hkey(x->key + b, x->keylen - b, 5), i);
     }
-    for (size_t i = 0; i < v.n && st == SF_OK; i++) {
-        node *x = &v.items[i];
+    for (size_t i = 0; i < v->n && st == SF_OK; i++) {
+        node *x = &v->items[i];
         if (x->words != 1 || x->acronym) continue;
-        const uint64_t *c = sf__map_find(&bylast, hkey(x->key, x->keylen, 5));
-        if (c && *c != AMBIGUOUS) uf_link(s, &v, i, (size_t)*c - 1, "surname of");
+        const uint64_t *c = sf__map_find(&u->bylast, hkey(x->key, x->keylen, 5));
+        if (c && *c != AMBIGUOUS) uf_link(s, v, i, (size_t)*c - 1, "surname of");
     }
-    /* names: per group, the fullest; groups holding two entities of one
-     * story are left alone (that story's resolver kept them apart) */
-    if (st == SF_OK && v.n) {
-        mentions = sf__calloc(v.n, sizeof(size_t));
-        if (!mentions) st = SF_ERR_NOMEM;
-    }
-    size_t *best = mentions ? sf__malloc(v.n * sizeof(size_t)) : NULL;
-    if (st == SF_OK && v.n && !best) st = SF_ERR_NOMEM;
-    bool *split = st == SF_OK && v.n ? sf__calloc(v.n, sizeof(bool)) : NULL;
-    if (st == SF_OK && v.n && !split) st = SF_ERR_NOMEM;
+    return st;
+}
+
+/* Per group of linked nodes, the node whose name the group takes (the
+ * fullest: better_name) in best[root], and split[root] when the group holds
+ * two entities of one story. */
+static sf_status choose_names(unifier *u, size_t *mentions, size_t *best, bool *split) {
+    sf_story_facts *const *s = u->s;
+    nodevec *v = &u->v;
+    sf_status st = SF_OK;
     sf_map seen;
     sf__map_init(&seen);
-    for (size_t i = 0; st == SF_OK && i < v.n; i++) best[i] = SIZE_MAX;
-    for (size_t i = 0; st == SF_OK && i < v.n; i++) {
-        size_t r = uf_find(&v, i);
-        mentions[i] = ent_of(s, &v.items[i])->mentions;
-        size_t pair[2] = {r, v.items[i].story};
+    for (size_t i = 0; st == SF_OK && i < v->n; i++) best[i] = SIZE_MAX;
+    for (size_t i = 0; st == SF_OK && i < v->n; i++) {
+        size_t r = uf_find(v, i);
+        mentions[i] = ent_of(s, &v->items[i])->mentions;
+        size_t pair[2] = {r, v->items[i].story};
         uint64_t *slot = sf__map_slot(&seen, sf__hash64(pair, sizeof pair, 6));
         if (!slot) {
             st = SF_ERR_NOMEM;
@@ -305,41 +349,79 @@ sf_status sf__unify_story_entities(sf_story_facts *const *s, size_t n, sf_error 
         if (*slot) split[r] = true;
         *slot = 1;
     }
-    for (size_t i = 0; st == SF_OK && i < v.n; i++) {
-        size_t r = uf_find(&v, i);
-        if (best[r] == SIZE_MAX || better_name(s, &v.items[i], &v.items[best[r]], mentions[i], mentions[best[r]]))
+    for (size_t i = 0; st == SF_OK && i < v->n; i++) {
+        size_t r = uf_find(v, i);
+        if (best[r] == SIZE_MAX || better_name(s, &v->items[i], &v->items[best[r]], mentions[i], mentions[best[r]]))
             best[r] = i;
     }
-    for (size_t i = 0; st == SF_OK && i < v.n; i++) {
-        size_t r = uf_find(&v, i);
-        node *x = &v.items[i];
-        const char *canon = ent_of(s, &v.items[best[r]])->name;
+    sf__map_release(&seen);
+    return st;
+}
+
+/* Every entity of a group that is not split takes the group's name; its
+ * alias says why. */
+static sf_status rename_to_best(unifier *u, const size_t *best, const bool *split) {
+    sf_story_facts *const *s = u->s;
+    nodevec *v = &u->v;
+    sf_status st = SF_OK;
+    for (size_t i = 0; st == SF_OK && i < v->n; i++) {
+        size_t r = uf_find(v, i);
+        node *x = &v->items[i];
+        const char *canon = ent_of(s, &v->items[best[r]])->name;
         if (split[r] || strcmp(ent_of(s, x)->name, canon) == 0) continue;
         /* the reason names the link this node was made by; a node others
          * were linked to says which name it now goes by */
         char reason[600];
         if (x->linked_to != SIZE_MAX) {
             snprintf(reason, sizeof reason, "across stories: %s %s", x->rule,
-                     ent_of(s, &v.items[x->linked_to])->name);
+                     ent_of(s, &v->items[x->linked_to])->name);
         } else {
-            const node *b = &v.items[best[r]];
+            const node *b = &v->items[best[r]];
             if (b->linked_to != SIZE_MAX)
                 snprintf(reason, sizeof reason, "across stories: same entity as %s (%s %s)", canon, b->rule,
-                         ent_of(s, &v.items[b->linked_to])->name);
+                         ent_of(s, &v->items[b->linked_to])->name);
             else
                 snprintf(reason, sizeof reason, "across stories: same entity as %s", canon);
         }
         st = rename_entity(s[x->story], x->entity, canon, reason);
     }
-    sf__map_release(&seen);
+    return st;
+}
+
+/* Names: per group, the fullest; groups holding two entities of one
+ * story are left alone (that story's resolver kept them apart) */
+static sf_status rename_groups(unifier *u) {
+    const nodevec *v = &u->v;
+    if (!v->n) return SF_OK;
+    size_t *mentions = sf__calloc(v->n, sizeof(size_t));
+    size_t *best = sf__malloc(v->n * sizeof(size_t));
+    bool *split = sf__calloc(v->n, sizeof(bool));
+    sf_status st = mentions && best && split ? SF_OK : SF_ERR_NOMEM;
+    if (st == SF_OK) st = choose_names(u, mentions, best, split);
+    if (st == SF_OK) st = rename_to_best(u, best, split);
     sf__free(split);
     sf__free(best);
     sf__free(mentions);
-    for (size_t i = 0; i < v.n; i++) sf__free(v.items[i].key);
-    SF_VEC_FREE(&v);
-    sf__map_release(&bykey), sf__map_release(&byalias), sf__map_release(&byskel), sf__map_release(&bylast);
-    sf__map_release(&nstories);
-    sf__buf_release(&kb);
+    return st;
+}
+
+sf_status sf__unify_story_entities(sf_story_facts *const *s, size_t n, sf_error *err) {
+    unifier u = {.s = s};
+    sf__buf_init(&u.kb, 1 << 16);
+    sf__map_init(&u.bykey), sf__map_init(&u.byalias), sf__map_init(&u.byskel), sf__map_init(&u.bylast);
+    sf__map_init(&u.nstories);
+    sf_status st = collect_nodes(&u, n);
+    if (st == SF_OK) st = link_same_key(&u);
+    if (st == SF_OK) st = link_aliases(&u);
+    if (st == SF_OK) st = link_acronyms(&u);
+    if (st == SF_OK) st = link_spellings(&u);
+    if (st == SF_OK) st = link_surnames(&u);
+    if (st == SF_OK) st = rename_groups(&u);
+    for (size_t i = 0; i < u.v.n; i++) sf__free(u.v.items[i].key);
+    SF_VEC_FREE(&u.v);
+    sf__map_release(&u.bykey), sf__map_release(&u.byalias), sf__map_release(&u.byskel), sf__map_release(&u.bylast);
+    sf__map_release(&u.nstories);
+    sf__buf_release(&u.kb);
     if (st != SF_OK) return sf__error_set(err, st, "entities across stories: %s", sf_strerror(st));
     return SF_OK;
 }

@@ -71,6 +71,41 @@ static void arena_aligns_and_handles_big(void **state) {
     sf__arena_release(&a);
 }
 
+/* An arena that holds many megabytes takes larger blocks as it grows (huge
+ * pages where the kernel gives them), and wastes no more than it holds:
+ * every string stays whole, and the blocks add up to less than three times
+ * what was asked. */
+static void arena_grows_in_large_blocks(void **state) {
+    (void)state;
+    sf_arena a;
+    sf__arena_init(&a, 64 * 1024);
+    char text[1000];
+    size_t asked = 0, n = 24000;
+    char **keep = malloc(n * sizeof *keep);
+    assert_non_null(keep);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = 1 + (i * 7919) % sizeof text;
+        memset(text, 'a' + (int)(i % 26), len);
+        keep[i] = sf__arena_strndup(&a, text, len);
+        assert_non_null(keep[i]);
+        asked += len + 1;
+    }
+    assert_true(a.total >= asked);
+    assert_true(a.total < 3 * asked);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = 1 + (i * 7919) % sizeof text;
+        assert_int_equal(strlen(keep[i]), len);
+        assert_int_equal(keep[i][len - 1], 'a' + (int)(i % 26));
+    }
+    /* a request larger than a block still comes after the grown head */
+    char *big = sf__arena_alloc(&a, 80 << 20);
+    assert_non_null(big);
+    char *small = sf__arena_strndup(&a, "after", 5);
+    assert_string_equal(small, "after");
+    free(keep);
+    sf__arena_release(&a);
+}
+
 static void iso8601_parses_news_dates(void **state) {
     (void)state;
     int64_t t;
@@ -234,6 +269,7 @@ int main(void) {
         cmocka_unit_test(buf_appends_and_caps),
         cmocka_unit_test(cursor_lines_and_search),
         cmocka_unit_test(arena_aligns_and_handles_big),
+        cmocka_unit_test(arena_grows_in_large_blocks),
         cmocka_unit_test(iso8601_parses_news_dates),
         cmocka_unit_test(iso8601_refuses_impossible_dates),
         cmocka_unit_test(analyzed_length_cuts_at_a_space),

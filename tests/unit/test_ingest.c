@@ -471,6 +471,48 @@ static void empty_and_binary_files_are_skipped(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A regular file of a megabyte or more is mapped unless its size is a whole
+ * number of pages (the readers may look at the byte after the last, which
+ * the mapping's zeroed tail gives). Files of a whole number of pages (over a
+ * megabyte, and of one page) less one byte, exactly, and one more, whose last
+ * byte ends the record with no newline, are read as from memory. */
+static void files_around_a_page_read_whole(void **state) {
+    (void)state;
+    long page = sysconf(_SC_PAGESIZE);
+    assert_true(page >= 512);
+    char dir[] = "/tmp/sf_ingest_page_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    long big = ((1L << 20) / page + 1) * page;
+    const long sizes[] = {page - 1, page, page + 1, big - 1, big, big + 1};
+    for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++) {
+        long size = sizes[z];
+        const char *head = "{\"id\":\"p\",\"title\":\"T\",\"text\":\"";
+        const char *tail = " end.\"}";
+        size_t fill = (size_t)size - strlen(head) - strlen(tail);
+        char *data = malloc((size_t)size + 1);
+        assert_non_null(data);
+        strcpy(data, head);
+        for (size_t i = 0; i < fill; i++) data[strlen(head) + i] = i % 6 == 5 ? ' ' : 'w';
+        strcpy(data + strlen(head) + fill, tail);
+        assert_int_equal(strlen(data), (size_t)size);
+        char p[600];
+        path_join(p, sizeof p, dir, "page.jsonl");
+        write_file(p, data);
+        sf_corpus *c = sf_corpus_create(), *m = sf_corpus_create();
+        sf_error err = {0};
+        assert_int_equal(sf_read_path(c, p, NULL, &err), SF_OK);
+        assert_int_equal(sf_read_memory(m, p, data, (size_t)size, NULL, &err), SF_OK);
+        assert_int_equal(sf_corpus_count(c), 1);
+        assert_int_equal(sf_corpus_count(m), 1);
+        assert_string_equal(sf_corpus_get(c, 0)->text, sf_corpus_get(m, 0)->text);
+        assert_int_equal(strlen(sf_corpus_get(c, 0)->text), fill + strlen(" end."));
+        sf_corpus_destroy(c);
+        sf_corpus_destroy(m);
+        free(data);
+    }
+    remove_tree(dir);
+}
+
 /* -------------------------------------------------------------- jsonl */
 
 static void jsonl_fields(void **state) {
@@ -1204,6 +1246,7 @@ static void jsonl_quick_path_reads_as_json_c(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(format_names_parse_back),
+        cmocka_unit_test(files_around_a_page_read_whole),
         cmocka_unit_test(detect_by_extension_then_content),
         cmocka_unit_test(text_title_and_body),
         cmocka_unit_test(article_language),
