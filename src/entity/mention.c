@@ -11,6 +11,7 @@
 
 #include "../summarize/summarize.h" /* sf__dateline_length */
 #include "ner.h"
+#include <ctype.h>
 
 static const char *const CALENDAR[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -385,6 +386,43 @@ static sf_status take_glued(const sf_doc *d, size_t s, size_t i, sf_mentionvec *
 
 /* Apply the rules on top of the recognizer to the span [a, b) of sentence s
  * and emit what is left. */
+/* People named as a group by faith, party, leaning or origin: plural
+ * nouns written with a capital, no one entity (news vocabulary, not a data
+ * set's). Singular forms ("Muslim", "Republican") are adjectives and go by
+ * the demonym rule. */
+static const char *const GROUP_NOUNS[] = {
+    "muslims", "christians", "jews", "hindus", "buddhists", "sikhs", "catholics", "protestants",
+    "evangelicals", "mormons", "republicans", "democrats", "conservatives", "liberals", "progressives",
+    "independents", "libertarians", "socialists", "communists", "latinos", "latinas", "hispanics",
+    "arabs", "kurds", "shiites", "sunnis", "africans", "asians", "europeans", "americans", NULL};
+
+/* US states as party-and-state labels write them: postal codes and the
+ * AP abbreviations ("R-Wis.", "D-Mass.", "R-Texas", "I-VT") */
+static const char *const STATE_ABBR[] = {
+    "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia", "ks",
+    "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny",
+    "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv",
+    "wi", "wy", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ill", "ind", "kan",
+    "kans", "ky", "mass", "mich", "minn", "miss", "mont", "neb", "nev", "okla", "ore", "penn", "tenn",
+    "tex", "texas", "vt", "wash", "wis", "wisc", "wyo", "ohio", "iowa", "utah", "maine", "idaho",
+    "alaska", "hawaii", NULL};
+
+/* "R-Wis", "D-Mass", "I-VT" (the period is its own token): a party's letter,
+ * a hyphen and a state */
+static bool party_state(const sf_doc *d, size_t a, size_t b) {
+    const sf_token *t = &d->toks.items[a];
+    const char *p = d->text + t->begin;
+    size_t n = t->end - t->begin;
+    if (b - a > 2 || n < 4 || p[1] != '-' || !strchr("RDI", p[0])) return false;
+    char w[16];
+    size_t k = 0;
+    for (size_t i = 2; i < n && k + 1 < sizeof w; i++) w[k++] = (char)tolower((unsigned char)p[i]);
+    w[k] = '\0';
+    for (size_t i = 0; STATE_ABBR[i]; i++)
+        if (strcmp(STATE_ABBR[i], w) == 0) return true;
+    return false;
+}
+
 static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_entity_type type,
                            sf_mentionvec *out) {
     unsigned flags = 0;
@@ -426,7 +464,16 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
         for (size_t k = a + 1; k + 1 < b; k++) {
             bool abbr = k + 2 < b && sf__tok_in(d, k, TITLE_ABBR) && d->text[d->toks.items[k + 1].begin] == '.';
             size_t name = abbr ? k + 2 : k + 1;
+            /* "Martin Luther King Jr.", "Carole King": a royal or religious
+             * title inside a name is often the name itself */
+            static const char *const NAME_TITLES[] = {"king", "queen", "prince", "princess", "pope", "sultan",
+                                                      "emir", "sheikh", "bishop", "cardinal", "lord", "lady",
+                                                      "sir", "dame", NULL};
+            if (sf__tok_in(d, k, NAME_TITLES)) continue;
             if (!(abbr || (sf__tok_in(d, k, TITLE_WORD) && has_upper(d, k))) || name >= b) continue;
+            /* what follows must hold a name, not only a suffix ("Jr.") */
+            static const char *const SUFFIX[] = {"jr", "sr", "ii", "iii", "iv", NULL};
+            if (sf__tok_in(d, name, SUFFIX)) continue;
             bool capitalized = true;
             for (size_t t = name; t < b && capitalized; t++) capitalized = has_upper(d, t) || d->toks.items[t].kind == SF_TOK_PUNCT;
             if (!capitalized) continue;
@@ -507,6 +554,13 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
     if (b - a == 1 && (is_stop(d, a) || (flags & SF_MENTION_INITIAL && sf__tok_in(d, a, TITLE_WORD)) ||
                        (!sf__lang_is_english(d->lang) && lang_title(d, a))))
         return SF_OK;
+    /* a title's abbreviation alone ("Sens.", "Reps."), a group of people
+     * named by faith, party or origin ("Muslims", "Republicans"), and a
+     * party-and-state label ("R-Wis.", "D-Mass.") name no one entity */
+    static const char *const PLURAL_TITLES[] = {"sens", "reps", NULL};
+    if (b - a == 1 && (sf__tok_in(d, a, TITLE_ABBR) || sf__tok_in(d, a, PLURAL_TITLES) || sf__tok_in(d, a, GROUP_NOUNS)))
+        return SF_OK;
+    if (sf__lang_is_english(d->lang) && party_state(d, a, b)) return SF_OK;
     /* far longer than any name: a shouted headline or a table */
     size_t words = 0;
     for (size_t i = a; i < b; i++) words += d->toks.items[i].kind == SF_TOK_WORD;

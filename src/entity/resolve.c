@@ -374,6 +374,9 @@ static sf_status link_surnames(formvec *fv) {
         for (size_t p = 0; p < fv->n; p++) {
             form *P = &fv->items[p];
             if (p == s || P->dropped || P->words < 2 || P->words > 4) continue;
+            /* "Sherrod Brown of Ohio" is a person and a place, not a name
+             * whose last word is a surname */
+            if (strstr(P->key, " of ")) continue;
             sf_view lw = last_word(P);
             if (!sf__view_eq(lw, sf__view(S->key, S->keylen))) continue;
             sf_entity_type pt = vote_type(P->votes), st = vote_type(S->votes);

@@ -314,13 +314,20 @@ static sf_status link_surnames(unifier *u) {
     for (size_t i = 0; i < v->n && st == SF_OK; i++) {
         node *x = &v->items[i];
         if (x->words < 2 || x->words > 4 || ent_of(s, x)->type != SF_ENT_PERSON) continue;
+        /* "Sherrod Brown of Ohio" names a person and a place: its last word
+         * is no surname */
+        if (strstr(x->key, " of ")) continue;
         size_t b = x->keylen;
         while (b > 0 && x->key[b - 1] != ' ') b--;
         st = claim(&u->bylast, v, hkey(x->key + b, x->keylen - b, 5), i);
     }
     for (size_t i = 0; i < v->n && st == SF_OK; i++) {
         node *x = &v->items[i];
-        if (x->words != 1 || x->acronym) continue;
+        /* only a person's one-word name, and not a given name, is taken
+         * for a surname: "Ohio" and "Texas" are places whatever a cut name
+         * ends with, and "George" in one story is not "Curious George" */
+        if (x->words != 1 || x->acronym || ent_of(s, x)->type != SF_ENT_PERSON || sf__given_name(x->key, x->keylen))
+            continue;
         const uint64_t *c = sf__map_find(&u->bylast, hkey(x->key, x->keylen, 5));
         if (c && *c != AMBIGUOUS) uf_link(s, v, i, (size_t)*c - 1, "surname of");
     }

@@ -391,6 +391,12 @@ static void test_body_written_both_ways(void **state) {
     assert_null(entity_named(&f, "Senate Minority"));
     sf__story_facts_release(&f);
     sf_corpus_destroy(c);
+    const char *king[] = {"Martin Luther King Jr. spoke in Memphis in 1968. Martin Luther King Jr. was shot there."};
+    c = corpus_of(king, 1);
+    facts_of(c, NULL, &f);
+    assert_null(entity_named(&f, "Martin Luther")); /* "King" inside a name is the name */
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
     /* a body named by its kind is no place after "in" */
     const char *hill[] = {"The bill died in Congress on Monday. Weiner served in Congress for seven years before he "
                           "resigned."};

@@ -660,6 +660,36 @@ static void test_across_stories_famous_acronym(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* Across stories a place is no one's surname, nor is the last word of
+ * "Sherrod Brown of Ohio" (a person and a place); party-and-state labels
+ * and groups of people ("R-Wis.", "Muslims") are no entities. */
+static void test_across_stories_places_and_labels(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "Sen. Sherrod Brown of Ohio said on Monday that Sherrod Brown of Ohio would vote no.",
+        "Voters in Ohio went to the polls on Tuesday, and turnout in Ohio was high.",
+        "Sen. Ron Johnson (R-Wis.) said Muslims and Republicans in Wisconsin would be heard.",
+        "The children watched Curious George at the library on Monday, and Curious George won.",
+        "George spoke to reporters in Austin on Tuesday, and George said he would run."};
+    enum { N = 5 };
+    sf_corpus *c = corpus_of(texts, N, sf__days_from_civil(2016, 3, 15) * 86400);
+    sf_story_facts f[N];
+    sf_story_facts *all[N];
+    for (size_t i = 0; i < N; i++) f[i] = story_of(c, i, 1), all[i] = &f[i];
+    sf_error err = {0};
+    assert_int_equal(sf__unify_story_entities(all, N, &err), SF_OK);
+    const sf_entity *ohio = entity_with(&f[1], "Ohio");
+    assert_non_null(ohio);
+    assert_string_equal(ohio->name, "Ohio");
+    assert_null(entity_with(&f[2], "R-Wis"));
+    assert_null(entity_with(&f[2], "Muslims"));
+    assert_null(entity_with(&f[2], "Republicans"));
+    const sf_entity *george = entity_with(&f[4], "George"); /* a given name is no surname */
+    if (george) assert_null(strstr(george->name, "Curious"));
+    for (size_t i = 0; i < N; i++) sf__story_facts_release(&f[i]);
+    sf_corpus_destroy(c);
+}
+
 /* One outlet writes ETA, another Eta: the run names it as most mentions do,
  * not by which form looks like an acronym. */
 static void test_across_stories_case_variants(void **state) {
@@ -1105,6 +1135,7 @@ int main(void) {
         cmocka_unit_test(test_across_stories),
         cmocka_unit_test(test_across_stories_case_variants),
         cmocka_unit_test(test_across_stories_famous_acronym),
+        cmocka_unit_test(test_across_stories_places_and_labels),
         cmocka_unit_test(test_readable),
         cmocka_unit_test(test_normalization), cmocka_unit_test(test_labels), cmocka_unit_test(test_event_belongs_to_its_number),
         cmocka_unit_test(test_lumped_and_other_events), cmocka_unit_test(test_conflict_update),
