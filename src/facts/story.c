@@ -509,6 +509,15 @@ static bool loose_referent(const sf_doc *d, size_t s, size_t at) {
     return false;
 }
 
+/* "Webb and three other people were shot", "two more people died": a
+ * count relative to someone named or to an earlier count, not the total;
+ * two such counts scoped differently look like a conflict and are none. */
+static bool relative_count(const sf_doc *d, size_t s, size_t end) {
+    static const char *const RELATIVE[] = {"other", "others", "more", "additional", NULL};
+    size_t t = tok_at(d, s, end);
+    return t < d->sent_tok[s + 1] && sf__tok_in(d, t, RELATIVE);
+}
+
 /* "16,500 deaths a year", "save 1,300 lives annually": a rate. */
 static bool rate_cue(const sf_doc *d, size_t s, size_t after) {
     static const char *const CUES[] = {" a year", " annually", " per year", " each year", " every year",
@@ -708,7 +717,7 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             const sf_mention *sm = m ? m + sa : NULL; /* m NULL: no names */
             it.nanchors = sentence_anchors(sm, sb - sa, d->article, q->sentence, q->begin,
                                            SF_MAX(q->end, q->thing_end), it.anchors, SF_ARRAY_LEN(it.anchors));
-            it.loose = loose_referent(d, q->sentence, q->begin);
+            it.loose = loose_referent(d, q->sentence, q->begin) || relative_count(d, q->sentence, q->end);
             it.rate = rate_cue(d, q->sentence, SF_MAX(q->end, q->thing_end));
             if (q->event) it.place = event_place(d, q->sentence, SF_MAX(q->end, q->thing_end), &tmp);
             if ((q->subj_end > q->subj_begin &&

@@ -385,6 +385,22 @@ static void test_open_amount_chains_nothing(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* Counts relative to someone named ("Webb and three other people") are
+ * scoped by that someone: two of them never make a conflict. */
+static void test_relative_counts_do_not_conflict(void **state) {
+    (void)state;
+    const char *texts[] = {"Mark Barton shot Delawalla and eight other people to death at All-Tech and Momentum "
+                           "Securities in Atlanta on Thursday, police said.",
+                           "At Momentum Securities in Atlanta, Barton shot Webb and three other people to death on "
+                           "Thursday, police said."};
+    sf_corpus *c = corpus_of(texts, 2, sf__days_from_civil(1999, 7, 30) * 86400);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    for (size_t i = 0; i < f.nfacts; i++) assert_int_not_equal(f.facts[i].status, SF_FACT_CONFLICT);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 static const sf_fact *fact_about(const sf_story_facts *f, const char *what) {
     for (size_t i = 0; i < f->nfacts; i++)
         if (strstr(f->facts[i].what, what)) return &f->facts[i];
@@ -1130,6 +1146,7 @@ int main(void) {
         cmocka_unit_test(test_indirect_speech_text),
         cmocka_unit_test(test_code_in_marks_is_no_quote),
         cmocka_unit_test(test_open_amount_chains_nothing),
+        cmocka_unit_test(test_relative_counts_do_not_conflict),
         cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
         cmocka_unit_test(test_across_stories),
