@@ -9,6 +9,7 @@
 #include "../ingest/ingest.h" /* sf__article_lang */
 
 #include <math.h>
+#include <strings.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -224,6 +225,23 @@ static bool same_words(const sf_doc *docs, const item *a, const item *b) {
     return a->end - a->begin == b->end - b->begin &&
            sf__view_eq_nocase(sf__view(docs[a->doc].text + a->begin, a->end - a->begin),
                               sf__view(docs[b->doc].text + b->begin, b->end - b->begin));
+}
+
+/* Does b's sentence also write a's value as a's report writes it ("six
+ * bombings, including three in Atlanta" beside "three Atlanta bombings")?
+ * Then the two values are a whole and a part, not a disagreement. */
+static bool also_says(const sf_doc *docs, const item *a, const item *b) {
+    const sf_doc *da = &docs[a->doc], *db = &docs[b->doc];
+    size_t n = a->end - a->begin;
+    if (n == 0 || n > 32) return false;
+    const char *w = da->text + a->begin;
+    size_t t0 = db->sent_tok[b->sentence], t1 = db->sent_tok[b->sentence + 1];
+    for (size_t t = t0; t < t1; t++) {
+        const sf_token *k = &db->toks.items[t];
+        if (k->begin >= b->begin && k->begin < b->end) continue; /* b's own value */
+        if (k->end - k->begin == n && strncasecmp(db->text + k->begin, w, n) == 0) return true;
+    }
+    return false;
 }
 
 static bool sentence_copied(const sf_doc *docs, const item *a, const item *b) {
@@ -1030,6 +1048,7 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
             for (size_t y = x + 1; y < look; y++) {
                 const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
                 if (a->doc == b->doc || compatible(a, b) || !same_thing(a, b) || plain_count(a)) continue;
+                if (also_says(docs, a, b) || also_says(docs, b, a)) continue;
                 /* confirmed and apart: a conflict unless the two articles
                  * also give values that fit */
                 bool fits = false;

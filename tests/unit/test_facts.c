@@ -399,6 +399,15 @@ static void test_relative_counts_do_not_conflict(void **state) {
     for (size_t i = 0; i < f.nfacts; i++) assert_int_not_equal(f.facts[i].status, SF_FACT_CONFLICT);
     sf__story_facts_release(&f);
     sf_corpus_destroy(c);
+    /* a whole and its part: the other report writes both figures */
+    const char *parts[] = {"Eric Rudolph, 33, is charged in three Atlanta bombings, the FBI said on Friday.",
+                           "Eric Rudolph is charged in six bombings, including three in Atlanta, the FBI said on "
+                           "Friday."};
+    c = corpus_of(parts, 2, sf__days_from_civil(2003, 6, 1) * 86400);
+    story(c, NULL, &f);
+    for (size_t i = 0; i < f.nfacts; i++) assert_int_not_equal(f.facts[i].status, SF_FACT_CONFLICT);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
 }
 
 static const sf_fact *fact_about(const sf_story_facts *f, const char *what) {
