@@ -46,6 +46,13 @@ static const char *const NEEDS_NEXT_EN[] = {
     "that", "his", "her", "their", "its", "is", "was", "are", "were", "will", "who", "which",
     "said", "than", "but", "s", "has", "have", "had", "be", "been", "would", "could", "into",
     "about", "our", "my", "your", "this", "these", "those", "not", "also", "very", "more", "most",
+    /* auxiliaries and their negatives wait for their verb ("... doesn't") */
+    "do", "does", "did", "can", "may", "might", "must", "should", "shall", "doesn't", "don't",
+    "didn't", "won't", "can't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't",
+    "hadn't", "wouldn't", "couldn't", "shouldn't", "doesn\xE2\x80\x99t", "don\xE2\x80\x99t",
+    "didn\xE2\x80\x99t", "won\xE2\x80\x99t", "can\xE2\x80\x99t", "isn\xE2\x80\x99t",
+    "wasn\xE2\x80\x99t", "aren\xE2\x80\x99t", "hasn\xE2\x80\x99t", "haven\xE2\x80\x99t",
+    "wouldn\xE2\x80\x99t", "couldn\xE2\x80\x99t",
 };
 /* Words that open an adverbial before the subject (rule 1). */
 static const char *const OPENER_EN[] = {
