@@ -861,7 +861,11 @@ static speaker cue_before(const ctx *c, size_t open, size_t lo) {
     for (size_t t = open; t-- > lo;) {
         if (c->inq[t]) break;
         size_t vend;
-        if (speech_verb(c, t, open, true, &vend)) return speaker_of_verb(c, lo, t, vend, open);
+        if (!speech_verb(c, t, open, true, &vend)) continue;
+        speaker sp = speaker_of_verb(c, lo, t, vend, open);
+        /* "Lynch, who told Congress when asked about it: "...": a verb with
+         * no subject of its own ("asked") leaves the cue to one before it */
+        if (sp.b != sp.e) return sp;
     }
     return NOBODY;
 }

@@ -269,6 +269,21 @@ static void test_reported_speech_shapes(void **state) {
     expect_speaker(&f, "had called her twice", "Harriet Vane");
     q = quote_with(&f, "met the governor");
     assert_int_equal(strncmp(f.text + q->text.begin, "he met the governor", 19), 0);
+    done(&f);
+    /* a verb with no subject of its own ("when asked") leaves the cue to
+     * the one before it */
+    f = run("Bridge\n\n"
+            "The bridge closed on Monday. Mayor Lena Marsh said, when asked about the repairs: \"We will reopen "
+            "it in May.\"\n");
+    expect_speaker(&f, "We will reopen it", "Lena Marsh");
+    done(&f);
+    f = run("Caucus\n\n"
+            "Democratic party officials said the caucus would begin without those still waiting in line.\n\n"
+            "Harriet Vane told others that Peter Wimsey had called her twice and made the same threat.\n\n"
+            "Sheldon Marlow said on Friday he met the governor earlier this week in Reno.\n\n"
+            "Harriet Vane testified before the county panel last fall.\n");
+    q = quote_with(&f, "met the governor");
+    assert_int_equal(strncmp(f.text + q->text.begin, "he met the governor", 19), 0);
     assert_false(any_quote_with(&f, "county panel"));
     done(&f);
 }
