@@ -141,6 +141,17 @@ function factLabel(f) {
   return f.label || f.what || [f.subject, f.attribute].filter(Boolean).join(' / ') || 'fact';
 }
 
+// Under the values, what they come to in words a reader uses ("= 2.5 km",
+// "= 7.2 months to 8 months", as the Markdown output writes it); the note in
+// base units ("18934560-21038400 s") is for programs. Dates keep their note
+// (the day resolved, or why it is not).
+function factSide(f) {
+  const n = f.normalized || {};
+  if (f.kind !== 'date' && n.readable) return el('div', {class: 'side'}, '= ' + n.readable);
+  if (f.kind === 'date' && f.note) return el('div', {class: 'side'}, f.note);
+  return null;
+}
+
 function factValues(f, num, storyId) {
   if (Array.isArray(f.values) && f.values.length) {
     return f.values.map((v) => el('div', {},
@@ -224,7 +235,7 @@ async function showStory(id) {
       el('thead', {}, el('tr', {}, el('th', {}, 'Fact'), el('th', {}, 'What the sources say'), el('th', {}, 'Status'))),
       el('tbody', {}, facts.map((f) => el('tr', {class: f.status === 'conflict' ? 'conflict' : null},
         el('td', {}, factLabel(f)),
-        el('td', {}, factValues(f, num, sid), f.note ? el('div', {class: 'side'}, f.note) : null),
+        el('td', {}, factValues(f, num, sid), factSide(f)),
         el('td', {}, el('span', {class: 'status ' + statusClass(f.status)},
           f.status === 'conflict' ? '⚠ conflict' : (f.status || '')))))))))); 
   }

@@ -86,6 +86,7 @@ try {
   const facts = await page.$$eval('#facts tbody tr', (rs) => rs.map((r) => r.textContent));
   const wall = facts.find((f) => /2[.,]5/.test(f) && /agree/.test(f));
   ok(!!wall, 'the wall length is a fact on which the sources agree', wall || facts.slice(0, 4).join(' | '));
+  ok(!!wall && /= 2\.5 km/.test(wall) && !/2500 m/.test(wall), 'a fact reads in a reader\'s units, not base units', wall || '');
   const names = await page.$$eval('#entities tbody tr', (rs) => rs.map((r) => r.textContent));
   ok(names.some((n) => /Islamic State/.test(n) && /Daesh/.test(n)), 'the names table merges Islamic State and Daesh', names.slice(0, 3).join(' | '));
   const raqqaRow = names.find((n) => /^Raqqa/.test(n)) || '';
