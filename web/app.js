@@ -229,7 +229,12 @@ async function showStory(id) {
       el('summary', {}, once.length + (once.length === 1 ? ' more name' : ' more names') + ', each in one report'),
       el('p', {class: 'muted'}, once.map((e) => e.name).join(', '))));
   }
-  const facts = s.facts || [];
+  // Dates that one report gives ("on Monday", "in 2014") are folded under
+  // the table, as the Markdown output leaves them out: most are when an
+  // earlier step happened, not a fact two sources line up on.
+  const allFacts = s.facts || [];
+  const facts = allFacts.filter((f) => !(f.kind === 'date' && f.status === 'single source'));
+  const onceDates = allFacts.filter((f) => !facts.includes(f));
   if (facts.length) {
     parts.push(...section('Facts across sources', el('div', {class: 'table-wrap'}, el('table', {id: 'facts'},
       el('thead', {}, el('tr', {}, el('th', {}, 'Fact'), el('th', {}, 'What the sources say'), el('th', {}, 'Status'))),
@@ -238,6 +243,12 @@ async function showStory(id) {
         el('td', {}, factValues(f, num, sid), factSide(f)),
         el('td', {}, el('span', {class: 'status ' + statusClass(f.status)},
           f.status === 'conflict' ? '⚠ conflict' : (f.status || '')))))))))); 
+  }
+  if (onceDates.length) {
+    parts.push(el('details', {id: 'facts-once'},
+      el('summary', {}, onceDates.length + (onceDates.length === 1 ? ' date' : ' dates') + ', each from one report'),
+      el('ul', {class: 'muted'}, onceDates.map((f) => el('li', {}, factLabel(f) + ': ',
+        (f.mentions || []).map((m) => m.text || '').join('; '), ' ', factSide(f) || '')))));
   }
   const quotes = s.quotes || [];
   if (quotes.length) {

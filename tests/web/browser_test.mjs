@@ -87,6 +87,9 @@ try {
   const wall = facts.find((f) => /2[.,]5/.test(f) && /agree/.test(f));
   ok(!!wall, 'the wall length is a fact on which the sources agree', wall || facts.slice(0, 4).join(' | '));
   ok(!!wall && /= 2\.5 km/.test(wall) && !/2500 m/.test(wall), 'a fact reads in a reader\'s units, not base units', wall || '');
+  const folded = await page.$eval('#facts-once', (d) => d.textContent).catch(() => '');
+  ok(/dates?, each from one report/.test(folded) && !facts.some((f) => /single source/.test(f) && /\/ date/.test(f)),
+    'dates from one report are folded under the facts table', folded.slice(0, 80));
   const names = await page.$$eval('#entities tbody tr', (rs) => rs.map((r) => r.textContent));
   ok(names.some((n) => /Islamic State/.test(n) && /Daesh/.test(n)), 'the names table merges Islamic State and Daesh', names.slice(0, 3).join(' | '));
   const raqqaRow = names.find((n) => /^Raqqa/.test(n)) || '';
