@@ -403,8 +403,8 @@ static const char *const STATE_ABBR[] = {
     "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny",
     "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv",
     "wi", "wy", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ill", "ind", "kan",
-    "kans", "ky", "mass", "mich", "minn", "miss", "mont", "neb", "nev", "okla", "ore", "penn", "tenn",
-    "tex", "texas", "vt", "wash", "wis", "wisc", "wyo", "ohio", "iowa", "utah", "maine", "idaho",
+    "kans", "mass", "mich", "minn", "miss", "mont", "neb", "nev", "okla", "ore", "penn", "tenn",
+    "tex", "texas", "wash", "wis", "wisc", "wyo", "ohio", "iowa", "utah", "maine", "idaho",
     "alaska", "hawaii", NULL};
 
 /* "R-Wis", "D-Mass", "I-VT" (the period is its own token): a party's letter,
