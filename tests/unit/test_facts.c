@@ -651,6 +651,30 @@ static void test_across_stories(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A run of one-report stories, their entities unified across the run:
+ * the set-up of the cross-story tests below. */
+enum { RUN_MAX = 8 };
+typedef struct story_run {
+    sf_corpus *c;
+    sf_story_facts f[RUN_MAX];
+    size_t n;
+} story_run;
+
+static void run_unified(story_run *r, const char *const *texts, size_t n, int64_t published) {
+    assert_true(n <= RUN_MAX);
+    sf_story_facts *all[RUN_MAX];
+    r->c = corpus_of(texts, n, published);
+    r->n = n;
+    for (size_t i = 0; i < n; i++) r->f[i] = story_of(r->c, i, 1), all[i] = &r->f[i];
+    sf_error err = {0};
+    assert_int_equal(sf__unify_story_entities(all, n, &err), SF_OK);
+}
+
+static void run_release(story_run *r) {
+    for (size_t i = 0; i < r->n; i++) sf__story_facts_release(&r->f[i]);
+    sf_corpus_destroy(r->c);
+}
+
 /* An acronym many stories write is not the rare expansion one other story
  * holds ("NBC" is no "National Baptist Convention"), nor an expansion with
  * a word in lower case ("Clinton-backing Senate" for CBS); a rare acronym
@@ -665,24 +689,18 @@ static void test_across_stories_famous_acronym(void **state) {
         "The Clinton-backing Senate group met in Denver on Monday.",
         "The Kenya African National Union won the vote in Nairobi.",
         "KANU leaders celebrated in Nairobi on Tuesday, KANU said."};
-    enum { N = 7 };
-    sf_corpus *c = corpus_of(texts, N, sf__days_from_civil(2015, 11, 9) * 86400);
-    sf_story_facts f[N];
-    sf_story_facts *all[N];
-    for (size_t i = 0; i < N; i++) f[i] = story_of(c, i, 1), all[i] = &f[i];
-    sf_error err = {0};
-    assert_int_equal(sf__unify_story_entities(all, N, &err), SF_OK);
+    story_run r;
+    run_unified(&r, texts, SF_ARRAY_LEN(texts), sf__days_from_civil(2015, 11, 9) * 86400);
     for (size_t i = 1; i <= 3; i++) {
-        const sf_entity *nbc = entity_with(&f[i], "NBC");
+        const sf_entity *nbc = entity_with(&r.f[i], "NBC");
         if (nbc) assert_null(strstr(nbc->name, "Baptist"));
     }
-    const sf_entity *cbs = entity_with(&f[3], "CBS");
+    const sf_entity *cbs = entity_with(&r.f[3], "CBS");
     if (cbs) assert_null(strstr(cbs->name, "Senate"));
-    const sf_entity *kanu = entity_with(&f[6], "KANU");
+    const sf_entity *kanu = entity_with(&r.f[6], "KANU");
     assert_non_null(kanu);
     assert_string_equal(kanu->name, "Kenya African National Union");
-    for (size_t i = 0; i < N; i++) sf__story_facts_release(&f[i]);
-    sf_corpus_destroy(c);
+    run_release(&r);
 }
 
 /* Across stories a place is no one's surname, nor is the last word of
@@ -696,23 +714,17 @@ static void test_across_stories_places_and_labels(void **state) {
         "Sen. Ron Johnson (R-Wis.) said Muslims and Republicans in Wisconsin would be heard.",
         "The children watched Curious George at the library on Monday, and Curious George won.",
         "George spoke to reporters in Austin on Tuesday, and George said he would run."};
-    enum { N = 5 };
-    sf_corpus *c = corpus_of(texts, N, sf__days_from_civil(2016, 3, 15) * 86400);
-    sf_story_facts f[N];
-    sf_story_facts *all[N];
-    for (size_t i = 0; i < N; i++) f[i] = story_of(c, i, 1), all[i] = &f[i];
-    sf_error err = {0};
-    assert_int_equal(sf__unify_story_entities(all, N, &err), SF_OK);
-    const sf_entity *ohio = entity_with(&f[1], "Ohio");
+    story_run r;
+    run_unified(&r, texts, SF_ARRAY_LEN(texts), sf__days_from_civil(2016, 3, 15) * 86400);
+    const sf_entity *ohio = entity_with(&r.f[1], "Ohio");
     assert_non_null(ohio);
     assert_string_equal(ohio->name, "Ohio");
-    assert_null(entity_with(&f[2], "R-Wis"));
-    assert_null(entity_with(&f[2], "Muslims"));
-    assert_null(entity_with(&f[2], "Republicans"));
-    const sf_entity *george = entity_with(&f[4], "George"); /* a given name is no surname */
+    assert_null(entity_with(&r.f[2], "R-Wis"));
+    assert_null(entity_with(&r.f[2], "Muslims"));
+    assert_null(entity_with(&r.f[2], "Republicans"));
+    const sf_entity *george = entity_with(&r.f[4], "George"); /* a given name is no surname */
     if (george) assert_null(strstr(george->name, "Curious"));
-    for (size_t i = 0; i < N; i++) sf__story_facts_release(&f[i]);
-    sf_corpus_destroy(c);
+    run_release(&r);
 }
 
 /* One outlet writes ETA, another Eta: the run names it as most mentions do,
