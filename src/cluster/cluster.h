@@ -16,6 +16,8 @@
 void sf__cluster_options_default(sf_cluster_options *o);
 /* Give zero fields their defaults; the baseline switch turns extras off. */
 void sf__cluster_options_resolve(sf_cluster_options *o);
+/* *out = *o (the defaults when o is NULL), resolved. */
+void sf__cluster_options_of(const sf_cluster_options *o, sf_cluster_options *out);
 
 /* Cluster a whole corpus (see sf_cluster_corpus). dup_of (may be NULL) gives
  * per article the index of the article it copies, or SIZE_MAX: duplicates are

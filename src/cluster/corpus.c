@@ -192,11 +192,7 @@ static sf_status cluster_impl(const sf_corpus *c, const sf_cluster_options *o, c
     *nstories = 0;
     if (n == 0) return SF_OK;
     sf_cluster_options opt;
-    if (o)
-        opt = *o;
-    else
-        sf_cluster_options_default(&opt);
-    sf__cluster_options_resolve(&opt);
+    sf__cluster_options_of(o, &opt);
     keyed *order = sf__calloc(n, sizeof *order);
     size_t *seq_of = sf__calloc(n, sizeof *seq_of);
     sf_fdoc *docs = sf__calloc(n, sizeof *docs);

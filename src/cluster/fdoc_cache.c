@@ -116,11 +116,7 @@ size_t sf__fdoc_cache_count(const sf_fdoc_cache *k) { return k ? k->e.n : 0; }
 sf_status sf__fdoc_cache_fill(sf_fdoc_cache *k, const sf_cluster_options *o, const sf_corpus *c,
                               sf_error *err) {
     sf_cluster_options opt;
-    if (o)
-        opt = *o;
-    else
-        sf_cluster_options_default(&opt);
-    sf__cluster_options_resolve(&opt);
+    sf__cluster_options_of(o, &opt);
     sf_extractor *x = NULL;
     sf_status st = SF_OK;
     for (size_t i = 0; i < sf_corpus_count(c) && st == SF_OK; i++) {

@@ -5,8 +5,6 @@
  * the stream, so IDF weights always reflect what has been seen so far. */
 #include "cluster.h"
 
-#include <pthread.h>
-
 #include <math.h>
 #include <stdlib.h>
 
@@ -361,75 +359,39 @@ sf_status sf__extract_doc(sf_extractor *x, const char *title, size_t tn, const c
 
 /* ---------------------------------------------------- many, on threads */
 
-typedef struct extract_pool {
+typedef struct extract_job {
     const char *lang;
     bool entities;
     const sf_extract_item *items;
-    size_t m;
     sf_fdoc *out;
-    pthread_mutex_t lock;
-    size_t next;     /* next item not yet taken */
-    size_t failed;   /* first failing item, or SIZE_MAX */
-    sf_status st;    /* its status */
-} extract_pool;
+} extract_job;
 
 /* Items are taken a few at a time: fewer turns of the lock, and an item
  * is about a millisecond of work. */
 #define EXTRACT_GRAIN 4
 
-static void extract_items(extract_pool *p, sf_extractor *x) {
-    for (;;) {
-        pthread_mutex_lock(&p->lock);
-        size_t k = p->failed == SIZE_MAX ? p->next : p->m;
-        size_t end = k + EXTRACT_GRAIN < p->m ? k + EXTRACT_GRAIN : p->m;
-        if (k < p->m) p->next = end;
-        pthread_mutex_unlock(&p->lock);
-        if (k >= p->m) return;
-        for (; k < end; k++) {
-            const sf_extract_item *it = &p->items[k];
-            sf_status st = sf__extract_doc(x, it->title, it->tn, it->text, it->n, it->doc, &p->out[k]);
-            if (st == SF_OK) continue;
-            /* every item before k was taken before it and is finished by
-             * its thread, so the smallest failure is the first in order */
-            pthread_mutex_lock(&p->lock);
-            if (k < p->failed) {
-                p->failed = k;
-                p->st = st;
-            }
-            pthread_mutex_unlock(&p->lock);
-            return;
-        }
-    }
+static void *extractor_init(void *user) {
+    const extract_job *j = user;
+    return sf__extractor_create(j->lang, j->entities);
 }
 
-static void *extract_worker(void *arg) {
-    extract_pool *p = arg;
-    sf_extractor *x = sf__extractor_create(p->lang, p->entities);
-    if (x) extract_items(p, x); /* none: the other threads do the work */
-    sf__extractor_destroy(x);
-    return NULL;
+static sf_status extract_item(void *user, void *state, size_t k) {
+    const extract_job *j = user;
+    const sf_extract_item *it = &j->items[k];
+    return sf__extract_doc(state, it->title, it->tn, it->text, it->n, it->doc, &j->out[k]);
+}
+
+static void extractor_fini(void *user, void *state) {
+    (void)user;
+    sf__extractor_destroy(state);
 }
 
 sf_status sf__extract_all(sf_extractor *x, const char *lang, bool entities,
                           const sf_extract_item *items, size_t m, sf_fdoc *out, unsigned threads,
                           size_t *failed) {
-    extract_pool p = {.lang = lang, .entities = entities, .items = items, .m = m, .out = out,
-                      .failed = SIZE_MAX, .st = SF_OK};
-    size_t nt = threads ? threads : 1;
-    if (nt > m / EXTRACT_GRAIN) nt = m / EXTRACT_GRAIN;
-    if (nt < 1) nt = 1;
-    pthread_mutex_init(&p.lock, NULL);
-    pthread_t *t = nt > 1 ? sf__calloc(nt, sizeof *t) : NULL;
-    size_t started = 0;
-    if (t)
-        for (; started + 1 < nt; started++)
-            if (pthread_create(&t[started], NULL, extract_worker, &p) != 0) break;
-    extract_items(&p, x); /* this thread works too */
-    for (size_t i = 0; i < started; i++) pthread_join(t[i], NULL);
-    sf__free(t);
-    pthread_mutex_destroy(&p.lock);
-    if (failed) *failed = p.failed;
-    return p.st;
+    extract_job j = {.lang = lang, .entities = entities, .items = items, .out = out};
+    sf_pool_job job = {&j, extractor_init, extract_item, extractor_fini};
+    return sf__pool_run(&job, m, EXTRACT_GRAIN, threads, x, failed);
 }
 
 /* Divide the raw vectors by their TF-IDF norm at this moment, so that the

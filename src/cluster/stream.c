@@ -128,6 +128,14 @@ void sf_cluster_options_default(sf_cluster_options *o) {
 
 void sf__cluster_options_default(sf_cluster_options *o) { sf_cluster_options_default(o); }
 
+void sf__cluster_options_of(const sf_cluster_options *o, sf_cluster_options *out) {
+    if (o)
+        *out = *o;
+    else
+        sf_cluster_options_default(out);
+    sf__cluster_options_resolve(out);
+}
+
 /* Zero fields take the default; the baseline switch turns every extra
  * signal off. */
 void sf__cluster_options_resolve(sf_cluster_options *o) {
@@ -1149,11 +1157,7 @@ sf_status sf__stream_create(const sf_cluster_options *o, sf_stream **out, sf_err
     *out = NULL;
     sf_stream *s = sf__calloc(1, sizeof *s);
     if (!s) return sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
-    if (o)
-        s->o = *o;
-    else
-        sf_cluster_options_default(&s->o);
-    sf__cluster_options_resolve(&s->o);
+    sf__cluster_options_of(o, &s->o);
     s->x = sf__extractor_create(s->o.lang, !s->o.no_entity);
     if (!s->x) {
         sf__free(s);

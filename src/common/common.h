@@ -164,6 +164,23 @@ void sf__arena_release(sf_arena *a);
 void *sf__arena_alloc(sf_arena *a, size_t n); /* 16-byte aligned; NULL on failure */
 char *sf__arena_strndup(sf_arena *a, const char *s, size_t n);
 
+/* ----------------------------------------------------------------- pool */
+/* Items 0..n-1 on `threads` threads (0: one), taken `grain` at a time, the
+ * calling thread working too (pool.c). Each other thread gets its state from
+ * init (NULL: that thread does no work) and gives it back to fini; the
+ * calling thread uses caller_state, or init and fini when it is NULL.
+ * Returns the status of the first failing item in item order (*failed, may
+ * be NULL, receives its index, SIZE_MAX when none failed); after a failure
+ * no new items are taken. */
+typedef struct sf_pool_job {
+    void *user;
+    void *(*init)(void *user);
+    sf_status (*item)(void *user, void *state, size_t i);
+    void (*fini)(void *user, void *state);
+} sf_pool_job;
+sf_status sf__pool_run(const sf_pool_job *job, size_t n, size_t grain, unsigned threads,
+                       void *caller_state, size_t *failed);
+
 /* ----------------------------------------------------------------- hash */
 uint64_t sf__hash64(const void *p, size_t n, uint64_t seed); /* xxh3 */
 

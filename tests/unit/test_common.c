@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void buf_appends_and_caps(void **state) {
     (void)state;
@@ -264,6 +265,67 @@ static void read_file_caps_and_names(void **state) {
     sf__buf_release(&b);
 }
 
+/* The pool: every item done once, on any number of threads; the first
+ * failure in item order is reported whatever the timing; a thread whose
+ * state cannot be made leaves the work to the others. */
+typedef struct pool_test {
+    unsigned char *done; /* per item: times done (written by one thread each) */
+    size_t fail_from;    /* items at or past this fail (SIZE_MAX: none) */
+    int inits;
+    int null_states;     /* init gives NULL this many times */
+    int wrong_state;     /* an item saw another state than its thread's */
+} pool_test;
+
+static void *pt_init(void *user) {
+    pool_test *t = user;
+    if (__atomic_fetch_add(&t->null_states, -1, __ATOMIC_ACQ_REL) > 0) return NULL;
+    __atomic_fetch_add(&t->inits, 1, __ATOMIC_ACQ_REL);
+    return t;
+}
+
+static sf_status pt_item(void *user, void *state, size_t i) {
+    pool_test *t = user; /* no cmocka assertion off the main thread */
+    if (state != t) __atomic_store_n(&t->wrong_state, 1, __ATOMIC_RELEASE);
+    t->done[i]++;
+    return i >= t->fail_from ? SF_ERR_IO : SF_OK;
+}
+
+static void pt_fini(void *user, void *state) {
+    (void)user;
+    (void)state;
+}
+
+static void pool_first_failure_in_order(void **state) {
+    (void)state;
+    enum { N = 1000 };
+    unsigned char done[N];
+    pool_test t = {done, SIZE_MAX, 0, 0, 0};
+    sf_pool_job job = {&t, pt_init, pt_item, pt_fini};
+    for (unsigned threads = 1; threads <= 4; threads++) {
+        memset(done, 0, sizeof done);
+        size_t failed = 0;
+        t.fail_from = SIZE_MAX;
+        assert_int_equal(sf__pool_run(&job, N, 4, threads, NULL, &failed), SF_OK);
+        assert_int_equal(failed, SIZE_MAX);
+        for (size_t i = 0; i < N; i++) assert_int_equal(done[i], 1);
+        /* items from 300 on fail: 300 is the one reported, and nothing
+         * before it is left undone */
+        memset(done, 0, sizeof done);
+        t.fail_from = 300;
+        assert_int_equal(sf__pool_run(&job, N, 4, threads, NULL, &failed), SF_ERR_IO);
+        assert_int_equal(failed, 300);
+        for (size_t i = 0; i < 300; i++) assert_int_equal(done[i], 1);
+    }
+    /* the caller's own state; two threads that get no state do nothing */
+    memset(done, 0, sizeof done);
+    t.fail_from = SIZE_MAX;
+    t.null_states = 2;
+    assert_int_equal(sf__pool_run(&job, N, 4, 3, &t, NULL), SF_OK);
+    for (size_t i = 0; i < N; i++) assert_int_equal(done[i], 1);
+    assert_int_equal(sf__pool_run(&job, 0, 4, 3, NULL, NULL), SF_OK); /* no items */
+    assert_int_equal(t.wrong_state, 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(buf_appends_and_caps),
@@ -277,6 +339,7 @@ int main(void) {
         cmocka_unit_test(views_compare),
         cmocka_unit_test(map_inserts_finds_grows),
         cmocka_unit_test(read_file_caps_and_names),
+        cmocka_unit_test(pool_first_failure_in_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
