@@ -88,6 +88,7 @@ enum {
     E_ROOT = 128,    /* the article, or a part of it beside the article */
     E_WEAK = 256,    /* E_BOILER from a weak word alone ("header", "teaser") */
     E_CONSENT = 512, /* a cookie or consent notice: never a wrapper of the article */
+    E_INCONSENT = 1024, /* this or an ancestor has E_CONSENT: never the article */
 };
 
 typedef enum kind { K_OTHER, K_P, K_HEAD, K_LI, K_CELL, K_PRE, K_QUOTE, K_CAPTION } kind;
@@ -761,6 +762,13 @@ static int32_t choose_article(sf_xwalk *w) {
         int32_t p = en->parent;
         if ((en->flags & E_BOILER) || (p >= 0 && (w->el.items[p].flags & E_INBOILER)))
             en->flags |= E_INBOILER;
+        /* A consent notice is the site's, not the article's, even on a page
+         * whose post is too short to count as good text (a one-line blog
+         * post): it is never chosen, and such a page keeps what the
+         * fallback finds, or nothing. */
+        if ((en->flags & E_CONSENT) || (p >= 0 && (w->el.items[p].flags & E_INCONSENT)))
+            en->flags |= E_INCONSENT;
+        if (en->flags & E_INCONSENT) continue;
         double g = en->good;
         if (en->flags & E_STRONG) g *= 1.5;
         else if (en->flags & E_POSITIVE) g *= 1.15;

@@ -610,6 +610,33 @@ static void test_consent_box(void **state) {
     sf__page_release(&p);
 }
 
+/* A post too short to count as good text (a one-line blog post) beside a
+ * cookie-law widget: the notice is never taken for the article, though it
+ * is the page's only long paragraph (two blogs' posts seven years apart
+ * were one story, summed up by their shared cookie notice). */
+static const char SHORT_POST[] =
+    "<html lang=\"de\"><body><div id=\"content\"><div class=\"post hentry\" id=\"post-406\">"
+    "<h2 class=\"posttitle\"><a href=\"/x\">Die M\xc3\xb6glichkeit nichts zu tun</a></h2>"
+    "<p>\xe2\x80\x9eIch wei\xc3\x9f ich bin betrunken und sollte das vielleicht nicht "
+    "sagen\xe2\x80\xa6\xe2\x80\x9c</p><p>\xe2\x80\x93 \xe2\x80\x9eOk.\xe2\x80\x9c</p></div></div>"
+    "<div class=\"widget widget_eu_cookie_law_widget\"><div id=\"eu-cookie-law\">"
+    "<form method=\"post\"><input type=\"submit\" value=\"Akzeptieren\" />"
+    "Datenschutz &amp; Cookies: Diese Website verwendet Cookies. Wenn du die Website weiterhin "
+    "nutzt, stimmst du der Verwendung von Cookies zu. <br />Weitere Informationen, "
+    "beispielsweise zur Kontrolle von Cookies, findest du hier: "
+    "<a href=\"/cookies\">Cookie-Richtlinie</a></form></div></div></body></html>";
+
+static void test_consent_short_post(void **state) {
+    (void)state;
+    sf_page p;
+    extract(SHORT_POST, sizeof SHORT_POST - 1, &p);
+    const char *t = sf__buf_cstr(&p.text);
+    HAS(t, "sollte das vielleicht nicht");
+    HASNT(t, "Cookies");
+    HASNT(t, "weiterhin");
+    sf__page_release(&p);
+}
+
 /* Without an author in the markup's named sources, a byline box by its
  * class gives one, without its "By" and its date; a comment's author and a
  * comment form's "Name" field do not. */
@@ -674,6 +701,7 @@ int main(void) {
         cmocka_unit_test(test_title_cut), cmocka_unit_test(test_dateline),
         cmocka_unit_test(test_bio_box),   cmocka_unit_test(test_byline),
         cmocka_unit_test(test_eval_floor), cmocka_unit_test(test_consent_box),
+        cmocka_unit_test(test_consent_short_post),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
