@@ -605,7 +605,7 @@ static int cmp_u64(const void *a, const void *b) {
  * A phrase with its function word says how a thing was reported ("killed
  * in", "the president"), which the reference summaries repeat; unstemmed,
  * "was killed" and "killing" are not one concept, and a concept needs the
- * same phrase from min_df articles. On DUC 2006 and DUC 2007 these score
+ * same phrase from min_df articles. On DUC 2006 and DUC 2007 these scored
  * above stemmed or content-word bigrams (docs/summaries.md). */
 static sf_status build_concepts(ctx *x, concept_state *cs, size_t ndocs) {
     sf_map df; /* concept -> (articles << 32) | (last article + 1) */
@@ -740,7 +740,7 @@ static double concept_score(void *user, const ctx *x, size_t i) {
     if (!usable(x, i)) return 0;
     /* Gain per square root of length, the greedy rule for a budgeted
      * coverage objective: per word favours fragments, raw gain favours long
-     * sentences; the square root scores best on DUC 2006 (ROUGE-2 0.0930
+     * sentences; the square root scored best on DUC 2006 (ROUGE-2 0.0930
      * against 0.0917 per word). No lead bonus: coverage already finds what
      * the articles share. */
     return gain / sqrt((double)s->words);
