@@ -218,8 +218,8 @@ static sf_status read_article(ctx *x, lazy_analyzer *z, const sf_doc *doc, const
          * story run into the text ("NAIROBI, Kenya (AP) _ Two suspects
          * ..."): there a place with a comma or an agency in
          * parentheses before the dash, so a sentence opening "NATO - " is
-         * left whole. Measured (ROUGE-2, DUC 2006 SGML / plain): 0.09625 /
-         * 0.09729 -> 0.09635 / 0.09745; DUC 2007 update unchanged. */
+         * left whole (a small ROUGE-2 gain on DUC 2006; docs/summaries.md,
+         * design notes). */
         /* a wire slug (capitals joined by a hyphen) may come before it:
          * "CUBA-ELIAN _ MIAMI _ As both sides ..." */
         for (bool slug = false, again = true; again;) {
@@ -406,15 +406,9 @@ typedef double (*score_fn)(void *user, const ctx *x, size_t i);
 typedef void (*take_fn)(void *user, const ctx *x, size_t i);
 
 /* `chosen` may already hold `nchosen` sentences (marked used): the greedy
- * pass then extends them.
- * Tried and not kept (ROUGE-2, DUC 2006 / DUC 2007 update; docs/summaries.md):
- * ties broken toward the earlier position in its article (0.0989 / 0.0962
- * -> 0.0989 / 0.0959); a redundancy cosine of 0.5 (0.0949 -> 0.0948 on round
- * 1 concepts; at 0.7, 0.8 or none the output is the same as at 0.6: concept
- * coverage already keeps repeats out); a 1-swap local search after the
- * greedy pass on the objective as ROUGE reads it (reading order, cut at the
- * budget): 0.0958 / 0.0929 -> 0.0947 / 0.0910 after one swap, lower after
- * more - like the exact ILP, more concept weight is not more ROUGE. */
+ * pass then extends them. The pass is plain greedy with ties to the lower
+ * sentence index and no local search afterwards: more concept weight is not
+ * more ROUGE (docs/summaries.md, design notes). */
 static double containment(const ctx *x, const sent *s, const sent *t);
 
 /* Two sentences say the same thing when either holds most of the other's
@@ -443,7 +437,7 @@ static bool near_repeat(const ctx *x, const sf_summarize_options *o, const sent 
 }
 
 /* A max-heap of candidates by score, ties to the lower sentence index: the
- * order in which the full scan below it used to pick. */
+ * order in which a full scan of every sentence would pick. */
 typedef struct hitem {
     double v;
     size_t i;
@@ -470,8 +464,8 @@ static void heap_down(hitem *h, size_t n, size_t k) {
  * when it still beats the next bound it is the best of all, as a full scan
  * would find (same ties), else it goes back with its new score. A pick that
  * repeats a chosen sentence is dropped and that sentence cites its source.
- * Before, each pick rescanned every sentence: 40k copies of one sentence
- * took 14.6 s, each copy a redundant pick. */
+ * A rescan of every sentence per pick is quadratic when a story holds many
+ * copies of one sentence, each a redundant pick. */
 static bool named_before(const ctx *x, size_t i, const size_t *chosen, size_t n);
 
 static void heap_push(hitem *h, size_t *nh, hitem v) {
@@ -608,16 +602,11 @@ static int cmp_u64(const void *a, const void *b) {
 /* Each sentence's concepts: its bigrams of adjacent words, folded and not
  * stemmed, except those of two stopwords ("wall of" and "the city" are
  * concepts, "of the" is not): G&F's definition, and the unit ROUGE-2 counts.
- *
- * Measured against the previous concepts (bigrams of stemmed content words,
- * stopwords skipped: "wall citi"), ROUGE-2 recall, DUC 2006 / DUC 2007
- * update A-C: previous 0.0958 / 0.0927; adjacent words with one stopword
- * allowed, stemmed 0.0963 / 0.0955; the same unstemmed (kept) 0.0989 /
- * 0.0962; content words with stopwords skipped, unstemmed 0.0921 / 0.0900.
  * A phrase with its function word says how a thing was reported ("killed
  * in", "the president"), which the reference summaries repeat; unstemmed,
  * "was killed" and "killing" are not one concept, and a concept needs the
- * same phrase from min_df articles. */
+ * same phrase from min_df articles. On DUC 2006 and DUC 2007 these scored
+ * above stemmed or content-word bigrams (docs/summaries.md). */
 static sf_status build_concepts(ctx *x, concept_state *cs, size_t ndocs) {
     sf_map df; /* concept -> (articles << 32) | (last article + 1) */
     sf_map boosted; /* concepts that share a word with the query */
@@ -660,17 +649,10 @@ static sf_status build_concepts(ctx *x, concept_state *cs, size_t ndocs) {
         }
     }
     /* A concept counts when several articles use it: what the sources
-     * report together. Small stories need less agreement.
-     * Tried and not kept (ROUGE-2, DUC 2006 / DUC 2007 update): thresholds of
-     * 2 and 4 articles (0.0989 / 0.0962 -> 0.0954 / 0.0908, 0.0999 /
-     * 0.0925); one-stopword concepts at half or 1.5 times the weight (0.0991 /
-     * 0.0967 -> 0.0976 / 0.0931, 0.0965 / 0.0954); on round 1 concepts,
-     * weight by sentences instead of articles (0.0949 / 0.0927 -> 0.0906 /
-     * 0.0941), 4 x articles + further sentences (0.0930 / 0.0935), articles x
-     * log(1 + sentences / articles) (0.0919 / 0.0927); a background IDF
-     * from the other DUC year's articles, articles x idf, x sqrt(idf),
-     * x (1 + idf / log N): 0.0983 / 0.0979, 0.0991 / 0.0975, 0.0993 /
-     * 0.0955 - the sets move apart, none raises both. */
+     * report together. Small stories need less agreement. The weight is
+     * the number of articles, unscaled: other thresholds, weights by
+     * sentences or by a background IDF each lowered DUC 2006 or DUC 2007
+     * (docs/summaries.md). */
     uint64_t min_df = ndocs >= 8 ? 3 : ndocs >= 2 ? 2 : 1;
     for (size_t i = 0; st == SF_OK && i < df.cap; i++) {
         if (!df.keys[i]) continue;
@@ -687,21 +669,15 @@ static sf_status build_concepts(ctx *x, concept_state *cs, size_t ndocs) {
 
 /* A summary sentence must stand on its own and report: too short, a
  * quotation (voices, not facts), or leaning on what came before ("He
- * said...", "But...") are left out. Each rule was measured on DUC 2006
- * (ROUGE-2 recall: quotations +0.0015, context-dependent openers +0.0013).
+ * said...", "But...") are left out. Each rule raised ROUGE-2 recall on DUC
+ * 2006 (quotations +0.0015, context-dependent openers +0.0013).
  *
  * Nor one of more than MAX_SENTENCE_WORDS words (the length the centroid
  * rule already calls long): a run of clauses that costs a fifth of a
  * 250-word budget, and half of a 100-word one, for one sentence's facts.
- * ROUGE-2, DUC 2006 / DUC 2007 update: no limit 0.0989 / 0.0962; 55 (kept)
- * 0.0991 / 0.0967; 50, 60, 70 raise both as well (0.0993 / 0.0964,
- * 0.0991 / 0.0967, 0.0991 / 0.0962); 45 and 40 trade 2006 for 2007 (0.0987 /
- * 0.0965, 0.0966 / 0.0984). A small gain, inside the noise of either set,
- * but the same sign over the whole range on both.
- * Tried and not kept (0.0989 / 0.0962 before): leaving out the last
- * sentence of each article (0.0975 / 0.0961), or sentences of more than N
- * numbers and parentheses (N = 3, 4, 5: 2006 0.0976, 0.0980, 0.0984, 2007
- * up to 0.0992; N = 6: 0.0989 / 0.0990, but the 2007 gain is one sentence). */
+ * Any limit from 50 to 70 raises ROUGE-2 a little on both DUC 2006 and DUC
+ * 2007 (inside the noise of either set, but the same sign over the range;
+ * docs/summaries.md). */
 enum { MAX_SENTENCE_WORDS = 55 };
 
 static bool stands_alone(const sent *s) {
@@ -713,9 +689,9 @@ static bool stands_alone(const sent *s) {
  * resolved when the sentence before it in its article is in the summary:
  * the reading order puts it right after that one (the same report, the next
  * position), so the reference has its antecedent. Otherwise it is not
- * chosen. Measured (ROUGE-2, DUC 2006 / DUC 2007 update, SGML): never
- * choosing them 0.0965 / 0.0999, with this rule the same (a follower
- * rarely beats the other candidates); kept for what it allows. */
+ * chosen. ROUGE-2 is the same as when such sentences are never chosen (a
+ * follower rarely beats the other candidates); the rule is there for the
+ * summaries it allows. */
 /* Is the noun of i's definite opener ("The meeting") named by a sentence
  * of chosen[0..n) that the reading order puts before i? */
 static bool named_before(const ctx *x, size_t i, const size_t *chosen, size_t n) {
@@ -762,12 +738,11 @@ static double concept_score(void *user, const ctx *x, size_t i) {
         if (w) gain += (double)*w;
     }
     if (!usable(x, i)) return 0;
-    /* gain per word, the greedy rule for a budgeted coverage objective,
-     * with the lead of each article slightly preferred */
-    /* Gain per square root of length: per word favours fragments, raw gain
-     * favours long sentences; the square root was best on DUC 2006
-     * (0.0930 against 0.0917 per word). A lead bonus did not help there:
-     * coverage already finds what the articles share. */
+    /* Gain per square root of length, the greedy rule for a budgeted
+     * coverage objective: per word favours fragments, raw gain favours long
+     * sentences; the square root scored best on DUC 2006 (ROUGE-2 0.0930
+     * against 0.0917 per word). No lead bonus: coverage already finds what
+     * the articles share. */
     return gain / sqrt((double)s->words);
 }
 
@@ -797,9 +772,8 @@ static double fill_score(void *user, const ctx *x, size_t i) {
  * first one only when no report has a headline of the story).
  * Where the reports have headlines, the candidate holding the largest share
  * of one headline's words comes first (an editor's line of what happened),
- * the score breaking ties. Measured (ROUGE-2, DUC 2006 / DUC 2007 update,
- * SGML; plain text has no headlines): 0.0966 / 0.1003 -> 0.0963 / 0.1021;
- * headline share as a factor (score x (1 + share)) 0.0962 / 0.1017. */
+ * the score breaking ties (on SGML, ROUGE-2 up on DUC 2007 for a little
+ * less on DUC 2006; docs/summaries.md). */
 enum { LEAD_SENTENCES = 2 };
 
 /* The largest share of one headline's light terms that sentence s holds
@@ -890,12 +864,9 @@ static size_t pick_lead(ctx *x, const sf_corpus *c, score_fn score, void *user, 
      * event, the first one does: the writer's own line of what happened.
      * The second is as often background, and a later report's background
      * recaps the story so far, which covers its concepts best (DUC 2007
-     * D0721E-C read as plain text opened with a report's second sentence,
-     * "The prosecution had originally asked for the death penalty ...";
-     * now with "A jury has now convicted Aaron McKinney of murder ...").
-     * Measured (ROUGE-2,
-     * DUC 2006 / DUC 2007 update; SGML unchanged, its reports have
-     * headlines): plain text 0.09809 / 0.10051 -> 0.09826 / 0.10209. */
+     * D0721E-C as plain text: "A jury has now convicted Aaron McKinney of
+     * murder ..." leads, not a report's second sentence "The prosecution had
+     * originally asked for the death penalty ..."). */
     size_t per_report = tb.n ? LEAD_SENTENCES : 1;
     double best_v = 0;
     for (size_t i = 0, taken = 0, art = SIZE_MAX; i < x->sents.n; i++) {
@@ -924,19 +895,16 @@ static size_t pick_lead(ctx *x, const sf_corpus *c, score_fn score, void *user, 
 /* Greedy selection with the lead. The lead candidates are scored before
  * anything is chosen; the greedy pass then runs as without a lead. When a
  * headline picked the lead, that candidate opens (an editor's line of what
- * happened outweighs the greedy pass's liking for another lead: the seeds
- * opened with the SDF breaching "the Rafiqah wall" and not with the
- * candidate saying Raqqa's Old City wall was breached by US-led strikes and
- * SDF fighters). Without a headline, when the greedy pass chose one of the
- * candidates, the best of those (by that first score) is the lead: the two
- * rules agree on it. Otherwise the best candidate is put first, chosen
- * sentences that repeat it are dropped (it cites them), and the last picks
- * are dropped while the rest still fills the budget.
- * Measured, headline lead always opening (ROUGE-2, SGML, DUC 2006 / 2007
- * update): 0.09752 / 0.10205 -> 0.09778 / 0.10293; plain text (no
- * headlines) 0.09804 / 0.10043 -> 0.09784 / 0.10043.
- * Measured (ROUGE-2, DUC 2006 / DUC 2007 update, SGML): forcing the lead in
- * before the greedy pass 0.0960 / 0.0995; this 0.0976 / 0.0997. */
+ * happened outweighs the greedy pass's liking for another lead: in the
+ * seeds example the greedy pass prefers the SDF breaching "the Rafiqah wall"
+ * to the candidate saying Raqqa's Old City wall was breached by US-led
+ * strikes and SDF fighters). Without a headline, when the greedy pass
+ * chose one of the candidates, the best of those (by that first score) is
+ * the lead: the two rules agree on it. Otherwise the best candidate is put
+ * first, chosen sentences that repeat it are dropped (it cites them), and
+ * the last picks are dropped while the rest still fills the budget. Forcing
+ * the lead in before the greedy pass scores lower on both DUC sets
+ * (docs/summaries.md). */
 static size_t select_with_lead(ctx *x, const sf_corpus *c, const sf_summarize_options *o,
                                size_t *chosen, score_fn score, take_fn take, void *user) {
     double *lv = sf__calloc(x->sents.n ? x->sents.n : 1, sizeof *lv);
@@ -993,29 +961,22 @@ static size_t select_with_lead(ctx *x, const sf_corpus *c, const sf_summarize_op
  * push out the end of another chosen one, not its own (measured: filling the
  * rest greedily lowered ROUGE-2 from 0.0927 to 0.0920).
  *
- * Measured on DUC 2006 (generic, 250 words, ROUGE-2 / SU4 recall): the
- * optimum covers 1-10% more concept weight than the greedy rule but scores
- * lower, 0.0926 / 0.1420 against 0.0949 / 0.1430 for the greedy rule. It
- * packs more, shorter sentences (19 words median against 24), whose
- * concepts are cheap and whose other words carry less; a minimum length
- * (8, 10, 12 or 15 words), a tie-break toward longer or shorter summaries
- * and other concept thresholds (2, 4 articles) did not close the gap. The
- * greedy rule therefore stays the default and this is SF_SUMMARY_CONCEPTS_ILP.
- * When the optimum leaves words unused it is filled by the centroid rule as
- * the greedy summary is: DUC 2006 0.0926, DUC 2007 update slices 0.0888
- * (greedy 0.0927). With round 2's concepts (word pairs with function words,
- * unstemmed): 0.0982 / 0.0928 against greedy 0.0991 / 0.0967, and slower
- * (median 60 ms per topic) for the several times as many concepts.
+ * The optimum covers 1-10% more concept weight than the greedy rule but
+ * scores lower in ROUGE-2 on DUC 2006 and DUC 2007: it packs more, shorter
+ * sentences, whose concepts are cheap and whose other words carry less. So
+ * the greedy rule is the default and this is SF_SUMMARY_CONCEPTS_ILP
+ * (figures, and what did not close the gap: docs/summaries.md). When the
+ * optimum leaves words unused it is filled by the centroid rule as the
+ * greedy summary is.
  *
  * Speed: GLPK's branch and bound starts from the greedy solution of the same
  * program (fitting sentences only) as its incumbent. Branching stops after
  * ILP_MAX_NODES subproblems - a count, not a clock, so the summary does not
  * depend on the machine's load; then the best solution found is used, which
  * is never worse than the greedy one. On DUC 2006 one topic of 50 reaches
- * the cap; the median is 41 ms per 25-article topic (greedy 28 ms), the
- * slowest 490 ms (bench/bench_summarize.c). GLPK stops the process itself on
- * an internal failure (out of memory included); it is not given the chance
- * on anything but this small, well-formed program. */
+ * the cap (times: bench/bench_summarize.c, docs/summaries.md). GLPK stops
+ * the process itself on an internal failure (out of memory included); it is
+ * not given the chance on anything but this small, well-formed program. */
 #ifdef SF_HAVE_GLPK
 enum { ILP_MAX_NODES = 2000 };
 
@@ -1162,8 +1123,8 @@ static sf_status select_ilp(ctx *x, concept_state *cs, size_t budget, size_t *ch
     ip.cb_func = ilp_callback;
     ip.cb_info = &is;
     /* mixed-integer rounding cuts: median 40 ms against 48 ms without on the
-     * DUC 2006 topics; cover cuts, pseudocost branching, best-projection
-     * backtracking and Gomory cuts were no faster */
+     * DUC 2006 topics; GLPK's cover cuts, pseudocost branching,
+     * best-projection backtracking and Gomory cuts are no faster */
     ip.mir_cuts = GLP_ON;
     /* the library never prints: GLPK's own terminal output off too */
     int term = glp_term_out(GLP_OFF);
@@ -1226,10 +1187,9 @@ static sf_status select_ilp(ctx *x, concept_state *cs, size_t budget, size_t *ch
  * reached and the summary is cut there.
  * Cost: N x N similarities; stories of more than LB_MAX_GROUND sentences are
  * covered over an even sample of that many (the candidates are all kept).
- * Measured (ROUGE-1 / ROUGE-2 recall): DUC 2006 0.4069 / 0.0833 against
- * 0.4005 / 0.0949 for concepts; DUC 2007 update 0.3512 / 0.0771 against
- * 0.3580 / 0.0927. Cosine coverage finds the words the story is about
- * (ROUGE-1 up on 2006) but not the phrases; concepts stay the default. */
+ * Cosine coverage finds the words the story is about (ROUGE-1 above
+ * concepts on DUC 2006) but not the phrases (ROUGE-2 well below on both
+ * DUC sets; docs/summaries.md): concepts stay the default. */
 enum { LB_MAX_GROUND = 2000 };
 
 static size_t select_lin_bilmes(ctx *x, size_t budget, size_t *chosen) {
@@ -1432,11 +1392,8 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
      * and notes to editors ("CoxNet layouts are for sale over the web ...",
      * "Additionally, separate features and commentary budgets move at 10
      * a.m."). Its sentences are left out when the story has a report; a
-     * story of lists alone is summarized from them. Measured (ROUGE-2,
-     * DUC 2006 SGML / plain; DUC 2007 update SGML / plain): 0.09860 /
-     * 0.09826 / 0.10293 / 0.10209 -> 0.09919 / 0.09914 / 0.10293 / 0.10159
-     * (the plain 2007 loss: a campaign digest whose teaser opened a
-     * summary, D0736H-C). */
+     * story of lists alone is summarized from them (ROUGE-2 up on DUC 2006;
+     * docs/summaries.md). */
     for (size_t i = 0; lists < ndocs && i < x.sents.n; i++)
         if (x.sents.items[i].listed) x.sents.items[i].noise = true;
     for (size_t i = 0; i < x.sents.n; i++) x.sents.items[i].score = unusable(&x.sents.items[i]) ? -1.0 : 0.0;
@@ -1477,9 +1434,8 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
          * bigrams are shared by min_df articles, and once they are covered
          * every sentence gains 0 (DUC 2007 update D0736H-A: 34 words of
          * 100). The rest is filled by the centroid rule, with the same
-         * redundancy control. Measured: DUC 2007 update ROUGE-2 0.0875 ->
-         * 0.0927 (slice A 0.0978 -> 0.1035); DUC 2006 unchanged (0.0949,
-         * every topic reaches 250 words on concepts alone). */
+         * redundancy control (ROUGE-2 up on the DUC 2007 update slices; on
+         * DUC 2006 every topic reaches 250 words on concepts alone). */
         if (st == SF_OK && nchosen) {
             size_t words = 0;
             for (size_t k = 0; k < nchosen; k++) words += x.sents.items[chosen[k]].words;
