@@ -110,7 +110,7 @@ sf_status sf_corpus_add(sf_corpus *c, const sf_article *a, sf_error *err) {
 /* Renaming keeps, per repeated id, the suffix to try next, so n copies of one
  * id cost n lookups in all (not n * n / 2). */
 bool sf__corpus_unique_id(sf_corpus *c, sf_view *id, char *buf, size_t cap) {
-    if (!sf__corpus_find_id(c, *id)) return false;
+    if (!buf || cap < 40 || !sf__corpus_find_id(c, *id)) return false;
     int idn = (int)SF_MIN(id->n, cap - 32);
     uint64_t h = sf__hash64(id->p ? id->p : "", (size_t)idn, 0x5f1d);
     uint64_t *slot = sf__map_slot(&c->next, h);
