@@ -70,6 +70,35 @@ static const unit_def UNITS[] = {
     {"dlrs", "USD", "amount", 1}, {"dlr", "USD", "amount", 1}, {"usd", "USD", "amount", 1},
     {"eur", "EUR", "amount", 1}, {"gbp", "GBP", "amount", 1}, {"us$", "USD", "amount", 1},
     {"sterling", "GBP", "amount", 1},
+    /* the same units in German, French, Spanish and Portuguese (the languages
+     * with stopword lists), so that "460 kilómetros" is a length and not a
+     * count of kilometres; words that are also English words ("metro",
+     * "real") are left out */
+    {"kilómetros", "m", "length", 1000}, {"kilometros", "m", "length", 1000},
+    {"kilómetro", "m", "length", 1000}, {"kilomètres", "m", "length", 1000},
+    {"kilomètre", "m", "length", 1000}, {"quilômetros", "m", "length", 1000},
+    {"quilómetros", "m", "length", 1000}, {"kilometern", "m", "length", 1000},
+    {"metros", "m", "length", 1}, {"mètres", "m", "length", 1}, {"metern", "m", "length", 1},
+    {"toneladas", "kg", "mass", 1000}, {"tonnen", "kg", "mass", 1000},
+    {"kilogramos", "kg", "mass", 1}, {"quilos", "kg", "mass", 1},
+    {"litros", "l", "volume", 1},
+    {"segundos", "s", "duration", 1}, {"sekunden", "s", "duration", 1},
+    {"minutos", "s", "duration", 60}, {"minuten", "s", "duration", 60},
+    {"horas", "s", "duration", 3600}, {"heures", "s", "duration", 3600},
+    {"stunden", "s", "duration", 3600},
+    {"días", "s", "duration", 86400}, {"dias", "s", "duration", 86400},
+    {"jours", "s", "duration", 86400}, {"tage", "s", "duration", 86400},
+    {"tagen", "s", "duration", 86400},
+    {"semanas", "s", "duration", 604800}, {"semaines", "s", "duration", 604800},
+    {"wochen", "s", "duration", 604800},
+    {"meses", "s", "duration", 2629800}, {"mois", "s", "duration", 2629800},
+    {"monate", "s", "duration", 2629800}, {"monaten", "s", "duration", 2629800},
+    {"años", "s", "duration", 31557600}, {"anos", "s", "duration", 31557600},
+    {"ans", "s", "duration", 31557600}, {"jahre", "s", "duration", 31557600},
+    {"jahren", "s", "duration", 31557600},
+    {"prozent", "%", "share", 1},
+    {"dólares", "USD", "amount", 1}, {"dolares", "USD", "amount", 1},
+    {"dólar", "USD", "amount", 1}, {"franken", "CHF", "amount", 1},
 };
 
 static const unit_def *unit_find(const char *s, size_t n) {
@@ -109,6 +138,16 @@ static double scale_word(const sf_doc *d, size_t i) {
     if (sf__tok_is(d, i, "thousand")) return 1e3;
     if (sf__tok_is(d, i, "million") || sf__tok_is(d, i, "mln") || sf__tok_is(d, i, "mn")) return 1e6;
     if (sf__tok_is(d, i, "billion") || sf__tok_is(d, i, "bn") || sf__tok_is(d, i, "bln")) return 1e9;
+    /* the same after a number in German, French, Spanish, Portuguese
+     * ("3 Millionen", "2 millones"; "billones" is 1e12 and left out) */
+    if (strcmp(d->lang, "en") != 0) {
+        static const char *const MILLION[] = {"millionen", "mio", "millones", "millón", "millions",
+                                              "milhões", "milhão", NULL};
+        static const char *const BILLION[] = {"milliarden", "milliarde", "mrd", "milliards",
+                                              "milliard", "bilhões", "bilhão", NULL};
+        if (sf__tok_in(d, i, MILLION)) return 1e6;
+        if (sf__tok_in(d, i, BILLION)) return 1e9;
+    }
     if (sf__tok_is(d, i, "trillion")) return 1e12;
     return 0;
 }
@@ -172,7 +211,9 @@ static bool stop_word(const sf_doc *d, size_t i) {
         char c = d->text[t->begin + k];
         w[k] = (c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : c;
     }
-    return sf__is_stopword("en", w, n);
+    /* English always (the patterns here are English), and the article's own
+     * language: "bis" or "des" in German is no plural noun nor a subject */
+    return sf__is_stopword("en", w, n) || (strcmp(d->lang, "en") != 0 && sf__is_stopword(d->lang, w, n));
 }
 static bool plural_noun(const sf_doc *d, size_t i) {
     if (!lower_word(d, i) || stop_word(d, i)) return false;
@@ -1002,6 +1043,13 @@ static void read_scale(reading *r) {
             r->sc *= scale_word(d, r->j);
             r->q.end = d->toks.items[r->j].end;
             r->j++;
+        }
+        /* "3 millones de dólares", "2 millions de dollars": the currency
+         * after "de" is the unit */
+        if (strcmp(d->lang, "en") != 0 && r->j + 1 < r->e && sf__tok_is(d, r->j, "de")) {
+            const sf_token *u = &d->toks.items[r->j + 1];
+            const unit_def *ud = unit_find(d->text + u->begin, u->end - u->begin);
+            if (ud && strcmp(ud->attribute, "amount") == 0) r->j++;
         }
     } else if (r->cur && r->j < r->e && d->toks.items[r->j].begin == r->t->end &&
                (sf__tok_is(d, r->j, "m") || sf__tok_is(d, r->j, "bn") || sf__tok_is(d, r->j, "k"))) {

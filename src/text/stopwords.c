@@ -79,14 +79,14 @@ static const sf_view STOP_FR[] = {
 };
 
 static const sf_view STOP_ES[] = {
-    W("a"), W("al"), W("algo"), W("como"), W("con"), W("de"), W("del"), W("desde"),
-    W("donde"), W("el"), W("ella"), W("ellas"), W("ellos"), W("en"), W("entre"),
+    W("a"), W("al"), W("algo"), W("ante"), W("bajo"), W("como"), W("con"), W("contra"),
+    W("de"), W("del"), W("desde"), W("donde"), W("durante"), W("el"), W("ella"), W("ellas"), W("ellos"), W("en"), W("entre"),
     W("era"), W("es"), W("esta"), W("este"), W("esto"), W("estos"), W("fue"), W("ha"),
-    W("han"), W("hay"), W("la"), W("las"), W("le"), W("les"), W("lo"), W("los"),
+    W("hacia"), W("han"), W("hasta"), W("hay"), W("la"), W("las"), W("le"), W("les"), W("lo"), W("los"),
     W("me"), W("mi"), W("muy"), W("más"), W("ni"), W("no"), W("nos"), W("o"), W("para"),
-    W("pero"), W("por"), W("porque"), W("que"), W("se"), W("ser"), W("si"), W("sin"),
+    W("pero"), W("por"), W("porque"), W("que"), W("se"), W("según"), W("ser"), W("si"), W("sin"),
     W("sobre"), W("son"), W("su"), W("sus"), W("también"), W("te"), W("tiene"),
-    W("todo"), W("un"), W("una"), W("uno"), W("unos"), W("y"), W("ya"), W("yo"),
+    W("todo"), W("tras"), W("un"), W("una"), W("uno"), W("unos"), W("y"), W("ya"), W("yo"),
 };
 
 typedef struct stoplist {

@@ -13,6 +13,13 @@
 #include "facts/facts.h"
 #include "output/facts_out.h"
 
+static sf_quantvec quantities_in(const char *text, const char *lang, sf_doc *d) {
+    assert_int_equal(sf__doc_init(d, 0, text, strlen(text), lang), SF_OK);
+    sf_quantvec q = {0};
+    assert_int_equal(sf__find_quantities(d, &q), SF_OK);
+    return q;
+}
+
 static sf_quantvec quantities(const char *text, sf_doc *d) {
     assert_int_equal(sf__doc_init(d, 0, text, strlen(text), "en"), SF_OK);
     sf_quantvec q = {0};
@@ -747,6 +754,37 @@ static void test_across_stories_case_variants(void **state) {
 }
 
 
+/* German, Spanish, French and Portuguese articles: their unit words are
+ * units, and their function words are neither counted nouns nor subjects
+ * ("von 1933 bis 1945" was a count of 1,933 "bis"). */
+static void expect_in(const char *lang, const char *text, size_t n, double value, const char *base,
+                      const char *subject) {
+    sf_doc d;
+    sf_quantvec q = quantities_in(text, lang, &d);
+    if (q.n != n) fail_msg("%s: %zu quantities, expected %zu", text, q.n, n);
+    if (n) {
+        if (fabs(q.items[0].value - value) > 1e-6 * fabs(value))
+            fail_msg("%s: value %g, expected %g", text, q.items[0].value, value);
+        assert_string_equal(q.items[0].base, base);
+        size_t k = q.items[0].subj_end - q.items[0].subj_begin;
+        if (strlen(subject) != k || strncmp(text + q.items[0].subj_begin, subject, k) != 0)
+            fail_msg("%s: subject '%.*s', expected '%s'", text, (int)k, text + q.items[0].subj_begin,
+                     subject);
+    }
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+}
+
+static void test_other_languages(void **state) {
+    (void)state;
+    expect_in("de", "Das Museum zeigt die Stadt von 1933 bis 1945 und danach.", 0, 0, "", "");
+    expect_in("de", "Gezeigt werden etwa 4 Objekte des Gesamtbestandes.", 0, 0, "", "");
+    expect_in("de", "Der Umsatz der Firma wuchs im Jahr um 12 Prozent.", 1, 12, "%", "");
+    expect_in("es", "El presidente recorrió 460 kilómetros hasta la ciudad.", 1, 460000, "m", "presidente");
+    expect_in("es", "El fondo recibió 3 millones de dólares del gobierno.", 1, 3e6, "USD", "");
+    expect_in("fr", "Le chantier a duré 3 ans dans la ville.", 1, 3 * 31557600.0, "s", "");
+}
+
 /* ------------------------------------------ issue 12: facts a reader can use */
 
 /* The one quantity of `text`, with its label and subject checked. */
@@ -1175,7 +1213,8 @@ int main(void) {
         cmocka_unit_test(test_across_stories_famous_acronym),
         cmocka_unit_test(test_across_stories_places_and_labels),
         cmocka_unit_test(test_readable),
-        cmocka_unit_test(test_normalization), cmocka_unit_test(test_labels), cmocka_unit_test(test_event_belongs_to_its_number),
+        cmocka_unit_test(test_normalization),
+        cmocka_unit_test(test_other_languages), cmocka_unit_test(test_labels), cmocka_unit_test(test_event_belongs_to_its_number),
         cmocka_unit_test(test_lumped_and_other_events), cmocka_unit_test(test_conflict_update),
         cmocka_unit_test(test_compatible_values), cmocka_unit_test(test_long_sentence),
         cmocka_unit_test(test_agree_needs_own_words), cmocka_unit_test(test_counts_of_two_events),
