@@ -30,7 +30,7 @@
 /* At most MAX_CANDIDATES candidates of an article are verified, those
  * sharing the most bands first: a copy at the threshold shares several
  * bands (about 5 of 21 at Jaccard 0.8), unrelated texts one. */
-#define MAX_CANDIDATES "64"
+#define MAX_CANDIDATES 64
 /* Stored articles read at a time when the index is built again. */
 #define PAGE 1000
 #define PAGE_TEXT "1000"
@@ -42,9 +42,10 @@ static const char SQL_SHAPE_WRITE[] =
 static const char SQL_CLEAR[] = "DELETE FROM article_bands";
 static const char SQL_PAGE[] =
     "SELECT n, text FROM articles WHERE n > ?1 AND duplicate_of IS NULL ORDER BY n LIMIT " PAGE_TEXT;
+/* OR IGNORE: with ON CONFLICT (or none) SQLite's INSERT ... SELECT keeps a
+ * statement journal and took 5 times as long (measured). */
 static const char SQL_ADD_SQLITE[] =
-    "INSERT INTO article_bands(band, article) SELECT value, ?2 FROM json_each(?1) WHERE true"
-    " ON CONFLICT DO NOTHING";
+    "INSERT OR IGNORE INTO article_bands(band, article) SELECT value, ?2 FROM json_each(?1)";
 static const char SQL_ADD_PG[] =
     "INSERT INTO article_bands(band, article) SELECT unnest(?1::bigint[]), ?2"
     " ON CONFLICT DO NOTHING";
@@ -52,20 +53,27 @@ static const char SQL_DROP_SQLITE[] =
     "DELETE FROM article_bands WHERE article = ?2 AND band IN (SELECT value FROM json_each(?1))";
 static const char SQL_DROP_PG[] =
     "DELETE FROM article_bands WHERE article = ?2 AND band = ANY(?1::bigint[])";
+/* One row per shared band; the bands are counted here (a GROUP BY made
+ * SQLite build two temporary b-trees per lookup: 4 times the time). */
 static const char SQL_FIND_SQLITE[] =
-    "SELECT article, count(*) FROM article_bands WHERE band IN (SELECT value FROM json_each(?1))"
-    " GROUP BY article ORDER BY 2 DESC, article LIMIT " MAX_CANDIDATES;
-static const char SQL_FIND_PG[] =
-    "SELECT article, count(*) FROM article_bands WHERE band = ANY(?1::bigint[])"
-    " GROUP BY article ORDER BY 2 DESC, article LIMIT " MAX_CANDIDATES;
+    "SELECT article FROM article_bands WHERE band IN (SELECT value FROM json_each(?1))";
+static const char SQL_FIND_PG[] = "SELECT article FROM article_bands WHERE band = ANY(?1::bigint[])";
 static const char SQL_TEXT[] = "SELECT id, text FROM articles WHERE n = ?1";
 static const char SQL_PREVIOUS[] =
     "SELECT text FROM article_versions WHERE article = ?1 ORDER BY version DESC LIMIT 1";
 static const char SQL_MARK[] =
     "UPDATE articles SET duplicate_of = ?2, duplicate_similarity = ?3 WHERE n = ?1";
 
+/* A candidate: its row and the bands it shares. */
+typedef struct cand {
+    int64_t row;
+    size_t bands;
+} cand;
+typedef SF_VEC(cand) candvec;
+
 typedef struct ctx {
     sf_store *s;
+    candvec cands;
     sf_dedup_params p;
     sf_shingler sh;
     sf_u32vec set; /* a candidate's shingle set */
@@ -138,6 +146,44 @@ static sf_status rebuild(ctx *x, const int64_t *skip, size_t nskip) {
     return st;
 }
 
+static int cand_cmp(const void *a, const void *b) {
+    const cand *x = a, *y = b;
+    if (x->bands != y->bands) return x->bands > y->bands ? -1 : 1;
+    return x->row < y->row ? -1 : x->row > y->row;
+}
+
+static int cand_row_cmp(const void *a, const void *b) {
+    const cand *x = a, *y = b;
+    return x->row < y->row ? -1 : x->row > y->row;
+}
+
+/* The rows of r (one per shared band) as candidates in x->cands, those
+ * sharing the most bands first (ties: the earliest stored), at most
+ * MAX_CANDIDATES, without self. */
+static sf_status candidates(ctx *x, const sf_rows *r, int64_t self) {
+    x->cands.n = 0;
+    for (size_t i = 0; i < r->nrows; i++) {
+        int64_t row = sf__rows_int(r, i, 0, -1);
+        if (row < 0 || row == self) continue;
+        if (SF_VEC_PUSH(&x->cands, ((cand){row, 1})) != SF_OK) return nomem(x);
+    }
+    if (!x->cands.n) return SF_OK;
+    /* by row, each run counted, then by count */
+    cand *c = x->cands.items;
+    qsort(c, x->cands.n, sizeof *c, cand_row_cmp);
+    size_t n = 0;
+    for (size_t i = 0; i < x->cands.n; i++) {
+        if (n && c[n - 1].row == c[i].row)
+            c[n - 1].bands++;
+        else
+            c[n++] = c[i];
+    }
+    x->cands.n = n;
+    qsort(c, n, sizeof *c, cand_cmp);
+    if (x->cands.n > MAX_CANDIDATES) x->cands.n = MAX_CANDIDATES;
+    return SF_OK;
+}
+
 /* The most similar stored candidate of fp at or above the threshold:
  * *best its row (-1: none), *id its article id (owned by *r). */
 static sf_status best_match(ctx *x, int64_t self, const sf_dedup_fp *fp, sf_rows *r,
@@ -146,13 +192,12 @@ static sf_status best_match(ctx *x, int64_t self, const sf_dedup_fp *fp, sf_rows
     *sim = 0;
     *id = NULL;
     SF_TRY(key_list(x, fp));
-    sf_rows cand = {0};
     sf_status st = sf__db_exec(x->s, x->s->kind == SF_DB_PG ? SQL_FIND_PG : SQL_FIND_SQLITE, 1,
-                               (sf_val[]){SV_S(x->keys.p)}, &cand, x->err);
+                               (sf_val[]){SV_S(x->keys.p)}, r, x->err);
+    if (st == SF_OK) st = candidates(x, r, self);
     const double t = x->p.threshold;
-    for (size_t i = 0; st == SF_OK && i < cand.nrows; i++) {
-        int64_t row = sf__rows_int(&cand, i, 0, -1);
-        if (row == self || row < 0) continue;
+    for (size_t i = 0; st == SF_OK && i < x->cands.n; i++) {
+        int64_t row = x->cands.items[i].row;
         st = sf__db_exec(x->s, SQL_TEXT, 1, (sf_val[]){SV_I(row)}, r, x->err);
         if (st != SF_OK || !r->nrows) continue;
         const char *text = sf__rows_get(r, 0, 1);
@@ -177,7 +222,6 @@ static sf_status best_match(ctx *x, int64_t self, const sf_dedup_fp *fp, sf_rows
             if (!*id) st = nomem(x);
         }
     }
-    sf__rows_release(&cand);
     return st;
 }
 
@@ -288,6 +332,7 @@ sf_status sf__store_copies(sf_store *s, const sf_run_options *run, const sf_corp
     for (size_t i = 0; st == SF_OK && i < n; i++) st = one(&x, c, &ord[i], copies);
     sf__shingler_release(&x.sh);
     SF_VEC_FREE(&x.set);
+    SF_VEC_FREE(&x.cands);
     sf__buf_release(&x.keys);
     sf__free(ord);
     sf__free(rows);
