@@ -42,8 +42,8 @@ static const char SQL_SHAPE_WRITE[] =
 static const char SQL_CLEAR[] = "DELETE FROM article_bands";
 static const char SQL_PAGE[] =
     "SELECT n, text FROM articles WHERE n > ?1 AND duplicate_of IS NULL ORDER BY n LIMIT " PAGE_TEXT;
-/* OR IGNORE: with ON CONFLICT (or none) SQLite's INSERT ... SELECT keeps a
- * statement journal and took 5 times as long (measured). */
+/* OR IGNORE: the same INSERT ... SELECT with ON CONFLICT DO NOTHING (or
+ * with no conflict clause) took 5 times as long in SQLite (measured). */
 static const char SQL_ADD_SQLITE[] =
     "INSERT OR IGNORE INTO article_bands(band, article) SELECT value, ?2 FROM json_each(?1)";
 static const char SQL_ADD_PG[] =
@@ -53,8 +53,9 @@ static const char SQL_DROP_SQLITE[] =
     "DELETE FROM article_bands WHERE article = ?2 AND band IN (SELECT value FROM json_each(?1))";
 static const char SQL_DROP_PG[] =
     "DELETE FROM article_bands WHERE article = ?2 AND band = ANY(?1::bigint[])";
-/* One row per shared band; the bands are counted here (a GROUP BY made
- * SQLite build two temporary b-trees per lookup: 4 times the time). */
+/* One row per shared band; the bands are counted here (with GROUP BY and
+ * ORDER BY SQLite builds two temporary b-trees per lookup: 4 times the
+ * time, measured). */
 static const char SQL_FIND_SQLITE[] =
     "SELECT article FROM article_bands WHERE band IN (SELECT value FROM json_each(?1))";
 static const char SQL_FIND_PG[] = "SELECT article FROM article_bands WHERE band = ANY(?1::bigint[])";
