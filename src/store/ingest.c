@@ -1,7 +1,9 @@
 /* ingest.c - adding a batch of articles to a store, backend-neutral.
  *
  * One transaction per batch: (1) each article is looked up by id; the same
- * content hash changes nothing, another one makes a new version; (2) the
+ * content hash changes nothing, another one makes a new version; the new
+ * articles and versions are looked up in the near-duplicate index and
+ * marked as copies or indexed (copies.c); (2) the
  * new articles and the stored articles of recently active stories (the
  * window: whole stories) are clustered together with the public clustering
  * (sf_cluster_corpus, whose result does not depend on the order of its
