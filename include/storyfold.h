@@ -645,6 +645,8 @@ typedef struct sf_store_stats {
     size_t added;       /* new articles */
     size_t changed;     /* known id, new content: a new version */
     size_t unchanged;   /* known id, same content hash: nothing done */
+    size_t copies;      /* of the added and changed: near-duplicates of a
+                           stored article (any story, any earlier batch) */
     size_t stories_new, stories_updated;
     int64_t now;        /* the clock the ingest used */
     /* wall seconds: waiting for the store's writers' lock, holding it, and

@@ -121,6 +121,7 @@ static sf_status ingest_all(sf_store *db, const sf_corpus *c, const ingest_args 
         total->added += st.added;
         total->changed += st.changed;
         total->unchanged += st.unchanged;
+        total->copies += st.copies;
         total->stories_new += st.stories_new;
         total->stories_updated += st.stories_updated;
         sf_cli_progress("ingesting", to, n);
@@ -148,9 +149,10 @@ static int ingest_cmd(int argc, char **argv, bool print) {
     sf_store_stats stats = {0};
     sf_status st = db ? ingest_all(db, c, &a, &stats, &err) : err.status;
     if (st == SF_OK && !print)
-        printf("%s: %zu added, %zu changed, %zu unchanged; %zu new stories, %zu updated\n",
+        printf("%s: %zu added, %zu changed, %zu unchanged; %zu new stories, %zu updated;"
+               " near-duplicates: %zu\n",
                sf_store_backend(db), stats.added, stats.changed, stats.unchanged,
-               stats.stories_new, stats.stories_updated);
+               stats.stories_new, stats.stories_updated, stats.copies);
     if (st == SF_OK && print)
         st = sf_store_write_stories(db, stats.now, 0, 1, a.ra.json ? SF_STORE_JSON : SF_STORE_MARKDOWN,
                                     stdout, &err);

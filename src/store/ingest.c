@@ -1,7 +1,9 @@
 /* ingest.c - adding a batch of articles to a store, backend-neutral.
  *
  * One transaction per batch: (1) each article is looked up by id; the same
- * content hash changes nothing, another one makes a new version; (2) the
+ * content hash changes nothing, another one makes a new version; the new
+ * articles and versions are looked up in the near-duplicate index and
+ * marked as copies or indexed (copies.c); (2) the
  * new articles and the stored articles of recently active stories (the
  * window: whole stories) are clustered together with the public clustering
  * (sf_cluster_corpus, whose result does not depend on the order of its
@@ -42,7 +44,8 @@ static void content_hash(const sf_article *a, char out[17]) {
 static const char SQL_FIND[] = "SELECT n, version, hash, story FROM articles WHERE id = ?1";
 static const char SQL_INSERT[] =
     "INSERT INTO articles(id, version, hash, title, text, source, url, origin, author, lang,"
-    " published, modified, ingested) VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    " published, modified, ingested) VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    " RETURNING n";
 static const char SQL_KEEP_VERSION[] =
     "INSERT INTO article_versions(article, version, hash, title, text, replaced)"
     " SELECT n, version, hash, title, text, ?2 FROM articles WHERE n = ?1";
@@ -53,9 +56,10 @@ static const char SQL_UPDATE[] =
 static const char SQL_EVENT[] =
     "INSERT INTO story_events(story, time, kind, article, version) VALUES (?1, ?2, ?3, ?4, ?5)";
 
-/* Step 1: store each article, or its new version, or nothing. */
+/* Step 1: store each article, or its new version, or nothing; fresh
+ * receives the rows stored (for the near-duplicate index). */
 static sf_status put_articles(sf_store *s, const sf_corpus *c, int64_t now, sf_store_stats *stats,
-                              ids *touched, sf_error *err) {
+                              ids *touched, sf_freshvec *fresh, sf_error *err) {
     sf_rows r = {0};
     sf_status st = SF_OK;
     for (size_t i = 0; i < sf_corpus_count(c) && st == SF_OK; i++) {
@@ -74,7 +78,9 @@ static sf_status put_articles(sf_store *s, const sf_corpus *c, int64_t now, sf_s
                         sf__sv_opt(a->author), sf__sv_opt(a->lang), sf__sv_time(a->published),
                         sf__sv_time(modified), SV_I(now)};
         if (!r.nrows) {
-            st = sf__db_exec(s, SQL_INSERT, 12, v, NULL, err);
+            st = sf__db_exec(s, SQL_INSERT, 12, v, &r, err);
+            if (st == SF_OK && SF_VEC_PUSH(fresh, ((sf_fresh){sf__rows_int(&r, 0, 0, 0), i, false})) != SF_OK)
+                st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
             stats->added++;
             continue;
         }
@@ -83,6 +89,8 @@ static sf_status put_articles(sf_store *s, const sf_corpus *c, int64_t now, sf_s
         st = sf__db_exec(s, SQL_KEEP_VERSION, 2, (sf_val[]){SV_I(n), SV_I(now)}, NULL, err);
         v[0] = SV_I(n);
         if (st == SF_OK) st = sf__db_exec(s, SQL_UPDATE, 12, v, NULL, err);
+        if (st == SF_OK && SF_VEC_PUSH(fresh, ((sf_fresh){n, i, story >= 0})) != SF_OK)
+            st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
         if (story < 0) continue; /* added earlier in this batch: still new */
         stats->changed++;
         if (st == SF_OK)
@@ -408,7 +416,10 @@ sf_status sf_store_ingest(sf_store *s, const sf_corpus *c, const sf_store_option
     ids touched = {0};
     window w = {0};
     int64_t gen = 0;
-    sf_status st = put_articles(s, c, now, stats, &touched, err);
+    sf_freshvec fresh = {0};
+    sf_status st = put_articles(s, c, now, stats, &touched, &fresh, err);
+    if (st == SF_OK) st = sf__store_copies(s, opt.run, c, &fresh, &stats->copies, err);
+    SF_VEC_FREE(&fresh);
     if (st == SF_OK && stats->added) st = read_generation(s, &gen, err);
     /* a process that builds its state starts from every pending story:
      * they are marked with this batch */

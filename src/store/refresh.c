@@ -35,9 +35,11 @@ static const char SQL_ENTITY_INSERT[] =
     "INSERT INTO entities(story, name, type, mentions) VALUES (?1, ?2, ?3, ?4) RETURNING id";
 static const char SQL_NAME_INSERT[] =
     "INSERT INTO entity_names(entity, folded, name) VALUES (?1, ?2, ?3)";
-static const char SQL_DUP[] = "UPDATE articles SET duplicate_of = ?2 WHERE id = ?1";
+static const char SQL_DUP[] =
+    "UPDATE articles SET duplicate_of = ?2, duplicate_similarity = ?3 WHERE id = ?1";
 static const char SQL_DUPS[] =
-    "SELECT id, duplicate_of FROM articles WHERE story = ?1 AND duplicate_of IS NOT NULL";
+    "SELECT id, duplicate_of, duplicate_similarity FROM articles WHERE story = ?1"
+    " AND duplicate_of IS NOT NULL";
 
 /* Names are matched case-insensitively: ASCII letters folded (SQL's lower()
  * differs between the backends, so the folding is done here, once). */
@@ -98,7 +100,12 @@ static sf_status put_entities(sf_store *s, int64_t story, json_object *js, sf_er
                 if (strcmp(sf__rows_get(&r, k, 0), id) == 0) was = sf__rows_get(&r, k, 1);
             if (dup && !dup[0]) dup = NULL;
             if ((!dup && !was) || (dup && was && strcmp(dup, was) == 0)) continue;
-            st = sf__db_exec(s, SQL_DUP, 2, (sf_val[]){SV_S(id), sf__sv_opt(dup)}, NULL, err);
+            json_object *v;
+            char sim[32] = "";
+            if (dup && json_object_object_get_ex(a, "duplicate_similarity", &v))
+                snprintf(sim, sizeof sim, "%.17g", json_object_get_double(v));
+            st = sf__db_exec(s, SQL_DUP, 3, (sf_val[]){SV_S(id), sf__sv_opt(dup), sf__sv_opt(sim)},
+                             NULL, err);
         }
     sf__rows_release(&r);
     return st;
@@ -222,10 +229,47 @@ sf_status sf__store_story_make(sf_store *s, int64_t story, const sf_run_options 
     return SF_OK;
 }
 
+static bool in_story(json_object *arts, const char *id) {
+    for (size_t i = 0; i < json_object_array_length(arts); i++) {
+        const char *x = jstr(json_object_array_get_idx(arts, i), "id");
+        if (x && strcmp(x, id) == 0) return true;
+    }
+    return false;
+}
+
+/* The pipeline sees one story's articles: a copy of an article of another
+ * story (found by the store's near-duplicate index, copies.c, or by an
+ * earlier summary before its original moved away) is no copy to it. Such a
+ * stored copy-of is written into the story's JSON, so listings show it; a
+ * copy-of that the pipeline gives, or one naming an article of this story
+ * that the pipeline does not call a copy, is the pipeline's to decide. */
+static sf_status keep_other_copies(sf_store *s, int64_t story, json_object *js, sf_error *err) {
+    json_object *arts;
+    if (!json_object_object_get_ex(js, "articles", &arts) || !json_object_is_type(arts, json_type_array))
+        return SF_OK;
+    sf_rows r = {0};
+    SF_TRY(sf__db_exec(s, SQL_DUPS, 1, (sf_val[]){SV_I(story)}, &r, err));
+    for (size_t k = 0; k < r.nrows; k++) {
+        const char *id = sf__rows_get(&r, k, 0), *was = sf__rows_get(&r, k, 1), *sim = sf__rows_get(&r, k, 2);
+        if (!id || !was || in_story(arts, was)) continue;
+        for (size_t i = 0; i < json_object_array_length(arts); i++) {
+            json_object *a = json_object_array_get_idx(arts, i);
+            const char *aid = jstr(a, "id"), *dup = jstr(a, "duplicate_of");
+            if (!aid || strcmp(aid, id) != 0 || (dup && dup[0])) continue;
+            json_object_object_add(a, "duplicate_of", json_object_new_string(was));
+            if (sim) json_object_object_add(a, "duplicate_similarity", json_object_new_double(strtod(sim, NULL)));
+            break;
+        }
+    }
+    sf__rows_release(&r);
+    return SF_OK;
+}
+
 sf_status sf__store_story_put(sf_store *s, int64_t story, const sf_corpus *c, struct json_object *js,
                               int64_t now, bool *created, sf_error *err) {
     *created = false;
     if (!c || !sf_corpus_count(c) || !js) return sf__store_drop_story(s, story, err);
+    SF_TRY(keep_other_copies(s, story, js, err));
     SF_TRY(put_story(s, story, c, js, now, created, err));
     return put_entities(s, story, js, err);
 }

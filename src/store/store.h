@@ -10,7 +10,7 @@
 #include "../common/common.h"
 
 /* The schema version this build writes and the newest it reads. */
-#define SF_STORE_SCHEMA 3
+#define SF_STORE_SCHEMA 4
 /* Schema version 2, the same in both backends: a story's outlets (the web
  * page's story list) are read from an index, not from article rows whose
  * text comes first. */
@@ -18,6 +18,20 @@
 /* Schema version 3, the same in both backends: search by an entity's name
  * reads the newest entities of that name from an index, not all of them. */
 #define SF_STORE_SCHEMA_V3 "CREATE INDEX entity_names_folded_entity ON entity_names(folded, entity);"
+/* Schema version 4: the near-duplicate index (copies.c). article_bands
+ * holds the LSH band keys of each stored article that is no copy, indexed
+ * by key, so that an article of a later batch finds the stored articles it
+ * may copy; a copy found so keeps the similarity measured beside its
+ * duplicate_of. SQLite keeps the pairs in the key's b-tree alone (WITHOUT
+ * ROWID); the texts differ only there. */
+#define SF_STORE_SCHEMA_V4_SQLITE                                                          \
+    "CREATE TABLE article_bands(band INTEGER NOT NULL, article INTEGER NOT NULL,"          \
+    " PRIMARY KEY(band, article)) WITHOUT ROWID;"                                          \
+    "ALTER TABLE articles ADD COLUMN duplicate_similarity REAL;"
+#define SF_STORE_SCHEMA_V4_PG                                                              \
+    "CREATE TABLE article_bands(band BIGINT NOT NULL, article BIGINT NOT NULL,"            \
+    " PRIMARY KEY(band, article));"                                                        \
+    "ALTER TABLE articles ADD COLUMN duplicate_similarity DOUBLE PRECISION;"
 /* SQLite's application_id for storyfold stores ("SFst"). */
 #define SF_STORE_APP_ID 0x53467374
 
@@ -101,6 +115,30 @@ static inline sf_status ids_add(ids *v, int64_t x) {
     v->items[v->n++] = x;
     return SF_OK;
 }
+
+/* An article a batch stored: new, or a new version of a stored one (its
+ * row), and its index in the batch's corpus. */
+typedef struct sf_fresh {
+    int64_t row;
+    size_t index;
+    bool changed;
+} sf_fresh;
+typedef SF_VEC(sf_fresh) sf_freshvec;
+
+/* The near-duplicate index (copies.c), in the batch's transaction: each
+ * fresh article, in canonical order (earliest published, then longest,
+ * then first in the batch), looks its band keys up among the stored
+ * articles that are no copy (earlier batches and earlier articles of this
+ * one, any story), verifies the candidates on the shingle sets of their
+ * stored texts with the pipeline's measure and threshold (run->dup_threshold)
+ * and is written as a copy of the most similar one at or above it (ties:
+ * the earliest stored); an article that copies nothing adds its keys. A
+ * new version first takes the keys of its previous text out. The first
+ * batch after the index's shape changed (a migrated store, another
+ * --dup-threshold whose S-curve has other bands) indexes the stored
+ * articles again. *copies counts the copies found. */
+sf_status sf__store_copies(sf_store *s, const sf_run_options *run, const sf_corpus *c,
+                           sf_freshvec *fresh, size_t *copies, sf_error *err);
 
 /* The history of an article's move: it joined story `to` (from < 0: a new
  * article) or moved there from story `from`; its row and both stories are

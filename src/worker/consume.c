@@ -200,6 +200,7 @@ static rd_kafka_topic_partition_list_t *offsets_of(const batch *b) {
 
 static void add_stats(sf_worker_stats *stats, const sf_store_stats *st) {
     stats->store.added += st->added;
+    stats->store.copies += st->copies;
     stats->store.changed += st->changed;
     stats->store.unchanged += st->unchanged;
     stats->store.stories_new += st->stories_new;

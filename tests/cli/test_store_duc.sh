@@ -28,7 +28,7 @@ expect_exit 0 "one ingest of six topics" -- "$SF" ingest --db "$TMP/one.db" "$TM
 for b in "$TMP"/b/b0*; do
     expect_exit 0 "ingest batch $(basename "$b")" -- "$SF" ingest --db "$TMP/inc.db" "$b"
 done
-expect_grep "$TMP/out" ' updated$' "the last batch updated stored stories"
+expect_grep "$TMP/out" ' updated; ' "the last batch updated stored stories"
 members "$TMP/one.db" >"$TMP/one"
 members "$TMP/inc.db" >"$TMP/inc"
 n=$(wc -l <"$TMP/one")

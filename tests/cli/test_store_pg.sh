@@ -51,6 +51,44 @@ h = json.load(open(sys.argv[1]))["history"]
 assert [v["version"] for v in h["versions"]] == [1, 2], h["versions"]
 PY
 
+# The near-duplicate index (src/store/copies.c): an outlet runs a wire report
+# seven weeks after it (its original's story long quiet: the clusterer starts
+# another story), in another ingest; and a store of schema version 3 (made
+# here by taking version 4's additions out) is migrated on open and finds a
+# copy of an article stored before.
+py - "$ex/fictional.jsonl" "$TMP/copy.jsonl" <<'PY'
+import json, sys
+d = next(json.loads(l) for l in open(sys.argv[1]) if json.loads(l)["id"] == "dispatch-quillon")
+d.update(id="gazette-quillon", title="Battery plant coming to Dunmore", published="2026-04-23T09:00:00Z",
+         text=d["text"] + "\n\nReporting by the Gazette news desk.")
+open(sys.argv[2], "w").write(json.dumps(d) + "\n")
+PY
+q() { psql -At -d "$1" -c "$2"; }
+pgdb=${PGDATABASE:-postgres}
+check_copy() { # DB
+    [ "$(q "$1" "SELECT duplicate_of FROM articles WHERE id = 'gazette-quillon'")" = dispatch-quillon ] \
+        && ok "$1: marked a copy of the stored original" || not_ok "$1: duplicate_of"
+    [ "$(q "$1" "SELECT count(DISTINCT story) FROM articles WHERE id IN ('gazette-quillon', 'dispatch-quillon')")" = 2 ] \
+        && ok "$1: in another story than its original" || not_ok "$1: same story"
+    "$SF" show --db "postgresql:///$1" "s$(q "$1" "SELECT story FROM articles WHERE id = 'gazette-quillon'")" >"$TMP/show"
+    grep -q 'gazette-quillon: .*copy of dispatch-quillon' "$TMP/show" && ok "$1: show says so" || { not_ok "$1: show"; cat "$TMP/show"; }
+}
+bands=$(q "$pgdb" "SELECT count(*) FROM article_bands")
+expect_exit 0 "a copy weeks later, another ingest" -- "$SF" ingest --db "$db" "$TMP/copy.jsonl"
+expect_grep "$TMP/out" '1 added, .*near-duplicates: 1$' "found as a copy"
+check_copy "$pgdb"
+[ "$(q "$pgdb" "SELECT count(*) FROM article_bands")" = "$bands" ] && ok "a copy adds no keys" || not_ok "keys added"
+expect_exit 0 "the copy again" -- "$SF" ingest --db "$db" "$TMP/copy.jsonl"
+expect_grep "$TMP/out" '0 added, 0 changed, 1 unchanged; 0 new stories, 0 updated; near-duplicates: 0' "re-ingest changes nothing"
+check_copy "$pgdb"
+psql -q -c "CREATE DATABASE v3"
+expect_exit 0 "a store of the examples" -- "$SF" ingest --db "postgresql:///v3" "$ex"
+psql -q -d v3 -c "DROP TABLE article_bands; ALTER TABLE articles DROP COLUMN duplicate_similarity;
+    DELETE FROM storyfold_meta WHERE key = 'copies_shape'; UPDATE storyfold_meta SET value = '3' WHERE key = 'schema'"
+expect_exit 0 "the copy into the version 3 store" -- "$SF" ingest --db "postgresql:///v3" "$TMP/copy.jsonl"
+[ "$(q v3 "SELECT value FROM storyfold_meta WHERE key = 'schema'")" = 4 ] && ok "migrated to version 4" || not_ok "schema version"
+check_copy v3
+
 psql -q -c "CREATE DATABASE newer" && psql -q -d newer -c "CREATE TABLE storyfold_meta(key text primary key, value text); INSERT INTO storyfold_meta VALUES ('schema', '99')"
 expect_exit 1 "a newer schema is refused" -- "$SF" stories --db "postgresql:///newer"
 expect_grep "$TMP/err" 'newer storyfold \(schema version 99' "says which version"

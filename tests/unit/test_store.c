@@ -2,7 +2,9 @@
  * ingest statistics for new, known and changed articles; batches that add
  * up to one batch; refused stores (foreign file, newer schema); a size
  * limit that fails a batch and leaves the store as it was; search by an
- * alias; the lock timeout when another connection writes. */
+ * alias; the lock timeout when another connection writes; the near-duplicate
+ * index (a copy in a later ingest and another story, re-ingest, a migrated
+ * schema version 3 store). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -505,6 +507,146 @@ static void test_emptied_while_summarized(void **state) {
     sf_store_close(s);
 }
 
+/* One text value from the store file ("" for NULL), read with SQLite. */
+static void sql_text(const char *name, const char *sql, char *out, size_t cap) {
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path(name), &db), SQLITE_OK);
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &q, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    const unsigned char *v = sqlite3_column_text(q, 0);
+    snprintf(out, cap, "%s", v ? (const char *)v : "");
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+}
+
+/* A wire report, and the text an outlet runs of it weeks later under its
+ * own id and headline: the same words with its sign-off. */
+static const char WIRE[] =
+    "Engineers at the Corlan Dam began releasing water from the reservoir on Wednesday after "
+    "inspectors found a crack along the eastern spillway, the regional water authority said. "
+    "The authority said the dam was not at risk of failing but that the level of the reservoir "
+    "would be lowered by four metres over the coming week as a precaution. Farmers downstream "
+    "were told to move livestock away from the river banks, and two footbridges near the town "
+    "of Elsby were closed. Repairs to the spillway are expected to take three months and to "
+    "cost about 12 million euros, according to the authority's chief engineer, Mara Voss.";
+static const char WIRE_COPY[] =
+    "Engineers at the Corlan Dam began releasing water from the reservoir on Wednesday after "
+    "inspectors found a crack along the eastern spillway, the regional water authority said. "
+    "The authority said the dam was not at risk of failing but that the level of the reservoir "
+    "would be lowered by four metres over the coming week as a precaution. Farmers downstream "
+    "were told to move livestock away from the river banks, and two footbridges near the town "
+    "of Elsby were closed. Repairs to the spillway are expected to take three months and to "
+    "cost about 12 million euros, according to the authority's chief engineer, Mara Voss. "
+    "Reporting by the Valley Courier news desk.";
+
+static sf_corpus *with_article(sf_corpus *c, const char *id, const char *title, const char *text,
+                               const char *published) {
+    sf_article a = {.id = id, .title = title, .text = text, .text_len = strlen(text)};
+    assert_int_equal(sf_time_parse(published, &a.published, NULL), SF_OK);
+    assert_int_equal(sf_corpus_add(c, &a, NULL), SF_OK);
+    return c;
+}
+
+/* The original among other reports (added: how many are new). */
+static void ingest_original(const char *name, size_t added) {
+    sf_store *s = open_ok(name);
+    sf_corpus *c = with_article(corpus_of(0, 5, NULL), "w1", "Water released from cracked Corlan Dam",
+                                WIRE, "2026-03-04T07:00:00Z");
+    sf_store_stats st;
+    ingest_ok(s, c, 1000, &st);
+    assert_int_equal(st.added, added);
+    assert_int_equal(st.unchanged, 6 - added);
+    assert_int_equal(st.copies, 0);
+    sf_store_close(s);
+}
+
+/* The copy, seven weeks later (its original's story has long been quiet,
+ * so the clusterer starts a story of its own), by another process. */
+static void ingest_copy(const char *name, size_t copies) {
+    sf_store *s = open_ok(name);
+    sf_corpus *c = with_article(sf_corpus_create(), "courier-dam", "Corlan Dam lowered after crack found",
+                                WIRE_COPY, "2026-04-22T10:00:00Z");
+    sf_store_stats st;
+    ingest_ok(s, c, 2000, &st);
+    assert_int_equal(st.added, copies); /* the second time: unchanged */
+    assert_int_equal(st.copies, copies);
+    sf_store_close(s);
+}
+
+/* The copy's row and its story's JSON name the original, in another story. */
+static void check_copy(const char *name) {
+    char v[128];
+    sql_text(name, "SELECT duplicate_of FROM articles WHERE id = 'courier-dam'", v, sizeof v);
+    assert_string_equal(v, "w1");
+    assert_int_not_equal(sql_int(name, "SELECT story FROM articles WHERE id = 'courier-dam'"),
+                         sql_int(name, "SELECT story FROM articles WHERE id = 'w1'"));
+    assert_int_equal(sql_int(name, "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"), 1);
+    sf_store *s = open_ok(name);
+    json_object *o = capture(all_stories, s, NULL), *stories, *arts, *x;
+    assert_true(json_object_object_get_ex(o, "stories", &stories));
+    size_t found = 0;
+    for (size_t i = 0; i < json_object_array_length(stories); i++) {
+        json_object_object_get_ex(json_object_array_get_idx(stories, i), "articles", &arts);
+        for (size_t k = 0; k < json_object_array_length(arts); k++) {
+            json_object *a = json_object_array_get_idx(arts, k);
+            json_object_object_get_ex(a, "id", &x);
+            if (strcmp(json_object_get_string(x), "courier-dam") != 0) continue;
+            found++;
+            assert_true(json_object_object_get_ex(a, "duplicate_of", &x));
+            assert_string_equal(json_object_get_string(x), "w1");
+            assert_true(json_object_object_get_ex(a, "duplicate_similarity", &x));
+            assert_true(json_object_get_double(x) >= 0.8 && json_object_get_double(x) <= 1.0);
+        }
+    }
+    assert_int_equal(found, 1);
+    json_object_put(o);
+    sf_store_close(s);
+}
+
+/* A copy arriving in a later ingest, placed in another story, is marked a
+ * copy of the stored original (the store's near-duplicate index); ingesting
+ * both again changes nothing. */
+static void test_copy_of_earlier_ingest(void **state) {
+    (void)state;
+    ingest_original("copies.db", 6);
+    long long bands = sql_int("copies.db", "SELECT count(*) FROM article_bands");
+    assert_int_equal(bands, 6 * 21); /* six articles, 21 bands at Jaccard 0.8 */
+    ingest_copy("copies.db", 1);
+    check_copy("copies.db");
+    assert_int_equal(sql_int("copies.db", "SELECT count(*) FROM article_bands"), bands);
+    ingest_original("copies.db", 0); /* again: all unchanged */
+    ingest_copy("copies.db", 0);
+    check_copy("copies.db");
+    assert_int_equal(sql_int("copies.db", "SELECT count(*) FROM article_bands"), bands);
+}
+
+/* A store of schema version 3 (no near-duplicate index) is migrated when
+ * opened, and its stored articles are indexed by the next ingest: a copy of
+ * an article stored before the migration is found. */
+static void test_copy_after_migration(void **state) {
+    (void)state;
+    ingest_original("v3.db", 6);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path("v3.db"), &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+                                  "DROP TABLE article_bands;"
+                                  "ALTER TABLE articles DROP COLUMN duplicate_similarity;"
+                                  "DELETE FROM storyfold_meta WHERE key = 'copies_shape';"
+                                  "UPDATE storyfold_meta SET value = '3' WHERE key = 'schema';"
+                                  "PRAGMA user_version = 3;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(sql_int("v3.db", "PRAGMA user_version"), 3);
+    ingest_copy("v3.db", 1);
+    assert_int_equal(sql_int("v3.db", "PRAGMA user_version"), 4);
+    char v[16];
+    sql_text("v3.db", "SELECT value FROM storyfold_meta WHERE key = 'schema'", v, sizeof v);
+    assert_string_equal(v, "4");
+    check_copy("v3.db");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ingest_twice_and_change),
@@ -518,6 +660,8 @@ int main(void) {
         cmocka_unit_test(test_changed_while_summarized),
         cmocka_unit_test(test_killed_while_summarizing),
         cmocka_unit_test(test_emptied_while_summarized),
+        cmocka_unit_test(test_copy_of_earlier_ingest),
+        cmocka_unit_test(test_copy_after_migration),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
