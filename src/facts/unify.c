@@ -225,6 +225,12 @@ static sf_status link_aliases(unifier *u) {
     return st;
 }
 
+/* A name's initials with connectors left out ([0]) and with them ([1]) */
+typedef struct initials_of {
+    size_t n[2];
+    char c[2][SF__INITIALS_MAX];
+} initials_of;
+
 /* One acronym spelling's expansions: found_at[begin..begin+n) */
 typedef struct acr_search {
     const char *acr;
@@ -249,12 +255,21 @@ static sf_status link_acronyms(unifier *u) {
         by_first = sf__malloc(first_at[256] * sizeof *by_first);
         if (!by_first) st = SF_ERR_NOMEM;
     }
+    /* each candidate's initials, with and without connectors, by_first's order */
+    initials_of *ini = NULL;
     if (by_first) {
         size_t fill[256];
         memcpy(fill, first_at, sizeof fill);
         for (size_t j = 0; j < v->n; j++)
             if (v->items[j].words >= 2 && ent_of(s, &v->items[j])->type != SF_ENT_PERSON)
                 by_first[fill[(unsigned char)v->items[j].key[0]]++] = j;
+        ini = sf__malloc(first_at[256] * sizeof *ini);
+        if (!ini) st = SF_ERR_NOMEM;
+    }
+    for (size_t q = 0; ini && q < first_at[256]; q++) {
+        const node *x = &v->items[by_first[q]];
+        ini[q].n[0] = sf__name_initials(x->key, x->keylen, true, ini[q].c[0]);
+        ini[q].n[1] = sf__name_initials(x->key, x->keylen, false, ini[q].c[1]);
     }
     /* An acronym is written the same way in many stories ("U.S.", "NATO"):
      * its expansions (the nodes of its letter's group that
@@ -264,7 +279,7 @@ static sf_status link_acronyms(unifier *u) {
     SF_VEC(acr_search) spellings = {0};
     sf_map by_acr;
     sf__map_init(&by_acr);
-    for (size_t i = 0; by_first && i < v->n && st == SF_OK; i++) {
+    for (size_t i = 0; ini && i < v->n && st == SF_OK; i++) {
         if (!v->items[i].acronym) continue;
         const char *acr = ent_of(s, &v->items[i])->name;
         size_t acr_len = strlen(acr), found = SIZE_MAX;
@@ -277,13 +292,15 @@ static sf_status link_acronyms(unifier *u) {
         if (*slot && strcmp(spellings.items[*slot - 1].acr, acr) == 0) {
             a = spellings.items[*slot - 1];
         } else {
-            /* the expansion's key starts with the acronym's first letter */
+            /* the expansion's key starts with the acronym's first letter;
+             * sf__is_acronym_of, with the candidates' initials made once */
             unsigned char c0 = (unsigned char)(acr[0] >= 'A' && acr[0] <= 'Z' ? acr[0] + 32 : acr[0]);
-            for (size_t q = first_at[c0]; q < first_at[c0 + 1] && st == SF_OK; q++) {
-                size_t j = by_first[q];
-                if (sf__is_acronym_of(acr, acr_len, v->items[j].key, v->items[j].keylen))
-                    st = SF_VEC_PUSH(&found_at, j);
-            }
+            char letters[SF__INITIALS_MAX];
+            size_t k = sf__acronym_letters(acr, acr_len, letters);
+            for (size_t q = first_at[c0]; k && q < first_at[c0 + 1] && st == SF_OK; q++)
+                if ((ini[q].n[0] == k && memcmp(ini[q].c[0], letters, k) == 0) ||
+                    (ini[q].n[1] == k && memcmp(ini[q].c[1], letters, k) == 0))
+                    st = SF_VEC_PUSH(&found_at, by_first[q]);
             a.n = found_at.n - a.begin;
             /* a second spelling with the same hash is searched each time */
             if (st == SF_OK && !*slot) {
@@ -318,6 +335,7 @@ static sf_status link_acronyms(unifier *u) {
     SF_VEC_FREE(&found_at);
     SF_VEC_FREE(&spellings);
     sf__map_release(&by_acr);
+    sf__free(ini);
     sf__free(by_first);
     return st;
 }
