@@ -132,6 +132,9 @@ typedef struct sf_dftab {
 sf_status sf__df_init(sf_dftab *d);
 void sf__df_release(sf_dftab *d);
 sf_status sf__df_add(sf_dftab *d, const sf_fdoc *doc);
+/* sf__df_add of each of docs[0..m) on up to `threads` threads (features.c):
+ * the table ends as after adding them one by one. */
+sf_status sf__df_add_all(sf_dftab *d, const sf_fdoc *docs, size_t m, unsigned threads);
 /* smoothed IDF, ln((1 + N) / (1 + df)) + 1: positive even for a term in
  * every document, so that a tiny stream does not zero out everything. Inline:
  * the clusterer's most frequent call (a tenth of the stream's time). */

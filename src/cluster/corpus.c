@@ -161,6 +161,38 @@ static sf_status extract_cached(sf_fdoc_cache *cache, sf_extractor *x, const sf_
     return st;
 }
 
+/* The refinement's vectors (combined) of docs[0..m), each alone, on
+ * `threads` threads: the document frequencies are complete and only read. */
+typedef struct combine_job {
+    const sf_cluster_options *o;
+    const sf_fdoc *docs;
+    const sf_dftab *df;
+    sf_twvec *vec;
+    sf_rinfo *info;
+} combine_job;
+
+static void *combine_init(void *user) { return user; }
+
+static void combine_fini(void *user, void *state) {
+    (void)user;
+    (void)state;
+}
+
+static sf_status combine_item(void *user, void *state, size_t k) {
+    (void)state;
+    const combine_job *j = user;
+    return combined(j->o, &j->docs[k], j->df, &j->vec[k], &j->info[k]);
+}
+
+#define COMBINE_GRAIN 16
+
+static sf_status combine_all(const sf_cluster_options *o, const sf_fdoc *docs, const sf_dftab *df,
+                             sf_twvec *vec, sf_rinfo *info, size_t m, unsigned threads) {
+    combine_job j = {o, docs, df, vec, info};
+    sf_pool_job job = {.user = &j, .init = combine_init, .item = combine_item, .fini = combine_fini};
+    return sf__pool_run(&job, m, COMBINE_GRAIN, threads, NULL, NULL);
+}
+
 static sf_status cluster_impl(const sf_corpus *c, const sf_cluster_options *o, const size_t *dup_of,
                               const sf_doc *adocs, size_t *story_of, size_t *nstories,
                               unsigned threads, sf_fdoc_cache *cache, sf_error *err);
@@ -263,16 +295,11 @@ static sf_status cluster_impl(const sf_corpus *c, const sf_cluster_options *o, c
             st = sf__error_set(err, s2, "cluster: article '%s': %s", arts[bad]->id,
                                sf_strerror(s2));
     }
-    for (size_t k = 0; k < m && st == SF_OK; k++) {
-        sf_status s2 = sf__df_add(&df, &docs[k]);
-        if (s2 != SF_OK)
-            st = sf__error_set(err, s2, "cluster: article '%s': %s", arts[k]->id,
-                               sf_strerror(s2));
-    }
+    if (st == SF_OK && sf__df_add_all(&df, docs, m, threads) != SF_OK)
+        st = sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
     bool refine = !opt.no_refine;
-    for (size_t k = 0; k < m && st == SF_OK && refine; k++)
-        if (combined(&opt, &docs[k], &df, &vec[k], &info[k]) != SF_OK)
-            st = sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
+    if (st == SF_OK && refine && combine_all(&opt, docs, &df, vec, info, m, threads) != SF_OK)
+        st = sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
     /* second pass: the online clusterer, reading with those frequencies */
     if (st == SF_OK) st = sf__stream_create(&opt, &s, err);
     if (st == SF_OK && !opt.baseline) st = sf__stream_set_df(s, &df);

@@ -51,6 +51,53 @@ sf_status sf__df_add(sf_dftab *d, const sf_fdoc *doc) {
     return SF_OK;
 }
 
+/* sf__df_add of docs[0..m) on `threads` threads: each thread counts the
+ * terms of every doc whose counter lies in its own slice of the table, so
+ * no counter is shared and each sees the docs in order (the same counts,
+ * the same saturation, as adding them one by one). */
+typedef struct df_job {
+    sf_dftab *d;
+    const sf_fdoc *docs;
+    size_t m, parts;
+} df_job;
+
+static void *df_job_init(void *user) { return user; }
+
+static void df_job_fini(void *user, void *state) {
+    (void)user;
+    (void)state;
+}
+
+static sf_status df_count_part(void *user, void *state, size_t part) {
+    (void)state;
+    const df_job *j = user;
+    uint64_t size = (uint64_t)1 << DF_BITS, mask = size - 1;
+    uint64_t lo = size / j->parts * part, hi = part + 1 == j->parts ? size : size / j->parts * (part + 1);
+    for (size_t k = 0; k < j->m; k++)
+        for (int ch = 0; ch < SF_CH_LEAD; ch++)
+            for (size_t i = 0; i < j->docs[k].v[ch].n; i++) {
+                uint64_t at = j->docs[k].v[ch].items[i].h & mask;
+                if (at < lo || at >= hi) continue;
+                uint32_t *c = &j->d->cnt[at];
+                if (*c < UINT32_MAX) (*c)++;
+            }
+    return SF_OK;
+}
+
+sf_status sf__df_add_all(sf_dftab *d, const sf_fdoc *docs, size_t m, unsigned threads) {
+    if (d->frozen || m == 0) return SF_OK;
+    if (threads <= 1) {
+        for (size_t k = 0; k < m; k++) SF_TRY(sf__df_add(d, &docs[k]));
+        return SF_OK;
+    }
+    df_job j = {d, docs, m, threads};
+    sf_pool_job job = {.user = &j, .init = df_job_init, .item = df_count_part, .fini = df_job_fini};
+    SF_TRY(sf__pool_run(&job, j.parts, 1, threads, NULL, NULL));
+    d->n += m;
+    d->ln_n1 = log(1.0 + (double)d->n);
+    return SF_OK;
+}
+
 void sf__fdoc_release(sf_fdoc *d) {
     for (int ch = 0; ch < SF_NCH; ch++) SF_VEC_FREE(&d->v[ch]);
 }

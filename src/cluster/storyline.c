@@ -312,11 +312,10 @@ static sf_status content_cosines(const sf_corpus *c, const size_t *story_of, con
         size_t bad = SIZE_MAX;
         sf_status xs = sf__extract_all(x, "en", false, items, nb, docs, threads, &bad);
         /* in corpus order, up to the first report that failed */
-        for (size_t k = 0; k < nb && k < bad && st == SF_OK; k++) {
-            st = sf__df_add(&df, &docs[k]);
-            if (st == SF_OK)
-                st = vec_add_unit(&sv[story_of[which[k]]], &docs[k].v[SF_CH_BODY], &tmp);
-        }
+        size_t ok = SF_MIN(nb, bad);
+        st = sf__df_add_all(&df, docs, ok, threads);
+        for (size_t k = 0; k < ok && st == SF_OK; k++)
+            st = vec_add_unit(&sv[story_of[which[k]]], &docs[k].v[SF_CH_BODY], &tmp);
         if (st == SF_OK) st = xs;
         for (size_t k = 0; k < nb; k++) sf__fdoc_release(&docs[k]);
     }

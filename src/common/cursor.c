@@ -104,8 +104,17 @@ bool sf__cur_uint(sf_cur *c, size_t min_digits, size_t max_digits, uint64_t *out
 bool sf__cur_until_any(sf_cur *c, const char *set, sf_view *out) {
     const char *from = c->p;
     const char *q = c->p;
-    /* a NUL byte is never in `set` (strchr would match the terminator) */
-    while (q < c->end && !(*q && strchr(set, *q))) q++;
+    if (set[0] && !set[1]) {
+        /* one byte (the readers' "<" over a whole text): memchr */
+        q = memchr(from, set[0], (size_t)(c->end - from));
+        if (!q) q = c->end;
+    } else {
+        /* the set as a bitmap: one test per byte, not a strchr; a NUL byte
+         * is never in it */
+        uint64_t in[4] = {0};
+        for (const unsigned char *s = (const unsigned char *)set; *s; s++) in[*s >> 6] |= (uint64_t)1 << (*s & 63);
+        while (q < c->end && !(in[(unsigned char)*q >> 6] >> ((unsigned char)*q & 63) & 1)) q++;
+    }
     *out = sf__view(from, (size_t)(q - from));
     sf__cur_advance(c, (size_t)(q - from));
     return q < c->end;

@@ -214,6 +214,16 @@ sf_status sf__name_skeleton(const char *key, size_t n, sf_buf *out);
 /* True when `acr` (letters only, e.g. "SDF") is the initials of the words of
  * `name`, skipping of/the/for/and/de. */
 bool sf__is_acronym_of(const char *acr, size_t an, const char *name, size_t n);
+/* Its two halves, for a caller that tests one acronym against many names:
+ * the upper-case letters of an acronym (dots left out; 0 when it holds
+ * another character, fewer than two letters or more than SF__INITIALS_MAX),
+ * and the upper-case initials of a name's words (split at spaces and
+ * hyphens; with skip, connector words are left out; SF__INITIALS_MAX + 1
+ * when there are more). `acr` is an acronym of `name` when its letters equal
+ * the initials with or without skip. */
+#define SF__INITIALS_MAX 16
+size_t sf__acronym_letters(const char *acr, size_t an, char out[SF__INITIALS_MAX]);
+size_t sf__name_initials(const char *name, size_t n, bool skip, char out[SF__INITIALS_MAX]);
 /* True when every word of the surface s (parted by spaces and hyphens) is
  * capitalized or a small word acronyms take or skip ("of", "and"): what an
  * acronym may expand to ("Clinton-backing Senate" is no CBS). */

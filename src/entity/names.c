@@ -62,9 +62,7 @@ static bool is_connector(const char *w, size_t n) {
     return false;
 }
 
-/* Initials of the words of name (split at spaces and hyphens), upper case;
- * with skip, connector words are left out. */
-static size_t initials(const char *name, size_t n, bool skip, char *out, size_t cap) {
+size_t sf__name_initials(const char *name, size_t n, bool skip, char out[SF__INITIALS_MAX]) {
     size_t k = 0, i = 0;
     while (i < n) {
         while (i < n && (name[i] == ' ' || name[i] == '-')) i++;
@@ -72,7 +70,7 @@ static size_t initials(const char *name, size_t n, bool skip, char *out, size_t 
         while (i < n && name[i] != ' ' && name[i] != '-') i++;
         if (i == b) break;
         if (skip && is_connector(name + b, i - b)) continue;
-        if (k == cap) return cap + 1;
+        if (k == SF__INITIALS_MAX) return SF__INITIALS_MAX + 1;
         char c = name[b];
         if (c >= 'a' && c <= 'z') c = (char)(c - 32);
         out[k++] = c;
@@ -80,24 +78,28 @@ static size_t initials(const char *name, size_t n, bool skip, char *out, size_t 
     return k;
 }
 
-bool sf__is_acronym_of(const char *acr, size_t an, const char *name, size_t n) {
-    char letters[16];
+size_t sf__acronym_letters(const char *acr, size_t an, char out[SF__INITIALS_MAX]) {
     size_t k = 0;
     for (size_t i = 0; i < an; i++) {
         char c = acr[i];
         if (c >= 'a' && c <= 'z') c = (char)(c - 32);
         if (c >= 'A' && c <= 'Z') {
-            if (k == sizeof letters) return false;
-            letters[k++] = c;
+            if (k == SF__INITIALS_MAX) return 0;
+            out[k++] = c;
         } else if (c != '.') {
-            return false;
+            return 0;
         }
     }
-    if (k < 2) return false;
-    char ini[16];
+    return k < 2 ? 0 : k;
+}
+
+bool sf__is_acronym_of(const char *acr, size_t an, const char *name, size_t n) {
+    char letters[SF__INITIALS_MAX], ini[SF__INITIALS_MAX];
+    size_t k = sf__acronym_letters(acr, an, letters);
+    if (k == 0) return false;
     for (int skip = 1; skip >= 0; skip--) {
-        size_t m = initials(name, n, skip != 0, ini, sizeof ini);
-        if (m == k && memcmp(ini, letters, k) == 0 && m >= 2) return true;
+        size_t m = sf__name_initials(name, n, skip != 0, ini);
+        if (m == k && memcmp(ini, letters, k) == 0) return true;
     }
     return false;
 }

@@ -225,6 +225,18 @@ static sf_status link_aliases(unifier *u) {
     return st;
 }
 
+/* A name's initials with connectors left out ([0]) and with them ([1]) */
+typedef struct initials_of {
+    size_t n[2];
+    char c[2][SF__INITIALS_MAX];
+} initials_of;
+
+/* One acronym spelling's expansions: found_at[begin..begin+n) */
+typedef struct acr_search {
+    const char *acr;
+    size_t begin, n;
+} acr_search;
+
 /* Rule 3: an acronym with exactly one expansion among the run's names. The
  * names that may expand one (two words or more, not a person) are listed
  * by the first byte of their key, in node order, so an acronym looks
@@ -243,23 +255,63 @@ static sf_status link_acronyms(unifier *u) {
         by_first = sf__malloc(first_at[256] * sizeof *by_first);
         if (!by_first) st = SF_ERR_NOMEM;
     }
+    /* each candidate's initials, with and without connectors, by_first's order */
+    initials_of *ini = NULL;
     if (by_first) {
         size_t fill[256];
         memcpy(fill, first_at, sizeof fill);
         for (size_t j = 0; j < v->n; j++)
             if (v->items[j].words >= 2 && ent_of(s, &v->items[j])->type != SF_ENT_PERSON)
                 by_first[fill[(unsigned char)v->items[j].key[0]]++] = j;
+        ini = sf__malloc(first_at[256] * sizeof *ini);
+        if (!ini) st = SF_ERR_NOMEM;
     }
-    for (size_t i = 0; by_first && i < v->n && st == SF_OK; i++) {
+    for (size_t q = 0; ini && q < first_at[256]; q++) {
+        const node *x = &v->items[by_first[q]];
+        ini[q].n[0] = sf__name_initials(x->key, x->keylen, true, ini[q].c[0]);
+        ini[q].n[1] = sf__name_initials(x->key, x->keylen, false, ini[q].c[1]);
+    }
+    /* An acronym is written the same way in many stories ("U.S.", "NATO"):
+     * its expansions (the nodes of its letter's group that
+     * sf__is_acronym_of accepts, in group order) are searched once per
+     * spelling and kept in `found_at`, `spellings` and `by_acr`. */
+    SF_VEC(size_t) found_at = {0};
+    SF_VEC(acr_search) spellings = {0};
+    sf_map by_acr;
+    sf__map_init(&by_acr);
+    for (size_t i = 0; ini && i < v->n && st == SF_OK; i++) {
         if (!v->items[i].acronym) continue;
         const char *acr = ent_of(s, &v->items[i])->name;
         size_t acr_len = strlen(acr), found = SIZE_MAX;
+        uint64_t *slot = sf__map_slot(&by_acr, hkey(acr, acr_len, 3));
+        if (!slot) {
+            st = SF_ERR_NOMEM;
+            break;
+        }
+        acr_search a = {acr, found_at.n, 0};
+        if (*slot && strcmp(spellings.items[*slot - 1].acr, acr) == 0) {
+            a = spellings.items[*slot - 1];
+        } else {
+            /* the expansion's key starts with the acronym's first letter;
+             * sf__is_acronym_of, with the candidates' initials made once */
+            unsigned char c0 = (unsigned char)(acr[0] >= 'A' && acr[0] <= 'Z' ? acr[0] + 32 : acr[0]);
+            char letters[SF__INITIALS_MAX];
+            size_t k = sf__acronym_letters(acr, acr_len, letters);
+            for (size_t q = first_at[c0]; k && q < first_at[c0 + 1] && st == SF_OK; q++)
+                if ((ini[q].n[0] == k && memcmp(ini[q].c[0], letters, k) == 0) ||
+                    (ini[q].n[1] == k && memcmp(ini[q].c[1], letters, k) == 0))
+                    st = SF_VEC_PUSH(&found_at, by_first[q]);
+            a.n = found_at.n - a.begin;
+            /* a second spelling with the same hash is searched each time */
+            if (st == SF_OK && !*slot) {
+                st = SF_VEC_PUSH(&spellings, a);
+                *slot = spellings.n;
+            }
+            if (st != SF_OK) break;
+        }
         bool ambiguous = false;
-        /* the expansion's key starts with the acronym's first letter */
-        unsigned char c0 = (unsigned char)(acr[0] >= 'A' && acr[0] <= 'Z' ? acr[0] + 32 : acr[0]);
-        for (size_t q = first_at[c0]; q < first_at[c0 + 1] && !ambiguous; q++) {
-            size_t j = by_first[q];
-            if (!sf__is_acronym_of(acr, acr_len, v->items[j].key, v->items[j].keylen)) continue;
+        for (size_t q = 0; q < a.n && !ambiguous; q++) {
+            size_t j = found_at.items[a.begin + q];
             if (found != SIZE_MAX && uf_find(v, found) != uf_find(v, j)) ambiguous = true;
             found = j;
         }
@@ -280,6 +332,10 @@ static sf_status link_acronyms(unifier *u) {
                 uf_link(s, v, i, found, "acronym of");
         }
     }
+    SF_VEC_FREE(&found_at);
+    SF_VEC_FREE(&spellings);
+    sf__map_release(&by_acr);
+    sf__free(ini);
     sf__free(by_first);
     return st;
 }

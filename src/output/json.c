@@ -97,12 +97,14 @@ int sf__json_fputs(const char *text, FILE *f) {
  * spaces (newlines occur only between tokens: json-c escapes them in
  * strings). */
 static int put_indented(const char *p, int indent, FILE *f) {
+    static const char spaces[] = "\n                ";
+    if (indent < 0 || (size_t)indent + 1 >= sizeof spaces) return -1;
     for (;;) {
         size_t n = strcspn(p, "\n<");
         if (fwrite(p, 1, n, f) != n) return -1;
         p += n;
         if (!*p) return 0;
-        if (*p == '\n' ? fprintf(f, "\n%*s", indent, "") < 0
+        if (*p == '\n' ? fwrite(spaces, 1, (size_t)indent + 1, f) != (size_t)indent + 1
                        : fputs(p[1] == '/' ? "<\\" : "<", f) < 0) /* "</" -> "<\/" */
             return -1;
         p++;
@@ -111,25 +113,30 @@ static int put_indented(const char *p, int indent, FILE *f) {
 
 #define JSON_FLAGS (JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE)
 
-/* Story by story: each story's tree is built, written and freed before the
- * next, so memory holds one story's JSON, not the whole result's (a million
- * articles: the whole tree and its text took over 1 GB). The bytes are those
- * json-c writes for the whole tree: a story at depth 2 of the pretty form is
- * its own pretty form with every line indented by 4 spaces. */
+/* Story s as an element of the "stories" array: the bytes json-c writes for
+ * the whole tree, as a story at depth 2 of the pretty form is its own
+ * pretty form with every line indented by 4 spaces. */
+static sf_status write_story(const sf_result *r, const sf_corpus *c, size_t s, FILE *f) {
+    json_object *o = story_json(r, c, s);
+    const char *text = o ? json_object_to_json_string_ext(o, JSON_FLAGS) : NULL;
+    sf_status st = !text ? SF_ERR_NOMEM
+                   : fputs(s ? ",\n    " : "    ", f) < 0 || put_indented(text, 4, f) < 0 ? SF_ERR_IO
+                                                                                          : SF_OK;
+    json_object_put(o);
+    return st;
+}
+
+/* Story by story (sf__write_stories): each story's tree is built, written
+ * and freed before the next, so memory holds the trees of the stories in
+ * hand, not the whole result's (a million articles: the whole tree and its
+ * text took over 1 GB). */
 sf_status sf_write_json(const sf_result *r, const sf_corpus *c, FILE *f, sf_error *err) {
     if (!r || !c || !f) return sf__error_set(err, SF_ERR_ARG, "sf_write_json: NULL argument");
-    bool io = fputs(r->nstories ? "{\n  \"stories\": [\n" : "{\n  \"stories\": [\n  ]\n}\n", f) < 0;
-    for (size_t s = 0; !io && s < r->nstories; s++) {
-        json_object *o = story_json(r, c, s);
-        const char *text = o ? json_object_to_json_string_ext(o, JSON_FLAGS) : NULL;
-        if (!text) {
-            json_object_put(o);
-            return sf__error_set(err, SF_ERR_NOMEM, "out of memory writing JSON");
-        }
-        io = fputs(s ? ",\n    " : "    ", f) < 0 || put_indented(text, 4, f) < 0;
-        json_object_put(o);
-    }
-    if (!io && r->nstories) io = fputs("\n  ]\n}\n", f) < 0;
-    if (io) return sf__error_set(err, SF_ERR_IO, "writing JSON: %s", strerror(errno));
+    if (fputs(r->nstories ? "{\n  \"stories\": [\n" : "{\n  \"stories\": [\n  ]\n}\n", f) < 0)
+        return sf__error_set(err, SF_ERR_IO, "writing JSON: %s", strerror(errno));
+    sf_status st = sf__write_stories(r, c, f, write_story);
+    if (st == SF_ERR_NOMEM) return sf__error_set(err, SF_ERR_NOMEM, "out of memory writing JSON");
+    if (st == SF_OK && r->nstories && fputs("\n  ]\n}\n", f) < 0) st = SF_ERR_IO;
+    if (st != SF_OK) return sf__error_set(err, SF_ERR_IO, "writing JSON: %s", strerror(errno));
     return SF_OK;
 }

@@ -28,6 +28,8 @@ struct sf_result {
     sf_storylines lines;   /* related stories (not computed by sf_summarize_all) */
     char lang[16];         /* the run's language (sf_run_options.lang, "en"): an
                             * article's when it neither declares nor shows one */
+    unsigned threads;      /* the run's threads: the writers build stories' text on
+                            * as many (0: one) */
 };
 
 /* Every article of c analysed once (docs.c): docs[i] is article i's doc

@@ -237,6 +237,7 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
     /* threads for the articles' fingerprints and analysis (stories: run_stories) */
     unsigned nt = opt.threads ? opt.threads : default_threads();
     dopt.threads = nt;
+    r->threads = nt;
     if (opt.progress) opt.progress(opt.progress_user, "copies", 0, n);
     if (st == SF_OK && n) st = sf__dedup_corpus(c, &dopt, r->dup_of, r->dup_sim, err);
     if (st == SF_OK && opt.progress) opt.progress(opt.progress_user, "copies", n, n);

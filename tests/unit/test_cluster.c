@@ -705,6 +705,46 @@ static void extract_reads_the_doc_as_its_own_analysis(void **state) {
     sf__extractor_destroy(x);
 }
 
+/* The batch's document frequencies counted on threads (each its own slice
+ * of the table) equal those of adding the docs one by one: hashes spread
+ * over the whole table, at the slices' edges, and the lead channel left
+ * out. */
+static void df_counted_on_threads_as_one_by_one(void **state) {
+    (void)state;
+    enum { NDOCS = 300 };
+    sf_fdoc *docs = calloc(NDOCS, sizeof *docs);
+    assert_non_null(docs);
+    uint64_t x = 0x9e3779b97f4a7c15u, size = (uint64_t)1 << SF_DF_BITS;
+    for (size_t k = 0; k < NDOCS; k++)
+        for (int ch = 0; ch < SF_NCH; ch++)
+            for (size_t i = 0; i < 5 + (k * 7 + (size_t)ch) % 40; i++) {
+                x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+                /* every fourth term near a slice edge of 2, 3 or 5 threads,
+                 * every fifth on the table's last counter */
+                uint64_t h = i % 5 == 1 ? x | (size - 1)
+                             : i % 4   ? x
+                                       : (x & ~(size - 1)) + size / (2 + k % 4) * (1 + k % 2) - i % 3;
+                assert_int_equal(SF_VEC_PUSH(&docs[k].v[ch], ((sf_tw){h, 1.0f})), SF_OK);
+            }
+    sf_dftab want;
+    assert_int_equal(sf__df_init(&want), SF_OK);
+    for (size_t k = 0; k < NDOCS; k++) assert_int_equal(sf__df_add(&want, &docs[k]), SF_OK);
+    for (unsigned t = 1; t <= 5; t++) {
+        sf_dftab got;
+        assert_int_equal(sf__df_init(&got), SF_OK);
+        /* in two batches, as the storylines add them */
+        assert_int_equal(sf__df_add_all(&got, docs, NDOCS / 3, t), SF_OK);
+        assert_int_equal(sf__df_add_all(&got, docs + NDOCS / 3, NDOCS - NDOCS / 3, t), SF_OK);
+        assert_int_equal(got.n, want.n);
+        assert_true(got.ln_n1 == want.ln_n1);
+        assert_memory_equal(got.cnt, want.cnt, size * sizeof *got.cnt);
+        sf__df_release(&got);
+    }
+    sf__df_release(&want);
+    for (size_t k = 0; k < NDOCS; k++) sf__fdoc_release(&docs[k]);
+    free(docs);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seeds_form_one_story),
@@ -719,6 +759,7 @@ int main(void) {
         cmocka_unit_test(event_similarity_is_calibrated),
         cmocka_unit_test(undated_reports_stay_at_event_grain),
         cmocka_unit_test(affair_developments_stay_apart),
+        cmocka_unit_test(df_counted_on_threads_as_one_by_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -202,6 +202,22 @@ static void cursor_numbers_and_sets(void **state) {
     assert_false(sf__cur_until_any(&c, ">", &t));
     assert_int_equal(t.n, 2);
     assert_true(sf__cur_eof(&c));
+    /* bytes above 0x7f, and stops on either side of a 64-bit word of the
+     * set's bitmap ('?' is 63, '@' 64) */
+    const char h[] = "ab?c@d\xc3\xa9z";
+    sf__cur_init(&c, h, sizeof h - 1);
+    assert_true(sf__cur_until_any(&c, "@\xa9", &t));
+    assert_int_equal(t.n, 4);
+    sf__cur_advance(&c, 1);
+    assert_true(sf__cur_until_any(&c, "\xa9?", &t));
+    assert_int_equal(t.n, 2);
+    sf__cur_init(&c, h, sizeof h - 1);
+    assert_true(sf__cur_until_any(&c, "?", &t));
+    assert_int_equal(t.n, 2);
+    assert_true(sf__cur_until_any(&c, "?", &t)); /* already there: an empty run */
+    assert_int_equal(t.n, 0);
+    assert_false(sf__cur_until_any(&c, "\xff", &t));
+    assert_int_equal(t.n, sizeof h - 3);
     sf__cur_init(&c, "12345678901234567890123", 23);
     assert_true(sf__cur_uint(&c, 1, 40, &v)); /* capped at 19 digits */
     assert_int_equal(v, 1234567890123456789ULL);

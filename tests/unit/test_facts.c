@@ -710,6 +710,38 @@ static void test_across_stories_famous_acronym(void **state) {
     run_release(&r);
 }
 
+/* An acronym written in several stories is one node per story: each takes
+ * the one expansion the run holds, and none takes one of two (the search
+ * is made once per spelling and must give every node all expansions). */
+static void test_across_stories_acronym_in_many(void **state) {
+    (void)state;
+    const char *one[] = {
+        "The Kenya African National Union won the vote in Nairobi on Monday.",
+        "KANU leaders celebrated in Nairobi on Tuesday, KANU said.",
+        "In Mombasa KANU officials counted the ballots, KANU said.",
+        "KANU posters were torn down in Kisumu, the police of KANU said."};
+    story_run r;
+    run_unified(&r, one, SF_ARRAY_LEN(one), sf__days_from_civil(2002, 12, 30) * 86400);
+    for (size_t i = 1; i < r.n; i++) {
+        const sf_entity *kanu = entity_with(&r.f[i], "KANU");
+        assert_non_null(kanu);
+        assert_string_equal(kanu->name, "Kenya African National Union");
+    }
+    run_release(&r);
+    const char *two[] = {
+        "The Kenya African National Union won the vote in Nairobi on Monday.",
+        "The Kansas Area Nurses Union went on strike in Topeka on Monday.",
+        "KANU leaders celebrated in Nairobi on Tuesday, KANU said.",
+        "In Mombasa KANU officials counted the ballots, KANU said."};
+    run_unified(&r, two, SF_ARRAY_LEN(two), sf__days_from_civil(2002, 12, 30) * 86400);
+    for (size_t i = 2; i < r.n; i++) {
+        const sf_entity *kanu = entity_with(&r.f[i], "KANU");
+        assert_non_null(kanu);
+        assert_string_equal(kanu->name, "KANU");
+    }
+    run_release(&r);
+}
+
 /* Across stories a place is no one's surname, nor is the last word of
  * "Sherrod Brown of Ohio" (a person and a place); party-and-state labels
  * and groups of people ("R-Wis.", "Muslims") are no entities. */
@@ -1211,6 +1243,7 @@ int main(void) {
         cmocka_unit_test(test_across_stories),
         cmocka_unit_test(test_across_stories_case_variants),
         cmocka_unit_test(test_across_stories_famous_acronym),
+        cmocka_unit_test(test_across_stories_acronym_in_many),
         cmocka_unit_test(test_across_stories_places_and_labels),
         cmocka_unit_test(test_readable),
         cmocka_unit_test(test_normalization),
