@@ -5,11 +5,12 @@
  * prepared once per connection (named sN, cached by its SQL text) and run
  * with its parameters as text. Inside a transaction, a write (INSERT,
  * UPDATE, DELETE) whose rows the caller does not take is queued in libpq's
- * pipeline mode instead of waiting for its result: the queue is read at the
- * next statement that is not queued (a read, COMMIT, ROLLBACK) or when it
- * holds PIPE_MAX statements, and the first failure in it is that
- * statement's error (the transaction is then aborted, so the batch rolls
- * back as before). */
+ * pipeline mode instead of waiting for its result (libpq sends the queue as
+ * its output buffer fills, not one write per statement). The queue's
+ * results are read at the next statement that is not queued (a read,
+ * COMMIT, ROLLBACK) or when it holds PIPE_MAX statements; the first failure
+ * in it is that statement's error, and as it aborted the transaction, the
+ * batch rolls back as a whole. */
 #include "store.h"
 
 #include <libpq-fe.h>
@@ -230,8 +231,6 @@ sf_status sf__pg_exec(sf_store *s, const char *sql, size_t n, const sf_val *p, s
         if (sent)
             sent = k >= 0 ? PQsendQueryPrepared(c, name, (int)n, vals, NULL, NULL, 0)
                           : PQsendQueryParams(c, q, (int)n, NULL, vals, NULL, NULL, 0);
-        /* hand it to the server now, so that it runs while the caller goes on */
-        if (sent) sent = PQflush(c) == 0;
         if (sent) ps->queued++;
     } else if (k >= 0) {
         r = PQexecPrepared(c, name, (int)n, vals, NULL, NULL, 0);
