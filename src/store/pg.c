@@ -82,7 +82,11 @@ static const char *const MIGRATIONS[SF_STORE_SCHEMA] = {SCHEMA_V1, SF_STORE_SCHE
 static PGconn *CONN(sf_store *s) { return s->db; }
 
 static sf_status fail(sf_store *s, PGresult *r, const char *what, sf_error *err) {
-    const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    /* the SQLSTATE is copied: it lives in r, which is freed below */
+    const char *code = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    char sqlstate[8];
+    snprintf(sqlstate, sizeof sqlstate, "%s", code ? code : "");
+    const char *state = code ? sqlstate : NULL;
     char msg[300];
     snprintf(msg, sizeof msg, "%s", r ? PQresultErrorMessage(r) : PQerrorMessage(CONN(s)));
     size_t n = strlen(msg);
