@@ -38,8 +38,6 @@ static const char SQL_NAMES_DELETE_PG[] =
 static const char SQL_ENTITIES_DELETE[] = "DELETE FROM entities WHERE story = ?1";
 static const char SQL_ENTITY_INSERT[] =
     "INSERT INTO entities(story, name, type, mentions) VALUES (?1, ?2, ?3, ?4) RETURNING id";
-static const char SQL_NAME_INSERT[] =
-    "INSERT INTO entity_names(entity, folded, name) VALUES (?1, ?2, ?3)";
 /* PostgreSQL: the entity is the one this session inserted last (the value
  * its identity column's sequence, entities_id_seq, gave this session), so
  * that neither insert waits for a result (pg.c queues them). */
@@ -48,6 +46,8 @@ static const char SQL_ENTITY_INSERT_PG[] =
 static const char SQL_NAME_INSERT_PG[] =
     "INSERT INTO entity_names(entity, folded, name)"
     " VALUES (currval('entities_id_seq'), ?1, ?2)";
+static const char SQL_NAME_INSERT[] =
+    "INSERT INTO entity_names(entity, folded, name) VALUES (?1, ?2, ?3)";
 static const char SQL_DUP[] = "UPDATE articles SET duplicate_of = ?2 WHERE id = ?1";
 static const char SQL_DUPS[] =
     "SELECT id, duplicate_of FROM articles WHERE story = ?1 AND duplicate_of IS NOT NULL";
