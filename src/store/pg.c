@@ -1,13 +1,40 @@
 /* pg.c - the PostgreSQL backend through libpq: the same tables as the
  * SQLite store (sqlite.c), full-text search by tsvector columns that the
  * server keeps (GIN indexes), the schema version in storyfold_meta.
- * Statements are sent with their parameters as text (PQexecParams); the
- * ?N placeholders of the shared SQL become $N here. */
+ * The ?N placeholders of the shared SQL become $N here. Each statement is
+ * prepared once per connection (named sN, cached by its SQL text) and run
+ * with its parameters as text. Inside a transaction, a write (INSERT,
+ * UPDATE, DELETE) whose rows the caller does not take is queued in libpq's
+ * pipeline mode instead of waiting for its result (libpq sends the queue as
+ * its output buffer fills, not one write per statement). The queue's
+ * results are read at the next statement that is not queued (a read,
+ * COMMIT, ROLLBACK) or when it holds PIPE_MAX statements; the first failure
+ * in it is that statement's error, and as it aborted the transaction, the
+ * batch rolls back as a whole. */
 #include "store.h"
 
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Prepared statements kept per connection; further texts run unprepared. */
+#define CACHE_MAX 128
+/* Queued writes before their results are read: their results (a few dozen
+ * bytes each) stay far below the socket's buffer, so the server never
+ * blocks writing them while the client is blocked sending. */
+#define PIPE_MAX 512
+
+typedef struct pg_stmt {
+    const char *key; /* the caller's SQL text (the address last seen) */
+    char *text;      /* its copy, to confirm a match */
+    char *sql;       /* with $N placeholders */
+} pg_stmt;
+
+typedef struct pg_state {
+    pg_stmt st[CACHE_MAX];
+    size_t n;
+    size_t queued; /* statements sent in pipeline mode, results not read */
+} pg_state;
 
 static const char SCHEMA_V1[] =
     "CREATE TABLE storyfold_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -56,7 +83,11 @@ static const char *const MIGRATIONS[SF_STORE_SCHEMA] = {SCHEMA_V1, SF_STORE_SCHE
 static PGconn *CONN(sf_store *s) { return s->db; }
 
 static sf_status fail(sf_store *s, PGresult *r, const char *what, sf_error *err) {
-    const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    /* the SQLSTATE is copied: it lives in r, which is freed below */
+    const char *code = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    char sqlstate[8];
+    snprintf(sqlstate, sizeof sqlstate, "%s", code ? code : "");
+    const char *state = code ? sqlstate : NULL;
     char msg[300];
     snprintf(msg, sizeof msg, "%s", r ? PQresultErrorMessage(r) : PQerrorMessage(CONN(s)));
     size_t n = strlen(msg);
@@ -85,13 +116,105 @@ static char *to_dollars(const char *sql) {
     return o;
 }
 
+/* The cache's entry for this text, or -1. */
+static int find_stmt(pg_state *ps, const char *sql) {
+    for (size_t i = 0; i < ps->n; i++)
+        if (ps->st[i].key == sql && strcmp(ps->st[i].text, sql) == 0) return (int)i;
+    for (size_t i = 0; i < ps->n; i++)
+        if (strcmp(ps->st[i].text, sql) == 0) {
+            ps->st[i].key = sql;
+            return (int)i;
+        }
+    return -1;
+}
+
+/* The cached statement of this text, prepared now if new (outside pipeline
+ * mode), or -1 when the cache is full (the text runs unprepared). */
+static sf_status get_stmt(sf_store *s, const char *sql, int *out, sf_error *err) {
+    pg_state *ps = s->cache;
+    if ((*out = find_stmt(ps, sql)) >= 0) return SF_OK;
+    if (ps->n == CACHE_MAX) return SF_OK;
+    pg_stmt e = {sql, sf__strndup(sql, strlen(sql)), to_dollars(sql)};
+    if (!e.text || !e.sql) {
+        sf__free(e.text);
+        sf__free(e.sql);
+        return sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+    }
+    char name[16];
+    snprintf(name, sizeof name, "s%zu", ps->n);
+    PGresult *r = PQprepare(CONN(s), name, e.sql, 0, NULL);
+    if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
+        sf__free(e.text);
+        sf__free(e.sql);
+        return fail(s, r, "preparing a statement", err);
+    }
+    PQclear(r);
+    ps->st[ps->n] = e;
+    *out = (int)ps->n++;
+    return SF_OK;
+}
+
+/* Read the results of the queued statements and leave pipeline mode. The
+ * first failure is returned as that statement's error (err may be NULL:
+ * only drain). */
+static sf_status drain(sf_store *s, sf_error *err) {
+    pg_state *ps = s->cache;
+    PGconn *c = CONN(s);
+    if (PQpipelineStatus(c) == PQ_PIPELINE_OFF) return SF_OK;
+    sf_status st = SF_OK;
+    if (!PQpipelineSync(c)) st = fail(s, NULL, "sending statements", err);
+    /* results of each statement, each followed by NULL; then the sync */
+    for (int nulls = 0;;) {
+        PGresult *r = PQgetResult(c);
+        if (!r) {
+            if (++nulls > 1 || PQstatus(c) != CONNECTION_OK) break;
+            continue;
+        }
+        nulls = 0;
+        ExecStatusType es = PQresultStatus(r);
+        if (es == PGRES_PIPELINE_SYNC) {
+            PQclear(r);
+            break;
+        }
+        if (es == PGRES_COMMAND_OK || es == PGRES_TUPLES_OK || es == PGRES_PIPELINE_ABORTED ||
+            st != SF_OK)
+            PQclear(r);
+        else
+            st = fail(s, r, "running a statement", err);
+    }
+    ps->queued = 0;
+    if (!PQexitPipelineMode(c) && st == SF_OK) st = fail(s, NULL, "reading results", err);
+    return st;
+}
+
+/* A write inside a transaction whose result the caller does not read. */
+static bool queueable(const sf_store *s, const char *sql, const sf_rows *rows) {
+    return s->in_tx && !rows &&
+           (strncmp(sql, "INSERT", 6) == 0 || strncmp(sql, "UPDATE", 6) == 0 ||
+            strncmp(sql, "DELETE", 6) == 0);
+}
+
 sf_status sf__pg_exec(sf_store *s, const char *sql, size_t n, const sf_val *p, sf_rows *rows,
                       sf_error *err) {
     if (rows) sf__rows_release(rows);
-    char *q = to_dollars(sql);
+    pg_state *ps = s->cache;
+    PGconn *c = CONN(s);
+    bool queue = queueable(s, sql, rows);
+    if (!queue || ps->queued >= PIPE_MAX) {
+        sf_status st = drain(s, err);
+        /* ROLLBACK still runs after a failed queue: it ends the aborted transaction */
+        if (st != SF_OK && strcmp(sql, "ROLLBACK") != 0) return st;
+    }
+    /* a new statement is prepared outside pipeline mode: once per connection */
+    int k = find_stmt(ps, sql);
+    if (k < 0 && ps->n < CACHE_MAX) {
+        SF_TRY(drain(s, err));
+        SF_TRY(get_stmt(s, sql, &k, err));
+    }
+    char *q = k < 0 ? to_dollars(sql) : NULL;
     const char **vals = sf__calloc(n ? n : 1, sizeof *vals);
     char (*nums)[24] = sf__calloc(n ? n : 1, sizeof *nums);
-    if (!q || !vals || !nums) {
+    if ((k < 0 && !q) || !vals || !nums) {
         sf__free(q);
         sf__free(vals);
         sf__free(nums);
@@ -104,10 +227,25 @@ sf_status sf__pg_exec(sf_store *s, const char *sql, size_t n, const sf_val *p, s
             vals[i] = nums[i];
         }
     }
-    PGresult *r = PQexecParams(CONN(s), q, (int)n, NULL, vals, NULL, NULL, 0);
+    char name[16];
+    if (k >= 0) snprintf(name, sizeof name, "s%d", k);
+    PGresult *r = NULL;
+    bool sent = true;
+    if (queue) {
+        if (PQpipelineStatus(c) == PQ_PIPELINE_OFF && !PQenterPipelineMode(c)) sent = false;
+        if (sent)
+            sent = k >= 0 ? PQsendQueryPrepared(c, name, (int)n, vals, NULL, NULL, 0)
+                          : PQsendQueryParams(c, q, (int)n, NULL, vals, NULL, NULL, 0);
+        if (sent) ps->queued++;
+    } else if (k >= 0) {
+        r = PQexecPrepared(c, name, (int)n, vals, NULL, NULL, 0);
+    } else {
+        r = PQexecParams(c, q, (int)n, NULL, vals, NULL, NULL, 0);
+    }
     sf__free(q);
     sf__free(vals);
     sf__free(nums);
+    if (queue) return sent ? SF_OK : fail(s, NULL, "sending a statement", err);
     ExecStatusType es = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (es != PGRES_COMMAND_OK && es != PGRES_TUPLES_OK) return fail(s, r, "running a statement", err);
     sf_status st = SF_OK;
@@ -117,9 +255,9 @@ sf_status sf__pg_exec(sf_store *s, const char *sql, size_t n, const sf_val *p, s
         size_t lens[64];
         rows->ncols = (size_t)nc;
         for (int i = 0; i < nr && st == SF_OK && nc <= 64; i++) {
-            for (int c = 0; c < nc; c++) {
-                cells[c] = PQgetisnull(r, i, c) ? NULL : PQgetvalue(r, i, c);
-                lens[c] = (size_t)PQgetlength(r, i, c);
+            for (int col = 0; col < nc; col++) {
+                cells[col] = PQgetisnull(r, i, col) ? NULL : PQgetvalue(r, i, col);
+                lens[col] = (size_t)PQgetlength(r, i, col);
             }
             st = sf__rows_add(rows, (size_t)nc, cells, lens);
         }
@@ -130,6 +268,7 @@ sf_status sf__pg_exec(sf_store *s, const char *sql, size_t n, const sf_val *p, s
 }
 
 static sf_status script(sf_store *s, const char *sql, sf_error *err) {
+    SF_TRY(drain(s, err));
     PGresult *r = PQexec(CONN(s), sql);
     if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) return fail(s, r, "updating the schema", err);
     PQclear(r);
@@ -180,6 +319,8 @@ static void quiet_notices(void *arg, const char *message) {
 }
 
 sf_status sf__pg_open(sf_store *s, sf_error *err) {
+    s->cache = sf__calloc(1, sizeof(pg_state));
+    if (!s->cache) return sf__error_set(err, SF_ERR_NOMEM, "out of memory");
     PGconn *c = PQconnectdb(s->where);
     s->db = c;
     if (!c) return sf__error_set(err, SF_ERR_NOMEM, "out of memory");
@@ -198,4 +339,11 @@ sf_status sf__pg_open(sf_store *s, sf_error *err) {
 void sf__pg_close(sf_store *s) {
     if (s->db) PQfinish(CONN(s));
     s->db = NULL;
+    pg_state *ps = s->cache;
+    for (size_t i = 0; ps && i < ps->n; i++) {
+        sf__free(ps->st[i].text);
+        sf__free(ps->st[i].sql);
+    }
+    sf__free(ps);
+    s->cache = NULL;
 }

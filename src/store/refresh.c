@@ -30,9 +30,22 @@ static const char SQL_FTS_INSERT[] =
     "INSERT INTO stories_fts(rowid, headline, summary) VALUES (?1, ?2, ?3)";
 static const char SQL_NAMES_DELETE[] =
     "DELETE FROM entity_names WHERE entity IN (SELECT id FROM entities WHERE story = ?1)";
+/* PostgreSQL: the entities' ids as an array, so that the names are found
+ * by the index on entity whatever the tables' statistics say (with none
+ * yet, as in a new store's first minutes, the IN form scans the table) */
+static const char SQL_NAMES_DELETE_PG[] =
+    "DELETE FROM entity_names WHERE entity = ANY(ARRAY(SELECT id FROM entities WHERE story = ?1))";
 static const char SQL_ENTITIES_DELETE[] = "DELETE FROM entities WHERE story = ?1";
 static const char SQL_ENTITY_INSERT[] =
     "INSERT INTO entities(story, name, type, mentions) VALUES (?1, ?2, ?3, ?4) RETURNING id";
+/* PostgreSQL: the entity is the one this session inserted last (the value
+ * its identity column's sequence, entities_id_seq, gave this session), so
+ * that neither insert waits for a result (pg.c queues them). */
+static const char SQL_ENTITY_INSERT_PG[] =
+    "INSERT INTO entities(story, name, type, mentions) VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_NAME_INSERT_PG[] =
+    "INSERT INTO entity_names(entity, folded, name)"
+    " VALUES (currval('entities_id_seq'), ?1, ?2)";
 static const char SQL_NAME_INSERT[] =
     "INSERT INTO entity_names(entity, folded, name) VALUES (?1, ?2, ?3)";
 static const char SQL_DUP[] =
@@ -56,16 +69,21 @@ static const char *jstr(json_object *o, const char *key) {
                : NULL;
 }
 
+/* entity: its id (SQLite; PostgreSQL names the last inserted one). */
 static sf_status put_name(sf_store *s, int64_t entity, const char *name, sf_error *err) {
     char folded[512];
     sf__store_fold(name, folded, sizeof folded);
+    if (s->kind == SF_DB_PG)
+        return sf__db_exec(s, SQL_NAME_INSERT_PG, 2, (sf_val[]){SV_S(folded), SV_S(name)}, NULL,
+                           err);
     return sf__db_exec(s, SQL_NAME_INSERT, 3, (sf_val[]){SV_I(entity), SV_S(folded), SV_S(name)},
                        NULL, err);
 }
 
 /* Entities and their names as rows; each article's copy-of. */
 static sf_status put_entities(sf_store *s, int64_t story, json_object *js, sf_error *err) {
-    SF_TRY(sf__db_exec(s, SQL_NAMES_DELETE, 1, (sf_val[]){SV_I(story)}, NULL, err));
+    SF_TRY(sf__db_exec(s, s->kind == SF_DB_PG ? SQL_NAMES_DELETE_PG : SQL_NAMES_DELETE, 1,
+                       (sf_val[]){SV_I(story)}, NULL, err));
     SF_TRY(sf__db_exec(s, SQL_ENTITIES_DELETE, 1, (sf_val[]){SV_I(story)}, NULL, err));
     json_object *ents, *arts;
     sf_rows r = {0};
@@ -76,10 +94,11 @@ static sf_status put_entities(sf_store *s, int64_t story, json_object *js, sf_er
             const char *name = jstr(e, "name");
             if (!name) continue;
             int64_t mentions = json_object_object_get_ex(e, "mentions", &m) ? json_object_get_int64(m) : 0;
-            st = sf__db_exec(s, SQL_ENTITY_INSERT, 4,
+            bool pg = s->kind == SF_DB_PG;
+            st = sf__db_exec(s, pg ? SQL_ENTITY_INSERT_PG : SQL_ENTITY_INSERT, 4,
                              (sf_val[]){SV_I(story), SV_S(name), sf__sv_opt(jstr(e, "type")),
                                         SV_I(mentions)},
-                             &r, err);
+                             pg ? NULL : &r, err);
             int64_t id = sf__rows_int(&r, 0, 0, 0);
             if (st == SF_OK) st = put_name(s, id, name, err);
             if (json_object_object_get_ex(e, "aliases", &al) && json_object_is_type(al, json_type_array))
@@ -194,7 +213,8 @@ static const char SQL_STORY_DELETE[] = "DELETE FROM stories WHERE id = ?1";
 /* A story left without articles goes; its versions and events stay. */
 sf_status sf__store_drop_story(sf_store *s, int64_t story, sf_error *err) {
     sf_val v[1] = {SV_I(story)};
-    SF_TRY(sf__db_exec(s, SQL_NAMES_DELETE, 1, v, NULL, err));
+    SF_TRY(sf__db_exec(s, s->kind == SF_DB_PG ? SQL_NAMES_DELETE_PG : SQL_NAMES_DELETE, 1, v,
+                       NULL, err));
     SF_TRY(sf__db_exec(s, SQL_ENTITIES_DELETE, 1, v, NULL, err));
     if (s->kind == SF_DB_SQLITE) SF_TRY(sf__db_exec(s, SQL_FTS_DELETE, 1, v, NULL, err));
     return sf__db_exec(s, SQL_STORY_DELETE, 1, v, NULL, err);

@@ -174,4 +174,44 @@ for d in claim claim_ref; do
 done
 cmp -s "$TMP/claim.json" "$TMP/claim_ref.json" && cmp -s "$TMP/claim.s1.json" "$TMP/claim_ref.s1.json" \
     && ok "the same stories and summaries as one ingest" || { not_ok "stories differ from one ingest"; diff "$TMP/claim.json" "$TMP/claim_ref.json" | head -6; }
+# A write that fails inside a batch. Writes whose result is not read are
+# queued in libpq's pipeline mode (src/store/pg.c) and their results read
+# later: the failure must still be that statement's error, and the whole
+# batch must roll back. A trigger raising disk_full stands for a full disk;
+# a table lock held by another session for a lock.
+psql -q -c "CREATE DATABASE fails"
+"$SF" stories --db "postgresql:///fails" >/dev/null # creates the schema
+psql -q -d fails -c "CREATE FUNCTION full_disk() RETURNS trigger LANGUAGE plpgsql AS
+    \$\$ BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END \$\$"
+psql -q -d fails -c "CREATE TRIGGER full_events BEFORE INSERT ON story_events FOR EACH ROW EXECUTE FUNCTION full_disk()"
+count() { psql -At -d fails -c "SELECT (SELECT count(*) FROM articles) || '|' || (SELECT count(*) FROM stories) || '|' || (SELECT count(*) FROM story_events)"; }
+expect_exit 1 "disk full in the batch's writes" -- "$SF" ingest --db "postgresql:///fails" --now @1000000 "$ex"
+expect_grep "$TMP/err" 'fails is full: ERROR:  could not extend file: No space left on device' "says the store is full"
+expect_grep "$TMP/err" 'nothing of this batch was stored' "and that nothing was stored"
+[ "$(count)" = "0|0|0" ] && ok "nothing of the batch is stored" || not_ok "stored after a failed batch: $(count)"
+psql -q -d fails -c "DROP TRIGGER full_events ON story_events"
+psql -q -d fails -c "CREATE TRIGGER full_names BEFORE INSERT ON entity_names FOR EACH ROW EXECUTE FUNCTION full_disk()"
+expect_exit 1 "disk full while writing the summaries" -- "$SF" ingest --db "postgresql:///fails" --now @1000000 "$ex"
+expect_grep "$TMP/err" 'fails is full: ERROR:  could not extend file: No space left on device' "says the store is full"
+expect_grep "$TMP/err" 'the batch is stored, the summaries of its stories are not' "and that the batch is stored, its summaries not"
+[ "$(psql -At -d fails -c 'SELECT count(*) FROM story_versions')" = 0 ] && ok "no summary stored" || not_ok "summaries stored after a failure"
+psql -q -d fails -c "DROP TRIGGER full_names ON entity_names"
+mkfifo "$TMP/locker_in"
+psql -q -At -d fails <"$TMP/locker_in" >"$TMP/locker_out" 2>&1 &
+locker=$!
+exec 8>"$TMP/locker_in"
+echo "BEGIN; LOCK TABLE story_events IN SHARE MODE; SELECT 'locked';" >&8
+for _ in $(seq 100); do grep -q locked "$TMP/locker_out" && break; sleep 0.2; done
+printf '%s\n' '{"id": "late-1", "title": "A late article", "text": "A text that no other article has, about nothing in particular at all."}' >"$TMP/late.jsonl"
+expect_exit 1 "a table locked by another session" -- "$SF" ingest --db "postgresql:///fails" --now @1000000 --lock-timeout 1 "$TMP/late.jsonl"
+expect_grep "$TMP/err" 'is locked by another process' "says it is locked"
+[ "$(psql -At -d fails -c "SELECT count(*) FROM articles WHERE id = 'late-1'")" = 0 ] && ok "the locked batch stored nothing" || not_ok "the locked batch stored its article"
+echo "ROLLBACK;" >&8
+exec 8>&-
+wait "$locker" 2>/dev/null
+expect_exit 0 "the next ingest makes the summaries" -- "$SF" ingest --db "postgresql:///fails" --now @1000000 "$ex"
+expect_grep "$TMP/out" '0 added, 0 changed, 9 unchanged' "the articles were stored once"
+"$SF" stories --db "postgresql:///fails" --full --format json >"$TMP/fails.json"
+cmp -s "$TMP/fails.json" "$TMP/claim_ref.json" && ok "then the same stories as one ingest" ||
+    { not_ok "stories differ from one ingest"; diff "$TMP/fails.json" "$TMP/claim_ref.json" | head -6; }
 finish
