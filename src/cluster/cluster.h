@@ -166,7 +166,7 @@ double sf__time_factor(const sf_cluster_options *o, double gap, double pace);
 #define SF_SPAN_DAYS 7.0
 /* The expected gap between two reports of one event, for a report or story
  * without a time: the median gap between consecutive reports of the dated
- * DUC 2006 event stories (docs/sessions/2026-12-02/i14e.md). */
+ * DUC 2006 event stories (docs/stories.md). */
 #define SF_EVENT_GAP_DAYS 1.0
 /* The time factor of a story of n reports whose times are unknown: that of
  * the expected gap, scaled as past SF_SPAN_DAYS by the span n - 1 expected

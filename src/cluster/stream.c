@@ -25,8 +25,8 @@
 #define MIN_SPLIT 8    /* stories are checked for a split at 8, 16, 32, 64 members */
 /* the bars, as probabilities of the event similarity (below): that of
  * content 0.15 with the names agreeing for a report to join a story, of
- * content 0.30 for two stories to merge (the content bars the stream was
- * tuned at before the similarity was calibrated) */
+ * content 0.30 for two stories to merge (docs/stories.md says where these
+ * content bars come from) */
 #define EV_JOIN 0.743
 #define EV_MERGE 0.860
 #define KEEP_VECS 64   /* member vectors kept for split checks; a larger story
@@ -122,7 +122,7 @@ void sf_cluster_options_default(sf_cluster_options *o) {
     o->w_time = 0.4;
     o->candidates = 10;
     o->pace_factor = 2.0;
-    o->link_threshold = EV_JOIN; /* as a report needs to join (was 0.05 for DUC topics) */
+    o->link_threshold = EV_JOIN; /* as a report needs to join */
     o->link_cohesion = 0.55;
 }
 
@@ -359,13 +359,12 @@ static double dot_q(const sf_twvec *q, const sf_twvec *c) {
  *   topic vocabulary they share (a report that names none of the story's
  *   participants needs ten times the odds from its content);
  * - time: the factor of sf__time_factor (w_time .. 1) for the gap.
- * Where the old product (content x names x time) squeezed its values to 0
- * and its scale was not linear in how alike people judge two reports, the
- * logit of the evidence adds up: each signal moves the odds, and the
- * result reads as a probability (fitted on half of the SemEval 2022 task 8
- * English pairs, checked on the other half; EV_B, the content's slope, and
- * EV_A, its offset, are the two fitted numbers: docs/sessions/2026-12-02/
- * i14c.md). Hard limits stay: a story may cover SF_SPAN_DAYS at most
+ * The logit of the evidence adds up: each signal moves the odds, and the
+ * result reads as a probability, on a scale linear in how alike people
+ * judge two reports (EV_B, the content's slope, and EV_A, its offset, are
+ * the two fitted numbers: fitted on half of the SemEval 2022 task 8
+ * English pairs, checked on the other half; docs/stories.md). Hard limits
+ * stay: a story may cover SF_SPAN_DAYS at most
  * unless the names keep agreeing (NAME_SPAN); across languages nothing but
  * names can join. */
 #define NAME_FLOOR 0.1
@@ -384,14 +383,10 @@ static double dot_q(const sf_twvec *q, const sf_twvec *c) {
  * (an arrest, then a council's vote the next day). Like the names factor
  * it only lowers the odds: with the leads agreeing the bars keep their
  * meaning. A story's lead is that of its first reports (LEAD_REPORTS).
- * The numbers are not fitted (i14f): on the SemEval 2022 task 8 English
- * pairs (about 170 words, so the lead is most of the text) the lead adds
- * little to the body (a logistic fit with EV_A, EV_B fixed gives EV_LEAD
- * 0.06; Pearson is best near 0.5); 100 terms, LEAD_FULL 0.3 and EV_LEAD
- * 0.5 are the strongest of the settings tried that keep the seeds one
- * story and the SemEval same-story joins (25 of 36); a shorter lead (30,
- * 60 terms) split the seeds, whose second report opens with a photo
- * caption. */
+ * The numbers are set, not fitted: SemEval's short texts barely constrain
+ * them; 100 terms, LEAD_FULL 0.3 and EV_LEAD 0.5 keep the seeds one story
+ * (their second report opens with a photo caption) and the SemEval
+ * same-story pairs joined (docs/stories.md, "The lead factor"). */
 #define LEAD_FLOOR 0.1
 #define LEAD_FULL 0.3
 #define EV_LEAD 0.5
