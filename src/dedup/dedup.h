@@ -29,6 +29,12 @@ typedef struct sf_dedup_params {
 
 sf_status sf__dedup_params(const sf_dedup_options *o, sf_dedup_params *p, sf_error *err);
 
+/* The canonical order in which copies are found (the first of a group is its
+ * original): known dates before unknown ones, earlier first, then the longer
+ * text, then the lower index; < 0, 0 or > 0 as for qsort. The dedup stage and
+ * the store's near-duplicate index both order by it. */
+int sf__dedup_order(int64_t pa, size_t la, size_t ia, int64_t pb, size_t lb, size_t ib);
+
 /* Similarity of two sorted shingle sets under `m` (0 when either is empty;
  * containment falls back to Jaccard for small sets, see above). */
 double sf__similarity(sf_dedup_measure m, const uint32_t *a, size_t na, const uint32_t *b,

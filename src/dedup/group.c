@@ -19,15 +19,18 @@ typedef struct order_key {
     size_t index;
 } order_key;
 
-/* Canonical order: known dates before unknown ones, earlier first, then the
- * longer text, then the lower corpus index. */
+int sf__dedup_order(int64_t pa, size_t la, size_t ia, int64_t pb, size_t lb, size_t ib) {
+    bool au = pa == SF_TIME_UNKNOWN, bu = pb == SF_TIME_UNKNOWN;
+    if (au != bu) return au ? 1 : -1;
+    if (pa != pb) return pa < pb ? -1 : 1;
+    if (la != lb) return la > lb ? -1 : 1;
+    return ia < ib ? -1 : ia > ib;
+}
+
+/* Canonical order over corpus indexes (sf__dedup_order). */
 static int order_cmp(const void *a, const void *b) {
     const order_key *x = a, *y = b;
-    bool xu = x->published == SF_TIME_UNKNOWN, yu = y->published == SF_TIME_UNKNOWN;
-    if (xu != yu) return xu ? 1 : -1;
-    if (x->published != y->published) return x->published < y->published ? -1 : 1;
-    if (x->len != y->len) return x->len > y->len ? -1 : 1;
-    return x->index < y->index ? -1 : x->index > y->index;
+    return sf__dedup_order(x->published, x->len, x->index, y->published, y->len, y->index);
 }
 
 /* One window of articles to fingerprint: fps[k] is the fingerprint of

@@ -233,15 +233,10 @@ typedef struct order_key {
     bool changed;
 } order_key;
 
-/* The pipeline's canonical order: known dates first, earlier first, then the
- * longer text, then the lower index in the batch. */
+/* The pipeline's canonical order (sf__dedup_order) over the batch. */
 static int order_cmp(const void *a, const void *b) {
     const order_key *x = a, *y = b;
-    bool xu = x->published == SF_TIME_UNKNOWN, yu = y->published == SF_TIME_UNKNOWN;
-    if (xu != yu) return xu ? 1 : -1;
-    if (x->published != y->published) return x->published < y->published ? -1 : 1;
-    if (x->len != y->len) return x->len > y->len ? -1 : 1;
-    return x->index < y->index ? -1 : x->index > y->index;
+    return sf__dedup_order(x->published, x->len, x->index, y->published, y->len, y->index);
 }
 
 static int fresh_cmp(const void *a, const void *b) {
