@@ -171,13 +171,6 @@ typedef struct combine_job {
     sf_rinfo *info;
 } combine_job;
 
-static void *combine_init(void *user) { return user; }
-
-static void combine_fini(void *user, void *state) {
-    (void)user;
-    (void)state;
-}
-
 static sf_status combine_item(void *user, void *state, size_t k) {
     (void)state;
     const combine_job *j = user;
@@ -189,7 +182,7 @@ static sf_status combine_item(void *user, void *state, size_t k) {
 static sf_status combine_all(const sf_cluster_options *o, const sf_fdoc *docs, const sf_dftab *df,
                              sf_twvec *vec, sf_rinfo *info, size_t m, unsigned threads) {
     combine_job j = {o, docs, df, vec, info};
-    sf_pool_job job = {.user = &j, .init = combine_init, .item = combine_item, .fini = combine_fini};
+    sf_pool_job job = {.user = &j, .item = combine_item};
     return sf__pool_run(&job, m, COMBINE_GRAIN, threads, NULL, NULL);
 }
 

@@ -61,13 +61,6 @@ typedef struct df_job {
     size_t m, parts;
 } df_job;
 
-static void *df_job_init(void *user) { return user; }
-
-static void df_job_fini(void *user, void *state) {
-    (void)user;
-    (void)state;
-}
-
 static sf_status df_count_part(void *user, void *state, size_t part) {
     (void)state;
     const df_job *j = user;
@@ -91,7 +84,7 @@ sf_status sf__df_add_all(sf_dftab *d, const sf_fdoc *docs, size_t m, unsigned th
         return SF_OK;
     }
     df_job j = {d, docs, m, threads};
-    sf_pool_job job = {.user = &j, .init = df_job_init, .item = df_count_part, .fini = df_job_fini};
+    sf_pool_job job = {.user = &j, .item = df_count_part};
     SF_TRY(sf__pool_run(&job, j.parts, 1, threads, NULL, NULL));
     d->n += m;
     d->ln_n1 = log(1.0 + (double)d->n);

@@ -168,7 +168,9 @@ char *sf__arena_strndup(sf_arena *a, const char *s, size_t n);
 /* Items 0..n-1 on `threads` threads (0: one), taken `grain` at a time, the
  * calling thread working too (pool.c). Each other thread gets its state from
  * init (NULL: that thread does no work) and gives it back to fini; the
- * calling thread uses caller_state, or init and fini when it is NULL.
+ * calling thread uses caller_state, or init and fini when it is NULL. A job
+ * whose threads need no state of their own leaves init and fini NULL: each
+ * thread's state is then `user`.
  * Returns the status of the first failing item in item order (*failed, may
  * be NULL, receives its index, SIZE_MAX when none failed); after a failure
  * no new items are taken. */

@@ -43,9 +43,9 @@ static void take_items(pool *p, void *state) {
  * do the work. */
 static void *pool_worker(void *arg) {
     pool *p = arg;
-    void *state = p->job->init(p->job->user);
+    void *state = p->job->init ? p->job->init(p->job->user) : p->job->user;
     if (state) take_items(p, state);
-    p->job->fini(p->job->user, state);
+    if (p->job->fini) p->job->fini(p->job->user, state);
     return NULL;
 }
 

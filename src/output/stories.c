@@ -23,15 +23,6 @@ typedef struct window {
     story_text *text;
 } window;
 
-/* the job's threads need no state of their own; init's answer only has to
- * be non-NULL */
-static void *window_init(void *user) { return user; }
-
-static void window_fini(void *user, void *state) {
-    (void)user;
-    (void)state;
-}
-
 static sf_status build_story(void *user, void *state, size_t i) {
     (void)state;
     window *w = user;
@@ -58,7 +49,7 @@ sf_status sf__write_stories(const sf_result *r, const sf_corpus *c, FILE *f, sf_
     story_text *text = sf__calloc(cap, sizeof *text);
     if (!text) return SF_ERR_NOMEM;
     window w = {.r = r, .c = c, .write = write, .text = text};
-    sf_pool_job job = {.user = &w, .init = window_init, .item = build_story, .fini = window_fini};
+    sf_pool_job job = {.user = &w, .item = build_story};
     sf_status st = SF_OK;
     for (size_t first = 0; st == SF_OK && first < r->nstories; first += cap) {
         size_t n = SF_MIN(cap, r->nstories - first);
