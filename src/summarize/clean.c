@@ -319,9 +319,17 @@ static const char *const TIME_UNIT_EN[] = {"day", "days", "week", "weeks", "mont
                                            "evening", "afternoon"};
 static const char *const TIME_AFTER_EN[] = {"earlier", "later", "before", "after", "ago"};
 
+static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c; }
+
 static bool in_list(const char *p, size_t w, const char *const *list, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (strlen(list[i]) == w && sf__view_eq_nocase(sf__view(p, w), sf__view(list[i], w))) return true;
+    for (size_t i = 0; i < n; i++) {
+        /* compared as read, with no strlen of each entry: a word of every
+         * sentence is looked up in these lists */
+        const char *e = list[i];
+        size_t j = 0;
+        while (j < w && e[j] && ascii_lower(p[j]) == ascii_lower(e[j])) j++;
+        if (j == w && !e[w]) return true;
+    }
     return false;
 }
 
