@@ -311,7 +311,7 @@ static sf_status cluster_impl(const sf_corpus *c, const sf_cluster_options *o, c
         }
     }
     /* third: refinement over the whole corpus */
-    if (st == SF_OK && refine && sf__refine(&opt, vec, info, tm, m, lab, nlab) != SF_OK)
+    if (st == SF_OK && refine && sf__refine(&opt, vec, info, tm, m, lab, nlab, threads) != SF_OK)
         st = sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
     size_t nst = 0;
     if (st == SF_OK) {
