@@ -144,10 +144,11 @@ static double edge_sim(const sf_cluster_options *o, const sf_rinfo *info, const 
 
 /* The rows of the graph are computed on threads: each needs only the
  * postings, which are built once and then only read, and its own scratch.
- * Rows go in chunks of ROWS_CHUNK (about a millisecond of work on a large
- * stream), each chunk's triples to its own list; the lists read in chunk
- * order are the triples of the rows one after the other, so the graph does
- * not depend on the number of threads. */
+ * Rows go in chunks of ROWS_CHUNK (enough work that taking a chunk costs
+ * nothing, few enough rows that the threads finish together), each chunk's
+ * triples to its own list; the lists read in chunk order are the triples of
+ * the rows one after the other, so the graph does not depend on the number
+ * of threads. */
 #define ROWS_CHUNK 64
 
 typedef SF_VEC(edge) edgevec;
