@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void help(FILE *f) {
     fprintf(f,
@@ -41,6 +42,8 @@ static void help(FILE *f) {
             "  --no-reassign         refine by merging stories only\n"
             "  --baseline            plain TF-IDF cosine of bodies, single pass\n"
             "  --exhaustive          score every active story (no index)\n"
+            "  --threads N           threads for the analysis and the refinement (default:\n"
+            "                        one per core); the output is the same for any number\n"
             SF_CLI_INPUT_HELP SF_CLI_READING_HELP);
 }
 
@@ -117,12 +120,21 @@ static int cluster_option(void *user, const sf_cli_inputs *in, int argc, char **
             *flags[k].dst = 1;
             return 1;
         }
-    static const sf_cli_opt opts[] = {{"--format", 0, true, 0}, {"--lang", 0, true, 1}};
+    static const sf_cli_opt opts[] = {
+        {"--format", 0, true, 0}, {"--lang", 0, true, 1}, {"--threads", 0, true, 2}};
     const char *v;
-    int r = sf_cli_match(in->prog, opts, 2, argc, argv, i, &v);
+    int r = sf_cli_match(in->prog, opts, 3, argc, argv, i, &v);
     if (r == SF_CLI_OTHER) return 0;
     if (r < 0) return -1;
-    if (r == 1) {
+    if (r == 2) {
+        char *end = NULL;
+        long t = strtol(v, &end, 10);
+        if (end == v || *end || t < 1 || t > 256) {
+            sf_cli_error(in->prog, "--threads needs a number from 1 to 256, got '%s'", v);
+            return -1;
+        }
+        o->threads = (unsigned)t;
+    } else if (r == 1) {
         o->lang = v;
     } else if (strcmp(v, "jsonl") != 0) {
         sf_cli_error(in->prog, "unknown output format '%s' (jsonl)", v);
@@ -135,6 +147,8 @@ int sf_cmd_cluster(int argc, char **argv) {
     sf_cli_inputs in = {.prog = "storyfold cluster"};
     sf_cluster_options o;
     sf_cluster_options_default(&o);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN); /* --threads: one per core by default */
+    o.threads = cores < 1 ? 1u : cores > 64 ? 64u : (unsigned)cores;
     char **paths;
     int npaths;
     int code = sf_cli_parse(&in, argc, argv, help, cluster_option, &o, &paths, &npaths);

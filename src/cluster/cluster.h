@@ -188,7 +188,9 @@ double sf__event_evidence(double p);
  * 0..nlab-1 from the single pass; stories are merged by average link and
  * articles reassigned over the graph of event similarities
  * (sf__event_similarity) between articles at most SF_REFINE_WINDOW_DAYS
- * apart; lab is rewritten (labels stay below nlab, some unused). */
+ * apart; lab is rewritten (labels stay below nlab, some unused). The
+ * graph's rows are computed on `threads` threads (0: one); the result does
+ * not depend on their number. */
 #define SF_REFINE_WINDOW_DAYS 14.0
 typedef struct sf_rinfo {
     float ent;    /* sqrt of the names signal's weight share (0: no names) */
@@ -196,7 +198,7 @@ typedef struct sf_rinfo {
     uint8_t lang;
 } sf_rinfo;
 sf_status sf__refine(const sf_cluster_options *o, const sf_twvec *v, const sf_rinfo *info,
-                     const int64_t *t, size_t n, uint32_t *lab, size_t nlab);
+                     const int64_t *t, size_t n, uint32_t *lab, size_t nlab, unsigned threads);
 
 /* Whether token tok of text is a name (features.c): the single place where
  * the clusterer and the storylines depend on named entities. */

@@ -311,7 +311,7 @@ static sf_status cluster_impl(const sf_corpus *c, const sf_cluster_options *o, c
         }
     }
     /* third: refinement over the whole corpus */
-    if (st == SF_OK && refine && sf__refine(&opt, vec, info, tm, m, lab, nlab) != SF_OK)
+    if (st == SF_OK && refine && sf__refine(&opt, vec, info, tm, m, lab, nlab, threads) != SF_OK)
         st = sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
     size_t nst = 0;
     if (st == SF_OK) {
@@ -349,5 +349,6 @@ static sf_status cluster_impl(const sf_corpus *c, const sf_cluster_options *o, c
 
 sf_status sf_cluster_corpus(const sf_corpus *c, const sf_cluster_options *o, size_t *story_of,
                             size_t *nstories, sf_error *err) {
-    return sf__cluster_corpus(c, o, NULL, story_of, nstories, err);
+    return sf__cluster_corpus_threads(c, o, NULL, story_of, nstories, o && o->threads ? o->threads : 1,
+                                      err);
 }

@@ -142,8 +142,197 @@ static double edge_sim(const sf_cluster_options *o, const sf_rinfo *info, const 
     return sf__event_evidence(sf__event_similarity(&oo, cos, have, same, gap, 0, gap));
 }
 
+/* The rows of the graph are computed on threads: each needs only the
+ * postings, which are built once and then only read, and its own scratch.
+ * Rows go in chunks of ROWS_CHUNK (enough work that taking a chunk costs
+ * nothing, few enough rows that the threads finish together), each chunk's
+ * triples to its own list; the lists read in chunk order are the triples of
+ * the rows one after the other, so the graph does not depend on the number
+ * of threads. */
+#define ROWS_CHUNK 64
+
+typedef SF_VEC(edge) edgevec;
+typedef SF_VEC(triple) triplevec;
+
+typedef struct rows_job {
+    const sf_cluster_options *o;
+    const sf_twvec *v;
+    const sf_rinfo *info;
+    const int64_t *tm;
+    size_t n, common;
+    double window;
+    const uint32_t *tid;  /* the content terms' ids, article after article */
+    const size_t *kof;    /* article i's ids begin at tid[kof[i]] */
+    const size_t *pstart; /* term t's postings are post[pstart[t]..pstart[t+1]) */
+    const edge *post;
+    triplevec *out;       /* out[c]: the triples of the rows of chunk c */
+} rows_job;
+
+/* A thread's scratch: dense sums over all articles (zero between rows), the
+ * articles a row touched, the row's edges. */
+typedef struct rows_scratch {
+    double *acc, *acce;
+    uint32_t *touched;
+    edgevec row;
+} rows_scratch;
+
+static void scratch_release(rows_scratch *S) {
+    sf__free(S->acc);
+    sf__free(S->acce);
+    sf__free(S->touched);
+    SF_VEC_FREE(&S->row);
+    memset(S, 0, sizeof *S);
+}
+
+static sf_status scratch_init(rows_scratch *S, size_t n) {
+    memset(S, 0, sizeof *S);
+    S->acc = sf__calloc(n ? n : 1, sizeof *S->acc);
+    S->acce = sf__calloc(n ? n : 1, sizeof *S->acce);
+    S->touched = sf__malloc((n ? n : 1) * sizeof *S->touched);
+    if (S->acc && S->acce && S->touched) return SF_OK;
+    scratch_release(S);
+    return SF_ERR_NOMEM;
+}
+
+/* Article i's row: its dot products with the others accumulated over its
+ * terms' postings, scored, the EDGE_KEEP best appended to tr as (i, j, s). */
+static sf_status row_edges(const rows_job *J, rows_scratch *S, size_t i, triplevec *tr) {
+    const sf_twvec *v = J->v;
+    const sf_rinfo *info = J->info;
+    const int64_t *tm = J->tm;
+    const edge *post = J->post;
+    double *acc = S->acc, *acce = S->acce, window = J->window;
+    uint32_t *touched = S->touched;
+    size_t nt = 0, k = J->kof[i];
+    for (size_t q = 0; q < content_n(v, info, i); q++, k++) {
+        size_t tt = J->tid[k], lo = J->pstart[tt], hi = J->pstart[tt + 1];
+        /* postings are in publication order: with a known time, read
+         * only the articles within the window (binary search for its
+         * start), so that the cost follows the stream's density, not
+         * its length; a term common inside the window is left out */
+        if (tm[i] != SF_TIME_UNKNOWN) {
+            size_t a = lo, b = hi;
+            while (a < b) {
+                size_t mid = a + (b - a) / 2, j = post[mid].j;
+                /* unknown times sort first; their pairs are made
+                 * from their own side, which reads every posting */
+                if (tm[j] == SF_TIME_UNKNOWN || (double)tm[i] - (double)tm[j] > window)
+                    a = mid + 1;
+                else
+                    b = mid;
+            }
+            lo = a;
+        }
+        if (hi - lo > J->common) continue;
+        double w = v[i].items[q].w;
+        bool named = v[i].items[q].h & 1;
+        for (size_t p = lo; p < hi; p++) {
+            uint32_t j = post[p].j;
+            if (tm[i] != SF_TIME_UNKNOWN && tm[j] != SF_TIME_UNKNOWN &&
+                (double)tm[j] - (double)tm[i] > window)
+                break;
+            double prod = w * post[p].s;
+            /* a zero product would leave acc[j] at 0 and list j again,
+             * past the end of `touched` */
+            if (j == i || prod <= 0) continue;
+            if (acc[j] == 0) touched[nt++] = j;
+            acc[j] += prod;
+            if (named) acce[j] += prod;
+        }
+    }
+    edgevec *row = &S->row;
+    sf_status st = SF_OK;
+    row->n = 0;
+    for (size_t q = 0; q < nt; q++) {
+        uint32_t j = touched[q];
+        /* the lead factor only lowers: the leads are read for the
+         * pairs that pass without them */
+        double sim = acc[j] >= EDGE_MIN ? edge_sim(J->o, info, tm, i, j, acc[j], acce[j], -1) : 0;
+        if (sim >= EDGE_MIN && info[i].lead && info[j].lead)
+            sim = edge_sim(J->o, info, tm, i, j, acc[j], acce[j], lead_cos(v, info, i, j));
+        if (sim >= EDGE_MIN && st == SF_OK) st = SF_VEC_PUSH(row, ((edge){j, (float)sim}));
+        /* cleared even after a failure: the scratch stays zero for the
+         * thread's next rows */
+        acc[j] = 0;
+        acce[j] = 0;
+    }
+    if (st != SF_OK) return st;
+    if (row->n > EDGE_KEEP) {
+        select_best(row->items, row->n, EDGE_KEEP);
+        row->n = EDGE_KEEP;
+    }
+    /* keep both directions, so that a pair one side kept is kept: the
+     * rows go to a (from, to) list that becomes the CSR graph */
+    SF_TRY(SF_VEC_RESERVE(tr, tr->n + row->n));
+    for (size_t q = 0; q < row->n; q++)
+        tr->items[tr->n++] = (triple){(uint32_t)i, row->items[q].j, row->items[q].s};
+    return SF_OK;
+}
+
+static void *rows_init(void *user) {
+    const rows_job *J = user;
+    rows_scratch *S = sf__malloc(sizeof *S);
+    if (S && scratch_init(S, J->n) == SF_OK) return S;
+    sf__free(S);
+    return NULL;
+}
+
+static sf_status rows_item(void *user, void *state, size_t c) {
+    const rows_job *J = user;
+    size_t end = (c + 1) * ROWS_CHUNK < J->n ? (c + 1) * ROWS_CHUNK : J->n;
+    for (size_t i = c * ROWS_CHUNK; i < end; i++) SF_TRY(row_edges(J, state, i, &J->out[c]));
+    return SF_OK;
+}
+
+static void rows_fini(void *user, void *state) {
+    (void)user;
+    if (!state) return;
+    scratch_release(state);
+    sf__free(state);
+}
+
+/* The CSR graph of the triples of out[0..nout) read in order: by counting
+ * (no sort of all edges: glibc's qsort would copy them all once more), then
+ * each row sorted by neighbour and pairs kept by both sides made one. */
+static sf_status csr_build(const triplevec *out, size_t nout, size_t n, graph *g) {
+    size_t ntr = 0;
+    for (size_t c = 0; c < nout; c++) ntr += out[c].n;
+    g->start = sf__calloc(n + 1, sizeof *g->start);
+    g->adj = sf__malloc((ntr ? 2 * ntr : 1) * sizeof *g->adj);
+    size_t *fill = sf__calloc(n + 1, sizeof *fill);
+    if (!g->start || !g->adj || !fill) {
+        sf__free(fill);
+        return SF_ERR_NOMEM;
+    }
+    for (size_t c = 0; c < nout; c++)
+        for (size_t k = 0; k < out[c].n; k++) {
+            fill[out[c].items[k].i + 1]++;
+            fill[out[c].items[k].j + 1]++;
+        }
+    for (size_t i = 0; i < n; i++) fill[i + 1] += fill[i];
+    memcpy(g->start, fill, (n + 1) * sizeof *fill);
+    for (size_t c = 0; c < nout; c++)
+        for (size_t k = 0; k < out[c].n; k++) {
+            triple t = out[c].items[k];
+            g->adj[fill[t.i]++] = (edge){t.j, t.s};
+            g->adj[fill[t.j]++] = (edge){t.i, t.s};
+        }
+    /* sort each row by neighbour and drop repeats, compacting */
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t lo = g->start[i], hi = g->start[i + 1];
+        if (hi - lo > 1) qsort(g->adj + lo, hi - lo, sizeof *g->adj, cmp_adj_j);
+        g->start[i] = m;
+        for (size_t k = lo; k < hi; k++)
+            if (k == lo || g->adj[k].j != g->adj[k - 1].j) g->adj[m++] = g->adj[k];
+    }
+    g->start[n] = m;
+    sf__free(fill);
+    return SF_OK;
+}
+
 static sf_status graph_build(const sf_cluster_options *o, const sf_twvec *v, const sf_rinfo *info,
-                             const int64_t *tm, size_t n, graph *g) {
+                             const int64_t *tm, size_t n, unsigned threads, graph *g) {
     memset(g, 0, sizeof *g);
     g->n = n;
     sf_map ids;
@@ -151,14 +340,13 @@ static sf_status graph_build(const sf_cluster_options *o, const sf_twvec *v, con
     size_t total = 0;
     for (size_t i = 0; i < n; i++) total += content_n(v, info, i);
     uint32_t *tid = sf__malloc((total ? total : 1) * sizeof *tid);
+    size_t *kof = sf__malloc((n ? n : 1) * sizeof *kof);
     size_t *pstart = NULL;
     edge *post = NULL;
-    double *acc = sf__calloc(n ? n : 1, sizeof *acc);
-    double *acce = sf__calloc(n ? n : 1, sizeof *acce);
-    uint32_t *touched = sf__malloc((n ? n : 1) * sizeof *touched);
-    SF_VEC(edge) row = {0};
-    SF_VEC(triple) tr = {0};
-    sf_status st = tid && acc && acce && touched ? SF_OK : SF_ERR_NOMEM;
+    size_t nout = (n + ROWS_CHUNK - 1) / ROWS_CHUNK;
+    triplevec *out = sf__calloc(nout ? nout : 1, sizeof *out);
+    rows_scratch mine = {0}; /* the calling thread's */
+    sf_status st = tid && kof && out ? scratch_init(&mine, n) : SF_ERR_NOMEM;
     size_t V = 0;
     double window = SF_REFINE_WINDOW_DAYS * 86400.0;
     for (size_t i = 0, k = 0; i < n && st == SF_OK; i++)
@@ -191,112 +379,23 @@ static sf_status graph_build(const sf_cluster_options *o, const sf_twvec *v, con
     }
     size_t common = n / 20 > 2000 ? n / 20 : 2000;
     for (size_t i = 0, k = 0; i < n && st == SF_OK; i++) {
-        size_t nt = 0;
-        for (size_t q = 0; q < content_n(v, info, i); q++, k++) {
-            size_t tt = tid[k], lo = pstart[tt], hi = pstart[tt + 1];
-            /* postings are in publication order: with a known time, read
-             * only the articles within the window (binary search for its
-             * start), so that the cost follows the stream's density, not
-             * its length; a term common inside the window is left out */
-            if (tm[i] != SF_TIME_UNKNOWN) {
-                size_t a = lo, b = hi;
-                while (a < b) {
-                    size_t mid = a + (b - a) / 2, j = post[mid].j;
-                    /* unknown times sort first; their pairs are made
-                     * from their own side, which reads every posting */
-                    if (tm[j] == SF_TIME_UNKNOWN || (double)tm[i] - (double)tm[j] > window)
-                        a = mid + 1;
-                    else
-                        b = mid;
-                }
-                lo = a;
-            }
-            if (hi - lo > common) continue;
-            double w = v[i].items[q].w;
-            bool named = v[i].items[q].h & 1;
-            for (size_t p = lo; p < hi; p++) {
-                uint32_t j = post[p].j;
-                if (tm[i] != SF_TIME_UNKNOWN && tm[j] != SF_TIME_UNKNOWN &&
-                    (double)tm[j] - (double)tm[i] > window)
-                    break;
-                double prod = w * post[p].s;
-                /* a zero product would leave acc[j] at 0 and list j again,
-                 * past the end of `touched` */
-                if (j == i || prod <= 0) continue;
-                if (acc[j] == 0) touched[nt++] = j;
-                acc[j] += prod;
-                if (named) acce[j] += prod;
-            }
-        }
-        row.n = 0;
-        for (size_t q = 0; q < nt && st == SF_OK; q++) {
-            uint32_t j = touched[q];
-            /* the lead factor only lowers: the leads are read for the
-             * pairs that pass without them */
-            double sim = acc[j] >= EDGE_MIN ? edge_sim(o, info, tm, i, j, acc[j], acce[j], -1) : 0;
-            if (sim >= EDGE_MIN && info[i].lead && info[j].lead)
-                sim = edge_sim(o, info, tm, i, j, acc[j], acce[j], lead_cos(v, info, i, j));
-            if (sim >= EDGE_MIN) st = SF_VEC_PUSH(&row, ((edge){j, (float)sim}));
-            acc[j] = 0;
-            acce[j] = 0;
-        }
-        if (st != SF_OK) break;
-        if (row.n > EDGE_KEEP) {
-            select_best(row.items, row.n, EDGE_KEEP);
-            row.n = EDGE_KEEP;
-        }
-        /* keep both directions, so that a pair one side kept is kept: the
-         * rows go to a (from, to) list that becomes the CSR graph below */
-        st = SF_VEC_RESERVE(&tr, tr.n + row.n);
-        for (size_t q = 0; q < row.n && st == SF_OK; q++)
-            tr.items[tr.n++] = (triple){(uint32_t)i, row.items[q].j, row.items[q].s};
-    }
-    /* CSR by counting (no sort of all edges: glibc's qsort would copy them
-     * all once more), then each row sorted by neighbour and pairs kept by
-     * both sides made one */
-    if (st == SF_OK) {
-        g->start = sf__calloc(n + 1, sizeof *g->start);
-        g->adj = sf__malloc((tr.n ? 2 * tr.n : 1) * sizeof *g->adj);
-        if (!g->start || !g->adj) st = SF_ERR_NOMEM;
+        kof[i] = k;
+        k += content_n(v, info, i);
     }
     if (st == SF_OK) {
-        size_t *fill = sf__calloc(n + 1, sizeof *fill);
-        if (!fill) {
-            st = SF_ERR_NOMEM;
-        } else {
-            for (size_t k = 0; k < tr.n; k++) {
-                fill[tr.items[k].i + 1]++;
-                fill[tr.items[k].j + 1]++;
-            }
-            for (size_t i = 0; i < n; i++) fill[i + 1] += fill[i];
-            memcpy(g->start, fill, (n + 1) * sizeof *fill);
-            for (size_t k = 0; k < tr.n; k++) {
-                triple t = tr.items[k];
-                g->adj[fill[t.i]++] = (edge){t.j, t.s};
-                g->adj[fill[t.j]++] = (edge){t.i, t.s};
-            }
-            /* sort each row by neighbour and drop repeats, compacting */
-            size_t m = 0;
-            for (size_t i = 0; i < n; i++) {
-                size_t lo = g->start[i], hi = g->start[i + 1];
-                if (hi - lo > 1) qsort(g->adj + lo, hi - lo, sizeof *g->adj, cmp_adj_j);
-                g->start[i] = m;
-                for (size_t k = lo; k < hi; k++)
-                    if (k == lo || g->adj[k].j != g->adj[k - 1].j) g->adj[m++] = g->adj[k];
-            }
-            g->start[n] = m;
-            sf__free(fill);
-        }
+        rows_job J = {o, v, info, tm, n, common, window, tid, kof, pstart, post, out};
+        sf_pool_job job = {&J, rows_init, rows_item, rows_fini};
+        st = sf__pool_run(&job, nout, 1, threads, &mine, NULL);
     }
     sf__map_release(&ids);
     sf__free(tid);
+    sf__free(kof);
     sf__free(pstart);
     sf__free(post);
-    sf__free(acc);
-    sf__free(acce);
-    sf__free(touched);
-    SF_VEC_FREE(&row);
-    SF_VEC_FREE(&tr);
+    scratch_release(&mine);
+    if (st == SF_OK) st = csr_build(out, nout, n, g);
+    for (size_t c = 0; c < nout; c++) SF_VEC_FREE(&out[c]);
+    sf__free(out);
     return st;
 }
 
@@ -627,9 +726,9 @@ static sf_status reassign(refiner *R, size_t *moves) {
 }
 
 sf_status sf__refine(const sf_cluster_options *o, const sf_twvec *v, const sf_rinfo *info,
-                     const int64_t *t, size_t n, uint32_t *lab, size_t nlab) {
+                     const int64_t *t, size_t n, uint32_t *lab, size_t nlab, unsigned threads) {
     refiner R = {.o = o, .t = t, .n = n, .lab = lab, .nc = nlab};
-    sf_status st = graph_build(o, v, info, t, n, &R.g);
+    sf_status st = graph_build(o, v, info, t, n, threads, &R.g);
     if (st == SF_OK) {
         R.c = sf__calloc(nlab ? nlab : 1, sizeof *R.c);
         if (!R.c) st = SF_ERR_NOMEM;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # storyfold cluster on the bundled example: the festival in Marlow Bridge 18
 # days after the flood is its own story, the two seeds are one, the output
-# does not depend on the order of the input lines, and `storyfold eval
-# clusters` scores a prediction against itself as perfect. With DUC 2006 at
+# depends neither on the order of the input lines nor on the number of
+# threads, and `storyfold eval clusters` scores a prediction against itself
+# as perfect. With DUC 2006 at
 # hand: two topics, given together, never share a story or a storyline (a
 # topic spans years of events, so each is several stories).
 . "$(dirname "$0")/lib.sh"
@@ -25,6 +26,12 @@ python3 -c "import random,sys; l=open(sys.argv[1]).readlines(); random.Random(7)
 expect_exit 0 "cluster the shuffled example" -- "$SF" cluster "$TMP/shuf"
 if cmp -s "$TMP/out" "$TMP/pred"; then ok "shuffled input gives the same stories"; else
     not_ok "shuffled input changed the stories"; diff "$TMP/pred" "$TMP/out" | head -5; fi
+for t in 1 2 8; do
+    expect_exit 0 "cluster the example on $t threads" -- "$SF" cluster --threads "$t" "$ex"
+    if cmp -s "$TMP/out" "$TMP/pred"; then ok "$t threads give the same stories"; else
+        not_ok "$t threads changed the stories"; diff "$TMP/pred" "$TMP/out" | head -5; fi
+done
+expect_exit 2 "--threads needs a positive number" -- "$SF" cluster --threads 0 "$ex"
 expect_exit 0 "eval clusters against itself" -- "$SF" eval clusters --gold "$TMP/pred" --pred "$TMP/pred"
 expect_grep "$TMP/out" 'B-cubed +P 1\.0000 +R 1\.0000 +F1 1\.0000' "self agreement is perfect"
 expect_exit 2 "eval clusters needs --gold and --pred" -- "$SF" eval clusters --gold "$TMP/pred"

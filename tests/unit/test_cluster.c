@@ -1,7 +1,8 @@
 /* test_cluster.c - story clustering on real articles: the two seed reports
  * of one event form one story; two DUC topics given interleaved never share
- * a story; the result does not depend on the input order. Needs
- * $SF_SHARED_DIR (skips without it). */
+ * a story; the result does not depend on the input order, nor the
+ * refinement's on the number of threads. Needs $SF_SHARED_DIR (skips
+ * without it). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -745,6 +746,76 @@ static void df_counted_on_threads_as_one_by_one(void **state) {
     free(docs);
 }
 
+static uint64_t splitmix(uint64_t x) {
+    x += 0x9e3779b97f4a7c15u;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9u;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebu;
+    return x ^ (x >> 31);
+}
+
+static int cmp_tw_h(const void *pa, const void *pb) {
+    const sf_tw *x = pa, *y = pb;
+    return x->h < y->h ? -1 : x->h > y->h;
+}
+
+/* The refinement's labels do not depend on the number of threads its graph
+ * is built on. A stream of 2,400 articles an hour apart, each starting
+ * alone: stories of two articles 150 hours apart (a term of their own), a
+ * term in every article, and one term for each article. A row early in the
+ * stream sees more of the common term's postings ahead than the graph's
+ * cutoff for common terms and leaves it out, a later row counts it: a pair
+ * across that point weighs differently from its two sides, the graph keeps
+ * the side met first, and whether the pair is one story depends on it. So
+ * the labels show an order of the rows' edges that depends on the threads
+ * (edges gathered thread by thread, not row by row, change them in most
+ * runs): hence several runs on 2, 3 and 4 threads. */
+static void refine_labels_same_on_threads(void **state) {
+    (void)state;
+    enum { N = 2400, APART = 150 };
+    sf_twvec *v = calloc(N, sizeof *v);
+    sf_rinfo *info = calloc(N, sizeof *info);
+    int64_t *t = calloc(N, sizeof *t);
+    uint32_t *one = calloc(N, sizeof *one), *lab = calloc(N, sizeof *lab);
+    assert_true(v && info && t && one && lab);
+    for (size_t i = 0; i < N; i++) {
+        size_t first = (i / APART) % 2 == 0 ? i : i - APART; /* of its pair */
+        sf_tw tw[3] = {{splitmix(1) & ~1ull, 0.6f},             /* in every article */
+                       {splitmix(1000 + first) & ~1ull, 0.65f}, /* its pair's */
+                       {splitmix(1000000 + i) & ~1ull, 1.0f}};  /* its own */
+        double ss = 0;
+        for (size_t k = 0; k < 3; k++) ss += (double)tw[k].w * tw[k].w;
+        for (size_t k = 0; k < 3; k++) tw[k].w = (float)(tw[k].w / sqrt(ss));
+        qsort(tw, 3, sizeof *tw, cmp_tw_h);
+        for (size_t k = 0; k < 3; k++) assert_int_equal(SF_VEC_PUSH(&v[i], tw[k]), SF_OK);
+        t[i] = 1700000000 + (int64_t)i * 3600;
+    }
+    sf_cluster_options o;
+    sf__cluster_options_of(NULL, &o);
+    for (size_t i = 0; i < N; i++) one[i] = (uint32_t)i;
+    assert_int_equal(sf__refine(&o, v, info, t, N, one, N, 1), SF_OK);
+    size_t stories = 0;
+    for (size_t i = 0; i < N; i++) { /* count the labels, marking each seen in lab */
+        stories += lab[one[i]] == 0;
+        lab[one[i]] = 1;
+    }
+    assert_in_range(stories, N / 4, N - 1); /* some pairs joined, not all */
+    for (unsigned run = 0; run < 6; run++) {
+        unsigned threads = 2 + run % 3;
+        for (size_t i = 0; i < N; i++) lab[i] = (uint32_t)i;
+        assert_int_equal(sf__refine(&o, v, info, t, N, lab, N, threads), SF_OK);
+        for (size_t i = 0; i < N; i++)
+            if (lab[i] != one[i])
+                fail_msg("%u threads: article %zu in story %u, on one thread in %u", threads, i,
+                         lab[i], one[i]);
+    }
+    for (size_t i = 0; i < N; i++) SF_VEC_FREE(&v[i]);
+    free(v);
+    free(info);
+    free(t);
+    free(one);
+    free(lab);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seeds_form_one_story),
@@ -760,6 +831,7 @@ int main(void) {
         cmocka_unit_test(undated_reports_stay_at_event_grain),
         cmocka_unit_test(affair_developments_stay_apart),
         cmocka_unit_test(df_counted_on_threads_as_one_by_one),
+        cmocka_unit_test(refine_labels_same_on_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,7 +2,8 @@
  * different pipelines may be used from different threads at once. Four
  * threads each read the bundled example (plain text, JSON Lines) and an HTML
  * page, run the whole pipeline and write JSON; every thread must give the
- * bytes a single thread gives. Built and run under ThreadSanitizer by
+ * bytes a single thread gives. Clustering shared out on threads gives the
+ * stories of one thread. Built and run under ThreadSanitizer by
  * scripts/test.sh (SF_TSAN), where a data race fails the test. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -90,9 +91,54 @@ static void pipelines_in_threads_match_one(void **state) {
     free(alone.out);
 }
 
+/* sf_cluster_corpus on threads: the articles' analysis and the rows of the
+ * refinement's graph (in chunks of 64 rows: several hundred articles make
+ * several chunks) shared out; every number of threads gives the stories one
+ * thread gives. Under ThreadSanitizer a race between them fails the test. */
+static void cluster_on_threads_matches_one(void **state) {
+    (void)state;
+    static const char *const EVENTS[] = {
+        "A container crane collapsed at the harbour of Kellby, injuring three dock workers.",
+        "The river Marl burst its banks in Marlow Bridge and flooded two hundred homes.",
+        "Senator Ada Quillon resigned after an inquiry into her campaign's donations.",
+        "A fire destroyed the old town hall of Varnsby; firefighters fought it all night.",
+        "The Lorvik central bank raised its interest rate by half a point to curb prices.",
+        "Miners at the Tarn Hill colliery went on strike over a cut in their wages.",
+    };
+    enum { N = 300, NEVENTS = sizeof EVENTS / sizeof *EVENTS };
+    sf_corpus *c = sf_corpus_create();
+    assert_non_null(c);
+    char id[32], title[96], text[512];
+    sf_error err = {0};
+    for (size_t k = 0; k < N; k++) {
+        size_t e = (k * 7) % NEVENTS;
+        snprintf(id, sizeof id, "a%03zu", k);
+        snprintf(title, sizeof title, "Report %zu: %.40s", k, EVENTS[e]);
+        snprintf(text, sizeof text, "%s Witness %zu said it began on day %zu. %s", EVENTS[e], k,
+                 k / 10, EVENTS[(e + k) % NEVENTS]);
+        sf_article a = {.id = id, .title = title, .text = text, .text_len = strlen(text),
+                        .published = 1700000000 + (int64_t)k * 3600};
+        assert_int_equal(sf_corpus_add(c, &a, &err), SF_OK);
+    }
+    size_t one[N], got[N], n1 = 0, n = 0;
+    sf_cluster_options o;
+    sf_cluster_options_default(&o);
+    o.threads = 1;
+    assert_int_equal(sf_cluster_corpus(c, &o, one, &n1, &err), SF_OK);
+    assert_true(n1 > 1);
+    for (unsigned t = 2; t <= THREADS; t += 2) {
+        o.threads = t;
+        assert_int_equal(sf_cluster_corpus(c, &o, got, &n, &err), SF_OK);
+        assert_int_equal(n, n1);
+        assert_memory_equal(got, one, sizeof one);
+    }
+    sf_corpus_destroy(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(pipelines_in_threads_match_one),
+        cmocka_unit_test(cluster_on_threads_matches_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
