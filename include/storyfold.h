@@ -505,9 +505,9 @@ typedef struct sf_cluster_options {
     double link_cohesion;     /* corpus runs: two stories merge only when their mean
                                * cross similarity is at least this fraction of the
                                * less cohesive one's mean inner similarity; < 0: off */
-    unsigned threads;         /* corpus runs: threads for the articles' analysis and the
-                               * refinement's graph (0: one); the stories are the same
-                               * for any number */
+    unsigned threads;         /* corpus runs: threads for the articles' analysis and
+                               * the refinement; 0: one per core. The stories do
+                               * not depend on it. */
 } sf_cluster_options;
 
 /* Fill `o` with the defaults (the values chosen on DUC 2006). */

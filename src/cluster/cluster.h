@@ -267,6 +267,8 @@ sf_status sf__stream_add_fdoc(sf_stream *s, sf_fdoc *d, int64_t published, size_
  * counts the whole corpus first). The counts are swapped, not copied (16 MiB):
  * df is left holding the stream's old table. */
 sf_status sf__stream_set_df(sf_stream *s, sf_dftab *df);
+/* The document frequencies the stream reads with. */
+const sf_dftab *sf__stream_df(const sf_stream *s);
 /* The per-signal cosines of the last sf__stream_pair_similarity (benches). */
 void sf__stream_pair_signals(const sf_stream *s, double cos[SF_NCH], bool have[SF_NCH]);
 

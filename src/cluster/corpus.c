@@ -178,6 +178,7 @@ static sf_status combine_item(void *user, void *state, size_t k) {
 }
 
 #define COMBINE_GRAIN 16
+#define COMBINE_BLOCK 8192 /* articles whose refinement vectors are made at once */
 
 static sf_status combine_all(const sf_cluster_options *o, const sf_fdoc *docs, const sf_dftab *df,
                              sf_twvec *vec, sf_rinfo *info, size_t m, unsigned threads) {
@@ -291,12 +292,20 @@ static sf_status cluster_impl(const sf_corpus *c, const sf_cluster_options *o, c
     if (st == SF_OK && sf__df_add_all(&df, docs, m, threads) != SF_OK)
         st = sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
     bool refine = !opt.no_refine;
-    if (st == SF_OK && refine && combine_all(&opt, docs, &df, vec, info, m, threads) != SF_OK)
-        st = sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
-    /* second pass: the online clusterer, reading with those frequencies */
+    /* second pass: the online clusterer, reading with those frequencies. The
+     * refinement's vectors of a block are made just before the stream takes
+     * the block's analyses (and frees them), so that the two are never all
+     * in memory at once (a million articles: some 3 GB less at the peak) */
     if (st == SF_OK) st = sf__stream_create(&opt, &s, err);
     if (st == SF_OK && !opt.baseline) st = sf__stream_set_df(s, &df);
-    for (size_t k = 0; k < m && st == SF_OK; k++) st = sf__stream_add_fdoc(s, &docs[k], tm[k], NULL, err);
+    const sf_dftab *rdf = st == SF_OK && !opt.baseline ? sf__stream_df(s) : &df; /* set_df swaps */
+    for (size_t k0 = 0; k0 < m && st == SF_OK; k0 += COMBINE_BLOCK) {
+        size_t k1 = m - k0 < COMBINE_BLOCK ? m : k0 + COMBINE_BLOCK;
+        if (refine && combine_all(&opt, docs + k0, rdf, vec + k0, info + k0, k1 - k0, threads) != SF_OK)
+            st = sf__error_set(err, SF_ERR_NOMEM, "cluster: out of memory");
+        for (size_t k = k0; k < k1 && st == SF_OK; k++)
+            st = sf__stream_add_fdoc(s, &docs[k], tm[k], NULL, err);
+    }
     size_t nlab = 0;
     if (st == SF_OK) {
         sf_stream_stats ss;
@@ -349,6 +358,6 @@ static sf_status cluster_impl(const sf_corpus *c, const sf_cluster_options *o, c
 
 sf_status sf_cluster_corpus(const sf_corpus *c, const sf_cluster_options *o, size_t *story_of,
                             size_t *nstories, sf_error *err) {
-    return sf__cluster_corpus_threads(c, o, NULL, story_of, nstories, o && o->threads ? o->threads : 1,
-                                      err);
+    unsigned t = o && o->threads ? o->threads : sf__default_threads();
+    return sf__cluster_corpus_threads(c, o, NULL, story_of, nstories, t, err);
 }

@@ -142,6 +142,30 @@ static double edge_sim(const sf_cluster_options *o, const sf_rinfo *info, const 
     return sf__event_evidence(sf__event_similarity(&oo, cos, have, same, gap, 0, gap));
 }
 
+/* Articles whose pairs row i reads: those with a known time within the
+ * window around tm[i] (tm is in publication order, unknown times first), or
+ * all n when tm[i] is unknown. A term is common when it is in more than a
+ * twentieth of them (at least 2,000): relative to the window, not the
+ * corpus, so that a longer stream of the same density is read at the same
+ * cost per article. */
+static size_t window_count(const int64_t *tm, size_t n, size_t i, double window) {
+    if (tm[i] == SF_TIME_UNKNOWN) return n;
+    size_t a = 0, b = i; /* first known time at most `window` before */
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (tm[mid] == SF_TIME_UNKNOWN || (double)tm[i] - (double)tm[mid] > window) a = mid + 1;
+        else b = mid;
+    }
+    size_t lo = a;
+    a = i + 1, b = n; /* first time more than `window` after */
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if ((double)tm[mid] - (double)tm[i] <= window) a = mid + 1;
+        else b = mid;
+    }
+    return a - lo;
+}
+
 /* The rows of the graph are computed on threads: each needs only the
  * postings, which are built once and then only read, and its own scratch.
  * Rows go in chunks of ROWS_CHUNK (enough work that taking a chunk costs
@@ -159,7 +183,7 @@ typedef struct rows_job {
     const sf_twvec *v;
     const sf_rinfo *info;
     const int64_t *tm;
-    size_t n, common;
+    size_t n;
     double window;
     const uint32_t *tid;  /* the content terms' ids, article after article */
     const size_t *kof;    /* article i's ids begin at tid[kof[i]] */
@@ -204,6 +228,8 @@ static sf_status row_edges(const rows_job *J, rows_scratch *S, size_t i, triplev
     double *acc = S->acc, *acce = S->acce, window = J->window;
     uint32_t *touched = S->touched;
     size_t nt = 0, k = J->kof[i];
+    size_t win = window_count(tm, J->n, i, window);
+    size_t common = win / 20 > 2000 ? win / 20 : 2000;
     for (size_t q = 0; q < content_n(v, info, i); q++, k++) {
         size_t tt = J->tid[k], lo = J->pstart[tt], hi = J->pstart[tt + 1];
         /* postings are in publication order: with a known time, read
@@ -223,7 +249,7 @@ static sf_status row_edges(const rows_job *J, rows_scratch *S, size_t i, triplev
             }
             lo = a;
         }
-        if (hi - lo > J->common) continue;
+        if (hi - lo > common) continue;
         double w = v[i].items[q].w;
         bool named = v[i].items[q].h & 1;
         for (size_t p = lo; p < hi; p++) {
@@ -377,13 +403,12 @@ static sf_status graph_build(const sf_cluster_options *o, const sf_twvec *v, con
             sf__free(fill);
         }
     }
-    size_t common = n / 20 > 2000 ? n / 20 : 2000;
     for (size_t i = 0, k = 0; i < n && st == SF_OK; i++) {
         kof[i] = k;
         k += content_n(v, info, i);
     }
     if (st == SF_OK) {
-        rows_job J = {o, v, info, tm, n, common, window, tid, kof, pstart, post, out};
+        rows_job J = {o, v, info, tm, n, window, tid, kof, pstart, post, out};
         sf_pool_job job = {&J, rows_init, rows_item, rows_fini};
         st = sf__pool_run(&job, nout, 1, threads, &mine, NULL);
     }

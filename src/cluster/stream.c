@@ -1290,6 +1290,8 @@ sf_status sf__stream_set_df(sf_stream *s, sf_dftab *df) {
     return SF_OK;
 }
 
+const sf_dftab *sf__stream_df(const sf_stream *s) { return &s->df; }
+
 /* Place article m in story `into` as given, without scoring or repair (a
  * clustering restored, not made): `into` when it is still active, else a
  * new story. The repair schedule (merge_at, split_at) advances as if the

@@ -180,6 +180,8 @@ typedef struct sf_pool_job {
     sf_status (*item)(void *user, void *state, size_t i);
     void (*fini)(void *user, void *state);
 } sf_pool_job;
+/* One thread per online core (1 to 64): what --threads 0 means. */
+unsigned sf__default_threads(void);
 sf_status sf__pool_run(const sf_pool_job *job, size_t n, size_t grain, unsigned threads,
                        void *caller_state, size_t *failed);
 

@@ -6,6 +6,8 @@
  * was taken earlier and is finished by its thread. */
 #include "common.h"
 
+#include <unistd.h>
+
 #include <pthread.h>
 
 typedef struct pool {
@@ -69,4 +71,9 @@ sf_status sf__pool_run(const sf_pool_job *job, size_t n, size_t grain, unsigned 
     pthread_mutex_destroy(&p.lock);
     if (failed) *failed = p.failed;
     return p.st;
+}
+
+unsigned sf__default_threads(void) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1u : n > 64 ? 64u : (unsigned)n;
 }

@@ -168,13 +168,8 @@ static void *story_worker(void *arg) {
     return NULL;
 }
 
-static unsigned default_threads(void) {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1u : n > 64 ? 64u : (unsigned)n;
-}
-
 static sf_status run_stories(const story_ctx *x, sf_error *err) {
-    size_t nt = x->opt->threads ? x->opt->threads : default_threads();
+    size_t nt = x->opt->threads ? x->opt->threads : sf__default_threads();
     if (nt > x->r->nstories) nt = x->r->nstories;
     if (nt <= 1) {
         for (size_t s = 0; s < x->r->nstories; s++) {
@@ -235,7 +230,7 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
     sf_dedup_options dopt = {0}; /* zero fields take the defaults */
     if (opt.dup_threshold > 0) dopt.threshold = opt.dup_threshold;
     /* threads for the articles' fingerprints and analysis (stories: run_stories) */
-    unsigned nt = opt.threads ? opt.threads : default_threads();
+    unsigned nt = opt.threads ? opt.threads : sf__default_threads();
     dopt.threads = nt;
     r->threads = nt;
     if (opt.progress) opt.progress(opt.progress_user, "copies", 0, n);
