@@ -452,6 +452,19 @@ static bool said_about(const ctx *c, size_t j, size_t k) {
     return c->m[j].tok_end + 1 == k && punct_is(c->d, k - 1, ',');
 }
 
+/* Whether mention j opens its sentence, as a subject does rather than an
+ * object: within its first three tokens, or after a title of capitalized
+ * words ("New York City Mayor Bill de Blasio indicated ..."). */
+static bool opens_sentence(const ctx *c, size_t j) {
+    const sf_doc *d = c->d;
+    size_t s0 = d->sent_tok[c->m[j].sentence], b = c->m[j].tok_begin;
+    if (b <= s0 + 2) return true;
+    if (!(c->m[j].flags & SF_MENTION_TITLED) || b > s0 + 8) return false;
+    for (size_t t = s0; t < b; t++)
+        if (lower_word(d, t)) return false;
+    return true;
+}
+
 /* "he said" / "she said" at token k: the person who spoke last, unless
  * another person is named outside quotes in the pronoun's own paragraph,
  * before it (then that person); with no one who spoke, the person named
@@ -472,8 +485,7 @@ static speaker resolve_pronoun(const ctx *c, size_t k) {
     size_t named = SIZE_MAX; /* the latest person named outside quotes */
     for (size_t j = first_ending_after(c, k); j-- > 0;) /* the last one that fits */
         if (!c->inq[c->m[j].tok_begin] && mention_type(c, j) == SF_ENT_PERSON &&
-            !(c->m[j].flags & SF_MENTION_POSSESSIVE) && !said_about(c, j, k) &&
-            c->m[j].tok_begin <= d->sent_tok[c->m[j].sentence] + 2) { /* a subject, not an object */
+            !(c->m[j].flags & SF_MENTION_POSSESSIVE) && !said_about(c, j, k) && opens_sentence(c, j)) {
             named = j;
             break;
         }

@@ -580,6 +580,19 @@ static void test_subject_not_possessive_or_relative(void **state) {
     done(&f);
 }
 
+/* "he said" after a sentence whose subject is a titled name ("New York
+ * City Mayor Bill de Blasio indicated ...") is that person, not the one who
+ * spoke before, also in a text with no paragraphs (a one-line file). */
+static void test_he_after_titled_subject(void **state) {
+    (void)state;
+    found f = run("Burials rise at Hart Island. Burials have increased to five days a week, said Department of "
+                  "Correction spokesman Jason Kersten. New York City Mayor Bill de Blasio indicated earlier this "
+                  "week that temporary burials might be necessary. \"Obviously the place we have used historically "
+                  "is Hart Island,\" he said.\n");
+    expect_speaker(&f, "Obviously the place", "Bill de Blasio");
+    done(&f);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_title_in_marks_is_no_quote),
@@ -598,6 +611,7 @@ int main(void) {
         cmocka_unit_test(test_any_verb_after_clause),     cmocka_unit_test(test_pronoun_sentence_subject),
         cmocka_unit_test(test_naming_pronoun_unknown),    cmocka_unit_test(test_other_languages),    cmocka_unit_test(test_score_lone_verb_source),
         cmocka_unit_test(test_title_with_of_after_said),  cmocka_unit_test(test_subject_not_possessive_or_relative),
+        cmocka_unit_test(test_he_after_titled_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
