@@ -474,8 +474,14 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
             /* what follows must hold a name, not only a suffix ("Jr.") */
             static const char *const SUFFIX[] = {"jr", "sr", "ii", "iii", "iv", NULL};
             if (sf__tok_in(d, name, SUFFIX)) continue;
+            /* particles inside a surname count ("Mayor Bill de Blasio",
+             * "President Ursula von der Leyen"): not first, not last */
+            static const char *const PARTICLES[] = {"de", "da", "di", "du", "del", "della", "der", "den", "van",
+                                                    "von", "la", "le", "bin", "ibn", "al", "el", "dos", "das", NULL};
             bool capitalized = true;
-            for (size_t t = name; t < b && capitalized; t++) capitalized = has_upper(d, t) || d->toks.items[t].kind == SF_TOK_PUNCT;
+            for (size_t t = name; t < b && capitalized; t++)
+                capitalized = has_upper(d, t) || d->toks.items[t].kind == SF_TOK_PUNCT ||
+                              (t > name && t + 1 < b && sf__tok_in(d, t, PARTICLES));
             if (!capitalized) continue;
             /* what stands before is a name of its own only when it does not
              * end in a word of the office ("House Majority Leader", "Deputy

@@ -290,6 +290,17 @@ static bool contraction(const sf_doc *d, size_t i) {
     return false;
 }
 
+/* A word that ends in a possessive "'s" or "’s" and is no contraction
+ * ("the state's", "Trump's"; not "he's", "it's"). */
+static bool possessive(const sf_doc *d, size_t i) {
+    if (!is_word(d, i) || contraction(d, i)) return false;
+    const sf_token *t = &d->toks.items[i];
+    size_t n = t->end - t->begin;
+    const char *p = d->text + t->begin;
+    return (n > 2 && p[n - 2] == '\'' && p[n - 1] == 's') ||
+           (n > 4 && !memcmp(p + n - 4, "\xE2\x80\x99s", 4));
+}
+
 /* The "of" before a phrase starting at b ("the head of the FBI", "75
  * percent of Republicans"): the phrase is the object of "of", the head
  * before it is the subject. SIZE_MAX: none. */
@@ -312,6 +323,30 @@ static speaker noun_phrase_before(const ctx *c, size_t lo, size_t k) {
         (!(d->toks.items[k - 1].flags & SF_TOKF_ALLCAPS) && sf__tok_in(d, k - 1, CONJUNCTIONS)) || ly_adverb(d, k - 1) ||
         sf__tok_in(d, k - 1, sf__speech_verbs))
         return NOBODY;
+    /* "The state's confirmed caseload": a possessive owns what follows,
+     * the verb is a participle before a noun, not said */
+    if (possessive(d, k - 1)) return NOBODY;
+    /* "The logger who stayed back claimed", "The man who found the body
+     * said": the relative clause describes the subject before "who". Not
+     * when "who" has a subject of its own, the speaker ("Bannon, who Beck
+     * called", "a minister who prosecutors said"): a name, a pronoun or
+     * one lower-case word alone between "who" and the verb. The subject
+     * is a person's name, or a phrase that opens the clause or is opened
+     * by a determiner ("surprised even civil rights campaigners who have
+     * long complained": after a verb, an object). */
+    for (size_t t = k - 1; t > lo && t + 8 > k && is_word(d, t); t--)
+        if (lower_word(d, t) && sf__tok_is(d, t, "who") && t + 2 < k && lower_word(d, t + 1) && !he_she(d, t + 1) &&
+            !sf__tok_in(d, t + 1, IT_THEY) && !sf__tok_in(d, t + 1, (const char *const[]){"i", "we", "you", NULL})) {
+            speaker sp = noun_phrase_before(c, lo, t);
+            if (sp.b == sp.e) return NOBODY;
+            /* "who" stands for a person: "A specialist in the Kansas City,
+             * Kan., School District who was ..." is not the district */
+            bool opens = sp.mention != SIZE_MAX
+                             ? mention_type(c, sp.mention) == SF_ENT_PERSON
+                             : sp.b == lo || sf__tok_in(d, sp.b, DETERMINERS) ||
+                                   (lower_word(d, sp.b) && !is_word(d, sp.b - 1));
+            return opens ? sp : NOBODY;
+        }
     size_t mi = mention_ending(c, k);
     if (mi != SIZE_MAX && c->m[mi].tok_begin >= lo && speaker_name_ok(c, mi)) {
         size_t of = of_before(d, lo, c->m[mi].tok_begin);
@@ -347,7 +382,8 @@ static speaker noun_phrase_before(const ctx *c, size_t lo, size_t k) {
      * "police"), not a fragment: require a determiner or two words */
     if (k - b == 1 && lower_word(d, b)) {
         const sf_token *t = &d->toks.items[b];
-        if (d->text[t->end - 1] != 's') return NOBODY;
+        /* "address", "business": an -ss ending is no plural */
+        if (d->text[t->end - 1] != 's' || (t->end - t->begin > 2 && d->text[t->end - 2] == 's')) return NOBODY;
     }
     return (speaker){SIZE_MAX, b, k, R_PHRASE};
 }
@@ -416,6 +452,19 @@ static bool said_about(const ctx *c, size_t j, size_t k) {
     return c->m[j].tok_end + 1 == k && punct_is(c->d, k - 1, ',');
 }
 
+/* Whether mention j opens its sentence, as a subject does rather than an
+ * object: within its first three tokens, or after a title of capitalized
+ * words ("New York City Mayor Bill de Blasio indicated ..."). */
+static bool opens_sentence(const ctx *c, size_t j) {
+    const sf_doc *d = c->d;
+    size_t s0 = d->sent_tok[c->m[j].sentence], b = c->m[j].tok_begin;
+    if (b <= s0 + 2) return true;
+    if (!(c->m[j].flags & SF_MENTION_TITLED) || b > s0 + 8) return false;
+    for (size_t t = s0; t < b; t++)
+        if (lower_word(d, t)) return false;
+    return true;
+}
+
 /* "he said" / "she said" at token k: the person who spoke last, unless
  * another person is named outside quotes in the pronoun's own paragraph,
  * before it (then that person); with no one who spoke, the person named
@@ -436,8 +485,7 @@ static speaker resolve_pronoun(const ctx *c, size_t k) {
     size_t named = SIZE_MAX; /* the latest person named outside quotes */
     for (size_t j = first_ending_after(c, k); j-- > 0;) /* the last one that fits */
         if (!c->inq[c->m[j].tok_begin] && mention_type(c, j) == SF_ENT_PERSON &&
-            !(c->m[j].flags & SF_MENTION_POSSESSIVE) && !said_about(c, j, k) &&
-            c->m[j].tok_begin <= d->sent_tok[c->m[j].sentence] + 2) { /* a subject, not an object */
+            !(c->m[j].flags & SF_MENTION_POSSESSIVE) && !said_about(c, j, k) && opens_sentence(c, j)) {
             named = j;
             break;
         }
@@ -591,9 +639,16 @@ static speaker subject_after(const ctx *c, size_t vend, size_t hi) {
     /* "„...“, sagte er dem NDR": a pronoun after the verb, where the
      * language puts the subject there */
     if (t < hi && !sf__lang_is_english(d->lang) && he_she(d, t)) return resolve_pronoun(c, t);
+    bool title_of = false; /* an "of" inside a title was passed */
     for (; t < hi && t < vend + 7; t++) {
         size_t mi = mention_starting(c, t);
         if (mi != SIZE_MAX && c->m[mi].tok_end == t + 1 && sf__tok_in(d, t, TITLES)) mi = SIZE_MAX;
+        /* after "Director of", a place or body is the office's, not the
+         * speaker ("said Director of Public Safety, Health and Welfare X") */
+        if (mi != SIZE_MAX && title_of && mention_type(c, mi) != SF_ENT_PERSON) {
+            t = c->m[mi].tok_end - 1;
+            continue;
+        }
         if (mi != SIZE_MAX) {
             /* the name ends the cue ("said X." "said X, a spokesman"
              * "said X in a statement"); "said X was ..." is a clause. In
@@ -613,6 +668,13 @@ static speaker subject_after(const ctx *c, size_t vend, size_t hi) {
             return by(from_mention(c, mi), R_AFTER_NAME);
         }
         if (punct_is(d, t, '.') && t > vend && sf__tok_in(d, t - 1, TITLES)) continue;
+        /* "said Department of Correction spokesman X", "said Secretary of
+         * State X": an "of" between capitalized words is inside the title */
+        if (t > vend && lower_word(d, t) && sf__tok_is(d, t, "of") && is_word(d, t - 1) && !lower_word(d, t - 1) &&
+            is_word(d, t + 1) && !lower_word(d, t + 1)) {
+            title_of = true;
+            continue;
+        }
         if (!is_word(d, t) || (lower_word(d, t) && sf__tok_in(d, t, NOT_HEAD)) || sf__tok_in(d, t, sf__speech_verbs))
             break;
     }

@@ -405,6 +405,8 @@ static sf_status build_fact(const sf_doc *docs, itemvec *iv, const size_t *membe
     }
     if ((g->status == SF_FACT_CONFLICT || g->status == SF_FACT_UPDATE) && f->kind != SF_FACT_DATE)
         f->low = f->high = NAN;
+    /* values with no common range have no one value to show */
+    if (f->kind != SF_FACT_DATE && f->low > f->high * 1.01 + 1e-9) f->low = f->high = f->normalized = NAN;
     if (g->status == SF_FACT_UPDATE) {
         /* in time order, the latest last (insertion sort: few mentions) */
         for (size_t i = 1; i < f->nmentions; i++)
@@ -913,10 +915,115 @@ static void copies_keep_changes(itemvec *iv, const sf_doc *docs, const size_t *o
     iv->n = w;
 }
 
+/* Whether the items order[0..count) of one group hold a conflict: two
+ * articles with values confirmed to be about one thing (same_thing) that
+ * do not fit, and no other pair of their values that does. *timed: every
+ * such pair is a running count reported higher later (an update). */
+static bool group_conflict(const sf_doc *docs, const itemvec *iv, const size_t *order, size_t count, bool *timed) {
+    bool conflict = false;
+    *timed = true;
+    size_t look = SF_MIN(count, PAIR_WINDOW);
+    for (size_t x = 0; x < look; x++)
+        for (size_t y = x + 1; y < look; y++) {
+            const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
+            if (a->doc == b->doc || compatible(a, b) || !same_thing(a, b) || plain_count(a)) continue;
+            if (also_says(docs, a, b) || also_says(docs, b, a)) continue;
+            /* confirmed and apart: a conflict unless the two articles
+             * also give values that fit */
+            bool fits = false;
+            for (size_t u = 0; u < look && !fits; u++)
+                for (size_t v = 0; v < look && !fits; v++)
+                    fits = iv->items[order[u]].doc == a->doc && iv->items[order[v]].doc == b->doc &&
+                           compatible(&iv->items[order[u]], &iv->items[order[v]]);
+            if (fits) continue;
+            conflict = true;
+            /* a running count reported at two different times is an
+             * update, not a contradiction */
+            *timed &= a->running && b->running && a->published != SF_TIME_UNKNOWN &&
+                      b->published != SF_TIME_UNKNOWN && later_is_higher(a, b);
+        }
+    return conflict;
+}
+
+/* Whether value a allows the number p (1% for rounding, as compatible). */
+static bool allows(const item *a, double p) {
+    return a->low <= p * 1.01 + 1e-9 && p <= a->high * 1.01 + 1e-9;
+}
+
+typedef SF_VEC(group_info) groupvec;
+
+/* A group joined value by value can hold values with no common range:
+ * "more than 18,000" fits both "18,600" and "224,000"; "seven" killed in a
+ * raid stays beside "about 300" killed in the bombings because its article
+ * also gives 300. Unless it is a conflict, such a group is split so that
+ * each part has one value all its sources allow: the number the values of
+ * the most articles allow takes them, then the same with the rest. */
+static sf_status split_apart(const sf_doc *docs, itemvec *iv, groupvec *gs) {
+    size_t n0 = gs->n;
+    double *lo = sf__malloc((n0 + 1) * sizeof(double)), *hi = sf__malloc((n0 + 1) * sizeof(double));
+    unsigned char *dated = sf__calloc(n0 + 1, 1);
+    size_t *mem = sf__malloc((iv->n + 1) * sizeof(size_t));
+    sf_status st = lo && hi && dated && mem ? SF_OK : SF_ERR_NOMEM;
+    for (size_t g = 0; g < n0 && st == SF_OK; g++) lo[g] = -INFINITY, hi[g] = INFINITY;
+    for (size_t i = 0; i < iv->n && st == SF_OK; i++) {
+        const item *it = &iv->items[i];
+        if (it->kind == SF_FACT_DATE) dated[it->group] = 1;
+        else lo[it->group] = SF_MAX(lo[it->group], it->low), hi[it->group] = SF_MIN(hi[it->group], it->high);
+    }
+    for (size_t g = 0; g < n0 && st == SF_OK; g++) {
+        if (dated[g] || !(lo[g] > hi[g] * 1.01 + 1e-9)) continue;
+        size_t left = 0;
+        for (size_t i = 0; i < iv->n; i++)
+            if (iv->items[i].group == g) mem[left++] = i;
+        bool timed;
+        if (left > PAIR_WINDOW || group_conflict(docs, iv, mem, left, &timed)) continue;
+        for (size_t part = 0; left && st == SF_OK; part++) {
+            /* the bound of a value that the values of the most articles
+             * (then the most values) allow; items come doc by doc */
+            double best = NAN;
+            size_t best_arts = 0, best_items = 0;
+            for (size_t c = 0; c < 2 * left; c++) {
+                const item *e = &iv->items[mem[c / 2]];
+                double p = c % 2 ? e->high : e->low;
+                if (!isfinite(p)) continue;
+                size_t arts = 0, items = 0, last_doc = SIZE_MAX;
+                for (size_t k = 0; k < left; k++) {
+                    const item *it = &iv->items[mem[k]];
+                    if (!allows(it, p)) continue;
+                    items++;
+                    if (it->doc != last_doc) arts++, last_doc = it->doc;
+                }
+                if (arts > best_arts || (arts == best_arts && items > best_items))
+                    best = p, best_arts = arts, best_items = items;
+            }
+            size_t gid = g;
+            if (part > 0) {
+                group_info gi = {SIZE_MAX, 0, 0, SF_FACT_SINGLE, 0};
+                st = SF_VEC_PUSH(gs, gi);
+                gid = gs->n - 1;
+            }
+            size_t kept = 0;
+            bool first = true;
+            for (size_t k = 0; k < left && st == SF_OK; k++) {
+                item *it = &iv->items[mem[k]];
+                if (isnan(best) || allows(it, best)) {
+                    it->group = gid;
+                    if (first) gs->items[gid].first = mem[k], first = false;
+                } else {
+                    mem[kept++] = mem[k];
+                }
+            }
+            left = kept;
+        }
+    }
+    sf__free(lo), sf__free(hi), sf__free(dated), sf__free(mem);
+    return st;
+}
+
 static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
     sf_map idx;
     sf__map_init(&idx);
-    SF_VEC(group_info) gs = {0};
+    groupvec gs = {0};
     sf_status st = SF_OK;
     for (size_t i = 0; i < iv->n && st == SF_OK; i++) {
         uint64_t *slot = sf__map_slot(&idx, sf__hash64(iv->items[i].key, strlen(iv->items[i].key), 3));
@@ -1023,6 +1130,7 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
             iv->items[i].group = newg[r];
         }
     }
+    if (st == SF_OK) st = split_apart(docs, iv, &gs);
     /* each component's items, in item order (counting sort) */
     size_t *members = st == SF_OK ? sf__malloc((iv->n + 1) * sizeof(size_t)) : NULL;
     size_t *mst = st == SF_OK ? sf__calloc(gs.n + 2, sizeof(size_t)) : NULL;
@@ -1042,27 +1150,9 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
             if (count == 0 || iv->items[order[count - 1]].doc != iv->items[i].doc) arts++;
             order[count++] = i;
         }
-        bool conflict = false, timed = true;
+        bool timed;
+        bool conflict = group_conflict(docs, iv, order, count, &timed);
         size_t look = SF_MIN(count, PAIR_WINDOW);
-        for (size_t x = 0; x < look; x++)
-            for (size_t y = x + 1; y < look; y++) {
-                const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
-                if (a->doc == b->doc || compatible(a, b) || !same_thing(a, b) || plain_count(a)) continue;
-                if (also_says(docs, a, b) || also_says(docs, b, a)) continue;
-                /* confirmed and apart: a conflict unless the two articles
-                 * also give values that fit */
-                bool fits = false;
-                for (size_t u = 0; u < look && !fits; u++)
-                    for (size_t v = 0; v < look && !fits; v++)
-                        fits = iv->items[order[u]].doc == a->doc && iv->items[order[v]].doc == b->doc &&
-                               compatible(&iv->items[order[u]], &iv->items[order[v]]);
-                if (fits) continue;
-                conflict = true;
-                /* a running count reported at two different times is an
-                 * update, not a contradiction */
-                timed &= a->running && b->running && a->published != SF_TIME_UNKNOWN &&
-                         b->published != SF_TIME_UNKNOWN && later_is_higher(a, b);
-            }
         /* an agreement needs two reports that say it in their own words:
          * two fitting values of two articles, neither of which repeats a
          * sentence the other article gives for this fact (whole reports
@@ -1086,8 +1176,21 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
                     own = !echo;
                 }
         }
+        /* an agreement is one value that all its sources allow: values
+         * chained through a third ("more than 18,000" fits 18,600 and
+         * 224,000) or kept beside fitting ones of their articles ("seven"
+         * killed in a raid, "about 300" in the bombings) have no common
+         * range, and are not said to agree */
+        double lo = -INFINITY, hi = INFINITY;
+        for (size_t k = 0; k < count; k++) {
+            const item *it = &iv->items[order[k]];
+            if (it->kind == SF_FACT_DATE) continue;
+            lo = SF_MAX(lo, it->low);
+            hi = SF_MIN(hi, it->high);
+        }
+        bool common = !(lo > hi * 1.01 + 1e-9);
         gi->count = count, gi->narticles = arts;
-        gi->status = arts < 2 || (!conflict && !own) ? SF_FACT_SINGLE
+        gi->status = arts < 2 || (!conflict && (!own || !common)) ? SF_FACT_SINGLE
                      : conflict ? (timed ? SF_FACT_UPDATE : SF_FACT_CONFLICT)
                                 : SF_FACT_AGREE;
     }

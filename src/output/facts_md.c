@@ -81,6 +81,12 @@ void sf__fact_readable(const sf_fact *x, char *buf, size_t n) {
     buf[0] = '\0';
     if (x->kind != SF_FACT_QUANTITY || !x->base) return;
     double lo = x->low, hi = x->high;
+    /* values within rounding of each other ("248", "247") meet with the
+     * higher low first: the range reads low to high */
+    if (lo > hi) {
+        double t = lo;
+        lo = hi, hi = t;
+    }
     if (isfinite(lo) && isfinite(hi) && lo != hi) {
         /* the range all sources allow */
         char a[96], b[96];
@@ -98,6 +104,9 @@ void sf__fact_readable(const sf_fact *x, char *buf, size_t n) {
         char b[96];
         readable_value(b, sizeof b, hi, x->base);
         snprintf(buf, n, "at most %s", b);
+    } else if (isfinite(lo) && lo == hi) {
+        /* the one value all sources allow ("over 300" and "5,000": 5,000) */
+        readable_value(buf, n, lo, x->base);
     } else if (isfinite(x->normalized)) {
         readable_value(buf, n, x->normalized, x->base);
     }

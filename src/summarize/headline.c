@@ -181,11 +181,44 @@ static size_t main_clause(const char *p, const word *ws, size_t nw) {
     return fallback;
 }
 
+/* How many brackets and quotation marks the word opens minus those it
+ * closes: "(mainly" 1, "restaurants)" -1; a straight double quote opens
+ * at a word's start and closes elsewhere. */
+static int bracket_balance(const char *p, const word *w) {
+    int d = 0;
+    for (size_t i = w->b; i < w->e; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        if (ch == '(' || ch == '[') d++;
+        else if (ch == ')' || ch == ']') d--;
+        else if (ch == '"') d += i == w->b ? 1 : -1;
+        else if (ch == 0xE2 && i + 2 < w->e && (unsigned char)p[i + 1] == 0x80) {
+            if ((unsigned char)p[i + 2] == 0x9C) d++; /* “ */
+            else if ((unsigned char)p[i + 2] == 0x9D) d--; /* ” */
+        }
+    }
+    return d;
+}
+
 /* Rules 2-4: how many words from s to keep. */
 static size_t cut(const char *p, const word *ws, size_t s, size_t nw) {
     if (nw - s <= HEADLINE_WORDS) return nw - s;
+    /* open[k]: a bracket or quotation is still open after k words; a
+     * headline never ends inside one ("... and some businesses (mainly
+     * pubs") */
+    bool open[HEADLINE_WORDS + HEADLINE_SLACK + 1] = {false};
+    /* only in a sentence that closes what it opens: a bracket the source
+     * never closed ("WASHINGTON (AP -- Rising ...") says nothing */
+    int depth = 0;
+    for (size_t i = s; i < nw; i++) depth += bracket_balance(p, &ws[i]);
+    bool balanced = depth == 0;
+    depth = 0;
+    for (size_t k = 1; balanced && k <= HEADLINE_WORDS + HEADLINE_SLACK && s + k <= nw; k++) {
+        depth += bracket_balance(p, &ws[s + k - 1]);
+        open[k] = depth > 0;
+    }
     size_t best = 0, weak = 0, any = 0;
     for (size_t k = HEADLINE_MIN_WORDS; k <= HEADLINE_WORDS; k++) { /* k words kept */
+        if (open[k]) continue;
         const word *last = &ws[s + k - 1], *next = &ws[s + k];
         bool strong = ends_phrase(p, last) || is_dash(p, next) ||
                       (IS_IN(p, next, CLAUSE_OPENER_EN) && !IS_IN(p, last, NEEDS_NEXT_EN));
@@ -199,8 +232,13 @@ static size_t cut(const char *p, const word *ws, size_t s, size_t nw) {
     /* no boundary after a verb within the length: a few words more rather
      * than a subject alone ("X and the deputy head, Y, turned") */
     for (size_t k = HEADLINE_WORDS + 1; k <= HEADLINE_WORDS + HEADLINE_SLACK && s + k < nw; k++)
-        if (ends_phrase(p, &ws[s + k - 1]) && has_verb(p, ws, s, s + k)) return k;
-    return any ? any : HEADLINE_WORDS;
+        if (!open[k] && ends_phrase(p, &ws[s + k - 1]) && has_verb(p, ws, s, s + k)) return k;
+    if (any) return any;
+    /* the length itself, or before the bracket still open there when
+     * enough is left */
+    size_t k = HEADLINE_WORDS;
+    while (k > 1 && open[k - 1]) k--;
+    return open[HEADLINE_WORDS] && k > HEADLINE_MIN_WORDS ? k - 1 : HEADLINE_WORDS;
 }
 
 sf_status sf__headline_from_sentence(const char *p, size_t n, sf_buf *out) {

@@ -391,6 +391,18 @@ static void test_body_written_both_ways(void **state) {
     assert_null(entity_named(&f, "Senate Minority"));
     sf__story_facts_release(&f);
     sf_corpus_destroy(c);
+    /* a particle inside the surname ("de") still leaves the holder a
+     * person apart from the city ("New York City Mayor Bill de Blasio" was
+     * one place, and "he said" after it went to an earlier speaker) */
+    const char *mayor[] = {"New York City Mayor Bill de Blasio said on Monday that burials might be needed. "
+                           "De Blasio spoke at City Hall."};
+    c = corpus_of(mayor, 1);
+    facts_of(c, NULL, &f);
+    assert_non_null(entity_named(&f, "Bill de Blasio"));
+    assert_int_equal(entity_named(&f, "Bill de Blasio")->type, SF_ENT_PERSON);
+    assert_null(entity_named(&f, "New York City Mayor Bill de Blasio"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
     const char *king[] = {"Martin Luther King Jr. spoke in Memphis in 1968. Martin Luther King Jr. was shot there."};
     c = corpus_of(king, 1);
     facts_of(c, NULL, &f);

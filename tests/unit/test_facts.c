@@ -392,6 +392,37 @@ static void test_open_amount_chains_nothing(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* An agreement is one value all its sources allow: "12 Americans" among
+ * the 258 killed stays apart from the toll that two reports give (257 and
+ * 258), not listed beside it as agreeing ("257; 258; 12 (= 258 to 12) |
+ * agree"). */
+static void test_agreement_has_common_value(void **state) {
+    (void)state;
+    const char *texts[] = {"Twin bombings at the embassies in Varna and the capital Kellport on Aug. 7 killed 257 "
+                           "people, 11 of them in Varna.",
+                           "Nearly simultaneous bombings at embassies in Varna and Kellport on Aug. 7 killed 258 "
+                           "people, including 12 Americans, and injured more than 5,500 people."};
+    sf_corpus *c = corpus_of(texts, 2, sf__days_from_civil(1998, 8, 10) * 86400);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    bool toll_agrees = false;
+    for (size_t i = 0; i < f.nfacts; i++) {
+        const sf_fact *x = &f.facts[i];
+        if (x->status != SF_FACT_AGREE || x->kind != SF_FACT_QUANTITY) continue;
+        double lo = INFINITY, hi = -INFINITY;
+        for (size_t k = 0; k < x->nmentions; k++) {
+            lo = fmin(lo, x->mentions[k].high);
+            hi = fmax(hi, x->mentions[k].low);
+            toll_agrees |= strcmp(x->mentions[k].text, "258") == 0;
+        }
+        /* every value of an agreement allows every other (1% rounding) */
+        assert_true(hi <= lo * 1.01 + 1e-9);
+    }
+    assert_true(toll_agrees);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* Counts relative to someone named ("Webb and three other people") are
  * scoped by that someone: two of them never make a conflict. */
 static void test_relative_counts_do_not_conflict(void **state) {
@@ -577,6 +608,10 @@ static void test_readable(void **state) {
     expect_readable(200, 20000, 100000, "count", "20,000 to 100,000");
     expect_readable(1400, 1400, INFINITY, "count", "at least 1,400"); /* "more than 1,400" */
     expect_readable(30, -INFINITY, 30, "count", "at most 30");        /* "fewer than 30" */
+    /* the value all sources allow, not the first one given ("over 300", "5,000") */
+    expect_readable(300, 5000, 5000, "count", "5,000");
+    /* within rounding the higher low comes first ("247", "248"): read low to high */
+    expect_readable(257, 258, 257, "count", "257 to 258");
     /* JSON keeps the base unit beside the readable form */
     sf_fact x = {0};
     x.kind = SF_FACT_QUANTITY;
@@ -1237,7 +1272,7 @@ int main(void) {
         cmocka_unit_test(test_indirect_speech_text),
         cmocka_unit_test(test_code_in_marks_is_no_quote),
         cmocka_unit_test(test_open_amount_chains_nothing),
-        cmocka_unit_test(test_relative_counts_do_not_conflict),
+        cmocka_unit_test(test_relative_counts_do_not_conflict), cmocka_unit_test(test_agreement_has_common_value),
         cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
         cmocka_unit_test(test_across_stories),

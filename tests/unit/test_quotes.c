@@ -529,6 +529,70 @@ static void test_other_languages(void **state) {
     done(&f);
 }
 
+/* "..., said Department of Correction spokesman X": an "of" between
+ * capitalized words belongs to the title before the name, so the speaker
+ * is the name and what was said is the clause before the verb (not the
+ * title given to "a week" from the clause); after "Director of", a body
+ * is the office's, never the speaker. */
+static void test_title_with_of_after_said(void **state) {
+    (void)state;
+    found f = run("Burials\n\n"
+                  "Burial operations have increased from one day a week to five days a week, with around 24 "
+                  "burials each day, said Department of Correction spokesman Jason Kersten.\n\n"
+                  "The agreement will be signed in Geneva next month, said Secretary of State Mike Pompeo.\n\n"
+                  "Companies may submit proposals for the spraying program this season, said Director of Public "
+                  "Safety, Health and Welfare John Byrne.\n");
+    expect_speaker(&f, "Burial operations have increased", "Jason Kersten");
+    assert_false(any_quote_with(&f, "spokesman Jason Kersten"));
+    expect_speaker(&f, "signed in Geneva", "Mike Pompeo");
+    for (size_t i = 0; i < f.n; i++)
+        if (f.q[i].speaker_name) assert_null(strstr(f.q[i].speaker_name, "Public Safety"));
+    done(&f);
+}
+
+/* The subject of a speech verb is never a possessive ("The state's
+ * confirmed caseload": a participle before a noun) nor the end of a
+ * relative clause ("The logger who stayed back claimed": the logger
+ * speaks); a name after "who" is that clause's own subject and speaks
+ * ("a minister who prosecutors said"). */
+static void test_subject_not_possessive_or_relative(void **state) {
+    (void)state;
+    found f = run("Hunter\n\n"
+                  "The state's confirmed caseload of the virus is nearly 162,000, of whom 7,844 have died.\n\n"
+                  "The logger who stayed back claimed that the hunter bled to death in his care.\n\n"
+                  "The man who found the body said the door had been forced open.\n\n"
+                  "The county attorney charged a local minister who prosecutors said had played a role in the "
+                  "killing.\n\n"
+                  "A car driven by Kim Carrell, no age or address reported, was southbound on Road 16 when a deer "
+                  "entered the road.\n");
+    assert_false(any_quote_with(&f, "caseload"));
+    expect_speaker(&f, "bled to death", "The logger");
+    expect_speaker(&f, "forced open", "The man");
+    expect_speaker(&f, "played a role", "prosecutors");
+    for (size_t i = 0; i < f.n; i++) {
+        const char *s = f.q[i].speaker_name;
+        if (!s) continue;
+        assert_null(strstr(s, "state's"));
+        assert_null(strstr(s, "stayed back"));
+        assert_null(strstr(s, "the body"));
+        assert_string_not_equal(s, "address");
+    }
+    done(&f);
+}
+
+/* "he said" after a sentence whose subject is a titled name ("New York
+ * City Mayor Bill de Blasio indicated ...") is that person, not the one who
+ * spoke before, also in a text with no paragraphs (a one-line file). */
+static void test_he_after_titled_subject(void **state) {
+    (void)state;
+    found f = run("Burials rise at Hart Island. Burials have increased to five days a week, said Department of "
+                  "Correction spokesman Jason Kersten. New York City Mayor Bill de Blasio indicated earlier this "
+                  "week that temporary burials might be necessary. \"Obviously the place we have used historically "
+                  "is Hart Island,\" he said.\n");
+    expect_speaker(&f, "Obviously the place", "Bill de Blasio");
+    done(&f);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_title_in_marks_is_no_quote),
@@ -546,6 +610,8 @@ int main(void) {
         cmocka_unit_test(test_participle_subject),        cmocka_unit_test(test_of_and_conjunction),
         cmocka_unit_test(test_any_verb_after_clause),     cmocka_unit_test(test_pronoun_sentence_subject),
         cmocka_unit_test(test_naming_pronoun_unknown),    cmocka_unit_test(test_other_languages),    cmocka_unit_test(test_score_lone_verb_source),
+        cmocka_unit_test(test_title_with_of_after_said),  cmocka_unit_test(test_subject_not_possessive_or_relative),
+        cmocka_unit_test(test_he_after_titled_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -498,6 +498,13 @@ static void headline_from_lead(void **state) {
     headline_case("The mayor's closest aide could become part of the inquiry into the flood as the county "
                   "attempts to find who ignored the warnings.",
                   "The mayor's closest aide could become part of the inquiry into the flood");
+    /* a headline never ends inside brackets or a quotation */
+    headline_case("The new rules will trigger a lot of changes and some businesses (mainly pubs and restaurants) "
+                  "will be shutting or changing the way they serve.",
+                  "The new rules will trigger a lot of changes");
+    headline_case("The council voted on Monday to close the bridge that residents call \"the old wooden "
+                  "crossing of Kellby town\" until the river falls.",
+                  "The council voted on Monday to close the bridge");
 }
 
 static size_t add_text(sf_corpus *c, const char *id, const char *text, int64_t t) {
