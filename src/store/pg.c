@@ -75,7 +75,7 @@ static const char SCHEMA_V1[] =
 
 /* MIGRATIONS[v] takes a store from version v to v + 1 (0: creates it). */
 static const char *const MIGRATIONS[SF_STORE_SCHEMA] = {SCHEMA_V1, SF_STORE_SCHEMA_V2, SF_STORE_SCHEMA_V3,
-                                                        SF_STORE_SCHEMA_V4_PG};
+                                                        SF_STORE_SCHEMA_V4_PG, SF_STORE_SCHEMA_V5_PG};
 
 /* The advisory lock taken while the schema is created or migrated. */
 #define PG_SCHEMA_LOCK 0x73746f726d67ll
@@ -206,8 +206,9 @@ sf_status sf__pg_exec(sf_store *s, const char *sql, size_t n, const sf_val *p, s
         if (st != SF_OK && strcmp(sql, "ROLLBACK") != 0) return st;
     }
     /* a new statement is prepared outside pipeline mode: once per connection */
-    int k = find_stmt(ps, sql);
-    if (k < 0 && ps->n < CACHE_MAX) {
+    bool each_call = strncmp(sql, SF_SQL_PLAN_EACH_CALL, sizeof SF_SQL_PLAN_EACH_CALL - 1) == 0;
+    int k = each_call ? -1 : find_stmt(ps, sql);
+    if (k < 0 && !each_call && ps->n < CACHE_MAX) {
         SF_TRY(drain(s, err));
         SF_TRY(get_stmt(s, sql, &k, err));
     }

@@ -60,7 +60,7 @@ static const char SQL_STORIES_FTS[] =
     " ORDER BY f.rowid DESC LIMIT " SEARCH_RECENT ") x JOIN stories s ON s.id = x.r"
     " ORDER BY x.score, s.id DESC LIMIT ?2";
 static const char SQL_STORIES_PG[] =
-    "SELECT s.id, s.headline, s.articles, s.last_published FROM"
+    SF_SQL_PLAN_EACH_CALL "SELECT s.id, s.headline, s.articles, s.last_published FROM"
     " (SELECT id, tsv FROM stories WHERE tsv @@ plainto_tsquery('english', ?1)"
     " AND (?3 = 0 OR last_published >= ?4) AND (?5 = 0 OR first_published <= ?6)"
     " ORDER BY id DESC LIMIT " SEARCH_RECENT ") x JOIN stories s ON s.id = x.id"
@@ -73,7 +73,7 @@ static const char SQL_ARTICLES_FTS[] =
     " ORDER BY f.rowid DESC LIMIT " SEARCH_RECENT ") x JOIN articles a ON a.n = x.r"
     " ORDER BY x.score, a.n DESC LIMIT ?2";
 static const char SQL_ARTICLES_PG[] =
-    "SELECT a.id, a.title, a.story, a.published, a.source FROM"
+    SF_SQL_PLAN_EACH_CALL "SELECT a.id, a.title, a.story, a.published, a.source FROM"
     " (SELECT n, tsv FROM articles WHERE tsv @@ plainto_tsquery('english', ?1)"
     " AND (?3 = 0 OR published >= ?4) AND (?5 = 0 OR published <= ?6)"
     " ORDER BY n DESC LIMIT " SEARCH_RECENT ") x JOIN articles a ON a.n = x.n"

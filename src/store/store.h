@@ -10,7 +10,7 @@
 #include "../common/common.h"
 
 /* The schema version this build writes and the newest it reads. */
-#define SF_STORE_SCHEMA 4
+#define SF_STORE_SCHEMA 5
 /* Schema version 2, the same in both backends: a story's outlets (the web
  * page's story list) are read from an index, not from article rows whose
  * text comes first. */
@@ -32,6 +32,19 @@
     "CREATE TABLE article_bands(band BIGINT NOT NULL, article BIGINT NOT NULL,"            \
     " PRIMARY KEY(band, article));"                                                        \
     "ALTER TABLE articles ADD COLUMN duplicate_similarity DOUBLE PRECISION;"
+/* Schema version 5, PostgreSQL only: an article's tsvector is kept in its
+ * row (compressed) and its text goes to the TOAST table instead. Search
+ * reads the newest articles' tsvectors one by one until enough match; out of
+ * the row each costs a TOAST index lookup (some 4.5 buffers an article, 3x
+ * the time: docs/store.md). Rows written before it move when the table is
+ * rewritten (VACUUM FULL articles). SQLite keeps its index apart (FTS5). */
+#define SF_STORE_SCHEMA_V5_SQLITE ""
+#define SF_STORE_SCHEMA_V5_PG "ALTER TABLE articles ALTER COLUMN tsv SET STORAGE MAIN;"
+/* A statement whose best plan depends on its parameters' values (how common
+ * a searched word is) starts with this comment: PostgreSQL plans it at each
+ * call with the values, never once for all (a generic plan also evaluates
+ * plainto_tsquery once per row read). SQLite ignores it. */
+#define SF_SQL_PLAN_EACH_CALL "/* plan each call */ "
 /* SQLite's application_id for storyfold stores ("SFst"). */
 #define SF_STORE_APP_ID 0x53467374
 

@@ -86,7 +86,8 @@ expect_exit 0 "a store of the examples" -- "$SF" ingest --db "postgresql:///v3" 
 psql -q -d v3 -c "DROP TABLE article_bands; ALTER TABLE articles DROP COLUMN duplicate_similarity;
     DELETE FROM storyfold_meta WHERE key = 'copies_shape'; UPDATE storyfold_meta SET value = '3' WHERE key = 'schema'"
 expect_exit 0 "the copy into the version 3 store" -- "$SF" ingest --db "postgresql:///v3" "$TMP/copy.jsonl"
-[ "$(q v3 "SELECT value FROM storyfold_meta WHERE key = 'schema'")" = 4 ] && ok "migrated to version 4" || not_ok "schema version"
+[ "$(q v3 "SELECT value FROM storyfold_meta WHERE key = 'schema'")" = 5 ] && ok "migrated to version 5" || not_ok "schema version"
+[ "$(q v3 "SELECT attstorage FROM pg_attribute WHERE attrelid = 'articles'::regclass AND attname = 'tsv'")" = m ] && ok "the migrated store keeps tsvectors in their rows" || not_ok "tsv storage"
 check_copy v3
 
 psql -q -c "CREATE DATABASE newer" && psql -q -d newer -c "CREATE TABLE storyfold_meta(key text primary key, value text); INSERT INTO storyfold_meta VALUES ('schema', '99')"

@@ -640,10 +640,10 @@ static void test_copy_after_migration(void **state) {
     sqlite3_close(db);
     assert_int_equal(sql_int("v3.db", "PRAGMA user_version"), 3);
     ingest_copy("v3.db", 1);
-    assert_int_equal(sql_int("v3.db", "PRAGMA user_version"), 4);
+    assert_int_equal(sql_int("v3.db", "PRAGMA user_version"), 5);
     char v[16];
     sql_text("v3.db", "SELECT value FROM storyfold_meta WHERE key = 'schema'", v, sizeof v);
-    assert_string_equal(v, "4");
+    assert_string_equal(v, "5");
     check_copy("v3.db");
 }
 
