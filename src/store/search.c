@@ -43,7 +43,10 @@ char *sf__store_fts5_query(const char *q) {
  * articles); the newest matches are the ones a news reader looks for, and
  * the cost is then bounded whatever the store's size (docs/store.md). The
  * articles' rows are read only under a time range: their columns after the
- * text sit in overflow pages. */
+ * text sit in overflow pages. In PostgreSQL the newest matches are found by
+ * row number alone and their tsvectors read for ranking after the cut: a
+ * tsvector carried through the sort of every match of a name (26,000 of a
+ * million articles) spilled it to disk. */
 #define SEARCH_RECENT "1000"
 static const char SQL_ENTITY[] =
     "SELECT e.story, e.name, e.type, e.mentions, s.headline, MIN(n.name) FROM"
@@ -61,10 +64,10 @@ static const char SQL_STORIES_FTS[] =
     " ORDER BY x.score, s.id DESC LIMIT ?2";
 static const char SQL_STORIES_PG[] =
     SF_SQL_PLAN_EACH_CALL "SELECT s.id, s.headline, s.articles, s.last_published FROM"
-    " (SELECT id, tsv FROM stories WHERE tsv @@ plainto_tsquery('english', ?1)"
+    " (SELECT id FROM stories WHERE tsv @@ plainto_tsquery('english', ?1)"
     " AND (?3 = 0 OR last_published >= ?4) AND (?5 = 0 OR first_published <= ?6)"
     " ORDER BY id DESC LIMIT " SEARCH_RECENT ") x JOIN stories s ON s.id = x.id"
-    " ORDER BY ts_rank(x.tsv, plainto_tsquery('english', ?1)) DESC, s.id DESC LIMIT ?2";
+    " ORDER BY ts_rank(s.tsv, plainto_tsquery('english', ?1)) DESC, s.id DESC LIMIT ?2";
 static const char SQL_ARTICLES_FTS[] =
     "SELECT a.id, a.title, a.story, a.published, a.source FROM"
     " (SELECT f.rowid AS r, bm25(articles_fts) AS score FROM articles_fts f"
@@ -74,10 +77,10 @@ static const char SQL_ARTICLES_FTS[] =
     " ORDER BY x.score, a.n DESC LIMIT ?2";
 static const char SQL_ARTICLES_PG[] =
     SF_SQL_PLAN_EACH_CALL "SELECT a.id, a.title, a.story, a.published, a.source FROM"
-    " (SELECT n, tsv FROM articles WHERE tsv @@ plainto_tsquery('english', ?1)"
+    " (SELECT n FROM articles WHERE tsv @@ plainto_tsquery('english', ?1)"
     " AND (?3 = 0 OR published >= ?4) AND (?5 = 0 OR published <= ?6)"
     " ORDER BY n DESC LIMIT " SEARCH_RECENT ") x JOIN articles a ON a.n = x.n"
-    " ORDER BY ts_rank(x.tsv, plainto_tsquery('english', ?1)) DESC, a.n DESC LIMIT ?2";
+    " ORDER BY ts_rank(a.tsv, plainto_tsquery('english', ?1)) DESC, a.n DESC LIMIT ?2";
 
 static json_object *opt_str(const char *v) { return v ? json_object_new_string(v) : NULL; }
 
