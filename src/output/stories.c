@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 /* stories built per thread before the window is written */
-#define WINDOW_PER_THREAD 16
+#define WINDOW_PER_THREAD 64
 
 typedef struct story_text {
     char *p; /* open_memstream's buffer: released with free() */
