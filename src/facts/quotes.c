@@ -147,6 +147,7 @@ enum rule {
     R_PARTICIPLE,    /* "X emailed supporters, saying" */
     R_NAMING,        /* 'X called it "a scam"' */
     R_NAMING_PRON,   /* 'what he called "a scam"' */
+    R_DESCRIBED,     /* "the Conservative MP said": the person the text gives that title */
     R_SAYS_Y,        /* "X, says Y, is ..." */
     R_ANY_VERB,      /* '"...," X pointed out' */
     R_CONT,          /* a quote continued from the paragraph before */
@@ -163,7 +164,7 @@ static const unsigned char CONFIDENCE[R_COUNT] = {
     [R_NAME] = 3, [R_NAME_IN_NP] = 2, [R_PHRASE] = 2, [R_IT] = 2, [R_HE_LAST] = 2, [R_HE_NAMED] = 2,
     [R_HE_NOBODY_SPOKE] = 2, [R_HE_SUBJECT] = 2, [R_AND_NAME] = 2, [R_AND_VERB] = 2, [R_APPOS_FIRST] = 3,
     [R_APPOS_NAME] = 3, [R_APPOS_BEFORE] = 3, [R_TIME_SKIP] = 3, [R_AFTER_NAME] = 3, [R_AFTER_PHRASE] = 3,
-    [R_ACCORDING] = 2, [R_PARTICIPLE] = 2, [R_NAMING] = 2, [R_NAMING_PRON] = 1, [R_SAYS_Y] = 3,
+    [R_ACCORDING] = 2, [R_PARTICIPLE] = 2, [R_NAMING] = 2, [R_NAMING_PRON] = 1, [R_DESCRIBED] = 2, [R_SAYS_Y] = 3,
     [R_ANY_VERB] = 3, [R_CONT] = 3, [R_COLON] = 3, [R_SAME_PARA] = 2,
 };
 /* Below this a speaker is left unknown: a missing speaker is far better
@@ -257,8 +258,60 @@ static bool speaker_name_ok(const ctx *c, size_t k) {
     return true;
 }
 
+static bool same_last_word(const sf_doc *d, const sf_mention *a, const sf_mention *b);
+
+/* A name that is only a description of someone: a title or office after
+ * "the" ("the Conservative MP said", "said the Foreign Minister"). Shown
+ * as a speaker it reads like a person's name, and it names nobody. */
+static bool description(const ctx *c, size_t k) {
+    const sf_doc *d = c->d;
+    const sf_mention *x = &c->m[k];
+    return x->tok_begin > 0 && lower_word(d, x->tok_begin - 1) && sf__tok_is(d, x->tok_begin - 1, "the") &&
+           sf__title_word(d, x->tok_end - 1);
+}
+
+/* Whether the n tokens at a and at b are the same words (case folded). */
+static bool same_tokens(const sf_doc *d, size_t a, size_t b, size_t n) {
+    if (a + n > d->toks.n || b + n > d->toks.n) return false;
+    for (size_t i = 0; i < n; i++) {
+        const sf_token *x = &d->toks.items[a + i], *y = &d->toks.items[b + i];
+        if (x->end - x->begin != y->end - y->begin ||
+            strncasecmp(d->text + x->begin, d->text + y->begin, x->end - x->begin) != 0)
+            return false;
+    }
+    return true;
+}
+
+/* The person a description (mention k, after "the") stands for: one the
+ * text gives that title, before the name ("Conservative MP Chris
+ * Grayling") or after it ("Chris Grayling, the Conservative MP"), outside
+ * quotes. Two people given the title, or none: nobody, never a guess from
+ * who was named last ("X said ... The Labour leader said" may be another
+ * person). Looks at the 2,048 mentions either side, so a long doc of
+ * descriptions stays linear. The speaker is written as the description. */
+static speaker described_person(const ctx *c, size_t k) {
+    const sf_doc *d = c->d;
+    const sf_mention *x = &c->m[k];
+    size_t n = x->tok_end - x->tok_begin, found = SIZE_MAX;
+    size_t j0 = k > 2048 ? k - 2048 : 0, j1 = SF_MIN(c->nm, k + 2048);
+    for (size_t j = j0; j < j1; j++) {
+        const sf_mention *y = &c->m[j];
+        if (j == k || c->inq[y->tok_begin] || mention_type(c, j) != SF_ENT_PERSON) continue;
+        size_t t = y->tok_end;
+        bool before = y->tok_begin >= n && same_tokens(d, y->tok_begin - n, x->tok_begin, n);
+        bool after = punct_is(d, t, ',') && sf__tok_is(d, t + 1, "the") && same_tokens(d, t + 2, x->tok_begin, n);
+        if (!before && !after) continue;
+        if (found != SIZE_MAX && c->m[found].entity != y->entity && !same_last_word(d, &c->m[found], y))
+            return NOBODY; /* two people hold the title */
+        if (found == SIZE_MAX || (y->tok_begin < x->tok_begin && c->m[found].tok_begin > x->tok_begin)) found = j;
+    }
+    if (found == SIZE_MAX) return NOBODY;
+    return (speaker){found, x->tok_begin - 1, x->tok_end, R_DESCRIBED};
+}
+
 static speaker from_mention(const ctx *c, size_t k) {
     if (!speaker_name_ok(c, k)) return NOBODY;
+    if (description(c, k)) return described_person(c, k);
     return (speaker){k, c->m[k].tok_begin, c->m[k].tok_end, R_NAME};
 }
 
