@@ -38,10 +38,16 @@ static const char *const TITLE_WORD[] = {
     "engineer", "architect", "actor", "actress", "singer", "author", "writer", "novelist",
     "artist", "photographer", "nurse", "doctor", "pastor", "priest", "general", "editor",
     "reporter", "journalist", "columnist", "activist", "farmer", "teacher", "pilot", NULL};
+/* offices of other countries written before a name in English news
+ * ("Tanaiste Leo Varadkar", "Taoiseach Micheal Martin", "Datuk Seri
+ * Anwar Ibrahim"): personal titles only, so a name they open of two or
+ * more words is a person's, whatever the recognizer's type */
+static const char *const OFFICE_ABROAD[] = {"taoiseach", "tanaiste", "t\xc3\xa1naiste", "datuk", "dato", "tunku",
+                                            "tengku", "mullah", "mufti", "hojatoleslam", "sheikha", NULL};
 
 /* (entity.h) the quote finder reads a speaker "the Conservative MP" by it */
 bool sf__title_word(const sf_doc *d, size_t i) {
-    return sf__tok_in(d, i, TITLE_WORD);
+    return sf__tok_in(d, i, TITLE_WORD) || sf__tok_in(d, i, OFFICE_ABROAD);
 }
 
 const char *const sf__speech_verbs[] = {
@@ -514,9 +520,11 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
     else if (b - a >= 2 && sf__tok_in(d, b - 1, PLACE_WORDS)) type = SF_ENT_PLACE;
     else if (b - a >= 2 && type != SF_ENT_PERSON && sf__tok_in(d, a, PLACE_FIRST)) type = SF_ENT_PLACE;
     if (a == first) flags |= SF_MENTION_INITIAL;
-    /* an abbreviated personal title before two or more words ("Gen. Francisco
-     * Franco") makes the name a person's, whatever the other evidence */
-    if (b - a >= 3 && sf__tok_in(d, a, TITLE_ABBR) && d->text[d->toks.items[a + 1].begin] == '.')
+    /* an abbreviated personal title or an office abroad before two or more
+     * words ("Gen. Francisco Franco", "Tanaiste Leo Varadkar") makes the
+     * name a person's, whatever the other evidence */
+    if ((b - a >= 3 && sf__tok_in(d, a, TITLE_ABBR) && d->text[d->toks.items[a + 1].begin] == '.') ||
+        (b - a >= 3 && sf__tok_in(d, a, OFFICE_ABROAD)))
         type = SF_ENT_PERSON;
     /* a personal title is not part of a person's name */
     if (type == SF_ENT_PERSON) {

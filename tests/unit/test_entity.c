@@ -349,6 +349,24 @@ static void test_surname_votes_for_the_person(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* An office of another country ("Tanaiste", "Taoiseach") before a name is a
+ * title, left out of the name as "President" is. */
+static void test_office_abroad_is_a_title(void **state) {
+    (void)state;
+    const char *texts[] = {"Last night Tanaiste Leo Varadkar made a strong claim on RTE. Varadkar was speaking "
+                           "after the cabinet met, and Tanaiste Leo Varadkar said the plan was credible."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    assert_null(entity_named(&f, "Tanaiste Leo Varadkar"));
+    const sf_entity *lv = entity_named(&f, "Leo Varadkar");
+    assert_non_null(lv);
+    assert_int_equal(lv->type, SF_ENT_PERSON);
+    assert_ptr_equal(lv, entity_named(&f, "Varadkar"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* A government body written both ways round is one entity; a university
  * is not (two schools). */
 static void test_body_written_both_ways(void **state) {
@@ -609,6 +627,7 @@ int main(void) {
         cmocka_unit_test(test_countries_are_places),
         cmocka_unit_test(test_surname_votes_for_the_person),
         cmocka_unit_test(test_body_written_both_ways),
+        cmocka_unit_test(test_office_abroad_is_a_title),
         cmocka_unit_test(test_company_words),
         cmocka_unit_test(test_word_fold),
         cmocka_unit_test(test_german_report_no_junk),
