@@ -95,6 +95,9 @@ typedef SF_VEC(sf_mention) sf_mentionvec;
 
 /* Verbs that introduce speech ("said", "told", "added" ...), NULL-ended. */
 extern const char *const sf__speech_verbs[];
+/* Whether token i is a personal title or office written as a word before a
+ * name ("President", "spokesman", "MP", "Tanaiste"). */
+bool sf__title_word(const sf_doc *d, size_t i);
 
 /* Longest run of capitalized words taken as one name; longer runs (shouting
  * headlines, tables) give no mention at all. */

@@ -33,11 +33,23 @@ static const char *const TITLE_WORD[] = {
     "attorney", "detective", "inspector", "professor", "chief", "deputy", "vice", "prime",
     "representative", "congressman", "congresswoman", "sen", "rev", "dr", "mr", "mrs", "ms",
     "lawyer", "analyst", "official", "economist", "researcher", "coach", "manager",
-    "commissioner", "sir", "dame", "lord", "lady", "parasitologist", "scientist",
+    "commissioner", "sir", "dame", "lord", "lady", "parasitologist", "scientist", "mp",
     /* occupations written before a name like a title ("Engineer Paul Ried") */
     "engineer", "architect", "actor", "actress", "singer", "author", "writer", "novelist",
     "artist", "photographer", "nurse", "doctor", "pastor", "priest", "general", "editor",
     "reporter", "journalist", "columnist", "activist", "farmer", "teacher", "pilot", NULL};
+/* offices of other countries written before a name in English news
+ * ("Tanaiste Leo Varadkar", "Taoiseach Micheal Martin", "Datuk Seri
+ * Anwar Ibrahim"): personal titles only, so a name they open of two or
+ * more words is a person's, whatever the recognizer's type */
+static const char *const OFFICE_ABROAD[] = {"taoiseach", "tanaiste", "t\xc3\xa1naiste", "datuk", "dato", "tunku",
+                                            "tengku", "mullah", "mufti", "hojatoleslam", "sheikha", NULL};
+
+/* (entity.h) the quote finder reads a speaker "the Conservative MP" by it */
+bool sf__title_word(const sf_doc *d, size_t i) {
+    return sf__tok_in(d, i, TITLE_WORD) || sf__tok_in(d, i, OFFICE_ABROAD);
+}
+
 const char *const sf__speech_verbs[] = {
     "said", "says", "say", "told", "tells", "added", "adds", "stated", "declared", "announced",
     "warned", "noted", "explained", "insisted", "claimed", "argued", "asserted", "acknowledged",
@@ -470,7 +482,7 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
                                                       "emir", "sheikh", "bishop", "cardinal", "lord", "lady",
                                                       "sir", "dame", NULL};
             if (sf__tok_in(d, k, NAME_TITLES)) continue;
-            if (!(abbr || (sf__tok_in(d, k, TITLE_WORD) && has_upper(d, k))) || name >= b) continue;
+            if (!(abbr || (sf__title_word(d, k) && has_upper(d, k))) || name >= b) continue;
             /* what follows must hold a name, not only a suffix ("Jr.") */
             static const char *const SUFFIX[] = {"jr", "sr", "ii", "iii", "iv", NULL};
             if (sf__tok_in(d, name, SUFFIX)) continue;
@@ -492,7 +504,7 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
                 "gop", "u.s", "us", "then", "party", NULL};
             size_t last = k - 1;
             if (last > a && d->toks.items[last].kind == SF_TOK_PUNCT) last--;
-            if (!sf__tok_in(d, last, OFFICE_PART) && !sf__tok_in(d, last, TITLE_WORD) &&
+            if (!sf__tok_in(d, last, OFFICE_PART) && !sf__title_word(d, last) &&
                 !(last > a && sf__tok_in(d, last, TITLE_ABBR)))
                 SF_TRY(take_span(d, s, a, k, SF_ENT_UNKNOWN, out));
             return take_span(d, s, k, b, SF_ENT_PERSON, out);
@@ -508,15 +520,17 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
     else if (b - a >= 2 && sf__tok_in(d, b - 1, PLACE_WORDS)) type = SF_ENT_PLACE;
     else if (b - a >= 2 && type != SF_ENT_PERSON && sf__tok_in(d, a, PLACE_FIRST)) type = SF_ENT_PLACE;
     if (a == first) flags |= SF_MENTION_INITIAL;
-    /* an abbreviated personal title before two or more words ("Gen. Francisco
-     * Franco") makes the name a person's, whatever the other evidence */
-    if (b - a >= 3 && sf__tok_in(d, a, TITLE_ABBR) && d->text[d->toks.items[a + 1].begin] == '.')
+    /* an abbreviated personal title or an office abroad before two or more
+     * words ("Gen. Francisco Franco", "Tanaiste Leo Varadkar") makes the
+     * name a person's, whatever the other evidence */
+    if ((b - a >= 3 && sf__tok_in(d, a, TITLE_ABBR) && d->text[d->toks.items[a + 1].begin] == '.') ||
+        (b - a >= 3 && sf__tok_in(d, a, OFFICE_ABROAD)))
         type = SF_ENT_PERSON;
     /* a personal title is not part of a person's name */
     if (type == SF_ENT_PERSON) {
         for (;;) {
             if (b - a >= 3 && sf__tok_in(d, a, TITLE_ABBR) && d->text[d->toks.items[a + 1].begin] == '.') a += 2;
-            else if (b - a >= 2 && sf__tok_in(d, a, TITLE_WORD)) a++;
+            else if (b - a >= 2 && sf__title_word(d, a)) a++;
             else break;
             flags |= SF_MENTION_TITLED;
         }
@@ -551,13 +565,13 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
         size_t p = a;
         if (d->text[d->toks.items[p - 1].begin] == '.' && p - 1 > d->sent_tok[s] && sf__tok_in(d, p - 2, TITLE_ABBR))
             flags |= SF_MENTION_TITLED;
-        else if (sf__tok_in(d, p - 1, TITLE_WORD))
+        else if (sf__title_word(d, p - 1))
             flags |= SF_MENTION_TITLED;
     }
     /* a sentence-initial function word or title is not a name (one-word
      * "other" names, mostly demonyms, are dropped by sf__resolve_entities
      * unless the story also writes the word as another kind of name) */
-    if (b - a == 1 && (is_stop(d, a) || (flags & SF_MENTION_INITIAL && sf__tok_in(d, a, TITLE_WORD)) ||
+    if (b - a == 1 && (is_stop(d, a) || (flags & SF_MENTION_INITIAL && sf__title_word(d, a)) ||
                        (!sf__lang_is_english(d->lang) && lang_title(d, a))))
         return SF_OK;
     /* a title's abbreviation alone ("Sens.", "Reps."), a group of people

@@ -364,6 +364,14 @@ static sf_status link_spelling(formvec *fv) {
     return st;
 }
 
+/* Whether a name of several words shows itself a person's: a title was
+ * written before it, or its first word is a given name. */
+static bool person_shaped(const form *P) {
+    if (P->flags_or & (SF_MENTION_TITLED | SF_MENTION_GIVEN)) return true;
+    const char *sp = memchr(P->key, ' ', P->keylen);
+    return sp && sf__given_name(P->key, (size_t)(sp - P->key));
+}
+
 /* "McGurk" after "Brett McGurk": a single word that is the last word of
  * exactly one person's full name. */
 static sf_status link_surnames(formvec *fv) {
@@ -385,6 +393,16 @@ static sf_status link_surnames(formvec *fv) {
             if (!(pt == SF_ENT_PERSON || (pt == SF_ENT_UNKNOWN && st != SF_ENT_ORG && st != SF_ENT_PLACE &&
                                           P->group == SIZE_MAX && P->words <= 3)))
                 continue;
+            /* a country's name is the last word of a longer name as often
+             * as it is a surname ("Morning Ireland", a radio programme;
+             * "Viva Venezuela", "Children From China"): it joins only a
+             * name that shows itself a person's, by a title or a given
+             * name first ("Michael Jordan"), unless the alias table joins
+             * them (then it has a group and is not here). Other words
+             * typed place (by the recognizer, or a cue such as "from X")
+             * are surnames as often: "a statement from Pippig" beside
+             * "Uta Pippig". */
+            if (sf__is_country_key(S->key, S->keylen) && !person_shaped(P)) continue;
             if (found == SIZE_MAX || find(fv, found) != find(fv, p)) roots++;
             found = p;
         }

@@ -147,6 +147,7 @@ enum rule {
     R_PARTICIPLE,    /* "X emailed supporters, saying" */
     R_NAMING,        /* 'X called it "a scam"' */
     R_NAMING_PRON,   /* 'what he called "a scam"' */
+    R_DESCRIBED,     /* "the Conservative MP said": the person the text gives that title */
     R_SAYS_Y,        /* "X, says Y, is ..." */
     R_ANY_VERB,      /* '"...," X pointed out' */
     R_CONT,          /* a quote continued from the paragraph before */
@@ -163,7 +164,7 @@ static const unsigned char CONFIDENCE[R_COUNT] = {
     [R_NAME] = 3, [R_NAME_IN_NP] = 2, [R_PHRASE] = 2, [R_IT] = 2, [R_HE_LAST] = 2, [R_HE_NAMED] = 2,
     [R_HE_NOBODY_SPOKE] = 2, [R_HE_SUBJECT] = 2, [R_AND_NAME] = 2, [R_AND_VERB] = 2, [R_APPOS_FIRST] = 3,
     [R_APPOS_NAME] = 3, [R_APPOS_BEFORE] = 3, [R_TIME_SKIP] = 3, [R_AFTER_NAME] = 3, [R_AFTER_PHRASE] = 3,
-    [R_ACCORDING] = 2, [R_PARTICIPLE] = 2, [R_NAMING] = 2, [R_NAMING_PRON] = 1, [R_SAYS_Y] = 3,
+    [R_ACCORDING] = 2, [R_PARTICIPLE] = 2, [R_NAMING] = 2, [R_NAMING_PRON] = 1, [R_DESCRIBED] = 2, [R_SAYS_Y] = 3,
     [R_ANY_VERB] = 3, [R_CONT] = 3, [R_COLON] = 3, [R_SAME_PARA] = 2,
 };
 /* Below this a speaker is left unknown: a missing speaker is far better
@@ -257,8 +258,60 @@ static bool speaker_name_ok(const ctx *c, size_t k) {
     return true;
 }
 
+static bool same_last_word(const sf_doc *d, const sf_mention *a, const sf_mention *b);
+
+/* A name that is only a description of someone: a title or office after
+ * "the" ("the Conservative MP said", "said the Foreign Minister"). Shown
+ * as a speaker it reads like a person's name, and it names nobody. */
+static bool description(const ctx *c, size_t k) {
+    const sf_doc *d = c->d;
+    const sf_mention *x = &c->m[k];
+    return x->tok_begin > 0 && lower_word(d, x->tok_begin - 1) && sf__tok_is(d, x->tok_begin - 1, "the") &&
+           sf__title_word(d, x->tok_end - 1);
+}
+
+/* Whether the n tokens at a and at b are the same words (case folded). */
+static bool same_tokens(const sf_doc *d, size_t a, size_t b, size_t n) {
+    if (a + n > d->toks.n || b + n > d->toks.n) return false;
+    for (size_t i = 0; i < n; i++) {
+        const sf_token *x = &d->toks.items[a + i], *y = &d->toks.items[b + i];
+        if (x->end - x->begin != y->end - y->begin ||
+            strncasecmp(d->text + x->begin, d->text + y->begin, x->end - x->begin) != 0)
+            return false;
+    }
+    return true;
+}
+
+/* The person a description (mention k, after "the") stands for: one the
+ * text gives that title, before the name ("Conservative MP Chris
+ * Grayling") or after it ("Chris Grayling, the Conservative MP"), outside
+ * quotes. Two people given the title, or none: nobody, never a guess from
+ * who was named last ("X said ... The Labour leader said" may be another
+ * person). Looks at the 2,048 mentions either side, so a long doc of
+ * descriptions stays linear. The speaker is written as the description. */
+static speaker described_person(const ctx *c, size_t k) {
+    const sf_doc *d = c->d;
+    const sf_mention *x = &c->m[k];
+    size_t n = x->tok_end - x->tok_begin, found = SIZE_MAX;
+    size_t j0 = k > 2048 ? k - 2048 : 0, j1 = SF_MIN(c->nm, k + 2048);
+    for (size_t j = j0; j < j1; j++) {
+        const sf_mention *y = &c->m[j];
+        if (j == k || c->inq[y->tok_begin] || mention_type(c, j) != SF_ENT_PERSON) continue;
+        size_t t = y->tok_end;
+        bool before = y->tok_begin >= n && same_tokens(d, y->tok_begin - n, x->tok_begin, n);
+        bool after = punct_is(d, t, ',') && sf__tok_is(d, t + 1, "the") && same_tokens(d, t + 2, x->tok_begin, n);
+        if (!before && !after) continue;
+        if (found != SIZE_MAX && c->m[found].entity != y->entity && !same_last_word(d, &c->m[found], y))
+            return NOBODY; /* two people hold the title */
+        if (found == SIZE_MAX || (y->tok_begin < x->tok_begin && c->m[found].tok_begin > x->tok_begin)) found = j;
+    }
+    if (found == SIZE_MAX) return NOBODY;
+    return (speaker){found, x->tok_begin - 1, x->tok_end, R_DESCRIBED};
+}
+
 static speaker from_mention(const ctx *c, size_t k) {
     if (!speaker_name_ok(c, k)) return NOBODY;
+    if (description(c, k)) return described_person(c, k);
     return (speaker){k, c->m[k].tok_begin, c->m[k].tok_end, R_NAME};
 }
 
@@ -1130,6 +1183,78 @@ static sf_status direct_quote(ctx *c, const qspanvec *qs, size_t *hit_of, size_t
 static const char *const NOT_SAID[] = {"at", "in", "on", "during", "with", "for", "from", "over", "before",
                                        "after", "to", "about", "against", "under", "by", "into", NULL};
 
+/* Verbs after which a clause with no "that" is the custom ("said the talks
+ * failed", "told reporters prices rose", "urged Moscow to stop the
+ * raids", "according to police, the man fled"). Other speech verbs take a noun
+ * as object as often ("reported the incident to the police", "confirmed
+ * the deal", "denied the charges"): what follows them is what was said
+ * only when it reads as a clause (clause_cue). */
+static const char *const BARE_CLAUSE[] = {"said", "says", "say", "told", "tells", "added", "adds", "urged",
+                                          "according", NULL};
+
+/* Whether tokens [lo, hi) read as a clause of their own, not a noun
+ * phrase: a pronoun or a question word opens them ("he would resign",
+ * "recalled how on his first trip ..."), or in their first twelve tokens
+ * stands a word that only a finite verb phrase holds (an auxiliary or a
+ * modal) or a past tense in -ed after its subject. A present tense
+ * ("19 million Americans suffer from ...") or an irregular past is not
+ * seen: then no reported speech, rather than an object taken as said. */
+static bool clause_cue(const sf_doc *d, size_t lo, size_t hi) {
+    static const char *const AUX[] = {"is", "are", "was", "were", "will", "would", "could", "can", "should",
+                                      "may", "might", "must", "has", "have", "had", "did", "does", "do",
+                                      "shall", "won't", "wouldn't", "can't", "couldn't", "didn't",
+                                      "doesn't", "isn't", "wasn't", "weren't", "hasn't", "haven't", NULL};
+    if (lo < hi && (he_she(d, lo) || sf__tok_in(d, lo, IT_THEY) ||
+                    sf__tok_in(d, lo, (const char *const[]){"i", "we", "you", "there", "how", "why", "what",
+                                                            "whether", "if", "where", NULL})))
+        return true;
+    for (size_t t = lo; t < hi && t < lo + 12; t++) {
+        if (lower_word(d, t) && sf__tok_in(d, t, AUX)) return true;
+        /* a past tense after its subject ("separatist leaders planned to
+         * declare", "evictions increased"): a word in -ed after a word
+         * that is no determiner, preposition or possessive ("the injured
+         * man", "of the injured" are noun phrases) */
+        const sf_token *w = &d->toks.items[t];
+        if (t > lo && lower_word(d, t) && w->end - w->begin > 3 && !memcmp(d->text + w->end - 2, "ed", 2) &&
+            is_word(d, t - 1) && !sf__tok_in(d, t - 1, DETERMINERS) && !sf__tok_in(d, t - 1, NOT_SAID) &&
+            !sf__tok_in(d, t - 1, (const char *const[]){"of", "and", "or", "than", "very", "most", "more", NULL}) &&
+            !possessive(d, t - 1) && !ly_adverb(d, t - 1))
+            return true;
+    }
+    return false;
+}
+
+/* "Asked if the debates matter to her, Chisholm said they do", "Speaking
+ * in the Commons, the MP said": a participle opening the sentence, then a
+ * preposition or "if", and no other comma before the speaker's: a clause
+ * about the speaking, not what was said ("Rising prices hurt sales, the
+ * bank said" has a noun after its participle). */
+static bool opening_participle(const sf_doc *d, size_t first, size_t last) {
+    static const char *const AFTER[] = {"if", "whether", "about", "by", "to", "in", "on", "at", "for", "with",
+                                        "after", "before", "during", "from", "what", "how", "why", "when",
+                                        "outside", "into", "under", "over", NULL};
+    if (last < first + 2 || !is_word(d, first) || !(d->toks.items[first].flags & SF_TOKF_CAPITAL)) return false;
+    const sf_token *t = &d->toks.items[first];
+    size_t n = t->end - t->begin;
+    const char *p = d->text + t->begin;
+    bool part = (n > 4 && !memcmp(p + n - 3, "ing", 3)) || (n > 4 && !memcmp(p + n - 2, "ed", 2));
+    if (!part || !lower_word(d, first + 1) || !sf__tok_in(d, first + 1, AFTER)) return false;
+    for (size_t k = first + 1; k < last; k++)
+        if (punct_is(d, k, ',') || punct_is(d, k, ';')) return false;
+    /* "Complying with the law should be easy, X said": a verb of its
+     * own makes the participle a subject, and the clause was said */
+    return !clause_cue(d, first + 2, last);
+}
+
+/* A speaker who spoke in sentence s (verb at v) with nothing to show as
+ * said ("X reported the incident to the police"): an empty hit, so that a
+ * later "he said" still finds who spoke last (last_speaker); empty hits
+ * are taken out before the hits are returned (sf__find_quotes). */
+static sf_status spoke(ctx *c, size_t s, size_t v, speaker sp) {
+    size_t at = c->d->toks.items[v].begin;
+    return push_hit(c, s, at, at, false, sp, NULL);
+}
+
 /* Reported speech in sentence s (no quote marks in it): "X said (that)
  * ...", "..., X said", "..., according to X". Only with a speaker. */
 static sf_status indirect(ctx *c, size_t s) {
@@ -1203,23 +1328,34 @@ static sf_status indirect(ctx *c, size_t s) {
     if (sp.b > s0 && sp.b <= v && d->toks.items[sp.b - 1].kind != SF_TOK_PUNCT)
         for (size_t t = last; t > first && last - t < 6; t--)
             if (punct_is(d, t - 1, ',')) {
-                last = t - 1;
+                /* "..., and the hospital reported": a clause joined by a
+                 * conjunction is the writer's, not the speaker's ("...,
+                 * Washington and the SDF said" joins two speakers) */
+                if (!(lower_word(d, t) && sf__tok_in(d, t, CONJUNCTIONS))) last = t - 1;
                 break;
             }
     size_t b, en;
     /* "..., X said here Friday": the clause before the comma */
     bool tail = SF_MIN(sp.b, v) > s0 && punct_is(d, SF_MIN(sp.b, v) - 1, ',') &&
                 (hi < lo + 4 || sf__tok_in(d, v, TO_LISTENER));
+    /* with no "that", after a verb that takes an object as often as a
+     * clause, the words after it must read as a clause */
+    bool object = !clause && sf__lang_is_english(d->lang) && !sf__tok_in(d, v, BARE_CLAUSE) &&
+                  !clause_cue(d, lo, hi);
     if ((after || tail) && last > first && last - first >= 4) b = first, en = last;
     /* "Clinton testified before the panel last fall": with no "that", a
      * preposition after the verb says where or when the speaking was,
      * there is no reported clause */
-    else if (hi > lo && hi - lo >= 4 && !placed) b = lo, en = hi;
+    else if (hi > lo && hi - lo >= 4 && !placed && !object) b = lo, en = hi;
+    /* the verb took an object: what stands before its subject is the
+     * writer's too ("In a joint statement, X stressed the need ...") */
+    else if (object && !placed && hi > lo && hi - lo >= 4) return spoke(c, s, v, sp);
     /* the clause before the speaker, set off by a comma ("The talks
      * failed, the envoy said on Friday"); what stands before a speaker
      * with no comma describes the speaker ("Top donor X said") */
     else if (last > first && last - first >= 4 && punct_is(d, last, ',')) b = first, en = last;
     else return SF_OK;
+    if (b == first && en == last && opening_participle(d, first, last)) return spoke(c, s, v, sp);
     return push_hit(c, s, d->toks.items[b].begin, d->toks.items[en - 1].end, false, sp, NULL);
 }
 
@@ -1382,6 +1518,11 @@ sf_status sf__find_quotes(const sf_doc *d, const sf_mention *m, size_t nm,
     /* speakers name the given mentions (a recovered one its original) */
     for (size_t h = c.first_hit; h < out->n && st == SF_OK; h++)
         if (out->items[h].speaker != SIZE_MAX) out->items[h].speaker = src.items[out->items[h].speaker];
+    /* the empty hits of speakers with nothing said (spoke) go */
+    size_t w = c.first_hit;
+    for (size_t h = c.first_hit; h < out->n; h++)
+        if (out->items[h].end > out->items[h].begin) out->items[w++] = out->items[h];
+    out->n = w;
     SF_VEC_FREE(&all);
     SF_VEC_FREE(&src);
     sf__free(hit_of);

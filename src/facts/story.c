@@ -141,6 +141,26 @@ static bool open_ended(const item *a) {
     return a->kind != SF_FACT_DATE && (isinf(a->high) || (a->low <= 0 && a->high > 0));
 }
 
+/* An open amount and a value an order of magnitude or more beyond its
+ * bound: "more than 18,000" and "nearly 200,000", "over 300" and "5,000".
+ * A writer rounds a figure down to "more than X" (or up to "up to X")
+ * within its order of magnitude; a figure ten times the bound is another
+ * count, not the same one. The figures as written are compared (value),
+ * not their ranges: "about 185,000" reaches down to 166,500, but it says
+ * 185,000. Such a pair neither agrees nor conflicts: it is never joined,
+ * and a group chained through other values does not count it as a
+ * conflict. Both open ("more than 300", "more than 5,000"): the bounds. */
+static bool far_beyond(const item *open, const item *b) {
+    if (!open_ended(open) || !(open->value > 0) || !(b->value > 0)) return false;
+    if (isinf(open->high)) return b->value >= open->value * 10; /* "more than X" */
+    return b->value * 10 <= open->value;                        /* "up to X" */
+}
+
+static bool far_bound(const item *a, const item *b) {
+    if (a->kind == SF_FACT_DATE || b->kind == SF_FACT_DATE) return false;
+    return far_beyond(a, b) || far_beyond(b, a);
+}
+
 /* May two values that do not fit be called a conflict? Dates are keyed by
  * their named subject and verb already. Quantities must be anchored: their
  * sentences name a common entity (besides the thing itself), neither
@@ -926,7 +946,8 @@ static bool group_conflict(const sf_doc *docs, const itemvec *iv, const size_t *
     for (size_t x = 0; x < look; x++)
         for (size_t y = x + 1; y < look; y++) {
             const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
-            if (a->doc == b->doc || compatible(a, b) || !same_thing(a, b) || plain_count(a)) continue;
+            if (a->doc == b->doc || compatible(a, b) || !same_thing(a, b) || plain_count(a) || far_bound(a, b))
+                continue;
             if (also_says(docs, a, b) || also_says(docs, b, a)) continue;
             /* confirmed and apart: a conflict unless the two articles
              * also give values that fit */
@@ -1112,6 +1133,9 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
                      * takes 1,237 delegates"; it joins a value only through
                      * a name their sentences share */
                     if (a->doc == b->doc && (open_ended(a) || open_ended(b)) && !share_anchor(a, b)) continue;
+                    /* nor, in either case, a value an order of magnitude
+                     * beyond its bound (far_bound) */
+                    if (far_bound(a, b)) continue;
                     size_t ra = order[x], rb = order[y];
                     while (uf[ra] != ra) ra = uf[ra];
                     while (uf[rb] != rb) rb = uf[rb];

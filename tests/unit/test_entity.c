@@ -349,6 +349,43 @@ static void test_surname_votes_for_the_person(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A country's name is the last word of a programme's ("Morning Ireland")
+ * as often as a surname: it joins only a name that shows itself a
+ * person's (a title, a given name first; "Michael Jordan" above). */
+static void test_country_no_surname_of_a_programme(void **state) {
+    (void)state;
+    const char *texts[] = {"Ireland could see up to 2,300 new cases of coronavirus per day by the end of the month. "
+                           "People across Ireland can once again meet this challenge. Speaking on Morning Ireland "
+                           "he bypassed the question for a second time."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const sf_entity *ie = entity_named(&f, "Ireland");
+    assert_non_null(ie);
+    assert_int_equal(ie->type, SF_ENT_PLACE);
+    assert_true(entity_named(&f, "Morning Ireland") == NULL || entity_named(&f, "Morning Ireland") != ie);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* An office of another country ("Tanaiste", "Taoiseach") before a name is a
+ * title, left out of the name as "President" is. */
+static void test_office_abroad_is_a_title(void **state) {
+    (void)state;
+    const char *texts[] = {"Last night Tanaiste Leo Varadkar made a strong claim on RTE. Varadkar was speaking "
+                           "after the cabinet met, and Tanaiste Leo Varadkar said the plan was credible."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    assert_null(entity_named(&f, "Tanaiste Leo Varadkar"));
+    const sf_entity *lv = entity_named(&f, "Leo Varadkar");
+    assert_non_null(lv);
+    assert_int_equal(lv->type, SF_ENT_PERSON);
+    assert_ptr_equal(lv, entity_named(&f, "Varadkar"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* A government body written both ways round is one entity; a university
  * is not (two schools). */
 static void test_body_written_both_ways(void **state) {
@@ -609,6 +646,8 @@ int main(void) {
         cmocka_unit_test(test_countries_are_places),
         cmocka_unit_test(test_surname_votes_for_the_person),
         cmocka_unit_test(test_body_written_both_ways),
+        cmocka_unit_test(test_country_no_surname_of_a_programme),
+        cmocka_unit_test(test_office_abroad_is_a_title),
         cmocka_unit_test(test_company_words),
         cmocka_unit_test(test_word_fold),
         cmocka_unit_test(test_german_report_no_junk),

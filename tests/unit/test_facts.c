@@ -423,6 +423,39 @@ static void test_agreement_has_common_value(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* An open amount agrees only with figures of its order of magnitude: "more
+ * than 18,000" idled on day five fits 18,600 laid off, not the 200,000
+ * idled on day 54 (all three were one "agree"). */
+static void test_open_amount_same_magnitude(void **state) {
+    (void)state;
+    const char *texts[] = {"A strike by 3,400 workers at a Varco Motors stamping factory has closed seven assembly "
+                           "plants, idling more than 18,000 workers by Varco's count and quieting cash registers in "
+                           "Dellport, where the walkout began five days ago.",
+                           "Varco had already closed seven of those assembly plants and temporarily laid off 18,600 "
+                           "workers for lack of parts from the initial strike at a stamping plant in Dellport.",
+                           "The Dellport strikes have crippled Varco Motors for 54 days, idling 200,000 workers "
+                           "nationwide.",
+                           "Last summer's strikes at two parts plants in Dellport cost Varco about $2 billion while "
+                           "they idled nearly 200,000 Varco workers."};
+    sf_corpus *c = corpus_of(texts, 4, sf__days_from_civil(1998, 6, 12) * 86400);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    bool open_agrees = false;
+    for (size_t i = 0; i < f.nfacts; i++) {
+        const sf_fact *x = &f.facts[i];
+        bool open = false, big = false;
+        for (size_t k = 0; k < x->nmentions; k++) {
+            open |= strcmp(x->mentions[k].text, "more than 18,000") == 0;
+            big |= x->mentions[k].low >= 100000;
+        }
+        assert_false(open && big && x->status == SF_FACT_AGREE);
+        open_agrees |= open && x->status == SF_FACT_AGREE;
+    }
+    assert_true(open_agrees); /* with 18,600 */
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* Counts relative to someone named ("Webb and three other people") are
  * scoped by that someone: two of them never make a conflict. */
 static void test_relative_counts_do_not_conflict(void **state) {
@@ -1273,6 +1306,7 @@ int main(void) {
         cmocka_unit_test(test_code_in_marks_is_no_quote),
         cmocka_unit_test(test_open_amount_chains_nothing),
         cmocka_unit_test(test_relative_counts_do_not_conflict), cmocka_unit_test(test_agreement_has_common_value),
+        cmocka_unit_test(test_open_amount_same_magnitude),
         cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
         cmocka_unit_test(test_across_stories),

@@ -496,6 +496,48 @@ static void test_score_lone_verb_source(void **state) {
     assert_int_equal(s.predicted, 1);
 }
 
+/* With no "that", a verb that takes an object as often as a clause
+ * ("reported the incident to the police") reports speech only when what
+ * follows reads as a clause; a clause joined by "and" before the speaker is
+ * the writer's; an opening participle clause ("Asked if ...,") is about the
+ * speaking, not what was said. */
+static void test_object_and_opening_clause_not_said(void **state) {
+    (void)state;
+    found f = run("Masks\n\n"
+                  "A hospital employee noticed Thursday that some boxes were missing, and the hospital reported the "
+                  "incident to the police station Monday.\n\n"
+                  "Asked if the debates matter to her, Chisholm said they do.\n\n"
+                  "The company confirmed it would close the plant in Dellport in March.\n\n"
+                  "Rising prices hurt sales in the first quarter, the bank said.\n");
+    assert_false(any_quote_with(&f, "the incident"));
+    assert_false(any_quote_with(&f, "boxes were missing"));
+    assert_false(any_quote_with(&f, "Asked if"));
+    expect_speaker(&f, "close the plant", "The company");
+    expect_speaker(&f, "hurt sales", "the bank");
+    done(&f);
+}
+
+/* "the Conservative MP said": a title after "the" is a description; it
+ * speaks as the person the text gives that title (before or after the
+ * name), else nobody; never shown as if it were a name. */
+static void test_description_speaker(void **state) {
+    (void)state;
+    found f = run("Air bridges\n\n"
+                  "Chris Grayling, the Conservative MP for Epsom, warned on Monday that the sector faces job cuts.\n\n"
+                  "Speaking in the Commons, the Conservative MP said: \"It does not need to be like this at all.\"\n\n"
+                  "Labour leader Keir Starmer and Health Secretary Matt Hancock clashed on Monday.\n\n"
+                  "Speaking in the Commons, the Health Secretary said: \"We will test at airports next month.\"\n");
+    expect_speaker(&f, "like this at all", "Chris Grayling");
+    expect_speaker(&f, "test at airports", "Matt Hancock");
+    done(&f);
+    f = run("Air bridges\n\n"
+            "The travel sector faces mass job cuts, an industry group warned on Monday.\n\n"
+            "Speaking in the Commons, the Conservative MP said: \"It does not need to be like this at all.\"\n");
+    const sf_quote_found *q = quote_with(&f, "like this at all");
+    if (q->speaker_name) assert_true(strncmp(q->speaker_name, "Conservative", 12) != 0);
+    done(&f);
+}
+
 static found run_in(const char *text, const char *lang) {
     found f = {NULL, 0, text};
     sf_error err = {0};
@@ -612,6 +654,7 @@ int main(void) {
         cmocka_unit_test(test_naming_pronoun_unknown),    cmocka_unit_test(test_other_languages),    cmocka_unit_test(test_score_lone_verb_source),
         cmocka_unit_test(test_title_with_of_after_said),  cmocka_unit_test(test_subject_not_possessive_or_relative),
         cmocka_unit_test(test_he_after_titled_subject),
+        cmocka_unit_test(test_object_and_opening_clause_not_said), cmocka_unit_test(test_description_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
