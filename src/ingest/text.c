@@ -29,6 +29,8 @@
  *    a full stop) set apart by a blank line, before a paragraph that opens
  *    with a dateline ("beirut - "), is a photo caption or standfirst of a
  *    scraped page: it is left out, as the title would be.
+ *    3b. A first line that credits a picture ("Photo: Jane Doe/AFP via
+ *    Getty Images") is a photo caption: left out, never the title.
  * 4. The body: lines of one paragraph are joined with a space (a word split
  *    by a hyphen at a line end is joined without one), except where a line
  *    ends a sentence well short of the wrapping width: that is a paragraph
@@ -432,6 +434,63 @@ static size_t run_in_title(sf_view v, size_t *rest) {
     return 0;
 }
 
+/* Whether p[0..n) holds the ASCII string lit at byte i, in any case. */
+static bool at_nocase(const char *p, size_t n, size_t i, const char *lit) {
+    size_t k = strlen(lit);
+    return i + k <= n && sf__view_eq_nocase(sf__view(p + i, k), sf__view(lit, k));
+}
+
+/* Rule 3b: a line that credits a picture is a photo caption, never the
+ * headline ("Love thine enemy. Photo: Olivier Douliery/AFP via Getty
+ * Images", "Photograph: Reuters/Kevin Lamarque"): it holds a credit label
+ * at its start or after a sentence end ("Photo:", "Photograph:", "Image:",
+ * "Picture:", "Credit:", "Photo by", "Photo credit"), or a picture
+ * agency's credit form ("via Getty Images", "AFP via", "REUTERS/Name",
+ * "AP Photo/Name"), or ends on "Getty Images". A gallery headline
+ * ("Photos: Flooding in Houston") has the plural and stays a title, as
+ * does one about the agency that does not end on its name ("Getty Images
+ * sold to ..."). */
+static bool photo_credit(sf_view v) {
+    static const char *const LABEL[] = {"photo:", "photograph:", "image:", "picture:", "credit:",
+                                        "photo by ", "photo credit", "image credit", "picture credit"};
+    static const char *const AGENCY[] = {"via getty", "afp via ", "/getty", "/afp", "reuters/", "ap photo/",
+                                         "/reuters", "/shutterstock", "epa/", "/epa"};
+    for (size_t i = 0; i < v.n; i++) {
+        bool word_start = i == 0 || !isalnum((unsigned char)v.p[i - 1]);
+        /* a label opens the line or follows a sentence end or a separator
+         * ("... enemy. Photo: ...", "... | Image: ..."); in running text
+         * "a stunning image: To ..." is no credit */
+        size_t q = i;
+        while (q > 0 && v.p[q - 1] == ' ') q--;
+        bool label_start = word_start && (q == 0 || strchr(".!?|)-", v.p[q - 1]) ||
+                                          (unsigned char)v.p[q - 1] >= 0x80);
+        for (size_t k = 0; label_start && k < SF_ARRAY_LEN(LABEL); k++)
+            if (at_nocase(v.p, v.n, i, LABEL[k])) return true;
+        for (size_t k = 0; k < SF_ARRAY_LEN(AGENCY); k++)
+            if ((word_start || v.p[i] == '/') && at_nocase(v.p, v.n, i, AGENCY[k])) return true;
+    }
+    static const char GETTY[] = "getty images";
+    size_t e = v.n;
+    while (e > 0 && strchr(".)] ", v.p[e - 1])) e--;
+    return e >= sizeof GETTY - 1 && at_nocase(v.p, e, e - (sizeof GETTY - 1), GETTY);
+}
+
+/* Rule 3b: the first paragraph L[b..] is a photo caption when it is short
+ * (at most 4 lines and 50 words: a caption wrapped) with a credit in it and
+ * text after it. Returns where the text after it starts, 0 when it is no
+ * caption. */
+static size_t credit_paragraph(const linevec *L, size_t b) {
+    size_t pe = b, words = 0;
+    bool credit = false;
+    for (; pe < L->n && L->items[pe].v.n; pe++) {
+        words += count_words(L->items[pe].v);
+        credit = credit || photo_credit(L->items[pe].v);
+    }
+    if (!credit || pe - b > 4 || words > 50) return 0;
+    while (pe < L->n && !L->items[pe].v.n) pe++;
+    return pe < L->n ? pe : 0;
+}
+
 /* Rule 3: a long sentence set apart by a blank line before a paragraph
  * that opens with a dateline. */
 static bool is_caption(const linevec *L, size_t t) {
@@ -523,7 +582,9 @@ sf_status sf__read_text(sf_reader_ctx *ctx, const char *data, size_t n) {
     linevec upto = {.items = L.items, .n = e, .cap = L.cap};
     size_t head = b;
     size_t rest = 0, run_in = 0;
-    if (is_title(&upto, b)) r.title = L.items[b++].v;
+    size_t caption_end = credit_paragraph(&upto, b);
+    if (caption_end) b = caption_end; /* rule 3b */
+    else if (is_title(&upto, b)) r.title = L.items[b++].v;
     else if (is_caption(&upto, b)) b++;
     else if ((run_in = run_in_title(L.items[b].v, &rest)) > 0) {
         r.title = sf__view(L.items[b].v.p, run_in);

@@ -296,6 +296,28 @@ static void text_as_people_write_it(void **state) {
                        "weeks, his publisher said on Monday.\n";
     assert_int_equal(READ_STR(c, "i.txt", note, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
     assert_string_equal(sf_corpus_get(c, sf_corpus_count(c) - 1)->title, "");
+    /* a photo caption with its credit over the text is left out, never
+     * the title, wrapped or not; a gallery headline stays a title */
+    const char *credit = "Love thine enemy. Photo: Olivier Douliery/AFP via\nGetty Images\n\n"
+                         "In his new book, a columnist sets out to answer a simple question about\n"
+                         "the election of 2016, and finds the answer in the parties.\n";
+    assert_int_equal(READ_STR(c, "p1.txt", credit, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    a = sf_corpus_get(c, sf_corpus_count(c) - 1);
+    assert_string_equal(a->title, "");
+    assert_int_equal(strncmp(a->text, "In his new book", 15), 0);
+    const char *reuters = "Rescue workers search the rubble. REUTERS/Jane Roe\n\n"
+                          "Rescue workers searched the rubble of the school on Monday, officials said.\n";
+    assert_int_equal(READ_STR(c, "p2.txt", reuters, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, sf_corpus_count(c) - 1)->title, "");
+    /* "image:" inside a sentence is no credit: the paragraph is text */
+    const char *image = "WASHINGTON _ A plume of fire, a moment of horror frozen in a stunning image: To a\n"
+                        "historian the burning jet looked like a zeppelin.\n\nThe jet took off near Paris.\n";
+    assert_int_equal(READ_STR(c, "p4.txt", image, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    assert_int_equal(strncmp(sf_corpus_get(c, sf_corpus_count(c) - 1)->text, "WASHINGTON _ A plume", 20), 0);
+    const char *gallery = "Photos: Flood waters rise in Marlow Bridge\n\n"
+                          "The Tamsin River burst its banks on Monday, officials said.\n";
+    assert_int_equal(READ_STR(c, "p3.txt", gallery, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, sf_corpus_count(c) - 1)->title, "Photos: Flood waters rise in Marlow Bridge");
     /* a file of one line whose headline runs into the text: in headline
      * capitalization, or over a dateline; an abbreviation or an initial
      * ends no headline, and a line that opens with a dateline has none */
