@@ -77,6 +77,18 @@ static bool strcasestr_n(const char *p, size_t n, const char *w) {
     return false;
 }
 
+/* Whether p[0..n) ends on a sentence terminator of another script: the
+ * danda and double danda of Bengali and Devanagari (U+0964, U+0965), the
+ * ideographic full stop (U+3002) and the full-width "!" and "?" (U+FF01,
+ * U+FF1F). A Bengali report ends its sentences with "।", never "." */
+static bool ends_in_other_script(const char *p, size_t n) {
+    static const char *const TERM[] = {"\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xE3\x80\x82", "\xEF\xBC\x81",
+                                       "\xEF\xBC\x9F"};
+    for (size_t k = 0; n >= 3 && k < SF_ARRAY_LEN(TERM); k++)
+        if (memcmp(p + n - 3, TERM[k], 3) == 0) return true;
+    return false;
+}
+
 bool sf__is_noise_sentence(const char *p, size_t n) {
     sf_view v = sf__view_trim(sf__view(p, n));
     p = v.p;
@@ -119,7 +131,7 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
     if (end >= 3 && (unsigned char)p[end - 3] == 0xE2 && (unsigned char)p[end - 2] == 0x80 &&
         ((unsigned char)p[end - 1] == 0x9D || (unsigned char)p[end - 1] == 0x99))
         end -= 3; /* ” ’ */
-    if (!end || !strchr(".!?", p[end - 1])) return true;
+    if (!end || !(strchr(".!?", p[end - 1]) || ends_in_other_script(p, end))) return true;
     /* Title Case all along ("For Use By Clients of the News Service") is a
      * heading or a credit, not reporting. */
     size_t capitalized = 0;

@@ -770,6 +770,18 @@ static void no_bullet_inside_a_running_quotation(void **state) {
     const char *note = "Editor\xE2\x80\x99s note: the candidate has repeatedly made claims that were false.";
     assert_true(sf__is_noise_sentence(note, strlen(note)));
     assert_false(sf__is_noise_sentence("Followers of the mayor gathered at the Marlow bridge on Monday.", 63));
+    /* a Bengali sentence ends with the danda, and is reporting like any
+     * other ("The incident took place this morning in the village.") */
+    const char *bn = "\xE0\xA6\x86\xE0\xA6\x9C \xE0\xA6\xB8\xE0\xA6\x95\xE0\xA6\xBE\xE0\xA6\xB2 "
+                     "\xE0\xA6\x97\xE0\xA7\x8D\xE0\xA6\xB0\xE0\xA6\xBE\xE0\xA6\xAE\xE0\xA7\x87 "
+                     "\xE0\xA6\x8F \xE0\xA6\x98\xE0\xA6\x9F\xE0\xA6\xA8\xE0\xA6\xBE "
+                     "\xE0\xA6\x98\xE0\xA6\x9F\xE0\xA7\x87\xE0\xA5\xA4";
+    assert_false(sf__is_noise_sentence(bn, strlen(bn)));
+    sf_buf h;
+    sf__buf_init(&h, 0);
+    assert_int_equal(sf__headline_from_sentence(bn, strlen(bn), &h), SF_OK);
+    assert_int_equal(h.n, strlen(bn) - 3); /* without the danda */
+    sf__buf_release(&h);
 }
 
 /* A headline counts also when an earlier report has none (the headlines
