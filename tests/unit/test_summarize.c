@@ -87,6 +87,15 @@ static void datelines_are_found(void **state) {
     const char *h = "BEIJING, April 25 (Xinhua)-- Shi Guangsheng met the delegation.";
     assert_int_equal(DATELINE(h), strlen("BEIJING, April 25 (Xinhua)-- "));
     assert_int_equal(DATELINE(""), 0);
+    /* an outlet's name in mixed case before a spaced dash and a capital */
+    const char *o = "Kaieteur News \xE2\x80\x93 Police investigators in Region Two are trying.";
+    assert_int_equal(sf__outlet_dateline_length(o, strlen(o)), strlen("Kaieteur News \xE2\x80\x93 "));
+    const char *oz = "Mehmet Oz \xE2\x80\x94 a surgeon and TV star \xE2\x80\x94 was called a charlatan.";
+    assert_int_equal(sf__outlet_dateline_length(oz, strlen(oz)), 0);
+    const char *cl = "The river rose - Police said - overnight.";
+    assert_int_equal(sf__outlet_dateline_length(cl, strlen(cl)), 0);
+    const char *lng = "Marlow Bridge Town Hall Library - The doors opened.";
+    assert_int_equal(sf__outlet_dateline_length(lng, strlen(lng)), 0);
 }
 
 static void standalone_rules(void **state) {
@@ -863,6 +872,36 @@ static void datelines_inside_the_text(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* The report's first sentence is its first that is not page furniture: a
+ * dateline under a page's notice ("Sorry, but your browser needs
+ * Javascript ...") is cut from it, as is an outlet's name in mixed case
+ * before a dash ("Marlow Courier - Police ..."); the notice is no bullet. */
+static void dateline_after_page_notice(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    add_text(c, "a", "Sorry, but your browser needs Javascript to use this site.\n\n"
+                     "KELLPORT \xE2\x80\x93 A total of 6,000 sandbags have been lost at a depot in Kellport, "
+                     "officials said Tuesday. The police are investigating the loss as a theft.", 1);
+    add_text(c, "b", "Marlow Courier \xE2\x80\x93 Police investigators are trying to find the sandbags "
+                     "lost at the Kellport depot before the river rises again.", 2);
+    size_t all[2] = {0, 1};
+    sf_summarize_options o = {.max_words = 200};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 2, NULL, &o, &s, &err), SF_OK);
+    size_t seen = 0;
+    for (size_t k = 0; k < s.n; k++) {
+        const char *t = sentence_text(c, &s, k);
+        assert_null(strstr(t, "Javascript"));
+        assert_null(strstr(t, "KELLPORT"));
+        assert_null(strstr(t, "Marlow Courier"));
+        seen += !strncmp(t, "A total of 6,000", 16) || !strncmp(t, "Police investigators", 20);
+    }
+    assert_int_equal(seen, 2);
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
 /* Two reports say the same thing in other words: one bullet, citing both. */
 static void near_repeats_are_merged(void **state) {
     (void)state;
@@ -1004,6 +1043,7 @@ int main(void) {
         cmocka_unit_test(headlines_of_the_story),
         cmocka_unit_test(headline_lead_opens),
         cmocka_unit_test(datelines_inside_the_text),
+        cmocka_unit_test(dateline_after_page_notice),
         cmocka_unit_test(summary_reads_the_docs_as_its_own_analysis),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
