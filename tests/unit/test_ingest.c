@@ -343,6 +343,29 @@ static void text_as_people_write_it(void **state) {
                         "all traffic until engineers could inspect its piers and the old weir below it.";
     assert_int_equal(READ_STR(c, "r4.txt", plain, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
     assert_string_equal(sf_corpus_get(c, sf_corpus_count(c) - 1)->title, "");
+    /* a headline with no full stop run into the text: ended by a sentence
+     * start after a run in headline capitalization, or by a capitalized
+     * word that opens sentences after one in lower case, when the text
+     * retells it; a name in a lead sentence ends nothing */
+    const char *stretched = "Floods at Marlow Bridge Leave Rescue Teams Stretched Managers of the county rescue service "
+                         "say floods at Marlow Bridge left too few teams for the rescue calls, and the county manager "
+                         "asked for more boats. Teams were stretched across the valley for three days.";
+    assert_int_equal(READ_STR(c, "u1.txt", stretched, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    a = sf_corpus_get(c, sf_corpus_count(c) - 1);
+    assert_string_equal(a->title, "Floods at Marlow Bridge Leave Rescue Teams Stretched");
+    assert_int_equal(strncmp(a->text, "Managers of the county", 22), 0);
+    const char *opener = "First trial of a floating flood barrier on the Tamsin river In the future, barriers could "
+                         "float up when the river rises. The first trial of a floating flood barrier on the Tamsin "
+                         "river held back the water at Marlow Bridge on Monday, engineers said.";
+    assert_int_equal(READ_STR(c, "u2.txt", opener, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    a = sf_corpus_get(c, sf_corpus_count(c) - 1);
+    assert_string_equal(a->title, "First trial of a floating flood barrier on the Tamsin river");
+    assert_int_equal(strncmp(a->text, "In the future", 13), 0);
+    const char *named = "Arrests by the New Jersey State Police were down 42 percent in September, and arrests by "
+                        "the state police of drivers on the turnpike fell too, the New Jersey State Police said in a "
+                        "report on arrests that the state attorney general released on Monday.";
+    assert_int_equal(READ_STR(c, "u3.txt", named, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, sf_corpus_count(c) - 1)->title, "");
     sf_corpus_destroy(c);
 }
 
