@@ -193,7 +193,7 @@ size_t sf__outlet_dateline_length(const char *p, size_t n) {
             while (i < n && (isalpha((unsigned char)p[i]) || p[i] == '\'' || p[i] == '.')) i++;
         }
         words++;
-        if (i >= n || p[i] != ' ') return 0;
+        if (i + 1 >= n || p[i] != ' ') return 0;
         i++;
         size_t dash = p[i] == '-' ? 1
                       : i + 2 < n && (unsigned char)p[i] == 0xE2 && (unsigned char)p[i + 1] == 0x80 &&

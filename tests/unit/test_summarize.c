@@ -8,6 +8,7 @@
 
 #include "summarize/summarize.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define NOISE(s) sf__is_noise_sentence((s), strlen(s))
@@ -96,6 +97,13 @@ static void datelines_are_found(void **state) {
     assert_int_equal(sf__outlet_dateline_length(cl, strlen(cl)), 0);
     const char *lng = "Marlow Bridge Town Hall Library - The doors opened.";
     assert_int_equal(sf__outlet_dateline_length(lng, strlen(lng)), 0);
+    /* a text that ends after the name's space: nothing read past its end
+     * (a heap copy of exactly its bytes, for the address sanitizer) */
+    char *cut = malloc(14);
+    assert_non_null(cut);
+    memcpy(cut, "Kaieteur News ", 14);
+    assert_int_equal(sf__outlet_dateline_length(cut, 14), 0);
+    free(cut);
 }
 
 static void standalone_rules(void **state) {
