@@ -24,11 +24,14 @@
  *    it: a continued line is a wrapped one (as long as the lines below,
  *    within 25%) or one followed by a line opening in lower case.
  *    2b. A first line that is a whole paragraph may open with the headline
- *    run into it (a file of one line): run_in_title.
+ *    run into it (a file of one line): run_in_title, and 2c, a headline
+ *    with no full stop that a sentence start ends: run_in_unstopped.
  * 3. A first line that reads as a long sentence (12 words or more ending in
  *    a full stop) set apart by a blank line, before a paragraph that opens
  *    with a dateline ("beirut - "), is a photo caption or standfirst of a
  *    scraped page: it is left out, as the title would be.
+ *    3b. A first line that credits a picture ("Photo: Jane Doe/AFP via
+ *    Getty Images") is a photo caption: left out, never the title.
  * 4. The body: lines of one paragraph are joined with a space (a word split
  *    by a hyphen at a line end is joined without one), except where a line
  *    ends a sentence well short of the wrapping width: that is a paragraph
@@ -282,26 +285,27 @@ static bool title_case(sf_view v) {
  * paragraph is followed by one that goes on to other things. Content words
  * are of four letters or more and no stopword; they match on their first
  * five letters (inflections). */
-static bool echoed_by_lead(const linevec *L, size_t t) {
-    size_t u = t + 1;
-    while (u < L->n && L->items[u].v.n == 0) u++;
-    if (u == t + 1 || u >= L->n) return false;
-    char lead[48][6];
-    size_t nlead = 0;
-    for (size_t k = u; k < L->n && L->items[k].v.n && nlead < 40; k++) {
-        sf_view w = L->items[k].v;
-        for (size_t i = 0; i < w.n && nlead < 40;) {
-            while (i < w.n && !isalpha((unsigned char)w.p[i])) i++;
-            size_t b = i;
-            while (i < w.n && isalpha((unsigned char)w.p[i])) i++;
-            if (i == b) continue;
-            size_t n = SF_MIN(i - b, (size_t)5);
-            for (size_t c = 0; c < n; c++) lead[nlead][c] = (char)tolower((unsigned char)w.p[b + c]);
-            lead[nlead][n] = '\0';
-            nlead++;
-        }
+/* The first letters (up to five, lower case) of the words of v, appended
+ * to lead[] up to LEAD_WORDS in all. */
+#define LEAD_WORDS 80
+typedef char lead_word[6];
+
+static void lead_words(sf_view w, lead_word *lead, size_t *nlead) {
+    for (size_t i = 0; i < w.n && *nlead < LEAD_WORDS;) {
+        while (i < w.n && !isalpha((unsigned char)w.p[i])) i++;
+        size_t b = i;
+        while (i < w.n && isalpha((unsigned char)w.p[i])) i++;
+        if (i == b) continue;
+        size_t n = SF_MIN(i - b, (size_t)5);
+        for (size_t c = 0; c < n; c++) lead[*nlead][c] = (char)tolower((unsigned char)w.p[b + c]);
+        lead[*nlead][n] = '\0';
+        ++*nlead;
     }
-    sf_view v = L->items[t].v;
+}
+
+/* Whether at least half of v's content words (three at least) are among
+ * lead[0..nlead). */
+static bool echoed_in(sf_view v, const lead_word *lead, size_t nlead) {
     size_t content = 0, echoed = 0;
     for (size_t i = 0; i < v.n;) {
         while (i < v.n && !isalpha((unsigned char)v.p[i])) i++;
@@ -322,6 +326,16 @@ static bool echoed_by_lead(const linevec *L, size_t t) {
             }
     }
     return content >= 3 && echoed * 2 >= content;
+}
+
+static bool echoed_by_lead(const linevec *L, size_t t) {
+    size_t u = t + 1;
+    while (u < L->n && L->items[u].v.n == 0) u++;
+    if (u == t + 1 || u >= L->n) return false;
+    lead_word lead[LEAD_WORDS];
+    size_t nlead = 0;
+    for (size_t k = u; k < L->n && L->items[k].v.n && nlead < 40; k++) lead_words(L->items[k].v, lead, &nlead);
+    return echoed_in(L->items[t].v, lead, SF_MIN(nlead, (size_t)40));
 }
 
 /* Rule 2: does line t (the first of the body) read as a title? */
@@ -432,6 +446,166 @@ static size_t run_in_title(sf_view v, size_t *rest) {
     return 0;
 }
 
+/* Whether p[0..n) holds the ASCII string lit at byte i, in any case. */
+static bool at_nocase(const char *p, size_t n, size_t i, const char *lit) {
+    size_t k = strlen(lit);
+    return i + k <= n && sf__view_eq_nocase(sf__view(p + i, k), sf__view(lit, k));
+}
+
+/* Rule 3b: a line that credits a picture is a photo caption, never the
+ * headline ("Love thine enemy. Photo: Olivier Douliery/AFP via Getty
+ * Images", "Photograph: Reuters/Kevin Lamarque"): it holds a credit label
+ * at its start or after a sentence end ("Photo:", "Photograph:", "Image:",
+ * "Picture:", "Credit:", "Photo by", "Photo credit"), or a picture
+ * agency's credit form ("via Getty Images", "AFP via", "REUTERS/Name",
+ * "AP Photo/Name"), or ends on "Getty Images". A gallery headline
+ * ("Photos: Flooding in Houston") has the plural and stays a title, as
+ * does one about the agency that does not end on its name ("Getty Images
+ * sold to ..."). */
+static bool photo_credit(sf_view v) {
+    static const char *const LABEL[] = {"photo:", "photograph:", "image:", "picture:", "credit:",
+                                        "photo by ", "photo credit", "image credit", "picture credit"};
+    static const char *const AGENCY[] = {"via getty", "afp via ", "/getty", "/afp", "reuters/", "ap photo/",
+                                         "/reuters", "/shutterstock", "epa/", "/epa"};
+    for (size_t i = 0; i < v.n; i++) {
+        bool word_start = i == 0 || !isalnum((unsigned char)v.p[i - 1]);
+        /* a label opens the line or follows a sentence end or a separator
+         * ("... enemy. Photo: ...", "... | Image: ..."); in running text
+         * "a stunning image: To ..." is no credit */
+        size_t q = i;
+        while (q > 0 && v.p[q - 1] == ' ') q--;
+        bool label_start = word_start && (q == 0 || strchr(".!?|)-", v.p[q - 1]) ||
+                                          (unsigned char)v.p[q - 1] >= 0x80);
+        for (size_t k = 0; label_start && k < SF_ARRAY_LEN(LABEL); k++)
+            if (at_nocase(v.p, v.n, i, LABEL[k])) return true;
+        for (size_t k = 0; k < SF_ARRAY_LEN(AGENCY); k++)
+            if ((word_start || v.p[i] == '/') && at_nocase(v.p, v.n, i, AGENCY[k])) return true;
+    }
+    static const char GETTY[] = "getty images";
+    size_t e = v.n;
+    while (e > 0 && strchr(".)] ", v.p[e - 1])) e--;
+    return e >= sizeof GETTY - 1 && at_nocase(v.p, e, e - (sizeof GETTY - 1), GETTY);
+}
+
+/* Rule 3b: the first paragraph L[b..] is a photo caption when it is short
+ * (at most 4 lines and 50 words: a caption wrapped) with a credit in it and
+ * text after it. Returns where the text after it starts, 0 when it is no
+ * caption. */
+static size_t credit_paragraph(const linevec *L, size_t b) {
+    size_t pe = b, words = 0;
+    bool credit = false;
+    for (; pe < L->n && L->items[pe].v.n; pe++) {
+        words += count_words(L->items[pe].v);
+        credit = credit || photo_credit(L->items[pe].v);
+    }
+    if (!credit || pe - b > 4 || words > 50) return 0;
+    while (pe < L->n && !L->items[pe].v.n) pe++;
+    return pe < L->n ? pe : 0;
+}
+
+/* Words that open a sentence and, written with a capital after a word in
+ * lower case, do not go on with it: "... testing device In the future,
+ * robots ...". Followed by a word in lower case, so "said The Guardian"
+ * goes on. */
+static bool sentence_opener(sf_view w) {
+    static const char *const W[] = {"In", "The", "A", "An", "As", "At", "On", "For", "But", "When",
+                                    "After", "While", "With", "It", "This", "Since", "Until", "If"};
+    for (size_t k = 0; k < SF_ARRAY_LEN(W); k++)
+        if (strlen(W[k]) == w.n && memcmp(W[k], w.p, w.n) == 0) return true;
+    return false;
+}
+
+/* Whether v has no letter in lower case ("BRITISH AIRWAYS IN TALKS"). */
+static bool no_lower(sf_view v) {
+    for (size_t i = 0; i < v.n; i++)
+        if (islower((unsigned char)v.p[i])) return false;
+    return true;
+}
+
+/* Capitalized words of four letters or more in v. */
+static size_t long_caps(sf_view v) {
+    size_t caps = 0;
+    for (size_t i = 0; i < v.n; i++) {
+        if (i > 0 && v.p[i - 1] != ' ') continue;
+        size_t e = i;
+        while (e < v.n && isalpha((unsigned char)v.p[e])) e++;
+        caps += e - i >= 4 && isupper((unsigned char)v.p[i]);
+    }
+    return caps;
+}
+
+/* Whether capitalized word w is written in lower case somewhere in text
+ * (its first five letters at a word start): a common noun capitalized
+ * only where it opens a sentence ("Managers of the electric system" in a
+ * text on "the manager of the grid"), not a name ("State Police"). */
+static bool lower_elsewhere(sf_view text, sf_view w) {
+    size_t n = 0;
+    while (n < w.n && n < 5 && isalpha((unsigned char)w.p[n])) n++;
+    if (n < 3) return false;
+    for (size_t i = 0; i + n <= text.n; i++) {
+        if ((i > 0 && isalpha((unsigned char)text.p[i - 1])) || text.p[i] != tolower((unsigned char)w.p[0])) continue;
+        size_t k = 1;
+        while (k < n && text.p[i + k] == w.p[k]) k++;
+        if (k == n) return true;
+    }
+    return false;
+}
+
+/* Rule 2c: a headline with no full stop run into the text of a file of one
+ * line ("Rolling Blackouts in California Have Power Experts Stumped Managers
+ * of the electric system argue ...", "First clinical trial of an automated
+ * blood drawing and testing device In the future, robots ..."). The
+ * headline ends before a capitalized word that opens a sentence going on
+ * in lower case: after a run in headline capitalization (the word after
+ * the capital in lower case, the text after it not in headline
+ * capitalization; a run in capitals before a word in mixed case, or of
+ * five capitalized words or more before a word of four letters or more
+ * written in lower case elsewhere in the text, as a name is not), or after a word in lower case when the capital is a
+ * word that opens sentences ("In", "The", ...). The headline holds 4 to 20
+ * words, ends on no word that needs a next one, and the text after it
+ * retells it (half its content words among the next 80 words), as a lead
+ * retells its headline; a lead sentence that goes on is not retold by the
+ * words after it. Returns the headline's length (0 when there is none);
+ * *rest is where the text starts. */
+static size_t run_in_unstopped(sf_view v, size_t *rest) {
+    if (v.n < 200 || opens_with_dateline(v)) return 0;
+    size_t words = 0;
+    for (size_t i = 1; i < v.n && words < 20; i++) {
+        if (v.p[i] != ' ' || v.p[i - 1] == ' ') continue;
+        words++;
+        size_t j = i;
+        while (j < v.n && v.p[j] == ' ') j++;
+        size_t we = j;
+        while (we < v.n && v.p[we] != ' ') we++;
+        size_t k = we;
+        while (k < v.n && v.p[k] == ' ') k++;
+        if (words < 4 || we >= v.n || k >= v.n || !isupper((unsigned char)v.p[j]) ||
+            !islower((unsigned char)v.p[k]))
+            continue;
+        sf_view head = sf__view(v.p, i), w = sf__view(v.p + j, we - j);
+        unsigned char last = (unsigned char)v.p[i - 1];
+        if (!isalpha(last) || dangling_end(head)) continue;
+        /* a paragraph break run into the line (two spaces) ends the
+         * headline before it, never inside it */
+        for (size_t q = 1; q < head.n; q++)
+            if (head.p[q] == ' ' && head.p[q - 1] == ' ') return 0;
+        size_t wl = 0, lb = i;
+        while (wl < w.n && isalpha((unsigned char)w.p[wl])) wl++;
+        while (lb > 0 && v.p[lb - 1] != ' ') lb--;
+        bool titled = wl >= 4 && !islower((unsigned char)v.p[lb]) && title_case(head) && !title_case(sf__view(v.p + j, SF_MIN(v.n - j, (size_t)80))) &&
+                      (no_lower(head) ? !no_lower(w) : long_caps(head) >= 5 && lower_elsewhere(v, w));
+        bool opener = islower((unsigned char)v.p[lb]) && sentence_opener(w);
+        if (!titled && !opener) continue;
+        lead_word lead[LEAD_WORDS];
+        size_t nlead = 0;
+        lead_words(sf__view(v.p + j, v.n - j), lead, &nlead);
+        if (!echoed_in(head, lead, nlead)) continue;
+        *rest = j;
+        return head.n;
+    }
+    return 0;
+}
+
 /* Rule 3: a long sentence set apart by a blank line before a paragraph
  * that opens with a dateline. */
 static bool is_caption(const linevec *L, size_t t) {
@@ -523,9 +697,12 @@ sf_status sf__read_text(sf_reader_ctx *ctx, const char *data, size_t n) {
     linevec upto = {.items = L.items, .n = e, .cap = L.cap};
     size_t head = b;
     size_t rest = 0, run_in = 0;
-    if (is_title(&upto, b)) r.title = L.items[b++].v;
+    size_t caption_end = credit_paragraph(&upto, b);
+    if (caption_end) b = caption_end; /* rule 3b */
+    else if (is_title(&upto, b)) r.title = L.items[b++].v;
     else if (is_caption(&upto, b)) b++;
-    else if ((run_in = run_in_title(L.items[b].v, &rest)) > 0) {
+    else if ((run_in = run_in_title(L.items[b].v, &rest)) > 0 ||
+             (run_in = run_in_unstopped(L.items[b].v, &rest)) > 0) {
         r.title = sf__view(L.items[b].v.p, run_in);
         L.items[b].v = sf__view(L.items[b].v.p + rest, L.items[b].v.n - rest);
     }

@@ -72,6 +72,39 @@ typedef struct story_ctx {
     sf_doc *docs; /* per article (sf__docs_build); a story releases its own */
 } story_ctx;
 
+/* The opening of the first original report with text that reads to a
+ * headline (at most HEAD_BYTES, cut at a space or a character boundary,
+ * through sf__headline_from_sentence) into story->headline; left empty
+ * only when every report's text is blank. */
+#define HEAD_BYTES 300
+static sf_status headline_from_text(const sf_corpus *c, sf_story *story, const size_t *dup_of, sf_error *err) {
+    for (size_t k = 0; k < story->n; k++) {
+        if (dup_of[story->articles[k]] != SIZE_MAX) continue;
+        const sf_article *a = sf_corpus_get(c, story->articles[k]);
+        size_t n = SF_MIN(a->text_len, (size_t)HEAD_BYTES);
+        if (n < a->text_len) {
+            size_t sp = n;
+            while (sp > 0 && a->text[sp] != ' ' && a->text[sp] != '\n') sp--;
+            if (sp > 0) n = sp;
+            else /* no space: do not cut a UTF-8 sequence */
+                while (n > 0 && ((unsigned char)a->text[n] & 0xC0) == 0x80) n--;
+        }
+        sf_buf hb;
+        sf__buf_init(&hb, 0);
+        sf_status st = sf__headline_from_sentence(a->text, n, &hb);
+        size_t made = st == SF_OK ? hb.n : 0;
+        char *h = made ? fold_ws(hb.p, hb.n) : NULL;
+        sf__buf_release(&hb);
+        if (st != SF_OK) return sf__error_set(err, st, "headline: %s", sf_strerror(st));
+        if (!made) continue;
+        if (!h) return sf__error_set(err, SF_ERR_NOMEM, "out of memory");
+        sf__free(story->headline);
+        story->headline = h;
+        return SF_OK;
+    }
+    return SF_OK;
+}
+
 /* One story's own work: its articles in time order, headline, summary,
  * facts and the summary's texts. It writes only to r->stories[s], so
  * stories can be done on several threads at once. */
@@ -130,6 +163,11 @@ static sf_status story_work(const story_ctx *x, size_t s, sf_error *err) {
         if (!h) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
         else sf__free(story->headline), story->headline = h;
     }
+    /* no title and no sentence the summary could use (a page in a script
+     * the cleaning does not read, a text of page furniture alone): the
+     * opening words of the earliest report, as a story is never printed
+     * without a headline */
+    if (st == SF_OK && !story->headline[0]) st = headline_from_text(c, story, r->dup_of, err);
     return st;
 }
 

@@ -77,6 +77,18 @@ static bool strcasestr_n(const char *p, size_t n, const char *w) {
     return false;
 }
 
+/* Whether p[0..n) ends on a sentence terminator of another script: the
+ * danda and double danda of Bengali and Devanagari (U+0964, U+0965), the
+ * ideographic full stop (U+3002) and the full-width "!" and "?" (U+FF01,
+ * U+FF1F). A Bengali report ends its sentences with "।", never "." */
+static bool ends_in_other_script(const char *p, size_t n) {
+    static const char *const TERM[] = {"\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xE3\x80\x82", "\xEF\xBC\x81",
+                                       "\xEF\xBC\x9F"};
+    for (size_t k = 0; n >= 3 && k < SF_ARRAY_LEN(TERM); k++)
+        if (memcmp(p + n - 3, TERM[k], 3) == 0) return true;
+    return false;
+}
+
 bool sf__is_noise_sentence(const char *p, size_t n) {
     sf_view v = sf__view_trim(sf__view(p, n));
     p = v.p;
@@ -92,6 +104,12 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
         return true;
     for (size_t i = 0; i < SF_ARRAY_LEN(NOISE_PREFIXES); i++)
         if (starts_with_nocase(p, n, NOISE_PREFIXES[i])) return true;
+    /* a page's notice that it needs a script to work ("Sorry, but your
+     * browser needs Javascript to use this site."): the scraper's, not the
+     * report's */
+    if (strcasestr_n(p, n, "javascript") &&
+        (strcasestr_n(p, n, "browser") || strcasestr_n(p, n, "enable") || strcasestr_n(p, n, "disabled")))
+        return true;
     size_t words = 0, lower = 0, letters = 0;
     bool in_word = false;
     for (size_t i = 0; i < n; i++) {
@@ -119,7 +137,7 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
     if (end >= 3 && (unsigned char)p[end - 3] == 0xE2 && (unsigned char)p[end - 2] == 0x80 &&
         ((unsigned char)p[end - 1] == 0x9D || (unsigned char)p[end - 1] == 0x99))
         end -= 3; /* ” ’ */
-    if (!end || !strchr(".!?", p[end - 1])) return true;
+    if (!end || !(strchr(".!?", p[end - 1]) || ends_in_other_script(p, end))) return true;
     /* Title Case all along ("For Use By Clients of the News Service") is a
      * heading or a credit, not reporting. */
     size_t capitalized = 0;
@@ -163,6 +181,33 @@ static size_t agency_dateline(const char *p, size_t n) {
     i += utf8_dash ? 3 : 1;
     while (i < n && (p[i] == '-' || p[i] == '_' || p[i] == ' ')) i++;
     return i < n ? i : 0;
+}
+
+size_t sf__outlet_dateline_length(const char *p, size_t n) {
+    size_t i = 0, words = 0;
+    while (i < n && words < 4) {
+        /* a word: a capital, then letters (or "&" alone, "Ben & Jerry") */
+        if (p[i] == '&') i++;
+        else {
+            if (!isupper((unsigned char)p[i])) return 0;
+            while (i < n && (isalpha((unsigned char)p[i]) || p[i] == '\'' || p[i] == '.')) i++;
+        }
+        words++;
+        if (i + 1 >= n || p[i] != ' ') return 0;
+        i++;
+        size_t dash = p[i] == '-' ? 1
+                      : i + 2 < n && (unsigned char)p[i] == 0xE2 && (unsigned char)p[i + 1] == 0x80 &&
+                              ((unsigned char)p[i + 2] == 0x93 || (unsigned char)p[i + 2] == 0x94)
+                          ? 3
+                          : 0;
+        if (dash) {
+            size_t e = i + dash;
+            if (words > 3 || e >= n || p[e] != ' ') return 0;
+            while (e < n && p[e] == ' ') e++;
+            return e < n && isupper((unsigned char)p[e]) ? e : 0;
+        }
+    }
+    return 0;
 }
 
 size_t sf__dateline_length(const char *p, size_t n) {

@@ -265,6 +265,8 @@ sf_status sf__headline_from_sentence(const char *p, size_t n, sf_buf *out) {
     while (keep > 1 && IS_IN(p, &ws[s + keep - 1], NEEDS_NEXT_EN)) keep--;
     size_t begin = ws[s].b, end = ws[s + keep - 1].e;
     while (end > begin && strchr(",;:.-", p[end - 1])) end--;
+    /* the danda ends a Bengali or Hindi sentence as "." an English one */
+    if (end - begin > 3 && memcmp(p + end - 3, "\xE0\xA5\xA4", 3) == 0) end -= 3;
     if (end <= begin) return SF_OK;
     sf_status st = sf__buf_addc(out, s ? (char)toupper((unsigned char)p[begin]) : p[begin]);
     if (st != SF_OK) return st;

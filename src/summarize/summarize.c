@@ -205,6 +205,7 @@ static sf_status read_article(ctx *x, lazy_analyzer *z, const sf_doc *doc, const
         doc = NULL, st = sf__sentences(a->text, sf__analyzed_length(a->text, a->text_len), lang, &own);
     size_t slugs = 0, scanned = 0;
     bool in_quote = false; /* a quotation opened by an earlier sentence */
+    bool first = true;     /* no reporting sentence before this one */
     for (size_t k = 0; st == SF_OK && k < spans->n; k++) {
         sf_span sp = spans->items[k];
         const char *p = a->text + sp.begin;
@@ -222,10 +223,14 @@ static sf_status read_article(ctx *x, lazy_analyzer *z, const sf_doc *doc, const
          * design notes). */
         /* a wire slug (capitals joined by a hyphen) may come before it:
          * "CUBA-ELIAN _ MIAMI _ As both sides ..." */
+        /* the report's first sentence is the first one that is not page
+         * furniture: a dateline under a notice of the page ("Sorry, your
+         * browser needs Javascript ...") still opens it */
         for (bool slug = false, again = true; again;) {
             size_t d = sf__dateline_length(p, n);
+            if (!d && first) d = sf__outlet_dateline_length(p, n);
             again = false;
-            if (!d || !(k == 0 || slug || memchr(p, ',', d) || memchr(p, '(', d))) break;
+            if (!d || !(first || slug || memchr(p, ',', d) || memchr(p, '(', d))) break;
             if (!slug)
                 for (size_t i = 1; i + 1 < d && !again; i++)
                     again = p[i] == '-' && isupper((unsigned char)p[i - 1]) && isupper((unsigned char)p[i + 1]);
@@ -236,6 +241,7 @@ static sf_status read_article(ctx *x, lazy_analyzer *z, const sf_doc *doc, const
         }
         sent s = {.article = idx, .position = k, .span = sp, .carried = carried};
         s.noise = sf__is_noise_sentence(p, n);
+        first = first && s.noise;
         /* a voice, not a report: a quotation, or words to the reader
          * ("Are you prepared to give your readers the coverage they
          * crave?", a wire syndicate's pitch that opened DUC 2006 D0604D;

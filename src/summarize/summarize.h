@@ -62,6 +62,12 @@ bool sf__is_noise_sentence(const char *p, size_t n);
 /* Number of bytes at the start of a sentence that are a dateline such as
  * "PINE RIDGE, S.D. (AP) -- " or "BEIRUT (Reuters) - " (0 when none). */
 size_t sf__dateline_length(const char *p, size_t n);
+/* An outlet's name in mixed case as the dateline of a report's first
+ * sentence: one to three capitalized words, a spaced dash, then a capital
+ * ("Kaieteur News – Police investigators ..."). The length with the dash
+ * and the spaces after it, 0 when not such. Read only on a report's first
+ * sentence: further down the same shape is a name in apposition. */
+size_t sf__outlet_dateline_length(const char *p, size_t n);
 
 /* True when the sentence quotes someone ("...", ``...'', “...”). */
 bool sf__has_quotation(const char *p, size_t n);

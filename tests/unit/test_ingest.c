@@ -296,6 +296,28 @@ static void text_as_people_write_it(void **state) {
                        "weeks, his publisher said on Monday.\n";
     assert_int_equal(READ_STR(c, "i.txt", note, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
     assert_string_equal(sf_corpus_get(c, sf_corpus_count(c) - 1)->title, "");
+    /* a photo caption with its credit over the text is left out, never
+     * the title, wrapped or not; a gallery headline stays a title */
+    const char *credit = "Love thine enemy. Photo: Olivier Douliery/AFP via\nGetty Images\n\n"
+                         "In his new book, a columnist sets out to answer a simple question about\n"
+                         "the election of 2016, and finds the answer in the parties.\n";
+    assert_int_equal(READ_STR(c, "p1.txt", credit, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    a = sf_corpus_get(c, sf_corpus_count(c) - 1);
+    assert_string_equal(a->title, "");
+    assert_int_equal(strncmp(a->text, "In his new book", 15), 0);
+    const char *reuters = "Rescue workers search the rubble. REUTERS/Jane Roe\n\n"
+                          "Rescue workers searched the rubble of the school on Monday, officials said.\n";
+    assert_int_equal(READ_STR(c, "p2.txt", reuters, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, sf_corpus_count(c) - 1)->title, "");
+    /* "image:" inside a sentence is no credit: the paragraph is text */
+    const char *image = "WASHINGTON _ A plume of fire, a moment of horror frozen in a stunning image: To a\n"
+                        "historian the burning jet looked like a zeppelin.\n\nThe jet took off near Paris.\n";
+    assert_int_equal(READ_STR(c, "p4.txt", image, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    assert_int_equal(strncmp(sf_corpus_get(c, sf_corpus_count(c) - 1)->text, "WASHINGTON _ A plume", 20), 0);
+    const char *gallery = "Photos: Flood waters rise in Marlow Bridge\n\n"
+                          "The Tamsin River burst its banks on Monday, officials said.\n";
+    assert_int_equal(READ_STR(c, "p3.txt", gallery, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, sf_corpus_count(c) - 1)->title, "Photos: Flood waters rise in Marlow Bridge");
     /* a file of one line whose headline runs into the text: in headline
      * capitalization, or over a dateline; an abbreviation or an initial
      * ends no headline, and a line that opens with a dateline has none */
@@ -320,6 +342,29 @@ static void text_as_people_write_it(void **state) {
                         "residents of Marlow Bridge left their homes, officials said, and the bridge was closed to "
                         "all traffic until engineers could inspect its piers and the old weir below it.";
     assert_int_equal(READ_STR(c, "r4.txt", plain, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, sf_corpus_count(c) - 1)->title, "");
+    /* a headline with no full stop run into the text: ended by a sentence
+     * start after a run in headline capitalization, or by a capitalized
+     * word that opens sentences after one in lower case, when the text
+     * retells it; a name in a lead sentence ends nothing */
+    const char *stretched = "Floods at Marlow Bridge Leave Rescue Teams Stretched Managers of the county rescue service "
+                         "say floods at Marlow Bridge left too few teams for the rescue calls, and the county manager "
+                         "asked for more boats. Teams were stretched across the valley for three days.";
+    assert_int_equal(READ_STR(c, "u1.txt", stretched, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    a = sf_corpus_get(c, sf_corpus_count(c) - 1);
+    assert_string_equal(a->title, "Floods at Marlow Bridge Leave Rescue Teams Stretched");
+    assert_int_equal(strncmp(a->text, "Managers of the county", 22), 0);
+    const char *opener = "First trial of a floating flood barrier on the Tamsin river In the future, barriers could "
+                         "float up when the river rises. The first trial of a floating flood barrier on the Tamsin "
+                         "river held back the water at Marlow Bridge on Monday, engineers said.";
+    assert_int_equal(READ_STR(c, "u2.txt", opener, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    a = sf_corpus_get(c, sf_corpus_count(c) - 1);
+    assert_string_equal(a->title, "First trial of a floating flood barrier on the Tamsin river");
+    assert_int_equal(strncmp(a->text, "In the future", 13), 0);
+    const char *named = "Arrests by the New Jersey State Police were down 42 percent in September, and arrests by "
+                        "the state police of drivers on the turnpike fell too, the New Jersey State Police said in a "
+                        "report on arrests that the state attorney general released on Monday.";
+    assert_int_equal(READ_STR(c, "u3.txt", named, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
     assert_string_equal(sf_corpus_get(c, sf_corpus_count(c) - 1)->title, "");
     sf_corpus_destroy(c);
 }

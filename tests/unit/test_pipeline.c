@@ -107,9 +107,30 @@ static void docs_built_on_threads_are_built_alone(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A story whose report has no title and no sentence a summary takes
+ * (page furniture in capitals, no sentence end) still has a headline:
+ * the report's opening words. */
+static void headline_never_empty(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    assert_non_null(c);
+    const char *t = "LIVE UPDATES FROM THE MARLOW BRIDGE FLOOD\n\nWATCH THE VIDEO OF THE RESCUE";
+    sf_article a = {.id = "live", .text = t, .text_len = strlen(t), .published = 1};
+    assert_int_equal(sf_corpus_add(c, &a, NULL), SF_OK);
+    sf_run_options o = SF_RUN_OPTIONS_INIT;
+    sf_result *r = NULL;
+    sf_error err = {0};
+    assert_int_equal(sf_run(c, &o, &r, &err), SF_OK);
+    assert_int_equal(sf_result_story_count(r), 1);
+    assert_string_equal(sf_story_headline(r, 0), "LIVE UPDATES FROM THE MARLOW BRIDGE FLOOD WATCH THE VIDEO OF THE RESCUE");
+    sf_result_destroy(r);
+    sf_corpus_destroy(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(docs_built_on_threads_are_built_alone),
+        cmocka_unit_test(headline_never_empty),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

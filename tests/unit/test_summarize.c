@@ -8,6 +8,7 @@
 
 #include "summarize/summarize.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define NOISE(s) sf__is_noise_sentence((s), strlen(s))
@@ -87,6 +88,22 @@ static void datelines_are_found(void **state) {
     const char *h = "BEIJING, April 25 (Xinhua)-- Shi Guangsheng met the delegation.";
     assert_int_equal(DATELINE(h), strlen("BEIJING, April 25 (Xinhua)-- "));
     assert_int_equal(DATELINE(""), 0);
+    /* an outlet's name in mixed case before a spaced dash and a capital */
+    const char *o = "Kaieteur News \xE2\x80\x93 Police investigators in Region Two are trying.";
+    assert_int_equal(sf__outlet_dateline_length(o, strlen(o)), strlen("Kaieteur News \xE2\x80\x93 "));
+    const char *oz = "Mehmet Oz \xE2\x80\x94 a surgeon and TV star \xE2\x80\x94 was called a charlatan.";
+    assert_int_equal(sf__outlet_dateline_length(oz, strlen(oz)), 0);
+    const char *cl = "The river rose - Police said - overnight.";
+    assert_int_equal(sf__outlet_dateline_length(cl, strlen(cl)), 0);
+    const char *lng = "Marlow Bridge Town Hall Library - The doors opened.";
+    assert_int_equal(sf__outlet_dateline_length(lng, strlen(lng)), 0);
+    /* a text that ends after the name's space: nothing read past its end
+     * (a heap copy of exactly its bytes, for the address sanitizer) */
+    char *cut = malloc(14);
+    assert_non_null(cut);
+    memcpy(cut, "Kaieteur News ", 14);
+    assert_int_equal(sf__outlet_dateline_length(cut, 14), 0);
+    free(cut);
 }
 
 static void standalone_rules(void **state) {
@@ -770,6 +787,18 @@ static void no_bullet_inside_a_running_quotation(void **state) {
     const char *note = "Editor\xE2\x80\x99s note: the candidate has repeatedly made claims that were false.";
     assert_true(sf__is_noise_sentence(note, strlen(note)));
     assert_false(sf__is_noise_sentence("Followers of the mayor gathered at the Marlow bridge on Monday.", 63));
+    /* a Bengali sentence ends with the danda, and is reporting like any
+     * other ("The incident took place this morning in the village.") */
+    const char *bn = "\xE0\xA6\x86\xE0\xA6\x9C \xE0\xA6\xB8\xE0\xA6\x95\xE0\xA6\xBE\xE0\xA6\xB2 "
+                     "\xE0\xA6\x97\xE0\xA7\x8D\xE0\xA6\xB0\xE0\xA6\xBE\xE0\xA6\xAE\xE0\xA7\x87 "
+                     "\xE0\xA6\x8F \xE0\xA6\x98\xE0\xA6\x9F\xE0\xA6\xA8\xE0\xA6\xBE "
+                     "\xE0\xA6\x98\xE0\xA6\x9F\xE0\xA7\x87\xE0\xA5\xA4";
+    assert_false(sf__is_noise_sentence(bn, strlen(bn)));
+    sf_buf h;
+    sf__buf_init(&h, 0);
+    assert_int_equal(sf__headline_from_sentence(bn, strlen(bn), &h), SF_OK);
+    assert_int_equal(h.n, strlen(bn) - 3); /* without the danda */
+    sf__buf_release(&h);
 }
 
 /* A headline counts also when an earlier report has none (the headlines
@@ -847,6 +876,36 @@ static void datelines_inside_the_text(void **state) {
         if (strstr(t, "Engineers tested")) assert_int_equal(strncmp(t, "Engineers tested", 16), 0), seen++;
     }
     assert_int_equal(seen, 3);
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
+/* The report's first sentence is its first that is not page furniture: a
+ * dateline under a page's notice ("Sorry, but your browser needs
+ * Javascript ...") is cut from it, as is an outlet's name in mixed case
+ * before a dash ("Marlow Courier - Police ..."); the notice is no bullet. */
+static void dateline_after_page_notice(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    add_text(c, "a", "Sorry, but your browser needs Javascript to use this site.\n\n"
+                     "KELLPORT \xE2\x80\x93 A total of 6,000 sandbags have been lost at a depot in Kellport, "
+                     "officials said Tuesday. The police are investigating the loss as a theft.", 1);
+    add_text(c, "b", "Marlow Courier \xE2\x80\x93 Police investigators are trying to find the sandbags "
+                     "lost at the Kellport depot before the river rises again.", 2);
+    size_t all[2] = {0, 1};
+    sf_summarize_options o = {.max_words = 200};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 2, NULL, &o, &s, &err), SF_OK);
+    size_t seen = 0;
+    for (size_t k = 0; k < s.n; k++) {
+        const char *t = sentence_text(c, &s, k);
+        assert_null(strstr(t, "Javascript"));
+        assert_null(strstr(t, "KELLPORT"));
+        assert_null(strstr(t, "Marlow Courier"));
+        seen += !strncmp(t, "A total of 6,000", 16) || !strncmp(t, "Police investigators", 20);
+    }
+    assert_int_equal(seen, 2);
     sf__summary_release(&s);
     sf_corpus_destroy(c);
 }
@@ -992,6 +1051,7 @@ int main(void) {
         cmocka_unit_test(headlines_of_the_story),
         cmocka_unit_test(headline_lead_opens),
         cmocka_unit_test(datelines_inside_the_text),
+        cmocka_unit_test(dateline_after_page_notice),
         cmocka_unit_test(summary_reads_the_docs_as_its_own_analysis),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
