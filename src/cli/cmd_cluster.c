@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static void help(FILE *f) {
     fprintf(f,
@@ -147,8 +146,6 @@ int sf_cmd_cluster(int argc, char **argv) {
     sf_cli_inputs in = {.prog = "storyfold cluster"};
     sf_cluster_options o;
     sf_cluster_options_default(&o);
-    long cores = sysconf(_SC_NPROCESSORS_ONLN); /* --threads: one per core by default */
-    o.threads = cores < 1 ? 1u : cores > 64 ? 64u : (unsigned)cores;
     char **paths;
     int npaths;
     int code = sf_cli_parse(&in, argc, argv, help, cluster_option, &o, &paths, &npaths);
