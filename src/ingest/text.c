@@ -560,8 +560,9 @@ static bool lower_elsewhere(sf_view text, sf_view w) {
  * the capital in lower case, the text after it not in headline
  * capitalization; a run in capitals before a word in mixed case, or of
  * five capitalized words or more before a word of four letters or more
- * written in lower case elsewhere in the text, as a name is not), or after a word in lower case when the capital is a
- * word that opens sentences ("In", "The", ...). The headline holds 4 to 20
+ * written in lower case elsewhere in the text, as a name is not), or
+ * after a word in lower case when the capital is a word that opens
+ * sentences ("In", "The", ...). The headline holds 4 to 20
  * words, ends on no word that needs a next one, and the text after it
  * retells it (half its content words among the next 80 words), as a lead
  * retells its headline; a lead sentence that goes on is not retold by the
@@ -592,7 +593,8 @@ static size_t run_in_unstopped(sf_view v, size_t *rest) {
         size_t wl = 0, lb = i;
         while (wl < w.n && isalpha((unsigned char)w.p[wl])) wl++;
         while (lb > 0 && v.p[lb - 1] != ' ') lb--;
-        bool titled = wl >= 4 && !islower((unsigned char)v.p[lb]) && title_case(head) && !title_case(sf__view(v.p + j, SF_MIN(v.n - j, (size_t)80))) &&
+        sf_view after = sf__view(v.p + j, SF_MIN(v.n - j, (size_t)80));
+        bool titled = wl >= 4 && !islower((unsigned char)v.p[lb]) && title_case(head) && !title_case(after) &&
                       (no_lower(head) ? !no_lower(w) : long_caps(head) >= 5 && lower_elsewhere(v, w));
         bool opener = islower((unsigned char)v.p[lb]) && sentence_opener(w);
         if (!titled && !opener) continue;
