@@ -180,6 +180,11 @@ typedef struct sf_read_options {
      * 0 (unknown). NULL: no reports. */
     void (*progress)(void *user, const char *stage, size_t done, size_t total);
     void *progress_user;
+    /* Threads that read the files of a directory (0: one per core, up to 64).
+     * What is read, how ids are made unique and every on_diag and progress
+     * call (all on the calling thread, in name order) are the same for any
+     * number. */
+    unsigned threads;
 } sf_read_options;
 /* The defaults (every field zero means "default"); use it so that fields
  * added later start at their defaults: sf_read_options o = SF_READ_OPTIONS_INIT; */

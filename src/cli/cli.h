@@ -31,6 +31,7 @@ typedef struct sf_cli_inputs {
     size_t warnings;     /* pages without text, empty files: shown, exit 0 */
     const char *include[32], *exclude[32]; /* --include / --exclude globs */
     size_t ninclude, nexclude;
+    unsigned threads; /* the command's --threads for reading (0: one per core) */
 } sf_cli_inputs;
 
 /* Try to consume a common input option at argv[*i] (--input-format F,

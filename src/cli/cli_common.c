@@ -195,7 +195,7 @@ sf_corpus *sf_cli_read_all(sf_cli_inputs *in, char **paths, int npaths, int *exi
     sf_read_options o = {.format = in->format, .strict = in->strict, .on_diag = on_diag, .user = in,
                          .max_expand = in->max_expand, .include = in->include,
                          .ninclude = in->ninclude, .exclude = in->exclude, .nexclude = in->nexclude,
-                         .progress = read_progress};
+                         .progress = read_progress, .threads = in->threads};
     for (int i = 0; i < npaths; i++) {
         sf_error err = {0};
         bool dir = read_progress_start(paths[i]);

@@ -151,6 +151,7 @@ int sf_cmd_cluster(int argc, char **argv) {
     int code = sf_cli_parse(&in, argc, argv, help, cluster_option, &o, &paths, &npaths);
     if (code >= 0) return code;
     code = SF_EXIT_OK;
+    in.threads = o.threads;
     sf_corpus *c = sf_cli_read_all(&in, paths, npaths, &code);
     if (!c) return code;
     size_t n = sf_corpus_count(c), nstories = 0;

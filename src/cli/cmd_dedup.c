@@ -300,6 +300,7 @@ int sf_cmd_dedup(int argc, char **argv) {
     sf_dedup_index *ix = NULL;
     /* the index first: a bad file is reported before reading a day's crawl */
     if (index_path && !(ix = open_index(in.prog, index_path, &o, given))) return SF_EXIT_INPUT;
+    in.threads = o.threads;
     sf_corpus *c = sf_cli_read_all(&in, paths, npaths, &code);
     if (!c) {
         sf_dedup_index_destroy(ix);

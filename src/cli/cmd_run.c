@@ -35,6 +35,7 @@ int sf_cmd_run(int argc, char **argv) {
     code = SF_EXIT_OK;
     sf_run_options opt = ra.opt;
     bool json = ra.json;
+    in.threads = opt.threads;
     sf_corpus *c = sf_cli_read_some(&in, paths, npaths, &code);
     if (!c) return code;
     sf_result *res = NULL;

@@ -67,6 +67,7 @@ int sf_cmd_summarize(int argc, char **argv) {
     /* a byte budget still needs a word budget for selection: a word is
      * about six bytes of English with its space */
     if (bytes && !opt.summary_words) opt.summary_words = bytes / 6 + 1;
+    in.threads = opt.threads;
     sf_corpus *c = sf_cli_read_some(&in, paths, npaths, &code);
     if (!c) return code;
     sf_result *res = NULL;

@@ -74,3 +74,19 @@ char *sf__arena_strndup(sf_arena *a, const char *s, size_t n) {
     d[n] = '\0';
     return d;
 }
+
+void sf__arena_adopt(sf_arena *a, sf_arena *from) {
+    if (!from->head) return;
+    sf_arena_block *tail = from->head;
+    while (tail->next) tail = tail->next;
+    if (!a->head) {
+        a->head = from->head;
+    } else {
+        /* behind a's head, which keeps serving allocations */
+        tail->next = a->head->next;
+        a->head->next = from->head;
+    }
+    a->total += from->total;
+    from->head = NULL;
+    from->total = 0;
+}

@@ -163,6 +163,9 @@ void sf__arena_init(sf_arena *a, size_t block_size); /* 0: 64 KiB */
 void sf__arena_release(sf_arena *a);
 void *sf__arena_alloc(sf_arena *a, size_t n); /* 16-byte aligned; NULL on failure */
 char *sf__arena_strndup(sf_arena *a, const char *s, size_t n);
+/* a takes over every block of `from` (its allocations live until a is
+ * released); `from` is left empty. */
+void sf__arena_adopt(sf_arena *a, sf_arena *from);
 
 /* ----------------------------------------------------------------- pool */
 /* Items 0..n-1 on `threads` threads (0: one), taken `grain` at a time, the

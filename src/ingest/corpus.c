@@ -52,6 +52,16 @@ static const char *keep(sf_corpus *c, sf_view s, size_t *len) {
     return d;
 }
 
+/* Append an article whose strings c holds, and index its id. */
+static sf_status push_kept(sf_corpus *c, const sf_article *k, sf_error *err) {
+    if (SF_VEC_PUSH(&c->articles, *k) != SF_OK)
+        return sf__error_set(err, SF_ERR_NOMEM, "out of memory storing article '%s'", k->id);
+    uint64_t *slot = sf__map_slot(&c->ids, sf__hash64(k->id, strlen(k->id), 0));
+    if (!slot) return sf__error_set(err, SF_ERR_NOMEM, "out of memory storing article '%s'", k->id);
+    if (!*slot) *slot = c->articles.n;
+    return SF_OK;
+}
+
 sf_status sf__corpus_add_rec(sf_corpus *c, const sf_rec *r, sf_error *err) {
     if (!c || !r) return sf__error_set(err, SF_ERR_ARG, "sf_corpus_add: NULL argument");
     sf_article k = {0};
@@ -69,12 +79,28 @@ sf_status sf__corpus_add_rec(sf_corpus *c, const sf_rec *r, sf_error *err) {
         !k.lang)
         return sf__error_set(err, SF_ERR_NOMEM, "out of memory storing article '%.*s'",
                              (int)SF_MIN(r->id.n, 200), r->id.p ? r->id.p : "");
-    if (SF_VEC_PUSH(&c->articles, k) != SF_OK)
-        return sf__error_set(err, SF_ERR_NOMEM, "out of memory storing article '%s'", k.id);
-    uint64_t *slot = sf__map_slot(&c->ids, sf__hash64(k.id, strlen(k.id), 0));
-    if (!slot) return sf__error_set(err, SF_ERR_NOMEM, "out of memory storing article '%s'", k.id);
-    if (!*slot) *slot = c->articles.n;
-    return SF_OK;
+    return push_kept(c, &k, err);
+}
+
+sf_status sf__corpus_push(sf_corpus *c, const sf_article *a, sf_view id, sf_error *err) {
+    sf_article k = *a;
+    if (id.p != a->id && !(k.id = keep(c, id, NULL)))
+        return sf__error_set(err, SF_ERR_NOMEM, "out of memory storing article '%s'", a->id);
+    return push_kept(c, &k, err);
+}
+
+void sf__corpus_forget(sf_corpus *c) {
+    c->articles.n = 0;
+    sf__map_release(&c->ids);
+    sf__map_init(&c->ids);
+    sf__map_release(&c->next);
+    sf__map_init(&c->next);
+}
+
+void sf__corpus_adopt(sf_corpus *c, sf_corpus *from) {
+    sf__arena_adopt(&c->strings, &from->strings);
+    c->replaced += from->replaced;
+    from->replaced = 0;
 }
 
 _Static_assert(SF_TIME_MIN == SF__TIME_MIN && SF_TIME_MAX == SF__TIME_MAX,

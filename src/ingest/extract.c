@@ -15,6 +15,7 @@
 #include "../text/text.h"
 
 #include <assert.h>
+#include <pthread.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <xxhash.h>
@@ -247,23 +248,28 @@ static void table_add(hint_table *t, size_t *k, const char *const *words, size_t
     }
 }
 
-/* Built once; every word starts with a lower-case letter. */
-static const hint_table *hints(void) {
-    static hint_table t;
-    static bool ready;
-    if (ready) return &t;
+/* Built once (pthread_once: pages are extracted on several threads); every
+ * word starts with a lower-case letter. */
+static hint_table HINTS;
+static pthread_once_t HINTS_ONCE = PTHREAD_ONCE_INIT;
+
+static void build_hints(void) {
+    hint_table *t = &HINTS;
     size_t k = 0;
     for (int c = 0; c < 26; c++) {
-        t.first[c] = (uint8_t)k;
+        t->first[c] = (uint8_t)k;
         char letter = (char)('a' + c);
-        table_add(&t, &k, NEG_HINTS, SF_ARRAY_LEN(NEG_HINTS), H_NEG, letter);
-        table_add(&t, &k, WEAK_HINTS, SF_ARRAY_LEN(WEAK_HINTS), H_WEAK, letter);
-        table_add(&t, &k, POS_HINTS, SF_ARRAY_LEN(POS_HINTS), H_POS, letter);
+        table_add(t, &k, NEG_HINTS, SF_ARRAY_LEN(NEG_HINTS), H_NEG, letter);
+        table_add(t, &k, WEAK_HINTS, SF_ARRAY_LEN(WEAK_HINTS), H_WEAK, letter);
+        table_add(t, &k, POS_HINTS, SF_ARRAY_LEN(POS_HINTS), H_POS, letter);
     }
-    t.first[26] = (uint8_t)k;
+    t->first[26] = (uint8_t)k;
     assert(k == NHINTS);
-    ready = true;
-    return &t;
+}
+
+static const hint_table *hints(void) {
+    pthread_once(&HINTS_ONCE, build_hints);
+    return &HINTS;
 }
 
 /* Does hint word x occur at h[i] (h has n bytes) the way its kind asks? A

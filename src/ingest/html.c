@@ -495,9 +495,7 @@ sf_status sf__page_add(sf_reader_ctx *ctx, const sf_page *page, const char *id,
     if (record) snprintf(origin, sizeof origin, "%s:%zu", ctx->name, record);
     else snprintf(origin, sizeof origin, "%s", ctx->name);
     r.origin = sf__view_cstr(origin);
-    SF_TRY(sf__corpus_add_rec(ctx->corpus, &r, ctx->err));
-    ctx->records++;
-    return SF_OK;
+    return sf__reader_add_as_is(ctx, &r);
 }
 
 /* The id of a page read from a file: its name without directories and

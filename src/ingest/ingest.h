@@ -22,6 +22,10 @@ typedef struct sf_reader_ctx {
     size_t nkinds;
     size_t other; /* messages of kinds beyond the table's 8 */
     bool inner;   /* reading what a gzip'd file held: its name's ".gz" is not its format */
+    /* Set when the file is read on a worker thread (read.c): articles go to
+     * ctx->corpus, the thread's own, and they and every message are logged
+     * to be replayed, in order, on the calling thread. */
+    struct sf__read_log *log;
 } sf_reader_ctx;
 
 #define SF__DIAG_SHOWN 5
@@ -67,10 +71,23 @@ sf_status sf__corpus_add_rec(sf_corpus *c, const sf_rec *r, sf_error *err);
 bool sf__corpus_unique_id(sf_corpus *c, sf_view *id, char *buf, size_t cap);
 /* The first article with this id (as stored: clean UTF-8) in c, or NULL. */
 const sf_article *sf__corpus_find_id(const sf_corpus *c, sf_view id);
+/* Add an article of corpus `from` to c without copying its strings: c must
+ * adopt from's strings (sf__corpus_adopt) before `from` is destroyed. `id`
+ * replaces a->id when it points elsewhere (a renamed id, then copied). */
+sf_status sf__corpus_push(sf_corpus *c, const sf_article *a, sf_view id, sf_error *err);
+/* c takes over the strings of `from` (and its count of repaired bytes);
+ * `from` keeps its articles, whose strings now live as long as c. */
+void sf__corpus_adopt(sf_corpus *c, sf_corpus *from);
+/* c forgets its articles but keeps their strings (the articles were pushed
+ * into another corpus, which adopts the strings later). */
+void sf__corpus_forget(sf_corpus *c);
 
 /* Add a record read at `line` (0: no line) of ctx->name: sets its origin to
  * "name:line" (or "name") and counts it in ctx->records. */
 sf_status sf__reader_add(sf_reader_ctx *ctx, sf_rec *r, size_t line);
+/* Add a record whose id is unique by construction (a page's URL or file
+ * name; its origin set by the caller) and count it in ctx->records. */
+sf_status sf__reader_add_as_is(sf_reader_ctx *ctx, const sf_rec *r);
 
 /* Report a problem that never stops a read, even in strict mode (an empty or
  * binary file that is skipped). */

@@ -4,8 +4,10 @@
  * read whole into a buffer and handed to the reader of its format. */
 #include "ingest.h"
 #include "html.h"
+#include "../text/text.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <fnmatch.h>
 #include <unicode/ucnv.h>
 #include <errno.h>
@@ -23,9 +25,11 @@
  * symbolic-link loop or a second link to a file reads each file and each
  * directory once. Keys are a 64-bit hash of the pair: a collision (about
  * 2^-64 per pair) would skip one file, which is accepted for the memory. */
+typedef struct batch batch;
 typedef struct walk {
     sf_map seen;
     size_t files; /* files read so far, for o->progress */
+    batch *batch; /* files waiting to be read on threads; NULL: one thread */
 } walk;
 
 /* True the first time (dev, ino) is seen; false after, or when out of memory
@@ -150,6 +154,75 @@ static void emit(sf_reader_ctx *ctx, sf_status st, size_t line, size_t record,
     }
 }
 
+/* ------------------------------------------------ files read on threads */
+
+/* What one file's reader did on a worker thread, in order: articles added
+ * (kept in the thread's corpus) and messages. The calling thread replays it
+ * (replay below), so ids are made unique against every earlier article,
+ * messages are counted per kind and on_diag is called on the calling thread,
+ * in file order: the same as reading the files one after another. */
+enum { EV_ADD, EV_ADD_AS_IS, EV_DIAG, EV_NOTE };
+typedef struct read_event {
+    int kind;
+    sf_status st;
+    size_t line, record;
+    const char *fmt; /* the reader's format string (a literal) */
+    char *msg;       /* EV_DIAG, EV_NOTE: the message */
+    size_t art;      /* EV_ADD*: the article's index in the thread's corpus */
+} read_event;
+
+struct sf__read_log {
+    SF_VEC(read_event) ev;
+};
+
+static char *dup_str(const char *s) {
+    size_t n = strlen(s) + 1;
+    char *d = sf__malloc(n);
+    if (d) memcpy(d, s, n);
+    return d;
+}
+
+static sf_status log_event(sf_reader_ctx *ctx, read_event e) {
+    if (e.msg && !(e.msg = dup_str(e.msg)))
+        return sf__error_set(ctx->err, SF_ERR_NOMEM, "%s: out of memory", ctx->name);
+    if (SF_VEC_PUSH(&ctx->log->ev, e) == SF_OK) return SF_OK;
+    sf__free(e.msg);
+    return sf__error_set(ctx->err, SF_ERR_NOMEM, "%s: out of memory", ctx->name);
+}
+
+static void log_release(struct sf__read_log *log) {
+    for (size_t i = 0; i < log->ev.n; i++) sf__free(log->ev.items[i].msg);
+    SF_VEC_FREE(&log->ev);
+}
+
+/* A bad record, its message formatted: counted, shown (or logged), and the
+ * stop strict mode asks for. */
+static sf_status report(sf_reader_ctx *ctx, sf_status st, size_t line, size_t record,
+                        const char *fmt, const char *msg) {
+    ctx->bad++;
+    if (ctx->log)
+        SF_TRY(log_event(ctx, (read_event){EV_DIAG, st, line, record, fmt, (char *)msg, 0}));
+    else if (show_kind(ctx, fmt, msg, st) || ctx->opt->strict)
+        emit(ctx, st, line, record, msg);
+    if (!ctx->opt->strict) return SF_OK;
+    if (line) return sf__error_set(ctx->err, st, "%s:%zu: %s", ctx->name, line, msg);
+    return sf__error_set(ctx->err, st, "%s: %s", ctx->name, msg);
+}
+
+/* A note: shown (or logged); never a stop. A note that cannot be logged
+ * (out of memory) is lost; the read goes on. */
+static void note(sf_reader_ctx *ctx, sf_status st, const char *fmt, const char *msg) {
+    if (ctx->log) {
+        sf_error e = {0};
+        sf_error *keep = ctx->err;
+        ctx->err = &e;
+        (void)log_event(ctx, (read_event){EV_NOTE, st, 0, 0, fmt, (char *)msg, 0});
+        ctx->err = keep;
+    } else if (show_kind(ctx, fmt, msg, st)) {
+        emit(ctx, st, 0, 0, msg);
+    }
+}
+
 sf_status sf__reader_diag(sf_reader_ctx *ctx, sf_status st, size_t line, size_t record,
                           const char *fmt, ...) {
     char msg[400];
@@ -157,11 +230,7 @@ sf_status sf__reader_diag(sf_reader_ctx *ctx, sf_status st, size_t line, size_t 
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    ctx->bad++;
-    if (show_kind(ctx, fmt, msg, st) || ctx->opt->strict) emit(ctx, st, line, record, msg);
-    if (!ctx->opt->strict) return SF_OK;
-    if (line) return sf__error_set(ctx->err, st, "%s:%zu: %s", ctx->name, line, msg);
-    return sf__error_set(ctx->err, st, "%s: %s", ctx->name, msg);
+    return report(ctx, st, line, record, fmt, msg);
 }
 
 void sf__reader_note(sf_reader_ctx *ctx, sf_status st, const char *fmt, ...) {
@@ -170,7 +239,7 @@ void sf__reader_note(sf_reader_ctx *ctx, sf_status st, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (show_kind(ctx, fmt, msg, st)) emit(ctx, st, 0, 0, msg);
+    note(ctx, st, fmt, msg);
 }
 
 void sf__reader_flush(sf_reader_ctx *ctx) {
@@ -192,39 +261,70 @@ void sf__reader_flush(sf_reader_ctx *ctx) {
     }
 }
 
+/* A view as the corpus keeps it: valid UTF-8, repaired into b when not. */
+static sf_view as_kept(sf_view v, sf_buf *b) {
+    if (!v.p || sf__utf8_valid(v.p, v.n)) return v;
+    size_t replaced = 0;
+    if (sf__utf8_clean(v.p, v.n, b, &replaced) != SF_OK) return v;
+    return sf__view(sf__buf_cstr(b), b->n);
+}
+
 /* An id already in the corpus is renamed "ID#2" (then "#3", ...): every
  * output refers to articles by id, so two articles never share one, and
  * renaming keeps the article (refusing would lose it). When the text differs
  * it is a warning (exit 1; strict mode stops); the same text under the same
- * id (one document filed twice, as DUC does across topics) is a note. */
+ * id (one document filed twice, as DUC does across topics) is a note. Ids and
+ * texts compare as the corpus keeps them (repaired UTF-8): a record replayed
+ * from a worker thread, already repaired, is named as it would be here. */
 static sf_status unique_id(sf_reader_ctx *ctx, sf_rec *r, size_t line, char *buf, size_t cap) {
-    const sf_article *first = sf__corpus_find_id(ctx->corpus, r->id);
-    if (!first) return SF_OK;
-    bool same = sf__view_eq(sf__view(first->text, first->text_len), r->text);
-    sf_view old = r->id;
-    sf__corpus_unique_id(ctx->corpus, &r->id, buf, cap);
-    if (same) {
-        sf__reader_note(ctx, SF_OK, "%s%zu: id '%.*s' again with the same text: renamed '%s'",
-                        line ? "line " : "record ", line ? line : ctx->records + 1,
-                        (int)SF_MIN(old.n, 200), old.p, buf);
-    } else {
-        SF_TRY(sf__reader_diag(ctx, SF_ERR_PARSE, line, 0,
-                               "duplicate id '%.*s' (an earlier article has it, with another "
-                               "text): renamed '%s'",
-                               (int)SF_MIN(old.n, 200), old.p, buf));
-        ctx->bad--; /* the article is kept: a warning, not a lost record */
+    sf_buf ib, tb;
+    sf__buf_init(&ib, 0);
+    sf__buf_init(&tb, 0);
+    sf_view old = as_kept(r->id, &ib);
+    const sf_article *first = sf__corpus_find_id(ctx->corpus, old);
+    sf_status st = SF_OK;
+    if (first) {
+        bool same = sf__view_eq(sf__view(first->text, first->text_len), as_kept(r->text, &tb));
+        r->id = old;
+        sf__corpus_unique_id(ctx->corpus, &r->id, buf, cap);
+        if (same) {
+            sf__reader_note(ctx, SF_OK, "%s%zu: id '%.*s' again with the same text: renamed '%s'",
+                            line ? "line " : "record ", line ? line : ctx->records + 1,
+                            (int)SF_MIN(old.n, 200), old.p, buf);
+        } else {
+            st = sf__reader_diag(ctx, SF_ERR_PARSE, line, 0,
+                                 "duplicate id '%.*s' (an earlier article has it, with another "
+                                 "text): renamed '%s'",
+                                 (int)SF_MIN(old.n, 200), old.p, buf);
+            ctx->bad--; /* the article is kept: a warning, not a lost record */
+        }
     }
-    return SF_OK;
+    sf__buf_release(&ib);
+    sf__buf_release(&tb);
+    return st;
 }
 
 sf_status sf__reader_add(sf_reader_ctx *ctx, sf_rec *r, size_t line) {
     char renamed[SF__ID_RENAME_MAX];
-    SF_TRY(unique_id(ctx, r, line, renamed, sizeof renamed));
+    /* on a worker thread the id is made unique when the log is replayed */
+    if (!ctx->log) SF_TRY(unique_id(ctx, r, line, renamed, sizeof renamed));
     char origin[4096 + 32];
     if (line) snprintf(origin, sizeof origin, "%s:%zu", ctx->name, line);
     else snprintf(origin, sizeof origin, "%s", ctx->name);
     r->origin = sf__view_cstr(origin);
     SF_TRY(sf__corpus_add_rec(ctx->corpus, r, ctx->err));
+    if (ctx->log)
+        SF_TRY(log_event(ctx, (read_event){EV_ADD, SF_OK, line, 0, NULL, NULL,
+                                           sf_corpus_count(ctx->corpus) - 1}));
+    ctx->records++;
+    return SF_OK;
+}
+
+sf_status sf__reader_add_as_is(sf_reader_ctx *ctx, const sf_rec *r) {
+    SF_TRY(sf__corpus_add_rec(ctx->corpus, r, ctx->err));
+    if (ctx->log)
+        SF_TRY(log_event(ctx, (read_event){EV_ADD_AS_IS, SF_OK, 0, 0, NULL, NULL,
+                                           sf_corpus_count(ctx->corpus) - 1}));
     ctx->records++;
     return SF_OK;
 }
@@ -363,8 +463,9 @@ static sf_status read_format(sf_reader_ctx *ctx, const char *data, size_t n) {
 }
 
 static sf_status read_bytes(sf_corpus *c, const char *name, const char *data, size_t n,
-                            const sf_read_options *o, sf_error *err) {
-    sf_reader_ctx ctx = {c, name, o, 0, 0, err, {{0}}, 0, 0, false};
+                            const sf_read_options *o, struct sf__read_log *log,
+                            sf_error *err) {
+    sf_reader_ctx ctx = {c, name, o, 0, 0, err, {{0}}, 0, 0, false, log};
     sf_status s = read_format(&ctx, data, n);
     sf__reader_flush(&ctx);
     return s;
@@ -383,7 +484,7 @@ sf_status sf_read_memory(sf_corpus *c, const char *name, const char *data, size_
         return sf__error_set(err, SF_ERR_TOO_LARGE,
                              "%s: %zu bytes is over the limit of %zu bytes (max_file_bytes)",
                              name, n, limit_of(o));
-    return read_bytes(c, name, data, n, o, err);
+    return read_bytes(c, name, data, n, o, NULL, err);
 }
 
 /* Read a whole stream into b, at most `limit` bytes. */
@@ -413,7 +514,7 @@ static const char *map_file(FILE *f, const struct stat *st) {
 /* Read one file (or stream) and parse it. Failures to get at the bytes are
  * returned with err filled; the caller decides whether they stop the read. */
 static sf_status read_file(sf_corpus *c, const char *path, const sf_read_options *o,
-                           sf_error *err) {
+                           struct sf__read_log *log, sf_error *err) {
     size_t limit = limit_of(o);
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
@@ -425,7 +526,7 @@ static sf_status read_file(sf_corpus *c, const char *path, const sf_read_options
                       (o->format == SF_FORMAT_AUTO &&
                        sf__detect_format(path, NULL, 0) == SF_FORMAT_WARC)) &&
         fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
-        sf_reader_ctx ctx = {c, name, o, 0, 0, err, {{0}}, 0, 0, false};
+        sf_reader_ctx ctx = {c, name, o, 0, 0, err, {{0}}, 0, 0, false, log};
         sf_status ws = sf__read_warc_stream(&ctx, f);
         sf__reader_flush(&ctx);
         fclose(f);
@@ -448,7 +549,7 @@ static sf_status read_file(sf_corpus *c, const char *path, const sf_read_options
     const char *mapped = have_st ? map_file(f, &st) : NULL;
     if (mapped) {
         fclose(f);
-        sf_status ms = read_bytes(c, name, mapped, (size_t)st.st_size, o, err);
+        sf_status ms = read_bytes(c, name, mapped, (size_t)st.st_size, o, log, err);
         munmap((void *)mapped, (size_t)st.st_size);
         return ms;
     }
@@ -457,7 +558,7 @@ static sf_status read_file(sf_corpus *c, const char *path, const sf_read_options
     sf_status s = sf__read_stream(f, name, &b, err);
     if (!is_stdin) fclose(f);
     if (s != SF_OK) return s;
-    s = read_bytes(c, name, sf__buf_cstr(&b), b.n, o, err);
+    s = read_bytes(c, name, sf__buf_cstr(&b), b.n, o, log, err);
     sf__buf_release(&b);
     return s;
 }
@@ -503,6 +604,181 @@ static bool wanted(const sf_read_options *o, const char *name, const char *path,
     return dir || !o->ninclude || any_match(o->include, o->ninclude, name, path);
 }
 
+/* ---------------------------------------------- a directory's files on threads */
+
+/* A directory walk lists its entries in a batch, in walk order: regular
+ * files, WARC files (which stream with constant memory: read on the calling
+ * thread, in their turn) and problems (an entry that cannot be read). When
+ * the batch is full, and at the end of the walk, its regular files are read
+ * on threads, each into its thread's own corpus with a log of what its reader
+ * did, and then every entry is replayed on the calling thread in order: the
+ * same articles, ids, messages and progress as reading one file after
+ * another, which is what one thread does. */
+#define BATCH_MAX 256
+#define BATCH_BYTES ((uint64_t)64 << 20) /* the files of a batch, together */
+#define READ_THREADS_MAX 64
+
+enum { ITEM_FILE, ITEM_SERIAL, ITEM_PROBLEM };
+
+typedef struct pending {
+    int kind;
+    char *path;
+    struct sf__read_log log;
+    sf_corpus *store; /* ITEM_FILE: the corpus of the thread that read it */
+    sf_status st;     /* ITEM_FILE: how its reader ended; ITEM_PROBLEM: the problem */
+    sf_error err;
+} pending;
+
+struct batch {
+    const sf_read_options *o;
+    unsigned threads;
+    pending items[BATCH_MAX];
+    size_t n;
+    uint64_t bytes;
+    bool stopped; /* a replayed entry stopped the read (strict, out of memory) */
+    /* the threads' corpora, kept for the whole walk (their strings are the
+     * articles' strings); `idle` of them are free for a thread to take */
+    pthread_mutex_t lock;
+    sf_corpus *stores[READ_THREADS_MAX];
+    size_t nstores, idle;
+};
+
+static bool streams_warc(const char *path, const sf_read_options *o) {
+    return o->format == SF_FORMAT_WARC ||
+           (o->format == SF_FORMAT_AUTO && sf__detect_format(path, NULL, 0) == SF_FORMAT_WARC);
+}
+
+/* stores[0..idle) are free, stores[idle..nstores) taken by threads */
+static void *store_take(void *user) {
+    batch *b = user;
+    pthread_mutex_lock(&b->lock);
+    sf_corpus *c = NULL;
+    if (b->idle) {
+        c = b->stores[--b->idle];
+    } else if (b->nstores < READ_THREADS_MAX && (c = sf_corpus_create())) {
+        b->stores[b->nstores++] = c;
+    }
+    pthread_mutex_unlock(&b->lock);
+    return c;
+}
+
+static void store_give(void *user, void *state) {
+    batch *b = user;
+    if (!state) return;
+    pthread_mutex_lock(&b->lock);
+    for (size_t i = b->idle; i < b->nstores; i++)
+        if (b->stores[i] == state) {
+            b->stores[i] = b->stores[b->idle];
+            b->stores[b->idle++] = state;
+            break;
+        }
+    pthread_mutex_unlock(&b->lock);
+}
+
+static sf_status read_item(void *user, void *state, size_t i) {
+    batch *b = user;
+    pending *f = &b->items[i];
+    if (f->kind != ITEM_FILE) return SF_OK;
+    f->store = state;
+    f->st = read_file(state, f->path, b->o, &f->log, &f->err);
+    return SF_OK; /* the file's own failure is replayed in its turn */
+}
+
+static sf_status replay_add(sf_reader_ctx *ctx, const sf_corpus *from, const read_event *e) {
+    const sf_article *a = sf_corpus_get(from, e->art);
+    sf_view id = sf__view_cstr(a->id);
+    char renamed[SF__ID_RENAME_MAX];
+    if (e->kind == EV_ADD) {
+        sf_rec r = {.id = id, .text = sf__view(a->text, a->text_len)};
+        SF_TRY(unique_id(ctx, &r, e->line, renamed, sizeof renamed));
+        id = r.id;
+    }
+    SF_TRY(sf__corpus_push(ctx->corpus, a, id, ctx->err));
+    ctx->records++;
+    return SF_OK;
+}
+
+/* What reading f did, done again into c as if read here. */
+static sf_status replay(sf_corpus *c, pending *f, const sf_read_options *o, sf_error *err) {
+    sf_reader_ctx ctx = {c, f->path, o, 0, 0, err, {{0}}, 0, 0, false, NULL};
+    sf_status st = SF_OK;
+    for (size_t i = 0; i < f->log.ev.n && st == SF_OK; i++) {
+        const read_event *e = &f->log.ev.items[i];
+        if (e->kind == EV_DIAG) st = report(&ctx, e->st, e->line, e->record, e->fmt, e->msg);
+        else if (e->kind == EV_NOTE) note(&ctx, e->st, e->fmt, e->msg);
+        else st = replay_add(&ctx, f->store, e);
+    }
+    if (st == SF_OK && f->st != SF_OK) {
+        st = f->st;
+        *err = f->err;
+    }
+    sf__reader_flush(&ctx);
+    return st;
+}
+
+/* One entry in its turn: a file's articles and messages, its progress, or
+ * a problem; the entry's failure reported, or returned with err filled when
+ * it stops the read (out of memory, strict mode). */
+static sf_status entry_done(sf_corpus *c, walk *w, pending *f, sf_error *err) {
+    const sf_read_options *o = w->batch->o;
+    sf_error e = {0};
+    sf_status es = f->st;
+    if (f->kind == ITEM_PROBLEM) {
+        e = f->err;
+    } else {
+        es = f->kind == ITEM_FILE ? replay(c, f, o, &e) : read_file(c, f->path, o, NULL, &e);
+        if (o->progress) o->progress(o->progress_user, "files", ++w->files, 0);
+    }
+    if (es == SF_OK) return SF_OK;
+    if (es == SF_ERR_NOMEM || o->strict) return sf__error_set(err, es, "%s", e.message);
+    entry_problem(o, f->path, &e);
+    return SF_OK;
+}
+
+/* Read the batch's files on threads and take its entries in order; once the
+ * read has stopped, entries are dropped unread. */
+static sf_status batch_flush(sf_corpus *c, walk *w, sf_error *err) {
+    batch *b = w->batch;
+    sf_status s = SF_OK;
+    if (!b->stopped) {
+        sf_pool_job job = {b, store_take, read_item, store_give};
+        sf__pool_run(&job, b->n, 1, b->threads, NULL, NULL);
+        for (size_t i = 0; i < b->n && s == SF_OK; i++) s = entry_done(c, w, &b->items[i], err);
+        if (s != SF_OK) b->stopped = true;
+    }
+    for (size_t i = 0; i < b->n; i++) {
+        log_release(&b->items[i].log);
+        sf__free(b->items[i].path);
+    }
+    for (size_t i = 0; i < b->nstores; i++) sf__corpus_forget(b->stores[i]);
+    b->n = 0;
+    b->bytes = 0;
+    return s;
+}
+
+/* Add an entry to the batch (its path copied); a full batch is taken. */
+static sf_status batch_add(sf_corpus *c, walk *w, int kind, const char *path, uint64_t bytes,
+                           sf_status st, const sf_error *e, sf_error *err) {
+    batch *b = w->batch;
+    size_t n = strlen(path) + 1;
+    char *p = sf__malloc(n);
+    if (!p) return sf__error_set(err, SF_ERR_NOMEM, "%s: out of memory", path);
+    memcpy(p, path, n);
+    pending *f = &b->items[b->n++];
+    *f = (pending){.kind = kind, .path = p, .st = st};
+    if (e) f->err = *e;
+    if (kind == ITEM_FILE) {
+        /* what a file no thread could take (out of memory) says */
+        f->st = SF_ERR_NOMEM;
+        sf__error_set(&f->err, SF_ERR_NOMEM, "%s: out of memory", p);
+    }
+    b->bytes += bytes;
+    return b->n == BATCH_MAX || b->bytes >= BATCH_BYTES ? batch_flush(c, w, err) : SF_OK;
+}
+
+/* List the directory's entries into the batch, directories recursively; at
+ * depth 0, take what is left. A failure returned stops the read; an entry
+ * that cannot be read is a problem in the batch. */
 static sf_status read_dir(sf_corpus *c, const char *dir, const sf_read_options *o, int depth,
                           walk *w, sf_error *err) {
     struct dirent **list = NULL;
@@ -513,7 +789,7 @@ static sf_status read_dir(sf_corpus *c, const char *dir, const sf_read_options *
     sf_buf path;
     sf__buf_init(&path, 0);
     for (int i = 0; i < k; i++) {
-        if (s != SF_OK) {
+        if (s != SF_OK || w->batch->stopped) {
             free(list[i]);
             continue;
         }
@@ -529,7 +805,7 @@ static sf_status read_dir(sf_corpus *c, const char *dir, const sf_read_options *
         const char *p = sf__buf_cstr(&path);
         sf_error e = {0};
         struct stat st;
-        sf_status es;
+        sf_status es = SF_OK;
         bool nomem = false;
         const char *base = strrchr(p, '/') ? strrchr(p, '/') + 1 : p; /* the entry's name */
         if ((o->ninclude || o->nexclude) &&
@@ -542,21 +818,27 @@ static sf_status read_dir(sf_corpus *c, const char *dir, const sf_read_options *
                                kind_of(&st));
         } else if (!first_visit(w, &st, &nomem)) {
             /* a second way to the same file or directory (a link, a loop) */
-            es = nomem ? sf__error_set(&e, SF_ERR_NOMEM, "%s: out of memory", p) : SF_OK;
+            if (!nomem) continue;
+            es = sf__error_set(&e, SF_ERR_NOMEM, "%s: out of memory", p);
         } else if (S_ISDIR(st.st_mode)) {
-            es = depth >= MAX_DEPTH
-                     ? sf__error_set(&e, SF_ERR_IO, "%s: directories nested too deep", p)
-                     : read_dir(c, p, o, depth + 1, w, &e);
+            if (depth >= MAX_DEPTH)
+                es = sf__error_set(&e, SF_ERR_IO, "%s: directories nested too deep", p);
+            else if ((es = read_dir(c, p, o, depth + 1, w, &e)) != SF_OK && w->batch->stopped)
+                s = sf__error_set(err, es, "%s", e.message);
         } else {
-            es = read_file(c, p, o, &e);
-            if (o->progress) o->progress(o->progress_user, "files", ++w->files, 0);
+            s = batch_add(c, w, streams_warc(p, o) ? ITEM_SERIAL : ITEM_FILE, p,
+                          (uint64_t)st.st_size, SF_OK, NULL, err);
+            continue;
         }
-        if (es == SF_OK) continue;
-        if (es == SF_ERR_NOMEM || o->strict) s = sf__error_set(err, es, "%s", e.message);
-        else entry_problem(o, p, &e);
+        if (s == SF_OK && es != SF_OK) s = batch_add(c, w, ITEM_PROBLEM, p, 0, es, &e, err);
     }
     free(list);
     sf__buf_release(&path);
+    if (s != SF_OK) w->batch->stopped = true;
+    if (depth == 0) {
+        sf_status fs = batch_flush(c, w, err);
+        if (s == SF_OK) s = fs;
+    }
     return s;
 }
 
@@ -581,13 +863,28 @@ sf_status sf_read_path(sf_corpus *c, const char *path, const sf_read_options *o,
         if (S_ISDIR(st.st_mode)) {
             walk w = {.files = 0};
             sf__map_init(&w.seen);
+            unsigned threads = o->threads ? o->threads : sf__default_threads();
+            if (!(w.batch = sf__calloc(1, sizeof *w.batch))) {
+                sf__map_release(&w.seen);
+                return sf__error_set(err, SF_ERR_NOMEM, "%s: out of memory", path);
+            }
+            w.batch->o = o;
+            w.batch->threads = SF_MIN(threads, (unsigned)READ_THREADS_MAX);
+            pthread_mutex_init(&w.batch->lock, NULL);
             bool nomem = false;
             sf_status s = first_visit(&w, &st, &nomem)
                               ? read_dir(c, path, o, 0, &w, err)
                               : sf__error_set(err, SF_ERR_NOMEM, "%s: out of memory", path);
+            /* the articles read on threads keep their strings where they are */
+            for (size_t i = 0; i < w.batch->nstores; i++) {
+                sf__corpus_adopt(c, w.batch->stores[i]);
+                sf_corpus_destroy(w.batch->stores[i]);
+            }
+            pthread_mutex_destroy(&w.batch->lock);
+            sf__free(w.batch);
             sf__map_release(&w.seen);
             return s;
         }
     }
-    return read_file(c, path, o, err);
+    return read_file(c, path, o, NULL, err);
 }

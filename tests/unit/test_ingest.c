@@ -1057,6 +1057,130 @@ static void directory_with_unreadable_entries(void **state) {
     remove_tree(dir);
 }
 
+/* A directory's files are read on threads and replayed in order: the same
+ * articles, ids (renames across files), origins and messages, in the same
+ * order, for any number of threads; strict mode stops at the same record.
+ * 300 files: more than one batch of files. */
+typedef struct read_outcome {
+    sf_status st;
+    char err[512];
+    size_t count, renamed, replaced;
+    sf_buf ids; /* every article's id, origin, title and text, one line each */
+    diags ds;
+} read_outcome;
+
+static void read_with_threads(const char *dir, unsigned threads, int strict, read_outcome *r) {
+    sf_corpus *c = sf_corpus_create();
+    sf_error err = {0};
+    sf_read_options o = opts(SF_FORMAT_AUTO, strict, &r->ds);
+    o.threads = threads;
+    r->st = sf_read_path(c, dir, &o, &err);
+    snprintf(r->err, sizeof r->err, "%s", r->st == SF_OK ? "" : err.message);
+    r->count = sf_corpus_count(c);
+    r->renamed = sf_corpus_renamed(c);
+    r->replaced = sf_corpus_replaced(c);
+    sf__buf_init(&r->ids, 0);
+    for (size_t i = 0; i < r->count; i++) {
+        const sf_article *a = sf_corpus_get(c, i);
+        sf__buf_addf(&r->ids, "%s|%s|%s|%s\n", a->id, a->origin, a->title, a->text);
+    }
+    sf_corpus_destroy(c);
+}
+
+static void same_outcome(const read_outcome *a, const read_outcome *b) {
+    assert_int_equal(a->st, b->st);
+    assert_string_equal(a->err, b->err);
+    assert_int_equal(a->count, b->count);
+    assert_int_equal(a->replaced, b->replaced);
+    assert_string_equal(sf__buf_cstr(&a->ids), sf__buf_cstr(&b->ids));
+    assert_int_equal(a->ds.n, b->ds.n);
+    for (size_t i = 0; i < a->ds.n && i < MAX_DIAGS; i++) {
+        assert_int_equal(a->ds.d[i].status, b->ds.d[i].status);
+        assert_string_equal(a->ds.d[i].file, b->ds.d[i].file);
+        assert_int_equal(a->ds.d[i].line, b->ds.d[i].line);
+        assert_int_equal(a->ds.d[i].record, b->ds.d[i].record);
+        assert_string_equal(a->ds.d[i].message, b->ds.d[i].message);
+    }
+}
+
+static void directory_read_on_threads_as_on_one(void **state) {
+    (void)state;
+    char dir[] = "/tmp/sf_ingest_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char p[600], name[64], data[400];
+    path_join(p, sizeof p, dir, "sub");
+    assert_int_equal(mkdir(p, 0700), 0);
+    for (int i = 0; i < 300; i++) {
+        /* every 13th is JSON Lines: a good line, broken ones, an id that
+         * other files have with another text (renamed, a warning) and one
+         * they have with the same text (renamed, a note); some files sit in
+         * a subdirectory */
+        snprintf(name, sizeof name, "%s%03d.txt", i % 17 == 5 ? "sub/f" : "f", i);
+        if (i % 13 == 4) {
+            snprintf(name, sizeof name, "f%03d.jsonl", i);
+            snprintf(data, sizeof data,
+                     "{\"id\":\"j%d\",\"text\":\"one\"}\nnot json\n{\"id\":\"j%d\"}\n"
+                     "{\"id\":\"dup\",\"text\":\"text %d\"}\n"
+                     "{\"id\":\"same\",\"text\":\"same text\"}\n",
+                     i, i, i);
+        } else {
+            snprintf(data, sizeof data, "Title %d\nbody %d", i, i);
+        }
+        path_join(p, sizeof p, dir, name);
+        write_file(p, data);
+    }
+    /* web pages (extracted on the threads too) */
+    for (int i = 0; i < 4; i++) {
+        snprintf(name, sizeof name, "page%d.html", i);
+        snprintf(data, sizeof data,
+                 "<html><head><title>Page %d</title></head><body><nav>Home | News</nav>"
+                 "<article><p>The council met on Monday and voted on the plan %d.</p>"
+                 "<p>Residents said the vote came late.</p></article></body></html>",
+                 i, i);
+        path_join(p, sizeof p, dir, name);
+        write_file(p, data);
+    }
+    /* an id with invalid UTF-8, twice; an empty file; a FIFO */
+    path_join(p, sizeof p, dir, "g1.jsonl");
+    write_file(p, "{\"id\":\"bad\xff\",\"text\":\"t\xfe\"}\n");
+    path_join(p, sizeof p, dir, "g2.jsonl");
+    write_file(p, "{\"id\":\"bad\xff\",\"text\":\"t\xfe\"}\n");
+    path_join(p, sizeof p, dir, "g3.txt");
+    write_file(p, "");
+    path_join(p, sizeof p, dir, "g4.txt");
+    assert_int_equal(mkfifo(p, 0600), 0);
+
+    for (int strict = 0; strict <= 1; strict++) {
+        read_outcome one;
+        read_with_threads(dir, 1, strict, &one);
+        if (!strict) {
+            assert_int_equal(one.st, SF_OK);
+            assert_true(one.count > 300);
+            assert_true(one.renamed == 0 && one.replaced > 0);
+            assert_non_null(strstr(sf__buf_cstr(&one.ids), "\nsame#3|"));
+            assert_non_null(strstr(sf__buf_cstr(&one.ids), "\ndup#2|"));
+            assert_non_null(strstr(sf__buf_cstr(&one.ids), "bad\xef\xbf\xbd#2|"));
+            assert_true(one.ds.n > 20);
+            assert_non_null(strstr(sf__buf_cstr(&one.ids), "\npage3|"));
+            /* name order: f000 first; the first message is f004's line 2 */
+            assert_memory_equal(sf__buf_cstr(&one.ids), "f000|", 5);
+            assert_non_null(strstr(one.ds.d[0].file, "/f004.jsonl"));
+            assert_int_equal(one.ds.d[0].line, 2);
+        } else {
+            assert_int_equal(one.st, SF_ERR_PARSE);
+            assert_true(one.count > 0 && one.count < 20);
+        }
+        for (unsigned t = 2; t <= 8; t *= 2) {
+            read_outcome many;
+            read_with_threads(dir, t, strict, &many);
+            same_outcome(&one, &many);
+            sf__buf_release(&many.ids);
+        }
+        sf__buf_release(&one.ids);
+    }
+    remove_tree(dir);
+}
+
 /* ----------------------------------------------------------- DUC data */
 
 static void duc_collections_read_cleanly(void **state) {
@@ -1314,6 +1438,7 @@ int main(void) {
         cmocka_unit_test(path_errors_and_limits),
         cmocka_unit_test(directory_read_recursively_in_name_order),
         cmocka_unit_test(directory_with_unreadable_entries),
+        cmocka_unit_test(directory_read_on_threads_as_on_one),
         cmocka_unit_test(duc_collections_read_cleanly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
