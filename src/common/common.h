@@ -187,6 +187,15 @@ typedef struct sf_pool_job {
 unsigned sf__default_threads(void);
 sf_status sf__pool_run(const sf_pool_job *job, size_t n, size_t grain, unsigned threads,
                        void *caller_state, size_t *failed);
+/* Items 0..n-1 on `threads` threads (job->init and fini unused: each item
+ * gets job->user), and emit(user, i) called on the calling thread for each
+ * item in index order once it is done, while the threads go on with later
+ * items, at most `ahead` items past the last emitted. The calling thread
+ * works on items between emits. Returns the first failure of an item or an
+ * emit in index order: every item before a failing item is emitted, nothing
+ * after a failing emit is. */
+sf_status sf__pool_run_ordered(const sf_pool_job *job, size_t n, unsigned threads, size_t ahead,
+                               sf_status (*emit)(void *user, size_t i));
 
 /* ----------------------------------------------------------------- hash */
 uint64_t sf__hash64(const void *p, size_t n, uint64_t seed); /* xxh3 */

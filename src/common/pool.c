@@ -77,3 +77,98 @@ unsigned sf__default_threads(void) {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n < 1 ? 1u : n > 64 ? 64u : (unsigned)n;
 }
+
+/* ------------------------------------------------------ in order, as done */
+
+typedef struct ordered {
+    const sf_pool_job *job;
+    sf_status (*emit)(void *user, size_t i);
+    size_t n, ahead;
+    pthread_mutex_t lock;
+    pthread_cond_t changed; /* an item done, one emitted, or a failure */
+    size_t next, emitted;   /* next item to take; next to emit */
+    unsigned char *done;    /* ring of `ahead`: item i done, not yet emitted */
+    /* items from `stop` on are neither taken nor emitted: the first failing
+     * item, or the one after a failing emit (n: none failed) */
+    size_t stop;
+    sf_status st;
+} ordered;
+
+/* Under the lock: the next item, unless the read-ahead is full or every
+ * item before `stop` is taken. */
+static bool ordered_take(ordered *p, size_t *k) {
+    if (p->next >= p->stop || p->next >= p->emitted + p->ahead) return false;
+    *k = p->next++;
+    return true;
+}
+
+/* Under the lock, which it leaves and takes again: item k done. */
+static void ordered_work(ordered *p, size_t k) {
+    pthread_mutex_unlock(&p->lock);
+    sf_status st = p->job->item(p->job->user, p->job->user, k);
+    pthread_mutex_lock(&p->lock);
+    p->done[k % p->ahead] = 1;
+    if (st != SF_OK && k < p->stop) {
+        p->stop = k;
+        p->st = st;
+    }
+    pthread_cond_broadcast(&p->changed);
+}
+
+static void *ordered_worker(void *arg) {
+    ordered *p = arg;
+    pthread_mutex_lock(&p->lock);
+    while (p->next < p->stop) {
+        size_t k;
+        if (ordered_take(p, &k)) ordered_work(p, k);
+        else pthread_cond_wait(&p->changed, &p->lock);
+    }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+sf_status sf__pool_run_ordered(const sf_pool_job *job, size_t n, unsigned threads, size_t ahead,
+                               sf_status (*emit)(void *user, size_t i)) {
+    ordered p = {.job = job, .emit = emit, .n = n, .ahead = ahead ? ahead : 1, .stop = n,
+                 .st = SF_OK};
+    p.done = sf__calloc(p.ahead, 1);
+    if (!p.done) return SF_ERR_NOMEM;
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_cond_init(&p.changed, NULL);
+    size_t nt = threads ? threads : 1;
+    if (nt > n) nt = n ? n : 1;
+    pthread_t *t = nt > 1 ? sf__calloc(nt, sizeof *t) : NULL;
+    size_t started = 0;
+    if (t)
+        for (; started + 1 < nt; started++)
+            if (pthread_create(&t[started], NULL, ordered_worker, &p) != 0) break;
+    /* the calling thread emits what is done, in order, and works meanwhile */
+    pthread_mutex_lock(&p.lock);
+    while (p.emitted < p.stop) {
+        size_t k;
+        if (p.done[p.emitted % p.ahead]) {
+            p.done[p.emitted % p.ahead] = 0;
+            size_t i = p.emitted;
+            pthread_mutex_unlock(&p.lock);
+            sf_status st = emit(job->user, i);
+            pthread_mutex_lock(&p.lock);
+            p.emitted++;
+            if (st != SF_OK) { /* every item before i was emitted: this failure is first */
+                p.stop = i + 1;
+                p.st = st;
+            }
+            pthread_cond_broadcast(&p.changed);
+        } else if (ordered_take(&p, &k)) {
+            ordered_work(&p, k);
+        } else {
+            pthread_cond_wait(&p.changed, &p.lock);
+        }
+    }
+    pthread_mutex_unlock(&p.lock);
+    for (size_t i = 0; i < started; i++) pthread_join(t[i], NULL);
+    sf__free(t);
+    sf__free(p.done);
+    pthread_cond_destroy(&p.changed);
+    pthread_mutex_destroy(&p.lock);
+    return p.st;
+}

@@ -1,13 +1,14 @@
 /* stories.c - the writers' loop over a result's stories. With more than one
  * thread (sf_result.threads) each story's text is built on the threads into
- * its own buffer, a window of stories at a time, and the calling thread
- * writes the window in story order: the bytes are those of one thread, and
- * memory holds one window's text, not the whole result's. */
+ * its own buffer and the calling thread writes the texts in story order as
+ * they are done, the threads working ahead by at most a window of stories:
+ * the bytes are those of one thread, and memory holds one window's text, not
+ * the whole result's. */
 #include "output.h"
 
 #include <stdlib.h>
 
-/* stories built per thread before the window is written */
+/* stories built ahead of the one being written, per thread */
 #define WINDOW_PER_THREAD 64
 
 typedef struct story_text {
@@ -19,20 +20,30 @@ typedef struct window {
     const sf_result *r;
     const sf_corpus *c;
     sf__story_writer write;
-    size_t first;
-    story_text *text;
+    FILE *out;
+    story_text *text; /* a ring: story i in text[i % cap] */
+    size_t cap;
 } window;
 
 static sf_status build_story(void *user, void *state, size_t i) {
     (void)state;
     window *w = user;
-    story_text *t = &w->text[i];
+    story_text *t = &w->text[i % w->cap];
     FILE *m = open_memstream(&t->p, &t->n);
     if (!m) return SF_ERR_NOMEM;
-    sf_status st = w->write(w->r, w->c, w->first + i, m);
+    sf_status st = w->write(w->r, w->c, i, m);
     /* a memory stream fails only for want of memory */
     if (st == SF_ERR_IO || (ferror(m) && st == SF_OK)) st = SF_ERR_NOMEM;
     if (fclose(m) != 0 && st == SF_OK) st = SF_ERR_NOMEM;
+    return st;
+}
+
+static sf_status write_story(void *user, size_t i) {
+    window *w = user;
+    story_text *t = &w->text[i % w->cap];
+    sf_status st = fwrite(t->p, 1, t->n, w->out) == t->n ? SF_OK : SF_ERR_IO;
+    free(t->p);
+    *t = (story_text){0};
     return st;
 }
 
@@ -48,19 +59,10 @@ sf_status sf__write_stories(const sf_result *r, const sf_corpus *c, FILE *f, sf_
     size_t cap = (size_t)nt * WINDOW_PER_THREAD;
     story_text *text = sf__calloc(cap, sizeof *text);
     if (!text) return SF_ERR_NOMEM;
-    window w = {.r = r, .c = c, .write = write, .text = text};
+    window w = {.r = r, .c = c, .write = write, .out = f, .text = text, .cap = cap};
     sf_pool_job job = {.user = &w, .item = build_story};
-    sf_status st = SF_OK;
-    for (size_t first = 0; st == SF_OK && first < r->nstories; first += cap) {
-        size_t n = SF_MIN(cap, r->nstories - first);
-        w.first = first;
-        st = sf__pool_run(&job, n, 1, nt, NULL, NULL);
-        for (size_t i = 0; i < n; i++) {
-            if (st == SF_OK && fwrite(text[i].p, 1, text[i].n, f) != text[i].n) st = SF_ERR_IO;
-            free(text[i].p);
-            text[i] = (story_text){0};
-        }
-    }
+    sf_status st = sf__pool_run_ordered(&job, r->nstories, nt, cap, write_story);
+    for (size_t i = 0; i < cap; i++) free(text[i].p); /* left by a failure */
     sf__free(text);
     return st;
 }

@@ -177,6 +177,7 @@ static sf_status story_work(const story_ctx *x, size_t s, sf_error *err) {
  * (they finish the story in hand) and is the one reported. */
 typedef struct story_pool {
     const story_ctx *x;
+    const size_t *order; /* the stories, largest first */
     size_t next, done;
     sf_status st;
     sf_error err;
@@ -188,9 +189,10 @@ static void *story_worker(void *arg) {
     const story_ctx *x = p->x;
     for (;;) {
         pthread_mutex_lock(&p->lock);
-        size_t s = p->st == SF_OK ? p->next++ : SIZE_MAX;
+        size_t k = p->st == SF_OK ? p->next++ : SIZE_MAX;
         pthread_mutex_unlock(&p->lock);
-        if (s >= x->r->nstories) break;
+        if (k >= x->r->nstories) break;
+        size_t s = p->order ? p->order[k] : k;
         sf_error err = {0};
         sf_status st = story_work(x, s, &err);
         pthread_mutex_lock(&p->lock);
@@ -206,6 +208,18 @@ static void *story_worker(void *arg) {
     return NULL;
 }
 
+/* A story and its size, to order the work: more articles first, equal
+ * sizes in story order. */
+typedef struct story_size {
+    size_t n, s;
+} story_size;
+
+static int by_size_desc(const void *a, const void *b) {
+    const story_size *x = a, *y = b;
+    if (x->n != y->n) return x->n > y->n ? -1 : 1;
+    return x->s < y->s ? -1 : x->s > y->s;
+}
+
 static sf_status run_stories(const story_ctx *x, sf_error *err) {
     size_t nt = x->opt->threads ? x->opt->threads : sf__default_threads();
     if (nt > x->r->nstories) nt = x->r->nstories;
@@ -216,7 +230,23 @@ static sf_status run_stories(const story_ctx *x, sf_error *err) {
         }
         return SF_OK;
     }
-    story_pool p = {.x = x, .st = SF_OK};
+    /* Largest stories first, so that no thread starts a large one when the
+     * others are nearly done (the work of a story grows with its articles);
+     * each story's result has its own slot, so the order of work changes no
+     * output. Without memory for the order: story order. */
+    size_t ns = x->r->nstories;
+    size_t *order = sf__malloc(ns * sizeof *order);
+    story_size *sz = sf__malloc(ns * sizeof *sz);
+    if (order && sz) {
+        for (size_t s = 0; s < ns; s++) sz[s] = (story_size){x->r->stories[s].n, s};
+        qsort(sz, ns, sizeof *sz, by_size_desc);
+        for (size_t s = 0; s < ns; s++) order[s] = sz[s].s;
+    } else {
+        sf__free(order);
+        order = NULL;
+    }
+    sf__free(sz);
+    story_pool p = {.x = x, .order = order, .st = SF_OK};
     pthread_mutex_init(&p.lock, NULL);
     pthread_t *t = sf__calloc(nt, sizeof *t);
     size_t started = 0;
@@ -227,6 +257,7 @@ static sf_status run_stories(const story_ctx *x, sf_error *err) {
     story_worker(&p);
     for (size_t i = 0; i < started; i++) pthread_join(t[i], NULL);
     sf__free(t);
+    sf__free(order);
     pthread_mutex_destroy(&p.lock);
     if (p.st != SF_OK && err) *err = p.err;
     return p.st;

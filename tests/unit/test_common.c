@@ -342,6 +342,71 @@ static void pool_first_failure_in_order(void **state) {
     assert_int_equal(t.wrong_state, 0);
 }
 
+/* The ordered pool: every item done once and emitted once, in index order,
+ * on the calling thread, never more than `ahead` items past the last emitted;
+ * a failing item or emit stops what follows it. */
+typedef struct ordered_test {
+    unsigned char done[1000]; /* per item: times done */
+    size_t emitted;           /* emits so far (the calling thread's) */
+    size_t out_of_order;      /* emits of another item than the next */
+    size_t not_done;          /* emits of an item not done */
+    size_t fail_item, fail_emit; /* the item / the emit that fails (SIZE_MAX: none) */
+    size_t ahead;
+    size_t too_far;           /* items started more than `ahead` past the emitted */
+} ordered_test;
+
+static sf_status ot_item(void *user, void *state, size_t i) {
+    ordered_test *t = user;
+    (void)state;
+    if (i >= __atomic_load_n(&t->emitted, __ATOMIC_ACQUIRE) + t->ahead)
+        __atomic_fetch_add(&t->too_far, 1, __ATOMIC_ACQ_REL);
+    __atomic_fetch_add(&t->done[i], 1, __ATOMIC_ACQ_REL);
+    return i == t->fail_item ? SF_ERR_NOMEM : SF_OK;
+}
+
+static sf_status ot_emit(void *user, size_t i) {
+    ordered_test *t = user;
+    if (i != t->emitted) t->out_of_order++;
+    if (__atomic_load_n(&t->done[i], __ATOMIC_ACQUIRE) != 1) t->not_done++;
+    __atomic_store_n(&t->emitted, t->emitted + 1, __ATOMIC_RELEASE);
+    return i == t->fail_emit ? SF_ERR_IO : SF_OK;
+}
+
+static void pool_ordered_emits_in_order(void **state) {
+    (void)state;
+    enum { N = 1000 };
+    static ordered_test t;
+    sf_pool_job job = {.user = &t, .item = ot_item};
+    for (unsigned threads = 1; threads <= 4; threads++) {
+        for (size_t ahead = 1; ahead <= 64; ahead *= 8) {
+            memset(&t, 0, sizeof t);
+            t.fail_item = t.fail_emit = SIZE_MAX;
+            t.ahead = ahead;
+            assert_int_equal(sf__pool_run_ordered(&job, N, threads, ahead, ot_emit), SF_OK);
+            assert_int_equal(t.emitted, N);
+            assert_int_equal(t.out_of_order + t.not_done + t.too_far, 0);
+            for (size_t i = 0; i < N; i++) assert_int_equal(t.done[i], 1);
+            /* item 300 fails: 0..299 emitted, 300 never */
+            memset(&t, 0, sizeof t);
+            t.fail_item = 300;
+            t.fail_emit = SIZE_MAX;
+            t.ahead = ahead;
+            assert_int_equal(sf__pool_run_ordered(&job, N, threads, ahead, ot_emit),
+                             SF_ERR_NOMEM);
+            assert_int_equal(t.emitted, 300);
+            /* emit 500 fails: nothing after it is emitted */
+            memset(&t, 0, sizeof t);
+            t.fail_item = SIZE_MAX;
+            t.fail_emit = 500;
+            t.ahead = ahead;
+            assert_int_equal(sf__pool_run_ordered(&job, N, threads, ahead, ot_emit), SF_ERR_IO);
+            assert_int_equal(t.emitted, 501);
+            assert_int_equal(t.out_of_order + t.not_done + t.too_far, 0);
+        }
+    }
+    assert_int_equal(sf__pool_run_ordered(&job, 0, 3, 4, ot_emit), SF_OK); /* no items */
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(buf_appends_and_caps),
@@ -356,6 +421,7 @@ int main(void) {
         cmocka_unit_test(map_inserts_finds_grows),
         cmocka_unit_test(read_file_caps_and_names),
         cmocka_unit_test(pool_first_failure_in_order),
+        cmocka_unit_test(pool_ordered_emits_in_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

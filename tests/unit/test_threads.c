@@ -1,7 +1,8 @@
 /* test_threads.c - the thread-safety contract of storyfold.h: objects of
  * different pipelines may be used from different threads at once. Four
  * threads each read the bundled example (plain text, JSON Lines) and an HTML
- * page, run the whole pipeline and write JSON; every thread must give the
+ * page, run the whole pipeline and write JSON, each pipeline on 1 to 4
+ * threads of its own (reading, stories, writing); every thread must give the
  * bytes a single thread gives. Clustering shared out on threads gives the
  * stories of one thread. Built and run under ThreadSanitizer by
  * scripts/test.sh (SF_TSAN), where a data race fails the test. */
@@ -34,6 +35,7 @@ static const char PAGE[] =
 
 typedef struct job {
     const char *dir;
+    unsigned threads; /* inside the pipeline: reading, stories, writing */
     char *out;
     size_t n;
     sf_status st;
@@ -45,12 +47,14 @@ static void *pipeline(void *arg) {
     sf_error err = {0};
     sf_corpus *c = sf_corpus_create();
     sf_read_options ro = {0};
+    ro.threads = j->threads;
     sf_read_options ho = {0};
     ho.format = SF_FORMAT_HTML;
     j->st = c ? sf_read_path(c, j->dir, &ro, &err) : SF_ERR_NOMEM;
     if (j->st == SF_OK) j->st = sf_read_memory(c, "page.html", PAGE, sizeof PAGE - 1, &ho, &err);
     sf_result *r = NULL;
     sf_run_options o = {0};
+    o.threads = j->threads;
     if (j->st == SF_OK) j->st = sf_run(c, &o, &r, &err);
     FILE *f = j->st == SF_OK ? open_memstream(&j->out, &j->n) : NULL;
     if (f) {
@@ -68,7 +72,7 @@ static void pipelines_in_threads_match_one(void **state) {
     const char *src = getenv("SF_SOURCE_DIR");
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/examples", src ? src : ".");
-    job alone = {dir, NULL, 0, SF_OK};
+    job alone = {dir, 1, NULL, 0, SF_OK};
     pipeline(&alone);
     assert_int_equal(alone.st, SF_OK);
     assert_non_null(alone.out);
@@ -78,7 +82,8 @@ static void pipelines_in_threads_match_one(void **state) {
     job jobs[THREADS];
     pthread_t t[THREADS];
     for (int i = 0; i < THREADS; i++) {
-        jobs[i] = (job){dir, NULL, 0, SF_OK};
+        /* each pipeline on threads of its own too: the same bytes */
+        jobs[i] = (job){dir, (unsigned)i + 1, NULL, 0, SF_OK};
         assert_int_equal(pthread_create(&t[i], NULL, pipeline, &jobs[i]), 0);
     }
     for (int i = 0; i < THREADS; i++) assert_int_equal(pthread_join(t[i], NULL), 0);
