@@ -57,8 +57,6 @@ typedef struct lines_work {
     sf_map text;   /* name -> offset into str + 1 */
     sf_map df;     /* name -> number of articles that mention it */
     sf_buf str;    /* the names as first written, NUL-separated */
-    sf_map seen;   /* the names of the current article */
-    sf_tokvec toks;
 } lines_work;
 
 static uint64_t name_key(const char *s, size_t n) {
@@ -72,47 +70,114 @@ static uint64_t name_key(const char *s, size_t n) {
     return sf__hash64(buf, k, 0x6e);
 }
 
-/* The names of text[0..n) (its first TEXT_MAX bytes), from the tokens of
- * its doc when doc (may be NULL) holds them, else tokenized here. */
-static sf_status add_names(lines_work *w, uint32_t story, const char *text, size_t n,
-                           const sf_doc *doc, bool in_title, bool german) {
+static void map_clear(sf_map *m);
+
+/* One name of an article, as it is first written there. */
+typedef struct aname {
+    uint64_t key;
+    const char *p; /* in the article's title or text */
+    size_t len;
+} aname;
+
+typedef SF_VEC(aname) anamevec;
+
+/* A thread's scratch for finding names. */
+typedef struct names_scratch {
+    sf_map seen; /* the names of the current article */
+    sf_tokvec toks;
+} names_scratch;
+
+/* The names of text[0..n) (its first TEXT_MAX bytes) not yet in x->seen,
+ * appended to out in text order: from the tokens of its doc when doc (may be
+ * NULL) holds them, else tokenized here. */
+static sf_status find_names(names_scratch *x, const char *text, size_t n, const sf_doc *doc,
+                            bool in_title, bool german, anamevec *out) {
     if (n > TEXT_MAX) n = TEXT_MAX;
     const sf_token *toks = NULL;
     size_t t0 = 0, t1 = 0;
     if (doc && doc->text == text && sf__doc_tokens_of(doc, 0, n, &t0, &t1)) {
         toks = doc->toks.items;
     } else {
-        w->toks.n = 0;
-        SF_TRY(sf__tokenize(text, n, &w->toks));
-        toks = w->toks.items;
-        t1 = w->toks.n;
+        x->toks.n = 0;
+        SF_TRY(sf__tokenize(text, n, &x->toks));
+        toks = x->toks.items;
+        t1 = x->toks.n;
     }
     for (size_t i = t0; i < t1; i++) {
         const sf_token *t = &toks[i];
         size_t len = t->end - t->begin;
         if (len < 2 || !sf__token_is_name(text, n, t, in_title, german)) continue;
         uint64_t key = name_key(text + t->begin, len);
-        uint64_t *seen = sf__map_slot(&w->seen, key);
+        uint64_t *seen = sf__map_slot(&x->seen, key);
         if (!seen) return SF_ERR_NOMEM;
         if (*seen) continue;
         *seen = 1;
-        uint64_t *df = sf__map_slot(&w->df, key);
-        uint64_t *txt = sf__map_slot(&w->text, key);
-        uint64_t *e = sf__map_slot(&w->entry, sf__hash64(&key, sizeof key, story));
+        SF_TRY(SF_VEC_PUSH(out, ((aname){key, text + t->begin, len})));
+    }
+    return SF_OK;
+}
+
+/* An article's names counted for its story, in the order found. */
+static sf_status add_names(lines_work *w, uint32_t story, const anamevec *names) {
+    for (size_t i = 0; i < names->n; i++) {
+        const aname *nm = &names->items[i];
+        uint64_t *df = sf__map_slot(&w->df, nm->key);
+        uint64_t *txt = sf__map_slot(&w->text, nm->key);
+        uint64_t *e = sf__map_slot(&w->entry, sf__hash64(&nm->key, sizeof nm->key, story));
         if (!df || !txt || !e) return SF_ERR_NOMEM;
         (*df)++;
         if (!*txt) {
             *txt = w->str.n + 1;
-            SF_TRY(sf__buf_add(&w->str, text + t->begin, len < 64 ? len : 64));
+            SF_TRY(sf__buf_add(&w->str, nm->p, nm->len < 64 ? nm->len : 64));
             SF_TRY(sf__buf_addc(&w->str, '\0'));
         }
         if (!*e) {
-            SF_TRY(SF_VEC_PUSH(&w->ent, ((sname){story, 0, key})));
+            SF_TRY(SF_VEC_PUSH(&w->ent, ((sname){story, 0, nm->key})));
             *e = w->ent.n;
         }
         w->ent.items[*e - 1].count++;
     }
     return SF_OK;
+}
+
+/* The names of a block of articles, found on threads, one list each. */
+#define NAMES_BLOCK 4096
+typedef struct names_job {
+    const sf_corpus *c;
+    const size_t *dup_of;
+    const sf_doc *docs;
+    size_t first;
+    anamevec *names; /* per article of the block */
+} names_job;
+
+static void *scratch_init(void *user) {
+    (void)user;
+    names_scratch *x = sf__calloc(1, sizeof *x);
+    if (x) sf__map_init(&x->seen);
+    return x;
+}
+
+static void scratch_fini(void *user, void *state) {
+    (void)user;
+    names_scratch *x = state;
+    if (!x) return;
+    sf__map_release(&x->seen);
+    SF_VEC_FREE(&x->toks);
+    sf__free(x);
+}
+
+static sf_status names_item(void *user, void *state, size_t k) {
+    names_job *j = user;
+    names_scratch *x = state;
+    size_t i = j->first + k;
+    anamevec *out = &j->names[k];
+    out->n = 0;
+    if (j->dup_of && j->dup_of[i] != SIZE_MAX) return SF_OK; /* a copy says nothing new */
+    const sf_article *a = sf_corpus_get(j->c, i);
+    map_clear(&x->seen);
+    bool de = sf__text_is_german(a->text, a->text_len);
+    SF_TRY(find_names(x, a->title, strlen(a->title), NULL, true, de, out));
+    return find_names(x, a->text, a->text_len, j->docs ? &j->docs[i] : NULL, false, de, out);
 }
 
 static char *dup_str(const char *s) {
@@ -413,7 +478,6 @@ sf_status sf__storylines_compute_docs(const sf_corpus *c, const size_t *story_of
     sf__map_init(&w.entry);
     sf__map_init(&w.text);
     sf__map_init(&w.df);
-    sf__map_init(&w.seen);
     sf_map pidx;
     sf__map_init(&pidx);
     spairvec pairs = {0};
@@ -422,24 +486,31 @@ sf_status sf__storylines_compute_docs(const sf_corpus *c, const size_t *story_of
                        : SF_ERR_NOMEM;
     for (size_t s = 0; s < nstories && st == SF_OK; s++) first[s] = last[s] = SF_TIME_UNKNOWN;
     for (size_t i = 0; i < n && st == SF_OK; i++) {
-        const sf_article *a = sf_corpus_get(c, i);
         size_t s = story_of[i];
         if (s >= nstories) {
             st = SF_ERR_ARG;
             break;
         }
-        int64_t t = a->published;
+        int64_t t = sf_corpus_get(c, i)->published;
         if (t != SF_TIME_UNKNOWN) {
             if (first[s] == SF_TIME_UNKNOWN || t < first[s]) first[s] = t;
             if (last[s] == SF_TIME_UNKNOWN || t > last[s]) last[s] = t;
         }
-        if (dup_of && dup_of[i] != SIZE_MAX) continue; /* a copy says nothing new */
-        map_clear(&w.seen);
-        bool de = sf__text_is_german(a->text, a->text_len);
-        st = add_names(&w, (uint32_t)s, a->title, strlen(a->title), NULL, true, de);
-        if (st == SF_OK)
-            st = add_names(&w, (uint32_t)s, a->text, a->text_len, docs ? &docs[i] : NULL, false, de);
     }
+    /* each article's names found on threads, a block at a time, and
+     * counted here in article order */
+    anamevec *names = st == SF_OK ? sf__calloc(NAMES_BLOCK, sizeof *names) : NULL;
+    if (st == SF_OK && !names) st = SF_ERR_NOMEM;
+    for (size_t b = 0; b < n && st == SF_OK; b += NAMES_BLOCK) {
+        size_t m = SF_MIN((size_t)NAMES_BLOCK, n - b);
+        names_job j = {c, dup_of, docs, b, names};
+        sf_pool_job job = {&j, scratch_init, names_item, scratch_fini};
+        st = sf__pool_run(&job, m, 16, threads, NULL, NULL);
+        for (size_t k = 0; k < m && st == SF_OK; k++)
+            st = add_names(&w, (uint32_t)story_of[b + k], &names[k]);
+    }
+    for (size_t k = 0; names && k < NAMES_BLOCK; k++) SF_VEC_FREE(&names[k]);
+    sf__free(names);
     uint32_t *nnames = sf__calloc(nstories + 1, sizeof *nnames);
     if (!nnames) st = SF_ERR_NOMEM;
     if (st == SF_OK) st = story_names(&w, nnames);
@@ -457,10 +528,8 @@ sf_status sf__storylines_compute_docs(const sf_corpus *c, const size_t *story_of
     sf__map_release(&w.entry);
     sf__map_release(&w.text);
     sf__map_release(&w.df);
-    sf__map_release(&w.seen);
     sf__buf_release(&w.str);
     SF_VEC_FREE(&w.ent);
-    SF_VEC_FREE(&w.toks);
     sf__map_release(&pidx);
     SF_VEC_FREE(&pairs);
     sf__free(first);
