@@ -65,6 +65,23 @@ static void test_quantities(void **state) {
     expect_one("He said 1,500 people were polled.", 1500, 1500, 1500, "count");
 }
 
+/* "N years old" is an age of the person before it, never a duration of the
+ * word "old": two reports' "2 years old" and "24 months old" are two
+ * children, and nothing lines them up. */
+static void test_age_in_words(void **state) {
+    (void)state;
+    expect_one("When Evan was 2 years old, he did not play.", 2, 2, 2, "year");
+    expect_one("Babies develop normally until they are 24 months old.", 2, 2, 2, "year");
+    expect_one("The trip took 3 years.", 3 * 31557600.0, 3 * 31557600.0, 3 * 31557600.0, "s");
+    sf_doc d;
+    sf_quantvec q = quantities("Dylan has been ill since he was 3 years old.", &d);
+    assert_int_equal(q.n, 1);
+    assert_string_equal(q.items[0].attribute, "age");
+    assert_int_equal(q.items[0].thing_end - q.items[0].thing_begin, 0);
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+}
+
 static void test_vague_amounts(void **state) {
     (void)state;
     expect_one("Tens of thousands of civilians are trapped.", 20000, 20000, 100000, "count");
@@ -1296,7 +1313,7 @@ static void test_long_sentence(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_quantities), cmocka_unit_test(test_vague_amounts),
+        cmocka_unit_test(test_quantities), cmocka_unit_test(test_age_in_words), cmocka_unit_test(test_vague_amounts),
         cmocka_unit_test(relative_days_anchored),
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_dates),
         cmocka_unit_test(test_quotes), cmocka_unit_test(test_quotes_it_said),
