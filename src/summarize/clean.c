@@ -77,16 +77,28 @@ static bool strcasestr_n(const char *p, size_t n, const char *w) {
     return false;
 }
 
-/* Whether p[0..n) ends on a sentence terminator of another script: the
- * danda and double danda of Bengali and Devanagari (U+0964, U+0965), the
- * ideographic full stop (U+3002) and the full-width "!" and "?" (U+FF01,
- * U+FF1F). A Bengali report ends its sentences with "।", never "." */
-static bool ends_in_other_script(const char *p, size_t n) {
-    static const char *const TERM[] = {"\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xE3\x80\x82", "\xEF\xBC\x81",
-                                       "\xEF\xBC\x9F"};
+/* A Bengali report ends its sentences with "।", a Chinese one with "。", never ".";
+ * one list serves the noise test and the headline. */
+size_t sf__script_terminator(const char *p, size_t n, bool *full_stop) {
+    static const struct { const char *s; bool stop; } TERM[] = {
+        {"\xE0\xA5\xA4", true}, {"\xE0\xA5\xA5", true}, {"\xE3\x80\x82", true},
+        {"\xEF\xBC\x81", false}, {"\xEF\xBC\x9F", false}};
     for (size_t k = 0; n >= 3 && k < SF_ARRAY_LEN(TERM); k++)
-        if (memcmp(p + n - 3, TERM[k], 3) == 0) return true;
-    return false;
+        if (memcmp(p + n - 3, TERM[k].s, 3) == 0) {
+            if (full_stop) *full_stop = TERM[k].stop;
+            return 3;
+        }
+    return 0;
+}
+
+/* Whether p opens with a kana or CJK ideograph (U+3040 to U+9FFF, three
+ * bytes in UTF-8): a script written without spaces between words. */
+static bool ideograph_at(const char *p, size_t n) {
+    if (n < 3) return false;
+    unsigned char b0 = (unsigned char)p[0], b1 = (unsigned char)p[1], b2 = (unsigned char)p[2];
+    if (b0 < 0xE3 || b0 > 0xE9 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+    unsigned cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+    return cp >= 0x3040 && cp <= 0x9FFF;
 }
 
 bool sf__is_noise_sentence(const char *p, size_t n) {
@@ -114,6 +126,13 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
     bool in_word = false;
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)p[i];
+        /* Chinese and Japanese put no space between words: each kana or
+         * ideograph counts as one, or no sentence of theirs would have
+         * several words */
+        if (ideograph_at(p + i, n - i)) {
+            words++, in_word = false, i += 2;
+            continue;
+        }
         bool w = isalnum(ch) || ch >= 0x80;
         if (w && !in_word) words++;
         in_word = w;
@@ -137,7 +156,7 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
     if (end >= 3 && (unsigned char)p[end - 3] == 0xE2 && (unsigned char)p[end - 2] == 0x80 &&
         ((unsigned char)p[end - 1] == 0x9D || (unsigned char)p[end - 1] == 0x99))
         end -= 3; /* ” ’ */
-    if (!end || !(strchr(".!?", p[end - 1]) || ends_in_other_script(p, end))) return true;
+    if (!end || !(strchr(".!?", p[end - 1]) || sf__script_terminator(p, end, NULL))) return true;
     /* Title Case all along ("For Use By Clients of the News Service") is a
      * heading or a credit, not reporting. */
     size_t capitalized = 0;

@@ -265,8 +265,11 @@ sf_status sf__headline_from_sentence(const char *p, size_t n, sf_buf *out) {
     while (keep > 1 && IS_IN(p, &ws[s + keep - 1], NEEDS_NEXT_EN)) keep--;
     size_t begin = ws[s].b, end = ws[s + keep - 1].e;
     while (end > begin && strchr(",;:.-", p[end - 1])) end--;
-    /* the danda ends a Bengali or Hindi sentence as "." an English one */
-    if (end - begin > 3 && memcmp(p + end - 3, "\xE0\xA5\xA4", 3) == 0) end -= 3;
+    /* the danda, double danda and ideographic full stop end a sentence as
+     * "." does; "\xEF\xBC\x81" and "\xEF\xBC\x9F" stay, as "!" and "?" do */
+    bool stop = false;
+    size_t term = sf__script_terminator(p + begin, end - begin, &stop);
+    if (term && stop && end - begin > term) end -= term;
     if (end <= begin) return SF_OK;
     sf_status st = sf__buf_addc(out, s ? (char)toupper((unsigned char)p[begin]) : p[begin]);
     if (st != SF_OK) return st;

@@ -801,6 +801,25 @@ static void no_bullet_inside_a_running_quotation(void **state) {
     sf__buf_release(&h);
 }
 
+/* The noise test and the headline know the same terminators of other
+ * scripts: a Chinese lead ending in the ideographic full stop is reporting,
+ * and its headline drops that stop as it drops "."; a full-width "?" stays,
+ * as "?" does. */
+static void headline_other_scripts(void **state) {
+    (void)state;
+    /* "House majority leader Steny Hoyer gave a mild explanation on Wednesday." */
+    const char *zh = "\xE7\xBE\x8E\xE5\x9B\xBD\xE4\xBC\x97\xE8\xAE\xAE\xE9\x99\xA2\xE5\xA4\x9A\xE6\x95\xB0\xE5\x85\x9A\xE9\xA2\x86\xE8\xA2\x96\xE6\x96\xAF\xE7\x89\xB9\xE5\xB0\xBC\xC2\xB7\xE9\x9C\x8D\xE8\x80\xB6\xE5\x91\xA8\xE4\xB8\x89\xE6\x8F\x90\xE4\xBE\x9B\xE4\xBA\x86\xE4\xB8\x80\xE4\xB8\xAA\xE6\xB8\xA9\xE5\x92\x8C\xE7\x9A\x84\xE8\xA7\xA3\xE9\x87\x8A\xE3\x80\x82";
+    assert_false(sf__is_noise_sentence(zh, strlen(zh)));
+    headline_case(zh, "\xE7\xBE\x8E\xE5\x9B\xBD\xE4\xBC\x97\xE8\xAE\xAE\xE9\x99\xA2\xE5\xA4\x9A\xE6\x95\xB0\xE5\x85\x9A\xE9\xA2\x86\xE8\xA2\x96\xE6\x96\xAF\xE7\x89\xB9\xE5\xB0\xBC\xC2\xB7\xE9\x9C\x8D\xE8\x80\xB6\xE5\x91\xA8\xE4\xB8\x89\xE6\x8F\x90\xE4\xBE\x9B\xE4\xBA\x86\xE4\xB8\x80\xE4\xB8\xAA\xE6\xB8\xA9\xE5\x92\x8C\xE7\x9A\x84\xE8\xA7\xA3\xE9\x87\x8A");
+    const char *q = "\xE7\xBE\x8E\xE5\x9B\xBD\xE4\xBC\x97\xE8\xAE\xAE\xE9\x99\xA2\xE5\xA4\x9A\xE6\x95\xB0\xE5\x85\x9A\xE9\xA2\x86\xE8\xA2\x96\xE6\x96\xAF\xE7\x89\xB9\xE5\xB0\xBC\xC2\xB7\xE9\x9C\x8D\xE8\x80\xB6\xE5\x91\xA8\xE4\xB8\x89\xE4\xBC\x9A\xE6\x8F\x90\xE4\xBE\x9B\xE8\xA7\xA3\xE9\x87\x8A\xE5\x90\x97\xEF\xBC\x9F";
+    assert_false(sf__is_noise_sentence(q, strlen(q)));
+    headline_case(q, q);
+    bool stop = true;
+    assert_int_equal(sf__script_terminator(q, strlen(q), &stop), 3);
+    assert_false(stop);
+    assert_int_equal(sf__script_terminator("Rain.", 5, NULL), 0);
+}
+
 /* A headline counts also when an earlier report has none (the headlines
  * were read up to the first untitled report only). */
 static void headlines_of_the_story(void **state) {
@@ -1048,6 +1067,7 @@ int main(void) {
         cmocka_unit_test(story_lists_are_not_reports),
         cmocka_unit_test(no_bullet_speaks_to_reader),
         cmocka_unit_test(no_bullet_inside_a_running_quotation),
+        cmocka_unit_test(headline_other_scripts),
         cmocka_unit_test(headlines_of_the_story),
         cmocka_unit_test(headline_lead_opens),
         cmocka_unit_test(datelines_inside_the_text),
