@@ -801,6 +801,20 @@ static void no_bullet_inside_a_running_quotation(void **state) {
     sf__buf_release(&h);
 }
 
+/* A verb in -ing is not cut from its infinitive ("are currently trying |
+ * to unravel"): the headline runs on to the next clause boundary within a
+ * few words; and it never ends on "such" (of "such as"). */
+static void headline_keeps_the_infinitive(void **state) {
+    (void)state;
+    headline_case("Police investigators in Region Two are currently trying to unravel the mystery behind the "
+                  "death of a hunter whose remains were on Tuesday found with gunshot wounds in the jungle.",
+                  "Police investigators in Region Two are currently trying to unravel the mystery behind the "
+                  "death of a hunter");
+    headline_case("Teachers in Kellby have long feared violent episodes such as the fights of last spring at the "
+                  "stone bridge near the old grain exchange.",
+                  "Teachers in Kellby have long feared violent episodes such as the fights of last spring");
+}
+
 /* The noise test and the headline know the same terminators of other
  * scripts: a Chinese lead ending in the ideographic full stop is reporting,
  * and its headline drops that stop as it drops "."; a full-width "?" stays,
@@ -1068,6 +1082,7 @@ int main(void) {
         cmocka_unit_test(no_bullet_speaks_to_reader),
         cmocka_unit_test(no_bullet_inside_a_running_quotation),
         cmocka_unit_test(headline_other_scripts),
+        cmocka_unit_test(headline_keeps_the_infinitive),
         cmocka_unit_test(headlines_of_the_story),
         cmocka_unit_test(headline_lead_opens),
         cmocka_unit_test(datelines_inside_the_text),
