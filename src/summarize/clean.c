@@ -503,6 +503,21 @@ static bool pronoun_after_opening(const char *p, size_t n) {
     return len && (i + len == n || !isalpha((unsigned char)p[i + len])) && in_list(p + i, len, PRON, SF_ARRAY_LEN(PRON));
 }
 
+/* Whether p opens with the rest of a contraction ("'s", "’re", "'ve", "'ll",
+ * "'d", "'m" and a word's end): "He's", "They’re" lean back as "He" and
+ * "They" do. */
+static bool contraction_at(const char *p, size_t n) {
+    static const char *const REST[] = {"s", "re", "ve", "ll", "d", "m"};
+    size_t q = n >= 1 && p[0] == '\'' ? 1 : n >= 3 && memcmp(p, "\xE2\x80\x99", 3) == 0 ? 3 : 0;
+    if (!q) return false;
+    for (size_t i = 0; i < SF_ARRAY_LEN(REST); i++) {
+        size_t k = strlen(REST[i]);
+        if (n - q >= k && strncasecmp(p + q, REST[i], k) == 0 && (n - q == k || !isalpha((unsigned char)p[q + k])))
+            return true;
+    }
+    return false;
+}
+
 bool sf__needs_context(const char *p, size_t n, const char *lang) {
     if (!lang || strncmp(lang, "en", 2) != 0) return false;
     if (backref_phrase(p, n)) return true;
@@ -511,7 +526,7 @@ bool sf__needs_context(const char *p, size_t n, const char *lang) {
     while (w < n && isalpha((unsigned char)p[w])) w++;
     if (w == 0 || w == n) return false;
     char next = p[w];
-    if (next != ' ' && next != ',') return false;
+    if (next != ' ' && next != ',' && !contraction_at(p + w, n - w)) return false;
     for (size_t i = 0; i < SF_ARRAY_LEN(BACKREF_EN); i++)
         if (strlen(BACKREF_EN[i]) == w && memcmp(p, BACKREF_EN[i], w) == 0) return true;
     return false;

@@ -132,6 +132,17 @@ static void standalone_rules(void **state) {
     const char *e = "In 2011, Weiner resigned from Congress after a scandal.";
     assert_true(sf__needs_context(d, strlen(d), "en"));
     assert_false(sf__needs_context(e, strlen(e), "en"));
+    /* contracted, the pronoun leans back as well: "He's" as "He" */
+    const char *f = "He's been a combat pilot, space pioneer and political leader.";
+    const char *g = "They\xE2\x80\x99re leaving the valley for good, the mayor said.";
+    const char *h = "That's why people pay $10,000 for the flight.";
+    const char *k = "Shell's profits rose on Monday.";
+    const char *l = "Its'y bits were found.";
+    assert_true(sf__needs_context(f, strlen(f), "en"));
+    assert_true(sf__needs_context(g, strlen(g), "en"));
+    assert_true(sf__needs_context(h, strlen(h), "en"));
+    assert_false(sf__needs_context(k, strlen(k), "en"));
+    assert_false(sf__needs_context(l, strlen(l), "en"));
 }
 
 /* One story where the greedy rule and the exact optimum differ. Four
