@@ -954,6 +954,31 @@ static void dateline_after_page_notice(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A picture credit in brackets run into a sentence (a one-line copy of a
+ * page, the caption before the text) is the page's, not the report's: the
+ * bullet opens after it; a bracket that credits nothing stays. */
+static void credit_in_brackets_is_left_out(void **state) {
+    (void)state;
+    sf_corpus *c = sf_corpus_create();
+    add_text(c, "a", "(Photo by Jane Roe/Xinhua via Getty) (Xinhua/Jane Roe via Getty Images) Some universities "
+                     "in Kellport have closed their halls after an outbreak of flu among students. "
+                     "(Updated) The Kellport council met the universities on Monday to plan the reopening.", 1);
+    size_t all[1] = {0};
+    sf_summarize_options o = {.max_words = 200};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 1, NULL, &o, &s, &err), SF_OK);
+    size_t seen = 0;
+    for (size_t k = 0; k < s.n; k++) {
+        const char *t = sentence_text(c, &s, k);
+        assert_null(strstr(t, "Getty"));
+        seen += !strncmp(t, "Some universities in Kellport", 29) || !strncmp(t, "(Updated) The Kellport", 22);
+    }
+    assert_int_equal(seen, 2);
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
 /* Two reports say the same thing in other words: one bullet, citing both. */
 static void near_repeats_are_merged(void **state) {
     (void)state;
@@ -1094,6 +1119,7 @@ int main(void) {
         cmocka_unit_test(no_bullet_inside_a_running_quotation),
         cmocka_unit_test(headline_other_scripts),
         cmocka_unit_test(headline_keeps_the_infinitive),
+        cmocka_unit_test(credit_in_brackets_is_left_out),
         cmocka_unit_test(headlines_of_the_story),
         cmocka_unit_test(headline_lead_opens),
         cmocka_unit_test(datelines_inside_the_text),
