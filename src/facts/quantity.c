@@ -1061,6 +1061,26 @@ static void read_scale(reading *r) {
     r->v *= r->sc;
 }
 
+/* "3 years old", "24 months old": an age in years, not a duration of
+ * "old". Written this way the age follows its person ("Evan was 2 years
+ * old", "children as young as 3 years old"), so the word "old" is taken
+ * with the unit and no thing is read after it. */
+static void read_age_words(reading *r) {
+    static const unit_def AGES[] = {{"year", "year", "age", 1},
+                                    {"month", "year", "age", 1.0 / 12},
+                                    {"week", "year", "age", 7 / 365.25},
+                                    {"day", "year", "age", 1 / 365.25}};
+    const sf_doc *d = r->d;
+    if (!r->u || strcmp(r->u->attribute, "duration") != 0 || !sf__tok_is(d, r->j, "old")) return;
+    for (size_t k = 0; k < SF_ARRAY_LEN(AGES); k++)
+        if (strncmp(r->u->name, AGES[k].name, strlen(AGES[k].name)) == 0) {
+            r->u = &AGES[k];
+            r->q.end = d->toks.items[r->j].end;
+            r->j++;
+            return;
+        }
+}
+
 /* The unit: glued or hyphenated, "square ...", a percent sign, or the word
  * after the number; false for glued letters that are no unit. */
 static bool read_unit(reading *r) {
@@ -1124,6 +1144,7 @@ static bool read_unit(reading *r) {
             r->q.unit_begin = d->toks.items[r->j].begin, r->q.unit_end = d->toks.items[r->j].end;
             r->q.end = r->q.unit_end;
             r->j++;
+            read_age_words(r);
         }
     } else if (r->t->flags & SF_TOKF_PERCENT) {
         r->u = unit_find("%", 1);

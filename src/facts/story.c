@@ -211,6 +211,11 @@ static bool share_anchor(const item *a, const item *b) {
     return false;
 }
 
+/* A count under ten: such values of two reports often fit by chance. */
+static bool small_count(const item *a) {
+    return a->kind == SF_FACT_QUANTITY && strcmp(a->base, "count") == 0 && a->high < 10;
+}
+
 static bool anchors_apart(const item *a, const item *b) {
     return a->nanchors && b->nanchors && !share_anchor(a, b);
 }
@@ -1107,6 +1112,14 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
                      * event across reports: "off Florida", "fled Cuba") */
                     if (a->running && b->running && (a->twin || b->twin) &&
                         (a->doc == b->doc ? anchors_apart(a, b) : !share_anchor(a, b)))
+                        continue;
+                    /* a small count fits another by chance ("arrested two
+                     * men" in Georgia, "detained two people" in Vermont):
+                     * across reports whose sentences name things and share
+                     * none, it joins no other (a toll of 217 twice is
+                     * evidence itself; two twice is not) */
+                    if (a->doc != b->doc && a->running && b->running && small_count(a) && small_count(b) &&
+                        anchors_apart(a, b))
                         continue;
                     /* a date not resolved ("Thursday" with no publication
                      * time) fits anything; it joins only the same words */

@@ -107,6 +107,11 @@ typedef struct sf_sniff {
     const char *skip; /* static string or NULL */
 } sf_sniff;
 void sf__sniff(const char *name, bool inner, const char *data, size_t n, sf_sniff *out);
+/* Whether v credits a picture: a label ("Photo:", "Photo by", "Credit:")
+ * at its start or after a sentence end, an agency's credit form ("via
+ * Getty", "REUTERS/Name", "AP Photo/Name"), or a last "Getty Images"
+ * (text.c, rule 3b). */
+bool sf__photo_credit(sf_view v);
 /* The last component of path `name`, without a final ".gz" when `inner`
  * (the name of the file a gzip'd one holds: "a/page.html.gz" -> "page.html"). */
 sf_view sf__file_base(const char *name, bool inner);

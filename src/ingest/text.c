@@ -462,7 +462,7 @@ static bool at_nocase(const char *p, size_t n, size_t i, const char *lit) {
  * ("Photos: Flooding in Houston") has the plural and stays a title, as
  * does one about the agency that does not end on its name ("Getty Images
  * sold to ..."). */
-static bool photo_credit(sf_view v) {
+bool sf__photo_credit(sf_view v) {
     static const char *const LABEL[] = {"photo:", "photograph:", "image:", "picture:", "credit:",
                                         "photo by ", "photo credit", "image credit", "picture credit"};
     static const char *const AGENCY[] = {"via getty", "afp via ", "/getty", "/afp", "reuters/", "ap photo/",
@@ -496,7 +496,7 @@ static size_t credit_paragraph(const linevec *L, size_t b) {
     bool credit = false;
     for (; pe < L->n && L->items[pe].v.n; pe++) {
         words += count_words(L->items[pe].v);
-        credit = credit || photo_credit(L->items[pe].v);
+        credit = credit || sf__photo_credit(L->items[pe].v);
     }
     if (!credit || pe - b > 4 || words > 50) return 0;
     while (pe < L->n && !L->items[pe].v.n) pe++;

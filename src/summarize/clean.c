@@ -77,16 +77,28 @@ static bool strcasestr_n(const char *p, size_t n, const char *w) {
     return false;
 }
 
-/* Whether p[0..n) ends on a sentence terminator of another script: the
- * danda and double danda of Bengali and Devanagari (U+0964, U+0965), the
- * ideographic full stop (U+3002) and the full-width "!" and "?" (U+FF01,
- * U+FF1F). A Bengali report ends its sentences with "।", never "." */
-static bool ends_in_other_script(const char *p, size_t n) {
-    static const char *const TERM[] = {"\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xE3\x80\x82", "\xEF\xBC\x81",
-                                       "\xEF\xBC\x9F"};
+/* A Bengali report ends its sentences with "।", a Chinese one with "。", never ".";
+ * one list serves the noise test and the headline. */
+size_t sf__script_terminator(const char *p, size_t n, bool *full_stop) {
+    static const struct { const char *s; bool stop; } TERM[] = {
+        {"\xE0\xA5\xA4", true}, {"\xE0\xA5\xA5", true}, {"\xE3\x80\x82", true},
+        {"\xEF\xBC\x81", false}, {"\xEF\xBC\x9F", false}};
     for (size_t k = 0; n >= 3 && k < SF_ARRAY_LEN(TERM); k++)
-        if (memcmp(p + n - 3, TERM[k], 3) == 0) return true;
-    return false;
+        if (memcmp(p + n - 3, TERM[k].s, 3) == 0) {
+            if (full_stop) *full_stop = TERM[k].stop;
+            return 3;
+        }
+    return 0;
+}
+
+/* Whether p opens with a kana or CJK ideograph (U+3040 to U+9FFF, three
+ * bytes in UTF-8): a script written without spaces between words. */
+static bool ideograph_at(const char *p, size_t n) {
+    if (n < 3) return false;
+    unsigned char b0 = (unsigned char)p[0], b1 = (unsigned char)p[1], b2 = (unsigned char)p[2];
+    if (b0 < 0xE3 || b0 > 0xE9 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+    unsigned cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+    return cp >= 0x3040 && cp <= 0x9FFF;
 }
 
 bool sf__is_noise_sentence(const char *p, size_t n) {
@@ -114,6 +126,13 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
     bool in_word = false;
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)p[i];
+        /* Chinese and Japanese put no space between words: each kana or
+         * ideograph counts as one, or no sentence of theirs would have
+         * several words */
+        if (ideograph_at(p + i, n - i)) {
+            words++, in_word = false, i += 2;
+            continue;
+        }
         bool w = isalnum(ch) || ch >= 0x80;
         if (w && !in_word) words++;
         in_word = w;
@@ -137,7 +156,7 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
     if (end >= 3 && (unsigned char)p[end - 3] == 0xE2 && (unsigned char)p[end - 2] == 0x80 &&
         ((unsigned char)p[end - 1] == 0x9D || (unsigned char)p[end - 1] == 0x99))
         end -= 3; /* ” ’ */
-    if (!end || !(strchr(".!?", p[end - 1]) || ends_in_other_script(p, end))) return true;
+    if (!end || !(strchr(".!?", p[end - 1]) || sf__script_terminator(p, end, NULL))) return true;
     /* Title Case all along ("For Use By Clients of the News Service") is a
      * heading or a credit, not reporting. */
     size_t capitalized = 0;
@@ -484,6 +503,21 @@ static bool pronoun_after_opening(const char *p, size_t n) {
     return len && (i + len == n || !isalpha((unsigned char)p[i + len])) && in_list(p + i, len, PRON, SF_ARRAY_LEN(PRON));
 }
 
+/* Whether p opens with the rest of a contraction ("'s", "’re", "'ve", "'ll",
+ * "'d", "'m" and a word's end): "He's", "They’re" lean back as "He" and
+ * "They" do. */
+static bool contraction_at(const char *p, size_t n) {
+    static const char *const REST[] = {"s", "re", "ve", "ll", "d", "m"};
+    size_t q = n >= 1 && p[0] == '\'' ? 1 : n >= 3 && memcmp(p, "\xE2\x80\x99", 3) == 0 ? 3 : 0;
+    if (!q) return false;
+    for (size_t i = 0; i < SF_ARRAY_LEN(REST); i++) {
+        size_t k = strlen(REST[i]);
+        if (n - q >= k && strncasecmp(p + q, REST[i], k) == 0 && (n - q == k || !isalpha((unsigned char)p[q + k])))
+            return true;
+    }
+    return false;
+}
+
 bool sf__needs_context(const char *p, size_t n, const char *lang) {
     if (!lang || strncmp(lang, "en", 2) != 0) return false;
     if (backref_phrase(p, n)) return true;
@@ -492,7 +526,7 @@ bool sf__needs_context(const char *p, size_t n, const char *lang) {
     while (w < n && isalpha((unsigned char)p[w])) w++;
     if (w == 0 || w == n) return false;
     char next = p[w];
-    if (next != ' ' && next != ',') return false;
+    if (next != ' ' && next != ',' && !contraction_at(p + w, n - w)) return false;
     for (size_t i = 0; i < SF_ARRAY_LEN(BACKREF_EN); i++)
         if (strlen(BACKREF_EN[i]) == w && memcmp(p, BACKREF_EN[i], w) == 0) return true;
     return false;

@@ -45,7 +45,7 @@ static const char *const NEEDS_NEXT_EN[] = {
     "a", "an", "the", "of", "for", "to", "and", "or", "in", "on", "at", "with", "by", "from", "as",
     "that", "his", "her", "their", "its", "is", "was", "are", "were", "will", "who", "which",
     "said", "than", "but", "s", "has", "have", "had", "be", "been", "would", "could", "into",
-    "about", "our", "my", "your", "this", "these", "those", "not", "also", "very", "more", "most",
+    "about", "our", "my", "your", "this", "these", "those", "not", "also", "very", "more", "most", "such",
     /* auxiliaries and their negatives wait for their verb ("... doesn't") */
     "do", "does", "did", "can", "may", "might", "must", "should", "shall", "doesn't", "don't",
     "didn't", "won't", "can't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't",
@@ -104,6 +104,16 @@ static bool is_in(const char *p, const word *w, const char *const *list, size_t 
 #define IS_IN(p, w, list) is_in(p, w, list, SF_ARRAY_LEN(list))
 
 static bool is_lower(const char *p, const word *w) { return w->ce > w->cb && islower((unsigned char)p[w->cb]); }
+
+static const char *const TO_EN[] = {"to"};
+
+/* A word in -ing of six letters or more ("trying", "seeking"; not "king",
+ * "thing"): a verb's present participle, or a noun made from one. */
+static bool ing_form(const char *p, const word *w) {
+    size_t n = w->ce - w->cb;
+    const char *e = p + w->ce;
+    return is_lower(p, w) && n >= 6 && e[-3] == 'i' && e[-2] == 'n' && e[-1] == 'g';
+}
 
 /* A word that is (or is likely) a finite verb or a verb's participle. */
 static bool verbish(const char *p, const word *ws, size_t i) {
@@ -216,7 +226,7 @@ static size_t cut(const char *p, const word *ws, size_t s, size_t nw) {
         depth += bracket_balance(p, &ws[s + k - 1]);
         open[k] = depth > 0;
     }
-    size_t best = 0, weak = 0, any = 0;
+    size_t best = 0, weak = 0, any = 0, before_to = 0;
     for (size_t k = HEADLINE_MIN_WORDS; k <= HEADLINE_WORDS; k++) { /* k words kept */
         if (open[k]) continue;
         const word *last = &ws[s + k - 1], *next = &ws[s + k];
@@ -226,13 +236,27 @@ static size_t cut(const char *p, const word *ws, size_t s, size_t nw) {
         if (strong || prep) any = k;
         if (!has_verb(p, ws, s, s + k)) continue;
         if (strong) best = k;
-        else if (prep && !verbish(p, ws, s + k - 1)) weak = k;
+        else if (prep && !verbish(p, ws, s + k - 1)) {
+            /* "are currently trying | to unravel": a verb in -ing before
+             * "to" waits for what it does; the cut is a last resort */
+            if (IS_IN(p, next, TO_EN) && ing_form(p, last)) before_to = k;
+            else weak = k;
+        }
     }
     if (best || weak) return best ? best : weak;
     /* no boundary after a verb within the length: a few words more rather
-     * than a subject alone ("X and the deputy head, Y, turned") */
-    for (size_t k = HEADLINE_WORDS + 1; k <= HEADLINE_WORDS + HEADLINE_SLACK && s + k < nw; k++)
-        if (!open[k] && ends_phrase(p, &ws[s + k - 1]) && has_verb(p, ws, s, s + k)) return k;
+     * than a subject alone ("X and the deputy head, Y, turned"), or than a
+     * verb cut from its infinitive (then a clause boundary serves too:
+     * "... trying to unravel the mystery behind the death of a hunter |
+     * whose remains ...") */
+    for (size_t k = HEADLINE_WORDS + 1; k <= HEADLINE_WORDS + HEADLINE_SLACK && s + k < nw; k++) {
+        if (open[k] || !has_verb(p, ws, s, s + k)) continue;
+        const word *last = &ws[s + k - 1], *next = &ws[s + k];
+        if (ends_phrase(p, last)) return k;
+        if (before_to && (is_dash(p, next) || (IS_IN(p, next, CLAUSE_OPENER_EN) && !IS_IN(p, last, NEEDS_NEXT_EN))))
+            return k;
+    }
+    if (before_to) return before_to;
     if (any) return any;
     /* the length itself, or before the bracket still open there when
      * enough is left */
@@ -265,8 +289,11 @@ sf_status sf__headline_from_sentence(const char *p, size_t n, sf_buf *out) {
     while (keep > 1 && IS_IN(p, &ws[s + keep - 1], NEEDS_NEXT_EN)) keep--;
     size_t begin = ws[s].b, end = ws[s + keep - 1].e;
     while (end > begin && strchr(",;:.-", p[end - 1])) end--;
-    /* the danda ends a Bengali or Hindi sentence as "." an English one */
-    if (end - begin > 3 && memcmp(p + end - 3, "\xE0\xA5\xA4", 3) == 0) end -= 3;
+    /* the danda, double danda and ideographic full stop end a sentence as
+     * "." does; "\xEF\xBC\x81" and "\xEF\xBC\x9F" stay, as "!" and "?" do */
+    bool stop = false;
+    size_t term = sf__script_terminator(p + begin, end - begin, &stop);
+    if (term && stop && end - begin > term) end -= term;
     if (end <= begin) return SF_OK;
     sf_status st = sf__buf_addc(out, s ? (char)toupper((unsigned char)p[begin]) : p[begin]);
     if (st != SF_OK) return st;

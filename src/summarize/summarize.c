@@ -7,6 +7,7 @@
  * sentence saying nearly the same, and the copies of those. */
 #include "summarize.h"
 
+#include "../ingest/ingest.h" /* sf__photo_credit */
 #include "../text/text.h"
 
 #include <ctype.h>
@@ -138,6 +139,19 @@ static sf_status word_seq(ctx *x, const char *p, size_t n, const char *lang) {
     return SF_OK;
 }
 
+/* Bytes of a bracketed picture credit that opens p, with the spaces after
+ * it ("(Photo by Jane Roe/AFP via Getty) "); 0 when p opens otherwise or
+ * nothing follows. */
+static size_t credit_in_brackets(const char *p, size_t n) {
+    if (n < 2 || p[0] != '(') return 0;
+    size_t close = 1;
+    while (close < n && close < 200 && p[close] != ')' && p[close] != '(') close++;
+    if (close >= n || p[close] != ')' || !sf__photo_credit(sf__view(p + 1, close - 1))) return 0;
+    size_t e = close + 1;
+    while (e < n && isspace((unsigned char)p[e])) e++;
+    return e < n ? e : 0;
+}
+
 /* Does the sentence open with a wire slug, a word in capitals joined by a
  * hyphen before a dateline's dash ("CUBA-ELIAN _ MIAMI _ As ...",
  * "EDITORIAL-TEENS _ Raise the driving age to 17.")? */
@@ -226,6 +240,10 @@ static sf_status read_article(ctx *x, lazy_analyzer *z, const sf_doc *doc, const
         /* the report's first sentence is the first one that is not page
          * furniture: a dateline under a notice of the page ("Sorry, your
          * browser needs Javascript ...") still opens it */
+        /* a picture's credit in brackets before the text ("(Photo by Jane
+         * Roe/AFP via Getty Images) Some universities ..."): the page's
+         * caption run into the sentence by a one-line copy */
+        for (size_t c; (c = credit_in_brackets(p, n)) > 0;) sp.begin += c, p += c, n -= c;
         for (bool slug = false, again = true; again;) {
             size_t d = sf__dateline_length(p, n);
             if (!d && first) d = sf__outlet_dateline_length(p, n);

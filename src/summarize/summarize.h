@@ -59,6 +59,12 @@ void sf__summary_release(sf_summary *s);
 /* True when a sentence is scraping noise rather than reporting: a byline, a
  * photo caption or credit, a "source:" tag, a share prompt, a bullet line. */
 bool sf__is_noise_sentence(const char *p, size_t n);
+/* Bytes of a sentence terminator of another script that ends p[0..n): the
+ * danda and double danda of Bengali and Devanagari (U+0964, U+0965), the
+ * ideographic full stop (U+3002), the full-width "!" and "?" (U+FF01,
+ * U+FF1F); 0 when none. *full_stop (may be NULL) says whether it is a full
+ * stop, which a headline drops as it drops ".", rather than "!" or "?". */
+size_t sf__script_terminator(const char *p, size_t n, bool *full_stop);
 /* Number of bytes at the start of a sentence that are a dateline such as
  * "PINE RIDGE, S.D. (AP) -- " or "BEIRUT (Reuters) - " (0 when none). */
 size_t sf__dateline_length(const char *p, size_t n);

@@ -65,6 +65,23 @@ static void test_quantities(void **state) {
     expect_one("He said 1,500 people were polled.", 1500, 1500, 1500, "count");
 }
 
+/* "N years old" is an age of the person before it, never a duration of the
+ * word "old": two reports' "2 years old" and "24 months old" are two
+ * children, and nothing lines them up. */
+static void test_age_in_words(void **state) {
+    (void)state;
+    expect_one("When Evan was 2 years old, he did not play.", 2, 2, 2, "year");
+    expect_one("Babies develop normally until they are 24 months old.", 2, 2, 2, "year");
+    expect_one("The trip took 3 years.", 3 * 31557600.0, 3 * 31557600.0, 3 * 31557600.0, "s");
+    sf_doc d;
+    sf_quantvec q = quantities("Dylan has been ill since he was 3 years old.", &d);
+    assert_int_equal(q.n, 1);
+    assert_string_equal(q.items[0].attribute, "age");
+    assert_int_equal(q.items[0].thing_end - q.items[0].thing_begin, 0);
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+}
+
 static void test_vague_amounts(void **state) {
     (void)state;
     expect_one("Tens of thousands of civilians are trapped.", 20000, 20000, 100000, "count");
@@ -419,6 +436,34 @@ static void test_agreement_has_common_value(void **state) {
         assert_true(hi <= lo * 1.01 + 1e-9);
     }
     assert_true(toll_agrees);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* A small count fits another report's by chance: two arrested in one town
+ * and two detained in another, the sentences sharing no name, do not agree;
+ * a toll of 217 given in two sentences that name different things does. */
+static void test_small_counts_apart(void **state) {
+    (void)state;
+    const char *texts[] = {"Security forces held exercises in Dellport last month, and officers uncovered a bomb "
+                           "factory in central Marrin and arrested two men.",
+                           "Five days after the arrest, customs agents in Varco Falls detained two people who have "
+                           "since been tied to the group.",
+                           "All 217 people aboard were killed, the Halvern Safety Board said on Monday.",
+                           "All 217 people on board were killed, officials in Braxton said."};
+    sf_corpus *c = corpus_of(texts, 4, sf__days_from_civil(1999, 12, 20) * 86400);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    bool toll = false;
+    for (size_t i = 0; i < f.nfacts; i++) {
+        const sf_fact *x = &f.facts[i];
+        if (x->status != SF_FACT_AGREE) continue;
+        for (size_t k = 0; k < x->nmentions; k++) {
+            if (strcmp(x->mentions[k].text, "two") == 0) fail_msg("two agrees: %s", x->what);
+            toll |= strcmp(x->mentions[k].text, "217") == 0;
+        }
+    }
+    assert_true(toll);
     sf__story_facts_release(&f);
     sf_corpus_destroy(c);
 }
@@ -1296,7 +1341,7 @@ static void test_long_sentence(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_quantities), cmocka_unit_test(test_vague_amounts),
+        cmocka_unit_test(test_quantities), cmocka_unit_test(test_age_in_words), cmocka_unit_test(test_small_counts_apart), cmocka_unit_test(test_vague_amounts),
         cmocka_unit_test(relative_days_anchored),
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_dates),
         cmocka_unit_test(test_quotes), cmocka_unit_test(test_quotes_it_said),
