@@ -127,10 +127,20 @@ sf_status sf_corpus_add(sf_corpus *c, const sf_article *a, sf_error *err) {
     r.author = sf__view_cstr(a->author);
     r.lang = sf__view_cstr(a->lang);
     r.modified = a->modified;
-    /* an id already here is renamed "ID#2", "ID#3", ... as the readers do */
+    /* an id already here is renamed "ID#2", "ID#3", ... as the readers do,
+     * comparing ids as kept (repaired UTF-8) */
+    sf_buf clean;
+    sf__buf_init(&clean, 0);
+    size_t replaced = 0;
+    if (!sf__utf8_valid(r.id.p, r.id.n) && sf__utf8_clean(r.id.p, r.id.n, &clean, &replaced) == SF_OK) {
+        r.id = sf__view(sf__buf_cstr(&clean), clean.n);
+        c->replaced += replaced;
+    }
     char buf[SF__ID_RENAME_MAX];
     if (sf__corpus_unique_id(c, &r.id, buf, sizeof buf)) c->renamed++;
-    return sf__corpus_add_rec(c, &r, err);
+    sf_status st = sf__corpus_add_rec(c, &r, err);
+    sf__buf_release(&clean);
+    return st;
 }
 
 /* Renaming keeps, per repeated id, the suffix to try next, so n copies of one

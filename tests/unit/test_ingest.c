@@ -438,6 +438,19 @@ static void corpus_add_checks_ids_and_dates(void **state) {
     assert_string_equal(sf_corpus_get(c, 3)->id, "x#4");
     assert_string_equal(sf_corpus_get(c, 4)->id, "x#5");
     assert_int_equal(sf_corpus_renamed(c), 3);
+    /* ids compare as kept: one with a bad byte, twice, is renamed the second
+     * time (its bad byte counted each time) */
+    {
+        sf_corpus *u = sf_corpus_create();
+        sf_article b = {.id = "bad\xff", .text = "t"};
+        assert_int_equal(sf_corpus_add(u, &b, &err), SF_OK);
+        assert_int_equal(sf_corpus_add(u, &b, &err), SF_OK);
+        assert_string_equal(sf_corpus_get(u, 0)->id, "bad\xef\xbf\xbd");
+        assert_string_equal(sf_corpus_get(u, 1)->id, "bad\xef\xbf\xbd#2");
+        assert_int_equal(sf_corpus_renamed(u), 1);
+        assert_int_equal(sf_corpus_replaced(u), 2);
+        sf_corpus_destroy(u);
+    }
     /* NULL id is "" and is renamed too */
     a.id = NULL;
     assert_int_equal(sf_corpus_add(c, &a, &err), SF_OK);
