@@ -1196,9 +1196,97 @@ static const char *const BARE_CLAUSE[] = {"said", "says", "say", "told", "tells"
  * phrase: a pronoun or a question word opens them ("he would resign",
  * "recalled how on his first trip ..."), or in their first twelve tokens
  * stands a word that only a finite verb phrase holds (an auxiliary or a
- * modal) or a past tense in -ed after its subject. A present tense
- * ("19 million Americans suffer from ...") or an irregular past is not
- * seen: then no reported speech, rather than an object taken as said. */
+ * modal), a past tense in -ed after its subject, or a present tense
+ * agreeing with its subject (present_tense). A verb these shapes miss
+ * ("scientists suggested oceans exist beneath ...": a preposition after
+ * the verb, as after a compound noun) gives no reported speech, rather
+ * than an object taken as said. */
+/* Token i is a lower-case content word (no function word of the doc's
+ * language, no word of when something was said). */
+static bool content_word(const sf_doc *d, size_t i) {
+    /* prepositions some stopword lists lack */
+    static const char *const PREPS[] = {"beneath", "across", "despite", "toward", "towards", "amid",
+                                        "amidst", "among", "via", "within", "without", "throughout",
+                                        "beyond", "along", "around", "near", "behind", "below", "above",
+                                        "inside", "outside", "upon", "per", "versus", "including",
+                                        "following", "regarding", "concerning", "like", "unlike", NULL};
+    if (!lower_word(d, i) || sf__tok_in(d, i, WHEN_WHERE_SAID) || sf__tok_in(d, i, WHEN_WORDS) ||
+        sf__tok_in(d, i, PREPS))
+        return false;
+    const sf_token *t = &d->toks.items[i];
+    return !sf__is_stopword(d->lang, d->text + t->begin, t->end - t->begin);
+}
+
+/* Token i ends in the -s of a plural noun or of a verb's third person
+ * ("rises", "evictions"), not in "-ss", "-us", "-is" ("press", "virus",
+ * "analysis"), nor a possessive ("Farook's name") or "it's". */
+static bool s_form(const sf_doc *d, size_t i) {
+    const sf_token *t = &d->toks.items[i];
+    size_t n = t->end - t->begin;
+    const char *p = d->text + t->begin;
+    return n > 3 && p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != 'u' && p[n - 2] != 'i' &&
+           !possessive(d, i) && !contraction(d, i);
+}
+
+/* Token i could open what a finite verb takes and a noun does not: a
+ * determiner, an object pronoun, "that", "not", a number or quantifier
+ * not opening a time ("announced the job cuts two weeks ago": a noun
+ * phrase, then when); after a plural subject's verb also an adverb in -ly
+ * or "to" ("evictions increase sharply", "prices continue to rise"). A
+ * noun ending a compound is followed by a preposition, a conjunction or
+ * the phrase's end ("the tax cuts for", "sales growth of", "the drug
+ * charges."), or an adverb ("the long delays recently"). */
+static bool verb_follower(const sf_doc *d, size_t i, size_t hi, bool plural) {
+    static const char *const AFTER_VERB[] = {"the", "a", "an", "this", "that", "these", "those", "no",
+                                             "not", "him", "her", "them", "us", "me", "his", "their",
+                                             "its", "our", "more", "less", "fewer", NULL};
+    static const char *const AMOUNT[] = {"one", "two", "three", "four", "five", "six", "seven", "eight",
+                                         "nine", "ten", "several", "many", "some", "few", "nearly",
+                                         "almost", NULL};
+    static const char *const TIME_UNIT[] = {"day", "days", "week", "weeks", "month", "months", "year",
+                                            "years", "hour", "hours", "minute", "minutes", "decade",
+                                            "decades", "times", "ago", "later", "earlier", NULL};
+    if (i >= hi) return false;
+    const sf_token *t = &d->toks.items[i];
+    bool digit = t->end > t->begin && isdigit((unsigned char)d->text[t->begin]);
+    if (digit || (lower_word(d, i) && sf__tok_in(d, i, AMOUNT))) {
+        size_t u = i + 1;
+        if (u < hi && (lower_word(d, u) && sf__tok_in(d, u, AMOUNT))) u++;
+        return !(u < hi && sf__tok_in(d, u, TIME_UNIT));
+    }
+    if (!lower_word(d, i)) return false;
+    return sf__tok_in(d, i, AFTER_VERB) || (plural && (ly_adverb(d, i) || sf__tok_is(d, i, "to")));
+}
+
+/* A present tense after its subject, seen by the verb's agreement with
+ * it, in tokens [lo, hi) from a subject near lo: a plural noun, then a
+ * content word with no -s ("evictions increase sharply", "scientists
+ * believe the ..."), or a determiner, a singular noun, then a word in -s
+ * ("the river rises two metres", "the study finds that"); the word after
+ * the verb must be one a verb takes (verb_follower). Without part-of-speech
+ * tags this is the shape English gives a subject and its verb and seldom a
+ * noun phrase: "the sales figures", "reported cases nationwide", "the tax
+ * cuts for schools" fail it. */
+static bool present_tense(const sf_doc *d, size_t lo, size_t hi) {
+    for (size_t t = lo; t + 2 < hi && t < lo + 4; t++) {
+        if (!is_word(d, t)) return false;
+        /* plural subject, verb with no -s: "evictions increase sharply" */
+        if (s_form(d, t) && !sf__tok_in(d, t, DETERMINERS) && content_word(d, t + 1) && !s_form(d, t + 1) &&
+            !ly_adverb(d, t + 1) && d->toks.items[t + 1].end - d->toks.items[t + 1].begin > 2 &&
+            verb_follower(d, t + 2, hi, true)) {
+            const sf_token *v = &d->toks.items[t + 1];
+            size_t n = v->end - v->begin;
+            const char *p = d->text + v->begin;
+            if (!(n > 3 && (!memcmp(p + n - 2, "ed", 2) || !memcmp(p + n - 3, "ing", 3)))) return true;
+        }
+        /* determiner, singular noun, verb in -s: "the river rises" */
+        if (t + 3 < hi + 1 && sf__tok_in(d, t, DETERMINERS) && content_word(d, t + 1) && !s_form(d, t + 1) &&
+            !ly_adverb(d, t + 1) && content_word(d, t + 2) && s_form(d, t + 2) && verb_follower(d, t + 3, hi, false))
+            return true;
+    }
+    return false;
+}
+
 static bool clause_cue(const sf_doc *d, size_t lo, size_t hi) {
     static const char *const AUX[] = {"is", "are", "was", "were", "will", "would", "could", "can", "should",
                                       "may", "might", "must", "has", "have", "had", "did", "does", "do",
@@ -1221,7 +1309,7 @@ static bool clause_cue(const sf_doc *d, size_t lo, size_t hi) {
             !possessive(d, t - 1) && !ly_adverb(d, t - 1))
             return true;
     }
-    return false;
+    return present_tense(d, lo, hi);
 }
 
 /* "Asked if the debates matter to her, Chisholm said they do", "Speaking
@@ -1241,6 +1329,10 @@ static bool opening_participle(const sf_doc *d, size_t first, size_t last) {
     if (!part || !lower_word(d, first + 1) || !sf__tok_in(d, first + 1, AFTER)) return false;
     for (size_t k = first + 1; k < last; k++)
         if (punct_is(d, k, ',') || punct_is(d, k, ';')) return false;
+    /* "Asked if the debates matter to her": a verb after "if" or a
+     * question word is the embedded question's, not the participle's */
+    if (sf__tok_in(d, first + 1, (const char *const[]){"if", "whether", "what", "how", "why", "when", NULL}))
+        return true;
     /* "Complying with the law should be easy, X said": a verb of its
      * own makes the participle a subject, and the clause was said */
     return !clause_cue(d, first + 2, last);

@@ -517,6 +517,26 @@ static void test_object_and_opening_clause_not_said(void **state) {
     done(&f);
 }
 
+/* A present tense with no "that" after a speech verb that also takes
+ * objects is said when the verb agrees with a subject ("the river rises",
+ * "evictions increase"); a noun phrase with a plural at its end ("the job
+ * cuts two weeks ago", "the sales figures for March") stays an object. */
+static void test_present_tense_clause_said(void **state) {
+    (void)state;
+    found f = run("Flood\n\n"
+                  "Mayor Ada Penhallow warned the river rises two metres a day in spring.\n\n"
+                  "The report suggested evictions increase sharply when rents rise.\n\n"
+                  "The ministry confirmed the sales figures for March.\n\n"
+                  "Ada Penhallow announced the job cuts two weeks ago in Dellport.\n\n"
+                  "The agency reported cases nationwide on Friday.\n");
+    expect_speaker(&f, "the river rises two metres", "Ada Penhallow");
+    expect_speaker(&f, "evictions increase sharply", "The report");
+    assert_false(any_quote_with(&f, "sales figures"));
+    assert_false(any_quote_with(&f, "job cuts"));
+    assert_false(any_quote_with(&f, "cases nationwide"));
+    done(&f);
+}
+
 /* "the Conservative MP said": a title after "the" is a description; it
  * speaks as the person the text gives that title (before or after the
  * name), else nobody; never shown as if it were a name. */
@@ -655,6 +675,7 @@ int main(void) {
         cmocka_unit_test(test_title_with_of_after_said),  cmocka_unit_test(test_subject_not_possessive_or_relative),
         cmocka_unit_test(test_he_after_titled_subject),
         cmocka_unit_test(test_object_and_opening_clause_not_said), cmocka_unit_test(test_description_speaker),
+        cmocka_unit_test(test_present_tense_clause_said),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
