@@ -81,6 +81,7 @@ size_t sf__alias_group_count(const sf_alias_table *t);
 #define SF_MENTION_GIVEN 64u     /* not English: its first word is a given name */
 #define SF_MENTION_NOUN_CASE 128u /* in a language that capitalizes nouns */
 #define SF_MENTION_FOREIGN 256u  /* not English: the recognizer's type is not trusted alone */
+#define SF_MENTION_DESCRIPTION 512u /* an office, not a name: "Conservative MP", "Health Secretary" */
 
 typedef struct sf_mention {
     size_t article;        /* corpus index */

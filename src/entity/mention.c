@@ -435,6 +435,35 @@ static bool party_state(const sf_doc *d, size_t a, size_t b) {
     return false;
 }
 
+/* Offices a name never ends in but a description of its holder does
+ * ("Conservative MP", "Health Secretary", "Labour leader", "U.S.
+ * Attorney"): English puts the head noun last, so a capitalized run
+ * ending in one names the office, not someone or something. Occupations
+ * that name publications ("The Economist", "Hollywood Reporter") and
+ * royal titles that are surnames ("Stephen King") are not in it. */
+static const char *const OFFICE_HEAD[] = {
+    "president", "minister", "secretary", "senator", "governor", "mayor", "premier", "chancellor",
+    "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
+    "director", "commissioner", "attorney", "judge", "representative", "congressman",
+    "congresswoman", "mp", "leader", "chief", "deputy", "vice", "official", "officer", "commander",
+    NULL};
+
+/* Whether tokens [a, b) describe an office: the last word heads an
+ * office (OFFICE_HEAD), or the run is a title's abbreviation alone
+ * ("Sen."); not a name that opens with a given name ("John Chancellor")
+ * nor one with "of" or "for" in it ("Office of the President" is a body). */
+static bool office_description(const sf_doc *d, size_t a, size_t b) {
+    size_t last = b - 1;
+    if (last > a && d->text[d->toks.items[last].begin] == '.' && sf__tok_in(d, last - 1, TITLE_ABBR))
+        return b - a == 2;
+    if (!sf__tok_in(d, last, OFFICE_HEAD)) return false;
+    for (size_t t = a; t < last; t++)
+        if (sf__tok_is(d, t, "of") || sf__tok_is(d, t, "for")) return false;
+    char w[64];
+    size_t n = b - a >= 2 ? tok_fold(d, a, w, sizeof w) : 0;
+    return !(n && sf__given_name(w, n));
+}
+
 static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_entity_type type,
                            sf_mentionvec *out) {
     unsigned flags = 0;
@@ -585,6 +614,7 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
     size_t words = 0;
     for (size_t i = a; i < b; i++) words += d->toks.items[i].kind == SF_TOK_WORD;
     if (words > SF_MENTION_MAX_WORDS) return SF_OK;
+    if (sf__lang_is_english(d->lang) && office_description(d, a, b)) flags |= SF_MENTION_DESCRIPTION;
     return emit(d, s, a, b, flags, type, out);
 }
 

@@ -368,6 +368,31 @@ static void test_country_no_surname_of_a_programme(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A capitalized office ("Conservative MP", "Health Secretary", "U.S.
+ * Attorney") describes a person: no entity row of its own; an organization
+ * named with its office words ("Conservative Party", "Ministry of Health",
+ * "Office of the President") and a person whose surname is an office word
+ * ("John Chancellor") keep theirs. */
+static void test_office_is_no_entity(void **state) {
+    (void)state;
+    const char *texts[] = {"Speaking in the Commons, the Conservative MP said the Conservative Party would vote "
+                           "against it. The Health Secretary told the Ministry of Health to wait, and the Office "
+                           "of the President agreed. A U.S. Attorney in Dellport declined to comment to John "
+                           "Chancellor on Monday."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    assert_null(entity_named(&f, "Conservative MP"));
+    assert_null(entity_named(&f, "Health Secretary"));
+    assert_null(entity_named(&f, "U.S. Attorney"));
+    assert_non_null(entity_named(&f, "Conservative Party"));
+    assert_non_null(entity_named(&f, "Ministry of Health"));
+    assert_non_null(entity_named(&f, "Office of the President"));
+    assert_non_null(entity_named(&f, "John Chancellor"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* An office of another country ("Tanaiste", "Taoiseach") before a name is a
  * title, left out of the name as "President" is. */
 static void test_office_abroad_is_a_title(void **state) {
@@ -648,6 +673,7 @@ int main(void) {
         cmocka_unit_test(test_body_written_both_ways),
         cmocka_unit_test(test_country_no_surname_of_a_programme),
         cmocka_unit_test(test_office_abroad_is_a_title),
+        cmocka_unit_test(test_office_is_no_entity),
         cmocka_unit_test(test_company_words),
         cmocka_unit_test(test_word_fold),
         cmocka_unit_test(test_german_report_no_junk),
