@@ -99,6 +99,9 @@ extern const char *const sf__speech_verbs[];
 /* Whether token i is a personal title or office written as a word before a
  * name ("President", "spokesman", "MP", "Tanaiste"). */
 bool sf__title_word(const sf_doc *d, size_t i);
+/* Whether tokens [a, b) are a party-and-state label ("R-Wis.", "D-Mass.",
+ * "R-N.Y."): written after a lawmaker's name, it names no one. */
+bool sf__party_label(const sf_doc *d, size_t a, size_t b);
 
 /* Longest run of capitalized words taken as one name; longer runs (shouting
  * headlines, tables) give no mention at all. */

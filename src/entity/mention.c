@@ -435,6 +435,43 @@ static bool party_state(const sf_doc *d, size_t a, size_t b) {
     return false;
 }
 
+/* Whether tokens [a, b) lie inside a party-and-state label written with
+ * a dotted state ("R-N.Y.", "D-N.J.", "R-W.Va."), which the tokenizer
+ * cuts at each period ("R-N", "Y."): a run of tokens with no space
+ * between them, opening with a party's letter and a hyphen, whose letters
+ * after the hyphen spell a state's abbreviation. */
+static bool in_party_label(const sf_doc *d, size_t a, size_t b) {
+    const sf_token *tk = d->toks.items;
+    size_t s = a;
+    while (s > 0 && a - s < 4 && tk[s - 1].end == tk[s].begin && tk[s - 1].kind != SF_TOK_PUNCT) s--;
+    while (s > 0 && a - s < 4 && tk[s - 1].end == tk[s].begin &&
+           !(tk[s].end - tk[s].begin >= 3 && d->text[tk[s].begin + 1] == '-'))
+        s--;
+    const char *p = d->text + tk[s].begin;
+    if (tk[s].end - tk[s].begin < 3 || p[1] != '-' || !strchr("RDI", p[0])) return false;
+    char w[16];
+    size_t k = 0, e = s;
+    for (size_t i = tk[s].begin + 2; i < tk[s].end && k + 1 < sizeof w; i++)
+        if (isalpha((unsigned char)d->text[i])) w[k++] = (char)tolower((unsigned char)d->text[i]);
+    while (e + 1 < d->toks.n && e + 1 - s < 6 && tk[e].end == tk[e + 1].begin &&
+           (d->text[tk[e + 1].begin] == '.' || isalpha((unsigned char)d->text[tk[e + 1].begin]))) {
+        e++;
+        for (size_t i = tk[e].begin; i < tk[e].end && k + 1 < sizeof w; i++)
+            if (isalpha((unsigned char)d->text[i])) w[k++] = (char)tolower((unsigned char)d->text[i]);
+    }
+    w[k] = '\0';
+    if (b > e + 1 || e == s) return false;
+    if (strcmp(w, "wva") == 0) return true;
+    for (size_t i = 0; STATE_ABBR[i]; i++)
+        if (strcmp(STATE_ABBR[i], w) == 0) return true;
+    return false;
+}
+
+/* (entity.h) */
+bool sf__party_label(const sf_doc *d, size_t a, size_t b) {
+    return a < b && (party_state(d, a, b) || in_party_label(d, a, b));
+}
+
 /* Offices a name never ends in but a description of its holder does
  * ("Conservative MP", "Health Secretary", "Labour leader", "U.S.
  * Attorney"): English puts the head noun last, so a capitalized run
@@ -609,7 +646,7 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
     static const char *const PLURAL_TITLES[] = {"sens", "reps", NULL};
     if (b - a == 1 && (sf__tok_in(d, a, TITLE_ABBR) || sf__tok_in(d, a, PLURAL_TITLES) || sf__tok_in(d, a, GROUP_NOUNS)))
         return SF_OK;
-    if (sf__lang_is_english(d->lang) && party_state(d, a, b)) return SF_OK;
+    if (sf__lang_is_english(d->lang) && sf__party_label(d, a, b)) return SF_OK;
     /* far longer than any name: a shouted headline or a table */
     size_t words = 0;
     for (size_t i = a; i < b; i++) words += d->toks.items[i].kind == SF_TOK_WORD;

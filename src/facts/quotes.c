@@ -663,6 +663,14 @@ static speaker subject_before(const ctx *c, size_t lo, size_t v) {
         if (mi != SIZE_MAX && !described && c->m[mi].tok_begin >= b && speaker_name_ok(c, mi))
             return by(from_mention(c, mi), R_APPOS_NAME);
         if (b <= lo || !punct_is(d, b - 1, ',')) return NOBODY; /* one comma only */
+        /* "Rep. Chris Collins, R-N.Y., noted": a party-and-state label
+         * between the commas; the name before it speaks */
+        if (sf__lang_is_english(d->lang) && sf__party_label(d, b, cm)) {
+            size_t mn = mention_ending(c, b - 1);
+            if (mn != SIZE_MAX && c->m[mn].tok_begin >= lo && speaker_name_ok(c, mn))
+                return by(from_mention(c, mn), R_APPOS_BEFORE);
+            return NOBODY;
+        }
         /* "X, the envoy, said": the name or phrase before the first comma,
          * when what stands between the commas is a description */
         if (!relative && !lower_word(d, b)) return NOBODY;
@@ -949,8 +957,13 @@ static speaker cue_after(const ctx *c, const qspan *q) {
         return NOBODY;
     size_t hi = lo;
     while (hi < n && hi < lo + 24 && !c->inq[hi] && c->para[hi] == c->para[lo]) hi++;
-    for (size_t t = lo; t < hi && t < lo + 10; t++) {
-        if (ends_sentence(d, t) && !(t > lo && sf__tok_in(d, t - 1, TITLES))) break;
+    /* ten tokens, the periods of abbreviations not counted ("Rep. Chris
+     * Collins, R-N.Y., noted" is ten without them) */
+    for (size_t t = lo, counted = 0; t < hi && counted < 10; counted += !punct_is(d, t, '.'), t++) {
+        /* the periods of "Rep." and of "R-N.Y." end no sentence */
+        if (ends_sentence(d, t) && !(t > lo && sf__tok_in(d, t - 1, TITLES)) &&
+            !(sf__lang_is_english(d->lang) && sf__party_label(d, t, t + 1)))
+            break;
         size_t vend;
         if (speech_verb(c, t, hi, true, &vend)) return speaker_of_verb(c, lo, t, vend, hi);
     }
@@ -1178,10 +1191,11 @@ static sf_status direct_quote(ctx *c, const qspanvec *qs, size_t *hit_of, size_t
     return push_hit(c, sf__doc_sentence_of(d, begin), begin, end, true, sp, like);
 }
 
-/* Words that open a phrase of where, when or to whom something was said,
- * never what was said (after the verb, with no "that") */
+/* Words that open a phrase of where, when, to whom or of what something
+ * was said ("said of the swirl of activities"), never what was said
+ * (after the verb, with no "that") */
 static const char *const NOT_SAID[] = {"at", "in", "on", "during", "with", "for", "from", "over", "before",
-                                       "after", "to", "about", "against", "under", "by", "into", NULL};
+                                       "after", "to", "about", "against", "under", "by", "into", "of", NULL};
 
 /* Verbs after which a clause with no "that" is the custom ("said the talks
  * failed", "told reporters prices rose", "urged Moscow to stop the
@@ -1329,9 +1343,12 @@ static bool opening_participle(const sf_doc *d, size_t first, size_t last) {
     if (!part || !lower_word(d, first + 1) || !sf__tok_in(d, first + 1, AFTER)) return false;
     for (size_t k = first + 1; k < last; k++)
         if (punct_is(d, k, ',') || punct_is(d, k, ';')) return false;
-    /* "Asked if the debates matter to her": a verb after "if" or a
-     * question word is the embedded question's, not the participle's */
-    if (sf__tok_in(d, first + 1, (const char *const[]){"if", "whether", "what", "how", "why", "when", NULL}))
+    /* "Asked if the debates matter to her": after a past participle, a
+     * verb after "if" or a question word is the embedded question's; a
+     * participle in -ing may still be a subject ("Finding what is under
+     * the surface is not simple") */
+    if (!memcmp(p + n - 2, "ed", 2) &&
+        sf__tok_in(d, first + 1, (const char *const[]){"if", "whether", "what", "how", "why", "when", NULL}))
         return true;
     /* "Complying with the law should be easy, X said": a verb of its
      * own makes the participle a subject, and the clause was said */
@@ -1420,6 +1437,11 @@ static sf_status indirect(ctx *c, size_t s) {
     if (sp.b > s0 && sp.b <= v && d->toks.items[sp.b - 1].kind != SF_TOK_PUNCT)
         for (size_t t = last; t > first && last - t < 6; t--)
             if (punct_is(d, t - 1, ',')) {
+                /* "..., in which the two told of ...": the speaker is in a
+                 * relative clause; the clause before it is the writer's */
+                if (lower_word(d, t) && (sf__tok_in(d, t, (const char *const[]){"which", "who", "whom", "whose", NULL}) ||
+                                         (t + 1 < e && sf__tok_in(d, t + 1, (const char *const[]){"which", "whom", NULL}))))
+                    return spoke(c, s, v, sp);
                 /* "..., and the hospital reported": a clause joined by a
                  * conjunction is the writer's, not the speaker's ("...,
                  * Washington and the SDF said" joins two speakers) */
@@ -1445,7 +1467,13 @@ static sf_status indirect(ctx *c, size_t s) {
     /* the clause before the speaker, set off by a comma ("The talks
      * failed, the envoy said on Friday"); what stands before a speaker
      * with no comma describes the speaker ("Top donor X said") */
-    else if (last > first && last - first >= 4 && punct_is(d, last, ',')) b = first, en = last;
+    else if (last > first && last - first >= 4 && punct_is(d, last, ',') &&
+             !(placed && sf__tok_in(d, lo, (const char *const[]){"of", "about", NULL}) && !clause_cue(d, first, last)))
+        b = first, en = last;
+    /* "An enthusiastic supporter, X complained of the imbalance": the
+     * verb's topic follows it; a phrase with no verb before the speaker
+     * describes the speaker */
+    else if (placed) return spoke(c, s, v, sp);
     else return SF_OK;
     if (b == first && en == last && opening_participle(d, first, last)) return spoke(c, s, v, sp);
     return push_hit(c, s, d->toks.items[b].begin, d->toks.items[en - 1].end, false, sp, NULL);

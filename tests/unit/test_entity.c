@@ -393,6 +393,23 @@ static void test_office_is_no_entity(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A party-and-state label with a dotted state ("R-N.Y.", cut by the
+ * tokenizer into "R-N" and "Y.") names no one. */
+static void test_dotted_party_label_no_entity(void **state) {
+    (void)state;
+    const char *texts[] = {"Rep. Chris Collins, R-N.Y., noted the tariffs would hurt farmers. Sen. Bob "
+                           "Menendez, D-N.J., agreed with Collins on Monday."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    assert_null(entity_named(&f, "Y."));
+    assert_null(entity_named(&f, "R-N"));
+    assert_null(entity_named(&f, "J."));
+    assert_non_null(entity_named(&f, "Chris Collins"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* An office of another country ("Tanaiste", "Taoiseach") before a name is a
  * title, left out of the name as "President" is. */
 static void test_office_abroad_is_a_title(void **state) {
@@ -674,6 +691,7 @@ int main(void) {
         cmocka_unit_test(test_country_no_surname_of_a_programme),
         cmocka_unit_test(test_office_abroad_is_a_title),
         cmocka_unit_test(test_office_is_no_entity),
+        cmocka_unit_test(test_dotted_party_label_no_entity),
         cmocka_unit_test(test_company_words),
         cmocka_unit_test(test_word_fold),
         cmocka_unit_test(test_german_report_no_junk),

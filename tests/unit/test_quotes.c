@@ -537,6 +537,43 @@ static void test_present_tense_clause_said(void **state) {
     done(&f);
 }
 
+/* "Rep. Chris Collins, R-N.Y., noted": the label between the commas is
+ * no name (the tokenizer cuts it at its periods); the name before it
+ * speaks, after a quote too. */
+static void test_party_state_label(void **state) {
+    (void)state;
+    found f = run("Tariffs\n\n"
+                  "Rep. Chris Collins, R-N.Y., noted the tariffs would hurt farmers in his district.\n\n"
+                  "Sen. Tim Kaine, D-Va., said the plan was dead.\n\n"
+                  "\"We will not accept this,\" Rep. Chris Collins, R-N.Y., noted.\n");
+    expect_speaker(&f, "would hurt farmers", "Chris Collins");
+    expect_speaker(&f, "the plan was dead", "Tim Kaine");
+    expect_speaker(&f, "We will not accept this", "Chris Collins");
+    done(&f);
+}
+
+/* What a speech verb's topic ("said of X", "complained of X") or a
+ * relative clause holding the speaker ("..., in which the two told of")
+ * leaves is not said: no quote from the phrase after the verb, nor from
+ * a description or the writer's clause before the speaker. */
+static void test_topic_and_relative_not_said(void **state) {
+    (void)state;
+    found f = run("Convention\n\n"
+                  "Rep. Glenn Thompson, R-Pa., said of the swirl of convention activities.\n\n"
+                  "An enthusiastic Sanders supporter, Seacord complained of the power imbalance he sees in this "
+                  "country.\n\n"
+                  "It is not publicly known what prompted the interrogations, in which the two told of knowing "
+                  "bin Laden, officials said.\n\n"
+                  "The talks failed on Monday, the envoy said.\n");
+    assert_false(any_quote_with(&f, "the swirl"));
+    assert_false(any_quote_with(&f, "enthusiastic Sanders supporter"));
+    assert_false(any_quote_with(&f, "power imbalance"));
+    assert_false(any_quote_with(&f, "publicly known"));
+    assert_false(any_quote_with(&f, "knowing bin Laden"));
+    expect_speaker(&f, "The talks failed", "the envoy");
+    done(&f);
+}
+
 /* "the Conservative MP said": a title after "the" is a description; it
  * speaks as the person the text gives that title (before or after the
  * name), else nobody; never shown as if it were a name. */
@@ -676,6 +713,7 @@ int main(void) {
         cmocka_unit_test(test_he_after_titled_subject),
         cmocka_unit_test(test_object_and_opening_clause_not_said), cmocka_unit_test(test_description_speaker),
         cmocka_unit_test(test_present_tense_clause_said),
+        cmocka_unit_test(test_party_state_label), cmocka_unit_test(test_topic_and_relative_not_said),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
