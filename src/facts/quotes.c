@@ -782,6 +782,11 @@ static bool speech_verb(const ctx *c, size_t i, size_t hi, bool wide, size_t *ve
         (t->flags & SF_TOKF_CAPITAL))
         return false;
     if (i > 0 && sf__tok_in(d, i - 1, PASSIVE)) return false;
+    /* "Iceland added to quarantine list", "added to the pressure": "add"
+     * with a "to" after it is to put in, not to say */
+    if (sf__lang_is_english(d->lang) && i + 1 < hi && sf__tok_in(d, i, (const char *const[]){"added", "adds", NULL}) &&
+        sf__tok_is(d, i + 1, "to"))
+        return false;
     *vend = i + 1;
     return true;
 }
@@ -1437,11 +1442,14 @@ static sf_status indirect(ctx *c, size_t s) {
     if (sp.b > s0 && sp.b <= v && d->toks.items[sp.b - 1].kind != SF_TOK_PUNCT)
         for (size_t t = last; t > first && last - t < 6; t--)
             if (punct_is(d, t - 1, ',')) {
-                /* "..., in which the two told of ...": the speaker is in a
-                 * relative clause; the clause before it is the writer's */
+                /* "..., in which the two told of ...", "the system, which
+                 * he said runs ...": the speaker is in a relative clause;
+                 * the clause before it is the writer's */
                 if (lower_word(d, t) && (sf__tok_in(d, t, (const char *const[]){"which", "who", "whom", "whose", NULL}) ||
-                                         (t + 1 < e && sf__tok_in(d, t + 1, (const char *const[]){"which", "whom", NULL}))))
-                    return spoke(c, s, v, sp);
+                                         (t + 1 < e && sf__tok_in(d, t + 1, (const char *const[]){"which", "whom", NULL})))) {
+                    last = first;
+                    break;
+                }
                 /* "..., and the hospital reported": a clause joined by a
                  * conjunction is the writer's, not the speaker's ("...,
                  * Washington and the SDF said" joins two speakers) */

@@ -564,13 +564,36 @@ static void test_topic_and_relative_not_said(void **state) {
                   "country.\n\n"
                   "It is not publicly known what prompted the interrogations, in which the two told of knowing "
                   "bin Laden, officials said.\n\n"
-                  "The talks failed on Monday, the envoy said.\n");
+                  "The talks failed on Monday, the envoy said.\n\n"
+                  "Donald Trump has blasted the delegate system, which he said runs the risk of leaving millions "
+                  "of voters disenfranchised.\n");
     assert_false(any_quote_with(&f, "the swirl"));
     assert_false(any_quote_with(&f, "enthusiastic Sanders supporter"));
     assert_false(any_quote_with(&f, "power imbalance"));
     assert_false(any_quote_with(&f, "publicly known"));
     assert_false(any_quote_with(&f, "knowing bin Laden"));
     expect_speaker(&f, "The talks failed", "the envoy");
+    expect_speaker(&f, "runs the risk", "Donald Trump");
+    done(&f);
+}
+
+/* "add to" is to put in, not to say: a headline inside the page ("Air
+ * bridges: Denmark, Slovakia and Iceland added to quarantine list") and
+ * "$103 million added to law enforcement, Cutler said" keep their real
+ * speaker or none. */
+static void test_added_to_is_not_said(void **state) {
+    (void)state;
+    found f = run("Air bridges\n\n"
+                  "The travel industry has been badly hit by quarantine restrictions.\n\n"
+                  "Air bridges: Denmark, Slovakia and Iceland added to quarantine list\n\n"
+                  "The latest hiccup adds to the drama that has surrounded the minister's use of a private server.\n\n"
+                  "Among the spending he will seek: $300 million for schools and $103 million added to reservation "
+                  "law enforcement, Lynn Cutler said.\n\n"
+                  "Lynn Cutler added that the schools would open next year.\n");
+    assert_false(any_quote_with(&f, "Air bridges"));
+    assert_false(any_quote_with(&f, "the drama"));
+    expect_speaker(&f, "Among the spending", "Lynn Cutler");
+    expect_speaker(&f, "schools would open", "Lynn Cutler");
     done(&f);
 }
 
@@ -714,6 +737,7 @@ int main(void) {
         cmocka_unit_test(test_object_and_opening_clause_not_said), cmocka_unit_test(test_description_speaker),
         cmocka_unit_test(test_present_tense_clause_said),
         cmocka_unit_test(test_party_state_label), cmocka_unit_test(test_topic_and_relative_not_said),
+        cmocka_unit_test(test_added_to_is_not_said),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
