@@ -782,6 +782,12 @@ static bool speech_verb(const ctx *c, size_t i, size_t hi, bool wide, size_t *ve
         (t->flags & SF_TOKF_CAPITAL))
         return false;
     if (i > 0 && sf__tok_in(d, i - 1, PASSIVE)) return false;
+    /* "claims denied by the Vatican": a participle with its agent, an
+     * article or a name after "by" ("said by telephone", "concluded by
+     * admonishing" are the manner of speaking) */
+    if (sf__lang_is_english(d->lang) && i + 2 < hi && sf__tok_is(d, i + 1, "by") && is_word(d, i + 2) &&
+        (!lower_word(d, i + 2) || sf__tok_in(d, i + 2, DETERMINERS)))
+        return false;
     /* "Iceland added to quarantine list", "added to the pressure": "add"
      * with a "to" after it is to put in, not to say */
     if (sf__lang_is_english(d->lang) && i + 1 < hi && sf__tok_in(d, i, (const char *const[]){"added", "adds", NULL}) &&
@@ -1390,6 +1396,23 @@ static sf_status indirect(ctx *c, size_t s) {
                 lo = t;
                 break;
             }
+    /* "told reporters the incident shows ...", "told him he would": after
+     * "told" with no "that", the listener (a name, one word, or an article and a word)
+     * stands before a clause that opens with its subject */
+    if (sf__tok_in(d, v, (const char *const[]){"told", "tells", NULL}) && sf__lang_is_english(d->lang) && lo < e &&
+        !complementizer(d, lo) && !sf__tok_in(d, lo, NOT_SAID)) {
+        size_t t = lo, mi = mention_starting(c, lo);
+        /* a station's name that opens with its channel number ("8 News Now") */
+        if (mi == SIZE_MAX && d->toks.items[lo].kind == SF_TOK_NUMBER) mi = mention_starting(c, lo + 1);
+        if (mi != SIZE_MAX) t = c->m[mi].tok_end;
+        else if (lower_word(d, t) && sf__tok_in(d, t, DETERMINERS) && t + 1 < e && lower_word(d, t + 1)) t += 2;
+        else if (sf__tok_is(d, t, "the") && (mi = mention_starting(c, t + 1)) != SIZE_MAX) t = c->m[mi].tok_end;
+        else if (lower_word(d, t)) t += 1;
+        if (t > lo && t < e && is_word(d, t) &&
+            (he_she(d, t) || sf__tok_in(d, t, IT_THEY) || sf__tok_in(d, t, DETERMINERS) || !lower_word(d, t) ||
+             sf__tok_in(d, t, (const char *const[]){"i", "we", "you", "there", "this", "these", "those", NULL})))
+            lo = t;
+    }
     /* "said earlier this week that", "said in a statement on Monday that" */
     for (size_t t = lo; t < e && t < lo + 7; t++) {
         if (complementizer(d, t)) {
@@ -1458,8 +1481,34 @@ static sf_status indirect(ctx *c, size_t s) {
             }
     size_t b, en;
     /* "..., X said here Friday": the clause before the comma */
+    /* "While the valley got through the night with no deaths, X told 8
+     * News Now ...": a subordinate clause alone before the speaker sets
+     * the scene, it is not a statement ("If talks fail, there will be war,
+     * X said" has a main clause after a second comma) */
+    bool scene = false;
+    if (sf__lang_is_english(d->lang) && last > first &&
+        sf__tok_in(d, first, (const char *const[]){"while", "although", "though", "because", "if", "when",
+                                                   "after", "before", "since", "unless", "until", "as",
+                                                   "whereas", "once", NULL})) {
+        scene = true;
+        for (size_t t = first + 1; t < last && scene; t++) scene = !punct_is(d, t, ',') && !punct_is(d, t, ';');
+        /* "Dec. 31, 2019," is a date, not a second clause */
+        if (!scene) {
+            size_t commas = 0, datecommas = 0;
+            for (size_t t = first + 1; t < last; t++)
+                if (punct_is(d, t, ',')) {
+                    commas++;
+                    /* "31, 2019": between day and year; "2019,": after it */
+                    bool num = d->toks.items[t - 1].kind == SF_TOK_NUMBER;
+                    datecommas += num && ((t + 1 < last && d->toks.items[t + 1].kind == SF_TOK_NUMBER) ||
+                                          (t >= first + 3 && punct_is(d, t - 2, ',') &&
+                                           d->toks.items[t - 3].kind == SF_TOK_NUMBER));
+                }
+            scene = commas == datecommas;
+        }
+    }
     bool tail = SF_MIN(sp.b, v) > s0 && punct_is(d, SF_MIN(sp.b, v) - 1, ',') &&
-                (hi < lo + 4 || sf__tok_in(d, v, TO_LISTENER));
+                (hi < lo + 4 || sf__tok_in(d, v, TO_LISTENER)) && !scene;
     /* with no "that", after a verb that takes an object as often as a
      * clause, the words after it must read as a clause */
     bool object = !clause && sf__lang_is_english(d->lang) && !sf__tok_in(d, v, BARE_CLAUSE) &&
@@ -1475,13 +1524,13 @@ static sf_status indirect(ctx *c, size_t s) {
     /* the clause before the speaker, set off by a comma ("The talks
      * failed, the envoy said on Friday"); what stands before a speaker
      * with no comma describes the speaker ("Top donor X said") */
-    else if (last > first && last - first >= 4 && punct_is(d, last, ',') &&
+    else if (last > first && last - first >= 4 && punct_is(d, last, ',') && !scene &&
              !(placed && sf__tok_in(d, lo, (const char *const[]){"of", "about", NULL}) && !clause_cue(d, first, last)))
         b = first, en = last;
     /* "An enthusiastic supporter, X complained of the imbalance": the
      * verb's topic follows it; a phrase with no verb before the speaker
      * describes the speaker */
-    else if (placed) return spoke(c, s, v, sp);
+    else if (placed || scene) return spoke(c, s, v, sp);
     else return SF_OK;
     if (b == first && en == last && opening_participle(d, first, last)) return spoke(c, s, v, sp);
     return push_hit(c, s, d->toks.items[b].begin, d->toks.items[en - 1].end, false, sp, NULL);

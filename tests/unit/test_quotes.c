@@ -597,6 +597,32 @@ static void test_added_to_is_not_said(void **state) {
     done(&f);
 }
 
+/* After "told" with no "that", the listener is not said ("told
+ * reporters the incident shows ..."); a participle with its agent
+ * ("claims denied by the Vatican", "the range predicted by the panel") is
+ * no speech; a subordinate clause alone before the speaker ("While the
+ * valley got through Dec. 31, 2019, with no deaths, X told ...") is the
+ * scene, not what was said. */
+static void test_listener_agent_and_scene(void **state) {
+    (void)state;
+    found f = run("Vatican\n\n"
+                  "Five employees were suspended. Pope Francis told reporters the incident shows controls are "
+                  "working.\n\n"
+                  "The Pope was later accused of sacrilegious acts, claims denied by the Vatican, and four statues "
+                  "were seized.\n\n"
+                  "A warming in the low end of the range predicted by the panel may well materialize, said Michael "
+                  "Oppenheimer.\n\n"
+                  "While the valley got through Dec. 31, 2019, with zero deaths, Andrew Bennett told the Las Vegas "
+                  "Sun too many people still drive drunk.\n");
+    const sf_quote_found *q = quote_with(&f, "the incident shows controls");
+    assert_true(strncmp(f.text + q->text.begin, "the incident", 12) == 0);
+    assert_false(any_quote_with(&f, "sacrilegious"));
+    expect_speaker(&f, "A warming in the low end", "Michael Oppenheimer");
+    assert_false(any_quote_with(&f, "the valley got through"));
+    expect_speaker(&f, "too many people still drive drunk", "Andrew Bennett");
+    done(&f);
+}
+
 /* "the Conservative MP said": a title after "the" is a description; it
  * speaks as the person the text gives that title (before or after the
  * name), else nobody; never shown as if it were a name. */
@@ -737,7 +763,7 @@ int main(void) {
         cmocka_unit_test(test_object_and_opening_clause_not_said), cmocka_unit_test(test_description_speaker),
         cmocka_unit_test(test_present_tense_clause_said),
         cmocka_unit_test(test_party_state_label), cmocka_unit_test(test_topic_and_relative_not_said),
-        cmocka_unit_test(test_added_to_is_not_said),
+        cmocka_unit_test(test_added_to_is_not_said), cmocka_unit_test(test_listener_agent_and_scene),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
