@@ -467,6 +467,34 @@ static bool in_party_label(const sf_doc *d, size_t a, size_t b) {
     return false;
 }
 
+/* Whether tokens [a, b) are only a company's legal form ("S.A.", "Inc.",
+ * "GmbH", "N.V."), which ends a name and never stands alone as one:
+ * "Nestlé S.A." cut before its suffix leaves no name in "S.A." (it was
+ * taken as the acronym of another company in the story). Two letters
+ * count only with their periods ("SA" may be South Africa) or as "AG";
+ * "SPA" is an acronym as often as "S.p.A.". */
+static bool legal_form_alone(const sf_doc *d, size_t a, size_t b) {
+    static const char *const FORMS[] = {"inc", "ltd", "plc", "gmbh", "llc", "corp", "llp", "pty", "srl",
+                                        "oyj", "ag", NULL};
+    static const char *const DOTTED[] = {"sa", "nv", "bv", "ag", "se", "ab", NULL};
+    if (b - a > 4) return false;
+    char w[16];
+    size_t k = 0, dots = 0;
+    for (size_t t = a; t < b; t++)
+        for (size_t i = d->toks.items[t].begin; i < d->toks.items[t].end; i++) {
+            unsigned char ch = (unsigned char)d->text[i];
+            if (ch == '.') dots++;
+            else if (isalpha(ch) && k + 1 < sizeof w) w[k++] = (char)tolower(ch);
+            else return false;
+        }
+    w[k] = '\0';
+    for (size_t i = 0; FORMS[i]; i++)
+        if (strcmp(FORMS[i], w) == 0) return true;
+    for (size_t i = 0; DOTTED[i] && dots >= 1 && k == 2; i++)
+        if (strcmp(DOTTED[i], w) == 0) return true;
+    return false;
+}
+
 /* (entity.h) */
 bool sf__party_label(const sf_doc *d, size_t a, size_t b) {
     return a < b && (party_state(d, a, b) || in_party_label(d, a, b));
@@ -647,6 +675,7 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
     if (b - a == 1 && (sf__tok_in(d, a, TITLE_ABBR) || sf__tok_in(d, a, PLURAL_TITLES) || sf__tok_in(d, a, GROUP_NOUNS)))
         return SF_OK;
     if (sf__lang_is_english(d->lang) && sf__party_label(d, a, b)) return SF_OK;
+    if (legal_form_alone(d, a, b)) return SF_OK;
     /* far longer than any name: a shouted headline or a table */
     size_t words = 0;
     for (size_t i = a; i < b; i++) words += d->toks.items[i].kind == SF_TOK_WORD;

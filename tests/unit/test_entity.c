@@ -410,6 +410,24 @@ static void test_dotted_party_label_no_entity(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A company's legal form alone ("S.A.", "Inc.") is no name: it was taken
+ * as the acronym of another company in the story ("Siemens AG"). */
+static void test_legal_form_alone_no_entity(void **state) {
+    (void)state;
+    const char *texts[] = {"The Board of Directors of Nestlé S.A. has confirmed that the meeting will take place in "
+                           "April. Siemens AG said on Monday that profits fell. Apple Inc. declined to comment."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    assert_null(entity_named(&f, "S.A."));
+    assert_null(entity_named(&f, "Inc."));
+    const sf_entity *si = entity_named(&f, "Siemens AG");
+    assert_non_null(si);
+    for (size_t i = 0; i < si->naliases; i++) assert_string_not_equal(si->aliases[i].name, "S.A.");
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* An office of another country ("Tanaiste", "Taoiseach") before a name is a
  * title, left out of the name as "President" is. */
 static void test_office_abroad_is_a_title(void **state) {
@@ -692,6 +710,7 @@ int main(void) {
         cmocka_unit_test(test_office_abroad_is_a_title),
         cmocka_unit_test(test_office_is_no_entity),
         cmocka_unit_test(test_dotted_party_label_no_entity),
+        cmocka_unit_test(test_legal_form_alone_no_entity),
         cmocka_unit_test(test_company_words),
         cmocka_unit_test(test_word_fold),
         cmocka_unit_test(test_german_report_no_junk),
