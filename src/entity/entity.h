@@ -81,6 +81,7 @@ size_t sf__alias_group_count(const sf_alias_table *t);
 #define SF_MENTION_GIVEN 64u     /* not English: its first word is a given name */
 #define SF_MENTION_NOUN_CASE 128u /* in a language that capitalizes nouns */
 #define SF_MENTION_FOREIGN 256u  /* not English: the recognizer's type is not trusted alone */
+#define SF_MENTION_DESCRIPTION 512u /* an office, not a name: "Conservative MP", "Health Secretary" */
 
 typedef struct sf_mention {
     size_t article;        /* corpus index */
@@ -98,6 +99,9 @@ extern const char *const sf__speech_verbs[];
 /* Whether token i is a personal title or office written as a word before a
  * name ("President", "spokesman", "MP", "Tanaiste"). */
 bool sf__title_word(const sf_doc *d, size_t i);
+/* Whether tokens [a, b) are a party-and-state label ("R-Wis.", "D-Mass.",
+ * "R-N.Y."): written after a lawmaker's name, it names no one. */
+bool sf__party_label(const sf_doc *d, size_t a, size_t b);
 
 /* Longest run of capitalized words taken as one name; longer runs (shouting
  * headlines, tables) give no mention at all. */

@@ -435,6 +435,100 @@ static bool party_state(const sf_doc *d, size_t a, size_t b) {
     return false;
 }
 
+/* Whether tokens [a, b) lie inside a party-and-state label written with
+ * a dotted state ("R-N.Y.", "D-N.J.", "R-W.Va."), which the tokenizer
+ * cuts at each period ("R-N", "Y."): a run of tokens with no space
+ * between them, opening with a party's letter and a hyphen, whose letters
+ * after the hyphen spell a state's abbreviation. */
+static bool in_party_label(const sf_doc *d, size_t a, size_t b) {
+    const sf_token *tk = d->toks.items;
+    size_t s = a;
+    while (s > 0 && a - s < 4 && tk[s - 1].end == tk[s].begin && tk[s - 1].kind != SF_TOK_PUNCT) s--;
+    while (s > 0 && a - s < 4 && tk[s - 1].end == tk[s].begin &&
+           !(tk[s].end - tk[s].begin >= 3 && d->text[tk[s].begin + 1] == '-'))
+        s--;
+    const char *p = d->text + tk[s].begin;
+    if (tk[s].end - tk[s].begin < 3 || p[1] != '-' || !strchr("RDI", p[0])) return false;
+    char w[16];
+    size_t k = 0, e = s;
+    for (size_t i = tk[s].begin + 2; i < tk[s].end && k + 1 < sizeof w; i++)
+        if (isalpha((unsigned char)d->text[i])) w[k++] = (char)tolower((unsigned char)d->text[i]);
+    while (e + 1 < d->toks.n && e + 1 - s < 6 && tk[e].end == tk[e + 1].begin &&
+           (d->text[tk[e + 1].begin] == '.' || isalpha((unsigned char)d->text[tk[e + 1].begin]))) {
+        e++;
+        for (size_t i = tk[e].begin; i < tk[e].end && k + 1 < sizeof w; i++)
+            if (isalpha((unsigned char)d->text[i])) w[k++] = (char)tolower((unsigned char)d->text[i]);
+    }
+    w[k] = '\0';
+    if (b > e + 1 || e == s) return false;
+    if (strcmp(w, "wva") == 0) return true;
+    for (size_t i = 0; STATE_ABBR[i]; i++)
+        if (strcmp(STATE_ABBR[i], w) == 0) return true;
+    return false;
+}
+
+/* Whether tokens [a, b) are only a company's legal form ("S.A.", "Inc.",
+ * "GmbH", "N.V."), which ends a name and never stands alone as one:
+ * "Nestlé S.A." cut before its suffix leaves no name in "S.A." (it was
+ * taken as the acronym of another company in the story). Two letters
+ * count only with their periods ("SA" may be South Africa) or as "AG";
+ * "SPA" is an acronym as often as "S.p.A.". */
+static bool legal_form_alone(const sf_doc *d, size_t a, size_t b) {
+    static const char *const FORMS[] = {"inc", "ltd", "plc", "gmbh", "llc", "corp", "llp", "pty", "srl",
+                                        "oyj", "ag", NULL};
+    static const char *const DOTTED[] = {"sa", "nv", "bv", "ag", "se", "ab", NULL};
+    if (b - a > 4) return false;
+    char w[16];
+    size_t k = 0, dots = 0;
+    for (size_t t = a; t < b; t++)
+        for (size_t i = d->toks.items[t].begin; i < d->toks.items[t].end; i++) {
+            unsigned char ch = (unsigned char)d->text[i];
+            if (ch == '.') dots++;
+            else if (isalpha(ch) && k + 1 < sizeof w) w[k++] = (char)tolower(ch);
+            else return false;
+        }
+    w[k] = '\0';
+    for (size_t i = 0; FORMS[i]; i++)
+        if (strcmp(FORMS[i], w) == 0) return true;
+    for (size_t i = 0; DOTTED[i] && dots >= 1 && k == 2; i++)
+        if (strcmp(DOTTED[i], w) == 0) return true;
+    return false;
+}
+
+/* (entity.h) */
+bool sf__party_label(const sf_doc *d, size_t a, size_t b) {
+    return a < b && (party_state(d, a, b) || in_party_label(d, a, b));
+}
+
+/* Offices a name never ends in but a description of its holder does
+ * ("Conservative MP", "Health Secretary", "Labour leader", "U.S.
+ * Attorney"): English puts the head noun last, so a capitalized run
+ * ending in one names the office, not someone or something. Occupations
+ * that name publications ("The Economist", "Hollywood Reporter") and
+ * royal titles that are surnames ("Stephen King") are not in it. */
+static const char *const OFFICE_HEAD[] = {
+    "president", "minister", "secretary", "senator", "governor", "mayor", "premier", "chancellor",
+    "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
+    "director", "commissioner", "attorney", "judge", "representative", "congressman",
+    "congresswoman", "mp", "leader", "chief", "deputy", "vice", "official", "officer", "commander",
+    NULL};
+
+/* Whether tokens [a, b) describe an office: the last word heads an
+ * office (OFFICE_HEAD), or the run is a title's abbreviation alone
+ * ("Sen."); not a name that opens with a given name ("John Chancellor")
+ * nor one with "of" or "for" in it ("Office of the President" is a body). */
+static bool office_description(const sf_doc *d, size_t a, size_t b) {
+    size_t last = b - 1;
+    if (last > a && d->text[d->toks.items[last].begin] == '.' && sf__tok_in(d, last - 1, TITLE_ABBR))
+        return b - a == 2;
+    if (!sf__tok_in(d, last, OFFICE_HEAD)) return false;
+    for (size_t t = a; t < last; t++)
+        if (sf__tok_is(d, t, "of") || sf__tok_is(d, t, "for")) return false;
+    char w[64];
+    size_t n = b - a >= 2 ? tok_fold(d, a, w, sizeof w) : 0;
+    return !(n && sf__given_name(w, n));
+}
+
 static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_entity_type type,
                            sf_mentionvec *out) {
     unsigned flags = 0;
@@ -580,11 +674,13 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
     static const char *const PLURAL_TITLES[] = {"sens", "reps", NULL};
     if (b - a == 1 && (sf__tok_in(d, a, TITLE_ABBR) || sf__tok_in(d, a, PLURAL_TITLES) || sf__tok_in(d, a, GROUP_NOUNS)))
         return SF_OK;
-    if (sf__lang_is_english(d->lang) && party_state(d, a, b)) return SF_OK;
+    if (sf__lang_is_english(d->lang) && sf__party_label(d, a, b)) return SF_OK;
+    if (legal_form_alone(d, a, b)) return SF_OK;
     /* far longer than any name: a shouted headline or a table */
     size_t words = 0;
     for (size_t i = a; i < b; i++) words += d->toks.items[i].kind == SF_TOK_WORD;
     if (words > SF_MENTION_MAX_WORDS) return SF_OK;
+    if (sf__lang_is_english(d->lang) && office_description(d, a, b)) flags |= SF_MENTION_DESCRIPTION;
     return emit(d, s, a, b, flags, type, out);
 }
 

@@ -734,6 +734,11 @@ sf_status sf__resolve_entities(const sf_doc *docs, size_t ndocs, sf_mention *m, 
             lower_words && sf__map_find(lower_words, sf__hash64(f->key, f->keylen, 0)))
             f->dropped = true;
     }
+    /* an office written as a name ("Conservative MP", "Health Secretary")
+     * is a description of a person, not an entity; the quote finder reads
+     * it as one (quotes.c, described_person) */
+    for (size_t i = 0; st == SF_OK && i < fv.n; i++)
+        if (fv.items[i].flags_and & SF_MENTION_DESCRIPTION) fv.items[i].dropped = true;
     if (st == SF_OK) st = link_aliases(&fv, table);
     /* a one-word name of no known kind is a demonym or an adjective
      * ("American", "Communist"): not an entity unless the alias table knows

@@ -663,6 +663,14 @@ static speaker subject_before(const ctx *c, size_t lo, size_t v) {
         if (mi != SIZE_MAX && !described && c->m[mi].tok_begin >= b && speaker_name_ok(c, mi))
             return by(from_mention(c, mi), R_APPOS_NAME);
         if (b <= lo || !punct_is(d, b - 1, ',')) return NOBODY; /* one comma only */
+        /* "Rep. Chris Collins, R-N.Y., noted": a party-and-state label
+         * between the commas; the name before it speaks */
+        if (sf__lang_is_english(d->lang) && sf__party_label(d, b, cm)) {
+            size_t mn = mention_ending(c, b - 1);
+            if (mn != SIZE_MAX && c->m[mn].tok_begin >= lo && speaker_name_ok(c, mn))
+                return by(from_mention(c, mn), R_APPOS_BEFORE);
+            return NOBODY;
+        }
         /* "X, the envoy, said": the name or phrase before the first comma,
          * when what stands between the commas is a description */
         if (!relative && !lower_word(d, b)) return NOBODY;
@@ -774,6 +782,17 @@ static bool speech_verb(const ctx *c, size_t i, size_t hi, bool wide, size_t *ve
         (t->flags & SF_TOKF_CAPITAL))
         return false;
     if (i > 0 && sf__tok_in(d, i - 1, PASSIVE)) return false;
+    /* "claims denied by the Vatican": a participle with its agent, an
+     * article or a name after "by" ("said by telephone", "concluded by
+     * admonishing" are the manner of speaking) */
+    if (sf__lang_is_english(d->lang) && i + 2 < hi && sf__tok_is(d, i + 1, "by") && is_word(d, i + 2) &&
+        (!lower_word(d, i + 2) || sf__tok_in(d, i + 2, DETERMINERS)))
+        return false;
+    /* "Iceland added to quarantine list", "added to the pressure": "add"
+     * with a "to" after it is to put in, not to say */
+    if (sf__lang_is_english(d->lang) && i + 1 < hi && sf__tok_in(d, i, (const char *const[]){"added", "adds", NULL}) &&
+        sf__tok_is(d, i + 1, "to"))
+        return false;
     *vend = i + 1;
     return true;
 }
@@ -949,8 +968,13 @@ static speaker cue_after(const ctx *c, const qspan *q) {
         return NOBODY;
     size_t hi = lo;
     while (hi < n && hi < lo + 24 && !c->inq[hi] && c->para[hi] == c->para[lo]) hi++;
-    for (size_t t = lo; t < hi && t < lo + 10; t++) {
-        if (ends_sentence(d, t) && !(t > lo && sf__tok_in(d, t - 1, TITLES))) break;
+    /* ten tokens, the periods of abbreviations not counted ("Rep. Chris
+     * Collins, R-N.Y., noted" is ten without them) */
+    for (size_t t = lo, counted = 0; t < hi && counted < 10; counted += !punct_is(d, t, '.'), t++) {
+        /* the periods of "Rep." and of "R-N.Y." end no sentence */
+        if (ends_sentence(d, t) && !(t > lo && sf__tok_in(d, t - 1, TITLES)) &&
+            !(sf__lang_is_english(d->lang) && sf__party_label(d, t, t + 1)))
+            break;
         size_t vend;
         if (speech_verb(c, t, hi, true, &vend)) return speaker_of_verb(c, lo, t, vend, hi);
     }
@@ -1178,10 +1202,11 @@ static sf_status direct_quote(ctx *c, const qspanvec *qs, size_t *hit_of, size_t
     return push_hit(c, sf__doc_sentence_of(d, begin), begin, end, true, sp, like);
 }
 
-/* Words that open a phrase of where, when or to whom something was said,
- * never what was said (after the verb, with no "that") */
+/* Words that open a phrase of where, when, to whom or of what something
+ * was said ("said of the swirl of activities"), never what was said
+ * (after the verb, with no "that") */
 static const char *const NOT_SAID[] = {"at", "in", "on", "during", "with", "for", "from", "over", "before",
-                                       "after", "to", "about", "against", "under", "by", "into", NULL};
+                                       "after", "to", "about", "against", "under", "by", "into", "of", NULL};
 
 /* Verbs after which a clause with no "that" is the custom ("said the talks
  * failed", "told reporters prices rose", "urged Moscow to stop the
@@ -1196,9 +1221,97 @@ static const char *const BARE_CLAUSE[] = {"said", "says", "say", "told", "tells"
  * phrase: a pronoun or a question word opens them ("he would resign",
  * "recalled how on his first trip ..."), or in their first twelve tokens
  * stands a word that only a finite verb phrase holds (an auxiliary or a
- * modal) or a past tense in -ed after its subject. A present tense
- * ("19 million Americans suffer from ...") or an irregular past is not
- * seen: then no reported speech, rather than an object taken as said. */
+ * modal), a past tense in -ed after its subject, or a present tense
+ * agreeing with its subject (present_tense). A verb these shapes miss
+ * ("scientists suggested oceans exist beneath ...": a preposition after
+ * the verb, as after a compound noun) gives no reported speech, rather
+ * than an object taken as said. */
+/* Token i is a lower-case content word (no function word of the doc's
+ * language, no word of when something was said). */
+static bool content_word(const sf_doc *d, size_t i) {
+    /* prepositions some stopword lists lack */
+    static const char *const PREPS[] = {"beneath", "across", "despite", "toward", "towards", "amid",
+                                        "amidst", "among", "via", "within", "without", "throughout",
+                                        "beyond", "along", "around", "near", "behind", "below", "above",
+                                        "inside", "outside", "upon", "per", "versus", "including",
+                                        "following", "regarding", "concerning", "like", "unlike", NULL};
+    if (!lower_word(d, i) || sf__tok_in(d, i, WHEN_WHERE_SAID) || sf__tok_in(d, i, WHEN_WORDS) ||
+        sf__tok_in(d, i, PREPS))
+        return false;
+    const sf_token *t = &d->toks.items[i];
+    return !sf__is_stopword(d->lang, d->text + t->begin, t->end - t->begin);
+}
+
+/* Token i ends in the -s of a plural noun or of a verb's third person
+ * ("rises", "evictions"), not in "-ss", "-us", "-is" ("press", "virus",
+ * "analysis"), nor a possessive ("Farook's name") or "it's". */
+static bool s_form(const sf_doc *d, size_t i) {
+    const sf_token *t = &d->toks.items[i];
+    size_t n = t->end - t->begin;
+    const char *p = d->text + t->begin;
+    return n > 3 && p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != 'u' && p[n - 2] != 'i' &&
+           !possessive(d, i) && !contraction(d, i);
+}
+
+/* Token i could open what a finite verb takes and a noun does not: a
+ * determiner, an object pronoun, "that", "not", a number or quantifier
+ * not opening a time ("announced the job cuts two weeks ago": a noun
+ * phrase, then when); after a plural subject's verb also an adverb in -ly
+ * or "to" ("evictions increase sharply", "prices continue to rise"). A
+ * noun ending a compound is followed by a preposition, a conjunction or
+ * the phrase's end ("the tax cuts for", "sales growth of", "the drug
+ * charges."), or an adverb ("the long delays recently"). */
+static bool verb_follower(const sf_doc *d, size_t i, size_t hi, bool plural) {
+    static const char *const AFTER_VERB[] = {"the", "a", "an", "this", "that", "these", "those", "no",
+                                             "not", "him", "her", "them", "us", "me", "his", "their",
+                                             "its", "our", "more", "less", "fewer", NULL};
+    static const char *const AMOUNT[] = {"one", "two", "three", "four", "five", "six", "seven", "eight",
+                                         "nine", "ten", "several", "many", "some", "few", "nearly",
+                                         "almost", NULL};
+    static const char *const TIME_UNIT[] = {"day", "days", "week", "weeks", "month", "months", "year",
+                                            "years", "hour", "hours", "minute", "minutes", "decade",
+                                            "decades", "times", "ago", "later", "earlier", NULL};
+    if (i >= hi) return false;
+    const sf_token *t = &d->toks.items[i];
+    bool digit = t->end > t->begin && isdigit((unsigned char)d->text[t->begin]);
+    if (digit || (lower_word(d, i) && sf__tok_in(d, i, AMOUNT))) {
+        size_t u = i + 1;
+        if (u < hi && (lower_word(d, u) && sf__tok_in(d, u, AMOUNT))) u++;
+        return !(u < hi && sf__tok_in(d, u, TIME_UNIT));
+    }
+    if (!lower_word(d, i)) return false;
+    return sf__tok_in(d, i, AFTER_VERB) || (plural && (ly_adverb(d, i) || sf__tok_is(d, i, "to")));
+}
+
+/* A present tense after its subject, seen by the verb's agreement with
+ * it, in tokens [lo, hi) from a subject near lo: a plural noun, then a
+ * content word with no -s ("evictions increase sharply", "scientists
+ * believe the ..."), or a determiner, a singular noun, then a word in -s
+ * ("the river rises two metres", "the study finds that"); the word after
+ * the verb must be one a verb takes (verb_follower). Without part-of-speech
+ * tags this is the shape English gives a subject and its verb and seldom a
+ * noun phrase: "the sales figures", "reported cases nationwide", "the tax
+ * cuts for schools" fail it. */
+static bool present_tense(const sf_doc *d, size_t lo, size_t hi) {
+    for (size_t t = lo; t + 2 < hi && t < lo + 4; t++) {
+        if (!is_word(d, t)) return false;
+        /* plural subject, verb with no -s: "evictions increase sharply" */
+        if (s_form(d, t) && !sf__tok_in(d, t, DETERMINERS) && content_word(d, t + 1) && !s_form(d, t + 1) &&
+            !ly_adverb(d, t + 1) && d->toks.items[t + 1].end - d->toks.items[t + 1].begin > 2 &&
+            verb_follower(d, t + 2, hi, true)) {
+            const sf_token *v = &d->toks.items[t + 1];
+            size_t n = v->end - v->begin;
+            const char *p = d->text + v->begin;
+            if (!(n > 3 && (!memcmp(p + n - 2, "ed", 2) || !memcmp(p + n - 3, "ing", 3)))) return true;
+        }
+        /* determiner, singular noun, verb in -s: "the river rises" */
+        if (t + 3 < hi + 1 && sf__tok_in(d, t, DETERMINERS) && content_word(d, t + 1) && !s_form(d, t + 1) &&
+            !ly_adverb(d, t + 1) && content_word(d, t + 2) && s_form(d, t + 2) && verb_follower(d, t + 3, hi, false))
+            return true;
+    }
+    return false;
+}
+
 static bool clause_cue(const sf_doc *d, size_t lo, size_t hi) {
     static const char *const AUX[] = {"is", "are", "was", "were", "will", "would", "could", "can", "should",
                                       "may", "might", "must", "has", "have", "had", "did", "does", "do",
@@ -1221,7 +1334,7 @@ static bool clause_cue(const sf_doc *d, size_t lo, size_t hi) {
             !possessive(d, t - 1) && !ly_adverb(d, t - 1))
             return true;
     }
-    return false;
+    return present_tense(d, lo, hi);
 }
 
 /* "Asked if the debates matter to her, Chisholm said they do", "Speaking
@@ -1241,6 +1354,13 @@ static bool opening_participle(const sf_doc *d, size_t first, size_t last) {
     if (!part || !lower_word(d, first + 1) || !sf__tok_in(d, first + 1, AFTER)) return false;
     for (size_t k = first + 1; k < last; k++)
         if (punct_is(d, k, ',') || punct_is(d, k, ';')) return false;
+    /* "Asked if the debates matter to her": after a past participle, a
+     * verb after "if" or a question word is the embedded question's; a
+     * participle in -ing may still be a subject ("Finding what is under
+     * the surface is not simple") */
+    if (!memcmp(p + n - 2, "ed", 2) &&
+        sf__tok_in(d, first + 1, (const char *const[]){"if", "whether", "what", "how", "why", "when", NULL}))
+        return true;
     /* "Complying with the law should be easy, X said": a verb of its
      * own makes the participle a subject, and the clause was said */
     return !clause_cue(d, first + 2, last);
@@ -1276,6 +1396,23 @@ static sf_status indirect(ctx *c, size_t s) {
                 lo = t;
                 break;
             }
+    /* "told reporters the incident shows ...", "told him he would": after
+     * "told" with no "that", the listener (a name, one word, or an article and a word)
+     * stands before a clause that opens with its subject */
+    if (sf__tok_in(d, v, (const char *const[]){"told", "tells", NULL}) && sf__lang_is_english(d->lang) && lo < e &&
+        !complementizer(d, lo) && !sf__tok_in(d, lo, NOT_SAID)) {
+        size_t t = lo, mi = mention_starting(c, lo);
+        /* a station's name that opens with its channel number ("8 News Now") */
+        if (mi == SIZE_MAX && d->toks.items[lo].kind == SF_TOK_NUMBER) mi = mention_starting(c, lo + 1);
+        if (mi != SIZE_MAX) t = c->m[mi].tok_end;
+        else if (lower_word(d, t) && sf__tok_in(d, t, DETERMINERS) && t + 1 < e && lower_word(d, t + 1)) t += 2;
+        else if (sf__tok_is(d, t, "the") && (mi = mention_starting(c, t + 1)) != SIZE_MAX) t = c->m[mi].tok_end;
+        else if (lower_word(d, t)) t += 1;
+        if (t > lo && t < e && is_word(d, t) &&
+            (he_she(d, t) || sf__tok_in(d, t, IT_THEY) || sf__tok_in(d, t, DETERMINERS) || !lower_word(d, t) ||
+             sf__tok_in(d, t, (const char *const[]){"i", "we", "you", "there", "this", "these", "those", NULL})))
+            lo = t;
+    }
     /* "said earlier this week that", "said in a statement on Monday that" */
     for (size_t t = lo; t < e && t < lo + 7; t++) {
         if (complementizer(d, t)) {
@@ -1328,6 +1465,14 @@ static sf_status indirect(ctx *c, size_t s) {
     if (sp.b > s0 && sp.b <= v && d->toks.items[sp.b - 1].kind != SF_TOK_PUNCT)
         for (size_t t = last; t > first && last - t < 6; t--)
             if (punct_is(d, t - 1, ',')) {
+                /* "..., in which the two told of ...", "the system, which
+                 * he said runs ...": the speaker is in a relative clause;
+                 * the clause before it is the writer's */
+                if (lower_word(d, t) && (sf__tok_in(d, t, (const char *const[]){"which", "who", "whom", "whose", NULL}) ||
+                                         (t + 1 < e && sf__tok_in(d, t + 1, (const char *const[]){"which", "whom", NULL})))) {
+                    last = first;
+                    break;
+                }
                 /* "..., and the hospital reported": a clause joined by a
                  * conjunction is the writer's, not the speaker's ("...,
                  * Washington and the SDF said" joins two speakers) */
@@ -1336,8 +1481,34 @@ static sf_status indirect(ctx *c, size_t s) {
             }
     size_t b, en;
     /* "..., X said here Friday": the clause before the comma */
+    /* "While the valley got through the night with no deaths, X told 8
+     * News Now ...": a subordinate clause alone before the speaker sets
+     * the scene, it is not a statement ("If talks fail, there will be war,
+     * X said" has a main clause after a second comma) */
+    bool scene = false;
+    if (sf__lang_is_english(d->lang) && last > first &&
+        sf__tok_in(d, first, (const char *const[]){"while", "although", "though", "because", "if", "when",
+                                                   "after", "before", "since", "unless", "until", "as",
+                                                   "whereas", "once", NULL})) {
+        scene = true;
+        for (size_t t = first + 1; t < last && scene; t++) scene = !punct_is(d, t, ',') && !punct_is(d, t, ';');
+        /* "Dec. 31, 2019," is a date, not a second clause */
+        if (!scene) {
+            size_t commas = 0, datecommas = 0;
+            for (size_t t = first + 1; t < last; t++)
+                if (punct_is(d, t, ',')) {
+                    commas++;
+                    /* "31, 2019": between day and year; "2019,": after it */
+                    bool num = d->toks.items[t - 1].kind == SF_TOK_NUMBER;
+                    datecommas += num && ((t + 1 < last && d->toks.items[t + 1].kind == SF_TOK_NUMBER) ||
+                                          (t >= first + 3 && punct_is(d, t - 2, ',') &&
+                                           d->toks.items[t - 3].kind == SF_TOK_NUMBER));
+                }
+            scene = commas == datecommas;
+        }
+    }
     bool tail = SF_MIN(sp.b, v) > s0 && punct_is(d, SF_MIN(sp.b, v) - 1, ',') &&
-                (hi < lo + 4 || sf__tok_in(d, v, TO_LISTENER));
+                (hi < lo + 4 || sf__tok_in(d, v, TO_LISTENER)) && !scene;
     /* with no "that", after a verb that takes an object as often as a
      * clause, the words after it must read as a clause */
     bool object = !clause && sf__lang_is_english(d->lang) && !sf__tok_in(d, v, BARE_CLAUSE) &&
@@ -1353,7 +1524,13 @@ static sf_status indirect(ctx *c, size_t s) {
     /* the clause before the speaker, set off by a comma ("The talks
      * failed, the envoy said on Friday"); what stands before a speaker
      * with no comma describes the speaker ("Top donor X said") */
-    else if (last > first && last - first >= 4 && punct_is(d, last, ',')) b = first, en = last;
+    else if (last > first && last - first >= 4 && punct_is(d, last, ',') && !scene &&
+             !(placed && sf__tok_in(d, lo, (const char *const[]){"of", "about", NULL}) && !clause_cue(d, first, last)))
+        b = first, en = last;
+    /* "An enthusiastic supporter, X complained of the imbalance": the
+     * verb's topic follows it; a phrase with no verb before the speaker
+     * describes the speaker */
+    else if (placed || scene) return spoke(c, s, v, sp);
     else return SF_OK;
     if (b == first && en == last && opening_participle(d, first, last)) return spoke(c, s, v, sp);
     return push_hit(c, s, d->toks.items[b].begin, d->toks.items[en - 1].end, false, sp, NULL);

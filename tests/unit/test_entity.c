@@ -368,6 +368,66 @@ static void test_country_no_surname_of_a_programme(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A capitalized office ("Conservative MP", "Health Secretary", "U.S.
+ * Attorney") describes a person: no entity row of its own; an organization
+ * named with its office words ("Conservative Party", "Ministry of Health",
+ * "Office of the President") and a person whose surname is an office word
+ * ("John Chancellor") keep theirs. */
+static void test_office_is_no_entity(void **state) {
+    (void)state;
+    const char *texts[] = {"Speaking in the Commons, the Conservative MP said the Conservative Party would vote "
+                           "against it. The Health Secretary told the Ministry of Health to wait, and the Office "
+                           "of the President agreed. A U.S. Attorney in Dellport declined to comment to John "
+                           "Chancellor on Monday."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    assert_null(entity_named(&f, "Conservative MP"));
+    assert_null(entity_named(&f, "Health Secretary"));
+    assert_null(entity_named(&f, "U.S. Attorney"));
+    assert_non_null(entity_named(&f, "Conservative Party"));
+    assert_non_null(entity_named(&f, "Ministry of Health"));
+    assert_non_null(entity_named(&f, "Office of the President"));
+    assert_non_null(entity_named(&f, "John Chancellor"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* A party-and-state label with a dotted state ("R-N.Y.", cut by the
+ * tokenizer into "R-N" and "Y.") names no one. */
+static void test_dotted_party_label_no_entity(void **state) {
+    (void)state;
+    const char *texts[] = {"Rep. Chris Collins, R-N.Y., noted the tariffs would hurt farmers. Sen. Bob "
+                           "Menendez, D-N.J., agreed with Collins on Monday."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    assert_null(entity_named(&f, "Y."));
+    assert_null(entity_named(&f, "R-N"));
+    assert_null(entity_named(&f, "J."));
+    assert_non_null(entity_named(&f, "Chris Collins"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* A company's legal form alone ("S.A.", "Inc.") is no name: it was taken
+ * as the acronym of another company in the story ("Siemens AG"). */
+static void test_legal_form_alone_no_entity(void **state) {
+    (void)state;
+    const char *texts[] = {"The Board of Directors of Nestlé S.A. has confirmed that the meeting will take place in "
+                           "April. Siemens AG said on Monday that profits fell. Apple Inc. declined to comment."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    assert_null(entity_named(&f, "S.A."));
+    assert_null(entity_named(&f, "Inc."));
+    const sf_entity *si = entity_named(&f, "Siemens AG");
+    assert_non_null(si);
+    for (size_t i = 0; i < si->naliases; i++) assert_string_not_equal(si->aliases[i].name, "S.A.");
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* An office of another country ("Tanaiste", "Taoiseach") before a name is a
  * title, left out of the name as "President" is. */
 static void test_office_abroad_is_a_title(void **state) {
@@ -648,6 +708,9 @@ int main(void) {
         cmocka_unit_test(test_body_written_both_ways),
         cmocka_unit_test(test_country_no_surname_of_a_programme),
         cmocka_unit_test(test_office_abroad_is_a_title),
+        cmocka_unit_test(test_office_is_no_entity),
+        cmocka_unit_test(test_dotted_party_label_no_entity),
+        cmocka_unit_test(test_legal_form_alone_no_entity),
         cmocka_unit_test(test_company_words),
         cmocka_unit_test(test_word_fold),
         cmocka_unit_test(test_german_report_no_junk),

@@ -517,6 +517,112 @@ static void test_object_and_opening_clause_not_said(void **state) {
     done(&f);
 }
 
+/* A present tense with no "that" after a speech verb that also takes
+ * objects is said when the verb agrees with a subject ("the river rises",
+ * "evictions increase"); a noun phrase with a plural at its end ("the job
+ * cuts two weeks ago", "the sales figures for March") stays an object. */
+static void test_present_tense_clause_said(void **state) {
+    (void)state;
+    found f = run("Flood\n\n"
+                  "Mayor Ada Penhallow warned the river rises two metres a day in spring.\n\n"
+                  "The report suggested evictions increase sharply when rents rise.\n\n"
+                  "The ministry confirmed the sales figures for March.\n\n"
+                  "Ada Penhallow announced the job cuts two weeks ago in Dellport.\n\n"
+                  "The agency reported cases nationwide on Friday.\n");
+    expect_speaker(&f, "the river rises two metres", "Ada Penhallow");
+    expect_speaker(&f, "evictions increase sharply", "The report");
+    assert_false(any_quote_with(&f, "sales figures"));
+    assert_false(any_quote_with(&f, "job cuts"));
+    assert_false(any_quote_with(&f, "cases nationwide"));
+    done(&f);
+}
+
+/* "Rep. Chris Collins, R-N.Y., noted": the label between the commas is
+ * no name (the tokenizer cuts it at its periods); the name before it
+ * speaks, after a quote too. */
+static void test_party_state_label(void **state) {
+    (void)state;
+    found f = run("Tariffs\n\n"
+                  "Rep. Chris Collins, R-N.Y., noted the tariffs would hurt farmers in his district.\n\n"
+                  "Sen. Tim Kaine, D-Va., said the plan was dead.\n\n"
+                  "\"We will not accept this,\" Rep. Chris Collins, R-N.Y., noted.\n");
+    expect_speaker(&f, "would hurt farmers", "Chris Collins");
+    expect_speaker(&f, "the plan was dead", "Tim Kaine");
+    expect_speaker(&f, "We will not accept this", "Chris Collins");
+    done(&f);
+}
+
+/* What a speech verb's topic ("said of X", "complained of X") or a
+ * relative clause holding the speaker ("..., in which the two told of")
+ * leaves is not said: no quote from the phrase after the verb, nor from
+ * a description or the writer's clause before the speaker. */
+static void test_topic_and_relative_not_said(void **state) {
+    (void)state;
+    found f = run("Convention\n\n"
+                  "Rep. Glenn Thompson, R-Pa., said of the swirl of convention activities.\n\n"
+                  "An enthusiastic Sanders supporter, Seacord complained of the power imbalance he sees in this "
+                  "country.\n\n"
+                  "It is not publicly known what prompted the interrogations, in which the two told of knowing "
+                  "bin Laden, officials said.\n\n"
+                  "The talks failed on Monday, the envoy said.\n\n"
+                  "Donald Trump has blasted the delegate system, which he said runs the risk of leaving millions "
+                  "of voters disenfranchised.\n");
+    assert_false(any_quote_with(&f, "the swirl"));
+    assert_false(any_quote_with(&f, "enthusiastic Sanders supporter"));
+    assert_false(any_quote_with(&f, "power imbalance"));
+    assert_false(any_quote_with(&f, "publicly known"));
+    assert_false(any_quote_with(&f, "knowing bin Laden"));
+    expect_speaker(&f, "The talks failed", "the envoy");
+    expect_speaker(&f, "runs the risk", "Donald Trump");
+    done(&f);
+}
+
+/* "add to" is to put in, not to say: a headline inside the page ("Air
+ * bridges: Denmark, Slovakia and Iceland added to quarantine list") and
+ * "$103 million added to law enforcement, Cutler said" keep their real
+ * speaker or none. */
+static void test_added_to_is_not_said(void **state) {
+    (void)state;
+    found f = run("Air bridges\n\n"
+                  "The travel industry has been badly hit by quarantine restrictions.\n\n"
+                  "Air bridges: Denmark, Slovakia and Iceland added to quarantine list\n\n"
+                  "The latest hiccup adds to the drama that has surrounded the minister's use of a private server.\n\n"
+                  "Among the spending he will seek: $300 million for schools and $103 million added to reservation "
+                  "law enforcement, Lynn Cutler said.\n\n"
+                  "Lynn Cutler added that the schools would open next year.\n");
+    assert_false(any_quote_with(&f, "Air bridges"));
+    assert_false(any_quote_with(&f, "the drama"));
+    expect_speaker(&f, "Among the spending", "Lynn Cutler");
+    expect_speaker(&f, "schools would open", "Lynn Cutler");
+    done(&f);
+}
+
+/* After "told" with no "that", the listener is not said ("told
+ * reporters the incident shows ..."); a participle with its agent
+ * ("claims denied by the Vatican", "the range predicted by the panel") is
+ * no speech; a subordinate clause alone before the speaker ("While the
+ * valley got through Dec. 31, 2019, with no deaths, X told ...") is the
+ * scene, not what was said. */
+static void test_listener_agent_and_scene(void **state) {
+    (void)state;
+    found f = run("Vatican\n\n"
+                  "Five employees were suspended. Pope Francis told reporters the incident shows controls are "
+                  "working.\n\n"
+                  "The Pope was later accused of sacrilegious acts, claims denied by the Vatican, and four statues "
+                  "were seized.\n\n"
+                  "A warming in the low end of the range predicted by the panel may well materialize, said Michael "
+                  "Oppenheimer.\n\n"
+                  "While the valley got through Dec. 31, 2019, with zero deaths, Andrew Bennett told the Las Vegas "
+                  "Sun too many people still drive drunk.\n");
+    const sf_quote_found *q = quote_with(&f, "the incident shows controls");
+    assert_true(strncmp(f.text + q->text.begin, "the incident", 12) == 0);
+    assert_false(any_quote_with(&f, "sacrilegious"));
+    expect_speaker(&f, "A warming in the low end", "Michael Oppenheimer");
+    assert_false(any_quote_with(&f, "the valley got through"));
+    expect_speaker(&f, "too many people still drive drunk", "Andrew Bennett");
+    done(&f);
+}
+
 /* "the Conservative MP said": a title after "the" is a description; it
  * speaks as the person the text gives that title (before or after the
  * name), else nobody; never shown as if it were a name. */
@@ -655,6 +761,9 @@ int main(void) {
         cmocka_unit_test(test_title_with_of_after_said),  cmocka_unit_test(test_subject_not_possessive_or_relative),
         cmocka_unit_test(test_he_after_titled_subject),
         cmocka_unit_test(test_object_and_opening_clause_not_said), cmocka_unit_test(test_description_speaker),
+        cmocka_unit_test(test_present_tense_clause_said),
+        cmocka_unit_test(test_party_state_label), cmocka_unit_test(test_topic_and_relative_not_said),
+        cmocka_unit_test(test_added_to_is_not_said), cmocka_unit_test(test_listener_agent_and_scene),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
