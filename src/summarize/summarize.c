@@ -244,6 +244,12 @@ static sf_status read_article(ctx *x, lazy_analyzer *z, const sf_doc *doc, const
          * Roe/AFP via Getty Images) Some universities ..."): the page's
          * caption run into the sentence by a one-line copy */
         for (size_t c; (c = credit_in_brackets(p, n)) > 0;) sp.begin += c, p += c, n -= c;
+        /* page elements of a spaceless script run together (a one-line
+         * copy of the page): the sentence is the last of them */
+        {
+            size_t c = sf__page_elements_length(p, n);
+            sp.begin += c, p += c, n -= c;
+        }
         for (bool slug = false, again = true; again;) {
             size_t d = sf__dateline_length(p, n);
             if (!d && first) d = sf__outlet_dateline_length(p, n);

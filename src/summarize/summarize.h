@@ -65,6 +65,16 @@ bool sf__is_noise_sentence(const char *p, size_t n);
  * U+FF1F); 0 when none. *full_stop (may be NULL) says whether it is a full
  * stop, which a headline drops as it drops ".", rather than "!" or "?". */
 size_t sf__script_terminator(const char *p, size_t n, bool *full_stop);
+/* Page elements run into one sentence in a script written without spaces
+ * (Chinese, Japanese): a space between two of its characters or after its
+ * full-width punctuation parts a headline from its lead, a caption or a
+ * menu of links from the text ("分享这个： Twitter Facebook 打印 像这样： ...",
+ * "（图片来自西北大学） 作者：Denise Grady 人工智能可以..."), as a line break
+ * would; gaps inside brackets do not count. Also a label, a colon and a
+ * name in Latin letters after them ("作者：Denise Grady "). Returns the bytes
+ * before the last element, the report's sentence; 0 when there is one
+ * element. Spaced scripts never have such a gap. */
+size_t sf__page_elements_length(const char *p, size_t n);
 /* Number of bytes at the start of a sentence that are a dateline such as
  * "PINE RIDGE, S.D. (AP) -- " or "BEIRUT (Reuters) - " (0 when none). */
 size_t sf__dateline_length(const char *p, size_t n);
