@@ -849,3 +849,60 @@ int sf__cmp_natural(const char *a, const char *b) {
     }
     return *a ? 1 : *b ? -1 : 0;
 }
+
+uint64_t sf__sentence_key(const char *p, size_t n) {
+    sf_view v = sf__view_trim(sf__view(p, n));
+    return sf__hash64(v.p, v.n, 0);
+}
+
+typedef struct bp_entry {
+    uint64_t key;
+    size_t story, article;
+} bp_entry;
+
+static int cmp_bp_entry(const void *a, const void *b) {
+    const bp_entry *x = a, *y = b;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    if (x->story != y->story) return x->story < y->story ? -1 : 1;
+    return x->article < y->article ? -1 : x->article > y->article;
+}
+
+/* Whether the entries e[0..g) of one key, sorted by story, make it
+ * boilerplate: three stories or more. */
+static bool bp_group(const bp_entry *e, size_t g) {
+    size_t stories = 1;
+    for (size_t k = 1; k < g; k++) stories += e[k].story != e[k - 1].story;
+    return stories >= 3;
+}
+
+sf_status sf__boilerplate_sentences(const sf_doc *docs, const size_t *story_of,
+                                    const size_t *dup_of, size_t n, uint64_t **out, size_t *nout) {
+    *out = NULL;
+    *nout = 0;
+    if (!docs) return SF_OK;
+    SF_VEC(bp_entry) all = {0};
+    sf_status st = SF_OK;
+    for (size_t i = 0; st == SF_OK && i < n; i++) {
+        if (dup_of && dup_of[i] != SIZE_MAX) continue; /* a copy repeats its original */
+        const sf_doc *d = &docs[i];
+        for (size_t k = 0; st == SF_OK && k < d->sents.n; k++) {
+            sf_span sp = d->sents.items[k];
+            bp_entry e = {sf__sentence_key(d->text + sp.begin, sp.end - sp.begin), story_of[i], i};
+            st = SF_VEC_PUSH(&all, e);
+        }
+    }
+    if (st == SF_OK && all.n) qsort(all.items, all.n, sizeof *all.items, cmp_bp_entry);
+    SF_VEC(uint64_t) keys = {0};
+    for (size_t i = 0, j; st == SF_OK && i < all.n; i = j) {
+        for (j = i + 1; j < all.n && all.items[j].key == all.items[i].key;) j++;
+        if (j - i >= 3 && bp_group(all.items + i, j - i)) st = SF_VEC_PUSH(&keys, all.items[i].key);
+    }
+    SF_VEC_FREE(&all);
+    if (st != SF_OK) {
+        SF_VEC_FREE(&keys);
+        return st;
+    }
+    *out = keys.items;
+    *nout = keys.n;
+    return SF_OK;
+}

@@ -1009,6 +1009,53 @@ static void page_elements_of_spaceless_scripts(void **state) {
         assert_int_equal(sf__page_elements_length(WHOLE[i], strlen(WHOLE[i])), 0);
 }
 
+/* A sentence a site prints under reports of different events (a comment
+ * form, a subscription prompt) is its furniture, in any language: found
+ * by its repeats across three stories, then left out of a summary. A
+ * sentence the reports of one story share, or of two stories (a wire's
+ * background paragraph, an event split in two), is not. */
+static void repeats_across_stories_are_boilerplate(void **state) {
+    (void)state;
+    static const char *const FORM = "Ich habe die Netiquette gelesen und akzeptiere diese.";
+    static const char *const SHARED = "The council met the universities on Monday to plan the reopening.";
+    const char *texts[] = {
+        "Die Inseln fordern die sofortige Entlastung der Häfen. Ich habe die Netiquette gelesen und akzeptiere diese.",
+        "Der Stadtrat hat am Montag den neuen Haushalt beschlossen. Ich habe die Netiquette gelesen und akzeptiere diese.",
+        "Ein Zug ist bei Kassel entgleist, zwei Menschen wurden verletzt. Ich habe die Netiquette gelesen und akzeptiere diese.",
+        "Some universities in Kellport have closed their halls after an outbreak of flu. The council met the universities on Monday to plan the reopening.",
+        "Students in Kellport were sent home as flu spread through the halls. The council met the universities on Monday to plan the reopening.",
+    };
+    size_t story_of[] = {0, 1, 2, 3, 4};
+    sf_corpus *c = sf_corpus_create();
+    sf_doc docs[5];
+    for (size_t i = 0; i < 5; i++) {
+        add_text(c, "x", texts[i], 1);
+        assert_int_equal(sf__doc_init(&docs[i], i, texts[i], strlen(texts[i]), "en"), SF_OK);
+    }
+    uint64_t *keys = NULL;
+    size_t nkeys = 0;
+    assert_int_equal(sf__boilerplate_sentences(docs, story_of, NULL, 5, &keys, &nkeys), SF_OK);
+    assert_int_equal(nkeys, 1);
+    assert_true(keys[0] == sf__sentence_key(FORM, strlen(FORM)));
+    assert_false(keys[0] == sf__sentence_key(SHARED, strlen(SHARED)));
+    size_t one[1] = {1};
+    sf_summarize_options o = {.max_words = 200, .boilerplate = keys, .nboilerplate = nkeys};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, one, 1, NULL, &o, &s, &err), SF_OK);
+    assert_int_equal(s.n, 1);
+    assert_string_equal(sentence_text(c, &s, 0), "Der Stadtrat hat am Montag den neuen Haushalt beschlossen.");
+    sf__summary_release(&s);
+    /* one story holding all three: reports of one event may share it */
+    size_t same[] = {0, 0, 0, 3, 4};
+    sf__free(keys);
+    assert_int_equal(sf__boilerplate_sentences(docs, same, NULL, 5, &keys, &nkeys), SF_OK);
+    assert_int_equal(nkeys, 0);
+    sf__free(keys);
+    for (size_t i = 0; i < 5; i++) sf__doc_release(&docs[i]);
+    sf_corpus_destroy(c);
+}
+
 /* Two reports say the same thing in other words: one bullet, citing both. */
 static void near_repeats_are_merged(void **state) {
     (void)state;
@@ -1151,6 +1198,7 @@ int main(void) {
         cmocka_unit_test(headline_keeps_the_infinitive),
         cmocka_unit_test(credit_in_brackets_is_left_out),
         cmocka_unit_test(page_elements_of_spaceless_scripts),
+        cmocka_unit_test(repeats_across_stories_are_boilerplate),
         cmocka_unit_test(headlines_of_the_story),
         cmocka_unit_test(headline_lead_opens),
         cmocka_unit_test(datelines_inside_the_text),
