@@ -153,7 +153,33 @@ static size_t label_and_latin_name(const char *p, size_t n) {
     return 0;
 }
 
+/* A bracketed caption or credit opening a sentence of a spaceless script
+ * and parted from it by a space ("(Pontus Lundahl/TT via AP) 青少年...",
+ * "（照片：Jamie McCarthy） YouTuber ..."): the bytes up to the text after
+ * it, 0 when p opens otherwise or no ideograph follows (a spaced script's
+ * "(Updated) The council met ..." stays whole). */
+static size_t opening_caption(const char *p, size_t n) {
+    bool wide = cp3_at(p, n) == 0xFF08;
+    if (!wide && (n == 0 || p[0] != '(')) return 0;
+    size_t i = wide ? 3 : 1;
+    while (i < n && i < 300) {
+        unsigned cp = cp3_at(p + i, n - i);
+        if (p[i] == '(' || wide_open(cp)) return 0;
+        if (p[i] == ')' || cp == 0xFF09) break;
+        i += cp ? 3 : 1;
+    }
+    if (i >= n || i >= 300) return 0;
+    i += p[i] == ')' ? 1 : 3;
+    if (i >= n || p[i] != ' ') return 0;
+    while (i < n && p[i] == ' ') i++;
+    for (size_t k = i; k < n; k++)
+        if (ideograph_at(p + k, n - k)) return i;
+    return 0;
+}
+
 size_t sf__page_elements_length(const char *p, size_t n) {
+    size_t start = opening_caption(p, n);
+    p += start, n -= start;
     size_t cut = 0, depth = 0;
     unsigned prev = 0; /* the character before the current run of spaces */
     for (size_t i = 0; i < n;) {
@@ -183,7 +209,7 @@ size_t sf__page_elements_length(const char *p, size_t n) {
         }
     }
     cut += label_and_latin_name(p + cut, n - cut);
-    return cut < n ? cut : 0;
+    return cut < n ? start + cut : 0;
 }
 
 bool sf__is_noise_sentence(const char *p, size_t n) {

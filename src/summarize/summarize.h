@@ -74,8 +74,9 @@ size_t sf__script_terminator(const char *p, size_t n, bool *full_stop);
  * full-width punctuation parts a headline from its lead, a caption or a
  * menu of links from the text ("分享这个： Twitter Facebook 打印 像这样： ...",
  * "（图片来自西北大学） 作者：Denise Grady 人工智能可以..."), as a line break
- * would; gaps inside brackets do not count. Also a label, a colon and a
- * name in Latin letters after them ("作者：Denise Grady "). Returns the bytes
+ * would; gaps inside brackets do not count. Also a bracketed caption
+ * opening the sentence before a space ("(Jane Roe/TT via AP) 青少年...") and
+ * a label, a colon and a name in Latin letters ("作者：Denise Grady "). Returns the bytes
  * before the last element, the report's sentence; 0 when there is one
  * element. Spaced scripts never have such a gap. */
 size_t sf__page_elements_length(const char *p, size_t n);
