@@ -385,8 +385,17 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
                                                                      : SF_SUMMARY_CONCEPTS,
                                  .compress = opt.summary_compress ? SF_COMPRESS_ALL : 0u,
                                  .docs = docs};
+    /* sentences a site repeats under reports of several stories are its
+     * furniture (summarize.h) */
+    uint64_t *boiler = NULL;
+    if (st == SF_OK && !one_story) {
+        st = sf__boilerplate_sentences(docs, r->story_of, r->dup_of, n, &boiler, &sopt.nboilerplate);
+        if (st != SF_OK) sf__error_set(err, st, "out of memory");
+    }
+    sopt.boilerplate = boiler;
     story_ctx x = {.c = c, .r = r, .opt = &opt, .sopt = &sopt, .aliases = aliases, .docs = docs};
     if (st == SF_OK) st = run_stories(&x, err);
+    sf__free(boiler);
     for (size_t i = 0; docs && i < n; i++) sf__doc_release(&docs[i]); /* after a failure */
     sf__free(docs);
     /* one canonical name per entity across the stories of the run */

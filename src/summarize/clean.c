@@ -101,6 +101,117 @@ static bool ideograph_at(const char *p, size_t n) {
     return cp >= 0x3040 && cp <= 0x9FFF;
 }
 
+/* The code point of the three-byte UTF-8 character at p, 0 when p holds
+ * another (ASCII, two or four bytes, or a broken sequence). */
+static unsigned cp3_at(const char *p, size_t n) {
+    if (n < 3) return 0;
+    unsigned char b0 = (unsigned char)p[0], b1 = (unsigned char)p[1], b2 = (unsigned char)p[2];
+    if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
+    return ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+}
+
+/* Full-width punctuation of the scripts written without spaces: the CJK
+ * symbols (U+3000 to U+303F: "、", "。", "《", "】") and the full-width
+ * forms (U+FF00 to U+FF60: "（", "）", "：", "，"). */
+static bool wide_punct(unsigned cp) {
+    return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF60);
+}
+
+static bool wide_open(unsigned cp) {
+    return cp == 0xFF08 || cp == 0xFF3B || cp == 0xFF5B || cp == 0x3008 || cp == 0x300A ||
+           cp == 0x300C || cp == 0x300E || cp == 0x3010 || cp == 0x3014 || cp == 0x3016;
+}
+
+static bool wide_close(unsigned cp) {
+    return cp == 0xFF09 || cp == 0xFF3D || cp == 0xFF5D || cp == 0x3009 || cp == 0x300B ||
+           cp == 0x300D || cp == 0x300F || cp == 0x3011 || cp == 0x3015 || cp == 0x3017;
+}
+
+/* A label, a colon and a name in Latin letters before the text: "作者：Denise
+ * Grady " (byline), "编辑：Jane Roe " - one to six ideographs, ":" or "：",
+ * two or three capitalized words. The bytes up to the ideograph after the
+ * name, 0 when p opens otherwise. */
+static size_t label_and_latin_name(const char *p, size_t n) {
+    size_t i = 0, label = 0;
+    while (label < 7 && ideograph_at(p + i, n - i)) i += 3, label++;
+    if (label == 0 || label > 6) return 0;
+    if (i < n && p[i] == ':') i++;
+    else if (cp3_at(p + i, n - i) == 0xFF1A) i += 3;
+    else return 0;
+    while (i < n && p[i] == ' ') i++;
+    /* a person's name, as "Denise Grady": two or three words, each a
+     * capital then lower case (not "OZY", nor one name such as a dateline's
+     * subject "加尔各答：Trinamool 大会...") */
+    size_t words = 0;
+    while (i + 1 < n && isupper((unsigned char)p[i]) && islower((unsigned char)p[i + 1]) && words < 4) {
+        while (i < n && (isalpha((unsigned char)p[i]) || p[i] == '.' || p[i] == '-' || p[i] == '\'')) i++;
+        words++;
+        if (i >= n || p[i] != ' ') return 0;
+        i++;
+        if (ideograph_at(p + i, n - i)) return words >= 2 && words <= 3 ? i : 0;
+    }
+    return 0;
+}
+
+/* A bracketed caption or credit opening a sentence of a spaceless script
+ * and parted from it by a space ("(Pontus Lundahl/TT via AP) 青少年...",
+ * "（照片：Jamie McCarthy） YouTuber ..."): the bytes up to the text after
+ * it, 0 when p opens otherwise or no ideograph follows (a spaced script's
+ * "(Updated) The council met ..." stays whole). */
+static size_t opening_caption(const char *p, size_t n) {
+    bool wide = cp3_at(p, n) == 0xFF08;
+    if (!wide && (n == 0 || p[0] != '(')) return 0;
+    size_t i = wide ? 3 : 1;
+    while (i < n && i < 300) {
+        unsigned cp = cp3_at(p + i, n - i);
+        if (p[i] == '(' || wide_open(cp)) return 0;
+        if (p[i] == ')' || cp == 0xFF09) break;
+        i += cp ? 3 : 1;
+    }
+    if (i >= n || i >= 300) return 0;
+    i += p[i] == ')' ? 1 : 3;
+    if (i >= n || p[i] != ' ') return 0;
+    while (i < n && p[i] == ' ') i++;
+    for (size_t k = i; k < n; k++)
+        if (ideograph_at(p + k, n - k)) return i;
+    return 0;
+}
+
+size_t sf__page_elements_length(const char *p, size_t n) {
+    size_t start = opening_caption(p, n);
+    p += start, n -= start;
+    size_t cut = 0, depth = 0;
+    unsigned prev = 0; /* the character before the current run of spaces */
+    for (size_t i = 0; i < n;) {
+        if (p[i] == ' ') {
+            size_t j = i;
+            while (j < n && p[j] == ' ') j++;
+            unsigned next = cp3_at(p + j, n - j);
+            bool wide_before = (prev >= 0x3040 && prev <= 0x9FFF) || (wide_punct(prev) && !wide_open(prev));
+            bool wide_after = next && (ideograph_at(p + j, n - j) || wide_punct(next));
+            /* a gap inside brackets parts a byline's names ("（记者 张三 李四）"),
+             * not two elements */
+            if (depth == 0 && prev && wide_before && wide_after) cut = j;
+            i = j;
+            continue;
+        }
+        unsigned cp = cp3_at(p + i, n - i);
+        if (cp) {
+            if (wide_open(cp)) depth++;
+            if (wide_close(cp) && depth) depth--;
+            prev = cp;
+            i += 3;
+        } else {
+            if (p[i] == '(') depth++;
+            if (p[i] == ')' && depth) depth--;
+            prev = (unsigned char)p[i];
+            i++;
+        }
+    }
+    cut += label_and_latin_name(p + cut, n - cut);
+    return cut < n ? start + cut : 0;
+}
+
 bool sf__is_noise_sentence(const char *p, size_t n) {
     sf_view v = sf__view_trim(sf__view(p, n));
     p = v.p;
@@ -763,4 +874,61 @@ int sf__cmp_natural(const char *a, const char *b) {
         }
     }
     return *a ? 1 : *b ? -1 : 0;
+}
+
+uint64_t sf__sentence_key(const char *p, size_t n) {
+    sf_view v = sf__view_trim(sf__view(p, n));
+    return sf__hash64(v.p, v.n, 0);
+}
+
+typedef struct bp_entry {
+    uint64_t key;
+    size_t story, article;
+} bp_entry;
+
+static int cmp_bp_entry(const void *a, const void *b) {
+    const bp_entry *x = a, *y = b;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    if (x->story != y->story) return x->story < y->story ? -1 : 1;
+    return x->article < y->article ? -1 : x->article > y->article;
+}
+
+/* Whether the entries e[0..g) of one key, sorted by story, make it
+ * boilerplate: three stories or more. */
+static bool bp_group(const bp_entry *e, size_t g) {
+    size_t stories = 1;
+    for (size_t k = 1; k < g; k++) stories += e[k].story != e[k - 1].story;
+    return stories >= 3;
+}
+
+sf_status sf__boilerplate_sentences(const sf_doc *docs, const size_t *story_of,
+                                    const size_t *dup_of, size_t n, uint64_t **out, size_t *nout) {
+    *out = NULL;
+    *nout = 0;
+    if (!docs) return SF_OK;
+    SF_VEC(bp_entry) all = {0};
+    sf_status st = SF_OK;
+    for (size_t i = 0; st == SF_OK && i < n; i++) {
+        if (dup_of && dup_of[i] != SIZE_MAX) continue; /* a copy repeats its original */
+        const sf_doc *d = &docs[i];
+        for (size_t k = 0; st == SF_OK && k < d->sents.n; k++) {
+            sf_span sp = d->sents.items[k];
+            bp_entry e = {sf__sentence_key(d->text + sp.begin, sp.end - sp.begin), story_of[i], i};
+            st = SF_VEC_PUSH(&all, e);
+        }
+    }
+    if (st == SF_OK && all.n) qsort(all.items, all.n, sizeof *all.items, cmp_bp_entry);
+    SF_VEC(uint64_t) keys = {0};
+    for (size_t i = 0, j; st == SF_OK && i < all.n; i = j) {
+        for (j = i + 1; j < all.n && all.items[j].key == all.items[i].key;) j++;
+        if (j - i >= 3 && bp_group(all.items + i, j - i)) st = SF_VEC_PUSH(&keys, all.items[i].key);
+    }
+    SF_VEC_FREE(&all);
+    if (st != SF_OK) {
+        SF_VEC_FREE(&keys);
+        return st;
+    }
+    *out = keys.items;
+    *nout = keys.n;
+    return SF_OK;
 }

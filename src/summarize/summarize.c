@@ -58,6 +58,8 @@ typedef struct ctx {
     sf_buf ctext;   /* compressed sentences, one after another */
     sf_buf scratch;
     unsigned compress; /* SF_COMPRESS_* rules */
+    const uint64_t *boilerplate; /* sorted keys of the site's sentences */
+    size_t nboilerplate;
     size_t words;
     SF_VEC(size_t) merged; /* pairs (kept, dropped): near-repeats of a chosen sentence */
     size_t lead;           /* the sentence that opens the summary, SIZE_MAX: none */
@@ -203,6 +205,17 @@ static sf_status sentence_terms(ctx *x, lazy_analyzer *z, const sf_doc *d, size_
     return word_seq(x, p, n, lang);
 }
 
+/* Whether `key` is among the run's boilerplate sentences (binary search). */
+static bool is_boilerplate(const ctx *x, uint64_t key) {
+    size_t lo = 0, hi = x->nboilerplate;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->boilerplate[mid] < key) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < x->nboilerplate && x->boilerplate[lo] == key;
+}
+
 /* Split and analyze every sentence of one article. `*list`: the text lists
  * several stories, each led by a wire slug (below). The article's doc `d`
  * (may be NULL) gives the sentences and their terms when it was read in the
@@ -224,6 +237,7 @@ static sf_status read_article(ctx *x, lazy_analyzer *z, const sf_doc *doc, const
         sf_span sp = spans->items[k];
         const char *p = a->text + sp.begin;
         size_t n = sp.end - sp.begin;
+        bool site = x->boilerplate && is_boilerplate(x, sf__sentence_key(p, n));
         in_quote = sf__quote_open_after(a->text + scanned, sp.begin - scanned, in_quote);
         bool carried = in_quote;
         in_quote = sf__quote_open_after(p, n, in_quote);
@@ -244,6 +258,12 @@ static sf_status read_article(ctx *x, lazy_analyzer *z, const sf_doc *doc, const
          * Roe/AFP via Getty Images) Some universities ..."): the page's
          * caption run into the sentence by a one-line copy */
         for (size_t c; (c = credit_in_brackets(p, n)) > 0;) sp.begin += c, p += c, n -= c;
+        /* page elements of a spaceless script run together (a one-line
+         * copy of the page): the sentence is the last of them */
+        {
+            size_t c = sf__page_elements_length(p, n);
+            sp.begin += c, p += c, n -= c;
+        }
         for (bool slug = false, again = true; again;) {
             size_t d = sf__dateline_length(p, n);
             if (!d && first) d = sf__outlet_dateline_length(p, n);
@@ -258,7 +278,7 @@ static sf_status read_article(ctx *x, lazy_analyzer *z, const sf_doc *doc, const
             n -= d;
         }
         sent s = {.article = idx, .position = k, .span = sp, .carried = carried};
-        s.noise = sf__is_noise_sentence(p, n);
+        s.noise = site || sf__is_noise_sentence(p, n);
         first = first && s.noise;
         /* a voice, not a report: a quotation, or words to the reader
          * ("Are you prepared to give your readers the coverage they
@@ -1399,6 +1419,8 @@ sf_status sf__summarize(const sf_corpus *c, const size_t *articles, size_t n,
     sf__buf_init(&x.ctext, 0);
     sf__buf_init(&x.scratch, 0);
     x.compress = opt.compress;
+    x.boilerplate = opt.boilerplate;
+    x.nboilerplate = opt.nboilerplate;
     sf__buf_init(&x.fold, 0);
     sf_status st = SF_OK;
     size_t ndocs = 0, lists = 0;

@@ -40,6 +40,10 @@ typedef struct sf_summarize_options {
     double attribution;     /* min share of a sentence's terms another must
                                hold to "say the same"; 0: 0.6 */
     unsigned compress;      /* SF_COMPRESS_* cuts in summary sentences; 0: none */
+    const uint64_t *boilerplate; /* NULL, or sorted sf__sentence_key of the
+                                    sentences that are the site's, not a
+                                    report's (sf__boilerplate_sentences) */
+    size_t nboilerplate;
     const sf_doc *docs;     /* NULL, or per corpus index the article's doc
                                (sf__doc_build): its sentences and terms are
                                read where the doc is in `lang` (read_article
@@ -65,6 +69,32 @@ bool sf__is_noise_sentence(const char *p, size_t n);
  * U+FF1F); 0 when none. *full_stop (may be NULL) says whether it is a full
  * stop, which a headline drops as it drops ".", rather than "!" or "?". */
 size_t sf__script_terminator(const char *p, size_t n, bool *full_stop);
+/* Page elements run into one sentence in a script written without spaces
+ * (Chinese, Japanese): a space between two of its characters or after its
+ * full-width punctuation parts a headline from its lead, a caption or a
+ * menu of links from the text ("分享这个： Twitter Facebook 打印 像这样： ...",
+ * "（图片来自西北大学） 作者：Denise Grady 人工智能可以..."), as a line break
+ * would; gaps inside brackets do not count. Also a bracketed caption
+ * opening the sentence before a space ("(Jane Roe/TT via AP) 青少年...") and
+ * a label, a colon and a name in Latin letters ("作者：Denise Grady "). Returns the bytes
+ * before the last element, the report's sentence; 0 when there is one
+ * element. Spaced scripts never have such a gap. */
+size_t sf__page_elements_length(const char *p, size_t n);
+/* The key of a sentence for telling repeats across articles: a hash of
+ * its bytes, white space at its edges left out. */
+uint64_t sf__sentence_key(const char *p, size_t n);
+/* Sentences a site prints under reports of different events ("Kaynak: AA",
+ * "Subscribe to ... today.", a share prompt, a comment form, a disclaimer):
+ * the same sentence in original reports (dup_of[i] == SIZE_MAX, or dup_of
+ * NULL) of three stories or more. Language-blind: the text repeats,
+ * whatever it says. Two stories are not enough: a wire repeats a
+ * background paragraph ("The unusually destructive virus -- timed to
+ * strike on April 26 ...") in the reports of an event that clustering may
+ * split in two. `docs[i]` gives article i's sentences (docs NULL: none
+ * found); story_of[i] its story. *out (sorted keys, sf__malloc'd, the
+ * caller frees with sf__free; NULL when none) and *nout. */
+sf_status sf__boilerplate_sentences(const sf_doc *docs, const size_t *story_of,
+                                    const size_t *dup_of, size_t n, uint64_t **out, size_t *nout);
 /* Number of bytes at the start of a sentence that are a dateline such as
  * "PINE RIDGE, S.D. (AP) -- " or "BEIRUT (Reuters) - " (0 when none). */
 size_t sf__dateline_length(const char *p, size_t n);
