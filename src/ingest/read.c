@@ -175,15 +175,8 @@ struct sf__read_log {
     SF_VEC(read_event) ev;
 };
 
-static char *dup_str(const char *s) {
-    size_t n = strlen(s) + 1;
-    char *d = sf__malloc(n);
-    if (d) memcpy(d, s, n);
-    return d;
-}
-
 static sf_status log_event(sf_reader_ctx *ctx, read_event e) {
-    if (e.msg && !(e.msg = dup_str(e.msg)))
+    if (e.msg && !(e.msg = sf__strndup(e.msg, strlen(e.msg))))
         return sf__error_set(ctx->err, SF_ERR_NOMEM, "%s: out of memory", ctx->name);
     if (SF_VEC_PUSH(&ctx->log->ev, e) == SF_OK) return SF_OK;
     sf__free(e.msg);
@@ -760,10 +753,8 @@ static sf_status batch_flush(sf_corpus *c, walk *w, sf_error *err) {
 static sf_status batch_add(sf_corpus *c, walk *w, int kind, const char *path, uint64_t bytes,
                            sf_status st, const sf_error *e, sf_error *err) {
     batch *b = w->batch;
-    size_t n = strlen(path) + 1;
-    char *p = sf__malloc(n);
+    char *p = sf__strndup(path, strlen(path));
     if (!p) return sf__error_set(err, SF_ERR_NOMEM, "%s: out of memory", path);
-    memcpy(p, path, n);
     pending *f = &b->items[b->n++];
     *f = (pending){.kind = kind, .path = p, .st = st};
     if (e) f->err = *e;
