@@ -175,12 +175,13 @@ struct sf__read_log {
     SF_VEC(read_event) ev;
 };
 
-static sf_status log_event(sf_reader_ctx *ctx, read_event e) {
+/* Keep event e (its message copied) in ctx's log; out of memory fills err. */
+static sf_status log_event(sf_reader_ctx *ctx, read_event e, sf_error *err) {
     if (e.msg && !(e.msg = sf__strndup(e.msg, strlen(e.msg))))
-        return sf__error_set(ctx->err, SF_ERR_NOMEM, "%s: out of memory", ctx->name);
+        return sf__error_set(err, SF_ERR_NOMEM, "%s: out of memory", ctx->name);
     if (SF_VEC_PUSH(&ctx->log->ev, e) == SF_OK) return SF_OK;
     sf__free(e.msg);
-    return sf__error_set(ctx->err, SF_ERR_NOMEM, "%s: out of memory", ctx->name);
+    return sf__error_set(err, SF_ERR_NOMEM, "%s: out of memory", ctx->name);
 }
 
 static void log_release(struct sf__read_log *log) {
@@ -194,7 +195,8 @@ static sf_status report(sf_reader_ctx *ctx, sf_status st, size_t line, size_t re
                         const char *fmt, const char *msg) {
     ctx->bad++;
     if (ctx->log)
-        SF_TRY(log_event(ctx, (read_event){EV_DIAG, st, line, record, fmt, (char *)msg, 0}));
+        SF_TRY(log_event(ctx, (read_event){EV_DIAG, st, line, record, fmt, (char *)msg, 0},
+                         ctx->err));
     else if (show_kind(ctx, fmt, msg, st) || ctx->opt->strict)
         emit(ctx, st, line, record, msg);
     if (!ctx->opt->strict) return SF_OK;
@@ -206,11 +208,8 @@ static sf_status report(sf_reader_ctx *ctx, sf_status st, size_t line, size_t re
  * (out of memory) is lost; the read goes on. */
 static void note(sf_reader_ctx *ctx, sf_status st, const char *fmt, const char *msg) {
     if (ctx->log) {
-        sf_error e = {0};
-        sf_error *keep = ctx->err;
-        ctx->err = &e;
-        (void)log_event(ctx, (read_event){EV_NOTE, st, 0, 0, fmt, (char *)msg, 0});
-        ctx->err = keep;
+        sf_error lost = {0};
+        (void)log_event(ctx, (read_event){EV_NOTE, st, 0, 0, fmt, (char *)msg, 0}, &lost);
     } else if (show_kind(ctx, fmt, msg, st)) {
         emit(ctx, st, 0, 0, msg);
     }
@@ -308,7 +307,7 @@ sf_status sf__reader_add(sf_reader_ctx *ctx, sf_rec *r, size_t line) {
     SF_TRY(sf__corpus_add_rec(ctx->corpus, r, ctx->err));
     if (ctx->log)
         SF_TRY(log_event(ctx, (read_event){EV_ADD, SF_OK, line, 0, NULL, NULL,
-                                           sf_corpus_count(ctx->corpus) - 1}));
+                                           sf_corpus_count(ctx->corpus) - 1}, ctx->err));
     ctx->records++;
     return SF_OK;
 }
@@ -317,7 +316,7 @@ sf_status sf__reader_add_as_is(sf_reader_ctx *ctx, const sf_rec *r) {
     SF_TRY(sf__corpus_add_rec(ctx->corpus, r, ctx->err));
     if (ctx->log)
         SF_TRY(log_event(ctx, (read_event){EV_ADD_AS_IS, SF_OK, 0, 0, NULL, NULL,
-                                           sf_corpus_count(ctx->corpus) - 1}));
+                                           sf_corpus_count(ctx->corpus) - 1}, ctx->err));
     ctx->records++;
     return SF_OK;
 }

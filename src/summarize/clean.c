@@ -91,23 +91,20 @@ size_t sf__script_terminator(const char *p, size_t n, bool *full_stop) {
     return 0;
 }
 
-/* Whether p opens with a kana or CJK ideograph (U+3040 to U+9FFF, three
- * bytes in UTF-8): a script written without spaces between words. */
-static bool ideograph_at(const char *p, size_t n) {
-    if (n < 3) return false;
-    unsigned char b0 = (unsigned char)p[0], b1 = (unsigned char)p[1], b2 = (unsigned char)p[2];
-    if (b0 < 0xE3 || b0 > 0xE9 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
-    unsigned cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-    return cp >= 0x3040 && cp <= 0x9FFF;
+/* The code point of the three-byte UTF-8 character at p, 0 when p holds
+ * another (ASCII, two or four bytes). */
+static unsigned cp3_at(const char *p, size_t n) {
+    if (n == 0) return 0;
+    size_t len = 0;
+    int32_t cp = sf__utf8_next(p, n, &len);
+    return len == 3 ? (unsigned)cp : 0;
 }
 
-/* The code point of the three-byte UTF-8 character at p, 0 when p holds
- * another (ASCII, two or four bytes, or a broken sequence). */
-static unsigned cp3_at(const char *p, size_t n) {
-    if (n < 3) return 0;
-    unsigned char b0 = (unsigned char)p[0], b1 = (unsigned char)p[1], b2 = (unsigned char)p[2];
-    if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
-    return ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+/* Whether p opens with a kana or CJK ideograph (U+3040 to U+9FFF): a
+ * script written without spaces between words. */
+static bool ideograph_at(const char *p, size_t n) {
+    unsigned cp = cp3_at(p, n);
+    return cp >= 0x3040 && cp <= 0x9FFF;
 }
 
 /* Full-width punctuation of the scripts written without spaces: the CJK
