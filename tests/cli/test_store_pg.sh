@@ -84,9 +84,13 @@ check_copy "$pgdb"
 psql -q -c "CREATE DATABASE v3"
 expect_exit 0 "a store of the examples" -- "$SF" ingest --db "postgresql:///v3" "$ex"
 psql -q -d v3 -c "DROP TABLE article_bands; ALTER TABLE articles DROP COLUMN duplicate_similarity;
-    DELETE FROM storyfold_meta WHERE key = 'copies_shape'; UPDATE storyfold_meta SET value = '3' WHERE key = 'schema'"
+    DELETE FROM storyfold_meta WHERE key = 'copies_shape'; UPDATE storyfold_meta SET value = '3' WHERE key = 'schema';
+    DROP INDEX entity_names_search; CREATE INDEX entity_names_folded ON entity_names(folded);
+    CREATE INDEX entity_names_folded_entity ON entity_names(folded, entity)"
 expect_exit 0 "the copy into the version 3 store" -- "$SF" ingest --db "postgresql:///v3" "$TMP/copy.jsonl"
-[ "$(q v3 "SELECT value FROM storyfold_meta WHERE key = 'schema'")" = 5 ] && ok "migrated to version 5" || not_ok "schema version"
+[ "$(q v3 "SELECT value FROM storyfold_meta WHERE key = 'schema'")" = 6 ] && ok "migrated to version 6" || not_ok "schema version"
+[ "$(q v3 "SELECT string_agg(indexname, ' ' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'entity_names'")" = "entity_names_entity entity_names_search" ] \
+    && ok "names are searched through the covering index" || not_ok "entity_names indexes"
 [ "$(q v3 "SELECT attstorage FROM pg_attribute WHERE attrelid = 'articles'::regclass AND attname = 'tsv'")" = m ] && ok "the migrated store keeps tsvectors in their rows" || not_ok "tsv storage"
 check_copy v3
 

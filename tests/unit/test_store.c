@@ -520,6 +520,26 @@ static void sql_text(const char *name, const char *sql, char *out, size_t cap) {
     sqlite3_close(db);
 }
 
+/* SQLite's plan of sql, its steps joined by "; ". */
+static void query_plan(const char *name, const char *sql, char *out, size_t cap) {
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path(name), &db), SQLITE_OK);
+    char *q = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, q, -1, &st, NULL), SQLITE_OK);
+    size_t n = 0;
+    out[0] = '\0';
+    while (sqlite3_step(st) == SQLITE_ROW && n + 1 < cap) {
+        const unsigned char *d = sqlite3_column_text(st, 3);
+        int w = snprintf(out + n, cap - n, "%s%s", n ? "; " : "", d ? (const char *)d : "");
+        if (w < 0) break;
+        n += (size_t)w < cap - n ? (size_t)w : cap - n - 1;
+    }
+    sqlite3_finalize(st);
+    sqlite3_free(q);
+    sqlite3_close(db);
+}
+
 /* A wire report, and the text an outlet runs of it weeks later under its
  * own id and headline: the same words with its sign-off. */
 static const char WIRE[] =
@@ -621,9 +641,11 @@ static void test_copy_of_earlier_ingest(void **state) {
     assert_int_equal(sql_int("copies.db", "SELECT count(*) FROM article_bands"), bands);
 }
 
-/* A store of schema version 3 (no near-duplicate index) is migrated when
- * opened, and its stored articles are indexed by the next ingest: a copy of
- * an article stored before the migration is found. */
+/* A store of schema version 3 (no near-duplicate index, entity names
+ * searched through two indexes) is migrated when opened, and its stored
+ * articles are indexed by the next ingest: a copy of an article stored
+ * before the migration is found; a name is searched through the covering
+ * index of version 6. */
 static void test_copy_after_migration(void **state) {
     (void)state;
     ingest_original("v3.db", 6);
@@ -634,17 +656,28 @@ static void test_copy_after_migration(void **state) {
                                   "ALTER TABLE articles DROP COLUMN duplicate_similarity;"
                                   "DELETE FROM storyfold_meta WHERE key = 'copies_shape';"
                                   "UPDATE storyfold_meta SET value = '3' WHERE key = 'schema';"
+                                  "DROP INDEX entity_names_search;"
+                                  "CREATE INDEX entity_names_folded ON entity_names(folded);"
+                                  "CREATE INDEX entity_names_folded_entity ON entity_names(folded, entity);"
                                   "PRAGMA user_version = 3;",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
     sqlite3_close(db);
     assert_int_equal(sql_int("v3.db", "PRAGMA user_version"), 3);
     ingest_copy("v3.db", 1);
-    assert_int_equal(sql_int("v3.db", "PRAGMA user_version"), 5);
-    char v[16];
+    assert_int_equal(sql_int("v3.db", "PRAGMA user_version"), SF_STORE_SCHEMA);
+    char v[16], want[16];
     sql_text("v3.db", "SELECT value FROM storyfold_meta WHERE key = 'schema'", v, sizeof v);
-    assert_string_equal(v, "5");
+    snprintf(want, sizeof want, "%d", SF_STORE_SCHEMA);
+    assert_string_equal(v, want);
     check_copy("v3.db");
+    assert_int_equal(sql_int("v3.db", "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name ="
+                                      " 'entity_names' AND name IN ('entity_names_folded', 'entity_names_folded_entity')"),
+                     0);
+    char plan[512];
+    query_plan("v3.db", "SELECT entity, name FROM entity_names WHERE folded = 'isis' ORDER BY entity DESC LIMIT 1000",
+               plan, sizeof plan);
+    assert_non_null(strstr(plan, "COVERING INDEX entity_names_search"));
 }
 
 int main(void) {
