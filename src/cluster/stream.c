@@ -213,6 +213,13 @@ static sf_status centroid_add(sf_twvec *c, const sf_twvec *d, float sign, sf_twv
     return SF_OK;
 }
 
+#define SWAP_TW(a, b)       \
+    do {                    \
+        sf_tw t_ = (a);     \
+        (a) = (b);          \
+        (b) = t_;           \
+    } while (0)
+
 static int cmp_tw_h(const void *a, const void *b) {
     uint64_t x = ((const sf_tw *)a)->h, y = ((const sf_tw *)b)->h;
     return x < y ? -1 : x > y;
@@ -221,6 +228,35 @@ static int cmp_tw_w_desc(const void *a, const void *b) {
     float x = ((const sf_tw *)a)->w, y = ((const sf_tw *)b)->w;
     if (x != y) return x > y ? -1 : 1;
     return cmp_tw_h(a, b);
+}
+
+/* The element of rank k (from 0) of v[0..n) in cmp_tw_w_desc order, v
+ * reordered (quickselect, median-of-three pivots: linear on average where
+ * a sort is n log n; written here because the C library has no selection). */
+static sf_tw tw_select(sf_tw *v, size_t n, size_t k) {
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_tw_w_desc(&v[mid], &v[lo]) < 0) SWAP_TW(v[mid], v[lo]);
+        if (cmp_tw_w_desc(&v[hi], &v[lo]) < 0) SWAP_TW(v[hi], v[lo]);
+        if (cmp_tw_w_desc(&v[hi], &v[mid]) < 0) SWAP_TW(v[hi], v[mid]);
+        sf_tw pivot = v[mid];
+        size_t i = lo, j = hi;
+        while (i <= j) { /* Hoare partition: [lo, j] <= pivot <= [i, hi] */
+            while (cmp_tw_w_desc(&v[i], &pivot) < 0) i++;
+            while (cmp_tw_w_desc(&v[j], &pivot) > 0) j--;
+            if (i <= j) {
+                SWAP_TW(v[i], v[j]);
+                i++;
+                if (j == 0) break;
+                j--;
+            }
+        }
+        if (k <= j) hi = j;
+        else if (k >= i) lo = i;
+        else return v[k];
+    }
+    return v[k];
 }
 
 /* Recompute the TF-IDF norms with the current IDF, trim oversized centroids
@@ -236,22 +272,21 @@ static sf_status story_refresh(sf_stream *s, story *st) {
     for (int ch = 0; ch < SF_NCH; ch++) {
         sf_twvec *c = &st->c[ch];
         if (c->n > CAPS[ch] + CAPS[ch] / 2) {
-            /* sort by weight * idf, keep the top, restore hash order */
+            /* keep the CAPS[ch] terms heaviest by weight * idf (ties by
+             * hash), in their hash order: the last kept term found by
+             * selection, then every term not after it in that order */
             s->scratch.n = 0;
             SF_TRY(SF_VEC_RESERVE(&s->scratch, c->n));
             for (size_t i = 0; i < c->n; i++)
                 s->scratch.items[i] =
                     (sf_tw){c->items[i].h, (float)(c->items[i].w * sf__idf(&s->df, c->items[i].h))};
             s->scratch.n = c->n;
-            qsort(s->scratch.items, s->scratch.n, sizeof(sf_tw), cmp_tw_w_desc);
-            s->scratch.n = CAPS[ch];
-            qsort(s->scratch.items, s->scratch.n, sizeof(sf_tw), cmp_tw_h);
+            sf_tw last = tw_select(s->scratch.items, s->scratch.n, CAPS[ch] - 1);
             size_t k = 0;
-            for (size_t i = 0, j = 0; i < c->n && j < s->scratch.n; i++)
-                if (c->items[i].h == s->scratch.items[j].h) {
-                    c->items[k++] = c->items[i];
-                    j++;
-                }
+            for (size_t i = 0; i < c->n; i++) {
+                sf_tw x = {c->items[i].h, (float)(c->items[i].w * sf__idf(&s->df, c->items[i].h))};
+                if (cmp_tw_w_desc(&x, &last) <= 0) c->items[k++] = c->items[i];
+            }
             c->n = k;
         }
         double ss = 0;
