@@ -70,7 +70,59 @@ typedef struct story_ctx {
     const sf_summarize_options *sopt;
     const sf_alias_table *aliases;
     sf_doc *docs; /* per article (sf__docs_build); a story releases its own */
+    struct lines_job *lines; /* storylines found beside the stories' work, or NULL */
 } story_ctx;
+
+/* The storylines (links between stories) are found on a thread of their own
+ * while the stories' work runs: neither reads what the other writes, and the
+ * storylines' serial steps (names counted in article order, links) then
+ * take no core from the stories. Both read the articles' docs; a story
+ * whose work ends before the storylines are found leaves its docs for the
+ * storylines' thread to release when it is done. */
+typedef struct lines_job {
+    const sf_corpus *c;
+    sf_result *r;
+    sf_doc *docs;
+    pthread_t thread;
+    pthread_mutex_t lock;
+    bool done;      /* the storylines no longer read the docs */
+    size_t *left;   /* stories whose docs wait for that */
+    size_t nleft;
+    sf_status st;
+    sf_error err;
+} lines_job;
+
+static void release_story_docs(sf_doc *docs, const sf_story *story) {
+    for (size_t k = 0; docs && k < story->n; k++) sf__doc_release(&docs[story->articles[k]]);
+}
+
+static void *lines_main(void *arg) {
+    lines_job *j = arg;
+    sf_result *r = j->r;
+    /* one thread: the stories' work has the others */
+    j->st = sf__storylines_compute_docs(j->c, r->story_of, r->nstories, r->dup_of, j->docs, 1, &r->lines,
+                                        &j->err);
+    pthread_mutex_lock(&j->lock);
+    j->done = true;
+    pthread_mutex_unlock(&j->lock);
+    for (size_t i = 0; i < j->nleft; i++) release_story_docs(j->docs, &r->stories[j->left[i]]);
+    return NULL;
+}
+
+/* Story s's work is done: its articles are in no other story, so their docs
+ * are released now, or by the storylines' thread once it no longer reads
+ * them. */
+static void story_docs_done(const story_ctx *x, size_t s) {
+    lines_job *j = x->lines;
+    if (j) {
+        pthread_mutex_lock(&j->lock);
+        bool wait = !j->done;
+        if (wait) j->left[j->nleft++] = s;
+        pthread_mutex_unlock(&j->lock);
+        if (wait) return;
+    }
+    release_story_docs(x->docs, &x->r->stories[s]);
+}
 
 /* The opening of the first original report with text that reads to a
  * headline (at most HEAD_BYTES, cut at a space or a character boundary,
@@ -125,8 +177,7 @@ static sf_status story_work(const story_ctx *x, size_t s, sf_error *err) {
         sf_facts_options fo = {.lang = x->opt->lang, .aliases = x->aliases, .docs = x->docs};
         st = sf__story_facts(c, story->articles, story->n, r->dup_of, &fo, &story->facts, err);
     }
-    /* the story's articles are in no other story: their docs are done */
-    for (size_t k = 0; x->docs && k < story->n; k++) sf__doc_release(&x->docs[story->articles[k]]);
+    story_docs_done(x, s);
     if (st == SF_OK && story->summary.n) {
         story->texts = sf__calloc(story->summary.n, sizeof *story->texts);
         if (!story->texts) st = sf__error_set(err, SF_ERR_NOMEM, "out of memory");
@@ -375,7 +426,19 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
         }
     }
     sf__free(keys);
-    if (st == SF_OK && !one_story)
+    /* storylines: beside the stories' work when there are threads for both
+     * and the docs are kept (without them the storylines analyse every
+     * article again, work for all the threads) */
+    lines_job lines = {.c = c, .r = r, .docs = docs, .st = SF_OK};
+    bool lines_apart = false;
+    if (st == SF_OK && !one_story && docs && nt > 1 && r->nstories > 1) {
+        lines.left = sf__malloc(r->nstories * sizeof *lines.left);
+        if (lines.left && pthread_mutex_init(&lines.lock, NULL) == 0) {
+            lines_apart = pthread_create(&lines.thread, NULL, lines_main, &lines) == 0;
+            if (!lines_apart) pthread_mutex_destroy(&lines.lock);
+        }
+    }
+    if (st == SF_OK && !one_story && !lines_apart)
         st = sf__storylines_compute_docs(c, r->story_of, r->nstories, r->dup_of, docs, nt, &r->lines, err);
 
     sf_summarize_options sopt = {.lang = opt.lang, .max_words = opt.summary_words, .query = opt.query,
@@ -393,8 +456,18 @@ static sf_status run(const sf_corpus *c, const sf_run_options *o, bool one_story
         if (st != SF_OK) sf__error_set(err, st, "out of memory");
     }
     sopt.boilerplate = boiler;
-    story_ctx x = {.c = c, .r = r, .opt = &opt, .sopt = &sopt, .aliases = aliases, .docs = docs};
+    story_ctx x = {.c = c, .r = r, .opt = &opt, .sopt = &sopt, .aliases = aliases, .docs = docs,
+                   .lines = lines_apart ? &lines : NULL};
     if (st == SF_OK) st = run_stories(&x, err);
+    if (lines_apart) {
+        pthread_join(lines.thread, NULL);
+        pthread_mutex_destroy(&lines.lock);
+        if (st == SF_OK && lines.st != SF_OK) {
+            st = lines.st;
+            if (err) *err = lines.err;
+        }
+    }
+    sf__free(lines.left);
     sf__free(boiler);
     for (size_t i = 0; docs && i < n; i++) sf__doc_release(&docs[i]); /* after a failure */
     sf__free(docs);
