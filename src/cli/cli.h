@@ -78,8 +78,9 @@ int sf_cli_run_option(void *user, const sf_cli_inputs *in, int argc, char **argv
     "                    names, the first canonical, '#' starts a comment:\n"            \
     "                      Islamic State = IS = ISIS = ISIL = Daesh\n"                   \
     "                    (added to the bundled list; see docs/aliases.md)\n"            \
-    "  --threads N       threads for the stories' summaries and facts (default: one\n" \
-    "                    per core); the output is the same for any number\n"
+    "  --threads N       threads for reading a folder, the analysis, the stories and\n" \
+    "                    their summaries and facts (default: one per core); the\n"  \
+    "                    output is the same for any number\n"
 
 /* Read every path (a file, a directory, or "-") into a new corpus; bad
  * records are reported on stderr as "file:line: message". Returns NULL and

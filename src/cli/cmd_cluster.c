@@ -41,8 +41,9 @@ static void help(FILE *f) {
             "  --no-reassign         refine by merging stories only\n"
             "  --baseline            plain TF-IDF cosine of bodies, single pass\n"
             "  --exhaustive          score every active story (no index)\n"
-            "  --threads N           threads for the analysis and the refinement (default:\n"
-            "                        one per core); the output is the same for any number\n"
+            "  --threads N           threads for reading a folder, the analysis and the\n"
+            "                        refinement (default: one per core); the output\n"
+            "                        is the same for any number\n"
             SF_CLI_INPUT_HELP SF_CLI_READING_HELP);
 }
 
