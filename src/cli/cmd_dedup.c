@@ -201,156 +201,190 @@ static sf_dedup_index *open_index(const char *prog, const char *path, const sf_d
     return ix;
 }
 
-int sf_cmd_dedup(int argc, char **argv) {
-    sf_cli_inputs in = {.prog = "storyfold dedup"};
-    sf_dedup_options o = {0};
-    char **paths = argv + 1;
-    int npaths = 0;
-    const char *index_path = NULL;
-    bool given[4] = {false, false, false, false}; /* threshold, measure, method, shingle */
+/* What the command line asks for. */
+typedef struct dedup_args {
+    sf_cli_inputs in;
+    sf_dedup_options o;
+    char **paths;
+    int npaths;
+    const char *index_path;
+    bool given[4]; /* threshold, measure, method, shingle set on the command line */
+} dedup_args;
+
+/* One option's value into a; SF_EXIT_OK, or SF_EXIT_USAGE after saying why. */
+static int dedup_option(dedup_args *a, int opt, const char *v) {
     enum { THRESHOLD, MEASURE, METHOD, SHINGLE, THREADS, INDEX, FORMAT };
-    static const sf_cli_opt opts[] = {
-        {"--threshold", 0, true, THRESHOLD}, {"--measure", 0, true, MEASURE},
-        {"--method", 0, true, METHOD},       {"--shingle", 0, true, SHINGLE},
-        {"--threads", 0, true, THREADS},     {"--index", 0, true, INDEX},
-        {"--format", 0, true, FORMAT}};
+    const char *prog = a->in.prog;
+    sf_dedup_options *o = &a->o;
+    switch (opt) {
+    case THRESHOLD:
+        if (!parse_double(v, &o->threshold) || !(o->threshold > 0 && o->threshold <= 1)) {
+            sf_cli_error(prog, "--threshold needs a number in (0, 1], not '%s'", v);
+            return SF_EXIT_USAGE;
+        }
+        a->given[0] = true;
+        break;
+    case MEASURE:
+        a->given[1] = true;
+        if (strcmp(v, "jaccard") == 0)
+            o->measure = SF_DEDUP_JACCARD;
+        else if (strcmp(v, "containment") == 0)
+            o->measure = SF_DEDUP_CONTAINMENT;
+        else {
+            sf_cli_error(prog, "unknown measure '%s' (jaccard, containment)", v);
+            return SF_EXIT_USAGE;
+        }
+        break;
+    case METHOD:
+        a->given[2] = true;
+        if (strcmp(v, "minhash") == 0)
+            o->method = SF_DEDUP_MINHASH;
+        else if (strcmp(v, "oph") == 0)
+            o->method = SF_DEDUP_OPH;
+        else if (strcmp(v, "simhash") == 0)
+            o->method = SF_DEDUP_SIMHASH;
+        else {
+            sf_cli_error(prog, "unknown method '%s' (minhash, oph, simhash)", v);
+            return SF_EXIT_USAGE;
+        }
+        break;
+    case SHINGLE:
+        a->given[3] = true;
+        if (!parse_uint(v, &o->shingle_words) || o->shingle_words == 0 || o->shingle_words > 64) {
+            sf_cli_error(prog, "--shingle needs a number of words from 1 to 64, not '%s'", v);
+            return SF_EXIT_USAGE;
+        }
+        break;
+    case THREADS:
+        if (!parse_uint(v, &o->threads) || o->threads == 0 || o->threads > 64) {
+            sf_cli_error(prog, "--threads needs a number from 1 to 64, not '%s'", v);
+            return SF_EXIT_USAGE;
+        }
+        break;
+    case INDEX:
+        if (!*v) {
+            sf_cli_error(prog, "--index needs a file name");
+            return SF_EXIT_USAGE;
+        }
+        a->index_path = v;
+        break;
+    case FORMAT:
+        if (strcmp(v, "jsonl") != 0) {
+            sf_cli_error(prog, "unknown output format '%s' (jsonl)", v);
+            return SF_EXIT_USAGE;
+        }
+        break;
+    }
+    return SF_EXIT_OK;
+}
+
+/* The command line into a: -1 to go on, else the exit status (help asked,
+ * or a usage error already reported). */
+static int dedup_parse(dedup_args *a, int argc, char **argv) {
+    static const sf_cli_opt opts[] = {{"--threshold", 0, true, 0}, {"--measure", 0, true, 1},
+                                      {"--method", 0, true, 2},    {"--shingle", 0, true, 3},
+                                      {"--threads", 0, true, 4},   {"--index", 0, true, 5},
+                                      {"--format", 0, true, 6}};
+    a->paths = argv + 1;
     sf_cli_args g;
-    sf_cli_args_init(&g, in.prog, argc, argv, opts, sizeof opts / sizeof *opts);
+    sf_cli_args_init(&g, a->in.prog, argc, argv, opts, sizeof opts / sizeof *opts);
     g.pass_other = true; /* the input options (sf_cli_input_option) */
     const char *v;
     for (int r; (r = sf_cli_next(&g, &v)) != SF_CLI_END;) {
         switch (r) {
         case SF_CLI_HELP: help(stdout); return SF_EXIT_OK;
         case SF_CLI_ERROR: return SF_EXIT_USAGE;
-        case SF_CLI_ARG: paths[npaths++] = (char *)v; break; /* behind the parser in argv */
+        case SF_CLI_ARG: a->paths[a->npaths++] = (char *)v; break; /* behind the parser in argv */
         case SF_CLI_OTHER: {
-            int i = g.at, c = sf_cli_input_option(&in, argc, argv, &i);
-            if (c == 0) sf_cli_error(in.prog, "unknown option '%s' (see --help)", argv[g.at]);
+            int i = g.at, c = sf_cli_input_option(&a->in, argc, argv, &i);
+            if (c == 0) sf_cli_error(a->in.prog, "unknown option '%s' (see --help)", argv[g.at]);
             if (c <= 0) return SF_EXIT_USAGE;
             g.next = i + 1;
             break;
         }
-        case THRESHOLD:
-            if (!parse_double(v, &o.threshold) || !(o.threshold > 0 && o.threshold <= 1)) {
-                sf_cli_error(in.prog, "--threshold needs a number in (0, 1], not '%s'", v);
-                return SF_EXIT_USAGE;
-            }
-            given[0] = true;
-            break;
-        case MEASURE:
-            given[1] = true;
-            if (strcmp(v, "jaccard") == 0)
-                o.measure = SF_DEDUP_JACCARD;
-            else if (strcmp(v, "containment") == 0)
-                o.measure = SF_DEDUP_CONTAINMENT;
-            else {
-                sf_cli_error(in.prog, "unknown measure '%s' (jaccard, containment)", v);
-                return SF_EXIT_USAGE;
-            }
-            break;
-        case METHOD:
-            given[2] = true;
-            if (strcmp(v, "minhash") == 0)
-                o.method = SF_DEDUP_MINHASH;
-            else if (strcmp(v, "oph") == 0)
-                o.method = SF_DEDUP_OPH;
-            else if (strcmp(v, "simhash") == 0)
-                o.method = SF_DEDUP_SIMHASH;
-            else {
-                sf_cli_error(in.prog, "unknown method '%s' (minhash, oph, simhash)", v);
-                return SF_EXIT_USAGE;
-            }
-            break;
-        case SHINGLE:
-            given[3] = true;
-            if (!parse_uint(v, &o.shingle_words) || o.shingle_words == 0 || o.shingle_words > 64) {
-                sf_cli_error(in.prog, "--shingle needs a number of words from 1 to 64, not '%s'", v);
-                return SF_EXIT_USAGE;
-            }
-            break;
-        case THREADS:
-            if (!parse_uint(v, &o.threads) || o.threads == 0 || o.threads > 64) {
-                sf_cli_error(in.prog, "--threads needs a number from 1 to 64, not '%s'", v);
-                return SF_EXIT_USAGE;
-            }
-            break;
-        case INDEX:
-            if (!*v) {
-                sf_cli_error(in.prog, "--index needs a file name");
-                return SF_EXIT_USAGE;
-            }
-            index_path = v;
-            break;
-        case FORMAT:
-            if (strcmp(v, "jsonl") != 0) {
-                sf_cli_error(in.prog, "unknown output format '%s' (jsonl)", v);
-                return SF_EXIT_USAGE;
-            }
-            break;
+        default:
+            if (dedup_option(a, r, v) != SF_EXIT_OK) return SF_EXIT_USAGE;
         }
     }
-    in.quiet |= g.quiet;
-    in.verbose |= g.verbose;
-    g.quiet = in.quiet;
+    a->in.quiet |= g.quiet;
+    a->in.verbose |= g.verbose;
+    g.quiet = a->in.quiet;
     sf_cli_args_apply(&g);
-    if (npaths == 0) {
+    if (a->npaths == 0) {
         help(stderr);
         return SF_EXIT_USAGE;
     }
+    return -1;
+}
+
+/* The crawl path: the corpus against the index and added to it; the index
+ * saved. Takes ix and c. */
+static int dedup_with_index(dedup_args *a, sf_dedup_index *ix, sf_corpus *c) {
     int code = SF_EXIT_OK;
-    sf_dedup_index *ix = NULL;
-    /* the index first: a bad file is reported before reading a day's crawl */
-    if (index_path && !(ix = open_index(in.prog, index_path, &o, given))) return SF_EXIT_INPUT;
-    in.threads = o.threads;
-    sf_corpus *c = sf_cli_read_all(&in, paths, npaths, &code);
-    if (!c) {
-        sf_dedup_index_destroy(ix);
-        return code;
+    size_t n = sf_corpus_count(c);
+    size_t *copy_of = malloc((n + 1) * sizeof *copy_of);
+    double *sim = malloc((n + 1) * sizeof *sim);
+    sf_error err = {0};
+    if (!copy_of || !sim) {
+        sf_cli_error(a->in.prog, "out of memory for %zu articles", n);
+        code = SF_EXIT_INPUT;
+    } else if (sf_dedup_index_add_corpus(ix, c, NULL, copy_of, sim, &err) != SF_OK) {
+        sf_cli_error(a->in.prog, "%s", err.message);
+        code = SF_EXIT_INPUT;
+    } else if ((code = print_index_groups(ix, c, copy_of, sim)) != SF_EXIT_OK) {
+        sf_cli_error(a->in.prog, "out of memory writing groups");
+    } else if (sf_dedup_index_save(ix, a->index_path, &err) != SF_OK) {
+        sf_cli_error(a->in.prog, "%s", err.message);
+        code = SF_EXIT_INPUT;
     }
-    if (ix) {
-        size_t n = sf_corpus_count(c);
-        size_t *copy_of = malloc((n + 1) * sizeof *copy_of);
-        double *sim = malloc((n + 1) * sizeof *sim);
-        sf_error err = {0};
-        if (!copy_of || !sim) {
-            sf_cli_error(in.prog, "out of memory for %zu articles", n);
-            code = SF_EXIT_INPUT;
-        } else if (sf_dedup_index_add_corpus(ix, c, NULL, copy_of, sim, &err) != SF_OK) {
-            sf_cli_error(in.prog, "%s", err.message);
-            code = SF_EXIT_INPUT;
-        } else if ((code = print_index_groups(ix, c, copy_of, sim)) != SF_EXIT_OK) {
-            sf_cli_error(in.prog, "out of memory writing groups");
-        } else if (sf_dedup_index_save(ix, index_path, &err) != SF_OK) {
-            sf_cli_error(in.prog, "%s", err.message);
-            code = SF_EXIT_INPUT;
-        }
-        free(copy_of);
-        free(sim);
-        sf_dedup_index_destroy(ix);
-        sf_corpus_destroy(c);
-        if (in.problems && code == SF_EXIT_OK) code = SF_EXIT_INPUT;
-        return code;
-    }
+    free(copy_of);
+    free(sim);
+    sf_dedup_index_destroy(ix);
+    sf_corpus_destroy(c);
+    return code;
+}
+
+/* The corpus alone: its groups of copies. Takes c. */
+static int dedup_corpus(dedup_args *a, sf_corpus *c) {
+    int code = SF_EXIT_OK;
     size_t n = sf_corpus_count(c);
     size_t *dup = malloc((n + 1) * sizeof *dup);
     double *sim = malloc((n + 1) * sizeof *sim);
     sf_error err = {0};
     sf_cli_progress("copies", 0, n);
     if (!dup || !sim) {
-        sf_cli_error(in.prog, "out of memory for %zu articles", n);
+        sf_cli_error(a->in.prog, "out of memory for %zu articles", n);
         code = SF_EXIT_INPUT;
-    } else if (sf_dedup_corpus(c, &o, dup, sim, &err) != SF_OK) {
-        sf_cli_error(in.prog, "%s", err.message);
+    } else if (sf_dedup_corpus(c, &a->o, dup, sim, &err) != SF_OK) {
+        sf_cli_error(a->in.prog, "%s", err.message);
         code = SF_EXIT_INPUT;
     } else {
         sf_cli_progress("copies", n, n);
         sf_cli_progress_end();
         code = print_groups(c, dup, sim);
-        if (code != SF_EXIT_OK) sf_cli_error(in.prog, "out of memory writing groups");
+        if (code != SF_EXIT_OK) sf_cli_error(a->in.prog, "out of memory writing groups");
     }
     free(dup);
     free(sim);
     sf_corpus_destroy(c);
-    if (in.problems && code == SF_EXIT_OK) code = SF_EXIT_INPUT;
+    return code;
+}
+
+int sf_cmd_dedup(int argc, char **argv) {
+    dedup_args a = {.in = {.prog = "storyfold dedup"}};
+    int code = dedup_parse(&a, argc, argv);
+    if (code >= 0) return code;
+    code = SF_EXIT_OK;
+    sf_dedup_index *ix = NULL;
+    /* the index first: a bad file is reported before reading a day's crawl */
+    if (a.index_path && !(ix = open_index(a.in.prog, a.index_path, &a.o, a.given))) return SF_EXIT_INPUT;
+    a.in.threads = a.o.threads;
+    sf_corpus *c = sf_cli_read_all(&a.in, a.paths, a.npaths, &code);
+    if (!c) {
+        sf_dedup_index_destroy(ix);
+        return code;
+    }
+    code = ix ? dedup_with_index(&a, ix, c) : dedup_corpus(&a, c);
+    if (a.in.problems && code == SF_EXIT_OK) code = SF_EXIT_INPUT;
     return code;
 }
