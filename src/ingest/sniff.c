@@ -216,6 +216,7 @@ sf_status sf__gunzip(sf_reader_ctx *ctx, const char *data, size_t n, uint64_t li
     char chunk[1 << 16];
     int zs = Z_OK;
     sf_status st = SF_OK;
+    bool told = false; /* a message was given: the data is not also "corrupt" */
     while (zs == Z_OK) {
         z.next_out = (Bytef *)chunk;
         z.avail_out = sizeof chunk;
@@ -231,6 +232,7 @@ sf_status sf__gunzip(sf_reader_ctx *ctx, const char *data, size_t n, uint64_t li
                                  "gzip'd data expands past %llu bytes (--max-expand); skipped",
                                  (unsigned long long)cap);
             out->n = 0;
+            told = true;
             break;
         }
         sf__buf_add(out, chunk, got);
@@ -238,10 +240,11 @@ sf_status sf__gunzip(sf_reader_ctx *ctx, const char *data, size_t n, uint64_t li
             st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, 0,
                                  "gzip'd data ends early; the %zu bytes before the cut are read",
                                  out->n);
+            told = true;
             break;
         }
     }
-    if (st == SF_OK && zs != Z_STREAM_END && zs != Z_BUF_ERROR) {
+    if (st == SF_OK && !told && zs != Z_STREAM_END && zs != Z_BUF_ERROR) {
         st = sf__reader_diag(ctx, SF_ERR_PARSE, 0, 0, "gzip'd data is corrupt (%s); skipped",
                              z.msg ? z.msg : "inflate failed");
         out->n = 0;

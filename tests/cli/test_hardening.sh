@@ -85,6 +85,16 @@ expect_exit 1 "gzip bomb with --max-expand" -- timeout 60 "$SF" extract --max-ex
 expect_grep "$TMP/err" "expands past 8000000 bytes" "the cap is named"
 n=$(wc -l < "$TMP/err")
 if [ "$n" -le 10 ]; then ok "gzip bomb: $n lines of messages"; else not_ok "gzip bomb: $n lines of messages"; head -12 "$TMP/err"; fi
+# a gzip'd page or text past the cap: one message, not also "corrupt"
+python3 - "$d/bomb.txt.gz" <<'PY'
+import gzip, sys
+with gzip.open(sys.argv[1], "wb", compresslevel=9) as f:
+    for _ in range(16):
+        f.write(b"a" * (1 << 20))
+PY
+expect_exit 1 "gzip'd text past the cap" -- "$SF" extract --max-expand 8000000 "$d/bomb.txt.gz"
+expect_grep "$TMP/err" "bomb.txt.gz: gzip'd data expands past 8000000 bytes" "the cap is named"
+expect_no_grep "$TMP/err" "corrupt" "the data is not also called corrupt"
 
 # --- repeated messages are collapsed
 for i in $(seq 1 40); do echo '{"id":1,"text":'; done > "$d/many.jsonl"
