@@ -417,23 +417,12 @@ static bool keep_boundary(const ctx *x, size_t seg, size_t b, size_t *moved) {
 
 typedef SF_VEC(size_t) sizevec;
 
-sf_status sf__sentences(const char *text, size_t n, const char *lang, sf_spanvec *out) {
-    if (!lang || !*lang) lang = "en";
-    if (n == 0) return SF_OK;
-    if (n > (size_t)INT32_MAX / 2) return SF_ERR_TOO_LARGE;
-    ctx x = {text, n, lang, rules_for(lang)};
-
-    /* UTF-16 copy with a map back to byte offsets; line breaks inside a
-     * paragraph become spaces so ICU does not break at each line. */
-    UChar *u = sf__malloc((n + 1) * sizeof(UChar));
-    uint32_t *map = sf__malloc((n + 1) * sizeof(uint32_t));
-    sizevec cuts = {0};
-    sf_status st = SF_OK;
-    UBreakIterator *bi = NULL;
-    if (!u || !map) {
-        st = SF_ERR_NOMEM;
-        goto done;
-    }
+/* The text as UTF-16 for ICU, u[0..*len), with map[i] the byte offset of
+ * u[i] (map[*len] = n). Line breaks inside a paragraph become spaces, so
+ * that ICU does not break at each line; a paragraph break becomes U+2029
+ * and its offset is pushed on cuts. */
+static sf_status to_utf16(const char *text, size_t n, UChar *u, uint32_t *map, int32_t *len_out,
+                          sizevec *cuts) {
     int32_t len = 0;
     bool after_term = false;
     for (size_t i = 0; i < n;) {
@@ -443,8 +432,7 @@ sf_status sf__sentences(const char *text, size_t n, const char *lang, sf_spanvec
         else c = sf__utf8_next(text, n, &i);
         if (c == '\n' || c == '\r' || c == 0x85 || c == 0x2028) {
             if ((c == '\n' || c == '\r') && paragraph_break_at(text, n, at)) {
-                st = SF_VEC_PUSH(&cuts, at);
-                if (st != SF_OK) goto done;
+                SF_TRY(SF_VEC_PUSH(cuts, at));
                 c = 0x2029;
             } else {
                 c = ' ';
@@ -477,69 +465,86 @@ sf_status sf__sentences(const char *text, size_t n, const char *lang, sf_spanvec
         }
     }
     map[len] = (uint32_t)n;
+    *len_out = len;
+    return SF_OK;
+}
 
+/* ICU's sentence breaks of u (language lang) that keep_boundary keeps,
+ * pushed on cuts after the npara paragraph cuts already there, then n. */
+static sf_status icu_cuts(const ctx *x, const UChar *u, const uint32_t *map, int32_t len, sizevec *cuts) {
     char loc[16];
     size_t k = 0;
-    while (lang[k] && lang[k] != '-' && k < sizeof(loc) - 1) {
-        loc[k] = lang[k] == '-' ? '_' : lang[k];
+    while (x->lang[k] && x->lang[k] != '-' && k < sizeof(loc) - 1) {
+        loc[k] = x->lang[k];
         k++;
     }
     loc[k] = '\0';
     UErrorCode e = U_ZERO_ERROR;
-    bi = ubrk_open(UBRK_SENTENCE, loc, u, len, &e);
-    if (U_FAILURE(e)) {
-        st = SF_ERR_INTERNAL;
-        goto done;
-    }
-    size_t npara = cuts.n, pi = 0;
+    UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, loc, u, len, &e);
+    if (U_FAILURE(e)) return SF_ERR_INTERNAL;
+    sf_status st = SF_OK;
+    size_t npara = cuts->n, pi = 0;
     size_t seg = 0;
     for (int32_t bpos = ubrk_next(bi); bpos != UBRK_DONE && bpos < len; bpos = ubrk_next(bi)) {
         size_t b = map[bpos];
         /* paragraph breaks before b start a new sentence anyway */
-        for (; pi < npara && cuts.items[pi] < b; pi++)
-            if (cuts.items[pi] > seg) seg = cuts.items[pi];
+        for (; pi < npara && cuts->items[pi] < b; pi++)
+            if (cuts->items[pi] > seg) seg = cuts->items[pi];
         if (b <= seg) continue;
         size_t moved = b;
-        if (keep_boundary(&x, seg, b, &moved)) {
+        if (keep_boundary(x, seg, b, &moved)) {
             b = moved;
-            st = SF_VEC_PUSH(&cuts, b);
-            if (st != SF_OK) goto done;
+            st = SF_VEC_PUSH(cuts, b);
+            if (st != SF_OK) break;
             seg = b;
         }
     }
-    st = SF_VEC_PUSH(&cuts, n);
-    if (st != SF_OK) goto done;
+    ubrk_close(bi);
+    if (st == SF_OK) st = SF_VEC_PUSH(cuts, x->n);
+    return st;
+}
 
-    /* merge the paragraph cuts (sorted) with the kept ICU cuts (sorted) */
-    {
-        size_t na = npara, nb = cuts.n - npara;
-        const size_t *A = cuts.items, *B = cuts.items + npara;
-        size_t ia = 0, ib = 0, start = 0;
-        while (ia < na || ib < nb) {
-            size_t cut = (ib >= nb || (ia < na && A[ia] <= B[ib])) ? A[ia++] : B[ib++];
-            if (cut <= start) continue;
-            /* trim */
-            size_t bgn = start, end = cut, nx2;
-            while (bgn < end) {
-                int32_t c = cp_at(text, end, bgn, &nx2);
-                if (!is_space(c)) break;
-                bgn = nx2;
-            }
-            size_t pe = end;
-            while (end > bgn) {
-                int32_t c = cp_before(text, bgn, &pe);
-                if (!is_space(c)) break;
-                end = pe;
-            }
-            if (end > bgn) {
-                st = SF_VEC_PUSH(out, ((sf_span){bgn, end}));
-                if (st != SF_OK) goto done;
-            }
-            start = cut;
+/* The sentences between the cuts (the npara paragraph cuts and the others,
+ * each list sorted, merged), spaces trimmed, empty ones left out. */
+static sf_status emit_spans(const char *text, const sizevec *cuts, size_t npara, sf_spanvec *out) {
+    size_t na = npara, nb = cuts->n - npara;
+    const size_t *A = cuts->items, *B = cuts->items + npara;
+    size_t ia = 0, ib = 0, start = 0;
+    while (ia < na || ib < nb) {
+        size_t cut = (ib >= nb || (ia < na && A[ia] <= B[ib])) ? A[ia++] : B[ib++];
+        if (cut <= start) continue;
+        size_t bgn = start, end = cut, nx2;
+        while (bgn < end) {
+            int32_t c = cp_at(text, end, bgn, &nx2);
+            if (!is_space(c)) break;
+            bgn = nx2;
         }
+        size_t pe = end;
+        while (end > bgn) {
+            int32_t c = cp_before(text, bgn, &pe);
+            if (!is_space(c)) break;
+            end = pe;
+        }
+        if (end > bgn) SF_TRY(SF_VEC_PUSH(out, ((sf_span){bgn, end})));
+        start = cut;
     }
-done:
-    if (bi) ubrk_close(bi);
+    return SF_OK;
+}
+
+sf_status sf__sentences(const char *text, size_t n, const char *lang, sf_spanvec *out) {
+    if (!lang || !*lang) lang = "en";
+    if (n == 0) return SF_OK;
+    if (n > (size_t)INT32_MAX / 2) return SF_ERR_TOO_LARGE;
+    ctx x = {text, n, lang, rules_for(lang)};
+    UChar *u = sf__malloc((n + 1) * sizeof(UChar));
+    uint32_t *map = sf__malloc((n + 1) * sizeof(uint32_t));
+    sizevec cuts = {0};
+    sf_status st = u && map ? SF_OK : SF_ERR_NOMEM;
+    int32_t len = 0;
+    if (st == SF_OK) st = to_utf16(text, n, u, map, &len, &cuts);
+    size_t npara = cuts.n;
+    if (st == SF_OK) st = icu_cuts(&x, u, map, len, &cuts);
+    if (st == SF_OK) st = emit_spans(text, &cuts, npara, out);
     sf__free(u);
     sf__free(map);
     SF_VEC_FREE(&cuts);
