@@ -113,11 +113,148 @@ void sf__date_format(const sf_date *dt, char buf[16]) {
     }
 }
 
+/* The publication day a relative date counts from. */
+typedef struct pub_day {
+    bool known;
+    int64_t day; /* days since 1970-01-01 */
+    int y, m, d;
+} pub_day;
+
+/* A year after the month or the day ("in May 2017", "May 4"), or the
+ * publication's. */
+static void year_or_relative(const pub_day *p, int year, sf_date_precision with_year, sf_date *dt) {
+    if (year) {
+        dt->year = year;
+        dt->precision = with_year;
+    } else if (p->known) {
+        dt->relative = true;
+        dt->year = p->y;
+        dt->precision = SF_DATE_DAY;
+    } else {
+        dt->relative = true;
+        dt->precision = SF_DATE_UNRESOLVED;
+    }
+}
+
+/* "May 4, 2017", "May 4", "May 2017" at token i (month m): false for the
+ * month alone ("May" alone is a verb more often than a month). */
+static bool month_first(const sf_doc *d, const pub_day *p, size_t e, size_t i, int m, sf_date *dt, size_t *b) {
+    size_t j = i + 1;
+    if (j < e && d->text[d->toks.items[j].begin] == '.' && d->toks.items[j].begin == d->toks.items[i].end) j++;
+    int day = num_at(d, j, 1, 31), year = 0;
+    if (day) {
+        j++;
+        size_t k = j;
+        if (k < e && d->text[d->toks.items[k].begin] == ',') k++;
+        year = num_at(d, k, 1000, 2200);
+        if (year) j = k + 1;
+    } else {
+        year = num_at(d, j, 1000, 2200);
+        if (year) j++;
+    }
+    if (!day && !year) return false;
+    *b = j;
+    dt->month = m;
+    dt->day = day;
+    year_or_relative(p, year, day ? SF_DATE_DAY : SF_DATE_MONTH, dt);
+    return true;
+}
+
+/* "4 July 2017", "4 July" at token i. */
+static void day_first(const sf_doc *d, const pub_day *p, size_t i, sf_date *dt, size_t *b) {
+    dt->day = num_at(d, i, 1, 31);
+    dt->month = month_of(d, i + 1);
+    *b = i + 2;
+    int year = num_at(d, *b, 1000, 2200);
+    if (year) (*b)++;
+    year_or_relative(p, year, SF_DATE_DAY, dt);
+}
+
+/* A weekday, "yesterday", "today", "tomorrow", "last/next/this
+ * week/month/year" at token i, counted from the publication day; false
+ * when none is there. */
+static bool relative_day(const sf_doc *d, const pub_day *p, size_t s0, size_t e, size_t i, sf_date *dt,
+                         size_t *a, size_t *b) {
+    int wd = -1;
+    for (int k = 0; k < 7; k++)
+        if (capital(d, i) && sf__tok_is(d, i, WEEKDAYS[k])) wd = k;
+    int64_t delta = 0;
+    int prec = SF_DATE_DAY;
+    if (wd >= 0) {
+        if (i > s0 && sf__tok_is(d, i - 1, "on")) *a = i - 1;
+        if (p->known) {
+            int pwd = (int)(((p->day % 7) + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
+            delta = -(int64_t)((pwd - wd + 7) % 7);
+            /* "will begin on Monday": the day on or after it */
+            if (future_before(d, s0, *a)) delta = (wd - pwd + 7) % 7;
+        }
+    } else if (sf__tok_is(d, i, "yesterday")) {
+        delta = -1;
+    } else if (sf__tok_is(d, i, "today")) {
+        delta = 0;
+    } else if (sf__tok_is(d, i, "tomorrow")) {
+        delta = 1;
+    } else if ((sf__tok_is(d, i, "last") || sf__tok_is(d, i, "next") || sf__tok_is(d, i, "this")) && i + 1 < e &&
+               (sf__tok_is(d, i + 1, "year") || sf__tok_is(d, i + 1, "month") || sf__tok_is(d, i + 1, "week"))) {
+        int dir = sf__tok_is(d, i, "last") ? -1 : sf__tok_is(d, i, "next") ? 1 : 0;
+        *b = i + 2;
+        if (sf__tok_is(d, i + 1, "year")) {
+            dt->relative = true;
+            if (p->known) dt->year = p->y + dir, dt->precision = SF_DATE_YEAR;
+            return true;
+        }
+        if (sf__tok_is(d, i + 1, "month")) {
+            dt->relative = true;
+            if (p->known) {
+                int mm = p->m + dir, yy = p->y;
+                if (mm < 1) mm += 12, yy--;
+                if (mm > 12) mm -= 12, yy++;
+                dt->year = yy, dt->month = mm, dt->precision = SF_DATE_MONTH;
+            }
+            return true;
+        }
+        delta = 7 * dir; /* a week: the day a week away (day precision is too fine) */
+        prec = SF_DATE_MONTH;
+    } else {
+        return false;
+    }
+    dt->relative = true;
+    if (p->known) {
+        civil_from_days(p->day + delta, &dt->year, &dt->month, &dt->day);
+        dt->precision = (sf_date_precision)prec;
+        if (prec == SF_DATE_MONTH) dt->day = 0;
+    } else {
+        dt->precision = SF_DATE_UNRESOLVED;
+    }
+    return true;
+}
+
+/* The date that starts at token i of the sentence [s0, e), if any: its
+ * fields in dt, the tokens it takes [*a, *b). */
+static bool date_at(const sf_doc *d, const pub_day *p, size_t s0, size_t e, size_t i, sf_date *dt, size_t *a,
+                    size_t *b) {
+    int m = capital(d, i) ? month_of(d, i) : 0;
+    if (m) return month_first(d, p, e, i, m, dt, b);
+    if (num_at(d, i, 1, 31) && i + 1 < e && capital(d, i + 1) && month_of(d, i + 1)) {
+        day_first(d, p, i, dt, b);
+        return true;
+    }
+    if (num_at(d, i, 1000, 2200) && i > s0 &&
+        (sf__tok_is(d, i - 1, "in") || sf__tok_is(d, i - 1, "since") || sf__tok_is(d, i - 1, "until") ||
+         sf__tok_is(d, i - 1, "by")) &&
+        d->toks.items[i].unit_end == d->toks.items[i].unit_begin) {
+        dt->year = num_at(d, i, 1000, 2200);
+        dt->precision = SF_DATE_YEAR;
+        *a = i - 1;
+        return true;
+    }
+    return relative_day(d, p, s0, e, i, dt, a, b);
+}
+
 sf_status sf__find_dates(const sf_doc *d, int64_t published, sf_datevec *out) {
-    bool known = published != SF_TIME_UNKNOWN;
-    int64_t pday = known ? floor_div(published, 86400) : 0;
-    int py = 0, pm = 0, pd = 0;
-    if (known) civil_from_days(pday, &py, &pm, &pd);
+    pub_day p = {.known = published != SF_TIME_UNKNOWN};
+    p.day = p.known ? floor_div(published, 86400) : 0;
+    if (p.known) civil_from_days(p.day, &p.y, &p.m, &p.d);
     for (size_t s = 0; s < d->sents.n; s++) {
         size_t s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
         for (size_t i = s0; i < e; i++) {
@@ -125,120 +262,7 @@ sf_status sf__find_dates(const sf_doc *d, int64_t published, sf_datevec *out) {
             memset(&dt, 0, sizeof dt);
             dt.sentence = s;
             size_t a = i, b = i + 1; /* tokens used */
-            int m = capital(d, i) ? month_of(d, i) : 0;
-            if (m) {
-                size_t j = i + 1;
-                if (j < e && d->text[d->toks.items[j].begin] == '.' && d->toks.items[j].begin == d->toks.items[i].end) j++;
-                int day = num_at(d, j, 1, 31), year = 0;
-                if (day) {
-                    j++;
-                    size_t k = j;
-                    if (k < e && d->text[d->toks.items[k].begin] == ',') k++;
-                    year = num_at(d, k, 1000, 2200);
-                    if (year) j = k + 1;
-                } else {
-                    year = num_at(d, j, 1000, 2200);
-                    if (year) j++;
-                }
-                /* "May" alone is a verb more often than a month */
-                if (!day && !year) continue;
-                b = j;
-                dt.month = m;
-                dt.day = day;
-                if (year) {
-                    dt.year = year;
-                    dt.precision = day ? SF_DATE_DAY : SF_DATE_MONTH;
-                } else if (known) {
-                    dt.relative = true;
-                    dt.year = py;
-                    dt.precision = SF_DATE_DAY;
-                } else {
-                    dt.relative = true;
-                    dt.precision = SF_DATE_UNRESOLVED;
-                }
-            } else if (num_at(d, i, 1, 31) && i + 1 < e && capital(d, i + 1) && month_of(d, i + 1)) {
-                /* "4 July 2017" */
-                dt.day = num_at(d, i, 1, 31);
-                dt.month = month_of(d, i + 1);
-                b = i + 2;
-                int year = num_at(d, b, 1000, 2200);
-                if (year) {
-                    dt.year = year, dt.precision = SF_DATE_DAY;
-                    b++;
-                } else if (known) {
-                    dt.relative = true, dt.year = py, dt.precision = SF_DATE_DAY;
-                } else {
-                    dt.relative = true, dt.precision = SF_DATE_UNRESOLVED;
-                }
-            } else if (num_at(d, i, 1000, 2200) && i > s0 &&
-                       (sf__tok_is(d, i - 1, "in") || sf__tok_is(d, i - 1, "since") ||
-                        sf__tok_is(d, i - 1, "until") || sf__tok_is(d, i - 1, "by")) &&
-                       d->toks.items[i].unit_end == d->toks.items[i].unit_begin) {
-                dt.year = num_at(d, i, 1000, 2200);
-                dt.precision = SF_DATE_YEAR;
-                a = i - 1;
-            } else {
-                int wd = -1;
-                for (int k = 0; k < 7; k++)
-                    if (capital(d, i) && sf__tok_is(d, i, WEEKDAYS[k])) wd = k;
-                int64_t delta = 0;
-                int prec = SF_DATE_DAY;
-                if (wd >= 0) {
-                    if (i > s0 && sf__tok_is(d, i - 1, "on")) a = i - 1;
-                    if (known) {
-                        int pwd = (int)(((pday % 7) + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
-                        delta = -(int64_t)((pwd - wd + 7) % 7);
-                        /* "will begin on Monday": the day on or after it */
-                        if (future_before(d, s0, a)) delta = (wd - pwd + 7) % 7;
-                    }
-                } else if (sf__tok_is(d, i, "yesterday")) {
-                    delta = -1;
-                } else if (sf__tok_is(d, i, "today")) {
-                    delta = 0;
-                } else if (sf__tok_is(d, i, "tomorrow")) {
-                    delta = 1;
-                } else if ((sf__tok_is(d, i, "last") || sf__tok_is(d, i, "next") || sf__tok_is(d, i, "this")) &&
-                           i + 1 < e && (sf__tok_is(d, i + 1, "year") || sf__tok_is(d, i + 1, "month") ||
-                                         sf__tok_is(d, i + 1, "week"))) {
-                    int dir = sf__tok_is(d, i, "last") ? -1 : sf__tok_is(d, i, "next") ? 1 : 0;
-                    b = i + 2;
-                    if (sf__tok_is(d, i + 1, "year")) {
-                        dt.relative = true;
-                        if (known) dt.year = py + dir, dt.precision = SF_DATE_YEAR;
-                        attach_event(d, s, a, b, &dt);
-                        dt.begin = d->toks.items[a].begin, dt.end = d->toks.items[b - 1].end;
-                        SF_TRY(SF_VEC_PUSH(out, dt));
-                        i = b - 1;
-                        continue;
-                    }
-                    if (sf__tok_is(d, i + 1, "month")) {
-                        dt.relative = true;
-                        if (known) {
-                            int mm = pm + dir, yy = py;
-                            if (mm < 1) mm += 12, yy--;
-                            if (mm > 12) mm -= 12, yy++;
-                            dt.year = yy, dt.month = mm, dt.precision = SF_DATE_MONTH;
-                        }
-                        attach_event(d, s, a, b, &dt);
-                        dt.begin = d->toks.items[a].begin, dt.end = d->toks.items[b - 1].end;
-                        SF_TRY(SF_VEC_PUSH(out, dt));
-                        i = b - 1;
-                        continue;
-                    }
-                    delta = 7 * dir; /* a week: the day a week away (day precision is too fine) */
-                    prec = SF_DATE_MONTH;
-                } else {
-                    continue;
-                }
-                dt.relative = true;
-                if (known) {
-                    civil_from_days(pday + delta, &dt.year, &dt.month, &dt.day);
-                    dt.precision = (sf_date_precision)prec;
-                    if (prec == SF_DATE_MONTH) dt.day = 0;
-                } else {
-                    dt.precision = SF_DATE_UNRESOLVED;
-                }
-            }
+            if (!date_at(d, &p, s0, e, i, &dt, &a, &b)) continue;
             attach_event(d, s, a, b, &dt);
             dt.begin = d->toks.items[a].begin;
             dt.end = d->toks.items[b - 1].end;
