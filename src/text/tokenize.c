@@ -163,6 +163,84 @@ static bool ascii_ieq(const char *s, size_t n, const char *lit) {
 
 /* A number starting at i (sign, currency or apostrophe prefixes already
  * checked by the caller). Fills *t and returns its end. */
+/* Groups set apart by a space after the digits at i ("30 000 Liter",
+ * French and German style): a no-break or narrow no-break space before any
+ * three digits, a plain space only before "000" (English never writes a
+ * number after a number that way). Returns the end; *grouped when any. */
+static size_t scan_space_groups(const char *s, size_t n, size_t i, numacc *a, bool *grouped) {
+    for (;;) {
+        size_t g0;
+        int32_t sp = at(s, n, i, &g0);
+        if (sp != ' ' && sp != 0xA0 && sp != 0x202F) break;
+        size_t k = g0;
+        while (k < g0 + 3 && k < n && s[k] >= '0' && s[k] <= '9') k++;
+        if (k != g0 + 3 || is_digit(peek(s, n, k)) || (sp == ' ' && memcmp(s + g0, "000", 3) != 0)) break;
+        int g;
+        i = scan_digits(s, n, g0, a, false, &g);
+        *grouped = true;
+    }
+    return i;
+}
+
+/* Groups written with a period after the digits at i (German, Italian,
+ * Spanish, ...): "800.000", "1.000.000" - when a group is "000" or two
+ * groups follow; English writes no decimals as ".000" and never two
+ * periods in a number, so "2.500" (one group, not zeros) stays 2.5. */
+static size_t scan_period_groups(const char *s, size_t n, size_t i, numacc *a, bool *grouped) {
+    if (peek(s, n, i) != '.') return i;
+    size_t g1 = i + 1, k = g1;
+    while (k < g1 + 3 && is_digit(peek(s, n, k))) k++;
+    bool three = k == g1 + 3 && !is_digit(peek(s, n, k));
+    bool zeros = three && s[g1] == '0' && s[g1 + 1] == '0' && s[g1 + 2] == '0';
+    bool more = three && peek(s, n, k) == '.' && is_digit(peek(s, n, k + 1)) && is_digit(peek(s, n, k + 2)) &&
+                is_digit(peek(s, n, k + 3)) && !is_digit(peek(s, n, k + 4));
+    return zeros || more ? scan_groups(s, n, i, '.', a, grouped) : i;
+}
+
+/* What follows a number's digits at i: an ordinal ("3rd"), a decade
+ * ("1990s", "1990's"), a unit ("2.5km", "25-meter"), a percent or a
+ * currency sign. Returns the token's end; sets t's flags and unit. */
+static size_t scan_number_suffix(const char *s, size_t n, size_t i, const numacc *a, int frac, sf_token *t) {
+    size_t nx;
+    int32_t c = at(s, n, i, &nx);
+    if (c >= 0 && is_letter(c)) {
+        int nl;
+        size_t e = scan_letters(s, n, i, &nl);
+        if (!frac && (ascii_ieq(s + i, e - i, "st") || ascii_ieq(s + i, e - i, "nd") ||
+                      ascii_ieq(s + i, e - i, "rd") || ascii_ieq(s + i, e - i, "th"))) {
+            t->flags |= SF_TOKF_ORDINAL;
+            i = e;
+        } else if (!frac && a->digits >= 2 && a->last_digit == 0 && ascii_ieq(s + i, e - i, "s")) {
+            t->flags |= SF_TOKF_DECADE;
+            i = e;
+        } else if (t->unit_begin == SIZE_MAX) { /* 2.5km */
+            t->unit_begin = i;
+            t->unit_end = e;
+            i = e;
+        }
+    } else if (c >= 0 && is_apostrophe(c) && !frac && a->last_digit == 0 && a->digits >= 2 &&
+               (peek(s, n, nx) | 0x20) == 's' && !is_letter(peek(s, n, nx + 1))) {
+        t->flags |= SF_TOKF_DECADE; /* 1990's */
+        i = nx + 1;
+    } else if (c >= 0 && is_percent(c) && t->unit_begin == SIZE_MAX) {
+        t->flags |= SF_TOKF_PERCENT;
+        t->unit_begin = i;
+        t->unit_end = nx;
+        i = nx;
+    } else if (c >= 0 && is_currency(c) && t->unit_begin == SIZE_MAX) { /* 5€ */
+        t->unit_begin = i;
+        t->unit_end = nx;
+        i = nx;
+    } else if (c >= 0 && is_hyphen(c) && t->unit_begin == SIZE_MAX && is_letter(peek(s, n, nx))) { /* 25-meter */
+        int nl;
+        size_t e = scan_letters(s, n, nx, &nl);
+        t->unit_begin = nx;
+        t->unit_end = e;
+        i = e;
+    }
+    return i;
+}
+
 static size_t scan_number(const char *s, size_t n, size_t i, sf_token *t) {
     numacc a = {0};
     bool neg = false;
@@ -198,80 +276,12 @@ static size_t scan_number(const char *s, size_t n, size_t i, sf_token *t) {
     /* thousands groups: 2,500  100,000  1,000,000 (first group 1-3 digits) */
     bool grouped = false;
     if (cnt <= 3) i = scan_groups(s, n, i, ',', &a, &grouped);
-    /* groups set apart by a space ("30 000 Liter", French and German
-     * style): a no-break or narrow no-break space before any three
-     * digits, a plain space only before "000" (English never writes a
-     * number after a number that way) */
-    if (cnt <= 3 && !grouped) {
-        for (;;) {
-            size_t g0;
-            int32_t sp = at(s, n, i, &g0);
-            if (sp != ' ' && sp != 0xA0 && sp != 0x202F) break;
-            size_t k = g0;
-            while (k < g0 + 3 && k < n && s[k] >= '0' && s[k] <= '9') k++;
-            if (k != g0 + 3 || is_digit(peek(s, n, k)) || (sp == ' ' && memcmp(s + g0, "000", 3) != 0)) break;
-            int g;
-            i = scan_digits(s, n, g0, &a, false, &g);
-            grouped = true;
-        }
-    }
-    /* groups written with a period (German, Italian, Spanish, ...):
-     * "800.000", "1.000.000" - when a group is "000" or two groups
-     * follow; English writes no decimals as ".000" and never two periods
-     * in a number, so "2.500" (one group, not zeros) stays 2.5 */
-    if (cnt <= 3 && !grouped && peek(s, n, i) == '.') {
-        size_t g1 = i + 1, k = g1;
-        while (k < g1 + 3 && is_digit(peek(s, n, k))) k++;
-        bool three = k == g1 + 3 && !is_digit(peek(s, n, k));
-        bool zeros = three && s[g1] == '0' && s[g1 + 1] == '0' && s[g1 + 2] == '0';
-        bool more = three && peek(s, n, k) == '.' && is_digit(peek(s, n, k + 1)) && is_digit(peek(s, n, k + 2)) &&
-                    is_digit(peek(s, n, k + 3)) && !is_digit(peek(s, n, k + 4));
-        if (zeros || more) i = scan_groups(s, n, i, '.', &a, &grouped);
-    }
+    if (cnt <= 3 && !grouped) i = scan_space_groups(s, n, i, &a, &grouped);
+    if (cnt <= 3 && !grouped) i = scan_period_groups(s, n, i, &a, &grouped);
     int frac = 0;
-    if (peek(s, n, i) == '.' && is_digit(peek(s, n, i + 1))) {
-        i = scan_digits(s, n, i + 1, &a, true, &frac);
-    }
+    if (peek(s, n, i) == '.' && is_digit(peek(s, n, i + 1))) i = scan_digits(s, n, i + 1, &a, true, &frac);
     t->value = acc_value(&a) * (neg ? -1.0 : 1.0);
-
-    c = at(s, n, i, &nx);
-    if (c >= 0 && is_letter(c)) {
-        int nl;
-        size_t e = scan_letters(s, n, i, &nl);
-        if (!frac && (ascii_ieq(s + i, e - i, "st") || ascii_ieq(s + i, e - i, "nd") ||
-                      ascii_ieq(s + i, e - i, "rd") || ascii_ieq(s + i, e - i, "th"))) {
-            t->flags |= SF_TOKF_ORDINAL;
-            i = e;
-        } else if (!frac && a.digits >= 2 && a.last_digit == 0 &&
-                   ascii_ieq(s + i, e - i, "s")) {
-            t->flags |= SF_TOKF_DECADE;
-            i = e;
-        } else if (t->unit_begin == SIZE_MAX) { /* 2.5km */
-            t->unit_begin = i;
-            t->unit_end = e;
-            i = e;
-        }
-    } else if (c >= 0 && is_apostrophe(c) && !frac && a.last_digit == 0 && a.digits >= 2 &&
-               (peek(s, n, nx) | 0x20) == 's' && !is_letter(peek(s, n, nx + 1))) {
-        t->flags |= SF_TOKF_DECADE; /* 1990's */
-        i = nx + 1;
-    } else if (c >= 0 && is_percent(c) && t->unit_begin == SIZE_MAX) {
-        t->flags |= SF_TOKF_PERCENT;
-        t->unit_begin = i;
-        t->unit_end = nx;
-        i = nx;
-    } else if (c >= 0 && is_currency(c) && t->unit_begin == SIZE_MAX) { /* 5€ */
-        t->unit_begin = i;
-        t->unit_end = nx;
-        i = nx;
-    } else if (c >= 0 && is_hyphen(c) && t->unit_begin == SIZE_MAX &&
-               is_letter(peek(s, n, nx))) { /* 25-meter */
-        int nl;
-        size_t e = scan_letters(s, n, nx, &nl);
-        t->unit_begin = nx;
-        t->unit_end = e;
-        i = e;
-    }
+    i = scan_number_suffix(s, n, i, &a, frac, t);
     t->end = i;
     if (t->unit_begin == SIZE_MAX) t->unit_begin = t->unit_end = i;
     return i;
