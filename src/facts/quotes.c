@@ -91,7 +91,12 @@ static const char *const NP_STOP[] = {
     "for", "with", "by", "at", "from", "its", "his", "her", "their", "this", "that", "it", "is",
     "was", "were", "are", "be", "been", "has", "had", "have", "when", "while", "if", "after",
     "before", "because", "than", "so", "then", "also", "not", "about", "into", "he", "she",
-    "they", "we", "i", "you", "said", "says", "our", "my", "your", NULL};
+    "they", "we", "i", "you", "said", "says", "our", "my", "your",
+    /* subordinating conjunctions: "..., though investigators said", "Where
+     * proponents claimed": the clause's subject starts after them */
+    "though", "although", "where", "whereas", "unless", "until", "whether", "since", NULL};
+/* who speaks for a body: "a Pentagon spokesman said" is the Pentagon */
+static const char *const BODY_VOICES[] = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", NULL};
 static const char *const DETERMINERS[] = {"a", "an", "the", "its", "his", "her", "their", "our",
                                           "another", "one", "two", "three", "several", "many",
                                           "some", "other", NULL};
@@ -423,7 +428,11 @@ static speaker noun_phrase_before(const ctx *c, size_t lo, size_t k) {
              * says whose or which; the speaker is the phrase ("Clinton
              * himself said" is Clinton). An organization speaks through its
              * people: "Forest Service officials said" is the Forest Service. */
-            for (size_t t = x->tok_end; t < k && mention_type(c, j) != SF_ENT_ORG; t++)
+            /* An office held in it ("the former Uttar Pradesh chief
+             * minister said") is one person's, not the body's words. */
+            bool office = mention_type(c, j) == SF_ENT_ORG && k > x->tok_end && lower_word(d, k - 1) &&
+                          sf__title_word(d, k - 1) && !sf__tok_in(d, k - 1, BODY_VOICES);
+            for (size_t t = x->tok_end; t < k && (office || mention_type(c, j) != SF_ENT_ORG); t++)
                 if (lower_word(d, t) && !ly_adverb(d, t) &&
                     !sf__tok_in(d, t, (const char *const[]){"himself", "herself", "itself", "themselves", NULL}))
                     return (speaker){SIZE_MAX, b, k, R_PHRASE};
@@ -467,6 +476,31 @@ static size_t last_speaker(const ctx *c, bool org, size_t *where) {
         }
     }
     return SIZE_MAX;
+}
+
+/* Whether the latest hit with a speaker has an unnamed person introduced
+ * as such: a phrase with no name that opens with an indefinite article
+ * and ends on a singular word ("A woman who identified herself as the
+ * victim's mother admitted that ..."). A "he" or "she" after it most
+ * likely is that person, whom no name can show. *at: where it is written. */
+static bool unnamed_spoke_last(const ctx *c, size_t *at) {
+    const sf_doc *d = c->d;
+    for (size_t j = c->out->n; j-- > c->first_hit;) {
+        const sf_quote_hit *p = &c->out->items[j];
+        if (p->speaker_end <= p->speaker_begin) continue;
+        if (p->speaker != SIZE_MAX) return false;
+        const char *w = d->text + p->speaker_begin;
+        size_t n = 0;
+        while (p->speaker_begin + n < p->speaker_end && w[n] != ' ' && w[n] != '\n') n++;
+        static const char *const INDEFINITE[] = {"a", "an", "another", "one", NULL};
+        bool indefinite = false;
+        for (const char *const *x = INDEFINITE; *x && !indefinite; x++)
+            indefinite = strlen(*x) == n && strncasecmp(w, *x, n) == 0;
+        char last = d->text[p->speaker_end - 1];
+        *at = p->speaker_begin;
+        return indefinite && last != 's';
+    }
+    return false;
 }
 
 /* Whether two mentions end on the same word: "Though Trump" (a boundary
@@ -547,15 +581,25 @@ static speaker resolve_pronoun(const ctx *c, size_t k) {
      * said"): a person named first in it, outside quotes */
     size_t sent = sf__doc_sentence_of(d, d->toks.items[k].begin), own = SIZE_MAX;
     /* a name beginning in the sentence ends after its first token */
-    for (size_t j = first_ending_after(c, d->sent_tok[sent]); j < c->nm && c->m[j].tok_end <= k && own == SIZE_MAX; j++)
+    for (size_t j = first_ending_after(c, d->sent_tok[sent]); j < c->nm && c->m[j].tok_end <= k && own == SIZE_MAX; j++) {
+        /* a name after a "he" or "she" of the same sentence is not who
+         * the pronoun stands for ("while he did not mention Bush by name,
+         * he noted") */
+        bool pron = false;
+        for (size_t t = d->sent_tok[sent]; t < c->m[j].tok_begin && !pron; t++) pron = !c->inq[t] && he_she(d, t);
+        if (pron) continue;
         if (sf__doc_sentence_of(d, c->m[j].begin) == sent && !c->inq[c->m[j].tok_begin] &&
             !(c->m[j].flags & SF_MENTION_POSSESSIVE) && speaker_name_ok(c, j))
             own = mention_type(c, j) == SF_ENT_PERSON ? j : SIZE_MAX - 1;
+    }
     if (own < SIZE_MAX - 1 && said_about(c, own, k)) own = SIZE_MAX - 1;
     if (own < SIZE_MAX - 1) {
         sp.mention = own, sp.rule = R_HE_SUBJECT;
         return sp;
     }
+    /* an unnamed person spoke last, and no one was named since */
+    size_t at;
+    if (unnamed_spoke_last(c, &at) && (named == SIZE_MAX || c->m[named].begin < at)) return NOBODY;
     if (s != SIZE_MAX) {
         bool same = named == SIZE_MAX || c->m[named].entity == c->m[s].entity ||
                     c->m[named].tok_begin <= c->m[s].tok_begin;
