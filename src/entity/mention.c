@@ -114,6 +114,15 @@ static bool opening_adverb(const sf_doc *d, size_t a) {
     return false;
 }
 
+/* Interjections, answers and linking adverbs: written capitalized where a
+ * sentence or a quoted remark opens ("Oh, ...", "Well, ...", "Yes, ...",
+ * "Furthermore, ..."), never a name there. */
+static const char *const DISCOURSE[] = {
+    "oh", "ah", "well", "yes", "yeah", "no", "hey", "hi", "hello", "please", "thanks", "sorry", "wow",
+    "ok", "okay", "sure", "alas", "furthermore", "moreover", "besides", "likewise", "hence", "thus",
+    "meanwhile", "nevertheless", "nonetheless", "indeed", "instead", "otherwise", "anyway", "plus",
+    "worse", "overall", "still", "again", "therefore", "accordingly", NULL};
+
 /* Token i folded (sf__word_fold) into w; 0 when it does not fit. */
 static size_t tok_fold(const sf_doc *d, size_t i, char *w, size_t cap) {
     if (i >= d->toks.n) return 0;
@@ -695,6 +704,10 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
      * "other" names, mostly demonyms, are dropped by sf__resolve_entities
      * unless the story also writes the word as another kind of name) */
     if (b - a == 1 && flags & SF_MENTION_INITIAL && sf__lang_is_english(d->lang) && opening_adverb(d, a)) return SF_OK;
+    /* a discourse word opening a sentence, or before a comma or a stop */
+    if (b - a == 1 && sf__lang_is_english(d->lang) && sf__tok_in(d, a, DISCOURSE) &&
+        (flags & SF_MENTION_INITIAL || (b < d->toks.n && d->toks.items[b].kind == SF_TOK_PUNCT)))
+        return SF_OK;
     if (b - a == 1 && (is_stop(d, a) || (flags & SF_MENTION_INITIAL && sf__title_word(d, a)) ||
                        (!sf__lang_is_english(d->lang) && lang_title(d, a))))
         return SF_OK;

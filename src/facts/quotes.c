@@ -999,6 +999,26 @@ static bool ends_sentence(const sf_doc *d, size_t i) {
 
 static size_t window_start(const ctx *c, size_t i);
 
+/* '"Perpetual motion!" Rep. Glenn Thompson said': a quote ending in "!"
+ * or "?" is followed by its cue as a comma's quote is; a name (after a
+ * title's abbreviation), its speech verb at once, and then the sentence's
+ * end, a comma or "of" say so. */
+static bool exclaimed_then_name_verb(const ctx *c, const qspan *q, size_t lo, size_t hi) {
+    const sf_doc *d = c->d;
+    if (!punct_is(d, q->te - 1, '!') && !punct_is(d, q->te - 1, '?')) return false;
+    size_t t = lo;
+    if (t + 2 < hi && sf__tok_in(d, t, TITLES) && punct_is(d, t + 1, '.')) t += 2;
+    size_t mi = mention_starting(c, t);
+    if (mi == SIZE_MAX) return false;
+    /* the verb ends the sentence or is followed by a comma or "of" ("said
+     * of the swirl"); "X joked that ...", "X then writes back" open a new
+     * sentence about something else */
+    size_t v = c->m[mi].tok_end, vend;
+    if (v >= hi || !speech_verb(c, v, hi, true, &vend)) return false;
+    return vend >= d->toks.n || punct_is(d, vend, '.') || punct_is(d, vend, ',') ||
+           (lower_word(d, vend) && sf__tok_is(d, vend, "of"));
+}
+
 /* The cue after a closing mark: '"...," X said', '"...," said X'. A
  * quote that ends its sentence ('."') followed by a capital starts a new
  * one, whose verb is not this quote's. */
@@ -1007,11 +1027,12 @@ static speaker cue_after(const ctx *c, const qspan *q) {
     if (q->close == SIZE_MAX) return NOBODY;
     size_t lo = q->close + 1, n = d->toks.n;
     if (lo >= n || c->para[lo] != c->para[q->close]) return NOBODY;
-    if (q->te > q->open + 1 && ends_sentence(d, q->te - 1) && is_word(d, lo) &&
-        (d->toks.items[lo].flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS)) && !sf__tok_in(d, lo, sf__speech_verbs))
-        return NOBODY;
     size_t hi = lo;
     while (hi < n && hi < lo + 24 && !c->inq[hi] && c->para[hi] == c->para[lo]) hi++;
+    if (q->te > q->open + 1 && ends_sentence(d, q->te - 1) && is_word(d, lo) &&
+        (d->toks.items[lo].flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS)) && !sf__tok_in(d, lo, sf__speech_verbs) &&
+        !exclaimed_then_name_verb(c, q, lo, hi))
+        return NOBODY;
     /* ten tokens, the periods of abbreviations not counted ("Rep. Chris
      * Collins, R-N.Y., noted" is ten without them) */
     for (size_t t = lo, counted = 0; t < hi && counted < 10; counted += !punct_is(d, t, '.'), t++) {

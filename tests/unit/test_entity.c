@@ -450,6 +450,22 @@ static void test_given_name_person_and_opening_adverb(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* Interjections and linking adverbs opening a sentence or a remark
+ * ("Oh,", "Well,", "Yes,", "Furthermore,") are no names. */
+static void test_discourse_words_no_entity(void **state) {
+    (void)state;
+    const char *texts[] = {"Oh, the plans changed again on Monday. Well, nobody in Boston knew why. Furthermore, the "
+                           "mayor said 'Yes, we will build it' to Mary Walsh. Hey, said a neighbour."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const char *junk[] = {"Oh", "Well", "Furthermore", "Yes", "Hey"};
+    for (size_t i = 0; i < SF_ARRAY_LEN(junk); i++) assert_null(entity_named(&f, junk[i]));
+    assert_non_null(entity_named(&f, "Boston"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* An office of another country ("Tanaiste", "Taoiseach") before a name is a
  * title, left out of the name as "President" is. */
 static void test_office_abroad_is_a_title(void **state) {
@@ -734,6 +750,7 @@ int main(void) {
         cmocka_unit_test(test_dotted_party_label_no_entity),
         cmocka_unit_test(test_legal_form_alone_no_entity),
         cmocka_unit_test(test_given_name_person_and_opening_adverb),
+        cmocka_unit_test(test_discourse_words_no_entity),
         cmocka_unit_test(test_company_words),
         cmocka_unit_test(test_word_fold),
         cmocka_unit_test(test_german_report_no_junk),

@@ -661,6 +661,18 @@ static void test_speaker_boundaries_and_pronouns(void **state) {
     done(&f);
 }
 
+/* A quote ending in "!" or "?" and then a name and its speech verb is
+ * that person's; a new sentence after it is not a cue. */
+static void test_exclaimed_quote_cue_after(void **state) {
+    (void)state;
+    found f = run("Convention\n\n"
+                  "\"Perpetual motion!\" Glenn Thompson said of the swirl of activities.\n\n"
+                  "\"We won!\" Supporters cheered in the streets. Officials said the count was over.\n");
+    expect_speaker(&f, "Perpetual motion", "Glenn Thompson");
+    if (any_quote_with(&f, "We won")) expect_speaker_is(&f, "We won", NULL);
+    done(&f);
+}
+
 /* "the Conservative MP said": a title after "the" is a description; it
  * speaks as the person the text gives that title (before or after the
  * name), else nobody; never shown as if it were a name. */
@@ -803,6 +815,7 @@ int main(void) {
         cmocka_unit_test(test_party_state_label), cmocka_unit_test(test_topic_and_relative_not_said),
         cmocka_unit_test(test_added_to_is_not_said), cmocka_unit_test(test_listener_agent_and_scene),
         cmocka_unit_test(test_speaker_boundaries_and_pronouns),
+        cmocka_unit_test(test_exclaimed_quote_cue_after),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
