@@ -317,6 +317,9 @@ static speaker described_person(const ctx *c, size_t k) {
 static speaker from_mention(const ctx *c, size_t k) {
     if (!speaker_name_ok(c, k)) return NOBODY;
     if (description(c, k)) return described_person(c, k);
+    /* an office's head word alone ("Officer" of "Chief Financial Officer
+     * of Super Value Debra Symonette said") names no one */
+    if ((c->m[k].flags & SF_MENTION_DESCRIPTION) && c->m[k].tok_end - c->m[k].tok_begin == 1) return NOBODY;
     return (speaker){k, c->m[k].tok_begin, c->m[k].tok_end, R_NAME};
 }
 
@@ -447,6 +450,13 @@ static speaker noun_phrase_before(const ctx *c, size_t lo, size_t k) {
         /* "address", "business": an -ss ending is no plural */
         if (d->text[t->end - 1] != 's' || (t->end - t->begin > 2 && d->text[t->end - 2] == 's')) return NOBODY;
     }
+    /* an office alone ("Minister in the Ministry of Finance X said") names
+     * no one; titles that are also surnames ("King", "Judge") are not here */
+    static const char *const OFFICES[] = {"minister", "president", "secretary", "officer", "director",
+                                          "chairman", "chairwoman", "spokesman", "spokeswoman",
+                                          "spokesperson", "governor", "premier", "ambassador",
+                                          "commissioner", "official", NULL};
+    if (k - b == 1 && sf__tok_in(d, b, OFFICES)) return NOBODY;
     return (speaker){SIZE_MAX, b, k, R_PHRASE};
 }
 

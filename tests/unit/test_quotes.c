@@ -673,6 +673,24 @@ static void test_exclaimed_quote_cue_after(void **state) {
     done(&f);
 }
 
+/* An office's head word alone is no speaker: "Chief Financial Officer of
+ * X Y said" is not "Officer", "Minister in the Ministry of Finance X
+ * said" is not "Minister"; nobody rather than an office. */
+static void test_office_word_alone_no_speaker(void **state) {
+    (void)state;
+    found f = run("Prices\n\n"
+                  "There is no end in sight for rising prices, President and Chief Financial Officer of Super Value "
+                  "Debra Symonette said yesterday, adding that the chain is doing its best to \"beat the price\".\n\n"
+                  "Before the vote, Minister in the Ministry of Finance Brian Manning said, \"The issue is a simple "
+                  "one.\"\n");
+    const char *words[] = {"beat the price", "The issue is a simple"};
+    for (size_t i = 0; i < 2; i++) {
+        const sf_quote_found *q = quote_with(&f, words[i]);
+        assert_true(!q->speaker_name || (strcmp(q->speaker_name, "Officer") != 0 && strcmp(q->speaker_name, "Minister") != 0));
+    }
+    done(&f);
+}
+
 /* "the Conservative MP said": a title after "the" is a description; it
  * speaks as the person the text gives that title (before or after the
  * name), else nobody; never shown as if it were a name. */
@@ -816,6 +834,7 @@ int main(void) {
         cmocka_unit_test(test_added_to_is_not_said), cmocka_unit_test(test_listener_agent_and_scene),
         cmocka_unit_test(test_speaker_boundaries_and_pronouns),
         cmocka_unit_test(test_exclaimed_quote_cue_after),
+        cmocka_unit_test(test_office_word_alone_no_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
