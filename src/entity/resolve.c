@@ -388,7 +388,15 @@ static bool given_and_surname(const form *P) {
     if (n2 < 2 || sf__name_head_word(w2, n2)) return false;
     for (size_t i = 0; i < n2; i++)
         if ((unsigned char)w2[i] < 0x80 && !isalpha((unsigned char)w2[i]) && w2[i] != '-' && w2[i] != '\'') return false;
-    return true;
+    /* "TED Talk": an acronym before a word in lower case is no given name */
+    const char *sf = main_surface(P);
+    bool caps1 = true, lower2 = false, second = false;
+    for (const char *p = sf; *p; p++) {
+        if (*p == ' ') second = true;
+        else if (!second) caps1 &= !islower((unsigned char)*p);
+        else lower2 |= islower((unsigned char)*p) != 0;
+    }
+    return !(caps1 && lower2);
 }
 
 /* "McGurk" after "Brett McGurk": a single word that is the last word of

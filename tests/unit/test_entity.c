@@ -466,6 +466,25 @@ static void test_discourse_words_no_entity(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* Common English given names count as given names ("Erica Pandey" is a
+ * person's name); an acronym before a word ("TED Talk") is none. */
+static void test_english_given_names(void **state) {
+    (void)state;
+    const char *texts[] = {"Erica Pandey writes about cities. Support came from Pandey readers in Seattle, and "
+                           "letters came from Pandey fans. The TED Talk drew a crowd in Seattle, and the TED Talk "
+                           "was shared widely."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const sf_entity *e = entity_named(&f, "Erica Pandey");
+    assert_non_null(e);
+    assert_int_equal(e->type, SF_ENT_PERSON);
+    const sf_entity *t = entity_named(&f, "TED Talk");
+    if (t) assert_int_not_equal(t->type, SF_ENT_PERSON);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* An office of another country ("Tanaiste", "Taoiseach") before a name is a
  * title, left out of the name as "President" is. */
 static void test_office_abroad_is_a_title(void **state) {
@@ -751,6 +770,7 @@ int main(void) {
         cmocka_unit_test(test_legal_form_alone_no_entity),
         cmocka_unit_test(test_given_name_person_and_opening_adverb),
         cmocka_unit_test(test_discourse_words_no_entity),
+        cmocka_unit_test(test_english_given_names),
         cmocka_unit_test(test_company_words),
         cmocka_unit_test(test_word_fold),
         cmocka_unit_test(test_german_report_no_junk),
