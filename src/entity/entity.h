@@ -170,6 +170,9 @@ bool sf__lang_he_she(const char *lang, const char *w, size_t n);
 bool sf__lang_org_word(const char *w, size_t n);
 /* A common given name ("Olaf", "Pedro", "Łukasz"). */
 bool sf__given_name(const char *w, size_t n);
+/* A word that heads an organization's or a place's name ("university",
+ * "county", "springs"); w[0..n) folded. */
+bool sf__name_head_word(const char *w, size_t n);
 
 /* -------------------------------------------------------------- entities */
 typedef struct sf_alias {

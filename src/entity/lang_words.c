@@ -360,7 +360,34 @@ static const char *const GIVEN[] = {
     "julian", "edward", "alexandra", "olena", "yulia", "julija", "swetlana", "svetlana",
     "sviatlana", "josep", "kaja", "ylva", "margrethe", "mette", 
     "viktor", "nicola", "harry", "meghan",
-    "kate", "camilla", "diana", "philip", NULL};
+    "kate", "camilla", "diana", "philip",
+    /* common English given names (months, virtues, flowers and places that
+     * are also given names are left out: "April", "Grace", "Rose", "Troy") */
+    "aaron", "adrian", "alan", "albert", "alex", "allen", "andy", "arthur", "barry", "billy", "bob",
+    "bobby", "brad", "bradley", "brandon", "brett", "bruce", "bryan", "calvin", "cameron", "carl",
+    "chad", "chris", "colin", "craig", "curtis", "dale", "dan", "danny", "darren", "dave", "dennis",
+    "derek", "don", "doug", "douglas", "duncan", "dylan", "ed", "eddie", "edwin", "elliot", "ethan",
+    "evan", "frank", "fred", "gary", "gavin", "geoff", "geoffrey", "glenn", "graham", "greg",
+    "gregory", "harold", "harvey", "henry", "howard", "ian", "isaac", "jack", "jacob", "jake",
+    "jamie", "jared", "jason", "jay", "jeffrey", "jeremy", "jerry", "jerome", "jesse", "jim", "joel",
+    "johnny", "jon", "josh", "joshua", "keith", "ken", "kenneth", "kirk", "kyle", "larry",
+    "lawrence", "leo", "leonard", "liam", "luke", "marc", "marvin", "matt", "maurice", "mitch",
+    "mitchell", "nathan", "neil", "nick", "noah", "oscar", "owen", "pete", "phil", "ralph", "randy",
+    "ray", "raymond", "rick", "ricky", "rob", "rodney", "russell", "ryan", "sam", "samuel", "scott",
+    "sean", "seth", "shane", "simon", "steve", "stuart", "ted", "terry", "timothy", "todd", "tom",
+    "travis", "trevor", "zach", "zachary", "abigail", "aimee", "alexis", "alicia", "alison",
+    "allison", "amanda", "amy", "ann", "ashley", "beverly", "brenda", "carol", "caroline", "carrie",
+    "cathy", "cheryl", "christina", "cindy", "claire", "colleen", "courtney", "cynthia", "dana",
+    "danielle", "debbie", "deborah", "debra", "denise", "diane", "donna", "dorothy", "elaine",
+    "eleanor", "ellen", "erica", "erin", "evelyn", "gail", "gina", "gloria", "gwen", "heather",
+    "helen", "jackie", "jane", "janet", "janice", "jenna", "jenny", "jill", "joan", "joanne", "joyce",
+    "judy", "julie", "kathleen", "kathryn", "kathy", "katie", "katherine", "kelly", "kimberly",
+    "kristen", "kristin", "lauren", "leah", "leigh", "leslie", "linda", "lindsey", "lori", "louise",
+    "lucy", "lynn", "maggie", "marilyn", "martha", "maureen", "megan", "melissa", "meredith",
+    "michelle", "molly", "monica", "naomi", "natalie", "nora", "olivia", "pamela",
+    "rachel", "rebecca", "renee", "rita", "ruth", "sally", "samantha", "sara", "shannon", "sharon",
+    "sheila", "shirley", "stephanie", "sue", "tammy", "tara", "tiffany", "tina", "tracy", "valerie",
+    "wendy", "whitney", "zoe", NULL};
 
 bool sf__given_name(const char *w, size_t n) { return in_list(GIVEN, w, n); }
 

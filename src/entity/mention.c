@@ -85,6 +85,44 @@ static const char *const PLACE_WORDS[] = {
     "district", "peninsula", "strait", "canal", "village", "town", "coast", "airport",
     "avenue", "road", "bridge", "park", "basin", "heights", "plain", "plains", "state's", NULL};
 
+/* (entity.h) a word that heads an organization's or a place's name */
+bool sf__name_head_word(const char *w, size_t n) {
+    /* heads of names not in the recognizer's cue lists above */
+    static const char *const MORE_HEADS[] = {"springs", "falls", "station", "hall", "house", "line",
+                                             "glacier", "democrats", "republicans", "socialists", NULL};
+    const char *const *lists[] = {ORG_WORDS, PLACE_WORDS, MORE_HEADS};
+    for (size_t l = 0; l < SF_ARRAY_LEN(lists); l++)
+        for (const char *const *x = lists[l]; *x; x++)
+            if (strlen(*x) == n && memcmp(*x, w, n) == 0) return true;
+    return sf__lang_org_word(w, n);
+}
+
+/* A sentence adverb opening a sentence before a comma ("Rhetorically,",
+ * "Unfortunately,", "Ironically,"): an English adverb's suffix, long
+ * enough that no short name ("Italy", "Sicily", "McNally", "Kelly") ends
+ * so. */
+static bool opening_adverb(const sf_doc *d, size_t a) {
+    static const char *const ENDS[] = {"ically", "ously", "ively", "fully", "edly", "ingly", "ately",
+                                       "ently", "antly", "lessly", "ually", "nally", "rally", NULL};
+    const sf_token *t = &d->toks.items[a];
+    size_t n = t->end - t->begin;
+    if (n < 8 || a + 1 >= d->toks.n || d->text[d->toks.items[a + 1].begin] != ',') return false;
+    for (const char *const *e = ENDS; *e; e++) {
+        size_t k = strlen(*e);
+        if (n > k && memcmp(d->text + t->end - k, *e, k) == 0) return true;
+    }
+    return false;
+}
+
+/* Interjections, answers and linking adverbs: written capitalized where a
+ * sentence or a quoted remark opens ("Oh, ...", "Well, ...", "Yes, ...",
+ * "Furthermore, ..."), never a name there. */
+static const char *const DISCOURSE[] = {
+    "oh", "ah", "well", "yes", "yeah", "no", "hey", "hi", "hello", "please", "thanks", "sorry", "wow",
+    "ok", "okay", "sure", "alas", "furthermore", "moreover", "besides", "likewise", "hence", "thus",
+    "meanwhile", "nevertheless", "nonetheless", "indeed", "instead", "otherwise", "anyway", "plus",
+    "worse", "overall", "still", "again", "therefore", "accordingly", NULL};
+
 /* Token i folded (sf__word_fold) into w; 0 when it does not fit. */
 static size_t tok_fold(const sf_doc *d, size_t i, char *w, size_t cap) {
     if (i >= d->toks.n) return 0;
@@ -665,6 +703,11 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
     /* a sentence-initial function word or title is not a name (one-word
      * "other" names, mostly demonyms, are dropped by sf__resolve_entities
      * unless the story also writes the word as another kind of name) */
+    if (b - a == 1 && flags & SF_MENTION_INITIAL && sf__lang_is_english(d->lang) && opening_adverb(d, a)) return SF_OK;
+    /* a discourse word opening a sentence, or before a comma or a stop */
+    if (b - a == 1 && sf__lang_is_english(d->lang) && sf__tok_in(d, a, DISCOURSE) &&
+        (flags & SF_MENTION_INITIAL || (b < d->toks.n && d->toks.items[b].kind == SF_TOK_PUNCT)))
+        return SF_OK;
     if (b - a == 1 && (is_stop(d, a) || (flags & SF_MENTION_INITIAL && sf__title_word(d, a)) ||
                        (!sf__lang_is_english(d->lang) && lang_title(d, a))))
         return SF_OK;

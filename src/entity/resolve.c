@@ -372,6 +372,33 @@ static bool person_shaped(const form *P) {
     return sp && sf__given_name(P->key, (size_t)(sp - P->key));
 }
 
+/* Whether a form is a given name and one more word ("Joe Biden", "Angela
+ * Merkel"): a person's name, whatever the recognizer guessed for its
+ * mentions (a surname alone after "for" or "from" reads as a place), unless
+ * the second word heads a place's or a body's name ("Alice Springs",
+ * "Christian Democrats") or a mention of the form itself is used as a
+ * place ("in Franz Josef"). */
+static bool given_and_surname(const form *P) {
+    /* two words as written: "Mercedes-Benz" is one */
+    if (P->words != 2 || (P->flags_or & SF_MENTION_PLACE_CUE) || !strchr(main_surface(P), ' ')) return false;
+    const char *sp = memchr(P->key, ' ', P->keylen);
+    if (!sp || !sf__given_name(P->key, (size_t)(sp - P->key))) return false;
+    const char *w2 = sp + 1;
+    size_t n2 = P->keylen - (size_t)(w2 - P->key);
+    if (n2 < 2 || sf__name_head_word(w2, n2)) return false;
+    for (size_t i = 0; i < n2; i++)
+        if ((unsigned char)w2[i] < 0x80 && !isalpha((unsigned char)w2[i]) && w2[i] != '-' && w2[i] != '\'') return false;
+    /* "TED Talk": an acronym before a word in lower case is no given name */
+    const char *sf = main_surface(P);
+    bool caps1 = true, lower2 = false, second = false;
+    for (const char *p = sf; *p; p++) {
+        if (*p == ' ') second = true;
+        else if (!second) caps1 &= !islower((unsigned char)*p);
+        else lower2 |= islower((unsigned char)*p) != 0;
+    }
+    return !(caps1 && lower2);
+}
+
 /* "McGurk" after "Brett McGurk": a single word that is the last word of
  * exactly one person's full name. */
 static sf_status link_surnames(formvec *fv) {
@@ -607,6 +634,7 @@ static sf_status make_entity(formvec *fv, size_t root, const sf_alias_table *t, 
     e->name = sf__strndup(name, strlen(name));
     if (!e->name) return SF_ERR_NOMEM;
     e->type = group != SIZE_MAX && sf__alias_type(t, group) != SF_ENT_UNKNOWN ? sf__alias_type(t, group)
+              : given_and_surname(&fv->items[canon])                          ? SF_ENT_PERSON
                                                                              : vote_type(votes);
     for (size_t i = ffirst; i != SIZE_MAX; i = fnext[i]) {
         form *f = &fv->items[i];

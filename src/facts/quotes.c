@@ -91,7 +91,12 @@ static const char *const NP_STOP[] = {
     "for", "with", "by", "at", "from", "its", "his", "her", "their", "this", "that", "it", "is",
     "was", "were", "are", "be", "been", "has", "had", "have", "when", "while", "if", "after",
     "before", "because", "than", "so", "then", "also", "not", "about", "into", "he", "she",
-    "they", "we", "i", "you", "said", "says", "our", "my", "your", NULL};
+    "they", "we", "i", "you", "said", "says", "our", "my", "your",
+    /* subordinating conjunctions: "..., though investigators said", "Where
+     * proponents claimed": the clause's subject starts after them */
+    "though", "although", "where", "whereas", "unless", "until", "whether", "since", NULL};
+/* who speaks for a body: "a Pentagon spokesman said" is the Pentagon */
+static const char *const BODY_VOICES[] = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", NULL};
 static const char *const DETERMINERS[] = {"a", "an", "the", "its", "his", "her", "their", "our",
                                           "another", "one", "two", "three", "several", "many",
                                           "some", "other", NULL};
@@ -312,6 +317,9 @@ static speaker described_person(const ctx *c, size_t k) {
 static speaker from_mention(const ctx *c, size_t k) {
     if (!speaker_name_ok(c, k)) return NOBODY;
     if (description(c, k)) return described_person(c, k);
+    /* an office's head word alone ("Officer" of "Chief Financial Officer
+     * of Super Value Debra Symonette said") names no one */
+    if ((c->m[k].flags & SF_MENTION_DESCRIPTION) && c->m[k].tok_end - c->m[k].tok_begin == 1) return NOBODY;
     return (speaker){k, c->m[k].tok_begin, c->m[k].tok_end, R_NAME};
 }
 
@@ -423,7 +431,11 @@ static speaker noun_phrase_before(const ctx *c, size_t lo, size_t k) {
              * says whose or which; the speaker is the phrase ("Clinton
              * himself said" is Clinton). An organization speaks through its
              * people: "Forest Service officials said" is the Forest Service. */
-            for (size_t t = x->tok_end; t < k && mention_type(c, j) != SF_ENT_ORG; t++)
+            /* An office held in it ("the former Uttar Pradesh chief
+             * minister said") is one person's, not the body's words. */
+            bool office = mention_type(c, j) == SF_ENT_ORG && k > x->tok_end && lower_word(d, k - 1) &&
+                          sf__title_word(d, k - 1) && !sf__tok_in(d, k - 1, BODY_VOICES);
+            for (size_t t = x->tok_end; t < k && (office || mention_type(c, j) != SF_ENT_ORG); t++)
                 if (lower_word(d, t) && !ly_adverb(d, t) &&
                     !sf__tok_in(d, t, (const char *const[]){"himself", "herself", "itself", "themselves", NULL}))
                     return (speaker){SIZE_MAX, b, k, R_PHRASE};
@@ -438,6 +450,13 @@ static speaker noun_phrase_before(const ctx *c, size_t lo, size_t k) {
         /* "address", "business": an -ss ending is no plural */
         if (d->text[t->end - 1] != 's' || (t->end - t->begin > 2 && d->text[t->end - 2] == 's')) return NOBODY;
     }
+    /* an office alone ("Minister in the Ministry of Finance X said") names
+     * no one; titles that are also surnames ("King", "Judge") are not here */
+    static const char *const OFFICES[] = {"minister", "president", "secretary", "officer", "director",
+                                          "chairman", "chairwoman", "spokesman", "spokeswoman",
+                                          "spokesperson", "governor", "premier", "ambassador",
+                                          "commissioner", "official", NULL};
+    if (k - b == 1 && sf__tok_in(d, b, OFFICES)) return NOBODY;
     return (speaker){SIZE_MAX, b, k, R_PHRASE};
 }
 
@@ -467,6 +486,31 @@ static size_t last_speaker(const ctx *c, bool org, size_t *where) {
         }
     }
     return SIZE_MAX;
+}
+
+/* Whether the latest hit with a speaker has an unnamed person introduced
+ * as such: a phrase with no name that opens with an indefinite article
+ * and ends on a singular word ("A woman who identified herself as the
+ * victim's mother admitted that ..."). A "he" or "she" after it most
+ * likely is that person, whom no name can show. *at: where it is written. */
+static bool unnamed_spoke_last(const ctx *c, size_t *at) {
+    const sf_doc *d = c->d;
+    for (size_t j = c->out->n; j-- > c->first_hit;) {
+        const sf_quote_hit *p = &c->out->items[j];
+        if (p->speaker_end <= p->speaker_begin) continue;
+        if (p->speaker != SIZE_MAX) return false;
+        const char *w = d->text + p->speaker_begin;
+        size_t n = 0;
+        while (p->speaker_begin + n < p->speaker_end && w[n] != ' ' && w[n] != '\n') n++;
+        static const char *const INDEFINITE[] = {"a", "an", "another", "one", NULL};
+        bool indefinite = false;
+        for (const char *const *x = INDEFINITE; *x && !indefinite; x++)
+            indefinite = strlen(*x) == n && strncasecmp(w, *x, n) == 0;
+        char last = d->text[p->speaker_end - 1];
+        *at = p->speaker_begin;
+        return indefinite && last != 's';
+    }
+    return false;
 }
 
 /* Whether two mentions end on the same word: "Though Trump" (a boundary
@@ -547,15 +591,25 @@ static speaker resolve_pronoun(const ctx *c, size_t k) {
      * said"): a person named first in it, outside quotes */
     size_t sent = sf__doc_sentence_of(d, d->toks.items[k].begin), own = SIZE_MAX;
     /* a name beginning in the sentence ends after its first token */
-    for (size_t j = first_ending_after(c, d->sent_tok[sent]); j < c->nm && c->m[j].tok_end <= k && own == SIZE_MAX; j++)
+    for (size_t j = first_ending_after(c, d->sent_tok[sent]); j < c->nm && c->m[j].tok_end <= k && own == SIZE_MAX; j++) {
+        /* a name after a "he" or "she" of the same sentence is not who
+         * the pronoun stands for ("while he did not mention Bush by name,
+         * he noted") */
+        bool pron = false;
+        for (size_t t = d->sent_tok[sent]; t < c->m[j].tok_begin && !pron; t++) pron = !c->inq[t] && he_she(d, t);
+        if (pron) continue;
         if (sf__doc_sentence_of(d, c->m[j].begin) == sent && !c->inq[c->m[j].tok_begin] &&
             !(c->m[j].flags & SF_MENTION_POSSESSIVE) && speaker_name_ok(c, j))
             own = mention_type(c, j) == SF_ENT_PERSON ? j : SIZE_MAX - 1;
+    }
     if (own < SIZE_MAX - 1 && said_about(c, own, k)) own = SIZE_MAX - 1;
     if (own < SIZE_MAX - 1) {
         sp.mention = own, sp.rule = R_HE_SUBJECT;
         return sp;
     }
+    /* an unnamed person spoke last, and no one was named since */
+    size_t at;
+    if (unnamed_spoke_last(c, &at) && (named == SIZE_MAX || c->m[named].begin < at)) return NOBODY;
     if (s != SIZE_MAX) {
         bool same = named == SIZE_MAX || c->m[named].entity == c->m[s].entity ||
                     c->m[named].tok_begin <= c->m[s].tok_begin;
@@ -955,6 +1009,26 @@ static bool ends_sentence(const sf_doc *d, size_t i) {
 
 static size_t window_start(const ctx *c, size_t i);
 
+/* '"Perpetual motion!" Rep. Glenn Thompson said': a quote ending in "!"
+ * or "?" is followed by its cue as a comma's quote is; a name (after a
+ * title's abbreviation), its speech verb at once, and then the sentence's
+ * end, a comma or "of" say so. */
+static bool exclaimed_then_name_verb(const ctx *c, const qspan *q, size_t lo, size_t hi) {
+    const sf_doc *d = c->d;
+    if (!punct_is(d, q->te - 1, '!') && !punct_is(d, q->te - 1, '?')) return false;
+    size_t t = lo;
+    if (t + 2 < hi && sf__tok_in(d, t, TITLES) && punct_is(d, t + 1, '.')) t += 2;
+    size_t mi = mention_starting(c, t);
+    if (mi == SIZE_MAX) return false;
+    /* the verb ends the sentence or is followed by a comma or "of" ("said
+     * of the swirl"); "X joked that ...", "X then writes back" open a new
+     * sentence about something else */
+    size_t v = c->m[mi].tok_end, vend;
+    if (v >= hi || !speech_verb(c, v, hi, true, &vend)) return false;
+    return vend >= d->toks.n || punct_is(d, vend, '.') || punct_is(d, vend, ',') ||
+           (lower_word(d, vend) && sf__tok_is(d, vend, "of"));
+}
+
 /* The cue after a closing mark: '"...," X said', '"...," said X'. A
  * quote that ends its sentence ('."') followed by a capital starts a new
  * one, whose verb is not this quote's. */
@@ -963,11 +1037,12 @@ static speaker cue_after(const ctx *c, const qspan *q) {
     if (q->close == SIZE_MAX) return NOBODY;
     size_t lo = q->close + 1, n = d->toks.n;
     if (lo >= n || c->para[lo] != c->para[q->close]) return NOBODY;
-    if (q->te > q->open + 1 && ends_sentence(d, q->te - 1) && is_word(d, lo) &&
-        (d->toks.items[lo].flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS)) && !sf__tok_in(d, lo, sf__speech_verbs))
-        return NOBODY;
     size_t hi = lo;
     while (hi < n && hi < lo + 24 && !c->inq[hi] && c->para[hi] == c->para[lo]) hi++;
+    if (q->te > q->open + 1 && ends_sentence(d, q->te - 1) && is_word(d, lo) &&
+        (d->toks.items[lo].flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS)) && !sf__tok_in(d, lo, sf__speech_verbs) &&
+        !exclaimed_then_name_verb(c, q, lo, hi))
+        return NOBODY;
     /* ten tokens, the periods of abbreviations not counted ("Rep. Chris
      * Collins, R-N.Y., noted" is ten without them) */
     for (size_t t = lo, counted = 0; t < hi && counted < 10; counted += !punct_is(d, t, '.'), t++) {

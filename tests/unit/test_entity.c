@@ -428,6 +428,63 @@ static void test_legal_form_alone_no_entity(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A given name and a surname are a person's, whatever the recognizer
+ * guessed from the surname's company ("from Biden donors"); not when the
+ * second word heads a place's name. A sentence adverb before a comma
+ * ("Rhetorically,") is no name. */
+static void test_given_name_person_and_opening_adverb(void **state) {
+    (void)state;
+    const char *texts[] = {"Joe Biden has far more endorsements. Money flowed from Biden donors. Help came from Biden "
+                           "allies in Iowa, and calls came from Biden staff. Rhetorically, the senator would champion "
+                           "the causes of the left. The rally was held in Alice Springs."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const sf_entity *b = entity_named(&f, "Joe Biden");
+    assert_non_null(b);
+    assert_int_equal(b->type, SF_ENT_PERSON);
+    assert_null(entity_named(&f, "Rhetorically"));
+    const sf_entity *a = entity_named(&f, "Alice Springs");
+    if (a) assert_int_not_equal(a->type, SF_ENT_PERSON);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* Interjections and linking adverbs opening a sentence or a remark
+ * ("Oh,", "Well,", "Yes,", "Furthermore,") are no names. */
+static void test_discourse_words_no_entity(void **state) {
+    (void)state;
+    const char *texts[] = {"Oh, the plans changed again on Monday. Well, nobody in Boston knew why. Furthermore, the "
+                           "mayor said 'Yes, we will build it' to Mary Walsh. Hey, said a neighbour."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const char *junk[] = {"Oh", "Well", "Furthermore", "Yes", "Hey"};
+    for (size_t i = 0; i < SF_ARRAY_LEN(junk); i++) assert_null(entity_named(&f, junk[i]));
+    assert_non_null(entity_named(&f, "Boston"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* Common English given names count as given names ("Erica Pandey" is a
+ * person's name); an acronym before a word ("TED Talk") is none. */
+static void test_english_given_names(void **state) {
+    (void)state;
+    const char *texts[] = {"Erica Pandey writes about cities. Support came from Pandey readers in Seattle, and "
+                           "letters came from Pandey fans. The TED Talk drew a crowd in Seattle, and the TED Talk "
+                           "was shared widely."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const sf_entity *e = entity_named(&f, "Erica Pandey");
+    assert_non_null(e);
+    assert_int_equal(e->type, SF_ENT_PERSON);
+    const sf_entity *t = entity_named(&f, "TED Talk");
+    if (t) assert_int_not_equal(t->type, SF_ENT_PERSON);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* An office of another country ("Tanaiste", "Taoiseach") before a name is a
  * title, left out of the name as "President" is. */
 static void test_office_abroad_is_a_title(void **state) {
@@ -711,6 +768,9 @@ int main(void) {
         cmocka_unit_test(test_office_is_no_entity),
         cmocka_unit_test(test_dotted_party_label_no_entity),
         cmocka_unit_test(test_legal_form_alone_no_entity),
+        cmocka_unit_test(test_given_name_person_and_opening_adverb),
+        cmocka_unit_test(test_discourse_words_no_entity),
+        cmocka_unit_test(test_english_given_names),
         cmocka_unit_test(test_company_words),
         cmocka_unit_test(test_word_fold),
         cmocka_unit_test(test_german_report_no_junk),

@@ -623,6 +623,74 @@ static void test_listener_agent_and_scene(void **state) {
     done(&f);
 }
 
+/* The speaker as written, exactly; NULL for none. */
+static void expect_speaker_is(const found *f, const char *words, const char *speaker) {
+    const sf_quote_found *q = quote_with(f, words);
+    if (!speaker ? q->speaker_name != NULL : !q->speaker_name || strcmp(q->speaker_name, speaker) != 0)
+        fail_msg("\"%s\": speaker '%s', want '%s'", words, q->speaker_name ? q->speaker_name : "(null)",
+                 speaker ? speaker : "(null)");
+}
+
+/* Who a subject or pronoun is: a subordinating conjunction opens no
+ * speaker; an office named after a body is a person's, not the body's; a
+ * "she" after an unnamed woman spoke is not the man named before her; a
+ * name after a "he" of the same sentence is not who "he" is. */
+static void test_speaker_boundaries_and_pronouns(void **state) {
+    (void)state;
+    found f = run("Camp\n\n"
+                  "A caretaker discovered the vandalism on Dec. 19, though investigators said it's possible the "
+                  "graffiti was left as far back as early September.\n\n"
+                  "Where proponents claimed they were doing something bold, the law still fell short.\n\n"
+                  "The former Uttar Pradesh chief minister also said persons holding responsible positions should not "
+                  "forget that India is a secular country.\n\n"
+                  "Superintendent Audley Peters said the man was at a stall when two men approached him. \"Those males "
+                  "discharged those weapons at that victim,\" he said.\n\n"
+                  "A woman who identified herself as the mother of the victim admitted that the man had been to prison "
+                  "before.\n\n"
+                  "\"He never robbed or killed anyone,\" she said.\n\n"
+                  "Kathy Sullivan, the state party chair, spoke on Monday. \"Gore scores a lot of points for loyalty to "
+                  "the president,\" Sullivan said. Gore's fidelity is so widely known that he does not need to highlight his "
+                  "differences with President Bill Clinton on values, she said.\n");
+    expect_speaker_is(&f, "the graffiti was left", "investigators");
+    expect_speaker_is(&f, "doing something bold", "proponents");
+    const sf_quote_found *q = quote_with(&f, "persons holding responsible");
+    assert_true(!q->speaker_name || strcmp(q->speaker_name, "Uttar Pradesh") != 0);
+    expect_speaker(&f, "discharged those weapons", "Audley Peters");
+    expect_speaker_is(&f, "never robbed or killed", NULL);
+    expect_speaker(&f, "need to highlight", "Kathy Sullivan");
+    done(&f);
+}
+
+/* A quote ending in "!" or "?" and then a name and its speech verb is
+ * that person's; a new sentence after it is not a cue. */
+static void test_exclaimed_quote_cue_after(void **state) {
+    (void)state;
+    found f = run("Convention\n\n"
+                  "\"Perpetual motion!\" Glenn Thompson said of the swirl of activities.\n\n"
+                  "\"We won!\" Supporters cheered in the streets. Officials said the count was over.\n");
+    expect_speaker(&f, "Perpetual motion", "Glenn Thompson");
+    if (any_quote_with(&f, "We won")) expect_speaker_is(&f, "We won", NULL);
+    done(&f);
+}
+
+/* An office's head word alone is no speaker: "Chief Financial Officer of
+ * X Y said" is not "Officer", "Minister in the Ministry of Finance X
+ * said" is not "Minister"; nobody rather than an office. */
+static void test_office_word_alone_no_speaker(void **state) {
+    (void)state;
+    found f = run("Prices\n\n"
+                  "There is no end in sight for rising prices, President and Chief Financial Officer of Super Value "
+                  "Debra Symonette said yesterday, adding that the chain is doing its best to \"beat the price\".\n\n"
+                  "Before the vote, Minister in the Ministry of Finance Brian Manning said, \"The issue is a simple "
+                  "one.\"\n");
+    const char *words[] = {"beat the price", "The issue is a simple"};
+    for (size_t i = 0; i < 2; i++) {
+        const sf_quote_found *q = quote_with(&f, words[i]);
+        assert_true(!q->speaker_name || (strcmp(q->speaker_name, "Officer") != 0 && strcmp(q->speaker_name, "Minister") != 0));
+    }
+    done(&f);
+}
+
 /* "the Conservative MP said": a title after "the" is a description; it
  * speaks as the person the text gives that title (before or after the
  * name), else nobody; never shown as if it were a name. */
@@ -764,6 +832,9 @@ int main(void) {
         cmocka_unit_test(test_present_tense_clause_said),
         cmocka_unit_test(test_party_state_label), cmocka_unit_test(test_topic_and_relative_not_said),
         cmocka_unit_test(test_added_to_is_not_said), cmocka_unit_test(test_listener_agent_and_scene),
+        cmocka_unit_test(test_speaker_boundaries_and_pronouns),
+        cmocka_unit_test(test_exclaimed_quote_cue_after),
+        cmocka_unit_test(test_office_word_alone_no_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
