@@ -468,6 +468,36 @@ static void test_small_counts_apart(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* "12, 000": wire copy with a space after the thousands separator is one
+ * number, and a "000" left alone is none. */
+static void test_spaced_thousands(void **state) {
+    (void)state;
+    expect_one("The quake has killed more than 12, 000 people.", 12000, 12000, INFINITY, "count");
+    expect_one("An additional 150, 000 people live in prefabricated homes.", 150000, 150000, 150000, "count");
+    expect_one("He listed 4, 7 and 9 as the winners, and 31 farmers came.", 31, 31, 31, "count");
+}
+
+/* "the death penalty", "inmates on death row": no deaths. */
+static void test_death_penalty_is_no_death(void **state) {
+    (void)state;
+    sf_doc d;
+    sf_quantvec q = quantities("Wyoming has only two inmates on death row.", &d);
+    for (size_t i = 0; i < q.n; i++)
+        if (q.items[i].event) fail_msg("event %s", q.items[i].event);
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+    q = quantities("The plea saves the two men from the death penalty.", &d);
+    for (size_t i = 0; i < q.n; i++)
+        if (q.items[i].event) fail_msg("event %s", q.items[i].event);
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+    q = quantities("The two men were put to death on Tuesday.", &d);
+    assert_int_equal(q.n, 1);
+    assert_non_null(q.items[0].event);
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+}
+
 /* An open amount agrees only with figures of its order of magnitude: "more
  * than 18,000" idled on day five fits 18,600 laid off, not the 200,000
  * idled on day 54 (all three were one "agree"). */
@@ -1341,7 +1371,9 @@ static void test_long_sentence(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_quantities), cmocka_unit_test(test_age_in_words), cmocka_unit_test(test_small_counts_apart), cmocka_unit_test(test_vague_amounts),
+        cmocka_unit_test(test_quantities), cmocka_unit_test(test_age_in_words), cmocka_unit_test(test_small_counts_apart), cmocka_unit_test(test_spaced_thousands),
+       
+        cmocka_unit_test(test_death_penalty_is_no_death), cmocka_unit_test(test_vague_amounts),
         cmocka_unit_test(relative_days_anchored),
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_dates),
         cmocka_unit_test(test_quotes), cmocka_unit_test(test_quotes_it_said),
