@@ -468,6 +468,33 @@ static void headline_case(const char *in, const char *want) {
     sf__buf_release(&b);
 }
 
+/* A page's title run into its lead on one line: the headline is the title,
+ * cut before a dateline or before a sentence that opens after it; a
+ * dateline opening the lead is skipped. Acronyms and names in capitals
+ * ("EPP (Bloomberg)") and a title's own capitals stay. */
+static void headline_title_run_into_lead(void **state) {
+    (void)state;
+    headline_case("Tactical Urbanism project brings creative seating to bus stops FAYETTEVILLE, Ark. (KNWA) "
+                  "\xE2\x80\x94 Starting today, the city will test new benches.",
+                  "Tactical Urbanism project brings creative seating to bus stops");
+    headline_case("Austria opposes loosening EU budget rules, finance minister tells paper VIENNA (Reuters) - "
+                  "Austria opposes any loosening of the rules.",
+                  "Austria opposes loosening EU budget rules, finance minister tells paper");
+    headline_case("Motor racing-Kubica Joins Alfa Romeo F1 Team as Reserve Driver LONDON, Jan 1 (Reuters) - "
+                  "Robert Kubica has joined the team.",
+                  "Motor racing-Kubica Joins Alfa Romeo F1 Team as Reserve Driver");
+    headline_case("SAN FRANCISCO \xE2\x80\x94 Forty million Californians will soon obtain new privacy rights.",
+                  "Forty million Californians will soon obtain new privacy rights");
+    headline_case("Pope slaps woman's hand to free self at New Year's Eve An image of Pope Francis slapping his "
+                  "way free had social media abuzz.",
+                  "Pope slaps woman's hand to free self at New Year's Eve");
+    headline_case("Hungary's Orban Mulls New EU Movement if His Party Exits EPP (Bloomberg) -- Hungarian Prime "
+                  "Minister Viktor Orban said on Sunday that he might start a new movement.",
+                  "Hungary's Orban Mulls New EU Movement if His Party Exits EPP (Bloomberg)");
+    headline_case("Meet The First Latina President Of The Tournament Of Roses Laura Farber.",
+                  "Meet The First Latina President Of The Tournament Of Roses Laura Farber");
+}
+
 /* A headline from a lead: whole when short, else cut at a clause boundary,
  * never on a word that needs the next one. */
 static void headline_from_lead(void **state) {
@@ -1189,7 +1216,7 @@ int main(void) {
         cmocka_unit_test(coverage_diversity_method),
         cmocka_unit_test(compressed_summary_text),
         cmocka_unit_test(backreferences_and_fragments),
-        cmocka_unit_test(headline_from_lead),
+        cmocka_unit_test(headline_from_lead), cmocka_unit_test(headline_title_run_into_lead),
         cmocka_unit_test(repeated_sentence_is_taken_once),
         cmocka_unit_test(lead_first_then_time_order),
         cmocka_unit_test(near_repeats_are_merged),
