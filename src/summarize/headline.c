@@ -313,8 +313,8 @@ static size_t dateline_end(const char *p, const word *ws, size_t i, size_t nw) {
 static const char *const TITLE_BREAK_EN[] = {"the", "a", "an", "for", "in", "on", "at", "it", "this", "after",
                                              "when", "as", "with", "from", "by", "but", "if"};
 
-/* Where a page's title runs into its lead in one line of text: a dateline
- * after the title ("... bus stops FAYETTEVILLE, Ark. (KNWA) â Starting
+/* Where a page's title runs into its lead in one line of text: the title's
+ * first two words opening the lead, a dateline after the title ("... bus stops FAYETTEVILLE, Ark. (KNWA) â Starting
  * today"), or a sentence that opens after a capitalized word with no stop
  * between ("... Than Original An expert said", "... at Pro Bowl For a
  * franchise"): a capitalized function word after a capitalized word (no
@@ -322,9 +322,34 @@ static const char *const TITLE_BREAK_EN[] = {"the", "a", "an", "for", "in", "on"
  * cut) and before a lower-case word, the case of a sentence, not of a
  * title ("Meet The First Latina"). Such a break after four words or more
  * ends the headline there. nw when none. */
+static bool same_word(const char *p, const word *a, const word *b) {
+    return a->ce > a->cb && a->ce - a->cb == b->ce - b->cb &&
+           sf__view_eq_nocase(sf__view(p + a->cb, a->ce - a->cb), sf__view(p + b->cb, b->ce - b->cb));
+}
+
+static const char *const COUNT_WORD_EN[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+
+/* Does the name at word i continue what comes before it: a count ("Two
+ * Dallas police officers") or two capitalized words ("former Nissan
+ * Chairman Carlos Ghosn")? Then it is inside the lead, not its start. */
+static bool names_on(const char *p, const word *ws, size_t i) {
+    const word *prev = &ws[i - 1];
+    if (ends_phrase(p, prev) || prev->ce != prev->e) return false;
+    if (IS_IN(p, prev, COUNT_WORD_EN)) return true;
+    return isupper((unsigned char)p[prev->cb]) && isupper((unsigned char)p[ws[i - 2].cb]);
+}
+
 static size_t title_end(const char *p, const word *ws, size_t nw) {
     for (size_t i = 4; i + 1 < nw; i++) {
         const word *prev = &ws[i - 1];
+        /* the lead opens with the title's first words again: three
+         * ("Torrential rain kills 5 children in Yemen Torrential rain
+         * kills ..."), or two and a verb ("Seh Calaz Denies Imitating
+         * Winky D SEH Calaz has denied"); "Dallas police ... Two Dallas
+         * police officers" is the subject named again inside the lead */
+        if (isupper((unsigned char)p[ws[i].cb]) && same_word(p, &ws[0], &ws[i]) && same_word(p, &ws[1], &ws[i + 1]) &&
+            (i + 2 == nw || verbish(p, ws, i + 2) || same_word(p, &ws[2], &ws[i + 2])) && !names_on(p, ws, i))
+            return i;
         if (ends_phrase(p, prev) || p[prev->e - 1] == '.') continue;
         if (dateline_end(p, ws, i, nw) && !caps_letters(p, prev)) return i;
         if (isupper((unsigned char)p[ws[i].cb]) && ws[i].cb == ws[i].b && IS_IN(p, &ws[i], TITLE_BREAK_EN) &&
@@ -367,7 +392,7 @@ sf_status sf__headline_from_sentence(const char *p, size_t n, sf_buf *out) {
     size_t keep = cut(p, ws, s, nw);
     while (keep > 1 && IS_IN(p, &ws[s + keep - 1], NEEDS_NEXT_EN)) keep--;
     size_t begin = ws[s].b, end = ws[s + keep - 1].e;
-    while (end > begin && strchr(",;:.-", p[end - 1])) end--;
+    while (end > begin && strchr(",;:.- ", p[end - 1])) end--;
     /* the danda, double danda and ideographic full stop end a sentence as
      * "." does; "\xEF\xBC\x81" and "\xEF\xBC\x9F" stay, as "!" and "?" do */
     bool stop = false;

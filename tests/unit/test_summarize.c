@@ -491,6 +491,12 @@ static void headline_title_run_into_lead(void **state) {
     headline_case("Hungary's Orban Mulls New EU Movement if His Party Exits EPP (Bloomberg) -- Hungarian Prime "
                   "Minister Viktor Orban said on Sunday that he might start a new movement.",
                   "Hungary's Orban Mulls New EU Movement if His Party Exits EPP (Bloomberg)");
+    headline_case("Union warns of mass action over Telkom job losses Union warns of mass action over the "
+                  "planned cuts, its leader said.",
+                  "Union warns of mass action over Telkom job losses");
+    headline_case("Dallas police squad car strikes fellow officers' vehicle after responding to racing incident, "
+                  "officials say Two Dallas police squad cars collided on Sunday.",
+                  "Dallas police squad car strikes fellow officers' vehicle after responding to racing incident");
     headline_case("Meet The First Latina President Of The Tournament Of Roses Laura Farber.",
                   "Meet The First Latina President Of The Tournament Of Roses Laura Farber");
 }
