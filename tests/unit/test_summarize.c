@@ -36,6 +36,33 @@ static void noise_is_recognised(void **state) {
     assert_false(NOISE("\"We have never seen the river rise this fast,\" said Owen Trask."));
 }
 
+/* A site's notices and labels: its cookies, "Also read", "Updated:", a
+ * visit prompt; and furniture a one-line copy of a page runs into a
+ * sentence (an advertisement's label, a picture agency's credit), read
+ * past when a sentence follows. */
+static void page_notices_and_furniture(void **state) {
+    (void)state;
+    assert_true(NOISE("We use cookies to ensure that we give you the best experience on our website."));
+    assert_true(NOISE("However, you can change your cookie settings at any time."));
+    assert_true(NOISE("Also read - Mayor Lena Marsh opens the new bridge in Kellport on Monday."));
+    assert_true(NOISE("Updated: Jan 2, 2020 10:29 IST The council met on Monday to discuss the flood."));
+    assert_true(NOISE("Visit Business Insider's homepage for more stories."));
+    assert_false(NOISE("The bakery sold 4,000 cookies at the Kellport fair on Sunday."));
+    assert_false(NOISE("Visitors crowded the Kellport bridge to watch the river rise on Monday."));
+    const char *ad = "Crown Princess Mary stuns at the reception Advertisement The women of the royal family put on "
+                     "a dazzling display as they arrived.";
+    size_t c = sf__furniture_run_length(ad, strlen(ad));
+    assert_string_equal(ad + c, "The women of the royal family put on a dazzling display as they arrived.");
+    const char *cr = "One graphic shows the virus on surfaces Tayfun Coskun/Anadolu Agency via Getty Images The new "
+                     "coronavirus is a respiratory illness, and it spreads via droplets.";
+    c = sf__furniture_run_length(cr, strlen(cr));
+    assert_string_equal(cr + c, "The new coronavirus is a respiratory illness, and it spreads via droplets.");
+    const char *asa = "The Advertisement Standards Authority upheld two complaints against the Kellport council.";
+    assert_int_equal(sf__furniture_run_length(asa, strlen(asa)), 0);
+    const char *few = "Advertisements filled the Kellport paper on Monday, and the council paid for them.";
+    assert_int_equal(sf__furniture_run_length(few, strlen(few)), 0);
+}
+
 /* Contact lines that wire desks put at the end of a story are noise; a
  * sentence with figures, dates or a year range is not. */
 static void contact_lines_are_noise(void **state) {
@@ -1210,7 +1237,7 @@ static void summary_reads_the_docs_as_its_own_analysis(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(light_terms_and_backref_nouns),
-        cmocka_unit_test(noise_is_recognised),
+        cmocka_unit_test(noise_is_recognised), cmocka_unit_test(page_notices_and_furniture),
         cmocka_unit_test(contact_lines_are_noise),
         cmocka_unit_test(datelines_are_found),
         cmocka_unit_test(standalone_rules),
