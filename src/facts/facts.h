@@ -41,6 +41,7 @@ typedef struct sf_quantity {
     bool past;                   /* "last year", "a year ago", "previous" */
     size_t time_begin, time_end; /* that time as written */
     bool range;                  /* written as a range ("155 to 190") */
+    bool vague;                  /* a vague amount ("hundreds", "thousands of") */
 } sf_quantity;
 typedef SF_VEC(sf_quantity) sf_quantvec;
 

@@ -188,6 +188,10 @@ static const struct { const char *w; const char *event; } EVENTS[] = {
     {"hospitalised", "injured"}, {"unaccounted", "missing"}, {"jobs", "jobs"}, {"employ", "employed"},
 };
 
+static const char *const DEATH_NOT_EVENT[] = {"penalty", "penalties", "row", "sentence", "sentences",
+                                              "threat", "threats", "warrant", "squad", "squads",
+                                              "certificate", "certificates", "camp", "camps", NULL};
+
 static const char *event_of(const sf_doc *d, size_t i) {
     for (size_t k = 0; k < SF_ARRAY_LEN(EVENTS); k++)
         if (sf__tok_is(d, i, EVENTS[k].w)) return EVENTS[k].event;
@@ -375,6 +379,9 @@ static const char *event_near(const sf_doc *d, size_t a, size_t e, size_t s0) {
         const char *ev = event_of(d, k);
         if (!ev) continue;
         if (sf__tok_is(d, k, "homes") && (k == a || !sf__tok_in(d, a, PEOPLE))) continue;
+        /* "the death penalty", "two inmates on death row": a punishment,
+         * not a death */
+        if (sf__tok_is(d, k, "death") && sf__tok_in(d, k + 1, DEATH_NOT_EVENT)) continue;
         if (k != a && event_of_other_number(d, k, a, lo, hi)) continue;
         size_t dist = k > a ? k - a : a - k;
         if (dist < bestd) bestd = dist, best = ev;
@@ -827,6 +834,7 @@ typedef struct reading {
     const sf_doc *d;
     size_t s0, e;
     size_t i;                    /* the number's token (the second of a range) */
+    size_t last;                 /* its last token ("12, 000": the "000") */
     size_t j;                    /* the first token after what is read so far */
     const sf_token *t;           /* token i */
     double v;                    /* its value */
@@ -861,6 +869,7 @@ static sf_status vague_at(const sf_doc *d, size_t s, size_t *ip, size_t s0, size
     q.begin = qq.kind ? qq.begin : d->toks.items[i].begin;
     q.end = d->toks.items[j - 1].end;
     q.low = lo, q.high = hi, q.value = lo;
+    q.vague = true;
     q.base = "count", q.attribute = "number";
     q.unit_begin = q.unit_end = q.end;
     if (sf__tok_is(d, j, "of")) j++;
@@ -900,6 +909,27 @@ static bool read_number_token(reading *r) {
     }
     r->v = r->t->value;
     r->ub = r->t->unit_begin, r->ue = r->t->unit_end;
+    r->last = r->i;
+    /* "12, 000 people", "150, 000": a thousands separator with a space
+     * after it (wire copy set by hand). A group of three digits starting
+     * with 0 is never an amount on its own, so the pieces are one number. */
+    while (r->last + 2 < r->e && is_punct(d, r->last + 1, ',') && is_num(d, r->last + 2) &&
+           d->toks.items[r->last + 1].begin == d->toks.items[r->last].end &&
+           d->toks.items[r->last + 2].begin == d->toks.items[r->last + 1].end + 1 &&
+           d->text[d->toks.items[r->last + 1].end] == ' ') {
+        const sf_token *g = &d->toks.items[r->last + 2], *p = &d->toks.items[r->last];
+        size_t pn = p->end - p->begin;
+        bool digits = pn >= 1 && pn <= 3 && g->end - g->begin == 3 && d->text[g->begin] == '0' &&
+                      g->unit_end == g->unit_begin && p->unit_end == p->unit_begin;
+        for (size_t k = 0; digits && k < 3; k++) digits = d->text[g->begin + k] >= '0' && d->text[g->begin + k] <= '9';
+        for (size_t k = 0; digits && k < pn; k++) digits = d->text[p->begin + k] >= '0' && d->text[p->begin + k] <= '9';
+        if (!digits || (r->last != r->i && pn != 3)) break;
+        r->v = r->v * 1000 + g->value;
+        r->last += 2;
+    }
+    if (r->last != r->i) return true;
+    if (r->i > r->s0 && is_punct(d, r->i - 1, ',') && r->t->end - r->t->begin == 3 && d->text[r->t->begin] == '0')
+        return false; /* such a group left over */
     /* times and scores: 10:30, 3-2 */
     if (is_punct(d, r->i + 1, ':') && is_num(d, r->i + 2)) { r->i += 2; return false; }
     if (r->i > r->s0 && is_punct(d, r->i - 1, ':')) return false;
@@ -934,6 +964,7 @@ static bool read_number_token(reading *r) {
             r->range_ratio = r->t->value / second;
             r->range_begin = between ? d->toks.items[r->i - 1].begin : r->t->begin;
             r->i += 2;
+            r->last = r->i;
             r->t = &d->toks.items[r->i];
             r->v = r->t->value;
             r->ub = r->t->unit_begin, r->ue = r->t->unit_end;
@@ -978,8 +1009,8 @@ static bool read_qualifier(reading *r) {
     if (r->range_ratio > 0) r->qq.kind = 6, r->qq.ratio = r->range_ratio, r->qq.begin = r->range_begin;
     r->q.range = r->range_ratio > 0;
     r->q.begin = r->qq.kind ? r->qq.begin : (r->word_num && r->after_a ? r->qq.begin : r->t->begin);
-    r->q.end = r->t->end;
-    r->j = r->i + 1;
+    r->q.end = d->toks.items[r->last].end;
+    r->j = r->last + 1;
     /* "half a mile", "a quarter of a mile": a fraction needs a unit */
     if (r->word_num && r->v < 1) {
         while (r->j < r->e && r->j < r->i + 3 && (sf__tok_is(d, r->j, "a") || sf__tok_is(d, r->j, "an") || sf__tok_is(d, r->j, "of")))
@@ -1271,7 +1302,7 @@ static sf_status quantity_at(const sf_doc *d, size_t s, size_t *ip, sf_quantvec 
     bool taken = false;
     SF_TRY(vague_at(d, s, ip, s0, e, out, &taken));
     if (taken) return SF_OK;
-    reading r = {.d = d, .s0 = s0, .e = e, .i = *ip, .t = &d->toks.items[*ip]};
+    reading r = {.d = d, .s0 = s0, .e = e, .i = *ip, .last = *ip, .t = &d->toks.items[*ip]};
     memset(&r.q, 0, sizeof r.q);
     r.q.sentence = s;
     sf_status st = SF_OK;

@@ -55,6 +55,8 @@ typedef struct item {
     char *time;          /* another time the value is tied to, or NULL */
     int64_t published;   /* the article's publication time */
     bool running;        /* a count of an event (deaths...): later reports may update it */
+    bool vague;          /* "hundreds", "thousands of": a vague amount */
+    bool part;           /* "five of the workers": a part of a group */
     bool copy;           /* from a near-duplicate article */
     bool twin;           /* a running count its article gives again, fitting,
                           * in a sentence naming other things: two events */
@@ -141,19 +143,23 @@ static bool open_ended(const item *a) {
     return a->kind != SF_FACT_DATE && (isinf(a->high) || (a->low <= 0 && a->high > 0));
 }
 
-/* An open amount and a value an order of magnitude or more beyond its
- * bound: "more than 18,000" and "nearly 200,000", "over 300" and "5,000".
- * A writer rounds a figure down to "more than X" (or up to "up to X")
- * within its order of magnitude; a figure ten times the bound is another
- * count, not the same one. The figures as written are compared (value),
- * not their ranges: "about 185,000" reaches down to 166,500, but it says
- * 185,000. Such a pair neither agrees nor conflicts: it is never joined,
- * and a group chained through other values does not count it as a
- * conflict. Both open ("more than 300", "more than 5,000"): the bounds. */
+/* An open amount and a value twice its bound or more: "more than 18,000"
+ * and "nearly 200,000", "more than 30,000" and 317,377, "over 300" and
+ * "more than 900". A writer rounds a figure down to "more than X" at the
+ * round number nearest below it: had the figure been twice X or more,
+ * "more than 2X" was there to write (and "up to X/2" for a figure half of
+ * "up to X"). Such a figure is another count, or the same count grown. The
+ * figures as written are compared (value), not their ranges: "about
+ * 185,000" reaches down to 166,500, but it says 185,000. Such a pair
+ * neither agrees nor conflicts: it is never joined, and a group chained
+ * through other values does not count it as a conflict. Both open ("more
+ * than 300", "more than 5,000"): the bounds. */
 static bool far_beyond(const item *open, const item *b) {
     if (!open_ended(open) || !(open->value > 0) || !(b->value > 0)) return false;
-    if (isinf(open->high)) return b->value >= open->value * 10; /* "more than X" */
-    return b->value * 10 <= open->value;                        /* "up to X" */
+    /* a vague amount is written as its range: "tens of thousands" is no
+     * figure far below "up to 100,000" */
+    if (isinf(open->high)) return (b->vague ? b->low : b->value) >= open->value * 2; /* "more than X" */
+    return (b->vague ? b->high : b->value) * 2 <= open->value;                      /* "up to X" */
 }
 
 static bool far_bound(const item *a, const item *b) {
@@ -214,6 +220,12 @@ static bool share_anchor(const item *a, const item *b) {
 /* A count under ten: such values of two reports often fit by chance. */
 static bool small_count(const item *a) {
     return a->kind == SF_FACT_QUANTITY && strcmp(a->base, "count") == 0 && a->high < 10;
+}
+
+/* Do two values have one subject, a name ("Raqqa"), not a common noun
+ * ("war")? */
+static bool same_name(const item *a, const item *b) {
+    return a->subj && a->subj == b->subj && a->subject && a->subject[0] >= 'A' && a->subject[0] <= 'Z';
 }
 
 static bool anchors_apart(const item *a, const item *b) {
@@ -563,6 +575,16 @@ static bool relative_count(const sf_doc *d, size_t s, size_t end) {
     return t < d->sent_tok[s + 1] && sf__tok_in(d, t, RELATIVE);
 }
 
+/* "Five of the plant's workers", "two of them": a part of a group. It may
+ * repeat another report's part ("17 of the states" and "17 states"), but
+ * beside the whole ("the quake killed 12,000") it is no conflict. */
+static bool part_of_group(const sf_doc *d, size_t s, size_t end) {
+    static const char *const GROUP[] = {"the", "them", "those", "these", "his", "her", "its", "their",
+                                        "our", "whom", "which", NULL};
+    size_t t = tok_at(d, s, end), e = d->sent_tok[s + 1];
+    return t + 1 < e && sf__tok_is(d, t, "of") && sf__tok_in(d, t + 1, GROUP);
+}
+
 /* "16,500 deaths a year", "save 1,300 lives annually": a rate. */
 static bool rate_cue(const sf_doc *d, size_t s, size_t after) {
     static const char *const CUES[] = {" a year", " annually", " per year", " each year", " every year",
@@ -753,6 +775,8 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             it.published = pub;
             it.copy = orig && orig[di] != SIZE_MAX;
             it.running = q->event != NULL && strcmp(q->base, "count") == 0;
+            it.vague = q->vague;
+            it.part = part_of_group(d, q->sentence, q->end);
             sentence_mentions(m, ms, me, q->sentence, &sa, &sb);
             {
                 size_t lo = q->begin, hi = SF_MAX(q->end, q->thing_end);
@@ -940,6 +964,21 @@ static void copies_keep_changes(itemvec *iv, const sf_doc *docs, const size_t *o
     iv->n = w;
 }
 
+/* Two counts of an event ten times apart or more: "seven killed in the
+ * overnight raid" and "550 civilians have died in the raids", 11 killed at
+ * one embassy and 247 at the other, "more than 200" detained and "two
+ * Russian converts". Two reports of one toll differ by less; such values
+ * count a part and the whole, or two events, and are no conflict and no
+ * update (a measure so far apart, 19.5 million tons against 20,000, is
+ * still shown). */
+static bool scopes_apart(const item *a, const item *b) {
+    if (!a->running || !b->running) return false;
+    /* as written: a figure, or the range of a vague amount */
+    double alo = a->vague ? a->low : a->value, ahi = a->vague ? a->high : a->value;
+    double blo = b->vague ? b->low : b->value, bhi = b->vague ? b->high : b->value;
+    return ahi > 0 && bhi > 0 && (alo >= bhi * 10 || blo >= ahi * 10);
+}
+
 /* Whether the items order[0..count) of one group hold a conflict: two
  * articles with values confirmed to be about one thing (same_thing) that
  * do not fit, and no other pair of their values that does. *timed: every
@@ -951,7 +990,8 @@ static bool group_conflict(const sf_doc *docs, const itemvec *iv, const size_t *
     for (size_t x = 0; x < look; x++)
         for (size_t y = x + 1; y < look; y++) {
             const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
-            if (a->doc == b->doc || compatible(a, b) || !same_thing(a, b) || plain_count(a) || far_bound(a, b))
+            if (a->doc == b->doc || compatible(a, b) || a->part || b->part || !same_thing(a, b) || plain_count(a) ||
+                far_bound(a, b) || scopes_apart(a, b))
                 continue;
             if (also_says(docs, a, b) || also_says(docs, b, a)) continue;
             /* confirmed and apart: a conflict unless the two articles
@@ -1121,6 +1161,16 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
                     if (a->doc != b->doc && a->running && b->running && small_count(a) && small_count(b) &&
                         anchors_apart(a, b))
                         continue;
+                    /* a vague amount ("hundreds", "thousands") fits a
+                     * figure of its order, or another vague amount, by its
+                     * width alone: across reports it joins one only
+                     * through a name their sentences share or a named
+                     * subject ("up to 100,000" and "tens of thousands"
+                     * trapped in Raqqa); "thousands" killed in Turkey's
+                     * Kurdish war is not the 800 killed by ETA, though
+                     * both are a "war" */
+                    if (a->doc != b->doc && (a->vague || b->vague) && !share_anchor(a, b) && !same_name(a, b))
+                        continue;
                     /* a date not resolved ("Thursday" with no publication
                      * time) fits anything; it joins only the same words */
                     if (a->kind == SF_FACT_DATE && (!a->date[0] || !b->date[0]) &&
@@ -1146,8 +1196,8 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
                      * takes 1,237 delegates"; it joins a value only through
                      * a name their sentences share */
                     if (a->doc == b->doc && (open_ended(a) || open_ended(b)) && !share_anchor(a, b)) continue;
-                    /* nor, in either case, a value an order of magnitude
-                     * beyond its bound (far_bound) */
+                    /* nor, in either case, a value twice its bound or
+                     * more (far_bound) */
                     if (far_bound(a, b)) continue;
                     size_t ra = order[x], rb = order[y];
                     while (uf[ra] != ra) ra = uf[ra];

@@ -21,6 +21,7 @@ static const char *const NOISE_PREFIXES[] = {
     "caption:", "file photo", "read more", "related:", "share this", "click here",
     "follow us", "subscribe", "advertisement", "copyright", "(c)", "\xC2\xA9" /* © */,
     "all rights reserved", "sign up", "reporting by", "editing by", "writing by",
+    "also read", "also see", "see also", "updated:", "last updated", "published:", "watch:", "listen:",
     /* an outlet's standing note on a subject, pasted under every article */
     "editor's note", "editors' note", "editor\xE2\x80\x99s note", "editors\xE2\x80\x99 note",
 };
@@ -174,6 +175,54 @@ static size_t opening_caption(const char *p, size_t n) {
     return 0;
 }
 
+/* Page furniture that a one-line copy of a page runs into the text, each
+ * followed by the next element: an advertisement's label, a sign-up
+ * prompt, a picture agency's credit line. */
+static const char *const FURNITURE_EN[] = {
+    "Story continues below advertisement", "Advertisement", "ADVERTISEMENT", "Free Sign Up",
+    "via Getty Images", "/Getty Images", "Photo / Supplied", "/File Photo", "(AP Photo)",
+};
+
+static size_t count_words_in(const char *p, size_t n);
+
+/* Is the word before byte i (a space before it) a determiner or a
+ * preposition? */
+static bool after_function_word(const char *p, size_t i) {
+    static const char *const FUNCTION[] = {"the", "a", "an", "of", "for", "by", "to", "in", "on", "at",
+                                           "this", "that", "its", "their", "his", "her"};
+    size_t e = i;
+    while (e > 0 && p[e - 1] == ' ') e--;
+    size_t b = e;
+    while (b > 0 && isalpha((unsigned char)p[b - 1])) b--;
+    for (size_t k = 0; k < SF_ARRAY_LEN(FUNCTION); k++)
+        if (e - b == strlen(FUNCTION[k]) && sf__view_eq_nocase(sf__view(p + b, e - b), sf__view(FUNCTION[k], e - b)))
+            return true;
+    return false;
+}
+
+size_t sf__furniture_run_length(const char *p, size_t n) {
+    size_t from = 0;
+    for (size_t k = 0; k < SF_ARRAY_LEN(FURNITURE_EN); k++) {
+        size_t m = strlen(FURNITURE_EN[k]);
+        for (size_t i = 0; i + m < n; i++) {
+            if (memcmp(p + i, FURNITURE_EN[k], m) != 0) continue;
+            /* a whole word or phrase: "Advertisements" or "the Advertisement
+             * Standards Authority" in a sentence are words of it */
+            if (i > 0 && isalnum((unsigned char)p[i - 1]) && isalnum((unsigned char)FURNITURE_EN[k][0])) continue;
+            /* nor after a determiner or preposition: "the Advertisement
+             * Standards Authority" is a name in a sentence */
+            if (i > 1 && after_function_word(p, i)) continue;
+            size_t j = i + m;
+            while (j < n && (p[j] == ' ' || p[j] == '-')) j++;
+            /* the next element opens with a capital */
+            if (j == i + m || j >= n || !isupper((unsigned char)p[j])) continue;
+            if (j > from) from = j;
+        }
+    }
+    if (!from || count_words_in(p + from, n - from) < 6) return 0;
+    return from;
+}
+
 size_t sf__page_elements_length(const char *p, size_t n) {
     size_t start = opening_caption(p, n);
     p += start, n -= start;
@@ -230,6 +279,13 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
     if (strcasestr_n(p, n, "javascript") &&
         (strcasestr_n(p, n, "browser") || strcasestr_n(p, n, "enable") || strcasestr_n(p, n, "disabled")))
         return true;
+    /* a site's notice of its cookies ("We use cookies to ensure that we
+     * give you the best experience on our website.", "you can change your
+     * cookie settings") */
+    if (strcasestr_n(p, n, "cookie") &&
+        (strcasestr_n(p, n, "website") || strcasestr_n(p, n, "our site") || strcasestr_n(p, n, "settings") ||
+         strcasestr_n(p, n, "browsing") || strcasestr_n(p, n, "advertising")))
+        return true;
     size_t words = 0, lower = 0, letters = 0;
     bool in_word = false;
     for (size_t i = 0; i < n; i++) {
@@ -254,6 +310,10 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
     if (starts_with_nocase(p, n, "follow ") && words <= 12 &&
         (memchr(p, '@', n) || strcasestr_n(p, n, "twitter") || strcasestr_n(p, n, "facebook") ||
          strcasestr_n(p, n, "instagram")))
+        return true;
+    /* "Visit Business Insider's homepage for more stories." */
+    if (starts_with_nocase(p, n, "visit ") && words <= 12 &&
+        (strcasestr_n(p, n, "homepage") || strcasestr_n(p, n, "website") || strcasestr_n(p, n, ".com")))
         return true;
     /* A sentence reports something: several words and some lower case. */
     if (words < 4) return true;

@@ -265,6 +265,102 @@ static size_t cut(const char *p, const word *ws, size_t s, size_t nw) {
     return open[HEADLINE_WORDS] && k > HEADLINE_MIN_WORDS ? k - 1 : HEADLINE_WORDS;
 }
 
+/* Letters of a word written in capitals only ("RIYADH,", "PORT-AU-PRINCE"),
+ * 0 for any other word. */
+static size_t caps_letters(const char *p, const word *w) {
+    size_t letters = 0;
+    for (size_t i = w->cb; i < w->ce; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (isupper(c)) letters++;
+        else if (c != '-' && c != '.' && c != '\'') return 0;
+    }
+    return letters;
+}
+
+static bool opens_bracket(const char *p, const word *w) { return p[w->b] == '(' || p[w->b] == '['; }
+
+/* The word after a dateline that starts at word i ("RIYADH, Jan 1 (KUNA)",
+ * "FAYETTEVILLE, Ark. (KNWA) â", "SAN FRANCISCO â", "BOSTON â"): a place in capitals
+ * (five letters or more, or four and a comma: "EPP (Bloomberg)", "VAR
+ * decision" are no places), up to three words of state or date, then an
+ * agency in brackets or a dash. 0 when none starts there. */
+static size_t dateline_end(const char *p, const word *ws, size_t i, size_t nw) {
+    size_t letters = 0, k = i;
+    while (k < nw && k < i + 3 && !opens_bracket(p, &ws[k])) {
+        size_t c = caps_letters(p, &ws[k]);
+        if (!c) break;
+        letters += c;
+        k++;
+        if (p[ws[k - 1].e - 1] == ',') break;
+    }
+    if (k == i || k >= nw) return 0;
+    bool comma = p[ws[k - 1].e - 1] == ',';
+    if (letters < 4 || (letters == 4 && !comma)) return 0;
+    /* ", Ark.", ", Jan 1", ", Haiti": capitals, abbreviations, numbers */
+    for (size_t extra = 0; comma && extra < 3 && k < nw && !opens_bracket(p, &ws[k]) && !is_dash(p, &ws[k]);
+         extra++, k++)
+        if (is_lower(p, &ws[k]) || p[ws[k].e - 1] == ',') return 0;
+    if (k >= nw) return 0;
+    if (is_dash(p, &ws[k])) return k + 1;
+    if (opens_bracket(p, &ws[k])) {
+        for (size_t b = k; b < nw && b < k + 4; b++)
+            if (p[ws[b].e - 1] == ')' || p[ws[b].e - 1] == ']')
+                return b + 1 < nw && is_dash(p, &ws[b + 1]) ? b + 2 : b + 1;
+    }
+    return 0;
+}
+
+static const char *const TITLE_BREAK_EN[] = {"the", "a", "an", "for", "in", "on", "at", "it", "this", "after",
+                                             "when", "as", "with", "from", "by", "but", "if"};
+
+/* Where a page's title runs into its lead in one line of text: the title's
+ * first two words opening the lead, a dateline after the title ("... bus stops FAYETTEVILLE, Ark. (KNWA) â Starting
+ * today"), or a sentence that opens after a capitalized word with no stop
+ * between ("... Than Original An expert said", "... at Pro Bowl For a
+ * franchise"): a capitalized function word after a capitalized word (no
+ * bracket: "(IANS) The high court" is a dateline's agency, left to the
+ * cut) and before a lower-case word, the case of a sentence, not of a
+ * title ("Meet The First Latina"). Such a break after four words or more
+ * ends the headline there. nw when none. */
+static bool same_word(const char *p, const word *a, const word *b) {
+    return a->ce > a->cb && a->ce - a->cb == b->ce - b->cb &&
+           sf__view_eq_nocase(sf__view(p + a->cb, a->ce - a->cb), sf__view(p + b->cb, b->ce - b->cb));
+}
+
+static const char *const COUNT_WORD_EN[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+
+/* Does the name at word i continue what comes before it: a count ("Two
+ * Dallas police officers") or two capitalized words ("former Nissan
+ * Chairman Carlos Ghosn")? Then it is inside the lead, not its start. */
+static bool names_on(const char *p, const word *ws, size_t i) {
+    const word *prev = &ws[i - 1];
+    if (ends_phrase(p, prev) || prev->ce != prev->e) return false;
+    if (IS_IN(p, prev, COUNT_WORD_EN)) return true;
+    return isupper((unsigned char)p[prev->cb]) && isupper((unsigned char)p[ws[i - 2].cb]);
+}
+
+static size_t title_end(const char *p, const word *ws, size_t nw) {
+    for (size_t i = 4; i + 1 < nw; i++) {
+        const word *prev = &ws[i - 1];
+        /* the lead opens with the title's first words again: three
+         * ("Torrential rain kills 5 children in Yemen Torrential rain
+         * kills ..."), or two and a verb ("Seh Calaz Denies Imitating
+         * Winky D SEH Calaz has denied"); "Dallas police ... Two Dallas
+         * police officers" is the subject named again inside the lead */
+        if (isupper((unsigned char)p[ws[i].cb]) && same_word(p, &ws[0], &ws[i]) && same_word(p, &ws[1], &ws[i + 1]) &&
+            (i + 2 == nw || verbish(p, ws, i + 2) || same_word(p, &ws[2], &ws[i + 2])) && !names_on(p, ws, i))
+            return i;
+        if (ends_phrase(p, prev) || p[prev->e - 1] == '.') continue;
+        if (dateline_end(p, ws, i, nw) && !caps_letters(p, prev)) return i;
+        if (isupper((unsigned char)p[ws[i].cb]) && ws[i].cb == ws[i].b && IS_IN(p, &ws[i], TITLE_BREAK_EN) &&
+            isupper((unsigned char)p[prev->cb]) && prev->cb == prev->b && prev->ce == prev->e &&
+            !IS_IN(p, prev, TITLE_BREAK_EN) && is_lower(p, &ws[i + 1]) &&
+            i + 2 < nw && (is_lower(p, &ws[i + 2]) || !isalpha((unsigned char)p[ws[i + 2].cb])))
+            return i;
+    }
+    return nw;
+}
+
 sf_status sf__headline_from_sentence(const char *p, size_t n, sf_buf *out) {
     sf__buf_reset(out);
     word ws[MAX_WORDS];
@@ -284,11 +380,19 @@ sf_status sf__headline_from_sentence(const char *p, size_t n, sf_buf *out) {
         ws[nw++] = w;
     }
     if (!nw) return SF_OK;
+    /* a page's title run into its lead is cut off, a dateline opening the
+     * lead skipped */
+    nw = title_end(p, ws, nw);
+    size_t from = dateline_end(p, ws, 0, nw);
+    if (from && nw - from >= HEADLINE_MIN_WORDS) {
+        memmove(ws, ws + from, (nw - from) * sizeof ws[0]);
+        nw -= from;
+    }
     size_t s = main_clause(p, ws, nw);
     size_t keep = cut(p, ws, s, nw);
     while (keep > 1 && IS_IN(p, &ws[s + keep - 1], NEEDS_NEXT_EN)) keep--;
     size_t begin = ws[s].b, end = ws[s + keep - 1].e;
-    while (end > begin && strchr(",;:.-", p[end - 1])) end--;
+    while (end > begin && strchr(",;:.- ", p[end - 1])) end--;
     /* the danda, double danda and ideographic full stop end a sentence as
      * "." does; "\xEF\xBC\x81" and "\xEF\xBC\x9F" stay, as "!" and "?" do */
     bool stop = false;

@@ -263,6 +263,11 @@ static sf_status read_article(ctx *x, lazy_analyzer *z, const sf_doc *doc, const
         {
             size_t c = sf__page_elements_length(p, n);
             sp.begin += c, p += c, n -= c;
+            /* furniture a one-line copy of an English page runs into the
+             * text ("... Advertisement The women of ..."): the sentence
+             * is the element after it */
+            c = sf__furniture_run_length(p, n);
+            sp.begin += c, p += c, n -= c;
         }
         for (bool slug = false, again = true; again;) {
             size_t d = sf__dateline_length(p, n);

@@ -80,6 +80,12 @@ size_t sf__script_terminator(const char *p, size_t n, bool *full_stop);
  * before the last element, the report's sentence; 0 when there is one
  * element. Spaced scripts never have such a gap. */
 size_t sf__page_elements_length(const char *p, size_t n);
+/* Page furniture run into an English sentence by a one-line copy of a page
+ * ("... reception Advertisement The women of the royal family ...",
+ * "Tayfun Coskun/Anadolu Agency via Getty Images The new coronavirus
+ * ..."): the bytes up to the element after the last such label or credit,
+ * when six words or more follow; 0 when none. */
+size_t sf__furniture_run_length(const char *p, size_t n);
 /* The key of a sentence for telling repeats across articles: a hash of
  * its bytes, white space at its edges left out. */
 uint64_t sf__sentence_key(const char *p, size_t n);

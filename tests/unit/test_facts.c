@@ -468,6 +468,99 @@ static void test_small_counts_apart(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* "12, 000": wire copy with a space after the thousands separator is one
+ * number, and a "000" left alone is none. */
+static void test_spaced_thousands(void **state) {
+    (void)state;
+    expect_one("The quake has killed more than 12, 000 people.", 12000, 12000, INFINITY, "count");
+    expect_one("An additional 150, 000 people live in prefabricated homes.", 150000, 150000, 150000, "count");
+    expect_one("He listed 4, 7 and 9 as the winners, and 31 farmers came.", 31, 31, 31, "count");
+}
+
+/* "the death penalty", "inmates on death row": no deaths. */
+static void test_death_penalty_is_no_death(void **state) {
+    (void)state;
+    sf_doc d;
+    sf_quantvec q = quantities("Wyoming has only two inmates on death row.", &d);
+    for (size_t i = 0; i < q.n; i++)
+        if (q.items[i].event) fail_msg("event %s", q.items[i].event);
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+    q = quantities("The plea saves the two men from the death penalty.", &d);
+    for (size_t i = 0; i < q.n; i++)
+        if (q.items[i].event) fail_msg("event %s", q.items[i].event);
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+    q = quantities("The two men were put to death on Tuesday.", &d);
+    assert_int_equal(q.n, 1);
+    assert_non_null(q.items[0].event);
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+}
+
+/* Two lower bounds, or a lower bound and a figure, twice apart or more
+ * are two counts: "more than 300" and "more than 900" arrested (two
+ * groups' claims), "more than 30,000" and 317,377 users. A vague amount
+ * ("hundreds") joins another report's figure only through a shared name. */
+static void test_open_and_vague_amounts_apart(void **state) {
+    (void)state;
+    const char *texts[] = {"Since Sunday, the Marrin army has arrested more than 300 members of the Dellport "
+                           "League party.",
+                           "The Varco Students Front said the Marrin army has arrested more than 900 members of the "
+                           "Dellport League party since May.",
+                           "The authorities in Halvern have arrested hundreds of party members.",
+                           "Nearly 200 elected lawmakers are among those arrested, the Braxton Front said."};
+    sf_corpus *c = corpus_of(texts, 4, sf__days_from_civil(1998, 9, 11) * 86400);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    for (size_t i = 0; i < f.nfacts; i++) {
+        const sf_fact *x = &f.facts[i];
+        if (x->status == SF_FACT_SINGLE) continue;
+        bool b300 = false, b900 = false, hundreds = false, n200 = false;
+        for (size_t k = 0; k < x->nmentions; k++) {
+            b300 |= strcmp(x->mentions[k].text, "more than 300") == 0;
+            b900 |= strcmp(x->mentions[k].text, "more than 900") == 0;
+            hundreds |= strcmp(x->mentions[k].text, "hundreds") == 0;
+            n200 |= strcmp(x->mentions[k].text, "Nearly 200") == 0;
+        }
+        if ((b300 && b900) || (hundreds && n200)) fail_msg("%s: %s", x->what, sf__fact_status_name(x->status));
+    }
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* "Four of the plant's workers were killed in the quake" counts a part of
+ * a group: beside "the quake killed 12" it is no conflict. */
+static void test_part_of_a_group_no_conflict(void **state) {
+    (void)state;
+    const char *texts[] = {"Four of the plant's workers were killed in the Halvern quake, officials in Marrin said.",
+                           "The Halvern quake killed 12 people, officials in Marrin said."};
+    sf_corpus *c = corpus_of(texts, 2, sf__days_from_civil(1999, 8, 23) * 86400);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    for (size_t i = 0; i < f.nfacts; i++)
+        if (f.facts[i].status == SF_FACT_CONFLICT || f.facts[i].status == SF_FACT_UPDATE)
+            fail_msg("%s: %s", f.facts[i].what, sf__fact_status_name(f.facts[i].status));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* Counts of an event ten times apart are a part and the whole (one raid,
+ * all raids), not a conflict nor an update. */
+static void test_counts_ten_times_apart_no_conflict(void **state) {
+    (void)state;
+    const char *texts[] = {"Marrin officials said seven people were killed in the overnight air raid on Dellport.",
+                           "Marrin officials say 550 civilians have died in the air raids on Dellport."};
+    sf_corpus *c = corpus_of(texts, 2, sf__days_from_civil(1999, 10, 3) * 86400);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    for (size_t i = 0; i < f.nfacts; i++)
+        if (f.facts[i].status == SF_FACT_CONFLICT || f.facts[i].status == SF_FACT_UPDATE)
+            fail_msg("%s: %s", f.facts[i].what, sf__fact_status_name(f.facts[i].status));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* An open amount agrees only with figures of its order of magnitude: "more
  * than 18,000" idled on day five fits 18,600 laid off, not the 200,000
  * idled on day 54 (all three were one "agree"). */
@@ -1341,7 +1434,9 @@ static void test_long_sentence(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_quantities), cmocka_unit_test(test_age_in_words), cmocka_unit_test(test_small_counts_apart), cmocka_unit_test(test_vague_amounts),
+        cmocka_unit_test(test_quantities), cmocka_unit_test(test_age_in_words), cmocka_unit_test(test_small_counts_apart), cmocka_unit_test(test_spaced_thousands), cmocka_unit_test(test_part_of_a_group_no_conflict),
+        cmocka_unit_test(test_counts_ten_times_apart_no_conflict),
+        cmocka_unit_test(test_death_penalty_is_no_death), cmocka_unit_test(test_open_and_vague_amounts_apart), cmocka_unit_test(test_vague_amounts),
         cmocka_unit_test(relative_days_anchored),
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_dates),
         cmocka_unit_test(test_quotes), cmocka_unit_test(test_quotes_it_said),

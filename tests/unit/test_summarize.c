@@ -36,6 +36,33 @@ static void noise_is_recognised(void **state) {
     assert_false(NOISE("\"We have never seen the river rise this fast,\" said Owen Trask."));
 }
 
+/* A site's notices and labels: its cookies, "Also read", "Updated:", a
+ * visit prompt; and furniture a one-line copy of a page runs into a
+ * sentence (an advertisement's label, a picture agency's credit), read
+ * past when a sentence follows. */
+static void page_notices_and_furniture(void **state) {
+    (void)state;
+    assert_true(NOISE("We use cookies to ensure that we give you the best experience on our website."));
+    assert_true(NOISE("However, you can change your cookie settings at any time."));
+    assert_true(NOISE("Also read - Mayor Lena Marsh opens the new bridge in Kellport on Monday."));
+    assert_true(NOISE("Updated: Jan 2, 2020 10:29 IST The council met on Monday to discuss the flood."));
+    assert_true(NOISE("Visit Business Insider's homepage for more stories."));
+    assert_false(NOISE("The bakery sold 4,000 cookies at the Kellport fair on Sunday."));
+    assert_false(NOISE("Visitors crowded the Kellport bridge to watch the river rise on Monday."));
+    const char *ad = "Crown Princess Mary stuns at the reception Advertisement The women of the royal family put on "
+                     "a dazzling display as they arrived.";
+    size_t c = sf__furniture_run_length(ad, strlen(ad));
+    assert_string_equal(ad + c, "The women of the royal family put on a dazzling display as they arrived.");
+    const char *cr = "One graphic shows the virus on surfaces Tayfun Coskun/Anadolu Agency via Getty Images The new "
+                     "coronavirus is a respiratory illness, and it spreads via droplets.";
+    c = sf__furniture_run_length(cr, strlen(cr));
+    assert_string_equal(cr + c, "The new coronavirus is a respiratory illness, and it spreads via droplets.");
+    const char *asa = "The Advertisement Standards Authority upheld two complaints against the Kellport council.";
+    assert_int_equal(sf__furniture_run_length(asa, strlen(asa)), 0);
+    const char *few = "Advertisements filled the Kellport paper on Monday, and the council paid for them.";
+    assert_int_equal(sf__furniture_run_length(few, strlen(few)), 0);
+}
+
 /* Contact lines that wire desks put at the end of a story are noise; a
  * sentence with figures, dates or a year range is not. */
 static void contact_lines_are_noise(void **state) {
@@ -466,6 +493,39 @@ static void headline_case(const char *in, const char *want) {
     assert_int_equal(sf__buf_addc(&b, '\0'), SF_OK);
     assert_string_equal(b.p, want);
     sf__buf_release(&b);
+}
+
+/* A page's title run into its lead on one line: the headline is the title,
+ * cut before a dateline or before a sentence that opens after it; a
+ * dateline opening the lead is skipped. Acronyms and names in capitals
+ * ("EPP (Bloomberg)") and a title's own capitals stay. */
+static void headline_title_run_into_lead(void **state) {
+    (void)state;
+    headline_case("Tactical Urbanism project brings creative seating to bus stops FAYETTEVILLE, Ark. (KNWA) "
+                  "\xE2\x80\x94 Starting today, the city will test new benches.",
+                  "Tactical Urbanism project brings creative seating to bus stops");
+    headline_case("Austria opposes loosening EU budget rules, finance minister tells paper VIENNA (Reuters) - "
+                  "Austria opposes any loosening of the rules.",
+                  "Austria opposes loosening EU budget rules, finance minister tells paper");
+    headline_case("Motor racing-Kubica Joins Alfa Romeo F1 Team as Reserve Driver LONDON, Jan 1 (Reuters) - "
+                  "Robert Kubica has joined the team.",
+                  "Motor racing-Kubica Joins Alfa Romeo F1 Team as Reserve Driver");
+    headline_case("SAN FRANCISCO \xE2\x80\x94 Forty million Californians will soon obtain new privacy rights.",
+                  "Forty million Californians will soon obtain new privacy rights");
+    headline_case("Pope slaps woman's hand to free self at New Year's Eve An image of Pope Francis slapping his "
+                  "way free had social media abuzz.",
+                  "Pope slaps woman's hand to free self at New Year's Eve");
+    headline_case("Hungary's Orban Mulls New EU Movement if His Party Exits EPP (Bloomberg) -- Hungarian Prime "
+                  "Minister Viktor Orban said on Sunday that he might start a new movement.",
+                  "Hungary's Orban Mulls New EU Movement if His Party Exits EPP (Bloomberg)");
+    headline_case("Union warns of mass action over Telkom job losses Union warns of mass action over the "
+                  "planned cuts, its leader said.",
+                  "Union warns of mass action over Telkom job losses");
+    headline_case("Dallas police squad car strikes fellow officers' vehicle after responding to racing incident, "
+                  "officials say Two Dallas police squad cars collided on Sunday.",
+                  "Dallas police squad car strikes fellow officers' vehicle after responding to racing incident");
+    headline_case("Meet The First Latina President Of The Tournament Of Roses Laura Farber.",
+                  "Meet The First Latina President Of The Tournament Of Roses Laura Farber");
 }
 
 /* A headline from a lead: whole when short, else cut at a clause boundary,
@@ -1177,7 +1237,7 @@ static void summary_reads_the_docs_as_its_own_analysis(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(light_terms_and_backref_nouns),
-        cmocka_unit_test(noise_is_recognised),
+        cmocka_unit_test(noise_is_recognised), cmocka_unit_test(page_notices_and_furniture),
         cmocka_unit_test(contact_lines_are_noise),
         cmocka_unit_test(datelines_are_found),
         cmocka_unit_test(standalone_rules),
@@ -1189,7 +1249,7 @@ int main(void) {
         cmocka_unit_test(coverage_diversity_method),
         cmocka_unit_test(compressed_summary_text),
         cmocka_unit_test(backreferences_and_fragments),
-        cmocka_unit_test(headline_from_lead),
+        cmocka_unit_test(headline_from_lead), cmocka_unit_test(headline_title_run_into_lead),
         cmocka_unit_test(repeated_sentence_is_taken_once),
         cmocka_unit_test(lead_first_then_time_order),
         cmocka_unit_test(near_repeats_are_merged),
