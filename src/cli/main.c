@@ -47,7 +47,9 @@ static void usage(FILE *f) {
             "of a command. Every command takes --name=value as --name value, -o/--output\n"
             "FILE for its output, '--' before paths that start with '-', -q/--quiet,\n"
             "-v/--verbose and --progress (progress lines even off a terminal).\n"
-            "Exit codes: 0 ok, 1 bad input or failure, 2 usage error.\n");
+            "Exit codes: 0 ok, 1 bad input or failure, 2 usage error.\n"
+            "Environment: SF_HUGEPAGES=0 keeps a command from starting itself again\n"
+            "with the C library's huge pages for its memory (docs/threads.md).\n");
 }
 
 /* The conventions every command shares, applied before it sees its
