@@ -44,10 +44,10 @@ static const char SQL_ENTITY_INSERT[] =
 static const char SQL_ENTITY_INSERT_PG[] =
     "INSERT INTO entities(story, name, type, mentions) VALUES (?1, ?2, ?3, ?4)";
 static const char SQL_NAME_INSERT_PG[] =
-    "INSERT INTO entity_names(entity, folded, name)"
-    " VALUES (currval('entities_id_seq'), ?1, ?2)";
+    "INSERT INTO entity_names(entity, folded, name, story, updated, mentions)"
+    " VALUES (currval('entities_id_seq'), ?1, ?2, ?3, ?4, ?5)";
 static const char SQL_NAME_INSERT[] =
-    "INSERT INTO entity_names(entity, folded, name) VALUES (?1, ?2, ?3)";
+    "INSERT INTO entity_names(entity, folded, name, story, updated, mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char SQL_DUP[] =
     "UPDATE articles SET duplicate_of = ?2, duplicate_similarity = ?3 WHERE id = ?1";
 static const char SQL_DUPS[] =
@@ -69,19 +69,29 @@ static const char *jstr(json_object *o, const char *key) {
                : NULL;
 }
 
-/* entity: its id (SQLite; PostgreSQL names the last inserted one). */
-static sf_status put_name(sf_store *s, int64_t entity, const char *name, sf_error *err) {
+/* A name's row: what search orders by is written beside it (schema 7):
+ * the entity's story, the story's update time, the entity's mentions. */
+typedef struct name_row {
+    int64_t entity, story, updated, mentions;
+} name_row;
+
+/* r->entity: its id (SQLite; PostgreSQL names the last inserted one). */
+static sf_status put_name(sf_store *s, const name_row *r, const char *name, sf_error *err) {
     char folded[512];
     sf__store_fold(name, folded, sizeof folded);
     if (s->kind == SF_DB_PG)
-        return sf__db_exec(s, SQL_NAME_INSERT_PG, 2, (sf_val[]){SV_S(folded), SV_S(name)}, NULL,
-                           err);
-    return sf__db_exec(s, SQL_NAME_INSERT, 3, (sf_val[]){SV_I(entity), SV_S(folded), SV_S(name)},
+        return sf__db_exec(s, SQL_NAME_INSERT_PG, 5,
+                           (sf_val[]){SV_S(folded), SV_S(name), SV_I(r->story), SV_I(r->updated),
+                                      SV_I(r->mentions)},
+                           NULL, err);
+    return sf__db_exec(s, SQL_NAME_INSERT, 6,
+                       (sf_val[]){SV_I(r->entity), SV_S(folded), SV_S(name), SV_I(r->story),
+                                  SV_I(r->updated), SV_I(r->mentions)},
                        NULL, err);
 }
 
 /* Entities and their names as rows; each article's copy-of. */
-static sf_status put_entities(sf_store *s, int64_t story, json_object *js, sf_error *err) {
+static sf_status put_entities(sf_store *s, int64_t story, json_object *js, int64_t now, sf_error *err) {
     SF_TRY(sf__db_exec(s, s->kind == SF_DB_PG ? SQL_NAMES_DELETE_PG : SQL_NAMES_DELETE, 1,
                        (sf_val[]){SV_I(story)}, NULL, err));
     SF_TRY(sf__db_exec(s, SQL_ENTITIES_DELETE, 1, (sf_val[]){SV_I(story)}, NULL, err));
@@ -99,12 +109,12 @@ static sf_status put_entities(sf_store *s, int64_t story, json_object *js, sf_er
                              (sf_val[]){SV_I(story), SV_S(name), sf__sv_opt(jstr(e, "type")),
                                         SV_I(mentions)},
                              pg ? NULL : &r, err);
-            int64_t id = sf__rows_int(&r, 0, 0, 0);
-            if (st == SF_OK) st = put_name(s, id, name, err);
+            name_row nr = {sf__rows_int(&r, 0, 0, 0), story, now, mentions};
+            if (st == SF_OK) st = put_name(s, &nr, name, err);
             if (json_object_object_get_ex(e, "aliases", &al) && json_object_is_type(al, json_type_array))
                 for (size_t k = 0; st == SF_OK && k < json_object_array_length(al); k++) {
                     const char *an = jstr(json_object_array_get_idx(al, k), "name");
-                    if (an) st = put_name(s, id, an, err);
+                    if (an) st = put_name(s, &nr, an, err);
                 }
         }
     /* each article's copy-of, written where it differs from the stored one
@@ -291,5 +301,5 @@ sf_status sf__store_story_put(sf_store *s, int64_t story, const sf_corpus *c, st
     if (!c || !sf_corpus_count(c) || !js) return sf__store_drop_story(s, story, err);
     SF_TRY(keep_other_copies(s, story, js, err));
     SF_TRY(put_story(s, story, c, js, now, created, err));
-    return put_entities(s, story, js, err);
+    return put_entities(s, story, js, now, err);
 }

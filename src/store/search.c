@@ -35,10 +35,8 @@ char *sf__store_fts5_query(const char *q) {
 
 /* Ranking is bounded: the newest SEARCH_RECENT matches (by row number,
  * i.e. the order they were stored) within the time range are ranked and
- * the best `limit` of them shown;
- * likewise the newest SEARCH_RECENT entities a name matches (entities are
- * written again whenever their story changes, so the newest ids are the
- * recently active stories' entities). Ranking every match costs one BM25 score
+ * the best `limit` of them shown (a name's entities are read in the order
+ * shown from an index, SQL_ENTITY, and need no bound). Ranking every match costs one BM25 score
  * per match (a common word matches every article: 1.5 s on 100,000
  * articles); the newest matches are the ones a news reader looks for, and
  * the cost is then bounded whatever the store's size (docs/store.md). The
@@ -48,13 +46,18 @@ char *sf__store_fts5_query(const char *q) {
  * tsvector carried through the sort of every match of a name (26,000 of a
  * million articles) spilled it to disk. */
 #define SEARCH_RECENT "1000"
+/* A name's entities as search shows them, the most recently updated
+ * stories first: the first rows of the index on (folded, updated,
+ * mentions, story, entity) (schema 7), each name of an entity once. */
 static const char SQL_ENTITY[] =
-    "SELECT e.story, e.name, e.type, e.mentions, s.headline, MIN(n.name) FROM"
-    " (SELECT entity, name FROM entity_names WHERE folded = ?1 ORDER BY entity DESC"
-    " LIMIT " SEARCH_RECENT ") n JOIN entities e ON e.id = n.entity JOIN stories s ON s.id = e.story"
-    " WHERE (?3 = 0 OR s.last_published >= ?4) AND (?5 = 0 OR s.first_published <= ?6)"
-    " GROUP BY e.id, e.story, e.name, e.type, e.mentions, s.headline, s.updated"
-    " ORDER BY s.updated DESC, e.mentions DESC, e.story DESC LIMIT ?2";
+    "SELECT n.story, e.name, e.type, e.mentions, s.headline, n.name FROM"
+    " (SELECT n.entity, n.story, MIN(n.name) AS name, n.updated, n.mentions FROM entity_names n"
+    " JOIN stories s ON s.id = n.story WHERE n.folded = ?1"
+    " AND (?3 = 0 OR s.last_published >= ?4) AND (?5 = 0 OR s.first_published <= ?6)"
+    " GROUP BY n.updated, n.mentions, n.story, n.entity"
+    " ORDER BY n.updated DESC, n.mentions DESC, n.story DESC, n.entity DESC LIMIT ?2) n"
+    " JOIN entities e ON e.id = n.entity JOIN stories s ON s.id = n.story"
+    " ORDER BY n.updated DESC, n.mentions DESC, n.story DESC, n.entity DESC";
 static const char SQL_STORIES_FTS[] =
     "SELECT s.id, s.headline, s.articles, s.last_published FROM"
     " (SELECT f.rowid AS r, bm25(stories_fts) AS score FROM stories_fts f JOIN stories s"

@@ -85,12 +85,16 @@ psql -q -c "CREATE DATABASE v3"
 expect_exit 0 "a store of the examples" -- "$SF" ingest --db "postgresql:///v3" "$ex"
 psql -q -d v3 -c "DROP TABLE article_bands; ALTER TABLE articles DROP COLUMN duplicate_similarity;
     DELETE FROM storyfold_meta WHERE key = 'copies_shape'; UPDATE storyfold_meta SET value = '3' WHERE key = 'schema';
-    DROP INDEX entity_names_search; CREATE INDEX entity_names_folded ON entity_names(folded);
+    DROP INDEX entity_names_order; ALTER TABLE entity_names DROP COLUMN story, DROP COLUMN updated, DROP COLUMN mentions;
+    CREATE INDEX entity_names_folded ON entity_names(folded);
     CREATE INDEX entity_names_folded_entity ON entity_names(folded, entity)"
 expect_exit 0 "the copy into the version 3 store" -- "$SF" ingest --db "postgresql:///v3" "$TMP/copy.jsonl"
-[ "$(q v3 "SELECT value FROM storyfold_meta WHERE key = 'schema'")" = 6 ] && ok "migrated to version 6" || not_ok "schema version"
-[ "$(q v3 "SELECT string_agg(indexname, ' ' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'entity_names'")" = "entity_names_entity entity_names_search" ] \
-    && ok "names are searched through the covering index" || not_ok "entity_names indexes"
+[ "$(q v3 "SELECT value FROM storyfold_meta WHERE key = 'schema'")" = 7 ] && ok "migrated to version 7" || not_ok "schema version"
+[ "$(q v3 "SELECT string_agg(indexname, ' ' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'entity_names'")" = "entity_names_entity entity_names_order" ] \
+    && ok "names are searched through the ordered index" || not_ok "entity_names indexes"
+[ "$(q v3 "SELECT count(*) FROM entity_names n JOIN entities e ON e.id = n.entity JOIN stories s ON s.id = e.story
+    WHERE n.story = e.story AND n.updated = s.updated AND n.mentions = COALESCE(e.mentions, 0)")" = "$(q v3 "SELECT count(*) FROM entity_names")" ] \
+    && [ "$(q v3 "SELECT count(*) FROM entity_names")" -gt 0 ] && ok "the migrated names know their story, its time and their mentions" || not_ok "entity_names columns"
 [ "$(q v3 "SELECT attstorage FROM pg_attribute WHERE attrelid = 'articles'::regclass AND attname = 'tsv'")" = m ] && ok "the migrated store keeps tsvectors in their rows" || not_ok "tsv storage"
 check_copy v3
 

@@ -278,11 +278,11 @@ static void test_refused(void **state) {
     sf_store_close(s);
     sqlite3 *db;
     assert_int_equal(sqlite3_open(path("newer.db"), &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 7", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
     assert_null(sf_store_open(path("newer.db"), &err));
     assert_int_equal(err.status, SF_ERR_UNSUPPORTED);
-    assert_non_null(strstr(err.message, "schema version 7"));
+    assert_non_null(strstr(err.message, "schema version 99"));
 }
 
 static void test_full_disk_keeps_store(void **state) {
@@ -644,8 +644,9 @@ static void test_copy_of_earlier_ingest(void **state) {
 /* A store of schema version 3 (no near-duplicate index, entity names
  * searched through two indexes) is migrated when opened, and its stored
  * articles are indexed by the next ingest: a copy of an article stored
- * before the migration is found; a name is searched through the covering
- * index of version 6. */
+ * before the migration is found; a name's rows know their story, its
+ * update time and their mentions, and are read in search's order from the
+ * index of version 7. */
 static void test_copy_after_migration(void **state) {
     (void)state;
     ingest_original("v3.db", 6);
@@ -656,7 +657,10 @@ static void test_copy_after_migration(void **state) {
                                   "ALTER TABLE articles DROP COLUMN duplicate_similarity;"
                                   "DELETE FROM storyfold_meta WHERE key = 'copies_shape';"
                                   "UPDATE storyfold_meta SET value = '3' WHERE key = 'schema';"
-                                  "DROP INDEX entity_names_search;"
+                                  "DROP INDEX entity_names_order;"
+                                  "ALTER TABLE entity_names DROP COLUMN story;"
+                                  "ALTER TABLE entity_names DROP COLUMN updated;"
+                                  "ALTER TABLE entity_names DROP COLUMN mentions;"
                                   "CREATE INDEX entity_names_folded ON entity_names(folded);"
                                   "CREATE INDEX entity_names_folded_entity ON entity_names(folded, entity);"
                                   "PRAGMA user_version = 3;",
@@ -674,10 +678,21 @@ static void test_copy_after_migration(void **state) {
     assert_int_equal(sql_int("v3.db", "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name ="
                                       " 'entity_names' AND name IN ('entity_names_folded', 'entity_names_folded_entity')"),
                      0);
+    /* schema 7: every name row knows its story, the story's update time and
+     * the entity's mentions, and is read in search's order from the index */
+    assert_int_equal(sql_int("v3.db", "SELECT count(*) FROM entity_names n JOIN entities e ON e.id = n.entity"
+                                      " JOIN stories s ON s.id = e.story WHERE n.story = e.story AND"
+                                      " n.updated = s.updated AND n.mentions = COALESCE(e.mentions, 0)"),
+                     sql_int("v3.db", "SELECT count(*) FROM entity_names"));
+    assert_true(sql_int("v3.db", "SELECT count(*) FROM entity_names") > 0);
     char plan[512];
-    query_plan("v3.db", "SELECT entity, name FROM entity_names WHERE folded = 'isis' ORDER BY entity DESC LIMIT 1000",
+    query_plan("v3.db",
+               "SELECT entity, story, MIN(name) FROM entity_names WHERE folded = 'isis'"
+               " GROUP BY updated, mentions, story, entity ORDER BY updated DESC, mentions DESC, story DESC,"
+               " entity DESC LIMIT 20",
                plan, sizeof plan);
-    assert_non_null(strstr(plan, "COVERING INDEX entity_names_search"));
+    assert_non_null(strstr(plan, "COVERING INDEX entity_names_order"));
+    assert_null(strstr(plan, "TEMP B-TREE"));
 }
 
 int main(void) {
