@@ -1086,10 +1086,11 @@ static sf_status split_apart(const sf_doc *docs, itemvec *iv, groupvec *gs) {
     return st;
 }
 
-static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
+/* Items by their key (subject, attribute): each key one group, in the order
+ * of its first item; iv's items get their group. */
+static sf_status key_groups(itemvec *iv, groupvec *gs) {
     sf_map idx;
     sf__map_init(&idx);
-    groupvec gs = {0};
     sf_status st = SF_OK;
     for (size_t i = 0; i < iv->n && st == SF_OK; i++) {
         uint64_t *slot = sf__map_slot(&idx, sf__hash64(iv->items[i].key, strlen(iv->items[i].key), 3));
@@ -1099,27 +1100,105 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
         }
         if (*slot == 0) {
             group_info g = {i, 0, 0, SF_FACT_SINGLE, 0};
-            st = SF_VEC_PUSH(&gs, g);
-            *slot = gs.n;
+            st = SF_VEC_PUSH(gs, g);
+            *slot = gs->n;
         }
         iv->items[i].group = (size_t)*slot - 1;
-        gs.items[*slot - 1].count++;
+        gs->items[*slot - 1].count++;
     }
-    /* Within each key group, values are joined when one article gives them,
-     * when they fit each other, or when their sentences are confirmed to be
-     * about one thing (same_thing); each joined set is one fact. A fact is a
-     * conflict when two of its articles give no value that fits, and a pair
-     * of their values is confirmed to be about one thing; values that are
-     * neither fitting nor confirmed stay apart as single-source facts. */
-    size_t nkeys = gs.n;
-    size_t *uf = NULL, *order = NULL, *start = NULL, *newg = NULL;
-    if (st == SF_OK) {
-        uf = sf__malloc((iv->n + 1) * sizeof(size_t));
-        order = sf__malloc((iv->n + 1) * sizeof(size_t));
-        start = sf__calloc(nkeys + 2, sizeof(size_t));
-        newg = sf__malloc((iv->n + 1) * sizeof(size_t));
-        if (!uf || !order || !start || !newg) st = SF_ERR_NOMEM;
-    }
+    sf__map_release(&idx);
+    return st;
+}
+
+/* May two items of one key join one fact? (The rules, each with its case.) */
+static bool may_join(sf_doc *docs, const item *a, const item *b) {
+    /* two subjects named differently are two things; in
+     * one article, differing values are two things too */
+    if (a->kind != SF_FACT_DATE && a->subj && b->subj && a->subj != b->subj) return false;
+    /* twins stay apart, and each joins another article's
+     * count only through a name shared with it; other
+     * counts join on fitting values (names differ for one
+     * event across reports: "off Florida", "fled Cuba") */
+    if (a->running && b->running && (a->twin || b->twin) &&
+        (a->doc == b->doc ? anchors_apart(a, b) : !share_anchor(a, b)))
+        return false;
+    /* a small count fits another by chance ("arrested two
+     * men" in Georgia, "detained two people" in Vermont):
+     * across reports whose sentences name things and share
+     * none, it joins no other (a toll of 217 twice is
+     * evidence itself; two twice is not) */
+    if (a->doc != b->doc && a->running && b->running && small_count(a) && small_count(b) &&
+        anchors_apart(a, b))
+        return false;
+    /* a vague amount ("hundreds", "thousands") fits a
+     * figure of its order, or another vague amount, by its
+     * width alone: across reports it joins one only
+     * through a name their sentences share or a named
+     * subject ("up to 100,000" and "tens of thousands"
+     * trapped in Raqqa); "thousands" killed in Turkey's
+     * Kurdish war is not the 800 killed by ETA, though
+     * both are a "war" */
+    if (a->doc != b->doc && (a->vague || b->vague) && !share_anchor(a, b) && !same_name(a, b))
+        return false;
+    /* a date not resolved ("Thursday" with no publication
+     * time) fits anything; it joins only the same words */
+    if (a->kind == SF_FACT_DATE && (!a->date[0] || !b->date[0]) &&
+        !same_words(docs, a, b))
+        return false;
+    if (a->doc == b->doc ? !compatible(a, b) : (!compatible(a, b) && !same_thing(a, b))) return false;
+    /* a plain noun counted ("people") joins only when the
+     * sentences share names: vague and open amounts fit
+     * nearly anything ("dozens", "over 14,000") */
+    if (a->doc != b->doc && (a->by_noun || b->by_noun) && !same_thing(a, b)) return false;
+    /* a plain count ("two engines", "four engines") is
+     * rarely one thing across reports: it agrees or stands
+     * apart, and never conflicts */
+    if (a->doc != b->doc && plain_count(a) && !compatible(a, b)) return false;
+    /* an open amount ("at least five", "up to 100") fits
+     * every larger or smaller figure: across reports it
+     * joins only a value confirmed to be about the same
+     * thing, or it chains the tolls of other events into
+     * one "update" (77, then 4, then 8, then 20) */
+    if (a->doc != b->doc && (open_ended(a) || open_ended(b)) && !same_thing(a, b)) return false;
+    /* in one article too: "Clinton has earned at least 175
+     * delegates" fits "Ted Cruz has 370 delegates" and "It
+     * takes 1,237 delegates"; it joins a value only through
+     * a name their sentences share */
+    if (a->doc == b->doc && (open_ended(a) || open_ended(b)) && !share_anchor(a, b)) return false;
+    /* nor, in either case, a value twice its bound or
+     * more (far_bound) */
+    if (far_bound(a, b)) return false;
+    return true;
+}
+
+/* Twins: an article that gives an event's count twice, fitting, in
+ * sentences whose names differ tells of two events ("he killed his wife and
+ * his two children in Stockbridge"; "In Pelham, Ala., a man shot two people
+ * to death"). order: the items group by group, [start[g], start[g + 1]). */
+static void mark_twins(itemvec *iv, const size_t *order, const size_t *start, size_t nkeys) {
+    for (size_t g = 0; g < nkeys; g++)
+        for (size_t x = start[g]; x < start[g + 1]; x++)
+            for (size_t y = x + 1; y < start[g + 1] && y <= x + PAIR_WINDOW; y++) {
+                item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
+                if (a->doc == b->doc && a->running && b->running && compatible(a, b) && anchors_apart(a, b))
+                    a->twin = b->twin = true;
+            }
+}
+
+/* Within each key group, values are joined when one article gives them,
+ * when they fit each other, or when their sentences are confirmed to be
+ * about one thing (same_thing); each joined set is one fact. A fact is a
+ * conflict when two of its articles give no value that fits, and a pair of
+ * their values is confirmed to be about one thing; values that are neither
+ * fitting nor confirmed stay apart as single-source facts. The joined sets
+ * replace the key groups in gs. */
+static sf_status join_values(sf_doc *docs, itemvec *iv, groupvec *gs) {
+    size_t nkeys = gs->n;
+    size_t *uf = sf__malloc((iv->n + 1) * sizeof(size_t));
+    size_t *order = sf__malloc((iv->n + 1) * sizeof(size_t));
+    size_t *start = sf__calloc(nkeys + 2, sizeof(size_t));
+    size_t *newg = sf__malloc((iv->n + 1) * sizeof(size_t));
+    sf_status st = uf && order && start && newg ? SF_OK : SF_ERR_NOMEM;
     if (st == SF_OK) {
         /* items by key group (counting sort), so pairs are looked at per group */
         for (size_t i = 0; i < iv->n; i++) start[iv->items[i].group + 1]++;
@@ -1128,160 +1207,109 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
         for (size_t g = 0; g < nkeys; g++) fill[g] = start[g];
         for (size_t i = 0; i < iv->n; i++) order[fill[iv->items[i].group]++] = i;
         for (size_t i = 0; i < iv->n; i++) uf[i] = i, newg[i] = SIZE_MAX;
-        /* twins: an article that gives an event's count twice, fitting, in
-         * sentences whose names differ tells of two events ("he killed his
-         * wife and his two children in Stockbridge"; "In Pelham, Ala., a man
-         * shot two people to death") */
+        mark_twins(iv, order, start, nkeys);
         for (size_t g = 0; g < nkeys; g++)
             for (size_t x = start[g]; x < start[g + 1]; x++)
                 for (size_t y = x + 1; y < start[g + 1] && y <= x + PAIR_WINDOW; y++) {
-                    item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
-                    if (a->doc == b->doc && a->running && b->running && compatible(a, b) && anchors_apart(a, b))
-                        a->twin = b->twin = true;
-                }
-        for (size_t g = 0; g < nkeys; g++)
-            for (size_t x = start[g]; x < start[g + 1]; x++)
-                for (size_t y = x + 1; y < start[g + 1] && y <= x + PAIR_WINDOW; y++) {
-                    const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
-                    /* two subjects named differently are two things; in
-                     * one article, differing values are two things too */
-                    if (a->kind != SF_FACT_DATE && a->subj && b->subj && a->subj != b->subj) continue;
-                    /* twins stay apart, and each joins another article's
-                     * count only through a name shared with it; other
-                     * counts join on fitting values (names differ for one
-                     * event across reports: "off Florida", "fled Cuba") */
-                    if (a->running && b->running && (a->twin || b->twin) &&
-                        (a->doc == b->doc ? anchors_apart(a, b) : !share_anchor(a, b)))
-                        continue;
-                    /* a small count fits another by chance ("arrested two
-                     * men" in Georgia, "detained two people" in Vermont):
-                     * across reports whose sentences name things and share
-                     * none, it joins no other (a toll of 217 twice is
-                     * evidence itself; two twice is not) */
-                    if (a->doc != b->doc && a->running && b->running && small_count(a) && small_count(b) &&
-                        anchors_apart(a, b))
-                        continue;
-                    /* a vague amount ("hundreds", "thousands") fits a
-                     * figure of its order, or another vague amount, by its
-                     * width alone: across reports it joins one only
-                     * through a name their sentences share or a named
-                     * subject ("up to 100,000" and "tens of thousands"
-                     * trapped in Raqqa); "thousands" killed in Turkey's
-                     * Kurdish war is not the 800 killed by ETA, though
-                     * both are a "war" */
-                    if (a->doc != b->doc && (a->vague || b->vague) && !share_anchor(a, b) && !same_name(a, b))
-                        continue;
-                    /* a date not resolved ("Thursday" with no publication
-                     * time) fits anything; it joins only the same words */
-                    if (a->kind == SF_FACT_DATE && (!a->date[0] || !b->date[0]) &&
-                        !same_words(docs, a, b))
-                        continue;
-                    if (a->doc == b->doc ? !compatible(a, b) : (!compatible(a, b) && !same_thing(a, b))) continue;
-                    /* a plain noun counted ("people") joins only when the
-                     * sentences share names: vague and open amounts fit
-                     * nearly anything ("dozens", "over 14,000") */
-                    if (a->doc != b->doc && (a->by_noun || b->by_noun) && !same_thing(a, b)) continue;
-                    /* a plain count ("two engines", "four engines") is
-                     * rarely one thing across reports: it agrees or stands
-                     * apart, and never conflicts */
-                    if (a->doc != b->doc && plain_count(a) && !compatible(a, b)) continue;
-                    /* an open amount ("at least five", "up to 100") fits
-                     * every larger or smaller figure: across reports it
-                     * joins only a value confirmed to be about the same
-                     * thing, or it chains the tolls of other events into
-                     * one "update" (77, then 4, then 8, then 20) */
-                    if (a->doc != b->doc && (open_ended(a) || open_ended(b)) && !same_thing(a, b)) continue;
-                    /* in one article too: "Clinton has earned at least 175
-                     * delegates" fits "Ted Cruz has 370 delegates" and "It
-                     * takes 1,237 delegates"; it joins a value only through
-                     * a name their sentences share */
-                    if (a->doc == b->doc && (open_ended(a) || open_ended(b)) && !share_anchor(a, b)) continue;
-                    /* nor, in either case, a value twice its bound or
-                     * more (far_bound) */
-                    if (far_bound(a, b)) continue;
+                    if (!may_join(docs, &iv->items[order[x]], &iv->items[order[y]])) continue;
                     size_t ra = order[x], rb = order[y];
                     while (uf[ra] != ra) ra = uf[ra];
                     while (uf[rb] != rb) rb = uf[rb];
                     if (ra != rb) uf[rb] = ra;
                 }
         /* number the components; they replace the key groups */
-        gs.n = 0;
+        gs->n = 0;
         for (size_t i = 0; i < iv->n && st == SF_OK; i++) {
             size_t r = i;
             while (uf[r] != r) r = uf[r];
             if (newg[r] == SIZE_MAX) {
                 group_info gi = {i, 0, 0, SF_FACT_SINGLE, 0};
-                st = SF_VEC_PUSH(&gs, gi);
-                newg[r] = gs.n - 1;
+                st = SF_VEC_PUSH(gs, gi);
+                newg[r] = gs->n - 1;
             }
             iv->items[i].group = newg[r];
         }
     }
+    sf__free(uf), sf__free(order), sf__free(start), sf__free(newg);
+    return st;
+}
+
+/* One fact's status from its items (members[from..to), in item order):
+ * single source, agree, conflict or update. order: scratch of to - from. */
+static void group_status(sf_doc *docs, itemvec *iv, const size_t *members, size_t from, size_t to,
+                         size_t *order, group_info *gi) {
+    size_t arts = 0, count = 0;
+    /* items come doc by doc, so distinct docs are the changes of doc */
+    for (size_t k = from; k < to; k++) {
+        size_t i = members[k];
+        if (count == 0 || iv->items[order[count - 1]].doc != iv->items[i].doc) arts++;
+        order[count++] = i;
+    }
+    bool timed;
+    bool conflict = group_conflict(docs, iv, order, count, &timed);
+    size_t look = SF_MIN(count, PAIR_WINDOW);
+    /* an agreement needs two reports that say it in their own words: two
+     * fitting values of two articles, neither of which repeats a sentence
+     * the other article gives for this fact (whole reports re-sent carry
+     * every sentence twice) */
+    bool own = false;
+    if (!conflict && arts >= 2) {
+        bool cp[PAIR_WINDOW][PAIR_WINDOW];
+        for (size_t x = 0; x < look; x++)
+            for (size_t y = x; y < look; y++)
+                cp[x][y] = cp[y][x] = x != y && iv->items[order[x]].doc != iv->items[order[y]].doc &&
+                                      sentence_copied(docs, &iv->items[order[x]], &iv->items[order[y]]);
+        for (size_t x = 0; x < look && !own; x++)
+            for (size_t y = x + 1; y < look && !own; y++) {
+                const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
+                if (a->doc == b->doc || !compatible(a, b)) continue;
+                bool echo = false;
+                for (size_t z = 0; z < look && !echo; z++) {
+                    size_t zd = iv->items[order[z]].doc;
+                    echo = (zd == a->doc && cp[z][y]) || (zd == b->doc && cp[z][x]);
+                }
+                own = !echo;
+            }
+    }
+    /* an agreement is one value that all its sources allow: values chained
+     * through a third ("more than 18,000" fits 18,600 and 224,000) or kept
+     * beside fitting ones of their articles ("seven" killed in a raid,
+     * "about 300" in the bombings) have no common range, and are not said
+     * to agree */
+    double lo = -INFINITY, hi = INFINITY;
+    for (size_t k = 0; k < count; k++) {
+        const item *it = &iv->items[order[k]];
+        if (it->kind == SF_FACT_DATE) continue;
+        lo = SF_MAX(lo, it->low);
+        hi = SF_MIN(hi, it->high);
+    }
+    bool common = !(lo > hi * 1.01 + 1e-9);
+    gi->count = count, gi->narticles = arts;
+    gi->status = arts < 2 || (!conflict && (!own || !common)) ? SF_FACT_SINGLE
+                 : conflict ? (timed ? SF_FACT_UPDATE : SF_FACT_CONFLICT)
+                            : SF_FACT_AGREE;
+}
+
+static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
+    groupvec gs = {0};
+    sf_status st = key_groups(iv, &gs);
+    if (st == SF_OK) st = join_values(docs, iv, &gs);
     if (st == SF_OK) st = split_apart(docs, iv, &gs);
     /* each component's items, in item order (counting sort) */
     size_t *members = st == SF_OK ? sf__malloc((iv->n + 1) * sizeof(size_t)) : NULL;
     size_t *mst = st == SF_OK ? sf__calloc(gs.n + 2, sizeof(size_t)) : NULL;
-    if (st == SF_OK && (!members || !mst)) st = SF_ERR_NOMEM;
+    size_t *scratch = st == SF_OK ? sf__malloc((iv->n + 1) * sizeof(size_t)) : NULL;
+    if (st == SF_OK && (!members || !mst || !scratch)) st = SF_ERR_NOMEM;
     if (st == SF_OK) {
         for (size_t i = 0; i < iv->n; i++) mst[iv->items[i].group + 1]++;
         for (size_t g = 0; g < gs.n; g++) mst[g + 1] += mst[g];
         for (size_t g = 0; g < gs.n; g++) gs.items[g].mstart = mst[g];
         for (size_t i = 0; i < iv->n; i++) members[mst[iv->items[i].group]++] = i;
     }
-    for (size_t g = 0; g < gs.n && st == SF_OK; g++) {
-        group_info *gi = &gs.items[g];
-        size_t arts = 0, count = 0;
-        /* items come doc by doc, so distinct docs are the changes of doc */
-        for (size_t k = gi->mstart; k < (g + 1 < gs.n ? gs.items[g + 1].mstart : iv->n); k++) {
-            size_t i = members[k];
-            if (count == 0 || iv->items[order[count - 1]].doc != iv->items[i].doc) arts++;
-            order[count++] = i;
-        }
-        bool timed;
-        bool conflict = group_conflict(docs, iv, order, count, &timed);
-        size_t look = SF_MIN(count, PAIR_WINDOW);
-        /* an agreement needs two reports that say it in their own words:
-         * two fitting values of two articles, neither of which repeats a
-         * sentence the other article gives for this fact (whole reports
-         * re-sent carry every sentence twice) */
-        bool own = false;
-        if (!conflict && arts >= 2) {
-            bool cp[PAIR_WINDOW][PAIR_WINDOW];
-            for (size_t x = 0; x < look; x++)
-                for (size_t y = x; y < look; y++)
-                    cp[x][y] = cp[y][x] = x != y && iv->items[order[x]].doc != iv->items[order[y]].doc &&
-                                          sentence_copied(docs, &iv->items[order[x]], &iv->items[order[y]]);
-            for (size_t x = 0; x < look && !own; x++)
-                for (size_t y = x + 1; y < look && !own; y++) {
-                    const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
-                    if (a->doc == b->doc || !compatible(a, b)) continue;
-                    bool echo = false;
-                    for (size_t z = 0; z < look && !echo; z++) {
-                        size_t zd = iv->items[order[z]].doc;
-                        echo = (zd == a->doc && cp[z][y]) || (zd == b->doc && cp[z][x]);
-                    }
-                    own = !echo;
-                }
-        }
-        /* an agreement is one value that all its sources allow: values
-         * chained through a third ("more than 18,000" fits 18,600 and
-         * 224,000) or kept beside fitting ones of their articles ("seven"
-         * killed in a raid, "about 300" in the bombings) have no common
-         * range, and are not said to agree */
-        double lo = -INFINITY, hi = INFINITY;
-        for (size_t k = 0; k < count; k++) {
-            const item *it = &iv->items[order[k]];
-            if (it->kind == SF_FACT_DATE) continue;
-            lo = SF_MAX(lo, it->low);
-            hi = SF_MIN(hi, it->high);
-        }
-        bool common = !(lo > hi * 1.01 + 1e-9);
-        gi->count = count, gi->narticles = arts;
-        gi->status = arts < 2 || (!conflict && (!own || !common)) ? SF_FACT_SINGLE
-                     : conflict ? (timed ? SF_FACT_UPDATE : SF_FACT_CONFLICT)
-                                : SF_FACT_AGREE;
-    }
-    sf__free(uf), sf__free(order), sf__free(start), sf__free(newg);
+    for (size_t g = 0; g < gs.n && st == SF_OK; g++)
+        group_status(docs, iv, members, gs.items[g].mstart, g + 1 < gs.n ? gs.items[g + 1].mstart : iv->n,
+                     scratch, &gs.items[g]);
+    sf__free(scratch);
     if (st == SF_OK && gs.n) {
         qsort(gs.items, gs.n, sizeof(group_info), cmp_groups);
         out->facts = sf__calloc(gs.n, sizeof(sf_fact));
@@ -1293,7 +1321,6 @@ static sf_status align(sf_doc *docs, itemvec *iv, sf_story_facts *out) {
     }
     sf__free(members), sf__free(mst);
     SF_VEC_FREE(&gs);
-    sf__map_release(&idx);
     return st;
 }
 
