@@ -1452,15 +1452,14 @@ static sf_status spoke(ctx *c, size_t s, size_t v, speaker sp) {
 
 /* Reported speech in sentence s (no quote marks in it): "X said (that)
  * ...", "..., X said", "..., according to X". Only with a speaker. */
-static sf_status indirect(ctx *c, size_t s) {
+/* Where the reported clause of speech verb v (ending at vend; speaker sp)
+ * begins: after "said (that)", after the listener of "told", after the
+ * when and where of the speaking ("said in a statement on Monday that"),
+ * or before ", X said". *clause: a complementizer opened it; *placed: a
+ * word of place or time follows the verb with no clause found after it. */
+static size_t reported_start(const ctx *c, size_t v, size_t vend, speaker sp, size_t e, bool *clause_out,
+                             bool *placed_out) {
     const sf_doc *d = c->d;
-    size_t s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
-    size_t v = SIZE_MAX, vend = 0;
-    for (size_t i = s0; i < e && v == SIZE_MAX; i++)
-        if (speech_verb(c, i, e, false, &vend)) v = i;
-    if (v == SIZE_MAX) return SF_OK;
-    speaker sp = speaker_of_verb(c, s0, v, vend, e);
-    if (sp.b == sp.e || CONFIDENCE[sp.rule] < MIN_CONFIDENCE || !foreign_speaker_ok(c, sp)) return SF_OK;
     /* the reported clause: after "said (that)" or before ", X said" */
     size_t lo = SF_MAX(vend, sp.b >= vend ? sp.e : vend);
     /* "told others that", "told the Associated Press that": the listener
@@ -1523,11 +1522,20 @@ static sf_status indirect(ctx *c, size_t s) {
     if (comma && lo < e && is_word(d, lo) && d->toks.items[lo].end - d->toks.items[lo].begin > 4 &&
         !memcmp(d->text + d->toks.items[lo].end - 3, "ing", 3))
         lo = e;
-    size_t hi = e;
-    while (hi > lo && d->toks.items[hi - 1].kind == SF_TOK_PUNCT) hi--;
+    *clause_out = clause;
+    *placed_out = placed;
+    return lo;
+}
+
+/* The words before the speaker and verb that may be what was said,
+ * [*first, *last): without a dateline or a lead-in dash, and without the
+ * speaker's description after the last comma; empty when the speaker
+ * stands in a relative clause (the clause before it is the writer's). */
+static void before_speaker(const ctx *c, size_t s0, size_t e, size_t v, speaker sp, size_t *first_out,
+                           size_t *last_out) {
+    const sf_doc *d = c->d;
     size_t first = s0, last = SF_MIN(sp.b, v);
     while (last > first && d->toks.items[last - 1].kind == SF_TOK_PUNCT) last--;
-    bool after = sp.b >= vend;
     /* a dateline ("WASHINGTON, Aug. 27 (Xinhua) --", "MOSCOW (AP) _") is not said */
     size_t sb = d->toks.items[s0].begin, dl = sf__dateline_length(d->text + sb, d->toks.items[e - 1].end - sb);
     while (dl && first < last && d->toks.items[first].begin < sb + dl) first++;
@@ -1554,12 +1562,15 @@ static sf_status indirect(ctx *c, size_t s) {
                 if (!(lower_word(d, t) && sf__tok_in(d, t, CONJUNCTIONS))) last = t - 1;
                 break;
             }
-    size_t b, en;
-    /* "..., X said here Friday": the clause before the comma */
-    /* "While the valley got through the night with no deaths, X told 8
-     * News Now ...": a subordinate clause alone before the speaker sets
-     * the scene, it is not a statement ("If talks fail, there will be war,
-     * X said" has a main clause after a second comma) */
+    *first_out = first;
+    *last_out = last;
+}
+
+/* "While the valley got through the night with no deaths, X told ...": a
+ * subordinate clause alone before the speaker sets the scene, it is not a
+ * statement ("If talks fail, there will be war, X said" has a main clause
+ * after a second comma). */
+static bool sets_scene(const sf_doc *d, size_t first, size_t last) {
     bool scene = false;
     if (sf__lang_is_english(d->lang) && last > first &&
         sf__tok_in(d, first, (const char *const[]){"while", "although", "though", "because", "if", "when",
@@ -1582,6 +1593,27 @@ static sf_status indirect(ctx *c, size_t s) {
             scene = commas == datecommas;
         }
     }
+    return scene;
+}
+
+static sf_status indirect(ctx *c, size_t s) {
+    const sf_doc *d = c->d;
+    size_t s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
+    size_t v = SIZE_MAX, vend = 0;
+    for (size_t i = s0; i < e && v == SIZE_MAX; i++)
+        if (speech_verb(c, i, e, false, &vend)) v = i;
+    if (v == SIZE_MAX) return SF_OK;
+    speaker sp = speaker_of_verb(c, s0, v, vend, e);
+    if (sp.b == sp.e || CONFIDENCE[sp.rule] < MIN_CONFIDENCE || !foreign_speaker_ok(c, sp)) return SF_OK;
+    bool clause, placed;
+    size_t lo = reported_start(c, v, vend, sp, e, &clause, &placed);
+    size_t hi = e;
+    while (hi > lo && d->toks.items[hi - 1].kind == SF_TOK_PUNCT) hi--;
+    size_t first, last;
+    before_speaker(c, s0, e, v, sp, &first, &last);
+    bool after = sp.b >= vend;
+    size_t b, en;
+    bool scene = sets_scene(d, first, last);
     bool tail = SF_MIN(sp.b, v) > s0 && punct_is(d, SF_MIN(sp.b, v) - 1, ',') &&
                 (hi < lo + 4 || sf__tok_in(d, v, TO_LISTENER)) && !scene;
     /* with no "that", after a verb that takes an object as often as a
