@@ -857,7 +857,7 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
                                            SF_ARRAY_LEN(it.anchors));
             sf__buf_reset(&key);
             char thing[300] = "";
-            bool has_event = dt->event_end > dt->event_begin;
+            bool has_event = dt->event_end > dt->event_begin, own_key = false;
             size_t phrase = SIZE_MAX;
             bool compound = false;
             size_t subj = has_event ? verb_subject(d, sm, sb - sa, dt->sentence, tok_at(d, dt->sentence, dt->event_begin),
@@ -879,7 +879,11 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
                 st = head_key(verb, dt->event_end - dt->event_begin, &key);
                 snprintf(thing, sizeof thing, "%s %.*s", ents[subj].name, vn, verb);
             } else {
-                sf__buf_addf(&key, "d@%zu:%zu", d->article, dt->begin);
+                /* no named subject: lined up with nothing, but one article
+                 * saying the same thing on the same date words twice ("rebels
+                 * seized the town on Monday" in its lead and again below)
+                 * gives one fact, not two alike (key below) */
+                own_key = true;
                 if (subj != SIZE_MAX) {
                     it.entity = subj;
                     snprintf(thing, sizeof thing, "%s %.*s", ents[subj].name, vn, verb);
@@ -911,6 +915,8 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
                     }
                 }
             }
+            if (own_key)
+                sf__buf_addf(&key, "d@%zu|%s|%.*s", d->article, thing, (int)(dt->end - dt->begin), d->text + dt->begin);
             it.thing = sf__strndup(thing, strlen(thing));
             it.key = sf__strndup(key.p ? key.p : "", key.n);
             if (st != SF_OK || !it.thing || !it.key || SF_VEC_PUSH(iv, it) != SF_OK) {

@@ -498,6 +498,36 @@ static void test_death_penalty_is_no_death(void **state) {
     sf__doc_release(&d);
 }
 
+/* A date with no named subject lines up with nothing, but one article
+ * saying the same thing on the same date words twice (its lead and again
+ * below) gives one fact with two mentions, not two alike; another thing on
+ * the same day stays its own fact. */
+static void test_same_date_twice_one_fact(void **state) {
+    (void)state;
+    const char *texts[] = {"Rebels seized the town of Kidal on Monday, officials said. "
+                           "The army said 40 soldiers were killed.\n\n"
+                           "Later reports confirmed that rebels seized the town of Kidal on Monday. "
+                           "Residents fled the town on Monday."};
+    sf_corpus *c = corpus_of(texts, 1, SF_TIME_UNKNOWN);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    size_t seized = 0, fled = 0;
+    for (size_t i = 0; i < f.nfacts; i++) {
+        if (f.facts[i].kind != SF_FACT_DATE) continue;
+        if (strstr(f.facts[i].what, "seized")) {
+            seized++;
+            assert_int_equal(f.facts[i].nmentions, 2);
+            assert_int_equal(f.facts[i].status, SF_FACT_SINGLE);
+        } else if (strstr(f.facts[i].what, "fled")) {
+            fled++;
+        }
+    }
+    assert_int_equal(seized, 1);
+    assert_int_equal(fled, 1);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* Two lower bounds, or a lower bound and a figure, twice apart or more
  * are two counts: "more than 300" and "more than 900" arrested (two
  * groups' claims), "more than 30,000" and 317,377 users. A vague amount
@@ -1436,7 +1466,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quantities), cmocka_unit_test(test_age_in_words), cmocka_unit_test(test_small_counts_apart), cmocka_unit_test(test_spaced_thousands), cmocka_unit_test(test_part_of_a_group_no_conflict),
         cmocka_unit_test(test_counts_ten_times_apart_no_conflict),
-        cmocka_unit_test(test_death_penalty_is_no_death), cmocka_unit_test(test_open_and_vague_amounts_apart), cmocka_unit_test(test_vague_amounts),
+        cmocka_unit_test(test_death_penalty_is_no_death), cmocka_unit_test(test_same_date_twice_one_fact), cmocka_unit_test(test_open_and_vague_amounts_apart), cmocka_unit_test(test_vague_amounts),
         cmocka_unit_test(relative_days_anchored),
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_dates),
         cmocka_unit_test(test_quotes), cmocka_unit_test(test_quotes_it_said),
