@@ -1336,11 +1336,18 @@ static sf_status make_quotes(sf_doc *docs, size_t nd, const sf_mention *m, size_
     SF_VEC(sf_quote) res = {0};
     sf_status st = SF_OK;
     size_t mstart = 0;
+    /* a quote an article gives twice, word for word and by the same speaker
+     * (a pull quote, a page that repeats its text), is one quote: the
+     * first; seen: hash of speaker and text -> index + 1 in res */
+    sf_map seen;
+    sf__map_init(&seen);
     for (size_t di = 0; di < nd && st == SF_OK; di++) {
         sf_doc *d = &docs[di];
         size_t mend = mstart;
         while (mend < nm && m[mend].article == d->article) mend++;
         qv.n = 0;
+        sf__map_release(&seen);
+        sf__map_init(&seen);
         st = sf__find_quotes(d, m ? m + mstart : NULL, mend - mstart, ents, &qv); /* m NULL: no names */
         for (size_t k = 0; k < qv.n && st == SF_OK; k++) {
             const sf_quote_hit *h = &qv.items[k];
@@ -1365,14 +1372,30 @@ static sf_status make_quotes(sf_doc *docs, size_t nd, const sf_mention *m, size_
                             : sm            ? dup_view(d->text + sm->begin, sm->end - sm->begin)
                                             : dup_view(d->text + h->speaker_begin, h->speaker_end - h->speaker_begin);
             q.text = dup_view(d->text + h->begin, h->end - h->begin);
-            if ((known && (!q.speaker_text || !q.speaker)) || !q.text || SF_VEC_PUSH(&res, q) != SF_OK) {
+            if ((known && (!q.speaker_text || !q.speaker)) || !q.text) {
                 sf__free(q.speaker_text), sf__free(q.speaker), sf__free(q.text);
                 st = SF_ERR_NOMEM;
+                break;
             }
+            uint64_t key = sf__hash64(q.text, strlen(q.text), q.speaker ? sf__hash64(q.speaker, strlen(q.speaker), 7) : 7);
+            uint64_t *slot = sf__map_slot(&seen, key);
+            const sf_quote *was = slot && *slot ? &res.items[*slot - 1] : NULL;
+            if (was && strcmp(was->text, q.text) == 0 &&
+                (was->speaker ? q.speaker && strcmp(was->speaker, q.speaker) == 0 : !q.speaker)) {
+                sf__free(q.speaker_text), sf__free(q.speaker), sf__free(q.text);
+                continue;
+            }
+            if (!slot || SF_VEC_PUSH(&res, q) != SF_OK) {
+                sf__free(q.speaker_text), sf__free(q.speaker), sf__free(q.text);
+                st = SF_ERR_NOMEM;
+                break;
+            }
+            if (!*slot) *slot = res.n;
         }
         mstart = mend;
     }
     SF_VEC_FREE(&qv);
+    sf__map_release(&seen);
     out->quotes = res.items;
     out->nquotes = res.n;
     return st;

@@ -498,6 +498,30 @@ static void test_death_penalty_is_no_death(void **state) {
     sf__doc_release(&d);
 }
 
+/* A quote an article gives twice, word for word and by the same speaker
+ * (a pull quote repeated below), is one quote; the same words by another
+ * speaker stay. */
+static void test_same_quote_twice_one_quote(void **state) {
+    (void)state;
+    const char *texts[] = {"\"We will rebuild the bridge,\" Mayor Anna Kowalski said on Friday. "
+                           "The river rose overnight.\n\n"
+                           "\"We will rebuild the bridge,\" Mayor Anna Kowalski said on Friday.\n\n"
+                           "\"We will rebuild the bridge,\" Governor Tomas Berg said later."};
+    sf_corpus *c = corpus_of(texts, 1, SF_TIME_UNKNOWN);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    size_t hers = 0, his = 0;
+    for (size_t i = 0; i < f.nquotes; i++) {
+        if (!f.quotes[i].speaker) continue;
+        hers += strcmp(f.quotes[i].speaker, "Anna Kowalski") == 0;
+        his += strcmp(f.quotes[i].speaker, "Tomas Berg") == 0;
+    }
+    assert_int_equal(hers, 1);
+    assert_int_equal(his, 1);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* A date with no named subject lines up with nothing, but one article
  * saying the same thing on the same date words twice (its lead and again
  * below) gives one fact with two mentions, not two alike; another thing on
@@ -1466,7 +1490,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quantities), cmocka_unit_test(test_age_in_words), cmocka_unit_test(test_small_counts_apart), cmocka_unit_test(test_spaced_thousands), cmocka_unit_test(test_part_of_a_group_no_conflict),
         cmocka_unit_test(test_counts_ten_times_apart_no_conflict),
-        cmocka_unit_test(test_death_penalty_is_no_death), cmocka_unit_test(test_same_date_twice_one_fact), cmocka_unit_test(test_open_and_vague_amounts_apart), cmocka_unit_test(test_vague_amounts),
+        cmocka_unit_test(test_death_penalty_is_no_death), cmocka_unit_test(test_same_date_twice_one_fact), cmocka_unit_test(test_same_quote_twice_one_quote), cmocka_unit_test(test_open_and_vague_amounts_apart), cmocka_unit_test(test_vague_amounts),
         cmocka_unit_test(relative_days_anchored),
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_dates),
         cmocka_unit_test(test_quotes), cmocka_unit_test(test_quotes_it_said),
