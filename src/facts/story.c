@@ -1336,9 +1336,10 @@ static sf_status make_quotes(sf_doc *docs, size_t nd, const sf_mention *m, size_
     SF_VEC(sf_quote) res = {0};
     sf_status st = SF_OK;
     size_t mstart = 0;
-    /* a quote an article gives twice, word for word and by the same speaker
-     * (a pull quote, a page that repeats its text), is one quote: the
-     * first; seen: hash of speaker and text -> index + 1 in res */
+    /* a quote an article gives twice in the same sentence, word for word
+     * and by the same speaker (a pull quote, a page that repeats its text),
+     * is one quote: the first (a phrase quoted again in another sentence
+     * stays); seen: hash of speaker and text -> index + 1 in res */
     sf_map seen;
     sf__map_init(&seen);
     for (size_t di = 0; di < nd && st == SF_OK; di++) {
@@ -1381,7 +1382,9 @@ static sf_status make_quotes(sf_doc *docs, size_t nd, const sf_mention *m, size_
             uint64_t *slot = sf__map_slot(&seen, key);
             const sf_quote *was = slot && *slot ? &res.items[*slot - 1] : NULL;
             if (was && strcmp(was->text, q.text) == 0 &&
-                (was->speaker ? q.speaker && strcmp(was->speaker, q.speaker) == 0 : !q.speaker)) {
+                (was->speaker ? q.speaker && strcmp(was->speaker, q.speaker) == 0 : !q.speaker) &&
+                sf__view_eq(sf__view(d->text + was->sentence.begin, was->sentence.end - was->sentence.begin),
+                            sf__view(d->text + q.sentence.begin, q.sentence.end - q.sentence.begin))) {
                 sf__free(q.speaker_text), sf__free(q.speaker), sf__free(q.text);
                 continue;
             }
