@@ -15,6 +15,7 @@ typedef struct sf_cli_command {
     const char *name;
     const char *summary;
     int (*run)(int argc, char **argv); /* argv[0] is the command name */
+    bool articles; /* works on many articles: started with huge pages (main.c) */
 } sf_cli_command;
 
 /* Options every reading command accepts. */

@@ -10,23 +10,23 @@
 #include <unistd.h>
 
 static const sf_cli_command COMMANDS[] = {
-    {"run", "read articles, find copies and stories, print summarized stories", sf_cmd_run},
-    {"summarize", "summarize all the articles given as one story", sf_cmd_summarize},
-    {"sentences", "print each sentence of each article on its own line", sf_cmd_sentences},
-    {"dedup", "find copies (exact and near duplicates), one JSON line per group", sf_cmd_dedup},
-    {"cluster", "group articles into stories, one JSON line per article", sf_cmd_cluster},
-    {"eval", "measure against human judgements (rouge, clusters)", sf_cmd_eval},
-    {"entities", "print each name mention of each article, one JSON line each", sf_cmd_entities},
-    {"ner", "tag a CoNLL-2003 file with the name recognizer", sf_cmd_ner},
+    {"run", "read articles, find copies and stories, print summarized stories", sf_cmd_run, true},
+    {"summarize", "summarize all the articles given as one story", sf_cmd_summarize, true},
+    {"sentences", "print each sentence of each article on its own line", sf_cmd_sentences, true},
+    {"dedup", "find copies (exact and near duplicates), one JSON line per group", sf_cmd_dedup, true},
+    {"cluster", "group articles into stories, one JSON line per article", sf_cmd_cluster, true},
+    {"eval", "measure against human judgements (rouge, clusters)", sf_cmd_eval, true},
+    {"entities", "print each name mention of each article, one JSON line each", sf_cmd_entities, true},
+    {"ner", "tag a CoNLL-2003 file with the name recognizer", sf_cmd_ner, false},
     {"extract", "print the main text of web pages and WARC crawls (json: with metadata)",
-     sf_cmd_extract},
-    {"ingest", "add articles to a store (--db FILE or postgresql://...)", sf_cmd_ingest},
-    {"stories", "list a store's stories, newest activity first", sf_cmd_stories},
-    {"show", "print one stored story (--history: how it grew)", sf_cmd_show},
-    {"search", "search a store's articles, stories and entities", sf_cmd_search},
-    {"serve", "serve a store as a web page and a JSON API (HTTP)", sf_cmd_serve},
-    {"worker", "read articles from Kafka into a store, one of several workers", sf_cmd_worker},
-    {"produce", "send articles to a Kafka topic (JSON Lines, keyed by id)", sf_cmd_produce},
+     sf_cmd_extract, true},
+    {"ingest", "add articles to a store (--db FILE or postgresql://...)", sf_cmd_ingest, true},
+    {"stories", "list a store's stories, newest activity first", sf_cmd_stories, false},
+    {"show", "print one stored story (--history: how it grew)", sf_cmd_show, false},
+    {"search", "search a store's articles, stories and entities", sf_cmd_search, false},
+    {"serve", "serve a store as a web page and a JSON API (HTTP)", sf_cmd_serve, false},
+    {"worker", "read articles from Kafka into a store, one of several workers", sf_cmd_worker, true},
+    {"produce", "send articles to a Kafka topic (JSON Lines, keyed by id)", sf_cmd_produce, false},
 };
 
 static void usage(FILE *f) {
@@ -147,18 +147,15 @@ static void use_huge_pages(char **argv) {
 #endif
 }
 
-/* Commands that read many articles (the store's queries and the web page
- * start fast and stay small). */
-static bool works_on_articles(const char *cmd) {
-    static const char *const HEAVY[] = {"run", "summarize", "dedup", "cluster", "ingest", "extract",
-                                        "entities", "sentences", "worker", "eval", NULL};
-    for (const char *const *c = HEAVY; *c; c++)
-        if (strcmp(cmd, *c) == 0) return true;
-    return false;
+static const sf_cli_command *find_command(const char *name) {
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+        if (strcmp(name, COMMANDS[i].name) == 0) return &COMMANDS[i];
+    return NULL;
 }
 
 int main(int argc, char **argv) {
-    if (argc >= 2 && works_on_articles(argv[1])) use_huge_pages(argv);
+    const sf_cli_command *cmd = argc >= 2 ? find_command(argv[1]) : NULL;
+    if (cmd && cmd->articles) use_huge_pages(argv);
     char *hv[5] = {NULL}; /* argv of `storyfold help COMMAND [SUB]` */
     if (argc < 2) {
         usage(stderr);
@@ -185,9 +182,7 @@ int main(int argc, char **argv) {
         printf("storyfold %s\n", sf_version());
         return finish_output("version", NULL, SF_EXIT_OK);
     }
-    const sf_cli_command *cmd = NULL;
-    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
-        if (strcmp(argv[1], COMMANDS[i].name) == 0) cmd = &COMMANDS[i];
+    cmd = find_command(argv[1]);
     if (!cmd) {
         fprintf(stderr, "storyfold: unknown command '%s'\n\n", argv[1]);
         usage(stderr);

@@ -273,7 +273,9 @@ sf_status sf__pg_exec(sf_store *s, const char *sql, size_t n, const sf_val *p, s
 static sf_status script(sf_store *s, const char *sql, sf_error *err) {
     SF_TRY(drain(s, err));
     PGresult *r = PQexec(CONN(s), sql);
-    if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) return fail(s, r, "updating the schema", err);
+    /* a version with nothing to do is an empty script */
+    ExecStatusType rs = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (rs != PGRES_COMMAND_OK && rs != PGRES_EMPTY_QUERY) return fail(s, r, "updating the schema", err);
     PQclear(r);
     return SF_OK;
 }

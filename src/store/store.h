@@ -40,18 +40,11 @@
  * rewritten (VACUUM FULL articles). SQLite keeps its index apart (FTS5). */
 #define SF_STORE_SCHEMA_V5_SQLITE ""
 #define SF_STORE_SCHEMA_V5_PG "ALTER TABLE articles ALTER COLUMN tsv SET STORAGE MAIN;"
-/* Schema version 6: search by an entity's name reads the newest entities of
- * that name and their names from the index alone (SQLite: the name as a
- * third key column; PostgreSQL: INCLUDE), in entity order, without visiting
- * a table row for each of the name's entities (a name of a million-article
- * store had 2,783 rows on 2,510 table pages, read and sorted at every
- * search: docs/store.md). The two indexes it covers are dropped. */
-#define SF_STORE_SCHEMA_V6_SQLITE                                                          \
-    "CREATE INDEX IF NOT EXISTS entity_names_search ON entity_names(folded, entity, name);"              \
-    "DROP INDEX IF EXISTS entity_names_folded_entity; DROP INDEX IF EXISTS entity_names_folded;"
-#define SF_STORE_SCHEMA_V6_PG                                                              \
-    "CREATE INDEX IF NOT EXISTS entity_names_search ON entity_names(folded, entity) INCLUDE (name);"     \
-    "DROP INDEX IF EXISTS entity_names_folded_entity; DROP INDEX IF EXISTS entity_names_folded;"
+/* Schema version 6 made a covering index on entity_names(folded, entity)
+ * that version 7 replaces; a store migrated now goes from 5 to 7 without
+ * building it (version 7 drops it where a store has it). */
+#define SF_STORE_SCHEMA_V6_SQLITE ""
+#define SF_STORE_SCHEMA_V6_PG ""
 /* Schema version 7: each name row also carries its entity's story, the
  * story's `updated` and the entity's mentions (written with them: a
  * story's entities and names are written again whenever the story is), and
@@ -59,15 +52,17 @@
  * updated stories first, then more mentions): the first page of a name is
  * read from the index's first rows, joined to their entities and stories,
  * instead of the newest 1,000 entities each joined to its story and
- * sorted. Replaces version 6's index. */
+ * sorted. Replaces the indexes on folded (version 1), (folded, entity)
+ * (version 3) and version 6's. */
 #define SF_STORE_SCHEMA_V7_COLUMNS                                                          \
+    "DROP INDEX IF EXISTS entity_names_search; DROP INDEX IF EXISTS entity_names_folded_entity;"  \
+    " DROP INDEX IF EXISTS entity_names_folded;"                                            \
     "ALTER TABLE entity_names ADD COLUMN story BIGINT NOT NULL DEFAULT 0;"                  \
     "ALTER TABLE entity_names ADD COLUMN updated BIGINT NOT NULL DEFAULT 0;"                \
     "ALTER TABLE entity_names ADD COLUMN mentions BIGINT NOT NULL DEFAULT 0;"               \
     "UPDATE entity_names SET story = e.story, updated = s.updated,"                         \
     " mentions = COALESCE(e.mentions, 0) FROM entities e JOIN stories s ON s.id = e.story"  \
-    " WHERE e.id = entity_names.entity;"                                                    \
-    "DROP INDEX IF EXISTS entity_names_search;"
+    " WHERE e.id = entity_names.entity;"
 #define SF_STORE_SCHEMA_V7_SQLITE                                                          \
     SF_STORE_SCHEMA_V7_COLUMNS                                                             \
     "CREATE INDEX entity_names_order ON entity_names(folded, updated, mentions, story, entity, name);"
