@@ -675,6 +675,10 @@ static speaker subject_before(const ctx *c, size_t lo, size_t v) {
     size_t k = skip_between(d, lo, v);
     k = skip_paren(d, lo, k);
     if (k <= lo) return NOBODY;
+    /* "The most commonly reported drugs are": a degree word before the
+     * verb makes it an adjective; no one speaks */
+    if (lower_word(d, k - 1) && sf__tok_in(d, k - 1, (const char *const[]){"most", "more", "least", "less", NULL}))
+        return NOBODY;
     if (lower_word(d, k - 1) && sf__tok_is(d, k - 1, "and")) {
         /* "X noted ..., and added:": the subject of the speech verb
          * before, in the same window; else nobody */
@@ -809,7 +813,8 @@ static speaker subject_after(const ctx *c, size_t vend, size_t hi) {
 static const char *const MORE_CUES[] = {"asked", "asks", "tweeted", "tweets", "posted", "joked",
                                         "quipped", "responded", "answered", "shouted", "yelled",
                                         "vowed", "promised", "pledged", "boasted", "chanted",
-                                        "exclaimed", "mused", "reads", "read", "wondered", NULL};
+                                        "exclaimed", "mused", "reads", "read", "wondered", "opined",
+                                        "commented", "countered", "retorted", NULL};
 /* "X emailed supporters, telling them, '...'": the participle's speaker
  * is the subject the sentence starts with */
 static const char *const PARTICIPLES[] = {"saying", "telling", "adding", "writing", "noting",
@@ -1032,8 +1037,9 @@ static bool exclaimed_then_name_verb(const ctx *c, const qspan *q, size_t lo, si
 /* The cue after a closing mark: '"...," X said', '"...," said X'. A
  * quote that ends its sentence ('."') followed by a capital starts a new
  * one, whose verb is not this quote's. */
-static speaker cue_after(const ctx *c, const qspan *q) {
+static speaker cue_after(const ctx *c, const qspan *q, size_t *cue_end) {
     const sf_doc *d = c->d;
+    *cue_end = SIZE_MAX;
     if (q->close == SIZE_MAX) return NOBODY;
     size_t lo = q->close + 1, n = d->toks.n;
     if (lo >= n || c->para[lo] != c->para[q->close]) return NOBODY;
@@ -1051,7 +1057,11 @@ static speaker cue_after(const ctx *c, const qspan *q) {
             !(sf__lang_is_english(d->lang) && sf__party_label(d, t, t + 1)))
             break;
         size_t vend;
-        if (speech_verb(c, t, hi, true, &vend)) return speaker_of_verb(c, lo, t, vend, hi);
+        if (speech_verb(c, t, hi, true, &vend)) {
+            speaker sp = speaker_of_verb(c, lo, t, vend, hi);
+            *cue_end = SF_MAX(vend, sp.e);
+            return sp;
+        }
     }
     /* '"...," Mr. Rubel pointed out.': a quote that opens its sentence and
      * ends in a comma, then a name and a verb of any kind (a past tense or
@@ -1069,13 +1079,62 @@ static speaker cue_after(const ctx *c, const qspan *q) {
     return NOBODY;
 }
 
+/* 'When the star posted photos, she received comments including "..."':
+ * the verb v stands in a clause set before the main one (opened by a
+ * subordinator, no comma between it and v), and the quote stands in the
+ * main clause, which has words of its own after the comma; the verb is
+ * not the quote's cue. 'As he said, "..."' has no such words. */
+static bool cue_in_fronted_clause(const ctx *c, size_t lo, size_t v, size_t vend, size_t open) {
+    /* not "as": 'As X observed, ...' introduces what X observed */
+    static const char *const SUBORDINATORS[] = {"when", "while", "after", "before", "if", "because",
+                                                "although", "though", "since", "once", "whereas", "until",
+                                                "unless", NULL};
+    const sf_doc *d = c->d;
+    size_t comma = SIZE_MAX, words = 0;
+    for (size_t t = vend; t < open; t++)
+        if (punct_is(d, t, ',')) comma = t;
+    if (comma == SIZE_MAX) return false;
+    for (size_t t = comma + 1; t < open; t++) words += is_word(d, t);
+    if (words < 2) return false;
+    /* fronted: the subordinator opens the sentence, or follows one word
+     * that joins it to the one before ("Then when ...", "But if ...") */
+    for (size_t u = v; u-- > lo;) {
+        if (punct_is(d, u, ',') || c->inq[u]) return false;
+        if (sf__tok_in(d, u, SUBORDINATORS))
+            return u == lo || (u == lo + 1 && sf__tok_in(d, lo, (const char *const[]){"then", "and", "but", "so", NULL}));
+    }
+    return false;
+}
+
 /* The cue before an opening mark in its sentence: 'X said: "..."', 'X
  * told reporters "..."', 'According to X, "..."'. The closest verb wins. */
+static bool title_in_marks(const sf_doc *d, const qspan *q);
+
+/* The opening mark of the quote whose closing mark is at token close
+ * (SIZE_MAX: none found). */
+static size_t opening_of(const ctx *c, size_t close) {
+    size_t o = close;
+    while (o > 0 && c->inq[o - 1] && !(quote_mark(c->d, o) == 1 || quote_mark(c->d, o) == 4 ||
+                                       (quote_mark(c->d, o) == 3 && o != close)))
+        o--;
+    return quote_mark(c->d, o) ? o : SIZE_MAX;
+}
+
 static speaker cue_before(const ctx *c, size_t open, size_t lo) {
     for (size_t t = open; t-- > lo;) {
-        if (c->inq[t]) break;
+        if (c->inq[t]) {
+            /* a title in marks is part of the sentence ('just as in the
+             * case of the "Back of the Big House" show, the library had
+             * "..."'); another quote ends the search */
+            size_t o = opening_of(c, t);
+            qspan title = {o, t, t, false};
+            if (o == SIZE_MAX || o <= lo || !quote_mark(c->d, t) || !title_in_marks(c->d, &title)) break;
+            t = o;
+            continue;
+        }
         size_t vend;
         if (!speech_verb(c, t, open, true, &vend)) continue;
+        if (cue_in_fronted_clause(c, lo, t, vend, open)) break;
         speaker sp = speaker_of_verb(c, lo, t, vend, open);
         /* "Lynch, who told Congress when asked about it: "...": a verb with
          * no subject of its own ("asked") leaves the cue to one before it */
@@ -1094,6 +1153,22 @@ static size_t window_start(const ctx *c, size_t i) {
     size_t t = i;
     while (t > lo && !c->inq[t - 1] && c->para[t - 1] == c->para[i]) t--;
     return t;
+}
+
+/* window_start, reaching back past titles in marks in the sentence (the
+ * window of a direct quote's cue before it) */
+static size_t window_past_titles(const ctx *c, size_t i) {
+    size_t lo = window_start(c, i);
+    for (;;) {
+        size_t s = sf__doc_sentence_of(c->d, c->d->toks.items[i].begin);
+        size_t first = s < c->d->sents.n ? c->d->sent_tok[s] : lo;
+        if (lo == 0 || lo <= first || !c->inq[lo - 1] || !quote_mark(c->d, lo - 1)) return lo;
+        size_t o = opening_of(c, lo - 1);
+        qspan title = {o, lo - 1, lo - 1, false};
+        if (o == SIZE_MAX || o < first || !title_in_marks(c->d, &title)) return lo;
+        lo = o ? window_start(c, o) : 0;
+        if (lo == o) return lo;
+    }
 }
 
 static sf_status push_hit(ctx *c, size_t sentence, size_t begin, size_t end, bool direct,
@@ -1136,6 +1211,37 @@ static bool in_apposition(const ctx *c, size_t lo, const sf_quote_hit *h, const 
     return true;
 }
 
+/* Words that open a phrase of where, when, to whom or of what something
+ * was said ("said of the swirl of activities"), never what was said
+ * (after the verb, with no "that") */
+static const char *const NOT_SAID[] = {"at", "in", "on", "during", "with", "for", "from", "over", "before",
+                                       "after", "to", "about", "against", "under", "by", "into", "of", NULL};
+
+/* '"...!" another individual opined.', '"...," wrote another.': the
+ * sentence goes on after the closing mark with a short clause of its own
+ * (one to four words, then the sentence's end) holding a verb (a known
+ * cue, or a past tense in -ed) that we could not give a speaker: it
+ * attributes the quote to someone, so the quote is not the previous
+ * speaker's ("he said" is left to the rules of pronouns). Longer goings-on ('," which X thinks will ...', '," a formal
+ * acronym for ...', '," while ...') say nothing of who spoke. */
+static bool sentence_goes_on(const ctx *c, const qspan *q) {
+    const sf_doc *d = c->d;
+    if (q->close == SIZE_MAX || q->close + 1 >= d->toks.n || q->te <= q->open + 1) return false;
+    if (!punct_is(d, q->te - 1, ',') && !punct_is(d, q->te - 1, '!') && !punct_is(d, q->te - 1, '?')) return false;
+    size_t t = q->close + 1, words = 0;
+    if (!lower_word(d, t) || sf__tok_in(d, t, CONJUNCTIONS) || sf__tok_in(d, t, NOT_SAID)) return false;
+    /* '"...," he said': the pronoun is the speaker before, as inherited */
+    if (he_she(d, t) || (t + 1 < d->toks.n && he_she(d, t + 1))) return false;
+    bool verb = false;
+    for (; t < d->toks.n && c->para[t] == c->para[q->close] && !c->inq[t] && is_word(d, t); t++) {
+        if (++words > 4) return false;
+        const sf_token *w = &d->toks.items[t];
+        verb |= sf__tok_in(d, t, sf__speech_verbs) || sf__tok_in(d, t, MORE_CUES) ||
+                (w->end - w->begin > 3 && !memcmp(d->text + w->end - 2, "ed", 2));
+    }
+    return verb && (t >= d->toks.n || c->para[t] != c->para[q->close] || ends_sentence(d, t));
+}
+
 /* The hit of quote qi when it has no verb of its own: the quote it
  * continues, the "X said:" ending the paragraph before, or the quote
  * before it in its paragraph. NULL: none. */
@@ -1153,7 +1259,7 @@ static const sf_quote_hit *inherited(ctx *c, const qspanvec *qs, const size_t *h
         *colon = cue_before(c, colon_at, window_start(c, colon_at));
         return NULL;
     }
-    if (!first_in_para && ph && ph->speaker_end > ph->speaker_begin) {
+    if (!first_in_para && ph && ph->speaker_end > ph->speaker_begin && !sentence_goes_on(c, q)) {
         /* '"A," X said in an interview in Macau. "B."': no other speech
          * verb than the first quote's own between the two */
         size_t verbs = 0, vend;
@@ -1194,6 +1300,12 @@ static const char *const WORK_NOUNS[] = {
 
 static bool title_in_marks(const sf_doc *d, const qspan *q) {
     if (q->open > 0 && lower_word(d, q->open - 1) && sf__tok_in(d, q->open - 1, WORK_NOUNS)) return true;
+    /* or right before one, after a determiner: 'the "Behind the Music"
+     * episode' */
+    if (q->open > 0 && q->close != SIZE_MAX && q->close + 1 < d->toks.n && lower_word(d, q->close + 1) &&
+        sf__tok_in(d, q->close + 1, WORK_NOUNS) && lower_word(d, q->open - 1) &&
+        sf__tok_in(d, q->open - 1, (const char *const[]){"a", "an", "the", "his", "her", "their", "its", "our", NULL}))
+        return true;
     /* two or three words, each capitalized or a number ("This Week,",
      * "Perceptions 301,"): a programme's or a course's name, not words
      * someone said */
@@ -1250,16 +1362,68 @@ static bool foreign_speaker_ok(const ctx *c, speaker sp) {
     return t == SF_ENT_PERSON || t == SF_ENT_ORG;
 }
 
+/* 'our "eureka!" moments', 'that "a-ha!" moment': an exclamation or a
+ * question of a few words in marks between a determiner and a lower-case
+ * noun is a name for a kind of thing inside a noun phrase; nobody says it,
+ * whatever verb stands before. (Plain words so placed may be the words of
+ * the sentence's speaker: 'said CNN has done an "awful" job'.) The word
+ * after must read as the phrase's noun: no function word, preposition,
+ * time word, speech verb, -ly adverb or participle. */
+static bool inside_noun_phrase(const ctx *c, const qspan *q) {
+    static const char *const DET[] = {"a", "an", "the", "our", "their", "his", "her", "its", "my", "your",
+                                      "this", "that", "these", "those", NULL};
+    static const char *const AFTER_NP[] = {"last", "next", "earlier", "ago", "amid", "despite", "during",
+                                           "since", "over", "under", "against", "into", "among", "through",
+                                           "without", "within", "until", "who", "whom", "whose", "per",
+                                           "like", "unlike", "including", "said", NULL};
+    const sf_doc *d = c->d;
+    if (q->open == 0 || q->close == SIZE_MAX || q->close + 1 >= d->toks.n) return false;
+    size_t det = q->open - 1, t = q->close + 1;
+    if (!lower_word(d, det) || !sf__tok_in(d, det, DET)) return false;
+    /* 'said that "..." ': "that" opening what was said */
+    if (sf__tok_is(d, det, "that") && det > 0 && (!is_word(d, det - 1) || sf__tok_in(d, det - 1, sf__speech_verbs) ||
+                                                  sf__tok_in(d, det - 1, MORE_CUES)))
+        return false;
+    if (inside_words(d, q) > 4 || !(punct_is(d, q->te - 1, '!') || punct_is(d, q->te - 1, '?'))) return false;
+    if (c->para[t] != c->para[q->close] || c->inq[t] || !lower_word(d, t) || sf__tok_in(d, t, NOT_HEAD) ||
+        sf__tok_in(d, t, AFTER_NP) || sf__tok_in(d, t, sf__speech_verbs) || sf__tok_in(d, t, MORE_CUES) ||
+        ly_adverb(d, t))
+        return false;
+    const sf_token *w = &d->toks.items[t];
+    size_t n = w->end - w->begin;
+    const char *p = d->text + w->begin;
+    return !(n > 3 && (!memcmp(p + n - 2, "ed", 2) || !memcmp(p + n - 3, "ing", 3)));
+}
+
+/* 'Vogue asked Dion, "...?" the singer answered, "..."': the verb after a
+ * question (or an exclamation, or a full sentence) in marks that is
+ * followed at once by the next opening mark introduces that next quote. */
+static bool cue_opens_next(const ctx *c, const qspan *q, size_t cue_end) {
+    const sf_doc *d = c->d;
+    if (cue_end >= d->toks.n || q->te <= q->open + 1) return false;
+    if (!punct_is(d, q->te - 1, '?') && !punct_is(d, q->te - 1, '!') && !punct_is(d, q->te - 1, '.')) return false;
+    size_t t = cue_end;
+    if (t < d->toks.n && (punct_is(d, t, ',') || punct_is(d, t, ':'))) t++;
+    if (t >= d->toks.n) return false;
+    int m = quote_mark(d, t);
+    return m == 1 || m == 3 || m == 4;
+}
+
 static sf_status direct_quote(ctx *c, const qspanvec *qs, size_t *hit_of, size_t qi) {
     const sf_doc *d = c->d;
     const qspan *q = &qs->items[qi];
     if (q->te <= q->open + 1) return SF_OK;
-    if (title_in_marks(d, q)) return SF_OK;
-    speaker sp = cue_after(c, q);
+    if (title_in_marks(d, q) || inside_noun_phrase(c, q)) return SF_OK;
+    size_t cue_end;
+    speaker sp = cue_after(c, q, &cue_end);
+    if (sp.b != sp.e && cue_opens_next(c, q, cue_end)) {
+        speaker before = cue_before(c, q->open, window_past_titles(c, q->open));
+        if (before.b != before.e && CONFIDENCE[before.rule] >= MIN_CONFIDENCE) sp = before;
+    }
     /* a word or two in marks ("republic" they declared) is a quote only
      * when it ends with its own punctuation ('"Cruz," he said') */
     if (sp.b != sp.e && inside_words(d, q) < 3 && d->toks.items[q->te - 1].kind != SF_TOK_PUNCT) sp = NOBODY;
-    if (sp.b == sp.e) sp = cue_before(c, q->open, window_start(c, q->open));
+    if (sp.b == sp.e) sp = cue_before(c, q->open, window_past_titles(c, q->open));
     if (sp.b != sp.e && (CONFIDENCE[sp.rule] < MIN_CONFIDENCE || !foreign_speaker_ok(c, sp))) sp = NOBODY;
     bool cued = sp.b != sp.e;
     const sf_quote_hit *like = NULL;
@@ -1277,11 +1441,6 @@ static sf_status direct_quote(ctx *c, const qspanvec *qs, size_t *hit_of, size_t
     return push_hit(c, sf__doc_sentence_of(d, begin), begin, end, true, sp, like);
 }
 
-/* Words that open a phrase of where, when, to whom or of what something
- * was said ("said of the swirl of activities"), never what was said
- * (after the verb, with no "that") */
-static const char *const NOT_SAID[] = {"at", "in", "on", "during", "with", "for", "from", "over", "before",
-                                       "after", "to", "about", "against", "under", "by", "into", "of", NULL};
 
 /* Verbs after which a clause with no "that" is the custom ("said the talks
  * failed", "told reporters prices rose", "urged Moscow to stop the
@@ -1614,8 +1773,11 @@ static sf_status indirect(ctx *c, size_t s) {
     bool after = sp.b >= vend;
     size_t b, en;
     bool scene = sets_scene(d, first, last);
+    /* "..., she told People she had lost 70 pounds": after the listener
+     * stands a clause of its own, which is what was said */
+    bool told_clause = sf__tok_in(d, v, TO_LISTENER) && hi >= lo + 4 && (clause || clause_cue(d, lo, hi));
     bool tail = SF_MIN(sp.b, v) > s0 && punct_is(d, SF_MIN(sp.b, v) - 1, ',') &&
-                (hi < lo + 4 || sf__tok_in(d, v, TO_LISTENER)) && !scene;
+                (hi < lo + 4 || (sf__tok_in(d, v, TO_LISTENER) && !told_clause)) && !scene;
     /* with no "that", after a verb that takes an object as often as a
      * clause, the words after it must read as a clause */
     bool object = !clause && sf__lang_is_english(d->lang) && !sf__tok_in(d, v, BARE_CLAUSE) &&

@@ -809,6 +809,87 @@ static void test_he_after_titled_subject(void **state) {
     done(&f);
 }
 
+/* A quote followed by its own attribution that names no one we can read
+ * ("another individual opined", "wrote another") is not the previous
+ * speaker's: the sentence goes on after the closing mark. */
+static void test_own_attribution_not_inherited(void **state) {
+    (void)state;
+    found f = run("Critics\n\n"
+                  "One follower wrote, for example, \"Fear of missing out? Someone please feed her!\" Others "
+                  "assumed the star was ill. \"She is ill and needs help! Terrible!\" another individual opined.\n\n"
+                  "Some fans came to her defense. \"Her voice still rocks,\" one person wrote. \"She looks "
+                  "pretty good to me and happy,\" wrote another.\n");
+    expect_speaker(&f, "Fear of missing out", "One follower");
+    expect_speaker(&f, "Her voice still rocks", "one person");
+    const sf_quote_found *q = quote_with(&f, "She is ill");
+    if (q->speaker_name) assert_null(strstr(q->speaker_name, "follower"));
+    q = quote_with(&f, "pretty good to me");
+    if (q->speaker_name) assert_null(strstr(q->speaker_name, "one person"));
+    done(&f);
+}
+
+/* A speech verb in a clause set before the main one ("When the star
+ * posted photos, she received comments including "...""), and a verb
+ * after a question that opens the next quote ('Vogue asked Dion, "...?"
+ * the singer answered, "..."'), are not the quote's cue. */
+static void test_cue_in_other_clause(void **state) {
+    (void)state;
+    found f = run("Gala\n\n"
+                  "When the star posted photos from the gala, she received comments including \"Eat something "
+                  "now please\" and \"Lost too much weight.\"\n\n"
+                  "Then when Vogue asked Dion, \"What are the ways that you have been impressed by your own "
+                  "strength?\" the singer answered, \"I would not say that I am impressed.\"\n");
+    const sf_quote_found *q = quote_with(&f, "Lost too much");
+    if (q->speaker_name) assert_null(strstr(q->speaker_name, "star"));
+    expect_speaker(&f, "the ways that you", "Vogue");
+    expect_speaker(&f, "I would not say", "the singer");
+    done(&f);
+}
+
+/* An exclamation in marks inside a noun phrase ("our "eureka!" moments",
+ * "that "a-ha!" moment") and a title before a work's noun ("the "Behind the
+ * Music" episode") are names for something, not speech, whatever verb
+ * stands before them; a word the speaker used ("a "witch hunt"") is still
+ * the speaker's. */
+static void test_marks_inside_noun_phrase(void **state) {
+    (void)state;
+    found f = run("Insight\n\n"
+                  "The researchers wondered whether this threshold is responsible for our \"eureka!\" moments. "
+                  "The scientists asked five people to perform a \"direction discrimination\" task. Neuroscience "
+                  "tells us that most work happens unconsciously, but when does that \"a-ha!\" moment occur? "
+                  "Fans learn the truth after one watches the \"Behind the Music\" episode on the band.\n\n"
+                  "Trump called the inquiry a \"witch hunt\" and a \"hoax\" on Friday.\n");
+    assert_false(any_quote_with(&f, "eureka"));
+    assert_false(any_quote_with(&f, "a-ha"));
+    assert_false(any_quote_with(&f, "Behind the Music"));
+    expect_speaker(&f, "witch hunt", "Trump");
+    done(&f);
+    /* a title in marks before the quote leaves the verb before it in reach */
+    f = run("Library\n\n"
+            "The sociologist Todd Gitlin declared that, just as it had in the case of the \"Back of the Big "
+            "House\" show, the library had \"chosen suppression over exhibition, silencing over debate.\"\n");
+    assert_false(any_quote_with(&f, "Big House"));
+    expect_speaker(&f, "chosen suppression", "Todd Gitlin");
+    done(&f);
+}
+
+/* "The most commonly reported drugs are ...": a participle used as an
+ * adjective after "most" reports nothing; "told People she had lost 70
+ * pounds" says what follows the listener, not the phrase set before the
+ * speaker. */
+static void test_adjective_participle_and_told_clause(void **state) {
+    (void)state;
+    found f = run("Drugs\n\n"
+                  "The most commonly reported drugs are allopurinol and minocycline, which pose a high risk.\n\n"
+                  "Kirstie Alley had a plan. In 2011, after a stint on the TV show Dancing With the Stars, she "
+                  "told People she had lost 70 pounds.\n");
+    for (size_t i = 0; i < f.n; i++)
+        if (f.q[i].speaker_name) assert_null(strstr(f.q[i].speaker_name, "most"));
+    assert_false(any_quote_with(&f, "after a stint"));
+    expect_speaker(&f, "had lost 70 pounds", "Kirstie Alley");
+    done(&f);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_title_in_marks_is_no_quote),
@@ -835,6 +916,9 @@ int main(void) {
         cmocka_unit_test(test_speaker_boundaries_and_pronouns),
         cmocka_unit_test(test_exclaimed_quote_cue_after),
         cmocka_unit_test(test_office_word_alone_no_speaker),
+        cmocka_unit_test(test_own_attribution_not_inherited), cmocka_unit_test(test_cue_in_other_clause),
+        cmocka_unit_test(test_marks_inside_noun_phrase),
+        cmocka_unit_test(test_adjective_participle_and_told_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
