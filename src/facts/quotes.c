@@ -814,7 +814,10 @@ static const char *const MORE_CUES[] = {"asked", "asks", "tweeted", "tweets", "p
                                         "quipped", "responded", "answered", "shouted", "yelled",
                                         "vowed", "promised", "pledged", "boasted", "chanted",
                                         "exclaimed", "mused", "reads", "read", "wondered", "opined",
-                                        "commented", "countered", "retorted", NULL};
+                                        "commented", "countered", "retorted",
+                                        /* present tenses ("Critics argue that this is "..."") */
+                                        "argue", "argues", "insist", "insists", "warns", "explains",
+                                        "recalls", "notes", NULL};
 /* "X emailed supporters, telling them, '...'": the participle's speaker
  * is the subject the sentence starts with */
 static const char *const PARTICIPLES[] = {"saying", "telling", "adding", "writing", "noting",

@@ -844,6 +844,12 @@ static void test_cue_in_other_clause(void **state) {
     expect_speaker(&f, "the ways that you", "Vogue");
     expect_speaker(&f, "I would not say", "the singer");
     done(&f);
+    /* a present tense next to the quote is its cue */
+    f = run("Policy\n\n"
+            "As one commentator has argued, \"Identity has become an agenda of its own.\" Critics argue that "
+            "this is \"neoliberal identity politics,\" and it gives cover to deregulation.\n");
+    expect_speaker(&f, "neoliberal identity politics", "Critics");
+    done(&f);
 }
 
 /* An exclamation in marks inside a noun phrase ("our "eureka!" moments",
