@@ -891,6 +891,28 @@ static sf_status vague_at(const sf_doc *d, size_t s, size_t *ip, size_t s0, size
     return SF_OK;
 }
 
+/* Token i is a hyphen or an en dash (U+2013). */
+static bool dash(const sf_doc *d, size_t i) {
+    if (i >= d->toks.n || d->toks.items[i].kind != SF_TOK_PUNCT) return false;
+    const sf_token *t = &d->toks.items[i];
+    return (t->end - t->begin == 1 && d->text[t->begin] == '-') ||
+           (t->end - t->begin == 3 && !memcmp(d->text + t->begin, "\xE2\x80\x93", 3));
+}
+
+/* The range that ends at token `second` ("155 to 190", "3.5-5%", "five to
+ * six hours"): the quantity is read at its second number and remembers
+ * the ratio of the first to it. */
+static void take_range(reading *r, size_t second, double second_value, size_t begin) {
+    const sf_doc *d = r->d;
+    r->range_ratio = r->v / second_value;
+    r->range_begin = begin;
+    r->i = second;
+    r->last = r->i;
+    r->t = &d->toks.items[r->i];
+    r->v = second_value;
+    r->ub = r->t->unit_begin, r->ue = r->t->unit_end;
+}
+
 /* A number token: false for one that is not an amount (a time, a score, a
  * date, an ordinal), r->i moved past tokens it used; a range "155 to 190"
  * is read at its second number. */
@@ -939,9 +961,23 @@ static bool read_number_token(reading *r) {
                               sf__tok_is(d, r->i + 1, "gmt") || sf__tok_is(d, r->i + 1, "edt") ||
                               sf__tok_is(d, r->i + 1, "est") || sf__tok_is(d, r->i + 1, "bst")))
         return false;
-    if (r->ue == r->ub && is_punct(d, r->i + 1, '-') && is_num(d, r->i + 2) &&
-        d->toks.items[r->i + 1].begin == r->t->end)
-        { r->i += 2; return false; }
+    /* "3.5-5% body fat", "10-12 hours": two numbers joined by a dash, the
+     * second with a unit (its own or the word after it), are a range; with
+     * no unit they are a score or a record ("won 3-2") */
+    if (r->ue == r->ub && dash(d, r->i + 1) && is_num(d, r->i + 2) && r->i + 2 < r->e &&
+        d->toks.items[r->i + 1].begin == r->t->end && d->toks.items[r->i + 2].begin == d->toks.items[r->i + 1].end) {
+        const sf_token *b = &d->toks.items[r->i + 2];
+        bool unit = b->unit_end > b->unit_begin ||
+                    (r->i + 3 < r->e && is_word(d, r->i + 3) &&
+                     unit_find(d->text + d->toks.items[r->i + 3].begin,
+                               d->toks.items[r->i + 3].end - d->toks.items[r->i + 3].begin));
+        if (unit && b->value > r->v && r->v > 0) {
+            take_range(r, r->i + 2, b->value, r->t->begin);
+            return true;
+        }
+        r->i += 2;
+        return false;
+    }
     /* dates: "July 4", "4 July", "July 4, 2017" */
     if (r->i > r->s0 && sf__tok_in(d, r->i - 1, MONTHS)) return false;
     if (r->i + 1 < r->e && sf__tok_in(d, r->i + 1, MONTHS)) return false;
@@ -960,15 +996,8 @@ static bool read_number_token(reading *r) {
          d->toks.items[r->i + 2].unit_end - d->toks.items[r->i + 2].unit_begin)) {
         if (r->i > r->s0 && sf__tok_is(d, r->i - 1, "from")) return false;
         double second = d->toks.items[r->i + 2].value;
-        if (second > r->t->value && r->t->value > 0) {
-            r->range_ratio = r->t->value / second;
-            r->range_begin = between ? d->toks.items[r->i - 1].begin : r->t->begin;
-            r->i += 2;
-            r->last = r->i;
-            r->t = &d->toks.items[r->i];
-            r->v = r->t->value;
-            r->ub = r->t->unit_begin, r->ue = r->t->unit_end;
-        }
+        if (second > r->t->value && r->t->value > 0)
+            take_range(r, r->i + 2, second, between ? d->toks.items[r->i - 1].begin : r->t->begin);
     }
     return true;
 }
@@ -994,6 +1023,18 @@ static bool read_number_word(reading *r) {
     r->word_num = true;
     r->ub = r->ue = r->t->end;
     if (r->hy_unit_e) r->ub = r->hy_unit_b, r->ue = r->hy_unit_e;
+    /* "five to six hours", "two to three": one range, read at the second
+     * word; "from five to six" is a change */
+    if (!r->hy_unit_e && r->i + 2 < r->e && sf__tok_is(d, r->i + 1, "to") && is_word(d, r->i + 2) &&
+        !(r->i > r->s0 && sf__tok_is(d, r->i - 1, "from"))) {
+        const sf_token *b = &d->toks.items[r->i + 2];
+        double second = word_number(d->text + b->begin, b->end - b->begin);
+        if (second > r->v && !sf__tok_in(d, r->i + 2, A_NUMBERS)) {
+            size_t begin = r->t->begin;
+            take_range(r, r->i + 2, second, begin);
+            r->ub = r->ue = r->t->end;
+        }
+    }
     return true;
 }
 

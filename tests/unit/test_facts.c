@@ -477,6 +477,18 @@ static void test_spaced_thousands(void **state) {
     expect_one("He listed 4, 7 and 9 as the winners, and 31 farmers came.", 31, 31, 31, "count");
 }
 
+/* Ranges written with a dash ("3.5-5%", "10-12 hours") or in words ("two
+ * to three hours") are one quantity from the first number to the second;
+ * a dash between two numbers with no unit is a score. */
+static void test_written_ranges(void **state) {
+    (void)state;
+    expect_one("Errors range from 3.5\xE2\x80\x93" "5% body fat.", 5, 3.5, 5, "%");
+    expect_one("The error rate is 2-4% body fat.", 4, 2, 4, "%");
+    expect_one("The crews worked 10-12 hours a day.", 43200, 36000, 43200, "s");
+    expect_one("The blooms need two to three hours of sun.", 10800, 7200, 10800, "s");
+    expect_none("The team won 3\xE2\x80\x93" "2 on Sunday.");
+}
+
 /* "the death penalty", "inmates on death row": no deaths. */
 static void test_death_penalty_is_no_death(void **state) {
     (void)state;
@@ -1488,7 +1500,7 @@ static void test_long_sentence(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_quantities), cmocka_unit_test(test_age_in_words), cmocka_unit_test(test_small_counts_apart), cmocka_unit_test(test_spaced_thousands), cmocka_unit_test(test_part_of_a_group_no_conflict),
+        cmocka_unit_test(test_quantities), cmocka_unit_test(test_age_in_words), cmocka_unit_test(test_small_counts_apart), cmocka_unit_test(test_spaced_thousands), cmocka_unit_test(test_written_ranges), cmocka_unit_test(test_part_of_a_group_no_conflict),
         cmocka_unit_test(test_counts_ten_times_apart_no_conflict),
         cmocka_unit_test(test_death_penalty_is_no_death), cmocka_unit_test(test_same_date_twice_one_fact), cmocka_unit_test(test_same_quote_twice_one_quote), cmocka_unit_test(test_open_and_vague_amounts_apart), cmocka_unit_test(test_vague_amounts),
         cmocka_unit_test(relative_days_anchored),
