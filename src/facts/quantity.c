@@ -1336,12 +1336,59 @@ static sf_status push_measure(reading *r, sf_quantvec *out) {
     return SF_OK;
 }
 
+/* The value of a plain number at token i, a numeral or a number word (0:
+ * none). */
+static double plain_number(const sf_doc *d, size_t i) {
+    const sf_token *t = &d->toks.items[i];
+    if (t->kind == SF_TOK_NUMBER)
+        return t->unit_end == t->unit_begin && !(t->flags & (SF_TOKF_ORDINAL | SF_TOKF_DECADE)) ? t->value : 0;
+    return t->kind == SF_TOK_WORD ? word_number(d->text + t->begin, t->end - t->begin) : 0;
+}
+
+/* A proportion at token i: "14 out of every 100 Kenyans", "1 in 3
+ * Americans", "nine out of ten doctors", "two of every five children".
+ * It is a share (14 %), not a count of 100 Kenyans: read as a count, the
+ * second number would agree with any other 100 of the story. Pushed as a
+ * share with *taken set and *ip at its last token. */
+static sf_status proportion_at(const sf_doc *d, size_t s, size_t *ip, size_t e, sf_quantvec *out, bool *taken) {
+    size_t i = *ip, k = i + 1;
+    double n = plain_number(d, i);
+    if (n <= 0 || k >= e) return SF_OK;
+    if (sf__tok_is(d, k, "out") && k + 1 < e && sf__tok_is(d, k + 1, "of")) k += 2;
+    else if (sf__tok_is(d, k, "in") || (sf__tok_is(d, k, "of") && k + 1 < e && sf__tok_is(d, k + 1, "every"))) k++;
+    else return SF_OK;
+    bool every = k < e && sf__tok_is(d, k, "every");
+    if (every) k++;
+    if (k >= e) return SF_OK;
+    double m = plain_number(d, k);
+    /* "1 in 3", "one in 1,000": not a year ("two in 2019") nor a measure
+     * ("three in 100 days") */
+    if (m <= n || (m >= 1000 && m <= 2100 && !has_comma(d, k)) ||
+        (k + 1 < e && is_word(d, k + 1) && unit_find(d->text + d->toks.items[k + 1].begin,
+                                                      d->toks.items[k + 1].end - d->toks.items[k + 1].begin)))
+        return SF_OK;
+    sf_quantity q;
+    memset(&q, 0, sizeof q);
+    q.sentence = s;
+    q.begin = d->toks.items[i].begin, q.end = d->toks.items[k].end;
+    q.unit_begin = q.unit_end = q.end;
+    const unit_def *pct = unit_find("%", 1);
+    q.base = pct->base, q.attribute = pct->attribute;
+    q.value = q.low = q.high = 100.0 * n / m;
+    thing_after(d, k + 1, e, &q.thing_begin, &q.thing_end);
+    SF_TRY(push(out, &q));
+    *ip = k;
+    *taken = true;
+    return SF_OK;
+}
+
 /* The quantity, if any, that starts at token *ip of sentence s, pushed;
  * *ip is left at the last token it used. */
 static sf_status quantity_at(const sf_doc *d, size_t s, size_t *ip, sf_quantvec *out) {
     size_t s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
     bool taken = false;
     SF_TRY(vague_at(d, s, ip, s0, e, out, &taken));
+    if (!taken) SF_TRY(proportion_at(d, s, ip, e, out, &taken));
     if (taken) return SF_OK;
     reading r = {.d = d, .s0 = s0, .e = e, .i = *ip, .last = *ip, .t = &d->toks.items[*ip]};
     memset(&r.q, 0, sizeof r.q);

@@ -489,6 +489,22 @@ static void test_written_ranges(void **state) {
     expect_none("The team won 3\xE2\x80\x93" "2 on Sunday.");
 }
 
+/* "14 out of every 100 Kenyans", "1 in 3 Americans", "nine out of ten":
+ * a share, not a count of the second number (which would agree with any
+ * other 100 of the story); a year or a measure after "in" is none. */
+static void test_proportions(void **state) {
+    (void)state;
+    expect_one("Some 14 out of every 100 Kenyans are infected with HIV.", 14, 14, 14, "%");
+    expect_one("A survey found that 1 in 3 Americans used herbs.", 100.0 / 3, 100.0 / 3, 100.0 / 3, "%");
+    expect_one("Nine out of ten doctors agreed.", 90, 90, 90, "%");
+    expect_one("Two of every five children were vaccinated.", 40, 40, 40, "%");
+    sf_doc d;
+    sf_quantvec q = quantities("Three in 100 days, and two in 2019.", &d);
+    for (size_t i = 0; i < q.n; i++) assert_string_not_equal(q.items[i].base, "%");
+    SF_VEC_FREE(&q);
+    sf__doc_release(&d);
+}
+
 /* "the death penalty", "inmates on death row": no deaths. */
 static void test_death_penalty_is_no_death(void **state) {
     (void)state;
@@ -1500,7 +1516,7 @@ static void test_long_sentence(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_quantities), cmocka_unit_test(test_age_in_words), cmocka_unit_test(test_small_counts_apart), cmocka_unit_test(test_spaced_thousands), cmocka_unit_test(test_written_ranges), cmocka_unit_test(test_part_of_a_group_no_conflict),
+        cmocka_unit_test(test_quantities), cmocka_unit_test(test_age_in_words), cmocka_unit_test(test_small_counts_apart), cmocka_unit_test(test_spaced_thousands), cmocka_unit_test(test_written_ranges), cmocka_unit_test(test_proportions), cmocka_unit_test(test_part_of_a_group_no_conflict),
         cmocka_unit_test(test_counts_ten_times_apart_no_conflict),
         cmocka_unit_test(test_death_penalty_is_no_death), cmocka_unit_test(test_same_date_twice_one_fact), cmocka_unit_test(test_same_quote_twice_one_quote), cmocka_unit_test(test_open_and_vague_amounts_apart), cmocka_unit_test(test_vague_amounts),
         cmocka_unit_test(relative_days_anchored),
