@@ -261,6 +261,8 @@ static void thing_after(const sf_doc *d, size_t i, size_t e, size_t *tb, size_t 
             if (d->toks.items[k].kind == SF_TOK_NUMBER) seen_num = 1;
             if (!seen_num || !is_word(d, k) || stop_word(d, k)) continue;
             if (!lower_word(d, k) && !(d->toks.items[k].flags & SF_TOKF_CAPITAL)) continue;
+            /* "5 feet 8 inches tall": the first unit is no subject */
+            if (unit_find(d->text + d->toks.items[k].begin, d->toks.items[k].end - d->toks.items[k].begin)) continue;
             *tb = d->toks.items[k].begin;
             *te = d->toks.items[k].end;
             return;
@@ -1324,6 +1326,21 @@ static sf_status push_measure(reading *r, sf_quantvec *out) {
         is_punct(d, r->i - 1, '$'))
         return SF_OK;
     r->q.value = r->v * f;
+    /* "5 feet 8 inches", "2 hours and 15 minutes", "3 pounds 4 ounces":
+     * one measure written in two units of one kind, the second smaller */
+    size_t k = r->j;
+    if (k < r->e && sf__tok_is(d, k, "and")) k++;
+    if (!r->square && r->range_ratio == 0 && k + 1 < r->e && is_num(d, k) &&
+        d->toks.items[k].unit_end == d->toks.items[k].unit_begin && is_word(d, k + 1)) {
+        const unit_def *u2 = unit_find(d->text + d->toks.items[k + 1].begin,
+                                       d->toks.items[k + 1].end - d->toks.items[k + 1].begin);
+        if (u2 && strcmp(u2->base, r->u->base) == 0 && strcmp(u2->attribute, r->u->attribute) == 0 &&
+            u2->factor < r->u->factor && d->toks.items[k].value * u2->factor < r->u->factor) {
+            r->q.value += d->toks.items[k].value * u2->factor;
+            r->q.end = d->toks.items[k + 1].end;
+            r->j = k + 2;
+        }
+    }
     apply_qual(&r->qq, r->q.value, &r->q.low, &r->q.high);
     if (strcmp(r->q.attribute, "amount") == 0 || strcmp(r->q.attribute, "share") == 0) {
         thing_after(d, r->j, r->e, &r->q.thing_begin, &r->q.thing_end);

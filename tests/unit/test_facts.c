@@ -505,6 +505,15 @@ static void test_proportions(void **state) {
     sf__doc_release(&d);
 }
 
+/* "5 feet 8 inches", "2 hours and 15 minutes": one measure in two units of
+ * one kind; "4 feet 8 boxes" is not. */
+static void test_two_unit_measures(void **state) {
+    (void)state;
+    expect_one("The suspect is 5 feet 8 inches tall.", 1.7272, 1.7272, 1.7272, "m");
+    expect_one("The race lasted 2 hours and 15 minutes.", 8100, 8100, 8100, "s");
+    expect_one("The fish weighed 3 pounds 4 ounces.", 1.47417519, 1.47417519, 1.47417519, "kg");
+}
+
 /* "the death penalty", "inmates on death row": no deaths. */
 static void test_death_penalty_is_no_death(void **state) {
     (void)state;
@@ -1516,7 +1525,7 @@ static void test_long_sentence(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_quantities), cmocka_unit_test(test_age_in_words), cmocka_unit_test(test_small_counts_apart), cmocka_unit_test(test_spaced_thousands), cmocka_unit_test(test_written_ranges), cmocka_unit_test(test_proportions), cmocka_unit_test(test_part_of_a_group_no_conflict),
+        cmocka_unit_test(test_quantities), cmocka_unit_test(test_age_in_words), cmocka_unit_test(test_small_counts_apart), cmocka_unit_test(test_spaced_thousands), cmocka_unit_test(test_written_ranges), cmocka_unit_test(test_proportions), cmocka_unit_test(test_two_unit_measures), cmocka_unit_test(test_part_of_a_group_no_conflict),
         cmocka_unit_test(test_counts_ten_times_apart_no_conflict),
         cmocka_unit_test(test_death_penalty_is_no_death), cmocka_unit_test(test_same_date_twice_one_fact), cmocka_unit_test(test_same_quote_twice_one_quote), cmocka_unit_test(test_open_and_vague_amounts_apart), cmocka_unit_test(test_vague_amounts),
         cmocka_unit_test(relative_days_anchored),
