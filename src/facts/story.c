@@ -8,6 +8,7 @@
 
 #include "../ingest/ingest.h" /* sf__article_lang */
 
+#include <ctype.h>
 #include <math.h>
 #include <strings.h>
 #include <stdio.h>
@@ -804,6 +805,15 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
                  * subject, place and names decide whether two differing
                  * values are about one event (same_thing) */
                 sf__buf_addf(&key, "q|%s|", it.label);
+                /* a small count fits another by chance ("two cars" and "two
+                 * guards" convicted): it is lined up only with counts of
+                 * the same noun (case folded, a plural's -s dropped) */
+                if (strcmp(q->base, "count") == 0 && q->high < 10 && q->thing_end > q->thing_begin) {
+                    size_t tn = q->thing_end - q->thing_begin;
+                    const char *tp = d->text + q->thing_begin;
+                    if (tn > 3 && (tp[tn - 1] == 's' || tp[tn - 1] == 'S')) tn--;
+                    for (size_t ci = 0; ci < tn; ci++) sf__buf_addc(&key, (char)tolower((unsigned char)tp[ci]));
+                }
             } else if (it.subject) {
                 sf__buf_addf(&key, "q|%s|%s|%016llx", it.label, q->base, (unsigned long long)it.subj);
                 /* a count or share of a plain noun ("23 tribes", "38

@@ -1465,6 +1465,40 @@ static void test_counts_of_two_events(void **state) {
                      1);
 }
 
+/* Small counts of two nouns fit by chance: the "two brokerage firms" of a
+ * killing's report are not its "two children", and the children of two
+ * reports agree once the firms are no longer in their row. */
+static void test_small_counts_need_one_noun(void **state) {
+    (void)state;
+    const int64_t day = sf__days_from_civil(1999, 7, 30) * 86400;
+    const char *firms = "ATLANTA (AP) -- The investor who killed his family and nine people at two brokerage firms "
+                        "vowed in a note to kill the people that sought his destruction, police said today.";
+    char b[1024];
+    snprintf(b, sizeof b,
+             "%s\n\nMark O. Barton left the computer-generated note in the living room of his apartment in "
+             "suburban Stockbridge, describing how he killed his wife and two children by hitting them in the head "
+             "with a hammer, said Jimmy Mercer, police chief in Henry County.",
+             firms);
+    const char *texts[] = {"Authorities later said he had killed his wife and two children before committing one of "
+                           "the worst workplace massacres in the nation's history.",
+                           b};
+    const int64_t pubs[] = {day, day};
+    sf_corpus *c = corpus_at(texts, pubs, 2);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    size_t agreeing = 0;
+    for (size_t i = 0; i < f.nfacts; i++) {
+        if (f.facts[i].status != SF_FACT_AGREE || !strstr(f.facts[i].what, "deaths")) continue;
+        agreeing++;
+        assert_int_equal(f.facts[i].nmentions, 2);
+        for (size_t k = 0; k < f.facts[i].nmentions; k++) /* not the firms */
+            assert_false(f.facts[i].mentions[k].article == 1 && f.facts[i].mentions[k].span.begin < strlen(firms));
+    }
+    assert_int_equal(agreeing, 1);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 static void test_distance_of_nothing_located(void **state) {
     (void)state;
     const int64_t day = sf__days_from_civil(1998, 10, 26) * 86400;
@@ -1525,7 +1559,8 @@ static void test_long_sentence(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_quantities), cmocka_unit_test(test_age_in_words), cmocka_unit_test(test_small_counts_apart), cmocka_unit_test(test_spaced_thousands), cmocka_unit_test(test_written_ranges), cmocka_unit_test(test_proportions), cmocka_unit_test(test_two_unit_measures), cmocka_unit_test(test_part_of_a_group_no_conflict),
+        cmocka_unit_test(test_quantities), cmocka_unit_test(test_age_in_words), cmocka_unit_test(test_small_counts_apart), cmocka_unit_test(test_spaced_thousands), cmocka_unit_test(test_written_ranges), cmocka_unit_test(test_proportions), cmocka_unit_test(test_two_unit_measures),
+        cmocka_unit_test(test_small_counts_need_one_noun), cmocka_unit_test(test_part_of_a_group_no_conflict),
         cmocka_unit_test(test_counts_ten_times_apart_no_conflict),
         cmocka_unit_test(test_death_penalty_is_no_death), cmocka_unit_test(test_same_date_twice_one_fact), cmocka_unit_test(test_same_quote_twice_one_quote), cmocka_unit_test(test_open_and_vague_amounts_apart), cmocka_unit_test(test_vague_amounts),
         cmocka_unit_test(relative_days_anchored),
