@@ -567,6 +567,9 @@ static bool opens_sentence(const ctx *c, size_t j) {
  * before it (then that person); with no one who spoke, the person named
  * last in this or the previous paragraph. "it/they said": the organization
  * that spoke last, within three sentences. Else nobody. */
+/* How many sentences back a person named outside quotes is still in
+ * reach of "he"/"she" (about a paragraph of news) */
+#define PRONOUN_NEAR 3
 static speaker resolve_pronoun(const ctx *c, size_t k) {
     const sf_doc *d = c->d;
     speaker sp = {SIZE_MAX, k, k + 1, R_IT};
@@ -586,7 +589,12 @@ static speaker resolve_pronoun(const ctx *c, size_t k) {
             named = j;
             break;
         }
-    bool named_here = named != SIZE_MAX && c->para[c->m[named].tok_begin] == c->para[k];
+    /* a paragraph is the unit of these rules, but a text with no breaks
+     * (a one-line file) is one paragraph: a name also has to stand within
+     * a few sentences */
+    size_t here = sf__doc_sentence_of(d, d->toks.items[k].begin);
+    bool named_near = named != SIZE_MAX && sf__doc_sentence_of(d, c->m[named].begin) + PRONOUN_NEAR >= here;
+    bool named_here = named_near && c->para[c->m[named].tok_begin] == c->para[k];
     /* the subject of the pronoun's own sentence ("X praised Y, but he
      * said"): a person named first in it, outside quotes */
     size_t sent = sf__doc_sentence_of(d, d->toks.items[k].begin), own = SIZE_MAX;
@@ -618,7 +626,7 @@ static speaker resolve_pronoun(const ctx *c, size_t k) {
         if (sp.mention == s && other_person_since(c, s, ssent, k)) return NOBODY;
         return sp;
     }
-    if (named != SIZE_MAX && c->para[c->m[named].tok_begin] + 1 >= c->para[k]) {
+    if (named_near && c->para[c->m[named].tok_begin] + 1 >= c->para[k]) {
         sp.mention = named, sp.rule = R_HE_NOBODY_SPOKE;
         return sp;
     }
@@ -974,6 +982,24 @@ static void paragraphs(const sf_doc *d, size_t *para) {
     }
 }
 
+/* Which way a mark faces by where it stands: after a space (or the text's
+ * start, or an opening bracket) and before a word it opens (1); after a
+ * word or punctuation and before a space, punctuation or the end it closes
+ * (2); 0 when it cannot be told. A mark that may face either way (" or
+ * '') is paired by it: a stray one would otherwise turn every later pair
+ * inside out, to the end of its paragraph, which in a one-line file is the
+ * end of the text. */
+static int facing(const sf_doc *d, size_t i) {
+    const sf_token *t = &d->toks.items[i];
+    unsigned char b = t->begin ? (unsigned char)d->text[t->begin - 1] : ' ';
+    unsigned char a = t->end < d->n ? (unsigned char)d->text[t->end] : ' ';
+    bool space_before = isspace(b) || b == '(' || b == '[';
+    bool space_after = isspace(a) || strchr(",.;:!?)]", a) != NULL;
+    if (space_before && !space_after) return 1;
+    if (!space_before && space_after) return 2;
+    return 0;
+}
+
 /* Pair the marks within paragraphs. A quote still open at a paragraph's
  * end stops there; when the next paragraph opens with a mark, that quote
  * continues it (news style for quotes over several paragraphs). */
@@ -991,12 +1017,19 @@ static sf_status find_spans(const sf_doc *d, const size_t *para, qspanvec *qs) {
             open = false;
         }
         int q = quote_mark(d, i);
+        int f = q ? facing(d, i) : 0;
         /* a closing mark with nothing open opens: some papers write ''
-         * or a right quote on both sides */
-        if (!open && q) {
+         * or a right quote on both sides; not one that faces back (a
+         * stray closing mark) */
+        if (!open && q && !(f == 2 && (q == 2 || q == 3))) {
             open = true;
             low = q == 4;
             cur = (qspan){i, SIZE_MAX, 0, first && carry};
+        } else if (open && (q == 2 || q == 3) && f == 1 && facing(d, cur.open) == 1 &&
+                   (i == cur.open + 1 || facing(d, i - 1) != 2)) {
+            /* a mark that opens while one is open: the earlier one was
+             * stray; the quote starts here */
+            cur = (qspan){i, SIZE_MAX, 0, false};
         } else if (open && (q == 2 || q == 3 || (low && q == 1))) {
             open = false;
             cur.close = i, cur.te = i;

@@ -38,4 +38,20 @@ if awk -v f="$found" -v a="$acc" 'BEGIN { exit !(f >= 0.90 && a >= 0.95) }'; the
 else
     not_ok "PolNeAR dev: found $found (floor 0.90), speaker accuracy $acc (floor 0.95)"
 fi
+
+# the same articles as one-line files (each body's line breaks made spaces,
+# so the annotation's offsets hold): a text with no paragraph breaks must
+# not pair its quote marks inside out nor reach across the whole text
+mkdir -p "$TMP/one/dev/text"
+ln -s "$d/dev/attributions" "$TMP/one/dev/attributions"
+for f in "$d"/dev/text/*.txt; do
+    { head -n 1 "$f"; tail -n +2 "$f" | tr '\r\n' '  '; } >"$TMP/one/dev/text/${f##*/}"
+done
+expect_exit 0 "eval quotes on PolNeAR dev as one-line files" -- "$SF" eval quotes --polnear "$TMP/one" --json
+read -r found acc < <(sed -E 's/.*"found_share": ([0-9.]+).*"speaker_accuracy": ([0-9.]+).*/\1 \2/' "$TMP/out")
+if awk -v f="$found" -v a="$acc" 'BEGIN { exit !(f >= 0.89 && a >= 0.95) }'; then
+    ok "PolNeAR dev one-line: found $found, speaker accuracy $acc"
+else
+    not_ok "PolNeAR dev one-line: found $found (floor 0.89), speaker accuracy $acc (floor 0.95)"
+fi
 finish

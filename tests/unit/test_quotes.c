@@ -896,6 +896,21 @@ static void test_adjective_participle_and_told_clause(void **state) {
     done(&f);
 }
 
+/* A stray mark in a text with no paragraph breaks (a one-line file) does
+ * not turn the later quotes inside out: a mark that stands before a word
+ * after a space opens, one after a word before a space closes. */
+static void test_stray_mark_in_one_line(void **state) {
+    (void)state;
+    found f = run("Ice sheet \"The sheet is thinning fast,\" Oppenheimer said. He spoke of a \"slow\" collapse "
+                  "and a 5\" rise of the sea. \"Changes in ocean temperature could break it up,\" Marlow said. "
+                  "\"We need more data,\" Ada Penhallow said.\n");
+    expect_speaker(&f, "The sheet is thinning", "Oppenheimer");
+    expect_speaker(&f, "Changes in ocean temperature", "Marlow");
+    expect_speaker(&f, "We need more data", "Ada Penhallow");
+    assert_false(any_quote_with(&f, "Marlow said"));
+    done(&f);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_title_in_marks_is_no_quote),
@@ -925,6 +940,7 @@ int main(void) {
         cmocka_unit_test(test_own_attribution_not_inherited), cmocka_unit_test(test_cue_in_other_clause),
         cmocka_unit_test(test_marks_inside_noun_phrase),
         cmocka_unit_test(test_adjective_participle_and_told_clause),
+        cmocka_unit_test(test_stray_mark_in_one_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
