@@ -1070,6 +1070,13 @@ static bool exclaimed_then_name_verb(const ctx *c, const qspan *q, size_t lo, si
            (lower_word(d, vend) && sf__tok_is(d, vend, "of"));
 }
 
+/* A single capital letter: a name's initial ("Michael C. Cernech"), whose
+ * period ends no sentence. */
+static bool initial(const sf_doc *d, size_t i) {
+    const sf_token *t = &d->toks.items[i];
+    return t->kind == SF_TOK_WORD && t->end - t->begin == 1 && isupper((unsigned char)d->text[t->begin]);
+}
+
 /* The cue after a closing mark: '"...," X said', '"...," said X'. A
  * quote that ends its sentence ('."') followed by a capital starts a new
  * one, whose verb is not this quote's. */
@@ -1089,7 +1096,7 @@ static speaker cue_after(const ctx *c, const qspan *q, size_t *cue_end) {
      * Collins, R-N.Y., noted" is ten without them) */
     for (size_t t = lo, counted = 0; t < hi && counted < 10; counted += !punct_is(d, t, '.'), t++) {
         /* the periods of "Rep." and of "R-N.Y." end no sentence */
-        if (ends_sentence(d, t) && !(t > lo && sf__tok_in(d, t - 1, TITLES)) &&
+        if (ends_sentence(d, t) && !(t > lo && sf__tok_in(d, t - 1, TITLES)) && !(t > lo && initial(d, t - 1)) &&
             !(sf__lang_is_english(d->lang) && sf__party_label(d, t, t + 1)))
             break;
         size_t vend;
@@ -1295,7 +1302,12 @@ static const sf_quote_hit *inherited(ctx *c, const qspanvec *qs, const size_t *h
         *colon = cue_before(c, colon_at, window_start(c, colon_at));
         return NULL;
     }
-    if (!first_in_para && ph && ph->speaker_end > ph->speaker_begin && !sentence_goes_on(c, q)) {
+    /* the quote before, a sentence or two back ('"A," X said. "B."'): in a
+     * text with no breaks (a one-line file) the paragraph is the whole
+     * text, and a quote far back is no longer the one continued */
+    bool near = prev && sf__doc_sentence_of(d, d->toks.items[prev->te > 0 ? prev->te - 1 : 0].begin) + 2 >=
+                            sf__doc_sentence_of(d, d->toks.items[q->open].begin);
+    if (!first_in_para && near && ph && ph->speaker_end > ph->speaker_begin && !sentence_goes_on(c, q)) {
         /* '"A," X said in an interview in Macau. "B."': no other speech
          * verb than the first quote's own between the two */
         size_t verbs = 0, vend;

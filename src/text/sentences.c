@@ -389,6 +389,13 @@ static bool keep_boundary(const ctx *x, size_t seg, size_t b, size_t *moved) {
         while (k < ws && is_space((unsigned char)s[k])) k++;
         if (k == ws && wn <= 2) return false;
     }
+    int32_t c0 = (unsigned char)s[ws];
+    if (wn == 1 && letters_only && c0 < 0x80 && c0 >= 'A' && c0 <= 'Z') {
+        /* an initial: J. R. Jones, Stephen P. Yokich (a capital is no
+         * "p." of a page), but "Plan B. The vote" ends */
+        if (w.initial) return false;
+        return next_is_starter(x, &w);
+    }
     const abbrev *a = lookup(x->rules, s + ws, wn);
     if (a) {
         switch (a->kind & AB_KIND) {
@@ -398,12 +405,6 @@ static bool keep_boundary(const ctx *x, size_t seg, size_t b, size_t *moved) {
             if (next_digit) return false;
             return next_is_starter(x, &w);
         }
-    }
-    int32_t c0 = (unsigned char)s[ws];
-    if (wn == 1 && letters_only && c0 < 0x80 && c0 >= 'A' && c0 <= 'Z') {
-        /* an initial: J. R. Jones, but "Plan B. The vote" ends */
-        if (w.initial) return false;
-        return next_is_starter(x, &w);
     }
     if (dotted && letters_only && maxseg <= 2) {
         /* an unlisted dotted abbreviation (S.D., N.Y.): like U.S. */

@@ -909,6 +909,16 @@ static void test_stray_mark_in_one_line(void **state) {
     expect_speaker(&f, "We need more data", "Ada Penhallow");
     assert_false(any_quote_with(&f, "Marlow said"));
     done(&f);
+    /* a quote with no cue of its own does not continue one said five
+     * sentences back; a name's initial ends no sentence before the verb */
+    f = run("Golf \"There's always resistance,\" Schmidt said. The course was sold. The city took it over. "
+            "Developers built homes there. Three commissioners were charged. \"It was a mess.\" The city bought "
+            "another course in 2011. \"We wanted to control the real estate,\" Michael C. Cernech, the city "
+            "manager, said of the course.\n");
+    expect_speaker(&f, "always resistance", "Schmidt");
+    expect_speaker(&f, "It was a mess", NULL);
+    expect_speaker(&f, "control the real estate", "Cernech");
+    done(&f);
 }
 
 int main(void) {
