@@ -1280,9 +1280,14 @@ static bool sentence_goes_on(const ctx *c, const qspan *q) {
         if (++words > 4) return false;
         const sf_token *w = &d->toks.items[t];
         verb |= sf__tok_in(d, t, sf__speech_verbs) || sf__tok_in(d, t, MORE_CUES) ||
-                (w->end - w->begin > 3 && !memcmp(d->text + w->end - 2, "ed", 2));
+                (w->end - w->begin > 3 && !memcmp(d->text + w->end - 2, "ed", 2)) ||
+                /* '"...," agrees Michelle Stevens': a verb in -s before a name */
+                (words == 1 && w->end - w->begin > 3 && d->text[w->end - 1] == 's' && t + 1 < d->toks.n &&
+                 is_word(d, t + 1) && (d->toks.items[t + 1].flags & SF_TOKF_CAPITAL));
     }
-    return verb && (t >= d->toks.n || c->para[t] != c->para[q->close] || ends_sentence(d, t));
+    /* the clause ends the sentence, or a description of its speaker
+     * follows ('agrees Michelle Stevens, 30, of Gainesville') */
+    return verb && (t >= d->toks.n || c->para[t] != c->para[q->close] || ends_sentence(d, t) || punct_is(d, t, ','));
 }
 
 /* The hit of quote qi when it has no verb of its own: the quote it
@@ -1305,8 +1310,21 @@ static const sf_quote_hit *inherited(ctx *c, const qspanvec *qs, const size_t *h
     /* the quote before, a sentence or two back ('"A," X said. "B."'): in a
      * text with no breaks (a one-line file) the paragraph is the whole
      * text, and a quote far back is no longer the one continued */
-    bool near = prev && sf__doc_sentence_of(d, d->toks.items[prev->te > 0 ? prev->te - 1 : 0].begin) + 2 >=
-                            sf__doc_sentence_of(d, d->toks.items[q->open].begin);
+    size_t qsent = sf__doc_sentence_of(d, d->toks.items[q->open].begin);
+    size_t psent = prev ? sf__doc_sentence_of(d, d->toks.items[prev->te > 0 ? prev->te - 1 : 0].begin) : 0;
+    bool near = prev && psent + 2 >= qsent;
+    /* in a later sentence, no one else is named before the quote in it
+     * ('Senator Capito called over her shoulder, "..."': its own cue,
+     * read or not); 'Unless rivals quit, "..."' still continues */
+    if (near && psent < qsent && ph && ph->speaker != SIZE_MAX) {
+        for (size_t j = 0; j < c->nm && near; j++) {
+            const sf_mention *x = &c->m[j];
+            if (x->tok_begin < d->sent_tok[qsent] || x->tok_begin >= q->open || c->inq[x->tok_begin]) continue;
+            sf_entity_type ty = mention_type(c, j);
+            if (ty == SF_ENT_PLACE || (x->entity != SIZE_MAX && x->entity == c->m[ph->speaker].entity)) continue;
+            near = false;
+        }
+    }
     if (!first_in_para && near && ph && ph->speaker_end > ph->speaker_begin && !sentence_goes_on(c, q)) {
         /* '"A," X said in an interview in Macau. "B."': no other speech
          * verb than the first quote's own between the two */

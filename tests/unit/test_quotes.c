@@ -919,6 +919,17 @@ static void test_stray_mark_in_one_line(void **state) {
     expect_speaker(&f, "It was a mess", NULL);
     expect_speaker(&f, "control the real estate", "Cernech");
     done(&f);
+    /* a quote in the next sentence continues the one before, unless
+     * someone else is named before it there; '"...," agrees X' is X's */
+    f = run("Ryan \"This is one of those things you will know it when you see it,\" said Mr. Burr. Dashing into "
+            "a luncheon, Senator Shelley Moore Capito called over her shoulder, \"His comments are not "
+            "helping.\" \"I feel that I will do better than my parents,\" says Diana Ruocco, a student. \"Our "
+            "ideas of success are different,\" agrees Michelle Stevens, 30, of Gainesville.\n");
+    const sf_quote_found *q = quote_with(&f, "are not helping");
+    if (q->speaker_name) assert_null(strstr(q->speaker_name, "Burr"));
+    q = quote_with(&f, "ideas of success");
+    if (q->speaker_name) assert_null(strstr(q->speaker_name, "Ruocco"));
+    done(&f);
 }
 
 int main(void) {
