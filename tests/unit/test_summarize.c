@@ -595,6 +595,27 @@ static void headline_title_run_into_lead(void **state) {
                   "Dallas police squad car strikes fellow officers' vehicle after responding to racing incident");
     headline_case("Meet The First Latina President Of The Tournament Of Roses Laura Farber.",
                   "Meet The First Latina President Of The Tournament Of Roses Laura Farber");
+    /* a title in sentence case whose name the lead repeats */
+    headline_case("Marchers withdrew from the Kellport Town Hall Protests outside the Kellport Town Hall began "
+                  "on Monday after the vote.",
+                  "Marchers withdrew from the Kellport Town Hall");
+    headline_case("Kellport's Lanterns movement calls a march to unseat Marsh The Lanterns, a movement of "
+                  "students, filled the square on Monday.",
+                  "Kellport's Lanterns movement calls a march to unseat Marsh");
+    /* a name going on, not a title: no words in lower case before it, or
+     * the name after "The" is not the title's */
+    headline_case("The Kellport Daily Times Company said the Daily Times would close its desk on Monday.",
+                  "The Kellport Daily Times Company said the Daily Times would close its desk on Monday");
+    headline_case("Former council clerk Ada Ada Penhallow leaves the Kellport post Ada Ada Penhallow said on Monday.",
+                  "Former council clerk Ada Ada Penhallow leaves the Kellport post Ada Ada Penhallow said on Monday");
+    headline_case("Lanterns light up the Kellport Quay with Marlow Lamps By Jane Roe The Kellport Quay council "
+                  "voted for a new contract with Marlow Lamps.",
+                  "Lanterns light up the Kellport Quay with Marlow Lamps");
+    headline_case("Ada Penhallow, head of publisher Marlow, dies aged 77 Ada Penhallow, the head of Marlow "
+                  "A Marlow, died.",
+                  "Ada Penhallow, head of publisher Marlow, dies aged 77 Ada Penhallow");
+    headline_case("Envoys from the port of Kellport and Marsh The Hague sent met on Monday.",
+                  "Envoys from the port of Kellport and Marsh The Hague sent met on Monday");
 }
 
 /* A headline from a lead: whole when short, else cut at a clause boundary,
