@@ -996,7 +996,9 @@ static bool expletive_it(const char *p, size_t n) {
     static const char *const AFTER_AUX[] = {"be", "been"};
     static const char *const ADV[] = {"not", "also", "still", "now", "already", "widely", "generally"};
     static const char *const COMP[] = {"that", "whether", "what", "where", "when", "why", "how", "who", "if"};
-    static const char *const POINTS_BACK[] = {"then", "there", "here", "this", "that", "so"};
+    /* "It was then that" (a cleft on a time told before); "It is true
+     * that" concedes a point the text made before it */
+    static const char *const POINTS_BACK[] = {"then", "there", "here", "this", "that", "so", "true"};
     if (n < 4 || memcmp(p, "It", 2) != 0) return false;
     size_t at[8], w[8], nw = 0;
     for (size_t i = 2; i < n && nw < 8;) {
@@ -1027,7 +1029,6 @@ static bool expletive_it(const char *p, size_t n) {
     /* no comma or other mark between the predicate and what follows */
     if (at[k] + pl < n && p[at[k] + pl] != ' ') return false;
     k++;
-    /* "It was then that ...": a cleft on a time named before */
     if (in_list(pred, pl, POINTS_BACK, SF_ARRAY_LEN(POINTS_BACK))) return false;
     return in_list(p + at[k], w[k], COMP, SF_ARRAY_LEN(COMP));
 }

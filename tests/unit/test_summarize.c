@@ -1174,6 +1174,7 @@ static void expletive_it_stands_alone(void **state) {
         "It is available on every train of the Kellport line.",
         "It was able to carry 300 people across the river.",
         "It was then that the council closed the Kellport bridge.",
+        "It is true that 300 people left Kellport in 1998.",
         "It is expected to take two years to rebuild the bridge.",
         "It's clearly more spiritual to him than to the others.",
         "It was a long day for the council of Kellport.",
