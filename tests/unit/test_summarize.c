@@ -1135,6 +1135,8 @@ static void wire_list_dash_and_colon_dateline(void **state) {
     (void)state;
     assert_int_equal(sf__list_dash_length("_ Eight of ten renters pay more.", 31), 2);
     assert_int_equal(sf__list_dash_length("- the rest of the list", 22), 0);
+    assert_int_equal(sf__list_dash_length("- Vi er stolte, sier Ada.", 25), 0); /* speech */
+    assert_int_equal(sf__colon_dateline_length("NASA: El Nino is petering out.", 30), 0);
     assert_int_equal(sf__colon_dateline_length("UNDATED: Many of the tears were shed.", 37), 9);
     assert_int_equal(sf__colon_dateline_length("NEW DELHI: The council met.", 27), 11);
     assert_int_equal(sf__colon_dateline_length("NATO said: The plan stands.", 27), 0);
