@@ -551,6 +551,50 @@ static bool lower_elsewhere(sf_view text, sf_view w) {
     return false;
 }
 
+/* A title in sentence case whose last name the lead names again ("Protesters
+ * withdrew from the U.S. Embassy Protests outside the U.S. Embassy in
+ * Baghdad began ..."): the head v[0..i) holds two words in lower case or
+ * more and ends on two capitalized words; the word at v[j..we) is
+ * capitalized; those two words come again, in the same bytes, within 120
+ * bytes after it, and not as the same name going on (followed by the word
+ * at j again: "... Dee Dee Myers exits ... Dee Dee Myers said"). */
+static bool named_again(sf_view v, size_t i, size_t j, size_t we) {
+    size_t e1 = i, b1 = e1;
+    while (b1 > 0 && v.p[b1 - 1] != ' ') b1--;
+    if (b1 == 0 || !isupper((unsigned char)v.p[b1]) || !isupper((unsigned char)v.p[j])) return false;
+    size_t e2 = b1;
+    while (e2 > 0 && v.p[e2 - 1] == ' ') e2--;
+    size_t b2 = e2;
+    while (b2 > 0 && v.p[b2 - 1] != ' ') b2--;
+    if (b2 == e2 || !isupper((unsigned char)v.p[b2]) || !isalnum((unsigned char)v.p[e2 - 1])) return false;
+    size_t lower = 0;
+    for (size_t k = 0; k < b2; k++) {
+        lower += (k == 0 || v.p[k - 1] == ' ') && islower((unsigned char)v.p[k]);
+        /* a clause after a comma ("..., könnte das Abschalten der
+         * Autotuning Funktion Abhilfe schaffen") is a sentence's, where a
+         * language that capitalizes its nouns has pairs of capitalized
+         * words everywhere */
+        if (v.p[k] == ',' && k + 2 < b2 && v.p[k + 1] == ' ' && islower((unsigned char)v.p[k + 2])) return false;
+    }
+    if (lower < 2) return false;
+    /* "U.S. Embassy": the pair as written; every time it comes again, not
+     * followed by the word at j (its first three bytes: "Jr." and
+     * "Jr.'s") */
+    sf_view pair = sf__view(v.p + b2, e1 - b2);
+    size_t wl = SF_MIN(we - j, (size_t)3);
+    bool again = false;
+    for (size_t k = we; k + pair.n <= v.n && k < we + 120; k++) {
+        if (v.p[k - 1] != ' ' || memcmp(v.p + k, pair.p, pair.n) != 0) continue;
+        size_t after = k + pair.n;
+        if (after < v.n && isalnum((unsigned char)v.p[after])) continue;
+        size_t q = after;
+        while (q < v.n && v.p[q] == ' ') q++;
+        if (q + wl <= v.n && memcmp(v.p + q, v.p + j, wl) == 0) return false;
+        again = true;
+    }
+    return again;
+}
+
 /* Rule 2c: a headline with no full stop run into the text of a file of one
  * line ("Rolling Blackouts in California Have Power Experts Stumped Managers
  * of the electric system argue ...", "First clinical trial of an automated
@@ -566,9 +610,11 @@ static bool lower_elsewhere(sf_view text, sf_view w) {
  * words, ends on no word that needs a next one, and the text after it
  * retells it (half its content words among the next 80 words), as a lead
  * retells its headline; a lead sentence that goes on is not retold by the
- * words after it. Returns the headline's length (0 when there is none);
- * *rest is where the text starts. */
-static size_t run_in_unstopped(sf_view v, size_t *rest) {
+ * words after it. With repeat, the break is instead where a title in
+ * sentence case ends on a name the lead names again (named_again), tried
+ * only when no break of the kinds above is found. Returns the headline's
+ * length (0 when there is none); *rest is where the text starts. */
+static size_t run_in_unstopped(sf_view v, size_t *rest, bool repeat) {
     if (v.n < 200 || opens_with_dateline(v)) return 0;
     size_t words = 0;
     for (size_t i = 1; i < v.n && words < 20; i++) {
@@ -597,7 +643,7 @@ static size_t run_in_unstopped(sf_view v, size_t *rest) {
         bool titled = wl >= 4 && !islower((unsigned char)v.p[lb]) && title_case(head) && !title_case(after) &&
                       (no_lower(head) ? !no_lower(w) : long_caps(head) >= 5 && lower_elsewhere(v, w));
         bool opener = islower((unsigned char)v.p[lb]) && sentence_opener(w);
-        if (!titled && !opener) continue;
+        if (repeat ? !named_again(v, i, j, we) : !titled && !opener) continue;
         lead_word lead[LEAD_WORDS];
         size_t nlead = 0;
         lead_words(sf__view(v.p + j, v.n - j), lead, &nlead);
@@ -704,7 +750,8 @@ sf_status sf__read_text(sf_reader_ctx *ctx, const char *data, size_t n) {
     else if (is_title(&upto, b)) r.title = L.items[b++].v;
     else if (is_caption(&upto, b)) b++;
     else if ((run_in = run_in_title(L.items[b].v, &rest)) > 0 ||
-             (run_in = run_in_unstopped(L.items[b].v, &rest)) > 0) {
+             (run_in = run_in_unstopped(L.items[b].v, &rest, false)) > 0 ||
+             (run_in = run_in_unstopped(L.items[b].v, &rest, true)) > 0) {
         r.title = sf__view(L.items[b].v.p, run_in);
         L.items[b].v = sf__view(L.items[b].v.p + rest, L.items[b].v.n - rest);
     }

@@ -24,6 +24,7 @@ static const char *const NOISE_PREFIXES[] = {
     "also read", "also see", "see also", "updated:", "last updated", "published:", "watch:", "listen:",
     /* an outlet's standing note on a subject, pasted under every article */
     "editor's note", "editors' note", "editor\xE2\x80\x99s note", "editors\xE2\x80\x99 note",
+    "attention editors", "for purchase information", /* a wire's notes to its clients' desks */
 };
 
 /* True when p[0..n) holds contact details: a telephone number written as
@@ -181,7 +182,233 @@ static size_t opening_caption(const char *p, size_t n) {
 static const char *const FURNITURE_EN[] = {
     "Story continues below advertisement", "Advertisement", "ADVERTISEMENT", "Free Sign Up",
     "via Getty Images", "/Getty Images", "Photo / Supplied", "/File Photo", "(AP Photo)",
+    /* a picture's sale button, share and next-story prompts ("... Maria CLOSE
+     * Buy Photo United Third Bridge President ...", "... for ritual Share
+     * this too The Ogun state command ...", "... the decade Read more
+     * Mehta, who ..."); German pages' share button ("Jetzt teilen:") */
+    "Buy Photo", "Share this too", "Read more", "Read More", "Jetzt teilen:",
 };
+
+/* Labels a page prints before a picture's credit ("Foto: dpa/Patrick
+ * Pleul", "Photography: Lucas Ibarra", "Photo Credit: ...", "(Bild: dpa)").
+ * The words are the thing here, so a list: English, German and the Romance
+ * "Foto"/"Imagen", the languages of the pages we read most. "Photos:" (a
+ * gallery's title) is not one. */
+static const char *const CREDIT_LABEL[] = {"photo", "foto", "bild", "image", "imagen", "picture",
+                                           "photograph", "photography", "credit"};
+
+/* Is p[i..) a word w (any case) ending where a word ends? */
+static bool word_nocase_at(const char *p, size_t n, size_t i, const char *w) {
+    size_t k = strlen(w);
+    return i + k <= n && strncasecmp(p + i, w, k) == 0 && (i + k == n || !isalnum((unsigned char)p[i + k]));
+}
+
+/* A credit label at byte i, written with a capital ("Foto:", "Photo
+ * Credit:", "FILE PHOTO:", "Photo :"): the bytes up to the credit after
+ * its colon, 0 when none. *caption: the label is a file picture's ("FILE
+ * PHOTO:"), whose caption follows, not a credit. */
+static size_t credit_label_at(const char *p, size_t n, size_t i, bool *caption) {
+    if (i > 0 && isalnum((unsigned char)p[i - 1])) return 0;
+    if (i >= n || !isupper((unsigned char)p[i])) return 0;
+    size_t j = i;
+    *caption = false;
+    if (word_nocase_at(p, n, j, "file") && j + 5 < n && p[j + 4] == ' ') {
+        *caption = true;
+        j += 5;
+    }
+    bool found = false;
+    for (size_t k = 0; k < SF_ARRAY_LEN(CREDIT_LABEL) && !found; k++)
+        if (word_nocase_at(p, n, j, CREDIT_LABEL[k])) {
+            j += strlen(CREDIT_LABEL[k]);
+            found = true;
+        }
+    if (!found || (*caption && !isupper((unsigned char)p[i + 5]))) return 0;
+    if (j + 7 < n && p[j] == ' ' && word_nocase_at(p, n, j + 1, "credit")) j += 7; /* "Photo Credit:" */
+    if (j < n && p[j] == ' ') j++;                                                 /* "Photo :" */
+    if (j >= n || p[j] != ':') return 0;
+    j++;
+    if (j >= n || p[j] != ' ') return 0;
+    while (j < n && p[j] == ' ') j++;
+    return j < n ? j : 0;
+}
+
+/* The word at p[i..) up to a space or a slash. */
+static size_t credit_word(const char *p, size_t n, size_t i) {
+    size_t e = i;
+    while (e < n && p[e] != ' ' && p[e] != '/') e++;
+    return e - i;
+}
+
+static bool no_lower_letter(const char *p, size_t w) {
+    size_t letters = 0;
+    for (size_t k = 0; k < w; k++) {
+        if (islower((unsigned char)p[k])) return false;
+        letters += isupper((unsigned char)p[k]) != 0;
+    }
+    return letters >= 2;
+}
+
+/* Articles that open a sentence in the languages of CREDIT_LABEL: never a
+ * family name. */
+static const char *const ARTICLE_CAP[] = {"The", "A", "An", "Der", "Die", "Das", "Ein", "Eine", "El", "Los",
+                                          "Las", "Il", "Les", "Un", "Una", NULL};
+
+static bool in_words(const char *p, size_t w, const char *const *list) {
+    for (size_t k = 0; list[k]; k++)
+        if (w == strlen(list[k]) && memcmp(p, list[k], w) == 0) return true;
+    return false;
+}
+
+/* A particle inside a person's name ("Carla de Souza", "Ursula von der
+ * Leyen"). */
+static bool name_particle(const char *p, size_t w) {
+    static const char *const PART[] = {"de", "da", "del", "di", "van", "von", "der", "la", "le", "du"};
+    for (size_t k = 0; k < SF_ARRAY_LEN(PART); k++)
+        if (w == strlen(PART[k]) && memcmp(p, PART[k], w) == 0) return true;
+    return false;
+}
+
+/* The credit at p[i..), by its shape: names and agencies joined by slashes
+ * ("dpa/Thomas Kraus", "Jens Büttner/zb/dpa/Symbolbild", "AFP / Carla de
+ * Souza", "REUTERS/TYRONE SIU"), or one word alone in capitals or in lower
+ * case (an agency: "Reuters" is not, "AFP" and "dpa" are). A name is three
+ * capitalized words at most ("Sibonelo Ngcobo/African News Agency"), and
+ * *second is set to the start of its last word when it has more than one,
+ * so that the caller can give the word back to the text when a word in
+ * lower case follows it. Returns the end of the credit, 0 when its end
+ * cannot be told ("Foto: Reuters Diosdado Cabello, presidente ...": a
+ * credit of capitalized words before a capitalized text, with no slash). */
+static size_t credit_end(const char *p, size_t n, size_t i, size_t *second) {
+    bool slash = false;
+    *second = 0;
+    for (size_t seg = 0; seg < 6; seg++) {
+        size_t w = credit_word(p, n, i);
+        if (!w) return 0;
+        size_t e = i + w;
+        if (no_lower_letter(p + i, w) || islower((unsigned char)p[i])) {
+            /* an agency, or a name in capitals ("TYRONE SIU") */
+            for (size_t more = 0; more < 2 && no_lower_letter(p + i, w); more++) {
+                size_t k = e;
+                if (k >= n || p[k] != ' ') break;
+                size_t w2 = credit_word(p, n, k + 1);
+                if (!w2 || !no_lower_letter(p + k + 1, w2) || (k + 1 + w2 < n && p[k + 1 + w2] != ' ' && p[k + 1 + w2] != '/'))
+                    break;
+                /* a word in capitals that a slash follows is the next segment's */
+                e = k + 1 + w2;
+            }
+        } else if (isupper((unsigned char)p[i]) || (unsigned char)p[i] >= 0x80) {
+            /* a capitalized name: up to three words (and particles) */
+            size_t words = 1;
+            *second = 0;
+            for (;;) {
+                size_t k = e;
+                if (k >= n || p[k] != ' ') break;
+                size_t w2 = credit_word(p, n, k + 1);
+                if (!w2) break;
+                const char *q = p + k + 1;
+                bool particle = name_particle(q, w2);
+                if (!particle && !(isupper((unsigned char)q[0]) || (unsigned char)q[0] >= 0x80)) break;
+                bool before_slash = k + 1 + w2 < n && p[k + 1 + w2] == '/';
+                if (!particle && words >= 3) break;
+                /* an article after the last slash opens the text
+                 * ("/Symbolbild Das Wasser ..."): German capitalizes its
+                 * nouns, so the case of the word after it tells nothing */
+                if (!particle && !before_slash && in_words(q, w2, ARTICLE_CAP)) break;
+                if (!particle) {
+                    words++;
+                    *second = k + 1;
+                }
+                e = k + 1 + w2;
+            }
+            if (!slash && !(e < n && (p[e] == '/' || (e + 1 < n && p[e] == ' ' && p[e + 1] == '/')))) return 0;
+        } else {
+            return 0;
+        }
+        i = e;
+        size_t k = i;
+        while (k < n && p[k] == ' ') k++;
+        if (k < n && p[k] == '/') {
+            slash = true;
+            *second = 0;
+            i = k + 1;
+            while (i < n && p[i] == ' ') i++;
+            continue;
+        }
+        return i;
+    }
+    return 0;
+}
+
+/* A credit in the sentence p[0..n), after a label or in an agency's
+ * shape (capitals, a slash, a name: "REUTERS/Leonhard Foeger The European
+ * Commission ..."): the byte where the text after the last one starts (0
+ * when none, or when only page furniture follows). *unresolved: a label
+ * whose credit's end cannot be told, or a file picture's caption ("FILE
+ * PHOTO: U.S. Treasury Secretary ... speaks to reporters"): the sentence
+ * is the page's, not the report's. */
+static size_t credit_run(const char *p, size_t n, bool *unresolved) {
+    size_t from = 0;
+    *unresolved = false;
+    for (size_t i = 0; i < n; i++) {
+        bool caption = false, paren = i > 0 && p[i - 1] == '(';
+        size_t second = 0;
+        size_t c = credit_label_at(p, n, i, &caption);
+        size_t end = 0;
+        if (c) {
+            if (caption) { /* "FILE PHOTO:" is not read again as "PHOTO:" */
+                *unresolved = true;
+                i = c - 1;
+                continue;
+            }
+            if (paren) { /* "(Foto: Universum)" */
+                end = c;
+                while (end < n && end < c + 80 && p[end] != ')' && p[end] != '(') end++;
+                end = end < n && p[end] == ')' ? end + 1 : 0;
+            } else {
+                end = credit_end(p, n, c, &second);
+            }
+            if (!end) {
+                *unresolved = true;
+                i = c - 1;
+                continue;
+            }
+        } else if (isupper((unsigned char)p[i]) && (i == 0 || p[i - 1] == ' ')) {
+            /* an agency in capitals, a slash, a name: "REUTERS/Leonhard Foeger" */
+            size_t w = 0;
+            while (i + w < n && isupper((unsigned char)p[i + w])) w++;
+            if (w < 2 || i + w + 1 >= n || p[i + w] != '/' || !isupper((unsigned char)p[i + w + 1]) ||
+                !islower((unsigned char)p[i + w + 2]))
+                continue;
+            end = credit_end(p, n, i, &second);
+            if (!end) continue;
+        } else {
+            continue;
+        }
+        while (end < n && p[end] == ' ') end++;
+        /* a name's last word was the text's first when a word in lower
+         * case follows it ("dpa/Symbolbild Buchloe hatten ...": German
+         * capitalizes its nouns, so a credit's capitalized words may run
+         * into the text's) */
+        if (second && end < n && islower((unsigned char)p[end])) end = second;
+        /* a dash after the credit ("... /dpa - Der Erreger ...") */
+        if (end + 2 < n && p[end] == '-' && p[end + 1] == ' ') end += 2;
+        else if (end + 4 < n && (unsigned char)p[end] == 0xE2 && (unsigned char)p[end + 1] == 0x80 &&
+                 ((unsigned char)p[end + 2] == 0x93 || (unsigned char)p[end + 2] == 0x94) && p[end + 3] == ' ')
+            end += 4;
+        /* the text goes on with a capital (a new element); not inside a
+         * phrase ("the VFW/Knights of Columbus building", an agency's
+         * shape only) */
+        bool capital = end < n && (isupper((unsigned char)p[end]) || (unsigned char)p[end] >= 0x80);
+        if (capital || end >= n) {
+            from = end;
+            *unresolved = false;
+        } else if (c) {
+            *unresolved = true;
+        }
+        i = end ? end - 1 : i;
+    }
+    return from;
+}
 
 static size_t count_words_in(const char *p, size_t n);
 
@@ -219,7 +446,10 @@ size_t sf__furniture_run_length(const char *p, size_t n) {
             if (j > from) from = j;
         }
     }
-    if (!from || count_words_in(p + from, n - from) < 6) return 0;
+    bool unresolved = false;
+    size_t credit = credit_run(p, n, &unresolved);
+    if (credit > from) from = credit;
+    if (!from || from >= n || count_words_in(p + from, n - from) < 6) return 0;
     return from;
 }
 
@@ -273,6 +503,19 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
         return true;
     for (size_t i = 0; i < SF_ARRAY_LEN(NOISE_PREFIXES); i++)
         if (starts_with_nocase(p, n, NOISE_PREFIXES[i])) return true;
+    /* a wire picture's caption opens with the picture's number in
+     * brackets, capitals and digits: "(NYT35) GUADALAJARA, Mexico -- ..." */
+    if (p[0] == '(' && n > 4) {
+        size_t k = 1, caps = 0, digits = 0;
+        for (; k < n && k < 16 && (isupper((unsigned char)p[k]) || isdigit((unsigned char)p[k])); k++)
+            caps += isupper((unsigned char)p[k]) != 0, digits += isdigit((unsigned char)p[k]) != 0;
+        if (k < n && p[k] == ')' && caps >= 2 && digits >= 1) return true;
+    }
+    /* a picture's credit whose end cannot be told, or a file picture's
+     * caption, in the sentence: it is the page's */
+    bool unresolved = false;
+    (void)credit_run(p, n, &unresolved);
+    if (unresolved) return true;
     /* a page's notice that it needs a script to work ("Sorry, but your
      * browser needs Javascript to use this site."): the scraper's, not the
      * report's */
@@ -284,8 +527,29 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
      * cookie settings") */
     if (strcasestr_n(p, n, "cookie") &&
         (strcasestr_n(p, n, "website") || strcasestr_n(p, n, "our site") || strcasestr_n(p, n, "settings") ||
-         strcasestr_n(p, n, "browsing") || strcasestr_n(p, n, "advertising")))
+         strcasestr_n(p, n, "browsing") || strcasestr_n(p, n, "advertising") ||
+         /* the same notice on German pages (most of the pages of
+          * trafilatura's set are): "Wir verwenden auf unserer Webseite
+          * Cookies ...", "... Deaktivierung von Cookies, finden Sie in
+          * unseren Datenschutzhinweisen", "Cookies ... Ausspielung von
+          * Werbung" */
+         strcasestr_n(p, n, "webseite") || strcasestr_n(p, n, "werbung") || strcasestr_n(p, n, "datenschutz") ||
+         strcasestr_n(p, n, "einstellung") || strcasestr_n(p, n, "nutzung") || strcasestr_n(p, n, "verwend")))
         return true;
+    /* the reader's consent to the site's privacy terms or house rules (a
+     * comment form's "Ich habe die Netiquette und die
+     * Datenschutzerklärung gelesen und akzeptiere diese.", "Ihre
+     * Zustimmung können Sie ... widerrufen, wie in den
+     * Datenschutzrichtlinien beschrieben", "I have read and accept the
+     * privacy policy"): a term of the site and a verb of consent */
+    static const char *const TERMS[] = {"privacy policy", "privacy statement", "netiquette", "datenschutzerkl",
+                                        "datenschutzhinweis", "datenschutzbestimmung", "datenschutzrichtlinie"};
+    static const char *const CONSENT[] = {"accept", "agree", "consent", "akzept", "gelesen", "widerruf",
+                                          "zustimm", "einverstanden", /* a pointer to them */ "information"};
+    for (size_t t = 0; t < SF_ARRAY_LEN(TERMS); t++)
+        if (strcasestr_n(p, n, TERMS[t]))
+            for (size_t k = 0; k < SF_ARRAY_LEN(CONSENT); k++)
+                if (strcasestr_n(p, n, CONSENT[k])) return true;
     size_t words = 0, lower = 0, letters = 0;
     bool in_word = false;
     for (size_t i = 0; i < n; i++) {
@@ -395,6 +659,37 @@ size_t sf__outlet_dateline_length(const char *p, size_t n) {
         }
     }
     return 0;
+}
+
+size_t sf__list_dash_length(const char *p, size_t n) {
+    /* only the underscore: a hyphen or a dash opening a sentence opens
+     * direct speech in Polish, Norwegian, Finnish or Russian ("– Samtidig
+     * som vi ..., sier ..."), which stays a quotation's */
+    if (n < 3 || p[0] != '_' || p[1] != ' ') return 0;
+    size_t i = 1;
+    while (i < n && p[i] == ' ') i++;
+    /* the item is a sentence: a capital or a digit opens it */
+    return i < n && (isupper((unsigned char)p[i]) || isdigit((unsigned char)p[i])) ? i : 0;
+}
+
+size_t sf__colon_dateline_length(const char *p, size_t n) {
+    /* capitals, spaces, dots and commas ("NEW DELHI:", "WASHINGTON, D.C.:"),
+     * four capitals or more, up to 40 bytes */
+    size_t i = 0, caps = 0;
+    while (i < n && i < 40 && (isupper((unsigned char)p[i]) || p[i] == ' ' || p[i] == '.' || p[i] == ',' || p[i] == '-'))
+        caps += isupper((unsigned char)p[i++]) != 0;
+    /* five capitals or more: an acronym of four or fewer before a colon
+     * is more often the source of a claim ("NASA: El Nino is petering
+     * out") than a place */
+    if (caps < 5 || i >= n || p[i] != ':' || i + 2 >= n || p[i + 1] != ' ' || !isupper((unsigned char)p[0])) return 0;
+    /* "ATTENTION EDITORS:" is a note to the desks, left whole for the
+     * noise rules, not a place */
+    if (starts_with_nocase(p, i, "attention")) return 0;
+    size_t j = i + 1;
+    while (j < n && p[j] == ' ') j++;
+    /* the text opens as a sentence does, a capital before lower case or a
+     * space (a label in capitals, "WATCH: The flood ...", goes as well) */
+    return j + 1 < n && isupper((unsigned char)p[j]) && (islower((unsigned char)p[j + 1]) || p[j + 1] == ' ') ? j : 0;
 }
 
 size_t sf__dateline_length(const char *p, size_t n) {
@@ -686,8 +981,62 @@ static bool contraction_at(const char *p, size_t n) {
     return false;
 }
 
+/* "It is estimated that ...", "It's not known where ...", "It is
+ * difficult to say ...": "It" standing for the clause after the predicate
+ * (an expletive), not for a thing named before. Its shape: "It", a form of
+ * "be" (or "seems", "appears", "remains"), maybe "not" or "also", one word
+ * of predicate, then "that", a wh-word, "whether" or "if". "to" after the
+ * predicate is left to the pronoun: "It is difficult to say" is an
+ * expletive, but "It was able to delete", "It is expected to take years"
+ * point back, and only a lexicon tells the adjectives apart. A predicate of
+ * more words, a noun after the verb ("It was a long day"), or none of
+ * these after it: the pronoun. */
+static bool expletive_it(const char *p, size_t n) {
+    static const char *const BE[] = {"is", "was", "s", "seems", "seemed", "appears", "appeared", "remains",
+                                     "remained", "will", "would", "may", "might", "has", "had"};
+    static const char *const AFTER_AUX[] = {"be", "been"};
+    static const char *const ADV[] = {"not", "also", "still", "now", "already", "widely", "generally"};
+    static const char *const COMP[] = {"that", "whether", "what", "where", "when", "why", "how", "who", "if"};
+    /* "It was then that" (a cleft on a time told before); "It is true
+     * that" concedes a point the text made before it */
+    static const char *const POINTS_BACK[] = {"then", "there", "here", "this", "that", "so", "true"};
+    if (n < 4 || memcmp(p, "It", 2) != 0) return false;
+    size_t at[8], w[8], nw = 0;
+    for (size_t i = 2; i < n && nw < 8;) {
+        if (p[i] == ' ') {
+            i++;
+            continue;
+        }
+        if (nw == 0 && p[i] == '\'') i++;                               /* "It's" */
+        else if (nw == 0 && i + 3 <= n && memcmp(p + i, "\xE2\x80\x99", 3) == 0) i += 3; /* "It’s" */
+        else if (nw == 0 && i == 2) return false;                       /* "Items", "Italy" */
+        size_t len = word_len(p, n, i);
+        if (!len) break;
+        at[nw] = i;
+        w[nw++] = len;
+        i += len;
+    }
+    size_t k = 0;
+    if (k >= nw || !in_list(p + at[k], w[k], BE, SF_ARRAY_LEN(BE))) return false;
+    static const char *const AUX[] = {"will", "would", "may", "might", "has", "had"};
+    bool aux = in_list(p + at[k], w[k], AUX, SF_ARRAY_LEN(AUX));
+    k++;
+    if (aux && !(k < nw && in_list(p + at[k], w[k], AFTER_AUX, SF_ARRAY_LEN(AFTER_AUX)))) return false;
+    if (aux) k++;
+    while (k < nw && in_list(p + at[k], w[k], ADV, SF_ARRAY_LEN(ADV))) k++;
+    if (k + 1 >= nw || !islower((unsigned char)p[at[k]])) return false;
+    const char *pred = p + at[k];
+    size_t pl = w[k];
+    /* no comma or other mark between the predicate and what follows */
+    if (at[k] + pl < n && p[at[k] + pl] != ' ') return false;
+    k++;
+    if (in_list(pred, pl, POINTS_BACK, SF_ARRAY_LEN(POINTS_BACK))) return false;
+    return in_list(p + at[k], w[k], COMP, SF_ARRAY_LEN(COMP));
+}
+
 bool sf__needs_context(const char *p, size_t n, const char *lang) {
     if (!lang || strncmp(lang, "en", 2) != 0) return false;
+    if (expletive_it(p, n)) return false;
     if (backref_phrase(p, n)) return true;
     if (pronoun_after_opening(p, n)) return true;
     size_t w = 0;

@@ -339,6 +339,52 @@ static bool names_on(const char *p, const word *ws, size_t i) {
     return isupper((unsigned char)p[prev->cb]) && isupper((unsigned char)p[ws[i - 2].cb]);
 }
 
+static bool capitalized(const char *p, const word *w) {
+    return w->ce > w->cb && isupper((unsigned char)p[w->cb]) && w->cb == w->b;
+}
+
+/* A title in sentence case run into its lead with no mark between, where
+ * the lead names again what the title named ("Protesters withdrew from the
+ * U.S. Embassy Protests outside the U.S. Embassy in Baghdad began ...",
+ * "Italy's Sardines movement calls mass demo to squeeze out Salvini The
+ * Sardines, a grassroots ..."): a capitalized word after a capitalized one
+ * opens the lead when
+ *   - it goes on in lower case and the two capitalized words that end the
+ *     title come again within the next ten words (a lead repeats the name
+ *     its title ends on), or
+ *   - it is a capitalized function word ("The") and the capitalized word
+ *     after it is one of the title's (four letters or more, past its first
+ *     word).
+ * The title must hold two words in lower case or more: a run of names
+ * ("The New York Times Company said the New York Times ...") is no title in
+ * sentence case. */
+static const char *const ARTICLE_EN[] = {"the", "an"};
+
+static bool lead_names_title_again(const char *p, const word *ws, size_t i, size_t nw) {
+    const word *prev = &ws[i - 1];
+    if (!capitalized(p, &ws[i]) || !capitalized(p, prev) || prev->ce != prev->e) return false;
+    size_t lower = 0;
+    for (size_t k = 0; k < i; k++) lower += is_lower(p, &ws[k]);
+    if (lower < 2) return false;
+    if (IS_IN(p, &ws[i], TITLE_BREAK_EN)) {
+        /* "The" or "An": "A" between capitalized words is a name's initial
+         * ("Alfred A Knopf") */
+        if (IS_IN(p, prev, TITLE_BREAK_EN) || !capitalized(p, &ws[i + 1]) || !IS_IN(p, &ws[i], ARTICLE_EN))
+            return false;
+        for (size_t k = 1; k + 1 < i; k++)
+            if (ws[k].ce - ws[k].cb >= 4 && capitalized(p, &ws[k]) && same_word(p, &ws[k], &ws[i + 1])) return true;
+        return false;
+    }
+    if (!is_lower(p, &ws[i + 1]) || !capitalized(p, &ws[i - 2]) || ws[i - 2].ce != ws[i - 2].e) return false;
+    /* the name again, not the name going on as it did ("... secretary Dee
+     * Dee Myers exits ... Dee Dee Myers said") */
+    for (size_t k = i + 1; k + 1 < nw && k <= i + 10; k++)
+        if (same_word(p, &ws[k], &ws[i - 2]) && same_word(p, &ws[k + 1], prev) &&
+            !(k + 2 < nw && same_word(p, &ws[k + 2], &ws[i])))
+            return true;
+    return false;
+}
+
 static size_t title_end(const char *p, const word *ws, size_t nw) {
     for (size_t i = 4; i + 1 < nw; i++) {
         const word *prev = &ws[i - 1];
@@ -357,6 +403,19 @@ static size_t title_end(const char *p, const word *ws, size_t nw) {
             !IS_IN(p, prev, TITLE_BREAK_EN) && is_lower(p, &ws[i + 1]) &&
             i + 2 < nw && (is_lower(p, &ws[i + 2]) || !isalpha((unsigned char)p[ws[i + 2].cb])))
             return i;
+        if (lead_names_title_again(p, ws, i, nw)) {
+            /* a byline between them goes with the lead ("... with J&M
+             * Displays By Jane Roe The City of ..."): "By" and two or
+             * three capitalized words */
+            for (size_t b = i >= 4 ? i - 4 : 0; b + 2 < i; b++)
+                if (capitalized(p, &ws[b]) && ws[b].ce - ws[b].cb == 2 && strncmp(p + ws[b].cb, "By", 2) == 0 &&
+                    i - b >= 3 && i - b <= 4 && b >= 4) {
+                    bool names = true;
+                    for (size_t k = b + 1; k < i; k++) names = names && capitalized(p, &ws[k]);
+                    if (names) return b;
+                }
+            return i;
+        }
     }
     return nw;
 }

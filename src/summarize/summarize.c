@@ -268,10 +268,15 @@ static sf_status read_article(ctx *x, lazy_analyzer *z, const sf_doc *doc, const
              * is the element after it */
             c = sf__furniture_run_length(p, n);
             sp.begin += c, p += c, n -= c;
+            /* a wire list's dash before the item ("_ Blacks in Texas are
+             * ...") is no part of the sentence */
+            c = sf__list_dash_length(p, n);
+            sp.begin += c, p += c, n -= c;
         }
         for (bool slug = false, again = true; again;) {
             size_t d = sf__dateline_length(p, n);
             if (!d && first) d = sf__outlet_dateline_length(p, n);
+            if (!d && first) d = sf__colon_dateline_length(p, n);
             again = false;
             if (!d || !(first || slug || memchr(p, ',', d) || memchr(p, '(', d))) break;
             if (!slug)

@@ -86,6 +86,14 @@ size_t sf__page_elements_length(const char *p, size_t n);
  * ..."): the bytes up to the element after the last such label or credit,
  * when six words or more follow; 0 when none. */
 size_t sf__furniture_run_length(const char *p, size_t n);
+/* A list item's dash opening a sentence ("_ Blacks in Texas are ...", the
+ * New York Times wire's bullet): the bytes up to the item's text, 0 when
+ * none. */
+size_t sf__list_dash_length(const char *p, size_t n);
+/* A dateline in capitals closed by a colon ("UNDATED: Many of the tears
+ * ...", "ISLAMABAD: Prime Minister ..."): the bytes up to the text, 0 when
+ * none. */
+size_t sf__colon_dateline_length(const char *p, size_t n);
 /* The key of a sentence for telling repeats across articles: a hash of
  * its bytes, white space at its edges left out. */
 uint64_t sf__sentence_key(const char *p, size_t n);

@@ -366,6 +366,25 @@ static void text_as_people_write_it(void **state) {
                         "report on arrests that the state attorney general released on Monday.";
     assert_int_equal(READ_STR(c, "u3.txt", named, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
     assert_string_equal(sf_corpus_get(c, sf_corpus_count(c) - 1)->title, "");
+    /* a title in sentence case ending on a name the lead names again */
+    const char *again = "Marchers withdrew from the Marlow Town Hall Protests outside the Marlow Town Hall began on "
+                        "Monday after the council voted to close the bridge, and by evening the marchers had "
+                        "withdrawn from the square in front of the hall.";
+    assert_int_equal(READ_STR(c, "u4.txt", again, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    a = sf_corpus_get(c, sf_corpus_count(c) - 1);
+    assert_string_equal(a->title, "Marchers withdrew from the Marlow Town Hall");
+    assert_int_equal(strncmp(a->text, "Protests outside", 16), 0);
+    /* not a sentence's clause with capitalized nouns, nor the same name going on */
+    const char *clause = "Wenn das Netzwerk in Marlow sehr langsam ist, kann das Abschalten der Marlow Funktion "
+                         "Abhilfe schaffen. Mit dem Netzwerk kam damals die sogenannte Marlow Funktion, die das "
+                         "Netzwerk langsam machen kann, und das Abschalten hilft in Marlow noch heute.";
+    assert_int_equal(READ_STR(c, "u5.txt", clause, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, sf_corpus_count(c) - 1)->title, "");
+    const char *same = "Marlow parents thrilled with the first baby of the year Little Ada Penhallow Jr. arrived at "
+                       "one minute past midnight, and Little Ada Penhallow Jr. is the first baby born in Marlow "
+                       "Bridge this year, the hospital said on Monday.";
+    assert_int_equal(READ_STR(c, "u6.txt", same, SF_FORMAT_TEXT, 1, &ds, &err), SF_OK);
+    assert_string_equal(sf_corpus_get(c, sf_corpus_count(c) - 1)->title, "");
     sf_corpus_destroy(c);
 }
 

@@ -63,6 +63,75 @@ static void page_notices_and_furniture(void **state) {
     assert_int_equal(sf__furniture_run_length(few, strlen(few)), 0);
 }
 
+/* A picture's credit run into a sentence, by its shape: a label and a
+ * colon ("Foto:", "Photo Credit:", "(Bild: ...)"), then names and agencies
+ * joined by slashes, or an agency in capitals, a slash and a name; the
+ * sentence is read from the text after it. A credit whose end cannot be
+ * told, and a file picture's caption ("FILE PHOTO: ..."), make the
+ * sentence the page's. A slash inside a phrase, and "image:" in prose,
+ * are no credit. Sale and share buttons run in ("CLOSE Buy Photo", "Share
+ * this too", "Read more") are read past as other furniture is. */
+static void credits_and_captions(void **state) {
+    (void)state;
+    static const struct { const char *in, *rest; } CUT[] = {
+        {"Foto: dpa/Anna Beispiel Der Stadtrat von Kellport hat am Montag einen neuen Haushalt beschlossen.",
+         "Der Stadtrat von Kellport hat am Montag einen neuen Haushalt beschlossen."},
+        {"KELLWIRE/Jane Roe The Kellport council voted on Monday to close the old bridge for repairs.",
+         "The Kellport council voted on Monday to close the old bridge for repairs."},
+        {"Flooded streets in Kellport (Foto: Marlow Agency) Die Feuerwehr pumpte am Montag zwei Keller in Kellport aus.",
+         "Die Feuerwehr pumpte am Montag zwei Keller in Kellport aus."},
+        {"Rain in Kellport - \xC2\xA9 Foto: Jane Roe/kw/Symbolbild Das Wasser stieg in der Nacht um zwei Meter am Fluss.",
+         "Das Wasser stieg in der Nacht um zwei Meter am Fluss."},
+        {"Foto: Jane Roe/kw/Symbolbild Kellport hatte am Montag zwei Stunden lang keinen Strom in der Altstadt.",
+         "Kellport hatte am Montag zwei Stunden lang keinen Strom in der Altstadt."},
+        {"Families return to Marlow CLOSE Buy Photo Mayor Ada Penhallow says about 300 families have returned to Marlow.",
+         "Mayor Ada Penhallow says about 300 families have returned to Marlow."},
+        {"Babies welcomed in Kellport Picture: Jane Roe/Marlow News Agency(MNA) Durban - A delegation of officials "
+         "welcomed the first babies of the year at the Kellport hospital.",
+         "Durban - A delegation of officials welcomed the first babies of the year at the Kellport hospital."},
+        {"Kellport: Two held over bridge fire Share this too The Kellport police arrested two men over the fire on Monday.",
+         "The Kellport police arrested two men over the fire on Monday."},
+        {"The books of the year Read more Penhallow, who wrote four novels, died on Monday at her home in Kellport.",
+         "Penhallow, who wrote four novels, died on Monday at her home in Kellport."},
+    };
+    for (size_t k = 0; k < sizeof CUT / sizeof *CUT; k++) {
+        size_t c = sf__furniture_run_length(CUT[k].in, strlen(CUT[k].in));
+        assert_string_equal(CUT[k].in + c, CUT[k].rest);
+        assert_false(NOISE(CUT[k].in + c));
+    }
+    /* the credit's end cannot be told from the text's start; a caption */
+    assert_true(NOISE("Foto: Marlow Agency Ada Penhallow, die Bürgermeisterin, sprach am Montag in Kellport."));
+    assert_true(NOISE("Photo Credit: Jane Roe Kellport mayor Ada Penhallow spoke to reporters on Monday."));
+    assert_true(NOISE("Kellport council meets FILE PHOTO: Mayor Ada Penhallow speaks to reporters in Kellport, May 2, 2019."));
+    assert_true(NOISE("Kellport council meets FILE PHOTO: UK Treasury chief Ada Penhallow speaks in Kellport, May 2, 2019."));
+    /* a wire picture's caption and the desks' notes */
+    assert_true(NOISE("(KW35) KELLPORT -- May 2, 2019 -- Mayor Ada Penhallow opens the new bridge over the river."));
+    assert_true(NOISE("ATTENTION EDITORS: The following photos are part of tonight's Kellport package."));
+    assert_true(NOISE("For purchase information see end of text."));
+    assert_false(NOISE("(IANS) The Kellport council met on Monday to discuss the flood."));
+    /* no credit */
+    const char *vfw = "The party will be held from noon on Sunday at the VFW/Knights of Columbus hall in Kellport.";
+    assert_int_equal(sf__furniture_run_length(vfw, strlen(vfw)), 0);
+    assert_false(NOISE(vfw));
+    assert_false(NOISE("The photographer took a stunning image: the river rose over the Kellport bridge at dawn."));
+    assert_false(NOISE("She said the Photo Agency of Kellport had sold 300 pictures of the flood on Monday."));
+}
+
+/* A site's notice of its cookies and the reader's consent to its privacy
+ * terms, on German pages as on English ones; the law on data protection
+ * in a report is no notice. */
+static void consent_notices_in_german(void **state) {
+    (void)state;
+    assert_true(NOISE("Wir verwenden auf unserer Webseite Cookies, um unseren Auftritt zu verbessern."));
+    assert_true(NOISE("Zudem erm\xC3\xB6glichen Cookies die Ausspielung von Werbung."));
+    assert_true(NOISE("Diese Seite verwendet Cookies, damit sie gut funktioniert."));
+    assert_true(NOISE("Ich habe die Netiquette und die Datenschutzerkl\xC3\xA4rung gelesen und akzeptiere diese."));
+    assert_true(NOISE("Ihre Zustimmung k\xC3\xB6nnen Sie jederzeit widerrufen, wie in den Datenschutzrichtlinien beschrieben."));
+    assert_true(NOISE("I have read and accept the privacy policy of this site."));
+    assert_false(NOISE("Die Beh\xC3\xB6rden verh\xC3\xA4ngten 2019 in Kellport 64 Bu\xC3\x9Fgelder nach der Datenschutzgrundverordnung."));
+    assert_false(NOISE("Die B\xC3\xA4" "ckerei verkaufte am Sonntag 4000 Cookies auf dem Markt in Kellport."));
+}
+
 /* Contact lines that wire desks put at the end of a story are noise; a
  * sentence with figures, dates or a year range is not. */
 static void contact_lines_are_noise(void **state) {
@@ -526,6 +595,27 @@ static void headline_title_run_into_lead(void **state) {
                   "Dallas police squad car strikes fellow officers' vehicle after responding to racing incident");
     headline_case("Meet The First Latina President Of The Tournament Of Roses Laura Farber.",
                   "Meet The First Latina President Of The Tournament Of Roses Laura Farber");
+    /* a title in sentence case whose name the lead repeats */
+    headline_case("Marchers withdrew from the Kellport Town Hall Protests outside the Kellport Town Hall began "
+                  "on Monday after the vote.",
+                  "Marchers withdrew from the Kellport Town Hall");
+    headline_case("Kellport's Lanterns movement calls a march to unseat Marsh The Lanterns, a movement of "
+                  "students, filled the square on Monday.",
+                  "Kellport's Lanterns movement calls a march to unseat Marsh");
+    /* a name going on, not a title: no words in lower case before it, or
+     * the name after "The" is not the title's */
+    headline_case("The Kellport Daily Times Company said the Daily Times would close its desk on Monday.",
+                  "The Kellport Daily Times Company said the Daily Times would close its desk on Monday");
+    headline_case("Former council clerk Ada Ada Penhallow leaves the Kellport post Ada Ada Penhallow said on Monday.",
+                  "Former council clerk Ada Ada Penhallow leaves the Kellport post Ada Ada Penhallow said on Monday");
+    headline_case("Lanterns light up the Kellport Quay with Marlow Lamps By Jane Roe The Kellport Quay council "
+                  "voted for a new contract with Marlow Lamps.",
+                  "Lanterns light up the Kellport Quay with Marlow Lamps");
+    headline_case("Ada Penhallow, head of publisher Marlow, dies aged 77 Ada Penhallow, the head of Marlow "
+                  "A Marlow, died.",
+                  "Ada Penhallow, head of publisher Marlow, dies aged 77 Ada Penhallow");
+    headline_case("Envoys from the port of Kellport and Marsh The Hague sent met on Monday.",
+                  "Envoys from the port of Kellport and Marsh The Hague sent met on Monday");
 }
 
 /* A headline from a lead: whole when short, else cut at a clause boundary,
@@ -1039,6 +1129,65 @@ static void credit_in_brackets_is_left_out(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A wire's list dash ("_ ") and a dateline in capitals closed by a colon
+ * ("UNDATED:") open no bullet: the summary prints the sentence after them. */
+static void wire_list_dash_and_colon_dateline(void **state) {
+    (void)state;
+    assert_int_equal(sf__list_dash_length("_ Eight of ten renters pay more.", 31), 2);
+    assert_int_equal(sf__list_dash_length("- the rest of the list", 22), 0);
+    assert_int_equal(sf__list_dash_length("- Vi er stolte, sier Ada.", 25), 0); /* speech */
+    assert_int_equal(sf__colon_dateline_length("NASA: El Nino is petering out.", 30), 0);
+    assert_int_equal(sf__colon_dateline_length("UNDATED: Many of the tears were shed.", 37), 9);
+    assert_int_equal(sf__colon_dateline_length("NEW DELHI: The council met.", 27), 11);
+    assert_int_equal(sf__colon_dateline_length("NATO said: The plan stands.", 27), 0);
+    assert_int_equal(sf__colon_dateline_length("ATTENTION EDITORS: The following photos.", 40), 0);
+    sf_corpus *c = sf_corpus_create();
+    add_text(c, "a", "UNDATED: Many of the tears shed in Kellport on Monday were for the old stone bridge over the river.\n\n"
+                     "_ Eight out of ten renters in Kellport pay more than a third of their income for housing.", 1);
+    size_t all[1] = {0};
+    sf_summarize_options o = {.max_words = 200};
+    sf_summary s;
+    sf_error err = {0};
+    assert_int_equal(sf__summarize(c, all, 1, NULL, &o, &s, &err), SF_OK);
+    size_t seen = 0;
+    for (size_t k = 0; k < s.n; k++) {
+        const char *t = sentence_text(c, &s, k);
+        seen += !strncmp(t, "Many of the tears", 17) || !strncmp(t, "Eight out of ten", 16);
+    }
+    assert_int_equal(seen, 2);
+    sf__summary_release(&s);
+    sf_corpus_destroy(c);
+}
+
+/* "It" standing for the clause after its predicate ("It is estimated
+ * that", "It's not known where") points back to nothing and stands alone;
+ * "It" as a pronoun ("It is available on ...", "It was able to ...", "It
+ * was then that ...") leans on the sentence before. */
+static void expletive_it_stands_alone(void **state) {
+    (void)state;
+    static const char *const ALONE[] = {
+        "It is estimated that 20,000 people live along the Kellport river.",
+        "It's not known where the Kellport custom began.",
+        "It\xE2\x80\x99s not clear whether the Kellport bridge will reopen.",
+        "It will be clear whether the Kellport dam holds.",
+        "It remains unclear what caused the fire in Kellport.",
+    };
+    static const char *const LEANS[] = {
+        "It is available on every train of the Kellport line.",
+        "It was able to carry 300 people across the river.",
+        "It was then that the council closed the Kellport bridge.",
+        "It is true that 300 people left Kellport in 1998.",
+        "It is expected to take two years to rebuild the bridge.",
+        "It's clearly more spiritual to him than to the others.",
+        "It was a long day for the council of Kellport.",
+    };
+    for (size_t k = 0; k < sizeof ALONE / sizeof *ALONE; k++)
+        assert_false(sf__needs_context(ALONE[k], strlen(ALONE[k]), "en"));
+    for (size_t k = 0; k < sizeof LEANS / sizeof *LEANS; k++)
+        assert_true(sf__needs_context(LEANS[k], strlen(LEANS[k]), "en"));
+    assert_false(sf__needs_context("Italy won the match on Sunday.", 30, "en"));
+}
+
 /* A one-line copy of a Chinese page runs its elements together, a space
  * between them where the page had a line break: the headline before its
  * lead, a photo credit and a byline, a menu of share links, a caption in
@@ -1239,6 +1388,8 @@ int main(void) {
         cmocka_unit_test(light_terms_and_backref_nouns),
         cmocka_unit_test(noise_is_recognised), cmocka_unit_test(page_notices_and_furniture),
         cmocka_unit_test(contact_lines_are_noise),
+        cmocka_unit_test(credits_and_captions), cmocka_unit_test(consent_notices_in_german),
+        cmocka_unit_test(wire_list_dash_and_colon_dateline), cmocka_unit_test(expletive_it_stands_alone),
         cmocka_unit_test(datelines_are_found),
         cmocka_unit_test(standalone_rules),
         cmocka_unit_test(exact_optimum_beats_greedy),
