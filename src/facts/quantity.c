@@ -101,10 +101,16 @@ static const unit_def UNITS[] = {
     {"dólar", "USD", "amount", 1}, {"franken", "CHF", "amount", 1},
 };
 
+/* ASCII letter folded to lower case (the first-byte test of the look-ups
+ * below: every token is looked up, and most differ at the first byte) */
+static unsigned char fold1(char c) { return (unsigned char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c); }
+
 static const unit_def *unit_find(const char *s, size_t n) {
     if (n == 0 || n > 16) return NULL;
+    unsigned char c0 = fold1(s[0]);
     for (size_t i = 0; i < SF_ARRAY_LEN(UNITS); i++)
-        if (strlen(UNITS[i].name) == n && sf__view_eq_nocase(sf__view(s, n), sf__view_cstr(UNITS[i].name)))
+        if (fold1(UNITS[i].name[0]) == c0 && strlen(UNITS[i].name) == n &&
+            sf__view_eq_nocase(sf__view(s, n), sf__view_cstr(UNITS[i].name)))
             return &UNITS[i];
     return NULL;
 }
@@ -122,8 +128,11 @@ static const struct { const char *w; double v; } WORDNUM[] = {
 
 /* Value of a number word, or of "twenty-five"; 0 when it is not one. */
 static double word_number(const char *s, size_t n) {
+    if (n == 0) return 0;
+    unsigned char c0 = fold1(s[0]);
     for (size_t i = 0; i < SF_ARRAY_LEN(WORDNUM); i++)
-        if (strlen(WORDNUM[i].w) == n && sf__view_eq_nocase(sf__view(s, n), sf__view_cstr(WORDNUM[i].w)))
+        if ((unsigned char)WORDNUM[i].w[0] == c0 && strlen(WORDNUM[i].w) == n &&
+            sf__view_eq_nocase(sf__view(s, n), sf__view_cstr(WORDNUM[i].w)))
             return WORDNUM[i].v;
     const char *h = memchr(s, '-', n);
     if (h) {

@@ -74,8 +74,11 @@ static bool has_contact(const char *p, size_t n) {
 /* Whether p[0..n) holds the ASCII word w, in any case. */
 static bool strcasestr_n(const char *p, size_t n, const char *w) {
     size_t k = strlen(w);
+    /* the first byte first: each sentence of a story is searched for
+     * several words */
+    int c0 = tolower((unsigned char)w[0]);
     for (size_t i = 0; i + k <= n; i++)
-        if (strncasecmp(p + i, w, k) == 0) return true;
+        if (tolower((unsigned char)p[i]) == c0 && strncasecmp(p + i, w, k) == 0) return true;
     return false;
 }
 
@@ -432,7 +435,7 @@ size_t sf__furniture_run_length(const char *p, size_t n) {
     for (size_t k = 0; k < SF_ARRAY_LEN(FURNITURE_EN); k++) {
         size_t m = strlen(FURNITURE_EN[k]);
         for (size_t i = 0; i + m < n; i++) {
-            if (memcmp(p + i, FURNITURE_EN[k], m) != 0) continue;
+            if (p[i] != FURNITURE_EN[k][0] || memcmp(p + i, FURNITURE_EN[k], m) != 0) continue;
             /* a whole word or phrase: "Advertisements" or "the Advertisement
              * Standards Authority" in a sentence are words of it */
             if (i > 0 && isalnum((unsigned char)p[i - 1]) && isalnum((unsigned char)FURNITURE_EN[k][0])) continue;
