@@ -748,6 +748,95 @@ static void test_company_words(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A line in title case (a heading, a menu item) shows no name by its
+ * capitals: its names are kept only where the text names them elsewhere
+ * ("Marlow Gardens" is in the body) or they are people's by a given name. */
+static void test_heading_lines_no_entity(void **state) {
+    (void)state;
+    const char *texts[] = {"How To Grow Roses With Marlow Gardens\n\nThe Dunmore Rose Society met in Dunmore on "
+                           "Monday, and members of the society talked about soil.\n\nCare For And Plant Kelso "
+                           "Roses\n\nRoses need sun. Ann Kelvey said the soil must drain well.\n\nMarlow Gardens "
+                           "sells seeds."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    assert_null(entity_named(&f, "Care For And Plant Kelso Roses"));
+    assert_null(entity_named(&f, "Roses"));
+    assert_non_null(entity_named(&f, "Marlow Gardens"));
+    assert_non_null(entity_named(&f, "Ann Kelvey"));
+    assert_non_null(entity_named(&f, "Dunmore Rose Society"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* A verb in the imperative opening a sentence or a numbered step, before
+ * an article or a pronoun ("Gather the seeds", "Keep them warm"), is no
+ * name. */
+static void test_imperative_no_entity(void **state) {
+    (void)state;
+    const char *texts[] = {"1. Gather the seeds from a ripe lemon.\n\n2. Wrap the seeds in a damp paper "
+                           "towel.\n\nPlace the towel in a bag. Keep them warm for a week in Dunmore."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const char *verbs[] = {"Gather", "Wrap", "Place", "Keep"};
+    for (size_t i = 0; i < SF_ARRAY_LEN(verbs); i++) assert_null(entity_named(&f, verbs[i]));
+    assert_non_null(entity_named(&f, "Dunmore"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* "on Amazon", "on Instagram or Facebook": a one-word name after "on" is
+ * not typed a place for the recognizer's reading of the preposition. */
+static void test_on_a_platform_no_place(void **state) {
+    (void)state;
+    const char *texts[] = {"Readers can buy the monitor on Amazon, and fans share photos on Instagram or "
+                           "Facebook. The company is based in Dunmore."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const char *sites[] = {"Amazon", "Instagram", "Facebook"};
+    for (size_t i = 0; i < SF_ARRAY_LEN(sites); i++) {
+        const sf_entity *e = entity_named(&f, sites[i]);
+        if (e) assert_int_not_equal(e->type, SF_ENT_PLACE);
+    }
+    const sf_entity *d = entity_named(&f, "Dunmore");
+    assert_non_null(d);
+    assert_int_equal(d->type, SF_ENT_PLACE);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* A first name alone is the one person of the story whose full name opens
+ * with it ("Mekhi" is Mekhi Gbedey); with two such people it joins
+ * neither. */
+static void test_first_name_joins_full_name(void **state) {
+    (void)state;
+    const char *texts[] = {"Mekhi Gbedey, 17, won the junior title in Miami on Sunday. His coach said Mekhi "
+                           "trained every morning before school, and Mekhi thanked his family.",
+                           "Council members Michael Lopiano and Michael Rendino met on Monday. Michael said the "
+                           "plan would pass."};
+    for (size_t k = 0; k < 2; k++) {
+        sf_corpus *c = corpus_of(texts + k, 1);
+        sf_story_facts f;
+        facts_of(c, NULL, &f);
+        if (k == 0) {
+            const sf_entity *e = entity_named(&f, "Mekhi");
+            assert_non_null(e);
+            assert_string_equal(e->name, "Mekhi Gbedey");
+            assert_non_null(alias_of(e, "Mekhi"));
+        } else {
+            const sf_entity *a = entity_named(&f, "Michael Lopiano"), *b = entity_named(&f, "Michael Rendino");
+            assert_non_null(a);
+            assert_non_null(b);
+            assert_null(alias_of(a, "Michael"));
+            assert_null(alias_of(b, "Michael"));
+        }
+        sf__story_facts_release(&f);
+        sf_corpus_destroy(c);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_name_helpers),
@@ -777,6 +866,10 @@ int main(void) {
         cmocka_unit_test(test_spanish_report_no_junk),
         cmocka_unit_test(test_french_polish_openers),
         cmocka_unit_test(test_english_report_unchanged_by_languages),
+        cmocka_unit_test(test_heading_lines_no_entity),
+        cmocka_unit_test(test_imperative_no_entity),
+        cmocka_unit_test(test_on_a_platform_no_place),
+        cmocka_unit_test(test_first_name_joins_full_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
