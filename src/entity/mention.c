@@ -612,10 +612,11 @@ static bool title_case_line(const sf_doc *d, size_t s) {
  * an entry of a list, not a heading. `spans` are the recognizer's names of the sentence's chain. */
 static bool heading_line(const sf_doc *d, size_t s, const sf_name_spanvec *spans) {
     if (!sf__lang_is_english(d->lang) || !title_case_line(d, s)) return false;
-    bool first = true, list = false;
+    bool first = true, list = false, stop = false;
     for (size_t i = d->sent_tok[s]; i < d->sent_tok[s + 1]; i++) {
         const sf_token *t = &d->toks.items[i];
         list |= t->kind == SF_TOK_PUNCT && (d->text[t->begin] == ',' || d->text[t->begin] == ';');
+        stop = t->kind == SF_TOK_PUNCT && (d->text[t->begin] == '.' || d->text[t->begin] == '!');
     }
     for (size_t i = d->sent_tok[s]; i < d->sent_tok[s + 1]; i++) {
         const sf_token *t = &d->toks.items[i];
@@ -625,7 +626,10 @@ static bool heading_line(const sf_doc *d, size_t s, const sf_name_spanvec *spans
         if (!(t->flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS))) continue;
         char w[32];
         size_t n = tok_fold(d, i, w, sizeof w);
-        if (n && sf__is_stopword("en", w, n) && !(lead && (sf__tok_is(d, i, "the") || sf__tok_is(d, i, "by"))))
+        /* the first word of a sentence ending in a full stop is capitalized
+         * by the sentence ("There's Kent Humphrey.") */
+        if (n && sf__is_stopword("en", w, n) &&
+            !(lead && (stop || sf__tok_is(d, i, "the") || sf__tok_is(d, i, "by"))))
             return true;
         /* a label before a colon ("Illustration: Lazaro Gamio") */
         if (i + 1 < d->toks.n && d->text[d->toks.items[i + 1].begin] == ':') continue;

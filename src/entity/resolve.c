@@ -447,15 +447,34 @@ static sf_status link_surnames(formvec *fv) {
     return SF_OK;
 }
 
-/* "Erica" beside "Erica Pandey", "Thomas" beside "Thomas Malone": a single
- * word that is the first word of exactly one person's full name, in a
- * story that names no one else that way, is that person (a row of the
- * first name alone tells a reader nothing). The word must not name a
- * country ("Jordan" beside "Jordan Peterson"), be used as a place, or be
- * typed an organization or place by its own mentions unless it is a
- * known given name ("Elizabeth" beside "Elizabeth Warren"), nor be the
- * last word of a name of the story ("Roy" beside "Pierre Roy" and "Roy
- * Montoya" is more likely a surname). Runs after the surname links.
+/* Common Chinese family names in pinyin, which Chinese names put first
+ * ("Jiang Zemin", "Zhang Geng"): the first word of such a name, alone, is
+ * how news names the person again. A closed class, as given names are. */
+static const char *const CHINESE_SURNAMES[] = {
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu",
+    "hu", "guo", "gao", "lin", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao",
+    "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei",
+    "su", "lu", "ding", "ren", "shen", "yao", "jin", "qian", "qiao", "xiang", "shi", "fu", "zhong", "fang",
+    "bai", "cui", "kang", "mao", "qiu", "qin", "jia", "xue", "hou", "lei", "duan", "hao", "kong", "shao",
+    "meng", "wen", "tan", "liao", "zou", "xiong", "wan", "zhen", NULL};
+
+static bool chinese_surname(const char *w, size_t n) {
+    for (const char *const *x = CHINESE_SURNAMES; *x; x++)
+        if (strlen(*x) == n && memcmp(*x, w, n) == 0) return true;
+    return false;
+}
+
+/* "Erica" beside "Erica Pandey", "Thomas" beside "Thomas Malone": a given
+ * name (sf__given_name) or a Chinese family name alone that is the first
+ * word of exactly one person's full name in the story is that person (a
+ * row of the first name alone tells a reader nothing). The word must not
+ * name a country ("Jordan" beside "Jordan Peterson"), be used as a place,
+ * be written in capitals only, or be typed an organization or place by
+ * its own mentions unless it is a given name ("Elizabeth" beside
+ * "Elizabeth Warren"); the full name is written with a space ("Daimler-
+ * Benz" is one word); the word is not the last word of a name of the
+ * story ("Roy" beside "Pierre Roy" and "Roy Montoya" is more likely a
+ * surname). Runs after the surname links.
  * Chinese names, written surname first, are joined the same way ("Jiang"
  * is Jiang Zemin). */
 static sf_status link_given_names(formvec *fv) {
@@ -464,8 +483,17 @@ static sf_status link_given_names(formvec *fv) {
         if (S->dropped || S->words != 1 || is_acronym_form(S) || S->group != SIZE_MAX || S->reason ||
             (S->flags_or & SF_MENTION_PLACE_CUE) || sf__is_country_key(S->key, S->keylen))
             continue;
+        /* a given name or a Chinese family name ("Arizona" beside a
+         * mistyped "Arizona Indian", "Daimler" beside "Daimler-Benz" are
+         * neither); written in capitals it is a byline's ("By MARK ...") */
+        bool given = sf__given_name(S->key, S->keylen);
+        if (!given && !chinese_surname(S->key, S->keylen)) continue;
+        const char *ms = main_surface(S);
+        bool lower = false;
+        for (const char *c = ms; *c && !lower; c++) lower = *c >= 'a' && *c <= 'z';
+        if (!lower) continue;
         sf_entity_type st = vote_type(S->votes);
-        if (st != SF_ENT_PERSON && st != SF_ENT_UNKNOWN && !sf__given_name(S->key, S->keylen)) continue;
+        if (st != SF_ENT_PERSON && st != SF_ENT_UNKNOWN && !given) continue;
         size_t found = SIZE_MAX, roots = 0;
         bool surname = false;
         for (size_t p = 0; p < fv->n && !surname; p++) {
@@ -474,7 +502,7 @@ static sf_status link_given_names(formvec *fv) {
             /* "Roy" beside "Pierre Roy" and "Roy Montoya": a surname */
             surname = sf__view_eq(last_word(P), sf__view(S->key, S->keylen));
             if (P->keylen <= S->keylen || P->key[S->keylen] != ' ' || memcmp(P->key, S->key, S->keylen) != 0) continue;
-            if (!(given_and_surname(P) || vote_type(P->votes) == SF_ENT_PERSON)) continue;
+            if (!(given_and_surname(P) || vote_type(P->votes) == SF_ENT_PERSON) || !strchr(main_surface(P), ' ')) continue;
             if (found == SIZE_MAX || find(fv, found) != find(fv, p)) roots++;
             found = p;
         }

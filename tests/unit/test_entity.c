@@ -807,24 +807,27 @@ static void test_on_a_platform_no_place(void **state) {
     sf_corpus_destroy(c);
 }
 
-/* A first name alone is the one person of the story whose full name opens
- * with it ("Mekhi" is Mekhi Gbedey); with two such people it joins
- * neither. */
+/* A given name or a Chinese family name alone is the one person of the
+ * story whose full name opens with it ("Ellen" is Ellen Gbedey, "Zhang" is
+ * Zhang Geng); with two such people it joins neither. */
 static void test_first_name_joins_full_name(void **state) {
     (void)state;
-    const char *texts[] = {"Mekhi Gbedey, 17, won the junior title in Miami on Sunday. His coach said Mekhi "
-                           "trained every morning before school, and Mekhi thanked his family.",
+    const char *texts[] = {"Ellen Gbedey, 17, won the junior title in Miami on Sunday. Her coach said Ellen "
+                           "trained every morning before school, and Ellen thanked her family.",
+                           "Vice Minister Zhang Geng met the visitors in Beijing on Monday. Zhang said the two "
+                           "countries would work together.",
                            "Council members Michael Lopiano and Michael Rendino met on Monday. Michael said the "
                            "plan would pass."};
-    for (size_t k = 0; k < 2; k++) {
+    for (size_t k = 0; k < 3; k++) {
         sf_corpus *c = corpus_of(texts + k, 1);
         sf_story_facts f;
         facts_of(c, NULL, &f);
-        if (k == 0) {
-            const sf_entity *e = entity_named(&f, "Mekhi");
+        if (k < 2) {
+            const char *first = k == 0 ? "Ellen" : "Zhang", *full = k == 0 ? "Ellen Gbedey" : "Zhang Geng";
+            const sf_entity *e = entity_named(&f, first);
             assert_non_null(e);
-            assert_string_equal(e->name, "Mekhi Gbedey");
-            assert_non_null(alias_of(e, "Mekhi"));
+            assert_string_equal(e->name, full);
+            assert_non_null(alias_of(e, first));
         } else {
             const sf_entity *a = entity_named(&f, "Michael Lopiano"), *b = entity_named(&f, "Michael Rendino");
             assert_non_null(a);
