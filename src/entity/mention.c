@@ -628,8 +628,8 @@ static bool heading_line(const sf_doc *d, size_t s, const sf_name_spanvec *spans
         size_t n = tok_fold(d, i, w, sizeof w);
         /* the first word of a sentence ending in a full stop is capitalized
          * by the sentence ("There's Kent Humphrey.") */
-        if (n && sf__is_stopword("en", w, n) &&
-            !(lead && (stop || sf__tok_is(d, i, "the") || sf__tok_is(d, i, "by"))))
+        if (lead && stop) continue;
+        if (n && sf__is_stopword("en", w, n) && !(lead && (sf__tok_is(d, i, "the") || sf__tok_is(d, i, "by"))))
             return true;
         /* a label before a colon ("Illustration: Lazaro Gamio") */
         if (i + 1 < d->toks.n && d->text[d->toks.items[i + 1].begin] == ':') continue;
@@ -648,10 +648,18 @@ static bool only_marks_before(const sf_doc *d, size_t s, size_t a) {
     return true;
 }
 
+/* Whether token i is a given name ("Richard the Lionheart", "Catherine
+ * the Great" open sentences with a name before "the"). */
+static bool given_name_at(const sf_doc *d, size_t i) {
+    char w[64];
+    size_t n = tok_fold(d, i, w, sizeof w);
+    return n && sf__given_name(w, n);
+}
+
 /* Words that follow a verb in the imperative and never a name: an
  * article, a possessive or an object pronoun ("Place the seeds", "Gather
  * your tools", "Keep them moist"). A capitalized word opening a sentence
- * before one of them is the verb, not a name. */
+ * before one of them is the verb, not a name, unless it is a given name. */
 static const char *const AFTER_IMPERATIVE[] = {"the",   "a",     "an",    "your", "our", "my", "their",
                                                "these", "those", "them",  "it",   NULL};
 
@@ -798,7 +806,8 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
     /* a verb in the imperative opening a sentence or a numbered step
      * ("Place the seeds", "2. Gather your tools") */
     if (b - a == 1 && only_marks_before(d, s, a) && sf__lang_is_english(d->lang) &&
-        !(d->toks.items[a].flags & SF_TOKF_ALLCAPS) && b < d->sent_tok[s + 1] && sf__tok_in(d, b, AFTER_IMPERATIVE))
+        !(d->toks.items[a].flags & SF_TOKF_ALLCAPS) && b < d->sent_tok[s + 1] && sf__tok_in(d, b, AFTER_IMPERATIVE) &&
+        !given_name_at(d, a))
         return SF_OK;
     if (b - a == 1 && (is_stop(d, a) || (flags & SF_MENTION_INITIAL && sf__title_word(d, a)) ||
                        (!sf__lang_is_english(d->lang) && lang_title(d, a))))

@@ -767,11 +767,19 @@ static void test_heading_lines_no_entity(void **state) {
     assert_non_null(entity_named(&f, "Dunmore Rose Society"));
     sf__story_facts_release(&f);
     sf_corpus_destroy(c);
+    /* a sentence whose first word is capitalized by its place is no
+     * heading ("There's Kent Humphrey.") */
+    const char *plain[] = {"Old friends still visit. There's Tovey Marsh. He lives by the sea."};
+    c = corpus_of(plain, 1);
+    facts_of(c, NULL, &f);
+    assert_non_null(entity_named(&f, "Tovey Marsh"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
 }
 
 /* A verb in the imperative opening a sentence or a numbered step, before
  * an article or a pronoun ("Gather the seeds", "Keep them warm"), is no
- * name. */
+ * name; a given name there is one ("Richard the Lionheart"). */
 static void test_imperative_no_entity(void **state) {
     (void)state;
     const char *texts[] = {"1. Gather the seeds from a ripe lemon.\n\n2. Wrap the seeds in a damp paper "
@@ -782,6 +790,13 @@ static void test_imperative_no_entity(void **state) {
     const char *verbs[] = {"Gather", "Wrap", "Place", "Keep"};
     for (size_t i = 0; i < SF_ARRAY_LEN(verbs); i++) assert_null(entity_named(&f, verbs[i]));
     assert_non_null(entity_named(&f, "Dunmore"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+    /* a given name before "the" is a name ("Richard the Lionheart") */
+    const char *named[] = {"Richard the Lionheart sailed from Dover in 1190. Historians in York still study him."};
+    c = corpus_of(named, 1);
+    facts_of(c, NULL, &f);
+    assert_non_null(entity_named(&f, "Richard"));
     sf__story_facts_release(&f);
     sf_corpus_destroy(c);
 }
