@@ -83,7 +83,9 @@ static const char *const PLACE_WORDS[] = {
     "city", "river", "province", "county", "island", "islands", "mountain", "mountains",
     "valley", "sea", "ocean", "lake", "street", "square", "bay", "gulf", "desert", "region",
     "district", "peninsula", "strait", "canal", "village", "town", "coast", "airport",
-    "avenue", "road", "bridge", "park", "basin", "heights", "plain", "plains", "state's", NULL};
+    "avenue", "road", "bridge", "park", "basin", "heights", "plain", "plains", "state's",
+    /* streets and roads ("Bruckner Boulevard", "Miller Drive") */
+    "boulevard", "highway", "expressway", "freeway", "drive", NULL};
 
 /* (entity.h) a word that heads an organization's or a place's name */
 bool sf__name_head_word(const char *w, size_t n) {
@@ -236,6 +238,16 @@ static bool is_quote_tok(const sf_doc *d, size_t i) {
     return c == 0xE2 && t->end - t->begin >= 3; /* curly quotes and dashes */
 }
 
+/* Whether token i is a capitalized word of five letters or more ending
+ * in "ish", not "rrish" ("British", "Irish"; not "Parrish"). */
+static bool people_adjective(const sf_doc *d, size_t i) {
+    const sf_token *t = &d->toks.items[i];
+    size_t n = t->end - t->begin;
+    const char *w = d->text + t->begin;
+    if (n < 5 || !(t->flags & SF_TOKF_CAPITAL) || (t->flags & SF_TOKF_ALLCAPS)) return false;
+    return memcmp(w + n - 3, "ish", 3) == 0 && !(n >= 5 && memcmp(w + n - 5, "rrish", 5) == 0);
+}
+
 static sf_status emit(const sf_doc *d, size_t s, size_t a, size_t b, unsigned flags,
                       sf_entity_type hint, sf_mentionvec *out) {
     const sf_token *ta = &d->toks.items[a], *tb = &d->toks.items[b - 1];
@@ -294,6 +306,10 @@ static sf_status emit(const sf_doc *d, size_t s, size_t a, size_t b, unsigned fl
         "nations", "agency", "bureau", "administration", NULL};
     if ((flags & SF_MENTION_PLACE_CUE) && sf__tok_in(d, b - 1, BODY_WORDS) && !(b - a >= 2 && sf__tok_in(d, b - 1, PLACE_WORDS)))
         flags &= ~SF_MENTION_PLACE_CUE;
+    /* "in the British media": one word ending in -ish is the adjective of
+     * a people or a language, no place (a surname such as "Parrish" has its
+     * r doubled) */
+    if (b - a == 1 && sf__lang_is_english(d->lang) && people_adjective(d, a)) flags &= ~SF_MENTION_PLACE_CUE;
     /* "on Amazon", "on Instagram or Facebook": a one-word name after "on"
      * is a platform, a site or a topic as often as a place ("on Crete");
      * the recognizer's place (it reads the preposition) is no vote, and
@@ -762,6 +778,14 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
             flags |= SF_MENTION_TITLED;
         }
     }
+    /* "Duke of Edinburgh", "Duchess of Sussex": a noble title of a place
+     * names the person who holds it (typed after the titles are cut, so
+     * "Prince of Wales" keeps its "Prince") */
+    static const char *const NOBLE[] = {"duke", "duchess", "prince", "princess", "earl", "countess", "baron",
+                                        "baroness", "marquess", "viscount", "emperor", "empress", NULL};
+    if (b - a == 3 && sf__lang_is_english(d->lang) && sf__tok_in(d, a, NOBLE) && sf__tok_is(d, a + 1, "of") &&
+        has_upper(d, a + 2))
+        type = SF_ENT_PERSON;
     if (!sf__lang_is_english(d->lang)) {
         /* titles and offices of the article's language ("Bundeskanzler Olaf
          * Scholz", "presidente Pedro Sánchez"), whatever the recognizer's

@@ -855,6 +855,31 @@ static void test_first_name_joins_full_name(void **state) {
     }
 }
 
+/* A street's last word makes the name a place ("Kelso Boulevard", "Harmon
+ * Drive"); a noble title of a place is a person ("Duke of Edinburgh"); a
+ * word ending in -ish is the adjective of a people, no place ("in the
+ * British press"). */
+static void test_streets_nobles_and_adjectives(void **state) {
+    (void)state;
+    const char *texts[] = {"The parade will use Kelso Boulevard and Harmon Drive this year. The Duke of Edinburgh "
+                           "met the Duchess of Sussex at the palace. Critics in the British press were harsh."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const char *streets[] = {"Kelso Boulevard", "Harmon Drive"}, *nobles[] = {"Duke of Edinburgh", "Duchess of Sussex"};
+    for (size_t i = 0; i < 2; i++) {
+        const sf_entity *e = entity_named(&f, streets[i]), *n = entity_named(&f, nobles[i]);
+        assert_non_null(e);
+        assert_int_equal(e->type, SF_ENT_PLACE);
+        assert_non_null(n);
+        assert_int_equal(n->type, SF_ENT_PERSON);
+    }
+    const sf_entity *b = entity_named(&f, "British");
+    if (b) assert_int_not_equal(b->type, SF_ENT_PLACE);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_name_helpers),
@@ -888,6 +913,7 @@ int main(void) {
         cmocka_unit_test(test_imperative_no_entity),
         cmocka_unit_test(test_on_a_platform_no_place),
         cmocka_unit_test(test_first_name_joins_full_name),
+        cmocka_unit_test(test_streets_nobles_and_adjectives),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
