@@ -628,12 +628,17 @@ static bool title_case_line(const sf_doc *d, size_t s) {
  * an entry of a list, not a heading. `spans` are the recognizer's names of the sentence's chain. */
 static bool heading_line(const sf_doc *d, size_t s, const sf_name_spanvec *spans) {
     if (!sf__lang_is_english(d->lang) || !title_case_line(d, s)) return false;
-    bool first = true, list = false, stop = false;
+    bool first = true, list = false, stop = false, small = false;
     for (size_t i = d->sent_tok[s]; i < d->sent_tok[s + 1]; i++) {
         const sf_token *t = &d->toks.items[i];
         list |= t->kind == SF_TOK_PUNCT && (d->text[t->begin] == ',' || d->text[t->begin] == ';');
         stop = t->kind == SF_TOK_PUNCT && (d->text[t->begin] == '.' || d->text[t->begin] == '!');
+        small |= t->kind == SF_TOK_WORD && !(t->flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS));
     }
+    /* a sentence with a full stop and a small word in lower case reads as
+     * prose ("Follow The Gleaner on Twitter and Instagram."), unlike a
+     * reference's "J Am Acad Dermatol." */
+    if (stop && small) return false;
     for (size_t i = d->sent_tok[s]; i < d->sent_tok[s + 1]; i++) {
         const sf_token *t = &d->toks.items[i];
         if (t->kind != SF_TOK_WORD) continue;

@@ -769,10 +769,13 @@ static void test_heading_lines_no_entity(void **state) {
     sf_corpus_destroy(c);
     /* a sentence whose first word is capitalized by its place is no
      * heading ("There's Kent Humphrey.") */
-    const char *plain[] = {"Old friends still visit. There's Tovey Marsh. He lives by the sea."};
+    const char *plain[] = {"Old friends still visit. There's Tovey Marsh. He lives by the sea.\n\nThe council met "
+                           "on Monday. Follow The Kelso Courier on Twitter and Instagram."};
     c = corpus_of(plain, 1);
     facts_of(c, NULL, &f);
     assert_non_null(entity_named(&f, "Tovey Marsh"));
+    /* nor is a sentence with a full stop and a small word in lower case */
+    assert_non_null(entity_named(&f, "Kelso Courier"));
     sf__story_facts_release(&f);
     sf_corpus_destroy(c);
 }
