@@ -297,14 +297,20 @@ static sf_status emit(const sf_doc *d, size_t s, size_t a, size_t b, unsigned fl
     if (a > d->sent_tok[s] && sf__tok_in(d, a - 1, PLACE_PREP)) flags |= SF_MENTION_PLACE_CUE;
     if (a > d->sent_tok[s] + 1 && sf__tok_is(d, a - 1, "the") && sf__tok_in(d, a - 2, PLACE_PREP))
         flags |= SF_MENTION_PLACE_CUE;
-    /* "in Congress", "in the Senate", "at the Justice Department": a body
-     * named by its kind is no place, whatever the preposition (buildings
-     * such as hospitals and schools are both, and keep the cue) */
+    /* "in Congress", "in the Senate", "at the Justice Department", "at Duke
+     * University": a body named by its kind is no place, whatever the
+     * preposition (buildings such as hospitals and schools are both, and
+     * keep the cue) */
     static const char *const BODY_WORDS[] = {
         "congress", "parliament", "senate", "assembly", "cabinet", "government", "ministry", "department",
         "court", "council", "committee", "commission", "police", "army", "navy", "party", "union",
-        "nations", "agency", "bureau", "administration", NULL};
+        "nations", "agency", "bureau", "administration", "university", "college", NULL};
     if ((flags & SF_MENTION_PLACE_CUE) && sf__tok_in(d, b - 1, BODY_WORDS) && !(b - a >= 2 && sf__tok_in(d, b - 1, PLACE_WORDS)))
+        flags &= ~SF_MENTION_PLACE_CUE;
+    /* "at the University of South Carolina": a school's name that opens
+     * with its kind */
+    static const char *const SCHOOLS[] = {"university", "college", NULL};
+    if ((flags & SF_MENTION_PLACE_CUE) && b - a >= 3 && sf__tok_in(d, a, SCHOOLS) && sf__tok_is(d, a + 1, "of"))
         flags &= ~SF_MENTION_PLACE_CUE;
     /* "in the British media": one word ending in -ish is the adjective of
      * a people or a language, no place (a surname such as "Parrish" has its

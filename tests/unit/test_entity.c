@@ -883,6 +883,29 @@ static void test_streets_nobles_and_adjectives(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* "at Kelso University", "at the University of Marlow": a school named by
+ * its kind is an organization, whatever the preposition; the town after
+ * "in" stays a place. */
+static void test_universities_are_organizations(void **state) {
+    (void)state;
+    const char *texts[] = {"The study was led by researchers at Kelso University in Dunmore. Others at the "
+                           "University of Marlow joined later."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const char *orgs[] = {"Kelso University", "University of Marlow"};
+    for (size_t i = 0; i < SF_ARRAY_LEN(orgs); i++) {
+        const sf_entity *e = entity_named(&f, orgs[i]);
+        assert_non_null(e);
+        assert_int_equal(e->type, SF_ENT_ORG);
+    }
+    const sf_entity *d = entity_named(&f, "Dunmore");
+    assert_non_null(d);
+    assert_int_equal(d->type, SF_ENT_PLACE);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_name_helpers),
@@ -917,6 +940,7 @@ int main(void) {
         cmocka_unit_test(test_on_a_platform_no_place),
         cmocka_unit_test(test_first_name_joins_full_name),
         cmocka_unit_test(test_streets_nobles_and_adjectives),
+        cmocka_unit_test(test_universities_are_organizations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
