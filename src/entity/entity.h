@@ -82,6 +82,7 @@ size_t sf__alias_group_count(const sf_alias_table *t);
 #define SF_MENTION_NOUN_CASE 128u /* in a language that capitalizes nouns */
 #define SF_MENTION_FOREIGN 256u  /* not English: the recognizer's type is not trusted alone */
 #define SF_MENTION_DESCRIPTION 512u /* an office, not a name: "Conservative MP", "Health Secretary" */
+#define SF_MENTION_HEADING 1024u /* English: in a line written in title case ("Which Method Is Best") */
 
 typedef struct sf_mention {
     size_t article;        /* corpus index */

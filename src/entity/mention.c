@@ -83,7 +83,9 @@ static const char *const PLACE_WORDS[] = {
     "city", "river", "province", "county", "island", "islands", "mountain", "mountains",
     "valley", "sea", "ocean", "lake", "street", "square", "bay", "gulf", "desert", "region",
     "district", "peninsula", "strait", "canal", "village", "town", "coast", "airport",
-    "avenue", "road", "bridge", "park", "basin", "heights", "plain", "plains", "state's", NULL};
+    "avenue", "road", "bridge", "park", "basin", "heights", "plain", "plains", "state's",
+    /* streets and roads ("Bruckner Boulevard", "Miller Drive") */
+    "boulevard", "highway", "expressway", "freeway", "drive", NULL};
 
 /* (entity.h) a word that heads an organization's or a place's name */
 bool sf__name_head_word(const char *w, size_t n) {
@@ -236,6 +238,16 @@ static bool is_quote_tok(const sf_doc *d, size_t i) {
     return c == 0xE2 && t->end - t->begin >= 3; /* curly quotes and dashes */
 }
 
+/* Whether token i is a capitalized word of five letters or more ending
+ * in "ish", not "rrish" ("British", "Irish"; not "Parrish"). */
+static bool people_adjective(const sf_doc *d, size_t i) {
+    const sf_token *t = &d->toks.items[i];
+    size_t n = t->end - t->begin;
+    const char *w = d->text + t->begin;
+    if (n < 5 || !(t->flags & SF_TOKF_CAPITAL) || (t->flags & SF_TOKF_ALLCAPS)) return false;
+    return memcmp(w + n - 3, "ish", 3) == 0 && !(n >= 5 && memcmp(w + n - 5, "rrish", 5) == 0);
+}
+
 static sf_status emit(const sf_doc *d, size_t s, size_t a, size_t b, unsigned flags,
                       sf_entity_type hint, sf_mentionvec *out) {
     const sf_token *ta = &d->toks.items[a], *tb = &d->toks.items[b - 1];
@@ -285,15 +297,33 @@ static sf_status emit(const sf_doc *d, size_t s, size_t a, size_t b, unsigned fl
     if (a > d->sent_tok[s] && sf__tok_in(d, a - 1, PLACE_PREP)) flags |= SF_MENTION_PLACE_CUE;
     if (a > d->sent_tok[s] + 1 && sf__tok_is(d, a - 1, "the") && sf__tok_in(d, a - 2, PLACE_PREP))
         flags |= SF_MENTION_PLACE_CUE;
-    /* "in Congress", "in the Senate", "at the Justice Department": a body
-     * named by its kind is no place, whatever the preposition (buildings
-     * such as hospitals and schools are both, and keep the cue) */
+    /* "in Congress", "in the Senate", "at the Justice Department", "at Duke
+     * University": a body named by its kind is no place, whatever the
+     * preposition (buildings such as hospitals and schools are both, and
+     * keep the cue) */
     static const char *const BODY_WORDS[] = {
         "congress", "parliament", "senate", "assembly", "cabinet", "government", "ministry", "department",
         "court", "council", "committee", "commission", "police", "army", "navy", "party", "union",
-        "nations", "agency", "bureau", "administration", NULL};
+        "nations", "agency", "bureau", "administration", "university", "college", NULL};
     if ((flags & SF_MENTION_PLACE_CUE) && sf__tok_in(d, b - 1, BODY_WORDS) && !(b - a >= 2 && sf__tok_in(d, b - 1, PLACE_WORDS)))
         flags &= ~SF_MENTION_PLACE_CUE;
+    /* "at the University of South Carolina": a school's name that opens
+     * with its kind */
+    static const char *const SCHOOLS[] = {"university", "college", NULL};
+    if ((flags & SF_MENTION_PLACE_CUE) && b - a >= 3 && sf__tok_in(d, a, SCHOOLS) && sf__tok_is(d, a + 1, "of"))
+        flags &= ~SF_MENTION_PLACE_CUE;
+    /* "in the British media": one word ending in -ish is the adjective of
+     * a people or a language, no place (a surname such as "Parrish" has its
+     * r doubled) */
+    if (b - a == 1 && sf__lang_is_english(d->lang) && people_adjective(d, a)) flags &= ~SF_MENTION_PLACE_CUE;
+    /* "on Amazon", "on Instagram or Facebook": a one-word name after "on"
+     * is a platform, a site or a topic as often as a place ("on Crete");
+     * the recognizer's place (it reads the preposition) is no vote, and
+     * other mentions or a country's name type it */
+    if (hint == SF_ENT_PLACE && b - a == 1 && sf__lang_is_english(d->lang) && !(flags & SF_MENTION_PLACE_CUE) &&
+        a > d->sent_tok[s] && (sf__tok_is(d, a - 1, "on") || (a > d->sent_tok[s] + 2 && sf__tok_is(d, a - 1, "or") &&
+                                                                 sf__tok_is(d, a - 3, "on"))))
+        hint = SF_ENT_UNKNOWN;
     if ((flags & SF_MENTION_SPEAKER) && hint == SF_ENT_UNKNOWN && b - a >= 2 && b - a <= 4 &&
         !(flags & SF_MENTION_PLACE_CUE))
         hint = SF_ENT_PERSON;
@@ -567,9 +597,101 @@ static bool office_description(const sf_doc *d, size_t a, size_t b) {
     return !(n && sf__given_name(w, n));
 }
 
-static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_entity_type type,
+/* Whether sentence s is a line written in title case, as headings, menus
+ * and other page furniture are ("Which Method Is Best for You?", "Annual
+ * Subscription", "Scrape Google With Python"): two to twelve words, no
+ * number, every word capitalized but the small words headline style keeps
+ * in lower case, and not every word in capitals (a shouted line is another
+ * matter). A capital letter there is the line's style, no sign of a name;
+ * the resolver keeps a name of such a line only when something else shows
+ * it is one (sf__resolve_entities). */
+static bool title_case_line(const sf_doc *d, size_t s) {
+    static const char *const SMALL[] = {"a",  "an", "the", "and",  "or",   "nor", "but", "of", "for", "to",
+                                        "in", "on", "at",  "by",   "with", "from", "as", "vs", "via", "per", NULL};
+    size_t words = 0;
+    bool mixed = false;
+    for (size_t i = d->sent_tok[s]; i < d->sent_tok[s + 1]; i++) {
+        const sf_token *t = &d->toks.items[i];
+        if (t->kind == SF_TOK_NUMBER) return false;
+        if (t->kind != SF_TOK_WORD) continue;
+        words++;
+        if (t->flags & (SF_TOKF_ALLCAPS | SF_TOKF_CAPITAL)) {
+            for (size_t k = t->begin; k < t->end && !mixed; k++) mixed = d->text[k] >= 'a' && d->text[k] <= 'z';
+        } else if (!sf__tok_in(d, i, SMALL))
+            return false;
+    }
+    return words >= 2 && words <= 12 && mixed;
+}
+
+/* Whether sentence s reads as a heading: an English line in title case
+ * (title_case_line) that holds a capitalized function word other than a
+ * leading "The" or a byline's "By" ("Which Method Is Best for You?",
+ * "Scrape Google With Python") or a capitalized word the recognizer put in
+ * no name, other than a label before a colon ("Germinating | Lemon Seeds";
+ * not "Illustration: Lazaro Gamio"; not in a list parted by commas, where
+ * the recognizer may miss a name: "Given, Breen, Staunton"). A line of
+ * names alone ("Altrincham and Sale West", a byline "Larisa Sayenko") is
+ * an entry of a list, not a heading. `spans` are the recognizer's names of the sentence's chain. */
+static bool heading_line(const sf_doc *d, size_t s, const sf_name_spanvec *spans) {
+    if (!sf__lang_is_english(d->lang) || !title_case_line(d, s)) return false;
+    bool first = true, list = false, stop = false, small = false;
+    for (size_t i = d->sent_tok[s]; i < d->sent_tok[s + 1]; i++) {
+        const sf_token *t = &d->toks.items[i];
+        list |= t->kind == SF_TOK_PUNCT && (d->text[t->begin] == ',' || d->text[t->begin] == ';');
+        stop = t->kind == SF_TOK_PUNCT && (d->text[t->begin] == '.' || d->text[t->begin] == '!');
+        small |= t->kind == SF_TOK_WORD && !(t->flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS));
+    }
+    /* a sentence with a full stop and a small word in lower case reads as
+     * prose ("Follow The Gleaner on Twitter and Instagram."), unlike a
+     * reference's "J Am Acad Dermatol." */
+    if (stop && small) return false;
+    for (size_t i = d->sent_tok[s]; i < d->sent_tok[s + 1]; i++) {
+        const sf_token *t = &d->toks.items[i];
+        if (t->kind != SF_TOK_WORD) continue;
+        bool lead = first;
+        first = false;
+        if (!(t->flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS))) continue;
+        char w[32];
+        size_t n = tok_fold(d, i, w, sizeof w);
+        /* the first word of a sentence ending in a full stop is capitalized
+         * by the sentence ("There's Kent Humphrey.") */
+        if (lead && stop) continue;
+        if (n && sf__is_stopword("en", w, n) && !(lead && (sf__tok_is(d, i, "the") || sf__tok_is(d, i, "by"))))
+            return true;
+        /* a label before a colon ("Illustration: Lazaro Gamio") */
+        if (i + 1 < d->toks.n && d->text[d->toks.items[i + 1].begin] == ':') continue;
+        bool named = false;
+        for (size_t k = 0; k < spans->n && !named; k++) named = spans->items[k].tok_begin <= i && i < spans->items[k].tok_end;
+        if (!named && !list) return true;
+    }
+    return false;
+}
+
+/* Whether no word comes before token a in sentence s: only quotes,
+ * numbers and marks ("2.", "-", "*") of a list's item. */
+static bool only_marks_before(const sf_doc *d, size_t s, size_t a) {
+    for (size_t i = d->sent_tok[s]; i < a; i++)
+        if (d->toks.items[i].kind == SF_TOK_WORD) return false;
+    return true;
+}
+
+/* Whether token i is a given name ("Richard the Lionheart", "Catherine
+ * the Great" open sentences with a name before "the"). */
+static bool given_name_at(const sf_doc *d, size_t i) {
+    char w[64];
+    size_t n = tok_fold(d, i, w, sizeof w);
+    return n && sf__given_name(w, n);
+}
+
+/* Words that follow a verb in the imperative and never a name: an
+ * article, a possessive or an object pronoun ("Place the seeds", "Gather
+ * your tools", "Keep them moist"). A capitalized word opening a sentence
+ * before one of them is the verb, not a name, unless it is a given name. */
+static const char *const AFTER_IMPERATIVE[] = {"the",   "a",     "an",    "your", "our", "my", "their",
+                                               "these", "those", "them",  "it",   NULL};
+
+static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_entity_type type, unsigned flags,
                            sf_mentionvec *out) {
-    unsigned flags = 0;
     size_t first = d->sent_tok[s];
     while (first < d->sent_tok[s + 1] && is_quote_tok(d, first)) first++;
     /* a name starts and ends with a capitalized word ("YPG fighters",
@@ -597,8 +719,8 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
                                                "workers's", "veterans'", NULL};
     for (size_t k = a; k + 1 < b; k++)
         if (possessive_len(d->text, d->toks.items[k].begin, d->toks.items[k].end) && !sf__tok_in(d, k, GROUP_OWNERS)) {
-            SF_TRY(take_span(d, s, a, k + 1, SF_ENT_UNKNOWN, out));
-            return take_span(d, s, k + 1, b, type, out);
+            SF_TRY(take_span(d, s, a, k + 1, SF_ENT_UNKNOWN, flags, out));
+            return take_span(d, s, k + 1, b, type, flags, out);
         }
     /* "New Jersey Gov. Chris Christie", "FBI Director James Comey": a
      * personal title inside a name parts what the person heads or comes
@@ -638,8 +760,8 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
             if (last > a && d->toks.items[last].kind == SF_TOK_PUNCT) last--;
             if (!sf__tok_in(d, last, OFFICE_PART) && !sf__title_word(d, last) &&
                 !(last > a && sf__tok_in(d, last, TITLE_ABBR)))
-                SF_TRY(take_span(d, s, a, k, SF_ENT_UNKNOWN, out));
-            return take_span(d, s, k, b, SF_ENT_PERSON, out);
+                SF_TRY(take_span(d, s, a, k, SF_ENT_UNKNOWN, flags, out));
+            return take_span(d, s, k, b, SF_ENT_PERSON, flags, out);
         }
     /* "US-led": only the acronym is a name */
     if (b - a == 1 && lower_hyphen(d->text, d->toks.items[a].begin, d->toks.items[a].end))
@@ -667,6 +789,14 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
             flags |= SF_MENTION_TITLED;
         }
     }
+    /* "Duke of Edinburgh", "Duchess of Sussex": a noble title of a place
+     * names the person who holds it (typed after the titles are cut, so
+     * "Prince of Wales" keeps its "Prince") */
+    static const char *const NOBLE[] = {"duke", "duchess", "prince", "princess", "earl", "countess", "baron",
+                                        "baroness", "marquess", "viscount", "emperor", "empress", NULL};
+    if (b - a == 3 && sf__lang_is_english(d->lang) && sf__tok_in(d, a, NOBLE) && sf__tok_is(d, a + 1, "of") &&
+        has_upper(d, a + 2))
+        type = SF_ENT_PERSON;
     if (!sf__lang_is_english(d->lang)) {
         /* titles and offices of the article's language ("Bundeskanzler Olaf
          * Scholz", "presidente Pedro Sánchez"), whatever the recognizer's
@@ -707,6 +837,12 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
     /* a discourse word opening a sentence, or before a comma or a stop */
     if (b - a == 1 && sf__lang_is_english(d->lang) && sf__tok_in(d, a, DISCOURSE) &&
         (flags & SF_MENTION_INITIAL || (b < d->toks.n && d->toks.items[b].kind == SF_TOK_PUNCT)))
+        return SF_OK;
+    /* a verb in the imperative opening a sentence or a numbered step
+     * ("Place the seeds", "2. Gather your tools") */
+    if (b - a == 1 && only_marks_before(d, s, a) && sf__lang_is_english(d->lang) &&
+        !(d->toks.items[a].flags & SF_TOKF_ALLCAPS) && b < d->sent_tok[s + 1] && sf__tok_in(d, b, AFTER_IMPERATIVE) &&
+        !given_name_at(d, a))
         return SF_OK;
     if (b - a == 1 && (is_stop(d, a) || (flags & SF_MENTION_INITIAL && sf__title_word(d, a)) ||
                        (!sf__lang_is_english(d->lang) && lang_title(d, a))))
@@ -788,7 +924,9 @@ sf_status sf__find_mentions(const sf_doc *d, sf_mentionvec *out) {
                 sp.type = SF_ENT_ORG;
                 k++;
             }
-            st = take_span(d, sentence_of_tok(d, s0, sp.tok_begin), sp.tok_begin, sp.tok_end, sp.type, out);
+            size_t s = sentence_of_tok(d, s0, sp.tok_begin);
+            unsigned flags = heading_line(d, s, &spans) ? SF_MENTION_HEADING : 0;
+            st = take_span(d, s, sp.tok_begin, sp.tok_end, sp.type, flags, out);
             next = sp.tok_end;
         }
     }

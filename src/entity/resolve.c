@@ -447,6 +447,108 @@ static sf_status link_surnames(formvec *fv) {
     return SF_OK;
 }
 
+/* Common Chinese family names in pinyin, which Chinese names put first
+ * ("Jiang Zemin", "Zhang Geng"): the first word of such a name, alone, is
+ * how news names the person again. A closed class, as given names are. */
+static const char *const CHINESE_SURNAMES[] = {
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu",
+    "hu", "guo", "gao", "lin", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao",
+    "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei",
+    "su", "lu", "ding", "ren", "shen", "yao", "jin", "qian", "qiao", "xiang", "shi", "fu", "zhong", "fang",
+    "bai", "cui", "kang", "mao", "qiu", "qin", "jia", "xue", "hou", "lei", "duan", "hao", "kong", "shao",
+    "meng", "wen", "tan", "liao", "zou", "xiong", "wan", "zhen", NULL};
+
+static bool chinese_surname(const char *w, size_t n) {
+    for (const char *const *x = CHINESE_SURNAMES; *x; x++)
+        if (strlen(*x) == n && memcmp(*x, w, n) == 0) return true;
+    return false;
+}
+
+/* "Erica" beside "Erica Pandey", "Thomas" beside "Thomas Malone": a given
+ * name (sf__given_name) or a Chinese family name alone that is the first
+ * word of exactly one person's full name in the story is that person (a
+ * row of the first name alone tells a reader nothing). The word must not
+ * name a country ("Jordan" beside "Jordan Peterson"), be used as a place,
+ * be written in capitals only, or be typed an organization or place by
+ * its own mentions unless it is a given name ("Elizabeth" beside
+ * "Elizabeth Warren"); the full name is written with a space ("Daimler-
+ * Benz" is one word); the word is not the last word of a name of the
+ * story ("Roy" beside "Pierre Roy" and "Roy Montoya" is more likely a
+ * surname). Runs after the surname links.
+ * Chinese names, written surname first, are joined the same way ("Jiang"
+ * is Jiang Zemin). */
+static sf_status link_given_names(formvec *fv) {
+    for (size_t s = 0; s < fv->n; s++) {
+        form *S = &fv->items[s];
+        if (S->dropped || S->words != 1 || is_acronym_form(S) || S->group != SIZE_MAX || S->reason ||
+            (S->flags_or & SF_MENTION_PLACE_CUE) || sf__is_country_key(S->key, S->keylen))
+            continue;
+        /* a given name or a Chinese family name ("Arizona" beside a
+         * mistyped "Arizona Indian", "Daimler" beside "Daimler-Benz" are
+         * neither); written in capitals it is a byline's ("By MARK ...") */
+        bool given = sf__given_name(S->key, S->keylen);
+        if (!given && !chinese_surname(S->key, S->keylen)) continue;
+        const char *ms = main_surface(S);
+        bool lower = false;
+        for (const char *c = ms; *c && !lower; c++) lower = *c >= 'a' && *c <= 'z';
+        if (!lower) continue;
+        sf_entity_type st = vote_type(S->votes);
+        if (st != SF_ENT_PERSON && st != SF_ENT_UNKNOWN && !given) continue;
+        size_t found = SIZE_MAX, roots = 0;
+        bool surname = false;
+        for (size_t p = 0; p < fv->n && !surname; p++) {
+            form *P = &fv->items[p];
+            if (p == s || P->dropped || P->words < 2 || P->words > 4 || strstr(P->key, " of ")) continue;
+            /* "Roy" beside "Pierre Roy" and "Roy Montoya": a surname */
+            surname = sf__view_eq(last_word(P), sf__view(S->key, S->keylen));
+            if (P->keylen <= S->keylen || P->key[S->keylen] != ' ' || memcmp(P->key, S->key, S->keylen) != 0) continue;
+            if (!(given_and_surname(P) || vote_type(P->votes) == SF_ENT_PERSON) || !strchr(main_surface(P), ' ')) continue;
+            if (found == SIZE_MAX || find(fv, found) != find(fv, p)) roots++;
+            found = p;
+        }
+        if (surname || roots != 1 || find(fv, s) == find(fv, found)) continue;
+        SF_TRY(link(fv, s, found, false, "first name of %s", main_surface(&fv->items[found])));
+        int all = 0;
+        for (int k = 0; k < SF_ENT_TYPES; k++) all += S->votes[k], S->votes[k] = 0;
+        S->votes[SF_ENT_PERSON] = all;
+    }
+    return SF_OK;
+}
+
+/* "A. Mullally", "J. Smith": an initial and a period open the name. */
+static bool initial_first(const form *f) {
+    const char *sf = main_surface(f);
+    return sf[0] >= 'A' && sf[0] <= 'Z' && sf[1] == '.';
+}
+
+/* "Homegate Hospitality Inc", "Bay Co Building Authority": the last word
+ * heads an organization's or a place's name. */
+static bool head_last(const form *f) {
+    sf_view w = last_word(f);
+    return sf__name_head_word(w.p, w.n);
+}
+
+/* English: a name from lines written in title case only (headings, menus,
+ * captions: "Is Bougainvillea Considered Toxic", "Weekly Pass"; mention.c
+ * SF_MENTION_HEADING) is kept only when something shows it is a name: it
+ * is also written in an ordinary sentence, the alias table or the list of
+ * countries knows it, it is a person's name by a title, a given name or an
+ * initial first ("By Erica Pandey", "A. Mullally"), or its last word heads
+ * an organization's or a place's name ("Homegate Hospitality Inc"). Runs
+ * before the links, so that a heading's "Bush Confident" takes no "Bush"
+ * of the body; a heading's "Biden" beside a body's "Joe Biden" goes too
+ * (the person keeps the row). */
+static void drop_heading_only(formvec *fv, const sf_alias_table *t) {
+    for (size_t i = 0; i < fv->n; i++) {
+        form *f = &fv->items[i];
+        if (f->dropped || !(f->flags_and & SF_MENTION_HEADING) || sf__is_country_key(f->key, f->keylen) ||
+            (t && sf__alias_lookup(t, main_surface(f), strlen(main_surface(f))) != SIZE_MAX) ||
+            (f->words >= 2 && (person_shaped(f) || initial_first(f) || head_last(f))))
+            continue;
+        f->dropped = true;
+    }
+}
+
 /* "Department of Justice" and "Justice Department", "Ministry of Defence"
  * and "Defence Ministry": government bodies are written both ways round.
  * Only these heads: "University of Washington" and "Washington University"
@@ -767,6 +869,7 @@ sf_status sf__resolve_entities(const sf_doc *docs, size_t ndocs, sf_mention *m, 
      * it as one (quotes.c, described_person) */
     for (size_t i = 0; st == SF_OK && i < fv.n; i++)
         if (fv.items[i].flags_and & SF_MENTION_DESCRIPTION) fv.items[i].dropped = true;
+    if (st == SF_OK) drop_heading_only(&fv, table);
     if (st == SF_OK) st = link_aliases(&fv, table);
     /* a one-word name of no known kind is a demonym or an adjective
      * ("American", "Communist"): not an entity unless the alias table knows
@@ -779,6 +882,7 @@ sf_status sf__resolve_entities(const sf_doc *docs, size_t ndocs, sf_mention *m, 
     if (st == SF_OK) st = link_acronyms(&fv, m, mform, n);
     if (st == SF_OK) st = link_spelling(&fv);
     if (st == SF_OK) st = link_surnames(&fv);
+    if (st == SF_OK) st = link_given_names(&fv);
     if (st == SF_OK) st = link_inversions(&fv);
     if (st == SF_OK) st = drop_unsupported(&fv, m, mform, n);
     /* each root's forms and mentions as lists (ascending), built in one

@@ -748,6 +748,164 @@ static void test_company_words(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A line in title case (a heading, a menu item) shows no name by its
+ * capitals: its names are kept only where the text names them elsewhere
+ * ("Marlow Gardens" is in the body) or they are people's by a given name. */
+static void test_heading_lines_no_entity(void **state) {
+    (void)state;
+    const char *texts[] = {"How To Grow Roses With Marlow Gardens\n\nThe Dunmore Rose Society met in Dunmore on "
+                           "Monday, and members of the society talked about soil.\n\nCare For And Plant Kelso "
+                           "Roses\n\nRoses need sun. Ann Kelvey said the soil must drain well.\n\nMarlow Gardens "
+                           "sells seeds."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    assert_null(entity_named(&f, "Care For And Plant Kelso Roses"));
+    assert_null(entity_named(&f, "Roses"));
+    assert_non_null(entity_named(&f, "Marlow Gardens"));
+    assert_non_null(entity_named(&f, "Ann Kelvey"));
+    assert_non_null(entity_named(&f, "Dunmore Rose Society"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+    /* a sentence whose first word is capitalized by its place is no
+     * heading ("There's Kent Humphrey.") */
+    const char *plain[] = {"Old friends still visit. There's Tovey Marsh. He lives by the sea.\n\nThe council met "
+                           "on Monday. Follow The Kelso Courier on Twitter and Instagram."};
+    c = corpus_of(plain, 1);
+    facts_of(c, NULL, &f);
+    assert_non_null(entity_named(&f, "Tovey Marsh"));
+    /* nor is a sentence with a full stop and a small word in lower case */
+    assert_non_null(entity_named(&f, "Kelso Courier"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* A verb in the imperative opening a sentence or a numbered step, before
+ * an article or a pronoun ("Gather the seeds", "Keep them warm"), is no
+ * name; a given name there is one ("Richard the Lionheart"). */
+static void test_imperative_no_entity(void **state) {
+    (void)state;
+    const char *texts[] = {"1. Gather the seeds from a ripe lemon.\n\n2. Wrap the seeds in a damp paper "
+                           "towel.\n\nPlace the towel in a bag. Keep them warm for a week in Dunmore."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const char *verbs[] = {"Gather", "Wrap", "Place", "Keep"};
+    for (size_t i = 0; i < SF_ARRAY_LEN(verbs); i++) assert_null(entity_named(&f, verbs[i]));
+    assert_non_null(entity_named(&f, "Dunmore"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+    /* a given name before "the" is a name ("Richard the Lionheart") */
+    const char *named[] = {"Richard the Lionheart sailed from Dover in 1190. Historians in York still study him."};
+    c = corpus_of(named, 1);
+    facts_of(c, NULL, &f);
+    assert_non_null(entity_named(&f, "Richard"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* "on Amazon", "on Instagram or Facebook": a one-word name after "on" is
+ * not typed a place for the recognizer's reading of the preposition. */
+static void test_on_a_platform_no_place(void **state) {
+    (void)state;
+    const char *texts[] = {"Readers can buy the monitor on Amazon, and fans share photos on Instagram or "
+                           "Facebook. The company is based in Dunmore."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const char *sites[] = {"Amazon", "Instagram", "Facebook"};
+    for (size_t i = 0; i < SF_ARRAY_LEN(sites); i++) {
+        const sf_entity *e = entity_named(&f, sites[i]);
+        if (e) assert_int_not_equal(e->type, SF_ENT_PLACE);
+    }
+    const sf_entity *d = entity_named(&f, "Dunmore");
+    assert_non_null(d);
+    assert_int_equal(d->type, SF_ENT_PLACE);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* A given name or a Chinese family name alone is the one person of the
+ * story whose full name opens with it ("Ellen" is Ellen Gbedey, "Zhang" is
+ * Zhang Geng); with two such people it joins neither. */
+static void test_first_name_joins_full_name(void **state) {
+    (void)state;
+    const char *texts[] = {"Ellen Gbedey, 17, won the junior title in Miami on Sunday. Her coach said Ellen "
+                           "trained every morning before school, and Ellen thanked her family.",
+                           "Vice Minister Zhang Geng met the visitors in Beijing on Monday. Zhang said the two "
+                           "countries would work together.",
+                           "Council members Michael Lopiano and Michael Rendino met on Monday. Michael said the "
+                           "plan would pass."};
+    for (size_t k = 0; k < 3; k++) {
+        sf_corpus *c = corpus_of(texts + k, 1);
+        sf_story_facts f;
+        facts_of(c, NULL, &f);
+        if (k < 2) {
+            const char *first = k == 0 ? "Ellen" : "Zhang", *full = k == 0 ? "Ellen Gbedey" : "Zhang Geng";
+            const sf_entity *e = entity_named(&f, first);
+            assert_non_null(e);
+            assert_string_equal(e->name, full);
+            assert_non_null(alias_of(e, first));
+        } else {
+            const sf_entity *a = entity_named(&f, "Michael Lopiano"), *b = entity_named(&f, "Michael Rendino");
+            assert_non_null(a);
+            assert_non_null(b);
+            assert_null(alias_of(a, "Michael"));
+            assert_null(alias_of(b, "Michael"));
+        }
+        sf__story_facts_release(&f);
+        sf_corpus_destroy(c);
+    }
+}
+
+/* A street's last word makes the name a place ("Kelso Boulevard", "Harmon
+ * Drive"); a noble title of a place is a person ("Duke of Edinburgh"); a
+ * word ending in -ish is the adjective of a people, no place ("in the
+ * British press"). */
+static void test_streets_nobles_and_adjectives(void **state) {
+    (void)state;
+    const char *texts[] = {"The parade will use Kelso Boulevard and Harmon Drive this year. The Duke of Edinburgh "
+                           "met the Duchess of Sussex at the palace. Critics in the British press were harsh."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const char *streets[] = {"Kelso Boulevard", "Harmon Drive"}, *nobles[] = {"Duke of Edinburgh", "Duchess of Sussex"};
+    for (size_t i = 0; i < 2; i++) {
+        const sf_entity *e = entity_named(&f, streets[i]), *n = entity_named(&f, nobles[i]);
+        assert_non_null(e);
+        assert_int_equal(e->type, SF_ENT_PLACE);
+        assert_non_null(n);
+        assert_int_equal(n->type, SF_ENT_PERSON);
+    }
+    const sf_entity *b = entity_named(&f, "British");
+    if (b) assert_int_not_equal(b->type, SF_ENT_PLACE);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
+/* "at Kelso University", "at the University of Marlow": a school named by
+ * its kind is an organization, whatever the preposition; the town after
+ * "in" stays a place. */
+static void test_universities_are_organizations(void **state) {
+    (void)state;
+    const char *texts[] = {"The study was led by researchers at Kelso University in Dunmore. Others at the "
+                           "University of Marlow joined later."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const char *orgs[] = {"Kelso University", "University of Marlow"};
+    for (size_t i = 0; i < SF_ARRAY_LEN(orgs); i++) {
+        const sf_entity *e = entity_named(&f, orgs[i]);
+        assert_non_null(e);
+        assert_int_equal(e->type, SF_ENT_ORG);
+    }
+    const sf_entity *d = entity_named(&f, "Dunmore");
+    assert_non_null(d);
+    assert_int_equal(d->type, SF_ENT_PLACE);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_name_helpers),
@@ -777,6 +935,12 @@ int main(void) {
         cmocka_unit_test(test_spanish_report_no_junk),
         cmocka_unit_test(test_french_polish_openers),
         cmocka_unit_test(test_english_report_unchanged_by_languages),
+        cmocka_unit_test(test_heading_lines_no_entity),
+        cmocka_unit_test(test_imperative_no_entity),
+        cmocka_unit_test(test_on_a_platform_no_place),
+        cmocka_unit_test(test_first_name_joins_full_name),
+        cmocka_unit_test(test_streets_nobles_and_adjectives),
+        cmocka_unit_test(test_universities_are_organizations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
