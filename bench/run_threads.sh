@@ -63,5 +63,26 @@ for side in new base; do
             "$t" "$w" "$c" "$m" "$(echo "$w1 / $w" | bc -l)"
     done
 done
+
+# The machine's own ceiling: two independent one-thread runs of this build
+# at the same time, against one alone, in turn. A pipeline on two threads
+# cannot beat what two separate processes get from two cores that share
+# caches, memory and a host (on the 2-core VMs here the pair ran about a
+# sixth slower than one alone).
+if [ "${CEILING:-1}" = 1 ]; then
+    : >"$W/alone" && : >"$W/pair"
+    for ((i = 0; i < RUNS; i++)); do
+        /usr/bin/time -f "%e" -o "$W/t" "$NEW" run --quiet --format json --threads 1 "$@" >/dev/null
+        cat "$W/t" >>"$W/alone"
+        start=$(date +%s.%N)
+        "$NEW" run --quiet --format json --threads 1 "$@" >/dev/null &
+        "$NEW" run --quiet --format json --threads 1 "$@" >/dev/null
+        wait
+        echo "$(date +%s.%N) - $start" | bc -l >>"$W/pair"
+    done
+    a=$(median "$W/alone" 1) p=$(median "$W/pair" 1)
+    printf "machine ceiling: one run alone %.3f s, two at once %.3f s: two cores give %.2fx (CEILING=0 skips)\n" \
+        "$a" "$p" "$(echo "2 * $a / $p" | bc -l)"
+fi
 echo "this build: $NEW"
 echo "baseline:   $BASE"
