@@ -491,11 +491,10 @@ size_t sf__page_elements_length(const char *p, size_t n) {
     return cut < n ? start + cut : 0;
 }
 
-bool sf__is_noise_sentence(const char *p, size_t n) {
-    sf_view v = sf__view_trim(sf__view(p, n));
-    p = v.p;
-    n = v.n;
-    if (n == 0) return true;
+/* The page's own furniture by its look: bullets, a note in brackets, a
+ * lead-in ending in a colon, known prefixes, a wire picture's number, a
+ * credit whose end cannot be told. */
+static bool furniture_shape(const char *p, size_t n) {
     /* bullets and list markers: "•", "▪", "*", "-" at the very start */
     if (starts_with_nocase(p, n, "\xE2\x80\xA2") || starts_with_nocase(p, n, "\xE2\x96\xAA") ||
         p[0] == '*' || p[0] == '|')
@@ -518,7 +517,12 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
      * caption, in the sentence: it is the page's */
     bool unresolved = false;
     (void)credit_run(p, n, &unresolved);
-    if (unresolved) return true;
+    return unresolved;
+}
+
+/* A site's notices to its reader: that it needs a script, that it uses
+ * cookies, that the reader consents to its terms. */
+static bool site_notice(const char *p, size_t n) {
     /* a page's notice that it needs a script to work ("Sorry, but your
      * browser needs Javascript to use this site."): the scraper's, not the
      * report's */
@@ -553,7 +557,12 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
         if (strcasestr_n(p, n, TERMS[t]))
             for (size_t k = 0; k < SF_ARRAY_LEN(CONSENT); k++)
                 if (strcasestr_n(p, n, CONSENT[k])) return true;
-    size_t words = 0, lower = 0, letters = 0;
+    return false;
+}
+
+/* Words, lower-case letters and letters of p[0..n). */
+static void count_letters(const char *p, size_t n, size_t *words, size_t *lower, size_t *letters) {
+    *words = *lower = *letters = 0;
     bool in_word = false;
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)p[i];
@@ -561,15 +570,20 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
          * ideograph counts as one, or no sentence of theirs would have
          * several words */
         if (ideograph_at(p + i, n - i)) {
-            words++, in_word = false, i += 2;
+            (*words)++, in_word = false, i += 2;
             continue;
         }
         bool w = isalnum(ch) || ch >= 0x80;
-        if (w && !in_word) words++;
+        if (w && !in_word) (*words)++;
         in_word = w;
-        if (isalpha(ch)) letters++;
-        if (islower(ch)) lower++;
+        if (isalpha(ch)) (*letters)++;
+        if (islower(ch)) (*lower)++;
     }
+}
+
+/* The writer's byline, contact or promotion of a sentence of `words`
+ * words. */
+static bool byline_or_promotion(const char *p, size_t n, size_t words) {
     /* "By Jane Doe", "By JANE DOE, Associated Press Writer" */
     if (starts_with_nocase(p, n, "by ") && words <= 8 && p[n - 1] != '.') return true;
     if (has_contact(p, n)) return true;
@@ -579,31 +593,44 @@ bool sf__is_noise_sentence(const char *p, size_t n) {
          strcasestr_n(p, n, "instagram")))
         return true;
     /* "Visit Business Insider's homepage for more stories." */
-    if (starts_with_nocase(p, n, "visit ") && words <= 12 &&
-        (strcasestr_n(p, n, "homepage") || strcasestr_n(p, n, "website") || strcasestr_n(p, n, ".com")))
-        return true;
-    /* A sentence reports something: several words and some lower case. */
-    if (words < 4) return true;
-    if (letters && lower * 4 < letters) return true; /* shouting headline or credit line */
-    /* A sentence ends as one: a headline, a caption or a cut line does not. */
+    return starts_with_nocase(p, n, "visit ") && words <= 12 &&
+           (strcasestr_n(p, n, "homepage") || strcasestr_n(p, n, "website") || strcasestr_n(p, n, ".com"));
+}
+
+/* Does p[0..n) of `words` words read as no reporting: no sentence's end
+ * (a headline, a caption, a cut line), or Title Case all along ("For Use
+ * By Clients of the News Service", a heading or a credit)? */
+static bool not_a_sentence(const char *p, size_t n, size_t words) {
     size_t end = n;
     while (end && strchr("\"')]}'`", p[end - 1])) end--;
     if (end >= 3 && (unsigned char)p[end - 3] == 0xE2 && (unsigned char)p[end - 2] == 0x80 &&
         ((unsigned char)p[end - 1] == 0x9D || (unsigned char)p[end - 1] == 0x99))
         end -= 3; /* ” ’ */
     if (!end || !(strchr(".!?", p[end - 1]) || sf__script_terminator(p, end, NULL))) return true;
-    /* Title Case all along ("For Use By Clients of the News Service") is a
-     * heading or a credit, not reporting. */
     size_t capitalized = 0;
-    in_word = false;
+    bool in_word = false;
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)p[i];
         bool w = isalnum(ch) || ch >= 0x80;
         if (w && !in_word && isupper(ch)) capitalized++;
         in_word = w;
     }
-    if (words >= 4 && capitalized * 10 >= words * 7) return true;
-    return false;
+    return words >= 4 && capitalized * 10 >= words * 7;
+}
+
+bool sf__is_noise_sentence(const char *p, size_t n) {
+    sf_view v = sf__view_trim(sf__view(p, n));
+    p = v.p;
+    n = v.n;
+    if (n == 0) return true;
+    if (furniture_shape(p, n) || site_notice(p, n)) return true;
+    size_t words, lower, letters;
+    count_letters(p, n, &words, &lower, &letters);
+    if (byline_or_promotion(p, n, words)) return true;
+    /* A sentence reports something: several words and some lower case. */
+    if (words < 4) return true;
+    if (letters && lower * 4 < letters) return true; /* shouting headline or credit line */
+    return not_a_sentence(p, n, words);
 }
 
 /* "Jerusalem, September 13 (Xinhua) --", "New York, Oct. 5 (Reuters) -": a
