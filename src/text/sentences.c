@@ -314,53 +314,13 @@ static bool quote_ends_in_comma(const ctx *x, size_t b) {
     return false;
 }
 
-/* Decide whether the ICU boundary at byte b (start of the next sentence)
- * stands. seg is where the current sentence began; *moved may receive a
- * later position for the boundary. */
-static bool keep_boundary(const ctx *x, size_t seg, size_t b, size_t *moved) {
+/* Does the period at term_at end its sentence, by the word before it (an
+ * abbreviation, an initial, a list marker) and the word after (w)? */
+static bool period_ends(const ctx *x, size_t seg, size_t term_at, const next_word *wp) {
     const char *s = x->s;
-    size_t e = b;
-    size_t p = e;
+    const next_word w = *wp;
+    size_t p;
     int32_t c;
-    while ((c = cp_before(s, seg, &p)) >= 0 && is_space(c)) e = p;
-    if (e <= seg) return true;
-    /* closing marks after the terminator: ." .) .'' */
-    size_t q = e;
-    int closers = 0;
-    p = q;
-    while ((c = cp_before(s, seg, &p)) >= 0 && is_closer(c)) {
-        q = p;
-        closers++;
-    }
-    if (q <= seg) return true;
-    p = q;
-    int32_t term = cp_before(s, seg, &p);
-    size_t term_at = p;
-
-    next_word w;
-    read_next(x, b, &w);
-    if (w.first < 0) return true;
-    /* a sentence does not begin with a dash or an agency credit: datelines */
-    size_t nx;
-    int32_t first_raw = cp_at(s, x->n, b, &nx);
-    if (is_dash(first_raw) || agency_credit(x, b)) return false;
-    /* closing marks follow after a space ("are.' ''"): they end this
-     * sentence, so the boundary moves past them */
-    if (first_raw == 0x201D || first_raw == ')' ||
-        (first_raw == '\'' && b + 1 < x->n && x->s[b + 1] == '\'') ||
-        (first_raw == '"' && (b + 1 >= x->n || is_space((unsigned char)x->s[b + 1])))) {
-        size_t i = b;
-        while ((c = cp_at(s, x->n, i, &nx)) >= 0 && (is_closer(c) || is_space(c))) i = nx;
-        *moved = i;
-        return i < x->n;
-    }
-    if (w.lower) return false; /* "?" she asked; e.g. the; ... and then */
-    if (!closers && quote_open(s, seg, term_at) && quote_ends_in_comma(x, b)) return false;
-    if (term != '.') return true; /* ? ! and the other terminators ICU knows */
-    if (closers) return true;      /* the period closed a quotation */
-    size_t pp = term_at;
-    if (cp_before(s, seg, &pp) == '.') return true; /* ellipsis "..." */
-
     /* the word before the period, inner periods kept: "U.S", "Mr", "J" */
     size_t ws = term_at;
     p = ws;
@@ -412,6 +372,55 @@ static bool keep_boundary(const ctx *x, size_t seg, size_t b, size_t *moved) {
         return next_is_starter(x, &w);
     }
     return true;
+}
+
+/* Decide whether the ICU boundary at byte b (start of the next sentence)
+ * stands. seg is where the current sentence began; *moved may receive a
+ * later position for the boundary. */
+static bool keep_boundary(const ctx *x, size_t seg, size_t b, size_t *moved) {
+    const char *s = x->s;
+    size_t e = b;
+    size_t p = e;
+    int32_t c;
+    while ((c = cp_before(s, seg, &p)) >= 0 && is_space(c)) e = p;
+    if (e <= seg) return true;
+    /* closing marks after the terminator: ." .) .'' */
+    size_t q = e;
+    int closers = 0;
+    p = q;
+    while ((c = cp_before(s, seg, &p)) >= 0 && is_closer(c)) {
+        q = p;
+        closers++;
+    }
+    if (q <= seg) return true;
+    p = q;
+    int32_t term = cp_before(s, seg, &p);
+    size_t term_at = p;
+
+    next_word w;
+    read_next(x, b, &w);
+    if (w.first < 0) return true;
+    /* a sentence does not begin with a dash or an agency credit: datelines */
+    size_t nx;
+    int32_t first_raw = cp_at(s, x->n, b, &nx);
+    if (is_dash(first_raw) || agency_credit(x, b)) return false;
+    /* closing marks follow after a space ("are.' ''"): they end this
+     * sentence, so the boundary moves past them */
+    if (first_raw == 0x201D || first_raw == ')' ||
+        (first_raw == '\'' && b + 1 < x->n && x->s[b + 1] == '\'') ||
+        (first_raw == '"' && (b + 1 >= x->n || is_space((unsigned char)x->s[b + 1])))) {
+        size_t i = b;
+        while ((c = cp_at(s, x->n, i, &nx)) >= 0 && (is_closer(c) || is_space(c))) i = nx;
+        *moved = i;
+        return i < x->n;
+    }
+    if (w.lower) return false; /* "?" she asked; e.g. the; ... and then */
+    if (!closers && quote_open(s, seg, term_at) && quote_ends_in_comma(x, b)) return false;
+    if (term != '.') return true; /* ? ! and the other terminators ICU knows */
+    if (closers) return true;      /* the period closed a quotation */
+    size_t pp = term_at;
+    if (cp_before(s, seg, &pp) == '.') return true; /* ellipsis "..." */
+    return period_ends(x, seg, term_at, &w);
 }
 
 /* --------------------------------------------------------------- driver */
