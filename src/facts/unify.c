@@ -242,35 +242,62 @@ typedef struct acr_search {
  * by the first byte of their key, in node order, so an acronym looks
  * only at those starting with its letter (a run of many stories has
  * thousands of names and hundreds of acronyms). */
-static sf_status link_acronyms(unifier *u) {
+/* The candidate expansions (names of two words or more that are no
+ * person's), grouped by their key's first byte: *by_first holds their node
+ * indexes, first_at[c] where the group of byte c starts (first_at[256]:
+ * how many), *ini each one's initials with and without connectors. */
+static sf_status index_expansions(const unifier *u, size_t first_at[257], size_t **by_first, initials_of **ini) {
     sf_story_facts *const *s = u->s;
-    nodevec *v = &u->v;
-    sf_status st = SF_OK;
-    size_t *by_first = NULL, first_at[257] = {0};
+    const nodevec *v = &u->v;
+    *by_first = NULL, *ini = NULL;
     for (size_t j = 0; j < v->n; j++)
         if (v->items[j].words >= 2 && ent_of(s, &v->items[j])->type != SF_ENT_PERSON)
             first_at[(unsigned char)v->items[j].key[0] + 1]++;
     for (size_t b = 0; b < 256; b++) first_at[b + 1] += first_at[b];
-    if (st == SF_OK && first_at[256]) {
-        by_first = sf__malloc(first_at[256] * sizeof *by_first);
-        if (!by_first) st = SF_ERR_NOMEM;
+    if (!first_at[256]) return SF_OK;
+    *by_first = sf__malloc(first_at[256] * sizeof **by_first);
+    if (!*by_first) return SF_ERR_NOMEM;
+    size_t fill[256];
+    memcpy(fill, first_at, sizeof fill);
+    for (size_t j = 0; j < v->n; j++)
+        if (v->items[j].words >= 2 && ent_of(s, &v->items[j])->type != SF_ENT_PERSON)
+            (*by_first)[fill[(unsigned char)v->items[j].key[0]]++] = j;
+    *ini = sf__malloc(first_at[256] * sizeof **ini);
+    if (!*ini) return SF_ERR_NOMEM;
+    for (size_t q = 0; q < first_at[256]; q++) {
+        const node *x = &v->items[(*by_first)[q]];
+        (*ini)[q].n[0] = sf__name_initials(x->key, x->keylen, true, (*ini)[q].c[0]);
+        (*ini)[q].n[1] = sf__name_initials(x->key, x->keylen, false, (*ini)[q].c[1]);
     }
-    /* each candidate's initials, with and without connectors, by_first's order */
+    return SF_OK;
+}
+
+/* Acronym node i and its one expansion node `found`: across stories no
+ * report wrote the two side by side, so the guess needs the expansion
+ * written as a name and both of one known kind ("NBC" is no "National
+ * Baptist Convention" of unknown kind); and a famous acronym (NBC, IBM)
+ * named by many stories is not the rare expansion one story happens to
+ * hold ("Italian Bank Medtocredito"): the acronym may be at most about
+ * twice as common as its expansion. */
+static void link_if_kin(unifier *u, size_t i, size_t found) {
+    sf_story_facts *const *s = u->s;
+    nodevec *v = &u->v;
+    const sf_entity *ea = ent_of(s, &v->items[i]), *ex = ent_of(s, &v->items[found]);
+    const uint64_t *na = sf__map_find(&u->nstories, hkey(v->items[i].key, v->items[i].keylen, 1));
+    const uint64_t *ne = sf__map_find(&u->nstories, hkey(v->items[found].key, v->items[found].keylen, 1));
+    bool common = na && ne && *na > 2 * *ne + 1;
+    if (sf__capitalized_words(ex->name) && ea->type == ex->type && !common &&
+        (ea->type == SF_ENT_ORG || ea->type == SF_ENT_PLACE))
+        uf_link(s, v, i, found, "acronym of");
+}
+
+static sf_status link_acronyms(unifier *u) {
+    sf_story_facts *const *s = u->s;
+    nodevec *v = &u->v;
+    size_t *by_first = NULL, first_at[257] = {0};
     initials_of *ini = NULL;
-    if (by_first) {
-        size_t fill[256];
-        memcpy(fill, first_at, sizeof fill);
-        for (size_t j = 0; j < v->n; j++)
-            if (v->items[j].words >= 2 && ent_of(s, &v->items[j])->type != SF_ENT_PERSON)
-                by_first[fill[(unsigned char)v->items[j].key[0]]++] = j;
-        ini = sf__malloc(first_at[256] * sizeof *ini);
-        if (!ini) st = SF_ERR_NOMEM;
-    }
-    for (size_t q = 0; ini && q < first_at[256]; q++) {
-        const node *x = &v->items[by_first[q]];
-        ini[q].n[0] = sf__name_initials(x->key, x->keylen, true, ini[q].c[0]);
-        ini[q].n[1] = sf__name_initials(x->key, x->keylen, false, ini[q].c[1]);
-    }
+    sf_status st = index_expansions(u, first_at, &by_first, &ini);
+    if (st != SF_OK) sf__free(ini), ini = NULL;
     /* An acronym is written the same way in many stories ("U.S.", "NATO"):
      * its expansions (the nodes of its letter's group that
      * sf__is_acronym_of accepts, in group order) are searched once per
@@ -315,22 +342,7 @@ static sf_status link_acronyms(unifier *u) {
             if (found != SIZE_MAX && uf_find(v, found) != uf_find(v, j)) ambiguous = true;
             found = j;
         }
-        /* across stories no report wrote the two side by side: the guess
-         * needs the expansion written as a name and both of one known kind
-         * ("NBC" is no "National Baptist Convention" of unknown kind) */
-        if (found != SIZE_MAX && !ambiguous) {
-            const sf_entity *ea = ent_of(s, &v->items[i]), *ex = ent_of(s, &v->items[found]);
-            /* a famous acronym (NBC, IBM) named by many stories is not
-             * the rare expansion one story happens to hold ("Italian Bank
-             * Medtocredito"): the acronym may be at most about twice as
-             * common as its expansion */
-            const uint64_t *na = sf__map_find(&u->nstories, hkey(v->items[i].key, v->items[i].keylen, 1));
-            const uint64_t *ne = sf__map_find(&u->nstories, hkey(v->items[found].key, v->items[found].keylen, 1));
-            bool common = na && ne && *na > 2 * *ne + 1;
-            if (sf__capitalized_words(ex->name) && ea->type == ex->type && !common &&
-                (ea->type == SF_ENT_ORG || ea->type == SF_ENT_PLACE))
-                uf_link(s, v, i, found, "acronym of");
-        }
+        if (found != SIZE_MAX && !ambiguous) link_if_kin(u, i, found);
     }
     SF_VEC_FREE(&found_at);
     SF_VEC_FREE(&spellings);
