@@ -31,13 +31,18 @@ if [ ! -d "$d/dev/text" ]; then
     finish || exit 1
     exit 77
 fi
-expect_exit 0 "eval quotes on PolNeAR dev" -- "$SF" eval quotes --polnear "$d" --json
-read -r found acc < <(sed -E 's/.*"found_share": ([0-9.]+).*"speaker_accuracy": ([0-9.]+).*/\1 \2/' "$TMP/out")
-if awk -v f="$found" -v a="$acc" 'BEGIN { exit !(f >= 0.90 && a >= 0.95) }'; then
-    ok "PolNeAR dev: found $found, speaker accuracy $acc"
-else
-    not_ok "PolNeAR dev: found $found (floor 0.90), speaker accuracy $acc (floor 0.95)"
-fi
+# score_dev WHAT DIR FOUND_FLOOR: PolNeAR dev in DIR, found share and
+# speaker accuracy (floor 0.95) against their floors
+score_dev() {
+    expect_exit 0 "eval quotes on $1" -- "$SF" eval quotes --polnear "$2" --json
+    read -r found acc < <(sed -E 's/.*"found_share": ([0-9.]+).*"speaker_accuracy": ([0-9.]+).*/\1 \2/' "$TMP/out")
+    if awk -v f="$found" -v a="$acc" -v ff="$3" 'BEGIN { exit !(f >= ff && a >= 0.95) }'; then
+        ok "$1: found $found, speaker accuracy $acc"
+    else
+        not_ok "$1: found $found (floor $3), speaker accuracy $acc (floor 0.95)"
+    fi
+}
+score_dev "PolNeAR dev" "$d" 0.90
 
 # the same articles as one-line files (each body's line breaks made spaces,
 # so the annotation's offsets hold): a text with no paragraph breaks must
@@ -47,11 +52,5 @@ ln -s "$d/dev/attributions" "$TMP/one/dev/attributions"
 for f in "$d"/dev/text/*.txt; do
     { head -n 1 "$f"; tail -n +2 "$f" | tr '\r\n' '  '; } >"$TMP/one/dev/text/${f##*/}"
 done
-expect_exit 0 "eval quotes on PolNeAR dev as one-line files" -- "$SF" eval quotes --polnear "$TMP/one" --json
-read -r found acc < <(sed -E 's/.*"found_share": ([0-9.]+).*"speaker_accuracy": ([0-9.]+).*/\1 \2/' "$TMP/out")
-if awk -v f="$found" -v a="$acc" 'BEGIN { exit !(f >= 0.89 && a >= 0.95) }'; then
-    ok "PolNeAR dev one-line: found $found, speaker accuracy $acc"
-else
-    not_ok "PolNeAR dev one-line: found $found (floor 0.89), speaker accuracy $acc (floor 0.95)"
-fi
+score_dev "PolNeAR dev as one-line files" "$TMP/one" 0.89
 finish
