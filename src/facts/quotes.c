@@ -1492,8 +1492,18 @@ static sf_status direct_quote(ctx *c, const qspanvec *qs, size_t *hit_of, size_t
     if (sp.b == sp.e) sp = cue_before(c, q->open, window_past_titles(c, q->open));
     if (sp.b != sp.e && (CONFIDENCE[sp.rule] < MIN_CONFIDENCE || !foreign_speaker_ok(c, sp))) sp = NOBODY;
     bool cued = sp.b != sp.e;
+    /* '"...," said former Massachusetts congressman Barney Frank': a verb
+     * of its own after the quote whose speaker could not be taken (a name
+     * typed a place, a rule of low confidence); the quote is not the
+     * speaker before's. "he said" is left to inheritance, as the pronoun
+     * rules are. */
+    bool own_verb = false;
+    if (!cued && cue_end != SIZE_MAX && q->close != SIZE_MAX) {
+        own_verb = true;
+        for (size_t t = q->close + 1; t < cue_end && t < d->toks.n && own_verb; t++) own_verb = !he_she(d, t);
+    }
     const sf_quote_hit *like = NULL;
-    if (!cued) {
+    if (!cued && !own_verb) {
         like = inherited(c, qs, hit_of, qi, &sp);
         cued = sp.b != sp.e;
         sp.rule = q->cont ? R_CONT : cued ? R_COLON : R_SAME_PARA;

@@ -930,6 +930,15 @@ static void test_stray_mark_in_one_line(void **state) {
     q = quote_with(&f, "ideas of success");
     if (q->speaker_name) assert_null(strstr(q->speaker_name, "Ruocco"));
     done(&f);
+    /* a verb of its own after the quote whose speaker is not taken (here
+     * a name the recognizer types a place) keeps the speaker before away */
+    f = run("Sanders \"If you don't feel like the game was working fairly, it's hard to do that,\" said Rep. Diane "
+            "Russell. It's also hard to win a general election that won't go away. \"The way he's been acting now is "
+            "a demonstration of why he's had no support from his colleagues,\" said former Massachusetts "
+            "congressman Barney Frank.\n");
+    q = quote_with(&f, "The way he's been acting");
+    if (q->speaker_name) assert_null(strstr(q->speaker_name, "Russell"));
+    done(&f);
 }
 
 int main(void) {
