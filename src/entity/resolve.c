@@ -372,6 +372,19 @@ static bool person_shaped(const form *P) {
     return sp && sf__given_name(P->key, (size_t)(sp - P->key));
 }
 
+/* Whether a name of two words or more was written after a personal title
+ * ("congressman Barney Frank") and does not end in a word that heads a
+ * place's or a body's name ("Prince Edward Island", "General Accounting
+ * Office", "the Iraqi News Agency"): a person, whatever the recognizer's
+ * votes ("former Massachusetts congressman" gave it a place's). */
+static bool titled_full_name(const form *P) {
+    if (!(P->flags_or & SF_MENTION_TITLED) || P->words < 2 || !strchr(main_surface(P), ' ')) return false;
+    const char *last = P->key + P->keylen;
+    while (last > P->key && last[-1] != ' ') last--;
+    size_t n = (size_t)(P->key + P->keylen - last);
+    return n >= 2 && !sf__name_head_word(last, n);
+}
+
 /* Whether a form is a given name and one more word ("Joe Biden", "Angela
  * Merkel"): a person's name, whatever the recognizer guessed for its
  * mentions (a surname alone after "for" or "from" reads as a place), unless
@@ -737,7 +750,8 @@ static sf_status make_entity(formvec *fv, size_t root, const sf_alias_table *t, 
     if (!e->name) return SF_ERR_NOMEM;
     e->type = group != SIZE_MAX && sf__alias_type(t, group) != SF_ENT_UNKNOWN ? sf__alias_type(t, group)
               : given_and_surname(&fv->items[canon])                          ? SF_ENT_PERSON
-                                                                             : vote_type(votes);
+              : titled_full_name(&fv->items[canon]) ? SF_ENT_PERSON
+                                                     : vote_type(votes);
     for (size_t i = ffirst; i != SIZE_MAX; i = fnext[i]) {
         form *f = &fv->items[i];
         const char *ms = main_surface(f);

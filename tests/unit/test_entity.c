@@ -906,6 +906,26 @@ static void test_universities_are_organizations(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A full name written after a personal title is a person's, whatever the
+ * recognizer votes ("former Massachusetts congressman Barney Frank" read
+ * as a place); a title before a place's or a body's name ("Prince Edward
+ * Island") changes nothing. */
+static void test_titled_full_name_is_a_person(void **state) {
+    (void)state;
+    const char *texts[] = {"The bill passed, said former Massachusetts congressman Barney Frank. Ferries to Prince "
+                           "Edward Island stopped."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const sf_entity *e = entity_named(&f, "Barney Frank");
+    assert_non_null(e);
+    assert_int_equal(e->type, SF_ENT_PERSON);
+    for (size_t i = 0; i < f.nentities; i++)
+        if (strstr(f.entities[i].name, "Island")) assert_int_not_equal(f.entities[i].type, SF_ENT_PERSON);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_name_helpers),
@@ -941,6 +961,7 @@ int main(void) {
         cmocka_unit_test(test_first_name_joins_full_name),
         cmocka_unit_test(test_streets_nobles_and_adjectives),
         cmocka_unit_test(test_universities_are_organizations),
+        cmocka_unit_test(test_titled_full_name_is_a_person),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
