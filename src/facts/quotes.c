@@ -1088,6 +1088,10 @@ static speaker cue_after(const ctx *c, const qspan *q, size_t *cue_end) {
     if (lo >= n || c->para[lo] != c->para[q->close]) return NOBODY;
     size_t hi = lo;
     while (hi < n && hi < lo + 24 && !c->inq[hi] && c->para[hi] == c->para[lo]) hi++;
+    /* '"...lie."  (Politico responded ...)': a bracket after a quote that
+     * ended its sentence opens a remark of its own */
+    if (q->te > q->open + 1 && ends_sentence(d, q->te - 1) && (punct_is(d, lo, '(') || punct_is(d, lo, '[')))
+        return NOBODY;
     if (q->te > q->open + 1 && ends_sentence(d, q->te - 1) && is_word(d, lo) &&
         (d->toks.items[lo].flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS)) && !sf__tok_in(d, lo, sf__speech_verbs) &&
         !exclaimed_then_name_verb(c, q, lo, hi))

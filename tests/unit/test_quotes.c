@@ -939,6 +939,12 @@ static void test_stray_mark_in_one_line(void **state) {
     q = quote_with(&f, "The way he's been acting");
     if (q->speaker_name) assert_null(strstr(q->speaker_name, "Russell"));
     done(&f);
+    /* a remark in brackets after a quote that ended its sentence is not
+     * its cue */
+    f = run("Carson And on Friday, it was a report by Politico that he invented the story of an offer. Carson "
+            "called that report Friday a \"boldfaced lie.\"  (Politico responded late Friday with a note.)\n");
+    expect_speaker(&f, "boldfaced lie", "Carson");
+    done(&f);
 }
 
 int main(void) {
