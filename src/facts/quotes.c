@@ -1269,8 +1269,9 @@ static const char *const NOT_SAID[] = {"at", "in", "on", "during", "with", "for"
  * (one to four words, then the sentence's end) holding a verb (a known
  * cue, or a past tense in -ed) that we could not give a speaker: it
  * attributes the quote to someone, so the quote is not the previous
- * speaker's ("he said" is left to the rules of pronouns). Longer goings-on ('," which X thinks will ...', '," a formal
- * acronym for ...', '," while ...') say nothing of who spoke. */
+ * speaker's ("he said" is left to the rules of pronouns). Longer
+ * goings-on ('," which X thinks will ...', '," a formal acronym for ...',
+ * '," while ...') say nothing of who spoke. */
 static bool sentence_goes_on(const ctx *c, const qspan *q) {
     const sf_doc *d = c->d;
     if (q->close == SIZE_MAX || q->close + 1 >= d->toks.n || q->te <= q->open + 1) return false;
