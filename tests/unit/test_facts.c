@@ -626,13 +626,10 @@ static void test_open_and_vague_amounts_apart(void **state) {
     sf_corpus_destroy(c);
 }
 
-/* "Four of the plant's workers were killed in the quake" counts a part of
- * a group: beside "the quake killed 12" it is no conflict. */
-static void test_part_of_a_group_no_conflict(void **state) {
-    (void)state;
-    const char *texts[] = {"Four of the plant's workers were killed in the Halvern quake, officials in Marrin said.",
-                           "The Halvern quake killed 12 people, officials in Marrin said."};
-    sf_corpus *c = corpus_of(texts, 2, sf__days_from_civil(1999, 8, 23) * 86400);
+/* Two reports published at `pub`: no fact of theirs is a conflict or an
+ * update. */
+static void expect_no_conflict(const char *const texts[2], int64_t pub) {
+    sf_corpus *c = corpus_of(texts, 2, pub);
     sf_story_facts f;
     story(c, NULL, &f);
     for (size_t i = 0; i < f.nfacts; i++)
@@ -642,20 +639,22 @@ static void test_part_of_a_group_no_conflict(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* "Four of the plant's workers were killed in the quake" counts a part of
+ * a group: beside "the quake killed 12" it is no conflict. */
+static void test_part_of_a_group_no_conflict(void **state) {
+    (void)state;
+    const char *texts[] = {"Four of the plant's workers were killed in the Halvern quake, officials in Marrin said.",
+                           "The Halvern quake killed 12 people, officials in Marrin said."};
+    expect_no_conflict(texts, sf__days_from_civil(1999, 8, 23) * 86400);
+}
+
 /* Counts of an event ten times apart are a part and the whole (one raid,
  * all raids), not a conflict nor an update. */
 static void test_counts_ten_times_apart_no_conflict(void **state) {
     (void)state;
     const char *texts[] = {"Marrin officials said seven people were killed in the overnight air raid on Dellport.",
                            "Marrin officials say 550 civilians have died in the air raids on Dellport."};
-    sf_corpus *c = corpus_of(texts, 2, sf__days_from_civil(1999, 10, 3) * 86400);
-    sf_story_facts f;
-    story(c, NULL, &f);
-    for (size_t i = 0; i < f.nfacts; i++)
-        if (f.facts[i].status == SF_FACT_CONFLICT || f.facts[i].status == SF_FACT_UPDATE)
-            fail_msg("%s: %s", f.facts[i].what, sf__fact_status_name(f.facts[i].status));
-    sf__story_facts_release(&f);
-    sf_corpus_destroy(c);
+    expect_no_conflict(texts, sf__days_from_civil(1999, 10, 3) * 86400);
 }
 
 /* An open amount agrees only with figures of its order of magnitude: "more
