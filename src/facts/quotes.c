@@ -1206,9 +1206,9 @@ static size_t window_start(const ctx *c, size_t i) {
  * window of a direct quote's cue before it) */
 static size_t window_past_titles(const ctx *c, size_t i) {
     size_t lo = window_start(c, i);
+    size_t s = sf__doc_sentence_of(c->d, c->d->toks.items[i].begin);
+    size_t first = s < c->d->sents.n ? c->d->sent_tok[s] : lo;
     for (;;) {
-        size_t s = sf__doc_sentence_of(c->d, c->d->toks.items[i].begin);
-        size_t first = s < c->d->sents.n ? c->d->sent_tok[s] : lo;
         if (lo == 0 || lo <= first || !c->inq[lo - 1] || !quote_mark(c->d, lo - 1)) return lo;
         size_t o = opening_of(c, lo - 1);
         qspan title = {o, lo - 1, lo - 1, false};
