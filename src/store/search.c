@@ -41,10 +41,11 @@ char *sf__store_fts5_query(const char *q) {
  * articles); the newest matches are the ones a news reader looks for, and
  * the cost is then bounded whatever the store's size (docs/store.md). The
  * articles' rows are read only under a time range: their columns after the
- * text sit in overflow pages. In PostgreSQL the newest matches are found by
- * row number alone and their tsvectors read for ranking after the cut: a
- * tsvector carried through the sort of every match of a name (26,000 of a
- * million articles) spilled it to disk. */
+ * text sit in overflow pages. In PostgreSQL the newest matches are read
+ * part by part, the newest part first (storyfold_search_newest, schema 8 in
+ * store.h), and their tsvectors read for ranking after the cut: a tsvector
+ * carried through the sort of every match of a name (26,000 of a million
+ * articles) spilled it to disk. */
 #define SEARCH_RECENT "1000"
 /* A name's entities as search shows them, the most recently updated
  * stories first: the first rows of the index on (folded, updated,
@@ -80,10 +81,11 @@ static const char SQL_ARTICLES_FTS[] =
     " ORDER BY x.score, a.n DESC LIMIT ?2";
 static const char SQL_ARTICLES_PG[] =
     SF_SQL_PLAN_EACH_CALL "SELECT a.id, a.title, a.story, a.published, a.source FROM"
-    " (SELECT n FROM articles WHERE tsv @@ plainto_tsquery('english', ?1)"
-    " AND (?3 = 0 OR published >= ?4) AND (?5 = 0 OR published <= ?6)"
-    " ORDER BY n DESC LIMIT " SEARCH_RECENT ") x JOIN articles a ON a.n = x.n"
-    " ORDER BY ts_rank(a.tsv, plainto_tsquery('english', ?1)) DESC, a.n DESC LIMIT ?2";
+    " storyfold_search_newest(plainto_tsquery('english', ?1),"
+    " CASE WHEN ?3 = 0 THEN NULL ELSE ?4::bigint END, CASE WHEN ?5 = 0 THEN NULL ELSE ?6::bigint END,"
+    " " SEARCH_RECENT ") x(n) JOIN article_search t ON t.n = x.n"
+    " JOIN articles a ON a.n = x.n"
+    " ORDER BY ts_rank(t.tsv, plainto_tsquery('english', ?1)) DESC, a.n DESC LIMIT ?2";
 
 static json_object *opt_str(const char *v) { return v ? json_object_new_string(v) : NULL; }
 

@@ -73,7 +73,8 @@ static const char SCHEMA_V1[] =
 static const char *const MIGRATIONS[SF_STORE_SCHEMA] = {SCHEMA_V1, SF_STORE_SCHEMA_V2, SF_STORE_SCHEMA_V3,
                                                         SF_STORE_SCHEMA_V4_SQLITE, SF_STORE_SCHEMA_V5_SQLITE,
                                                         SF_STORE_SCHEMA_V6_SQLITE,
-                                                        SF_STORE_SCHEMA_V7_SQLITE};
+                                                        SF_STORE_SCHEMA_V7_SQLITE,
+                                                        SF_STORE_SCHEMA_V8_SQLITE};
 
 static sqlite3 *DB(sf_store *s) { return s->db; }
 
