@@ -218,6 +218,9 @@ sf_status sf__name_key(const char *s, size_t n, sf_buf *out);
 /* True when name key k[0..n) (sf__name_key) is a country's name, from
  * Debian's iso-codes (places.c); false for all when the list is missing. */
 bool sf__is_country_key(const char *k, size_t n);
+/* True when it is the name of a country's subdivision (a state, province or
+ * region: ISO 3166-2, places.c); false for all when the list is missing. */
+bool sf__is_region_key(const char *k, size_t n);
 /* Spelling skeleton of a key: doubled letters collapsed, vowels (and y)
  * made one class, spaces/hyphens/apostrophes dropped (Raqqa = Raqa,
  * Mohammed = Muhammad). */

@@ -248,6 +248,28 @@ static bool people_adjective(const sf_doc *d, size_t i) {
     return memcmp(w + n - 3, "ish", 3) == 0 && !(n >= 5 && memcmp(w + n - 5, "rrish", 5) == 0);
 }
 
+/* Whether token i is a lower-case verb that may follow a clause's subject:
+ * a speech verb, an auxiliary or a word in -ed ("stepped", "announced"). */
+static bool clause_verb(const sf_doc *d, size_t i) {
+    const sf_token *t = &d->toks.items[i];
+    size_t n = t->end - t->begin;
+    const char *w = d->text + t->begin;
+    if (t->kind != SF_TOK_WORD || (t->flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS)) || n < 2) return false;
+    static const char *const AUX[] = {"is", "was", "has", "had", "will", "would", "says", "told", "tells", NULL};
+    return sf__tok_in(d, i, sf__speech_verbs) || sf__tok_in(d, i, AUX) || (n >= 4 && memcmp(w + n - 2, "ed", 2) == 0);
+}
+
+/* Whether the words are a country's or a country's subdivision's name
+ * (places.c). */
+static bool is_country_or_region(const char *w, size_t n) {
+    sf_buf key;
+    sf__buf_init(&key, 0);
+    bool yes = sf__name_key(w, n, &key) == SF_OK && key.n &&
+               (sf__is_country_key(key.p, key.n) || sf__is_region_key(key.p, key.n));
+    sf__buf_release(&key);
+    return yes;
+}
+
 static sf_status emit(const sf_doc *d, size_t s, size_t a, size_t b, unsigned flags,
                       sf_entity_type hint, sf_mentionvec *out) {
     const sf_token *ta = &d->toks.items[a], *tb = &d->toks.items[b - 1];
@@ -323,6 +345,17 @@ static sf_status emit(const sf_doc *d, size_t s, size_t a, size_t b, unsigned fl
     if (hint == SF_ENT_PLACE && b - a == 1 && sf__lang_is_english(d->lang) && !(flags & SF_MENTION_PLACE_CUE) &&
         a > d->sent_tok[s] && (sf__tok_is(d, a - 1, "on") || (a > d->sent_tok[s] + 2 && sf__tok_is(d, a - 1, "or") &&
                                                                  sf__tok_is(d, a - 3, "on"))))
+        hint = SF_ENT_UNKNOWN;
+    /* "in Columbia, Sanders stepped up": a name after a place and a comma
+     * reads as "City, State" to the recognizer, but one that a verb follows
+     * and that is no country's nor state's name ("Saline, Texas was")
+     * opens the clause as its subject; the recognizer's place is no vote
+     * then, and other mentions type it */
+    const sf_mention *prev = out->n ? &out->items[out->n - 1] : NULL;
+    if (hint == SF_ENT_PLACE && b - a == 1 && sf__lang_is_english(d->lang) && !(flags & SF_MENTION_PLACE_CUE) &&
+        a >= d->sent_tok[s] + 2 && d->toks.items[a - 1].kind == SF_TOK_PUNCT && d->text[d->toks.items[a - 1].begin] == ',' &&
+        prev && prev->tok_end == a - 1 && (prev->hint == SF_ENT_PLACE || (prev->flags & SF_MENTION_PLACE_CUE)) &&
+        b < d->sent_tok[s + 1] && clause_verb(d, b) && !is_country_or_region(d->text + ta->begin, tb->end - ta->begin))
         hint = SF_ENT_UNKNOWN;
     if ((flags & SF_MENTION_SPEAKER) && hint == SF_ENT_UNKNOWN && b - a >= 2 && b - a <= 4 &&
         !(flags & SF_MENTION_PLACE_CUE))

@@ -825,6 +825,33 @@ static void test_on_a_platform_no_place(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* "in Columbia, Sanders stepped up": a name after a place and a comma with
+ * a verb after it is the clause's subject, not a state as in "Columbia,
+ * South Carolina"; "Saline, Texas was" keeps its state (ISO 3166-2), and
+ * the quote after "saying," is the subject's. */
+static void test_subject_after_place_comma(void **state) {
+    (void)state;
+    const char *texts[] = {"Here in Columbia, Sanders stepped up his emphasis on criminal justice issues, saying, "
+                           "\"We have got to achieve the day.\" In Saline, Texas was a quiet town until Monday."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const sf_entity *sanders = entity_named(&f, "Sanders"), *texas = entity_named(&f, "Texas");
+    if (sanders) assert_int_not_equal(sanders->type, SF_ENT_PLACE);
+    assert_non_null(texas);
+    assert_int_equal(texas->type, SF_ENT_PLACE);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+    sf_quote_found *q = NULL;
+    size_t nq = 0;
+    sf_error err = {0};
+    assert_int_equal(sf_quotes_find(texts[0], strlen(texts[0]), "en", &q, &nq, &err), SF_OK);
+    assert_int_equal(nq, 1);
+    assert_non_null(q[0].speaker_name);
+    assert_string_equal(q[0].speaker_name, "Sanders");
+    sf_quotes_free(q, nq);
+}
+
 /* A given name or a Chinese family name alone is the one person of the
  * story whose full name opens with it ("Ellen" is Ellen Gbedey, "Zhang" is
  * Zhang Geng); with two such people it joins neither. */
@@ -958,6 +985,7 @@ int main(void) {
         cmocka_unit_test(test_heading_lines_no_entity),
         cmocka_unit_test(test_imperative_no_entity),
         cmocka_unit_test(test_on_a_platform_no_place),
+        cmocka_unit_test(test_subject_after_place_comma),
         cmocka_unit_test(test_first_name_joins_full_name),
         cmocka_unit_test(test_streets_nobles_and_adjectives),
         cmocka_unit_test(test_universities_are_organizations),
