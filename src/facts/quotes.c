@@ -712,8 +712,10 @@ static speaker subject_before(const ctx *c, size_t lo, size_t v) {
         /* "X, the nation's highest-ranking Republican, said", "X, a
          * pollster who advises Priorities USA Action, said": a phrase
          * opened by an article or possessive describes the name before it */
-        bool described = lower_word(d, b) && sf__tok_in(d, b, (const char *const[]){"the", "a", "an", "his", "her",
-                                                                                   "its", "their", "our", NULL});
+        /* "X, GM's group vice president, said" */
+        bool possessed = possessive(d, b) && b + 1 < cm && lower_word(d, b + 1);
+        bool described = possessed || (lower_word(d, b) && sf__tok_in(d, b, (const char *const[]){"the", "a", "an", "his", "her",
+                                                                                                "its", "their", "our", NULL}));
         for (size_t t = b; mi != SIZE_MAX && t < c->m[mi].tok_begin && !described; t++)
             described = lower_word(d, t) && sf__tok_in(d, t, (const char *const[]){"of", "for", "at", "in", "with", "from", "to", NULL});
         /* "Vian, the editor of the Vatican's paper, L'Osservatore
@@ -739,7 +741,7 @@ static speaker subject_before(const ctx *c, size_t lo, size_t v) {
         }
         /* "X, the envoy, said": the name or phrase before the first comma,
          * when what stands between the commas is a description */
-        if (!relative && !lower_word(d, b)) return NOBODY;
+        if (!relative && !lower_word(d, b) && !possessed) return NOBODY;
         speaker ap = noun_phrase_before(c, lo, skip_paren(d, lo, b - 1));
         return by(ap, ap.rule == R_NAME ? R_APPOS_BEFORE : ap.rule);
     }
@@ -814,6 +816,10 @@ static speaker subject_after(const ctx *c, size_t vend, size_t hi) {
         e++;
     if (e == b || (e < hi && is_word(d, e))) return NOBODY;
     if (b == vend && e - b == 1 && d->text[d->toks.items[b].end - 1] != 's') return NOBODY;
+    /* "said last week", "said this morning": when, not who */
+    for (size_t w = b; w < e; w++)
+        if (sf__tok_in(d, w, WHEN_WORDS) || (w == vend && sf__tok_in(d, w, (const char *const[]){"last", "next", "this", NULL})))
+            return NOBODY;
     return (speaker){SIZE_MAX, vend, e, R_AFTER_PHRASE};
 }
 
@@ -1097,8 +1103,18 @@ static speaker cue_after(const ctx *c, const qspan *q, size_t *cue_end) {
         !exclaimed_then_name_verb(c, q, lo, hi))
         return NOBODY;
     /* ten tokens, the periods of abbreviations not counted ("Rep. Chris
-     * Collins, R-N.Y., noted" is ten without them) */
-    for (size_t t = lo, counted = 0; t < hi && counted < 10; counted += !punct_is(d, t, '.'), t++) {
+     * Collins, R-N.Y., noted" is ten without them); a name set off by an
+     * apposition reaches two tokens past the apposition's closing comma
+     * ('"...," Brent Bozell III, founder of the Media Research Center,
+     * tells Breitbart News') */
+    size_t reach = 10, m0 = mention_starting(c, punct_is(d, lo, ',') ? lo + 1 : lo);
+    if (m0 != SIZE_MAX && punct_is(d, c->m[m0].tok_end, ','))
+        for (size_t t = c->m[m0].tok_end + 1; t < hi && t < lo + 22; t++)
+            if (punct_is(d, t, ',') || ends_sentence(d, t)) {
+                if (punct_is(d, t, ',')) reach = SF_MAX(reach, t + 3 - lo);
+                break;
+            }
+    for (size_t t = lo, counted = 0; t < hi && counted < reach; counted += !punct_is(d, t, '.'), t++) {
         /* the periods of "Rep." and of "R-N.Y." end no sentence */
         if (ends_sentence(d, t) && !(t > lo && sf__tok_in(d, t - 1, TITLES)) && !(t > lo && initial(d, t - 1)) &&
             !(sf__lang_is_english(d->lang) && sf__party_label(d, t, t + 1)))

@@ -947,8 +947,26 @@ static void test_stray_mark_in_one_line(void **state) {
     done(&f);
 }
 
+/* A name set off by a long apposition before its verb ('"...," John
+ * Smith, founder of the Media Research Center, said'), an apposition
+ * opened by a possessor ("X, GM's group vice president ..., said"), and
+ * "said last week" (when, not who). */
+static void test_long_apposition_after_quote(void **state) {
+    (void)state;
+    found f = run("Plant\n\nThe plant opened. \"We are glad to be here,\" John Smith, founder of the Media Research "
+                  "Center, said. \"I'm unaware of any other company making that kind of investment,\" Donald "
+                  "Hackworth, GM's group vice president for North American car operations, said last week.\n\n"
+                  "\"It is done,\" the contract said. \"We will see,\" said last week.\n");
+    expect_speaker(&f, "glad to be here", "John Smith");
+    expect_speaker(&f, "unaware of any other company", "Donald Hackworth");
+    const sf_quote_found *q = quote_with(&f, "We will see");
+    if (q->speaker_name) assert_null(strstr(q->speaker_name, "week"));
+    done(&f);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_long_apposition_after_quote),
         cmocka_unit_test(test_title_in_marks_is_no_quote),
         cmocka_unit_test(test_first_person_is_no_speaker),
         cmocka_unit_test(test_described_apposition),
