@@ -367,7 +367,7 @@ static const char *const GIVEN[] = {
     /* common English given names (months, virtues, flowers and places that
      * are also given names are left out: "April", "Grace", "Rose", "Troy") */
     "aaron", "adrian", "alan", "albert", "alex", "allen", "andy", "arthur", "barry", "billy", "bob",
-    "bobby", "brad", "bradley", "brandon", "brett", "bruce", "bryan", "calvin", "cameron", "carl",
+    "bobby", "brad", "bradley", "brandon", "brent", "brett", "bruce", "bryan", "calvin", "cameron", "carl",
     "chad", "chris", "colin", "craig", "curtis", "dale", "dan", "danny", "darren", "dave", "dennis",
     "derek", "don", "doug", "douglas", "duncan", "dylan", "ed", "eddie", "edwin", "elliot", "ethan",
     "evan", "frank", "fred", "gary", "gavin", "geoff", "geoffrey", "glenn", "graham", "greg",

@@ -412,6 +412,7 @@ size_t sf__ner_chain_end(const sf_doc *d, size_t s) {
 }
 
 static sf_status tag_range(const sf_doc *d, size_t a, size_t e, sf_ner_scratch *x, sf_name_spanvec *out);
+static void join_person_parts(const sf_doc *d, size_t a, size_t e, sf_name_spanvec *out, size_t from);
 
 sf_status sf__ner_tag_sentence(const sf_doc *d, size_t s, sf_ner_scratch *x, sf_name_spanvec *out) {
     size_t first = s; /* the chain of sentences split at abbreviations holding s */
@@ -431,6 +432,7 @@ sf_status sf__ner_tag_sentence(const sf_doc *d, size_t s, sf_ner_scratch *x, sf_
 static sf_status tag_range(const sf_doc *d, size_t a, size_t e, sf_ner_scratch *x, sf_name_spanvec *out) {
     sf_ner_model m;
     if (sf__ner_model_default(&m, NULL) != SF_OK) return SF_ERR_INTERNAL;
+    size_t out0 = out->n;
     x->words.n = x->first.n = 0;
     for (size_t i = a; i < e; i++) {
         const sf_token *t = &d->toks.items[i];
@@ -474,6 +476,7 @@ static sf_status tag_range(const sf_doc *d, size_t a, size_t e, sf_ner_scratch *
         SF_TRY(SF_VEC_PUSH(out, sp));
         i = j;
     }
+    join_person_parts(d, a, e, out, out0);
     return SF_OK;
 }
 
@@ -483,6 +486,48 @@ static bool has_upper(const sf_doc *d, size_t i) {
     for (size_t k = t->begin; k < t->end; k++)
         if (d->text[k] >= 'A' && d->text[k] <= 'Z') return true;
     return (unsigned char)d->text[t->begin] >= 0xC0 && (t->flags & SF_TOKF_CAPITAL);
+}
+
+static bool given_name_at(const sf_doc *d, size_t i);
+
+/* A person's name the recognizer parted: a given name before it that it
+ * read as something else ("Brent Bozell": Brent crude in its training
+ * news) and a generational suffix after it ("Bozell III", "King Jr.",
+ * which alone made an organization "III") are part of the name. Spans
+ * [from, out->n) of tokens [a, e). */
+static void join_person_parts(const sf_doc *d, size_t a, size_t e, sf_name_spanvec *out, size_t from) {
+    static const char *const SUFFIX[] = {"jr", "sr", "ii", "iii", "iv", NULL};
+    const size_t GONE = SIZE_MAX;
+    for (size_t k = from; k < out->n; k++) {
+        sf_name_span *sp = &out->items[k];
+        if (sp->type != SF_ENT_PERSON || sp->tok_begin == GONE) continue;
+        size_t g = sp->tok_begin;
+        if (g > a && d->toks.items[g - 1].kind == SF_TOK_WORD && has_upper(d, g - 1) && given_name_at(d, g - 1)) {
+            sf_name_span *pv = k > from ? &out->items[k - 1] : NULL;
+            if (pv && pv->tok_begin != GONE && pv->tok_end == g && pv->tok_begin == g - 1) {
+                pv->tok_begin = pv->tok_end = GONE;
+                sp->tok_begin = g - 1;
+            } else if (!pv || pv->tok_begin == GONE || pv->tok_end < g) {
+                sp->tok_begin = g - 1;
+            }
+        }
+        size_t t = sp->tok_end;
+        if (t < e && d->toks.items[t].kind == SF_TOK_WORD && has_upper(d, t) && sf__tok_in(d, t, SUFFIX)) {
+            size_t end = t + 1;
+            if (end < e && abbreviation(d, t)) end++; /* "Jr." */
+            sf_name_span *nx = k + 1 < out->n ? &out->items[k + 1] : NULL;
+            if (nx && nx->tok_begin == t && nx->tok_end <= t + 2) { /* with its period */
+                sp->tok_end = nx->tok_end;
+                nx->tok_begin = nx->tok_end = GONE;
+            } else if (!nx || nx->tok_begin >= end) {
+                sp->tok_end = end;
+            }
+        }
+    }
+    size_t w = from;
+    for (size_t k = from; k < out->n; k++)
+        if (out->items[k].tok_begin != GONE) out->items[w++] = out->items[k];
+    out->n = w;
 }
 
 /* "US-led", "UN-backed": an acronym glued to a lower-case word. */

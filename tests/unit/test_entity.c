@@ -852,6 +852,27 @@ static void test_subject_after_place_comma(void **state) {
     sf_quotes_free(q, nq);
 }
 
+/* A person's name the recognizer parted: a given name it read as
+ * something else ("Brent" crude) and a generational suffix it made an
+ * organization ("III") are part of the name. */
+static void test_given_name_and_suffix_join(void **state) {
+    (void)state;
+    const char *texts[] = {"\"Yes, I support Ted Cruz,\" Brent Bozell III, founder of the Media Research Center, "
+                           "told reporters. Eleanor Lambert, who founded the shows, said the models were thin."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    const sf_entity *e = entity_named(&f, "Brent Bozell III");
+    assert_non_null(e);
+    assert_int_equal(e->type, SF_ENT_PERSON);
+    assert_null(entity_named(&f, "III"));
+    e = entity_named(&f, "Eleanor Lambert");
+    assert_non_null(e);
+    assert_int_equal(e->type, SF_ENT_PERSON);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* A given name or a Chinese family name alone is the one person of the
  * story whose full name opens with it ("Ellen" is Ellen Gbedey, "Zhang" is
  * Zhang Geng); with two such people it joins neither. */
@@ -986,6 +1007,7 @@ int main(void) {
         cmocka_unit_test(test_imperative_no_entity),
         cmocka_unit_test(test_on_a_platform_no_place),
         cmocka_unit_test(test_subject_after_place_comma),
+        cmocka_unit_test(test_given_name_and_suffix_join),
         cmocka_unit_test(test_first_name_joins_full_name),
         cmocka_unit_test(test_streets_nobles_and_adjectives),
         cmocka_unit_test(test_universities_are_organizations),
