@@ -947,7 +947,53 @@ static size_t sentence_of_tok(const sf_doc *d, size_t s, size_t i) {
     return s;
 }
 
+/* "Kasich resisted: ...", "Hannity presses: ...": a person's surname
+ * opening a sentence, a verb after it, is a name the recognizer leaves
+ * untagged at a sentence's start more often than inside one; it is taken
+ * when the doc names that person in full elsewhere (the last word of a
+ * person's name of two words or more). Mentions [n0, out->n) are the
+ * doc's, in text order; the new ones are merged into that order. */
+static sf_status take_opening_surnames(const sf_doc *d, size_t n0, sf_mentionvec *out) {
+    size_t n = out->n;
+    sf_mentionvec add = {0};
+    sf_status st = SF_OK;
+    size_t k = n0; /* the first mention not ending before the sentence */
+    for (size_t s = 0; s < d->sents.n && st == SF_OK; s++) {
+        size_t a = d->sent_tok[s];
+        while (a < d->sent_tok[s + 1] && is_quote_tok(d, a)) a++;
+        if (a + 1 >= d->sent_tok[s + 1] || d->toks.items[a].kind != SF_TOK_WORD ||
+            !(d->toks.items[a].flags & SF_TOKF_CAPITAL) || !clause_verb(d, a + 1))
+            continue;
+        while (k < n && out->items[k].tok_end <= a) k++;
+        if (k < n && out->items[k].tok_begin <= a) continue; /* a name there already */
+        const sf_token *t = &d->toks.items[a];
+        bool known = false;
+        for (size_t j = n0; j < n && !known; j++) {
+            const sf_mention *m = &out->items[j];
+            if (m->hint != SF_ENT_PERSON || m->tok_end - m->tok_begin < 2) continue;
+            const sf_token *l = &d->toks.items[m->tok_end - 1];
+            known = l->end - l->begin == t->end - t->begin && !memcmp(d->text + l->begin, d->text + t->begin, t->end - t->begin);
+        }
+        if (known) st = take_span(d, s, a, a + 1, SF_ENT_PERSON, 0, &add);
+    }
+    if (st == SF_OK && add.n) {
+        /* merge: both runs are in text order */
+        st = SF_VEC_RESERVE(out, n + add.n);
+        if (st == SF_OK) {
+            size_t i = n, j = add.n, w = n + add.n;
+            while (j > 0) {
+                if (i > n0 && out->items[i - 1].tok_begin > add.items[j - 1].tok_begin) out->items[--w] = out->items[--i];
+                else out->items[--w] = add.items[--j];
+            }
+            out->n = n + add.n;
+        }
+    }
+    SF_VEC_FREE(&add);
+    return st;
+}
+
 sf_status sf__find_mentions(const sf_doc *d, sf_mentionvec *out) {
+    size_t n0 = out->n;
     sf_ner_scratch x = {0};
     sf_name_spanvec spans = {0};
     sf_status st = SF_OK;
@@ -1010,6 +1056,7 @@ sf_status sf__find_mentions(const sf_doc *d, sf_mentionvec *out) {
     }
     SF_VEC_FREE(&spans);
     sf__ner_scratch_release(&x);
+    if (st == SF_OK && sf__lang_is_english(d->lang)) st = take_opening_surnames(d, n0, out);
     return st;
 }
 

@@ -1203,6 +1203,21 @@ static speaker cue_before(const ctx *c, size_t open, size_t lo) {
          * no subject of its own ("asked") leaves the cue to one before it */
         if (sp.b != sp.e) return sp;
     }
+    /* 'Kasich resisted: "..."', 'Wallnau continues: "..."': a name opening
+     * the sentence, then a verb of any kind (a past tense or a present in
+     * -s, perhaps after an adverb), then a colon before the quote */
+    const sf_doc *d = c->d;
+    size_t mi = open > lo + 2 && punct_is(d, open - 1, ':') ? mention_starting(c, lo) : SIZE_MAX;
+    if (mi != SIZE_MAX && speaker_name_ok(c, mi) && !(c->m[mi].flags & SF_MENTION_POSSESSIVE)) {
+        size_t v = c->m[mi].tok_end, words = open - 1 - v;
+        bool ok = words >= 1 && words <= 2;
+        for (size_t t = v; t + 1 < open && ok; t++) ok = lower_word(d, t) && !sf__tok_in(d, t, NOT_HEAD);
+        const sf_token *w = ok ? &d->toks.items[open - 2] : NULL;
+        if (w && w->end - w->begin > 3) {
+            char last = d->text[w->end - 1], prev = d->text[w->end - 2];
+            if ((prev == 'e' && last == 'd') || (last == 's' && prev != 's')) return by(from_mention(c, mi), R_ANY_VERB);
+        }
+    }
     return NOBODY;
 }
 

@@ -964,8 +964,20 @@ static void test_long_apposition_after_quote(void **state) {
     done(&f);
 }
 
+/* 'Hannity interjected: "..."': a name opening the sentence, a verb of any
+ * kind and a colon before the quote. */
+static void test_name_verb_colon(void **state) {
+    (void)state;
+    found f = run("Plan\n\n\"I will be fair,\" Trump said. Sean Hannity asked about the plan. Hannity interjected:  "
+                  "\"So you are saying there will be some flexibility?\"\n");
+    expect_speaker(&f, "I will be fair", "Trump");
+    expect_speaker(&f, "some flexibility", "Sean Hannity");
+    done(&f);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_name_verb_colon),
         cmocka_unit_test(test_long_apposition_after_quote),
         cmocka_unit_test(test_title_in_marks_is_no_quote),
         cmocka_unit_test(test_first_person_is_no_speaker),
