@@ -256,7 +256,9 @@ static bool clause_verb(const sf_doc *d, size_t i) {
     const char *w = d->text + t->begin;
     if (t->kind != SF_TOK_WORD || (t->flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS)) || n < 2) return false;
     static const char *const AUX[] = {"is", "was", "has", "had", "will", "would", "says", "told", "tells", NULL};
-    return sf__tok_in(d, i, sf__speech_verbs) || sf__tok_in(d, i, AUX) || (n >= 4 && memcmp(w + n - 2, "ed", 2) == 0);
+    /* a past tense, not "need", "feed", "speed" */
+    return sf__tok_in(d, i, sf__speech_verbs) || sf__tok_in(d, i, AUX) ||
+           (n >= 4 && memcmp(w + n - 2, "ed", 2) == 0 && w[n - 3] != 'e');
 }
 
 /* Whether the words are a country's or a country's subdivision's name
@@ -970,7 +972,7 @@ static sf_status take_opening_surnames(const sf_doc *d, size_t n0, sf_mentionvec
         bool known = false;
         for (size_t j = n0; j < n && !known; j++) {
             const sf_mention *m = &out->items[j];
-            if (m->hint != SF_ENT_PERSON || m->tok_end - m->tok_begin < 2) continue;
+            if (m->hint != SF_ENT_PERSON || m->tok_end - m->tok_begin < 2 || (m->flags & SF_MENTION_HEADING)) continue;
             const sf_token *l = &d->toks.items[m->tok_end - 1];
             known = l->end - l->begin == t->end - t->begin && !memcmp(d->text + l->begin, d->text + t->begin, t->end - t->begin);
         }
