@@ -241,13 +241,19 @@ static const char *const SUFFIXES[] = {"ii", "iii", "iv", "jr", "sr", NULL};
 static const char *const NOT_IN_NAME[] = {"has", "have", "had", "is", "was", "are", "were", "him",
                                           "he", "she", "they", "them", "says", "said", NULL};
 
+/* A mention that is a title alone, perhaps with its period ("Rep."). */
+static bool only_title(const sf_doc *d, const sf_mention *x) {
+    size_t n = x->tok_end - x->tok_begin;
+    return (n == 1 || (n == 2 && punct_is(d, x->tok_begin + 1, '.'))) && sf__tok_in(d, x->tok_begin, TITLES);
+}
+
 static bool speaker_name_ok(const ctx *c, size_t k) {
     const sf_mention *x = &c->m[k];
     for (size_t t = x->tok_begin; x->tok_end - x->tok_begin > 1 && t < x->tok_end; t++)
         if (sf__tok_in(c->d, t, NOT_IN_NAME)) return false;
     if (x->tok_end - x->tok_begin == 1 && sf__tok_in(c->d, x->tok_begin, SUFFIXES)) return false;
     if (mention_type(c, k) == SF_ENT_PLACE) return false;
-    if (x->tok_end - x->tok_begin == 1 && sf__tok_in(c->d, x->tok_begin, TITLES)) return false;
+    if (only_title(c->d, x)) return false;
     /* a capitalized first word the story does not take as a name
      * ("Earlier", "Instead"), or one set off by a comma ("Back," "Hours,") */
     if ((x->flags & SF_MENTION_INITIAL) && x->entity == SIZE_MAX) return false;
@@ -908,6 +914,7 @@ static speaker clause_subject(const ctx *c, size_t lo, size_t v) {
             const sf_mention *x = &c->m[j];
             if (x->tok_begin < st) continue;
             if (x->tok_begin > st + 5 || x->tok_end > v || c->inq[x->tok_begin]) break;
+            if (only_title(d, x)) continue; /* "Rep." before "John Smith" */
             bool role = true; /* only what may stand before a name: "Mr.",
                                * "76-year-old", "Secretary of State" */
             for (size_t t = st; t < x->tok_begin && role; t++)

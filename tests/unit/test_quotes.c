@@ -973,6 +973,11 @@ static void test_name_verb_colon(void **state) {
     expect_speaker(&f, "I will be fair", "Trump");
     expect_speaker(&f, "some flexibility", "Sean Hannity");
     done(&f);
+    /* a title with its period is no speaker: the name after it is */
+    f = run("Verdict\n\nIn a statement released Thursday, Rep. Hakeem Jeffries reacted to the news, saying: "
+            "\"The killer should never profit.\"\n");
+    expect_speaker(&f, "never profit", "Hakeem Jeffries");
+    done(&f);
 }
 
 int main(void) {
