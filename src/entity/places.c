@@ -39,29 +39,29 @@ static void add_name_to(sf_map *map, json_object *country, const char *field, sf
     if (slot) *slot = 1;
 }
 
-static void add_name(json_object *country, const char *field, sf_buf *key) {
-    add_name_to(&COUNTRIES, country, field, key);
+/* Fill `map` with the name keys of the `fields` of each entry of the list
+ * `list_key` in the ISO 3166 file at $env (or `dflt`); true when any. */
+static bool load_names(sf_map *map, const char *env, const char *dflt, const char *list_key,
+                       const char *const *fields) {
+    sf__map_init(map);
+    const char *path = getenv(env);
+    json_object *root = json_object_from_file(path && *path ? path : dflt);
+    json_object *list;
+    if (!root) return false;
+    if (json_object_object_get_ex(root, list_key, &list) && json_object_is_type(list, json_type_array)) {
+        sf_buf key;
+        sf__buf_init(&key, 0);
+        for (size_t i = 0; i < json_object_array_length(list); i++)
+            for (const char *const *f = fields; *f; f++) add_name_to(map, json_object_array_get_idx(list, i), *f, &key);
+        sf__buf_release(&key);
+    }
+    json_object_put(root);
+    return sf__map_count(map) > 0;
 }
 
 static void load_countries(void) {
-    sf__map_init(&COUNTRIES);
-    const char *path = getenv("SF_ISO3166_FILE");
-    json_object *root = json_object_from_file(path && *path ? path : SF_ISO3166_DEFAULT);
-    json_object *list;
-    if (!root) return;
-    if (json_object_object_get_ex(root, "3166-1", &list) && json_object_is_type(list, json_type_array)) {
-        sf_buf key;
-        sf__buf_init(&key, 0);
-        for (size_t i = 0; i < json_object_array_length(list); i++) {
-            json_object *c = json_object_array_get_idx(list, i);
-            add_name(c, "name", &key);
-            add_name(c, "common_name", &key);
-            add_name(c, "official_name", &key);
-        }
-        sf__buf_release(&key);
-        COUNTRIES_OK = sf__map_count(&COUNTRIES) > 0;
-    }
-    json_object_put(root);
+    static const char *const FIELDS[] = {"name", "common_name", "official_name", NULL};
+    COUNTRIES_OK = load_names(&COUNTRIES, "SF_ISO3166_FILE", SF_ISO3166_DEFAULT, "3166-1", FIELDS);
 }
 
 bool sf__is_country_key(const char *key, size_t n) {
@@ -74,20 +74,8 @@ static bool REGIONS_OK;
 static pthread_once_t REGIONS_ONCE = PTHREAD_ONCE_INIT;
 
 static void load_regions(void) {
-    sf__map_init(&REGIONS);
-    const char *path = getenv("SF_ISO3166_2_FILE");
-    json_object *root = json_object_from_file(path && *path ? path : SF_ISO3166_2_DEFAULT);
-    json_object *list;
-    if (!root) return;
-    if (json_object_object_get_ex(root, "3166-2", &list) && json_object_is_type(list, json_type_array)) {
-        sf_buf key;
-        sf__buf_init(&key, 0);
-        for (size_t i = 0; i < json_object_array_length(list); i++)
-            add_name_to(&REGIONS, json_object_array_get_idx(list, i), "name", &key);
-        sf__buf_release(&key);
-        REGIONS_OK = sf__map_count(&REGIONS) > 0;
-    }
-    json_object_put(root);
+    static const char *const FIELDS[] = {"name", NULL};
+    REGIONS_OK = load_names(&REGIONS, "SF_ISO3166_2_FILE", SF_ISO3166_2_DEFAULT, "3166-2", FIELDS);
 }
 
 bool sf__is_region_key(const char *key, size_t n) {
