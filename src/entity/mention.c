@@ -256,8 +256,9 @@ static bool clause_verb(const sf_doc *d, size_t i) {
     const char *w = d->text + t->begin;
     if (t->kind != SF_TOK_WORD || (t->flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS)) || n < 2) return false;
     static const char *const AUX[] = {"is", "was", "has", "had", "will", "would", "says", "told", "tells", NULL};
-    /* a past tense, not "need", "feed", "speed" */
-    return sf__tok_in(d, i, sf__speech_verbs) || sf__tok_in(d, i, AUX) ||
+    /* a past tense, not "need", "feed", "speed" ("agreed" is one) */
+    static const char *const EED[] = {"agreed", "disagreed", "freed", "decreed", "guaranteed", NULL};
+    return sf__tok_in(d, i, sf__speech_verbs) || sf__tok_in(d, i, AUX) || sf__tok_in(d, i, EED) ||
            (n >= 4 && memcmp(w + n - 2, "ed", 2) == 0 && w[n - 3] != 'e');
 }
 
