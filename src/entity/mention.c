@@ -950,18 +950,32 @@ static size_t sentence_of_tok(const sf_doc *d, size_t s, size_t i) {
     return s;
 }
 
-/* "Kasich resisted: ...", "Hannity presses: ...": a person's surname
+/* "Kasich resisted: ...", "Hannity interjected: ...": a person's surname
  * opening a sentence, a verb after it, is a name the recognizer leaves
  * untagged at a sentence's start more often than inside one; it is taken
  * when the doc names that person in full elsewhere (the last word of a
- * person's name of two words or more). Mentions [n0, out->n) are the
- * doc's, in text order; the new ones are merged into that order. */
+ * person's name of two words or more, outside headings). Mentions [n0,
+ * out->n) are the doc's, in text order; the new ones are merged into that
+ * order. Linear: the surnames are hashed once. */
 static sf_status take_opening_surnames(const sf_doc *d, size_t n0, sf_mentionvec *out) {
     size_t n = out->n;
+    sf_map surnames;
+    sf__map_init(&surnames);
+    for (size_t j = n0; j < n; j++) {
+        const sf_mention *m = &out->items[j];
+        if (m->hint != SF_ENT_PERSON || m->tok_end - m->tok_begin < 2 || (m->flags & SF_MENTION_HEADING)) continue;
+        const sf_token *l = &d->toks.items[m->tok_end - 1];
+        uint64_t *slot = sf__map_slot(&surnames, sf__hash64(d->text + l->begin, l->end - l->begin, 11));
+        if (!slot) {
+            sf__map_release(&surnames);
+            return SF_ERR_NOMEM;
+        }
+        *slot = 1;
+    }
     sf_mentionvec add = {0};
     sf_status st = SF_OK;
     size_t k = n0; /* the first mention not ending before the sentence */
-    for (size_t s = 0; s < d->sents.n && st == SF_OK; s++) {
+    for (size_t s = 0; s < d->sents.n && st == SF_OK && sf__map_count(&surnames); s++) {
         size_t a = d->sent_tok[s];
         while (a < d->sent_tok[s + 1] && is_quote_tok(d, a)) a++;
         if (a + 1 >= d->sent_tok[s + 1] || d->toks.items[a].kind != SF_TOK_WORD ||
@@ -970,15 +984,10 @@ static sf_status take_opening_surnames(const sf_doc *d, size_t n0, sf_mentionvec
         while (k < n && out->items[k].tok_end <= a) k++;
         if (k < n && out->items[k].tok_begin <= a) continue; /* a name there already */
         const sf_token *t = &d->toks.items[a];
-        bool known = false;
-        for (size_t j = n0; j < n && !known; j++) {
-            const sf_mention *m = &out->items[j];
-            if (m->hint != SF_ENT_PERSON || m->tok_end - m->tok_begin < 2 || (m->flags & SF_MENTION_HEADING)) continue;
-            const sf_token *l = &d->toks.items[m->tok_end - 1];
-            known = l->end - l->begin == t->end - t->begin && !memcmp(d->text + l->begin, d->text + t->begin, t->end - t->begin);
-        }
-        if (known) st = take_span(d, s, a, a + 1, SF_ENT_PERSON, 0, &add);
+        if (sf__map_find(&surnames, sf__hash64(d->text + t->begin, t->end - t->begin, 11)))
+            st = take_span(d, s, a, a + 1, SF_ENT_PERSON, 0, &add);
     }
+    sf__map_release(&surnames);
     if (st == SF_OK && add.n) {
         /* merge: both runs are in text order */
         st = SF_VEC_RESERVE(out, n + add.n);
