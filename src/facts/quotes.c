@@ -241,6 +241,15 @@ static const char *const SUFFIXES[] = {"ii", "iii", "iv", "jr", "sr", NULL};
 static const char *const NOT_IN_NAME[] = {"has", "have", "had", "is", "was", "are", "were", "him",
                                           "he", "she", "they", "them", "says", "said", NULL};
 
+/* A word of four letters or more in -ed or -s: a past tense or a present
+ * after its subject ('"...," Mr. Rubel pointed out', 'Kasich resisted:'). */
+static bool verb_form(const sf_doc *d, size_t i) {
+    const sf_token *t = &d->toks.items[i];
+    if (t->end - t->begin <= 3) return false;
+    char last = d->text[t->end - 1], prev = d->text[t->end - 2];
+    return (prev == 'e' && last == 'd') || last == 's';
+}
+
 /* A mention that is a title alone, perhaps with its period ("Rep."). */
 static bool only_title(const sf_doc *d, const sf_mention *x) {
     size_t n = x->tok_end - x->tok_begin;
@@ -1140,10 +1149,7 @@ static speaker cue_after(const ctx *c, const qspan *q, size_t *cue_end) {
     size_t mi = mention_starting(c, lo);
     if (q->te > q->open + 1 && punct_is(d, q->te - 1, ',') && mi != SIZE_MAX && lower_word(d, c->m[mi].tok_end) &&
         window_start(c, q->open) == q->open) {
-        const sf_token *v = &d->toks.items[c->m[mi].tok_end];
-        char last = d->text[v->end - 1], prev = d->text[v->end - 2];
-        if (v->end - v->begin > 3 && ((prev == 'e' && last == 'd') || last == 's') &&
-            !sf__tok_in(d, c->m[mi].tok_end, NOT_HEAD))
+        if (verb_form(d, c->m[mi].tok_end) && !sf__tok_in(d, c->m[mi].tok_end, NOT_HEAD))
             return by(from_mention(c, mi), R_ANY_VERB);
     }
     return NOBODY;
@@ -1219,11 +1225,7 @@ static speaker cue_before(const ctx *c, size_t open, size_t lo) {
         size_t v = c->m[mi].tok_end, words = open - 1 - v;
         bool ok = words >= 1 && words <= 2;
         for (size_t t = v; t + 1 < open && ok; t++) ok = lower_word(d, t) && !sf__tok_in(d, t, NOT_HEAD);
-        const sf_token *w = ok ? &d->toks.items[open - 2] : NULL;
-        if (w && w->end - w->begin > 3) {
-            char last = d->text[w->end - 1], prev = d->text[w->end - 2];
-            if ((prev == 'e' && last == 'd') || (last == 's' && prev != 's')) return by(from_mention(c, mi), R_ANY_VERB);
-        }
+        if (ok && verb_form(d, open - 2)) return by(from_mention(c, mi), R_ANY_VERB);
     }
     return NOBODY;
 }
