@@ -81,11 +81,10 @@ static const char SQL_ARTICLES_FTS[] =
     " ORDER BY x.score, a.n DESC LIMIT ?2";
 static const char SQL_ARTICLES_PG[] =
     SF_SQL_PLAN_EACH_CALL "SELECT a.id, a.title, a.story, a.published, a.source FROM"
-    " storyfold_search_newest(plainto_tsquery('english', ?1),"
+    " (SELECT n, rank FROM storyfold_search_newest(plainto_tsquery('english', ?1),"
     " CASE WHEN ?3 = 0 THEN NULL ELSE ?4::bigint END, CASE WHEN ?5 = 0 THEN NULL ELSE ?6::bigint END,"
-    " " SEARCH_RECENT ") x(n) JOIN article_search t ON t.n = x.n"
-    " JOIN articles a ON a.n = x.n"
-    " ORDER BY ts_rank(t.tsv, plainto_tsquery('english', ?1)) DESC, a.n DESC LIMIT ?2";
+    " " SEARCH_RECENT ") ORDER BY rank DESC, n DESC LIMIT ?2) x JOIN articles a ON a.n = x.n"
+    " ORDER BY x.rank DESC, a.n DESC";
 
 static json_object *opt_str(const char *v) { return v ? json_object_new_string(v) : NULL; }
 

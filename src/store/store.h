@@ -79,7 +79,9 @@
  * pages, 55 ms). With parts, storyfold_search_newest reads the newest part
  * first, each part planned with the query's words (a rare word through the
  * part's GIN index, a common one by walking its numbers down), and stops
- * once it has enough: the older parts are not read. (One query over the
+ * once it has enough: the older parts are not read; it returns the
+ * matches' numbers with their ts_rank, so that only the first page is
+ * joined to the articles. (One query over the
  * parent is planned as one Append of every part under a sort: PostgreSQL
  * 15 orders an Append only of paths already in order, and a GIN scan is
  * not one.) A trigger on articles writes the row
@@ -115,19 +117,21 @@
     " to_tsvector('english', NEW.title || ' ' || NEW.text));"                              \
     " RETURN NULL; END $$;"                                                                \
     "CREATE FUNCTION storyfold_search_newest(q tsquery, since BIGINT, until BIGINT,"      \
-    " want INT) RETURNS SETOF BIGINT LANGUAGE plpgsql STABLE ROWS 1000 AS $$"               \
-    " DECLARE k BIGINT; got INT; part TEXT; BEGIN"                                         \
-    " SELECT max(n) / " SF_SEARCH_PART " INTO k FROM articles;"                            \
+    " want INT) RETURNS TABLE(n BIGINT, rank REAL) LANGUAGE plpgsql STABLE ROWS 1000 AS $$" \
+    " DECLARE k BIGINT; part TEXT; ns BIGINT[] := '{}'; got BIGINT[]; BEGIN"               \
+    " SELECT max(a.n) / " SF_SEARCH_PART " INTO k FROM articles a;"                        \
     " WHILE k >= 0 AND want > 0 LOOP"                                                      \
     "  part := 'article_search_' || k;"                                                    \
     "  IF to_regclass(part) IS NOT NULL THEN"                                              \
-    "   RETURN QUERY EXECUTE format('SELECT n FROM %I WHERE tsv @@ $1"                     \
+    "   EXECUTE format('SELECT array_agg(n) FROM (SELECT n FROM %I WHERE tsv @@ $1"        \
     " AND ($2 IS NULL OR published >= $2) AND ($3 IS NULL OR published <= $3)"              \
-    " ORDER BY n DESC LIMIT $4', part) USING q, since, until, want;"                       \
-    "   GET DIAGNOSTICS got = ROW_COUNT; want := want - got;"                              \
+    " ORDER BY n DESC LIMIT $4) x', part) INTO got USING q, since, until, want;"           \
+    "   IF got IS NOT NULL THEN ns := ns || got; want := want - cardinality(got); END IF;"  \
     "  END IF;"                                                                            \
     "  k := k - 1;"                                                                        \
-    " END LOOP; END $$;"                                                                   \
+    " END LOOP;"                                                                           \
+    " RETURN QUERY SELECT s.n, ts_rank(s.tsv, q) FROM article_search s WHERE s.n = ANY(ns);" \
+    " END $$;"                                                                             \
     "DO $$ DECLARE k BIGINT; BEGIN"                                                        \
     " FOR k IN SELECT DISTINCT n / " SF_SEARCH_PART " FROM articles LOOP"                  \
     " PERFORM storyfold_search_part(k); END LOOP; END $$;"                                 \
