@@ -1125,11 +1125,18 @@ static speaker cue_after(const ctx *c, const qspan *q, size_t *cue_end) {
      * tells Breitbart News') */
     size_t reach = 10, m0 = mention_starting(c, punct_is(d, lo, ',') ? lo + 1 : lo);
     if (m0 != SIZE_MAX && punct_is(d, c->m[m0].tok_end, ','))
-        for (size_t t = c->m[m0].tok_end + 1; t < hi && t < lo + 22; t++)
-            if (punct_is(d, t, ',') || ends_sentence(d, t)) {
-                if (punct_is(d, t, ',')) reach = SF_MAX(reach, t + 3 - lo);
+        for (size_t t = c->m[m0].tok_end + 1, vend; t < hi && t < lo + 24; t++) {
+            /* '"...," Cecelia Purner, 67, a retired customer service
+             * representative in Allentown, Pa., said': the apposition runs
+             * on over commas to a speech verb after one */
+            if (ends_sentence(d, t) && !(t > lo && (sf__tok_in(d, t - 1, TITLES) || initial(d, t - 1))) &&
+                !sf__party_label(d, t, t + 1))
+                break;
+            if (punct_is(d, t, ',') && t + 1 < hi && speech_verb(c, t + 1, hi, true, &vend)) {
+                reach = SF_MAX(reach, t + 3 - lo);
                 break;
             }
+        }
     for (size_t t = lo, counted = 0; t < hi && counted < reach; counted += !punct_is(d, t, '.'), t++) {
         /* the periods of "Rep." and of "R-N.Y." end no sentence */
         if (ends_sentence(d, t) && !(t > lo && sf__tok_in(d, t - 1, TITLES)) && !(t > lo && initial(d, t - 1)) &&
