@@ -1130,7 +1130,7 @@ static speaker cue_after(const ctx *c, const qspan *q, size_t *cue_end) {
              * representative in Allentown, Pa., said': the apposition runs
              * on over commas to a speech verb after one */
             if (ends_sentence(d, t) && !(t > lo && (sf__tok_in(d, t - 1, TITLES) || initial(d, t - 1))) &&
-                !sf__party_label(d, t, t + 1))
+                !sf__party_label(d, t, t + 1) && !punct_is(d, t + 1, ','))
                 break;
             if (punct_is(d, t, ',') && t + 1 < hi && speech_verb(c, t + 1, hi, true, &vend)) {
                 reach = SF_MAX(reach, t + 3 - lo);
@@ -1139,8 +1139,9 @@ static speaker cue_after(const ctx *c, const qspan *q, size_t *cue_end) {
         }
     for (size_t t = lo, counted = 0; t < hi && counted < reach; counted += !punct_is(d, t, '.'), t++) {
         /* the periods of "Rep." and of "R-N.Y." end no sentence */
+        /* nor does a period before a comma ("in Allentown, Pa., said") */
         if (ends_sentence(d, t) && !(t > lo && sf__tok_in(d, t - 1, TITLES)) && !(t > lo && initial(d, t - 1)) &&
-            !(sf__lang_is_english(d->lang) && sf__party_label(d, t, t + 1)))
+            !(sf__lang_is_english(d->lang) && sf__party_label(d, t, t + 1)) && !punct_is(d, t + 1, ','))
             break;
         size_t vend;
         if (speech_verb(c, t, hi, true, &vend)) {

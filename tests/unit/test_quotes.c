@@ -967,6 +967,11 @@ static void test_long_apposition_after_quote(void **state) {
             "agent with the Bureau of Alcohol, Tobacco and Firearms, said Friday.\n");
     expect_speaker(&f, "wanted to kill everybody", "David Pasqualotto");
     done(&f);
+    /* a period before a comma ends no sentence: "in Allentown, Pa., said" */
+    f = run("Poll\n\nVoters were split. \"I just don't think she's been truthful,\" Cecelia Purner, 67, a retired "
+            "customer service representative in Allentown, Pa., said in a follow-up interview.\n");
+    expect_speaker(&f, "been truthful", "Cecelia Purner");
+    done(&f);
 }
 
 /* 'Hannity interjected: "..."': a name opening the sentence, a verb of any
