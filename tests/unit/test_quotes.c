@@ -972,6 +972,14 @@ static void test_long_apposition_after_quote(void **state) {
             "customer service representative in Allentown, Pa., said in a follow-up interview.\n");
     expect_speaker(&f, "been truthful", "Cecelia Purner");
     done(&f);
+    /* a quote standing alone signed with a dash is the signer's; a byline
+     * after a quote in a sentence is not its speaker */
+    f = run("Notebook\n\n\"Great speech,\" Mark Odell said. \"The whole idea of it needs to stop.\" -Michelle "
+            "Marks, Philadelphia.\n\nRajoy said Monday that his party was \"still the No. 1 force in Spain.\"--Kim "
+            "Hjelmgaard.\n");
+    expect_speaker(&f, "needs to stop", "Michelle Marks");
+    expect_speaker(&f, "No. 1 force", "Rajoy");
+    done(&f);
 }
 
 /* 'Hannity interjected: "..."': a name opening the sentence, a verb of any
