@@ -1127,6 +1127,10 @@ static speaker cue_after(const ctx *c, const qspan *q, size_t *cue_end) {
         (d->toks.items[lo].flags & (SF_TOKF_CAPITAL | SF_TOKF_ALLCAPS)) && !sf__tok_in(d, lo, sf__speech_verbs) &&
         !exclaimed_then_name_verb(c, q, lo, hi))
         return NOBODY;
+    /* '(..., Sanders's campaign manager said he expects ... "for life.")
+     * Sanders advisers insist': a bracket closing after the quote ends the
+     * remark it stood in */
+    if (punct_is(d, lo, ')') || punct_is(d, lo, ']')) return NOBODY;
     /* '"...." -Michelle Marks, Philadelphia.', '"..." — Jane Doe': a dash
      * after a quote that is a sentence of its own, then a name: the
      * signature of an epigraph or a reader's line */

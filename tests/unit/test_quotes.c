@@ -980,6 +980,12 @@ static void test_long_apposition_after_quote(void **state) {
     expect_speaker(&f, "needs to stop", "Michelle Marks");
     expect_speaker(&f, "No. 1 force", "Rajoy");
     done(&f);
+    /* a bracket closing after the quote ends the remark it stood in */
+    f = run("Sanders\n\nHe will stay. (On Wednesday, Sanders's campaign manager said he expects the senator to stay "
+            "in the party \"for life, and we mean it.\") Sanders advisers insist that the race goes on.\n");
+    q = quote_with(&f, "for life");
+    if (q->speaker_name) assert_null(strstr(q->speaker_name, "advisers"));
+    done(&f);
 }
 
 /* 'Hannity interjected: "..."': a name opening the sentence, a verb of any
