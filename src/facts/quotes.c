@@ -1563,6 +1563,15 @@ static sf_status direct_quote(ctx *c, const qspanvec *qs, size_t *hit_of, size_t
         speaker before = cue_before(c, q->open, window_past_titles(c, q->open));
         if (before.b != before.e && CONFIDENCE[before.rule] >= MIN_CONFIDENCE) sp = before;
     }
+    /* 'Asked about Sullivan, Feinstein said "...," she said': a "he"/"she"
+     * after the quote is the speaker named before it, when a name and its
+     * verb lead in at once */
+    if (sp.b != sp.e && sp.e == sp.b + 1 && he_she(d, sp.b)) {
+        speaker before = cue_before(c, q->open, window_past_titles(c, q->open));
+        if (before.b != before.e && before.mention != SIZE_MAX && before.rule == R_NAME &&
+            before.e + 2 >= q->open && mention_type(c, before.mention) == SF_ENT_PERSON)
+            sp = before;
+    }
     /* a word or two in marks ("republic" they declared) is a quote only
      * when it ends with its own punctuation ('"Cruz," he said') */
     if (sp.b != sp.e && inside_words(d, q) < 3 && d->toks.items[q->te - 1].kind != SF_TOK_PUNCT) sp = NOBODY;

@@ -986,6 +986,11 @@ static void test_long_apposition_after_quote(void **state) {
     q = quote_with(&f, "for life");
     if (q->speaker_name) assert_null(strstr(q->speaker_name, "advisers"));
     done(&f);
+    /* "she said" after a quote that a name and its verb lead in to */
+    f = run("Emails\n\nSenator Dianne Feinstein spoke on Tuesday. Asked about Jake Sullivan, Feinstein said \"I "
+            "don't know anything about Jake Sullivan and the emails,\" she said.\n");
+    expect_speaker(&f, "know anything about", "Feinstein");
+    done(&f);
 }
 
 /* 'Hannity interjected: "..."': a name opening the sentence, a verb of any
