@@ -902,12 +902,10 @@ static sf_status vague_at(const sf_doc *d, size_t s, size_t *ip, size_t s0, size
     return SF_OK;
 }
 
-/* Token i is a hyphen or an en dash (U+2013). */
+/* Token i is a hyphen or an en dash (U+2013), as a range writes it. */
 static bool dash(const sf_doc *d, size_t i) {
-    if (i >= d->toks.n || d->toks.items[i].kind != SF_TOK_PUNCT) return false;
-    const sf_token *t = &d->toks.items[i];
-    return (t->end - t->begin == 1 && d->text[t->begin] == '-') ||
-           (t->end - t->begin == 3 && !memcmp(d->text + t->begin, "\xE2\x80\x93", 3));
+    int k = sf__tok_dash(d, i);
+    return k == 1 || k == 2;
 }
 
 /* The range that ends at token `second` ("155 to 190", "3.5-5%", "five to

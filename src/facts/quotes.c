@@ -250,15 +250,6 @@ static bool verb_form(const sf_doc *d, size_t i) {
     return (prev == 'e' && last == 'd') || last == 's';
 }
 
-/* A dash token: "-", "--", an en or em dash. */
-static bool sign_dash(const sf_doc *d, size_t i) {
-    if (i >= d->toks.n || d->toks.items[i].kind != SF_TOK_PUNCT) return false;
-    const char *p = d->text + d->toks.items[i].begin;
-    size_t n = d->toks.items[i].end - d->toks.items[i].begin;
-    return (n >= 1 && p[0] == '-') || (n == 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
-                                        ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94));
-}
-
 /* A mention that is a title alone, perhaps with its period ("Rep."). */
 static bool only_title(const sf_doc *d, const sf_mention *x) {
     size_t n = x->tok_end - x->tok_begin;
@@ -1134,7 +1125,7 @@ static speaker cue_after(const ctx *c, const qspan *q, size_t *cue_end) {
     /* '"...." -Michelle Marks, Philadelphia.', '"..." — Jane Doe': a dash
      * after a quote that is a sentence of its own, then a name: the
      * signature of an epigraph or a reader's line */
-    if (q->te > q->open + 1 && ends_sentence(d, q->te - 1) && lo + 1 < hi && sign_dash(d, lo) &&
+    if (q->te > q->open + 1 && ends_sentence(d, q->te - 1) && lo + 1 < hi && sf__tok_dash(d, lo) &&
         window_start(c, q->open) == q->open) { /* the quote opens its sentence: not 'X insisted
                                                 * "...."--Kim Hjelmgaard.' (the brief's writer) */
         size_t mi = mention_starting(c, lo + 1);

@@ -172,6 +172,17 @@ bool sf__tok_in(const sf_doc *d, size_t i, const char *const *words) {
     return false;
 }
 
+int sf__tok_dash(const sf_doc *d, size_t i) {
+    if (i >= d->toks.n || d->toks.items[i].kind != SF_TOK_PUNCT) return 0;
+    const sf_token *t = &d->toks.items[i];
+    const char *p = d->text + t->begin;
+    size_t n = t->end - t->begin;
+    if (n == 1 && p[0] == '-') return 1;
+    if (n == 3 && !memcmp(p, "\xE2\x80\x93", 3)) return 2;
+    if (n == 3 && !memcmp(p, "\xE2\x80\x94", 3)) return 3;
+    return n >= 2 && p[0] == '-' && p[1] == '-' ? 3 : 0;
+}
+
 size_t sf__doc_sentence_of(const sf_doc *d, size_t at) {
     size_t lo = 0, hi = d->sents.n;
     while (lo < hi) { /* first sentence beginning after `at` */

@@ -161,6 +161,9 @@ void sf__lang_primary(const char *lang, char out[8]);
 bool sf__tok_is(const sf_doc *d, size_t i, const char *word);
 /* True when token i is one of the NULL-terminated list. */
 bool sf__tok_in(const sf_doc *d, size_t i, const char *const *words);
+/* Token i as a dash: 0 none, 1 a hyphen "-", 2 an en dash (U+2013), 3 an
+ * em dash (U+2014) or a run of hyphens ("--"). */
+int sf__tok_dash(const sf_doc *d, size_t i);
 /* Sentence index of byte offset `at` (the last sentence starting at or before it). */
 size_t sf__doc_sentence_of(const sf_doc *d, size_t at);
 /* The tokens [*t0, *t1) of an analysed doc that sf__tokenize would make of
