@@ -78,7 +78,8 @@ static const char *const MIGRATIONS[SF_STORE_SCHEMA] = {SCHEMA_V1, SF_STORE_SCHE
                                                         SF_STORE_SCHEMA_V4_PG, SF_STORE_SCHEMA_V5_PG,
                                                         SF_STORE_SCHEMA_V6_PG,
                                                         SF_STORE_SCHEMA_V7_PG,
-                                                        SF_STORE_SCHEMA_V8_PG};
+                                                        SF_STORE_SCHEMA_V8_PG,
+                                                        SF_STORE_SCHEMA_V9_PG};
 
 /* The advisory lock taken while the schema is created or migrated. */
 #define PG_SCHEMA_LOCK 0x73746f726d67ll

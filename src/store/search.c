@@ -45,7 +45,8 @@ char *sf__store_fts5_query(const char *q) {
  * part by part, the newest part first (storyfold_search_newest, schema 8 in
  * store.h), and their tsvectors read for ranking after the cut: a tsvector
  * carried through the sort of every match of a name (26,000 of a million
- * articles) spilled it to disk. */
+ * articles) spilled it to disk. Stories are read so too, from story_search
+ * (storyfold_story_newest, schema 9). */
 #define SEARCH_RECENT "1000"
 /* A name's entities as search shows them, the most recently updated
  * stories first: the first rows of the index on (folded, updated,
@@ -68,10 +69,10 @@ static const char SQL_STORIES_FTS[] =
     " ORDER BY x.score, s.id DESC LIMIT ?2";
 static const char SQL_STORIES_PG[] =
     SF_SQL_PLAN_EACH_CALL "SELECT s.id, s.headline, s.articles, s.last_published FROM"
-    " (SELECT id FROM stories WHERE tsv @@ plainto_tsquery('english', ?1)"
-    " AND (?3 = 0 OR last_published >= ?4) AND (?5 = 0 OR first_published <= ?6)"
-    " ORDER BY id DESC LIMIT " SEARCH_RECENT ") x JOIN stories s ON s.id = x.id"
-    " ORDER BY ts_rank(s.tsv, plainto_tsquery('english', ?1)) DESC, s.id DESC LIMIT ?2";
+    " (SELECT id, rank FROM storyfold_story_newest(plainto_tsquery('english', ?1),"
+    " CASE WHEN ?3 = 0 THEN NULL ELSE ?4::bigint END, CASE WHEN ?5 = 0 THEN NULL ELSE ?6::bigint END,"
+    " " SEARCH_RECENT ") ORDER BY rank DESC, id DESC LIMIT ?2) x JOIN stories s ON s.id = x.id"
+    " ORDER BY x.rank DESC, s.id DESC";
 static const char SQL_ARTICLES_FTS[] =
     "SELECT a.id, a.title, a.story, a.published, a.source FROM"
     " (SELECT f.rowid AS r, bm25(articles_fts) AS score FROM articles_fts f"

@@ -74,7 +74,8 @@ static const char *const MIGRATIONS[SF_STORE_SCHEMA] = {SCHEMA_V1, SF_STORE_SCHE
                                                         SF_STORE_SCHEMA_V4_SQLITE, SF_STORE_SCHEMA_V5_SQLITE,
                                                         SF_STORE_SCHEMA_V6_SQLITE,
                                                         SF_STORE_SCHEMA_V7_SQLITE,
-                                                        SF_STORE_SCHEMA_V8_SQLITE};
+                                                        SF_STORE_SCHEMA_V8_SQLITE,
+                                                        SF_STORE_SCHEMA_V9_SQLITE};
 
 static sqlite3 *DB(sf_store *s) { return s->db; }
 

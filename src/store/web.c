@@ -69,7 +69,8 @@ static const char SQL_PAGE[] =
     " ON n.entity = e.id WHERE n.folded = ?3))" PAGE_ORDER " LIMIT ?4 OFFSET ?5";
 static const char SQL_PAGE_PG[] =
     PAGE_COLUMNS " (?1::bigint IS NULL OR COALESCE(s.last_published, s.updated) >= ?1::bigint)"
-    " AND (?2::text IS NULL OR s.tsv @@ plainto_tsquery('english', ?2::text))"
+    " AND (?2::text IS NULL OR EXISTS (SELECT 1 FROM story_search x WHERE x.id = s.id"
+    " AND x.tsv @@ plainto_tsquery('english', ?2::text)))"
     " AND (?3::text IS NULL OR s.id IN (SELECT e.story FROM entities e JOIN entity_names n"
     " ON n.entity = e.id WHERE n.folded = ?3::text))" PAGE_ORDER " LIMIT ?4 OFFSET ?5";
 

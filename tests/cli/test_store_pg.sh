@@ -92,9 +92,14 @@ psql -q -d v3 -c "DROP TABLE article_bands; ALTER TABLE articles DROP COLUMN dup
     DROP FUNCTION storyfold_search_newest(tsquery, bigint, bigint, int);
     ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', title || ' ' || text)) STORED;
     CREATE INDEX articles_tsv ON articles USING GIN(tsv);
-    DROP TABLE article_search; DROP FUNCTION storyfold_search_part(bigint)"
+    DROP TABLE article_search; DROP FUNCTION storyfold_search_part(bigint);
+    DROP TRIGGER stories_search ON stories; DROP FUNCTION storyfold_story_row();
+    DROP FUNCTION storyfold_story_newest(tsquery, bigint, bigint, int);
+    ALTER TABLE stories ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', headline || ' ' || summary)) STORED;
+    CREATE INDEX stories_tsv ON stories USING GIN(tsv);
+    DROP TABLE story_search; DROP FUNCTION storyfold_story_part(bigint)"
 expect_exit 0 "the copy into the version 3 store" -- "$SF" ingest --db "postgresql:///v3" "$TMP/copy.jsonl"
-[ "$(q v3 "SELECT value FROM storyfold_meta WHERE key = 'schema'")" = 8 ] && ok "migrated to version 8" || not_ok "schema version"
+[ "$(q v3 "SELECT value FROM storyfold_meta WHERE key = 'schema'")" = 9 ] && ok "migrated to version 9" || not_ok "schema version"
 [ "$(q v3 "SELECT string_agg(indexname, ' ' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'entity_names'")" = "entity_names_entity entity_names_order" ] \
     && ok "names are searched through the ordered index" || not_ok "entity_names indexes"
 [ "$(q v3 "SELECT count(*) FROM entity_names n JOIN entities e ON e.id = n.entity JOIN stories s ON s.id = e.story
@@ -105,8 +110,19 @@ expect_exit 0 "the copy into the version 3 store" -- "$SF" ingest --db "postgres
         WHERE s.tsv = to_tsvector('english', a.title || ' ' || a.text)")" = "$(q v3 "SELECT count(*) FROM articles")" ] \
     && [ "$(q v3 "SELECT attstorage FROM pg_attribute WHERE attrelid = 'article_search_0'::regclass AND attname = 'tsv'")" = m ] \
     && ok "the migrated store's tsvectors moved to article_search, kept in their rows" || not_ok "article_search after the migration"
+[ "$(q v3 "SELECT count(*) FROM pg_attribute WHERE attrelid = 'stories'::regclass AND attname = 'tsv' AND NOT attisdropped")" = 0 ] \
+    && [ "$(q v3 "SELECT count(*) FROM story_search_0 x JOIN stories s ON s.id = x.id
+        AND s.first_published IS NOT DISTINCT FROM x.first_published AND s.last_published IS NOT DISTINCT FROM x.last_published
+        WHERE x.tsv = to_tsvector('english', s.headline || ' ' || s.summary)")" = "$(q v3 "SELECT count(*) FROM stories")" ] \
+    && [ "$(q v3 "SELECT count(*) FROM stories")" -gt 1 ] \
+    && ok "the migrated stories' tsvectors moved to story_search, and the story made after has its row" || not_ok "story_search after the migration"
 expect_exit 0 "search the migrated store" -- "$SF" search --db "postgresql:///v3" --format json Dunmore
 grep -q '"gazette-quillon"' "$TMP/out" && grep -q '"dispatch-quillon"' "$TMP/out" && ok "finds the article stored before and the copy after" || not_ok "search after the migration"
+py - "$TMP/out" "$(q v3 "SELECT 's' || story FROM articles WHERE id = 'gazette-quillon'")" <<'PY' && ok "finds the story made after the migration" || not_ok "story search after the migration"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert sys.argv[2] in [x["id"] for x in d["stories"]], (sys.argv[2], d["stories"])
+PY
 check_copy v3
 
 # Search reads article_search part by part, the newest part first (schema 8,
@@ -131,6 +147,50 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["articles"] and all(a["id"] != "gazette-quillon" for a in d["articles"]), d["articles"]
 PY
+
+# Stories too (schema 9): a story numbered into a third range of ids makes
+# its part when stored; part by part equals one query; a story's row follows
+# its headline and summary when they change and goes when the story goes.
+psql -q -d parts -c "INSERT INTO story_versions VALUES (44999, 1, 0, 0, '{}')"
+psql -q -d parts -c "ALTER TABLE articles ALTER COLUMN n RESTART WITH 260000"
+sed 's/gazette-quillon/herald-quillon/; s/Gazette news desk/Herald city desk/' "$TMP/copy.jsonl" >"$TMP/copy2.jsonl"
+py - "$TMP/copy2.jsonl" <<'PY'
+import json, sys
+d = json.loads(open(sys.argv[1]).read())
+d.update(published="2026-09-30T09:00:00Z", title="Dunmore battery plant opens its doors")
+open(sys.argv[1], "w").write(json.dumps(d) + "\n")
+PY
+expect_exit 0 "a story numbered in the third range" -- "$SF" ingest --db "postgresql:///parts" "$TMP/copy2.jsonl"
+[ "$(q parts "SELECT string_agg(c.relname, ' ' ORDER BY c.relname) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+    WHERE i.inhparent = 'story_search'::regclass")" = "story_search_0 story_search_2" ] && ok "two story parts, the second made by the ingest" \
+    || not_ok "story parts: $(q parts "SELECT string_agg(inhrelid::regclass::text, ' ') FROM pg_inherits")"
+for w in Dunmore said battery; do
+    a=$(q parts "SELECT string_agg(id::text, ' ' ORDER BY id DESC) FROM storyfold_story_newest(plainto_tsquery('english', '$w'), NULL, NULL, 3)")
+    b=$(q parts "SELECT string_agg(id::text, ' ') FROM (SELECT id FROM story_search WHERE tsv @@ plainto_tsquery('english', '$w') ORDER BY id DESC LIMIT 3) x")
+    [ -n "$a" ] && [ "$a" = "$b" ] && ok "'$w': the newest stories part by part ($a)" || not_ok "'$w': stories part by part '$a', one query '$b'"
+done
+[ "$(q parts "SELECT count(*) FROM story_search WHERE id >= 40000")" = 1 ] && ok "the new story's row is in the third range" || not_ok "story_search rows of the third range"
+psql -q -d parts -c "UPDATE stories SET headline = 'Zyxwvut headline' WHERE id = (SELECT max(id) FROM stories)"
+[ "$(q parts "SELECT count(*) FROM storyfold_story_newest(plainto_tsquery('english', 'Zyxwvut'), NULL, NULL, 5)")" = 1 ] \
+    && ok "a changed headline is searched" || not_ok "headline change not in story_search"
+psql -q -d parts -c "DELETE FROM stories WHERE headline = 'Zyxwvut headline'"
+[ "$(q parts "SELECT count(*) FROM story_search WHERE id >= 40000")" = 0 ] && ok "a story gone leaves no search row" || not_ok "story_search row left"
+[ "$(q parts "SELECT count(*) FROM story_search")" = "$(q parts "SELECT count(*) FROM stories")" ] && ok "one search row a story" || not_ok "story_search count"
+# The web page's story list filtered by words reads story_search too.
+if command -v curl >/dev/null; then
+    "$SF" serve --db "postgresql:///parts" --listen 127.0.0.1:0 --port-file "$TMP/serve.port" 2>"$TMP/serve.log" &
+    spid=$!
+    for _ in $(seq 100); do [ -s "$TMP/serve.port" ] && break; sleep 0.1; done
+    body=$(curl -s "http://127.0.0.1:$(cat "$TMP/serve.port" 2>/dev/null)/api/stories?q=Raqqa")
+    kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null
+    py - "$body" <<'PY' && ok "the web page's list by words finds the Raqqa story" || { not_ok "web list q=Raqqa"; head -c 300 <<<"$body"; cat "$TMP/serve.log"; }
+import json, sys
+d = json.loads(sys.argv[1])
+assert d["stories"] and any("Raqq" in s["headline"] for s in d["stories"]), d
+PY
+else
+    echo "# skip: curl is not installed, the web list by words on PostgreSQL is not checked"
+fi
 
 psql -q -c "CREATE DATABASE newer" && psql -q -d newer -c "CREATE TABLE storyfold_meta(key text primary key, value text); INSERT INTO storyfold_meta VALUES ('schema', '99')"
 expect_exit 1 "a newer schema is refused" -- "$SF" stories --db "postgresql:///newer"
