@@ -57,6 +57,9 @@ typedef struct item {
     int64_t published;   /* the article's publication time */
     bool running;        /* a count of an event (deaths...): later reports may update it */
     bool vague;          /* "hundreds", "thousands of": a vague amount */
+    double step;         /* an exact quantity: the place of its last written digit,
+                          * normalized as its value ("2.5 km": 100 m; "257": 1;
+                          * "2,500": 100), or 0 when not known (words) */
     bool part;           /* "five of the workers": a part of a group */
     bool copy;           /* from a near-duplicate article */
     bool twin;           /* a running count its article gives again, fitting,
@@ -138,6 +141,55 @@ static bool compatible(const item *a, const item *b) {
     double tol = 0.01;
     return alo <= bhi * (1 + tol) + 1e-9 && blo <= ahi * (1 + tol) + 1e-9;
 }
+
+/* The step of the last digit written in an amount, normalized as `value`:
+ * the number written ("2.5", "2,500", "1.2" of "1.2 million") gives its
+ * own step (0.1, 100, 0.1), and value / number scales it as the unit and
+ * multiplier scaled the number. 0 when no digits are written ("thirteen")
+ * or the number is 0. Hand-written: the quantity finder keeps the value,
+ * not the digits it was read from. */
+static double written_step(const char *s, size_t n, double value) {
+    size_t i = 0;
+    while (i < n && !(s[i] >= '0' && s[i] <= '9')) i++;
+    if (i == n) return 0;
+    double num = 0, step = 1;
+    size_t zeros = 0;
+    bool point = false;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') {
+            if (point) step /= 10, num += (c - '0') * step;
+            else num = num * 10 + (c - '0'), zeros = c == '0' ? zeros + 1 : 0;
+        } else if (c == ',' && i + 3 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
+            continue; /* thousands */
+        } else if (c == '.' && !point && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
+            point = true;
+        } else {
+            break;
+        }
+    }
+    if (!point) step = pow(10, (double)zeros);
+    if (!(num > 0) || !isfinite(value)) return 0;
+    return fabs(value) * step / num;
+}
+
+/* Two exact amounts that their digits say are different numbers: "257"
+ * and "258" deaths are within the 1% that compatible allows for rounding,
+ * but neither is a rounding of the other. Written to the same step, they
+ * differ by more than half of it; to different steps, the coarser one
+ * may be the finer one rounded or cut ("2.5 km" and "2,560 m"), so they
+ * differ by more than the coarser step. */
+static bool exact_apart(const item *a, const item *b) {
+    if (a->kind == SF_FACT_DATE || b->kind == SF_FACT_DATE || !(a->step > 0) || !(b->step > 0)) return false;
+    if (a->low != a->high || b->low != b->high || a->base != b->base) return false;
+    double d = fabs(a->value - b->value), big = SF_MAX(a->step, b->step);
+    double eps = 1e-9 * SF_MAX(fabs(a->value), fabs(b->value));
+    bool same_step = fabs(a->step - b->step) <= 1e-6 * big;
+    return d > (same_step ? 0.5 * big : big) + eps;
+}
+
+/* Two values that a reader may be told agree. */
+static bool agrees(const item *a, const item *b) { return compatible(a, b) && !exact_apart(a, b); }
 
 /* A quantity bounded on one side only: "at least 5", "up to 100". */
 static bool open_ended(const item *a) {
@@ -777,6 +829,8 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             it.copy = orig && orig[di] != SIZE_MAX;
             it.running = q->event != NULL && strcmp(q->base, "count") == 0;
             it.vague = q->vague;
+            if (q->low == q->high && !q->range && !q->vague)
+                it.step = written_step(d->text + q->begin, q->end - q->begin, q->value);
             it.part = part_of_group(d, q->sentence, q->end);
             sentence_mentions(m, ms, me, q->sentence, &sa, &sb);
             {
@@ -999,14 +1053,19 @@ static bool scopes_apart(const item *a, const item *b) {
  * articles with values confirmed to be about one thing (same_thing) that
  * do not fit, and no other pair of their values that does. *timed: every
  * such pair is a running count reported higher later (an update). */
-static bool group_conflict(const sf_doc *docs, const itemvec *iv, const size_t *order, size_t count, bool *timed) {
+/* strict: values that compatible lets through but exact_apart sets apart
+ * ("257" and "258") count as a conflict too; split_apart asks without it,
+ * so that such a pair does not keep a group whole that holds another
+ * event's count ("12" Americans among 257 dead). */
+static bool group_conflict(const sf_doc *docs, const itemvec *iv, const size_t *order, size_t count, bool strict,
+                           bool *timed) {
     bool conflict = false;
     *timed = true;
     size_t look = SF_MIN(count, PAIR_WINDOW);
     for (size_t x = 0; x < look; x++)
         for (size_t y = x + 1; y < look; y++) {
             const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
-            if (a->doc == b->doc || compatible(a, b) || a->part || b->part || !same_thing(a, b) || plain_count(a) ||
+            if (a->doc == b->doc || (strict ? agrees(a, b) : compatible(a, b)) || a->part || b->part || !same_thing(a, b) || plain_count(a) ||
                 far_bound(a, b) || scopes_apart(a, b))
                 continue;
             if (also_says(docs, a, b) || also_says(docs, b, a)) continue;
@@ -1016,7 +1075,8 @@ static bool group_conflict(const sf_doc *docs, const itemvec *iv, const size_t *
             for (size_t u = 0; u < look && !fits; u++)
                 for (size_t v = 0; v < look && !fits; v++)
                     fits = iv->items[order[u]].doc == a->doc && iv->items[order[v]].doc == b->doc &&
-                           compatible(&iv->items[order[u]], &iv->items[order[v]]);
+                           (strict ? agrees(&iv->items[order[u]], &iv->items[order[v]])
+                                   : compatible(&iv->items[order[u]], &iv->items[order[v]]));
             if (fits) continue;
             conflict = true;
             /* a running count reported at two different times is an
@@ -1058,7 +1118,7 @@ static sf_status split_apart(const sf_doc *docs, itemvec *iv, groupvec *gs) {
         for (size_t i = 0; i < iv->n; i++)
             if (iv->items[i].group == g) mem[left++] = i;
         bool timed;
-        if (left > PAIR_WINDOW || group_conflict(docs, iv, mem, left, &timed)) continue;
+        if (left > PAIR_WINDOW || group_conflict(docs, iv, mem, left, false, &timed)) continue;
         for (size_t part = 0; left && st == SF_OK; part++) {
             /* the bound of a value that the values of the most articles
              * (then the most values) allow; items come doc by doc */
@@ -1262,7 +1322,7 @@ static void group_status(sf_doc *docs, itemvec *iv, const size_t *members, size_
         order[count++] = i;
     }
     bool timed;
-    bool conflict = group_conflict(docs, iv, order, count, &timed);
+    bool conflict = group_conflict(docs, iv, order, count, true, &timed);
     size_t look = SF_MIN(count, PAIR_WINDOW);
     /* an agreement needs two reports that say it in their own words: two
      * fitting values of two articles, neither of which repeats a sentence
@@ -1278,7 +1338,7 @@ static void group_status(sf_doc *docs, itemvec *iv, const size_t *members, size_
         for (size_t x = 0; x < look && !own; x++)
             for (size_t y = x + 1; y < look && !own; y++) {
                 const item *a = &iv->items[order[x]], *b = &iv->items[order[y]];
-                if (a->doc == b->doc || !compatible(a, b)) continue;
+                if (a->doc == b->doc || !agrees(a, b)) continue;
                 bool echo = false;
                 for (size_t z = 0; z < look && !echo; z++) {
                     size_t zd = iv->items[order[z]].doc;

@@ -422,7 +422,9 @@ static void test_open_amount_chains_nothing(void **state) {
 /* An agreement is one value all its sources allow: "12 Americans" among
  * the 258 killed stays apart from the toll that two reports give (257 and
  * 258), not listed beside it as agreeing ("257; 258; 12 (= 258 to 12) |
- * agree"). */
+ * agree"). And 257 and 258, written to the unit, are two counts: within
+ * the 1% allowed for rounding, but neither is the other rounded, so the
+ * two reports of one day conflict (they had been printed as agreeing). */
 static void test_agreement_has_common_value(void **state) {
     (void)state;
     const char *texts[] = {"Twin bombings at the embassies in Varna and the capital Kellport on Aug. 7 killed 257 "
@@ -432,22 +434,60 @@ static void test_agreement_has_common_value(void **state) {
     sf_corpus *c = corpus_of(texts, 2, sf__days_from_civil(1998, 8, 10) * 86400);
     sf_story_facts f;
     story(c, NULL, &f);
-    bool toll_agrees = false;
+    size_t tolls = 0;
     for (size_t i = 0; i < f.nfacts; i++) {
         const sf_fact *x = &f.facts[i];
-        if (x->status != SF_FACT_AGREE || x->kind != SF_FACT_QUANTITY) continue;
-        double lo = INFINITY, hi = -INFINITY;
+        if (x->kind != SF_FACT_QUANTITY) continue;
+        bool has257 = false, has258 = false, has12 = false;
         for (size_t k = 0; k < x->nmentions; k++) {
-            lo = fmin(lo, x->mentions[k].high);
-            hi = fmax(hi, x->mentions[k].low);
-            toll_agrees |= strcmp(x->mentions[k].text, "258") == 0;
+            has257 |= strcmp(x->mentions[k].text, "257") == 0;
+            has258 |= strcmp(x->mentions[k].text, "258") == 0;
+            has12 |= strstr(x->mentions[k].text, "12") != NULL;
         }
-        /* every value of an agreement allows every other (1% rounding) */
-        assert_true(hi <= lo * 1.01 + 1e-9);
+        if (!has257 && !has258) continue;
+        tolls++;
+        assert_true(has257 && has258);
+        assert_false(has12);
+        assert_int_equal(x->status, SF_FACT_CONFLICT);
     }
-    assert_true(toll_agrees);
+    assert_int_equal(tolls, 1);
     sf__story_facts_release(&f);
     sf_corpus_destroy(c);
+}
+
+/* Amounts written to different steps agree when the coarser is the finer
+ * one rounded (within the 1% compatible allows): "2.5 km" and "2,480 m"
+ * or "2,520 m" (the step of "2.5 km" is 100 m); written to the same step,
+ * one step apart they do not: "2,480" and "2,490" metres. */
+static void test_written_step_decides_agreement(void **state) {
+    (void)state;
+    const struct {
+        const char *a, *b;
+        sf_fact_status want;
+    } cases[] = {
+        {"The Tarvo Wall is 2.5 km long, the ministry said.", "The Tarvo Wall is 2,480 metres long, engineers said.",
+         SF_FACT_AGREE},
+        {"The Tarvo Wall is 2.5 km long, the ministry said.", "The Tarvo Wall is 2,520 metres long, engineers said.",
+         SF_FACT_AGREE},
+        {"The Tarvo Wall is 2,480 metres long, the ministry said.",
+         "The Tarvo Wall is 2,490 metres long, engineers said.", SF_FACT_CONFLICT},
+    };
+    for (size_t t = 0; t < SF_ARRAY_LEN(cases); t++) {
+        const char *texts[] = {cases[t].a, cases[t].b};
+        sf_corpus *c = corpus_of(texts, 2, sf__days_from_civil(2019, 5, 2) * 86400);
+        sf_story_facts f;
+        story(c, NULL, &f);
+        size_t walls = 0;
+        for (size_t i = 0; i < f.nfacts; i++) {
+            const sf_fact *x = &f.facts[i];
+            if (x->kind != SF_FACT_QUANTITY || x->nmentions != 2) continue;
+            walls++;
+            if (x->status != cases[t].want) fail_msg("case %zu: status %d, want %d (%s)", t, x->status, cases[t].want, x->what);
+        }
+        if (walls != 1) fail_msg("case %zu: %zu facts of two mentions", t, walls);
+        sf__story_facts_release(&f);
+        sf_corpus_destroy(c);
+    }
 }
 
 /* A small count fits another report's by chance: two arrested in one town
@@ -1577,6 +1617,7 @@ int main(void) {
         cmocka_unit_test(test_code_in_marks_is_no_quote),
         cmocka_unit_test(test_open_amount_chains_nothing),
         cmocka_unit_test(test_relative_counts_do_not_conflict), cmocka_unit_test(test_agreement_has_common_value),
+        cmocka_unit_test(test_written_step_decides_agreement),
         cmocka_unit_test(test_open_amount_same_magnitude),
         cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
