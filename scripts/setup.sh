@@ -7,7 +7,7 @@ set -euo pipefail
 pkgs=(
   build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
   libicu-dev libstemmer-dev libjson-c-dev libxxhash-dev zlib1g-dev libcmocka-dev libxml2-dev libglpk-dev
-  python3 wordnet-base man-db iso-codes
+  python3 wordnet-base wamerican man-db iso-codes
   libsqlite3-dev libpq-dev postgresql postgresql-common
   libmicrohttpd-dev curl wrk chromium nodejs sqlite3
   librdkafka-dev

@@ -83,6 +83,8 @@ size_t sf__alias_group_count(const sf_alias_table *t);
 #define SF_MENTION_FOREIGN 256u  /* not English: the recognizer's type is not trusted alone */
 #define SF_MENTION_DESCRIPTION 512u /* an office, not a name: "Conservative MP", "Health Secretary" */
 #define SF_MENTION_HEADING 1024u /* English: in a line written in title case ("Which Method Is Best") */
+#define SF_MENTION_COMMON 2048u  /* English: one word opening its sentence that English writes in
+                                  * lower case only, no number or name after it ("Already, ...") */
 
 typedef struct sf_mention {
     size_t article;        /* corpus index */
@@ -150,6 +152,10 @@ sf_entity_type sf__name_type_of(const sf_doc *d, size_t tok_begin, size_t tok_en
  * Extended-A capitals lowered. Returns the length, 0 when it does not fit. */
 size_t sf__word_fold(const char *s, size_t n, char *out, size_t cap);
 bool sf__lang_is_english(const char *lang);
+/* Whether English writes the word (lower case, ASCII letters) in lower case
+ * only: the system's word list has it and has no capitalized entry of it
+ * ("already", "malaria"; not "hope", which is also "Hope"). words_en.c. */
+bool sf__english_lower_only(const char *w, size_t n);
 /* German, Luxembourgish: every noun is capitalized. */
 bool sf__lang_capitalizes_nouns(const char *lang);
 /* A function word that opens sentences and never starts a name ("Die",

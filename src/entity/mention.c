@@ -941,6 +941,17 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
     for (size_t i = a; i < b; i++) words += d->toks.items[i].kind == SF_TOK_WORD;
     if (words > SF_MENTION_MAX_WORDS) return SF_OK;
     if (sf__lang_is_english(d->lang) && office_description(d, a, b)) flags |= SF_MENTION_DESCRIPTION;
+    /* one word opening its sentence that English writes in lower case only
+     * ("Already, ...", "Malaria infection ..."), with no number after it (a
+     * results line: "Bury 4 Wrexham 1") nor a capitalized word (the rest of
+     * a name the recognizer cut: "Radio Red quoted") */
+    if (b - a == 1 && flags & SF_MENTION_INITIAL && sf__lang_is_english(d->lang) &&
+        !(d->toks.items[a].flags & SF_TOKF_ALLCAPS) &&
+        !(b < d->sent_tok[s + 1] && (has_upper(d, b) || d->toks.items[b].kind == SF_TOK_NUMBER))) {
+        char w[64];
+        size_t n = tok_fold(d, a, w, sizeof w);
+        if (n && sf__english_lower_only(w, n)) flags |= SF_MENTION_COMMON;
+    }
     return emit(d, s, a, b, flags, type, out);
 }
 

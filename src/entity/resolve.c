@@ -898,6 +898,23 @@ sf_status sf__resolve_entities(const sf_doc *docs, size_t ndocs, sf_mention *m, 
     if (st == SF_OK) st = link_surnames(&fv);
     if (st == SF_OK) st = link_given_names(&fv);
     if (st == SF_OK) st = link_inversions(&fv);
+    /* so is a word that English writes in lower case only, seen only
+     * opening sentences (SF_MENTION_COMMON: "Already, McCoy said",
+     * "Malaria infection rate"), in a story too short to write it in lower
+     * case too; unless it is the surname of a name the story gives in full
+     * ("attache Jens Gust ... Gust was"), which linking has joined by now */
+    if (st == SF_OK) {
+        bool *joined = sf__calloc(fv.n ? fv.n : 1, sizeof *joined);
+        if (!joined) st = SF_ERR_NOMEM;
+        for (size_t i = 0; st == SF_OK && i < fv.n; i++)
+            if (!fv.items[i].dropped && find(&fv, i) != i) joined[i] = joined[find(&fv, i)] = true;
+        for (size_t i = 0; st == SF_OK && i < fv.n; i++) {
+            form *f = &fv.items[i];
+            if (f->words == 1 && (f->flags_and & SF_MENTION_COMMON) && f->group == SIZE_MAX && !joined[i])
+                f->dropped = true;
+        }
+        sf__free(joined);
+    }
     if (st == SF_OK) st = drop_unsupported(&fv, m, mform, n);
     /* each root's forms and mentions as lists (ascending), built in one
      * pass: an entity is then made from its own forms and mentions, so a

@@ -466,6 +466,35 @@ static void test_discourse_words_no_entity(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A word English writes in lower case only, seen only where a sentence
+ * opens, is no name in an article too short to write it in lower case too
+ * ("Already, ...", "Malaria infection ..."); the surname of a name given in
+ * full stays ("Jens Gust ... Gust was"), and so does a word with a number
+ * after it (a results line) or a capitalized word ("Radio Red"). Words and
+ * case from the system's English word list (words_en.c). */
+static void test_lower_case_words_opening_sentences(void **state) {
+    (void)state;
+    assert_true(sf__english_lower_only("already", 7));
+    assert_true(sf__english_lower_only("malaria", 7));
+    assert_false(sf__english_lower_only("hope", 4)); /* also "Hope" */
+    assert_false(sf__english_lower_only("kasich", 6)); /* not in the list */
+    const char *texts[] = {"Coca-Cola gave $1.5 million to the fund in Atlanta. Already, Joe McCoy said the talks had "
+                           "begun. Malaria infection rates fell in Manila. Attache Jens Gust was in Bonn on Monday. "
+                           "Gust was threatened there, Joe McCoy said."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    assert_null(entity_named(&f, "Already"));
+    assert_null(entity_named(&f, "Malaria"));
+    const sf_entity *g = entity_named(&f, "Jens Gust");
+    assert_non_null(g);
+    assert_int_equal(g->mentions, 2); /* "Gust was threatened" is his */
+    assert_non_null(entity_named(&f, "Joe McCoy"));
+    assert_non_null(entity_named(&f, "Manila"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* Common English given names count as given names ("Erica Pandey" is a
  * person's name); an acronym before a word ("TED Talk") is none. */
 static void test_english_given_names(void **state) {
@@ -995,6 +1024,7 @@ int main(void) {
         cmocka_unit_test(test_dotted_party_label_no_entity),
         cmocka_unit_test(test_legal_form_alone_no_entity),
         cmocka_unit_test(test_given_name_person_and_opening_adverb),
+        cmocka_unit_test(test_lower_case_words_opening_sentences),
         cmocka_unit_test(test_discourse_words_no_entity),
         cmocka_unit_test(test_english_given_names),
         cmocka_unit_test(test_company_words),
