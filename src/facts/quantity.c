@@ -649,6 +649,76 @@ static bool population_cue(const sf_doc *d, size_t i, size_t s0) {
     return i >= s0 + 2 && sf__tok_is(d, i - 1, "of") && sf__tok_in(d, i - 2, PLACE);
 }
 
+/* "The death toll rose to 84", "the number of people killed ... has risen
+ * to 84", "bringing the toll to 120", "the toll stood at 30": a bare number
+ * that a toll, or "the number of" the dead, injured, missing or of some
+ * plural noun, comes to is a count of that. The number is read after "to"
+ * or "at" (hedges between: "rose to more than 84"), and the toll or
+ * "number of" before it in the same clause with a verb of change or of
+ * standing between them or before ("rose", "climbed", "bringing",
+ * "put"). Sets *thing to the counted word's token; returns the event
+ * (NULL: a plain count) or sets *thing to SIZE_MAX when it is no toll. */
+static bool dash(const sf_doc *d, size_t i);
+static const char *toll_cue(const sf_doc *d, size_t i, size_t s0, size_t e, size_t *thing) {
+    static const char *const HEDGE[] = {"about", "some", "nearly", "almost", "around", "over", "more", "than",
+                                        "roughly", "approximately", "just", "least", "an", "estimated", NULL};
+    static const char *const CHANGE[] = {"rose", "risen", "rise", "rises", "rising", "climbed", "climb", "climbs",
+                                         "climbing", "jumped", "increased", "grew", "grown", "soared", "mounted",
+                                         "stood", "stands", "stand", "went", "gone", "bringing", "brought",
+                                         "brings", "raising", "raised", "raises", "pushing", "pushed", "put",
+                                         "putting", "puts", "taking", "took", "lifting", "lifted", "revised",
+                                         "reached", NULL};
+    *thing = SIZE_MAX;
+    size_t p = i;
+    while (p > s0 + 1 && sf__tok_in(d, p - 1, HEDGE) && !sf__tok_is(d, p - 1, "at")) p--;
+    if (!(p > s0 + 1 && (sf__tok_is(d, p - 1, "to") || sf__tok_is(d, p - 1, "at")))) return NULL;
+    /* a range's end or start ("at eight to 10"): not read as one count */
+    const sf_token *pt = &d->toks.items[p - 2];
+    if (is_num(d, p - 2) || (pt->kind == SF_TOK_WORD && word_number(d->text + pt->begin, pt->end - pt->begin) > 0))
+        return NULL;
+    if (i + 2 < e && (sf__tok_is(d, i + 1, "to") || sf__tok_is(d, i + 1, "and") || dash(d, i + 1))) {
+        const sf_token *nt = &d->toks.items[i + 2];
+        if (is_num(d, i + 2) || (nt->kind == SF_TOK_WORD && word_number(d->text + nt->begin, nt->end - nt->begin) > 0))
+            return NULL;
+    }
+    size_t lo = p > s0 + 18 ? p - 18 : s0;
+    bool change = false;
+    for (size_t k = p - 1; k > lo; k--) {
+        size_t c = k - 1;
+        const sf_token *t = &d->toks.items[c];
+        if (t->kind == SF_TOK_PUNCT && (is_punct(d, c, ',') || is_punct(d, c, ';') || is_punct(d, c, ':'))) break;
+        if (sf__tok_in(d, c, CHANGE)) change = true;
+        if (sf__tok_is(d, c, "toll") || sf__tok_is(d, c, "tolls")) {
+            /* a verb before it counts too: "bringing the toll to 84" */
+            for (size_t b = c; !change && b > lo && c - b < 4; b--) change = sf__tok_in(d, b - 1, CHANGE);
+            if (!change) return NULL;
+            *thing = c;
+            return "killed";
+        }
+        if (sf__tok_is(d, c, "number") && sf__tok_is(d, c + 1, "of")) {
+            for (size_t b = c; !change && b > lo && c - b < 4; b--) change = sf__tok_in(d, b - 1, CHANGE);
+            if (!change) return NULL;
+            /* what is counted: an event word or a plural noun, up to four
+             * words after "of" ("of people killed", "of dead", "of
+             * confirmed cases") */
+            for (size_t x = c + 2; x < SF_MIN(e, c + 6) && x < p; x++) {
+                const char *ev = event_of(d, x);
+                if (ev && !sf__tok_is(d, x, "toll")) {
+                    *thing = x;
+                    return ev;
+                }
+            }
+            for (size_t x = c + 2; x < SF_MIN(e, c + 6) && x < p; x++)
+                if (plural_noun(d, x)) {
+                    *thing = x;
+                    return NULL;
+                }
+            return NULL;
+        }
+    }
+    return NULL;
+}
+
 static const char *event_attribute(const char *ev) {
     static const struct { const char *event, *attr; } MAP[] = {
         {"killed", "deaths"}, {"injured", "injured"}, {"missing", "missing"}, {"evacuated", "evacuated"},
@@ -1304,6 +1374,22 @@ static sf_status push_count(reading *r, sf_quantvec *out) {
         SF_TRY(push(out, &r->q));
         r->i = r->j - 1;
         return SF_OK;
+    }
+    /* "the death toll rose to 84": a count of the dead */
+    if (!noun) {
+        size_t at;
+        const char *ev = toll_cue(d, r->i, r->s0, r->e, &at);
+        if (at != SIZE_MAX) {
+            r->q.base = "count", r->q.attribute = "number";
+            r->q.value = r->v;
+            apply_qual(&r->qq, r->v, &r->q.low, &r->q.high);
+            r->q.unit_begin = r->q.unit_end = r->q.end;
+            r->q.thing_begin = d->toks.items[at].begin, r->q.thing_end = d->toks.items[at].end;
+            r->q.event = ev;
+            SF_TRY(push(out, &r->q));
+            r->i = r->j - 1;
+            return SF_OK;
+        }
     }
     /* "a 12-member panel", "200 of our fighters" */
     if (!noun && !(r->sc > 1 && r->t->kind == SF_TOK_NUMBER)) return SF_OK;

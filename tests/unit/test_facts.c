@@ -419,6 +419,42 @@ static void test_open_amount_chains_nothing(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A number that a toll or "the number of" the dead comes to is a count of
+ * that event ("the death toll rose to 84"), and lines up with a report
+ * that writes it as a count of people killed; a range's end ("at eight to
+ * 10") and a number with no toll before it ("rose to 84 points") are not. */
+static void test_toll_comes_to_a_count(void **state) {
+    (void)state;
+    const char *ok[] = {"The death toll rose to 84, officials said.",
+                        "The number of people killed in the quake has risen to 84.",
+                        "A woman died in hospital, bringing the death toll to 84.",
+                        "Officials put the toll at more than 84."};
+    for (size_t k = 0; k < SF_ARRAY_LEN(ok); k++) {
+        sf_doc d;
+        sf_quantvec q = quantities(ok[k], &d);
+        if (q.n != 1) fail_msg("%s: %zu quantities", ok[k], q.n);
+        assert_string_equal(q.items[0].base, "count");
+        assert_true(q.items[0].low == 84);
+        if (!q.items[0].event || strcmp(q.items[0].event, "killed") != 0) fail_msg("%s: event %s", ok[k], q.items[0].event ? q.items[0].event : "none");
+        SF_VEC_FREE(&q);
+        sf__doc_release(&d);
+    }
+    expect_none("The index rose to 84 on Monday.");
+    expect_none("Davis put the number of students affected at eight to 10.");
+    const char *texts[] = {"The death toll from the earthquake in Kandor rose to 84 on Tuesday, the governor said.",
+                           "The earthquake in Kandor killed 84 people, the governor said on Tuesday."};
+    sf_corpus *c = corpus_of(texts, 2, sf__days_from_civil(2019, 5, 2) * 86400);
+    sf_story_facts f;
+    story(c, NULL, &f);
+    size_t agree = 0;
+    for (size_t i = 0; i < f.nfacts; i++)
+        if (f.facts[i].kind == SF_FACT_QUANTITY && f.facts[i].nmentions == 2 && f.facts[i].status == SF_FACT_AGREE)
+            agree++;
+    assert_int_equal(agree, 1);
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* An agreement is one value all its sources allow: "12 Americans" among
  * the 258 killed stays apart from the toll that two reports give (257 and
  * 258), not listed beside it as agreeing ("257; 258; 12 (= 258 to 12) |
@@ -1618,6 +1654,7 @@ int main(void) {
         cmocka_unit_test(test_open_amount_chains_nothing),
         cmocka_unit_test(test_relative_counts_do_not_conflict), cmocka_unit_test(test_agreement_has_common_value),
         cmocka_unit_test(test_written_step_decides_agreement),
+        cmocka_unit_test(test_toll_comes_to_a_count),
         cmocka_unit_test(test_open_amount_same_magnitude),
         cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
