@@ -53,6 +53,8 @@ typedef struct item {
     const char *label;   /* attribute as a reader reads it ("deaths", "length") */
     char *subject;       /* display of the subject ("fire", "Rafiqah Wall") or NULL */
     uint64_t subj;       /* hash of the subject (entity or folded head), 0: none */
+    size_t subj_mod;     /* the entity named right before the subject ("the Lauda
+                          * Air crash": Lauda Air), or SIZE_MAX */
     char *time;          /* another time the value is tied to, or NULL */
     int64_t published;   /* the article's publication time */
     bool running;        /* a count of an event (deaths...): later reports may update it */
@@ -238,7 +240,8 @@ static bool same_thing(const item *a, const item *b) {
     }
     /* both name the event alike ("the fire killed", "killed in the fire");
      * an agent ("police arrested") names no event */
-    if (a->running && a->subj && a->subj == b->subj && a->subject && a->subject[0] >= 'a' && a->subject[0] <= 'z' &&
+    if (a->running && a->subj && a->subj == b->subj && a->subj_mod == b->subj_mod && a->subject &&
+        a->subject[0] >= 'a' && a->subject[0] <= 'z' &&
         (strcmp(a->label, "deaths") == 0 || strcmp(a->label, "injured") == 0 || strcmp(a->label, "missing") == 0 ||
          strcmp(a->label, "evacuated") == 0))
         return true;
@@ -696,6 +699,12 @@ static sf_status subject_name(const sf_doc *d, const sf_mention *m, size_t nm, c
     const char *name = NULL;
     for (size_t k = 0; k < nm && !name; k++) {
         if (m[k].article != d->article || m[k].sentence != q->sentence || m[k].entity == SIZE_MAX) continue;
+        /* a name right before the subject's words modifies it */
+        if (m[k].end <= b && b > 0) {
+            size_t g = m[k].end;
+            while (g < b && (d->text[g] == ' ' || d->text[g] == '\n')) g++;
+            if (g == b) it->subj_mod = m[k].entity;
+        }
         if (m[k].begin >= e || m[k].end <= b) continue;
         name = ents[m[k].entity].name;
     }
@@ -820,6 +829,7 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             item it = {0};
             it.kind = SF_FACT_QUANTITY;
             it.entity = SIZE_MAX;
+            it.subj_mod = SIZE_MAX;
             it.attribute = q->attribute;
             it.label = q->label ? q->label : q->attribute;
             it.doc = di, it.sentence = q->sentence;
@@ -902,6 +912,7 @@ static sf_status collect(const sf_corpus *c, sf_doc *docs, size_t nd, const sf_m
             item it = {0};
             it.kind = SF_FACT_DATE;
             it.entity = SIZE_MAX;
+            it.subj_mod = SIZE_MAX;
             it.attribute = "date";
             it.label = "date";
             it.published = pub;
