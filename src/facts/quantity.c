@@ -1348,6 +1348,21 @@ static sf_status push_count(reading *r, sf_quantvec *out) {
         r->i - 1 != r->s0 && r->sc == 1 && !possessive(d, r->i - 1) && !sf__tok_in(d, r->i - 1, WEEKDAY) &&
         !stop_word(d, r->i - 1) /* "-- About 2,000": a capital after a dash */)
         return SF_OK;
+    /* a number word written with a capital inside a sentence, before a
+     * capitalized word, is part of a name: "Two Securities Centre",
+     * "Three Mile Island" (at a sentence's start it may be a count: "Two
+     * Israelis were arrested") */
+    if (r->word_num && (r->t->flags & SF_TOKF_CAPITAL) && !(r->t->flags & SF_TOKF_ALLCAPS) && is_word(d, r->j) &&
+        (d->toks.items[r->j].flags & SF_TOKF_CAPITAL) && !(r->i > r->s0 && is_punct(d, r->i - 1, ':'))) {
+        /* only marks before it in its sentence, or a dateline's dash
+         * ("LARNACA, Cyprus (AP) _ Two Israelis", "GENEVA (Xinhua) --") */
+        bool opening = r->i == r->s0 || sf__tok_dash(d, r->i - 1) != 0 || is_punct(d, r->i - 1, '_');
+        for (size_t k = r->s0; k < r->i && !opening; k++) {
+            if (d->toks.items[k].kind != SF_TOK_PUNCT) break;
+            opening = k + 1 == r->i;
+        }
+        if (!opening) return SF_OK;
+    }
     size_t k = r->j;
     while (k < r->e && k < r->j + 2 && is_word(d, k) && sf__tok_in(d, k, SKIP_BEFORE_NOUN)) k++;
     /* up to two modifiers before the counted noun ("20,000

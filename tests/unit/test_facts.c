@@ -419,6 +419,20 @@ static void test_open_amount_chains_nothing(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A number word with a capital inside a sentence, before a capitalized
+ * word, is part of a name ("the Four Seasons Hotel", "Two Securities
+ * Centre", "the Ten Commandments"); opening a sentence, or after a
+ * dateline's dash, it is a count ("Two Israelis were arrested"). */
+static void test_number_word_in_a_name(void **state) {
+    (void)state;
+    expect_none("She relaxed at the Four Seasons Hotel in Chicago.");
+    expect_none("He walked into the brokerage at Two Securities Centre.");
+    expect_none("The district posted the Ten Commandments in each classroom.");
+    expect_one("Two Israelis were arrested in Larnaca.", 2, 2, 2, "count");
+    expect_one("LARNACA, Cyprus (AP) _ Two Israelis were arrested on Saturday.", 2, 2, 2, "count");
+    expect_one("GENEVA (Xinhua) -- Three Europeans set off on Wednesday.", 3, 3, 3, "count");
+}
+
 /* "The Lauda Air crash killed all 223": a name before the subject makes
  * it another crash than "the crash" that killed 217 in the story's own
  * reports, so the two tolls are neither a conflict nor an update. */
@@ -1684,6 +1698,7 @@ int main(void) {
         cmocka_unit_test(test_written_step_decides_agreement),
         cmocka_unit_test(test_toll_comes_to_a_count),
         cmocka_unit_test(test_named_subject_is_another_event),
+        cmocka_unit_test(test_number_word_in_a_name),
         cmocka_unit_test(test_open_amount_same_magnitude),
         cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_output), cmocka_unit_test(test_seeds),
