@@ -1915,12 +1915,55 @@ static sf_status indirect(ctx *c, size_t s) {
     for (size_t i = s0; i < e && v == SIZE_MAX; i++)
         if (speech_verb(c, i, e, false, &vend)) v = i;
     if (v == SIZE_MAX) return SF_OK;
+    /* "He told his wife he had nothing more to live for, said Detective
+     * Rene Swanson, the lead investigator": an attribution after a comma
+     * at the sentence's end, its speaker after its verb and no verb of
+     * the speaker's own (not ", said Marianne Gingrich has not complied",
+     * not ", said that ...", not ", reported in the journal Nature,
+     * appeared"), reports the whole sentence before the comma, whatever
+     * speech it reports within ("The evidence that other creationists say
+     * is censored is a cut-and-paste job, said Charlotte McDonald") */
+    {
+        static const char *const CLAUSE[] = {"that", "is", "was", "are", "were", "has", "have", "had", "will",
+                                             "would", "could", "can", "should", "may", "might", "must",
+                                             "did", "does", "do", NULL};
+        size_t end = e;
+        while (end > vend && d->toks.items[end - 1].kind == SF_TOK_PUNCT) end--;
+        for (size_t k = vend; k + 1 < end; k++) {
+            size_t vend2 = 0;
+            /* ", according to X" names where the report came from: it
+             * ends what was said (below) and leaves the speaker */
+            if (!punct_is(d, k, ',') || sf__tok_is(d, k + 1, "according") || !speech_verb(c, k + 1, e, false, &vend2))
+                continue;
+            bool tail = true;
+            for (size_t t = vend2; t < end && !punct_is(d, t, ',') && tail; t++) tail = !sf__tok_in(d, t, CLAUSE);
+            if (!tail) continue;
+            speaker sp2 = speaker_of_verb(c, s0, k + 1, vend2, e);
+            if (sp2.b == sp2.e || sp2.b <= k + 1 || CONFIDENCE[sp2.rule] < MIN_CONFIDENCE ||
+                !foreign_speaker_ok(c, sp2))
+                continue;
+            size_t b2 = s0;
+            while (b2 < k && d->toks.items[b2].kind == SF_TOK_PUNCT) b2++;
+            if (k >= b2 + 4)
+                return push_hit(c, s, d->toks.items[b2].begin, d->toks.items[k - 1].end, false, sp2, NULL);
+            break;
+        }
+    }
     speaker sp = speaker_of_verb(c, s0, v, vend, e);
     if (sp.b == sp.e || CONFIDENCE[sp.rule] < MIN_CONFIDENCE || !foreign_speaker_ok(c, sp)) return SF_OK;
     bool clause, placed;
     size_t lo = reported_start(c, v, vend, sp, e, &clause, &placed);
     size_t hi = e;
     while (hi > lo && d->toks.items[hi - 1].kind == SF_TOK_PUNCT) hi--;
+    /* "He told his wife he had nothing more to live for, said Detective
+     * Rene Swanson": a second attribution after a comma reports the
+     * whole; what was said ends at its comma */
+    /* ", according to the city's press office" ends what was said */
+    for (size_t k = lo + 1; k + 2 < hi; k++)
+        if (punct_is(d, k, ',') && sf__tok_is(d, k + 1, "according") && sf__tok_is(d, k + 2, "to")) {
+            hi = k;
+            break;
+        }
     size_t first, last;
     before_speaker(c, s0, e, v, sp, &first, &last);
     bool after = sp.b >= vend;

@@ -251,6 +251,31 @@ static void test_according_to(void **state) {
     done(&f);
 }
 
+/* An attribution after a comma at a sentence's end reports the whole
+ * sentence: ", said Detective Rene Swanson, the lead investigator" makes
+ * the detective the speaker of what stands before it, whatever speech it
+ * reports within; ", according to ..." ends what was said. A participle
+ * with no speaker after it (", reported in the journal Nature,") is no
+ * attribution. */
+static void test_attribution_at_the_end(void **state) {
+    (void)state;
+    found f = run("Quake\n\n"
+                  "He told his wife he had nothing more to live for and that he would leave, said Detective Rene "
+                  "Swanson, the lead investigator in the case.\n\n"
+                  "The evidence that other creationists say is being censored is a cut-and-paste job, said Charlotte "
+                  "McDonald, the district's science coordinator.\n\n"
+                  "Mayor Anna Roth said the bridge would reopen in May, according to the city's press office.\n\n"
+                  "Other scientists said the new findings, reported in the journal Nature, appeared to solve the "
+                  "mystery of the storms.\n");
+    expect_speaker(&f, "nothing more to live for", "Rene Swanson");
+    expect_speaker(&f, "cut-and-paste job", "Charlotte McDonald");
+    expect_speaker(&f, "the bridge would reopen", "Anna Roth");
+    expect_speaker(&f, "appeared to solve", "scientists");
+    assert_false(any_quote_with(&f, "according to the city"));
+    assert_false(any_quote_with(&f, "said Detective"));
+    done(&f);
+}
+
 /* Reported speech: a name that modifies the speakers' noun is not the
  * speaker (an organization speaks through its officials); the listener
  * after "told" and the time after "said" are not what was said; "testified
@@ -1021,6 +1046,7 @@ int main(void) {
         cmocka_unit_test(test_possessive_is_not_speaker), cmocka_unit_test(test_says_between_commas),
         cmocka_unit_test(test_no_fragment_speakers),      cmocka_unit_test(test_multi_paragraph_quote),
         cmocka_unit_test(test_quote_mark_styles),         cmocka_unit_test(test_according_to),
+        cmocka_unit_test(test_attribution_at_the_end),
         cmocka_unit_test(test_reported_speech_shapes),
         cmocka_unit_test(test_null_speaker),              cmocka_unit_test(test_score_brat),
         cmocka_unit_test(test_subject_shapes),
