@@ -880,9 +880,10 @@ static bool speech_verb(const ctx *c, size_t i, size_t hi, bool wide, size_t *ve
         (!lower_word(d, i + 2) || sf__tok_in(d, i + 2, DETERMINERS)))
         return false;
     /* "Iceland added to quarantine list", "added to the pressure": "add"
-     * with a "to" after it is to put in, not to say */
-    if (sf__lang_is_english(d->lang) && i + 1 < hi && sf__tok_in(d, i, (const char *const[]){"added", "adds", NULL}) &&
-        sf__tok_is(d, i + 1, "to"))
+     * with a "to" after it is to put in, not to say; with "up" ("the cost
+     * adds up to $52 billion") it is to sum */
+    if (sf__lang_is_english(d->lang) && i + 1 < hi && sf__tok_in(d, i, (const char *const[]){"added", "adds", "add", NULL}) &&
+        (sf__tok_is(d, i + 1, "to") || sf__tok_is(d, i + 1, "up")))
         return false;
     *vend = i + 1;
     return true;

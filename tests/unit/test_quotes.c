@@ -274,6 +274,11 @@ static void test_attribution_at_the_end(void **state) {
     assert_false(any_quote_with(&f, "according to the city"));
     assert_false(any_quote_with(&f, "said Detective"));
     done(&f);
+    /* "adds up to" sums: the cost is no speaker */
+    f = run("Costs\n\nThe cost of treating the diseases adds up to $52 billion per year, according to estimates "
+            "cited by the institute.\n");
+    assert_false(any_quote_with(&f, "52 billion"));
+    done(&f);
 }
 
 /* Reported speech: a name that modifies the speakers' noun is not the
