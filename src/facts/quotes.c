@@ -1913,8 +1913,14 @@ static sf_status indirect(ctx *c, size_t s) {
     const sf_doc *d = c->d;
     size_t s0 = d->sent_tok[s], e = d->sent_tok[s + 1];
     size_t v = SIZE_MAX, vend = 0;
+    /* "continued" reports speech beside a quote ('"...," he continued')
+     * or before "that"; in a sentence of its own it goes on ("Protests
+     * continued until officials agreed to ...") */
     for (size_t i = s0; i < e && v == SIZE_MAX; i++)
-        if (speech_verb(c, i, e, false, &vend)) v = i;
+        if (speech_verb(c, i, e, false, &vend) &&
+            !(sf__tok_in(d, i, (const char *const[]){"continued", "continues", "continue", NULL}) &&
+              !(i + 1 < e && (sf__tok_is(d, i + 1, "that") || punct_is(d, i + 1, ':')))))
+            v = i;
     if (v == SIZE_MAX) return SF_OK;
     /* "He told his wife he had nothing more to live for, said Detective
      * Rene Swanson, the lead investigator": an attribution after a comma

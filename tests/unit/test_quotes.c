@@ -279,6 +279,11 @@ static void test_attribution_at_the_end(void **state) {
             "cited by the institute.\n");
     assert_false(any_quote_with(&f, "52 billion"));
     done(&f);
+    /* "continued" with no quote and no "that" goes on, it says nothing */
+    f = run("Strike\n\nProtests and sporadic attacks continued until city officials agreed on Saturday to put off "
+            "the new policy.\n");
+    assert_false(any_quote_with(&f, "officials agreed"));
+    done(&f);
 }
 
 /* Reported speech: a name that modifies the speakers' noun is not the
