@@ -784,7 +784,12 @@ static speaker subject_after(const ctx *c, size_t vend, size_t hi) {
      * language puts the subject there */
     if (t < hi && !sf__lang_is_english(d->lang) && he_she(d, t)) return resolve_pronoun(c, t);
     bool title_of = false; /* an "of" inside a title was passed */
+    size_t first_mi = SIZE_MAX; /* the first name passed as a description */
     for (; t < hi && t < vend + 7; t++) {
+        /* "said the Foreign Ministry", "said the Xinhua news agency" */
+        if (t == vend && sf__lang_is_english(d->lang) && lower_word(d, t) &&
+            sf__tok_in(d, t, (const char *const[]){"the", "a", "an", NULL}))
+            continue;
         size_t mi = mention_starting(c, t);
         if (mi != SIZE_MAX && c->m[mi].tok_end == t + 1 && sf__tok_in(d, t, TITLES)) mi = SIZE_MAX;
         /* after "Director of", a place or body is the office's, not the
@@ -806,6 +811,7 @@ static speaker subject_after(const ctx *c, size_t vend, size_t hi) {
                 /* "said Compas chairman Conrad Winn": a title or
                  * description before the name; "said Trump was" stops
                  * at "was" */
+                if (first_mi == SIZE_MAX) first_mi = mi;
                 t = after - 1;
                 continue;
             }
@@ -821,6 +827,16 @@ static speaker subject_after(const ctx *c, size_t vend, size_t hi) {
         }
         if (!is_word(d, t) || (lower_word(d, t) && sf__tok_in(d, t, NOT_HEAD)) || sf__tok_in(d, t, sf__speech_verbs))
             break;
+    }
+    /* "said the Xinhua news agency.": a name before at most three words
+     * in lower case that close the sentence or the clause */
+    if (first_mi != SIZE_MAX && sf__lang_is_english(d->lang) &&
+        (mention_type(c, first_mi) == SF_ENT_ORG || mention_type(c, first_mi) == SF_ENT_PERSON)) {
+        size_t w = c->m[first_mi].tok_end, n = 0;
+        while (w < hi && n < 3 && lower_word(d, w) && !sf__tok_in(d, w, NOT_HEAD) && !sf__tok_in(d, w, sf__speech_verbs))
+            w++, n++;
+        if (n && (w == hi || punct_is(d, w, ',') || ends_sentence(d, w)) && speaker_name_ok(c, first_mi))
+            return by(from_mention(c, first_mi), R_AFTER_NAME);
     }
     /* no name: a phrase of lower-case words ("said the prime minister,") */
     size_t b = vend;

@@ -279,6 +279,14 @@ static void test_attribution_at_the_end(void **state) {
             "cited by the institute.\n");
     assert_false(any_quote_with(&f, "52 billion"));
     done(&f);
+    /* a name after "said the" ("said the Foreign Ministry"), and one
+     * before a few words in lower case that end the sentence ("said the
+     * Xinhua news agency") */
+    f = run("Talks\n\nThe talks in Geneva failed on Monday, said the Foreign Ministry.\n\n"
+            "The talks in Geneva failed on Wednesday, said the Xinhua news agency.\n");
+    expect_speaker(&f, "failed on Monday", "Foreign Ministry");
+    expect_speaker(&f, "failed on Wednesday", "Xinhua");
+    done(&f);
     /* "continued" with no quote and no "that" goes on, it says nothing */
     f = run("Strike\n\nProtests and sporadic attacks continued until city officials agreed on Saturday to put off "
             "the new policy.\n");
