@@ -845,6 +845,25 @@ static speaker subject_after(const ctx *c, size_t vend, size_t hi) {
     while (e < hi && e < b + 4 && lower_word(d, e) && !sf__tok_in(d, e, NOT_HEAD) &&
            !sf__tok_in(d, e, sf__speech_verbs) && !contraction(d, e))
         e++;
+    /* "said a spokesman for the ministry.", "said an official at the
+     * embassy,": a person's role, with what it belongs to, closes the
+     * sentence or the clause (not "according to the idea for the trailer":
+     * a thing is no speaker) */
+    static const char *const PEOPLE[] = {"officials", "spokesmen", "scientists", "researchers", "members", "experts",
+                                         "analysts", "lawyers", "doctors", "leaders", "officers", "member", "staff",
+                                         NULL};
+    if (e > b && e + 1 < hi && sf__lang_is_english(d->lang) && sf__tok_in(d, e, (const char *const[]){"for", "at", "of", NULL}) &&
+        (sf__title_word(d, e - 1) || sf__tok_in(d, e - 1, PEOPLE))) {
+        size_t w = e + 1;
+        while (w < hi && w < e + 9 &&
+               ((is_word(d, w) && !sf__tok_in(d, w, sf__speech_verbs) &&
+                 (!lower_word(d, w) || !sf__tok_in(d, w, NOT_HEAD) ||
+                  sf__tok_in(d, w, (const char *const[]){"the", "a", "an", NULL}))) ||
+                (punct_is(d, w, '.') && w > e + 1 && sf__tok_in(d, w - 1, TITLES)))) /* "for Sen. Phil Gramm" */
+            w++;
+        if (w > e + 1 && (w == hi || punct_is(d, w, ',') || ends_sentence(d, w)))
+            e = w;
+    }
     if (e == b || (e < hi && is_word(d, e))) return NOBODY;
     if (b == vend && e - b == 1 && d->text[d->toks.items[b].end - 1] != 's') return NOBODY;
     /* "said last week", "said this morning": when, not who */

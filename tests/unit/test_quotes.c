@@ -287,6 +287,14 @@ static void test_attribution_at_the_end(void **state) {
     expect_speaker(&f, "failed on Monday", "Foreign Ministry");
     expect_speaker(&f, "failed on Wednesday", "Xinhua");
     done(&f);
+    /* a role with what it belongs to ("said a spokesman for Sen. Phil
+     * Gramm"); a thing is no speaker ("according to the idea for the
+     * trailer") */
+    f = run("Tax\n\nTax hikes will not be needed this year, said a spokesman for Sen. Phil Gramm.\n\n"
+            "The trailer was released nationally over the weekend, according to the idea for the campaign.\n");
+    expect_speaker(&f, "Tax hikes", "a spokesman for Sen. Phil Gramm");
+    assert_false(any_quote_with(&f, "released nationally"));
+    done(&f);
     /* "continued" with no quote and no "that" goes on, it says nothing */
     f = run("Strike\n\nProtests and sporadic attacks continued until city officials agreed on Saturday to put off "
             "the new policy.\n");
