@@ -1951,11 +1951,37 @@ static sf_status indirect(ctx *c, size_t s) {
     /* "continued" reports speech beside a quote ('"...," he continued')
      * or before "that"; in a sentence of its own it goes on ("Protests
      * continued until officials agreed to ...") */
-    for (size_t i = s0; i < e && v == SIZE_MAX; i++)
-        if (speech_verb(c, i, e, false, &vend) &&
-            !(sf__tok_in(d, i, (const char *const[]){"continued", "continues", "continue", NULL}) &&
-              !(i + 1 < e && (sf__tok_is(d, i + 1, "that") || punct_is(d, i + 1, ':')))))
-            v = i;
+    /* "The proposal announced Dec. 14 will result in ...": a participle
+     * after its noun, the clause's own verb after it (past a time) */
+    static const char *const FINITE[] = {"will", "would", "is", "was", "are", "were", "has", "have", "had",
+                                         "could", "should", "may", "might", "must", "can", NULL};
+    for (size_t i = s0; i < e && v == SIZE_MAX; i++) {
+        if (!speech_verb(c, i, e, false, &vend)) continue;
+        if (sf__tok_in(d, i, (const char *const[]){"continued", "continues", "continue", NULL}) &&
+            !(i + 1 < e && (sf__tok_is(d, i + 1, "that") || punct_is(d, i + 1, ':'))))
+            continue;
+        if (sf__lang_is_english(d->lang) && i > s0 && lower_word(d, i - 1) && !sf__tok_in(d, i - 1, NOT_HEAD)) {
+            /* the time: a weekday ("Monday"), "last week", or a month
+             * with its day ("Dec. 14", "December 14") */
+            size_t t = vend;
+            if (t + 1 < e && sf__tok_in(d, t, (const char *const[]){"last", "this", "next", NULL}) &&
+                sf__tok_in(d, t + 1, WHEN_WORDS))
+                t += 2;
+            else if (t < e && sf__tok_in(d, t, WHEN_WORDS))
+                t++;
+            else if (t + 1 < e && is_word(d, t) && !lower_word(d, t)) {
+                size_t u = t + 1;
+                if (punct_is(d, u, '.')) u++;
+                static const char *const MONTHS[] = {"january", "february", "march", "april", "may", "june", "july",
+                                                     "august", "september", "october", "november", "december",
+                                                     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                                                     "sept", "oct", "nov", "dec", NULL};
+                if (u < e && d->toks.items[u].kind == SF_TOK_NUMBER && sf__tok_in(d, t, MONTHS)) t = u + 1;
+            }
+            if (t > vend && t < e && lower_word(d, t) && sf__tok_in(d, t, FINITE)) continue;
+        }
+        v = i;
+    }
     if (v == SIZE_MAX) return SF_OK;
     /* "He told his wife he had nothing more to live for, said Detective
      * Rene Swanson, the lead investigator": an attribution after a comma

@@ -295,6 +295,13 @@ static void test_attribution_at_the_end(void **state) {
     expect_speaker(&f, "Tax hikes", "a spokesman for Sen. Phil Gramm");
     assert_false(any_quote_with(&f, "released nationally"));
     done(&f);
+    /* "The proposal announced Dec. 14 will ...": a participle after its
+     * noun, the clause's verb after the time; the plan is no speaker */
+    f = run("Plan\n\nThe proposal announced Dec. 14 will indeed result in more prosecutions, according to the "
+            "fisheries service.\n\nThe company announced Monday it will cut 500 jobs in Ohio.\n");
+    expect_speaker(&f, "result in more prosecutions", "fisheries service");
+    expect_speaker(&f, "cut 500 jobs", "company");
+    done(&f);
     /* "continued" with no quote and no "that" goes on, it says nothing */
     f = run("Strike\n\nProtests and sporadic attacks continued until city officials agreed on Saturday to put off "
             "the new policy.\n");
