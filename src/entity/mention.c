@@ -794,6 +794,15 @@ static sf_status take_span(const sf_doc *d, size_t s, size_t a, size_t b, sf_ent
         while (b > a && !has_upper(d, b - 1)) b--;
     }
     if (a >= b) return SF_OK;
+    /* "Said Atlanta homicide commander Lt. Tony Biello.": a speech verb
+     * opening the sentence, capitalized by its place, is no part of the
+     * name after it */
+    if (b - a >= 2 && a == first && sf__lang_is_english(d->lang) && sf__tok_in(d, a, sf__speech_verbs)) {
+        a++;
+        type = SF_ENT_UNKNOWN; /* the recognizer typed the span with the verb */
+        while (a < b && !has_upper(d, a)) a++;
+        if (a >= b) return SF_OK;
+    }
     /* "Raqqa's Old City" is two names: the possessor, typed by its other
      * mentions, and what it owns ("People's Daily" stays one) */
     static const char *const GROUP_OWNERS[] = {"people's", "children's", "women's", "men's", "workers'",

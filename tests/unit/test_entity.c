@@ -495,6 +495,24 @@ static void test_lower_case_words_opening_sentences(void **state) {
     sf_corpus_destroy(c);
 }
 
+/* A speech verb opening a sentence ("Said Atlanta homicide commander Lt.
+ * Tony Biello.", "Writes Brett Johnson in the preface:") is capitalized by
+ * its place, no part of the name after it. */
+static void test_opening_speech_verb_is_no_name(void **state) {
+    (void)state;
+    const char *texts[] = {"The gunman opened fire on the traders at noon. Said Atlanta homicide commander Lt. Tony "
+                           "Biello: \"He was proficient with his firearms.\" Writes Brett Johnson in the preface: "
+                           "\"It was a long day.\" Brett Johnson lives in Atlanta."};
+    sf_corpus *c = corpus_of(texts, 1);
+    sf_story_facts f;
+    facts_of(c, NULL, &f);
+    assert_null(entity_named(&f, "Said Atlanta"));
+    assert_null(entity_named(&f, "Writes Brett Johnson"));
+    assert_non_null(entity_named(&f, "Brett Johnson"));
+    sf__story_facts_release(&f);
+    sf_corpus_destroy(c);
+}
+
 /* Common English given names count as given names ("Erica Pandey" is a
  * person's name); an acronym before a word ("TED Talk") is none. */
 static void test_english_given_names(void **state) {
@@ -1025,6 +1043,7 @@ int main(void) {
         cmocka_unit_test(test_legal_form_alone_no_entity),
         cmocka_unit_test(test_given_name_person_and_opening_adverb),
         cmocka_unit_test(test_lower_case_words_opening_sentences),
+        cmocka_unit_test(test_opening_speech_verb_is_no_name),
         cmocka_unit_test(test_discourse_words_no_entity),
         cmocka_unit_test(test_english_given_names),
         cmocka_unit_test(test_company_words),
