@@ -53,6 +53,8 @@ typedef SF_VEC(sf_quantity) sf_quantvec;
  * unit nobody uses ("5 zorks" glued as "5zork") or an absurd magnitude gives
  * nothing. */
 sf_status sf__find_quantities(const sf_doc *d, sf_quantvec *out);
+/* Whether token i is a month's name or its abbreviation ("December", "Dec"). */
+bool sf__month_word(const sf_doc *d, size_t i);
 
 /* ----------------------------------------------------------------- dates */
 typedef enum sf_date_precision {

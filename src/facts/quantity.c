@@ -166,6 +166,7 @@ static const char *const MONTHS[] = {"january", "february", "march", "april", "m
                                      "august", "september", "october", "november", "december",
                                      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                                      "sept", "oct", "nov", "dec", NULL};
+bool sf__month_word(const sf_doc *d, size_t i) { return sf__tok_in(d, i, MONTHS); }
 static const char *const YEAR_PREP[] = {"in", "since", "by", "of", "from", "until", "to", "before",
                                         "after", "during", "the", "early", "late", "mid", "through",
                                         "till", "between", "and", "around", NULL};

@@ -1735,11 +1735,14 @@ static bool present_tense(const sf_doc *d, size_t lo, size_t hi) {
     return false;
 }
 
+/* Auxiliaries and modals: a clause's own verb ("he said it was", "The plan
+ * announced Monday will", "said Marianne Gingrich has not complied"). */
+static const char *const AUX[] = {"is", "are", "was", "were", "will", "would", "could", "can", "should",
+                                  "may", "might", "must", "has", "have", "had", "did", "does", "do",
+                                  "shall", "won't", "wouldn't", "can't", "couldn't", "didn't",
+                                  "doesn't", "isn't", "wasn't", "weren't", "hasn't", "haven't", NULL};
+
 static bool clause_cue(const sf_doc *d, size_t lo, size_t hi) {
-    static const char *const AUX[] = {"is", "are", "was", "were", "will", "would", "could", "can", "should",
-                                      "may", "might", "must", "has", "have", "had", "did", "does", "do",
-                                      "shall", "won't", "wouldn't", "can't", "couldn't", "didn't",
-                                      "doesn't", "isn't", "wasn't", "weren't", "hasn't", "haven't", NULL};
     if (lo < hi && (he_she(d, lo) || sf__tok_in(d, lo, IT_THEY) ||
                     sf__tok_in(d, lo, (const char *const[]){"i", "we", "you", "there", "how", "why", "what",
                                                             "whether", "if", "where", NULL})))
@@ -1953,8 +1956,6 @@ static sf_status indirect(ctx *c, size_t s) {
      * continued until officials agreed to ...") */
     /* "The proposal announced Dec. 14 will result in ...": a participle
      * after its noun, the clause's own verb after it (past a time) */
-    static const char *const FINITE[] = {"will", "would", "is", "was", "are", "were", "has", "have", "had",
-                                         "could", "should", "may", "might", "must", "can", NULL};
     for (size_t i = s0; i < e && v == SIZE_MAX; i++) {
         if (!speech_verb(c, i, e, false, &vend)) continue;
         if (sf__tok_in(d, i, (const char *const[]){"continued", "continues", "continue", NULL}) &&
@@ -1972,13 +1973,9 @@ static sf_status indirect(ctx *c, size_t s) {
             else if (t + 1 < e && is_word(d, t) && !lower_word(d, t)) {
                 size_t u = t + 1;
                 if (punct_is(d, u, '.')) u++;
-                static const char *const MONTHS[] = {"january", "february", "march", "april", "may", "june", "july",
-                                                     "august", "september", "october", "november", "december",
-                                                     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-                                                     "sept", "oct", "nov", "dec", NULL};
-                if (u < e && d->toks.items[u].kind == SF_TOK_NUMBER && sf__tok_in(d, t, MONTHS)) t = u + 1;
+                if (u < e && d->toks.items[u].kind == SF_TOK_NUMBER && sf__month_word(d, t)) t = u + 1;
             }
-            if (t > vend && t < e && lower_word(d, t) && sf__tok_in(d, t, FINITE)) continue;
+            if (t > vend && t < e && lower_word(d, t) && sf__tok_in(d, t, AUX)) continue;
         }
         v = i;
     }
@@ -1992,9 +1989,6 @@ static sf_status indirect(ctx *c, size_t s) {
      * speech it reports within ("The evidence that other creationists say
      * is censored is a cut-and-paste job, said Charlotte McDonald") */
     {
-        static const char *const CLAUSE[] = {"that", "is", "was", "are", "were", "has", "have", "had", "will",
-                                             "would", "could", "can", "should", "may", "might", "must",
-                                             "did", "does", "do", NULL};
         size_t end = e;
         while (end > vend && d->toks.items[end - 1].kind == SF_TOK_PUNCT) end--;
         for (size_t k = vend; k + 1 < end; k++) {
@@ -2004,7 +1998,8 @@ static sf_status indirect(ctx *c, size_t s) {
             if (!punct_is(d, k, ',') || sf__tok_is(d, k + 1, "according") || !speech_verb(c, k + 1, e, false, &vend2))
                 continue;
             bool tail = true;
-            for (size_t t = vend2; t < end && !punct_is(d, t, ',') && tail; t++) tail = !sf__tok_in(d, t, CLAUSE);
+            for (size_t t = vend2; t < end && !punct_is(d, t, ',') && tail; t++)
+                tail = !sf__tok_is(d, t, "that") && !sf__tok_in(d, t, AUX);
             if (!tail) continue;
             speaker sp2 = speaker_of_verb(c, s0, k + 1, vend2, e);
             if (sp2.b == sp2.e || sp2.b <= k + 1 || CONFIDENCE[sp2.rule] < MIN_CONFIDENCE ||
